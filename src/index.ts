@@ -1,0 +1,15 @@
+/** Forcewatch's public surface: the engine, its Answer model, and the logger factory. */
+export { loadEngine, type Engine, type EngineOptions, type ForceSuggestion } from './engine.ts';
+export type {
+  Answer,
+  AnswerStatus,
+  Citation,
+  Computation,
+  Conversation,
+  Fact,
+  Frame,
+  NoDataReason,
+  QuestionType,
+} from './model/answer.ts';
+export type { Force, SourceMeta } from './model/data.ts';
+export { createLogger, REDACTED_PATHS, type Logger, type LoggerOptions } from './log.ts';

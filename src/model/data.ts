@@ -1,0 +1,122 @@
+/**
+ * Schemas for the bundled data: the force register, the metric vocabulary, source documents and
+ * structured figures. Each schema and its type share one name; data files are parsed with these
+ * once, at load, and trusted inside the engine.
+ */
+import { z } from 'zod';
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug like "hampshire"');
+const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD');
+
+/** A police force, or an area a figure can cover ("England and Wales"). */
+export const Force = z.strictObject({
+  id: slug,
+  name: z.string().min(1),
+  /** Short name used in running text ("Hampshire"). */
+  shortName: z.string().min(1),
+  /** Other names people use: former names, abbreviations, nicknames. */
+  aliases: z.array(z.string().min(1)),
+  kind: z.enum(['territorial', 'special', 'area']),
+  region: z.string().optional(),
+});
+export type Force = z.infer<typeof Force>;
+
+export const Unit = z.enum(['count', 'percent']);
+export type Unit = z.infer<typeof Unit>;
+
+/**
+ * One entry of the controlled metric vocabulary. A metric is a measure (what is counted) and,
+ * optionally, an outcome within it: "complaint allegations" and "complaint allegations needing no action".
+ */
+export const Metric = z.strictObject({
+  id: slug,
+  label: z.string().min(1),
+  definition: z.string().min(1),
+  unit: Unit,
+  /** Family of comparable figures: only figures of one measure are ever compared or added. */
+  measure: slug,
+  /** Outcome within the measure; absent for the measure's total. */
+  outcome: slug.optional(),
+  /** Topic used to group a force card. */
+  topic: z.string().min(1),
+});
+export type Metric = z.infer<typeof Metric>;
+
+/** A period a figure covers, normalised, with the source's own wording kept beside it. */
+export const Period = z.strictObject({
+  /** Normalised key, e.g. "2021-22" (financial year), "2016-2020", or a source-scoped key when unstated. */
+  id: z.string().min(1),
+  /** How answers name the period. */
+  label: z.string().min(1),
+  /** The source's own words for it ("in the year to April 2022"). */
+  wording: z.string().min(1),
+  kind: z.enum(['financial-year', 'calendar-years', 'two-years', 'point-in-time', 'unstated']),
+  start: isoDate.optional(),
+  end: isoDate.optional(),
+  /** For an unstated year: its place in the source's own series (higher is later). */
+  sequence: z.number().int().optional(),
+  /** Why the period is inferred rather than stated, where it is. */
+  inferred: z.string().min(1).optional(),
+});
+export type Period = z.infer<typeof Period>;
+
+export const DocumentKind = z.enum(['news article', 'inspection report coverage', 'FOI coverage']);
+export type DocumentKind = z.infer<typeof DocumentKind>;
+
+/** Metadata of a source document; its text lives in `data/sources/<id>.txt`. */
+export const SourceMeta = z.strictObject({
+  id: slug,
+  title: z.string().min(1),
+  /** Where the title comes from: a printed headline, or read from the address. */
+  titleFrom: z.enum(['headline', 'address']),
+  publisher: z.string().min(1),
+  url: z.url(),
+  /** ISO date as precise as known; null when not known at all. */
+  published: isoDate.nullable(),
+  dateInferred: z.boolean(),
+  /** Why the date is inferred, or why it is unknown. */
+  dateReason: z.string().min(1).optional(),
+  kind: DocumentKind,
+  /** The seed file the text came from. */
+  origin: z.string().min(1),
+  forces: z.array(slug).min(1),
+});
+export type SourceMeta = z.infer<typeof SourceMeta>;
+
+/** A source document with its cleaned text. */
+export type SourceDocument = SourceMeta & { text: string };
+
+/** One structured figure, proven by a verbatim quote from its source. */
+export const Figure = z.strictObject({
+  id: slug,
+  force: slug,
+  period: Period,
+  metric: slug,
+  value: z.number().nonnegative(),
+  /** The source's hedge, where it hedges: "nearly", "around", "more than", "less than half". */
+  qualifier: z.string().min(1).optional(),
+  source: slug,
+  quote: z.string().min(1),
+  /** Set when this figure is a hedged restatement of another (a headline's "more than 1,000"). */
+  restates: slug.optional(),
+});
+export type Figure = z.infer<typeof Figure>;
+
+/** A measure of the vocabulary, with the words people use for it. */
+export const Measure = z.strictObject({
+  id: slug,
+  label: z.string().min(1),
+  short: z.string().min(1),
+  terms: z.array(z.string().min(1)).min(1),
+  /** The measure a question means when it names an outcome but no measure ("how many needed no action?"). */
+  default: z.boolean().optional(),
+});
+export type Measure = z.infer<typeof Measure>;
+
+/** An outcome (no action, written warning…) with the words people use for it. */
+export const Outcome = z.strictObject({
+  id: slug,
+  label: z.string().min(1),
+  terms: z.array(z.string().min(1)).min(1),
+});
+export type Outcome = z.infer<typeof Outcome>;
