@@ -2,9 +2,29 @@
  * The engine's one port: load the bundled data once, then answer questions from it.
  * Platform-neutral: adapters turn chat events into `answer()` calls and render the `Answer`.
  */
+import { fileURLToPath } from 'node:url';
+import type { AnswerContext } from './answer/context.ts';
+import { AnswerDraft } from './answer/draft.ts';
+import { FigureStore } from './answer/figure-store.ts';
+import { forceCard } from './answer/force-card.ts';
+import { help } from './answer/force-card.ts';
+import { joinNames, whatWeHold } from './answer/holdings.ts';
+import { respond } from './answer/respond.ts';
+import { loadDataset } from './data/dataset.ts';
 import type { Answer, Conversation } from './model/answer.ts';
 import type { Force, SourceMeta } from './model/data.ts';
 import type { Logger } from './log.ts';
+import { PassageIndex } from './search/passages.ts';
+import { fold, words } from './text/words.ts';
+import { ForceResolver } from './understand/forces.ts';
+import { MetricMatcher } from './understand/metrics.ts';
+import { parseQuestion } from './understand/question.ts';
+
+/** Longest question we read; longer ones get a polite request to shorten them. */
+export const MAX_QUESTION_LENGTH = 1000;
+
+/** The bundled data folder. */
+export const BUNDLED_DATA_DIR = fileURLToPath(new URL('../data/', import.meta.url));
 
 /** A force offered to someone typing a force name (slash-command autocomplete). */
 export interface ForceSuggestion {
@@ -34,6 +54,72 @@ export interface EngineOptions {
 
 /** Loads and validates the data, builds the index, and returns a ready engine. Throws a `DataError`
  * naming every problem when the data is invalid: never a half-loaded engine. */
-export function loadEngine(_options: EngineOptions = {}): Engine {
-  throw new Error('engine: not built yet');
+export function loadEngine(options: EngineOptions = {}): Engine {
+  const started = performance.now();
+  const data = loadDataset(options.dataDir ?? BUNDLED_DATA_DIR);
+  const forces = new Map(data.forces.map((f) => [f.id, f]));
+  const ctx: AnswerContext = {
+    store: new FigureStore(data.figures, data.metrics),
+    metrics: data.metrics,
+    metricById: new Map(data.metrics.map((m) => [m.id, m])),
+    measures: new Map(data.measures.map((m) => [m.id, m])),
+    outcomes: new Map(data.outcomes.map((o) => [o.id, o])),
+    resolver: new ForceResolver(data.forces),
+    matcher: new MetricMatcher(data.measures, data.outcomes),
+    passages: new PassageIndex(data.documents),
+    documents: new Map(data.documents.map((d) => [d.id, d])),
+    forces,
+  };
+  options.logger?.child({ component: 'engine' }).info(
+    { documents: data.documents.length, figures: data.figures.length, ms: Math.round(performance.now() - started) },
+    'engine ready',
+  );
+  const withData = () => ctx.store.forces().map((id) => forces.get(id)).filter((f): f is Force => f !== undefined);
+
+  return {
+    answer(question, conversation) {
+      const draft = new AnswerDraft(ctx, question);
+      const trimmed = question.trim();
+      if (trimmed === '') return help(ctx, draft, true);
+      if (trimmed.length > MAX_QUESTION_LENGTH)
+        return draft.noData('empty', `That question is too long for me: please keep it under ${MAX_QUESTION_LENGTH} characters.`.replace(String(MAX_QUESTION_LENGTH), 'a thousand'));
+      const parsed = parseQuestion(trimmed, ctx.resolver, ctx.matcher, conversation?.previous?.frame);
+      return respond(ctx, parsed, draft);
+    },
+    forceCard(name) {
+      const draft = new AnswerDraft(ctx, name);
+      const mention = ctx.resolver.resolveName(name);
+      const force = mention.forces[0];
+      if (force === undefined) {
+        const why = name.trim() === '' ? 'Name a force to see its card.' : `I don't know a police force called “${name.trim()}”.`;
+        return draft.noData('unknown_force', `${why} ${whatWeHold(ctx)}`, undefined, 'force_card');
+      }
+      return forceCard(ctx, draft, force);
+    },
+    suggestForces(typed, limit = 25) {
+      const q = fold(typed).trim();
+      const tokens = words(typed);
+      const scored = data.forces
+        .filter((f) => f.kind !== 'area')
+        .map((f) => {
+          const names = [f.name, f.shortName, ...f.aliases].map((n) => fold(n));
+          const starts = names.some((n) => n.startsWith(q) || words(n).some((w) => tokens.length > 0 && w.startsWith(tokens[0] as string)));
+          const contains = names.some((n) => n.includes(q));
+          const resolved = q !== '' && ctx.resolver.resolveName(typed).forces.includes(f.id);
+          return { f, score: (resolved ? 4 : 0) + (starts ? 2 : 0) + (contains ? 1 : 0) + (ctx.store.holds(f.id) ? 0.5 : 0) };
+        })
+        .filter((s) => q === '' || s.score >= 1)
+        .sort((a, b) => b.score - a.score || a.f.name.localeCompare(b.f.name));
+      return scored.slice(0, limit).map((s) => ({ id: s.f.id, name: s.f.name, hasData: ctx.store.holds(s.f.id) }));
+    },
+    forcesWithData: withData,
+    sources() {
+      return data.documents.map(({ text: _text, ...meta }) => meta);
+    },
+  };
+}
+
+/** "Hampshire Constabulary and Hertfordshire Constabulary" — the forces with data, for help texts. */
+export function namesOf(forces: Force[]): string {
+  return joinNames(forces.map((f) => f.name));
 }

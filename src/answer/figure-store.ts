@@ -1,0 +1,84 @@
+/**
+ * The table of structured figures, indexed for answering: figures of one force, metric and period
+ * that agree are one observation with several sources; figures that disagree stay separate, so a
+ * conflict is shown rather than resolved by guess.
+ */
+import type { Figure, Metric, Period } from '../model/data.ts';
+import { periodOrder } from '../understand/periods.ts';
+
+/** One value for one force, metric and period, with every figure (source) that states it. */
+export interface Observation {
+  force: string;
+  metric: Metric;
+  period: Period;
+  value: number;
+  qualifier?: string;
+  figures: Figure[];
+}
+
+export class FigureStore {
+  private readonly series = new Map<string, Observation[]>();
+  private readonly byForce = new Map<string, Observation[]>();
+
+  constructor(figures: Figure[], metrics: Metric[]) {
+    const metricById = new Map(metrics.map((m) => [m.id, m]));
+    const groups = new Map<string, Observation>();
+    for (const figure of figures) {
+      // Hedged headline restatements ("more than 1,000") are recorded but never answered with.
+      if (figure.restates !== undefined) continue;
+      const metric = metricById.get(figure.metric);
+      if (!metric) continue;
+      const key = `${figure.force}|${figure.metric}|${figure.period.id}|${figure.value}`;
+      const existing = groups.get(key);
+      if (existing) existing.figures.push(figure);
+      else {
+        const obs: Observation = { force: figure.force, metric, period: figure.period, value: figure.value, figures: [figure] };
+        if (figure.qualifier !== undefined) obs.qualifier = figure.qualifier;
+        groups.set(key, obs);
+      }
+    }
+    for (const obs of groups.values()) {
+      const key = `${obs.force}|${obs.metric.id}`;
+      this.series.set(key, [...(this.series.get(key) ?? []), obs]);
+      this.byForce.set(obs.force, [...(this.byForce.get(obs.force) ?? []), obs]);
+    }
+    for (const list of [...this.series.values(), ...this.byForce.values()])
+      list.sort((a, b) => periodOrder(a.period) - periodOrder(b.period));
+  }
+
+  /** Observations of one metric for one force, oldest first. */
+  of(force: string, metricId: string): Observation[] {
+    return this.series.get(`${force}|${metricId}`) ?? [];
+  }
+
+  /** Every observation for a force, oldest first. */
+  forForce(force: string): Observation[] {
+    return this.byForce.get(force) ?? [];
+  }
+
+  /** Whether any figure is held for `force` (and, if given, the metric). */
+  holds(force: string, metricId?: string): boolean {
+    return metricId === undefined ? this.byForce.has(force) : this.series.has(`${force}|${metricId}`);
+  }
+
+  /** Forces holding any figure for the metric. */
+  forcesFor(metricId: string): string[] {
+    return [...this.byForce.keys()].filter((f) => this.series.has(`${f}|${metricId}`));
+  }
+
+  /** Every force with at least one figure. */
+  forces(): string[] {
+    return [...this.byForce.keys()];
+  }
+}
+
+/** Distinct periods of a series in time order, each with its observations (several when sources conflict). */
+export function byPeriod(series: Observation[]): Array<{ period: Period; observations: Observation[] }> {
+  const out: Array<{ period: Period; observations: Observation[] }> = [];
+  for (const obs of series) {
+    const last = out[out.length - 1];
+    if (last && last.period.id === obs.period.id) last.observations.push(obs);
+    else out.push({ period: obs.period, observations: [obs] });
+  }
+  return out;
+}

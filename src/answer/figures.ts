@@ -1,0 +1,361 @@
+/**
+ * Answers from the figures table: lookups, shares, comparisons between forces, and change or trend
+ * over periods. Stated figures are cited; anything we compute carries its working and is labelled
+ * as our calculation.
+ */
+import type { Answer, Frame, QuestionType } from '../model/answer.ts';
+import type { Metric, Period } from '../model/data.ts';
+import { formatNumber, formatValue, round1 } from '../text/numbers.ts';
+import type { ParsedQuestion } from '../understand/question.ts';
+import { rankMetrics, type MetricChoice } from '../understand/metrics.ts';
+import { periodMatches, type PeriodAsk } from '../understand/periods.ts';
+import type { AnswerContext } from './context.ts';
+import type { AnswerDraft } from './draft.ts';
+import { byPeriod, type Observation } from './figure-store.ts';
+import { holdingsFor, joinNames, whatWeHold } from './holdings.ts';
+
+type PeriodGroup = { period: Period; observations: Observation[] };
+
+/** A figure question's resolved target. */
+interface Target {
+  forces: string[];
+  metric: Metric;
+}
+
+function frameOf(type: QuestionType, parsed: ParsedQuestion, target: Target, periods: string[]): Frame {
+  const frame: Frame = { type, forces: target.forces, periods, measure: target.metric.measure };
+  if (target.metric.outcome !== undefined) frame.outcome = target.metric.outcome;
+  if (parsed.share) frame.share = true;
+  return frame;
+}
+
+/** "1,938 misconduct allegations handled under the formal complaints process" / "96% (share of …)" */
+function describe(obs: Observation, draft: AnswerDraft): string {
+  const s = draft.stated(obs);
+  return obs.metric.unit === 'percent'
+    ? `${s.shown} (${obs.metric.label}) ${s.marks}`
+    : `${s.shown} ${obs.metric.label} ${s.marks}`;
+}
+
+/** "in 2021-22" or "in the latest year the article reports (year not stated)" */
+function inPeriod(p: Period): string {
+  return p.kind === 'point-in-time' || p.kind === 'unstated' ? p.label : `in ${p.label}`;
+}
+
+/** One period's figure(s) as a clause; a conflict between sources is shown, never resolved. */
+function stateGroup(group: PeriodGroup, draft: AnswerDraft): string {
+  const [first, ...others] = group.observations;
+  if (!first) return '';
+  if (others.length === 0) return `${describe(first, draft)} ${inPeriod(group.period)}`;
+  const parts = group.observations.map((o) => {
+    const s = draft.stated(o);
+    const publishers = joinNames([...new Set(o.figures.map((f) => draft.publisherOf(f.source)))]);
+    return `${s.shown} according to ${publishers} ${s.marks}`;
+  });
+  return `${first.metric.label} ${inPeriod(group.period)}: the sources differ — ${joinNames(parts)}. We show both rather than pick one`;
+}
+
+/** Picks the metric to answer: the best-matching tier, then one the forces hold. */
+function chooseMetric(ctx: AnswerContext, parsed: ParsedQuestion, forces: string[]): { choices: MetricChoice[]; metric?: Metric } {
+  const previous = parsed.previous;
+  const carried: { measure?: string; outcome?: string } = {};
+  if (previous?.measure !== undefined) carried.measure = previous.measure;
+  if (previous?.outcome !== undefined) carried.outcome = previous.outcome;
+  const defaultMeasure = [...ctx.measures.values()].find((m) => m.default)?.id;
+  const options: Parameters<typeof rankMetrics>[2] = { share: parsed.share, carried };
+  if (defaultMeasure !== undefined) options.defaultMeasure = defaultMeasure;
+  const choices = rankMetrics(ctx.metrics, parsed.metrics, options);
+  const top = choices[0]?.score;
+  if (top === undefined) return { choices };
+  const tier = choices.filter((c) => c.score === top);
+  const held = (c: MetricChoice) => (forces.length === 0 ? ctx.store.forcesFor(c.metric.id).length > 0 : forces.some((f) => ctx.store.holds(f, c.metric.id)));
+  const pick = tier.find((c) => c.unitFits && held(c)) ?? tier.find(held);
+  return pick ? { choices, metric: pick.metric } : { choices };
+}
+
+/** The share metric stated for the same measure and outcome, if one exists. */
+function statedShareMetric(ctx: AnswerContext, metric: Metric): Metric | undefined {
+  if (metric.unit === 'percent') return metric;
+  return ctx.metrics.find((m) => m.unit === 'percent' && m.measure === metric.measure && m.outcome === metric.outcome);
+}
+
+function totalMetric(ctx: AnswerContext, metric: Metric): Metric | undefined {
+  return ctx.metrics.find((m) => m.unit === 'count' && m.measure === metric.measure && m.outcome === undefined);
+}
+
+/** Resolves relative and explicit period asks against one series. */
+function selectPeriods(groups: PeriodGroup[], asks: PeriodAsk[], previousPeriod?: string): { matched: PeriodGroup[]; unmatched: PeriodAsk[] } {
+  const matched: PeriodGroup[] = [];
+  const unmatched: PeriodAsk[] = [];
+  const latest = groups.length - 1;
+  for (const ask of asks) {
+    let found: PeriodGroup[] = [];
+    if (ask.kind === 'latest') found = groups.slice(latest);
+    else if (ask.kind === 'previous') {
+      const anchor = previousPeriod !== undefined ? groups.findIndex((g) => g.period.id === previousPeriod) : -1;
+      const from = anchor >= 0 ? anchor : latest;
+      found = from > 0 ? [groups[from - 1] as PeriodGroup] : [];
+    } else found = groups.filter((g) => periodMatches(g.period, ask));
+    if (found.length === 0) unmatched.push(ask);
+    for (const g of found) if (!matched.includes(g)) matched.push(g);
+  }
+  return { matched, unmatched };
+}
+
+/** Periods the forces all hold, newest first. */
+function commonPeriods(seriesByForce: PeriodGroup[][]): string[] {
+  const [first, ...rest] = seriesByForce;
+  if (!first) return [];
+  return first
+    .map((g) => g.period.id)
+    .filter((id) => rest.every((s) => s.some((g) => g.period.id === id)))
+    .reverse();
+}
+
+function noMetric(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, forces: string[], choices: MetricChoice[]): Answer {
+  const asked = choices[0]?.metric;
+  const askedLabel = asked ? (ctx.measures.get(asked.measure)?.label ?? asked.label) : 'that';
+  const what = asked?.outcome !== undefined ? `${askedLabel} (${ctx.outcomes.get(asked.outcome)?.label ?? asked.outcome})` : askedLabel;
+  const frame: Frame = { type: parsed.type, forces, periods: [] };
+  if (forces.length === 0) return draft.noData('metric_not_held', `We don't hold figures for ${what}. ${whatWeHold(ctx)}`, frame, parsed.type);
+  const lines = forces.map((f) => {
+    if (!ctx.store.holds(f)) return `We hold no figures for ${draft.forceName(f)}.`;
+    return `We don't hold ${what} for ${draft.forceName(f)}. For ${draft.forceName(f)} we hold: ${holdingsFor(ctx, draft, f)}.`;
+  });
+  const reason = forces.every((f) => !ctx.store.holds(f)) ? 'force_not_held' : 'metric_not_held';
+  const tail = reason === 'force_not_held' ? ` ${whatWeHold(ctx)}` : '';
+  return draft.noData(reason, lines.join(' ') + tail, frame, parsed.type);
+}
+
+/** Answers a figure question (lookup, share, comparison, change, trend) for the given forces. */
+export function answerFigures(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, forces: string[]): Answer {
+  const { choices, metric } = chooseMetric(ctx, parsed, forces);
+  if (!metric) return noMetric(ctx, parsed, draft, forces, choices);
+  let targetForces = forces.filter((f) => ctx.store.holds(f, metric.id) || forces.length === 1);
+  if (forces.length === 0) {
+    const holders = ctx.store.forcesFor(metric.id);
+    if (holders.length === 1 || parsed.type === 'comparison') targetForces = holders;
+    else {
+      const names = joinNames(holders.map((f) => draft.forceName(f)), 'or');
+      return draft.unclear(`Which force do you mean? We hold ${metric.label} for ${names}.`, { type: parsed.type, forces: [], periods: [], measure: metric.measure }, parsed.type);
+    }
+  }
+  const missing = forces.filter((f) => !targetForces.includes(f));
+  const target: Target = { forces: targetForces, metric };
+  const type = parsed.type === 'comparison' && targetForces.length < 2 ? 'lookup' : parsed.type;
+  if (type === 'comparison') return compare(ctx, parsed, draft, target, missing);
+  const force = targetForces[0] as string;
+  if (!ctx.store.holds(force, metric.id)) return noMetric(ctx, parsed, draft, [force], choices);
+  if (type === 'change' || type === 'trend') return change(ctx, parsed, draft, target, type);
+  if (type === 'share' || (parsed.share && metric.unit === 'count')) return share(ctx, parsed, draft, target);
+  return lookup(ctx, parsed, draft, target);
+}
+
+function periodNotHeld(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, target: Target, unmatched: PeriodAsk[]): Answer {
+  const force = target.forces[0] as string;
+  for (const ask of unmatched) draft.allow(ask.label);
+  const groups = byPeriod(ctx.store.of(force, target.metric.id));
+  const held = groups.map((g) => stateGroup(g, draft)).join('; ');
+  const asked = joinNames(unmatched.map((a) => a.label));
+  return draft.noData(
+    'period_not_held',
+    `We don't hold ${target.metric.label} for ${draft.forceName(force)} for ${asked}. What we hold: ${held}.`,
+    frameOf(parsed.type, parsed, target, []),
+    parsed.type,
+  );
+}
+
+function lookup(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, target: Target): Answer {
+  const force = target.forces[0] as string;
+  const groups = byPeriod(ctx.store.of(force, target.metric.id));
+  const asks = parsed.periods.asks;
+  const { matched, unmatched } = selectPeriods(groups, asks, parsed.previous?.periods[0]);
+  if (asks.length > 0 && matched.length === 0) return periodNotHeld(ctx, parsed, draft, target, unmatched);
+  const chosen = matched.length > 0 ? matched : groups.slice(-1);
+  const lines = chosen.map((g) => stateGroup(g, draft));
+  let text = `${draft.forceName(force)}: ${lines.join('; ')}.`;
+  const others = asks.length === 0 ? groups.filter((g) => !chosen.includes(g)).reverse() : [];
+  if (others.length > 0) text += ` Earlier: ${others.map((g) => stateGroup(g, draft)).join('; ')}.`;
+  if (unmatched.length > 0) {
+    for (const ask of unmatched) draft.allow(ask.label);
+    text += ` We don't hold ${joinNames(unmatched.map((a) => a.label))}.`;
+  }
+  return draft.answered('lookup', text, frameOf('lookup', parsed, target, chosen.map((g) => g.period.id)));
+}
+
+/** The share for one force and period: stated when a source states it, otherwise computed with working. */
+function shareFor(ctx: AnswerContext, draft: AnswerDraft, force: string, metric: Metric, periodId: string): { text: string; value: number; fact: number } | undefined {
+  const stated = statedShareMetric(ctx, metric);
+  const statedObs = stated ? ctx.store.of(force, stated.id).find((o) => o.period.id === periodId) : undefined;
+  if (statedObs) {
+    const s = draft.stated(statedObs);
+    return { text: `${s.shown} ${s.marks}`, value: statedObs.value, fact: s.index };
+  }
+  const total = totalMetric(ctx, metric);
+  if (!total || total.id === metric.id) return undefined;
+  const part = ctx.store.of(force, metric.id).find((o) => o.period.id === periodId);
+  const whole = ctx.store.of(force, total.id).find((o) => o.period.id === periodId);
+  if (!part || !whole || whole.value === 0) return undefined;
+  const p = draft.stated(part);
+  const w = draft.stated(whole);
+  const value = round1((part.value / whole.value) * 100);
+  const working = `${formatNumber(part.value)} ÷ ${formatNumber(whole.value)} = ${formatNumber(value)}%`;
+  const fact = draft.computed(
+    { force, forceName: draft.forceName(force), periodId, period: part.period.label, metric: `${metric.id}-share`, metricLabel: `share of ${total.label} ${ctx.outcomes.get(metric.outcome ?? '')?.label ?? ''}`.trim(), unit: 'percent' },
+    value,
+    'share',
+    [p.index, w.index],
+    working,
+  );
+  return { text: `${formatNumber(value)}% (our calculation: ${part.value === 1 ? 'one' : formatNumber(part.value)} ${p.marks} of ${formatNumber(whole.value)} ${w.marks}; ${working})`, value, fact };
+}
+
+function share(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, target: Target): Answer {
+  const force = target.forces[0] as string;
+  const { metric } = target;
+  if (metric.outcome === undefined) {
+    const outcomes = [...new Set(ctx.metrics.filter((m) => m.measure === metric.measure && m.outcome).map((m) => ctx.outcomes.get(m.outcome ?? '')?.label ?? ''))];
+    return draft.unclear(`A share of ${metric.label} with which outcome: ${joinNames(outcomes, 'or')}?`, frameOf('share', parsed, target, []), 'share');
+  }
+  const groups = byPeriod(ctx.store.of(force, metric.id));
+  const { matched, unmatched } = selectPeriods(groups, parsed.periods.asks, parsed.previous?.periods[0]);
+  if (parsed.periods.asks.length > 0 && matched.length === 0) return periodNotHeld(ctx, parsed, draft, target, unmatched);
+  const chosen = matched.length > 0 ? matched : groups.slice(-1);
+  const parts: string[] = [];
+  for (const g of chosen) {
+    const s = shareFor(ctx, draft, force, metric, g.period.id);
+    if (s) parts.push(`${s.text} ${inPeriod(g.period)}`);
+  }
+  if (parts.length === 0) return lookup(ctx, parsed, draft, target);
+  const label = metric.unit === 'percent' ? metric.label : `share of ${ctx.measures.get(metric.measure)?.short ?? metric.measure} ${ctx.outcomes.get(metric.outcome)?.label ?? ''}`.trim();
+  return draft.answered('share', `${draft.forceName(force)}, ${label}: ${parts.join('; ')}.`, frameOf('share', parsed, target, chosen.map((g) => g.period.id)));
+}
+
+function compare(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, target: Target, missing: string[]): Answer {
+  const { metric } = target;
+  const series = target.forces.map((f) => byPeriod(ctx.store.of(f, metric.id)));
+  const asks = parsed.periods.asks;
+  let periodId: string | undefined;
+  if (asks.length > 0) {
+    const sel = series.map((s) => selectPeriods(s, asks).matched[0]?.period.id);
+    periodId = sel.find((id) => id !== undefined);
+    if (periodId === undefined) {
+      for (const ask of asks) draft.allow(ask.label);
+      const held = target.forces.map((f, i) => `${draft.forceName(f)}: ${(series[i] ?? []).map((g) => stateGroup(g, draft)).join('; ')}`);
+      return draft.noData('period_not_held', `We don't hold ${metric.label} for ${joinNames(asks.map((a) => a.label))}. What we hold: ${held.join('. ')}.`, frameOf('comparison', parsed, target, []), 'comparison');
+    }
+  } else periodId = commonPeriods(series)[0];
+
+  const rows: Array<{ force: string; value: number; text: string; fact: number; period: Period } | { force: string; none: true }> = [];
+  target.forces.forEach((f, i) => {
+    const group = (series[i] ?? []).find((g) => g.period.id === periodId) ?? (periodId === undefined ? (series[i] ?? []).at(-1) : undefined);
+    if (!group) return rows.push({ force: f, none: true });
+    if (parsed.share) {
+      const s = shareFor(ctx, draft, f, metric, group.period.id);
+      if (!s) return rows.push({ force: f, none: true });
+      return rows.push({ force: f, value: s.value, text: s.text, fact: s.fact, period: group.period });
+    }
+    if (group.observations.length > 1) return rows.push({ force: f, none: true });
+    const obs = group.observations[0] as Observation;
+    const s = draft.stated(obs);
+    rows.push({ force: f, value: obs.value, text: `${s.shown} ${s.marks}`, fact: s.index, period: group.period });
+  });
+  const have = rows.filter((r): r is Extract<typeof r, { value: number }> => !('none' in r)).sort((a, b) => b.value - a.value);
+  const lacking = [...missing, ...rows.filter((r) => 'none' in r).map((r) => r.force)];
+  const label = parsed.share ? `share of ${metric.label}` : metric.label;
+  if (have.length < 2) {
+    if (have.length === 1) {
+      const only = have[0] as (typeof have)[number];
+      const text = `${draft.forceName(only.force)}: ${only.text} ${label} ${inPeriod(only.period)}. We hold no comparable figure for ${joinNames(lacking.map((f) => draft.forceName(f)))}, so we cannot compare them.`;
+      return draft.noData('metric_not_held', text, frameOf('comparison', parsed, target, [only.period.id]), 'comparison');
+    }
+    return noMetric(ctx, parsed, draft, target.forces, [{ metric, score: 1, unitFits: true }]);
+  }
+  const samePeriod = have.every((r) => r.period.id === (have[0] as (typeof have)[number]).period.id);
+  const [hi, lo] = have as [(typeof have)[number], (typeof have)[number]];
+  const unit = parsed.share ? 'percent' : metric.unit;
+  const diff = round1(hi.value - lo.value);
+  const working = `${formatValue(hi.value, unit)} − ${formatValue(lo.value, unit)} = ${unit === 'percent' ? `${formatNumber(diff)} percentage points` : formatNumber(diff)}`;
+  const diffFact = draft.computed(
+    { force: `${hi.force}-vs-${lo.force}`, forceName: `${draft.forceName(hi.force)} vs ${draft.forceName(lo.force)}`, periodId: hi.period.id, period: hi.period.label, metric: metric.id, metricLabel: `difference in ${label}`, unit: metric.unit },
+    diff,
+    'difference',
+    [hi.fact, lo.fact],
+    working,
+  );
+  void diffFact;
+  const when = samePeriod ? `${inPeriod(hi.period)}, ` : '';
+  const more = parsed.share ? 'the higher' : 'more';
+  let text = diff === 0
+    ? `${when[0]?.toUpperCase() ?? ''}${when.slice(1)}${joinNames(have.map((r) => draft.forceName(r.force)))} had the same ${label}: ${hi.text}.`
+    : `${when ? when[0]?.toUpperCase() + when.slice(1) : ''}${draft.forceName(hi.force)} had ${more} ${label}: ${have.map((r) => `${draft.forceName(r.force)} ${r.text}`).join(', against ')}. Difference: ${working} (our calculation).`;
+  if (!samePeriod) text += ` Note: these figures are for different periods (${have.map((r) => `${draft.shortName(r.force)}: ${r.period.label}`).join('; ')}), so compare them with care.`;
+  for (const r of have) draft.allow(r.period.label);
+  if (lacking.length > 0) text += ` We hold no comparable figure for ${joinNames(lacking.map((f) => draft.forceName(f)))}.`;
+  return draft.answered('comparison', text, frameOf('comparison', parsed, { ...target, forces: have.map((r) => r.force) }, [hi.period.id]));
+}
+
+function change(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, target: Target, type: 'change' | 'trend'): Answer {
+  const force = target.forces[0] as string;
+  const { metric } = target;
+  const groups = byPeriod(ctx.store.of(force, metric.id)).filter((g) => g.observations.length === 1);
+  const asks = parsed.periods.asks;
+  if (groups.length < 2) {
+    const held = groups.map((g) => stateGroup(g, draft)).join('; ');
+    return draft.noData('period_not_held', `We hold only one period of ${metric.label} for ${draft.forceName(force)}, so we cannot say how it changed: ${held}.`, frameOf(type, parsed, target, groups.map((g) => g.period.id)), type);
+  }
+  let from: PeriodGroup | undefined;
+  let to: PeriodGroup | undefined;
+  const { matched, unmatched } = selectPeriods(groups, asks, parsed.previous?.periods[0]);
+  if (asks.length > 0 && unmatched.length > 0 && matched.length < (parsed.periods.since ? 1 : asks.length)) return periodNotHeld(ctx, parsed, draft, target, unmatched);
+  const sorted = [...matched].sort((a, b) => groups.indexOf(a) - groups.indexOf(b));
+  if (type === 'trend' || (parsed.periods.since && sorted.length <= 1)) {
+    from = sorted[0] ?? groups[0];
+    to = groups.at(-1);
+  } else if (sorted.length >= 2) {
+    from = sorted[0];
+    to = sorted.at(-1);
+  } else if (sorted.length === 1) {
+    to = sorted[0];
+    from = groups[groups.indexOf(sorted[0] as PeriodGroup) - 1];
+    if (!from) {
+      from = to;
+      to = groups[groups.indexOf(sorted[0] as PeriodGroup) + 1];
+    }
+  } else {
+    to = groups.at(-1);
+    from = groups.at(-2);
+  }
+  if (!from || !to || from === to) {
+    const held = groups.map((g) => stateGroup(g, draft)).join('; ');
+    return draft.noData('period_not_held', `We can't compare those periods of ${metric.label} for ${draft.forceName(force)}. What we hold: ${held}.`, frameOf(type, parsed, target, []), type);
+  }
+  const a = from.observations[0] as Observation;
+  const b = to.observations[0] as Observation;
+  const sa = draft.stated(a);
+  const sb = draft.stated(b);
+  const diff = b.value - a.value;
+  const unit = metric.unit;
+  const diffWorking = `${formatValue(b.value, unit)} − ${formatValue(a.value, unit)} = ${diff < 0 ? '−' : ''}${formatValue(Math.abs(diff), unit)}`;
+  const base = { force, forceName: draft.forceName(force), periodId: `${a.period.id}..${b.period.id}`, period: `${a.period.label} to ${b.period.label}`, metric: metric.id, unit };
+  draft.computed({ ...base, metricLabel: `change in ${metric.label}` }, diff, 'difference', [sa.index, sb.index], diffWorking);
+  const direction = diff > 0 ? 'rose' : diff < 0 ? 'fell' : 'did not change';
+  let text = `${capitalise(metric.label)} for ${draft.forceName(force)} ${direction} from ${sa.shown} ${inPeriod(a.period)} ${sa.marks} to ${sb.shown} ${inPeriod(b.period)} ${sb.marks}`;
+  if (diff !== 0 && unit === 'count' && a.value !== 0) {
+    const pct = round1((diff / a.value) * 100);
+    const pctWorking = `${diff < 0 ? '−' : ''}${formatNumber(Math.abs(diff))} ÷ ${formatNumber(a.value)} = ${pct < 0 ? '−' : ''}${formatNumber(Math.abs(pct))}%`;
+    draft.computed({ ...base, metricLabel: `percentage change in ${metric.label}`, unit: 'percent' }, pct, 'percent_change', [sa.index, sb.index], pctWorking);
+    text += `: ${diff > 0 ? 'up' : 'down'} ${formatNumber(Math.abs(diff))}, or ${formatNumber(Math.abs(pct))}% (our calculation: ${diffWorking}; ${pctWorking}).`;
+  } else if (diff !== 0) text += ` (our calculation: ${diffWorking}).`;
+  else text += '.';
+  const between = groups.slice(groups.indexOf(from) + 1, groups.indexOf(to));
+  if (between.length > 0) text += ` In between: ${between.map((g) => stateGroup(g, draft)).join('; ')}.`;
+  if (a.qualifier || b.qualifier) text += ' The source gives these figures as approximate, so the change is approximate too.';
+  if (from.period.kind === 'unstated' || to.period.kind === 'unstated')
+    text += ' The source does not say which year its latest figures cover.';
+  return draft.answered(type, text, frameOf(type, parsed, target, [to.period.id, from.period.id]));
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

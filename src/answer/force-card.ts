@@ -1,0 +1,75 @@
+/**
+ * Whole-force answers: the force card (every figure held, by period and topic), the shorter
+ * overview, the catalogue of sources, and help.
+ */
+import type { Answer } from '../model/answer.ts';
+import type { ParsedQuestion } from '../understand/question.ts';
+import type { AnswerContext } from './context.ts';
+import type { AnswerDraft } from './draft.ts';
+import { byPeriod, type Observation } from './figure-store.ts';
+import { joinNames, whatWeHold } from './holdings.ts';
+
+function line(obs: Observation, draft: AnswerDraft): string {
+  const s = draft.stated(obs);
+  return `${obs.metric.label}: ${s.shown} ${s.marks}`;
+}
+
+function notHeld(ctx: AnswerContext, draft: AnswerDraft, force: string, type: 'force_card' | 'overview'): Answer {
+  return draft.noData('force_not_held', `We hold no figures for ${draft.forceName(force)}. ${whatWeHold(ctx)}`, { type, forces: [force], periods: [] }, type);
+}
+
+/** Every figure held for a force, newest period first, grouped by topic. */
+export function forceCard(ctx: AnswerContext, draft: AnswerDraft, force: string): Answer {
+  const all = ctx.store.forForce(force);
+  if (all.length === 0) return notHeld(ctx, draft, force, 'force_card');
+  const periods = byPeriod(all).reverse();
+  const sections = periods.map(({ period, observations }) => {
+    draft.allow(period.label);
+    const topics = new Map<string, Observation[]>();
+    for (const o of observations) topics.set(o.metric.topic, [...(topics.get(o.metric.topic) ?? []), o]);
+    const body = [...topics].map(([topic, obs]) => `  ${topic}: ${obs.map((o) => line(o, draft)).join('; ')}.`);
+    return `${period.label}\n${body.join('\n')}`;
+  });
+  const text = `Every figure we hold for ${draft.forceName(force)}, newest first:\n${sections.join('\n')}`;
+  return draft.answered('force_card', text, { type: 'force_card', forces: [force], periods: [] });
+}
+
+/** The headline figure of each measure held for a force: its latest value, and the earliest for context. */
+export function overview(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, force: string): Answer {
+  const all = ctx.store.forForce(force);
+  if (all.length === 0) return notHeld(ctx, draft, force, 'overview');
+  const totals = new Map<string, Observation[]>();
+  for (const o of all) if (o.metric.outcome === undefined && o.metric.unit === 'count') totals.set(o.metric.id, [...(totals.get(o.metric.id) ?? []), o]);
+  const lines = [...totals.values()].map((series) => {
+    const groups = byPeriod(series);
+    const latest = groups.at(-1);
+    if (!latest) return '';
+    const first = latest.observations[0] as Observation;
+    const s = draft.stated(first);
+    draft.allow(latest.period.label);
+    let text = `• ${first.metric.label}: ${s.shown} ${latest.period.kind === 'unstated' || latest.period.kind === 'point-in-time' ? latest.period.label : `in ${latest.period.label}`} ${s.marks}`;
+    if (groups.length > 1) {
+      const earliest = groups[0]?.observations[0] as Observation;
+      const e = draft.stated(earliest);
+      draft.allow(earliest.period.label);
+      text += ` (earliest we hold: ${e.shown} in ${earliest.period.label} ${e.marks})`;
+    }
+    return text;
+  });
+  const docs = [...ctx.documents.values()].filter((d) => d.forces.includes(force)).map((d) => `${d.title} (${d.publisher})`);
+  const text = `What we hold for ${draft.forceName(force)}:\n${lines.join('\n')}\nSources: ${joinNames(docs)}. Ask for the force card for every figure, or ask about any of these.`;
+  return draft.answered('overview', text, { type: 'overview', forces: [force], periods: [] });
+}
+
+/** The documents and places we hold. */
+export function catalogue(ctx: AnswerContext, draft: AnswerDraft): Answer {
+  const docs = [...ctx.documents.values()].map((d) => `• ${d.title} — ${d.publisher}`);
+  return draft.answered('sources', `${whatWeHold(ctx)} The sources:\n${docs.join('\n')}`, { type: 'sources', forces: [], periods: [] });
+}
+
+/** What the bot can do, for "help" and empty questions. */
+export function help(ctx: AnswerContext, draft: AnswerDraft, empty: boolean): Answer {
+  draft.allow('2021-22');
+  const text = `Ask me about police misconduct and complaints figures in England and Wales, in your own words. For example: “How many misconduct allegations were made against Hampshire police in 2021-22?”, “Which had more conduct matters, Hampshire or Herts?”, “Have complaints gone up or down?”, “What is a recordable conduct matter?”. Every figure comes with its source and the sentence it was taken from. ${whatWeHold(ctx)}`;
+  return empty ? draft.noData('empty', text, undefined, 'help') : draft.answered('help', text, { type: 'help', forces: [], periods: [] });
+}

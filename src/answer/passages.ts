@@ -1,0 +1,124 @@
+/**
+ * Answers from the text of the sources: definitions ("what is a recordable conduct matter?"),
+ * statements ("what did Amnesty say?") and the fallback when no figure fits. Each quotes its
+ * passage verbatim and cites it.
+ */
+import type { Answer } from '../model/answer.ts';
+import type { Passage } from '../search/passages.ts';
+import { STOPWORDS, stem, words } from '../text/words.ts';
+import type { ParsedQuestion } from '../understand/question.ts';
+import type { AnswerContext } from './context.ts';
+import type { AnswerDraft } from './draft.ts';
+import { whatWeHold } from './holdings.ts';
+
+/** Sentences of a paragraph, split where a sentence ends and a capital or quote begins. */
+export function sentences(paragraph: string): string[] {
+  return paragraph.split(/(?<=[.!?]["”’]?)\s+(?=["“‘]?[A-Z])/).filter((s) => s.trim().length > 0);
+}
+
+/** Phrases that introduce a definition right after the term. */
+const DEFINES = /(–|-|—)\s*(those|when|where|which)\b|\bwhere it is alleged\b|\bwhich means\b|\binvolve\b|\bis when\b|\bmeans\b|\brefers to\b|\bcan cover\b|\bare those\b/i;
+const SAYS = /\b(said|says|say|added|warned|told|confirmed|continued|commented|stated|explained)\b/;
+const CONTINUES = /^(?:["“‘]|(?:they|he|she|it)\s+(?:also\s+)?(?:added|warned|continued|said)\b)/i;
+
+function stemsOf(text: string): string[] {
+  return words(text).map(stem);
+}
+
+function containsSequence(hay: string[], needle: string[]): boolean {
+  if (needle.length === 0) return false;
+  for (let i = 0; i + needle.length <= hay.length; i++) if (needle.every((n, k) => hay[i + k] === n)) return true;
+  return false;
+}
+
+function content(text: string): string[] {
+  return words(text).filter((w) => !STOPWORDS.has(w)).map(stem);
+}
+
+/** Every sentence of the corpus with its document. */
+function allSentences(ctx: AnswerContext): Array<{ docId: string; sentence: string }> {
+  return [...ctx.documents.keys()].flatMap((docId) =>
+    ctx.passages.passages(docId).flatMap((p) => sentences(p.text).map((sentence) => ({ docId, sentence }))),
+  );
+}
+
+/** "What is a conduct matter?": the sentence of the sources that explains the term. */
+export function answerDefinition(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer {
+  const subject = parsed.subject ?? '';
+  const term = content(subject);
+  // Longer vocabulary phrases holding the term ("recordable conduct matter" for "conduct matter").
+  const longer = [...ctx.measures.values(), ...ctx.outcomes.values()]
+    .flatMap((v) => v.terms)
+    .map(stemsOf)
+    .filter((t) => t.length > term.length && containsSequence(t, term));
+  const scored = allSentences(ctx)
+    .map((s) => {
+      const st = stemsOf(s.sentence).filter((w) => !STOPWORDS.has(w));
+      if (!containsSequence(st, term)) return { ...s, score: -1 };
+      let score = 1;
+      if (DEFINES.test(s.sentence)) score += 2;
+      if (longer.some((l) => containsSequence(stemsOf(s.sentence), l))) score -= 2;
+      return { ...s, score };
+    })
+    .filter((s) => s.score > 0)
+    .sort((a, b) => b.score - a.score);
+  const best = scored[0];
+  if (!best || best.score < 3) return fallback(ctx, parsed, draft) ?? offTopic(ctx, parsed, draft);
+  const n = draft.cite(best.docId, best.sentence);
+  return draft.answered('definition', `The sources explain “${subject}” like this: “${best.sentence}” [${n}]`, { type: 'definition', forces: [], periods: [] });
+}
+
+/** "What did the NPCC say?": the passages attributed to that speaker, with their continuations. */
+export function answerStatement(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer {
+  const who = content(parsed.subject ?? '').filter((w) => w !== 'spokesperson' && w !== 'spokesman');
+  const quoted: Array<{ docId: string; passage: Passage }> = [];
+  for (const docId of ctx.documents.keys()) {
+    const passages = ctx.passages.passages(docId);
+    passages.forEach((p, i) => {
+      if (quoted.length >= 6) return;
+      const st = new Set(stemsOf(p.text));
+      if (who.length === 0 || !who.every((w) => st.has(w)) || !SAYS.test(p.text)) return;
+      if (quoted.some((q) => q.passage === p)) return;
+      quoted.push({ docId, passage: p });
+      for (let k = i + 1; k < passages.length && quoted.length < 6; k++) {
+        const next = passages[k] as Passage;
+        if (!CONTINUES.test(next.text)) break;
+        quoted.push({ docId, passage: next });
+      }
+    });
+  }
+  if (quoted.length === 0) {
+    const fb = fallback(ctx, parsed, draft);
+    if (fb) return fb;
+    return draft.noData('off_topic', `None of the sources we hold quotes ${parsed.subject ?? 'that'}. ${whatWeHold(ctx)}`, { type: 'statement', forces: [], periods: [] }, 'statement');
+  }
+  const parts = quoted.map((q) => `${q.passage.text} [${draft.cite(q.docId, q.passage.text)}]`);
+  return draft.answered('statement', `What the sources report ${parsed.subject ? `from ${parsed.subject}` : ''}:\n${parts.join('\n')}`.replace(' :', ':'), { type: 'statement', forces: [], periods: [] });
+}
+
+/**
+ * The closest sentence of the sources when no figure fits, if it holds most of the question's
+ * meaningful words; otherwise nothing (and the caller declines).
+ */
+export function fallback(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer | undefined {
+  const hits = ctx.passages.find(parsed.text, 5).filter((h) => h.coverage >= 0.6);
+  const best = hits.sort((a, b) => b.coverage - a.coverage || b.score - a.score)[0];
+  if (!best) return undefined;
+  const q = new Set(content(parsed.text));
+  const sentence = sentences(best.passage.text)
+    .map((s) => ({ s, hit: content(s).filter((w) => q.has(w)).length }))
+    .sort((a, b) => b.hit - a.hit)[0]?.s ?? best.passage.text;
+  const n = draft.cite(best.passage.docId, sentence);
+  return draft.answered('statement', `The closest passage in the sources we hold: “${sentence}” [${n}]`, { type: 'statement', forces: [], periods: [] });
+}
+
+/** Declines a question outside what we cover, saying what we do. */
+export function offTopic(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer {
+  draft.allow('2021-22');
+  return draft.noData(
+    'off_topic',
+    `I can only answer questions about police misconduct and complaints in England and Wales from the sources I hold, and they don't answer that. ${whatWeHold(ctx)} Try “How many misconduct allegations were made against Hampshire police in 2021-22?” or “What is a conduct matter?”.`,
+    { type: parsed.type, forces: [], periods: [] },
+    parsed.type,
+  );
+}

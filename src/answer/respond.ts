@@ -1,0 +1,54 @@
+/**
+ * Dispatching an understood question to the composer for its kind, after settling which forces it
+ * is about (unknown, out of scope, ambiguous or carried over from the previous exchange).
+ */
+import type { Answer } from '../model/answer.ts';
+import type { ParsedQuestion } from '../understand/question.ts';
+import type { AnswerContext } from './context.ts';
+import type { AnswerDraft } from './draft.ts';
+import { answerFigures } from './figures.ts';
+import { catalogue, help, overview } from './force-card.ts';
+import { joinNames, whatWeHold } from './holdings.ts';
+import { answerDefinition, answerStatement, fallback, offTopic } from './passages.ts';
+
+export function respond(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer {
+  const { forces } = parsed;
+  switch (parsed.type) {
+    case 'help':
+      return help(ctx, draft, false);
+    case 'sources':
+      return catalogue(ctx, draft);
+    case 'statement':
+      return answerStatement(ctx, parsed, draft);
+    case 'definition':
+      return answerDefinition(ctx, parsed, draft);
+    default:
+      break;
+  }
+  if (forces.outOfScope && forces.forces.length === 0)
+    return draft.noData('unknown_force', `We cover police forces in England and Wales only, so we hold nothing for ${forces.outOfScope}. ${whatWeHold(ctx)}`, { type: parsed.type, forces: [], periods: [] }, parsed.type);
+  if (forces.unknown && forces.forces.length === 0)
+    return draft.noData('unknown_force', `I don't know a police force called “${forces.unknown}”. ${whatWeHold(ctx)}`, { type: parsed.type, forces: [], periods: [] }, parsed.type);
+  if (forces.ambiguous && parsed.forceIds.length === 0) {
+    const names = joinNames(forces.ambiguous.candidates.map((f) => draft.forceName(f)), 'or');
+    return draft.unclear(`Which force do you mean: ${names}?`, { type: parsed.type, forces: [], periods: [] }, parsed.type);
+  }
+  const named = parsed.metrics.measures.size > 0 || parsed.metrics.outcomes.size > 0;
+  const carried = parsed.previous?.measure !== undefined && parsed.forcesCarried === false && parsed.forceIds.length > 0;
+  if (parsed.type === 'overview') {
+    const force = parsed.forceIds[0];
+    if (force === undefined) return catalogue(ctx, draft);
+    return overview(ctx, parsed, draft, force);
+  }
+  if (!named && !(parsed.previous?.measure !== undefined && (parsed.forcesCarried || carried || parsed.periods.asks.length > 0 || parsed.type !== 'lookup'))) {
+    if (parsed.forceIds.length === 1 && parsed.type === 'lookup') return overview(ctx, parsed, draft, parsed.forceIds[0] as string);
+    if (parsed.forceIds.length === 0) return fallback(ctx, parsed, draft) ?? offTopic(ctx, parsed, draft);
+  }
+  if (parsed.type === 'comparison' && parsed.forceIds.length < 2 && parsed.forceIds.length > 0 && !named) {
+    return draft.unclear(`Which forces should I compare with ${joinNames(parsed.forceIds.map((f) => draft.forceName(f)))}?`, { type: 'comparison', forces: parsed.forceIds, periods: [] }, 'comparison');
+  }
+  const answer = answerFigures(ctx, parsed, draft, parsed.forceIds);
+  // A "how many" about something no figure covers may still be answered by a passage ("counts of rape").
+  if (answer.status === 'no_data' && answer.reason === 'metric_not_held' && parsed.forceIds.length === 0 && !named) return fallback(ctx, parsed, draft) ?? answer;
+  return answer;
+}

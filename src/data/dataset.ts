@@ -1,0 +1,213 @@
+/**
+ * Reading the data folder: every file parsed with its zod schema at the edge, every problem
+ * collected with its file and line, and the cross-file checks (known ids, verbatim quotes that state
+ * their values). Either the whole dataset is valid or loading fails naming every problem.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { z } from 'zod';
+import {
+  Figure,
+  Force,
+  Measure,
+  Metric,
+  Outcome,
+  SourceMeta,
+  type SourceDocument,
+} from '../model/data.ts';
+import { statesValue } from '../text/numbers.ts';
+import { fold } from '../text/words.ts';
+
+/** One thing wrong with the data, located as precisely as we can. */
+export interface DataProblem {
+  file: string;
+  line?: number;
+  message: string;
+}
+
+/** Thrown when the data is invalid; lists every problem found, not just the first. */
+export class DataError extends Error {
+  readonly code = 'DATA_INVALID';
+  constructor(readonly problems: DataProblem[]) {
+    super(
+      `Forcewatch data is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
+        problems.map(formatProblem).join('\n'),
+    );
+    this.name = 'DataError';
+  }
+}
+
+/** "data/figures.jsonl:12: quote not found in its source" */
+export function formatProblem(p: DataProblem): string {
+  return `${p.file}${p.line === undefined ? '' : `:${p.line}`}: ${p.message}`;
+}
+
+/** The validated contents of the data folder. */
+export interface Dataset {
+  forces: Force[];
+  measures: Measure[];
+  outcomes: Outcome[];
+  metrics: Metric[];
+  documents: SourceDocument[];
+  figures: Figure[];
+}
+
+interface Located<T> {
+  value: T;
+  line: number;
+}
+
+/** Parses a JSON-lines file with `schema`, one record a line; blank lines are skipped. */
+function readJsonLines<T>(
+  dir: string,
+  name: string,
+  schema: z.ZodType<T>,
+  problems: DataProblem[],
+): Located<T>[] {
+  const path = join(dir, name);
+  const file = displayPath(dir, name);
+  if (!existsSync(path)) {
+    problems.push({ file, message: 'file is missing' });
+    return [];
+  }
+  const out: Located<T>[] = [];
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .forEach((text, i) => {
+      const line = i + 1;
+      if (text.trim() === '') return;
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (error) {
+        problems.push({ file, line, message: `not valid JSON (${(error as Error).message})` });
+        return;
+      }
+      const parsed = schema.safeParse(json);
+      if (parsed.success) out.push({ value: parsed.data, line });
+      else
+        for (const issue of parsed.error.issues)
+          problems.push({ file, line, message: `${issue.path.join('.') || 'record'}: ${issue.message}` });
+    });
+  return out;
+}
+
+function displayPath(dir: string, name: string): string {
+  const rel = relative(process.cwd(), join(dir, name));
+  return rel.startsWith('..') ? join(dir, name) : rel;
+}
+
+function checkUniqueIds<T extends { id: string }>(items: Located<T>[], file: string, problems: DataProblem[]): void {
+  const seen = new Map<string, number>();
+  for (const { value, line } of items) {
+    const first = seen.get(value.id);
+    if (first === undefined) seen.set(value.id, line);
+    else problems.push({ file, line, message: `duplicate id "${value.id}" (first on line ${first})` });
+  }
+}
+
+/** Folded form used to compare names, so case, accents and curly quotes do not matter. */
+function comparable(text: string): string {
+  return fold(text).replace(/\s+/g, ' ');
+}
+
+/**
+ * Reads and checks the data folder. Returns the dataset together with every problem found;
+ * callers that need a valid dataset use {@link loadDataset}.
+ */
+export function inspectDataset(dir: string): { dataset: Dataset; problems: DataProblem[] } {
+  const problems: DataProblem[] = [];
+  const files = {
+    forces: 'forces.jsonl',
+    measures: 'measures.jsonl',
+    outcomes: 'outcomes.jsonl',
+    metrics: 'metrics.jsonl',
+    sources: 'sources.jsonl',
+    figures: 'figures.jsonl',
+  } as const;
+  const at = (name: string) => displayPath(dir, name);
+
+  const forces = readJsonLines(dir, files.forces, Force, problems);
+  const measures = readJsonLines(dir, files.measures, Measure, problems);
+  const outcomes = readJsonLines(dir, files.outcomes, Outcome, problems);
+  const metrics = readJsonLines(dir, files.metrics, Metric, problems);
+  const sources = readJsonLines(dir, files.sources, SourceMeta, problems);
+  const figures = readJsonLines(dir, files.figures, Figure, problems);
+
+  checkUniqueIds(forces, at(files.forces), problems);
+  checkUniqueIds(measures, at(files.measures), problems);
+  checkUniqueIds(outcomes, at(files.outcomes), problems);
+  checkUniqueIds(metrics, at(files.metrics), problems);
+  checkUniqueIds(sources, at(files.sources), problems);
+  checkUniqueIds(figures, at(files.figures), problems);
+
+  const forceIds = new Set(forces.map((f) => f.value.id));
+  const aliasOwner = new Map<string, string>();
+  for (const { value: force, line } of forces) {
+    for (const name of [force.name, force.shortName, ...force.aliases]) {
+      const key = comparable(name).trim();
+      const owner = aliasOwner.get(key);
+      if (owner !== undefined && owner !== force.id)
+        problems.push({ file: at(files.forces), line, message: `name "${name}" is also used by "${owner}"` });
+      else aliasOwner.set(key, force.id);
+    }
+  }
+
+  const measureIds = new Set(measures.map((m) => m.value.id));
+  const outcomeIds = new Set(outcomes.map((o) => o.value.id));
+  for (const { value: metric, line } of metrics) {
+    if (!measureIds.has(metric.measure))
+      problems.push({ file: at(files.metrics), line, message: `unknown measure "${metric.measure}"` });
+    if (metric.outcome !== undefined && !outcomeIds.has(metric.outcome))
+      problems.push({ file: at(files.metrics), line, message: `unknown outcome "${metric.outcome}"` });
+  }
+
+  const documents: SourceDocument[] = [];
+  for (const { value: meta, line } of sources) {
+    const textFile = join('sources', `${meta.id}.txt`);
+    const path = join(dir, textFile);
+    for (const f of meta.forces)
+      if (!forceIds.has(f)) problems.push({ file: at(files.sources), line, message: `unknown force "${f}"` });
+    if (!existsSync(path)) {
+      problems.push({ file: at(files.sources), line, message: `text file ${at(textFile)} is missing` });
+      continue;
+    }
+    documents.push({ ...meta, text: readFileSync(path, 'utf8') });
+  }
+
+  const docText = new Map(documents.map((d) => [d.id, d.text]));
+  const metricIds = new Set(metrics.map((m) => m.value.id));
+  const figureIds = new Set(figures.map((f) => f.value.id));
+  for (const { value: figure, line } of figures) {
+    const file = at(files.figures);
+    if (!forceIds.has(figure.force)) problems.push({ file, line, message: `unknown force "${figure.force}"` });
+    if (!metricIds.has(figure.metric)) problems.push({ file, line, message: `unknown metric "${figure.metric}"` });
+    if (figure.restates !== undefined && !figureIds.has(figure.restates))
+      problems.push({ file, line, message: `restates unknown figure "${figure.restates}"` });
+    const text = docText.get(figure.source);
+    if (text === undefined) problems.push({ file, line, message: `unknown source "${figure.source}"` });
+    else if (!text.includes(figure.quote))
+      problems.push({ file, line, message: `quote not found verbatim in source "${figure.source}": "${figure.quote}"` });
+    if (!statesValue(figure.quote, figure.value))
+      problems.push({ file, line, message: `quote does not state the value ${figure.value}: "${figure.quote}"` });
+  }
+
+  return {
+    dataset: {
+      forces: forces.map((f) => f.value),
+      measures: measures.map((m) => m.value),
+      outcomes: outcomes.map((o) => o.value),
+      metrics: metrics.map((m) => m.value),
+      documents,
+      figures: figures.map((f) => f.value),
+    },
+    problems,
+  };
+}
+
+/** Reads the data folder and returns it only if every check passes; otherwise throws {@link DataError}. */
+export function loadDataset(dir: string): Dataset {
+  const { dataset, problems } = inspectDataset(dir);
+  if (problems.length > 0) throw new DataError(problems);
+  return dataset;
+}

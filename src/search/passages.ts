@@ -1,0 +1,91 @@
+/**
+ * The full-text index over source passages (paragraphs), built with minisearch. Serves definitions,
+ * statements and the fallback when no figure matches. One options constant serves building and
+ * searching, so the two never drift apart.
+ */
+import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import type { SourceDocument } from '../model/data.ts';
+import { fold, stem, STOPWORDS, words } from '../text/words.ts';
+
+/** One paragraph of a source document. */
+export interface Passage {
+  id: string;
+  docId: string;
+  index: number;
+  text: string;
+}
+
+/** Words a reader might use for a word the sources use, folded to one stem at index and query time. */
+const SYNONYMS: Record<string, string> = {
+  sacked: 'dismiss', fired: 'dismiss', sex: 'sexual', rapes: 'rape', admitted: 'admit', admits: 'admit',
+  pleaded: 'admit', plead: 'admit', guilty: 'admit', watchdog: 'iopc', cops: 'officer', cop: 'officer',
+  hants: 'hampshire', herts: 'hertfordshire',
+};
+
+function processTerm(term: string): string | null {
+  const word = fold(term);
+  if (word.length === 0 || STOPWORDS.has(word)) return null;
+  return SYNONYMS[word] ?? stem(word);
+}
+
+/** The one set of minisearch options, used where the index is built and where it is searched. */
+export const PASSAGE_INDEX_OPTIONS: Options<Passage> = {
+  idField: 'id',
+  fields: ['text'],
+  storeFields: ['docId', 'index', 'text'],
+  tokenize: (text) => words(text),
+  processTerm,
+  searchOptions: { fuzzy: (term) => (term.length > 5 ? 0.2 : 0), prefix: (term) => term.length > 4, combineWith: 'OR' },
+};
+
+/** Splits a document's text into paragraphs. */
+export function passagesOf(doc: SourceDocument): Passage[] {
+  return doc.text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)
+    .map((text, index) => ({ id: `${doc.id}#${index}`, docId: doc.id, index, text }));
+}
+
+export interface PassageHit {
+  passage: Passage;
+  score: number;
+  /** Share of the query's meaningful words the passage contains (0–1). */
+  coverage: number;
+}
+
+/** Full-text search over every passage of the corpus. */
+export class PassageIndex {
+  private readonly search: MiniSearch<Passage>;
+  private readonly byId = new Map<string, Passage>();
+  private readonly byDoc = new Map<string, Passage[]>();
+
+  constructor(documents: SourceDocument[]) {
+    this.search = new MiniSearch(PASSAGE_INDEX_OPTIONS);
+    for (const doc of documents) {
+      const passages = passagesOf(doc);
+      this.byDoc.set(doc.id, passages);
+      for (const p of passages) this.byId.set(p.id, p);
+      this.search.addAll(passages);
+    }
+  }
+
+  /** Passages of one document, in order. */
+  passages(docId: string): Passage[] {
+    return this.byDoc.get(docId) ?? [];
+  }
+
+  /** Best passages for `query`, each with the share of the query's words it holds. */
+  find(query: string, limit = 5): PassageHit[] {
+    const queryTerms = [...new Set(words(query).map(processTerm).filter((t): t is string => t !== null))];
+    if (queryTerms.length === 0) return [];
+    const results: SearchResult[] = this.search.search(query).slice(0, limit);
+    return results.flatMap((r) => {
+      const passage = this.byId.get(String(r.id));
+      if (!passage) return [];
+      const present = new Set(words(passage.text).map(processTerm));
+      const exact = queryTerms.filter((t) => present.has(t)).length;
+      return [{ passage, score: r.score, coverage: exact / queryTerms.length }];
+    });
+  }
+}

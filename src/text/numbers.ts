@@ -1,0 +1,49 @@
+/**
+ * Numbers as sources write them and as answers print them: "1,938", "1938", "five", "96 percent".
+ * The grounding check and the data check both read numbers through here, so a quote and an answer
+ * are compared the same way.
+ */
+
+const WORDS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
+  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
+  seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50,
+  sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, dozen: 12,
+};
+
+const DIGITS = /(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|(?<![\d.,])\d+(?:\.\d+)?(?![\d])/g;
+
+/** Every number written in digits in `text`, thousands separators removed. */
+export function digitNumbers(text: string): number[] {
+  return [...text.matchAll(DIGITS)].map((m) => Number(m[0].replace(/,/g, '')));
+}
+
+/** Every number in `text`, in digits or as a word ("five", "a dozen"). */
+export function numbersIn(text: string): number[] {
+  const words = [...text.toLowerCase().matchAll(/[a-z]+/g)]
+    .map((m) => WORDS[m[0]])
+    .filter((n): n is number => n !== undefined);
+  return [...digitNumbers(text), ...words];
+}
+
+/** Whether `text` states `value`, in digits or in words. */
+export function statesValue(text: string, value: number): boolean {
+  return numbersIn(text).includes(value);
+}
+
+const grouping = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+
+/** "1,938"; one decimal place at most. */
+export function formatNumber(value: number): string {
+  return grouping.format(value);
+}
+
+/** A value with its unit: "1,938" or "96%". */
+export function formatValue(value: number, unit: 'count' | 'percent'): string {
+  return unit === 'percent' ? `${formatNumber(value)}%` : formatNumber(value);
+}
+
+/** Rounds to one decimal place, the precision answers print computed figures at. */
+export function round1(value: number): number {
+  return Math.round(value * 10) / 10;
+}

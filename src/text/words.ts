@@ -1,0 +1,61 @@
+/**
+ * Word normalisation shared by question understanding and the passage index, so a question's
+ * "allegation" meets a document's "allegations": lower case, accents folded, Porter stems.
+ */
+import { stemmer } from 'stemmer';
+
+/** Lower-cases, folds accents and curly quotes, and turns punctuation into spaces. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/&/g, ' and ');
+}
+
+/** The words of `text`, folded, without punctuation (hyphens split words; "re-vetted" → re, vetted). */
+export function words(text: string): string[] {
+  return fold(text)
+    .replace(/'s\b/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
+}
+
+/** Porter stem of one folded word. */
+export function stem(word: string): string {
+  return stemmer(word);
+}
+
+/** The stems of the words of `text`. */
+export function stems(text: string): string[] {
+  return words(text).map(stem);
+}
+
+/** Levenshtein distance, stopping early once it exceeds `max`. */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length] ?? max + 1;
+}
+
+/** Words that carry no meaning for matching a question to data or passages. */
+export const STOPWORDS = new Set(
+  ('a an the of in on at to for from by with and or but is are was were be been being do does did ' +
+    'have has had how many much what which who whom whose when where why there their they them it its ' +
+    'this that these those than then so as if about into over under between up down me my we our you your ' +
+    'i he she his her can could would should will shall may might must any some all each per vs versus ' +
+    'tell show give get got please number figure figures total made make against').split(' '),
+);

@@ -1,0 +1,171 @@
+/**
+ * Finding the forces a question names: official names, short names, aliases ("Hants", "the Met"),
+ * distinctive words ("Devon"), and near-misses ("Hampshre"). Also notices a name that looks like a
+ * force we do not know ("Narnia Police"), so the answer can say so instead of guessing.
+ */
+import type { Force } from '../model/data.ts';
+import { editDistance, fold, STOPWORDS, words } from '../text/words.ts';
+
+/** Words too common in force names to identify one on their own. */
+const GENERIC = new Set([
+  'police', 'constabulary', 'force', 'forces', 'service', 'the', 'of', 'and', 'city', 'greater',
+  'north', 'south', 'east', 'west', 'yorkshire', 'wales', 'england', 'isle', 'wight', 'transport',
+  'midlands', 'valley', 'metropolitan', 'british', 'national', 'gb', 'across',
+]);
+
+/** Names of forces outside England and Wales, which we do not cover. */
+const OUT_OF_SCOPE = /\b(police scotland|psni|police service of northern ireland|northern ireland|scotland|scottish|garda)\b/i;
+
+export interface ForceMention {
+  /** Resolved force ids, in the order the question names them. */
+  forces: string[];
+  /** A word that fits several forces ("Yorkshire"), with the candidates. */
+  ambiguous?: { word: string; candidates: string[] };
+  /** Words that look like a force name we do not know. */
+  unknown?: string;
+  /** The question names a force outside England and Wales. */
+  outOfScope?: string;
+  /** Word positions the force names took, so other parsers can skip them. */
+  spans: Array<[number, number]>;
+}
+
+interface Key {
+  tokens: string[];
+  force: string;
+}
+
+/** Resolves force names in questions against the register. */
+export class ForceResolver {
+  private readonly keys: Key[];
+  private readonly distinctive = new Map<string, string>();
+  private readonly ambiguousWords = new Map<string, string[]>();
+  private readonly byId: Map<string, Force>;
+
+  constructor(readonly forces: Force[]) {
+    this.byId = new Map(forces.map((f) => [f.id, f]));
+    const keys = new Map<string, Key>();
+    for (const force of forces) {
+      for (const name of [force.name, force.shortName, ...force.aliases]) {
+        const tokens = words(name);
+        if (tokens.length === 0) continue;
+        keys.set(tokens.join(' '), { tokens, force: force.id });
+        // "Hampshire Constabulary" is also asked as "Hampshire"
+        const trimmed = tokens.filter((t, i) => !(i === tokens.length - 1 && (t === 'police' || t === 'constabulary')));
+        if (trimmed.length > 0 && trimmed.length < tokens.length && !keys.has(trimmed.join(' ')))
+          keys.set(trimmed.join(' '), { tokens: trimmed, force: force.id });
+      }
+    }
+    this.keys = [...keys.values()].sort((a, b) => b.tokens.length - a.tokens.length);
+    const owners = new Map<string, Set<string>>();
+    for (const force of forces) {
+      if (force.kind === 'area') continue;
+      for (const name of [force.name, force.shortName]) {
+        for (const word of words(name)) {
+          if (GENERIC.has(word) || word.length < 4) continue;
+          const set = owners.get(word) ?? new Set<string>();
+          set.add(force.id);
+          owners.set(word, set);
+        }
+      }
+    }
+    for (const [word, set] of owners) {
+      if (set.size === 1) this.distinctive.set(word, [...set][0] as string);
+    }
+    for (const word of ['yorkshire', 'wales', 'london', 'midlands']) {
+      const ids = forces.filter((f) => f.kind !== 'area' && words(f.name).includes(word)).map((f) => f.id);
+      if (ids.length > 1) this.ambiguousWords.set(word, ids);
+    }
+  }
+
+  get(id: string): Force | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Resolves one force name typed on its own (the force lookup's argument). */
+  resolveName(name: string): ForceMention {
+    return this.find(name, new Set());
+  }
+
+  /**
+   * Finds the forces named in `question`. `vocabulary` holds words that mean something else to us
+   * ("allegations"), which are never taken for a misspelt force.
+   */
+  find(question: string, vocabulary: Set<string>): ForceMention {
+    const tokens = words(question);
+    const taken = new Array<boolean>(tokens.length).fill(false);
+    const found: Array<{ at: number; force: string }> = [];
+    const spans: Array<[number, number]> = [];
+    const take = (at: number, len: number, force: string) => {
+      for (let k = at; k < at + len; k++) taken[k] = true;
+      spans.push([at, at + len]);
+      if (!found.some((f) => f.force === force)) found.push({ at, force });
+    };
+    for (const key of this.keys) {
+      for (let i = 0; i + key.tokens.length <= tokens.length; i++) {
+        if (taken.slice(i, i + key.tokens.length).some(Boolean)) continue;
+        if (key.tokens.every((t, k) => tokens[i + k] === t)) take(i, key.tokens.length, key.force);
+      }
+    }
+    let ambiguous: ForceMention['ambiguous'];
+    tokens.forEach((token, i) => {
+      if (taken[i]) return;
+      const exact = this.distinctive.get(token);
+      if (exact) return take(i, 1, exact);
+      const several = this.ambiguousWords.get(token);
+      if (several) {
+        ambiguous ??= { word: token, candidates: several };
+        return;
+      }
+      if (token.length < 5 || STOPWORDS.has(token) || vocabulary.has(token) || /\d/.test(token)) return;
+      const near = this.nearest(token);
+      if (near) take(i, 1, near);
+    });
+    found.sort((a, b) => a.at - b.at);
+    const mention: ForceMention = { forces: found.map((f) => f.force), spans };
+    if (ambiguous && found.length === 0) mention.ambiguous = ambiguous;
+    const outside = OUT_OF_SCOPE.exec(question);
+    if (outside) mention.outOfScope = outside[0];
+    if (found.length === 0 && !outside) {
+      const unknown = unknownForceName(question);
+      if (unknown) mention.unknown = unknown;
+    }
+    return mention;
+  }
+
+  /** The force whose distinctive word is within a typo or two of `token`, if exactly one is. */
+  private nearest(token: string): string | undefined {
+    const max = token.length >= 8 ? 2 : 1;
+    let best: { force: string; d: number } | undefined;
+    let tie = false;
+    for (const [word, force] of this.distinctive) {
+      const d = editDistance(token, word, max);
+      if (d > max) continue;
+      if (!best || d < best.d) {
+        best = { force, d };
+        tie = false;
+      } else if (d === best.d && force !== best.force) tie = true;
+    }
+    return best && !tie ? best.force : undefined;
+  }
+}
+
+const NOT_NAMES = new Set(['national', 'county', 'chiefs', 'federation', 'the', 'which', 'what', 'how', 'any', 'each', 'every', 'all', 'other', 'our', 'your',
+  'british', 'serving', 'male', 'female', 'local', 'many', 'against', 'by', 'did', 'does', 'do', 'has', 'have', 'in', 'for',
+  'of', 'about', 'a', 'an', 'and', 'or', 'my', 'their', 'that', 'this', 'these', 'those', 'more', 'most', 'fewer', 'less',
+  'no', 'some', 'one', 'two', 'three', 'misconduct', 'sexual', 'sex', 'complaint', 'complaints', 'allegation', 'allegations', 'officers', 'staff']);
+
+/** "Narnia" in "Narnia Police" / "Narnia Constabulary" / "police in Narnia", when it is no name of ours. */
+function unknownForceName(question: string): string | undefined {
+  const before = /\b([A-Za-z][A-Za-z'-]+(?:\s+(?:and|&)\s+[A-Za-z][A-Za-z'-]+)?)\s+(?:police|constabulary)\b(?!\s+(?:officers?\s+)?(?:in|of)\s)/gi;
+  for (const m of fold(question).matchAll(before)) {
+    const name = (m[1] ?? '').trim();
+    const first = name.split(/\s+/)[0] ?? '';
+    if (!NOT_NAMES.has(first) && !STOPWORDS.has(first)) return name;
+  }
+  const after = /\b(?:police|constabulary|force)\s+(?:in|of)\s+([a-z][a-z'-]+)/gi;
+  for (const m of fold(question).matchAll(after)) {
+    const name = (m[1] ?? '').trim();
+    if (!NOT_NAMES.has(name) && !STOPWORDS.has(name) && !['england', 'wales', 'britain', 'the'].includes(name)) return name;
+  }
+  return undefined;
+}

@@ -1,0 +1,116 @@
+/**
+ * Matching a question's words to the metric vocabulary: which measure (complaint allegations,
+ * conduct matters…) and which outcome (no action, written warning…) it asks about. Longer phrases win
+ * over the words inside them, so "recordable conduct matter" is never read as "conduct matter".
+ */
+import type { Measure, Metric, Outcome } from '../model/data.ts';
+import { editDistance, stem, words } from '../text/words.ts';
+
+interface Term {
+  kind: 'measure' | 'outcome';
+  id: string;
+  stems: string[];
+}
+
+export interface MetricMention {
+  /** Matched measure ids with the length (in words) of the phrase that matched. */
+  measures: Map<string, number>;
+  outcomes: Map<string, number>;
+  /** Word positions the terms took. */
+  spans: Array<[number, number]>;
+}
+
+/** Whether a question word is the vocabulary's word, allowing a typo in longer words. */
+function sameWord(asked: string, known: string): boolean {
+  if (asked === known) return true;
+  return known.length >= 7 && asked.length >= 6 && editDistance(asked, known, 1) <= 1;
+}
+
+/** Finds vocabulary terms in questions. */
+export class MetricMatcher {
+  private readonly terms: Term[];
+  /** Every word of the vocabulary, so force matching never takes one for a misspelt name. */
+  readonly vocabulary: Set<string>;
+
+  constructor(measures: Measure[], outcomes: Outcome[]) {
+    const terms: Term[] = [];
+    for (const m of measures) for (const t of m.terms) terms.push({ kind: 'measure', id: m.id, stems: words(t).map(stem) });
+    for (const o of outcomes) for (const t of o.terms) terms.push({ kind: 'outcome', id: o.id, stems: words(t).map(stem) });
+    this.terms = terms.sort((a, b) => b.stems.length - a.stems.length);
+    this.vocabulary = new Set([...measures, ...outcomes].flatMap((v) => v.terms.flatMap((t) => words(t))));
+  }
+
+  /** Matches terms against the question, skipping words already taken (force names). */
+  find(question: string, skip: Array<[number, number]> = []): MetricMention {
+    const qs = words(question).map(stem);
+    const owner = new Array<number>(qs.length).fill(-1);
+    for (const [a, b] of skip) for (let k = a; k < b; k++) owner[k] = -2;
+    const spans: Array<[number, number]> = [];
+    const measures = new Map<string, number>();
+    const outcomes = new Map<string, number>();
+    this.terms.forEach((term, index) => {
+      const len = term.stems.length;
+      for (let i = 0; i + len <= qs.length; i++) {
+        if (!term.stems.every((s, k) => sameWord(qs[i + k] ?? '', s))) continue;
+        // A span may be shared only by terms of the same phrase length starting at the same word.
+        const span = owner.slice(i, i + len);
+        const sharedSame = spans.some(([a, b]) => a === i && b === i + len);
+        if (span.some((o) => o !== -1) && !sharedSame) continue;
+        for (let k = i; k < i + len; k++) owner[k] = index;
+        if (!sharedSame) spans.push([i, i + len]);
+        const map = term.kind === 'measure' ? measures : outcomes;
+        map.set(term.id, Math.max(map.get(term.id) ?? 0, len));
+      }
+    });
+    return { measures, outcomes, spans };
+  }
+}
+
+export interface MetricChoice {
+  metric: Metric;
+  /** How strongly the question's words point at it; only the top tier is ever answered. */
+  score: number;
+  /** Whether its unit (count or percent) is the one the question asked for. */
+  unitFits: boolean;
+}
+
+/**
+ * Ranks the metrics a question can mean. `carried` is the previous question's measure and outcome,
+ * used when this question names neither; `defaultMeasure` serves a question naming only an outcome.
+ */
+export function rankMetrics(
+  metrics: Metric[],
+  mention: MetricMention,
+  options: { share: boolean; carried?: { measure?: string; outcome?: string }; defaultMeasure?: string },
+): MetricChoice[] {
+  const namedMeasure = mention.measures.size > 0;
+  const namedOutcome = mention.outcomes.size > 0;
+  const out: MetricChoice[] = [];
+  for (const metric of metrics) {
+    let ms = mention.measures.get(metric.measure) ?? 0;
+    let os = metric.outcome === undefined ? 0 : (mention.outcomes.get(metric.outcome) ?? 0);
+    if (!namedMeasure && !namedOutcome) {
+      // Nothing named: the follow-up carries the previous question's metric.
+      if (metric.measure !== options.carried?.measure || metric.outcome !== options.carried?.outcome) continue;
+      ms = 1;
+      os = metric.outcome ? 1 : 0;
+    } else {
+      if (metric.outcome !== undefined && os === 0) continue;
+      if (ms === 0) {
+        if (namedMeasure || os === 0) continue;
+        // Only an outcome named: prefer the measure in context, then the default.
+        if (metric.measure === options.carried?.measure) ms = 0.6;
+        else if (metric.measure === options.defaultMeasure) ms = 0.5;
+        else ms = 0.1;
+      }
+      // An outcome word that this metric's measure has but the question did not reach: rank totals below.
+      if (metric.outcome === undefined && namedOutcome && [...mention.outcomes.keys()].some((o) => hasOutcome(metrics, metric.measure, o))) ms -= 0.5;
+    }
+    out.push({ metric, score: ms + os, unitFits: (metric.unit === 'percent') === options.share });
+  }
+  return out.sort((a, b) => b.score - a.score || Number(b.unitFits) - Number(a.unitFits));
+}
+
+function hasOutcome(metrics: Metric[], measure: string, outcome: string): boolean {
+  return metrics.some((m) => m.measure === measure && m.outcome === outcome);
+}

@@ -1,0 +1,100 @@
+/**
+ * Reading the period a question asks about: financial years in their many spellings ("2021-22",
+ * "2021/22", "2021-2022", "year to March 2022"), year ranges ("between 2016 and 2020"), single
+ * years, and relative periods ("latest", "last year", "the year before").
+ */
+import type { Period } from '../model/data.ts';
+import { fold } from '../text/words.ts';
+
+/** What the question says about time. */
+export type PeriodAsk =
+  | { kind: 'financial-year'; id: string; label: string }
+  | { kind: 'range'; from: number; to: number; label: string }
+  | { kind: 'year'; year: number; label: string }
+  | { kind: 'latest'; label: string }
+  | { kind: 'previous'; label: string };
+
+export interface PeriodMention {
+  asks: PeriodAsk[];
+  /** "since 2021-22": the change from that period to the latest. */
+  since: boolean;
+}
+
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+
+/** "2021-22" for the financial year starting in `start`. */
+export function financialYearId(start: number): string {
+  return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+/** Finds the periods a question mentions, in the order it mentions them. */
+export function findPeriods(question: string): PeriodMention {
+  const q = fold(question);
+  const found: Array<{ at: number; ask: PeriodAsk }> = [];
+  const used: Array<[number, number]> = [];
+  const free = (from: number, to: number) => used.every(([a, b]) => to <= a || from >= b);
+  const add = (m: RegExpMatchArray, ask: PeriodAsk) => {
+    const at = m.index ?? 0;
+    if (!free(at, at + m[0].length)) return;
+    used.push([at, at + m[0].length]);
+    found.push({ at, ask });
+  };
+  const fy = (start: number): PeriodAsk => ({ kind: 'financial-year', id: financialYearId(start), label: financialYearId(start) });
+
+  // "year to/ending (31) March 2022": the financial year ending then (April counts: sources say "year to April 2022")
+  for (const m of q.matchAll(new RegExp(`\\b(?:the\\s+)?(?:financial\\s+)?years?\\s+(?:to|ending|ended|end(?:ing)?\\s+in)\\s+(?:the\\s+end\\s+of\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?(march|april|mar|apr)\\s+((?:19|20)\\d\\d)\\b`, 'g')))
+    add(m, fy(Number(m[2]) - 1));
+  for (const m of q.matchAll(/\b(?:fy\s*)?((?:19|20)\d\d)\s*(?:-|\/|–|—|to)\s*((?:19|20)?\d\d)\b/g)) {
+    const a = Number(m[1]);
+    const raw = m[2] ?? '';
+    const b = raw.length === 2 ? Math.floor(a / 100) * 100 + Number(raw) : Number(raw);
+    if (b === a + 1) add(m, fy(a));
+    else if (b > a) add(m, { kind: 'range', from: a, to: b, label: `${a} to ${b}` });
+  }
+  for (const m of q.matchAll(/\b(?:between|from)\s+((?:19|20)\d\d)\s+(?:and|to|until|till)\s+((?:19|20)\d\d)\b/g)) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (b > a) add(m, { kind: 'range', from: a, to: b, label: `${a} to ${b}` });
+  }
+  for (const m of q.matchAll(new RegExp(`\\b(?:(?:${MONTHS})\\s+)?((?:1[89]|2[01])\\d\\d)\\b`, 'g')))
+    add(m, { kind: 'year', year: Number(m[1]), label: m[1] ?? '' });
+  for (const m of q.matchAll(/\b(?:the\s+)?(?:year|period)\s+before(?:\s+(?:that|the\s+(?:most\s+recent|latest)(?:\s+one)?|last))?\b|\b(?:the\s+)?previous\s+year\b|\bthe\s+year\s+prior\b|\bprior\s+year\b/g))
+    add(m, { kind: 'previous', label: 'the year before' });
+  for (const m of q.matchAll(/\b(?:latest|most\s+recent|last\s+year|this\s+year|recent(?:ly)?|current(?:ly)?|now|newest|up to date|last\s+(?:12|twelve)\s+months|(?:the\s+)?year\s+to\s+march)\b/g))
+    add(m, { kind: 'latest', label: 'the latest year' });
+
+  found.sort((a, b) => a.at - b.at);
+  return { asks: found.map((f) => f.ask), since: /\bsince\b/.test(q) };
+}
+
+/** Sort key placing periods in time: dated ones by their end, unstated ones after, by sequence. */
+export function periodOrder(p: Period): number {
+  if (p.end !== undefined) {
+    const [y, m] = p.end.split('-');
+    return Number(y) * 12 + (m ? Number(m) : 12);
+  }
+  return 1_000_000 + (p.sequence ?? 0);
+}
+
+/** Whether a held period answers a period the question asked about (relative asks are resolved elsewhere). */
+export function periodMatches(p: Period, ask: PeriodAsk): boolean {
+  switch (ask.kind) {
+    case 'financial-year':
+      return p.id === ask.id;
+    case 'range': {
+      const start = p.start ? Number(p.start.slice(0, 4)) : undefined;
+      const end = p.end ? Number(p.end.slice(0, 4)) : undefined;
+      return start !== undefined && end !== undefined && start >= ask.from && end <= ask.to;
+    }
+    case 'year': {
+      if (p.start === undefined || p.end === undefined) return false;
+      const start = Number(p.start.slice(0, 4));
+      const end = Number(p.end.slice(0, 4));
+      // A financial year touches two calendar years; it answers the one it mostly covers or ends in.
+      if (p.kind === 'financial-year') return ask.year === start || ask.year === end;
+      return ask.year >= start && ask.year <= end;
+    }
+    default:
+      return false;
+  }
+}

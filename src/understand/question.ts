@@ -1,0 +1,97 @@
+/**
+ * Reading a whole question: its forces, periods, measure and outcome, and what kind of question it
+ * is, with the previous exchange's frame filling what a follow-up leaves out.
+ */
+import type { Frame, QuestionType } from '../model/answer.ts';
+import { fold } from '../text/words.ts';
+import type { ForceMention, ForceResolver } from './forces.ts';
+import type { MetricMatcher, MetricMention } from './metrics.ts';
+import { findPeriods, type PeriodMention } from './periods.ts';
+
+/** A question as the engine understood it. */
+export interface ParsedQuestion {
+  text: string;
+  type: QuestionType;
+  /** The question asks for a percentage rather than a count. */
+  share: boolean;
+  forces: ForceMention;
+  /** Forces to answer for: named ones, or the previous question's for a follow-up. */
+  forceIds: string[];
+  forcesCarried: boolean;
+  periods: PeriodMention;
+  metrics: MetricMention;
+  /** For a definition: the term asked about. For a statement: who. */
+  subject?: string;
+  /** The previous exchange's frame, when there was one. */
+  previous?: Frame;
+}
+
+const SHARE = /\b(share|percentage|percent|per cent|proportion|fraction|what part|how many in (?:10|ten)|out of every)\b|%/;
+const CHANGE = /\b(chang\w*|gone (?:up|down)|go(?:ne)? (?:up|down)|went (?:up|down)|increas\w*|decreas\w*|ris(?:e|en|ing)|rose|fall(?:en|ing)?|fell|drop(?:ped)?|up or down|grow\w*|grew|declin\w*|differen\w* between (?:the )?years|compared? (?:with|to) (?:the )?(?:year before|previous|last year|earlier))\b/;
+const TREND = /\b(trends?|over time|over the (?:years|period)|year by year|year-on-year|each year|every year|series|history|historical)\b/;
+const COMPARE = /\b(compare[ds]?|comparison|versus|vs|which (?:force|of|had|has|was|one|police|constabulary)|more than|higher|lower|fewer|bigger|smaller|most|least|worse|better)\b/;
+const OVERVIEW = /\b(tell me (?:about|everything)|overview|summary|summari[sz]e|what do you (?:know|have|hold) (?:about|on|for)|anything (?:on|about)|profile|information (?:on|about)|info (?:on|about)|what (?:figures|data) (?:do you have |are there )?(?:on|for|about))\b/;
+const CATALOGUE = /\b(what (?:data|sources|documents|articles|figures|information)(?: do you (?:have|hold)| have you got| are (?:there|available))|list (?:the |your |all )?(?:sources|documents)|(?:which|what) forces do you (?:have|cover|hold)|your sources)\b/;
+const HELP = /^(?:help|hi|hello|hey|start|\?|what can you do|how do (?:i|you) (?:use|work)|who are you)\b/;
+const STATEMENT = /\bwhat (?:did|does|do|has|have) (?:the )?(.+?) (?:say|said|says|tell|told|comment|claim|warn|think)\b|\b(?:according to|quote from|comments? (?:from|by)|reaction from|response from|statement from) (?:the )?(.+?)(?:\?|$| about| on )/;
+const DEFINITION = /^(?:what(?:'s| is| are| does| do)|define|definition of|meaning of|explain|whats)\b/;
+const QUANTITY = /\b(how many|how much|number of|numbers|total|figures?|count|share|percentage|proportion|per cent|percent|rate)\b/;
+
+function definitionSubject(q: string): string | undefined {
+  const m =
+    /^(?:what(?:'s| is| are)|whats)\s+(?:a |an |the )?(.+?)(?:\s+(?:mean|means))?\s*\??$/.exec(q) ??
+    /^what (?:does|do) (?:a |an |the )?(.+?) mean\s*\??$/.exec(q) ??
+    /^(?:define|definition of|meaning of|explain)\s+(?:a |an |the )?(.+?)\s*\??$/.exec(q);
+  return m?.[1]?.trim();
+}
+
+/** Understands `text`, with `previous` (the last exchange's frame) for follow-ups. */
+export function parseQuestion(
+  text: string,
+  resolver: ForceResolver,
+  matcher: MetricMatcher,
+  previous?: Frame,
+): ParsedQuestion {
+  const q = fold(text).replace(/\s+/g, ' ').trim();
+  const forces = resolver.find(text, matcher.vocabulary);
+  const metrics = matcher.find(text, forces.spans);
+  const periods = findPeriods(text);
+  const share = SHARE.test(q);
+  const named = metrics.measures.size > 0 || metrics.outcomes.size > 0;
+
+  let type: QuestionType = 'lookup';
+  let subject: string | undefined;
+  const statement = STATEMENT.exec(q);
+  const definition = DEFINITION.test(q) && !QUANTITY.test(q) && forces.forces.length === 0 && periods.asks.length === 0 ? definitionSubject(q) : undefined;
+  if (HELP.test(q) && !named && forces.forces.length === 0) type = 'help';
+  else if (CATALOGUE.test(q) && forces.forces.length === 0) type = 'sources';
+  else if (statement) {
+    type = 'statement';
+    subject = (statement[1] ?? statement[2] ?? '').trim();
+  } else if (definition !== undefined) {
+    type = 'definition';
+    subject = definition;
+  } else if (OVERVIEW.test(q) || (forces.forces.length > 0 && !named && periods.asks.length === 0 && !QUANTITY.test(q) && !CHANGE.test(q) && !COMPARE.test(q) && !TREND.test(q))) type = forces.forces.length > 1 ? 'comparison' : 'overview';
+  else if (TREND.test(q)) type = 'trend';
+  else if (forces.forces.length >= 2 || (COMPARE.test(q) && forces.forces.length !== 1 && !CHANGE.test(q))) type = 'comparison';
+  else if (CHANGE.test(q) || periods.since || (periods.asks.length >= 2 && forces.forces.length <= 1)) type = 'change';
+  else if (share) type = 'share';
+
+  // A follow-up that names no force keeps the previous question's forces.
+  let forceIds = forces.forces;
+  let forcesCarried = false;
+  const figureTypes: QuestionType[] = ['lookup', 'share', 'comparison', 'change', 'trend', 'overview'];
+  if (forceIds.length === 0 && previous && previous.forces.length > 0 && figureTypes.includes(type) && !forces.unknown && !forces.ambiguous) {
+    forceIds = previous.forces;
+    forcesCarried = true;
+  }
+  // "what about Hertfordshire?" keeps the previous question's kind; "and how many…" is a lookup again.
+  const bare = !named && !share && !CHANGE.test(q) && !TREND.test(q) && !COMPARE.test(q) && !OVERVIEW.test(q);
+  if (previous && bare && ['lookup', 'overview', 'comparison'].includes(type) && forces.forces.length <= 1 && figureTypes.includes(previous.type) && previous.type !== 'overview') {
+    type = previous.type === 'comparison' && forceIds.length < 2 ? 'lookup' : previous.type;
+  }
+  const parsed: ParsedQuestion = { text, type, share: share || (bare && previous?.share === true), forces, forceIds, forcesCarried, periods, metrics };
+  if (subject !== undefined) parsed.subject = subject;
+  if (previous) parsed.previous = previous;
+  return parsed;
+}

@@ -1,0 +1,40 @@
+/**
+ * `npm run eval`: runs the project's regression question set through the engine and fails when the
+ * pass rate drops below the threshold or any question without data is answered.
+ */
+import { readFileSync } from 'node:fs';
+import { loadEngine, type Answer } from '../../src/index.ts';
+import { EvalCase, judge } from './judge.ts';
+
+/** Share of cases that must pass. */
+const THRESHOLD = 0.95;
+
+const file = new URL('./questions.jsonl', import.meta.url);
+const cases = readFileSync(file, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '')
+  .map((l, i) => {
+    const parsed = EvalCase.safeParse(JSON.parse(l));
+    if (!parsed.success) throw new Error(`test/eval/questions.jsonl:${i + 1}: ${parsed.error.message}`);
+    return parsed.data;
+  });
+const engine = loadEngine();
+const answers = new Map<string, Answer>();
+let passed = 0;
+let guardFailed = 0;
+for (const c of cases) {
+  const previous = c.after ? answers.get(c.after) : undefined;
+  const answer = c.mode === 'force' ? engine.forceCard(c.q) : engine.answer(c.q, previous ? { previous } : undefined);
+  answers.set(c.id, answer);
+  const why = judge(c, answer);
+  if (why.length === 0) passed++;
+  else {
+    if (c.status === 'not_answered' || c.status === 'no_data') guardFailed++;
+    process.stdout.write(`${c.id} ${JSON.stringify(c.q)}: ${why.join('; ')}\n    -> ${answer.text.slice(0, 240).replace(/\n/g, ' | ')}\n`);
+  }
+}
+const share = passed / cases.length;
+process.stdout.write(`eval: ${passed} passed, ${cases.length - passed} failed\n`);
+const ok = share >= THRESHOLD && guardFailed === 0;
+process.stdout.write(`${ok ? 'PASS' : 'FAIL'}: ${(share * 100).toFixed(1)}% (threshold ${THRESHOLD * 100}%), ${guardFailed} no-data questions answered\n`);
+process.exitCode = ok ? 0 : 1;
