@@ -6,9 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { AnswerContext } from './answer/context.ts';
 import { AnswerDraft } from './answer/draft.ts';
 import { FigureStore } from './answer/figure-store.ts';
-import { forceCard } from './answer/force-card.ts';
-import { help } from './answer/force-card.ts';
-import { joinNames, whatWeHold } from './answer/holdings.ts';
+import { forceCard, help } from './answer/force-card.ts';
+import { whatWeHold } from './answer/holdings.ts';
 import { respond } from './answer/respond.ts';
 import { loadDataset } from './data/dataset.ts';
 import type { Answer, Conversation } from './model/answer.ts';
@@ -70,7 +69,8 @@ export function loadEngine(options: EngineOptions = {}): Engine {
     documents: new Map(data.documents.map((d) => [d.id, d])),
     forces,
   };
-  options.logger?.child({ component: 'engine' }).info(
+  const log = options.logger?.child({ component: 'engine' });
+  log?.info(
     { documents: data.documents.length, figures: data.figures.length, ms: Math.round(performance.now() - started) },
     'engine ready',
   );
@@ -82,9 +82,15 @@ export function loadEngine(options: EngineOptions = {}): Engine {
       const trimmed = question.trim();
       if (trimmed === '') return help(ctx, draft, true);
       if (trimmed.length > MAX_QUESTION_LENGTH)
-        return draft.noData('empty', `That question is too long for me: please keep it under ${MAX_QUESTION_LENGTH} characters.`.replace(String(MAX_QUESTION_LENGTH), 'a thousand'));
-      const parsed = parseQuestion(trimmed, ctx.resolver, ctx.matcher, conversation?.previous?.frame);
-      return respond(ctx, parsed, draft);
+        return draft.noData('not_understood', 'That question is too long for me: please keep it under a thousand characters.');
+      try {
+        const parsed = parseQuestion(trimmed, ctx.resolver, ctx.matcher, conversation?.previous?.frame);
+        return respond(ctx, parsed, draft);
+      } catch (error) {
+        // A bug (an ungrounded number, say) must never reach the user as a figure or a crash.
+        log?.error({ err: error, question: trimmed.slice(0, 200) }, 'answering failed');
+        return new AnswerDraft(ctx, question).noData('not_understood', 'Sorry, I could not answer that reliably, so I will not guess. Please try rephrasing it.');
+      }
     },
     forceCard(name) {
       const draft = new AnswerDraft(ctx, name);
@@ -119,7 +125,3 @@ export function loadEngine(options: EngineOptions = {}): Engine {
   };
 }
 
-/** "Hampshire Constabulary and Hertfordshire Constabulary" — the forces with data, for help texts. */
-export function namesOf(forces: Force[]): string {
-  return joinNames(forces.map((f) => f.name));
-}

@@ -12,7 +12,7 @@ import { periodMatches, type PeriodAsk } from '../understand/periods.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import { byPeriod, type Observation } from './figure-store.ts';
-import { holdingsFor, joinNames, whatWeHold } from './holdings.ts';
+import { holdingsFor, inPeriod, joinNames, whatWeHold } from './holdings.ts';
 
 type PeriodGroup = { period: Period; observations: Observation[] };
 
@@ -37,10 +37,6 @@ function describe(obs: Observation, draft: AnswerDraft): string {
     : `${s.shown} ${obs.metric.label} ${s.marks}`;
 }
 
-/** "in 2021-22" or "in the latest year the article reports (year not stated)" */
-function inPeriod(p: Period): string {
-  return p.kind === 'point-in-time' || p.kind === 'unstated' ? p.label : `in ${p.label}`;
-}
 
 /** One period's figure(s) as a clause; a conflict between sources is shown, never resolved. */
 function stateGroup(group: PeriodGroup, draft: AnswerDraft): string {
@@ -69,7 +65,9 @@ function chooseMetric(ctx: AnswerContext, parsed: ParsedQuestion, forces: string
   if (top === undefined) return { choices };
   const tier = choices.filter((c) => c.score === top);
   const held = (c: MetricChoice) => (forces.length === 0 ? ctx.store.forcesFor(c.metric.id).length > 0 : forces.some((f) => ctx.store.holds(f, c.metric.id)));
-  const pick = tier.find((c) => c.unitFits && held(c)) ?? tier.find(held);
+  // With no force named, a national figure answers before any one force's.
+  const national = (c: MetricChoice) => forces.length === 0 && ctx.store.forcesFor(c.metric.id).some((f) => ctx.forces.get(f)?.kind === 'area');
+  const pick = tier.find((c) => c.unitFits && national(c)) ?? tier.find((c) => c.unitFits && held(c)) ?? tier.find(held);
   return pick ? { choices, metric: pick.metric } : { choices };
 }
 

@@ -7,7 +7,7 @@ import type { ParsedQuestion } from '../understand/question.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import { byPeriod, type Observation } from './figure-store.ts';
-import { joinNames, whatWeHold } from './holdings.ts';
+import { exampleQuestion, inPeriod, joinNames, whatWeHold } from './holdings.ts';
 
 function line(obs: Observation, draft: AnswerDraft): string {
   const s = draft.stated(obs);
@@ -39,7 +39,8 @@ export function overview(ctx: AnswerContext, parsed: ParsedQuestion, draft: Answ
   const all = ctx.store.forForce(force);
   if (all.length === 0) return notHeld(ctx, draft, force, 'overview');
   const totals = new Map<string, Observation[]>();
-  for (const o of all) if (o.metric.outcome === undefined && o.metric.unit === 'count') totals.set(o.metric.id, [...(totals.get(o.metric.id) ?? []), o]);
+  const order = (id: string) => ctx.metrics.findIndex((m) => m.id === id);
+  for (const o of [...all].sort((a, b) => order(a.metric.id) - order(b.metric.id))) if (o.metric.outcome === undefined && o.metric.unit === 'count') totals.set(o.metric.id, [...(totals.get(o.metric.id) ?? []), o]);
   const lines = [...totals.values()].map((series) => {
     const groups = byPeriod(series);
     const latest = groups.at(-1);
@@ -47,29 +48,34 @@ export function overview(ctx: AnswerContext, parsed: ParsedQuestion, draft: Answ
     const first = latest.observations[0] as Observation;
     const s = draft.stated(first);
     draft.allow(latest.period.label);
-    let text = `• ${first.metric.label}: ${s.shown} ${latest.period.kind === 'unstated' || latest.period.kind === 'point-in-time' ? latest.period.label : `in ${latest.period.label}`} ${s.marks}`;
+    let text = `• ${first.metric.label}: ${s.shown} ${inPeriod(latest.period)} ${s.marks}`;
     if (groups.length > 1) {
       const earliest = groups[0]?.observations[0] as Observation;
       const e = draft.stated(earliest);
       draft.allow(earliest.period.label);
-      text += ` (earliest we hold: ${e.shown} in ${earliest.period.label} ${e.marks})`;
+      text += ` (earliest we hold: ${e.shown} ${inPeriod(earliest.period)} ${e.marks})`;
     }
     return text;
   });
-  const docs = [...ctx.documents.values()].filter((d) => d.forces.includes(force)).map((d) => `${d.title} (${d.publisher})`);
+  const docs = [...ctx.documents.values()].filter((d) => d.forces.includes(force)).map((d) => {
+    draft.allow(d.title);
+    return `${d.title} (${d.publisher})`;
+  });
   const text = `What we hold for ${draft.forceName(force)}:\n${lines.join('\n')}\nSources: ${joinNames(docs)}. Ask for the force card for every figure, or ask about any of these.`;
   return draft.answered('overview', text, { type: 'overview', forces: [force], periods: [] });
 }
 
 /** The documents and places we hold. */
 export function catalogue(ctx: AnswerContext, draft: AnswerDraft): Answer {
-  const docs = [...ctx.documents.values()].map((d) => `• ${d.title} — ${d.publisher}`);
+  const docs = [...ctx.documents.values()].map((d) => {
+    draft.allow(d.title);
+    return `• ${d.title} — ${d.publisher}`;
+  });
   return draft.answered('sources', `${whatWeHold(ctx)} The sources:\n${docs.join('\n')}`, { type: 'sources', forces: [], periods: [] });
 }
 
 /** What the bot can do, for "help" and empty questions. */
 export function help(ctx: AnswerContext, draft: AnswerDraft, empty: boolean): Answer {
-  draft.allow('2021-22');
-  const text = `Ask me about police misconduct and complaints figures in England and Wales, in your own words. For example: “How many misconduct allegations were made against Hampshire police in 2021-22?”, “Which had more conduct matters, Hampshire or Herts?”, “Have complaints gone up or down?”, “What is a recordable conduct matter?”. Every figure comes with its source and the sentence it was taken from. ${whatWeHold(ctx)}`;
+  const text = `Ask me about police misconduct and complaints figures in England and Wales, in your own words. For example: ${exampleQuestion(draft)}, “Which had more conduct matters, Hampshire or Herts?”, “Have complaints gone up or down?”, “What is a recordable conduct matter?”. Every figure comes with its source and the sentence it was taken from. ${whatWeHold(ctx)}`;
   return empty ? draft.noData('empty', text, undefined, 'help') : draft.answered('help', text, { type: 'help', forces: [], periods: [] });
 }

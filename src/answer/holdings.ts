@@ -2,6 +2,7 @@
  * What we hold, in words: used wherever an answer declines, so a no-data reply always says what
  * we do have instead.
  */
+import type { Period } from '../model/data.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import { byPeriod } from './figure-store.ts';
@@ -41,4 +42,17 @@ export function holdingsFor(ctx: AnswerContext, draft: AnswerDraft, force: strin
     measures.set(label, periods);
   }
   return joinNames([...measures].map(([label, periods]) => `${label} (${[...periods].join('; ')})`));
+}
+
+/** "in 2021-22", "in the latest year the article reports (year not stated)", "at the time of …" */
+export function inPeriod(p: Period): string {
+  return p.kind === 'point-in-time' ? p.label : `in ${p.label}`;
+}
+
+/** An example question for help and unclear replies; its year is a name, not a figure. */
+export function exampleQuestion(draft: AnswerDraft, kind: 'lookup' | 'comparison' = 'lookup'): string {
+  draft.allow('2021-22');
+  return kind === 'comparison'
+    ? '“Which had more misconduct allegations in 2021-22, Hampshire or Hertfordshire?”'
+    : '“How many misconduct allegations were made against Hampshire police in 2021-22?”';
 }

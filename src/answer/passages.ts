@@ -9,7 +9,7 @@ import { STOPWORDS, stem, words } from '../text/words.ts';
 import type { ParsedQuestion } from '../understand/question.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
-import { whatWeHold } from './holdings.ts';
+import { exampleQuestion, whatWeHold } from './holdings.ts';
 
 /** Sentences of a paragraph, split where a sentence ends and a capital or quote begins. */
 export function sentences(paragraph: string): string[] {
@@ -46,10 +46,11 @@ function allSentences(ctx: AnswerContext): Array<{ docId: string; sentence: stri
 export function answerDefinition(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer {
   const subject = parsed.subject ?? '';
   const term = content(subject);
-  // Longer vocabulary phrases holding the term ("recordable conduct matter" for "conduct matter").
+  // Longer phrases of other vocabulary entries holding the term ("recordable conduct matter" for "conduct matter").
   const longer = [...ctx.measures.values(), ...ctx.outcomes.values()]
-    .flatMap((v) => v.terms)
-    .map(stemsOf)
+    .map((v) => v.terms.map(stemsOf))
+    .filter((terms) => !terms.some((t) => t.join(' ') === term.join(' ')))
+    .flat()
     .filter((t) => t.length > term.length && containsSequence(t, term));
   const scored = allSentences(ctx)
     .map((s) => {
@@ -114,10 +115,9 @@ export function fallback(ctx: AnswerContext, parsed: ParsedQuestion, draft: Answ
 
 /** Declines a question outside what we cover, saying what we do. */
 export function offTopic(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer {
-  draft.allow('2021-22');
   return draft.noData(
     'off_topic',
-    `I can only answer questions about police misconduct and complaints in England and Wales from the sources I hold, and they don't answer that. ${whatWeHold(ctx)} Try “How many misconduct allegations were made against Hampshire police in 2021-22?” or “What is a conduct matter?”.`,
+    `I can only answer questions about police misconduct and complaints in England and Wales from the sources I hold, and they don't answer that. ${whatWeHold(ctx)} Try ${exampleQuestion(draft)} or “What is a conduct matter?”.`,
     { type: parsed.type, forces: [], periods: [] },
     parsed.type,
   );

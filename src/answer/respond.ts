@@ -8,7 +8,7 @@ import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import { answerFigures } from './figures.ts';
 import { catalogue, help, overview } from './force-card.ts';
-import { joinNames, whatWeHold } from './holdings.ts';
+import { exampleQuestion, joinNames, whatWeHold } from './holdings.ts';
 import { answerDefinition, answerStatement, fallback, offTopic } from './passages.ts';
 
 export function respond(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer {
@@ -40,12 +40,13 @@ export function respond(ctx: AnswerContext, parsed: ParsedQuestion, draft: Answe
     if (force === undefined) return catalogue(ctx, draft);
     return overview(ctx, parsed, draft, force);
   }
+  if (parsed.type === 'comparison' && parsed.forceIds.length < 2 && !named) {
+    const these = parsed.forceIds.length > 0 ? ` with ${joinNames(parsed.forceIds.map((f) => draft.forceName(f)))}` : '';
+    return draft.unclear(`Which forces should I compare${these}, and on what? For example: ${exampleQuestion(draft, 'comparison')}`, { type: 'comparison', forces: parsed.forceIds, periods: [] }, 'comparison');
+  }
   if (!named && !(parsed.previous?.measure !== undefined && (parsed.forcesCarried || carried || parsed.periods.asks.length > 0 || parsed.type !== 'lookup'))) {
     if (parsed.forceIds.length === 1 && parsed.type === 'lookup') return overview(ctx, parsed, draft, parsed.forceIds[0] as string);
     if (parsed.forceIds.length === 0) return fallback(ctx, parsed, draft) ?? offTopic(ctx, parsed, draft);
-  }
-  if (parsed.type === 'comparison' && parsed.forceIds.length < 2 && parsed.forceIds.length > 0 && !named) {
-    return draft.unclear(`Which forces should I compare with ${joinNames(parsed.forceIds.map((f) => draft.forceName(f)))}?`, { type: 'comparison', forces: parsed.forceIds, periods: [] }, 'comparison');
   }
   const answer = answerFigures(ctx, parsed, draft, parsed.forceIds);
   // A "how many" about something no figure covers may still be answered by a passage ("counts of rape").

@@ -29,7 +29,9 @@ export type NoDataReason =
   | 'period_not_held'
   | 'metric_not_held'
   | 'off_topic'
-  | 'empty';
+  | 'empty'
+  /** The question could not be read (too long), or answering it failed: we say so rather than guess. */
+  | 'not_understood';
 
 /** A numbered source reference: which document, its date, and the verbatim sentence. */
 export interface Citation {

@@ -78,7 +78,8 @@ export class PassageIndex {
   /** Best passages for `query`, each with the share of the query's words it holds. */
   find(query: string, limit = 5): PassageHit[] {
     const queryTerms = [...new Set(words(query).map(processTerm).filter((t): t is string => t !== null))];
-    if (queryTerms.length === 0) return [];
+    // One meaningful word is too little to claim a passage answers the question.
+    if (queryTerms.length < 2) return [];
     const results: SearchResult[] = this.search.search(query).slice(0, limit);
     return results.flatMap((r) => {
       const passage = this.byId.get(String(r.id));

@@ -11,7 +11,7 @@ const WORDS: Record<string, number> = {
   sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, dozen: 12,
 };
 
-const DIGITS = /(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|(?<![\d.,])\d+(?:\.\d+)?(?![\d])/g;
+const DIGITS = /(?<![\d.]|\d,)\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|(?<![\d.]|\d,)\d+(?:\.\d+)?(?!\d|,\d)/g;
 
 /** Every number written in digits in `text`, thousands separators removed. */
 export function digitNumbers(text: string): number[] {

@@ -13,7 +13,8 @@ interface Term {
 }
 
 export interface MetricMention {
-  /** Matched measure ids with the length (in words) of the phrase that matched. */
+  /** Matched measure ids with the number of question words their phrases cover, a little more when a
+   * phrase is what a "how many" question counts. */
   measures: Map<string, number>;
   outcomes: Map<string, number>;
   /** Word positions the terms took. */
@@ -42,12 +43,18 @@ export class MetricMatcher {
 
   /** Matches terms against the question, skipping words already taken (force names). */
   find(question: string, skip: Array<[number, number]> = []): MetricMention {
-    const qs = words(question).map(stem);
+    const ws = words(question);
+    const qs = ws.map(stem);
+    // The words right after "how many" name what is counted ("how many police forces…").
+    const ask = ws.findIndex((w, i) => (w === 'how' && ws[i + 1] === 'many') || (w === 'number' && ws[i + 1] === 'of'));
+    let head = ask >= 0 ? ask + 2 : -1;
+    while (head >= 0 && skip.some(([a, b]) => head >= a && head < b)) head++;
     const owner = new Array<number>(qs.length).fill(-1);
     for (const [a, b] of skip) for (let k = a; k < b; k++) owner[k] = -2;
     const spans: Array<[number, number]> = [];
     const measures = new Map<string, number>();
     const outcomes = new Map<string, number>();
+    const counted = new Set<string>();
     this.terms.forEach((term, index) => {
       const len = term.stems.length;
       for (let i = 0; i + len <= qs.length; i++) {
@@ -58,8 +65,13 @@ export class MetricMatcher {
         if (span.some((o) => o !== -1) && !sharedSame) continue;
         for (let k = i; k < i + len; k++) owner[k] = index;
         if (!sharedSame) spans.push([i, i + len]);
+        // Two spellings of one entry ("conduct matter", "conduct matters") count its words once.
+        const key = `${term.kind}:${term.id}:${i}`;
+        if (counted.has(key)) continue;
+        counted.add(key);
         const map = term.kind === 'measure' ? measures : outcomes;
-        map.set(term.id, Math.max(map.get(term.id) ?? 0, len));
+        const weight = len + (head >= 0 && i >= head && i <= head + 1 ? 0.5 : 0);
+        map.set(term.id, (map.get(term.id) ?? 0) + weight);
       }
     });
     return { measures, outcomes, spans };

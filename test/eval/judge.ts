@@ -39,6 +39,7 @@ function hasNumber(text: string, n: string): boolean {
 export function judge(c: EvalCase, answer: Answer): string[] {
   const why: string[] = [];
   const want = c.status ?? 'answered';
+  if (answer.reason === 'not_understood') why.push(`the engine failed: ${answer.text}`);
   if (want === 'not_answered') {
     if (answer.status === 'answered') why.push(`answered a question it has no data for: ${answer.text.slice(0, 100)}`);
   } else if (answer.status !== want) why.push(`status ${answer.status}, wanted ${want}`);

@@ -1,0 +1,177 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadEngine, type Answer, type Engine } from '../../src/index.ts';
+import { digitNumbers, numbersIn } from '../../src/text/numbers.ts';
+import { loadDataset } from '../../src/data/dataset.ts';
+import { BUNDLED_DATA_DIR } from '../../src/engine.ts';
+
+let engine: Engine;
+beforeAll(() => {
+  engine = loadEngine();
+});
+
+const plain = (a: Answer) => a.text.replace(/\[\d+\]/g, '').replace(/(\d),(\d{3})/g, '$1$2');
+const quotes = (a: Answer) => a.citations.map((c) => c.quote).join('\n');
+
+describe('lookups', () => {
+  it('answers a Hampshire 2021-22 allegation count with the quote that states it', () => {
+    const a = engine.answer('How many misconduct allegations were made against Hampshire police in 2021-22?');
+    expect(a.status).toBe('answered');
+    expect(plain(a)).toContain('1938');
+    expect(a.citations.some((c) => c.quote.includes('1938 misconduct allegations'))).toBe(true);
+    expect(a.facts[0]).toMatchObject({ force: 'hampshire', value: 1938, periodId: '2021-22' });
+  });
+
+  it('understands aliases, typos and other spellings of the year', () => {
+    for (const q of ['hants allegations 2021/22', 'How many allegations did Hampshre police face in the year to March 2022?', 'allegations against Hampshire Constabulary 2021-2022']) {
+      expect(plain(engine.answer(q)), q).toContain('1938');
+    }
+  });
+
+  it('answers an outcome within a measure: conduct matters sent to reflective practice', () => {
+    const a = engine.answer('How many conduct matter allegations against Hampshire officers were referred to reflective practice in 2021-22?');
+    expect(plain(a)).toMatch(/\b6\b/);
+    expect(plain(a)).not.toContain('34');
+  });
+
+  it('never reads "recordable conduct matter" as "conduct matter"', () => {
+    const a = engine.answer('Recordable conduct matters Hampshire 2021/22');
+    expect(plain(a)).toContain('151');
+    expect(plain(a)).not.toContain('101');
+  });
+
+  it('does not state a year for figures whose year the source leaves unstated', () => {
+    const a = engine.answer('How many misconduct complaint allegations were made against Hampshire Constabulary in the most recent year?');
+    expect(plain(a)).toContain('933');
+    expect(a.text).toMatch(/year not stated/);
+    expect(a.text).not.toMatch(/2023-24|2022-23/);
+  });
+
+  it('keeps a hedged figure hedged', () => {
+    const a = engine.answer('How many complaints were recorded against police officers in England and Wales last year?');
+    expect(plain(a)).toContain('nearly 97100');
+  });
+});
+
+describe('shares, comparisons and change', () => {
+  it('compares two forces and shows the difference as our calculation', () => {
+    const a = engine.answer('Did Hampshire or Hertfordshire have more conduct matter allegations in 2021-22?');
+    expect(a.type).toBe('comparison');
+    expect(plain(a)).toMatch(/101.*94|94.*101/);
+    expect(a.text).toMatch(/our calculation/);
+    expect(a.facts.some((f) => f.computed?.operation === 'difference' && f.value === 7)).toBe(true);
+  });
+
+  it('compares stated shares', () => {
+    const a = engine.answer('Which force had a higher share of allegations needing no action in 2021-22, Hampshire or Hertfordshire?');
+    expect(plain(a)).toContain('96%');
+    expect(plain(a)).toContain('89%');
+  });
+
+  it('computes a share with its working when no source states it', () => {
+    const a = engine.answer("What share of Hertfordshire's conduct matter allegations in 2021-22 were referred to misconduct proceedings?");
+    expect(a.status).toBe('answered');
+    const share = a.facts.find((f) => f.computed?.operation === 'share');
+    expect(share?.value).toBe(17);
+    expect(a.text).toContain('16 ÷ 94');
+  });
+
+  it('computes change since a period with the difference and the percentage', () => {
+    const a = engine.answer('How have misconduct allegations against Hampshire police changed since 2021-22?');
+    expect(a.type).toBe('change');
+    expect(plain(a)).toContain('1938');
+    expect(plain(a)).toContain('933');
+    expect(a.facts.some((f) => f.computed?.operation === 'difference' && f.value === -1005)).toBe(true);
+    expect(a.facts.some((f) => f.computed?.operation === 'percent_change' && f.value === -51.9)).toBe(true);
+  });
+
+  it('answers "have complaints gone up or down?" for England and Wales', () => {
+    const a = engine.answer('Have complaints gone up or down?');
+    expect(a.status).toBe('answered');
+    expect(plain(a)).toMatch(/86200[\s\S]*97100/);
+  });
+});
+
+describe('follow-ups carry the previous exchange', () => {
+  it('carries period and measure to another force, then an outcome', () => {
+    const first = engine.answer('How many allegations did Hampshire have in 2021-22?');
+    const second = engine.answer('what about Hertfordshire?', { previous: first });
+    expect(plain(second)).toContain('1972');
+    const third = engine.answer('and how many needed no action?', { previous: second });
+    expect(plain(third)).toContain('1758');
+  });
+
+  it('asks which forces to compare when there is nothing to go on', () => {
+    expect(engine.answer('Which had more?').status).toBe('unclear');
+  });
+});
+
+describe('passages: definitions and statements', () => {
+  it('defines a conduct matter from the sources', () => {
+    const a = engine.answer('What is a conduct matter?');
+    expect(a.type).toBe('definition');
+    expect(a.text).toMatch(/criminal offence/);
+  });
+  it('defines a recordable conduct matter without confusing it with a conduct matter', () => {
+    expect(engine.answer('What is a recordable conduct matter?').text).toMatch(/death or serious injury/);
+  });
+  it('quotes what a named body said', () => {
+    const a = engine.answer("What did the National Police Chiefs' Council say?");
+    expect(a.type).toBe('statement');
+    expect(a.text).toMatch(/nowhere to hide/);
+  });
+});
+
+describe('declining', () => {
+  it.each([
+    ['How many misconduct allegations were made against Sussex Police in 2021-22?', 'force_not_held'],
+    ['How many allegations did Hampshire officers face in 2015-16?', 'period_not_held'],
+    ['How many Hertfordshire officers were dismissed in 2023?', 'metric_not_held'],
+    ['What is the capital of France?', 'off_topic'],
+    ['How many allegations against Narnia Constabulary?', 'unknown_force'],
+    ['Complaints against Police Scotland in 2021-22', 'unknown_force'],
+  ])('declines "%s" (%s) and says what it holds instead', (q, reason) => {
+    const a = engine.answer(q);
+    expect(a.status).toBe('no_data');
+    expect(a.reason).toBe(reason);
+    expect(a.text).toMatch(/we hold|We hold|I can only/);
+  });
+
+  it('answers an empty question with help, not an error', () => {
+    expect(engine.answer('   ')).toMatchObject({ status: 'no_data', reason: 'empty' });
+  });
+});
+
+describe('force cards', () => {
+  it('shows every Hampshire figure with citations', () => {
+    const card = engine.forceCard('hants');
+    const held = loadDataset(BUNDLED_DATA_DIR).figures.filter((f) => f.force === 'hampshire' && !f.restates);
+    expect(card.status).toBe('answered');
+    for (const f of held) expect(card.facts.some((x) => x.value === f.value && x.metric === f.metric)).toBe(true);
+  });
+  it('declines a force with no data, naming the forces it holds', () => {
+    const card = engine.forceCard('Devon and Cornwall');
+    expect(card.status).toBe('no_data');
+    expect(card.text).toMatch(/Hampshire/);
+  });
+});
+
+describe('grounding: every number in an answer is quoted or computed', () => {
+  const questions = [
+    'How many misconduct allegations were made against Hampshire police in 2021-22?',
+    'Did Hampshire or Hertfordshire have more conduct matter allegations in 2021-22?',
+    'How have misconduct allegations against Hampshire police changed since 2021-22?',
+    'tell me about Hampshire',
+    'What is a conduct matter?',
+    'How many allegations did Hampshire officers face in 2015-16?',
+  ];
+  it.each(questions)('holds for "%s"', (q) => {
+    const a = engine.answer(q);
+    const proven = new Set([...numbersIn(quotes(a)), ...a.facts.map((f) => Math.abs(f.value))]);
+    const names = [...a.facts.map((f) => f.period), ...engine.sources().map((s) => s.title)];
+    const labels = [...new Set(names)].sort((x, y) => y.length - x.length);
+    let text = a.text.replace(/\[\d+\]/g, ' ');
+    for (const l of labels) text = text.split(l).join(' ');
+    text = text.replace(/\b(?:19|20)\d\d(?:-\d\d)?\b/g, ' ');
+    for (const n of digitNumbers(text)) expect(proven.has(Math.abs(n)), `${n} in ${a.text}`).toBe(true);
+  });
+});

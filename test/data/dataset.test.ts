@@ -1,0 +1,84 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DataError, inspectDataset, loadDataset } from '../../src/data/dataset.ts';
+import { BUNDLED_DATA_DIR, loadEngine } from '../../src/engine.ts';
+
+const dirs: string[] = [];
+/** A copy of the bundled data with `edit` applied to one file's lines. */
+function dataWith(file: string, edit: (lines: string[]) => string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'forcewatch-data-'));
+  dirs.push(dir);
+  cpSync(BUNDLED_DATA_DIR, dir, { recursive: true });
+  const path = join(dir, file);
+  writeFileSync(path, edit(readFileSync(path, 'utf8').split('\n')).join('\n'));
+  return dir;
+}
+function editFigure(line: number, change: (f: Record<string, unknown>) => void) {
+  return (lines: string[]) => lines.map((l, i) => {
+    if (i !== line - 1) return l;
+    const f = JSON.parse(l) as Record<string, unknown>;
+    change(f);
+    return JSON.stringify(f);
+  });
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('the bundled data', () => {
+  it('passes every check', () => {
+    expect(inspectDataset(BUNDLED_DATA_DIR).problems).toEqual([]);
+  });
+  it('holds the five seed documents, each naming its seed file', () => {
+    const { documents } = loadDataset(BUNDLED_DATA_DIR);
+    expect(documents.map((d) => d.origin).sort()).toEqual([
+      '000_b566b7a988653a35.txt', '001_a975589b9b9c29ca.txt', '002_3b4b28273de6faf2.txt', '003_a293223a3548737c.txt', '004_b1b80323db0306e8.txt',
+    ]);
+  });
+  it('keeps page debris out of the texts', () => {
+    for (const d of loadDataset(BUNDLED_DATA_DIR).documents) {
+      expect(d.text).not.toMatch(/Hide Ad|READ MORE:|SEE MORE:|'˜|^ ?date \d/m);
+    }
+  });
+  it('covers every territorial force of England and Wales and British Transport Police', () => {
+    const { forces } = loadDataset(BUNDLED_DATA_DIR);
+    expect(forces.filter((f) => f.kind === 'territorial')).toHaveLength(43);
+    expect(forces.some((f) => f.id === 'btp')).toBe(true);
+  });
+});
+
+describe('invalid data is refused with the file, the line and what is wrong', () => {
+  it('names a quote that is not in its source', () => {
+    const dir = dataWith('figures.jsonl', editFigure(1, (f) => { f.quote = 'A sentence no article contains 1,938.'; }));
+    const { problems } = inspectDataset(dir);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: expect.stringContaining('figures.jsonl'), line: 1, message: expect.stringContaining('quote not found') });
+  });
+  it('names a value its quote does not state', () => {
+    const dir = dataWith('figures.jsonl', editFigure(2, (f) => { f.value = 123456; }));
+    expect(inspectDataset(dir).problems).toEqual([expect.objectContaining({ line: 2, message: expect.stringContaining('does not state the value 123456') })]);
+  });
+  it('names unknown force and metric ids', () => {
+    const dir = dataWith('figures.jsonl', editFigure(3, (f) => { f.force = 'narnia'; f.metric = 'unicorns'; }));
+    const messages = inspectDataset(dir).problems.map((p) => p.message);
+    expect(messages).toEqual(expect.arrayContaining([expect.stringContaining('unknown force "narnia"'), expect.stringContaining('unknown metric "unicorns"')]));
+  });
+  it('names wrong types, broken JSON and duplicate ids, all in one report', () => {
+    const dir = dataWith('figures.jsonl', (lines) => {
+      const first = JSON.parse(lines[0] as string) as Record<string, unknown>;
+      return [lines[0] as string, '{"id": broken', JSON.stringify({ ...first, value: 'many' }), JSON.stringify(first), ...lines.slice(1)];
+    });
+    const problems = inspectDataset(dir).problems;
+    expect(problems.map((p) => p.line)).toEqual(expect.arrayContaining([2, 3, 4]));
+    expect(problems.find((p) => p.line === 2)?.message).toMatch(/not valid JSON/);
+    expect(problems.find((p) => p.line === 3)?.message).toMatch(/value/);
+    expect(problems.find((p) => p.line === 4)?.message).toMatch(/duplicate id/);
+  });
+  it('refuses to start an engine on invalid data, naming the problem', () => {
+    const dir = dataWith('figures.jsonl', editFigure(1, (f) => { f.metric = 'unicorns'; }));
+    expect(() => loadEngine({ dataDir: dir })).toThrow(DataError);
+    expect(() => loadEngine({ dataDir: dir })).toThrow(/figures\.jsonl:1: unknown metric "unicorns"/);
+  });
+});
