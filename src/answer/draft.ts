@@ -109,9 +109,24 @@ export class AnswerDraft {
     return this.facts.length - 1;
   }
 
-  private finish(status: Answer['status'], type: QuestionType | undefined, text: string, frame?: Frame, reason?: NoDataReason): Answer {
-    this.check(text);
-    const answer: Answer = { question: this.question, status, text, facts: this.facts, citations: this.citations };
+  /** Numbers citations in the order the text first refers to them. */
+  private renumber(text: string): { text: string; citations: Citation[]; facts: Fact[] } {
+    const order: number[] = [];
+    for (const m of text.matchAll(/\[(\d+)\]/g)) if (!order.includes(Number(m[1]))) order.push(Number(m[1]));
+    for (const c of this.citations) if (!order.includes(c.n)) order.push(c.n);
+    const to = new Map(order.map((old, i) => [old, i + 1]));
+    const at = (n: number) => to.get(n) ?? n;
+    return {
+      text: text.replace(/\[(\d+)\]/g, (_, n: string) => `[${at(Number(n))}]`),
+      citations: this.citations.map((c) => ({ ...c, n: at(c.n) })).sort((a, b) => a.n - b.n),
+      facts: this.facts.map((f) => ({ ...f, citations: f.citations.map(at).sort((a, b) => a - b) })),
+    };
+  }
+
+  private finish(status: Answer['status'], type: QuestionType | undefined, draftText: string, frame?: Frame, reason?: NoDataReason): Answer {
+    this.check(draftText);
+    const { text, citations, facts } = this.renumber(draftText);
+    const answer: Answer = { question: this.question, status, text, facts, citations };
     if (type !== undefined) answer.type = type;
     if (reason !== undefined) answer.reason = reason;
     if (frame !== undefined) answer.frame = frame;

@@ -29,20 +29,15 @@ function frameOf(type: QuestionType, parsed: ParsedQuestion, target: Target, per
   return frame;
 }
 
-/** "1,938 misconduct allegations handled under the formal complaints process" / "96% (share of …)" */
-function describe(obs: Observation, draft: AnswerDraft): string {
-  const s = draft.stated(obs);
-  return obs.metric.unit === 'percent'
-    ? `${s.shown} (${obs.metric.label}) ${s.marks}`
-    : `${s.shown} ${obs.metric.label} ${s.marks}`;
-}
-
-
 /** One period's figure(s) as a clause; a conflict between sources is shown, never resolved. */
-function stateGroup(group: PeriodGroup, draft: AnswerDraft): string {
+function stateGroup(group: PeriodGroup, draft: AnswerDraft, withLabel = true): string {
   const [first, ...others] = group.observations;
   if (!first) return '';
-  if (others.length === 0) return `${describe(first, draft)} ${inPeriod(group.period)}`;
+  if (others.length === 0) {
+    const s = draft.stated(first);
+    const what = !withLabel ? s.shown : first.metric.unit === 'percent' ? `${s.shown} (${first.metric.label})` : `${s.shown} ${first.metric.label}`;
+    return `${what} ${inPeriod(group.period)} ${s.marks}`;
+  }
   const parts = group.observations.map((o) => {
     const s = draft.stated(o);
     const publishers = joinNames([...new Set(o.figures.map((f) => draft.publisherOf(f.source)))]);
@@ -173,7 +168,7 @@ function lookup(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, 
   const lines = chosen.map((g) => stateGroup(g, draft));
   let text = `${draft.forceName(force)}: ${lines.join('; ')}.`;
   const others = asks.length === 0 ? groups.filter((g) => !chosen.includes(g)).reverse() : [];
-  if (others.length > 0) text += ` Earlier: ${others.map((g) => stateGroup(g, draft)).join('; ')}.`;
+  if (others.length > 0) text += ` Earlier: ${others.map((g) => stateGroup(g, draft, false)).join('; ')}.`;
   if (unmatched.length > 0) {
     for (const ask of unmatched) draft.allow(ask.label);
     text += ` We don't hold ${joinNames(unmatched.map((a) => a.label))}.`;
@@ -347,7 +342,7 @@ function change(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, 
   } else if (diff !== 0) text += ` (our calculation: ${diffWorking}).`;
   else text += '.';
   const between = groups.slice(groups.indexOf(from) + 1, groups.indexOf(to));
-  if (between.length > 0) text += ` In between: ${between.map((g) => stateGroup(g, draft)).join('; ')}.`;
+  if (between.length > 0) text += ` In between: ${between.map((g) => stateGroup(g, draft, false)).join('; ')}.`;
   if (a.qualifier || b.qualifier) text += ' The source gives these figures as approximate, so the change is approximate too.';
   if (from.period.kind === 'unstated' || to.period.kind === 'unstated')
     text += ' The source does not say which year its latest figures cover.';

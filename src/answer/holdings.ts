@@ -34,6 +34,7 @@ export function holdingsFor(ctx: AnswerContext, draft: AnswerDraft, force: strin
   for (const obs of ctx.store.forForce(force)) {
     if (measure !== undefined && obs.metric.measure !== measure) continue;
     const label = ctx.measures.get(obs.metric.measure)?.label ?? obs.metric.measure;
+    draft.allow(label);
     const periods = measures.get(label) ?? new Set<string>();
     for (const { period } of byPeriod([obs])) {
       periods.add(period.label);

@@ -51,7 +51,9 @@ export class ForceResolver {
         keys.set(tokens.join(' '), { tokens, force: force.id });
         // "Hampshire Constabulary" is also asked as "Hampshire"
         const trimmed = tokens.filter((t, i) => !(i === tokens.length - 1 && (t === 'police' || t === 'constabulary')));
-        if (trimmed.length > 0 && trimmed.length < tokens.length && !keys.has(trimmed.join(' ')))
+        // …but never as one common word ("Met Police" → "met", "City Police" → "city").
+        const tooCommon = trimmed.length === 1 && (GENERIC.has(trimmed[0] as string) || (trimmed[0] as string).length < 4);
+        if (trimmed.length > 0 && trimmed.length < tokens.length && !tooCommon && !keys.has(trimmed.join(' ')))
           keys.set(trimmed.join(' '), { tokens: trimmed, force: force.id });
       }
     }

@@ -102,8 +102,10 @@ export function rankMetrics(
     let ms = mention.measures.get(metric.measure) ?? 0;
     let os = metric.outcome === undefined ? 0 : (mention.outcomes.get(metric.outcome) ?? 0);
     if (!namedMeasure && !namedOutcome) {
-      // Nothing named: the follow-up carries the previous question's metric.
-      if (metric.measure !== options.carried?.measure || metric.outcome !== options.carried?.outcome) continue;
+      // Nothing named: a follow-up carries the previous question's metric; otherwise the default measure.
+      const measure = options.carried?.measure ?? options.defaultMeasure;
+      const outcome = options.carried?.measure !== undefined ? options.carried.outcome : undefined;
+      if (metric.measure !== measure || metric.outcome !== outcome) continue;
       ms = 1;
       os = metric.outcome ? 1 : 0;
     } else {
