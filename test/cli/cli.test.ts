@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+const TSX = ['--import', 'tsx', 'adapters/cli/main.ts'];
+function cli(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [...TSX, ...args], { input, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'warn' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('the forcewatch command', () => {
+  it('answers one question for a person, with its sources', () => {
+    const r = cli(['ask', 'How many conduct matters did Herts have in 2021-22?']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('94');
+    expect(r.out).toContain('Sources:');
+    expect(r.out).toContain('Hemel Today');
+  });
+
+  it('answers a stream of questions as one JSON answer a line, in order, skipping blank lines', () => {
+    const r = cli(['ask', '--jsonl'], 'How many allegations did Hampshire face in 2021-22?\n\nWhat is the capital of France?\n');
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as { status: string; text: string });
+    expect(lines).toHaveLength(2);
+    expect(lines[0]?.status).toBe('answered');
+    expect(lines[0]?.text).toContain('1,938');
+    expect(lines[1]?.status).toBe('no_data');
+  });
+
+  it('prints a force card as JSON, and declines a force with no data naming the forces held', () => {
+    const card = JSON.parse(cli(['force', 'hants', '--json']).out) as { status: string; text: string };
+    expect(card.status).toBe('answered');
+    expect(card.text).toContain('933');
+    const none = JSON.parse(cli(['force', 'Devon and Cornwall', '--json']).out) as { status: string; text: string };
+    expect(none.status).toBe('no_data');
+    expect(none.text).toMatch(/Hertfordshire Constabulary/);
+  });
+
+  it('lists the source documents', () => {
+    const r = cli(['sources']);
+    expect(r.out).toContain('hemel-today-hertfordshire-no-action');
+  });
+
+  it('explains an unknown command instead of failing silently', () => {
+    const r = cli(['frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Unknown command/);
+  });
+
+  it('runs the terminal chat with follow-ups until input ends', () => {
+    const r = cli([], 'How many allegations did Hampshire have in 2021-22?\nwhat about Hertfordshire?\n/quit\n');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('1,938');
+    expect(r.out).toContain('1,972');
+  });
+
+  it('refuses to start on invalid data with a clear message and no stack trace', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'adapters/cli/data-check.ts', '--data', 'test/no-such-folder'], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/file is missing/);
+    expect(r.stderr).not.toMatch(/at \w+ \(/);
+  });
+});
