@@ -52,22 +52,29 @@ export interface Dataset {
   figures: Figure[];
 }
 
+/** Folder of data made by `npm run data:ingest` from shared/data, read after the hand-curated files. */
+export const INGESTED = 'ingested';
+
+/** Parses `name` and, when present, `ingested/name`: JSON lines, one record a line, blank lines skipped. */
+function readJsonLines<T>(dir: string, name: string, schema: z.ZodType<T>, problems: DataProblem[]): Located<T>[] {
+  const more = join(INGESTED, name);
+  return [
+    ...readJsonLinesFile(dir, name, schema, problems, true),
+    ...(existsSync(join(dir, more)) ? readJsonLinesFile(dir, more, schema, problems, false) : []),
+  ];
+}
+
 interface Located<T> {
   value: T;
   line: number;
+  file: string;
 }
 
-/** Parses a JSON-lines file with `schema`, one record a line; blank lines are skipped. */
-function readJsonLines<T>(
-  dir: string,
-  name: string,
-  schema: z.ZodType<T>,
-  problems: DataProblem[],
-): Located<T>[] {
+function readJsonLinesFile<T>(dir: string, name: string, schema: z.ZodType<T>, problems: DataProblem[], required: boolean): Located<T>[] {
   const path = join(dir, name);
   const file = displayPath(dir, name);
   if (!existsSync(path)) {
-    problems.push({ file, message: 'file is missing' });
+    if (required) problems.push({ file, message: 'file is missing' });
     return [];
   }
   const out: Located<T>[] = [];
@@ -84,7 +91,7 @@ function readJsonLines<T>(
         return;
       }
       const parsed = schema.safeParse(json);
-      if (parsed.success) out.push({ value: parsed.data, line });
+      if (parsed.success) out.push({ value: parsed.data, line, file });
       else
         for (const issue of parsed.error.issues)
           problems.push({ file, line, message: `${issue.path.join('.') || 'record'}: ${issue.message}` });
@@ -97,12 +104,12 @@ function displayPath(dir: string, name: string): string {
   return rel.startsWith('..') ? join(dir, name) : rel;
 }
 
-function checkUniqueIds<T extends { id: string }>(items: Located<T>[], file: string, problems: DataProblem[]): void {
-  const seen = new Map<string, number>();
-  for (const { value, line } of items) {
-    const first = seen.get(value.id);
-    if (first === undefined) seen.set(value.id, line);
-    else problems.push({ file, line, message: `duplicate id "${value.id}" (first on line ${first})` });
+function checkUniqueIds<T extends { id: string }>(items: Located<T>[], problems: DataProblem[]): void {
+  const seen = new Map<string, Located<T>>();
+  for (const item of items) {
+    const first = seen.get(item.value.id);
+    if (first === undefined) seen.set(item.value.id, item);
+    else problems.push({ file: item.file, line: item.line, message: `duplicate id "${item.value.id}" (first at ${first.file}:${first.line})` });
   }
 }
 
@@ -134,52 +141,50 @@ export function inspectDataset(dir: string): { dataset: Dataset; problems: DataP
   const sources = readJsonLines(dir, files.sources, SourceMeta, problems);
   const figures = readJsonLines(dir, files.figures, Figure, problems);
 
-  checkUniqueIds(forces, at(files.forces), problems);
-  checkUniqueIds(measures, at(files.measures), problems);
-  checkUniqueIds(outcomes, at(files.outcomes), problems);
-  checkUniqueIds(metrics, at(files.metrics), problems);
-  checkUniqueIds(sources, at(files.sources), problems);
-  checkUniqueIds(figures, at(files.figures), problems);
+  checkUniqueIds(forces, problems);
+  checkUniqueIds(measures, problems);
+  checkUniqueIds(outcomes, problems);
+  checkUniqueIds(metrics, problems);
+  checkUniqueIds(sources, problems);
+  checkUniqueIds(figures, problems);
 
   const forceIds = new Set(forces.map((f) => f.value.id));
   const aliasOwner = new Map<string, string>();
-  for (const { value: force, line } of forces) {
+  for (const { value: force, line, file } of forces) {
     for (const name of [force.name, force.shortName, ...force.aliases]) {
       const key = comparable(name).trim();
       const owner = aliasOwner.get(key);
       if (owner !== undefined && owner !== force.id)
-        problems.push({ file: at(files.forces), line, message: `name "${name}" is also used by "${owner}"` });
+        problems.push({ file, line, message: `name "${name}" is also used by "${owner}"` });
       else aliasOwner.set(key, force.id);
     }
   }
 
   const measureIds = new Set(measures.map((m) => m.value.id));
   const outcomeIds = new Set(outcomes.map((o) => o.value.id));
-  for (const { value: metric, line } of metrics) {
+  for (const { value: metric, line, file } of metrics) {
     if (!measureIds.has(metric.measure))
-      problems.push({ file: at(files.metrics), line, message: `unknown measure "${metric.measure}"` });
+      problems.push({ file, line, message: `unknown measure "${metric.measure}"` });
     if (metric.outcome !== undefined && !outcomeIds.has(metric.outcome))
-      problems.push({ file: at(files.metrics), line, message: `unknown outcome "${metric.outcome}"` });
+      problems.push({ file, line, message: `unknown outcome "${metric.outcome}"` });
   }
 
   const documents: SourceDocument[] = [];
-  for (const { value: meta, line } of sources) {
+  for (const { value: meta, line, file } of sources) {
     const textFile = join('sources', `${meta.id}.txt`);
     const path = join(dir, textFile);
     for (const f of meta.forces)
-      if (!forceIds.has(f)) problems.push({ file: at(files.sources), line, message: `unknown force "${f}"` });
-    if (!existsSync(path)) {
-      problems.push({ file: at(files.sources), line, message: `text file ${at(textFile)} is missing` });
-      continue;
-    }
-    documents.push({ ...meta, text: readFileSync(path, 'utf8') });
+      if (!forceIds.has(f)) problems.push({ file, line, message: `unknown force "${f}"` });
+    const { text, ...rest } = meta;
+    if (text !== undefined) documents.push({ ...rest, text });
+    else if (existsSync(path)) documents.push({ ...rest, text: readFileSync(path, 'utf8') });
+    else problems.push({ file, line, message: `no text: neither a "text" field nor ${at(textFile)}` });
   }
 
   const docText = new Map(documents.map((d) => [d.id, d.text]));
   const metricIds = new Set(metrics.map((m) => m.value.id));
   const figureIds = new Set(figures.map((f) => f.value.id));
-  for (const { value: figure, line } of figures) {
-    const file = at(files.figures);
+  for (const { value: figure, line, file } of figures) {
     if (!forceIds.has(figure.force)) problems.push({ file, line, message: `unknown force "${figure.force}"` });
     if (!metricIds.has(figure.metric)) problems.push({ file, line, message: `unknown metric "${figure.metric}"` });
     if (figure.restates !== undefined && !figureIds.has(figure.restates))

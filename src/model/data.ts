@@ -60,8 +60,28 @@ export const Period = z.strictObject({
 });
 export type Period = z.infer<typeof Period>;
 
-export const DocumentKind = z.enum(['news article', 'inspection report coverage', 'FOI coverage']);
+export const DocumentKind = z.enum([
+  'news article',
+  'inspection report coverage',
+  'FOI coverage',
+  'statistics table',
+  'statistics release',
+  'force disclosure',
+  'recommendation',
+  'analysis',
+]);
 export type DocumentKind = z.infer<typeof DocumentKind>;
+
+/** What kind of source a figure comes from: answers say it in words, and never blur the tiers. */
+export const SourceType = z.enum([
+  'official statistics table',
+  'official statistics release',
+  'news report of official statistics',
+  'force disclosure (FOI)',
+  'inspection report',
+  'analysis by a third party',
+]);
+export type SourceType = z.infer<typeof SourceType>;
 
 /** Metadata of a source document; its text lives in `data/sources/<id>.txt`. */
 export const SourceMeta = z.strictObject({
@@ -77,14 +97,21 @@ export const SourceMeta = z.strictObject({
   /** Why the date is inferred, or why it is unknown. */
   dateReason: z.string().min(1).optional(),
   kind: DocumentKind,
-  /** The seed file the text came from. */
+  sourceType: SourceType,
+  /** Where the text came from: a seed file name, or a file of shared/data and its row. */
   origin: z.string().min(1),
   forces: z.array(slug).min(1),
+  /** Reuse terms, where known ("Open Government Licence v3.0"). */
+  licence: z.string().min(1).optional(),
+  /** Short texts (a table, a recommendation) are held here; longer ones in `sources/<id>.txt`. */
+  text: z.string().min(1).optional(),
+  /** Topic of a recommendation ("Custody and detention"). */
+  category: z.string().min(1).optional(),
 });
 export type SourceMeta = z.infer<typeof SourceMeta>;
 
 /** A source document with its cleaned text. */
-export type SourceDocument = SourceMeta & { text: string };
+export type SourceDocument = Omit<SourceMeta, 'text'> & { text: string };
 
 /** One structured figure, proven by a verbatim quote from its source. */
 export const Figure = z.strictObject({
@@ -99,6 +126,12 @@ export const Figure = z.strictObject({
   quote: z.string().min(1),
   /** Set when this figure is a hedged restatement of another (a headline's "more than 1,000"). */
   restates: slug.optional(),
+  /** For a figure read from a published table: which table, row and column hold it. */
+  table: z
+    .strictObject({ name: z.string().min(1), row: z.string().min(1), column: z.string().min(1) })
+    .optional(),
+  /** What a reader should know about this figure (coverage, caveats). */
+  note: z.string().min(1).optional(),
 });
 export type Figure = z.infer<typeof Figure>;
 
