@@ -3,9 +3,10 @@
  * the grounding check that every number in the text is in a cited quote or a computed fact.
  */
 import type { Answer, Citation, Computation, Fact, Frame, NoDataReason, QuestionType } from '../model/answer.ts';
-import type { Force, SourceDocument } from '../model/data.ts';
+import type { Figure, Force, SourceDocument } from '../model/data.ts';
 import { digitNumbers, formatValue, numbersIn, round1 } from '../text/numbers.ts';
 import type { Observation } from './figure-store.ts';
+import { joinNames } from './holdings.ts';
 
 /** Raised when an answer states a number it cannot prove: always a bug in the engine. */
 export class GroundingError extends Error {
@@ -38,14 +39,15 @@ export class AnswerDraft {
     readonly question: string,
   ) {}
 
-  /** Cites a verbatim quote from a document; the same quote is cited once. */
-  cite(docId: string, quote: string): number {
-    const existing = this.citations.find((c) => c.sourceId === docId && c.quote === quote);
+  /** Cites a verbatim quote from a document (and, for a table, the cell); the same quote and cell are cited once. */
+  cite(docId: string, quote: string, table?: Figure['table']): number {
+    const location = table ? `${table.name}, row “${table.row}”, column “${table.column}”` : undefined;
+    const existing = this.citations.find((c) => c.sourceId === docId && c.quote === quote && c.location === location);
     if (existing) return existing.n;
     const doc = this.ctx.documents.get(docId);
     if (!doc) throw new Error(`engine: citation of unknown source "${docId}"`);
     const n = this.citations.length + 1;
-    this.citations.push({
+    const citation: Citation = {
       n,
       sourceId: doc.id,
       title: doc.title,
@@ -53,8 +55,13 @@ export class AnswerDraft {
       published: doc.published,
       publishedInferred: doc.dateInferred,
       url: doc.url,
+      sourceType: doc.sourceType,
       quote,
-    });
+    };
+    if (location !== undefined) citation.location = location;
+    this.citations.push(citation);
+    this.allow(doc.title);
+    if (location !== undefined) this.allow(location);
     return n;
   }
 
@@ -67,17 +74,37 @@ export class AnswerDraft {
     return this.ctx.forces.get(id)?.name ?? id;
   }
 
-  publisherOf(docId: string): string {
-    return this.ctx.documents.get(docId)?.publisher ?? docId;
-  }
-
   shortName(id: string): string {
     return this.ctx.forces.get(id)?.shortName ?? id;
   }
 
-  /** Records a stated observation; returns the fact's index and its citation markers. */
-  stated(obs: Observation): { index: number; marks: string; shown: string } {
-    const ns = obs.figures.map((f) => this.cite(f.source, f.quote));
+  /** Notes attached to figures used (coverage caveats), each once. */
+  readonly notes = new Set<string>();
+
+  /** "reported by the Petersfield Post from Home Office figures", "official statistics (IOPC, Table 27)":
+   * what kind of source stated the figure, in words. */
+  provenance(obs: Observation): string {
+    const parts = new Map<string, string[]>();
+    for (const f of obs.figures) {
+      const doc = this.ctx.documents.get(f.source);
+      if (!doc) continue;
+      const from = doc.basedOn ? ` from ${doc.basedOn}` : '';
+      const phrase =
+        doc.sourceType === 'official statistics table' ? `official statistics (${doc.publisher}${f.table ? `, ${f.table.name}` : ''})`
+        : doc.sourceType === 'official statistics release' ? `official statistics (${doc.publisher})`
+        : doc.sourceType === 'analysis by a third party' ? `analysis by ${doc.publisher}${from}`
+        : `reported by {who}${from}`;
+      const who = parts.get(phrase) ?? [];
+      if (!who.includes(doc.publisher)) who.push(doc.publisher);
+      parts.set(phrase, who);
+    }
+    return [...parts].map(([phrase, who]) => phrase.replace('{who}', joinNames(who))).join('; ');
+  }
+
+  /** Records a stated observation; returns the fact's index, its citation markers, and its source in words. */
+  stated(obs: Observation): { index: number; marks: string; shown: string; source: string } {
+    for (const f of obs.figures) if (f.note !== undefined) this.notes.add(f.note);
+    const ns = obs.figures.map((f) => this.cite(f.source, f.quote, f.table));
     this.allow(obs.period.label);
     for (const f of obs.figures) this.allow(f.period.wording);
     const fact: Fact = {
@@ -94,7 +121,7 @@ export class AnswerDraft {
     if (obs.qualifier !== undefined) fact.qualifier = obs.qualifier;
     this.facts.push(fact);
     const shown = `${obs.qualifier ? `${obs.qualifier} ` : ''}${formatValue(obs.value, obs.metric.unit)}`;
-    return { index: this.facts.length - 1, marks: markers(ns), shown };
+    return { index: this.facts.length - 1, marks: markers(ns), shown, source: this.provenance(obs) };
   }
 
   /** Records a figure we computed from stated ones, with its working. */
@@ -123,7 +150,10 @@ export class AnswerDraft {
     };
   }
 
-  private finish(status: Answer['status'], type: QuestionType | undefined, draftText: string, frame?: Frame, reason?: NoDataReason): Answer {
+  private finish(status: Answer['status'], type: QuestionType | undefined, body: string, frame?: Frame, reason?: NoDataReason): Answer {
+    // Caveats of the figures used (what a source covers) travel with every answer that uses them.
+    for (const note of this.notes) this.allow(note);
+    const draftText = [body, ...[...this.notes].map((n) => `Note: ${n}`)].join(' ');
     this.check(draftText);
     const { text, citations, facts } = this.renumber(draftText);
     const answer: Answer = { question: this.question, status, text, facts, citations };

@@ -36,12 +36,11 @@ function stateGroup(group: PeriodGroup, draft: AnswerDraft, withLabel = true): s
   if (others.length === 0) {
     const s = draft.stated(first);
     const what = !withLabel ? s.shown : first.metric.unit === 'percent' ? `${s.shown} (${first.metric.label})` : `${s.shown} ${first.metric.label}`;
-    return `${what} ${inPeriod(group.period)} ${s.marks}`;
+    return `${what} ${inPeriod(group.period)} ${s.marks}${withLabel ? ` (${s.source})` : ''}`;
   }
   const parts = group.observations.map((o) => {
     const s = draft.stated(o);
-    const publishers = joinNames([...new Set(o.figures.map((f) => draft.publisherOf(f.source)))]);
-    return `${s.shown} according to ${publishers} ${s.marks}`;
+    return `${s.shown} ${s.marks} (${s.source})`;
   });
   return `${first.metric.label} ${inPeriod(group.period)}: the sources differ — ${joinNames(parts)}. We show both rather than pick one`;
 }

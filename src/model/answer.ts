@@ -43,7 +43,11 @@ export interface Citation {
   published: string | null;
   publishedInferred: boolean;
   url: string;
-  /** Verbatim text from the source document. */
+  /** What kind of source it is, in words: "official statistics table", "news report of official statistics"… */
+  sourceType: string;
+  /** Where in a published table the figure sits: "Table 27, row “Kent”, column “Reviews completed”". */
+  location?: string;
+  /** Verbatim text from the source document (for a table figure, the table row as published). */
   quote: string;
 }
 

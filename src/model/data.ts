@@ -101,6 +101,8 @@ export const SourceMeta = z.strictObject({
   /** Where the text came from: a seed file name, or a file of shared/data and its row. */
   origin: z.string().min(1),
   forces: z.array(slug).min(1),
+  /** For a report of someone else's figures: whose ("Home Office figures"), said in answers. */
+  basedOn: z.string().min(1).optional(),
   /** Reuse terms, where known ("Open Government Licence v3.0"). */
   licence: z.string().min(1).optional(),
   /** Short texts (a table, a recommendation) are held here; longer ones in `sources/<id>.txt`. */
