@@ -7,7 +7,7 @@ import type { ParsedQuestion } from '../understand/question.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import { byPeriod, type Observation } from './figure-store.ts';
-import { exampleQuestion, inPeriod, joinNames, whatWeHold } from './holdings.ts';
+import { exampleQuestion, holdingsFor, inPeriod, joinNames, notHeldFor, whatWeHold } from './holdings.ts';
 
 function line(obs: Observation, draft: AnswerDraft): string {
   const s = draft.stated(obs);
@@ -30,7 +30,9 @@ export function forceCard(ctx: AnswerContext, draft: AnswerDraft, force: string)
     const body = [...topics].map(([topic, obs]) => `  ${topic}: ${obs.map((o) => line(o, draft)).join('; ')}.`);
     return `${period.label}\n${body.join('\n')}`;
   });
-  const text = `Every figure we hold for ${draft.forceName(force)}, newest first:\n${sections.join('\n')}`;
+  const missing = notHeldFor(ctx, draft, force);
+  const lacking = missing.length > 0 ? `\nNot held for this force (we hold these for others): ${joinNames(missing)}.` : '';
+  const text = `Every figure we hold for ${draft.forceName(force)}, newest first:\n${sections.join('\n')}${lacking}`;
   return draft.answered('force_card', text, { type: 'force_card', forces: [force], periods: [] });
 }
 
@@ -63,6 +65,14 @@ export function overview(ctx: AnswerContext, parsed: ParsedQuestion, draft: Answ
   });
   const text = `What we hold for ${draft.forceName(force)}:\n${lines.join('\n')}\nSources: ${joinNames(docs)}. Ask for the force card for every figure, or ask about any of these.`;
   return draft.answered('overview', text, { type: 'overview', forces: [force], periods: [] });
+}
+
+/** What we hold for one force, by measure, period and kind of source. */
+export function forceCatalogue(ctx: AnswerContext, draft: AnswerDraft, force: string): Answer {
+  if (!ctx.store.holds(force)) return notHeld(ctx, draft, force, 'overview');
+  const missing = notHeldFor(ctx, draft, force);
+  const lacking = missing.length > 0 ? ` We don't hold for it: ${joinNames(missing)}.` : '';
+  return draft.answered('sources', `For ${draft.forceName(force)} we hold: ${holdingsFor(ctx, draft, force)}.${lacking}`, { type: 'sources', forces: [force], periods: [] });
 }
 
 /** The documents and places we hold. */

@@ -5,7 +5,6 @@
 import type { Period } from '../model/data.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
-import { byPeriod } from './figure-store.ts';
 
 /** "Hampshire Constabulary, Hertfordshire Constabulary and England and Wales" */
 export function joinNames(names: string[], conjunction = 'and'): string {
@@ -23,26 +22,52 @@ export function placesHeld(ctx: AnswerContext): string[] {
     .map((f) => f.name);
 }
 
+/** Lists longer than this are summarised rather than spelt out. */
+const LIST_LIMIT = 8;
+
 /** "We hold figures for …" */
 export function whatWeHold(ctx: AnswerContext): string {
-  return `We hold figures for ${joinNames(placesHeld(ctx))}.`;
+  const places = placesHeld(ctx);
+  if (places.length <= LIST_LIMIT) return `We hold figures for ${joinNames(places)}.`;
+  return 'We hold figures for most forces of England and Wales: ask for a force card (such as “/force Kent”) to see what we hold for one.';
 }
 
-/** The measures held for a force, each with its periods: "conduct matter allegations (2021-22)". */
+/**
+ * The measures held for a force, each with its periods and kinds of source:
+ * "conduct matter allegations (2021-22; news report of official statistics)".
+ */
 export function holdingsFor(ctx: AnswerContext, draft: AnswerDraft, force: string, measure?: string): string {
-  const measures = new Map<string, Set<string>>();
+  const measures = new Map<string, { periods: Set<string>; types: Set<string> }>();
   for (const obs of ctx.store.forForce(force)) {
     if (measure !== undefined && obs.metric.measure !== measure) continue;
     const label = ctx.measures.get(obs.metric.measure)?.label ?? obs.metric.measure;
     draft.allow(label);
-    const periods = measures.get(label) ?? new Set<string>();
-    for (const { period } of byPeriod([obs])) {
-      periods.add(period.label);
-      draft.allow(period.label);
+    const entry = measures.get(label) ?? { periods: new Set<string>(), types: new Set<string>() };
+    entry.periods.add(obs.period.label);
+    draft.allow(obs.period.label);
+    for (const f of obs.figures) {
+      const type = ctx.documents.get(f.source)?.sourceType;
+      if (type !== undefined) entry.types.add(type);
     }
-    measures.set(label, periods);
+    measures.set(label, entry);
   }
-  return joinNames([...measures].map(([label, periods]) => `${label} (${[...periods].join('; ')})`));
+  return joinNames([...measures].map(([label, e]) => `${label} (${[...e.periods].join('; ')}; ${[...e.types].join(', ')})`));
+}
+
+/** Measures held for some force but not for this one: what a force card says we lack. */
+export function notHeldFor(ctx: AnswerContext, draft: AnswerDraft, force: string): string[] {
+  const held = new Set(ctx.store.forForce(force).map((o) => o.metric.measure));
+  const elsewhere = new Set(
+    ctx.store
+      .forces()
+      .filter((f) => f !== force && ctx.forces.get(f)?.kind !== 'area')
+      .flatMap((f) => ctx.store.forForce(f).map((o) => o.metric.measure)),
+  );
+  return [...elsewhere].filter((m) => !held.has(m)).map((m) => {
+    const label = ctx.measures.get(m)?.label ?? m;
+    draft.allow(label);
+    return label;
+  });
 }
 
 /** "in 2021-22", "in the latest year the article reports (year not stated)", "at the time of …" */

@@ -35,11 +35,11 @@ function content(text: string): string[] {
   return words(text).filter((w) => !STOPWORDS.has(w)).map(stem);
 }
 
-/** Every sentence of the corpus with its document. */
-function allSentences(ctx: AnswerContext): Array<{ docId: string; sentence: string }> {
-  return [...ctx.documents.keys()].flatMap((docId) =>
-    ctx.passages.passages(docId).flatMap((p) => sentences(p.text).map((sentence) => ({ docId, sentence }))),
-  );
+/** Sentences of the passages that best match `query`, with their documents. */
+function sentencesNear(ctx: AnswerContext, query: string, limit: number): Array<{ docId: string; sentence: string }> {
+  return ctx.passages
+    .find(query, limit, { minTerms: 1, docFilter: (id) => ctx.documents.get(id)?.kind !== 'recommendation' })
+    .flatMap((h) => sentences(h.passage.text).map((sentence) => ({ docId: h.passage.docId, sentence })));
 }
 
 /** "What is a conduct matter?": the sentence of the sources that explains the term. */
@@ -52,7 +52,7 @@ export function answerDefinition(ctx: AnswerContext, parsed: ParsedQuestion, dra
     .filter((terms) => !terms.some((t) => t.join(' ') === term.join(' ')))
     .flat()
     .filter((t) => t.length > term.length && containsSequence(t, term));
-  const scored = allSentences(ctx)
+  const scored = sentencesNear(ctx, subject, 30)
     .map((s) => {
       const st = stemsOf(s.sentence).filter((w) => !STOPWORDS.has(w));
       if (!containsSequence(st, term)) return { ...s, score: -1 };
@@ -73,20 +73,22 @@ export function answerDefinition(ctx: AnswerContext, parsed: ParsedQuestion, dra
 export function answerStatement(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer {
   const who = content(parsed.subject ?? '').filter((w) => w !== 'spokesperson' && w !== 'spokesman');
   const quoted: Array<{ docId: string; passage: Passage }> = [];
-  for (const docId of ctx.documents.keys()) {
-    const passages = ctx.passages.passages(docId);
-    passages.forEach((p, i) => {
-      if (quoted.length >= 6) return;
-      const st = new Set(stemsOf(p.text));
-      if (who.length === 0 || !who.every((w) => st.has(w)) || !SAYS.test(p.text)) return;
-      if (quoted.some((q) => q.passage === p)) return;
-      quoted.push({ docId, passage: p });
-      for (let k = i + 1; k < passages.length && quoted.length < 6; k++) {
-        const next = passages[k] as Passage;
-        if (!CONTINUES.test(next.text)) break;
-        quoted.push({ docId, passage: next });
-      }
-    });
+  const candidates = ctx.passages
+    .find(parsed.subject ?? '', 30, { minTerms: 1, docFilter: (id) => ctx.documents.get(id)?.kind !== 'recommendation' })
+    .map((h) => h.passage)
+    .sort((a, b) => a.docId.localeCompare(b.docId) || a.index - b.index);
+  for (const p of candidates) {
+    if (quoted.length >= 6) break;
+    const st = new Set(stemsOf(p.text));
+    if (who.length === 0 || !who.every((w) => st.has(w)) || !SAYS.test(p.text)) continue;
+    if (quoted.some((q) => q.passage.id === p.id)) continue;
+    quoted.push({ docId: p.docId, passage: p });
+    const passages = ctx.passages.passages(p.docId);
+    for (let k = p.index + 1; k < passages.length && quoted.length < 6; k++) {
+      const next = passages[k] as Passage;
+      if (!CONTINUES.test(next.text) || quoted.some((q) => q.passage.id === next.id)) break;
+      quoted.push({ docId: p.docId, passage: next });
+    }
   }
   if (quoted.length === 0) {
     const fb = fallback(ctx, parsed, draft);
@@ -102,7 +104,9 @@ export function answerStatement(ctx: AnswerContext, parsed: ParsedQuestion, draf
  * meaningful words; otherwise nothing (and the caller declines).
  */
 export function fallback(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer | undefined {
-  const hits = ctx.passages.find(parsed.text, 5).filter((h) => h.coverage >= 0.6);
+  const hits = ctx.passages
+    .find(parsed.text, 5, { docFilter: (id) => ctx.documents.get(id)?.kind !== 'recommendation' })
+    .filter((h) => h.coverage >= 0.6);
   const best = hits.sort((a, b) => b.coverage - a.coverage || b.score - a.score)[0];
   if (!best) return undefined;
   const q = new Set(content(parsed.text));

@@ -7,8 +7,10 @@ import type { ParsedQuestion } from '../understand/question.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import { answerFigures } from './figures.ts';
-import { catalogue, help, overview } from './force-card.ts';
+import { catalogue, forceCatalogue, help, overview } from './force-card.ts';
 import { exampleQuestion, joinNames, whatWeHold } from './holdings.ts';
+import { answerRanking } from './rankings.ts';
+import { answerRecommendations } from './recommendations.ts';
 import { answerDefinition, answerStatement, fallback, offTopic } from './passages.ts';
 
 export function respond(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer {
@@ -17,11 +19,15 @@ export function respond(ctx: AnswerContext, parsed: ParsedQuestion, draft: Answe
     case 'help':
       return help(ctx, draft, false);
     case 'sources':
-      return catalogue(ctx, draft);
+      return parsed.forceIds[0] !== undefined ? forceCatalogue(ctx, draft, parsed.forceIds[0]) : catalogue(ctx, draft);
     case 'statement':
       return answerStatement(ctx, parsed, draft);
     case 'definition':
       return answerDefinition(ctx, parsed, draft);
+    case 'recommendation':
+      return answerRecommendations(ctx, parsed, draft);
+    case 'ranking':
+      return answerRanking(ctx, parsed, draft) ?? answerFigures(ctx, { ...parsed, type: 'comparison' }, draft, parsed.forceIds);
     default:
       break;
   }

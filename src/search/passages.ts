@@ -75,12 +75,16 @@ export class PassageIndex {
     return this.byDoc.get(docId) ?? [];
   }
 
-  /** Best passages for `query`, each with the share of the query's words it holds. */
-  find(query: string, limit = 5): PassageHit[] {
+  /**
+   * Best passages for `query`, each with the share of the query's words it holds. `minTerms` is the
+   * fewest meaningful query words worth searching for; `docFilter` keeps passages of some documents only.
+   */
+  find(query: string, limit = 5, options: { minTerms?: number; docFilter?: (docId: string) => boolean } = {}): PassageHit[] {
     const queryTerms = [...new Set(words(query).map(processTerm).filter((t): t is string => t !== null))];
-    // One meaningful word is too little to claim a passage answers the question.
-    if (queryTerms.length < 2) return [];
-    const results: SearchResult[] = this.search.search(query).slice(0, limit);
+    if (queryTerms.length < (options.minTerms ?? 2)) return [];
+    const { docFilter } = options;
+    const filter = docFilter ? (r: SearchResult) => docFilter(String(r.docId)) : undefined;
+    const results: SearchResult[] = this.search.search(query, filter ? { filter } : {}).slice(0, limit);
     return results.flatMap((r) => {
       const passage = this.byId.get(String(r.id));
       if (!passage) return [];

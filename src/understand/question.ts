@@ -30,11 +30,13 @@ const SHARE = /\b(share|percentage|percent|per cent|proportion|fraction|what par
 const CHANGE = /\b(chang\w*|gone (?:up|down)|go(?:ne)? (?:up|down)|went (?:up|down)|increas\w*|decreas\w*|ris(?:e|en|ing)|rose|fall(?:en|ing)?|fell|drop(?:ped)?|up or down|grow\w*|grew|declin\w*|differen\w* between (?:the )?years|compared? (?:with|to) (?:the )?(?:year before|previous|last year|earlier))\b/;
 const TREND = /\b(trends?|over time|over the (?:years|period)|year by year|year-on-year|each year|every year|series|history|historical)\b/;
 const COMPARE = /\b(compare[ds]?|comparison|versus|vs|which (?:force|of|had|has|was|one|police|constabulary)|more than|higher|lower|fewer|bigger|smaller|most|least|worse|better)\b/;
-const OVERVIEW = /\b(tell me (?:about|everything)|overview|summary|summari[sz]e|what do you (?:know|have|hold) (?:about|on|for)|anything (?:on|about)|profile|information (?:on|about)|info (?:on|about)|what (?:figures|data) (?:do you have |are there )?(?:on|for|about))\b/;
-const CATALOGUE = /\b(what (?:data|sources|documents|articles|figures|information)(?: do you (?:have|hold)| have you got| are (?:there|available))|list (?:the |your |all )?(?:sources|documents)|(?:which|what) forces do you (?:have|cover|hold)|your sources)\b/;
+const OVERVIEW = /\b(tell me (?:about|everything)|overview|summary|summari[sz]e|what do you know (?:about|on)|anything (?:on|about)|profile|information (?:on|about)|info (?:on|about)|what (?:figures|data) (?:do you have |are there )?(?:on|for|about))\b/;
+const CATALOGUE = /\b(what (?:data|sources|documents|articles|figures|information|statistics)(?: do you (?:have|hold)| have you got| are (?:there|available))|what do you (?:have|hold) (?:on|for|about)|what have you got (?:on|for)|list (?:the |your |all )?(?:sources|documents)|(?:which|what) forces do you (?:have|cover|hold)|your sources)\b/;
 const HELP = /^(?:help|hi|hello|hey|start|\?|what can you do|how do (?:i|you) (?:use|work)|who are you)\b/;
 const STATEMENT = /\bwhat (?:did|does|do|has|have) (?:the )?(.+?) (?:say|said|says|tell|told|comment|claim|warn|think)\b|\b(?:according to|quote from|comments? (?:from|by)|reaction from|response from|statement from) (?:the )?(.+?)(?:\?|$| about| on )/;
 const DEFINITION = /^(?:what(?:'s| is| are| does| do)|define|definition of|meaning of|explain|whats)\b/;
+const RECOMMENDATION = /\brecommend(?:s|ed|ing|ation|ations)?\b/;
+const RANKING = /\b(?:which|what) (?:force|forces|police force|constabulary)\b.*\b(?:most|highest|lowest|least|fewest|biggest|largest|smallest|longest|shortest|fastest|slowest|quickest)\b|\b(?:top|bottom) (?:\d+|three|five|ten|twenty)\b|\brank(?:ed|ing|ings)?\b|\bleague table\b|\b(?:total|altogether|combined|in all) (?:across|for|of) (?:all )?(?:the )?forces\b|\bacross all forces\b/;
 const QUANTITY = /\b(how many|how much|number of|numbers|total|figures?|count|share|percentage|proportion|per cent|percent|rate)\b/;
 
 function definitionSubject(q: string): string | undefined {
@@ -64,7 +66,9 @@ export function parseQuestion(
   const statement = STATEMENT.exec(q);
   const definition = DEFINITION.test(q) && !QUANTITY.test(q) && forces.forces.length === 0 && periods.asks.length === 0 ? definitionSubject(q) : undefined;
   if (HELP.test(q) && !named && forces.forces.length === 0) type = 'help';
-  else if (CATALOGUE.test(q) && forces.forces.length === 0) type = 'sources';
+  else if (RECOMMENDATION.test(q)) type = 'recommendation';
+  else if (RANKING.test(q) && (forces.forces.length === 0 || forces.forces.length > 2)) type = 'ranking';
+  else if (CATALOGUE.test(q) && forces.forces.length <= 1) type = 'sources';
   else if (statement) {
     type = 'statement';
     subject = (statement[1] ?? statement[2] ?? '').trim();

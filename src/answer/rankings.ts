@@ -1,0 +1,113 @@
+/**
+ * Rankings and totals over forces for one measure and period ("which force had the most complaint
+ * cases finalised in 2024/25?", "top five by average days to finalise"), and rates per 1,000
+ * workforce. Every rank and sum is our calculation from cited figures.
+ */
+import type { Answer } from '../model/answer.ts';
+import type { Metric } from '../model/data.ts';
+import { formatNumber, formatValue, round1 } from '../text/numbers.ts';
+import { rankMetrics } from '../understand/metrics.ts';
+import { periodMatches } from '../understand/periods.ts';
+import type { ParsedQuestion } from '../understand/question.ts';
+import type { AnswerContext } from './context.ts';
+import type { AnswerDraft } from './draft.ts';
+import type { Observation } from './figure-store.ts';
+import { inPeriod } from './holdings.ts';
+
+const COUNT_WORDS: Record<string, number> = { three: 3, five: 5, ten: 10, twenty: 20 };
+/** How many places a ranking lists when the question does not say. */
+const DEFAULT_PLACES = 5;
+const ASCENDING = /\b(lowest|least|fewest|smallest|shortest|fastest|quickest|bottom)\b/i;
+const TOTAL = /\b(total|in total|altogether|combined|sum|all forces|across (?:all )?(?:the )?forces)\b/i;
+
+/** The measure for a workforce denominator, when the data holds one. */
+export const WORKFORCE_MEASURE = 'workforce';
+
+/** Rate per 1,000 workforce for one force's figure, as our calculation with both inputs cited. */
+export function ratePer1000(ctx: AnswerContext, draft: AnswerDraft, obs: Observation, factIndex: number): string | undefined {
+  const workforce = ctx.metrics
+    .filter((m) => m.measure === WORKFORCE_MEASURE)
+    .flatMap((m) => ctx.store.of(obs.force, m.id))
+    .at(-1);
+  if (!workforce || workforce.value === 0 || obs.metric.unit !== 'count') return undefined;
+  const w = draft.stated(workforce);
+  const rate = round1((obs.value / workforce.value) * 1000);
+  const working = `${formatNumber(obs.value)} ÷ ${formatNumber(workforce.value)} × 1,000 = ${formatNumber(rate)}`;
+  draft.allow('1,000');
+  draft.computed(
+    { force: obs.force, forceName: draft.forceName(obs.force), periodId: obs.period.id, period: obs.period.label, metric: `${obs.metric.id}-per-1000`, metricLabel: `${obs.metric.label} per 1,000 workforce`, unit: 'count' },
+    rate,
+    'ratio',
+    [factIndex, w.index],
+    working,
+  );
+  return `${formatNumber(rate)} per 1,000 workforce (our calculation: ${working}; workforce ${w.marks}, ${workforce.period.label})`;
+}
+
+function places(text: string): number {
+  const m = /\b(?:top|bottom)\s+(\d+|three|five|ten|twenty)\b/i.exec(text);
+  if (!m) return DEFAULT_PLACES;
+  const raw = (m[1] ?? '').toLowerCase();
+  return COUNT_WORDS[raw] ?? Math.min(Number(raw), 50);
+}
+
+/** The metric a ranking is about: the best-matching one held by several forces. */
+function rankedMetric(ctx: AnswerContext, parsed: ParsedQuestion): Metric | undefined {
+  const defaultMeasure = [...ctx.measures.values()].find((m) => m.default)?.id;
+  const options: Parameters<typeof rankMetrics>[2] = { share: parsed.share };
+  if (defaultMeasure !== undefined) options.defaultMeasure = defaultMeasure;
+  const territorial = (id: string) => ctx.forces.get(id)?.kind !== 'area';
+  const choices = rankMetrics(ctx.metrics, parsed.metrics, options).filter((c) => ctx.store.forcesFor(c.metric.id).filter(territorial).length >= 2);
+  return choices[0]?.metric;
+}
+
+export function answerRanking(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer | undefined {
+  const metric = rankedMetric(ctx, parsed);
+  if (!metric) return undefined;
+  const forces = ctx.store.forcesFor(metric.id).filter((f) => ctx.forces.get(f)?.kind !== 'area');
+  const byPeriod = new Map<string, Observation[]>();
+  for (const f of forces) {
+    const series = ctx.store.of(f, metric.id);
+    for (const obs of series) {
+      // A force whose sources conflict for a period is left out of that period's ranking.
+      if (series.filter((o) => o.period.id === obs.period.id).length > 1) continue;
+      byPeriod.set(obs.period.id, [...(byPeriod.get(obs.period.id) ?? []), obs]);
+    }
+  }
+  const asks = parsed.periods.asks;
+  const candidates = [...byPeriod.values()].filter((rows) => asks.length === 0 || asks.some((a) => (a.kind === 'latest' ? true : periodMatches((rows[0] as Observation).period, a))));
+  const rows = candidates.sort((a, b) => b.length - a.length || ((b[0]?.period.end ?? '') > (a[0]?.period.end ?? '') ? 1 : -1))[0];
+  if (!rows || rows.length < 2) {
+    for (const a of asks) draft.allow(a.label);
+    return draft.noData('period_not_held', `We don't hold ${metric.label} for several forces${asks.length > 0 ? ` for ${asks.map((a) => a.label).join(' or ')}` : ''}, so we can't rank them.`, { type: 'ranking', forces: [], periods: [], measure: metric.measure }, 'ranking');
+  }
+  const period = (rows[0] as Observation).period;
+  const frame = { type: 'ranking' as const, forces: [], periods: [period.id], measure: metric.measure, ...(metric.outcome ? { outcome: metric.outcome } : {}) };
+  const national = ctx.store.of('england-and-wales', metric.id).find((o) => o.period.id === period.id);
+
+  if (TOTAL.test(parsed.text) && !/\b(most|highest|lowest|least|fewest|top|rank)/i.test(parsed.text)) {
+    const stated = rows.map((o) => draft.stated(o));
+    const sum = rows.reduce((t, o) => t + o.value, 0);
+    const fact = draft.computed({ force: 'all-forces', forceName: 'all forces listed', periodId: period.id, period: period.label, metric: metric.id, metricLabel: `total ${metric.label}`, unit: metric.unit }, sum, 'sum', stated.map((s) => s.index), `sum of every force's figure in the table`);
+    void fact;
+    let text = `${metric.label} ${inPeriod(period)}, all forces we hold it for: ${formatValue(sum, metric.unit)} (our calculation: the sum of every force's figure ${stated.map((s) => s.marks).join('')}).`;
+    if (national) {
+      const n = draft.stated(national);
+      text += ` The published England and Wales total is ${n.shown} ${n.marks}${national.value === sum ? ', which matches' : ', which differs from our sum; the published total is the one to use'}.`;
+    }
+    return draft.answered('ranking', text.charAt(0).toUpperCase() + text.slice(1), frame);
+  }
+
+  const ascending = ASCENDING.test(parsed.text);
+  const sorted = [...rows].sort((a, b) => (ascending ? a.value - b.value : b.value - a.value));
+  const top = sorted.slice(0, places(parsed.text));
+  const list = top.map((o) => {
+    const s = draft.stated(o);
+    return `• ${draft.forceName(o.force)}: ${s.shown} ${s.marks}`;
+  });
+  const first = top[0] as Observation;
+  const lead = `${draft.forceName(first.force)} had the ${ascending ? 'lowest' : 'highest'} ${metric.label} ${inPeriod(period)}`;
+  const source = draft.provenance(first);
+  const text = `${lead}. Ranked ${ascending ? 'lowest' : 'highest'} first (our ranking of every force we hold it for; ${source}):\n${list.join('\n')}`;
+  return draft.answered('ranking', text, frame);
+}

@@ -1,0 +1,61 @@
+/**
+ * "What has the IOPC recommended to Sussex Police about custody?": searching the IOPC's learning
+ * recommendations by force and topic, quoting each recommendation and linking its page.
+ */
+import type { Answer } from '../model/answer.ts';
+import type { SourceDocument } from '../model/data.ts';
+import { STOPWORDS, stem, words } from '../text/words.ts';
+import type { ParsedQuestion } from '../understand/question.ts';
+import type { AnswerContext } from './context.ts';
+import type { AnswerDraft } from './draft.ts';
+import { joinNames } from './holdings.ts';
+import { sentences } from './passages.ts';
+
+/** Words of a recommendations question that say nothing about its topic. */
+const NOT_TOPIC = new Set(['iopc', 'recommend', 'recommended', 'recommendation', 'recommendations', 'independent', 'office', 'police', 'conduct', 'learning', 'made', 'given', 'issued', 'constabulary', 'force']);
+
+/** How many recommendations an answer quotes. */
+const SHOWN = 3;
+
+function topicWords(ctx: AnswerContext, parsed: ParsedQuestion): string[] {
+  const forceWords = new Set(parsed.forceIds.flatMap((id) => {
+    const f = ctx.forces.get(id);
+    return f ? [f.name, f.shortName, ...f.aliases].flatMap((n) => words(n)) : [];
+  }));
+  return words(parsed.text).filter((w) => !STOPWORDS.has(w) && !NOT_TOPIC.has(w) && !forceWords.has(w) && !/^\d+$/.test(w));
+}
+
+export function answerRecommendations(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer {
+  const recs = [...ctx.documents.values()].filter((d) => d.kind === 'recommendation');
+  const forces = parsed.forceIds;
+  const frame = { type: 'recommendation' as const, forces, periods: [] };
+  if (recs.length === 0) return draft.noData('metric_not_held', 'We hold no IOPC recommendations.', frame, 'recommendation');
+  const forForce = (d: SourceDocument) => forces.length === 0 || d.forces.some((f) => forces.includes(f));
+  const topic = topicWords(ctx, parsed);
+  const topicStems = new Set(topic.map(stem));
+  let chosen: SourceDocument[];
+  if (topic.length > 0) {
+    const hits = ctx.passages.find(topic.join(' '), 40, { minTerms: 1, docFilter: (id) => {
+      const d = ctx.documents.get(id);
+      return d !== undefined && d.kind === 'recommendation' && forForce(d);
+    } });
+    // A recommendation counts as on topic when its category or its text holds a topic word.
+    chosen = [...new Set(hits.map((h) => h.passage.docId))]
+      .map((id) => ctx.documents.get(id) as SourceDocument)
+      .filter((d) => words(`${d.category ?? ''} ${d.text}`).some((w) => topicStems.has(stem(w))));
+  } else chosen = recs.filter(forForce);
+  const who = forces.length > 0 ? joinNames(forces.map((f) => draft.forceName(f))) : 'police forces';
+  if (chosen.length === 0) {
+    const categories = [...new Set(recs.filter(forForce).map((d) => d.category).filter((c): c is string => c !== undefined))].sort();
+    const held = categories.length > 0 ? ` For ${who} we hold recommendations on: ${categories.join('; ')}.` : ` We hold none for ${who}.`;
+    return draft.noData('metric_not_held', `We hold no IOPC recommendations to ${who}${topic.length > 0 ? ` about “${topic.join(' ')}”` : ''}.${held}`, frame, 'recommendation');
+  }
+  chosen.sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''));
+  const lines = chosen.slice(0, SHOWN).map((d) => {
+    const first = sentences(d.text).slice(0, 2).join(' ');
+    const n = draft.cite(d.id, first);
+    return `• ${d.category ?? 'Recommendation'}: “${first}” [${n}]`;
+  });
+  const more = chosen.length > SHOWN ? ' More match: ask about a narrower topic, or follow the links.' : '';
+  return draft.answered('recommendation', `IOPC learning recommendations to ${who}${topic.length > 0 ? ` about “${topic.join(' ')}”` : ''}:\n${lines.join('\n')}${more}`, frame);
+}
