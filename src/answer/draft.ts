@@ -88,7 +88,8 @@ export class AnswerDraft {
     for (const f of obs.figures) {
       const doc = this.ctx.documents.get(f.source);
       if (!doc) continue;
-      const from = doc.basedOn ? ` from ${doc.basedOn}` : '';
+      const basedOn = f.basedOn ?? doc.basedOn;
+      const from = basedOn ? ` from ${basedOn}` : '';
       const phrase =
         doc.sourceType === 'official statistics table' ? `official statistics (${doc.publisher}${f.table ? `, ${f.table.name}` : ''})`
         : doc.sourceType === 'official statistics release' ? `official statistics (${doc.publisher})`
@@ -136,6 +137,18 @@ export class AnswerDraft {
     return this.facts.length - 1;
   }
 
+  private nesting = 0;
+
+  /** Composes one part of a larger answer: checked, but numbered and noted with the whole. */
+  section(compose: () => Answer): Answer {
+    this.nesting++;
+    try {
+      return compose();
+    } finally {
+      this.nesting--;
+    }
+  }
+
   /** Numbers citations in the order the text first refers to them. */
   private renumber(text: string): { text: string; citations: Citation[]; facts: Fact[] } {
     const order: number[] = [];
@@ -151,6 +164,10 @@ export class AnswerDraft {
   }
 
   private finish(status: Answer['status'], type: QuestionType | undefined, body: string, frame?: Frame, reason?: NoDataReason): Answer {
+    if (this.nesting > 0) {
+      this.check(body);
+      return { question: this.question, status, text: body, facts: this.facts, citations: this.citations, ...(reason ? { reason } : {}) };
+    }
     // Caveats of the figures used (what a source covers) travel with every answer that uses them.
     for (const note of this.notes) this.allow(note);
     const draftText = [body, ...[...this.notes].map((n) => `Note: ${n}`)].join(' ');

@@ -7,7 +7,7 @@ import type { Answer, Frame, QuestionType } from '../model/answer.ts';
 import type { Metric, Period } from '../model/data.ts';
 import { formatNumber, formatValue, round1 } from '../text/numbers.ts';
 import type { ParsedQuestion } from '../understand/question.ts';
-import { rankMetrics, type MetricChoice } from '../understand/metrics.ts';
+import { measuresNamedTogether, rankMetrics, type MetricChoice } from '../understand/metrics.ts';
 import { periodMatches, type PeriodAsk } from '../understand/periods.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
@@ -119,8 +119,28 @@ function noMetric(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft
   return draft.noData(reason, lines.join(' ') + tail, frame, parsed.type);
 }
 
+/** The question as if it named only `measure` of the measures it names. */
+function restrictTo(parsed: ParsedQuestion, measure: string): ParsedQuestion {
+  const measures = new Map([[measure, parsed.metrics.measures.get(measure) ?? 1]]);
+  const measureSpans = new Map([[measure, parsed.metrics.measureSpans.get(measure) ?? []]]);
+  return { ...parsed, metrics: { ...parsed.metrics, measures, measureSpans } };
+}
+
+/** Different measures named together are answered one by one, and never added or compared. */
+function answerEachMeasure(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, forces: string[], measures: string[]): Answer {
+  const parts = measures.map((m) => draft.section(() => answerFigures(ctx, restrictTo(parsed, m), draft, forces)));
+  const labels = measures.map((m) => ctx.measures.get(m)?.label ?? m);
+  for (const l of labels) draft.allow(l);
+  const text = `${capitalise(joinNames(labels))} are different measures, so each is answered on its own and they are never added together or compared:\n${parts.map((p) => `• ${p.text}`).join('\n')}`;
+  const frame = { type: parsed.type, forces, periods: [] };
+  const answered = parts.some((p) => p.status === 'answered');
+  return answered ? draft.answered(parsed.type, text, frame) : draft.noData(parts[0]?.reason ?? 'metric_not_held', text, frame, parsed.type);
+}
+
 /** Answers a figure question (lookup, share, comparison, change, trend) for the given forces. */
 export function answerFigures(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, forces: string[]): Answer {
+  const together = measuresNamedTogether(parsed.metrics);
+  if (together.length >= 2) return answerEachMeasure(ctx, parsed, draft, forces, together);
   const { choices, metric } = chooseMetric(ctx, parsed, forces);
   if (!metric) return noMetric(ctx, parsed, draft, forces, choices);
   let targetForces = forces.filter((f) => ctx.store.holds(f, metric.id) || forces.length === 1);

@@ -132,6 +132,8 @@ export const Figure = z.strictObject({
   table: z
     .strictObject({ name: z.string().min(1), row: z.string().min(1), column: z.string().min(1) })
     .optional(),
+  /** Whose figure a report passes on, where the source says so for this figure but not for the whole document. */
+  basedOn: z.string().min(1).optional(),
   /** What a reader should know about this figure (coverage, caveats). */
   note: z.string().min(1).optional(),
 });

@@ -10,6 +10,8 @@ interface Term {
   kind: 'measure' | 'outcome';
   id: string;
   stems: string[];
+  /** Words of the default measure ("allegations") are generic: a specific measure named beside them wins. */
+  weight: number;
 }
 
 export interface MetricMention {
@@ -19,6 +21,10 @@ export interface MetricMention {
   outcomes: Map<string, number>;
   /** Word positions the terms took. */
   spans: Array<[number, number]>;
+  /** Where each matched measure's phrases sit in the question. */
+  measureSpans: Map<string, Array<[number, number]>>;
+  /** The question's words, folded. */
+  words: string[];
 }
 
 /** Whether a question word is the vocabulary's word, allowing a typo in longer words. */
@@ -35,8 +41,8 @@ export class MetricMatcher {
 
   constructor(measures: Measure[], outcomes: Outcome[]) {
     const terms: Term[] = [];
-    for (const m of measures) for (const t of m.terms) terms.push({ kind: 'measure', id: m.id, stems: words(t).map(stem) });
-    for (const o of outcomes) for (const t of o.terms) terms.push({ kind: 'outcome', id: o.id, stems: words(t).map(stem) });
+    for (const m of measures) for (const t of m.terms) terms.push({ kind: 'measure', id: m.id, stems: words(t).map(stem), weight: m.default ? 0.5 : 1 });
+    for (const o of outcomes) for (const t of o.terms) terms.push({ kind: 'outcome', id: o.id, stems: words(t).map(stem), weight: 1 });
     this.terms = terms.sort((a, b) => b.stems.length - a.stems.length);
     this.vocabulary = new Set([...measures, ...outcomes].flatMap((v) => v.terms.flatMap((t) => words(t))));
   }
@@ -55,6 +61,7 @@ export class MetricMatcher {
     const measures = new Map<string, number>();
     const outcomes = new Map<string, number>();
     const counted = new Set<string>();
+    const measureSpans = new Map<string, Array<[number, number]>>();
     this.terms.forEach((term, index) => {
       const len = term.stems.length;
       for (let i = 0; i + len <= qs.length; i++) {
@@ -69,12 +76,13 @@ export class MetricMatcher {
         const key = `${term.kind}:${term.id}:${i}`;
         if (counted.has(key)) continue;
         counted.add(key);
+        if (term.kind === 'measure') measureSpans.set(term.id, [...(measureSpans.get(term.id) ?? []), [i, i + len]]);
         const map = term.kind === 'measure' ? measures : outcomes;
-        const weight = len + (head >= 0 && i >= head && i <= head + 1 ? 0.5 : 0);
+        const weight = len * term.weight + (head >= 0 && i >= head && i <= head + 1 ? 0.5 : 0);
         map.set(term.id, (map.get(term.id) ?? 0) + weight);
       }
     });
-    return { measures, outcomes, spans };
+    return { measures, outcomes, spans, measureSpans, words: ws };
   }
 }
 
@@ -127,4 +135,26 @@ export function rankMetrics(
 
 function hasOutcome(metrics: Metric[], measure: string, outcome: string): boolean {
   return metrics.some((m) => m.measure === measure && m.outcome === outcome);
+}
+
+/** Words that may join two measures named side by side ("complaints and conduct matters"). */
+const JOINERS = new Set(['and', 'or', 'as', 'well', 'versus', 'vs', 'plus', 'both', 'with', 'compared', 'to', 'the', 'of', 'also', 'number']);
+
+/**
+ * Measures the question names side by side ("complaint allegations and conduct matters"): different
+ * measures that must be answered separately, never added or compared. Empty unless at least two.
+ */
+export function measuresNamedTogether(mention: MetricMention): string[] {
+  const placed = [...mention.measureSpans]
+    .map(([id, spans]) => ({ id, spans }))
+    .sort((a, b) => (a.spans[0]?.[0] ?? 0) - (b.spans[0]?.[0] ?? 0));
+  // Measures sharing a phrase ("complaints" can mean two) are one mention, not two.
+  const distinct = placed.filter((p, i) => !placed.slice(0, i).some((q) => q.spans.some(([a, b]) => p.spans.some(([c, d]) => c < b && a < d))));
+  for (let i = 1; i < distinct.length; i++) {
+    const end = Math.max(...(distinct[i - 1] as (typeof distinct)[number]).spans.map(([, b]) => b));
+    const start = Math.min(...(distinct[i] as (typeof distinct)[number]).spans.map(([a]) => a));
+    const between = mention.words.slice(end, start);
+    if (between.length === 0 || between.length > 4 || !between.every((w) => JOINERS.has(w))) return [];
+  }
+  return distinct.length >= 2 ? distinct.map((d) => d.id) : [];
 }
