@@ -13,6 +13,7 @@ import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import { byPeriod, type Observation } from './figure-store.ts';
 import { holdingsFor, inPeriod, joinNames, whatWeHold } from './holdings.ts';
+import { ratePer1000 } from './rankings.ts';
 
 type PeriodGroup = { period: Period; observations: Observation[] };
 
@@ -258,7 +259,7 @@ function compare(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft,
     }
   } else periodId = commonPeriods(series)[0];
 
-  const rows: Array<{ force: string; value: number; text: string; fact: number; period: Period } | { force: string; none: true }> = [];
+  const rows: Array<{ force: string; value: number; text: string; fact: number; period: Period; obs?: Observation } | { force: string; none: true }> = [];
   target.forces.forEach((f, i) => {
     const group = (series[i] ?? []).find((g) => g.period.id === periodId) ?? (periodId === undefined ? (series[i] ?? []).at(-1) : undefined);
     if (!group) return rows.push({ force: f, none: true });
@@ -270,7 +271,7 @@ function compare(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft,
     if (group.observations.length > 1) return rows.push({ force: f, none: true });
     const obs = group.observations[0] as Observation;
     const s = draft.stated(obs);
-    rows.push({ force: f, value: obs.value, text: `${s.shown} ${s.marks}`, fact: s.index, period: group.period });
+    rows.push({ force: f, value: obs.value, text: `${s.shown} ${s.marks}`, fact: s.index, period: group.period, obs });
   });
   const have = rows.filter((r): r is Extract<typeof r, { value: number }> => !('none' in r)).sort((a, b) => b.value - a.value);
   const lacking = [...missing, ...rows.filter((r) => 'none' in r).map((r) => r.force)];
@@ -303,6 +304,9 @@ function compare(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft,
     : `${when ? when[0]?.toUpperCase() + when.slice(1) : ''}${draft.forceName(hi.force)} had ${more} ${label}: ${have.map((r) => `${draft.forceName(r.force)} ${r.text}`).join(', against ')}. Difference: ${working} (our calculation).`;
   if (!samePeriod) text += ` Note: these figures are for different periods (${have.map((r) => `${draft.shortName(r.force)}: ${r.period.label}`).join('; ')}), so compare them with care.`;
   for (const r of have) draft.allow(r.period.label);
+  // Forces differ in size: a rate per 1,000 workforce is offered wherever both inputs are held.
+  const rates = have.map((r) => (r.obs ? ratePer1000(ctx, draft, r.obs, r.fact) : undefined));
+  if (rates.every((r) => r !== undefined)) text += ` Allowing for size: ${have.map((r, i) => `${draft.forceName(r.force)} ${rates[i]}`).join('; ')}.`;
   if (lacking.length > 0) text += ` We hold no comparable figure for ${joinNames(lacking.map((f) => draft.forceName(f)))}.`;
   return draft.answered('comparison', text, frameOf('comparison', parsed, { ...target, forces: have.map((r) => r.force) }, [hi.period.id]));
 }
