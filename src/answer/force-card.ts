@@ -75,13 +75,28 @@ export function forceCatalogue(ctx: AnswerContext, draft: AnswerDraft, force: st
   return draft.answered('sources', `For ${draft.forceName(force)} we hold: ${holdingsFor(ctx, draft, force)}.${lacking}`, { type: 'sources', forces: [force], periods: [] });
 }
 
-/** The documents and places we hold. */
+/** Publishers listed per kind of source before the rest are summarised. */
+const PUBLISHERS_LISTED = 8;
+
+/** The documents and places we hold: each document when there are few, by kind of source when many. */
 export function catalogue(ctx: AnswerContext, draft: AnswerDraft): Answer {
-  const docs = [...ctx.documents.values()].map((d) => {
-    draft.allow(d.title);
-    return `• ${d.title} — ${d.publisher}`;
-  });
-  return draft.answered('sources', `${whatWeHold(ctx)} The sources:\n${docs.join('\n')}`, { type: 'sources', forces: [], periods: [] });
+  const docs = [...ctx.documents.values()];
+  for (const d of docs) draft.allow(d.title);
+  let body: string;
+  if (docs.length <= PUBLISHERS_LISTED) body = docs.map((d) => `• ${d.title} — ${d.publisher}`).join('\n');
+  else {
+    const byType = new Map<string, Set<string>>();
+    for (const d of docs) byType.set(d.sourceType, (byType.get(d.sourceType) ?? new Set()).add(d.publisher));
+    body = [...byType]
+      .map(([type, publishers]) => {
+        const names = [...publishers].sort();
+        const shown = names.slice(0, PUBLISHERS_LISTED).join(', ');
+        return `• ${type}: ${shown}${names.length > PUBLISHERS_LISTED ? ' and others' : ''}`;
+      })
+      .join('\n');
+  }
+  const recs = docs.some((d) => d.kind === 'recommendation') ? '\nAsk about IOPC learning recommendations too, such as “What has the IOPC recommended to Sussex Police about custody?”' : '';
+  return draft.answered('sources', `${whatWeHold(ctx)} The sources:\n${body}${recs}`, { type: 'sources', forces: [], periods: [] });
 }
 
 /** What the bot can do, for "help" and empty questions. */
