@@ -22,6 +22,9 @@ export interface DraftContext {
   forces: Map<string, Force>;
 }
 
+/** Qualifiers that read well straight before a number. */
+const HEDGES = new Set(['nearly', 'around', 'about', 'almost', 'more than', 'less than', 'over', 'under', 'up to', 'at least']);
+
 /** "[1][2]" */
 export function markers(ns: number[]): string {
   return ns.map((n) => `[${n}]`).join('');
@@ -121,7 +124,9 @@ export class AnswerDraft {
     };
     if (obs.qualifier !== undefined) fact.qualifier = obs.qualifier;
     this.facts.push(fact);
-    const shown = `${obs.qualifier ? `${obs.qualifier} ` : ''}${formatValue(obs.value, obs.metric.unit)}`;
+    const value = formatValue(obs.value, obs.metric.unit);
+    // "nearly 97,100", but "less than half (48%)".
+    const shown = !obs.qualifier ? value : HEDGES.has(obs.qualifier) ? `${obs.qualifier} ${value}` : `${obs.qualifier} (${value})`;
     return { index: this.facts.length - 1, marks: markers(ns), shown, source: this.provenance(obs) };
   }
 

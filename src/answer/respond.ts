@@ -8,7 +8,7 @@ import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import { answerFigures } from './figures.ts';
 import { catalogue, forceCatalogue, help, overview } from './force-card.ts';
-import { exampleQuestion, joinNames, whatWeHold } from './holdings.ts';
+import { exampleQuestion, holdingsFor, joinNames, whatWeHold } from './holdings.ts';
 import { answerRanking } from './rankings.ts';
 import { answerRecommendations } from './recommendations.ts';
 import { answerDefinition, answerStatement, fallback, offTopic } from './passages.ts';
@@ -51,7 +51,13 @@ export function respond(ctx: AnswerContext, parsed: ParsedQuestion, draft: Answe
     return draft.unclear(`Which forces should I compare${these}, and on what? For example: ${exampleQuestion(draft, 'comparison')}`, { type: 'comparison', forces: parsed.forceIds, periods: [] }, 'comparison');
   }
   if (!named && !(parsed.previous?.measure !== undefined && (parsed.forcesCarried || carried || parsed.periods.asks.length > 0 || parsed.type !== 'lookup'))) {
-    if (parsed.forceIds.length === 1 && parsed.type === 'lookup') return overview(ctx, parsed, draft, parsed.forceIds[0] as string);
+    const force = parsed.forceIds[0];
+    if (parsed.forceIds.length === 1 && force !== undefined && parsed.type === 'lookup') {
+      // "How many stop and searches did Hampshire do?": a number we don't hold, not an overview.
+      if (parsed.asksQuantity && ctx.store.holds(force))
+        return draft.noData('metric_not_held', `We don't hold that for ${draft.forceName(force)}. For ${draft.forceName(force)} we hold: ${holdingsFor(ctx, draft, force)}.`, { type: 'lookup', forces: [force], periods: [] }, 'lookup');
+      return overview(ctx, parsed, draft, force);
+    }
     if (parsed.forceIds.length === 0) return fallback(ctx, parsed, draft) ?? offTopic(ctx, parsed, draft);
   }
   const answer = answerFigures(ctx, parsed, draft, parsed.forceIds);

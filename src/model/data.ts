@@ -155,5 +155,7 @@ export const Outcome = z.strictObject({
   id: slug,
   label: z.string().min(1),
   terms: z.array(z.string().min(1)).min(1),
+  /** Words so common in questions ("officers") that they only count beside the measure they belong to. */
+  generic: z.boolean().optional(),
 });
 export type Outcome = z.infer<typeof Outcome>;

@@ -10,7 +10,7 @@ import { editDistance, fold, STOPWORDS, words } from '../text/words.ts';
 const GENERIC = new Set([
   'police', 'constabulary', 'force', 'forces', 'service', 'the', 'of', 'and', 'city', 'greater',
   'north', 'south', 'east', 'west', 'yorkshire', 'wales', 'england', 'isle', 'wight', 'transport',
-  'midlands', 'valley', 'metropolitan', 'british', 'national', 'gb', 'across',
+  'midlands', 'valley', 'metropolitan', 'british', 'national', 'gb', 'across', 'london',
 ]);
 
 /** Names of forces outside England and Wales, which we do not cover. */
@@ -73,10 +73,13 @@ export class ForceResolver {
     for (const [word, set] of owners) {
       if (set.size === 1) this.distinctive.set(word, [...set][0] as string);
     }
-    for (const word of ['yorkshire', 'wales', 'london', 'midlands']) {
+    for (const word of ['yorkshire', 'wales', 'midlands']) {
       const ids = forces.filter((f) => f.kind !== 'area' && words(f.name).includes(word)).map((f) => f.id);
       if (ids.length > 1) this.ambiguousWords.set(word, ids);
     }
+    // "London" alone could be the Met or the City of London Police.
+    const london = forces.filter((f) => f.id === 'metropolitan' || f.id === 'city-of-london').map((f) => f.id);
+    if (london.length > 1) this.ambiguousWords.set('london', london);
   }
 
   get(id: string): Force | undefined {

@@ -42,7 +42,7 @@ export class MetricMatcher {
   constructor(measures: Measure[], outcomes: Outcome[]) {
     const terms: Term[] = [];
     for (const m of measures) for (const t of m.terms) terms.push({ kind: 'measure', id: m.id, stems: words(t).map(stem), weight: m.default ? 0.5 : 1 });
-    for (const o of outcomes) for (const t of o.terms) terms.push({ kind: 'outcome', id: o.id, stems: words(t).map(stem), weight: 1 });
+    for (const o of outcomes) for (const t of o.terms) terms.push({ kind: 'outcome', id: o.id, stems: words(t).map(stem), weight: o.generic ? 0.3 : 1 });
     this.terms = terms.sort((a, b) => b.stems.length - a.stems.length);
     this.vocabulary = new Set([...measures, ...outcomes].flatMap((v) => v.terms.flatMap((t) => words(t))));
   }
@@ -119,7 +119,8 @@ export function rankMetrics(
     } else {
       if (metric.outcome !== undefined && os === 0) continue;
       if (ms === 0) {
-        if (namedMeasure || os === 0) continue;
+        // Only an outcome named; a generic one ("officers") names nothing on its own.
+        if (namedMeasure || os < 1) continue;
         // Only an outcome named: prefer the measure in context, then the default.
         if (metric.measure === options.carried?.measure) ms = 0.6;
         else if (metric.measure === options.defaultMeasure) ms = 0.5;
@@ -154,7 +155,8 @@ export function measuresNamedTogether(mention: MetricMention): string[] {
     const end = Math.max(...(distinct[i - 1] as (typeof distinct)[number]).spans.map(([, b]) => b));
     const start = Math.min(...(distinct[i] as (typeof distinct)[number]).spans.map(([a]) => a));
     const between = mention.words.slice(end, start);
-    if (between.length === 0 || between.length > 4 || !between.every((w) => JOINERS.has(w))) return [];
+    const joined = between.some((w) => ['and', 'or', 'versus', 'vs', 'plus', 'well'].includes(w));
+    if (!joined || between.length > 4 || !between.every((w) => JOINERS.has(w))) return [];
   }
   return distinct.length >= 2 ? distinct.map((d) => d.id) : [];
 }

@@ -22,6 +22,8 @@ export interface ParsedQuestion {
   metrics: MetricMention;
   /** For a definition: the term asked about. For a statement: who. */
   subject?: string;
+  /** The question asks for a number ("how many", "what share"…). */
+  asksQuantity: boolean;
   /** The previous exchange's frame, when there was one. */
   previous?: Frame;
 }
@@ -45,6 +47,13 @@ function definitionSubject(q: string): string | undefined {
     /^what (?:does|do) (?:a |an |the )?(.+?) mean\s*\??$/.exec(q) ??
     /^(?:define|definition of|meaning of|explain)\s+(?:a |an |the )?(.+?)\s*\??$/.exec(q);
   return m?.[1]?.trim();
+}
+
+/** The words of `folded` as the user typed them (case and accents), found in `text`. */
+function original(text: string, folded: string): string {
+  const pattern = folded.split(/[^a-z0-9]+/).filter(Boolean).map((w) => w.split('').map((ch) => `${ch}\\p{M}*`).join('')).join('[^\\p{L}\\p{N}]+');
+  const m = new RegExp(pattern, 'iu').exec(text.normalize('NFKD'));
+  return m ? m[0].normalize('NFC') : folded;
 }
 
 /** Understands `text`, with `previous` (the last exchange's frame) for follow-ups. */
@@ -71,10 +80,10 @@ export function parseQuestion(
   else if (CATALOGUE.test(q) && forces.forces.length <= 1) type = 'sources';
   else if (statement) {
     type = 'statement';
-    subject = (statement[1] ?? statement[2] ?? '').trim();
+    subject = original(text, (statement[1] ?? statement[2] ?? '').trim());
   } else if (definition !== undefined) {
     type = 'definition';
-    subject = definition;
+    subject = original(text, definition);
   } else if (OVERVIEW.test(q) || (forces.forces.length > 0 && !named && periods.asks.length === 0 && !QUANTITY.test(q) && !CHANGE.test(q) && !COMPARE.test(q) && !TREND.test(q))) type = forces.forces.length > 1 ? 'comparison' : 'overview';
   else if (TREND.test(q)) type = 'trend';
   else if (forces.forces.length >= 2 || (COMPARE.test(q) && forces.forces.length !== 1 && !CHANGE.test(q))) type = 'comparison';
@@ -94,7 +103,7 @@ export function parseQuestion(
   if (previous && bare && ['lookup', 'overview', 'comparison'].includes(type) && forces.forces.length <= 1 && figureTypes.includes(previous.type) && previous.type !== 'overview') {
     type = previous.type === 'comparison' && forceIds.length < 2 ? 'lookup' : previous.type;
   }
-  const parsed: ParsedQuestion = { text, type, share: share || (bare && previous?.share === true), forces, forceIds, forcesCarried, periods, metrics };
+  const parsed: ParsedQuestion = { text, type, share: share || (bare && previous?.share === true), forces, forceIds, forcesCarried, periods, metrics, asksQuantity: QUANTITY.test(q) };
   if (subject !== undefined) parsed.subject = subject;
   if (previous) parsed.previous = previous;
   return parsed;
