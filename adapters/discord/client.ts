@@ -1,0 +1,102 @@
+/**
+ * The discord.js client and its lifecycle: built with only the intents the features need, pointed
+ * at Discord or a Discord-compatible server, wired to the interaction and message handlers, and
+ * stopped cleanly.
+ */
+import { Client, Events, Partials, RESTEvents, type ClientOptions } from 'discord.js';
+import type { Engine, Logger } from '../../src/index.ts';
+import { INTENTS, inviteUrl } from './commands.ts';
+import type { DiscordConfig } from './config.ts';
+import { ConversationMemory } from './conversation-memory.ts';
+import { NO_PINGS } from './deliver.ts';
+import { fillGatewayDefaults } from './gateway-compat.ts';
+import { handleInteraction, type HandlerContext } from './interactions.ts';
+import { handleMessage } from './messages.ts';
+import { logFailure, scrubSecrets, summariseError } from './safe-log.ts';
+
+/** What `startDiscord` needs; the engine is loaded once by the caller and shared. */
+export interface DiscordDeps {
+  engine: Engine;
+  logger: Logger;
+  config: DiscordConfig;
+}
+
+/** A running bot. */
+export interface RunningDiscord {
+  /** Closes the gateway connection and stops answering. */
+  stop(): Promise<void>;
+}
+
+/** The client options for a config; exported so tests can check what is asked of Discord. */
+export function clientOptions(config: DiscordConfig): ClientOptions {
+  return {
+    intents: [...INTENTS],
+    // A DM channel is not in the cache until a message arrives in it; without this, DMs are dropped.
+    partials: [Partials.Channel],
+    // The default for anything that does not set its own; every send also sets it explicitly.
+    allowedMentions: NO_PINGS,
+    // A question deleted before its answer is ready still gets the answer, as a plain message.
+    failIfNotExists: false,
+    ...(config.apiUrl === undefined ? {} : { rest: { api: config.apiUrl } }),
+  };
+}
+
+/**
+ * Logs in and resolves once the gateway reports ready (every server's GUILD_CREATE received).
+ *
+ * @throws Error with `code: 'DISCORD_LOGIN'` when Discord (or the configured server) refuses the
+ *   token or cannot be reached; the client is destroyed first.
+ */
+export async function startDiscord(deps: DiscordDeps): Promise<RunningDiscord> {
+  const { engine, config } = deps;
+  const log = deps.logger.child({ component: 'discord' });
+  const secrets = [config.token];
+  const client = new Client(clientOptions(config));
+  const ctx: HandlerContext = { engine, log, memory: new ConversationMemory(), secrets };
+
+  // 'raw' runs before discord.js handles each packet: see gateway-compat.ts for why.
+  client.on('raw', (packet: unknown) => fillGatewayDefaults(client, packet));
+  client.on(Events.InteractionCreate, (interaction) => {
+    void handleInteraction(interaction, ctx).catch((error: unknown) => logFailure(log, secrets, error, 'interaction handler failed'));
+  });
+  client.on(Events.MessageCreate, (message) => {
+    const botId = client.user?.id;
+    if (botId === undefined) return;
+    void handleMessage(message, botId, ctx).catch((error: unknown) => logFailure(log, secrets, error, 'message handler failed'));
+  });
+  client.on(Events.Error, (error) => logFailure(log, secrets, error, 'discord client error'));
+  client.on(Events.Warn, (message) => log.warn(scrubSecrets(message, secrets)));
+  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'gateway disconnected for good'));
+  client.rest.on(RESTEvents.RateLimited, (info) => log.warn({ route: scrubSecrets(info.route, secrets), retryAfter: info.retryAfter }, 'rate limited'));
+  if (log.isLevelEnabled('debug')) {
+    // discord.js reports in free text, which pino's key-based redaction cannot see into.
+    client.on(Events.Debug, (message) => log.debug(scrubSecrets(message, secrets)));
+  }
+
+  // Not `events.once`: that rejects on any 'error' event, and the gateway recovers from most of them.
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  try {
+    log.info({ api: config.apiUrl ?? 'https://discord.com/api' }, 'connecting to Discord');
+    await client.login(config.token);
+    await ready;
+  } catch (cause) {
+    await client.destroy().catch(() => {});
+    const summary = summariseError(cause, secrets);
+    const error = new Error(
+      `Discord: could not log in (${summary.message}). Check DISCORD_TOKEN${config.apiUrl ? ` and DISCORD_API_URL (${config.apiUrl})` : ''}.`,
+      { cause },
+    );
+    throw Object.assign(error, { code: 'DISCORD_LOGIN' });
+  }
+
+  log.info(
+    { user: client.user?.tag, guilds: client.guilds.cache.size, invite: inviteUrl(config.applicationId) },
+    'Discord ready',
+  );
+  return {
+    async stop() {
+      log.info('disconnecting from Discord');
+      await client.destroy();
+    },
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * Slash commands and autocomplete: `/ask` and `/force` are deferred at once (Discord allows three
+ * seconds for the first response), answered by the engine, then the deferred reply is edited with
+ * the embeds. Autocomplete answers straight away: the force register is in memory.
+ */
+import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import type { Answer, Engine, Logger } from '../../src/index.ts';
+import {
+  ASK_COMMAND,
+  AUTOCOMPLETE_CHOICES_LIMIT,
+  CHOICE_NAME_LIMIT,
+  FORCE_COMMAND,
+  NAME_OPTION,
+  PRIVATE_OPTION,
+  QUESTION_OPTION,
+} from './commands.ts';
+import type { ConversationMemory } from './conversation-memory.ts';
+import { deliverAnswer, FAILURE_TEXT, FOLLOW_UP_HINT, NO_PINGS, type OutgoingMessage } from './deliver.ts';
+import { truncate } from './render-embeds.ts';
+import { logFailure } from './safe-log.ts';
+
+/** What every handler needs: the engine, a logger, the conversation memory, the secrets to scrub. */
+export interface HandlerContext {
+  engine: Engine;
+  log: Logger;
+  memory: ConversationMemory;
+  secrets: readonly string[];
+}
+
+export const MISSING_OPTION_TEXT = {
+  [ASK_COMMAND]: 'Add your question, for example: /ask question: How many misconduct allegations were made against Hampshire police in 2021-22?',
+  [FORCE_COMMAND]: 'Add a force name, for example: /force name: Hampshire',
+} as const;
+
+/** Routes one interaction. Failures are logged and, where the interaction allows, told to the user. */
+export async function handleInteraction(interaction: Interaction, ctx: HandlerContext): Promise<void> {
+  if (interaction.isAutocomplete()) return suggestForces(interaction, ctx);
+  if (!interaction.isChatInputCommand()) return;
+  const { commandName } = interaction;
+  if (commandName !== ASK_COMMAND && commandName !== FORCE_COMMAND) {
+    ctx.log.warn({ command: commandName }, 'unknown command; run npm run discord:register');
+    return;
+  }
+  // Discord enforces required options, but a compatible server may not: say what is missing.
+  const value = interaction.options.getString(commandName === ASK_COMMAND ? QUESTION_OPTION : NAME_OPTION)?.trim() ?? '';
+  if (value === '') {
+    await interaction
+      .reply({ content: MISSING_OPTION_TEXT[commandName], flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS })
+      .catch((error: unknown) => logFailure(ctx.log, ctx.secrets, error, 'could not post a notice'));
+    return;
+  }
+  if (commandName === ASK_COMMAND) return answerCommand(interaction, ctx, { question: value }, () => ctx.engine.answer(value));
+  return answerCommand(interaction, ctx, { force: value }, () => ctx.engine.forceCard(value));
+}
+
+async function suggestForces(interaction: AutocompleteInteraction, ctx: HandlerContext): Promise<void> {
+  if (interaction.commandName !== FORCE_COMMAND) return;
+  try {
+    // The focused option is the one being typed; a server that does not mark it still sends `name`.
+    const options = interaction.options.data;
+    const typed = String((options.find((o) => o.focused) ?? options.find((o) => o.name === NAME_OPTION))?.value ?? '');
+    const choices = ctx.engine.suggestForces(typed, AUTOCOMPLETE_CHOICES_LIMIT).map((force) => ({
+      // Forces without figures are still offered (the card says what we hold instead), but marked.
+      name: truncate(force.hasData ? force.name : `${force.name} (no figures held)`, CHOICE_NAME_LIMIT),
+      value: force.id,
+    }));
+    await interaction.respond(choices.slice(0, AUTOCOMPLETE_CHOICES_LIMIT));
+  } catch (error) {
+    logFailure(ctx.log, ctx.secrets, error, 'autocomplete failed');
+  }
+}
+
+async function answerCommand(
+  interaction: ChatInputCommandInteraction,
+  ctx: HandlerContext,
+  request: { question: string } | { force: string },
+  ask: () => Answer,
+): Promise<void> {
+  const isPrivate = interaction.options.getBoolean(PRIVATE_OPTION) ?? false;
+  const log = ctx.log.child({ interaction: interaction.id, command: interaction.commandName });
+  try {
+    // Awaited before the engine runs: the engine is synchronous, and the defer must be on the wire first.
+    await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
+  } catch (error) {
+    logFailure(log, ctx.secrets, error, 'could not defer the reply; the interaction has probably expired');
+    return;
+  }
+
+  let answer: Answer;
+  try {
+    log.info({ request, private: isPrivate }, 'answering command');
+    answer = ask();
+  } catch (error) {
+    logFailure(log, ctx.secrets, error, 'engine failed');
+    await interaction.editReply({ content: FAILURE_TEXT, allowedMentions: NO_PINGS }).catch((e: unknown) => logFailure(log, ctx.secrets, e, 'could not report the failure'));
+    return;
+  }
+
+  let first = true;
+  const send = async (message: OutgoingMessage) => {
+    if (first) {
+      first = false;
+      return interaction.editReply({ ...message, allowedMentions: NO_PINGS });
+    }
+    return interaction.followUp({ ...message, allowedMentions: NO_PINGS, ...(isPrivate ? { flags: MessageFlags.Ephemeral } : {}) });
+  };
+  try {
+    // Nobody can reply to an ephemeral message, so only public answers offer a follow-up.
+    const ids = await deliverAnswer(answer, send, isPrivate ? {} : { footer: FOLLOW_UP_HINT });
+    if (!isPrivate) ctx.memory.remember(ids, { question: answer.question, ...(answer.frame ? { frame: answer.frame } : {}) });
+    log.info({ status: answer.status, citations: answer.citations.length, messages: ids.length }, 'answered command');
+  } catch (error) {
+    logFailure(log, ctx.secrets, error, 'could not post the answer');
+    // Any part of the answer already posted stays; the notice replaces "thinking…" or follows it.
+    await send({ content: FAILURE_TEXT }).catch((e: unknown) => logFailure(log, ctx.secrets, e, 'could not report the failure'));
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Messages the bot answers: an @mention in a server channel, a reply to one of its own answers
+ * (a follow-up, answered with the previous exchange as context), and anything in a DM. Everything
+ * else is ignored, bots included, so two bots can never talk each other into a loop.
+ */
+import type { Message } from 'discord.js';
+import type { Answer } from '../../src/index.ts';
+import { deliverAnswer, FAILURE_TEXT, FOLLOW_UP_HINT, NO_PINGS, type OutgoingMessage } from './deliver.ts';
+import type { HandlerContext } from './interactions.ts';
+import { logFailure } from './safe-log.ts';
+
+export const EMPTY_MENTION_TEXT =
+  'Ask me about police misconduct and complaints in England and Wales, for example: ' +
+  '"How many misconduct allegations were made against Hampshire police in 2021-22?" ' +
+  'You can also use /ask, or /force for every figure we hold on one force.';
+
+/** Discord withholds the text of a reply that does not mention the bot (no Message Content intent). */
+export const UNREADABLE_REPLY_TEXT =
+  "I couldn't read that reply: Discord only shows me replies that mention me. Reply again with @mention switched on, or mention me.";
+
+/** `<@id>`, or the older `<@!id>` nickname form. */
+function mentionPattern(botId: string): RegExp {
+  return new RegExp(`<@!?${botId}>`);
+}
+
+/** The question in a message, without the bot's mention and any @everyone, @here or role mention:
+ * they are addressing, not asking, and would only clutter the answer's title. */
+export function questionFrom(content: string, botId: string): string {
+  return content
+    .replace(new RegExp(`${mentionPattern(botId).source}|<@&\\d+>|@everyone\\b|@here\\b`, 'g'), ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Answers the message if it is for the bot; never throws. */
+export async function handleMessage(message: Message, botId: string, ctx: HandlerContext): Promise<void> {
+  if (message.author.bot || message.author.id === botId || message.webhookId !== null || message.system) return;
+
+  const inDm = !message.inGuild();
+  const referencedId = message.reference?.messageId;
+  const previous = referencedId === undefined ? undefined : ctx.memory.recall(referencedId);
+  // `mentions.users`, not `mentions.has()`: the latter is true for @everyone and @here. The mention
+  // in the text also counts, for compatible servers that leave the `mentions` array empty.
+  const mentioned = message.mentions.users.has(botId) || mentionPattern(botId).test(message.content);
+  const repliedToBot = previous !== undefined || message.mentions.repliedUser?.id === botId;
+  if (!inDm && !mentioned && !repliedToBot) return;
+
+  const log = ctx.log.child({ message: message.id, channel: message.channelId, dm: inDm });
+  const question = questionFrom(message.content, botId);
+  const reply = (outgoing: OutgoingMessage) => message.reply({ ...outgoing, allowedMentions: NO_PINGS });
+
+  if (question === '') {
+    // Empty text in a server reply means Discord withheld it; in a DM it was only an attachment.
+    const withheld = !inDm && !mentioned && message.content.trim() === '';
+    const notice = withheld ? UNREADABLE_REPLY_TEXT : EMPTY_MENTION_TEXT;
+    await reply({ content: notice }).catch((error: unknown) => logFailure(log, ctx.secrets, error, 'could not post a notice'));
+    return;
+  }
+
+  let answer: Answer;
+  try {
+    log.info({ question, followUp: previous !== undefined }, 'answering message');
+    answer = ctx.engine.answer(question, previous === undefined ? undefined : { previous });
+  } catch (error) {
+    logFailure(log, ctx.secrets, error, 'engine failed');
+    await reply({ content: FAILURE_TEXT }).catch((e: unknown) => logFailure(log, ctx.secrets, e, 'could not report the failure'));
+    return;
+  }
+
+  try {
+    const ids = await deliverAnswer(answer, reply, { footer: FOLLOW_UP_HINT });
+    ctx.memory.remember(ids, { question: answer.question, ...(answer.frame ? { frame: answer.frame } : {}) });
+    log.info({ status: answer.status, citations: answer.citations.length, messages: ids.length }, 'answered message');
+  } catch (error) {
+    logFailure(log, ctx.secrets, error, 'could not post the answer');
+    await reply({ content: FAILURE_TEXT }).catch((e: unknown) => logFailure(log, ctx.secrets, e, 'could not report the failure'));
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Starts the real bot (startDiscord, real discord.js) against a fresh FakeDiscord, with the log
+ * captured as JSON lines from a sink stream, and reads what a Discord user would see from the
+ * recorded REST calls.
+ */
+import { Writable } from 'node:stream';
+import { startDiscord } from '../../../adapters/discord/index.ts';
+import { createLogger, type Engine } from '../../../src/index.ts';
+import { FakeDiscord, MessageBody, type EmbedBody, type RecordedRequest } from './fake-discord.ts';
+import { BOT, GUILD, IDS, TOKEN } from './payloads.ts';
+
+export interface Harness {
+  fake: FakeDiscord;
+  logLines: string[];
+  stop(): Promise<void>;
+}
+
+/** A fake Discord, and the bot connected to it and ready. */
+export async function startHarness(engine: Engine): Promise<Harness> {
+  const fake = await new FakeDiscord({ token: TOKEN, applicationId: IDS.app, bot: BOT, guilds: [GUILD], heartbeatIntervalMs: 250 }).start();
+  const logLines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logLines.push(...chunk.toString('utf8').split('\n').filter((line) => line !== ''));
+      done();
+    },
+  });
+  // Trace level, so discord.js's own debug lines are captured too and checked for the token.
+  const logger = createLogger({ level: 'trace', destination: sink });
+  const bot = await startDiscord({ engine, logger, config: { token: TOKEN, applicationId: IDS.app, apiUrl: fake.apiUrl } });
+  return {
+    fake,
+    logLines,
+    async stop() {
+      await bot.stop();
+      await fake.close();
+    },
+  };
+}
+
+/** Whether a request posts or edits a message a user would see. */
+export function isMessageSend(request: RecordedRequest): boolean {
+  if (request.method === 'POST' && /^\/channels\/\d+\/messages$/.test(request.path)) return true;
+  if (request.method === 'PATCH' && /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(request.path)) return true;
+  if (request.method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(request.path)) return true;
+  return false;
+}
+
+export function bodyOf(request: RecordedRequest): MessageBody {
+  return MessageBody.parse(request.body);
+}
+
+/** The embeds of every message-sending request among `requests`. */
+export function embedsOf(requests: RecordedRequest[]): EmbedBody[] {
+  return requests.filter(isMessageSend).flatMap((r) => bodyOf(r).embeds ?? []);
+}
+
+/** Embed text as a reader sees it: Markdown escapes removed. */
+export function visibleText(embeds: EmbedBody[]): string {
+  return embeds
+    .flatMap((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text])
+    .filter((part): part is string => part !== undefined)
+    .join('\n')
+    .replace(/\\([\\*_~`|[\]])/g, '$1');
+}
+
+/** Every message the bot sent in answer to an interaction, in order: the @original edit, then follow-ups. */
+export function interactionReplies(fake: FakeDiscord, token: string): RecordedRequest[] {
+  return fake.requests.filter(
+    (r) => isMessageSend(r) && (r.path.endsWith(`/${token}/messages/@original`) || r.path.endsWith(`/${token}`)),
+  );
+}
+
+/** Every message the bot posted as a reply to the given message. */
+export function repliesTo(fake: FakeDiscord, messageId: string): RecordedRequest[] {
+  return fake.requests.filter((r) => isMessageSend(r) && bodyOf(r).message_reference?.message_id === messageId);
+}

@@ -1,0 +1,189 @@
+/**
+ * The Discord embed renderer on hand-written Answers: what a reader sees (figures, quotes, sources,
+ * dates), and that every message stays within Discord's limits however long the answer.
+ */
+import fc from 'fast-check';
+import type { APIEmbed } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import {
+  COLOURS,
+  EMBED_DESCRIPTION_LIMIT,
+  EMBED_FIELD_NAME_LIMIT,
+  EMBED_FIELD_VALUE_LIMIT,
+  EMBED_FIELDS_LIMIT,
+  EMBED_TITLE_LIMIT,
+  embedLength,
+  MESSAGE_CONTENT_LIMIT,
+  MESSAGE_EMBED_TOTAL_LIMIT,
+  MESSAGE_EMBEDS_LIMIT,
+  renderEmbeds,
+  renderPlainMessages,
+  splitText,
+  truncate,
+  type EmbedMessage,
+} from '../../../adapters/discord/render-embeds.ts';
+import { answered, change, forceCard, HAMPSHIRE_QUOTE, hampshireFact, hugeAnswer, noData, unclear } from './fixtures.ts';
+
+const allEmbeds = (messages: EmbedMessage[]): APIEmbed[] => messages.flatMap((m) => m.embeds);
+const allText = (messages: EmbedMessage[]): string => JSON.stringify(messages);
+
+function expectWithinLimits(messages: EmbedMessage[]): void {
+  expect(messages.length).toBeGreaterThan(0);
+  for (const { embeds } of messages) {
+    expect(embeds.length).toBeGreaterThan(0);
+    expect(embeds.length).toBeLessThanOrEqual(MESSAGE_EMBEDS_LIMIT);
+    expect(embeds.reduce((sum, e) => sum + embedLength(e), 0)).toBeLessThanOrEqual(MESSAGE_EMBED_TOTAL_LIMIT);
+    for (const embed of embeds) {
+      expect(embed.title?.length ?? 0).toBeLessThanOrEqual(EMBED_TITLE_LIMIT);
+      expect(embed.description?.length ?? 0).toBeLessThanOrEqual(EMBED_DESCRIPTION_LIMIT);
+      expect(embed.fields?.length ?? 0).toBeLessThanOrEqual(EMBED_FIELDS_LIMIT);
+      for (const field of embed.fields ?? []) {
+        expect(field.name.length).toBeLessThanOrEqual(EMBED_FIELD_NAME_LIMIT);
+        expect(field.value.length).toBeLessThanOrEqual(EMBED_FIELD_VALUE_LIMIT);
+      }
+    }
+  }
+}
+
+describe('renderEmbeds: what a reader sees', () => {
+  it('shows the answer text, the figure as a field with its citation, and the quote as a numbered source', () => {
+    const messages = renderEmbeds(answered);
+    expect(messages).toHaveLength(1);
+    const [main, sources] = messages[0]!.embeds;
+    expect(main!.title).toBe(answered.question);
+    expect(main!.description).toBe(answered.text);
+    expect(main!.color).toBe(COLOURS.answered);
+    // One force: the title and text name it, so the field does not repeat it.
+    expect(main!.fields).toEqual([{ name: 'Misconduct allegations · 2021-22', value: '**1,938** [1]', inline: true }]);
+    expect(sources!.title).toBe('Sources');
+    expect(sources!.description).toBe(
+      '**[1]** [Misconduct allegations against Hampshire officers rise](https://example.org/news/hampshire-allegations)\n' +
+        `Example Echo · 18 January 2023 · news report of official statistics\n> ${HAMPSHIRE_QUOTE}`,
+    );
+  });
+
+  it('marks an inferred date, gives a table figure its location, and shows titles and quotes as written', () => {
+    const sources = renderEmbeds(change)[0]!.embeds[1]!.description!;
+    expect(sources).toContain('Example Echo · March 2023 (date inferred) · official statistics table\nTable 27, row “Hampshire”, column “Allegations”\n>');
+    expect(sources).toContain('[Complaints \\[update\\] \\*special\\* report](https://example.org/news/a_%28b%29)');
+    expect(sources).toContain('> In 2022-23 the force recorded 933 allegations, a figure some called \\*striking\\*.');
+  });
+
+  it('shows a computed figure with its working instead of a citation', () => {
+    const fields = renderEmbeds(change)[0]!.embeds[0]!.fields!;
+    expect(fields.map((f) => f.value)).toEqual(['**1,938** [1]', '**933** [2]', '**-1,005** computed: 933 − 1,938 = −1,005']);
+  });
+
+  it('names the force on each figure when the figures span several forces', () => {
+    const other = { ...hampshireFact, force: 'hertfordshire', forceName: 'Hertfordshire Constabulary', value: 1972, citations: [2] };
+    const fields = renderEmbeds({ ...answered, facts: [hampshireFact, other] })[0]!.embeds[0]!.fields!;
+    expect(fields.map((f) => f.name)).toEqual([
+      'Hampshire Constabulary · misconduct allegations · 2021-22',
+      'Hertfordshire Constabulary · misconduct allegations · 2021-22',
+    ]);
+    expect(fields.every((f) => f.inline === false)).toBe(true); // too long to sit side by side
+  });
+
+  it('titles a force card with the force name', () => {
+    expect(renderEmbeds(forceCard)[0]!.embeds[0]!.title).toBe('Hampshire Constabulary: every figure we hold');
+  });
+
+  it('renders no data as a helpful amber reply, not an error', () => {
+    const [main, ...rest] = renderEmbeds(noData)[0]!.embeds;
+    expect(main).toEqual({ title: 'No figures held for that force', color: COLOURS.no_data, description: noData.text });
+    expect(rest).toEqual([]);
+  });
+
+  it('renders an unclear question as a question back', () => {
+    const main = renderEmbeds(unclear)[0]!.embeds[0]!;
+    expect(main.title).toBe('Which did you mean?');
+    expect(main.description).toBe('Which year do you mean: 2021-22 or 2022-23?');
+    expect(main.color).toBe(COLOURS.unclear);
+  });
+
+  it('puts the footer on the answer embed when asked', () => {
+    expect(renderEmbeds(answered, { footer: 'Reply to follow up.' })[0]!.embeds[0]!.footer).toEqual({ text: 'Reply to follow up.' });
+    expect(renderEmbeds(answered)[0]!.embeds[0]!.footer).toBeUndefined();
+  });
+});
+
+describe('renderEmbeds: Discord limits', () => {
+  const cases = [
+    { name: 'many long citations', facts: 3, citations: 40, quoteLength: 900, textLength: 600 },
+    { name: 'more figures than fit in one embed', facts: 80, citations: 5, quoteLength: 200, textLength: 300 },
+    { name: 'text longer than one description', facts: 2, citations: 2, quoteLength: 200, textLength: 11_000 },
+    { name: 'a quote longer than a whole embed', facts: 1, citations: 2, quoteLength: 5_000, textLength: 100 },
+  ];
+
+  for (const { name, ...size } of cases) {
+    it(`keeps every message within limits with ${name}`, () => {
+      const answer = hugeAnswer(size);
+      const messages = renderEmbeds(answer, { footer: 'Reply to this message to ask a follow-up.' });
+      expectWithinLimits(messages);
+      // Every figure once, in order.
+      const fields = allEmbeds(messages).flatMap((e) => e.fields ?? []);
+      expect(fields.map((f) => f.name.toLowerCase())).toEqual(answer.facts.map((f) => `${f.metricLabel} · ${f.period}`));
+    });
+  }
+
+  it('splits sources between citations, never inside one, keeping their order', () => {
+    const answer = hugeAnswer({ facts: 3, citations: 40, quoteLength: 900, textLength: 600 });
+    const messages = renderEmbeds(answer);
+    expect(messages.length).toBeGreaterThan(1);
+    const blocks = allEmbeds(messages)
+      .filter((e) => e.title?.startsWith('Sources'))
+      .flatMap((e) => e.description!.split('\n\n'));
+    expect(blocks).toHaveLength(40);
+    blocks.forEach((block, i) => {
+      expect(block.startsWith(`**[${i + 1}]** `)).toBe(true);
+      expect(block).toContain(`> ${answer.citations[i]!.quote}`);
+    });
+    expect(allEmbeds(messages).filter((e) => e.title === 'Sources')).toHaveLength(1);
+  });
+
+  it('shortens only a quote too long for any embed, and says so with an ellipsis', () => {
+    const answer = hugeAnswer({ facts: 1, citations: 2, quoteLength: 5_000, textLength: 100 });
+    const text = allText(renderEmbeds(answer));
+    expect(text).toContain('…');
+    expect(text).toContain(answer.citations[0]!.quote.slice(0, 2_000));
+  });
+
+  it('splits long text at sentence breaks across continuation embeds', () => {
+    const answer = hugeAnswer({ facts: 0, citations: 0, quoteLength: 10, textLength: 11_000 });
+    const descriptions = allEmbeds(renderEmbeds(answer)).map((e) => e.description!);
+    expect(descriptions.length).toBe(3);
+    for (const d of descriptions.slice(0, -1)) expect(d.endsWith('.')).toBe(true);
+    expect(descriptions.join(' ').replace(/\s+/g, ' ')).toBe(answer.text.trim().replace(/\s+/g, ' '));
+  });
+});
+
+describe('renderPlainMessages', () => {
+  it('is the shared plain text, cut into messages of at most 2,000 characters', () => {
+    expect(renderPlainMessages(answered)).toEqual([expect.stringContaining(HAMPSHIRE_QUOTE)]);
+    const long = renderPlainMessages(hugeAnswer({ facts: 1, citations: 20, quoteLength: 400, textLength: 500 }));
+    expect(long.length).toBeGreaterThan(1);
+    for (const content of long) expect(content.length).toBeLessThanOrEqual(MESSAGE_CONTENT_LIMIT);
+  });
+});
+
+describe('splitText and truncate', () => {
+  it('prefers paragraph breaks', () => {
+    expect(splitText('aaaa aaaa.\n\nbbbb bbbb.', 15)).toEqual(['aaaa aaaa.', 'bbbb bbbb.']);
+  });
+
+  it('never exceeds the limit and loses no non-space character', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), fc.integer({ min: 4, max: 60 }), (text, limit) => {
+        const chunks = splitText(text, limit);
+        for (const chunk of chunks) expect(chunk.length).toBeLessThanOrEqual(limit);
+        expect(chunks.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+      }),
+    );
+  });
+
+  it('truncates with an ellipsis within the limit', () => {
+    expect(truncate('short', 10)).toBe('short');
+    expect(truncate('a much longer text', 10)).toBe('a much lo…');
+    fc.assert(fc.property(fc.string(), fc.integer({ min: 2, max: 50 }), (text, limit) => truncate(text, limit).length <= limit));
+  });
+});
