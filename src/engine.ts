@@ -74,6 +74,15 @@ export function loadEngine(options: EngineOptions = {}): Engine {
     { documents: data.documents.length, figures: data.figures.length, ms: Math.round(performance.now() - started) },
     'engine ready',
   );
+  /** A bug (an ungrounded number, say) must never reach the user as a figure or a crash. */
+  const guarded = (draft: AnswerDraft, compose: () => Answer): Answer => {
+    try {
+      return compose();
+    } catch (error) {
+      log?.error({ err: error, question: draft.question.slice(0, 200) }, 'answering failed');
+      return new AnswerDraft(ctx, draft.question).noData('not_understood', 'Sorry, I could not answer that reliably, so I will not guess. Please try rephrasing it.');
+    }
+  };
   const withData = () => ctx.store.forces().map((id) => forces.get(id)).filter((f): f is Force => f !== undefined);
 
   return {
@@ -83,24 +92,18 @@ export function loadEngine(options: EngineOptions = {}): Engine {
       if (trimmed === '') return help(ctx, draft, true);
       if (trimmed.length > MAX_QUESTION_LENGTH)
         return draft.noData('not_understood', 'That question is too long for me: please keep it under a thousand characters.');
-      try {
-        const parsed = parseQuestion(trimmed, ctx.resolver, ctx.matcher, conversation?.previous?.frame);
-        return respond(ctx, parsed, draft);
-      } catch (error) {
-        // A bug (an ungrounded number, say) must never reach the user as a figure or a crash.
-        log?.error({ err: error, question: trimmed.slice(0, 200) }, 'answering failed');
-        return new AnswerDraft(ctx, question).noData('not_understood', 'Sorry, I could not answer that reliably, so I will not guess. Please try rephrasing it.');
-      }
+      return guarded(draft, () => respond(ctx, parseQuestion(trimmed, ctx.resolver, ctx.matcher, conversation?.previous?.frame), draft));
     },
     forceCard(name) {
       const draft = new AnswerDraft(ctx, name);
-      const mention = ctx.resolver.resolveName(name);
-      const force = mention.forces[0];
-      if (force === undefined) {
-        const why = name.trim() === '' ? 'Name a force to see its card.' : `I don't know a police force called “${name.trim()}”.`;
+      const typed = name.trim();
+      if (typed.length > MAX_QUESTION_LENGTH) return draft.noData('not_understood', 'That is too long for a force name.', undefined, 'force_card');
+      return guarded(draft, () => {
+        const force = ctx.resolver.resolveName(typed).forces[0];
+        if (force !== undefined) return forceCard(ctx, draft, force);
+        const why = typed === '' ? 'Name a force to see its card.' : `I don't know a police force called “${draft.echo(typed)}”.`;
         return draft.noData('unknown_force', `${why} ${whatWeHold(ctx)}`, undefined, 'force_card');
-      }
-      return forceCard(ctx, draft, force);
+      });
     },
     suggestForces(typed, limit = 25) {
       const q = fold(typed).trim();

@@ -73,6 +73,12 @@ export class AnswerDraft {
     if (label) this.labels.add(label);
   }
 
+  /** Echoes words the user typed ("a force called “Narnia 2”"): their digits are theirs, not our figures. */
+  echo(typed: string): string {
+    this.allow(typed);
+    return typed;
+  }
+
   forceName(id: string): string {
     return this.ctx.forces.get(id)?.name ?? id;
   }

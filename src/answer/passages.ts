@@ -44,7 +44,7 @@ function sentencesNear(ctx: AnswerContext, query: string, limit: number): Array<
 
 /** "What is a conduct matter?": the sentence of the sources that explains the term. */
 export function answerDefinition(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer {
-  const subject = parsed.subject ?? '';
+  const subject = draft.echo(parsed.subject ?? '');
   const term = content(subject);
   // Longer phrases of other vocabulary entries holding the term ("recordable conduct matter" for "conduct matter").
   const longer = [...ctx.measures.values(), ...ctx.outcomes.values()]
@@ -93,10 +93,10 @@ export function answerStatement(ctx: AnswerContext, parsed: ParsedQuestion, draf
   if (quoted.length === 0) {
     const fb = fallback(ctx, parsed, draft);
     if (fb) return fb;
-    return draft.noData('off_topic', `None of the sources we hold quotes ${parsed.subject ?? 'that'}. ${whatWeHold(ctx)}`, { type: 'statement', forces: [], periods: [] }, 'statement');
+    return draft.noData('off_topic', `None of the sources we hold quotes ${draft.echo(parsed.subject ?? 'that')}. ${whatWeHold(ctx)}`, { type: 'statement', forces: [], periods: [] }, 'statement');
   }
   const parts = quoted.map((q) => `${q.passage.text} [${draft.cite(q.docId, q.passage.text)}]`);
-  return draft.answered('statement', `What the sources report ${parsed.subject ? `from ${parsed.subject}` : ''}:\n${parts.join('\n')}`.replace(' :', ':'), { type: 'statement', forces: [], periods: [] });
+  return draft.answered('statement', `What the sources report ${parsed.subject ? `from ${draft.echo(parsed.subject)}` : ''}:\n${parts.join('\n')}`.replace(' :', ':'), { type: 'statement', forces: [], periods: [] });
 }
 
 /**

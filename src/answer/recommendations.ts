@@ -48,7 +48,7 @@ export function answerRecommendations(ctx: AnswerContext, parsed: ParsedQuestion
   if (chosen.length === 0) {
     const categories = [...new Set(recs.filter(forForce).map((d) => d.category).filter((c): c is string => c !== undefined))].sort();
     const held = categories.length > 0 ? ` For ${who} we hold recommendations on: ${categories.join('; ')}.` : ` We hold none for ${who}.`;
-    return draft.noData('metric_not_held', `We hold no IOPC recommendations to ${who}${topic.length > 0 ? ` about “${topic.join(' ')}”` : ''}.${held}`, frame, 'recommendation');
+    return draft.noData('metric_not_held', `We hold no IOPC recommendations to ${who}${topic.length > 0 ? ` about “${draft.echo(topic.join(' '))}”` : ''}.${held}`, frame, 'recommendation');
   }
   chosen.sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''));
   const lines = chosen.slice(0, SHOWN).map((d) => {
@@ -57,5 +57,5 @@ export function answerRecommendations(ctx: AnswerContext, parsed: ParsedQuestion
     return `• ${d.category ?? 'Recommendation'}: “${first}” [${n}]`;
   });
   const more = chosen.length > SHOWN ? ' More match: ask about a narrower topic, or follow the links.' : '';
-  return draft.answered('recommendation', `IOPC learning recommendations to ${who}${topic.length > 0 ? ` about “${topic.join(' ')}”` : ''}:\n${lines.join('\n')}${more}`, frame);
+  return draft.answered('recommendation', `IOPC learning recommendations to ${who}${topic.length > 0 ? ` about “${draft.echo(topic.join(' '))}”` : ''}:\n${lines.join('\n')}${more}`, frame);
 }

@@ -32,9 +32,9 @@ export function respond(ctx: AnswerContext, parsed: ParsedQuestion, draft: Answe
       break;
   }
   if (forces.outOfScope && forces.forces.length === 0)
-    return draft.noData('unknown_force', `We cover police forces in England and Wales only, so we hold nothing for ${forces.outOfScope}. ${whatWeHold(ctx)}`, { type: parsed.type, forces: [], periods: [] }, parsed.type);
+    return draft.noData('unknown_force', `We cover police forces in England and Wales only, so we hold nothing for ${draft.echo(forces.outOfScope)}. ${whatWeHold(ctx)}`, { type: parsed.type, forces: [], periods: [] }, parsed.type);
   if (forces.unknown && forces.forces.length === 0)
-    return draft.noData('unknown_force', `I don't know a police force called “${forces.unknown}”. ${whatWeHold(ctx)}`, { type: parsed.type, forces: [], periods: [] }, parsed.type);
+    return draft.noData('unknown_force', `I don't know a police force called “${draft.echo(forces.unknown)}”. ${whatWeHold(ctx)}`, { type: parsed.type, forces: [], periods: [] }, parsed.type);
   if (forces.ambiguous && parsed.forceIds.length === 0) {
     const names = joinNames(forces.ambiguous.candidates.map((f) => draft.forceName(f)), 'or');
     return draft.unclear(`Which force do you mean: ${names}?`, { type: parsed.type, forces: [], periods: [] }, parsed.type);
