@@ -2,7 +2,7 @@
  * `npm start`: starts Slack and/or Discord when their credentials are in the environment (both can
  * run in one process); with neither, opens the terminal chat on the bundled data.
  */
-import { createLogger, loadEngine } from '../src/index.ts';
+import { createLogger, createReloadableEngine, loadEngine } from '../src/index.ts';
 import { runChat } from './cli/chat.ts';
 import { describeStartupError } from './shared/startup-error.ts';
 import { slackConfigFromEnv, startSlack } from './slack/index.ts';
@@ -17,7 +17,9 @@ async function main(): Promise<void> {
     return;
   }
   const logger = createLogger();
-  const engine = loadEngine({ logger });
+  const engine = createReloadableEngine({ logger });
+  // SIGHUP reloads the data: a bad reload keeps the old data serving and logs why.
+  process.on('SIGHUP', () => void engine.reload());
   const running: Array<{ stop(): Promise<void> }> = [];
   if (slackConfig) running.push(await startSlack({ engine, logger, config: slackConfig }));
   if (discordConfig) running.push(await startDiscord({ engine, logger, config: discordConfig }));

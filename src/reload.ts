@@ -1,0 +1,39 @@
+/**
+ * An engine whose data can be reloaded while it serves: a reload builds a whole new engine and
+ * swaps it in at once, so each question is answered wholly from the old data or wholly from the
+ * new, and a bad reload keeps the old data serving.
+ */
+import { loadEngine, type Engine, type EngineOptions } from './engine.ts';
+
+export type ReloadResult = { ok: true; ms: number } | { ok: false; error: Error };
+
+export interface ReloadableEngine extends Engine {
+  /** Reloads the data; on any problem keeps the current data and says why. */
+  reload(): ReloadResult;
+}
+
+/** Loads the engine (throwing if the data is invalid at start) and returns it reloadable. */
+export function createReloadableEngine(options: EngineOptions = {}): ReloadableEngine {
+  let current = loadEngine(options);
+  const log = options.logger?.child({ component: 'reload' });
+  return {
+    answer: (question, conversation) => current.answer(question, conversation),
+    forceCard: (name) => current.forceCard(name),
+    suggestForces: (typed, limit) => current.suggestForces(typed, limit),
+    forcesWithData: () => current.forcesWithData(),
+    sources: () => current.sources(),
+    reload() {
+      const started = performance.now();
+      try {
+        current = loadEngine(options);
+        const ms = Math.round(performance.now() - started);
+        log?.info({ ms }, 'data reloaded');
+        return { ok: true, ms };
+      } catch (cause) {
+        const error = cause instanceof Error ? cause : new Error(String(cause));
+        log?.error({ err: error }, 'data reload failed; still serving the previous data');
+        return { ok: false, error };
+      }
+    },
+  };
+}
