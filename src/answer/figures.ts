@@ -193,7 +193,24 @@ function lookup(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, 
     for (const ask of unmatched) draft.allow(ask.label);
     text += ` We don't hold ${joinNames(unmatched.map((a) => a.label))}.`;
   }
+  if (target.metric.outcome === undefined && BREAKDOWN.test(parsed.text)) text += outcomesOf(ctx, draft, force, target.metric, chosen);
   return draft.answered('lookup', text, frameOf('lookup', parsed, target, chosen.map((g) => g.period.id)));
+}
+
+/** "What happened to them?", "the outcomes": the question wants the total broken down. */
+const BREAKDOWN = /\b(outcomes?|what happened|breakdown|broken down|results?|how (?:were|was) (?:they|it|these|those) (?:dealt|handled))\b/i;
+
+/** Each outcome held for a total's measure and periods: " Outcomes: 1,867 needing no action [1]; …" */
+function outcomesOf(ctx: AnswerContext, draft: AnswerDraft, force: string, total: Metric, periods: PeriodGroup[]): string {
+  const ids = new Set(periods.map((g) => g.period.id));
+  const parts = ctx.metrics
+    .filter((m) => m.measure === total.measure && m.outcome !== undefined && m.unit === 'count')
+    .flatMap((m) => ctx.store.of(force, m.id).filter((o) => ids.has(o.period.id)))
+    .map((o) => {
+      const s = draft.stated(o);
+      return `${s.shown} ${ctx.outcomes.get(o.metric.outcome ?? '')?.label ?? o.metric.label} ${s.marks}`;
+    });
+  return parts.length > 0 ? ` Outcomes (a case can appear under more than one, so they need not add up to the total): ${parts.join('; ')}.` : '';
 }
 
 /** The share for one force and period: stated when a source states it, otherwise computed with working. */
