@@ -13,6 +13,7 @@ import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import { byPeriod, type Observation } from './figure-store.ts';
 import { holdingsFor, inPeriod, joinNames, whatWeHold } from './holdings.ts';
+import { fallback } from './passages.ts';
 import { ratePer1000 } from './rankings.ts';
 
 type PeriodGroup = { period: Period; observations: Observation[] };
@@ -21,6 +22,19 @@ type PeriodGroup = { period: Period; observations: Observation[] };
 interface Target {
   forces: string[];
   metric: Metric;
+  /** Other measures the question's words fit equally well, which the answer did not use. */
+  alsoFits: string[];
+}
+
+/** Says which measure answered when the question's words fit several ("complaints"). */
+function measureNote(ctx: AnswerContext, draft: AnswerDraft, target: Target): string {
+  if (target.alsoFits.length === 0) return '';
+  const others = target.alsoFits.map((m) => {
+    const label = ctx.measures.get(m)?.label ?? m;
+    draft.allow(label);
+    return label;
+  });
+  return ` The question's wording also fits ${joinNames(others, 'or')}, a different measure that we don't hold here; this answer is ${target.metric.label}.`;
 }
 
 function frameOf(type: QuestionType, parsed: ParsedQuestion, target: Target, periods: string[]): Frame {
@@ -47,7 +61,7 @@ function stateGroup(group: PeriodGroup, draft: AnswerDraft, withLabel = true): s
 }
 
 /** Picks the metric to answer: the best-matching tier, then one the forces hold. */
-function chooseMetric(ctx: AnswerContext, parsed: ParsedQuestion, forces: string[]): { choices: MetricChoice[]; metric?: Metric } {
+function chooseMetric(ctx: AnswerContext, parsed: ParsedQuestion, forces: string[]): { choices: MetricChoice[]; metric?: Metric; alsoFits: string[] } {
   const previous = parsed.previous;
   const carried: { measure?: string; outcome?: string } = {};
   if (previous?.measure !== undefined) carried.measure = previous.measure;
@@ -57,13 +71,15 @@ function chooseMetric(ctx: AnswerContext, parsed: ParsedQuestion, forces: string
   if (defaultMeasure !== undefined) options.defaultMeasure = defaultMeasure;
   const choices = rankMetrics(ctx.metrics, parsed.metrics, options);
   const top = choices[0]?.score;
-  if (top === undefined) return { choices };
+  if (top === undefined) return { choices, alsoFits: [] };
   const tier = choices.filter((c) => c.score === top);
   const held = (c: MetricChoice) => (forces.length === 0 ? ctx.store.forcesFor(c.metric.id).length > 0 : forces.some((f) => ctx.store.holds(f, c.metric.id)));
   // With no force named, a national figure answers before any one force's.
   const national = (c: MetricChoice) => forces.length === 0 && ctx.store.forcesFor(c.metric.id).some((f) => ctx.forces.get(f)?.kind === 'area');
   const pick = tier.find((c) => c.unitFits && national(c)) ?? tier.find((c) => c.unitFits && held(c)) ?? tier.find(held);
-  return pick ? { choices, metric: pick.metric } : { choices };
+  if (!pick) return { choices, alsoFits: [] };
+  const alsoFits = [...new Set(tier.map((c) => c.metric.measure))].filter((m) => m !== pick.metric.measure);
+  return { choices, metric: pick.metric, alsoFits };
 }
 
 /** The share metric stated for the same measure and outcome, if one exists. */
@@ -142,19 +158,22 @@ function answerEachMeasure(ctx: AnswerContext, parsed: ParsedQuestion, draft: An
 export function answerFigures(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, forces: string[]): Answer {
   const together = measuresNamedTogether(parsed.metrics);
   if (together.length >= 2) return answerEachMeasure(ctx, parsed, draft, forces, together);
-  const { choices, metric } = chooseMetric(ctx, parsed, forces);
+  const { choices, metric, alsoFits } = chooseMetric(ctx, parsed, forces);
   if (!metric) return noMetric(ctx, parsed, draft, forces, choices);
   let targetForces = forces.filter((f) => ctx.store.holds(f, metric.id) || forces.length === 1);
   if (forces.length === 0) {
     const holders = ctx.store.forcesFor(metric.id);
     if (holders.length === 1 || parsed.type === 'comparison') targetForces = holders;
     else {
+      // Words beyond the measure may point at a passage that answers it ("…about delivery of duties").
+      const passage = fallback(ctx, parsed, draft, 0.8);
+      if (passage) return passage;
       const names = joinNames(holders.map((f) => draft.forceName(f)), 'or');
       return draft.unclear(`Which force do you mean? We hold ${metric.label} for ${names}.`, { type: parsed.type, forces: [], periods: [], measure: metric.measure }, parsed.type);
     }
   }
   const missing = forces.filter((f) => !targetForces.includes(f));
-  const target: Target = { forces: targetForces, metric };
+  const target: Target = { forces: targetForces, metric, alsoFits };
   const type = parsed.type === 'comparison' && targetForces.length < 2 ? 'lookup' : parsed.type;
   if (type === 'comparison') return compare(ctx, parsed, draft, target, missing);
   const force = targetForces[0] as string;
@@ -194,6 +213,7 @@ function lookup(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, 
     text += ` We don't hold ${joinNames(unmatched.map((a) => a.label))}.`;
   }
   if (target.metric.outcome === undefined && BREAKDOWN.test(parsed.text)) text += outcomesOf(ctx, draft, force, target.metric, chosen);
+  text += measureNote(ctx, draft, target);
   return draft.answered('lookup', text, frameOf('lookup', parsed, target, chosen.map((g) => g.period.id)));
 }
 

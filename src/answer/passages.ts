@@ -18,7 +18,28 @@ export function sentences(paragraph: string): string[] {
 
 /** Phrases that introduce a definition right after the term. */
 const DEFINES = /(–|-|—)\s*(those|when|where|which)\b|\bwhere it is alleged\b|\bwhich means\b|\binvolve\b|\bis when\b|\bmeans\b|\brefers to\b|\bcan cover\b|\bare those\b/i;
-const SAYS = /\b(said|says|say|added|warned|told|confirmed|continued|commented|stated|explained)\b/;
+const SAYS = /\b(said|says|say|added|warned|told|confirmed|continued|commented|stated|explained|found|judged|revealed)\b/;
+
+/** Initialisms people use for the bodies the sources name in full. */
+const INITIALISMS: Record<string, string> = {
+  npcc: 'National Police Chiefs Council',
+  iopc: 'Independent Office Police Conduct',
+  ipcc: 'Independent Police Complaints Commission',
+  hmic: 'HM Inspectorate of Constabulary',
+  hmicfrs: 'HM Inspectorate of Constabulary',
+  pfew: 'Police Federation',
+  rprp: 'reflective practice review process',
+  rcm: 'recordable conduct matter',
+  foi: 'Freedom of Information',
+};
+
+/** The subject with initialisms spelt out, and trailing words that only say what is counted dropped. */
+function expand(subject: string): string {
+  return words(subject)
+    .map((w) => INITIALISMS[w] ?? w)
+    .join(' ')
+    .replace(/\s+(allegations?|offences?|cases?)$/i, '');
+}
 const CONTINUES = /^(?:["“‘]|(?:they|he|she|it)\s+(?:also\s+)?(?:added|warned|continued|said)\b)/i;
 
 function stemsOf(text: string): string[] {
@@ -45,14 +66,14 @@ function sentencesNear(ctx: AnswerContext, query: string, limit: number): Array<
 /** "What is a conduct matter?": the sentence of the sources that explains the term. */
 export function answerDefinition(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer {
   const subject = draft.echo(parsed.subject ?? '');
-  const term = content(subject);
+  const term = content(expand(subject));
   // Longer phrases of other vocabulary entries holding the term ("recordable conduct matter" for "conduct matter").
   const longer = [...ctx.measures.values(), ...ctx.outcomes.values()]
     .map((v) => v.terms.map(stemsOf))
     .filter((terms) => !terms.some((t) => t.join(' ') === term.join(' ')))
     .flat()
     .filter((t) => t.length > term.length && containsSequence(t, term));
-  const scored = sentencesNear(ctx, subject, 30)
+  const scored = sentencesNear(ctx, expand(subject), 30)
     .map((s) => {
       const st = stemsOf(s.sentence).filter((w) => !STOPWORDS.has(w));
       if (!containsSequence(st, term)) return { ...s, score: -1 };
@@ -64,17 +85,19 @@ export function answerDefinition(ctx: AnswerContext, parsed: ParsedQuestion, dra
     .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score);
   const best = scored[0];
-  if (!best || best.score < 3) return fallback(ctx, parsed, draft) ?? offTopic(ctx, parsed, draft);
+  if (!best) return fallback(ctx, parsed, draft) ?? offTopic(ctx, parsed, draft);
   const n = draft.cite(best.docId, best.sentence);
-  return draft.answered('definition', `The sources explain “${subject}” like this: “${best.sentence}” [${n}]`, { type: 'definition', forces: [], periods: [] });
+  // A sentence that only mentions the term is offered as that, not as a definition.
+  const intro = best.score >= 3 ? `The sources explain “${subject}” like this` : `The sources don't define “${subject}”, but mention it here`;
+  return draft.answered('definition', `${intro}: “${best.sentence}” [${n}]`, { type: 'definition', forces: [], periods: [] });
 }
 
 /** "What did the NPCC say?": the passages attributed to that speaker, with their continuations. */
 export function answerStatement(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer {
-  const who = content(parsed.subject ?? '').filter((w) => w !== 'spokesperson' && w !== 'spokesman');
+  const who = content(expand(parsed.subject ?? '')).filter((w) => w !== 'spokesperson' && w !== 'spokesman');
   const quoted: Array<{ docId: string; passage: Passage }> = [];
   const candidates = ctx.passages
-    .find(parsed.subject ?? '', 30, { minTerms: 1, docFilter: (id) => ctx.documents.get(id)?.kind !== 'recommendation' })
+    .find(expand(parsed.subject ?? ''), 30, { minTerms: 1, docFilter: (id) => ctx.documents.get(id)?.kind !== 'recommendation' })
     .map((h) => h.passage)
     .sort((a, b) => a.docId.localeCompare(b.docId) || a.index - b.index);
   for (const p of candidates) {
@@ -103,15 +126,22 @@ export function answerStatement(ctx: AnswerContext, parsed: ParsedQuestion, draf
  * The closest sentence of the sources when no figure fits, if it holds most of the question's
  * meaningful words; otherwise nothing (and the caller declines).
  */
-export function fallback(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer | undefined {
-  const hits = ctx.passages
-    .find(parsed.text, 5, { docFilter: (id) => ctx.documents.get(id)?.kind !== 'recommendation' })
-    .filter((h) => h.coverage >= 0.6);
-  const best = hits.sort((a, b) => b.coverage - a.coverage || b.score - a.score)[0];
+export function fallback(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, minCoverage = 0.6): Answer | undefined {
+  const search = (query: string) =>
+    ctx.passages
+      .find(query, 5, { docFilter: (id) => ctx.documents.get(id)?.kind !== 'recommendation' })
+      .filter((h) => h.coverage >= minCoverage)
+      .sort((a, b) => b.coverage - a.coverage || b.score - a.score)[0];
+  // The words as typed first; then with initialisms spelt out ("NPCC").
+  let query = parsed.text;
+  let best = search(query);
+  if (!best) best = search((query = expand(query)));
   if (!best) return undefined;
-  const q = new Set(content(parsed.text));
+  const q = new Set(content(query));
+  // "When…?" wants a sentence with a date in it; "how many…?" one with a number.
+  const wants = /^\s*when\b/i.test(parsed.text) ? /\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/ : parsed.asksQuantity ? /\d/ : undefined;
   const sentence = sentences(best.passage.text)
-    .map((s) => ({ s, hit: content(s).filter((w) => q.has(w)).length }))
+    .map((s) => ({ s, hit: content(s).filter((w) => q.has(w)).length + (wants?.test(s) ? 0.5 : 0) }))
     .sort((a, b) => b.hit - a.hit)[0]?.s ?? best.passage.text;
   const n = draft.cite(best.passage.docId, sentence);
   return draft.answered('statement', `The closest passage in the sources we hold: “${sentence}” [${n}]`, { type: 'statement', forces: [], periods: [] });

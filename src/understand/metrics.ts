@@ -58,10 +58,8 @@ export class MetricMatcher {
     const owner = new Array<number>(qs.length).fill(-1);
     for (const [a, b] of skip) for (let k = a; k < b; k++) owner[k] = -2;
     const spans: Array<[number, number]> = [];
-    const measures = new Map<string, number>();
-    const outcomes = new Map<string, number>();
+    const matches: Array<{ term: Term; at: number; len: number }> = [];
     const counted = new Set<string>();
-    const measureSpans = new Map<string, Array<[number, number]>>();
     this.terms.forEach((term, index) => {
       const len = term.stems.length;
       for (let i = 0; i + len <= qs.length; i++) {
@@ -76,12 +74,20 @@ export class MetricMatcher {
         const key = `${term.kind}:${term.id}:${i}`;
         if (counted.has(key)) continue;
         counted.add(key);
-        if (term.kind === 'measure') measureSpans.set(term.id, [...(measureSpans.get(term.id) ?? []), [i, i + len]]);
-        const map = term.kind === 'measure' ? measures : outcomes;
-        const weight = len * term.weight + (head >= 0 && i >= head && i <= head + 1 ? 0.5 : 0);
-        map.set(term.id, (map.get(term.id) ?? 0) + weight);
+        matches.push({ term, at: i, len });
       }
     });
+    const measures = new Map<string, number>();
+    const outcomes = new Map<string, number>();
+    const measureSpans = new Map<string, Array<[number, number]>>();
+    for (const { term, at, len } of matches) {
+      // A word two measures share ("complaints") weighs the same for both: the data decides between them.
+      const weight = Math.max(...matches.filter((m) => m.at === at && m.len === len && m.term.kind === term.kind).map((m) => m.term.weight));
+      const score = len * weight + (head >= 0 && at >= head && at <= head + 1 ? 0.5 : 0);
+      const map = term.kind === 'measure' ? measures : outcomes;
+      map.set(term.id, (map.get(term.id) ?? 0) + score);
+      if (term.kind === 'measure') measureSpans.set(term.id, [...(measureSpans.get(term.id) ?? []), [at, at + len]]);
+    }
     return { measures, outcomes, spans, measureSpans, words: ws };
   }
 }
@@ -103,8 +109,11 @@ export function rankMetrics(
   mention: MetricMention,
   options: { share: boolean; carried?: { measure?: string; outcome?: string }; defaultMeasure?: string },
 ): MetricChoice[] {
-  const namedMeasure = mention.measures.size > 0;
   const namedOutcome = mention.outcomes.size > 0;
+  // "allegations … still under investigation": the generic default measure names nothing when it lacks that outcome.
+  const defaultOnly = mention.measures.size === 1 && options.defaultMeasure !== undefined && mention.measures.has(options.defaultMeasure);
+  const defaultLacksOutcome = namedOutcome && ![...mention.outcomes.keys()].some((o) => hasOutcome(metrics, options.defaultMeasure ?? '', o));
+  const namedMeasure = mention.measures.size > 0 && !(defaultOnly && defaultLacksOutcome);
   const out: MetricChoice[] = [];
   for (const metric of metrics) {
     let ms = mention.measures.get(metric.measure) ?? 0;

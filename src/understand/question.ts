@@ -28,7 +28,7 @@ export interface ParsedQuestion {
   previous?: Frame;
 }
 
-const SHARE = /\b(share|percentage|percent|per cent|proportion|fraction|what part|how many in (?:10|ten)|out of every)\b|%/;
+const SHARE = /\b(share|percentage|percent|per cent|proportion|fraction|what part|how many in (?:10|ten)|out of every|rate(?! per))\b|%/;
 const CHANGE = /\b(chang\w*|gone (?:up|down)|go(?:ne)? (?:up|down)|went (?:up|down)|increas\w*|decreas\w*|ris(?:e|en|ing)|rose|fall(?:en|ing)?|fell|drop(?:ped)?|up or down|grow\w*|grew|declin\w*|differen\w* between (?:the )?years|compared? (?:with|to) (?:the )?(?:year before|previous|last year|earlier))\b/;
 const TREND = /\b(trends?|over time|over the (?:years|period)|year by year|year-on-year|each year|every year|series|history|historical)\b/;
 const COMPARE = /\b(compare[ds]?|comparison|versus|vs|which (?:force|of|had|has|was|one|police|constabulary)|more than|higher|lower|fewer|bigger|smaller|most|least|worse|better)\b/;
