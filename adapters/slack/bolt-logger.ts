@@ -1,0 +1,57 @@
+/**
+ * Bolt's logger interface on top of our pino logger, so Bolt, its Web API client and its Socket
+ * Mode client all write to the one injected log. Bolt logs strings, which pino's key-based `redact`
+ * cannot see into, so every line is also scrubbed of the configured secrets' values.
+ */
+import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import type { Logger } from '../../src/index.ts';
+
+const CENSOR = '[redacted]';
+
+/** Also caught when a secret we were not given shows up (a token echoed back in an error, say). */
+const TOKEN_PATTERN = /\bx(?:ox[abposr]|app)-[A-Za-z0-9-]+/g;
+
+/** Replaces every occurrence of the given secrets, and anything shaped like a Slack token. */
+export function scrubSecrets(text: string, secrets: readonly string[]): string {
+  let scrubbed = text;
+  for (const secret of secrets) {
+    if (secret.length > 0) scrubbed = scrubbed.split(secret).join(CENSOR);
+  }
+  return scrubbed.replace(TOKEN_PATTERN, CENSOR);
+}
+
+function describe(part: unknown): string {
+  if (typeof part === 'string') return part;
+  if (part instanceof Error) return `${part.name}: ${part.message}`;
+  try {
+    return JSON.stringify(part) ?? String(part);
+  } catch {
+    return String(part);
+  }
+}
+
+const PINO_TO_BOLT: Record<string, LogLevel> = {
+  trace: LogLevel.DEBUG,
+  debug: LogLevel.DEBUG,
+  info: LogLevel.INFO,
+  warn: LogLevel.WARN,
+  error: LogLevel.ERROR,
+  fatal: LogLevel.ERROR,
+};
+
+/**
+ * Wraps a pino logger for Bolt. The level follows the pino logger's; Bolt's own `setLevel` calls are
+ * ignored so one `LOG_LEVEL` governs every line.
+ */
+export function boltLogger(logger: Logger, secrets: readonly string[]): BoltLogger {
+  const line = (parts: unknown[]) => scrubSecrets(parts.map(describe).join(' '), secrets);
+  return {
+    debug: (...parts: unknown[]) => logger.debug(line(parts)),
+    info: (...parts: unknown[]) => logger.info(line(parts)),
+    warn: (...parts: unknown[]) => logger.warn(line(parts)),
+    error: (...parts: unknown[]) => logger.error(line(parts)),
+    setLevel: () => {},
+    getLevel: () => PINO_TO_BOLT[logger.level] ?? LogLevel.INFO,
+    setName: () => {},
+  };
+}

@@ -1,0 +1,318 @@
+/**
+ * End to end over HTTP: the real Bolt app, started by startSlack from environment-style config,
+ * receives signed requests on loopback and talks to a local fake Slack Web API. Assertions read
+ * what a Slack user would see: the channel, the thread, and the figures and quotes posted.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { slackConfigFromEnv, startSlack } from '../../../adapters/slack/index.ts';
+import { renderAnswer } from '../../../adapters/slack/render-blocks.ts';
+import { loadEngine, type Engine } from '../../../src/index.ts';
+import {
+  BOT_ID,
+  BOT_USER_ID,
+  postedJson,
+  shownText,
+  startFakeSlackApi,
+  type FakeSlackApi,
+  type RecordedCall,
+} from './support/fake-slack-api.ts';
+import { logSink, type LogSink } from './support/log-sink.ts';
+import { actionRequest, commandRequest, eventRequest, postSigned, slackSignature } from './support/sign.ts';
+import { appMention, buttonClick, directMessage, slashCommand, USER_ID } from './support/slack-payloads.ts';
+
+const BOT_TOKEN = 'xoxb-2222222222-3333333333-e2eBotTokenNeverLogged';
+const SIGNING_SECRET = '5ec7e7e2e0f0rcewa7c4516n1n65ec7e';
+const HAMPSHIRE_QUESTION = 'How many misconduct allegations were made against Hampshire police in 2021-22?';
+const FAILURE_TRIGGER = 'please fail on purpose';
+
+let fake: FakeSlackApi;
+let sink: LogSink;
+let engine: Engine;
+let slack: { stop(): Promise<void>; port?: number | null };
+let eventsUrl: string;
+
+const send = (body: object, headers?: Record<string, string>) =>
+  postSigned(eventRequest(eventsUrl, SIGNING_SECRET, body, headers));
+const command = (fields: Record<string, string>) => postSigned(commandRequest(eventsUrl, SIGNING_SECRET, fields));
+const posts = (channel: string) => fake.calls.filter((c) => c.method === 'chat.postMessage' && c.body.channel === channel);
+const waitForPost = (channel: string, count = 1) =>
+  fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === channel, count);
+const waitForResponse = (id: string, count = 1) =>
+  fake.waitFor((c) => c.method === 'response_url' && c.responseUrlId === id, count);
+/** How many messages an answer takes in Slack, so a test waits for all of a long one. */
+const partsOf = (answer: ReturnType<Engine['answer']>) => renderAnswer(answer, { shareValue: 'x' }).length;
+const shown = (calls: RecordedCall[]) => calls.map(shownText).join('\n');
+const hasShareButton = (calls: RecordedCall[]) => calls.some((c) => postedJson(c).includes('"Share in channel"'));
+
+/** The button value of the share button in a set of posted messages. */
+function shareValueIn(calls: RecordedCall[]): string {
+  for (const call of calls) {
+    const blocks = call.body.blocks;
+    if (!Array.isArray(blocks)) continue;
+    for (const block of blocks as { type?: string; elements?: { value?: string }[] }[]) {
+      const value = block.type === 'actions' ? block.elements?.[0]?.value : undefined;
+      if (value !== undefined) return value;
+    }
+  }
+  throw new Error('no share button posted');
+}
+
+beforeAll(async () => {
+  fake = await startFakeSlackApi();
+  sink = logSink();
+  const real = loadEngine({ logger: sink.logger });
+  // The real engine, with one way to make it fail so the failure path can be seen end to end.
+  engine = {
+    ...real,
+    answer: (question, conversation) => {
+      if (question.includes(FAILURE_TRIGGER)) throw new Error('engine exploded on purpose');
+      return real.answer(question, conversation);
+    },
+  };
+  const config = slackConfigFromEnv({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    PORT: '0',
+    SLACK_API_URL: fake.apiUrl,
+  });
+  if (config === null) throw new Error('expected a Slack config');
+  slack = await startSlack({ engine, logger: sink.logger, config });
+  if (typeof slack.port !== 'number') throw new Error('expected startSlack to report its port');
+  eventsUrl = `http://127.0.0.1:${slack.port}/slack/events`;
+});
+
+afterAll(async () => {
+  await slack?.stop();
+  await fake?.close();
+});
+
+describe('Slack over HTTP', () => {
+  it('checks its bot token with auth.test at start, against SLACK_API_URL', () => {
+    const authTest = fake.calls.find((c) => c.method === 'auth.test');
+    expect(authTest?.authorization).toBe(`Bearer ${BOT_TOKEN}`);
+  });
+
+  it('answers Slack’s url_verification challenge', async () => {
+    const response = await send({ token: 'legacy', challenge: 'challenge-3eZbrw1aBm2rZgRNFdxV', type: 'url_verification' });
+    expect(response.status).toBe(200);
+    expect(response.body).toContain('challenge-3eZbrw1aBm2rZgRNFdxV');
+  });
+
+  it('answers an @mention in a channel in the thread of the question, with figures and quotes', async () => {
+    const { ts, body } = appMention('C0MENTION', `<@${BOT_USER_ID}> ${HAMPSHIRE_QUESTION}`);
+    expect((await send(body)).status).toBe(200);
+    const [reply] = await waitForPost('C0MENTION');
+    expect(reply?.body.thread_ts).toBe(ts);
+    expect(reply?.authorization).toBe(`Bearer ${BOT_TOKEN}`);
+    const text = shownText(reply as RecordedCall);
+    expect(text).toContain('1,938');
+    const expected = engine.answer(HAMPSHIRE_QUESTION);
+    expect(expected.citations.length).toBeGreaterThan(0);
+    for (const citation of expected.citations) expect(text).toContain(citation.quote);
+    expect(typeof reply?.body.text).toBe('string');
+    expect(String(reply?.body.text)).toContain('1,938');
+  });
+
+  it('shows the question is being worked on with a reaction, removed once answered', async () => {
+    const { ts, body } = appMention('C0REACT', `<@${BOT_USER_ID}> ${HAMPSHIRE_QUESTION}`);
+    await send(body);
+    await fake.waitFor((c) => c.method === 'reactions.remove' && c.body.channel === 'C0REACT');
+    const sequence = fake.calls
+      .filter((c) => c.body.channel === 'C0REACT')
+      .map((c) => `${c.method}${c.body.timestamp === ts ? ':question' : ''}`);
+    expect(sequence).toEqual(['reactions.add:question', 'chat.postMessage', 'reactions.remove:question']);
+    expect(fake.calls.find((c) => c.method === 'reactions.add' && c.body.channel === 'C0REACT')?.body.name).toBe(
+      'hourglass_flowing_sand',
+    );
+  });
+
+  it('answers a follow-up in the thread using the thread’s previous question', async () => {
+    const first = appMention('C0THREAD', `<@${BOT_USER_ID}> ${HAMPSHIRE_QUESTION}`);
+    await send(first.body);
+    await waitForPost('C0THREAD');
+    const followUp = appMention('C0THREAD', `<@${BOT_USER_ID}> what about Hertfordshire?`, { threadTs: first.ts });
+    await send(followUp.body);
+    const replies = await waitForPost('C0THREAD', 2);
+    const reply = replies[1] as RecordedCall;
+    expect(reply.body.thread_ts).toBe(first.ts);
+    expect(shownText(reply)).toContain('1,972');
+  });
+
+  it('answers a direct message in the DM', async () => {
+    const { body } = directMessage('D0DIRECT', HAMPSHIRE_QUESTION);
+    await send(body);
+    const [reply] = await waitForPost('D0DIRECT');
+    expect(reply?.body.thread_ts).toBeUndefined();
+    expect(shownText(reply as RecordedCall)).toContain('1,938');
+  });
+
+  it('shows /force hampshire only to the asker, with every figure, the quotes and a Share button', async () => {
+    const response = await command(slashCommand('/force', 'hampshire', 'C0FORCE', fake.responseUrl('force-hampshire')));
+    expect(response.status).toBe(200);
+    const card = engine.forceCard('hampshire');
+    expect(card.status).toBe('answered');
+    const replies = await waitForResponse('force-hampshire', partsOf(card));
+    for (const reply of replies) expect(reply.body.response_type).toBe('ephemeral');
+    const text = shown(replies);
+    expect(text).toContain('1,938');
+    for (const fact of card.facts) expect(text).toContain(fact.value.toLocaleString('en-GB'));
+    for (const citation of card.citations) expect(text).toContain(citation.quote);
+    expect(hasShareButton(replies)).toBe(true);
+    expect(posts('C0FORCE')).toHaveLength(0);
+  });
+
+  it('posts the card publicly when the Share button is clicked', async () => {
+    const card = engine.forceCard('hampshire');
+    await command(slashCommand('/force', 'hampshire', 'C0SHARE', fake.responseUrl('share-card')));
+    const value = shareValueIn(await waitForResponse('share-card', partsOf(card)));
+    const click = buttonClick('C0SHARE', 'forcewatch_share', value, fake.responseUrl('share-click'));
+    expect((await postSigned(actionRequest(eventsUrl, SIGNING_SECRET, click))).status).toBe(200);
+    const shared = await waitForPost('C0SHARE', partsOf(card));
+    const text = shown(shared);
+    expect(text).toContain('1,938');
+    expect(text).toContain(`Shared by <@${USER_ID}>`);
+    for (const citation of card.citations) expect(text).toContain(citation.quote);
+    expect(shared.every((c) => c.body.thread_ts === undefined)).toBe(true);
+    expect(hasShareButton(shared)).toBe(false);
+    const [confirmation] = await waitForResponse('share-click');
+    expect(confirmation?.body.replace_original).toBe(true);
+  });
+
+  it('shares through the response_url when the bot is not in the channel', async () => {
+    await command(slashCommand('/force', 'hampshire', 'C0NOTIN', fake.responseUrl('notin-card')));
+    const value = shareValueIn(await waitForResponse('notin-card', partsOf(engine.forceCard('hampshire'))));
+    fake.failNext('chat.postMessage', 'not_in_channel');
+    await postSigned(actionRequest(eventsUrl, SIGNING_SECRET, buttonClick('C0NOTIN', 'forcewatch_share', value, fake.responseUrl('notin-click'))));
+    const [shared] = await waitForResponse('notin-click');
+    expect(shared?.body.response_type).toBe('in_channel');
+    expect(shownText(shared as RecordedCall)).toContain('1,938');
+  });
+
+  it('answers /force for a force we hold no data for with what we do hold, not an error', async () => {
+    await command(slashCommand('/force', 'devon and cornwall', 'C0NODATA', fake.responseUrl('nodata')));
+    const [reply] = await waitForResponse('nodata');
+    expect(reply?.body.response_type).toBe('ephemeral');
+    const text = shownText(reply as RecordedCall);
+    expect(engine.forceCard('devon and cornwall').status).toBe('no_data');
+    expect(text).toMatch(/Devon/);
+    expect(text).toMatch(/Hampshire/);
+    expect(text).not.toMatch(/went wrong/i);
+    expect(hasShareButton([reply as RecordedCall])).toBe(false);
+  });
+
+  it('explains /force with no name and lists the forces we hold', async () => {
+    await command(slashCommand('/force', '', 'C0USAGE', fake.responseUrl('usage')));
+    const [reply] = await waitForResponse('usage');
+    const text = shownText(reply as RecordedCall);
+    expect(text).toContain('/force');
+    const held = engine.forcesWithData();
+    expect(held.length).toBeGreaterThan(0);
+    for (const force of held) expect(text).toContain(force.name);
+  });
+
+  it('answers /ask privately with a Share button', async () => {
+    await command(slashCommand('/ask', HAMPSHIRE_QUESTION, 'C0ASK', fake.responseUrl('ask')));
+    const replies = await waitForResponse('ask', partsOf(engine.answer(HAMPSHIRE_QUESTION)));
+    expect(replies[0]?.body.response_type).toBe('ephemeral');
+    expect(shown(replies)).toContain('1,938');
+    expect(hasShareButton(replies)).toBe(true);
+    expect(posts('C0ASK')).toHaveLength(0);
+  });
+
+  it('answers a slash command that came without a response_url with chat.postEphemeral', async () => {
+    const { response_url: _dropped, ...fields } = slashCommand('/ask', HAMPSHIRE_QUESTION, 'C0NOURL', 'http://unused.invalid/');
+    await command(fields);
+    const [reply] = await fake.waitFor((c) => c.method === 'chat.postEphemeral' && c.body.channel === 'C0NOURL');
+    expect(reply?.body.user).toBe(USER_ID);
+    expect(shownText(reply as RecordedCall)).toContain('1,938');
+  });
+
+  it('explains what it does when mentioned with no question', async () => {
+    const { ts, body } = appMention('C0EMPTY', `<@${BOT_USER_ID}>`);
+    await send(body);
+    const [reply] = await waitForPost('C0EMPTY');
+    expect(reply?.body.thread_ts).toBe(ts);
+    expect(shownText(reply as RecordedCall)).toContain('/force <name>');
+  });
+
+  it('answers an event Slack retried (X-Slack-Retry-Num) only once', async () => {
+    const { body } = appMention('C0RETRY', `<@${BOT_USER_ID}> ${HAMPSHIRE_QUESTION}`);
+    await send(body);
+    await send(body, { 'X-Slack-Retry-Num': '1', 'X-Slack-Retry-Reason': 'http_timeout' });
+    await send(body, { 'X-Slack-Retry-Num': '2', 'X-Slack-Retry-Reason': 'http_timeout' });
+    await waitForPost('C0RETRY');
+    await sink.waitFor((r) => r.msg === 'skipped an event already handled' && r.retryNum === 2);
+    await sink.waitFor((r) => r.msg === 'skipped an event already handled' && r.retryNum === 1);
+    expect(posts('C0RETRY')).toHaveLength(1);
+  });
+
+  it('rejects a forged signature, a missing one and a stale timestamp with 401, posting nothing', async () => {
+    const forged = appMention('C0FORGED', `<@${BOT_USER_ID}> ${HAMPSHIRE_QUESTION}`);
+    const request = eventRequest(eventsUrl, SIGNING_SECRET, forged.body);
+    const wrongSecret = slackSignature('not-the-secret', Math.floor(Date.now() / 1000), request.body);
+    expect((await postSigned({ ...request, signature: wrongSecret })).status).toBe(401);
+
+    const unsigned = await fetch(eventsUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: request.body });
+    expect(unsigned.status).toBe(401);
+
+    const stale = appMention('C0STALE', `<@${BOT_USER_ID}> ${HAMPSHIRE_QUESTION}`);
+    const sixMinutesAgo = Math.floor(Date.now() / 1000) - 6 * 60;
+    expect((await postSigned({ ...eventRequest(eventsUrl, SIGNING_SECRET, stale.body), timestamp: sixMinutesAgo })).status).toBe(401);
+
+    // A genuine request after them is answered: by then the rejected ones would have been too.
+    await send(appMention('C0GENUINE', `<@${BOT_USER_ID}> ${HAMPSHIRE_QUESTION}`).body);
+    await waitForPost('C0GENUINE');
+    expect(fake.calls.filter((c) => c.body.channel === 'C0FORGED' || c.body.channel === 'C0STALE')).toHaveLength(0);
+  });
+
+  it('never posts a live <!channel>, <!here> or <@U123> typed by a user', async () => {
+    const injection = '<!channel> <!here> <@U123> &lt;!channel&gt; how many allegations against <@U123> police?';
+    await send(appMention('C0INJECT', `<@${BOT_USER_ID}> ${injection}`).body);
+    await send(directMessage('D0INJECT', injection).body);
+    // A force name the engine does not know is echoed back in its reply: the echo must stay text.
+    await command(slashCommand('/force', '<!channel> &lt;!here&gt; <@UABCDEF>', 'C0INJECT', fake.responseUrl('inject-force')));
+    await command(slashCommand('/ask', injection, 'C0INJECT', fake.responseUrl('inject-ask')));
+    const posted = [
+      ...(await waitForPost('C0INJECT')),
+      ...(await waitForPost('D0INJECT')),
+      ...(await waitForResponse('inject-force')),
+      ...(await waitForResponse('inject-ask')),
+    ];
+    for (const call of posted) {
+      const json = postedJson(call);
+      expect(json).not.toContain('<!channel>');
+      expect(json).not.toContain('<!here>');
+      expect(json).not.toContain('<@U123>');
+      expect(json).not.toContain('<@UABCDEF>');
+    }
+    const forceReply = posted.find((c) => c.responseUrlId === 'inject-force') as RecordedCall;
+    expect(postedJson(forceReply)).toContain('&lt;!here&gt;');
+    expect(shownText(forceReply)).toContain('<!here>');
+  });
+
+  it('ignores other bots’ messages and its own', async () => {
+    await send(directMessage('D0OTHERBOT', HAMPSHIRE_QUESTION, { botId: 'B0OTHER', subtype: 'bot_message' }).body);
+    await send(appMention('C0SELF', `<@${BOT_USER_ID}> ${HAMPSHIRE_QUESTION}`, { user: BOT_USER_ID, botId: BOT_ID }).body);
+    await send(directMessage('D0SELF', HAMPSHIRE_QUESTION, { user: BOT_USER_ID, botId: BOT_ID }).body);
+    await send(directMessage('D0AFTER', HAMPSHIRE_QUESTION).body);
+    await waitForPost('D0AFTER');
+    expect(fake.calls.filter((c) => ['D0OTHERBOT', 'C0SELF', 'D0SELF'].includes(String(c.body.channel)))).toHaveLength(0);
+  });
+
+  it('tells the user in words when answering fails', async () => {
+    const { ts, body } = appMention('C0FAIL', `<@${BOT_USER_ID}> ${FAILURE_TRIGGER}`);
+    await send(body);
+    const [reply] = await waitForPost('C0FAIL');
+    expect(reply?.body.thread_ts).toBe(ts);
+    expect(shownText(reply as RecordedCall)).toMatch(/something went wrong/i);
+    await fake.waitFor((c) => c.method === 'reactions.remove' && c.body.channel === 'C0FAIL');
+  });
+
+  it('never writes the bot token or the signing secret to the logs', () => {
+    expect(sink.lines.length).toBeGreaterThan(20);
+    const all = sink.lines.join('\n');
+    expect(all).not.toContain(BOT_TOKEN);
+    expect(all).not.toContain(SIGNING_SECRET);
+    expect(all).not.toContain('e2eBotTokenNeverLogged');
+  });
+});

@@ -1,0 +1,276 @@
+/**
+ * The Block Kit renderer, without any SDK: what each kind of Answer looks like in Slack, that
+ * user and data text cannot become mentions, and that Slack's limits hold however long the answer.
+ */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { renderText } from '../../../adapters/shared/render-text.ts';
+import {
+  CONTEXT_TEXT_MAX,
+  MESSAGE_BLOCKS_MAX,
+  SECTION_TEXT_MAX,
+  SHARE_ACTION_ID,
+  renderAnswer,
+  renderAskUsage,
+  renderFailure,
+  renderForceUsage,
+  splitText,
+  type Block,
+  type SlackMessage,
+} from '../../../adapters/slack/render-blocks.ts';
+import { escapeMrkdwn } from '../../../adapters/slack/escape.ts';
+import {
+  HAMPSHIRE_QUOTE,
+  bigAnswer,
+  hampshireAnswer,
+  hampshireCitation,
+  inferredCitation,
+  injectionAnswer,
+  noDataAnswer,
+  unclearAnswer,
+} from './fixtures.ts';
+
+/** Every text in a block, as Slack would show it (escapes undone). */
+function blockTexts(block: Block): string[] {
+  switch (block.type) {
+    case 'section':
+      return [block.text.text];
+    case 'context':
+      return block.elements.map((e) => e.text);
+    case 'actions':
+      return block.elements.map((e) => e.text.text);
+    default:
+      return [];
+  }
+}
+const shown = (messages: SlackMessage[]) =>
+  messages
+    .flatMap((m) => m.blocks.flatMap(blockTexts))
+    .join('\n')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+
+function expectWithinLimits(messages: SlackMessage[]): void {
+  for (const message of messages) {
+    expect(message.blocks.length).toBeLessThanOrEqual(MESSAGE_BLOCKS_MAX);
+    expect(message.text.length).toBeGreaterThan(0);
+    for (const block of message.blocks) {
+      if (block.type === 'section') expect(block.text.text.length).toBeLessThanOrEqual(SECTION_TEXT_MAX);
+      if (block.type === 'context') {
+        expect(block.elements.length).toBeLessThanOrEqual(10);
+        for (const element of block.elements) expect(element.text.length).toBeLessThanOrEqual(CONTEXT_TEXT_MAX);
+      }
+    }
+  }
+}
+
+describe('renderAnswer', () => {
+  it('shows the answer, its key figure, and the numbered citation with its verbatim quote', () => {
+    const messages = renderAnswer(hampshireAnswer);
+    expect(messages).toHaveLength(1);
+    const [message] = messages;
+    const types = message?.blocks.map((b) => b.type);
+    expect(types).toEqual(['section', 'section', 'divider', 'context']);
+    const text = shown(messages);
+    expect(text).toContain('1,938 misconduct allegations were made against Hampshire');
+    expect(text).toContain('*Key figures*');
+    expect(text).toContain('*1,938* [1]');
+    expect(text).toContain(`“${HAMPSHIRE_QUOTE}”`);
+    expect(text).toContain('Petersfield Post, date not known');
+  });
+
+  it('links the citation title to its source address', () => {
+    const citationBlock = renderAnswer(hampshireAnswer)[0]?.blocks.at(-1);
+    expect(citationBlock?.type).toBe('context');
+    const mrkdwn = citationBlock?.type === 'context' ? citationBlock.elements[0]?.text : '';
+    expect(mrkdwn).toContain(`*[1]* <${hampshireCitation.url}|${hampshireCitation.title}>`);
+  });
+
+  it('marks an inferred publication date', () => {
+    const answer = { ...hampshireAnswer, citations: [hampshireCitation, inferredCitation] };
+    expect(shown(renderAnswer(answer))).toContain('Hampshire Chronicle, January 2023 (date inferred)');
+  });
+
+  it('sends the plain-text rendering, escaped, as the text fallback', () => {
+    expect(renderAnswer(hampshireAnswer)[0]?.text).toBe(escapeMrkdwn(renderText(hampshireAnswer)));
+  });
+
+  it('renders a no-data answer as a helpful reply with a pointer to /force, not an error', () => {
+    const text = shown(renderAnswer(noDataAnswer));
+    expect(text).toContain('We hold no figures for Devon and Cornwall Police');
+    expect(text).toContain('/force <name>');
+    expect(text).not.toMatch(/went wrong/i);
+  });
+
+  it('does not repeat a force card’s figures in a second list, nor point /force users at /force', () => {
+    const card = { ...hampshireAnswer, type: 'force_card' as const };
+    expect(shown(renderAnswer(card))).not.toContain('Key figures');
+    const noCard = { ...noDataAnswer, type: 'force_card' as const };
+    expect(shown(renderAnswer(noCard))).not.toContain('Tip:');
+  });
+
+  it('renders a clarifying question as the question itself', () => {
+    const messages = renderAnswer(unclearAnswer);
+    expect(messages).toHaveLength(1);
+    expect(shown(messages)).toContain('Which force do you mean?');
+  });
+
+  it('escapes mentions and links typed by a user so they cannot ping or disguise a link', () => {
+    const json = JSON.stringify(renderAnswer(injectionAnswer));
+    expect(json).not.toContain('<!channel>');
+    expect(json).not.toContain('<@U123>');
+    expect(json).not.toContain('<https://evil');
+    expect(json).toContain('&lt;!channel&gt;');
+    expect(json).toContain('&amp; more');
+  });
+
+  it('escapes data text too: a title or quote holding < > & stays text', () => {
+    const answer = {
+      ...hampshireAnswer,
+      citations: [{ ...hampshireCitation, title: 'A <b>bold</b> & <!here> title', quote: 'Quote with <@U999> in it.' }],
+    };
+    const json = JSON.stringify(renderAnswer(answer));
+    expect(json).not.toContain('<!here>');
+    expect(json).not.toContain('<@U999>');
+    expect(shown(renderAnswer(answer))).toContain('“Quote with <@U999> in it.”');
+  });
+
+  it('does not link a citation whose address is not http(s)', () => {
+    const answer = { ...hampshireAnswer, citations: [{ ...hampshireCitation, url: 'javascript:alert(1)' }] };
+    expect(JSON.stringify(renderAnswer(answer))).not.toContain('<javascript:');
+  });
+
+  it('ends with a Share in channel button when asked, carrying the given value', () => {
+    const [message] = renderAnswer(hampshireAnswer, { shareValue: '{"k":"force","q":"hampshire"}' });
+    const last = message?.blocks.at(-1);
+    expect(last).toEqual({
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: SHARE_ACTION_ID,
+          text: { type: 'plain_text', text: 'Share in channel' },
+          value: '{"k":"force","q":"hampshire"}',
+          style: 'primary',
+        },
+      ],
+    });
+  });
+
+  it('credits whoever shared it, only when the ID looks like a Slack user ID', () => {
+    expect(shown(renderAnswer(hampshireAnswer, { sharedBy: 'U0ALICE' }))).toContain('Shared by <@U0ALICE>');
+    expect(JSON.stringify(renderAnswer(hampshireAnswer, { sharedBy: '!channel' }))).not.toContain('Shared by');
+  });
+
+  it('splits an answer too big for one message between citations, within every limit', () => {
+    const card = bigAnswer(80);
+    const messages = renderAnswer(card, { shareValue: 'v' });
+    expect(messages.length).toBeGreaterThan(1);
+    expectWithinLimits(messages);
+    const text = shown(messages);
+    for (const citation of card.citations) {
+      // Each citation whole, in one block: never cut between messages.
+      const holders = messages.flatMap((m) =>
+        m.blocks.filter((b) => b.type === 'context' && b.elements.some((e) => e.text.startsWith(`*[${citation.n}]*`))),
+      );
+      expect(holders).toHaveLength(1);
+      expect(text).toContain(`“${citation.quote}”`);
+    }
+    for (const fact of card.facts) expect(text).toContain(`*${fact.value.toLocaleString('en-GB')}*`);
+    // The share button comes once, at the very end.
+    const buttons = messages.flatMap((m) => m.blocks.filter((b) => b.type === 'actions'));
+    expect(buttons).toHaveLength(1);
+    expect(messages.at(-1)?.blocks.at(-1)?.type).toBe('actions');
+  });
+
+  it('gives every part of a split answer its own text fallback', () => {
+    const messages = renderAnswer(bigAnswer(80));
+    for (const message of messages) expect(message.text.trim()).not.toBe('');
+    expect(messages[1]?.text).toMatch(/continued|\[\d+\]/);
+  });
+
+  it('splits long answer text into sections without cutting a [n] marker', () => {
+    const text = Array.from({ length: 300 }, (_, i) => `Sentence ${i} has a figure of ${i * 7} allegations [${(i % 9) + 1}].`).join(' ');
+    const answer = { ...hampshireAnswer, text };
+    const messages = renderAnswer(answer);
+    expectWithinLimits(messages);
+    const sections = messages[0]?.blocks.filter((b) => b.type === 'section') ?? [];
+    expect(sections.length).toBeGreaterThan(2);
+    for (const section of sections) {
+      if (section.type === 'section') expect(section.text.text).not.toMatch(/\[\d*$|^\d*\]/);
+    }
+    expect(shown(messages).replace(/\s+/g, ' ')).toContain(text.slice(-200));
+  });
+
+  it('shortens, visibly, only a quote longer than a whole context element', () => {
+    const answer = { ...hampshireAnswer, citations: [{ ...hampshireCitation, quote: 'word '.repeat(1000).trim() }] };
+    const messages = renderAnswer(answer);
+    expectWithinLimits(messages);
+    expect(shown(messages)).toContain('…”');
+  });
+});
+
+describe('splitText', () => {
+  it('keeps text that fits as one piece', () => {
+    expect(splitText('short', 10)).toEqual(['short']);
+  });
+
+  it('prefers paragraph breaks', () => {
+    expect(splitText('aaaa bbbb\n\ncccc dddd', 12)).toEqual(['aaaa bbbb', 'cccc dddd']);
+  });
+
+  it('counts escaped length, so escaping afterwards cannot overflow', () => {
+    for (const piece of splitText('<<<< >>>> &&&& <<<<', 10)) expect(escapeMrkdwn(piece).length).toBeLessThanOrEqual(10);
+  });
+
+  it('never loses or reorders words, and every piece fits (property)', () => {
+    const word = fc.oneof(fc.constantFrom('[1]', '[12]', '1,938', '&', '<!channel>', 'allegations.'), fc.string({ minLength: 1, maxLength: 12 }).map((s) => s.replace(/\s/g, 'x')));
+    const text = fc.array(fc.tuple(word, fc.constantFrom(' ', ' ', '\n', '\n\n', '. ')), { minLength: 1, maxLength: 200 });
+    fc.assert(
+      fc.property(text, fc.integer({ min: 60, max: 400 }), (parts, max) => {
+        const input = parts.map(([w, sep]) => w + sep).join('').trim();
+        const pieces = splitText(input, max);
+        for (const piece of pieces) expect(escapeMrkdwn(piece).length).toBeLessThanOrEqual(max);
+        expect(pieces.join(' ').replace(/\s+/g, ' ')).toBe(input.replace(/\s+/g, ' '));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('notices', () => {
+  it('lists the forces held when /force has no name', () => {
+    const text = shown([renderForceUsage(['Hampshire and Isle of Wight Constabulary', 'Hertfordshire Constabulary'])]);
+    expect(text).toContain('/force hampshire');
+    expect(text).toContain('• Hampshire and Isle of Wight Constabulary');
+    expect(text).toContain('• Hertfordshire Constabulary');
+  });
+
+  it('explains /ask with an example question', () => {
+    expect(shown([renderAskUsage()])).toContain('/ask How many misconduct allegations');
+  });
+
+  it('reports a failure in words', () => {
+    expect(renderFailure().text).toMatch(/something went wrong/i);
+  });
+});
+
+describe('module boundaries', () => {
+  it('renders without any Slack SDK at run time', () => {
+    for (const file of ['render-blocks.ts', 'escape.ts']) {
+      const source = readFileSync(new URL(`../../../adapters/slack/${file}`, import.meta.url), 'utf8');
+      const runtimeImports = source.split('\n').filter((line) => /^import (?!type )/.test(line));
+      for (const line of runtimeImports) expect(line).not.toMatch(/@slack\//);
+    }
+  });
+});
+
+describe('notice escaping', () => {
+  it('escapes the <name> placeholders in usage so Slack does not read them as links', () => {
+    const json = JSON.stringify(renderForceUsage(['A <b> & C']));
+    expect(json).not.toMatch(/<force name>|<b>/);
+    expect(json).toContain('&lt;force name&gt;');
+  });
+});

@@ -1,0 +1,193 @@
+/**
+ * A local stand-in for Slack's Web API and response_url endpoint, for end-to-end tests. It answers
+ * the methods the adapter calls with Slack-shaped JSON and records every call, so a test can read
+ * what a Slack user would see: which channel, which thread, which blocks.
+ */
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** Team and bot identity returned by auth.test. */
+export const TEAM_ID = 'T0TEST';
+export const BOT_USER_ID = 'U0BOT';
+export const BOT_ID = 'B0BOT';
+
+/** One recorded request: a Web API method call, or a post to a response_url. */
+export interface RecordedCall {
+  /** Web API method ("chat.postMessage"), or "response_url". */
+  method: string;
+  /** For response_url posts: the id in the URL, so a test can tell its commands apart. */
+  responseUrlId?: string;
+  /** Decoded arguments; `blocks` JSON-decoded when sent as a form field. */
+  body: Record<string, unknown>;
+  authorization: string | undefined;
+}
+
+export interface FakeSlackApi {
+  /** Base URL, e.g. http://127.0.0.1:1234 (the Web API is under /api/). */
+  url: string;
+  /** Web API base to give the adapter as SLACK_API_URL. */
+  apiUrl: string;
+  calls: RecordedCall[];
+  /** A fresh response_url on this server. */
+  responseUrl(id: string): string;
+  /** Makes the next call of `method` fail with Slack's `error` code. */
+  failNext(method: string, error: string): void;
+  /** Sets the websocket URL apps.connections.open hands out. */
+  setSocketUrl(url: string): void;
+  /** Resolves with the matching calls once `predicate` holds for at least `count` of them. */
+  waitFor(predicate: (call: RecordedCall) => boolean, count?: number, timeoutMs?: number): Promise<RecordedCall[]>;
+  close(): Promise<void>;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Slack's Web API takes form fields or JSON; structured fields arrive JSON-encoded in forms. */
+function decode(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (raw === '') return {};
+  if (contentType?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    body[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return body;
+}
+
+/** Starts the fake on a free loopback port. */
+export async function startFakeSlackApi(): Promise<FakeSlackApi> {
+  const calls: RecordedCall[] = [];
+  const failures = new Map<string, string>();
+  const waiters = new Set<() => void>();
+  let socketUrl = '';
+  let tsCounter = 0;
+  const nextTs = () => `1700000000.${String(++tsCounter).padStart(6, '0')}`;
+
+  const respond = (method: string, body: Record<string, unknown>): Record<string, unknown> => {
+    const failure = failures.get(method);
+    if (failure !== undefined) {
+      failures.delete(method);
+      return { ok: false, error: failure };
+    }
+    switch (method) {
+      case 'auth.test':
+        return {
+          ok: true,
+          url: 'https://forcewatch-test.slack.com/',
+          team: 'Forcewatch Test',
+          user: 'forcewatch',
+          team_id: TEAM_ID,
+          user_id: BOT_USER_ID,
+          bot_id: BOT_ID,
+          is_enterprise_install: false,
+        };
+      case 'chat.postMessage': {
+        const ts = nextTs();
+        return {
+          ok: true,
+          channel: body.channel,
+          ts,
+          message: { type: 'message', user: BOT_USER_ID, bot_id: BOT_ID, text: body.text, blocks: body.blocks, ts },
+        };
+      }
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: nextTs() };
+      case 'chat.update':
+        return { ok: true, channel: body.channel, ts: body.ts, text: body.text };
+      case 'reactions.add':
+      case 'reactions.remove':
+        return { ok: true };
+      case 'apps.connections.open':
+        return socketUrl === '' ? { ok: false, error: 'invalid_auth' } : { ok: true, url: socketUrl };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  };
+
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const raw = await readBody(req);
+      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      const body = decode(raw, req.headers['content-type']);
+      const authorization = req.headers.authorization;
+      let reply: Record<string, unknown>;
+      if (path.startsWith('/api/')) {
+        const method = path.slice('/api/'.length);
+        calls.push({ method, body, authorization });
+        reply = respond(method, body);
+      } else if (path.startsWith('/response/')) {
+        calls.push({ method: 'response_url', responseUrlId: path.slice('/response/'.length), body, authorization });
+        reply = { ok: true };
+      } else {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(reply));
+      for (const wake of waiters) wake();
+    })();
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+
+  return {
+    url,
+    apiUrl: `${url}/api/`,
+    calls,
+    responseUrl: (id) => `${url}/response/${id}`,
+    failNext: (method, error) => void failures.set(method, error),
+    setSocketUrl: (wsUrl) => {
+      socketUrl = wsUrl;
+    },
+    waitFor(predicate, count = 1, timeoutMs = 5_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const matching = calls.filter(predicate);
+          if (matching.length < count) return false;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve(matching);
+          return true;
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`fake Slack API: timed out waiting for ${count} matching call(s); saw ${calls.map((c) => c.method).join(', ')}`));
+        }, timeoutMs);
+        if (!check()) waiters.add(check);
+      });
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+/** The raw JSON of what a call posted (text and blocks), for checks on exactly what was sent. */
+export function postedJson(call: RecordedCall): string {
+  return JSON.stringify({ text: call.body.text, blocks: call.body.blocks });
+}
+
+function collectTexts(value: unknown, into: string[]): void {
+  if (typeof value !== 'object' || value === null) return;
+  if (Array.isArray(value)) {
+    for (const item of value) collectTexts(item, into);
+    return;
+  }
+  for (const [key, inner] of Object.entries(value)) {
+    if (key === 'text' && typeof inner === 'string') into.push(inner);
+    else collectTexts(inner, into);
+  }
+}
+
+/** What a Slack user reads in a call's blocks: every text in them, with mrkdwn's escapes undone. */
+export function shownText(call: RecordedCall): string {
+  const texts: string[] = [];
+  collectTexts(call.body.blocks, texts);
+  return texts.join('\n').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
