@@ -13,7 +13,7 @@ import { loadDataset } from './data/dataset.ts';
 import type { Answer, Conversation } from './model/answer.ts';
 import type { Force, SourceMeta } from './model/data.ts';
 import type { Logger } from './log.ts';
-import { PassageIndex } from './search/passages.ts';
+import { loadOrBuildPassageIndex } from './search/index-file.ts';
 import { fold, words } from './text/words.ts';
 import { ForceResolver } from './understand/forces.ts';
 import { MetricMatcher } from './understand/metrics.ts';
@@ -48,6 +48,9 @@ export interface Engine {
 export interface EngineOptions {
   /** Folder holding the data files; the bundled `data/` by default. */
   dataDir?: string;
+  /** A passage index saved by `npm run index:build`: loaded when it matches the data (faster start),
+   * otherwise ignored with a warning and the index is built as usual. */
+  indexFile?: string;
   logger?: Logger;
 }
 
@@ -56,6 +59,7 @@ export interface EngineOptions {
 export function loadEngine(options: EngineOptions = {}): Engine {
   const started = performance.now();
   const data = loadDataset(options.dataDir ?? BUNDLED_DATA_DIR);
+  const log = options.logger?.child({ component: 'engine' });
   const forces = new Map(data.forces.map((f) => [f.id, f]));
   const ctx: AnswerContext = {
     store: new FigureStore(data.figures, data.metrics),
@@ -65,11 +69,10 @@ export function loadEngine(options: EngineOptions = {}): Engine {
     outcomes: new Map(data.outcomes.map((o) => [o.id, o])),
     resolver: new ForceResolver(data.forces),
     matcher: new MetricMatcher(data.measures, data.outcomes),
-    passages: new PassageIndex(data.documents),
+    passages: loadOrBuildPassageIndex(data.documents, options.indexFile, log),
     documents: new Map(data.documents.map((d) => [d.id, d])),
     forces,
   };
-  const log = options.logger?.child({ component: 'engine' });
   log?.info(
     { documents: data.documents.length, figures: data.figures.length, ms: Math.round(performance.now() - started) },
     'engine ready',

@@ -3,7 +3,8 @@
  * statements and the fallback when no figure matches. One options constant serves building and
  * searching, so the two never drift apart.
  */
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
+import { stemmer } from 'stemmer';
 import type { SourceDocument } from '../model/data.ts';
 import { fold, stem, STOPWORDS, words } from '../text/words.ts';
 
@@ -38,6 +39,28 @@ export const PASSAGE_INDEX_OPTIONS: Options<Passage> = {
   searchOptions: { fuzzy: (term) => (term.length > 5 ? 0.2 : 0), prefix: (term) => term.length > 4, combineWith: 'OR' },
 };
 
+/**
+ * Everything that decides which terms the index holds: the options, the synonyms and stopwords, and
+ * the code of the functions that fold, split and stem words (a stemmer upgrade changes the terms).
+ * A serialised index is used only when this matches the running code.
+ */
+export function passageIndexSignature(): string {
+  const { idField, fields, storeFields, tokenize, searchOptions } = PASSAGE_INDEX_OPTIONS;
+  return JSON.stringify({
+    idField,
+    fields,
+    storeFields,
+    synonyms: SYNONYMS,
+    stopwords: [...STOPWORDS],
+    code: [tokenize, processTerm, words, fold, stem, stemmer].map(String),
+    probe: PROBE.map(processTerm),
+    search: JSON.stringify(searchOptions, (_key, value: unknown) => (typeof value === 'function' ? String(value) : value)),
+  });
+}
+
+/** Words run through `processTerm` for the signature: a change in stemming shows in their stems. */
+const PROBE = ['Allegations', 're-vetted', 'Constabulary', 'misconduct', 'officers’', 'Hants', 'investigating', 'recordable'];
+
 /** Splits a document's text into paragraphs. */
 export function passagesOf(doc: SourceDocument): Passage[] {
   return doc.text
@@ -60,14 +83,27 @@ export class PassageIndex {
   private readonly byId = new Map<string, Passage>();
   private readonly byDoc = new Map<string, Passage[]>();
 
-  constructor(documents: SourceDocument[]) {
-    this.search = new MiniSearch(PASSAGE_INDEX_OPTIONS);
+  /** Indexes `documents`; with `prebuilt` (a loaded serialised index of the same documents), only
+   * the passage tables are rebuilt, which is cheap next to tokenising and stemming every word. */
+  constructor(documents: SourceDocument[], prebuilt?: MiniSearch<Passage>) {
+    this.search = prebuilt ?? new MiniSearch(PASSAGE_INDEX_OPTIONS);
     for (const doc of documents) {
       const passages = passagesOf(doc);
       this.byDoc.set(doc.id, passages);
       for (const p of passages) this.byId.set(p.id, p);
-      this.search.addAll(passages);
+      if (!prebuilt) this.search.addAll(passages);
     }
+  }
+
+  /** The full-text index in minisearch's own serialised form (`JSON.stringify` it to save it). */
+  toJSON(): AsPlainObject {
+    return this.search.toJSON();
+  }
+
+  /** Loads an index serialised by {@link PassageIndex.toJSON}, with the same options it was built
+   * with; `documents` must be the ones it was built from (see `src/search/index-file.ts`). */
+  static fromJSON(json: string, documents: SourceDocument[]): PassageIndex {
+    return new PassageIndex(documents, MiniSearch.loadJSON<Passage>(json, PASSAGE_INDEX_OPTIONS));
   }
 
   /** Passages of one document, in order. */

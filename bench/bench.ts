@@ -1,0 +1,182 @@
+/**
+ * The benchmark as a whole: its two presets (the full run behind `npm run bench`, and the smoke run
+ * behind `npm run bench:smoke` and the CI test) and the order its sections run in. Everything here
+ * is data and sequencing; the measuring is in answering.ts, scale.ts, startup.ts and slack.ts.
+ */
+import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { BUNDLED_DATA_DIR } from '../src/engine.ts';
+import type { MeasureOptions } from './answering.ts';
+import { corpus } from './corpus.ts';
+import { describeMachine, type Machine } from './machine.ts';
+import { NATIONAL_ROWS, QUESTION_TYPES, type RowName } from './questions.ts';
+import { measureSize, type SizeResult, type SizeSpec } from './scale.ts';
+import { measureSlack, slackErrors, type SlackLevel, type SlackResult } from './slack.ts';
+import { buildIndexFile, measureStartup, type StartupResult } from './startup.ts';
+
+/** The issue's targets. */
+export const TARGETS = {
+  bundled: { p50: 0.5, p99: 2 },
+  /** At 10,000 documents / 100,000 figures. */
+  tenThousand: { p99: 10, readyMs: 3_000, readyFromIndexMs: 1_000, rssBytes: 150 * 2 ** 20 },
+  slack: { connections: 200, ackP99: 100, errors: 0 },
+} as const;
+
+export type Section = 'scale' | 'startup' | 'slack';
+
+export interface BenchOptions {
+  preset: 'full' | 'smoke';
+  sections: readonly Section[];
+  /** Generated corpus sizes, in documents (the bundled data is always measured first). */
+  sizes: readonly number[];
+  seed: string;
+  /** Regenerate corpora even when a cached copy exists. */
+  fresh: boolean;
+  /** Measure sizes and the Slack adapter in child processes (the benchmark) or in this process (tests). */
+  isolate: boolean;
+  rows: readonly RowName[];
+  measure: (documents: number | 'bundled') => MeasureOptions;
+  deadlineMs: (documents: number) => number;
+  answerLimitMs: (documents: number) => number;
+  startup: { runs: number; documents: number };
+  slack: { levels: readonly SlackLevel[]; drainMs: number; profileLevel?: SlackLevel };
+  onProgress?: (line: string) => void;
+}
+
+export interface BenchResult {
+  preset: BenchOptions['preset'];
+  startedAt: Date;
+  finishedAt: Date;
+  machine: Machine;
+  seed: string;
+  scale: SizeResult[];
+  startup?: { cases: StartupResult[]; indexBuildMs?: number; failure?: string };
+  slack?: SlackResult & { profiled?: SlackResult };
+}
+
+/** `npm run bench`: about seven minutes on the 2-core machine, under ten. */
+export function fullOptions(): BenchOptions {
+  return {
+    preset: 'full',
+    sections: ['scale', 'startup', 'slack'],
+    sizes: [1_000, 10_000, 100_000],
+    seed: 'forcewatch',
+    fresh: false,
+    isolate: true,
+    rows: [...QUESTION_TYPES, ...NATIONAL_ROWS],
+    measure: (documents) => {
+      const big = documents !== 'bundled' && documents >= 100_000;
+      const targets = documents === 'bundled' ? TARGETS.bundled : documents >= 10_000 ? { p99: TARGETS.tenThousand.p99 } : undefined;
+      return {
+        runs: big ? 3 : 5,
+        iterations: 1_000,
+        runBudgetMs: big ? 1_500 : 600,
+        warmup: 20,
+        warmupBudgetMs: 400,
+        slowAnswerMs: 2_000,
+        profileMs: 800,
+        ...(targets ? { targets } : {}),
+      };
+    },
+    deadlineMs: (documents) => (documents >= 100_000 ? 330_000 : 150_000),
+    answerLimitMs: (documents) => (documents >= 100_000 ? 45_000 : 30_000),
+    startup: { runs: 3, documents: 10_000 },
+    slack: {
+      levels: [
+        { connections: 1, amount: 300, maxSeconds: 10 },
+        { connections: 50, amount: 2_000, maxSeconds: 12 },
+        { connections: 200, amount: 4_000, maxSeconds: 15 },
+        // 200 connections that each send one mention a second: bursts of 200 at once, below saturation.
+        { connections: 200, amount: 2_000, maxSeconds: 15, rate: 200 },
+      ],
+      drainMs: 30_000,
+      profileLevel: { connections: 200, amount: 2_000, maxSeconds: 10 },
+    },
+  };
+}
+
+/** `npm run bench:smoke` and the CI test: every section and row on tiny sizes, in seconds. */
+export function smokeOptions(): BenchOptions {
+  return {
+    preset: 'smoke',
+    sections: ['scale', 'startup', 'slack'],
+    sizes: [200],
+    seed: 'forcewatch',
+    fresh: false,
+    isolate: true,
+    rows: [...QUESTION_TYPES, ...NATIONAL_ROWS],
+    // Tiny targets, so the profiling path runs on every row and cannot rot either.
+    measure: () => ({ runs: 2, iterations: 20, runBudgetMs: 50, warmup: 2, warmupBudgetMs: 50, slowAnswerMs: 2_000, profileMs: 20, targets: { p99: 0.001 } }),
+    deadlineMs: () => 60_000,
+    answerLimitMs: () => 30_000,
+    startup: { runs: 1, documents: 200 },
+    slack: { levels: [{ connections: 1, amount: 10, maxSeconds: 5 }, { connections: 5, amount: 20, maxSeconds: 5 }], drainMs: 5_000 },
+  };
+}
+
+/** Runs the sections in order; a section that fails is reported, and the others still run. */
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const progress = options.onProgress ?? (() => undefined);
+  const result: BenchResult = { preset: options.preset, startedAt: new Date(), finishedAt: new Date(), machine: describeMachine(), seed: options.seed, scale: [] };
+
+  if (options.sections.includes('scale')) {
+    const specs: SizeSpec[] = [{ kind: 'bundled' }, ...options.sizes.map((documents): SizeSpec => ({ kind: 'generated', documents }))];
+    for (const spec of specs) {
+      const size = await measureSize(spec, {
+        seed: options.seed,
+        fresh: options.fresh,
+        rows: options.rows,
+        measure: options.measure(spec.kind === 'bundled' ? 'bundled' : spec.documents),
+        isolate: options.isolate,
+        profileLoad: true,
+        deadlineMs: options.deadlineMs,
+        answerLimitMs: options.answerLimitMs,
+        onProgress: progress,
+      });
+      result.scale.push(size);
+      if (size.stopped) progress(`${size.label}: ${size.stopped}`);
+      if (size.failure) progress(`${size.label}: failed: ${size.failure}`);
+    }
+  }
+
+  if (options.sections.includes('startup')) {
+    progress('start-up…');
+    const generated = corpus(options.startup.documents, options.seed, { fresh: false });
+    const label = `${options.startup.documents.toLocaleString('en-GB')} docs`;
+    const cases: StartupResult[] = [];
+    cases.push(await measureStartup({ label: 'bundled', dataDir: BUNDLED_DATA_DIR, documents: 5 }, options.startup.runs + 2, { phases: true, warm: true, deadlineMs: 60_000 }));
+    cases.push(await measureStartup({ label, dataDir: generated.dir, documents: generated.documents }, options.startup.runs, { phases: true, warm: false, deadlineMs: 120_000 }));
+    const built = await buildIndexFile(generated.dir, 180_000);
+    if (built.failure === undefined)
+      cases.push(
+        await measureStartup({ label: `${label}, saved index`, dataDir: generated.dir, documents: generated.documents, indexFile: built.file }, options.startup.runs, {
+          phases: true,
+          warm: false,
+          deadlineMs: 120_000,
+        }),
+      );
+    result.startup = { cases, indexBuildMs: built.ms, ...(built.failure === undefined ? {} : { failure: built.failure }) };
+    for (const c of cases) progress(`start-up ${c.label}: ${c.startToReadyMs.toFixed(0)} ms to ready${c.failure ? ` (failed: ${c.failure})` : ''}`);
+  }
+
+  if (options.sections.includes('slack')) {
+    progress('Slack end to end…');
+    result.slack = await measureSlack(options.slack.levels, { isolate: options.isolate, drainMs: options.slack.drainMs, onProgress: progress });
+    const saturated = result.slack.levels.find((l) => l.connections === TARGETS.slack.connections && l.rate === undefined);
+    const missed = saturated !== undefined && (saturated.ack.p99 >= TARGETS.slack.ackP99 || slackErrors(saturated) > TARGETS.slack.errors);
+    if (missed && options.slack.profileLevel && options.isolate) {
+      // A separate, shorter run under the profiler, so the numbers above carry no profiling overhead.
+      progress('Slack: profiling the adapter at 200 connections…');
+      const dir = mkdtempSync(join(tmpdir(), 'forcewatch-bench-slack-'));
+      try {
+        result.slack.profiled = await measureSlack([options.slack.profileLevel], { isolate: true, drainMs: options.slack.drainMs, profileDir: dir });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  }
+
+  result.finishedAt = new Date();
+  return result;
+}

@@ -1,0 +1,135 @@
+/**
+ * What the benchmark's child processes are told and what they send back over the IPC channel, as
+ * zod schemas: a message from another process is input like any other, so it is parsed where it
+ * arrives. Each schema is checked against the TypeScript type the code uses, so they cannot drift.
+ */
+import { z } from 'zod';
+import type { MeasureOptions, RowResult } from './answering.ts';
+import type { HotFunction, ProfileSummary } from './profile.ts';
+import { NATIONAL_ROWS, QUESTION_TYPES } from './questions.ts';
+import type { RunStats } from './stats.ts';
+
+export const RowNameSchema = z.enum([...QUESTION_TYPES, ...NATIONAL_ROWS]);
+
+export const HotFunctionSchema = z.object({
+  name: z.string(),
+  selfMs: z.number(),
+  totalMs: z.number(),
+  selfShare: z.number(),
+  totalShare: z.number(),
+}) satisfies z.ZodType<HotFunction>;
+
+export const ProfileSummarySchema = z.object({
+  ms: z.number(),
+  hot: z.array(HotFunctionSchema),
+  own: z.array(HotFunctionSchema),
+  phases: z.record(z.string(), z.number()).optional(),
+}) satisfies z.ZodType<ProfileSummary>;
+
+/** JSON turns NaN into null: a row with no timed answers comes back with nulls. */
+const Ms = z.number().nullable().transform((v) => v ?? Number.NaN);
+
+export const RunStatsSchema = z.object({
+  n: z.number(),
+  p50: Ms,
+  p95: Ms,
+  p99: Ms,
+  max: Ms,
+  qps: Ms,
+}) satisfies z.ZodType<RunStats, unknown>;
+
+export const RowResultSchema = z.object({
+  row: RowNameSchema,
+  stats: RunStatsSchema,
+  runs: z.number(),
+  coldMs: z.number(),
+  citations: z.number(),
+  textChars: z.number(),
+  unexpected: z.array(z.string()),
+  errors: z.array(z.string()),
+  profile: ProfileSummarySchema.optional(),
+}) satisfies z.ZodType<RowResult, unknown>;
+
+export const MeasureOptionsSchema = z.object({
+  runs: z.number().int().positive(),
+  iterations: z.number().int().positive(),
+  runBudgetMs: z.number().positive(),
+  warmup: z.number().int().positive(),
+  warmupBudgetMs: z.number().positive(),
+  slowAnswerMs: z.number().positive(),
+  targets: z.object({ p50: z.number().positive().optional(), p99: z.number().positive() }).optional(),
+  profileMs: z.number().positive(),
+}) satisfies z.ZodType<MeasureOptions, unknown>;
+
+/** Memory after loading, in bytes. */
+export const LoadMemorySchema = z.object({
+  rss: z.number(),
+  heapUsed: z.number(),
+  /** After a full garbage collection: the data the engine keeps alive. */
+  heapUsedAfterGc: z.number(),
+  rssAfterGc: z.number(),
+  /** Highest RSS of the process so far (the load's peak). */
+  peakRss: z.number(),
+});
+export type LoadMemory = z.infer<typeof LoadMemorySchema>;
+
+/** A scale child's job: load one data folder and measure the rows. */
+export const ScaleJobSchema = z.object({
+  dataDir: z.string(),
+  rows: z.array(RowNameSchema),
+  measure: MeasureOptionsSchema,
+  /** Profile the load with the sampling profiler (about 1–2% slower) to split it into phases. */
+  profileLoad: z.boolean(),
+});
+export type ScaleJob = z.infer<typeof ScaleJobSchema>;
+
+export const LoadReportSchema = z.object({
+  /** Epoch milliseconds (performance.timeOrigin + now) when the engine was ready. */
+  readyAt: z.number(),
+  /** Engine load alone: loadEngine() from call to return. */
+  loadMs: z.number(),
+  documents: z.number(),
+  memory: LoadMemorySchema,
+  profile: ProfileSummarySchema.optional(),
+});
+export type LoadReport = z.infer<typeof LoadReportSchema>;
+
+export const ScaleMessageSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('loaded'), load: LoadReportSchema }),
+  z.object({ kind: z.literal('begin'), row: RowNameSchema, question: z.string() }),
+  z.object({ kind: z.literal('row'), result: RowResultSchema }),
+  z.object({ kind: z.literal('done') }),
+  z.object({ kind: z.literal('failed'), message: z.string() }),
+]);
+export type ScaleMessage = z.input<typeof ScaleMessageSchema>;
+
+/** A start-up child's job: start, load, report when ready; optionally time each load phase. */
+export const StartupJobSchema = z.object({
+  dataDir: z.string(),
+  indexFile: z.string().optional(),
+  /** Time reading/validating the data, the figure table and the passage index one by one. */
+  phases: z.boolean(),
+});
+export type StartupJob = z.infer<typeof StartupJobSchema>;
+
+export const StartupReportSchema = z.object({
+  readyAt: z.number(),
+  /** Milliseconds from the child's own time origin (its start, as Node sees it) to imports done and to ready. */
+  importedMs: z.number(),
+  readyMs: z.number(),
+  loadMs: z.number(),
+  indexFromFile: z.boolean(),
+  rss: z.number(),
+  heapUsedAfterGc: z.number(),
+  phases: z.record(z.string(), z.number()).optional(),
+  /** Live heap after each phase (bytes), with `phases`. */
+  heapAfter: z.record(z.string(), z.number()).optional(),
+});
+export type StartupReport = z.infer<typeof StartupReportSchema>;
+
+/** The Slack child's job: where the local Web API is, and the app's (made-up) credentials. */
+export const SlackJobSchema = z.object({ apiUrl: z.string(), botToken: z.string(), signingSecret: z.string() });
+export type SlackJob = z.infer<typeof SlackJobSchema>;
+
+/** The Slack child's one message: it is listening. */
+export const SlackListeningSchema = z.object({ port: z.number().int().positive() });

@@ -1,0 +1,289 @@
+/**
+ * End to end through Slack: the real Slack adapter (Bolt over HTTP, in a child process of its own)
+ * on loopback, a local Slack-compatible Web API (the adapter tests' fake, reused), and autocannon
+ * sending signed app_mention events at a given number of concurrent connections, bounded in count
+ * and time. Measures the ack (the HTTP response Slack waits three seconds for) and request →
+ * reply posted (the last chat.postMessage of the answer, seen by the fake API).
+ */
+import type { ChildProcess } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { slackConfigFromEnv, startSlack } from '../adapters/slack/index.ts';
+import { renderFailure } from '../adapters/slack/render-blocks.ts';
+import { createLogger, loadEngine } from '../src/index.ts';
+import { BOT_USER_ID, startFakeSlackApi, type FakeSlackApi, type RecordedCall } from '../test/adapters/slack/support/fake-slack-api.ts';
+import { slackSignature } from '../test/adapters/slack/support/sign.ts';
+import { appMention } from '../test/adapters/slack/support/slack-payloads.ts';
+import { benchScript, epochNow, startChild } from './child.ts';
+import { SlackListeningSchema, type SlackJob } from './messages.ts';
+import { hotFunctions, hotOwnFunctions, readCpuProfile, type ProfileSummary } from './profile.ts';
+import { QUESTIONS, QUESTION_TYPES } from './questions.ts';
+import { percentile } from './stats.ts';
+
+/** Made-up credentials: the fake API accepts any token, and the adapter checks signatures with this secret. */
+const BOT_TOKEN = 'xoxb-0000000000-0000000000-benchmarkTokenNotReal';
+const SIGNING_SECRET = 'bench5ec7e7e2e0f0rcewa7c4516n1n6';
+
+export interface SlackLevel {
+  connections: number;
+  /** Requests in all… */
+  amount: number;
+  /** …or until this many seconds have passed. */
+  maxSeconds: number;
+  /** Events per second over all connections; unset, each connection sends its next event as soon as
+   * the last one is acknowledged (as fast as the adapter acks). */
+  rate?: number;
+}
+
+export interface Percentiles {
+  n: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+export interface SlackLevelResult {
+  connections: number;
+  rate?: number;
+  /** Requests answered by the adapter (any status). */
+  responses: number;
+  seconds: number;
+  /** Acks per second. */
+  throughput: number;
+  /** HTTP response latency as autocannon measured it (ms). */
+  ack: Percentiles;
+  /** From the request being built to the answer's last message reaching the Web API (ms). */
+  reply: Percentiles;
+  errors: {
+    non2xx: number;
+    /** Connection errors, timeouts included. */
+    transport: number;
+    timeouts: number;
+    /** Acknowledged, but no reply was posted within the drain time. */
+    noReply: number;
+    /** The adapter posted its "something went wrong" message. */
+    failedReplies: number;
+  };
+}
+
+export interface SlackResult {
+  levels: SlackLevelResult[];
+  /** With `profileDir`: where the adapter process spent its time over all levels. */
+  profile?: ProfileSummary;
+  failure?: string;
+}
+
+/** Questions typed after the @mention: every type's questions asked through answer(). */
+function mentionQuestions(): string[] {
+  return QUESTION_TYPES.flatMap((t) => QUESTIONS[t].filter((q) => q.via === 'answer').map((q) => q.text));
+}
+
+/** Follows each question's reply at the fake Web API: when its last message arrived, and whether it failed. */
+class ReplyTracker {
+  readonly sentAt = new Map<string, number>();
+  private readonly lastPost = new Map<string, number>();
+  readonly replyMs: number[] = [];
+  failed = 0;
+  private readonly failureText = renderFailure().text;
+
+  /** Called for each call the fake receives, as it arrives. */
+  see(call: RecordedCall): void {
+    const at = epochNow();
+    const thread = call.body.thread_ts;
+    if (call.method === 'chat.postMessage' && typeof thread === 'string') {
+      this.lastPost.set(thread, at);
+      if (call.body.text === this.failureText) this.failed++;
+    } else if (call.method === 'reactions.remove') {
+      // The adapter removes its progress reaction after the answer's last part is posted.
+      const ts = call.body.timestamp;
+      const sent = typeof ts === 'string' ? this.sentAt.get(ts) : undefined;
+      const posted = typeof ts === 'string' ? this.lastPost.get(ts) : undefined;
+      if (sent !== undefined && posted !== undefined) this.replyMs.push(posted - sent);
+    }
+  }
+
+  reset(): void {
+    this.sentAt.clear();
+    this.lastPost.clear();
+    this.replyMs.length = 0;
+    this.failed = 0;
+  }
+}
+
+/** Routes every call the fake records through `see`, as it is recorded: the fake keeps its calls
+ * in one array, so its push is where a call's arrival time can be read without polling. */
+function watchCalls(fake: FakeSlackApi, see: (call: RecordedCall) => void): void {
+  const calls = fake.calls;
+  const push = calls.push.bind(calls);
+  calls.push = (...items: RecordedCall[]) => {
+    for (const call of items) see(call);
+    return push(...items);
+  };
+}
+
+function percentiles(values: number[]): Percentiles {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { n: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? Number.NaN };
+}
+
+/** The adapter under test: in a child process (the benchmark), or in this one (the smoke test). */
+async function startAdapter(apiUrl: string, isolate: boolean, profileDir?: string): Promise<{ port: number; stop: () => Promise<void> }> {
+  if (!isolate) {
+    const logger = createLogger({ level: 'silent' });
+    const config = slackConfigFromEnv({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: apiUrl });
+    if (config === null) throw new Error('bench: the Slack config was not read');
+    const slack = await startSlack({ engine: loadEngine({ logger }), logger, config });
+    if (slack.port === null) throw new Error('bench: the Slack adapter did not report a port');
+    return { port: slack.port, stop: () => slack.stop() };
+  }
+  const job: SlackJob = { apiUrl, botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET };
+  // --cpu-prof writes the adapter's whole profile when it exits.
+  const profiling = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=500'];
+  const child: ChildProcess = startChild(benchScript('slack-child.ts'), [JSON.stringify(job)], { execArgv: profiling, stderr: 'inherit' });
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('bench: the Slack adapter did not start within 30 s')), 30_000);
+    child.once('message', (raw: unknown) => {
+      clearTimeout(timer);
+      const parsed = SlackListeningSchema.safeParse(raw);
+      if (parsed.success) resolve(parsed.data.port);
+      else reject(new Error(`bench: unreadable message from the Slack child: ${parsed.error.message}`));
+    });
+    child.once('exit', (code) => reject(new Error(`bench: the Slack adapter exited with code ${String(code)} before listening`)));
+  });
+  return {
+    port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.disconnect();
+        // Not waiting forever for a child that will not stop.
+        setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+      }),
+  };
+}
+
+function runAutocannon(options: autocannon.Options, maxSeconds: number): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(options, (error, result) => {
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolve(result);
+    });
+    // `amount` takes precedence over `duration` in autocannon: this bounds the time as well.
+    const timer = setTimeout(() => instance.stop(), maxSeconds * 1000);
+  });
+}
+
+async function measureLevel(level: SlackLevel, port: number, tracker: ReplyTracker, drainMs: number): Promise<SlackLevelResult> {
+  const questions = mentionQuestions();
+  const channel = `C0BENCH${level.connections}R${level.rate ?? 0}`;
+  let next = 0;
+  tracker.reset();
+  const result = await runAutocannon(
+    {
+      url: `http://127.0.0.1:${port}/slack/events`,
+      connections: level.connections,
+      amount: level.amount,
+      timeout: 10,
+      ...(level.rate === undefined ? {} : { overallRate: level.rate }),
+      requests: [
+        {
+          method: 'POST',
+          // Each request is a new, correctly signed app_mention with its own event id and ts.
+          setupRequest: (request) => {
+            const question = questions[next++ % questions.length] ?? '';
+            const { ts, body } = appMention(channel, `<@${BOT_USER_ID}> ${question}`);
+            const raw = JSON.stringify(body);
+            const timestamp = Math.floor(Date.now() / 1000);
+            tracker.sentAt.set(ts, epochNow());
+            return {
+              ...request,
+              headers: {
+                'content-type': 'application/json',
+                'x-slack-request-timestamp': String(timestamp),
+                'x-slack-signature': slackSignature(SIGNING_SECRET, timestamp, raw),
+              },
+              body: raw,
+            };
+          },
+        },
+      ],
+    },
+    level.maxSeconds,
+  );
+  const acked = result['2xx'];
+  // Replies still on their way when the last ack came back.
+  const until = epochNow() + drainMs;
+  while (tracker.replyMs.length < acked && epochNow() < until) await new Promise((r) => setTimeout(r, 20));
+  const responses = result['2xx'] + result.non2xx;
+  return {
+    connections: level.connections,
+    ...(level.rate === undefined ? {} : { rate: level.rate }),
+    responses,
+    seconds: result.duration,
+    throughput: result.duration > 0 ? responses / result.duration : Number.NaN,
+    ack: { n: responses, p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
+    reply: percentiles(tracker.replyMs),
+    errors: {
+      non2xx: result.non2xx,
+      transport: result.errors,
+      timeouts: result.timeouts,
+      noReply: Math.max(0, acked - tracker.replyMs.length),
+      failedReplies: tracker.failed,
+    },
+  };
+}
+
+/** Total errors of a level: anything other than an acknowledged request answered with a real reply. */
+export function slackErrors(level: SlackLevelResult): number {
+  const e = level.errors;
+  return e.non2xx + e.transport + e.noReply + e.failedReplies;
+}
+
+/** Runs each level in turn against one adapter. */
+export async function measureSlack(
+  levels: readonly SlackLevel[],
+  options: { isolate: boolean; drainMs: number; profileDir?: string; onProgress?: (line: string) => void },
+): Promise<SlackResult> {
+  const fake = await startFakeSlackApi();
+  const tracker = new ReplyTracker();
+  watchCalls(fake, (call) => tracker.see(call));
+  const results: SlackLevelResult[] = [];
+  let adapter: { port: number; stop: () => Promise<void> } | undefined;
+  try {
+    adapter = await startAdapter(fake.apiUrl, options.isolate, options.profileDir);
+    for (const level of levels) {
+      const result = await measureLevel(level, adapter.port, tracker, options.drainMs);
+      results.push(result);
+      // The fake keeps every call; a level's calls are not needed once measured.
+      fake.calls.length = 0;
+      options.onProgress?.(
+        `slack ×${level.connections}${level.rate === undefined ? '' : ` at ${level.rate}/s`}: ack p50 ${result.ack.p50} ms p99 ${result.ack.p99} ms; reply p50 ${result.reply.p50.toFixed(1)} ms p99 ${result.reply.p99.toFixed(1)} ms; errors ${slackErrors(result)}`,
+      );
+    }
+    await adapter.stop();
+    adapter = undefined;
+    const result: SlackResult = { levels: results };
+    if (options.profileDir !== undefined) result.profile = summariseProfileDir(options.profileDir);
+    return result;
+  } catch (error) {
+    return { levels: results, failure: error instanceof Error ? error.message : String(error) };
+  } finally {
+    await adapter?.stop();
+    await fake.close();
+  }
+}
+
+/** The main thread's profile that `--cpu-prof` left in `dir` (CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile):
+ * tsx's loader runs in a thread of its own, which writes a profile too. The newest, if several. */
+function summariseProfileDir(dir: string): ProfileSummary | undefined {
+  const newest = readdirSync(dir)
+    .filter((f) => /^CPU\.\d+\.\d+\.\d+\.0\.\d+\.cpuprofile$/.test(f))
+    .map((f) => join(dir, f))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+  if (newest === undefined) return undefined;
+  const profile = readCpuProfile(newest);
+  const ms = profile.timeDeltas.reduce((t, d) => t + d, 0) / 1000;
+  return { ms, hot: hotFunctions(profile, 12), own: hotOwnFunctions(profile, 8) };
+}

@@ -1,0 +1,68 @@
+/**
+ * Child process entry for the start-up benchmark: imports the engine as an adapter would, loads the
+ * data (with a saved passage index when one is named) and reports when it is ready. With `phases`,
+ * it does the load's steps one by one instead, timing each and the live heap after it.
+ */
+import { createLogger } from '../src/log.ts';
+import { loadDataset } from '../src/data/dataset.ts';
+import { loadEngine, type Engine } from '../src/engine.ts';
+import { FigureStore } from '../src/answer/figure-store.ts';
+import { loadOrBuildPassageIndex } from '../src/search/index-file.ts';
+import { epochNow, sendToParent } from './child.ts';
+import { StartupJobSchema, type StartupReport } from './messages.ts';
+
+// Static imports are evaluated before this line runs: this is "imports done".
+const importedMs = performance.now();
+const job = StartupJobSchema.parse(JSON.parse(process.argv[2] ?? '{}'));
+const lines: string[] = [];
+// Logging at info, as the adapters do, into memory: the log line says whether the saved index was used.
+const logger = createLogger({ level: 'info', destination: { write: (line: string) => void lines.push(line) } });
+
+function liveHeap(): number {
+  globalThis.gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
+const loadStarted = performance.now();
+// Held until the heap is measured, so the measurement sees the loaded engine.
+let engine: Engine | undefined;
+let phases: Record<string, number> | undefined;
+let kept: unknown[] = [];
+let heapAfter: Record<string, number> | undefined;
+if (job.phases) {
+  // The same steps, in the same order, as loadEngine (src/engine.ts).
+  phases = {};
+  heapAfter = {};
+  let t = performance.now();
+  const data = loadDataset(job.dataDir);
+  phases['read and validate data'] = performance.now() - t;
+  heapAfter['read and validate data'] = liveHeap();
+  t = performance.now();
+  const store = new FigureStore(data.figures, data.metrics);
+  phases['figure table'] = performance.now() - t;
+  heapAfter['figure table'] = liveHeap();
+  t = performance.now();
+  const index = loadOrBuildPassageIndex(data.documents, job.indexFile, logger);
+  phases['passage index'] = performance.now() - t;
+  heapAfter['passage index'] = liveHeap();
+  // Kept alive until the heap is measured.
+  kept = [store, index];
+} else {
+  engine = loadEngine({ dataDir: job.dataDir, logger, ...(job.indexFile === undefined ? {} : { indexFile: job.indexFile }) });
+}
+const readyAt = epochNow();
+const readyMs = performance.now();
+const report: StartupReport = {
+  readyAt,
+  importedMs,
+  readyMs,
+  loadMs: readyMs - loadStarted,
+  indexFromFile: lines.some((l) => l.includes('"passage index loaded from file"')),
+  rss: process.memoryUsage().rss,
+  heapUsedAfterGc: liveHeap(),
+};
+void [engine, kept];
+if (phases) report.phases = phases;
+if (heapAfter) report.heapAfter = heapAfter;
+await sendToParent(report);
+process.disconnect();

@@ -1,0 +1,103 @@
+/**
+ * Start-up: process start to engine ready, in fresh child processes (Node, tsx's loader, the engine's
+ * imports, then the load), on the bundled data and on a generated corpus, with and without a saved
+ * passage index; and one run split into the load's phases, to show where the time goes.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchScript, childExecArgv, epochNow, runChild } from './child.ts';
+import { StartupReportSchema, type StartupReport } from './messages.ts';
+import { median } from './stats.ts';
+
+export interface StartupCase {
+  label: string;
+  dataDir: string;
+  documents: number;
+  indexFile?: string;
+}
+
+export interface StartupResult {
+  label: string;
+  documents: number;
+  runs: number;
+  /** Medians over the runs, in ms. */
+  startToReadyMs: number;
+  /** Node's start to the engine's imports evaluated (Node, tsx and module loading). */
+  importedMs: number;
+  loadMs: number;
+  rss: number;
+  heapUsedAfterGc: number;
+  /** Every run's start-to-ready, in ms, in order. */
+  all: number[];
+  indexFromFile: boolean;
+  /** From a separate run that times the load's steps one by one. */
+  phases?: Record<string, number>;
+  heapAfter?: Record<string, number>;
+  failure?: string;
+}
+
+async function startOnce(startCase: StartupCase, phases: boolean, deadlineMs: number): Promise<{ report?: StartupReport; spawnedAt: number; failure?: string }> {
+  const job = { dataDir: startCase.dataDir, phases, ...(startCase.indexFile === undefined ? {} : { indexFile: startCase.indexFile }) };
+  const run = await runChild({ script: benchScript('startup-child.ts'), args: [JSON.stringify(job)], schema: StartupReportSchema, deadlineMs });
+  const report = run.messages[0];
+  if (report === undefined)
+    return { spawnedAt: run.spawnedAt, failure: run.stopped ?? `exited with code ${String(run.exitCode)}: ${run.stderr.trim().split('\n').slice(-3).join(' / ')}` };
+  return { report, spawnedAt: run.spawnedAt };
+}
+
+/**
+ * Starts a fresh process `runs` times; with `warm`, after one untimed start. The first start after a
+ * code change compiles every module, later ones read tsx's transform cache, as a restarted bot
+ * would: the untimed start fills that cache for every case after it.
+ */
+export async function measureStartup(startCase: StartupCase, runs: number, options: { phases: boolean; warm: boolean; deadlineMs: number }): Promise<StartupResult> {
+  const reports: Array<{ report: StartupReport; spawnedAt: number }> = [];
+  let failure: string | undefined;
+  for (let i = options.warm ? -1 : 0; i < runs && failure === undefined; i++) {
+    const once = await startOnce(startCase, false, options.deadlineMs);
+    if (once.report && i >= 0) reports.push({ report: once.report, spawnedAt: once.spawnedAt });
+    failure = once.failure;
+  }
+  const result: StartupResult = {
+    label: startCase.label,
+    documents: startCase.documents,
+    runs: reports.length,
+    startToReadyMs: median(reports.map((r) => r.report.readyAt - r.spawnedAt)),
+    importedMs: median(reports.map((r) => r.report.importedMs)),
+    loadMs: median(reports.map((r) => r.report.loadMs)),
+    rss: median(reports.map((r) => r.report.rss)),
+    heapUsedAfterGc: median(reports.map((r) => r.report.heapUsedAfterGc)),
+    all: reports.map((r) => r.report.readyAt - r.spawnedAt),
+    indexFromFile: reports.length > 0 && reports.every((r) => r.report.indexFromFile),
+  };
+  if (options.phases && failure === undefined) {
+    const split = await startOnce(startCase, true, options.deadlineMs);
+    if (split.report?.phases) result.phases = split.report.phases;
+    if (split.report?.heapAfter) result.heapAfter = split.report.heapAfter;
+    failure = split.failure;
+  }
+  if (failure !== undefined) result.failure = failure;
+  return result;
+}
+
+const INDEX_BUILD_SCRIPT = fileURLToPath(new URL('../adapters/cli/index-build.ts', import.meta.url));
+
+/** Runs `npm run index:build`'s script on `dataDir`, as a deployment would, timing the whole command. */
+export function buildIndexFile(dataDir: string, deadlineMs: number): Promise<{ file: string; ms: number; failure?: string }> {
+  const file = join(dataDir, 'passage-index.json');
+  return new Promise((resolve) => {
+    const started = epochNow();
+    const child = spawn(process.execPath, [...childExecArgv(), INDEX_BUILD_SCRIPT, '--data', dataDir, '--out', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString('utf8')).slice(-5_000);
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), deadlineMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      const ms = epochNow() - started;
+      resolve(code === 0 ? { file, ms } : { file, ms, failure: `index:build exited with code ${String(code)}: ${stderr.trim()}` });
+    });
+  });
+}

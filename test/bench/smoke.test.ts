@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { runBench, smokeOptions, type BenchOptions } from '../../bench/bench.ts';
+import { NATIONAL_ROWS, QUESTION_TYPES } from '../../bench/questions.ts';
+import { markdownReport, textReport } from '../../bench/report.ts';
+import { slackErrors } from '../../bench/slack.ts';
+
+// The benchmark's smoke mode, so `npm run bench` cannot rot unnoticed. No timing is asserted: this
+// machine is shared and noisy, and the numbers belong in BENCHMARKS.md, not in a pass/fail test.
+
+const ROWS = [...QUESTION_TYPES, ...NATIONAL_ROWS];
+
+describe('the benchmark in smoke mode', () => {
+  it('measures every question type on the bundled data and a generated corpus, in-process, with no errors', async () => {
+    const options: BenchOptions = { ...smokeOptions(), isolate: false, sections: ['scale', 'slack'], sizes: [60] };
+    const result = await runBench(options);
+
+    expect(result.scale.map((s) => s.label)).toEqual(['bundled', '60 docs']);
+    for (const size of result.scale) {
+      expect(size.failure).toBeUndefined();
+      expect(size.stopped).toBeUndefined();
+      expect(size.load?.documents).toBe(size.documents);
+      expect(size.rows.map((r) => r.row)).toEqual(ROWS);
+      for (const row of size.rows) {
+        expect(row.errors, `${size.label}, ${row.row}`).toEqual([]);
+        // Each question answered with the type its row measures, so no row times another code path.
+        expect(row.unexpected, `${size.label}, ${row.row}`).toEqual([]);
+        expect(row.stats.n).toBeGreaterThan(0);
+      }
+    }
+    expect(result.scale[1]?.figures).toBe(600);
+
+    expect(result.slack?.failure).toBeUndefined();
+    expect(result.slack?.levels.map((l) => l.connections)).toEqual([1, 5]);
+    for (const level of result.slack?.levels ?? []) {
+      expect(level.responses).toBeGreaterThan(0);
+      expect(slackErrors(level)).toBe(0);
+      expect(level.reply.n).toBe(level.responses);
+    }
+
+    const report = markdownReport(result, 'npm run bench:smoke');
+    for (const row of ROWS) expect(report).toContain(`| ${row} |`);
+    expect(textReport(result, 'npm run bench:smoke')).toContain('Targets');
+  }, 120_000);
+
+  it('times start-up in fresh processes, with and without a saved passage index', async () => {
+    const options: BenchOptions = { ...smokeOptions(), sections: ['startup'], startup: { runs: 1, documents: 60 } };
+    const result = await runBench(options);
+    const cases = result.startup?.cases ?? [];
+    expect(result.startup?.failure).toBeUndefined();
+    expect(cases.map((c) => c.label)).toEqual(['bundled', '60 docs', '60 docs, saved index']);
+    for (const c of cases) {
+      expect(c.failure).toBeUndefined();
+      expect(c.startToReadyMs).toBeGreaterThan(0);
+      expect(Object.keys(c.phases ?? {})).toEqual(['read and validate data', 'figure table', 'passage index']);
+    }
+    expect(cases.map((c) => c.indexFromFile)).toEqual([false, false, true]);
+  }, 120_000);
+});

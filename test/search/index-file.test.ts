@@ -1,0 +1,71 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/data/dataset.ts';
+import { BUNDLED_DATA_DIR, loadEngine } from '../../src/engine.ts';
+import { createLogger } from '../../src/log.ts';
+import { loadOrBuildPassageIndex, readPassageIndexFile, writePassageIndexFile } from '../../src/search/index-file.ts';
+import { PassageIndex } from '../../src/search/passages.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'forcewatch-index-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const { documents } = loadDataset(BUNDLED_DATA_DIR);
+const built = new PassageIndex(documents);
+const file = join(dir, 'passage-index.json');
+writePassageIndexFile(file, built, documents);
+
+/** Log lines written while `run` runs, parsed as JSON. */
+function logged(run: (logger: ReturnType<typeof createLogger>) => void): Array<Record<string, unknown>> {
+  const lines: string[] = [];
+  run(createLogger({ level: 'info', destination: { write: (line: string) => void lines.push(line) } }));
+  return lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+describe('the saved passage index', () => {
+  it('finds the same passages, with the same scores, as the index built from the documents', () => {
+    const read = readPassageIndexFile(file, documents);
+    if (!read.ok) throw new Error(read.reason);
+    for (const query of ['recordable conduct matter', 'what did the NPCC say', 'Hants sacked officers', 'reflective practice']) {
+      const ids = (index: PassageIndex) => index.find(query, 10, { minTerms: 1 }).map((h) => [h.passage.id, h.score, h.coverage]);
+      expect(ids(read.index)).toEqual(ids(built));
+    }
+    expect(read.index.passages('hemel-today-hertfordshire-no-action')).toEqual(built.passages('hemel-today-hertfordshire-no-action'));
+  });
+
+  it('is refused when the documents have changed since it was built', () => {
+    const changed = documents.map((d, i) => (i === 0 ? { ...d, text: `${d.text}\n\nA new paragraph.` } : d));
+    expect(readPassageIndexFile(file, changed)).toEqual({ ok: false, reason: expect.stringContaining('stale') });
+  });
+
+  it('is refused when it is not an index file', () => {
+    const junk = join(dir, 'junk.json');
+    writeFileSync(junk, '{"hello": "world"}\n{}');
+    expect(readPassageIndexFile(junk, documents)).toEqual({ ok: false, reason: expect.stringContaining('not a passage index file') });
+    const truncated = join(dir, 'truncated.json');
+    writeFileSync(truncated, readFileSync(file, 'utf8').slice(0, 2_000));
+    expect(readPassageIndexFile(truncated, documents)).toEqual({ ok: false, reason: expect.stringContaining('unreadable') });
+  });
+
+  it('is built instead, with a warning naming the file and why, when it cannot be used', () => {
+    const missing = join(dir, 'missing.json');
+    let index: PassageIndex | undefined;
+    const lines = logged((logger) => {
+      index = loadOrBuildPassageIndex(documents, missing, logger);
+    });
+    expect(index?.find('recordable conduct matter', 3, { minTerms: 1 }).length).toBeGreaterThan(0);
+    expect(lines).toContainEqual(expect.objectContaining({ level: 40, indexFile: missing, reason: 'no such file' }));
+  });
+
+  it('serves an engine started with indexFile, which answers exactly as one that built its index', () => {
+    let fromFile: ReturnType<typeof loadEngine> | undefined;
+    const lines = logged((logger) => {
+      fromFile = loadEngine({ indexFile: file, logger });
+    });
+    expect(lines).toContainEqual(expect.objectContaining({ msg: 'passage index loaded from file', indexFile: file }));
+    const plain = loadEngine();
+    for (const question of ['What is a recordable conduct matter?', 'What did the NPCC say?', 'How many misconduct allegations were made against Hampshire police in 2021-22?'])
+      expect(fromFile?.answer(question)).toEqual(plain.answer(question));
+  });
+});
