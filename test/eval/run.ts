@@ -2,22 +2,33 @@
  * `npm run eval`: runs the project's regression question set through the engine and fails when the
  * pass rate drops below the threshold or any question without data is answered.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadEngine, type Answer } from '../../src/index.ts';
 import { EvalCase, judge } from './judge.ts';
 
 /** Share of cases that must pass. */
 const THRESHOLD = 0.95;
 
-const file = new URL('./questions.jsonl', import.meta.url);
-const cases = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l, i) => {
-    const parsed = EvalCase.safeParse(JSON.parse(l));
-    if (!parsed.success) throw new Error(`test/eval/questions.jsonl:${i + 1}: ${parsed.error.message}`);
-    return parsed.data;
-  });
+// Every `questions*.jsonl` here belongs to the set: one file per area keeps ids and reviews apart.
+const dir = new URL('./', import.meta.url);
+const files = readdirSync(dir).filter((f) => /^questions.*\.jsonl$/.test(f)).sort();
+if (files.length === 0) throw new Error('test/eval holds no questions*.jsonl files');
+const cases = files.flatMap((name) =>
+  readFileSync(new URL(name, dir), 'utf8')
+    .split('\n')
+    .map((line, i) => ({ line, where: `test/eval/${name}:${i + 1}` }))
+    .filter(({ line }) => line.trim() !== '')
+    .map(({ line, where }) => {
+      const parsed = EvalCase.safeParse(JSON.parse(line));
+      if (!parsed.success) throw new Error(`${where}: ${parsed.error.message}`);
+      return parsed.data;
+    }),
+);
+const ids = new Set<string>();
+for (const c of cases) {
+  if (ids.has(c.id)) throw new Error(`question id ${c.id} is used twice in test/eval`);
+  ids.add(c.id);
+}
 const engine = loadEngine();
 const answers = new Map<string, Answer>();
 let passed = 0;
