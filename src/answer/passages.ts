@@ -3,7 +3,7 @@
  * statements ("what did Amnesty say?") and the fallback when no figure fits. Each quotes its
  * passage verbatim and cites it.
  */
-import type { Answer } from '../model/answer.ts';
+import type { Answer, Frame } from '../model/answer.ts';
 import type { Passage } from '../search/passages.ts';
 import { STOPWORDS, stem, words } from '../text/words.ts';
 import type { ParsedQuestion } from '../understand/question.ts';
@@ -19,6 +19,14 @@ export function sentences(paragraph: string): string[] {
 /** Phrases that introduce a definition right after the term. */
 const DEFINES = /(–|-|—)\s*(those|when|where|which)\b|\bwhere it is alleged\b|\bwhich means\b|\binvolve\b|\bis when\b|\bmeans\b|\brefers to\b|\bcan cover\b|\bare those\b/i;
 const SAYS = /\b(said|says|say|added|warned|told|confirmed|continued|commented|stated|explained|found|judged|revealed)\b/;
+
+/** The term followed by a gloss in brackets: "abuse of authority for sexual gain (taking advantage of…)". */
+function glossed(sentence: string, subject: string): boolean {
+  const ws = words(expand(subject));
+  if (ws.length === 0) return false;
+  const escaped = ws.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`\\b${escaped.join('\\W+')}\\w*\\s*\\(`, 'i').test(sentence);
+}
 
 /** Initialisms people use for the bodies the sources name in full. */
 const INITIALISMS: Record<string, string> = {
@@ -40,6 +48,9 @@ function expand(subject: string): string {
     .join(' ')
     .replace(/\s+(allegations?|offences?|cases?)$/i, '');
 }
+const SPOKES = /\bspokes(?:person|man|woman)\b/i;
+/** What a statement question asks about: "what did X say about <topic>?". */
+const TOPIC = /\b(?:say|said|says|tell|told|comment|claim|warn|think)\s+(?:about|on|regarding|concerning)\s+(.+?)\s*\??$/i;
 const CONTINUES = /^(?:["“‘]|(?:they|he|she|it)\s+(?:also\s+)?(?:added|warned|continued|said)\b)/i;
 
 function stemsOf(text: string): string[] {
@@ -78,7 +89,7 @@ export function answerDefinition(ctx: AnswerContext, parsed: ParsedQuestion, dra
       const st = stemsOf(s.sentence).filter((w) => !STOPWORDS.has(w));
       if (!containsSequence(st, term)) return { ...s, score: -1 };
       let score = 1;
-      if (DEFINES.test(s.sentence)) score += 2;
+      if (DEFINES.test(s.sentence) || glossed(s.sentence, subject)) score += 2;
       if (longer.some((l) => containsSequence(stemsOf(s.sentence), l))) score -= 2;
       return { ...s, score };
     })
@@ -89,28 +100,68 @@ export function answerDefinition(ctx: AnswerContext, parsed: ParsedQuestion, dra
   const n = draft.cite(best.docId, best.sentence);
   // A sentence that only mentions the term is offered as that, not as a definition.
   const intro = best.score >= 3 ? `The sources explain “${subject}” like this` : `The sources don't define “${subject}”, but mention it here`;
-  return draft.answered('definition', `${intro}: “${best.sentence}” [${n}]`, { type: 'definition', forces: [], periods: [] });
+  // The term's measure carries to a follow-up ("what is a conduct matter?" … "how many did Hertfordshire have?").
+  const frame: Frame = { type: 'definition', forces: [], periods: [] };
+  const named = ctx.matcher.find(subject).measures;
+  const top = Math.max(0, ...named.values());
+  const measures = [...named].filter(([, score]) => score === top).map(([id]) => id);
+  if (measures.length === 1 && measures[0] !== undefined) frame.measure = measures[0];
+  return draft.answered('definition', `${intro}: “${best.sentence}” [${n}]`, frame);
 }
 
 /** "What did the NPCC say?": the passages attributed to that speaker, with their continuations. */
 export function answerStatement(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer {
   const who = content(expand(parsed.subject ?? '')).filter((w) => w !== 'spokesperson' && w !== 'spokesman');
   const quoted: Array<{ docId: string; passage: Passage }> = [];
-  const candidates = ctx.passages
-    .find(expand(parsed.subject ?? ''), 30, { minTerms: 1, docFilter: (id) => ctx.documents.get(id)?.kind !== 'recommendation' })
-    .map((h) => h.passage)
-    .sort((a, b) => a.docId.localeCompare(b.docId) || a.index - b.index);
+  const options = { minTerms: 1, docFilter: (id: string) => ctx.documents.get(id)?.kind !== 'recommendation' };
+  const found = ctx.passages.find(expand(parsed.subject ?? ''), 30, options).map((h) => h.passage);
+  // Passages on the topic asked about, traced back to the sentence that says who is speaking.
+  const topicText = TOPIC.exec(parsed.text)?.[1];
+  const traced = new Set<string>();
+  if (topicText !== undefined) {
+    const on = content(topicText);
+    for (const h of ctx.passages.find(`${expand(parsed.subject ?? '')} ${topicText}`, 30, options)) {
+      if (!stemsOf(h.passage.text).some((w) => on.includes(w))) continue;
+      const list = ctx.passages.passages(h.passage.docId);
+      let p = h.passage;
+      while (p.index > 0 && CONTINUES.test(p.text) && !SAYS.test(p.text) && list[p.index - 1] !== undefined) p = list[p.index - 1] as Passage;
+      traced.add(p.id);
+      if (!found.some((f) => f.id === p.id)) found.push(p);
+    }
+  }
+  const candidates = found.sort((a, b) => a.docId.localeCompare(b.docId) || a.index - b.index);
+  // Each attributed passage with the quotes that continue it; "… say about body worn video?" puts the
+  // statements on that topic first.
+  const blocks: Passage[][] = [];
   for (const p of candidates) {
-    if (quoted.length >= 6) break;
     const st = new Set(stemsOf(p.text));
-    if (who.length === 0 || !who.every((w) => st.has(w)) || !SAYS.test(p.text)) continue;
-    if (quoted.some((q) => q.passage.id === p.id)) continue;
-    quoted.push({ docId: p.docId, passage: p });
+    // A passage on the topic that names its speaker only by role ("continued the spokesperson for…").
+    const byRole = traced.has(p.id) && SPOKES.test(parsed.subject ?? '') && SPOKES.test(p.text);
+    if (who.length === 0 || !(who.every((w) => st.has(w)) || byRole) || !SAYS.test(p.text)) continue;
+    const block = [p];
     const passages = ctx.passages.passages(p.docId);
-    for (let k = p.index + 1; k < passages.length && quoted.length < 6; k++) {
+    for (let k = p.index + 1; k < passages.length; k++) {
       const next = passages[k] as Passage;
-      if (!CONTINUES.test(next.text) || quoted.some((q) => q.passage.id === next.id)) break;
-      quoted.push({ docId: p.docId, passage: next });
+      if (!CONTINUES.test(next.text)) break;
+      block.push(next);
+    }
+    blocks.push(block);
+  }
+  const topic = content(topicText ?? '').filter((w) => !who.includes(w));
+  const hits = (block: Passage[]) => {
+    const st = new Set(block.flatMap((p) => stemsOf(p.text)));
+    return topic.filter((w) => st.has(w)).length;
+  };
+  // On a tie, a block whose own first passage is the one on the topic goes first.
+  const own = (block: Passage[]) => (traced.has(block[0]?.id ?? '') ? 1 : 0);
+  // Words quoted from the speaker come before a passage that only reports what they found.
+  const speaks = (block: Passage[]) => (block.some((p) => /["“”]/.test(p.text) || SPOKES.test(p.text)) ? 1 : 0);
+  blocks.sort((a, b) => (topic.length > 0 ? hits(b) - hits(a) || own(b) - own(a) : 0) || speaks(b) - speaks(a));
+  for (const block of blocks) {
+    for (const p of block) {
+      if (quoted.length >= 6) break;
+      if (quoted.some((q) => q.passage.id === p.id)) continue;
+      quoted.push({ docId: p.docId, passage: p });
     }
   }
   if (quoted.length === 0) {

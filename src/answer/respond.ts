@@ -52,8 +52,9 @@ export function respond(ctx: AnswerContext, parsed: ParsedQuestion, draft: Answe
   }
   if (!named && !(parsed.previous?.measure !== undefined && (parsed.forcesCarried || carried || parsed.periods.asks.length > 0 || parsed.type !== 'lookup'))) {
     const force = parsed.forceIds[0];
-    if (parsed.forceIds.length === 1 && force !== undefined && parsed.type === 'lookup') {
-      // "How many stop and searches did Hampshire do?": a number we don't hold, not an overview.
+    if (parsed.forceIds.length === 1 && force !== undefined && (parsed.type === 'lookup' || parsed.type === 'share')) {
+      // "How many stop and searches did Hampshire do?", "what is the crime rate in Herts?": a number
+      // we don't hold, not an overview, and not a share of some measure the question never named.
       if (parsed.asksQuantity && ctx.store.holds(force))
         return draft.noData('metric_not_held', `We don't hold that for ${draft.forceName(force)}. For ${draft.forceName(force)} we hold: ${holdingsFor(ctx, draft, force)}.`, { type: 'lookup', forces: [force], periods: [] }, 'lookup');
       return overview(ctx, parsed, draft, force);

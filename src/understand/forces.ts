@@ -130,7 +130,8 @@ export class ForceResolver {
     if (ambiguous && found.length === 0) mention.ambiguous = ambiguous;
     const outside = OUT_OF_SCOPE.exec(question);
     if (outside) mention.outOfScope = outside[0];
-    if (found.length === 0 && !outside) {
+    // A name several forces share ("Yorkshire Police") asks which, not "unknown force".
+    if (found.length === 0 && !outside && !mention.ambiguous) {
       const unknown = unknownForceName(question);
       if (unknown) mention.unknown = unknown;
     }
@@ -143,6 +144,9 @@ export class ForceResolver {
     let best: { force: string; d: number } | undefined;
     let tie = false;
     for (const [word, force] of this.distinctive) {
+      // Typos rarely hit the first letter, and allowing it turns places into forces ("Winchester" is
+      // two letters from "Manchester").
+      if (word[0] !== token[0]) continue;
       const d = editDistance(token, word, max);
       if (d > max) continue;
       if (!best || d < best.d) {
@@ -161,7 +165,7 @@ const NOT_NAMES = new Set(['national', 'county', 'chiefs', 'federation', 'the', 
 
 /** "Narnia" in "Narnia Police" / "Narnia Constabulary" / "police in Narnia", when it is no name of ours. */
 function unknownForceName(question: string): string | undefined {
-  const before = /\b([A-Za-z][A-Za-z'-]+(?:\s+(?:and|&)\s+[A-Za-z][A-Za-z'-]+)?)\s+(?:police|constabulary)\b(?!\s+(?:officers?\s+)?(?:in|of)\s)/gi;
+  const before = /\b([A-Za-z][A-Za-z'-]+(?:\s+(?:and|&)\s+[A-Za-z][A-Za-z'-]+)?)\s+(?:police|constabulary)\b(?!\s+(?:officers?\s+)?(?:in|of)\s+(?!\d|the\s+(?:year|period|last|latest)))(?!\s+(?:complaints?\s+commission|conduct|federation|chiefs)\b)/gi;
   for (const m of fold(question).matchAll(before)) {
     const name = (m[1] ?? '').trim();
     const first = name.split(/\s+/)[0] ?? '';

@@ -33,6 +33,20 @@ function sameWord(asked: string, known: string): boolean {
   return known.length >= 7 && asked.length >= 6 && editDistance(asked, known, 1) <= 1;
 }
 
+/** Helper words a question may put inside a phrase: "complaints were recorded" is "complaints recorded". */
+const INSIDE = new Set(['were', 'was', 'been', 'being', 'be', 'have', 'has', 'had', 'is', 'are']);
+
+/** Where the phrase `stems` ends if it starts at word `i` (helper words allowed between its words), or -1. */
+function matchAt(ws: string[], qs: string[], i: number, stems: string[]): number {
+  let at = i;
+  for (let k = 0; k < stems.length; k++) {
+    if (k > 0) while (at < qs.length && INSIDE.has(ws[at] ?? '') && !sameWord(qs[at] ?? '', stems[k] ?? '')) at++;
+    if (at >= qs.length || !sameWord(qs[at] ?? '', stems[k] ?? '')) return -1;
+    at++;
+  }
+  return at;
+}
+
 /** Finds vocabulary terms in questions. */
 export class MetricMatcher {
   private readonly terms: Term[];
@@ -58,35 +72,43 @@ export class MetricMatcher {
     const owner = new Array<number>(qs.length).fill(-1);
     for (const [a, b] of skip) for (let k = a; k < b; k++) owner[k] = -2;
     const spans: Array<[number, number]> = [];
-    const matches: Array<{ term: Term; at: number; len: number }> = [];
+    const matches: Array<{ term: Term; at: number; len: number; end: number }> = [];
     const counted = new Set<string>();
+    // Every place a term fits, longest phrases first and, among equally long ones, leftmost first:
+    // "recordable conduct matter allegations" is the recordable conduct matter, not "conduct matter
+    // allegations" with a stray "recordable" before it.
+    const candidates: Array<{ term: Term; index: number; i: number; end: number }> = [];
     this.terms.forEach((term, index) => {
-      const len = term.stems.length;
-      for (let i = 0; i + len <= qs.length; i++) {
-        if (!term.stems.every((s, k) => sameWord(qs[i + k] ?? '', s))) continue;
-        // A span may be shared only by terms of the same phrase length starting at the same word.
-        const span = owner.slice(i, i + len);
-        const sharedSame = spans.some(([a, b]) => a === i && b === i + len);
-        if (span.some((o) => o !== -1) && !sharedSame) continue;
-        for (let k = i; k < i + len; k++) owner[k] = index;
-        if (!sharedSame) spans.push([i, i + len]);
-        // Two spellings of one entry ("conduct matter", "conduct matters") count its words once.
-        const key = `${term.kind}:${term.id}:${i}`;
-        if (counted.has(key)) continue;
-        counted.add(key);
-        matches.push({ term, at: i, len });
+      for (let i = 0; i < qs.length; i++) {
+        const end = matchAt(ws, qs, i, term.stems);
+        if (end > 0) candidates.push({ term, index, i, end });
       }
     });
+    candidates.sort((a, b) => b.term.stems.length - a.term.stems.length || a.i - b.i || a.index - b.index);
+    for (const { term, index, i, end } of candidates) {
+      const len = term.stems.length;
+      // A span may be shared only by terms of the same phrase length starting at the same word.
+      const span = owner.slice(i, end);
+      const sharedSame = spans.some(([a, b]) => a === i && b === end);
+      if (span.some((o) => o !== -1) && !sharedSame) continue;
+      for (let k = i; k < end; k++) owner[k] = index;
+      if (!sharedSame) spans.push([i, end]);
+      // Two spellings of one entry ("conduct matter", "conduct matters") count its words once.
+      const key = `${term.kind}:${term.id}:${i}`;
+      if (counted.has(key)) continue;
+      counted.add(key);
+      matches.push({ term, at: i, len, end });
+    }
     const measures = new Map<string, number>();
     const outcomes = new Map<string, number>();
     const measureSpans = new Map<string, Array<[number, number]>>();
-    for (const { term, at, len } of matches) {
+    for (const { term, at, len, end } of matches) {
       // A word two measures share ("complaints") weighs the same for both: the data decides between them.
       const weight = Math.max(...matches.filter((m) => m.at === at && m.len === len && m.term.kind === term.kind).map((m) => m.term.weight));
       const score = len * weight + (head >= 0 && at >= head && at <= head + 1 ? 0.5 : 0);
       const map = term.kind === 'measure' ? measures : outcomes;
       map.set(term.id, (map.get(term.id) ?? 0) + score);
-      if (term.kind === 'measure') measureSpans.set(term.id, [...(measureSpans.get(term.id) ?? []), [at, at + len]]);
+      if (term.kind === 'measure') measureSpans.set(term.id, [...(measureSpans.get(term.id) ?? []), [at, end]]);
     }
     return { measures, outcomes, spans, measureSpans, words: ws };
   }
@@ -128,8 +150,9 @@ export function rankMetrics(
     } else {
       if (metric.outcome !== undefined && os === 0) continue;
       if (ms === 0) {
-        // Only an outcome named; a generic one ("officers") names nothing on its own.
-        if (namedMeasure || os < 1) continue;
+        // Only an outcome named; a generic one ("officers") names nothing on its own, except as a part
+        // of the measure a follow-up carries ("PCSOs accused…?" then "and police staff?").
+        if (namedMeasure || (os < 1 && !(os > 0 && metric.measure === options.carried?.measure))) continue;
         // Only an outcome named: prefer the measure in context, then the default.
         if (metric.measure === options.carried?.measure) ms = 0.6;
         else if (metric.measure === options.defaultMeasure) ms = 0.5;
@@ -138,7 +161,11 @@ export function rankMetrics(
       // An outcome word that this metric's measure has but the question did not reach: rank totals below.
       if (metric.outcome === undefined && namedOutcome && [...mention.outcomes.keys()].some((o) => hasOutcome(metrics, metric.measure, o))) ms -= 0.5;
     }
-    out.push({ metric, score: ms + os, unitFits: (metric.unit === 'percent') === options.share });
+    const unitFits = (metric.unit === 'percent') === options.share;
+    // A "how many" question wants a count: a percentage only answers it when nothing else fits as well
+    // ("how many complaints were investigated under special procedures?" is the count, not the 2%).
+    const penalty = metric.unit === 'percent' && !options.share ? 2 : 0;
+    out.push({ metric, score: ms + os - penalty, unitFits });
   }
   return out.sort((a, b) => b.score - a.score || Number(b.unitFits) - Number(a.unitFits));
 }

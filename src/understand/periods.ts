@@ -41,6 +41,15 @@ export function findPeriods(question: string): PeriodMention {
   };
   const fy = (start: number): PeriodAsk => ({ kind: 'financial-year', id: financialYearId(start), label: financialYearId(start) });
 
+  // "the two years to (the end of) March 2016": the years ending then, as a range of years
+  const COUNT: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+  for (const m of q.matchAll(new RegExp(`\\b(?:the\\s+)?(?:last\\s+|past\\s+)?(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:financial\\s+)?years\\s+(?:to|ending|ended|up\\s+to)\\s+(?:the\\s+end\\s+of\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?(?:(${MONTHS})\\s+)?((?:19|20)\\d\\d)\\b`, 'g'))) {
+    const n = COUNT[m[1] ?? ''] ?? Number(m[1]);
+    const to = Number(m[3]);
+    // Years to a month early in the year (March 2016) start in the year n before; calendar years end in December.
+    const from = m[2] !== undefined && /^(?:jan|feb|mar|apr|may|jun)/.test(m[2]) ? to - n : to - n + 1;
+    if (n >= 2 && n <= 20) add(m, { kind: 'range', from, to, label: `the ${m[1]} years to ${m[2] ? `${m[2]} ` : ''}${m[3]}` });
+  }
   // "year to/ending (31) March 2022": the financial year ending then (April counts: sources say "year to April 2022")
   for (const m of q.matchAll(new RegExp(`\\b(?:the\\s+)?(?:financial\\s+)?years?\\s+(?:to|ending|ended|end(?:ing)?\\s+in)\\s+(?:the\\s+end\\s+of\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?(march|april|mar|apr)\\s+((?:19|20)\\d\\d)\\b`, 'g')))
     add(m, fy(Number(m[2]) - 1));
@@ -58,7 +67,7 @@ export function findPeriods(question: string): PeriodMention {
   }
   for (const m of q.matchAll(new RegExp(`\\b(?:(?:${MONTHS})\\s+)?((?:1[89]|2[01])\\d\\d)\\b`, 'g')))
     add(m, { kind: 'year', year: Number(m[1]), label: m[1] ?? '' });
-  for (const m of q.matchAll(/\b(?:the\s+)?(?:year|period)\s+before(?:\s+(?:that|the\s+(?:most\s+recent|latest)(?:\s+one)?|last))?\b|\b(?:the\s+)?previous\s+year\b|\bthe\s+year\s+prior\b|\bprior\s+year\b/g))
+  for (const m of q.matchAll(/\b(?:the\s+)?(?:year|period)\s+before(?:\s+(?:that|the\s+(?:most\s+recent|latest)(?:\s+one)?|last))?\b|\b(?:the\s+)?previous\s+year\b|\b(?:the\s+)?year\s+prior(?:\s+to\s+(?:that|the\s+(?:most\s+recent|latest|last)(?:\s+(?:one|year))?))?\b|\bprior\s+year\b/g))
     add(m, { kind: 'previous', label: 'the year before' });
   for (const m of q.matchAll(/\b(?:latest|most\s+recent|last\s+year|this\s+year|recent(?:ly)?|current(?:ly)?|now|newest|up to date|last\s+(?:12|twelve)\s+months|(?:the\s+)?year\s+to\s+march)\b/g))
     add(m, { kind: 'latest', label: 'the latest year' });

@@ -29,7 +29,7 @@ export interface ParsedQuestion {
 }
 
 const SHARE = /\b(share|percentage|percent|per cent|proportion|fraction|what part|how many in (?:10|ten)|out of every|rate(?! per))\b|%/;
-const CHANGE = /\b(chang\w*|gone (?:up|down)|go(?:ne)? (?:up|down)|went (?:up|down)|increas\w*|decreas\w*|ris(?:e|en|ing)|rose|fall(?:en|ing)?|fell|drop(?:ped)?|up or down|grow\w*|grew|declin\w*|differen\w* between (?:the )?years|compared? (?:with|to) (?:the )?(?:year before|previous|last year|earlier))\b/;
+const CHANGE = /\b(chang\w*|gone (?:up|down)|go(?:ne)? (?:up|down)|went (?:up|down)|increas\w*|decreas\w*|ris(?:e|en|ing)|rose|fall(?:en|ing)?|fell|drop(?:ped)?|up or down|grow\w*|grew|declin\w*|differen\w* between (?:the )?years|compared? (?:with|to) (?:the )?(?:year before|previous|last year|earlier)|(?:higher|lower|more|fewer|less)\b.{0,60}?\bthan (?:the |a )?(?:year before|previous year|year earlier|last year))\b/;
 const TREND = /\b(trends?|over time|over the (?:years|period)|year by year|year-on-year|each year|every year|series|history|historical)\b/;
 const COMPARE = /\b(compare[ds]?|comparison|versus|vs|which (?:force|of|had|has|was|one|police|constabulary)|more than|higher|lower|fewer|bigger|smaller|most|least|worse|better)\b/;
 const OVERVIEW = /\b(tell me (?:about|everything)|overview|summary|summari[sz]e|what do you know (?:about|on)|anything (?:on|about)|profile|information (?:on|about)|info (?:on|about)|what (?:figures|data) (?:do you have |are there )?(?:on|for|about))\b/;
@@ -37,11 +37,22 @@ const CATALOGUE = /\b(what (?:data|sources|documents|articles|figures|informatio
 const HELP = /^(?:help|hi|hello|hey|start|\?|what can you do|how do (?:i|you) (?:use|work)|who are you)\b/;
 const STATEMENT = /\bwhat (?:did|does|do|has|have) (?:the )?(.+?) (?:say|said|says|tell|told|comment|claim|warn|think)\b|\b(?:according to|quote from|comments? (?:from|by)|reaction from|response from|statement from) (?:the )?(.+?)(?:\?|$| about| on )/;
 const DEFINITION = /^(?:what(?:'s| is| are| does| do)|define|definition of|meaning of|explain|whats)\b/;
+/** "What is meant by …?", "what do they mean by …?": the term follows "by". */
+const MEANT_BY = /^what (?:is|are) meant by (?:a |an |the )?(.+?)\s*\??$|^what do(?:es)? (?:they|you|the sources?|it|that) mean by (?:a |an |the )?(.+?)\s*\??$/;
 const RECOMMENDATION = /\brecommend(?:s|ed|ing|ation|ations)?\b/;
 const RANKING = /\b(?:which|what) (?:force|forces|police force|constabulary)\b.*\b(?:most|highest|lowest|least|fewest|biggest|largest|smallest|longest|shortest|fastest|slowest|quickest)\b|\b(?:top|bottom) (?:\d+|three|five|ten|twenty)\b|\brank(?:ed|ing|ings)?\b|\bleague table\b|\b(?:total|altogether|combined|in all) (?:across|for|of) (?:all )?(?:the )?forces\b|\bacross all forces\b/;
+/** "What is the salary of…", "who is the chief constable of…", "who is Herts' chief constable?": asks for
+ * one particular thing, never an overview. */
+const ATTRIBUTE = /^(?:(?:what|who)(?:'s| is| are| was| were)|whats|whos) (?:(?:the |a |an |their |its )?([a-z-]+(?: [a-z-]+){0,2}) (?:of|for|in|at|among|by)\b|[a-z' -]+?(?:'s|s') ([a-z-]+(?: [a-z-]+){0,2})\s*\??$)/;
+/** Words that ask for everything held, so "what is the latest for Hampshire?" stays an overview. */
+const GENERAL = /\b(?:latest|position|situation|picture|record|story|data|figures?|numbers|stats|statistics|information|info|news|overview|summary|state|deal|lowdown|story|everything|anything|misconduct|complaints?)\b/;
+/** "What are the figures for BTP?": asks for everything held on a force, not for one number. */
+const FIGURES_FOR = /^what (?:are|were) (?:the |your )?(?:latest |main |key )?(?:figures|numbers|stats|statistics|data) (?:for|on|about)\b/;
 const QUANTITY = /\b(how many|how much|number of|numbers|total|figures?|count|share|percentage|proportion|per cent|percent|rate)\b/;
 
 function definitionSubject(q: string): string | undefined {
+  const meant = MEANT_BY.exec(q);
+  if (meant) return (meant[1] ?? meant[2])?.trim();
   const m =
     /^(?:what(?:'s| is| are)|whats)\s+(?:a |an |the )?(.+?)(?:\s+(?:mean|means))?\s*\??$/.exec(q) ??
     /^what (?:does|do) (?:a |an |the )?(.+?) mean\s*\??$/.exec(q) ??
@@ -68,6 +79,8 @@ export function parseQuestion(
   const metrics = matcher.find(text, forces.spans);
   const periods = findPeriods(text);
   const share = SHARE.test(q);
+  const attribute = ATTRIBUTE.exec(q);
+  const asksValue = attribute !== null && !GENERAL.test(attribute[1] ?? attribute[2] ?? '');
   const named = metrics.measures.size > 0 || metrics.outcomes.size > 0;
 
   let type: QuestionType = 'lookup';
@@ -84,7 +97,7 @@ export function parseQuestion(
   } else if (definition !== undefined) {
     type = 'definition';
     subject = original(text, definition);
-  } else if (OVERVIEW.test(q) || (forces.forces.length > 0 && !named && periods.asks.length === 0 && !QUANTITY.test(q) && !CHANGE.test(q) && !COMPARE.test(q) && !TREND.test(q))) type = forces.forces.length > 1 ? 'comparison' : 'overview';
+  } else if (OVERVIEW.test(q) || (forces.forces.length > 0 && !named && periods.asks.length === 0 && (!QUANTITY.test(q) || FIGURES_FOR.test(q)) && !asksValue && !CHANGE.test(q) && !COMPARE.test(q) && !TREND.test(q))) type = forces.forces.length > 1 ? 'comparison' : 'overview';
   else if (TREND.test(q)) type = 'trend';
   else if (forces.forces.length >= 2 || (COMPARE.test(q) && forces.forces.length !== 1 && !CHANGE.test(q))) type = 'comparison';
   else if (CHANGE.test(q) || periods.since || (periods.asks.length >= 2 && forces.forces.length <= 1)) type = 'change';
@@ -103,7 +116,7 @@ export function parseQuestion(
   if (previous && bare && ['lookup', 'overview', 'comparison'].includes(type) && forces.forces.length <= 1 && figureTypes.includes(previous.type) && previous.type !== 'overview') {
     type = previous.type === 'comparison' && forceIds.length < 2 ? 'lookup' : previous.type;
   }
-  const parsed: ParsedQuestion = { text, type, share: share || (bare && previous?.share === true), forces, forceIds, forcesCarried, periods, metrics, asksQuantity: QUANTITY.test(q) };
+  const parsed: ParsedQuestion = { text, type, share: share || (bare && previous?.share === true), forces, forceIds, forcesCarried, periods, metrics, asksQuantity: QUANTITY.test(q) || asksValue };
   if (subject !== undefined) parsed.subject = subject;
   if (previous) parsed.previous = previous;
   return parsed;

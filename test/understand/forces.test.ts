@@ -29,7 +29,7 @@ describe('finding forces in questions', () => {
   });
 
   it('does not take everyday words for forces', () => {
-    for (const q of ['How many allegations were made against police officers?', 'What did the National Police Chiefs’ Council say?', 'officers who met the threshold', 'figures for a city']) {
+    for (const q of ['How many allegations were made against police officers?', 'What did the National Police Chiefs’ Council say?', 'officers who met the threshold', 'figures for a city', 'the weather in Winchester']) {
       expect(find(q).forces, q).toEqual([]);
     }
   });
@@ -42,5 +42,23 @@ describe('finding forces in questions', () => {
   it('notices a force it does not know, and forces outside England and Wales', () => {
     expect(find('How many allegations against Narnia Police?').unknown).toBe('narnia');
     expect(find('Police Scotland complaints').outOfScope).toMatch(/police scotland/i);
+  });
+});
+
+describe('names that are not forces of ours', () => {
+  it('names an unknown force even when a year follows "Police in"', () => {
+    expect(find('How many allegations against officers in Springfield Police in 2021-22?').unknown).toBe('springfield');
+  });
+
+  it('never takes a body named "… Police Complaints Commission" for a force', () => {
+    const m = find('What share were referred to the Independent Police Complaints Commission?');
+    expect(m.unknown).toBeUndefined();
+    expect(m.forces).toEqual([]);
+  });
+
+  it('asks which force for a name several share, rather than calling it unknown', () => {
+    const m = find('How many allegations against Yorkshire police in 2021-22?');
+    expect(m.unknown).toBeUndefined();
+    expect(m.ambiguous?.candidates.length).toBeGreaterThan(1);
   });
 });

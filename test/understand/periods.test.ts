@@ -41,4 +41,14 @@ describe('reading periods from questions', () => {
   it('reads two periods in order', () => {
     expect(ids('between 2021-22 and 2022-23')).toEqual(['2021-22', '2022-23']);
   });
+
+  it('reads "the two years to March 2016" as the years ending then', () => {
+    expect(ids('in the two years to March 2016')).toEqual(['2014..2016']);
+    expect(ids('the two years to the end of March 2016')).toEqual(['2014..2016']);
+    expect(ids('over the five years to 2020')).toEqual(['2016..2020']);
+  });
+
+  it('reads "the year prior to the latest one" as the year before', () => {
+    expect(ids('in the year prior to the latest one')).toEqual(['previous']);
+  });
 });
