@@ -4,6 +4,7 @@
  */
 import type { Answer, Citation, Computation, Fact, Frame, NoDataReason, QuestionType } from '../model/answer.ts';
 import type { Figure, Force, SourceDocument } from '../model/data.ts';
+import { memoised } from '../text/memo.ts';
 import { digitNumbers, formatValue, numbersIn, round1 } from '../text/numbers.ts';
 import type { Observation } from './figure-store.ts';
 import { joinNames } from './holdings.ts';
@@ -25,6 +26,10 @@ export interface DraftContext {
 /** Qualifiers that read well straight before a number. */
 const HEDGES = new Set(['nearly', 'around', 'about', 'almost', 'more than', 'less than', 'over', 'under', 'up to', 'at least']);
 
+/** The numbers a quote states, remembered (for up to 50,000 distinct quotes): the same quotes are
+ * cited answer after answer, and reading their numbers again was a third of a large force card's time. */
+const quoteNumbers: (quote: string) => readonly number[] = memoised(numbersIn, 50_000);
+
 /** "[1][2]" */
 export function markers(ns: number[]): string {
   return ns.map((n) => `[${n}]`).join('');
@@ -36,6 +41,15 @@ export class AnswerDraft {
   readonly citations: Citation[] = [];
   /** Period names and other echoed labels whose digits are names, not figures. */
   private readonly labels = new Set<string>();
+  /** The labels longest first, as `check` removes them; recomputed only after a new label. */
+  private labelsByLength: string[] | undefined;
+  /** Citation number by source, quote and location: an answer citing thousands of figures looks
+   * each one up, so a scan of the citations for each would make the answer quadratic in its size. */
+  private readonly citationByKey = new Map<string, number>();
+  /** Numbers proven so far by the citations and facts `check` has already read (both only grow). */
+  private readonly proven = new Set<number>();
+  private provenCitations = 0;
+  private provenFacts = 0;
 
   constructor(
     private readonly ctx: DraftContext,
@@ -45,8 +59,9 @@ export class AnswerDraft {
   /** Cites a verbatim quote from a document (and, for a table, the cell); the same quote and cell are cited once. */
   cite(docId: string, quote: string, table?: Figure['table']): number {
     const location = table ? `${table.name}, row “${table.row}”, column “${table.column}”` : undefined;
-    const existing = this.citations.find((c) => c.sourceId === docId && c.quote === quote && c.location === location);
-    if (existing) return existing.n;
+    const key = JSON.stringify([docId, quote, location ?? null]);
+    const existing = this.citationByKey.get(key);
+    if (existing !== undefined) return existing;
     const doc = this.ctx.documents.get(docId);
     if (!doc) throw new Error(`engine: citation of unknown source "${docId}"`);
     const n = this.citations.length + 1;
@@ -63,6 +78,7 @@ export class AnswerDraft {
     };
     if (location !== undefined) citation.location = location;
     this.citations.push(citation);
+    this.citationByKey.set(key, n);
     this.allow(doc.title);
     if (location !== undefined) this.allow(location);
     return n;
@@ -70,7 +86,9 @@ export class AnswerDraft {
 
   /** Allows the digits of a name (a period such as "2021-22", a year the user typed) in the text. */
   allow(label: string): void {
-    if (label) this.labels.add(label);
+    if (!label || this.labels.has(label)) return;
+    this.labels.add(label);
+    this.labelsByLength = undefined;
   }
 
   /** Echoes words the user typed ("a force called “Narnia 2”"): their digits are theirs, not our figures. */
@@ -94,9 +112,14 @@ export class AnswerDraft {
    * what kind of source stated the figure, in words. */
   provenance(obs: Observation): string {
     const parts = new Map<string, string[]>();
+    // Publishers already listed under a phrase: a national figure restated by hundreds of papers
+    // would otherwise rescan the list for each.
+    const listed = new Set<string>();
     for (const f of obs.figures) {
       const doc = this.ctx.documents.get(f.source);
       if (!doc) continue;
+      // A table's name is a name ("Table 27"), not a figure.
+      if (f.table) this.allow(f.table.name);
       const basedOn = f.basedOn ?? doc.basedOn;
       const from = basedOn ? ` from ${basedOn}` : '';
       const phrase =
@@ -105,7 +128,11 @@ export class AnswerDraft {
         : doc.sourceType === 'analysis by a third party' ? `analysis by ${doc.publisher}${from}`
         : `reported by {who}${from}`;
       const who = parts.get(phrase) ?? [];
-      if (!who.includes(doc.publisher)) who.push(doc.publisher);
+      const key = `${phrase}\u0000${doc.publisher}`;
+      if (!listed.has(key)) {
+        listed.add(key);
+        who.push(doc.publisher);
+      }
       parts.set(phrase, who);
     }
     return [...parts].map(([phrase, who]) => phrase.replace('{who}', joinNames(who))).join('; ');
@@ -116,6 +143,8 @@ export class AnswerDraft {
     for (const f of obs.figures) if (f.note !== undefined) this.notes.add(f.note);
     const ns = obs.figures.map((f) => this.cite(f.source, f.quote, f.table));
     this.allow(obs.period.label);
+    // Labels name things ("cases finalised under Schedule 3"): their digits are not figures.
+    this.allow(obs.metric.label);
     for (const f of obs.figures) this.allow(f.period.wording);
     const fact: Fact = {
       force: obs.force,
@@ -162,10 +191,11 @@ export class AnswerDraft {
 
   /** Numbers citations in the order the text first refers to them. */
   private renumber(text: string): { text: string; citations: Citation[]; facts: Fact[] } {
-    const order: number[] = [];
-    for (const m of text.matchAll(/\[(\d+)\]/g)) if (!order.includes(Number(m[1]))) order.push(Number(m[1]));
-    for (const c of this.citations) if (!order.includes(c.n)) order.push(c.n);
-    const to = new Map(order.map((old, i) => [old, i + 1]));
+    // A Set keeps first-reference order, without rescanning the list for every marker.
+    const order = new Set<number>();
+    for (const m of text.matchAll(/\[(\d+)\]/g)) order.add(Number(m[1]));
+    for (const c of this.citations) order.add(c.n);
+    const to = new Map([...order].map((old, i) => [old, i + 1]));
     const at = (n: number) => to.get(n) ?? n;
     return {
       text: text.replace(/\[(\d+)\]/g, (_, n: string) => `[${at(Number(n))}]`),
@@ -206,10 +236,17 @@ export class AnswerDraft {
   /** Every number in the text must be in a cited quote, a computed fact, or an allowed label. */
   private check(text: string): void {
     let rest = text.replace(/\[\d+\]/g, ' ');
-    for (const label of [...this.labels].sort((a, b) => b.length - a.length)) rest = rest.split(label).join(' ');
-    const proven = new Set<number>();
-    for (const c of this.citations) for (const n of numbersIn(c.quote)) proven.add(n);
-    for (const f of this.facts) {
+    this.labelsByLength ??= [...this.labels].sort((a, b) => b.length - a.length);
+    // A label is struck out only where it stands alone: a label "1" (the user's own term, echoed)
+    // must not eat the 1 of "1,365" and leave 365 looking unproven (found by `npm run fuzz`).
+    for (const label of this.labelsByLength)
+      rest = rest.replace(new RegExp(`(?<![\\d.,])${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\d]|[.,]\\d)`, 'g'), ' ');
+    // Sections are checked as they are composed and again within the whole: read only what is new.
+    const proven = this.proven;
+    for (; this.provenCitations < this.citations.length; this.provenCitations++)
+      for (const n of quoteNumbers((this.citations[this.provenCitations] as Citation).quote)) proven.add(n);
+    for (; this.provenFacts < this.facts.length; this.provenFacts++) {
+      const f = this.facts[this.provenFacts] as Fact;
       proven.add(Math.abs(f.value));
       proven.add(Math.abs(round1(f.value)));
     }

@@ -34,7 +34,11 @@ function measureNote(ctx: AnswerContext, draft: AnswerDraft, target: Target): st
     draft.allow(label);
     return label;
   });
-  return ` The question's wording also fits ${joinNames(others, 'or')}, a different measure that we don't hold here; this answer is ${target.metric.label}.`;
+  // Whether the other measures are held for these forces decides what the reader can do next.
+  const held = target.alsoFits.some((m) => ctx.metrics.some((x) => x.measure === m && target.forces.some((f) => ctx.store.holds(f, x.id))));
+  const which = others.length === 1 ? 'a different measure' : 'different measures';
+  const next = held ? `${which} we also hold: ask for ${others.length === 1 ? 'it' : 'one'} by name` : `${which} that we don't hold here`;
+  return ` The question's wording also fits ${joinNames(others, 'or')}, ${next}; this answer is ${target.metric.label}.`;
 }
 
 function frameOf(type: QuestionType, parsed: ParsedQuestion, target: Target, periods: string[]): Frame {
@@ -121,10 +125,23 @@ function commonPeriods(seriesByForce: PeriodGroup[][]): string[] {
     .reverse();
 }
 
-function noMetric(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, forces: string[], choices: MetricChoice[]): Answer {
+/** An outcome the question names that no figure of ours counts ("how many were upheld?"): answering
+ * with the total instead would pass one number off as another. */
+function unheldOutcome(ctx: AnswerContext, parsed: ParsedQuestion): string | undefined {
+  for (const id of parsed.metrics.outcomes.keys()) {
+    const outcome = ctx.outcomes.get(id);
+    if (outcome && !outcome.generic && !ctx.metrics.some((m) => m.outcome === id)) return outcome.label;
+  }
+  return undefined;
+}
+
+function noMetric(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, forces: string[], choices: MetricChoice[], outcomeLabel?: string): Answer {
   const asked = choices[0]?.metric;
   const askedLabel = asked ? (ctx.measures.get(asked.measure)?.label ?? asked.label) : 'that';
-  const what = asked?.outcome !== undefined ? `${askedLabel} (${ctx.outcomes.get(asked.outcome)?.label ?? asked.outcome})` : askedLabel;
+  const outcome = outcomeLabel ?? (asked?.outcome !== undefined ? (ctx.outcomes.get(asked.outcome)?.label ?? asked.outcome) : undefined);
+  const what = outcome !== undefined ? `${askedLabel} (${outcome})` : askedLabel;
+  // A measure's name ("… under Schedule 3") is a name, not a figure.
+  draft.allow(what);
   const frame: Frame = { type: parsed.type, forces, periods: [] };
   if (forces.length === 0) return draft.noData('metric_not_held', `We don't hold figures for ${what}. ${whatWeHold(ctx)}`, frame, parsed.type);
   const lines = forces.map((f) => {
@@ -160,6 +177,8 @@ export function answerFigures(ctx: AnswerContext, parsed: ParsedQuestion, draft:
   if (together.length >= 2) return answerEachMeasure(ctx, parsed, draft, forces, together);
   const { choices, metric, alsoFits } = chooseMetric(ctx, parsed, forces);
   if (!metric) return noMetric(ctx, parsed, draft, forces, choices);
+  const unheld = metric.outcome === undefined ? unheldOutcome(ctx, parsed) : undefined;
+  if (unheld !== undefined) return noMetric(ctx, parsed, draft, forces, choices, unheld);
   let targetForces = forces.filter((f) => ctx.store.holds(f, metric.id) || forces.length === 1);
   if (forces.length === 0) {
     const holders = ctx.store.forcesFor(metric.id);
@@ -176,11 +195,14 @@ export function answerFigures(ctx: AnswerContext, parsed: ParsedQuestion, draft:
   const target: Target = { forces: targetForces, metric, alsoFits };
   const type = parsed.type === 'comparison' && targetForces.length < 2 ? 'lookup' : parsed.type;
   if (type === 'comparison') return compare(ctx, parsed, draft, target, missing);
+  // A comparison only one of the named forces can answer: say so, never just drop the other.
+  if (parsed.type === 'comparison' && missing.length > 0) draft.allow(metric.label);
+  const notCompared = parsed.type === 'comparison' && missing.length > 0 ? ` We don't hold ${metric.label} for ${joinNames(missing.map((f) => draft.forceName(f)))}, so the forces can't be compared on it.` : '';
   const force = targetForces[0] as string;
   if (!ctx.store.holds(force, metric.id)) return noMetric(ctx, parsed, draft, [force], choices);
   if (type === 'change' || type === 'trend') return change(ctx, parsed, draft, target, type);
   if (type === 'share' || (parsed.share && metric.unit === 'count')) return share(ctx, parsed, draft, target);
-  return lookup(ctx, parsed, draft, target);
+  return lookup(ctx, parsed, draft, target, notCompared);
 }
 
 function periodNotHeld(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, target: Target, unmatched: PeriodAsk[]): Answer {
@@ -197,7 +219,7 @@ function periodNotHeld(ctx: AnswerContext, parsed: ParsedQuestion, draft: Answer
   );
 }
 
-function lookup(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, target: Target): Answer {
+function lookup(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, target: Target, note = ''): Answer {
   const force = target.forces[0] as string;
   const groups = byPeriod(ctx.store.of(force, target.metric.id));
   const asks = parsed.periods.asks;
@@ -213,8 +235,20 @@ function lookup(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, 
     text += ` We don't hold ${joinNames(unmatched.map((a) => a.label))}.`;
   }
   if (target.metric.outcome === undefined && BREAKDOWN.test(parsed.text)) text += outcomesOf(ctx, draft, force, target.metric, chosen);
+  if (target.metric.outcome !== undefined && BOTH_ASKED.test(parsed.text)) text += totalsOf(ctx, draft, force, target.metric, chosen);
   text += measureNote(ctx, draft, target);
-  return draft.answered('lookup', text, frameOf('lookup', parsed, target, chosen.map((g) => g.period.id)));
+  return draft.answered('lookup', text + note, frameOf('lookup', parsed, target, chosen.map((g) => g.period.id)));
+}
+
+/** "How many allegations … and how many needed no action?": the total is asked for beside the outcome. */
+const BOTH_ASKED = /\bhow many\b.+\band how many\b/i;
+
+/** The measure's total for the periods an outcome was given for, when the question asks for both. */
+function totalsOf(ctx: AnswerContext, draft: AnswerDraft, force: string, metric: Metric, chosen: PeriodGroup[]): string {
+  const total = totalMetric(ctx, metric);
+  if (!total) return '';
+  const held = byPeriod(ctx.store.of(force, total.id)).filter((g) => chosen.some((c) => c.period.id === g.period.id));
+  return held.length > 0 ? ` In all: ${held.map((g) => stateGroup(g, draft)).join('; ')}.` : '';
 }
 
 /** "What happened to them?", "the outcomes": the question wants the total broken down. */
@@ -265,6 +299,9 @@ function share(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, t
   const { metric } = target;
   if (metric.outcome === undefined) {
     const outcomes = [...new Set(ctx.metrics.filter((m) => m.measure === metric.measure && m.outcome).map((m) => ctx.outcomes.get(m.outcome ?? '')?.label ?? ''))];
+    // A measure held only as a count, with no breakdown and no total it is part of: no share to give.
+    if (outcomes.length === 0)
+      return draft.noData('metric_not_held', `We hold ${metric.label} only as a count, not as a share of anything, so we can't give a percentage. For ${draft.forceName(force)} we hold: ${holdingsFor(ctx, draft, force)}.`, frameOf('share', parsed, target, []), 'share');
     return draft.unclear(`A share of ${metric.label} with which outcome: ${joinNames(outcomes, 'or')}?`, frameOf('share', parsed, target, []), 'share');
   }
   const groups = byPeriod(ctx.store.of(force, metric.id));
@@ -296,7 +333,8 @@ function compare(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft,
     }
   } else periodId = commonPeriods(series)[0];
 
-  const rows: Array<{ force: string; value: number; text: string; fact: number; period: Period; obs?: Observation } | { force: string; none: true }> = [];
+  const rows: Array<{ force: string; value: number; text: string; fact: number; period: Period; obs?: Observation } | { force: string; none: true; conflict?: true }> = [];
+  const conflicts: string[] = [];
   target.forces.forEach((f, i) => {
     const group = (series[i] ?? []).find((g) => g.period.id === periodId) ?? (periodId === undefined ? (series[i] ?? []).at(-1) : undefined);
     if (!group) return rows.push({ force: f, none: true });
@@ -305,18 +343,24 @@ function compare(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft,
       if (!s) return rows.push({ force: f, none: true });
       return rows.push({ force: f, value: s.value, text: s.text, fact: s.fact, period: group.period });
     }
-    if (group.observations.length > 1) return rows.push({ force: f, none: true });
+    if (group.observations.length > 1) {
+      // Sources disagree for this force and period: no one value to compare, so both are shown.
+      conflicts.push(`For ${draft.forceName(f)}, ${stateGroup(group, draft)}, so it is left out of the comparison.`);
+      return rows.push({ force: f, none: true, conflict: true });
+    }
     const obs = group.observations[0] as Observation;
     const s = draft.stated(obs);
     rows.push({ force: f, value: obs.value, text: `${s.shown} ${s.marks}`, fact: s.index, period: group.period, obs });
   });
   const have = rows.filter((r): r is Extract<typeof r, { value: number }> => !('none' in r)).sort((a, b) => b.value - a.value);
-  const lacking = [...missing, ...rows.filter((r) => 'none' in r).map((r) => r.force)];
+  const lacking = [...missing, ...rows.filter((r) => 'none' in r && !('conflict' in r)).map((r) => r.force)];
+  const disputed = conflicts.length > 0 ? ` ${conflicts.join(' ')}` : '';
   const label = parsed.share ? `share of ${metric.label}` : metric.label;
   if (have.length < 2) {
     if (have.length === 1) {
       const only = have[0] as (typeof have)[number];
-      const text = `${draft.forceName(only.force)}: ${only.text} ${label} ${inPeriod(only.period)}. We hold no comparable figure for ${joinNames(lacking.map((f) => draft.forceName(f)))}, so we cannot compare them.`;
+      const without = lacking.length > 0 ? ` We hold no comparable figure for ${joinNames(lacking.map((f) => draft.forceName(f)))}, so we cannot compare them.` : '';
+      const text = `${draft.forceName(only.force)}: ${only.text} ${label} ${inPeriod(only.period)}.${without}${disputed}`;
       return draft.noData('metric_not_held', text, frameOf('comparison', parsed, target, [only.period.id]), 'comparison');
     }
     return noMetric(ctx, parsed, draft, target.forces, [{ metric, score: 1, unitFits: true }]);
@@ -342,20 +386,33 @@ function compare(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft,
   if (!samePeriod) text += ` Note: these figures are for different periods (${have.map((r) => `${draft.shortName(r.force)}: ${r.period.label}`).join('; ')}), so compare them with care.`;
   for (const r of have) draft.allow(r.period.label);
   // Forces differ in size: a rate per 1,000 workforce is offered wherever both inputs are held.
-  const rates = have.map((r) => (r.obs ? ratePer1000(ctx, draft, r.obs, r.fact) : undefined));
-  if (rates.every((r) => r !== undefined)) text += ` Allowing for size: ${have.map((r, i) => `${draft.forceName(r.force)} ${rates[i]}`).join('; ')}.`;
+  const rates = perWorkforce(metric) ? have.map((r) => (r.obs ? ratePer1000(ctx, draft, r.obs, r.fact) : undefined)) : [];
+  if (rates.length > 0 && rates.every((r) => r !== undefined)) text += ` Allowing for size: ${have.map((r, i) => `${draft.forceName(r.force)} ${rates[i]}`).join('; ')}.`;
   if (lacking.length > 0) text += ` We hold no comparable figure for ${joinNames(lacking.map((f) => draft.forceName(f)))}.`;
+  text += disputed;
   return draft.answered('comparison', text, frameOf('comparison', parsed, { ...target, forces: have.map((r) => r.force) }, [hi.period.id]));
+}
+
+/** Measures of averages (days to finalise) and the workforce itself: a count of events is rated per head, an average is not. */
+const NOT_PER_HEAD = /^(?:average-|workforce$)/;
+
+/** Whether a rate per 1,000 workforce means anything for this metric. */
+function perWorkforce(metric: Metric): boolean {
+  return metric.unit === 'count' && !NOT_PER_HEAD.test(metric.measure);
 }
 
 function change(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, target: Target, type: 'change' | 'trend'): Answer {
   const force = target.forces[0] as string;
   const { metric } = target;
-  const groups = byPeriod(ctx.store.of(force, metric.id)).filter((g) => g.observations.length === 1);
+  const all = byPeriod(ctx.store.of(force, metric.id));
+  // A period whose sources disagree has no one value to measure a change from: it is shown, not used.
+  const groups = all.filter((g) => g.observations.length === 1);
+  const conflicts = all.filter((g) => g.observations.length > 1).map((g) => ` ${capitalise(stateGroup(g, draft))}, and compute no change from either.`).join('');
   const asks = parsed.periods.asks;
   if (groups.length < 2) {
     const held = groups.map((g) => stateGroup(g, draft)).join('; ');
-    return draft.noData('period_not_held', `We hold only one period of ${metric.label} for ${draft.forceName(force)}, so we cannot say how it changed: ${held}.`, frameOf(type, parsed, target, groups.map((g) => g.period.id)), type);
+    const what = groups.length === 0 ? 'no single value for any period' : `only one period with a single value`;
+    return draft.noData('period_not_held', `We hold ${what} of ${metric.label} for ${draft.forceName(force)}, so we cannot say how it changed${held ? `: ${held}` : ''}.${conflicts}`, frameOf(type, parsed, target, groups.map((g) => g.period.id)), type);
   }
   let from: PeriodGroup | undefined;
   let to: PeriodGroup | undefined;
@@ -406,6 +463,7 @@ function change(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, 
   if (a.qualifier || b.qualifier) text += ' The source gives these figures as approximate, so the change is approximate too.';
   if (from.period.kind === 'unstated' || to.period.kind === 'unstated')
     text += ' The source does not say which year its latest figures cover.';
+  text += conflicts;
   return draft.answered(type, text, frameOf(type, parsed, target, [to.period.id, from.period.id]));
 }
 

@@ -59,11 +59,14 @@ export function overview(ctx: AnswerContext, parsed: ParsedQuestion, draft: Answ
     }
     return text;
   });
-  const docs = [...ctx.documents.values()].filter((d) => d.forces.includes(force)).map((d) => {
+  // Recommendations are searched by topic, not listed: a force can have hundreds.
+  const mine = [...ctx.documents.values()].filter((d) => d.forces.includes(force));
+  const docs = mine.filter((d) => d.kind !== 'recommendation').map((d) => {
     draft.allow(d.title);
     return `${d.title} (${d.publisher})`;
   });
-  const text = `What we hold for ${draft.forceName(force)}:\n${lines.join('\n')}\nSources: ${joinNames(docs)}. Ask for the force card for every figure, or ask about any of these.`;
+  const recs = mine.some((d) => d.kind === 'recommendation') ? ` We also hold IOPC learning recommendations to ${draft.forceName(force)}: ask, for example, “what has the IOPC recommended to ${draft.shortName(force)} about custody?”.` : '';
+  const text = `What we hold for ${draft.forceName(force)}:\n${lines.join('\n')}\nSources: ${joinNames(docs)}. Ask for the force card for every figure, or ask about any of these.${recs}`;
   return draft.answered('overview', text, { type: 'overview', forces: [force], periods: [] });
 }
 

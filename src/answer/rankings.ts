@@ -66,12 +66,13 @@ export function answerRanking(ctx: AnswerContext, parsed: ParsedQuestion, draft:
   if (!metric) return undefined;
   const forces = ctx.store.forcesFor(metric.id).filter((f) => ctx.forces.get(f)?.kind !== 'area');
   const byPeriod = new Map<string, Observation[]>();
+  const disputed = new Map<string, Observation[]>();
   for (const f of forces) {
     const series = ctx.store.of(f, metric.id);
     for (const obs of series) {
-      // A force whose sources conflict for a period is left out of that period's ranking.
-      if (series.filter((o) => o.period.id === obs.period.id).length > 1) continue;
-      byPeriod.set(obs.period.id, [...(byPeriod.get(obs.period.id) ?? []), obs]);
+      // A force whose sources conflict for a period is left out of that period's ranking, and said to be.
+      const into = series.filter((o) => o.period.id === obs.period.id).length > 1 ? disputed : byPeriod;
+      into.set(obs.period.id, [...(into.get(obs.period.id) ?? []), obs]);
     }
   }
   const asks = parsed.periods.asks;
@@ -84,6 +85,11 @@ export function answerRanking(ctx: AnswerContext, parsed: ParsedQuestion, draft:
   const period = (rows[0] as Observation).period;
   const frame = { type: 'ranking' as const, forces: [], periods: [period.id], measure: metric.measure, ...(metric.outcome ? { outcome: metric.outcome } : {}) };
   const national = ctx.store.of('england-and-wales', metric.id).find((o) => o.period.id === period.id);
+  const left = disputed.get(period.id) ?? [];
+  const leftOut = left.length === 0 ? '' : ` Left out because their sources differ: ${[...new Set(left.map((o) => o.force))].map((f) => `${draft.forceName(f)} (${left.filter((o) => o.force === f).map((o) => {
+    const s = draft.stated(o);
+    return `${s.shown} ${s.marks}`;
+  }).join(' or ')})`).join('; ')}.`;
 
   if (TOTAL.test(parsed.text) && !/\b(most|highest|lowest|least|fewest|top|rank)/i.test(parsed.text)) {
     const stated = rows.map((o) => draft.stated(o));
@@ -95,7 +101,7 @@ export function answerRanking(ctx: AnswerContext, parsed: ParsedQuestion, draft:
       const n = draft.stated(national);
       text += ` The published England and Wales total is ${n.shown} ${n.marks}${national.value === sum ? ', which matches' : ', which differs from our sum; the published total is the one to use'}.`;
     }
-    return draft.answered('ranking', text.charAt(0).toUpperCase() + text.slice(1), frame);
+    return draft.answered('ranking', text.charAt(0).toUpperCase() + text.slice(1) + leftOut, frame);
   }
 
   const ascending = ASCENDING.test(parsed.text);
@@ -108,6 +114,6 @@ export function answerRanking(ctx: AnswerContext, parsed: ParsedQuestion, draft:
   const first = top[0] as Observation;
   const lead = `${draft.forceName(first.force)} had the ${ascending ? 'lowest' : 'highest'} ${metric.label} ${inPeriod(period)}`;
   const source = draft.provenance(first);
-  const text = `${lead}. Ranked ${ascending ? 'lowest' : 'highest'} first (our ranking of every force we hold it for; ${source}):\n${list.join('\n')}`;
+  const text = `${lead}. Ranked ${ascending ? 'lowest' : 'highest'} first (our ranking of every force we hold it for; ${source}):\n${list.join('\n')}${leftOut}`;
   return draft.answered('ranking', text, frame);
 }

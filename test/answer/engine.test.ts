@@ -123,12 +123,20 @@ describe('passages: definitions and statements', () => {
 
 describe('declining', () => {
   it.each([
-    ['How many misconduct allegations were made against Sussex Police in 2021-22?', 'force_not_held'],
+    // Sussex's complaint allegations are held for 2020-21 only (data/ingested), not 2021-22.
+    ['How many misconduct allegations were made against Sussex Police in 2021-22?', 'period_not_held'],
     ['How many allegations did Hampshire officers face in 2015-16?', 'period_not_held'],
     ['How many Hertfordshire officers were dismissed in 2023?', 'metric_not_held'],
     ['What is the capital of France?', 'off_topic'],
     ['How many allegations against Narnia Constabulary?', 'unknown_force'],
     ['Complaints against Police Scotland in 2021-22', 'unknown_force'],
+    // Things about a force that no figure covers: declined, not an overview or a share of something else.
+    ["Who is Hertfordshire's chief constable?", 'metric_not_held'],
+    ['What is the crime rate in Hertfordshire?', 'metric_not_held'],
+    // A place two letters from a force name is not that force.
+    ["What's the weather in Winchester?", 'off_topic'],
+    // No source counts upheld allegations: the total must not stand in for them.
+    ['How many allegations were upheld in Hampshire?', 'metric_not_held'],
   ])('declines "%s" (%s) and says what it holds instead', (q, reason) => {
     const a = engine.answer(q);
     expect(a.status).toBe('no_data');
@@ -148,10 +156,15 @@ describe('force cards', () => {
     expect(card.status).toBe('answered');
     for (const f of held) expect(card.facts.some((x) => x.value === f.value && x.metric === f.metric)).toBe(true);
   });
-  it('declines a force with no data, naming the forces it holds', () => {
+  it('shows a card for every force of the register, saying what it does not hold', () => {
+    // Every force now has the IOPC 2024/25 tables (data/ingested), so no force is without a card.
     const card = engine.forceCard('Devon and Cornwall');
-    expect(card.status).toBe('no_data');
-    expect(card.text).toMatch(/Hampshire/);
+    expect(card.status).toBe('answered');
+    expect(card.text).toMatch(/Not held for this force/);
+    expect(card.citations.some((c) => c.sourceType === 'official statistics table')).toBe(true);
+  });
+  it('declines a name that is not a force', () => {
+    expect(engine.forceCard('Narnia Constabulary').status).toBe('no_data');
   });
 });
 
@@ -167,11 +180,127 @@ describe('grounding: every number in an answer is quoted or computed', () => {
   it.each(questions)('holds for "%s"', (q) => {
     const a = engine.answer(q);
     const proven = new Set([...numbersIn(quotes(a)), ...a.facts.map((f) => Math.abs(f.value))]);
-    const names = [...a.facts.map((f) => f.period), ...engine.sources().map((s) => s.title)];
+    // "per 1,000 workforce" names the rate's scale, not a figure.
+    const names = [...a.facts.map((f) => f.period), ...engine.sources().map((s) => s.title), 'per 1,000 workforce', '× 1,000'];
     const labels = [...new Set(names)].sort((x, y) => y.length - x.length);
     let text = a.text.replace(/\[\d+\]/g, ' ');
     for (const l of labels) text = text.split(l).join(' ');
     text = text.replace(/\b(?:19|20)\d\d(?:-\d\d)?\b/g, ' ');
     for (const n of digitNumbers(text)) expect(proven.has(Math.abs(n)), `${n} in ${a.text}`).toBe(true);
+  });
+});
+
+describe('phrasings found by the regression set (test/eval/questions.jsonl)', () => {
+  it('reads "recordable conduct matter allegations" as recordable conduct matters, leftmost phrase first', () => {
+    const a = engine.answer('How many recordable conduct matter allegations were made against Hertfordshire officers?');
+    expect(plain(a)).toContain('59');
+    expect(plain(a)).not.toContain('94');
+  });
+
+  it('answers a multi-year period stated as "the two years to March 2016"', () => {
+    const a = engine.answer('How many allegations of abuse of authority for sexual gain were reported in England and Wales in the two years to March 2016?');
+    expect(a.status).toBe('answered');
+    expect(plain(a)).toContain('436');
+  });
+
+  it('tells the share of complaints under special procedures from the count of allegations under them', () => {
+    const share = engine.answer('What share of complaints in England and Wales were subject to special procedures?');
+    expect(share.status).toBe('answered');
+    expect(plain(share)).toMatch(/\b2%/);
+    const count = engine.answer('How many complaints against Hampshire officers were investigated under special procedures?');
+    expect(plain(count)).toContain('17');
+  });
+
+  it('declines a share of a measure held only as a count', () => {
+    const a = engine.answer('What share of Hampshire allegations were investigated subject to special procedures?');
+    expect(a.status).toBe('no_data');
+    expect(a.reason).toBe('metric_not_held');
+  });
+
+  it('reads a negated action as "no action"', () => {
+    expect(plain(engine.answer('Hertfordshire 2021-22: how many allegations did not lead to any action?'))).toContain('1758');
+  });
+
+  it('declines "what is the salary of…" for a force instead of giving an overview', () => {
+    for (const q of ['What is the salary of the Hampshire chief constable?', 'What is the population of Hertfordshire?']) {
+      const a = engine.answer(q);
+      expect(a.status, q).toBe('no_data');
+      expect(a.reason, q).toBe('metric_not_held');
+    }
+    expect(engine.answer("What's the latest for Hampshire?").type).toBe('overview');
+  });
+
+  it('carries a defined term to the follow-up', () => {
+    const first = engine.answer('What is a conduct matter?');
+    const next = engine.answer('how many did Hertfordshire have in 2021-22?', { previous: first });
+    expect(next.status).toBe('answered');
+    expect(plain(next)).toContain('94');
+  });
+
+  it('takes a gloss in brackets as a definition, and reads "what is meant by"', () => {
+    const a = engine.answer('What is meant by abuse of authority for sexual gain?');
+    expect(a.type).toBe('definition');
+    expect(a.text).toContain('exploit vulnerable victims');
+    expect(a.text).toContain('explain');
+  });
+
+  it('says when only one of two forces compared holds the figure, instead of dropping the other', () => {
+    const a = engine.answer('Hampshire or Hertfordshire: which referred more recordable conduct matters to misconduct proceedings?');
+    expect(plain(a)).toContain('20');
+    expect(a.text).toMatch(/don't hold .* for Hampshire/);
+  });
+
+  it('carries the measure to a follow-up naming only a part of it ("and police staff?")', () => {
+    const first = engine.answer('How many PCSOs were accused of abuse of authority for sexual gain?');
+    const next = engine.answer('and police staff?', { previous: first });
+    expect(next.status).toBe('answered');
+    expect(plain(next)).toMatch(/\b8\b/);
+  });
+
+  it('declines "who is the chief constable of…" rather than giving an overview', () => {
+    const a = engine.answer('Who is the chief constable of Hertfordshire?');
+    expect(a.status).toBe('no_data');
+  });
+
+  it('reads "brought in" as recruited', () => {
+    const a = engine.answer('How many staff were brought in to help Hampshire with vetting?');
+    expect(plain(a)).toMatch(/\b4\b/);
+    expect(plain(a)).not.toContain('1000');
+  });
+
+  it('gives the total beside the outcome when the question asks for both', () => {
+    const a = engine.answer('How many allegations did Hampshire get in 2021-22 and how many needed no action?');
+    expect(plain(a)).toContain('1867');
+    expect(plain(a)).toContain('1938');
+  });
+
+  it('reads a phrase with helper words inside it ("complaints were recorded")', () => {
+    const a = engine.answer('How many complaints were recorded against officers in England and Wales the year before?');
+    expect(plain(a)).toContain('86200');
+    expect(a.citations.some((c) => c.sourceId === 'petersfield-post-fewer-allegations')).toBe(true);
+  });
+
+  it('puts the statements on the topic asked about first', () => {
+    const a = engine.answer('What did the police spokesperson say about body worn video?');
+    expect(a.type).toBe('statement');
+    expect(a.text.split('\n').slice(0, 3).join(' ')).toContain('body worn video');
+  });
+});
+
+describe('phrasings a reporter might use', () => {
+  it('reads "higher or lower than the year before" as a question about change', () => {
+    const a = engine.answer('Were complaints nationally higher or lower than the year before?');
+    expect(a.type).toBe('change');
+    expect(plain(a)).toMatch(/rose from around 86200 .* to nearly 97100/);
+  });
+
+  it('reads "cops accused of misconduct" as misconduct allegations, not abuse of authority', () => {
+    const a = engine.answer('How many Hampshire cops were accused of misconduct in the year to April 2022?');
+    expect(plain(a)).toContain('1938 misconduct allegations');
+  });
+
+  it('quotes what a force said before what an analysis found about it', () => {
+    const a = engine.answer('What did Hampshire Constabulary say about the figures?');
+    expect(a.text).toMatch(/^What the sources report from Hampshire Constabulary:\nA spokesperson for Hampshire Constabulary said/);
   });
 });

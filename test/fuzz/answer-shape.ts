@@ -51,6 +51,9 @@ export function unprovenNumbers(answer: Answer, vocabulary: string[] = []): numb
     ...vocabulary,
     ...answer.facts.map((f) => f.period),
     ...answer.citations.flatMap((c) => [c.title, c.location ?? '']),
+    // The scale of a rate ("12.5 per 1,000 workforce", "× 1,000") is a name, not a figure.
+    'per 1,000 workforce',
+    '× 1,000',
   ].filter((n) => n.length > 0).sort((a, b) => b.length - a.length);
   let text = answer.text.replace(/\[\d+\]/g, ' ');
   for (const n of names) text = text.split(n).join(' ');

@@ -1,0 +1,187 @@
+/**
+ * The BBC Shared Data Unit's analysis of IOPC investigation reports (2018 to early 2022): per-force
+ * counts of cases with a misconduct case to answer, and the workforce figures the analysis used.
+ * Third-party analysis of IOPC-investigated cases only: every figure carries a note saying so.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Period } from '../../src/model/data.ts';
+import { readRows } from './csv.ts';
+import { BBC_LICENCE, Collector, plainInteger } from './common.ts';
+
+const PUBLISHER = 'BBC Shared Data Unit';
+const REPO = 'https://github.com/BBC-Data-Unit/police_misconduct';
+/** The commit the shared data was read from (shared/data README). */
+const COMMIT = '8505d4f';
+
+/** Said wherever a case-to-answer figure is used. */
+export const CASE_TO_ANSWER_NOTE =
+  'The case-to-answer figures cover only cases the IOPC investigated itself (reports published 2018 to early 2022, as analysed by the BBC Shared Data Unit), not all misconduct cases the force handled.';
+
+const ANALYSIS_PERIOD: Period = {
+  id: 'iopc-reports-2018-2022',
+  label: 'IOPC reports published 2018 to early 2022',
+  wording: 'IOPC reports published 2018 - early 2022',
+  kind: 'calendar-years',
+  start: '2018',
+  end: '2022',
+};
+
+const WORKFORCE_PERIOD: Period = {
+  id: 'bbc-sdu-workforce',
+  label: 'the workforce figure the BBC Shared Data Unit used in 2022 (the count\'s own date is not stated)',
+  wording: 'total workforce used',
+  kind: 'point-in-time',
+  // Dated by the analysis that used it, so a card lists it beside 2021-22 rather than as the newest figure.
+  end: '2022',
+  inferred: 'The BBC Shared Data Unit used these figures in its 2022 analysis of IOPC reports; when the workforce was counted is not stated.',
+};
+
+const nonNegative = z.string().trim().regex(/^\d+$/, 'must be a whole number').transform(Number);
+const CaseRow = z.object({
+  force: z.string().min(1),
+  period: z.literal('IOPC reports published 2018 - early 2022'),
+  iopc_reports_with_case_to_answer: nonNegative,
+  officers_case_to_answer: nonNegative,
+  officers_misconduct_proven: nonNegative,
+  officers_cleared: nonNegative,
+  officers_no_further_action: nonNegative,
+  officers_management_action: nonNegative,
+  officers_written_warning: nonNegative,
+  source_text: z.string(),
+});
+type CaseRow = z.infer<typeof CaseRow>;
+
+/** Where each count sits in the page's sentences: the sentence is the quote, the number is checked. */
+const FIELDS: Array<{ metric: string; field: keyof CaseRow; pattern: RegExp }> = [
+  { metric: 'case-to-answer-reports', field: 'iopc_reports_with_case_to_answer', pattern: /In (\d+) of those reports/ },
+  { metric: 'case-to-answer-officers', field: 'officers_case_to_answer', pattern: /identified (\d+) officer\(s\)/ },
+  { metric: 'case-to-answer-officers-misconduct-proven', field: 'officers_misconduct_proven', pattern: /misconduct was proven against (\d+) officer\(s\)/ },
+  { metric: 'case-to-answer-officers-cleared', field: 'officers_cleared', pattern: /cleared (\d+) officer\(s\)/ },
+  { metric: 'case-to-answer-officers-no-action', field: 'officers_no_further_action', pattern: /(\d+) officers and \d+ staff faced no further action/ },
+  { metric: 'case-to-answer-officers-management-action', field: 'officers_management_action', pattern: /(\d+) officers and \d+ staff were given management action/ },
+  { metric: 'case-to-answer-officers-written-warning', field: 'officers_written_warning', pattern: /(\d+) officers and \d+ staff were given a written warning/ },
+];
+
+/** The page's sentences; the pages leave some full stops out, so a "sentence" may run on. */
+function sentences(text: string): string[] {
+  return text.split(/(?<=\.)\s+/).map((s) => s.trim()).filter(Boolean);
+}
+
+function pageUrl(force: string): string {
+  return `${REPO}/blob/${COMMIT}/rfiles/site/${encodeURIComponent(force)}.md`;
+}
+
+/** One document per force page, one figure per count, each quoting the sentence that states it. */
+export function ingestCaseToAnswer(dir: string, out: Collector): void {
+  const file = 'bbc_sdu_iopc_case_to_answer_by_force.csv';
+  for (const { row, value } of readRows(dir, file, CaseRow, out.problems)) {
+    const force = out.forces.find(value.force);
+    if (force === undefined) {
+      out.problems.push({ file, row, message: `force "${value.force}" is not in the force register` });
+      continue;
+    }
+    if (value.source_text.trim() === '') {
+      out.skip(file, row, `${value.force}: the BBC page is empty`);
+      continue;
+    }
+    const id = `bbc-sdu-case-to-answer-${force}`;
+    out.addSource({
+      id,
+      title: `${value.force}: IOPC investigations with a misconduct case to answer`,
+      titleFrom: 'address',
+      publisher: PUBLISHER,
+      url: pageUrl(value.force),
+      published: '2022',
+      dateInferred: true,
+      dateReason: 'The page is undated; it covers IOPC reports published up to early 2022, so it was written in 2022.',
+      kind: 'analysis',
+      sourceType: 'analysis by a third party',
+      basedOn: 'IOPC investigation reports',
+      origin: `shared/data/${file} row ${row}`,
+      forces: [force],
+      licence: BBC_LICENCE,
+      text: value.source_text,
+    });
+    const parts = sentences(value.source_text);
+    for (const f of FIELDS) {
+      const expected = value[f.field] as number;
+      const sentence = parts.find((s) => f.pattern.test(s));
+      const stated = sentence ? Number(f.pattern.exec(sentence)?.[1]) : undefined;
+      if (sentence === undefined || stated !== expected) {
+        out.problems.push({ file, row, message: `${f.field}: the page text does not state ${expected} where expected` });
+        continue;
+      }
+      out.addFigure({ id: `${id}-${f.metric}`, force, period: ANALYSIS_PERIOD, metric: f.metric, value: expected, source: id, quote: sentence, basedOn: 'IOPC investigation reports', note: CASE_TO_ANSWER_NOTE }, { file, row });
+    }
+  }
+}
+
+/** "North Wales Police,8,2781," as "North Wales Police | 8 | 2781". */
+function relaid(line: string): string {
+  return line.split(',').map((c) => c.trim()).filter(Boolean).join(' | ');
+}
+
+const RateRow = z.object({
+  force_id: z.string().min(1),
+  force: z.string().min(1),
+  officers_and_staff_with_iopc_misconduct_case_to_answer_2018_2022: nonNegative,
+  total_workforce_used: nonNegative,
+});
+
+/**
+ * Workforce figures from the analysis's funnel-plot input (`iopc_forfunnel.csv`, quoted row by row as
+ * the repository holds it). City of London's denominator repeats Cheshire's and is left out.
+ */
+export function ingestWorkforce(dir: string, out: Collector): void {
+  const file = 'bbc_sdu_iopc_case_to_answer_rate_per_1000_staff.csv';
+  const rawPath = join('raw', 'police_misconduct', 'iopc_forfunnel.csv');
+  const raw = readFileSync(join(dir, rawPath), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.trimEnd()).filter((l) => /\d/.test(l));
+  const id = 'bbc-sdu-iopc-funnel-workforce';
+  const rows = readRows(dir, file, RateRow, out.problems);
+  out.addSource({
+    id,
+    title: 'iopc_forfunnel.csv: officers and staff with an IOPC case to answer, and workforce, by force',
+    titleFrom: 'address',
+    publisher: PUBLISHER,
+    url: `${REPO}/blob/${COMMIT}/iopc_forfunnel.csv`,
+    published: '2022',
+    dateInferred: true,
+    dateReason: 'The file is undated; it belongs to the analysis of IOPC reports published up to early 2022.',
+    kind: 'analysis',
+    sourceType: 'analysis by a third party',
+    origin: `shared/data/${rawPath}`,
+    forces: [...new Set(rows.map((r) => r.value.force_id).filter((f) => out.forces.ids.has(f)))],
+    licence: BBC_LICENCE,
+    // Cells re-laid out with " | " between them: a bare "8,2781" would read as one number.
+    text: ['item name | indicator number | sample size', ...raw.filter((l) => !l.startsWith('item name')).map(relaid)].join('\n'),
+  });
+  for (const { row, value } of rows) {
+    if (!out.forces.ids.has(value.force_id)) {
+      out.problems.push({ file, row, message: `force_id "${value.force_id}" is not in the force register` });
+      continue;
+    }
+    if (value.force_id === 'city-of-london') {
+      out.skip(file, row, 'City of London: its workforce (3,744) repeats Cheshire\'s, likely an error in the source');
+      continue;
+    }
+    const line = raw.find((l) => l.startsWith(`${value.force},`));
+    const cells = line?.split(',');
+    if (!line || plainInteger(cells?.[2] ?? '') !== value.total_workforce_used) {
+      out.problems.push({ file, row, message: `workforce ${value.total_workforce_used} not found for "${value.force}" in ${rawPath}` });
+      continue;
+    }
+    out.addFigure({
+      id: `${id}-${value.force_id}`,
+      force: value.force_id,
+      period: WORKFORCE_PERIOD,
+      metric: 'workforce',
+      value: value.total_workforce_used,
+      source: id,
+      quote: relaid(line),
+      table: { name: 'iopc_forfunnel.csv', row: value.force, column: 'sample size (workforce)' },
+      note: 'The workforce figure is the one the BBC Shared Data Unit used for its 2018 to early 2022 analysis; its date is not stated, so any rate per head of workforce worked from it is approximate.',
+    }, { file, row });
+  }
+}
