@@ -14,7 +14,7 @@ import type { AnswerDraft } from './draft.ts';
 import { byPeriod, type Observation } from './figure-store.ts';
 import { holdingsFor, inPeriod, joinNames, whatWeHold } from './holdings.ts';
 import { fallback } from './passages.ts';
-import { ratePer1000 } from './rankings.ts';
+import { perWorkforce, ratePer1000 } from './rankings.ts';
 
 type PeriodGroup = { period: Period; observations: Observation[] };
 
@@ -391,14 +391,6 @@ function compare(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft,
   if (lacking.length > 0) text += ` We hold no comparable figure for ${joinNames(lacking.map((f) => draft.forceName(f)))}.`;
   text += disputed;
   return draft.answered('comparison', text, frameOf('comparison', parsed, { ...target, forces: have.map((r) => r.force) }, [hi.period.id]));
-}
-
-/** Measures of averages (days to finalise) and the workforce itself: a count of events is rated per head, an average is not. */
-const NOT_PER_HEAD = /^(?:average-|workforce$)/;
-
-/** Whether a rate per 1,000 workforce means anything for this metric. */
-function perWorkforce(metric: Metric): boolean {
-  return metric.unit === 'count' && !NOT_PER_HEAD.test(metric.measure);
 }
 
 function change(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, target: Target, type: 'change' | 'trend'): Answer {

@@ -3,7 +3,7 @@
  * cases finalised in 2024/25?", "top five by average days to finalise"), and rates per 1,000
  * workforce. Every rank and sum is our calculation from cited figures.
  */
-import type { Answer } from '../model/answer.ts';
+import type { Answer, Frame } from '../model/answer.ts';
 import type { Metric } from '../model/data.ts';
 import { formatNumber, formatValue, round1 } from '../text/numbers.ts';
 import { rankMetrics } from '../understand/metrics.ts';
@@ -18,17 +18,32 @@ const COUNT_WORDS: Record<string, number> = { three: 3, five: 5, ten: 10, twenty
 /** How many places a ranking lists when the question does not say. */
 const DEFAULT_PLACES = 5;
 const ASCENDING = /\b(lowest|least|fewest|smallest|shortest|fastest|quickest|bottom)\b/i;
+/** "Highest rate per 1,000 officers", "relative to their size": rank by rate per 1,000 workforce. */
+const PER_SIZE = /\b(?:per (?:1,?000|thousand|head|officer|capita)|(?:highest|lowest) rates?|relative to (?:their |its )?size|for (?:their|its) size|size[- ]adjusted)\b/i;
 const TOTAL = /\b(total|in total|altogether|combined|sum|all forces|across (?:all )?(?:the )?forces)\b/i;
 
 /** The measure for a workforce denominator, when the data holds one. */
 export const WORKFORCE_MEASURE = 'workforce';
 
+/** Measures of averages (days to finalise) and the workforce itself: a count of events is rated per head, an average is not. */
+const NOT_PER_HEAD = /^(?:average-|workforce$)/;
+
+/** Whether a rate per 1,000 workforce means anything for `metric`. */
+export function perWorkforce(metric: Metric): boolean {
+  return metric.unit === 'count' && !NOT_PER_HEAD.test(metric.measure);
+}
+
+/** The latest workforce figure held for a force, if any. */
+function workforceOf(ctx: AnswerContext, force: string): Observation | undefined {
+  return ctx.metrics
+    .filter((m) => m.measure === WORKFORCE_MEASURE)
+    .flatMap((m) => ctx.store.of(force, m.id))
+    .at(-1);
+}
+
 /** Rate per 1,000 workforce for one force's figure, as our calculation with both inputs cited. */
 export function ratePer1000(ctx: AnswerContext, draft: AnswerDraft, obs: Observation, factIndex: number): string | undefined {
-  const workforce = ctx.metrics
-    .filter((m) => m.measure === WORKFORCE_MEASURE)
-    .flatMap((m) => ctx.store.of(obs.force, m.id))
-    .at(-1);
+  const workforce = workforceOf(ctx, obs.force);
   if (!workforce || workforce.value === 0 || obs.metric.unit !== 'count') return undefined;
   const w = draft.stated(workforce);
   const rate = round1((obs.value / workforce.value) * 1000);
@@ -94,8 +109,7 @@ export function answerRanking(ctx: AnswerContext, parsed: ParsedQuestion, draft:
   if (TOTAL.test(parsed.text) && !/\b(most|highest|lowest|least|fewest|top|rank)/i.test(parsed.text)) {
     const stated = rows.map((o) => draft.stated(o));
     const sum = rows.reduce((t, o) => t + o.value, 0);
-    const fact = draft.computed({ force: 'all-forces', forceName: 'all forces listed', periodId: period.id, period: period.label, metric: metric.id, metricLabel: `total ${metric.label}`, unit: metric.unit }, sum, 'sum', stated.map((s) => s.index), `sum of every force's figure in the table`);
-    void fact;
+    draft.computed({ force: 'all-forces', forceName: 'all forces listed', periodId: period.id, period: period.label, metric: metric.id, metricLabel: `total ${metric.label}`, unit: metric.unit }, sum, 'sum', stated.map((s) => s.index), `sum of every force's figure in the table`);
     let text = `${metric.label} ${inPeriod(period)}, all forces we hold it for: ${formatValue(sum, metric.unit)} (our calculation: the sum of every force's figure ${stated.map((s) => s.marks).join('')}).`;
     if (national) {
       const n = draft.stated(national);
@@ -105,6 +119,7 @@ export function answerRanking(ctx: AnswerContext, parsed: ParsedQuestion, draft:
   }
 
   const ascending = ASCENDING.test(parsed.text);
+  if (PER_SIZE.test(parsed.text) && perWorkforce(metric)) return rankPerWorkforce(ctx, draft, rows, ascending, places(parsed.text), frame, leftOut);
   const sorted = [...rows].sort((a, b) => (ascending ? a.value - b.value : b.value - a.value));
   const top = sorted.slice(0, places(parsed.text));
   const list = top.map((o) => {
@@ -115,5 +130,28 @@ export function answerRanking(ctx: AnswerContext, parsed: ParsedQuestion, draft:
   const lead = `${draft.forceName(first.force)} had the ${ascending ? 'lowest' : 'highest'} ${metric.label} ${inPeriod(period)}`;
   const source = draft.provenance(first);
   const text = `${lead}. Ranked ${ascending ? 'lowest' : 'highest'} first (our ranking of every force we hold it for; ${source}):\n${list.join('\n')}${leftOut}`;
+  return draft.answered('ranking', text, frame);
+}
+
+/** A ranking by rate per 1,000 workforce, of the forces whose workforce we hold; the others are named. */
+function rankPerWorkforce(ctx: AnswerContext, draft: AnswerDraft, rows: Observation[], ascending: boolean, count: number, frame: Frame, leftOut: string): Answer {
+  const rated = rows.flatMap((o) => {
+    const workforce = workforceOf(ctx, o.force);
+    return workforce && workforce.value > 0 ? [{ o, rate: o.value / workforce.value }] : [];
+  });
+  const first = rated[0]?.o;
+  if (rated.length < 2 || !first) {
+    draft.allow('1,000');
+    return draft.noData('metric_not_held', `We hold a workforce figure for too few of the forces to rank ${first?.metric.label ?? 'them'} per 1,000 workforce.`, frame, 'ranking');
+  }
+  const sorted = rated.sort((a, b) => (ascending ? a.rate - b.rate : b.rate - a.rate)).slice(0, count);
+  const list = sorted.map(({ o }) => {
+    const s = draft.stated(o);
+    return `• ${draft.forceName(o.force)}: ${ratePer1000(ctx, draft, o, s.index) ?? ''}, from ${s.shown} ${s.marks}`;
+  });
+  const top = (sorted[0] as { o: Observation }).o;
+  const unrated = rows.filter((o) => !rated.some((r) => r.o === o)).map((o) => draft.forceName(o.force));
+  const without = unrated.length === 0 ? '' : ` Not ranked, as we hold no workforce figure for them: ${unrated.join(', ')}.`;
+  const text = `${draft.forceName(top.force)} had the ${ascending ? 'lowest' : 'highest'} ${top.metric.label} per 1,000 workforce ${inPeriod(top.period)}. Ranked ${ascending ? 'lowest' : 'highest'} first (our ranking and rates; ${draft.provenance(top)}):\n${list.join('\n')}${without}${leftOut}`;
   return draft.answered('ranking', text, frame);
 }

@@ -137,4 +137,17 @@ describe('answers from the ingested data', () => {
     expect(days.status).toBe('answered');
     expect(days.text).not.toMatch(/per 1,000 workforce/);
   });
+
+  it('ranks by rate per 1,000 workforce when the question asks for a rate, with the working for each force', () => {
+    const a = engine.answer('Which force had the most misconduct allegations in 2021-22 relative to its size?');
+    expect(a.type).toBe('ranking');
+    expect(a.text).toMatch(/per 1,000 workforce in 2021-22/);
+    // Each place shows its count, its workforce and the division, so a reader can check the order.
+    const lines = a.text.split('\n').filter((l) => l.startsWith('• '));
+    expect(lines.length).toBeGreaterThan(1);
+    const rates = lines.map((l) => Number(/: ([\d.,]+) per 1,000 workforce \(our calculation: [\d,]+ ÷ [\d,]+ × 1,000/.exec(l)?.[1]?.replace(/,/g, '')));
+    expect(rates.every((r) => Number.isFinite(r))).toBe(true);
+    expect([...rates].sort((x, y) => y - x)).toEqual(rates);
+    expect(a.facts.some((f) => f.computed?.operation === 'ratio')).toBe(true);
+  });
 });
