@@ -4,6 +4,8 @@
  */
 import { createLogger, createReloadableEngine, loadEngine } from '../src/index.ts';
 import { runChat } from './cli/chat.ts';
+import { installCrashGuards, stopOnSignals, type Stoppable } from './shared/process-guard.ts';
+import { settingsFromEnv } from './shared/settings.ts';
 import { describeStartupError } from './shared/startup-error.ts';
 import { slackConfigFromEnv, startSlack } from './slack/index.ts';
 import { discordConfigFromEnv, startDiscord } from './discord/index.ts';
@@ -16,23 +18,22 @@ async function main(): Promise<void> {
     await runChat(engine);
     return;
   }
+  const settings = settingsFromEnv(process.env);
   const logger = createLogger();
+  const guards = installCrashGuards(logger);
   const engine = createReloadableEngine({ logger });
   // SIGHUP reloads the data: a bad reload keeps the old data serving and logs why.
   process.on('SIGHUP', () => void engine.reload());
-  const running: Array<{ stop(): Promise<void> }> = [];
-  if (slackConfig) running.push(await startSlack({ engine, logger, config: slackConfig }));
-  if (discordConfig) running.push(await startDiscord({ engine, logger, config: discordConfig }));
-  const stop = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    await Promise.allSettled(running.map((r) => r.stop()));
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  const running: Stoppable[] = [];
+  // Signals are handled from the start, so a SIGTERM during start-up still stops what has started.
+  stopOnSignals(running, logger, settings.shutdownGraceMs, guards);
+  if (slackConfig) running.push(await startSlack({ engine, logger, config: slackConfig, settings }));
+  if (discordConfig) running.push(await startDiscord({ engine, logger, config: discordConfig, settings }));
 }
 
 main().catch((error: unknown) => {
   process.stderr.write(`${describeStartupError(error)}\n`);
   process.exitCode = 1;
+  // Whatever did start (a Slack listener, a Discord socket) must not keep the process alive.
+  process.exit(1);
 });

@@ -7,22 +7,32 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
-/** Keys whose values are never logged, at any depth we log objects at. */
-export const REDACTED_PATHS = [
+/** Keys that hold secrets, wherever they sit in a logged object (top level or up to two levels down). */
+const SECRET_KEYS = [
   'token',
   'botToken',
   'appToken',
   'signingSecret',
   'clientSecret',
+  'password',
   'authorization',
+  'Authorization',
+  'cookie',
+  '"x-slack-signature"',
+];
+
+/** Keys whose values are never logged, at any depth we log objects at. Whole `config` and `env`
+ * objects are censored too: they hold the tokens under whatever names the platform uses. */
+export const REDACTED_PATHS = [
+  ...SECRET_KEYS.flatMap((key) => {
+    const path = key.startsWith('"') ? `[${key}]` : `.${key}`;
+    const top = key.startsWith('"') ? `[${key}]` : key;
+    return [top, `*${path}`, `*.*${path}`];
+  }),
   'headers.authorization',
   'headers["x-slack-signature"]',
-  '*.token',
-  '*.botToken',
-  '*.appToken',
-  '*.signingSecret',
-  '*.authorization',
   '*.headers.authorization',
+  '*.headers["x-slack-signature"]',
   'config.*',
   'env.*',
 ];

@@ -5,6 +5,8 @@
  */
 import { Client, Events, Partials, RESTEvents, type ClientOptions } from 'discord.js';
 import type { Engine, Logger } from '../../src/index.ts';
+import { AnswerDesk } from '../shared/answer-desk.ts';
+import { DEFAULT_ADAPTER_SETTINGS, type AdapterSettings } from '../shared/settings.ts';
 import { INTENTS, inviteUrl } from './commands.ts';
 import type { DiscordConfig } from './config.ts';
 import { ConversationMemory } from './conversation-memory.ts';
@@ -19,16 +21,40 @@ export interface DiscordDeps {
   engine: Engine;
   logger: Logger;
   config: DiscordConfig;
+  /** Rate limits, API retries and timeouts, logging; {@link DEFAULT_ADAPTER_SETTINGS} (no limits) when absent. */
+  settings?: AdapterSettings;
 }
+
+/** How long {@link RunningDiscord.stop} waits for answers in flight when not told. */
+export const DEFAULT_STOP_GRACE_MS = 10_000;
 
 /** A running bot. */
 export interface RunningDiscord {
-  /** Closes the gateway connection and stops answering. */
-  stop(): Promise<void>;
+  /**
+   * Stops taking new questions (each gets a short "restarting" notice), waits up to `graceMs` for
+   * answers in flight to be posted, then closes the gateway connection.
+   */
+  stop(options?: { graceMs?: number }): Promise<void>;
+  /** Questions being answered right now. */
+  inFlight(): number;
 }
 
 /** The client options for a config; exported so tests can check what is asked of Discord. */
-export function clientOptions(config: DiscordConfig): ClientOptions {
+export function clientOptions(config: DiscordConfig, settings: AdapterSettings = DEFAULT_ADAPTER_SETTINGS): ClientOptions {
+  // discord.js waits out every 429's Retry-After (per route and global buckets) without counting it
+  // as a retry; `rejectOnRateLimit` bounds that wait, so a long ban fails the call (and the user is
+  // told) instead of stalling an answer. 5xx responses and timeouts are retried `retries` times.
+  const rest = {
+    // discord.js keeps a request queue per interaction token (each webhook token is its own
+    // rate-limit key) and sweeps idle ones only hourly by default: under steady traffic that is
+    // an hour of one queue per answer (the soak showed the heap climbing by ~1 KB an answer).
+    // A sweep skips queues that are busy or rate limited, so it runs often enough to find gaps.
+    handlerSweepInterval: 10_000,
+    retries: settings.apiRetries,
+    timeout: settings.apiTimeoutMs,
+    rejectOnRateLimit: (info: { retryAfter: number }) => info.retryAfter > settings.maxRetryAfterMs,
+    ...(config.apiUrl === undefined ? {} : { api: config.apiUrl }),
+  };
   return {
     intents: [...INTENTS],
     // A DM channel is not in the cache until a message arrives in it; without this, DMs are dropped.
@@ -37,7 +63,7 @@ export function clientOptions(config: DiscordConfig): ClientOptions {
     allowedMentions: NO_PINGS,
     // A question deleted before its answer is ready still gets the answer, as a plain message.
     failIfNotExists: false,
-    ...(config.apiUrl === undefined ? {} : { rest: { api: config.apiUrl } }),
+    rest,
   };
 }
 
@@ -51,8 +77,9 @@ export async function startDiscord(deps: DiscordDeps): Promise<RunningDiscord> {
   const { engine, config } = deps;
   const log = deps.logger.child({ component: 'discord' });
   const secrets = [config.token];
-  const client = new Client(clientOptions(config));
-  const ctx: HandlerContext = { engine, log, memory: new ConversationMemory(), secrets };
+  const client = new Client(clientOptions(config, deps.settings));
+  const desk = new AnswerDesk('discord', log, deps.settings ?? DEFAULT_ADAPTER_SETTINGS);
+  const ctx: HandlerContext = { engine, log, memory: new ConversationMemory(), secrets, desk };
 
   // 'raw' runs before discord.js handles each packet: see gateway-compat.ts for why.
   client.on('raw', (packet: unknown) => fillGatewayDefaults(client, packet));
@@ -67,6 +94,9 @@ export async function startDiscord(deps: DiscordDeps): Promise<RunningDiscord> {
   client.on(Events.Error, (error) => logFailure(log, secrets, error, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn(scrubSecrets(message, secrets)));
   client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'gateway disconnected for good'));
+  // discord.js resumes (or identifies afresh) by itself; these lines show it happening.
+  client.on(Events.ShardReconnecting, (shard) => log.warn({ shard }, 'gateway connection lost; reconnecting'));
+  client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway session resumed'));
   client.rest.on(RESTEvents.RateLimited, (info) => log.warn({ route: scrubSecrets(info.route, secrets), retryAfter: info.retryAfter }, 'rate limited'));
   if (log.isLevelEnabled('debug')) {
     // discord.js reports in free text, which pino's key-based redaction cannot see into.
@@ -94,9 +124,15 @@ export async function startDiscord(deps: DiscordDeps): Promise<RunningDiscord> {
     'Discord ready',
   );
   return {
-    async stop() {
-      log.info('disconnecting from Discord');
+    async stop({ graceMs = DEFAULT_STOP_GRACE_MS } = {}) {
+      // The gateway stays up while draining: the REST client it shares is what posts the answers
+      // in flight, and new questions still get told to come back rather than silence.
+      const unfinished = await desk.drain(graceMs);
+      log.info({ unfinished }, 'disconnecting from Discord');
+      // Closing on purpose is not a lost connection: keep the reconnect warning for real ones.
+      client.removeAllListeners(Events.ShardReconnecting);
       await client.destroy();
     },
+    inFlight: () => desk.inFlight,
   };
 }

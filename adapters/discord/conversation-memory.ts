@@ -3,6 +3,7 @@
  * so a reply to that message is a follow-up in context. Bounded, because it grows with traffic.
  */
 import type { Conversation } from '../../src/index.ts';
+import { BoundedMap } from '../shared/bounded-map.ts';
 
 /** The previous exchange, as the engine takes it back. */
 export type PreviousExchange = NonNullable<Conversation['previous']>;
@@ -12,12 +13,10 @@ export const DEFAULT_MEMORY_SIZE = 2000;
 
 /** Bot message id → the exchange it answered, forgetting the oldest past `maxSize`. */
 export class ConversationMemory {
-  readonly #byMessageId = new Map<string, PreviousExchange>();
+  readonly #byMessageId: BoundedMap<string, PreviousExchange>;
 
   constructor(readonly maxSize: number = DEFAULT_MEMORY_SIZE) {
-    if (!Number.isInteger(maxSize) || maxSize < 1) {
-      throw new RangeError(`ConversationMemory: maxSize must be a positive integer, got ${maxSize}`);
-    }
+    this.#byMessageId = new BoundedMap(maxSize);
   }
 
   get size(): number {
@@ -26,14 +25,7 @@ export class ConversationMemory {
 
   /** Remembers the exchange for every message an answer was posted as (a long answer is several). */
   remember(messageIds: readonly string[], exchange: PreviousExchange): void {
-    for (const id of messageIds) {
-      this.#byMessageId.delete(id); // re-inserting makes it the newest
-      this.#byMessageId.set(id, exchange);
-    }
-    for (const oldest of this.#byMessageId.keys()) {
-      if (this.#byMessageId.size <= this.maxSize) break;
-      this.#byMessageId.delete(oldest);
-    }
+    for (const id of messageIds) this.#byMessageId.set(id, exchange);
   }
 
   /** The exchange a bot message answered, if it is still remembered. */

@@ -5,6 +5,7 @@
  */
 import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
 import type { Answer, Engine, Logger } from '../../src/index.ts';
+import type { AnswerDesk, QuestionContext, QuestionStatus } from '../shared/answer-desk.ts';
 import {
   ASK_COMMAND,
   AUTOCOMPLETE_CHOICES_LIMIT,
@@ -19,12 +20,14 @@ import { deliverAnswer, FAILURE_TEXT, FOLLOW_UP_HINT, NO_PINGS, type OutgoingMes
 import { truncate } from './render-embeds.ts';
 import { logFailure } from './safe-log.ts';
 
-/** What every handler needs: the engine, a logger, the conversation memory, the secrets to scrub. */
+/** What every handler needs: the engine, a logger, the conversation memory, the secrets to scrub,
+ * and the desk every question passes through (limits, in-flight tracking, summary log line). */
 export interface HandlerContext {
   engine: Engine;
   log: Logger;
   memory: ConversationMemory;
   secrets: readonly string[];
+  desk: AnswerDesk;
 }
 
 export const MISSING_OPTION_TEXT = {
@@ -49,8 +52,14 @@ export async function handleInteraction(interaction: Interaction, ctx: HandlerCo
       .catch((error: unknown) => logFailure(ctx.log, ctx.secrets, error, 'could not post a notice'));
     return;
   }
-  if (commandName === ASK_COMMAND) return answerCommand(interaction, ctx, { question: value }, () => ctx.engine.answer(value));
-  return answerCommand(interaction, ctx, { force: value }, () => ctx.engine.forceCard(value));
+  const ask = commandName === ASK_COMMAND ? () => ctx.engine.answer(value) : () => ctx.engine.forceCard(value);
+  const meta = { kind: `command:${commandName}`, user: interaction.user.id, channel: interaction.channelId ?? 'dm', text: value };
+  const notify = (text: string, { log }: QuestionContext) =>
+    interaction
+      .reply({ content: text, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS })
+      .then(() => undefined)
+      .catch((error: unknown) => logFailure(log, ctx.secrets, error, 'could not post a notice'));
+  return ctx.desk.handle(meta, (q) => answerCommand(interaction, ctx, q, ask), notify);
 }
 
 async function suggestForces(interaction: AutocompleteInteraction, ctx: HandlerContext): Promise<void> {
@@ -73,27 +82,27 @@ async function suggestForces(interaction: AutocompleteInteraction, ctx: HandlerC
 async function answerCommand(
   interaction: ChatInputCommandInteraction,
   ctx: HandlerContext,
-  request: { question: string } | { force: string },
+  question: QuestionContext,
   ask: () => Answer,
-): Promise<void> {
+): Promise<QuestionStatus> {
   const isPrivate = interaction.options.getBoolean(PRIVATE_OPTION) ?? false;
-  const log = ctx.log.child({ interaction: interaction.id, command: interaction.commandName });
+  const log = question.log.child({ interaction: interaction.id, command: interaction.commandName });
   try {
     // Awaited before the engine runs: the engine is synchronous, and the defer must be on the wire first.
     await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
   } catch (error) {
     logFailure(log, ctx.secrets, error, 'could not defer the reply; the interaction has probably expired');
-    return;
+    return 'failed';
   }
 
   let answer: Answer;
   try {
-    log.info({ request, private: isPrivate }, 'answering command');
+    log.debug({ private: isPrivate }, 'answering command');
     answer = ask();
   } catch (error) {
     logFailure(log, ctx.secrets, error, 'engine failed');
     await interaction.editReply({ content: FAILURE_TEXT, allowedMentions: NO_PINGS }).catch((e: unknown) => logFailure(log, ctx.secrets, e, 'could not report the failure'));
-    return;
+    return 'failed';
   }
 
   let first = true;
@@ -108,10 +117,12 @@ async function answerCommand(
     // Nobody can reply to an ephemeral message, so only public answers offer a follow-up.
     const ids = await deliverAnswer(answer, send, isPrivate ? {} : { footer: FOLLOW_UP_HINT });
     if (!isPrivate) ctx.memory.remember(ids, { question: answer.question, ...(answer.frame ? { frame: answer.frame } : {}) });
-    log.info({ status: answer.status, citations: answer.citations.length, messages: ids.length }, 'answered command');
+    log.debug({ citations: answer.citations.length, messages: ids.length }, 'answered command');
+    return answer.status;
   } catch (error) {
     logFailure(log, ctx.secrets, error, 'could not post the answer');
     // Any part of the answer already posted stays; the notice replaces "thinking…" or follows it.
     await send({ content: FAILURE_TEXT }).catch((e: unknown) => logFailure(log, ctx.secrets, e, 'could not report the failure'));
+    return 'failed';
   }
 }

@@ -3,6 +3,8 @@
  * both are configured). Stops cleanly on SIGINT and SIGTERM.
  */
 import { createLogger, loadEngine } from '../../src/index.ts';
+import { installCrashGuards, stopOnSignals } from '../shared/process-guard.ts';
+import { settingsFromEnv } from '../shared/settings.ts';
 import { describeStartupError } from '../shared/startup-error.ts';
 import { discordConfigFromEnv, startDiscord } from './index.ts';
 
@@ -13,19 +15,16 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  const settings = settingsFromEnv(process.env);
   const logger = createLogger();
+  const guards = installCrashGuards(logger);
   const engine = loadEngine({ logger });
-  const bot = await startDiscord({ engine, logger, config });
-  const stop = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    await bot.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  const bot = await startDiscord({ engine, logger, config, settings });
+  stopOnSignals([bot], logger, settings.shutdownGraceMs, guards);
 }
 
 main().catch((error: unknown) => {
   process.stderr.write(`${describeStartupError(error)}\n`);
   process.exitCode = 1;
+  process.exit(1);
 });

@@ -5,6 +5,7 @@
  */
 import type { Message } from 'discord.js';
 import type { Answer } from '../../src/index.ts';
+import type { QuestionContext, QuestionStatus } from '../shared/answer-desk.ts';
 import { deliverAnswer, FAILURE_TEXT, FOLLOW_UP_HINT, NO_PINGS, type OutgoingMessage } from './deliver.ts';
 import type { HandlerContext } from './interactions.ts';
 import { logFailure } from './safe-log.ts';
@@ -45,34 +46,42 @@ export async function handleMessage(message: Message, botId: string, ctx: Handle
   const repliedToBot = previous !== undefined || message.mentions.repliedUser?.id === botId;
   if (!inDm && !mentioned && !repliedToBot) return;
 
-  const log = ctx.log.child({ message: message.id, channel: message.channelId, dm: inDm });
   const question = questionFrom(message.content, botId);
   const reply = (outgoing: OutgoingMessage) => message.reply({ ...outgoing, allowedMentions: NO_PINGS });
+  const meta = { kind: inDm ? 'dm' : 'mention', user: message.author.id, channel: message.channelId, text: question };
+  const notify = (text: string, { log }: QuestionContext) =>
+    reply({ content: text })
+      .then(() => undefined)
+      .catch((error: unknown) => logFailure(log, ctx.secrets, error, 'could not post a notice'));
 
-  if (question === '') {
-    // Empty text in a server reply means Discord withheld it; in a DM it was only an attachment.
-    const withheld = !inDm && !mentioned && message.content.trim() === '';
-    const notice = withheld ? UNREADABLE_REPLY_TEXT : EMPTY_MENTION_TEXT;
-    await reply({ content: notice }).catch((error: unknown) => logFailure(log, ctx.secrets, error, 'could not post a notice'));
-    return;
-  }
+  await ctx.desk.handle(meta, async (q): Promise<QuestionStatus> => {
+    const log = q.log.child({ message: message.id, channel: message.channelId, dm: inDm });
+    if (question === '') {
+      // Empty text in a server reply means Discord withheld it; in a DM it was only an attachment.
+      const withheld = !inDm && !mentioned && message.content.trim() === '';
+      await notify(withheld ? UNREADABLE_REPLY_TEXT : EMPTY_MENTION_TEXT, q);
+      return 'help';
+    }
 
-  let answer: Answer;
-  try {
-    log.info({ question, followUp: previous !== undefined }, 'answering message');
-    answer = ctx.engine.answer(question, previous === undefined ? undefined : { previous });
-  } catch (error) {
-    logFailure(log, ctx.secrets, error, 'engine failed');
-    await reply({ content: FAILURE_TEXT }).catch((e: unknown) => logFailure(log, ctx.secrets, e, 'could not report the failure'));
-    return;
-  }
+    let answer: Answer;
+    try {
+      log.debug({ followUp: previous !== undefined }, 'answering message');
+      answer = ctx.engine.answer(question, previous === undefined ? undefined : { previous });
+    } catch (error) {
+      logFailure(log, ctx.secrets, error, 'engine failed');
+      await reply({ content: FAILURE_TEXT }).catch((e: unknown) => logFailure(log, ctx.secrets, e, 'could not report the failure'));
+      return 'failed';
+    }
 
-  try {
-    const ids = await deliverAnswer(answer, reply, { footer: FOLLOW_UP_HINT });
-    ctx.memory.remember(ids, { question: answer.question, ...(answer.frame ? { frame: answer.frame } : {}) });
-    log.info({ status: answer.status, citations: answer.citations.length, messages: ids.length }, 'answered message');
-  } catch (error) {
-    logFailure(log, ctx.secrets, error, 'could not post the answer');
-    await reply({ content: FAILURE_TEXT }).catch((e: unknown) => logFailure(log, ctx.secrets, e, 'could not report the failure'));
-  }
+    try {
+      const ids = await deliverAnswer(answer, reply, { footer: FOLLOW_UP_HINT });
+      ctx.memory.remember(ids, { question: answer.question, ...(answer.frame ? { frame: answer.frame } : {}) });
+      log.debug({ citations: answer.citations.length, messages: ids.length }, 'answered message');
+      return answer.status;
+    } catch (error) {
+      logFailure(log, ctx.secrets, error, 'could not post the answer');
+      await reply({ content: FAILURE_TEXT }).catch((e: unknown) => logFailure(log, ctx.secrets, e, 'could not report the failure'));
+      return 'failed';
+    }
+  }, notify);
 }

@@ -9,8 +9,10 @@ import { Server } from 'node:http';
 import { App, type AppOptions, type RespondFn } from '@slack/bolt';
 import { z } from 'zod';
 import type { Answer, Conversation, Engine, Logger } from '../../src/index.ts';
+import { AnswerDesk, type QuestionContext, type QuestionStatus } from '../shared/answer-desk.ts';
+import { BoundedMap } from '../shared/bounded-map.ts';
+import { DEFAULT_ADAPTER_SETTINGS, type AdapterSettings } from '../shared/settings.ts';
 import { boltLogger, scrubSecrets } from './bolt-logger.ts';
-import { BoundedMap } from './bounded-map.ts';
 import type { SlackConfig } from './config.ts';
 import {
   AppMentionEvent,
@@ -48,12 +50,22 @@ export interface SlackDeps {
   engine: Engine;
   logger: Logger;
   config: SlackConfig;
+  /** Rate limits, API retries and timeouts, logging; {@link DEFAULT_ADAPTER_SETTINGS} (no limits) when absent. */
+  settings?: AdapterSettings;
 }
+
+/** How long {@link SlackHandle.stop} waits for answers in flight when not told. */
+export const DEFAULT_STOP_GRACE_MS = 10_000;
 
 /** A running Slack adapter. */
 export interface SlackHandle {
-  /** Stops receiving (closes the HTTP server or the websocket). */
-  stop(): Promise<void>;
+  /**
+   * Stops taking new work (closes the HTTP server or the websocket), then waits up to `graceMs`
+   * for answers in flight to be posted.
+   */
+  stop(options?: { graceMs?: number }): Promise<void>;
+  /** Questions being answered right now. */
+  inFlight(): number;
   /** The port HTTP mode listens on (useful with PORT=0); null in Socket Mode. */
   port: number | null;
 }
@@ -72,6 +84,11 @@ type PreviousExchange = NonNullable<Conversation['previous']>;
 
 const WebApiError = z.object({ data: z.object({ error: z.string() }) });
 
+/** The values that must never reach a log line. */
+function secretsOf(config: SlackConfig): string[] {
+  return config.mode === 'http' ? [config.botToken, config.signingSecret] : [config.botToken, config.appToken];
+}
+
 /** Slack's own error code ("not_in_channel") when there is one, else the error's message. */
 function slackErrorCode(error: unknown): string {
   const parsed = WebApiError.safeParse(error);
@@ -88,17 +105,20 @@ const HELP_TEXT =
  * Builds the Bolt app with every handler registered, not yet started. Initialisation (auth.test)
  * is deferred to {@link startSlack}, so a bad token fails at start, not on the first question.
  */
-export function createSlackApp({ engine, logger, config }: SlackDeps): App {
+export function createSlackApp({ engine, logger, config, settings = DEFAULT_ADAPTER_SETTINGS }: SlackDeps): { app: App; desk: AnswerDesk } {
   const log = logger.child({ component: 'slack' });
-  const secrets = config.mode === 'http' ? [config.botToken, config.signingSecret] : [config.botToken, config.appToken];
+  const desk = new AnswerDesk('slack', log, settings);
+  const secrets = secretsOf(config);
   const seen = new BoundedMap<string, true>(SEEN_EVENTS_MAX);
   const threads = new BoundedMap<string, PreviousExchange>(THREADS_MAX);
 
   const clientOptions: NonNullable<AppOptions['clientOptions']> = {
     // The default retries for about thirty minutes: far too long for someone waiting on an answer,
     // and it would hang start-up when the API base is wrong.
-    retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2_000 },
-    timeout: 10_000,
+    // A 429 waits for its Retry-After (the client always honours it) and counts as one retry; a
+    // 5xx or a timeout is retried with backoff. Past the retries the call fails and the user is told.
+    retryConfig: { retries: settings.apiRetries, factor: 2, minTimeout: 250, maxTimeout: 2_000 },
+    timeout: settings.apiTimeoutMs,
     // The original error carries the request, Authorization header included: keep it out of errors
     // that may be logged.
     attachOriginalToWebAPIRequestError: false,
@@ -168,31 +188,62 @@ export function createSlackApp({ engine, logger, config }: SlackDeps): App {
     /** Whose previous answer a follow-up builds on. */
     memoryKey: string;
     question: string;
+    /** Who asked (for the rate limit and private notices); undefined if Slack did not say. */
+    user: string | undefined;
+    kind: 'mention' | 'dm';
+  }
+
+  /** Tells the asker something that is not an answer: privately in a channel, in the DM otherwise. */
+  async function noticeInConversation(q: Question, text: string, { log: qlog }: QuestionContext): Promise<void> {
+    try {
+      if (q.kind === 'mention' && q.user !== undefined) {
+        const notice = renderNotice(text);
+        await q.client.chat.postEphemeral({
+          channel: q.channel,
+          user: q.user,
+          ...(q.replyThreadTs === undefined ? {} : { thread_ts: q.replyThreadTs }),
+          text: notice.text,
+          blocks: notice.blocks,
+        });
+      } else {
+        await post(q.client, q.channel, q.replyThreadTs, [renderNotice(text)]);
+      }
+    } catch (error) {
+      qlog.error({ error: describe(error), channel: q.channel }, 'failed to post a notice');
+    }
   }
 
   /** Answers a question typed in a conversation, showing progress and reporting failure in words. */
-  async function answerInConversation(q: Question): Promise<void> {
+  function answerInConversation(q: Question): Promise<void> {
+    const meta = { kind: q.kind, user: q.user ?? 'unknown', channel: q.channel, text: q.question };
+    return desk.handle(meta, (ctx) => answerNow(q, ctx), (text, ctx) => noticeInConversation(q, text, ctx));
+  }
+
+  async function answerNow(q: Question, { log: qlog }: QuestionContext): Promise<QuestionStatus> {
     await react(q.client, true, q.channel, q.messageTs);
     try {
       let messages: SlackMessage[];
+      let status: QuestionStatus = 'help';
       if (q.question === '') {
         messages = [renderNotice(HELP_TEXT)];
       } else {
         const previous = threads.get(q.memoryKey);
-        log.info({ channel: q.channel, followUp: previous !== undefined, question: q.question }, 'answering');
         const answer = engine.answer(q.question, previous === undefined ? undefined : { previous });
         threads.set(q.memoryKey, { question: answer.question, frame: answer.frame });
-        log.info({ channel: q.channel, status: answer.status, citations: answer.citations.length }, 'answered');
+        qlog.debug({ channel: q.channel, followUp: previous !== undefined, citations: answer.citations.length }, 'answered');
         messages = renderAnswer(answer);
+        status = answer.status;
       }
       await post(q.client, q.channel, q.replyThreadTs, messages);
+      return status;
     } catch (error) {
-      log.error({ error: describe(error), channel: q.channel }, 'failed to answer');
+      qlog.error({ error: describe(error), channel: q.channel }, 'failed to answer');
       try {
         await post(q.client, q.channel, q.replyThreadTs, [renderFailure()]);
       } catch (postError) {
-        log.error({ error: describe(postError), channel: q.channel }, 'failed to report a failure');
+        qlog.error({ error: describe(postError), channel: q.channel }, 'failed to report a failure');
       }
+      return 'failed';
     } finally {
       await react(q.client, false, q.channel, q.messageTs);
     }
@@ -228,6 +279,8 @@ export function createSlackApp({ engine, logger, config }: SlackDeps): App {
       replyThreadTs: threadTs,
       memoryKey: `${team}:${mention.channel}:${threadTs}`,
       question,
+      user: mention.user,
+      kind: 'mention',
     });
   });
 
@@ -251,6 +304,8 @@ export function createSlackApp({ engine, logger, config }: SlackDeps): App {
       replyThreadTs: message.thread_ts,
       memoryKey: `${team}:${message.channel}:${message.thread_ts ?? 'dm'}`,
       question: slackTextToPlain(message.text ?? '', context.botUserId),
+      user: message.user,
+      kind: 'dm',
     });
   });
 
@@ -303,26 +358,35 @@ export function createSlackApp({ engine, logger, config }: SlackDeps): App {
       log.warn({ issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'ignored a malformed slash command');
       return;
     }
-    const deliver = privately(client, respond, parsed.data);
-    const query = slackTextToPlain(parsed.data.text);
-    try {
-      let messages: SlackMessage[];
-      if (query === '') {
-        messages = [kind === 'force' ? renderForceUsage(engine.forcesWithData().map((f) => f.name)) : renderAskUsage()];
-      } else {
-        log.info({ command: parsed.data.command, channel: parsed.data.channel_id, question: query }, 'answering');
-        const answer = answerFor({ k: kind, q: query });
-        log.info({ status: answer.status, citations: answer.citations.length }, 'answered');
-        const share = answer.status === 'answered' ? shareValue({ k: kind, q: query }) : undefined;
-        messages = renderAnswer(answer, share === undefined ? {} : { shareValue: share });
+    const command = parsed.data;
+    const deliver = privately(client, respond, command);
+    const query = slackTextToPlain(command.text);
+    const meta = { kind: 'command', user: command.user_id, channel: command.channel_id, text: query };
+    const notify = (text: string, { log: qlog }: QuestionContext) =>
+      deliver([renderNotice(text)]).catch((error: unknown) => qlog.error({ error: describe(error) }, 'failed to post a notice'));
+    await desk.handle(meta, async ({ log: qlog }) => {
+      try {
+        let messages: SlackMessage[];
+        let status: QuestionStatus = 'help';
+        if (query === '') {
+          messages = [kind === 'force' ? renderForceUsage(engine.forcesWithData().map((f) => f.name)) : renderAskUsage()];
+        } else {
+          const answer = answerFor({ k: kind, q: query });
+          qlog.debug({ command: command.command, citations: answer.citations.length }, 'answered');
+          const share = answer.status === 'answered' ? shareValue({ k: kind, q: query }) : undefined;
+          messages = renderAnswer(answer, share === undefined ? {} : { shareValue: share });
+          status = answer.status;
+        }
+        await deliver(messages);
+        return status;
+      } catch (error) {
+        qlog.error({ error: describe(error), command: command.command }, 'failed to answer');
+        await deliver([renderFailure()]).catch((deliverError: unknown) => {
+          qlog.error({ error: describe(deliverError) }, 'failed to report a failure');
+        });
+        return 'failed';
       }
-      await deliver(messages);
-    } catch (error) {
-      log.error({ error: describe(error), command: parsed.data.command }, 'failed to answer');
-      await deliver([renderFailure()]).catch((deliverError: unknown) => {
-        log.error({ error: describe(deliverError) }, 'failed to report a failure');
-      });
-    }
+    }, notify);
   }
 
   // Acknowledge at once (Slack allows three seconds), then answer through the response_url.
@@ -352,40 +416,50 @@ export function createSlackApp({ engine, logger, config }: SlackDeps): App {
     }
     const canRespond = click.data.response_url !== undefined;
     const channel = click.data.channel?.id ?? click.data.container?.channel_id;
-    try {
-      if (channel === undefined) throw new Error('the click named no channel');
-      // Answered again rather than carried: Slack does not send an ephemeral message's content
-      // back with the click, and the engine is deterministic over its bundled data.
-      const messages = renderAnswer(answerFor(value), { sharedBy: click.data.user.id });
-      log.info({ channel, kind: value.k, question: value.q }, 'sharing in channel');
+    const meta = { kind: 'share', user: click.data.user.id, channel: channel ?? 'unknown', text: value.q };
+    const notify = async (text: string, { log: qlog }: QuestionContext) => {
+      if (!canRespond) return;
+      await respondAll(respond, [renderNotice(text)], 'ephemeral').catch((error: unknown) => qlog.error({ error: describe(error) }, 'failed to post a notice'));
+    };
+    await desk.handle(meta, async ({ log: qlog }): Promise<QuestionStatus> => {
       try {
-        await post(client, channel, undefined, messages);
+        if (channel === undefined) throw new Error('the click named no channel');
+        // Answered again rather than carried: Slack does not send an ephemeral message's content
+        // back with the click, and the engine is deterministic over its bundled data.
+        const answer = answerFor(value);
+        const messages = renderAnswer(answer, { sharedBy: click.data.user.id });
+        qlog.debug({ channel, kind: value.k }, 'sharing in channel');
+        try {
+          await post(client, channel, undefined, messages);
+        } catch (error) {
+          if (!canRespond) throw error;
+          // The bot may not be a member of the channel (or it is a DM between people): the
+          // response_url can still post there on the user's behalf.
+          qlog.info({ error: describe(error), channel }, 'chat.postMessage refused; sharing through response_url');
+          await respondAll(respond, messages, 'in_channel');
+          return answer.status;
+        }
+        if (canRespond) {
+          await respond({ response_type: 'ephemeral', replace_original: true, text: 'Shared in the channel.' });
+        }
+        return answer.status;
       } catch (error) {
-        if (!canRespond) throw error;
-        // The bot may not be a member of the channel (or it is a DM between people): the
-        // response_url can still post there on the user's behalf.
-        log.info({ error: describe(error), channel }, 'chat.postMessage refused; sharing through response_url');
-        await respondAll(respond, messages, 'in_channel');
-        return;
+        qlog.error({ error: describe(error), channel }, 'failed to share');
+        if (canRespond) {
+          await respondAll(respond, [renderFailure()], 'ephemeral').catch((respondError: unknown) => {
+            qlog.error({ error: describe(respondError) }, 'failed to report a failure');
+          });
+        }
+        return 'failed';
       }
-      if (canRespond) {
-        await respond({ response_type: 'ephemeral', replace_original: true, text: 'Shared in the channel.' });
-      }
-    } catch (error) {
-      log.error({ error: describe(error), channel }, 'failed to share');
-      if (canRespond) {
-        await respondAll(respond, [renderFailure()], 'ephemeral').catch((respondError: unknown) => {
-          log.error({ error: describe(respondError) }, 'failed to report a failure');
-        });
-      }
-    }
+    }, notify);
   });
 
   app.error(async (error) => {
     log.error({ error: describe(error) }, 'unhandled error in a Slack handler');
   });
 
-  return app;
+  return { app, desk };
 }
 
 /**
@@ -397,12 +471,11 @@ export function createSlackApp({ engine, logger, config }: SlackDeps): App {
 export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
   const { config } = deps;
   const log = deps.logger.child({ component: 'slack' });
-  const app = createSlackApp(deps);
+  const { app, desk } = createSlackApp(deps);
   try {
     await app.init();
   } catch (error) {
-    const secrets = config.mode === 'http' ? [config.botToken, config.signingSecret] : [config.botToken, config.appToken];
-    const reason = scrubSecrets(slackErrorCode(error), secrets);
+    const reason = scrubSecrets(slackErrorCode(error), secretsOf(config));
     throw new SlackStartError(
       `Slack: auth.test failed (${reason}); check SLACK_BOT_TOKEN` +
         (config.apiUrl === undefined ? '' : ` and SLACK_API_URL (${config.apiUrl})`),
@@ -410,15 +483,27 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
     );
   }
 
+  const describe = (error: unknown) => scrubSecrets(slackErrorCode(error), secretsOf(config));
+  // Receiving stops first (the HTTP server stops accepting, the websocket closes, so Slack holds
+  // new events for redelivery), then the answers already accepted are finished and posted: the
+  // Web API client is independent of the receiver.
+  const stop = async ({ graceMs = DEFAULT_STOP_GRACE_MS }: { graceMs?: number } = {}) => {
+    desk.startDraining();
+    await app.stop().catch((error: unknown) => log.warn({ error: describe(error) }, 'error while closing the Slack receiver'));
+    const unfinished = await desk.drain(graceMs);
+    log.info({ unfinished }, 'Slack adapter stopped');
+  };
+  const inFlight = () => desk.inFlight;
+
   if (config.mode === 'socket') {
     await app.start();
     log.info({ mode: 'socket', apiUrl: config.apiUrl }, 'Slack adapter connected over Socket Mode');
-    return { port: null, stop: () => app.stop().then(() => undefined) };
+    return { port: null, stop, inFlight };
   }
 
   const server: unknown = await app.start(config.port);
   const address = server instanceof Server ? server.address() : null;
   const port = address !== null && typeof address === 'object' ? (address satisfies AddressInfo).port : config.port;
   log.info({ mode: 'http', port, path: '/slack/events', apiUrl: config.apiUrl }, 'Slack adapter listening');
-  return { port, stop: () => app.stop().then(() => undefined) };
+  return { port, stop, inFlight };
 }

@@ -3,6 +3,8 @@
  * `npm start` does the same (beside Discord) when Slack's variables are set; this one insists on Slack.
  */
 import { createLogger, loadEngine } from '../../src/index.ts';
+import { installCrashGuards, stopOnSignals } from '../shared/process-guard.ts';
+import { settingsFromEnv } from '../shared/settings.ts';
 import { describeStartupError } from '../shared/startup-error.ts';
 import { slackConfigFromEnv, startSlack } from './index.ts';
 
@@ -16,19 +18,16 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  const settings = settingsFromEnv(process.env);
   const logger = createLogger();
+  const guards = installCrashGuards(logger);
   const engine = loadEngine({ logger });
-  const slack = await startSlack({ engine, logger, config });
-  const stop = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    await slack.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  const slack = await startSlack({ engine, logger, config, settings });
+  stopOnSignals([slack], logger, settings.shutdownGraceMs, guards);
 }
 
 main().catch((error: unknown) => {
   process.stderr.write(`${describeStartupError(error)}\n`);
   process.exitCode = 1;
+  process.exit(1);
 });

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +34,8 @@ describe('the bundled data', () => {
   });
   it('holds the five seed documents, each naming its seed file', () => {
     const { documents } = loadDataset(BUNDLED_DATA_DIR);
-    expect(documents.map((d) => d.origin).sort()).toEqual([
+    // Documents ingested from shared/data name their file and row instead.
+    expect(documents.map((d) => d.origin).filter((o) => !o.startsWith('shared/data/')).sort()).toEqual([
       '000_b566b7a988653a35.txt', '001_a975589b9b9c29ca.txt', '002_3b4b28273de6faf2.txt', '003_a293223a3548737c.txt', '004_b1b80323db0306e8.txt',
     ]);
   });
@@ -75,6 +77,30 @@ describe('invalid data is refused with the file, the line and what is wrong', ()
     expect(problems.find((p) => p.line === 2)?.message).toMatch(/not valid JSON/);
     expect(problems.find((p) => p.line === 3)?.message).toMatch(/value/);
     expect(problems.find((p) => p.line === 4)?.message).toMatch(/duplicate id/);
+  });
+  it('checks every file, not just the figures: a duplicate force, a broken source line, a missing source text', () => {
+    const dir = dataWith('forces.jsonl', (lines) => [...lines.filter((l) => l !== ''), lines[0] as string]);
+    const forceLines = readFileSync(join(dir, 'forces.jsonl'), 'utf8').split('\n').length;
+    const sources = join(dir, 'sources.jsonl');
+    const sourceLines = readFileSync(sources, 'utf8').split('\n');
+    writeFileSync(sources, ['{"id": "half a record', ...sourceLines].join('\n'));
+    rmSync(join(dir, 'sources', 'daily-echo-sexual-assault-foi.txt'));
+    const problems = inspectDataset(dir).problems;
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: expect.stringContaining('forces.jsonl'), line: forceLines, message: expect.stringMatching(/duplicate id "avon-and-somerset" \(first at .*forces\.jsonl:1\)/) }),
+        expect.objectContaining({ file: expect.stringContaining('sources.jsonl'), line: 1, message: expect.stringMatching(/not valid JSON/) }),
+        expect.objectContaining({ file: expect.stringContaining('sources.jsonl'), message: expect.stringMatching(/no text: neither a "text" field nor .*daily-echo-sexual-assault-foi\.txt/) }),
+      ]),
+    );
+  });
+  it('npm run data:check lists every problem as file:line and exits non-zero', () => {
+    const dir = dataWith('figures.jsonl', (lines) => ['{"id": broken', lines[0] as string, lines[0] as string, ...lines.slice(1)]);
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'adapters/cli/data-check.ts', '--data', dir], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/figures\.jsonl:1: not valid JSON/);
+    expect(run.stderr).toMatch(/figures\.jsonl:3: duplicate id/);
+    expect(run.stderr).toMatch(/\d+ problems found\./);
   });
   it('refuses to start an engine on invalid data, naming the problem', () => {
     const dir = dataWith('figures.jsonl', editFigure(1, (f) => { f.metric = 'unicorns'; }));

@@ -9,6 +9,8 @@ import { BUNDLED_DATA_DIR } from '../../src/engine.ts';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1500);
 /** Longest an answer may take, however strange the question. */
 const MAX_MS = 250;
+/** The long mode runs for minutes: vitest's default per-test timeout would cut it off. */
+const TEST_TIMEOUT_MS = Math.max(20_000, RUNS * 10);
 
 let engine: Engine;
 let vocabulary: string[];
@@ -53,7 +55,7 @@ describe('no question breaks the engine or makes it state an unproven number', (
       }),
       { numRuns: RUNS },
     );
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('builds a force card for anything typed', () => {
     fc.assert(
@@ -64,5 +66,5 @@ describe('no question breaks the engine or makes it state an unproven number', (
       }),
       { numRuns: Math.ceil(RUNS / 5) },
     );
-  });
+  }, TEST_TIMEOUT_MS);
 });

@@ -141,9 +141,10 @@ describe('/force', () => {
   });
 
   it('replies helpfully, not with an error, for a force we hold no data for', async () => {
-    const card = engine.forceCard('devon and cornwall');
+    // Every force of the register holds figures since data/ingested: a name that is no force is the no-data case.
+    const card = engine.forceCard('narnia constabulary');
     expect(card.status).toBe('no_data');
-    const { sent } = await runCommand('force', [{ name: 'name', type: 3, value: 'devon and cornwall' }], card);
+    const { sent } = await runCommand('force', [{ name: 'name', type: 3, value: 'narnia constabulary' }], card);
     const [main] = embedsOf(sent);
     expect(main!.color).toBe(COLOURS.no_data);
     expect(visibleText([main!])).toContain(card.text.trim());

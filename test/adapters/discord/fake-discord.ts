@@ -104,8 +104,30 @@ const GatewayPayload = z.object({ op: z.number().int(), d: z.unknown().optional(
 export interface GatewayConnection {
   query: Record<string, string>;
   identify?: { tokenValid: boolean; intents: number };
+  /** Set when the bot resumed its session on this connection instead of identifying. */
+  resumed?: boolean;
   heartbeatsAcked: number;
 }
+
+/**
+ * An HTTP-level failure for matching REST requests: a status (429 with Retry-After in seconds, a
+ * 5xx), a request that hangs past the client's timeout (`hang`: answered 504 after `ms`, never
+ * delivered), or one that is merely slow (`slow`: delivered after `ms`).
+ */
+export type RestFault =
+  | { kind: 'status'; status: number; retryAfterSeconds?: number }
+  | { kind: 'hang'; ms: number }
+  | { kind: 'slow'; ms: number };
+
+/** A request that met an injected fault and was not delivered. */
+export interface FaultedRequest {
+  method: string;
+  path: string;
+  fault: RestFault['kind'];
+  at: number;
+}
+
+const ResumePayload = z.object({ op: z.literal(6), d: z.object({ token: z.string(), session_id: z.string(), seq: z.number() }).loose() });
 
 // --- the server -----------------------------------------------------------------------------------
 
@@ -126,6 +148,9 @@ export class FakeDiscord {
   #listeners: (() => void)[] = [];
   /** Answer the next message-sending request with Discord's 400 "Invalid Form Body" (50035). */
   rejectNextMessageAsMalformed = false;
+  /** Requests that met an injected fault, in arrival order; they are not in `requests`. */
+  readonly faulted: FaultedRequest[] = [];
+  #faults: { match: (method: string, path: string) => boolean; fault: RestFault; left: number }[] = [];
 
   constructor(options: FakeDiscordOptions) {
     this.#options = { heartbeatIntervalMs: 41_250, ...options };
@@ -159,6 +184,45 @@ export class FakeDiscord {
   snowflake(): string {
     this.#nextId += 1n;
     return this.#nextId.toString();
+  }
+
+  /** Makes the next `times` REST requests matching `match` (path without `/api/v10`) meet `fault`. */
+  injectFault(match: (method: string, path: string) => boolean, fault: RestFault, times = 1): void {
+    this.#faults.push({ match, fault, left: times });
+  }
+
+  /** Closes the bot's gateway connection with `code`, as Discord does when it restarts a node
+   * (a 4000-range code other than the fatal ones means "resume or reconnect"). */
+  dropGateway(code = 4000): void {
+    const ws = this.#identified;
+    if (ws === undefined) throw new Error('FakeDiscord: no bot is connected to drop');
+    this.#identified = undefined;
+    ws.close(code, 'Dropped by the test');
+  }
+
+  /** Tells the bot its session is invalid and not resumable (op 9, `d: false`): it must identify afresh. */
+  invalidateSession(): void {
+    const ws = this.#identified;
+    if (ws === undefined) throw new Error('FakeDiscord: no bot is connected');
+    this.#identified = undefined;
+    ws.send(JSON.stringify({ op: 9, d: false }));
+  }
+
+  /** Whether a bot is connected and identified (or resumed) right now. */
+  get gatewayReady(): boolean {
+    return this.#identified !== undefined;
+  }
+
+  /** Resolves once the bot has identified or resumed on at least `count` connections in total. */
+  async waitForSessions(count: number, timeoutMs = 15_000): Promise<GatewayConnection[]> {
+    return this.#waitFor(
+      () => {
+        const sessions = this.connections.filter((c) => c.identify?.tokenValid === true || c.resumed === true);
+        return sessions.length >= count && this.#identified !== undefined ? sessions : undefined;
+      },
+      timeoutMs,
+      `${count} gateway sessions`,
+    );
   }
 
   /** Sends a gateway dispatch (op 0) to the identified bot. */
@@ -258,6 +322,14 @@ export class FakeDiscord {
       connection.heartbeatsAcked += 1;
       return this.#notify();
     }
+    if (payload.data.op === 6) {
+      const resume = ResumePayload.safeParse(payload.data);
+      if (!resume.success || resume.data.d.token !== this.#options.token) return ws.close(4004, 'Authentication failed');
+      connection.resumed = true;
+      this.#identified = ws;
+      this.dispatch('RESUMED', {});
+      return this.#notify();
+    }
     if (payload.data.op !== 2) return;
     const identify = Identify.parse(payload.data);
     const tokenValid = identify.d.token === this.#options.token;
@@ -336,10 +408,30 @@ export class FakeDiscord {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
     const authorization = req.headers.authorization;
+    const routePath = decodeURIComponent(url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : url.pathname);
+    const injected = this.#faults.find((f) => f.left > 0 && f.match(req.method ?? 'GET', routePath));
+    if (injected !== undefined) {
+      injected.left -= 1;
+      const { fault } = injected;
+      if (fault.kind !== 'slow') this.faulted.push({ method: req.method ?? 'GET', path: routePath, fault: fault.kind, at: Date.now() });
+      if (fault.kind === 'status') {
+        const retryAfter = fault.retryAfterSeconds ?? 0;
+        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        if (fault.status === 429) Object.assign(headers, { 'retry-after': String(retryAfter), 'x-ratelimit-scope': 'user' });
+        const body = fault.status === 429 ? { message: 'You are being rate limited.', retry_after: retryAfter, global: false } : { message: '500: Internal Server Error', code: 0 };
+        res.writeHead(fault.status, headers).end(JSON.stringify(body));
+        return this.#notify();
+      }
+      await new Promise((resolve) => setTimeout(resolve, fault.ms));
+      if (fault.kind === 'hang') {
+        if (!res.destroyed) res.writeHead(504).end();
+        return this.#notify();
+      }
+    }
     const request: RecordedRequest = {
       method: req.method ?? 'GET',
       // discord.js sends `@original` as `%40original`; Discord accepts both spellings.
-      path: decodeURIComponent(url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : url.pathname),
+      path: routePath,
       query: Object.fromEntries(url.searchParams),
       body: text === '' ? undefined : (JSON.parse(text) as unknown),
       auth: authorization === undefined ? 'none' : authorization === `Bot ${this.#options.token}` ? 'valid' : 'invalid',

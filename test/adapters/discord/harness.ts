@@ -5,6 +5,7 @@
  */
 import { Writable } from 'node:stream';
 import { startDiscord } from '../../../adapters/discord/index.ts';
+import type { AdapterSettings } from '../../../adapters/shared/settings.ts';
 import { createLogger, type Engine } from '../../../src/index.ts';
 import { FakeDiscord, MessageBody, type EmbedBody, type RecordedRequest } from './fake-discord.ts';
 import { BOT, GUILD, IDS, TOKEN } from './payloads.ts';
@@ -12,11 +13,13 @@ import { BOT, GUILD, IDS, TOKEN } from './payloads.ts';
 export interface Harness {
   fake: FakeDiscord;
   logLines: string[];
-  stop(): Promise<void>;
+  /** Questions the bot is answering right now. */
+  inFlight(): number;
+  stop(options?: { graceMs?: number }): Promise<void>;
 }
 
-/** A fake Discord, and the bot connected to it and ready. */
-export async function startHarness(engine: Engine): Promise<Harness> {
+/** A fake Discord, and the bot connected to it and ready; `settings` as `npm start` would pass them. */
+export async function startHarness(engine: Engine, settings?: AdapterSettings): Promise<Harness> {
   const fake = await new FakeDiscord({ token: TOKEN, applicationId: IDS.app, bot: BOT, guilds: [GUILD], heartbeatIntervalMs: 250 }).start();
   const logLines: string[] = [];
   const sink = new Writable({
@@ -27,12 +30,14 @@ export async function startHarness(engine: Engine): Promise<Harness> {
   });
   // Trace level, so discord.js's own debug lines are captured too and checked for the token.
   const logger = createLogger({ level: 'trace', destination: sink });
-  const bot = await startDiscord({ engine, logger, config: { token: TOKEN, applicationId: IDS.app, apiUrl: fake.apiUrl } });
+  const config = { token: TOKEN, applicationId: IDS.app, apiUrl: fake.apiUrl };
+  const bot = await startDiscord({ engine, logger, config, ...(settings === undefined ? {} : { settings }) });
   return {
     fake,
     logLines,
-    async stop() {
-      await bot.stop();
+    inFlight: () => bot.inFlight(),
+    async stop(options) {
+      await bot.stop(options);
       await fake.close();
     },
   };

@@ -75,6 +75,20 @@ describe('Slack over Socket Mode', () => {
     expect(shownText(reply as RecordedCall)).toContain('1,938');
   });
 
+  it('reconnects when the websocket drops, and answers what arrives on the new connection', async () => {
+    const before = socket.connections();
+    socket.dropConnection();
+    await socket.waitForConnections(before + 1);
+    // Each connection is opened afresh through apps.connections.open, with the app token.
+    expect(fake.calls.filter((c) => c.method === 'apps.connections.open').length).toBeGreaterThanOrEqual(before + 1);
+    const { ts, body } = appMention('C0RECONNECT', `<@${BOT_USER_ID}> ${HAMPSHIRE_QUESTION}`);
+    const ack = await socket.send('events_api', 'env-after-reconnect', body);
+    expect(ack.envelope_id).toBe('env-after-reconnect');
+    const [reply] = await fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === 'C0RECONNECT');
+    expect(reply?.body.thread_ts).toBe(ts);
+    expect(shownText(reply as RecordedCall)).toContain('1,938');
+  });
+
   it('never writes the bot or app token to the logs', () => {
     const all = sink.lines.join('\n');
     expect(sink.lines.length).toBeGreaterThan(10);

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scrubSecrets } from '../../../adapters/slack/bolt-logger.ts';
-import { BoundedMap } from '../../../adapters/slack/bounded-map.ts';
+import { BoundedMap } from '../../../adapters/shared/bounded-map.ts';
 import { escapeMrkdwn, mrkdwnLink } from '../../../adapters/slack/escape.ts';
 import { slackTextToPlain } from '../../../adapters/slack/payloads.ts';
 

@@ -23,6 +23,23 @@ export interface RecordedCall {
   authorization: string | undefined;
 }
 
+/**
+ * An HTTP-level failure for the next call(s) of a method: a status (429 with Retry-After in
+ * seconds, a 5xx), a call that hangs past the client's timeout (`hang`, answered 504 after `ms`
+ * and never delivered), or one that is merely slow (`slow`: delivered after `ms`).
+ */
+export type Fault =
+  | { kind: 'status'; status: number; retryAfterSeconds?: number }
+  | { kind: 'hang'; ms: number }
+  | { kind: 'slow'; ms: number };
+
+/** A call that met an injected fault (and so was not delivered), with when it arrived. */
+export interface FaultedCall {
+  method: string;
+  fault: Fault['kind'];
+  at: number;
+}
+
 export interface FakeSlackApi {
   /** Base URL, e.g. http://127.0.0.1:1234 (the Web API is under /api/). */
   url: string;
@@ -33,6 +50,10 @@ export interface FakeSlackApi {
   responseUrl(id: string): string;
   /** Makes the next call of `method` fail with Slack's `error` code. */
   failNext(method: string, error: string): void;
+  /** Makes the next `times` calls of `method` ("response_url" for response_url posts) meet `fault`. */
+  injectFault(method: string, fault: Fault, times?: number): void;
+  /** Every call that met an injected fault, in arrival order. */
+  faulted: FaultedCall[];
   /** Sets the websocket URL apps.connections.open hands out. */
   setSocketUrl(url: string): void;
   /** Resolves with the matching calls once `predicate` holds for at least `count` of them. */
@@ -61,6 +82,9 @@ function decode(raw: string, contentType: string | undefined): Record<string, un
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: RecordedCall[] = [];
   const failures = new Map<string, string>();
+  const faults = new Map<string, Fault[]>();
+  const faulted: FaultedCall[] = [];
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   const waiters = new Set<() => void>();
   let socketUrl = '';
   let tsCounter = 0;
@@ -113,6 +137,24 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
       const body = decode(raw, req.headers['content-type']);
       const authorization = req.headers.authorization;
+      const faultKey = path.startsWith('/api/') ? path.slice('/api/'.length) : 'response_url';
+      const fault = faults.get(faultKey)?.shift();
+      if (fault !== undefined) {
+        if (fault.kind !== 'slow') faulted.push({ method: faultKey, fault: fault.kind, at: Date.now() });
+        if (fault.kind === 'status') {
+          const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+          if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
+          res.writeHead(fault.status, headers).end(JSON.stringify({ ok: false, error: fault.status === 429 ? 'ratelimited' : 'internal_error' }));
+          for (const wake of waiters) wake();
+          return;
+        }
+        await sleep(fault.ms);
+        if (fault.kind === 'hang') {
+          // The client gave up long ago; whatever it sent is not delivered.
+          if (!res.destroyed) res.writeHead(504).end();
+          return;
+        }
+      }
       let reply: Record<string, unknown>;
       if (path.startsWith('/api/')) {
         const method = path.slice('/api/'.length);
@@ -140,6 +182,12 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     calls,
     responseUrl: (id) => `${url}/response/${id}`,
     failNext: (method, error) => void failures.set(method, error),
+    injectFault: (method, fault, times = 1) => {
+      const queue = faults.get(method) ?? [];
+      for (let i = 0; i < times; i += 1) queue.push(fault);
+      faults.set(method, queue);
+    },
+    faulted,
     setSocketUrl: (wsUrl) => {
       socketUrl = wsUrl;
     },

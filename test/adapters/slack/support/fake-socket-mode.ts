@@ -16,6 +16,12 @@ export interface FakeSocketMode {
   url: string;
   /** Resolves when an app has connected and been sent `hello`. */
   connected(): Promise<void>;
+  /** How many connections the app has opened so far (reconnections included). */
+  connections(): number;
+  /** Resolves once the app has opened at least `count` connections. */
+  waitForConnections(count: number, timeoutMs?: number): Promise<void>;
+  /** Drops the app's current connection abruptly, as a network failure or a Slack restart would. */
+  dropConnection(): void;
   /** Sends an envelope and resolves with the app's ack for it. */
   send(type: 'events_api' | 'slash_commands' | 'interactive', envelopeId: string, payload: object, retryAttempt?: number): Promise<Ack>;
   close(): Promise<void>;
@@ -28,6 +34,8 @@ export async function startFakeSocketMode(): Promise<FakeSocketMode> {
   const { port } = server.address() as AddressInfo;
   const acks = new Map<string, (ack: Ack) => void>();
   let socket: WebSocket | undefined;
+  let connectionCount = 0;
+  const connectionWaiters = new Set<() => void>();
   let onConnected: (() => void) | undefined;
   const connectedPromise = new Promise<void>((resolve) => {
     onConnected = resolve;
@@ -47,12 +55,34 @@ export async function startFakeSocketMode(): Promise<FakeSocketMode> {
         connection_info: { app_id: 'A0TEST' },
       }),
     );
+    connectionCount += 1;
     onConnected?.();
+    for (const wake of connectionWaiters) wake();
   });
 
   return {
     url: `ws://127.0.0.1:${port}/link/?ticket=fake-ticket&app_id=A0TEST`,
     connected: () => connectedPromise,
+    connections: () => connectionCount,
+    waitForConnections: (count, timeoutMs = 10_000) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (connectionCount < count) return;
+          connectionWaiters.delete(check);
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          connectionWaiters.delete(check);
+          reject(new Error(`fake Socket Mode: ${connectionCount} connection(s), waited for ${count}`));
+        }, timeoutMs);
+        connectionWaiters.add(check);
+        check();
+      }),
+    dropConnection: () => {
+      socket?.terminate();
+      socket = undefined;
+    },
     send(type, envelopeId, payload, retryAttempt = 0) {
       const ws = socket;
       if (ws === undefined) return Promise.reject(new Error('fake Socket Mode: no app connected'));

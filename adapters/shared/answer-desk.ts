@@ -1,0 +1,130 @@
+/**
+ * Where every question from either platform passes on its way to the engine: it gets a request id,
+ * is checked against the rate limits, is counted while in flight (so a shutdown can wait for it),
+ * and ends in one log line with the platform, the latency and the answer status. The question's
+ * text is logged only when LOG_MESSAGE_TEXT is on: it may come from a DM or a private channel.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../../src/index.ts';
+import { RateLimiter, rateLimitedText } from './rate-limit.ts';
+import type { AdapterSettings } from './settings.ts';
+
+export type Platform = 'slack' | 'discord';
+
+/** How a question ended, as logged: the engine's status, or what happened instead. */
+export type QuestionStatus = 'answered' | 'no_data' | 'unclear' | 'help' | 'failed' | 'rate_limited' | 'shutting_down';
+
+/** One question, as the adapter received it. */
+export interface QuestionMeta {
+  /** What brought it: 'mention', 'dm', 'command', 'share', … */
+  kind: string;
+  user: string;
+  channel: string;
+  /** The question as typed; logged only when LOG_MESSAGE_TEXT is on. */
+  text: string;
+}
+
+/** What the adapter's work gets: a logger carrying the request id. */
+export interface QuestionContext {
+  requestId: string;
+  log: Logger;
+}
+
+/** Told to the user when a question arrives after shutdown has begun. */
+export const SHUTTING_DOWN_TEXT = 'I am restarting just now. Please ask again in a minute.';
+
+/**
+ * Runs each question's handling with limits, in-flight tracking and one summary log line.
+ * Never throws: a failure of the adapter's own work is logged and counted as `failed`.
+ */
+export class AnswerDesk {
+  readonly #log: Logger;
+  readonly #limiter: RateLimiter | undefined;
+  readonly #logText: boolean;
+  readonly #inFlight = new Set<Promise<void>>();
+  #draining = false;
+
+  constructor(platform: Platform, log: Logger, settings: Pick<AdapterSettings, 'limits' | 'logMessageText'>) {
+    this.#log = log.child({ platform });
+    this.#limiter = settings.limits === undefined ? undefined : new RateLimiter(settings.limits);
+    this.#logText = settings.logMessageText;
+  }
+
+  /** Questions being answered right now. */
+  get inFlight(): number {
+    return this.#inFlight.size;
+  }
+
+  get draining(): boolean {
+    return this.#draining;
+  }
+
+  /**
+   * Handles one question. `work` answers it and returns the status; `notify` tells the user
+   * something in words (rate limited, shutting down) without going through the engine.
+   */
+  handle(
+    meta: QuestionMeta,
+    work: (ctx: QuestionContext) => Promise<QuestionStatus>,
+    notify: (text: string, ctx: QuestionContext) => Promise<void>,
+  ): Promise<void> {
+    const started = performance.now();
+    const requestId = randomUUID();
+    const log = this.#log.child({ requestId });
+    const ctx: QuestionContext = { requestId, log };
+    const run = async (): Promise<QuestionStatus> => {
+      if (this.#draining) {
+        await notify(SHUTTING_DOWN_TEXT, ctx);
+        return 'shutting_down';
+      }
+      const decision = this.#limiter?.check(meta.user, meta.channel) ?? { allowed: true };
+      if (!decision.allowed) {
+        if (decision.notify) await notify(rateLimitedText(decision), ctx);
+        return 'rate_limited';
+      }
+      return work(ctx);
+    };
+    const task = run()
+      .catch((error: unknown) => {
+        log.error({ error: error instanceof Error ? error.message : String(error) }, 'question handling failed');
+        return 'failed' as const;
+      })
+      .then((status) => {
+        log.info(
+          {
+            kind: meta.kind,
+            status,
+            latencyMs: Math.round(performance.now() - started),
+            questionLength: meta.text.length,
+            ...(this.#logText ? { question: meta.text } : {}),
+          },
+          'question handled',
+        );
+      });
+    this.#inFlight.add(task);
+    void task.finally(() => this.#inFlight.delete(task));
+    return task;
+  }
+
+  /** Stops taking new questions: each one from now on gets {@link SHUTTING_DOWN_TEXT}. */
+  startDraining(): void {
+    this.#draining = true;
+  }
+
+  /** Resolves when every question in flight has finished, or after `timeoutMs`, whichever is first.
+   * @returns how many were still unfinished when it gave up. */
+  async drain(timeoutMs: number): Promise<number> {
+    this.startDraining();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+    });
+    // Loop: a question accepted just before draining may still be adding follow-on work.
+    while (this.#inFlight.size > 0) {
+      const finished = await Promise.race([Promise.allSettled([...this.#inFlight]).then(() => true), deadline.then(() => false)]);
+      if (!finished) break;
+    }
+    clearTimeout(timer);
+    return this.#inFlight.size;
+  }
+}
