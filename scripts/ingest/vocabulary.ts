@@ -9,7 +9,8 @@ import type { Measure, Metric, Outcome } from '../../src/model/data.ts';
 /** Measure ids of averages (days to finalise): never turned into a rate per 1,000 workforce. */
 export const AVERAGE_PREFIX = 'average-days-';
 
-const FINALISED_TERMS = ['complaint cases finalised', 'cases finalised', 'complaints finalised', 'finalised complaint cases'];
+// "Complaint cases … finalise" with a force between them still names these measures: the single words count too.
+const FINALISED_TERMS = ['complaint cases finalised', 'cases finalised', 'complaints finalised', 'finalised complaint cases', 'complaint cases', 'finalised', 'finalise'];
 const DAYS_TERMS = ['average days to finalise', 'days to finalise', 'average days', 'average time to finalise', 'time to finalise', 'take to finalise', 'how long', 'on average'];
 const REVIEW_TERMS = ['iopc reviews', 'reviews completed', 'reviews', 'review outcomes', 'iopc review'];
 
