@@ -5,7 +5,7 @@
  * and that nothing pings.
  */
 import { GatewayIntentBits } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FOLLOW_UP_HINT } from '../../../adapters/discord/deliver.ts';
 import { COLOURS, formatFigure, renderEmbeds } from '../../../adapters/discord/render-embeds.ts';
 import { loadEngine, type Answer, type Engine } from '../../../src/index.ts';
@@ -163,7 +163,12 @@ describe('messages', () => {
   });
 
   it('answers a reply to one of its answers as a follow-up, in context', async () => {
+    const handled = () => h.logLines.filter((line) => line.includes('"question handled"')).length;
+    const before = handled();
     const first = await sendMessage({ content: `<@${BOT.id}> ${HAMPSHIRE_QUESTION}`, mentions: [BOT] });
+    // The bot remembers its answer once Discord has acknowledged the post: a person replies later than
+    // that, so wait for it rather than race it.
+    await vi.waitFor(() => expect(handled()).toBeGreaterThan(before));
     const firstAnswer = engine.answer(HAMPSHIRE_QUESTION);
     const followUpQuestion = 'And in 2022-23?';
     const expected = engine.answer(followUpQuestion, { previous: { question: firstAnswer.question, ...(firstAnswer.frame ? { frame: firstAnswer.frame } : {}) } });
