@@ -70,7 +70,7 @@ describe('RateLimiter', () => {
 describe('settingsFromEnv', () => {
   it('has a default for everything', () => {
     expect(settingsFromEnv({})).toEqual({
-      limits: { perUser: { max: 20, windowMs: 60_000 }, perChannel: { max: 60, windowMs: 60_000 } },
+      limits: { perUser: { max: 30, windowMs: 60_000 }, perChannel: { max: 120, windowMs: 60_000 } },
       apiTimeoutMs: 10_000,
       apiRetries: 2,
       maxRetryAfterMs: 30_000,
