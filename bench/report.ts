@@ -135,7 +135,7 @@ function bundledBlock(result: BenchResult): Block[] {
   const blocks: Block[] = [
     {
       table: {
-        title: '1. In-process answering, bundled data (5 documents, 53 figures)',
+        title: `1. In-process answering, bundled data (${count(bundled.documents)} documents, ${count(bundled.figures)} figures)`,
         headers: ['question type', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'answers/s, 1 core', 'answers timed', 'questions'],
         rows,
         right: [1, 2, 3, 4, 5, 6, 7],

@@ -3,8 +3,6 @@
  * growing size), a child process loads the engine and measures every row, under a watchdog so a
  * size whose answers take minutes is stopped and reported rather than left to hang the benchmark.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadDataset } from '../src/data/dataset.ts';
 import { BUNDLED_DATA_DIR } from '../src/engine.ts';
 import type { MeasureOptions, RowResult } from './answering.ts';
@@ -50,22 +48,19 @@ export function sizeLabel(spec: SizeSpec): string {
   return spec.kind === 'bundled' ? 'bundled' : `${spec.documents.toLocaleString('en-GB')} docs`;
 }
 
-function countLines(path: string): number {
-  return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() !== '').length;
-}
-
 /** Measures one size. */
 export async function measureSize(spec: SizeSpec, options: ScaleOptions): Promise<SizeResult> {
   const label = sizeLabel(spec);
   let dataDir: string;
   let base: Omit<SizeResult, 'rows'>;
   if (spec.kind === 'bundled') {
-    const { documents } = loadDataset(BUNDLED_DATA_DIR);
+    // Read as the engine reads it, so ingested data (data/ingested/) is counted with the curated files.
+    const { documents, figures } = loadDataset(BUNDLED_DATA_DIR);
     dataDir = BUNDLED_DATA_DIR;
     base = {
       label,
       documents: documents.length,
-      figures: countLines(join(BUNDLED_DATA_DIR, 'figures.jsonl')),
+      figures: figures.length,
       textBytes: documents.reduce((t, d) => t + Buffer.byteLength(d.text), 0),
     };
   } else {

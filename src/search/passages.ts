@@ -6,6 +6,7 @@
 import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
 import { stemmer } from 'stemmer';
 import type { SourceDocument } from '../model/data.ts';
+import { memoised } from '../text/memo.ts';
 import { fold, stem, STOPWORDS, words } from '../text/words.ts';
 
 /** One paragraph of a source document. */
@@ -23,17 +24,26 @@ const SYNONYMS: Record<string, string> = {
   hants: 'hampshire', herts: 'hertfordshire',
 };
 
-function processTerm(term: string): string | null {
-  const word = fold(term);
-  if (word.length === 0 || STOPWORDS.has(word)) return null;
-  return SYNONYMS[word] ?? stem(word);
+function termOf(word: string): string | null {
+  const folded = fold(word);
+  if (folded.length === 0 || STOPWORDS.has(folded)) return null;
+  return SYNONYMS[folded] ?? stem(folded);
 }
+
+/**
+ * {@link termOf}, remembered per word (up to 100,000 distinct words): building the index folds and
+ * stems every word of every passage, and news text repeats a small vocabulary, so at 10,000
+ * documents most of that work was the same few thousand words over again.
+ */
+const processTerm: (word: string) => string | null = memoised(termOf, 100_000);
 
 /** The one set of minisearch options, used where the index is built and where it is searched. */
 export const PASSAGE_INDEX_OPTIONS: Options<Passage> = {
   idField: 'id',
   fields: ['text'],
-  storeFields: ['docId', 'index', 'text'],
+  // Nothing stored in the index: passages are looked up by id in PassageIndex's own table, so a saved
+  // index does not hold (and a loaded one does not copy) every passage's text a second time.
+  storeFields: [],
   tokenize: (text) => words(text),
   processTerm,
   searchOptions: { fuzzy: (term) => (term.length > 5 ? 0.2 : 0), prefix: (term) => term.length > 4, combineWith: 'OR' },
@@ -52,7 +62,7 @@ export function passageIndexSignature(): string {
     storeFields,
     synonyms: SYNONYMS,
     stopwords: [...STOPWORDS],
-    code: [tokenize, processTerm, words, fold, stem, stemmer].map(String),
+    code: [tokenize, processTerm, termOf, words, fold, stem, stemmer].map(String),
     probe: PROBE.map(processTerm),
     search: JSON.stringify(searchOptions, (_key, value: unknown) => (typeof value === 'function' ? String(value) : value)),
   });
@@ -75,6 +85,16 @@ export interface PassageHit {
   score: number;
   /** Share of the query's meaningful words the passage contains (0–1). */
   coverage: number;
+}
+
+/**
+ * Share of `queryTerms` the passage holds as they are. minisearch reports the passage's terms that
+ * matched the query (`match`, exact, prefix and fuzzy alike), and a term the passage holds exactly
+ * always matches itself, so this equals re-reading the passage's words, without stemming them again
+ * for every hit.
+ */
+function coverage(queryTerms: readonly string[], result: SearchResult): number {
+  return queryTerms.filter((t) => Object.hasOwn(result.match, t)).length / queryTerms.length;
 }
 
 /** Full-text search over every passage of the corpus. */
@@ -118,15 +138,15 @@ export class PassageIndex {
   find(query: string, limit = 5, options: { minTerms?: number; docFilter?: (docId: string) => boolean } = {}): PassageHit[] {
     const queryTerms = [...new Set(words(query).map(processTerm).filter((t): t is string => t !== null))];
     if (queryTerms.length < (options.minTerms ?? 2)) return [];
-    const { docFilter } = options;
-    const filter = docFilter ? (r: SearchResult) => docFilter(String(r.docId)) : undefined;
-    const results: SearchResult[] = this.search.search(query, filter ? { filter } : {}).slice(0, limit);
-    return results.flatMap((r) => {
+    const hits: PassageHit[] = [];
+    // Filtered here rather than by minisearch's `filter`, which calls back for every match: only
+    // until `limit` hits are found. The sort is stable, so the order is the same either way.
+    for (const r of this.search.search(query)) {
+      if (hits.length >= limit) break;
       const passage = this.byId.get(String(r.id));
-      if (!passage) return [];
-      const present = new Set(words(passage.text).map(processTerm));
-      const exact = queryTerms.filter((t) => present.has(t)).length;
-      return [{ passage, score: r.score, coverage: exact / queryTerms.length }];
-    });
+      if (!passage || (options.docFilter && !options.docFilter(passage.docId))) continue;
+      hits.push({ passage, score: r.score, coverage: coverage(queryTerms, r) });
+    }
+    return hits;
   }
 }

@@ -43,7 +43,7 @@ describe('the benchmark in smoke mode', () => {
   }, 120_000);
 
   it('times start-up in fresh processes, with and without a saved passage index', async () => {
-    const options: BenchOptions = { ...smokeOptions(), sections: ['startup'], startup: { runs: 1, documents: 60 } };
+    const options: BenchOptions = { ...smokeOptions(), sections: ['startup'], startup: { ...smokeOptions().startup, documents: 60 } };
     const result = await runBench(options);
     const cases = result.startup?.cases ?? [];
     expect(result.startup?.failure).toBeUndefined();
