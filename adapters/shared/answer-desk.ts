@@ -30,6 +30,14 @@ export interface QuestionContext {
   log: Logger;
 }
 
+/**
+ * Slack questions worked on at once. Each answer's work is mostly Web API calls; with no cap, a burst
+ * of hundreds keeps the event loop so busy that new requests wait seconds for their acknowledgement
+ * (Slack allows three). Capped, a burst queues here, and Bolt, which acknowledges before the work
+ * starts, keeps acknowledging promptly.
+ */
+export const SLACK_MAX_CONCURRENT = 16;
+
 /** Told to the user when a question arrives after shutdown has begun. */
 export const SHUTTING_DOWN_TEXT = 'I am restarting just now. Please ask again in a minute.';
 
@@ -42,12 +50,36 @@ export class AnswerDesk {
   readonly #limiter: RateLimiter | undefined;
   readonly #logText: boolean;
   readonly #inFlight = new Set<Promise<void>>();
+  readonly #slots: number;
+  #busy = 0;
+  readonly #waiting: Array<() => void> = [];
   #draining = false;
 
-  constructor(platform: Platform, log: Logger, settings: Pick<AdapterSettings, 'limits' | 'logMessageText'>) {
+  /**
+   * @param maxConcurrent questions worked on at once; the rest wait their turn (see
+   *   {@link SLACK_MAX_CONCURRENT}). No cap by default: only an adapter that acknowledges before its
+   *   work starts may queue the work (a Discord command's defer is part of its work).
+   */
+  constructor(platform: Platform, log: Logger, settings: Pick<AdapterSettings, 'limits' | 'logMessageText'>, maxConcurrent = Number.POSITIVE_INFINITY) {
     this.#log = log.child({ platform });
     this.#limiter = settings.limits === undefined ? undefined : new RateLimiter(settings.limits);
     this.#logText = settings.logMessageText;
+    this.#slots = maxConcurrent;
+  }
+
+  async #turn(): Promise<void> {
+    if (this.#busy < this.#slots) {
+      this.#busy++;
+      return;
+    }
+    await new Promise<void>((resolve) => this.#waiting.push(resolve));
+  }
+
+  #done(): void {
+    // The slot passes straight to the next waiting question, or is freed.
+    const next = this.#waiting.shift();
+    if (next) next();
+    else this.#busy--;
   }
 
   /** Questions being answered right now. */
@@ -82,7 +114,12 @@ export class AnswerDesk {
         if (decision.notify) await notify(rateLimitedText(decision), ctx);
         return 'rate_limited';
       }
-      return work(ctx);
+      await this.#turn();
+      try {
+        return await work(ctx);
+      } finally {
+        this.#done();
+      }
     };
     const task = run()
       .catch((error: unknown) => {
