@@ -155,7 +155,8 @@ export function answerStatement(ctx: AnswerContext, parsed: ParsedQuestion, draf
   // On a tie, a block whose own first passage is the one on the topic goes first.
   const own = (block: Passage[]) => (traced.has(block[0]?.id ?? '') ? 1 : 0);
   // Words quoted from the speaker come before a passage that only reports what they found.
-  const speaks = (block: Passage[]) => (block.some((p) => /["“”]/.test(p.text) || SPOKES.test(p.text)) ? 1 : 0);
+  const speaking = new Map(blocks.map((block) => [block, block.some((p) => /["“”]/.test(p.text) || SPOKES.test(p.text)) ? 1 : 0]));
+  const speaks = (block: Passage[]) => speaking.get(block) ?? 0;
   blocks.sort((a, b) => (topic.length > 0 ? hits(b) - hits(a) || own(b) - own(a) : 0) || speaks(b) - speaks(a));
   for (const block of blocks) {
     for (const p of block) {
