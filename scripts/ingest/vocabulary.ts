@@ -11,7 +11,7 @@ export const AVERAGE_PREFIX = 'average-days-';
 
 // "Complaint cases … finalise" with a force between them still names these measures: the single words count too.
 const FINALISED_TERMS = ['complaint cases finalised', 'cases finalised', 'complaints finalised', 'finalised complaint cases', 'complaint cases', 'finalised', 'finalise'];
-const DAYS_TERMS = ['average days to finalise', 'days to finalise', 'average days', 'average time to finalise', 'time to finalise', 'take to finalise', 'how long', 'on average'];
+const DAYS_TERMS = ['average days to finalise', 'days to finalise', 'average days', 'average time to finalise', 'time to finalise', 'take to finalise', 'how long', 'on average', 'average time', 'time to resolve', 'take to resolve', 'time to deal with', 'time taken'];
 const REVIEW_TERMS = ['iopc reviews', 'reviews completed', 'reviews', 'review outcomes', 'iopc review'];
 
 export const MEASURES: Measure[] = [

@@ -2,7 +2,7 @@
  * Dispatching an understood question to the composer for its kind, after settling which forces it
  * is about (unknown, out of scope, ambiguous or carried over from the previous exchange).
  */
-import type { Answer } from '../model/answer.ts';
+import type { Answer, QuestionType } from '../model/answer.ts';
 import type { ParsedQuestion } from '../understand/question.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
@@ -12,6 +12,9 @@ import { exampleQuestion, holdingsFor, joinNames, whatWeHold } from './holdings.
 import { answerRanking } from './rankings.ts';
 import { answerRecommendations } from './recommendations.ts';
 import { answerDefinition, answerStatement, fallback, offTopic } from './passages.ts';
+
+/** Question types answered from figures. */
+const FIGURE_TYPES: readonly QuestionType[] = ['lookup', 'share', 'comparison', 'change', 'trend'];
 
 export function respond(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer {
   const { forces } = parsed;
@@ -38,6 +41,11 @@ export function respond(ctx: AnswerContext, parsed: ParsedQuestion, draft: Answe
   if (forces.ambiguous && parsed.forceIds.length === 0) {
     const names = joinNames(forces.ambiguous.candidates.map((f) => draft.forceName(f)), 'or');
     return draft.unclear(`Which force do you mean: ${names}?`, { type: parsed.type, forces: [], periods: [] }, parsed.type);
+  }
+  if (parsed.aboutUnheld !== undefined && FIGURE_TYPES.includes(parsed.type)) {
+    const force = parsed.forceIds[0];
+    const held = force !== undefined && ctx.store.holds(force) ? ` For ${draft.forceName(force)} we hold: ${holdingsFor(ctx, draft, force)}.` : ` ${whatWeHold(ctx)}`;
+    return draft.noData('metric_not_held', `We don't hold complaints or allegations broken down by what they were about, so nothing on “${draft.echo(parsed.aboutUnheld)}”.${held}`, { type: parsed.type, forces: parsed.forceIds, periods: [] }, parsed.type);
   }
   const named = parsed.metrics.measures.size > 0 || parsed.metrics.outcomes.size > 0;
   const carried = parsed.previous?.measure !== undefined && parsed.forcesCarried === false && parsed.forceIds.length > 0;

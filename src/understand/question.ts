@@ -3,7 +3,7 @@
  * is, with the previous exchange's frame filling what a follow-up leaves out.
  */
 import type { Frame, QuestionType } from '../model/answer.ts';
-import { fold } from '../text/words.ts';
+import { fold, STOPWORDS, words } from '../text/words.ts';
 import type { ForceMention, ForceResolver } from './forces.ts';
 import type { MetricMatcher, MetricMention } from './metrics.ts';
 import { findPeriods, type PeriodMention } from './periods.ts';
@@ -26,6 +26,23 @@ export interface ParsedQuestion {
   asksQuantity: boolean;
   /** The previous exchange's frame, when there was one. */
   previous?: Frame;
+  /** What the complaints asked about are about ("complaints about racism"), when no measure of ours
+   * names it: no figure is broken down that way, and the total must not stand in for it. */
+  aboutUnheld?: string;
+}
+
+/** "Complaints about racism", "allegations involving use of force": the subject of the complaints. */
+const ABOUT = /\b(?:complaints?|allegations?|claims?|cases?)\s+(?:about|involving|relating to|related to|concerning|regarding)\s+(.+?)(?=\s+(?:were|was|are|is|made|against|in|by|at|for|from|did|do|does|have|has|had|during|between|since|last|this|that|each|per)\b|[?.!,;]|$)/;
+/** Words that say who the complaints are about, not what. */
+const WHO = new Set(['police', 'officers', 'officer', 'staff', 'force', 'forces', 'constabulary', 'people', 'members', 'them', 'it', 'conduct', 'behaviour', 'policing']);
+
+function unheldSubject(q: string, resolver: ForceResolver, matcher: MetricMatcher): string | undefined {
+  const about = ABOUT.exec(q)?.[1]?.trim();
+  if (about === undefined) return undefined;
+  const rest = words(about).filter((w) => !STOPWORDS.has(w) && !WHO.has(w));
+  if (rest.length === 0 || rest.some((w) => matcher.vocabulary.has(w))) return undefined;
+  if (resolver.find(about, matcher.vocabulary).forces.length > 0) return undefined;
+  return about;
 }
 
 const SHARE = /\b(share|percentage|percent|per cent|proportion|fraction|what part|how many in (?:10|ten)|out of every|rate(?! per))\b|%/;
@@ -119,5 +136,7 @@ export function parseQuestion(
   const parsed: ParsedQuestion = { text, type, share: share || (bare && previous?.share === true), forces, forceIds, forcesCarried, periods, metrics, asksQuantity: QUANTITY.test(q) || asksValue };
   if (subject !== undefined) parsed.subject = subject;
   if (previous) parsed.previous = previous;
+  const aboutUnheld = unheldSubject(q, resolver, matcher);
+  if (aboutUnheld !== undefined) parsed.aboutUnheld = aboutUnheld;
   return parsed;
 }

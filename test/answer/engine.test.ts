@@ -137,6 +137,9 @@ describe('declining', () => {
     ["What's the weather in Winchester?", 'off_topic'],
     // No source counts upheld allegations: the total must not stand in for them.
     ['How many allegations were upheld in Hampshire?', 'metric_not_held'],
+    // Nothing is broken down by subject: the total must not stand in for "complaints about racism".
+    ['How many complaints about racism were made against Hampshire police?', 'metric_not_held'],
+    ['How many complaints regarding use of force were made nationally?', 'metric_not_held'],
   ])('declines "%s" (%s) and says what it holds instead', (q, reason) => {
     const a = engine.answer(q);
     expect(a.status).toBe('no_data');
@@ -302,5 +305,10 @@ describe('phrasings a reporter might use', () => {
   it('quotes what a force said before what an analysis found about it', () => {
     const a = engine.answer('What did Hampshire Constabulary say about the figures?');
     expect(a.text).toMatch(/^What the sources report from Hampshire Constabulary:\nA spokesperson for Hampshire Constabulary said/);
+  });
+
+  it('still answers complaints "about" a force or its officers, and allegations "involving" a measure we hold', () => {
+    expect(plain(engine.answer('How many complaints about Hampshire police were there in 2021-22?'))).toContain('1938');
+    expect(plain(engine.answer('How many allegations involving sexual assault were made against Hampshire officers?'))).toContain('38 sexual assault allegations');
   });
 });
