@@ -125,12 +125,16 @@ function commonPeriods(seriesByForce: PeriodGroup[][]): string[] {
     .reverse();
 }
 
-/** An outcome the question names that no figure of ours counts ("how many were upheld?"): answering
- * with the total instead would pass one number off as another. */
-function unheldOutcome(ctx: AnswerContext, parsed: ParsedQuestion): string | undefined {
+/** An outcome the question names that no figure of the measure counts ("how many were upheld?",
+ * "sexual assault allegations that led to no further action"): answering with the measure's total
+ * instead would pass one number off as another. */
+function unheldOutcome(ctx: AnswerContext, parsed: ParsedQuestion, measure: string): string | undefined {
+  // Words the measure's own name shares with an outcome ("special procedures") name the measure.
+  const measureTerms = new Set(ctx.measures.get(measure)?.terms ?? []);
   for (const id of parsed.metrics.outcomes.keys()) {
     const outcome = ctx.outcomes.get(id);
-    if (outcome && !outcome.generic && !ctx.metrics.some((m) => m.outcome === id)) return outcome.label;
+    if (!outcome || outcome.generic || outcome.terms.some((t) => measureTerms.has(t))) continue;
+    if (!ctx.metrics.some((m) => m.outcome === id && m.measure === measure)) return outcome.label;
   }
   return undefined;
 }
@@ -177,7 +181,7 @@ export function answerFigures(ctx: AnswerContext, parsed: ParsedQuestion, draft:
   if (together.length >= 2) return answerEachMeasure(ctx, parsed, draft, forces, together);
   const { choices, metric, alsoFits } = chooseMetric(ctx, parsed, forces);
   if (!metric) return noMetric(ctx, parsed, draft, forces, choices);
-  const unheld = metric.outcome === undefined ? unheldOutcome(ctx, parsed) : undefined;
+  const unheld = metric.outcome === undefined ? unheldOutcome(ctx, parsed, metric.measure) : undefined;
   if (unheld !== undefined) return noMetric(ctx, parsed, draft, forces, choices, unheld);
   let targetForces = forces.filter((f) => ctx.store.holds(f, metric.id) || forces.length === 1);
   if (forces.length === 0) {
@@ -318,6 +322,9 @@ function share(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, t
   return draft.answered('share', `${draft.forceName(force)}, ${label}: ${parts.join('; ')}.`, frameOf('share', parsed, target, chosen.map((g) => g.period.id)));
 }
 
+/** The question asks which is lower ("which saw fewer…", "which had the lowest…"). */
+const ASKS_LOWER = /\b(?:fewer|fewest|less|least|lower|lowest|smaller|smallest)\b/i;
+
 function compare(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, target: Target, missing: string[]): Answer {
   const { metric } = target;
   const series = target.forces.map((f) => byPeriod(ctx.store.of(f, metric.id)));
@@ -370,19 +377,22 @@ function compare(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft,
   const unit = parsed.share ? 'percent' : metric.unit;
   const diff = round1(hi.value - lo.value);
   const working = `${formatValue(hi.value, unit)} − ${formatValue(lo.value, unit)} = ${unit === 'percent' ? `${formatNumber(diff)} percentage points` : formatNumber(diff)}`;
-  const diffFact = draft.computed(
+  draft.computed(
     { force: `${hi.force}-vs-${lo.force}`, forceName: `${draft.forceName(hi.force)} vs ${draft.forceName(lo.force)}`, periodId: hi.period.id, period: hi.period.label, metric: metric.id, metricLabel: `difference in ${label}`, unit: metric.unit },
     diff,
     'difference',
     [hi.fact, lo.fact],
     working,
   );
-  void diffFact;
   const when = samePeriod ? `${inPeriod(hi.period)}, ` : '';
-  const more = parsed.share ? 'the higher' : 'more';
+  // "Which saw fewer…?" is answered the way it was asked: the lower one first.
+  const lower = ASKS_LOWER.test(parsed.text);
+  const first = lower ? lo : hi;
+  const ordered = lower ? [lo, hi] : [hi, lo];
+  const more = parsed.share ? (lower ? 'the lower' : 'the higher') : lower ? 'fewer' : 'more';
   let text = diff === 0
     ? `${when[0]?.toUpperCase() ?? ''}${when.slice(1)}${joinNames(have.map((r) => draft.forceName(r.force)))} had the same ${label}: ${hi.text}.`
-    : `${when ? when[0]?.toUpperCase() + when.slice(1) : ''}${draft.forceName(hi.force)} had ${more} ${label}: ${have.map((r) => `${draft.forceName(r.force)} ${r.text}`).join(', against ')}. Difference: ${working} (our calculation).`;
+    : `${when ? when[0]?.toUpperCase() + when.slice(1) : ''}${draft.forceName(first.force)} had ${more} ${label}: ${ordered.map((r) => `${draft.forceName(r.force)} ${r.text}`).join(', against ')}. Difference: ${working} (our calculation).`;
   if (!samePeriod) text += ` Note: these figures are for different periods (${have.map((r) => `${draft.shortName(r.force)}: ${r.period.label}`).join('; ')}), so compare them with care.`;
   for (const r of have) draft.allow(r.period.label);
   // Forces differ in size: a rate per 1,000 workforce is offered wherever both inputs are held.

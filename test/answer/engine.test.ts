@@ -140,6 +140,8 @@ describe('declining', () => {
     // Nothing is broken down by subject: the total must not stand in for "complaints about racism".
     ['How many complaints about racism were made against Hampshire police?', 'metric_not_held'],
     ['How many complaints regarding use of force were made nationally?', 'metric_not_held'],
+    // The FOI breakdown has no "no further action" outcome: its total must not stand in for one.
+    ['How many sexual assault allegations against Hampshire officers resulted in no further action?', 'metric_not_held'],
   ])('declines "%s" (%s) and says what it holds instead', (q, reason) => {
     const a = engine.answer(q);
     expect(a.status).toBe('no_data');
@@ -310,5 +312,11 @@ describe('phrasings a reporter might use', () => {
   it('still answers complaints "about" a force or its officers, and allegations "involving" a measure we hold', () => {
     expect(plain(engine.answer('How many complaints about Hampshire police were there in 2021-22?'))).toContain('1938');
     expect(plain(engine.answer('How many allegations involving sexual assault were made against Hampshire officers?'))).toContain('38 sexual assault allegations');
+  });
+
+  it('answers "which saw fewer" with the lower one first, and "force" alone names no measure', () => {
+    const a = engine.answer('Which force saw fewer allegations, Hampshire or Hertfordshire?');
+    expect(a.type).toBe('comparison');
+    expect(plain(a)).toMatch(/^In 2021-22, Hampshire and Isle of Wight Constabulary had fewer misconduct allegations/);
   });
 });
