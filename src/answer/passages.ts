@@ -48,6 +48,8 @@ function expand(subject: string): string {
     .join(' ')
     .replace(/\s+(allegations?|offences?|cases?)$/i, '');
 }
+/** Kinds of document that quote nobody: a statement is never taken from them. */
+const NOT_SPEECH = new Set(['recommendation', 'statistics table', 'analysis']);
 const SPOKES = /\bspokes(?:person|man|woman)\b/i;
 /** What a statement question asks about: "what did X say about <topic>?". */
 const TOPIC = /\b(?:say|said|says|tell|told|comment|claim|warn|think)\s+(?:about|on|regarding|concerning)\s+(.+?)\s*\??$/i;
@@ -113,7 +115,8 @@ export function answerDefinition(ctx: AnswerContext, parsed: ParsedQuestion, dra
 export function answerStatement(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer {
   const who = content(expand(parsed.subject ?? '')).filter((w) => w !== 'spokesperson' && w !== 'spokesman');
   const quoted: Array<{ docId: string; passage: Passage }> = [];
-  const options = { minTerms: 1, docFilter: (id: string) => ctx.documents.get(id)?.kind !== 'recommendation' };
+  // Tables, analyses and recommendation pages report findings; only articles and reports quote people.
+  const options = { minTerms: 1, docFilter: (id: string) => !NOT_SPEECH.has(ctx.documents.get(id)?.kind ?? '') };
   const found = ctx.passages.find(expand(parsed.subject ?? ''), 30, options).map((h) => h.passage);
   // Passages on the topic asked about, traced back to the sentence that says who is speaking.
   const topicText = TOPIC.exec(parsed.text)?.[1];
