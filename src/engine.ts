@@ -7,7 +7,7 @@ import type { AnswerContext } from './answer/context.ts';
 import { AnswerDraft } from './answer/draft.ts';
 import { FigureStore } from './answer/figure-store.ts';
 import { forceCard, help } from './answer/force-card.ts';
-import { whatWeHold } from './answer/holdings.ts';
+import { joinNames, whatWeHold } from './answer/holdings.ts';
 import { respond } from './answer/respond.ts';
 import { loadDataset } from './data/dataset.ts';
 import type { Answer, Conversation } from './model/answer.ts';
@@ -102,8 +102,13 @@ export function loadEngine(options: EngineOptions = {}): Engine {
       const typed = name.trim();
       if (typed.length > MAX_QUESTION_LENGTH) return draft.noData('not_understood', 'That is too long for a force name.', undefined, 'force_card');
       return guarded(draft, () => {
-        const force = ctx.resolver.resolveName(typed).forces[0];
+        const mention = ctx.resolver.resolveName(typed);
+        const force = mention.forces[0];
         if (force !== undefined) return forceCard(ctx, draft, force);
+        if (mention.ambiguous) {
+          const names = joinNames(mention.ambiguous.candidates.map((f) => draft.forceName(f)), 'or');
+          return draft.unclear(`Which force do you mean: ${names}?`, { type: 'force_card', forces: [], periods: [] }, 'force_card');
+        }
         const why = typed === '' ? 'Name a force to see its card.' : `I don't know a police force called “${draft.echo(typed)}”.`;
         return draft.noData('unknown_force', `${why} ${whatWeHold(ctx)}`, undefined, 'force_card');
       });

@@ -88,7 +88,11 @@ export class ForceResolver {
 
   /** Resolves one force name typed on its own (the force lookup's argument). */
   resolveName(name: string): ForceMention {
-    return this.find(name, new Set());
+    const mention = this.find(name, new Set());
+    // A force card's argument is a name, so "met" is "the Met" (in a question it is a verb).
+    if (mention.forces.length > 0 || mention.ambiguous) return mention;
+    const named = this.find(`the ${name}`, new Set());
+    return named.forces.length > 0 ? named : mention;
   }
 
   /**

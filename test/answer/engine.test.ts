@@ -171,6 +171,12 @@ describe('force cards', () => {
   it('declines a name that is not a force', () => {
     expect(engine.forceCard('Narnia Constabulary').status).toBe('no_data');
   });
+  it('takes a bare "met" as the Met, and asks which force a shared name means', () => {
+    expect(engine.forceCard('met').text).toMatch(/^Every figure we hold for Metropolitan Police Service/);
+    const london = engine.forceCard('london');
+    expect(london.status).toBe('unclear');
+    expect(london.text).toMatch(/City of London Police or Metropolitan Police Service/);
+  });
 });
 
 describe('grounding: every number in an answer is quoted or computed', () => {
