@@ -5,7 +5,7 @@
 import type { Answer, Citation, Computation, Fact, Frame, NoDataReason, QuestionType } from '../model/answer.ts';
 import type { Figure, Force, SourceDocument } from '../model/data.ts';
 import { memoised } from '../text/memo.ts';
-import { digitNumbers, formatValue, numbersIn, round1 } from '../text/numbers.ts';
+import { digitNumbers, formatNumber, formatValue, numbersIn, round1 } from '../text/numbers.ts';
 import type { Observation } from './figure-store.ts';
 import { joinNames } from './holdings.ts';
 
@@ -24,6 +24,12 @@ export interface DraftContext {
 }
 
 /** Qualifiers that read well straight before a number. */
+/**
+ * Sources cited for one figure. A national total can be restated by hundreds of articles: citing
+ * them all buries the answer (and costs time in proportion to the corpus); the first few, in data
+ * order (curated sources first), prove it, and the rest are counted.
+ */
+export const MAX_SOURCES_PER_FIGURE = 3;
 const HEDGES = new Set(['nearly', 'around', 'about', 'almost', 'more than', 'less than', 'over', 'under', 'up to', 'at least']);
 
 /** The numbers a quote states, remembered (for up to 50,000 distinct quotes): the same quotes are
@@ -115,7 +121,7 @@ export class AnswerDraft {
     // Publishers already listed under a phrase: a national figure restated by hundreds of papers
     // would otherwise rescan the list for each.
     const listed = new Set<string>();
-    for (const f of obs.figures) {
+    for (const f of obs.figures.slice(0, MAX_SOURCES_PER_FIGURE)) {
       const doc = this.ctx.documents.get(f.source);
       if (!doc) continue;
       // A table's name is a name ("Table 27"), not a figure.
@@ -140,8 +146,13 @@ export class AnswerDraft {
 
   /** Records a stated observation; returns the fact's index, its citation markers, and its source in words. */
   stated(obs: Observation): { index: number; marks: string; shown: string; source: string } {
-    for (const f of obs.figures) if (f.note !== undefined) this.notes.add(f.note);
-    const ns = obs.figures.map((f) => this.cite(f.source, f.quote, f.table));
+    const cited = obs.figures.slice(0, MAX_SOURCES_PER_FIGURE);
+    for (const f of cited) if (f.note !== undefined) this.notes.add(f.note);
+    const ns = cited.map((f) => this.cite(f.source, f.quote, f.table));
+    const others = obs.figures.length - cited.length;
+    // A count of our own sources, not a figure from them.
+    const more = others > 0 ? ` (and ${formatNumber(others)} more report${others === 1 ? '' : 's'} of it)` : '';
+    if (more !== '') this.allow(more.trim());
     this.allow(obs.period.label);
     // Labels name things ("cases finalised under Schedule 3"): their digits are not figures.
     this.allow(obs.metric.label);
@@ -162,7 +173,7 @@ export class AnswerDraft {
     const value = formatValue(obs.value, obs.metric.unit);
     // "nearly 97,100", but "less than half (48%)".
     const shown = !obs.qualifier ? value : HEDGES.has(obs.qualifier) ? `${obs.qualifier} ${value}` : `${obs.qualifier} (${value})`;
-    return { index: this.facts.length - 1, marks: markers(ns), shown, source: this.provenance(obs) };
+    return { index: this.facts.length - 1, marks: `${markers(ns)}${more}`, shown, source: this.provenance(obs) };
   }
 
   /** Records a figure we computed from stated ones, with its working. */

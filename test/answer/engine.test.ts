@@ -1,3 +1,6 @@
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadEngine, type Answer, type Engine } from '../../src/index.ts';
 import { digitNumbers, numbersIn } from '../../src/text/numbers.ts';
@@ -324,5 +327,32 @@ describe('phrasings a reporter might use', () => {
     const a = engine.answer('Which force saw fewer allegations, Hampshire or Hertfordshire?');
     expect(a.type).toBe('comparison');
     expect(plain(a)).toMatch(/^In 2021-22, Hampshire and Isle of Wight Constabulary had fewer misconduct allegations/);
+  });
+});
+
+describe('a figure many sources restate', () => {
+  it('cites the first three sources and counts the rest, so the answer stays readable', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forcewatch-restated-'));
+    try {
+      cpSync(BUNDLED_DATA_DIR, dir, { recursive: true });
+      const source = readFileSync(join(dir, 'sources.jsonl'), 'utf8').split('\n')[0] as string;
+      const figure = readFileSync(join(dir, 'figures.jsonl'), 'utf8').split('\n')[0] as string;
+      for (const n of [1, 2, 3, 4]) {
+        const id = `syndicated-copy-${n}`;
+        const meta = JSON.parse(source) as Record<string, unknown>;
+        appendFileSync(join(dir, 'sources.jsonl'), `${JSON.stringify({ ...meta, id, url: `https://example.org/copy-${n}` })}\n`);
+        cpSync(join(dir, 'sources', 'hampshire-chronicle-misconduct-allegations.txt'), join(dir, 'sources', `${id}.txt`));
+        const fig = JSON.parse(figure) as Record<string, unknown>;
+        appendFileSync(join(dir, 'figures.jsonl'), `${JSON.stringify({ ...fig, id: `copy-${n}-allegations`, source: id })}\n`);
+      }
+      const copy = loadEngine({ dataDir: dir });
+      const a = copy.answer('How many misconduct allegations were made against Hampshire police in 2021-22?');
+      expect(a.status).toBe('answered');
+      // Six sources state 1,938: three cited, three counted.
+      expect(a.citations).toHaveLength(3);
+      expect(a.text).toContain('in 2021-22 [1][2][3] (and 3 more reports of it)');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
