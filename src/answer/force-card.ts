@@ -3,6 +3,7 @@
  * overview, the catalogue of sources, and help.
  */
 import type { Answer } from '../model/answer.ts';
+import { formatNumber } from '../text/numbers.ts';
 import type { ParsedQuestion } from '../understand/question.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
@@ -61,10 +62,18 @@ export function overview(ctx: AnswerContext, parsed: ParsedQuestion, draft: Answ
   });
   // Recommendations are searched by topic, not listed: a force can have hundreds.
   const mine = [...ctx.documents.values()].filter((d) => d.forces.includes(force));
-  const docs = mine.filter((d) => d.kind !== 'recommendation').map((d) => {
+  const documents = mine.filter((d) => d.kind !== 'recommendation');
+  const docs = documents.slice(0, SOURCES_LISTED).map((d) => {
     draft.allow(d.title);
     return `${d.title} (${d.publisher})`;
   });
+  const unlisted = documents.length - docs.length;
+  if (unlisted > 0) {
+    // A count of our own documents, not a figure from them.
+    const rest = `${formatNumber(unlisted)} other document${unlisted === 1 ? '' : 's'}`;
+    draft.allow(rest);
+    docs.push(rest);
+  }
   const recs = mine.some((d) => d.kind === 'recommendation') ? ` We also hold IOPC learning recommendations to ${draft.forceName(force)}: ask, for example, “what has the IOPC recommended to ${draft.shortName(force)} about custody?”.` : '';
   const text = `What we hold for ${draft.forceName(force)}:\n${lines.join('\n')}\nSources: ${joinNames(docs)}. Ask for the force card for every figure, or ask about any of these.${recs}`;
   return draft.answered('overview', text, { type: 'overview', forces: [force], periods: [] });
@@ -78,15 +87,21 @@ export function forceCatalogue(ctx: AnswerContext, draft: AnswerDraft, force: st
   return draft.answered('sources', `For ${draft.forceName(force)} we hold: ${holdingsFor(ctx, draft, force)}.${lacking}`, { type: 'sources', forces: [force], periods: [] });
 }
 
+/** Documents an overview names before it counts the rest: a national overview can have thousands. */
+const SOURCES_LISTED = 8;
+
 /** Publishers listed per kind of source before the rest are summarised. */
 const PUBLISHERS_LISTED = 8;
 
 /** The documents and places we hold: each document when there are few, by kind of source when many. */
 export function catalogue(ctx: AnswerContext, draft: AnswerDraft): Answer {
   const docs = [...ctx.documents.values()];
-  for (const d of docs) draft.allow(d.title);
   let body: string;
-  if (docs.length <= PUBLISHERS_LISTED) body = docs.map((d) => `• ${d.title} — ${d.publisher}`).join('\n');
+  if (docs.length <= PUBLISHERS_LISTED) {
+    // Only titles shown are allowed: allowing thousands would make the grounding check crawl.
+    for (const d of docs) draft.allow(d.title);
+    body = docs.map((d) => `• ${d.title} — ${d.publisher}`).join('\n');
+  }
   else {
     const byType = new Map<string, Set<string>>();
     for (const d of docs) byType.set(d.sourceType, (byType.get(d.sourceType) ?? new Set()).add(d.publisher));

@@ -356,3 +356,13 @@ describe('a figure many sources restate', () => {
     }
   });
 });
+
+describe('overviews with many sources', () => {
+  it('name the first few documents and count the rest', () => {
+    const a = engine.answer('Tell me about England and Wales');
+    expect(a.status).toBe('answered');
+    const sources = /Sources: (.*?)\. Ask for the force card/.exec(a.text)?.[1] ?? '';
+    expect(sources).toMatch(/ and \d+ other documents$/);
+    expect(sources.split('), ').length).toBeLessThanOrEqual(8);
+  });
+});
