@@ -5,12 +5,12 @@
  * and that nothing pings.
  */
 import { GatewayIntentBits } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FOLLOW_UP_HINT } from '../../../adapters/discord/deliver.ts';
 import { COLOURS, formatFigure, renderEmbeds } from '../../../adapters/discord/render-embeds.ts';
 import { loadEngine, type Answer, type Engine } from '../../../src/index.ts';
 import { AutocompleteData, CallbackBody, type RecordedRequest } from './fake-discord.ts';
-import { bodyOf, embedsOf, interactionReplies, isMessageSend, repliesTo, startHarness, visibleText, type Harness } from './harness.ts';
+import { bodyOf, embedsOf, handledCount, interactionReplies, isMessageSend, repliesTo, startHarness, visibleText, waitForHandled, type Harness } from './harness.ts';
 import { ALICE, BOT, IDS, OTHER_BOT, TOKEN, interaction, message } from './payloads.ts';
 
 const HAMPSHIRE_QUESTION = 'How many misconduct allegations were made against Hampshire police in 2021-22?';
@@ -163,12 +163,9 @@ describe('messages', () => {
   });
 
   it('answers a reply to one of its answers as a follow-up, in context', async () => {
-    const handled = () => h.logLines.filter((line) => line.includes('"question handled"')).length;
-    const before = handled();
+    const before = handledCount(h);
     const first = await sendMessage({ content: `<@${BOT.id}> ${HAMPSHIRE_QUESTION}`, mentions: [BOT] });
-    // The bot remembers its answer once Discord has acknowledged the post: a person replies later than
-    // that, so wait for it rather than race it.
-    await vi.waitFor(() => expect(handled()).toBeGreaterThan(before));
+    await waitForHandled(h, before + 1);
     const firstAnswer = engine.answer(HAMPSHIRE_QUESTION);
     const followUpQuestion = 'And in 2022-23?';
     const expected = engine.answer(followUpQuestion, { previous: { question: firstAnswer.question, ...(firstAnswer.frame ? { frame: firstAnswer.frame } : {}) } });

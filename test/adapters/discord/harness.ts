@@ -4,6 +4,7 @@
  * recorded REST calls.
  */
 import { Writable } from 'node:stream';
+import { expect, vi } from 'vitest';
 import { startDiscord } from '../../../adapters/discord/index.ts';
 import type { AdapterSettings } from '../../../adapters/shared/settings.ts';
 import { createLogger, type Engine } from '../../../src/index.ts';
@@ -44,6 +45,20 @@ export async function startHarness(engine: Engine, settings?: AdapterSettings): 
 }
 
 /** Whether a request posts or edits a message a user would see. */
+/** Questions the bot has finished with (answered, posted, remembered for follow-ups), from its log. */
+export function handledCount(h: Harness): number {
+  return h.logLines.filter((line) => line.includes('"question handled"')).length;
+}
+
+/**
+ * Waits until the bot has finished `count` questions: a follow-up sent before then could race the
+ * bot's memory of its answer, which it records once Discord has acknowledged the post (a person
+ * replies later than that).
+ */
+export async function waitForHandled(h: Harness, count: number): Promise<void> {
+  await vi.waitFor(() => expect(handledCount(h)).toBeGreaterThanOrEqual(count));
+}
+
 export function isMessageSend(request: RecordedRequest): boolean {
   if (request.method === 'POST' && /^\/channels\/\d+\/messages$/.test(request.path)) return true;
   if (request.method === 'PATCH' && /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(request.path)) return true;
