@@ -72,7 +72,7 @@ function definitionSubject(q: string): string | undefined {
   if (meant) return (meant[1] ?? meant[2])?.trim();
   const m =
     /^(?:what(?:'s| is| are)|whats)\s+(?:a |an |the )?(.+?)(?:\s+(?:mean|means))?\s*\??$/.exec(q) ??
-    /^what (?:does|do) (?:a |an |the )?(.+?) mean\s*\??$/.exec(q) ??
+    /^what (?:does|do) (?:a |an |the )?(.+?) (?:mean|stand for)\s*\??$/.exec(q) ??
     /^(?:define|definition of|meaning of|explain)\s+(?:a |an |the )?(.+?)\s*\??$/.exec(q);
   return m?.[1]?.trim();
 }

@@ -313,6 +313,12 @@ describe('phrasings a reporter might use', () => {
     expect(plain(a)).toContain('1938 misconduct allegations');
   });
 
+  it('reads "what does RCM stand for?" as a definition', () => {
+    const a = engine.answer('What does RCM stand for?');
+    expect(a.type).toBe('definition');
+    expect(a.text).toMatch(/recordable conduct matter/);
+  });
+
   it('quotes what a force said before what an analysis found about it', () => {
     const a = engine.answer('What did Hampshire Constabulary say about the figures?');
     expect(a.text).toMatch(/^What the sources report from Hampshire Constabulary:\nA spokesperson for Hampshire Constabulary said/);
