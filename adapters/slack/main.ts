@@ -2,13 +2,10 @@
  * `npm run start:slack`: runs the Slack adapter alone, from the environment, until SIGINT/SIGTERM.
  * `npm start` does the same (beside Discord) when Slack's variables are set; this one insists on Slack.
  */
-import { createLogger, loadEngine } from '../../src/index.ts';
-import { installCrashGuards, stopOnSignals } from '../shared/process-guard.ts';
-import { settingsFromEnv } from '../shared/settings.ts';
-import { describeStartupError } from '../shared/startup-error.ts';
+import { runMain, serve } from '../shared/serve.ts';
 import { slackConfigFromEnv, startSlack } from './index.ts';
 
-async function main(): Promise<void> {
+runMain(async () => {
   const config = slackConfigFromEnv(process.env);
   if (config === null) {
     process.stderr.write(
@@ -18,16 +15,5 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const settings = settingsFromEnv(process.env);
-  const logger = createLogger();
-  const guards = installCrashGuards(logger);
-  const engine = loadEngine({ logger });
-  const slack = await startSlack({ engine, logger, config, settings });
-  stopOnSignals([slack], logger, settings.shutdownGraceMs, guards);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${describeStartupError(error)}\n`);
-  process.exitCode = 1;
-  process.exit(1);
+  await serve([(deps) => startSlack({ ...deps, config })]);
 });

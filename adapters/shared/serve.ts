@@ -1,0 +1,43 @@
+/**
+ * Running chat platforms as a service, from the environment: shared by `npm start` and the
+ * single-platform scripts (`start:slack`, `start:discord`), so each gets the same crash guards,
+ * data reload on SIGHUP and graceful shutdown.
+ */
+import { createLogger, createReloadableEngine, type Engine, type Logger } from '../../src/index.ts';
+import { installCrashGuards, stopOnSignals, type Stoppable } from './process-guard.ts';
+import { settingsFromEnv, type AdapterSettings } from './settings.ts';
+import { describeStartupError } from './startup-error.ts';
+
+/** What a platform needs to start, besides its own config. */
+export interface ServeDeps {
+  engine: Engine;
+  logger: Logger;
+  settings: AdapterSettings;
+}
+
+/** Starts one platform; resolves once it is serving. */
+export type StartPlatform = (deps: ServeDeps) => Promise<Stoppable>;
+
+/** Starts each platform in turn on one reloadable engine, and stops them all on SIGTERM/SIGINT. */
+export async function serve(platforms: readonly StartPlatform[]): Promise<void> {
+  const settings = settingsFromEnv(process.env);
+  const logger = createLogger();
+  const guards = installCrashGuards(logger);
+  const engine = createReloadableEngine({ logger });
+  // SIGHUP reloads the data: a bad reload keeps the old data serving and logs why.
+  process.on('SIGHUP', () => void engine.reload());
+  const running: Stoppable[] = [];
+  // Signals are handled from the start, so a SIGTERM during start-up still stops what has started.
+  stopOnSignals(running, logger, settings.shutdownGraceMs, guards);
+  for (const start of platforms) running.push(await start({ engine, logger, settings }));
+}
+
+/** Runs an entry point: a failure to start is told in words (never a stack trace), and exits 1. */
+export function runMain(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${describeStartupError(error)}\n`);
+    process.exitCode = 1;
+    // Whatever did start (a Slack listener, a Discord socket) must not keep the process alive.
+    process.exit(1);
+  });
+}
