@@ -5,8 +5,7 @@
  * finishes the answers in flight (their posts are slowed on purpose), closes its connections and
  * exits 0; and a handler's unhandled rejection or exception is logged and counted, not fatal.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord } from './discord/fake-discord.ts';
 import { embedsOf, repliesTo, visibleText } from './discord/harness.ts';
@@ -14,8 +13,8 @@ import { BOT, GUILD, IDS, TOKEN, message } from './discord/payloads.ts';
 import { BOT_USER_ID, shownText, startFakeSlackApi, type FakeSlackApi, type RecordedCall } from './slack/support/fake-slack-api.ts';
 import { eventRequest, postSigned } from './slack/support/sign.ts';
 import { appMention } from './slack/support/slack-payloads.ts';
+import { ROOT, spawnBot, type BotProcess } from './support/bot-process.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BOT_TOKEN = 'xoxb-1212121212-3434343434-shutdownBotTokenNeverLogged';
 const SIGNING_SECRET = 'shutdown-signing-secret-never-logged-56';
 const QUESTION = 'How many misconduct allegations were made against Hampshire police in 2021-22?';
@@ -23,72 +22,43 @@ const SLOW_MS = 1_500;
 
 let slackApi: FakeSlackApi;
 let discord: FakeDiscord;
-let child: ChildProcess;
-let stderr = '';
-
-function waitForLog(pattern: RegExp, timeoutMs = 30_000): Promise<RegExpExecArray> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const match = pattern.exec(stderr);
-      if (match === null) return false;
-      clearInterval(timer);
-      resolve(match);
-      return true;
-    };
-    const timer = setInterval(() => {
-      if (check()) return;
-      if (child.exitCode !== null) reject(new Error(`npm start exited; stderr:\n${stderr}`));
-    }, 20);
-    setTimeout(() => {
-      clearInterval(timer);
-      reject(new Error(`no log line matching ${String(pattern)}; stderr:\n${stderr}`));
-    }, timeoutMs);
-  });
-}
+let bot: BotProcess;
 
 beforeAll(async () => {
   slackApi = await startFakeSlackApi();
   discord = await new FakeDiscord({ token: TOKEN, applicationId: IDS.app, bot: BOT, guilds: [GUILD], heartbeatIntervalMs: 250 }).start();
-  // What `npm start` runs, without npm in between so the test signals exactly this process.
-  child = spawn(process.execPath, ['--import', 'tsx', 'adapters/start.ts'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      PORT: '0',
-      SLACK_API_URL: slackApi.apiUrl,
-      DISCORD_TOKEN: TOKEN,
-      DISCORD_APPLICATION_ID: IDS.app,
-      DISCORD_API_URL: discord.apiUrl,
-      SHUTDOWN_GRACE_MS: '8000',
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
+  // What `npm start` runs.
+  bot = spawnBot('adapters/start.ts', {
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    PORT: '0',
+    SLACK_API_URL: slackApi.apiUrl,
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_APPLICATION_ID: IDS.app,
+    DISCORD_API_URL: discord.apiUrl,
+    SHUTDOWN_GRACE_MS: '8000',
+    LOG_LEVEL: 'info',
   });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString('utf8');
-  });
-  await waitForLog(/"msg":"Discord ready"/);
+  await bot.waitForLog(/"msg":"Discord ready"/);
 }, 40_000);
 
 afterAll(async () => {
-  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  if (bot.child.exitCode === null && bot.child.signalCode === null) bot.child.kill('SIGKILL');
   await slackApi?.close();
   await discord?.close();
 });
 
 describe('npm start on SIGTERM', () => {
   it('finishes the answers in flight on both platforms, refuses new work, and exits 0', async () => {
-    const port = Number((await waitForLog(/"port":(\d+),"path":"\/slack\/events"/))[1]);
+    const port = Number((await bot.waitForLog(/"port":(\d+),"path":"\/slack\/events"/))[1]);
     const eventsUrl = `http://127.0.0.1:${port}/slack/events`;
     // Both answers will take SLOW_MS to post: they are still in flight when the signal arrives.
     slackApi.injectFault('chat.postMessage', { kind: 'slow', ms: SLOW_MS });
     discord.injectFault((method, path) => method === 'POST' && path === `/channels/${IDS.channel}/messages`, { kind: 'slow', ms: SLOW_MS });
 
     // SIGHUP reloads the data while serving (test/reload.test.ts covers good and bad reloads).
-    child.kill('SIGHUP');
-    await waitForLog(/"msg":"data reloaded"/);
+    bot.child.kill('SIGHUP');
+    await bot.waitForLog(/"msg":"data reloaded"/);
 
     const { ts, body } = appMention('C0SHUTDOWN', `<@${BOT_USER_ID}> ${QUESTION}`);
     expect((await postSigned(eventRequest(eventsUrl, SIGNING_SECRET, body))).status).toBe(200);
@@ -98,10 +68,10 @@ describe('npm start on SIGTERM', () => {
     await slackApi.waitFor((c) => c.method === 'reactions.add' && c.body.channel === 'C0SHUTDOWN');
     await new Promise((resolve) => setTimeout(resolve, 200));
 
-    const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.once('exit', (code) => resolve({ code, at: Date.now() })));
+    const exited = new Promise<{ code: number | null; at: number }>((resolve) => bot.child.once('exit', (code) => resolve({ code, at: Date.now() })));
     const signalledAt = Date.now();
-    child.kill('SIGTERM');
-    await waitForLog(/"msg":"Slack adapter stopped"|"msg":"shutting down: finishing answers in flight"/);
+    bot.child.kill('SIGTERM');
+    await bot.waitForLog(/"msg":"Slack adapter stopped"|"msg":"shutting down: finishing answers in flight"/);
     await new Promise((resolve) => setTimeout(resolve, 300));
     // New work is refused: the HTTP listener is closed (Slack will redeliver the event later).
     const late = appMention('C0TOOLATE', `<@${BOT_USER_ID}> ${QUESTION}`);
@@ -119,10 +89,10 @@ describe('npm start on SIGTERM', () => {
     expect(discord.gatewayReady).toBe(false);
     // It waited for the slowed posts (which still had over a second to go) before exiting.
     expect(at - signalledAt).toBeGreaterThanOrEqual(SLOW_MS - 500);
-    expect(stderr).toMatch(/"msg":"stopped"/);
-    expect(stderr).not.toContain('shutdownBotTokenNeverLogged');
-    expect(stderr).not.toContain(SIGNING_SECRET);
-    expect(stderr).not.toContain(TOKEN);
+    expect(bot.log()).toMatch(/"msg":"stopped"/);
+    expect(bot.log()).not.toContain('shutdownBotTokenNeverLogged');
+    expect(bot.log()).not.toContain(SIGNING_SECRET);
+    expect(bot.log()).not.toContain(TOKEN);
   }, 30_000);
 });
 

@@ -1,0 +1,50 @@
+/**
+ * A bot entry point run as its own process, as `npm start` or `npm run start:slack` would run it but
+ * without npm in between, so a test signals exactly that process. Its log (standard error) is kept.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root, where the scripts run from. */
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export interface BotProcess {
+  child: ChildProcess;
+  /** Everything the process has logged so far. */
+  log(): string;
+  /** Resolves with the first match of `pattern` in the log; rejects if the process exits or time runs out first. */
+  waitForLog(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
+}
+
+/** Starts `script` (relative to the repository root) with exactly `env` plus PATH. */
+export function spawnBot(script: string, env: Record<string, string>): BotProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let log = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    log += chunk.toString('utf8');
+  });
+  const waitForLog = (pattern: RegExp, timeoutMs = 30_000) =>
+    new Promise<RegExpExecArray>((resolve, reject) => {
+      const timer = setInterval(() => {
+        const match = pattern.exec(log);
+        if (match !== null) {
+          clearInterval(timer);
+          clearTimeout(deadline);
+          resolve(match);
+        } else if (child.exitCode !== null) {
+          clearInterval(timer);
+          clearTimeout(deadline);
+          reject(new Error(`${script} exited with ${child.exitCode}; its log:\n${log}`));
+        }
+      }, 20);
+      const deadline = setTimeout(() => {
+        clearInterval(timer);
+        reject(new Error(`no log line of ${script} matching ${String(pattern)}; its log:\n${log}`));
+      }, timeoutMs);
+    });
+  return { child, log: () => log, waitForLog };
+}
