@@ -44,29 +44,11 @@ function envelope(event: Record<string, unknown>, eventId: string) {
   };
 }
 
-/** An @mention of the bot in a channel (text should include `<@U0BOT>`). */
-export function appMention(channel: string, text: string, options: EventOptions = {}) {
+/** A message event of `fields`' kind, as a user (or `options.botId`) posted it. */
+function messageEvent(fields: Record<string, string>, channel: string, text: string, options: EventOptions) {
   const ts = options.ts ?? nextTs();
   const event = {
-    type: 'app_mention',
-    user: options.user ?? USER_ID,
-    text,
-    ts,
-    channel,
-    event_ts: ts,
-    team: TEAM_ID,
-    ...(options.threadTs === undefined ? {} : { thread_ts: options.threadTs }),
-    ...(options.botId === undefined ? {} : { bot_id: options.botId }),
-  };
-  return { ts, body: envelope(event, options.eventId ?? nextEventId()) };
-}
-
-/** A direct message to the bot. */
-export function directMessage(channel: string, text: string, options: EventOptions = {}) {
-  const ts = options.ts ?? nextTs();
-  const event = {
-    type: 'message',
-    channel_type: 'im',
+    ...fields,
     user: options.user ?? USER_ID,
     text,
     ts,
@@ -78,6 +60,16 @@ export function directMessage(channel: string, text: string, options: EventOptio
     ...(options.subtype === undefined ? {} : { subtype: options.subtype }),
   };
   return { ts, body: envelope(event, options.eventId ?? nextEventId()) };
+}
+
+/** An @mention of the bot in a channel (text should include `<@U0BOT>`). */
+export function appMention(channel: string, text: string, options: EventOptions = {}) {
+  return messageEvent({ type: 'app_mention' }, channel, text, options);
+}
+
+/** A direct message to the bot. */
+export function directMessage(channel: string, text: string, options: EventOptions = {}) {
+  return messageEvent({ type: 'message', channel_type: 'im' }, channel, text, options);
 }
 
 /** Slash command form fields. */
