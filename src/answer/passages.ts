@@ -4,7 +4,8 @@
  * passage verbatim and cites it.
  */
 import type { Answer, Frame } from '../model/answer.ts';
-import type { Passage } from '../search/passages.ts';
+import type { PassageHit, Passage } from '../search/passages.ts';
+import { memoised } from '../text/memo.ts';
 import { STOPWORDS, stem, words } from '../text/words.ts';
 import type { ParsedQuestion } from '../understand/question.ts';
 import type { AnswerContext } from './context.ts';
@@ -21,11 +22,11 @@ const DEFINES = /(–|-|—)\s*(those|when|where|which)\b|\bwhere it is alleged\
 const SAYS = /\b(said|says|say|added|warned|told|confirmed|continued|commented|stated|explained|found|judged|revealed)\b/;
 
 /** The term followed by a gloss in brackets: "abuse of authority for sexual gain (taking advantage of…)". */
-function glossed(sentence: string, subject: string): boolean {
+function glossPattern(subject: string): RegExp | undefined {
   const ws = words(expand(subject));
-  if (ws.length === 0) return false;
+  if (ws.length === 0) return undefined;
   const escaped = ws.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`\\b${escaped.join('\\W+')}\\w*\\s*\\(`, 'i').test(sentence);
+  return new RegExp(`\\b${escaped.join('\\W+')}\\w*\\s*\\(`, 'i');
 }
 
 /** Initialisms people use for the bodies the sources name in full. */
@@ -53,15 +54,54 @@ const NOT_SPEECH = new Set(['recommendation', 'statistics table', 'analysis']);
 const SPOKES = /\bspokes(?:person|man|woman)\b/i;
 /** What a statement question asks about: "what did X say about <topic>?". */
 const TOPIC = /\b(?:say|said|says|tell|told|comment|claim|warn|think)\s+(?:about|on|regarding|concerning)\s+(.+?)\s*\??$/i;
+/** Passages a statement answer quotes at most. */
+const QUOTED = 6;
 const CONTINUES = /^(?:["“‘]|(?:they|he|she|it)\s+(?:also\s+)?(?:added|warned|continued|said)\b)/i;
 
 function stemsOf(text: string): string[] {
   return words(text).map(stem);
 }
 
-function containsSequence(hay: string[], needle: string[]): boolean {
+/**
+ * A passage's sentences and a sentence's stems, remembered (for up to 20,000 texts): a definition
+ * reads every sentence of up to 30 passages per tier, the same passages question after question, and
+ * splitting and stemming them again was most of its time.
+ */
+const sentencesOf: (paragraph: string) => readonly string[] = memoised(sentences, 20_000);
+const sentenceStems = memoised((sentence: string) => {
+  const all = stemsOf(sentence);
+  return { all, meaningful: all.filter((w) => !STOPWORDS.has(w)), defines: DEFINES.test(sentence) };
+}, 20_000);
+/** One measure's or outcome's terms, stemmed. */
+interface VocabularyEntry {
+  terms: Array<{ text: string; stems: string[] }>;
+  /** The terms' stems, space-joined. */
+  keys: Set<string>;
+}
+
+/** The vocabulary stemmed once per loaded dataset (keyed by its measures table), not per definition. */
+const vocabularies = new WeakMap<AnswerContext['measures'], VocabularyEntry[]>();
+function vocabularyOf(ctx: AnswerContext): VocabularyEntry[] {
+  let entries = vocabularies.get(ctx.measures);
+  if (entries === undefined) {
+    entries = [...ctx.measures.values(), ...ctx.outcomes.values()].map((v) => {
+      const terms = v.terms.map((text) => ({ text, stems: stemsOf(text) }));
+      return { terms, keys: new Set(terms.map((t) => t.stems.join(' '))) };
+    });
+    vocabularies.set(ctx.measures, entries);
+  }
+  return entries;
+}
+/** A passage's stems as a set (for up to 20,000 passages), for "does it name the speaker?". */
+const passageStems: (text: string) => ReadonlySet<string> = memoised((text: string) => new Set(stemsOf(text)), 20_000);
+
+function containsSequence(hay: readonly string[], needle: readonly string[]): boolean {
   if (needle.length === 0) return false;
-  for (let i = 0; i + needle.length <= hay.length; i++) if (needle.every((n, k) => hay[i + k] === n)) return true;
+  // Plain loops: this runs for every sentence a definition reads.
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let k = 0; k < needle.length; k++) if (hay[i + k] !== needle[k]) continue outer;
+    return true;
+  }
   return false;
 }
 
@@ -69,35 +109,61 @@ function content(text: string): string[] {
   return words(text).filter((w) => !STOPWORDS.has(w)).map(stem);
 }
 
-/** Sentences of the passages that best match `query`, with their documents. */
-function sentencesNear(ctx: AnswerContext, query: string, limit: number): Array<{ docId: string; sentence: string }> {
-  return ctx.passages
-    .find(query, limit, { minTerms: 1, docFilter: (id) => ctx.documents.get(id)?.kind !== 'recommendation' })
-    .flatMap((h) => sentences(h.passage.text).map((sentence) => ({ docId: h.passage.docId, sentence })));
-}
+
+/**
+ * Passages a definition reads per tier, best first. Every one holds the term's words, and syndicated
+ * copies of one article can fill the first few dozen places without defining it.
+ */
+const DEFINITION_CANDIDATES = 100;
 
 /** "What is a conduct matter?": the sentence of the sources that explains the term. */
 export function answerDefinition(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer {
   const subject = draft.echo(parsed.subject ?? '');
   const term = content(expand(subject));
   // Longer phrases of other vocabulary entries holding the term ("recordable conduct matter" for "conduct matter").
-  const longer = [...ctx.measures.values(), ...ctx.outcomes.values()]
-    .map((v) => v.terms.map(stemsOf))
-    .filter((terms) => !terms.some((t) => t.join(' ') === term.join(' ')))
-    .flat()
-    .filter((t) => t.length > term.length && containsSequence(t, term));
-  const scored = sentencesNear(ctx, expand(subject), 30)
-    .map((s) => {
-      const st = stemsOf(s.sentence).filter((w) => !STOPWORDS.has(w));
-      if (!containsSequence(st, term)) return { ...s, score: -1 };
-      let score = 1;
-      if (DEFINES.test(s.sentence) || glossed(s.sentence, subject)) score += 2;
-      if (longer.some((l) => containsSequence(stemsOf(s.sentence), l))) score -= 2;
-      return { ...s, score };
-    })
-    .filter((s) => s.score > 0)
-    .sort((a, b) => b.score - a.score);
-  const best = scored[0];
+  const key = term.join(' ');
+  const longerTerms = vocabularyOf(ctx)
+    .filter((entry) => !entry.keys.has(key))
+    .flatMap((entry) => entry.terms)
+    .filter((t) => t.stems.length > term.length && containsSequence(t.stems, term));
+  const longer = longerTerms.map((t) => t.stems);
+  const gloss = glossPattern(subject);
+  // 3: the sentence defines the term; 1: it only mentions it; below 1: not about the term.
+  const score = (sentence: string): number => {
+    const { all, meaningful, defines } = sentenceStems(sentence);
+    if (!containsSequence(meaningful, term)) return -1;
+    let points = 1;
+    if (defines || gloss?.test(sentence)) points += 2;
+    if (longer.some((l) => containsSequence(all, l))) points -= 2;
+    return points;
+  };
+  // Each sentence is scored once: when deciding whether to read the next tier, and again when choosing.
+  const scores = new Map<string, number>();
+  const scoreOf = (sentence: string): number => {
+    let points = scores.get(sentence);
+    if (points === undefined) scores.set(sentence, (points = score(sentence)));
+    return points;
+  };
+  /** The first of the best-scoring sentences about the term, in hit order. */
+  const bestIn = (hits: readonly PassageHit[]) => {
+    let top: { docId: string; sentence: string; score: number } | undefined;
+    for (const { passage } of hits)
+      for (const sentence of sentencesOf(passage.text)) {
+        const points = scoreOf(sentence);
+        if (points > 0 && points > (top?.score ?? 0)) top = { docId: passage.docId, sentence, score: points };
+      }
+    return top;
+  };
+  const defines = (found: readonly PassageHit[]) => (bestIn(found)?.score ?? 0) >= 3;
+  // A sentence that defines the term holds all its words, so only passages holding them all are read;
+  // later tiers only while no passage found so far defines the term.
+  const search = (without?: string) => ctx.passages.find(expand(subject), DEFINITION_CANDIDATES, { minTerms: 1, allWords: true, without, enough: defines });
+  // Passages on a longer term ("recordable conduct matter") use the term's words more often than the
+  // one defining it, so they crowd it out of the best hits: they are read only if it is not found first.
+  const extra = [...new Set(longerTerms.flatMap((t) => words(t.text)).filter((w) => !STOPWORDS.has(w) && !term.includes(stem(w))))];
+  const first = extra.length > 0 ? search(extra.join(' ')) : [];
+  const hits = defines(first) ? first : search();
+  const best = bestIn(hits);
   if (!best) return fallback(ctx, parsed, draft) ?? offTopic(ctx, parsed, draft);
   const n = draft.cite(best.docId, best.sentence);
   // A sentence that only mentions the term is offered as that, not as a definition.
@@ -113,18 +179,27 @@ export function answerDefinition(ctx: AnswerContext, parsed: ParsedQuestion, dra
 
 /** "What did the NPCC say?": the passages attributed to that speaker, with their continuations. */
 export function answerStatement(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer {
-  const who = content(expand(parsed.subject ?? '')).filter((w) => w !== 'spokesperson' && w !== 'spokesman');
+  const named = content(expand(parsed.subject ?? ''));
+  // The speaker, less a role any of several people may hold.
+  const who = named.filter((w) => w !== 'spokesperson' && w !== 'spokesman');
   const quoted: Array<{ docId: string; passage: Passage }> = [];
   // Tables, analyses and recommendation pages report findings; only articles and reports quote people.
   const options = { minTerms: 1, docFilter: (id: string) => !NOT_SPEECH.has(ctx.documents.get(id)?.kind ?? '') };
-  const found = ctx.passages.find(expand(parsed.subject ?? ''), 30, options).map((h) => h.passage);
+  /** The passage names the speaker and reports speech. */
+  const attributed = (p: Passage) => who.length > 0 && who.every((w) => passageStems(p.text).has(w)) && SAYS.test(p.text);
+  // Later tiers are searched only while fewer passages than an answer quotes are attributed to the speaker.
+  const enough = (hits: readonly PassageHit[]) => hits.filter((h) => attributed(h.passage)).length >= QUOTED;
+  // An attributed passage holds every word of the speaker's name, so when the question names no role
+  // only passages holding them all are read; a role word ranks passages but is not required.
+  const allWords = who.length === named.length;
+  const found = ctx.passages.find(expand(parsed.subject ?? ''), 30, { ...options, allWords, enough }).map((h) => h.passage);
   // Passages on the topic asked about, traced back to the sentence that says who is speaking.
   const topicText = TOPIC.exec(parsed.text)?.[1];
   const traced = new Set<string>();
   if (topicText !== undefined) {
     const on = content(topicText);
     for (const h of ctx.passages.find(`${expand(parsed.subject ?? '')} ${topicText}`, 30, options)) {
-      if (!stemsOf(h.passage.text).some((w) => on.includes(w))) continue;
+      if (!on.some((w) => passageStems(h.passage.text).has(w))) continue;
       const list = ctx.passages.passages(h.passage.docId);
       let p = h.passage;
       while (p.index > 0 && CONTINUES.test(p.text) && !SAYS.test(p.text) && list[p.index - 1] !== undefined) p = list[p.index - 1] as Passage;
@@ -137,10 +212,9 @@ export function answerStatement(ctx: AnswerContext, parsed: ParsedQuestion, draf
   // statements on that topic first.
   const blocks: Passage[][] = [];
   for (const p of candidates) {
-    const st = new Set(stemsOf(p.text));
     // A passage on the topic that names its speaker only by role ("continued the spokesperson for…").
-    const byRole = traced.has(p.id) && SPOKES.test(parsed.subject ?? '') && SPOKES.test(p.text);
-    if (who.length === 0 || !(who.every((w) => st.has(w)) || byRole) || !SAYS.test(p.text)) continue;
+    const byRole = who.length > 0 && traced.has(p.id) && SPOKES.test(parsed.subject ?? '') && SPOKES.test(p.text) && SAYS.test(p.text);
+    if (!attributed(p) && !byRole) continue;
     const block = [p];
     const passages = ctx.passages.passages(p.docId);
     for (let k = p.index + 1; k < passages.length; k++) {
@@ -152,8 +226,7 @@ export function answerStatement(ctx: AnswerContext, parsed: ParsedQuestion, draf
   }
   const topic = content(topicText ?? '').filter((w) => !who.includes(w));
   const hits = (block: Passage[]) => {
-    const st = new Set(block.flatMap((p) => stemsOf(p.text)));
-    return topic.filter((w) => st.has(w)).length;
+    return topic.filter((w) => block.some((p) => passageStems(p.text).has(w))).length;
   };
   // On a tie, a block whose own first passage is the one on the topic goes first.
   const own = (block: Passage[]) => (traced.has(block[0]?.id ?? '') ? 1 : 0);
@@ -163,7 +236,7 @@ export function answerStatement(ctx: AnswerContext, parsed: ParsedQuestion, draf
   blocks.sort((a, b) => (topic.length > 0 ? hits(b) - hits(a) || own(b) - own(a) : 0) || speaks(b) - speaks(a));
   for (const block of blocks) {
     for (const p of block) {
-      if (quoted.length >= 6) break;
+      if (quoted.length >= QUOTED) break;
       if (quoted.some((q) => q.passage.id === p.id)) continue;
       quoted.push({ docId: p.docId, passage: p });
     }
@@ -182,10 +255,12 @@ export function answerStatement(ctx: AnswerContext, parsed: ParsedQuestion, draf
  * meaningful words; otherwise nothing (and the caller declines).
  */
 export function fallback(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, minCoverage = 0.6): Answer | undefined {
+  const close = (h: PassageHit) => h.coverage >= minCoverage;
+  // Later tiers are searched only while no passage found holds enough of the question's words.
   const search = (query: string) =>
     ctx.passages
-      .find(query, 5, { docFilter: (id) => ctx.documents.get(id)?.kind !== 'recommendation' })
-      .filter((h) => h.coverage >= minCoverage)
+      .find(query, 5, { enough: (hits) => hits.some(close) })
+      .filter(close)
       .sort((a, b) => b.coverage - a.coverage || b.score - a.score)[0];
   // The words as typed first; then with initialisms spelt out ("NPCC").
   let query = parsed.text;

@@ -35,7 +35,7 @@ export function answerRecommendations(ctx: AnswerContext, parsed: ParsedQuestion
   const topicStems = new Set(topic.map(stem));
   let chosen: SourceDocument[];
   if (topic.length > 0) {
-    const hits = ctx.passages.find(topic.join(' '), 40, { minTerms: 1, docFilter: (id) => {
+    const hits = ctx.passages.find(topic.join(' '), 40, { scope: 'recommendations', minTerms: 1, docFilter: (id) => {
       const d = ctx.documents.get(id);
       return d !== undefined && d.kind === 'recommendation' && forForce(d);
     } });

@@ -7,12 +7,17 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { AsPlainObject } from 'minisearch';
 import { z } from 'zod';
 import type { Logger } from '../log.ts';
 import type { SourceDocument } from '../model/data.ts';
 import { PassageIndex, passageIndexSignature } from './passages.ts';
 
-export const PASSAGE_INDEX_FILE_FORMAT = 'forcewatch-passage-index/1';
+export const PASSAGE_INDEX_FILE_FORMAT = 'forcewatch-passage-index/2';
+
+/** The body: each scope's tiers, as minisearch serialised them (minisearch checks its own format). */
+const SavedTiers = z.array(z.custom<AsPlainObject>((v) => typeof v === 'object' && v !== null && !Array.isArray(v)));
+const SavedPassageIndexSchema = z.strictObject({ recommendations: SavedTiers, reporting: SavedTiers });
 
 const PassageIndexFileHeader = z.strictObject({
   format: z.literal(PASSAGE_INDEX_FILE_FORMAT),
@@ -65,7 +70,9 @@ export function readPassageIndexFile(path: string, documents: SourceDocument[]):
   if (parsed.data.fingerprint !== passageIndexFingerprint(documents))
     return { ok: false, reason: 'stale: built from other documents or with other term processing' };
   try {
-    return { ok: true, index: PassageIndex.fromJSON(text.slice(newline + 1), documents) };
+    const saved = SavedPassageIndexSchema.safeParse(JSON.parse(text.slice(newline + 1)));
+    if (!saved.success) return { ok: false, reason: 'unreadable index (not a tiered passage index)' };
+    return { ok: true, index: PassageIndex.fromJSON(saved.data, documents) };
   } catch (error) {
     return { ok: false, reason: `unreadable index (${describe(error)})` };
   }

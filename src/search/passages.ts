@@ -1,9 +1,16 @@
 /**
  * The full-text index over source passages (paragraphs), built with minisearch. Serves definitions,
- * statements and the fallback when no figure matches. One options constant serves building and
- * searching, so the two never drift apart.
+ * statements, recommendations and the fallback when no figure matches. One options constant serves
+ * building and searching, so the two never drift apart.
+ *
+ * The passages are split into two scopes, and each scope into tiers in data order (curated sources
+ * first), each tier twice the size of the one before. minisearch scores every passage holding any
+ * query word, so one index over a newsroom's whole corpus made a definition cost time in proportion
+ * to the corpus (100 ms at 10,000 articles). A search walks the tiers in order and stops once its
+ * caller has enough: a common question is answered from the first tier at a cost that does not grow
+ * with the corpus, and a search that needs every tier costs about what one index would.
  */
-import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchOptions, type SearchResult } from 'minisearch';
 import { stemmer } from 'stemmer';
 import type { SourceDocument } from '../model/data.ts';
 import { memoised } from '../text/memo.ts';
@@ -62,7 +69,8 @@ export function passageIndexSignature(): string {
     storeFields,
     synonyms: SYNONYMS,
     stopwords: [...STOPWORDS],
-    code: [tokenize, processTerm, termOf, words, fold, stem, stemmer].map(String),
+    code: [tokenize, processTerm, termOf, words, fold, stem, stemmer, scopeOf].map(String),
+    firstTier: FIRST_TIER_PASSAGES,
     probe: PROBE.map(processTerm),
     search: JSON.stringify(searchOptions, (_key, value: unknown) => (typeof value === 'function' ? String(value) : value)),
   });
@@ -70,6 +78,21 @@ export function passageIndexSignature(): string {
 
 /** Words run through `processTerm` for the signature: a change in stemming shows in their stems. */
 const PROBE = ['Allegations', 're-vetted', 'Constabulary', 'misconduct', 'officers’', 'Hants', 'investigating', 'recordable'];
+
+/** Passages in a scope's first tier; each later tier holds twice as many as the one before. */
+export const FIRST_TIER_PASSAGES = 2_048;
+
+/**
+ * The part of the corpus a search covers. The IOPC's learning recommendations are searched only by
+ * recommendation questions, and every other search skips them: kept in one index they were most of
+ * the passages every definition and statement scored and then threw away.
+ */
+export type PassageScope = 'recommendations' | 'reporting';
+
+/** The scope a document's passages are searched in. */
+export function scopeOf(doc: SourceDocument): PassageScope {
+  return doc.kind === 'recommendation' ? 'recommendations' : 'reporting';
+}
 
 /** Splits a document's text into paragraphs. */
 export function passagesOf(doc: SourceDocument): Passage[] {
@@ -97,33 +120,67 @@ function coverage(queryTerms: readonly string[], result: SearchResult): number {
   return queryTerms.filter((t) => Object.hasOwn(result.match, t)).length / queryTerms.length;
 }
 
-/** Full-text search over every passage of the corpus. */
+const EXACT: SearchOptions = { prefix: false, fuzzy: false };
+const ALL_WORDS: SearchOptions = { ...EXACT, combineWith: 'AND' };
+
+/** A saved index: each scope's tiers in minisearch's own serialised form. */
+export type SavedPassageIndex = Record<PassageScope, AsPlainObject[]>;
+
+/** How a search walks the tiers. */
+export interface FindOptions {
+  /** Which passages to search; 'reporting' (everything but recommendations) by default. */
+  scope?: PassageScope;
+  /** The fewest meaningful query words worth searching for (2 by default). */
+  minTerms?: number;
+  /** Keeps passages of some documents only. */
+  docFilter?: (docId: string) => boolean;
+  /** Only passages holding every query word (as stemmed; no prefix or typo matches). For a caller
+   * that keeps nothing else, this spares ranking every passage that holds one common word. */
+  allWords?: boolean;
+  /** Leaves out passages holding any of these words. */
+  without?: string | undefined;
+  /** Whether the hits so far are enough to stop before the next tier; by default, `limit` hits. */
+  enough?: (hits: readonly PassageHit[]) => boolean;
+}
+
+/** Full-text search over every passage of the corpus, by scope and tier (see the module comment). */
 export class PassageIndex {
-  private readonly search: MiniSearch<Passage>;
+  private readonly tiers: Record<PassageScope, MiniSearch<Passage>[]>;
   private readonly byId = new Map<string, Passage>();
   private readonly byDoc = new Map<string, Passage[]>();
 
-  /** Indexes `documents`; with `prebuilt` (a loaded serialised index of the same documents), only
-   * the passage tables are rebuilt, which is cheap next to tokenising and stemming every word. */
-  constructor(documents: SourceDocument[], prebuilt?: MiniSearch<Passage>) {
-    this.search = prebuilt ?? new MiniSearch(PASSAGE_INDEX_OPTIONS);
+  /** Indexes `documents`; with `prebuilt` (a loaded saved index of the same documents), only the
+   * passage tables are rebuilt, which is cheap next to tokenising and stemming every word. */
+  constructor(documents: SourceDocument[], prebuilt?: Record<PassageScope, MiniSearch<Passage>[]>) {
+    this.tiers = prebuilt ?? { recommendations: [], reporting: [] };
+    const filled = { recommendations: 0, reporting: 0 };
     for (const doc of documents) {
       const passages = passagesOf(doc);
       this.byDoc.set(doc.id, passages);
       for (const p of passages) this.byId.set(p.id, p);
-      if (!prebuilt) this.search.addAll(passages);
+      if (prebuilt) continue;
+      const scope = scopeOf(doc);
+      const tiers = this.tiers[scope];
+      // A new tier starts at a document boundary once the last is full.
+      if (tiers.length === 0 || filled[scope] >= FIRST_TIER_PASSAGES * 2 ** (tiers.length - 1)) {
+        tiers.push(new MiniSearch(PASSAGE_INDEX_OPTIONS));
+        filled[scope] = 0;
+      }
+      (tiers.at(-1) as MiniSearch<Passage>).addAll(passages);
+      filled[scope] += passages.length;
     }
   }
 
-  /** The full-text index in minisearch's own serialised form (`JSON.stringify` it to save it). */
-  toJSON(): AsPlainObject {
-    return this.search.toJSON();
+  /** The index in minisearch's own serialised form, tier by tier (`JSON.stringify` it to save it). */
+  toJSON(): SavedPassageIndex {
+    return { recommendations: this.tiers.recommendations.map((t) => t.toJSON()), reporting: this.tiers.reporting.map((t) => t.toJSON()) };
   }
 
-  /** Loads an index serialised by {@link PassageIndex.toJSON}, with the same options it was built
-   * with; `documents` must be the ones it was built from (see `src/search/index-file.ts`). */
-  static fromJSON(json: string, documents: SourceDocument[]): PassageIndex {
-    return new PassageIndex(documents, MiniSearch.loadJSON<Passage>(json, PASSAGE_INDEX_OPTIONS));
+  /** Loads an index saved by {@link PassageIndex.toJSON}, with the same options it was built with;
+   * `documents` must be the ones it was built from (see `src/search/index-file.ts`). */
+  static fromJSON(saved: SavedPassageIndex, documents: SourceDocument[]): PassageIndex {
+    const load = (scope: PassageScope) => saved[scope].map((tier) => MiniSearch.loadJS<Passage>(tier, PASSAGE_INDEX_OPTIONS));
+    return new PassageIndex(documents, { recommendations: load('recommendations'), reporting: load('reporting') });
   }
 
   /** Passages of one document, in order. */
@@ -132,20 +189,28 @@ export class PassageIndex {
   }
 
   /**
-   * Best passages for `query`, each with the share of the query's words it holds. `minTerms` is the
-   * fewest meaningful query words worth searching for; `docFilter` keeps passages of some documents only.
+   * Best passages for `query`, each with the share of the query's words it holds: up to `limit` from
+   * each tier, best first within a tier, walking the tiers until `enough` says to stop.
    */
-  find(query: string, limit = 5, options: { minTerms?: number; docFilter?: (docId: string) => boolean } = {}): PassageHit[] {
+  find(query: string, limit = 5, options: FindOptions = {}): PassageHit[] {
     const queryTerms = [...new Set(words(query).map(processTerm).filter((t): t is string => t !== null))];
     if (queryTerms.length < (options.minTerms ?? 2)) return [];
+    const enough = options.enough ?? ((found: readonly PassageHit[]) => found.length >= limit);
     const hits: PassageHit[] = [];
-    // Filtered here rather than by minisearch's `filter`, which calls back for every match: only
-    // until `limit` hits are found. The sort is stable, so the order is the same either way.
-    for (const r of this.search.search(query)) {
-      if (hits.length >= limit) break;
-      const passage = this.byId.get(String(r.id));
-      if (!passage || (options.docFilter && !options.docFilter(passage.docId))) continue;
-      hits.push({ passage, score: r.score, coverage: coverage(queryTerms, r) });
+    const wanted: Query = options.allWords ? { ...ALL_WORDS, queries: [query] } : query;
+    const search: Query = options.without ? { combineWith: 'AND_NOT', queries: [wanted, { ...EXACT, queries: [options.without] }] } : wanted;
+    for (const tier of this.tiers[options.scope ?? 'reporting']) {
+      let taken = 0;
+      // Filtered here rather than by minisearch's `filter`, which calls back for every match: only
+      // until `limit` hits are found. The sort is stable, so the order is the same either way.
+      for (const r of tier.search(search)) {
+        if (taken >= limit) break;
+        const passage = this.byId.get(String(r.id));
+        if (!passage || (options.docFilter && !options.docFilter(passage.docId))) continue;
+        hits.push({ passage, score: r.score, coverage: coverage(queryTerms, r) });
+        taken++;
+      }
+      if (enough(hits)) break;
     }
     return hits;
   }

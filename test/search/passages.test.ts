@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { SourceDocument } from '../../src/model/data.ts';
+import { readPassageIndexFile, writePassageIndexFile } from '../../src/search/index-file.ts';
+import { FIRST_TIER_PASSAGES, PassageIndex, type PassageHit } from '../../src/search/passages.ts';
+
+/** A document of `paragraphs`, of the given kind. */
+function doc(id: string, paragraphs: string[], kind: SourceDocument['kind'] = 'news article'): SourceDocument {
+  return {
+    id,
+    title: id,
+    titleFrom: 'address',
+    publisher: 'Test',
+    url: `https://example.org/${id}`,
+    published: '2023-01-01',
+    dateInferred: false,
+    kind,
+    sourceType: 'news report of official statistics',
+    origin: 'test',
+    forces: ['hampshire'],
+    text: paragraphs.join('\n\n'),
+  };
+}
+
+/** Enough filler articles to fill the first tier and start a second. */
+function filler(count: number, paragraph = (i: number) => `Officers in town ${i} answered complaints about conduct.`): SourceDocument[] {
+  return Array.from({ length: count }, (_, i) => doc(`filler-${i}`, [paragraph(i)]));
+}
+
+const ids = (hits: PassageHit[]) => hits.map((h) => h.passage.docId);
+
+describe('a passage search over a large corpus', () => {
+  // One passage per filler document: the first tier holds FIRST_TIER_PASSAGES of them, the next twice as many.
+  const early = doc('early-explainer', ['A conduct matter is when an officer may have committed a criminal offence.']);
+  const late = doc('late-explainer', ['Vetting reviews check whether an officer remains suitable to serve.']);
+  // Past the first tier, short passages that one index would rank above everything before them.
+  const dense = Array.from({ length: 100 }, (_, i) => doc(`dense-${i}`, [`Conduct matter figures ${i}.`]));
+  const documents = [early, ...filler(FIRST_TIER_PASSAGES), ...dense, late];
+  const index = new PassageIndex(documents);
+
+  it('answers a common query from the first part of the data, without reading what follows', () => {
+    const hits = index.find('conduct matter', 30, { minTerms: 1 });
+    expect(hits).toHaveLength(30);
+    expect(ids(hits)).toContain('early-explainer');
+    // Every hit comes from the first tier.
+    expect(ids(hits).filter((id) => id.startsWith('dense-'))).toEqual([]);
+  });
+
+  it('reads later parts when the first has too few hits, so nothing held is missed', () => {
+    expect(ids(index.find('vetting reviews', 5))).toEqual(['late-explainer']);
+  });
+
+  it('keeps reading while the caller has not found what it needs', () => {
+    const wanted = (hits: readonly PassageHit[]) => hits.some((h) => h.passage.docId === 'late-explainer');
+    expect(ids(index.find('officer suitable', 5, { minTerms: 1 }))).not.toContain('late-explainer');
+    expect(ids(index.find('officer suitable', 5, { minTerms: 1, enough: wanted }))).toContain('late-explainer');
+  });
+
+  it('is saved and loaded tier by tier, finding what the built index finds', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forcewatch-tiers-'));
+    try {
+      const file = join(dir, 'passage-index.json');
+      writePassageIndexFile(file, index, documents);
+      const read = readPassageIndexFile(file, documents);
+      if (!read.ok) throw new Error(read.reason);
+      for (const query of ['conduct matter', 'vetting reviews', 'officer suitable'])
+        expect(read.index.find(query, 30, { minTerms: 1 })).toEqual(index.find(query, 30, { minTerms: 1 }));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('with allWords, finds only passages holding every word', () => {
+    const hits = index.find('conduct criminal offence', 30, { allWords: true });
+    expect(ids(hits)).toEqual(['early-explainer']);
+  });
+
+  it('leaves out passages holding a word it is told to avoid', () => {
+    const hits = ids(index.find('conduct', 30, { minTerms: 1, allWords: true, without: 'complaints' }));
+    expect(hits).toContain('early-explainer');
+    // The filler articles all mention complaints.
+    expect(hits.filter((id) => id.startsWith('filler-'))).toEqual([]);
+  });
+});
+
+describe('search scopes', () => {
+  const recommendation = doc('rec-custody', ['The force should review custody conduct training.'], 'recommendation');
+  const article = doc('article-custody', ['Custody conduct was criticised by inspectors.']);
+  const index = new PassageIndex([recommendation, article]);
+
+  it('keeps recommendations out of every other search, and searches only them when asked', () => {
+    expect(ids(index.find('custody conduct', 5))).toEqual(['article-custody']);
+    expect(ids(index.find('custody conduct', 5, { scope: 'recommendations' }))).toEqual(['rec-custody']);
+  });
+});
