@@ -1,29 +1,35 @@
 /**
  * The passage index saved to a file (`npm run index:build`), so start-up can skip tokenising and
- * stemming every passage. The first line is a header naming the format and a fingerprint of the
- * documents and of the term processing; the rest is minisearch's own JSON. A file that does not
- * match is not used and the index is built as usual: a stale file can slow start-up, never change
- * an answer.
+ * stemming every passage. A saved file's first line is a header naming the format, a fingerprint of
+ * the documents and of the term processing, and the length of each tier's JSON; the rest is the
+ * tiers' JSON (minisearch's own form), one after another, so each can be parsed when a search first
+ * needs it. A file that does not match is not used and the index is built as usual: a stale file
+ * can slow start-up, never change an answer.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { AsPlainObject } from 'minisearch';
 import { z } from 'zod';
+import { describeError, readSavedFile, writeSavedFile } from '../data/saved-file.ts';
 import type { Logger } from '../log.ts';
 import type { SourceDocument } from '../model/data.ts';
-import { PassageIndex, passageIndexSignature } from './passages.ts';
+import { PassageIndex, passageIndexSignature, type PassageScope, type SavedTierReaders } from './passages.ts';
 
-export const PASSAGE_INDEX_FILE_FORMAT = 'forcewatch-passage-index/2';
+export const PASSAGE_INDEX_FILE_FORMAT = 'forcewatch-passage-index/3';
 
-/** The body: each scope's tiers, as minisearch serialised them (minisearch checks its own format). */
-const SavedTiers = z.array(z.custom<AsPlainObject>((v) => typeof v === 'object' && v !== null && !Array.isArray(v)));
-const SavedPassageIndexSchema = z.strictObject({ recommendations: SavedTiers, reporting: SavedTiers });
+const TierLengths = z.array(z.number().int().positive());
 
 const PassageIndexFileHeader = z.strictObject({
   format: z.literal(PASSAGE_INDEX_FILE_FORMAT),
   fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
   documents: z.number().int().nonnegative(),
+  /** Characters of each tier's JSON, in the order the body holds them. */
+  tiers: z.strictObject({ recommendations: TierLengths, reporting: TierLengths }),
 });
+
+/** One tier as minisearch serialised it (minisearch checks its own format when loading it). */
+const SavedTier = z.custom<AsPlainObject>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'not a saved index tier');
+
+const SCOPES: readonly PassageScope[] = ['recommendations', 'reporting'];
 
 /** Identifies the documents (ids and texts, in order) and the term processing an index was built with. */
 export function passageIndexFingerprint(documents: SourceDocument[]): string {
@@ -34,47 +40,42 @@ export function passageIndexFingerprint(documents: SourceDocument[]): string {
 
 /** Saves `index`, built from `documents`, to `path`. */
 export function writePassageIndexFile(path: string, index: PassageIndex, documents: SourceDocument[]): void {
-  const header = { format: PASSAGE_INDEX_FILE_FORMAT, fingerprint: passageIndexFingerprint(documents), documents: documents.length };
-  // Written beside the target and renamed over it, so a starting engine never reads half a file.
-  const partial = `${path}.${process.pid}.partial`;
-  writeFileSync(partial, `${JSON.stringify(header)}\n${JSON.stringify(index)}`);
-  renameSync(partial, path);
+  const saved = index.toJSON();
+  const json = { recommendations: saved.recommendations.map((t) => JSON.stringify(t)), reporting: saved.reporting.map((t) => JSON.stringify(t)) };
+  const header = {
+    format: PASSAGE_INDEX_FILE_FORMAT,
+    fingerprint: passageIndexFingerprint(documents),
+    documents: documents.length,
+    tiers: { recommendations: json.recommendations.map((t) => t.length), reporting: json.reporting.map((t) => t.length) },
+  };
+  writeSavedFile(path, header, SCOPES.flatMap((scope) => json[scope]).join(''));
 }
 
 /** The index from the file, or why the file cannot serve these documents. */
 export type PassageIndexFileRead = { ok: true; index: PassageIndex } | { ok: false; reason: string };
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** Reads an index saved by {@link writePassageIndexFile}, if it was built from exactly `documents`
  * with today's term processing. */
 export function readPassageIndexFile(path: string, documents: SourceDocument[]): PassageIndexFileRead {
-  if (!existsSync(path)) return { ok: false, reason: 'no such file' };
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    return { ok: false, reason: `unreadable (${describe(error)})` };
-  }
-  const newline = text.indexOf('\n');
-  let header: unknown;
-  try {
-    header = JSON.parse(newline < 0 ? text : text.slice(0, newline));
-  } catch {
-    header = undefined;
-  }
-  const parsed = PassageIndexFileHeader.safeParse(header);
-  if (!parsed.success) return { ok: false, reason: `not a passage index file of format ${PASSAGE_INDEX_FILE_FORMAT}` };
-  if (parsed.data.fingerprint !== passageIndexFingerprint(documents))
+  const read = readSavedFile(path, PassageIndexFileHeader, `a passage index file of format ${PASSAGE_INDEX_FILE_FORMAT}`);
+  if (!read.ok) return read;
+  const { header, body } = read;
+  if (header.fingerprint !== passageIndexFingerprint(documents))
     return { ok: false, reason: 'stale: built from other documents or with other term processing' };
+  const lengths = SCOPES.flatMap((scope) => header.tiers[scope]);
+  if (lengths.reduce((a, b) => a + b, 0) !== body.length) return { ok: false, reason: 'unreadable index (truncated or altered)' };
+  let at = 0;
+  const readers: SavedTierReaders = { recommendations: [], reporting: [] };
+  for (const scope of SCOPES)
+    for (const length of header.tiers[scope]) {
+      const start = at;
+      at += length;
+      readers[scope].push(() => SavedTier.parse(JSON.parse(body.slice(start, start + length))));
+    }
   try {
-    const saved = SavedPassageIndexSchema.safeParse(JSON.parse(text.slice(newline + 1)));
-    if (!saved.success) return { ok: false, reason: 'unreadable index (not a tiered passage index)' };
-    return { ok: true, index: PassageIndex.fromJSON(saved.data, documents) };
+    return { ok: true, index: PassageIndex.fromSaved(readers, documents) };
   } catch (error) {
-    return { ok: false, reason: `unreadable index (${describe(error)})` };
+    return { ok: false, reason: `unreadable index (${describeError(error)})` };
   }
 }
 

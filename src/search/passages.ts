@@ -126,6 +126,12 @@ const ALL_WORDS: SearchOptions = { ...EXACT, combineWith: 'AND' };
 /** A saved index: each scope's tiers in minisearch's own serialised form. */
 export type SavedPassageIndex = Record<PassageScope, AsPlainObject[]>;
 
+/** A saved index whose tiers are read when first needed: each scope's tiers, as functions that read one. */
+export type SavedTierReaders = Record<PassageScope, Array<() => AsPlainObject>>;
+
+/** A tier's index, or how to load it the first time a search reaches it. */
+type Tier = MiniSearch<Passage> | (() => MiniSearch<Passage>);
+
 /** How a search walks the tiers. */
 export interface FindOptions {
   /** Which passages to search; 'reporting' (everything but recommendations) by default. */
@@ -145,13 +151,13 @@ export interface FindOptions {
 
 /** Full-text search over every passage of the corpus, by scope and tier (see the module comment). */
 export class PassageIndex {
-  private readonly tiers: Record<PassageScope, MiniSearch<Passage>[]>;
+  private readonly tiers: Record<PassageScope, Tier[]>;
   private readonly byId = new Map<string, Passage>();
   private readonly byDoc = new Map<string, Passage[]>();
 
   /** Indexes `documents`; with `prebuilt` (a loaded saved index of the same documents), only the
    * passage tables are rebuilt, which is cheap next to tokenising and stemming every word. */
-  constructor(documents: SourceDocument[], prebuilt?: Record<PassageScope, MiniSearch<Passage>[]>) {
+  constructor(documents: SourceDocument[], prebuilt?: Record<PassageScope, Tier[]>) {
     this.tiers = prebuilt ?? { recommendations: [], reporting: [] };
     const filled = { recommendations: 0, reporting: 0 };
     for (const doc of documents) {
@@ -166,21 +172,36 @@ export class PassageIndex {
         tiers.push(new MiniSearch(PASSAGE_INDEX_OPTIONS));
         filled[scope] = 0;
       }
-      (tiers.at(-1) as MiniSearch<Passage>).addAll(passages);
+      this.tier(scope, tiers.length - 1).addAll(passages);
       filled[scope] += passages.length;
     }
   }
 
-  /** The index in minisearch's own serialised form, tier by tier (`JSON.stringify` it to save it). */
-  toJSON(): SavedPassageIndex {
-    return { recommendations: this.tiers.recommendations.map((t) => t.toJSON()), reporting: this.tiers.reporting.map((t) => t.toJSON()) };
+  /** A tier's index, loaded from the saved index the first time it is needed. */
+  private tier(scope: PassageScope, i: number): MiniSearch<Passage> {
+    const tier = this.tiers[scope][i] as Tier;
+    if (typeof tier !== 'function') return tier;
+    const loaded = tier();
+    this.tiers[scope][i] = loaded;
+    return loaded;
   }
 
-  /** Loads an index saved by {@link PassageIndex.toJSON}, with the same options it was built with;
-   * `documents` must be the ones it was built from (see `src/search/index-file.ts`). */
-  static fromJSON(saved: SavedPassageIndex, documents: SourceDocument[]): PassageIndex {
-    const load = (scope: PassageScope) => saved[scope].map((tier) => MiniSearch.loadJS<Passage>(tier, PASSAGE_INDEX_OPTIONS));
-    return new PassageIndex(documents, { recommendations: load('recommendations'), reporting: load('reporting') });
+  /** The index in minisearch's own serialised form, tier by tier (`JSON.stringify` each to save it). */
+  toJSON(): SavedPassageIndex {
+    const saved = (scope: PassageScope) => this.tiers[scope].map((_, i) => this.tier(scope, i).toJSON());
+    return { recommendations: saved('recommendations'), reporting: saved('reporting') };
+  }
+
+  /**
+   * An index saved by {@link PassageIndex.toJSON}, built with the same options; `documents` must be
+   * the ones it was built from (see `src/search/index-file.ts`). Each scope's first tier is loaded
+   * now and the others when a search first reaches them: most questions are answered from the first,
+   * and loading every tier was most of the start-up time and memory of a large corpus.
+   */
+  static fromSaved(readers: SavedTierReaders, documents: SourceDocument[]): PassageIndex {
+    const load = (read: () => AsPlainObject) => MiniSearch.loadJS<Passage>(read(), PASSAGE_INDEX_OPTIONS);
+    const tiers = (scope: PassageScope): Tier[] => readers[scope].map((read, i) => (i === 0 ? load(read) : () => load(read)));
+    return new PassageIndex(documents, { recommendations: tiers('recommendations'), reporting: tiers('reporting') });
   }
 
   /** Passages of one document, in order. */
@@ -199,7 +220,9 @@ export class PassageIndex {
     const hits: PassageHit[] = [];
     const wanted: Query = options.allWords ? { ...ALL_WORDS, queries: [query] } : query;
     const search: Query = options.without ? { combineWith: 'AND_NOT', queries: [wanted, { ...EXACT, queries: [options.without] }] } : wanted;
-    for (const tier of this.tiers[options.scope ?? 'reporting']) {
+    const scope = options.scope ?? 'reporting';
+    for (let i = 0; i < this.tiers[scope].length; i++) {
+      const tier = this.tier(scope, i);
       let taken = 0;
       // Filtered here rather than by minisearch's `filter`, which calls back for every match: only
       // until `limit` hits are found. The sort is stable, so the order is the same either way.
