@@ -1,19 +1,24 @@
 /**
  * Child process entry for the start-up benchmark: imports the engine as an adapter would, loads the
- * data (with a saved passage index when one is named) and reports when it is ready. With `phases`,
+ * data (from saved files when a passage index is named: it and the dataset snapshot that
+ * `npm run index:build` writes beside it) and reports when it is ready. With `phases`,
  * it does the load's steps one by one instead, timing each and the live heap after it.
  */
+import { dirname } from 'node:path';
 import { createLogger } from '../src/log.ts';
-import { loadDataset } from '../src/data/dataset.ts';
+import { loadDatasetOrSnapshot } from '../src/data/snapshot.ts';
 import { loadEngine, type Engine } from '../src/engine.ts';
 import { FigureStore } from '../src/answer/figure-store.ts';
 import { loadOrBuildPassageIndex } from '../src/search/index-file.ts';
+import { savedFileOptions } from '../adapters/shared/saved-files.ts';
 import { epochNow, sendToParent } from './child.ts';
 import { StartupJobSchema, type StartupReport } from './messages.ts';
 
 // Static imports are evaluated before this line runs: this is "imports done".
 const importedMs = performance.now();
 const job = StartupJobSchema.parse(JSON.parse(process.argv[2] ?? '{}'));
+// "From saved files" is the index named and the snapshot index:build wrote beside it, as npm start finds them.
+const snapshotFile = job.indexFile === undefined ? undefined : savedFileOptions(dirname(job.indexFile)).snapshotFile;
 const lines: string[] = [];
 // Logging at info, as the adapters do, into memory: the log line says whether the saved index was used.
 const logger = createLogger({ level: 'info', destination: { write: (line: string) => void lines.push(line) } });
@@ -34,7 +39,7 @@ if (job.phases) {
   phases = {};
   heapAfter = {};
   let t = performance.now();
-  const data = loadDataset(job.dataDir);
+  const data = loadDatasetOrSnapshot(job.dataDir, snapshotFile, logger);
   phases['read and validate data'] = performance.now() - t;
   heapAfter['read and validate data'] = liveHeap();
   t = performance.now();
@@ -48,7 +53,7 @@ if (job.phases) {
   // Kept alive until the heap is measured.
   kept = [store, index];
 } else {
-  engine = loadEngine({ dataDir: job.dataDir, logger, ...(job.indexFile === undefined ? {} : { indexFile: job.indexFile }) });
+  engine = loadEngine({ dataDir: job.dataDir, logger, ...(job.indexFile === undefined ? {} : { indexFile: job.indexFile }), ...(snapshotFile === undefined ? {} : { snapshotFile }) });
 }
 const readyAt = epochNow();
 const readyMs = performance.now();

@@ -1,11 +1,12 @@
 /**
  * Start-up: process start to engine ready, in fresh child processes (Node, tsx's loader, the engine's
- * imports, then the load), on the bundled data and on a generated corpus, with and without a saved
- * passage index; and one run split into the load's phases, to show where the time goes.
+ * imports, then the load), on the bundled data and on a generated corpus, with and without the saved
+ * files of `npm run index:build` (passage index and dataset snapshot); and one run split into the
+ * load's phases, to show where the time goes.
  */
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { savedFilePaths } from '../adapters/shared/saved-files.ts';
 import { benchScript, childExecArgv, epochNow, runChild } from './child.ts';
 import { StartupReportSchema, type StartupReport } from './messages.ts';
 import { median } from './stats.ts';
@@ -83,9 +84,10 @@ export async function measureStartup(startCase: StartupCase, runs: number, optio
 
 const INDEX_BUILD_SCRIPT = fileURLToPath(new URL('../adapters/cli/index-build.ts', import.meta.url));
 
-/** Runs `npm run index:build`'s script on `dataDir`, as a deployment would, timing the whole command. */
+/** Runs `npm run index:build`'s script on `dataDir`, as a deployment would, timing the whole command:
+ * it writes the passage index (`file`) and the dataset snapshot beside it. */
 export function buildIndexFile(dataDir: string, deadlineMs: number): Promise<{ file: string; ms: number; failure?: string }> {
-  const file = join(dataDir, 'passage-index.json');
+  const file = savedFilePaths(dataDir).indexFile;
   return new Promise((resolve) => {
     const started = epochNow();
     const child = spawn(process.execPath, [...childExecArgv(), INDEX_BUILD_SCRIPT, '--data', dataDir, '--out', file], { stdio: ['ignore', 'ignore', 'pipe'] });

@@ -9,7 +9,7 @@ import { FigureStore } from './answer/figure-store.ts';
 import { forceCard, help } from './answer/force-card.ts';
 import { joinNames, whatWeHold } from './answer/holdings.ts';
 import { respond } from './answer/respond.ts';
-import { loadDataset } from './data/dataset.ts';
+import { loadDatasetOrSnapshot } from './data/snapshot.ts';
 import type { Answer, Conversation } from './model/answer.ts';
 import type { Force, SourceMeta } from './model/data.ts';
 import type { Logger } from './log.ts';
@@ -51,6 +51,9 @@ export interface EngineOptions {
   /** A passage index saved by `npm run index:build`: loaded when it matches the data (faster start),
    * otherwise ignored with a warning and the index is built as usual. */
   indexFile?: string;
+  /** A validated-dataset snapshot saved by `npm run index:build`: read instead of validating the data
+   * when made from exactly these data files (faster start), otherwise ignored with a warning. */
+  snapshotFile?: string;
   logger?: Logger;
 }
 
@@ -58,8 +61,8 @@ export interface EngineOptions {
  * naming every problem when the data is invalid: never a half-loaded engine. */
 export function loadEngine(options: EngineOptions = {}): Engine {
   const started = performance.now();
-  const data = loadDataset(options.dataDir ?? BUNDLED_DATA_DIR);
   const log = options.logger?.child({ component: 'engine' });
+  const data = loadDatasetOrSnapshot(options.dataDir ?? BUNDLED_DATA_DIR, options.snapshotFile, log);
   const forces = new Map(data.forces.map((f) => [f.id, f]));
   const ctx: AnswerContext = {
     store: new FigureStore(data.figures, data.metrics),

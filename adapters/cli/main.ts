@@ -3,8 +3,9 @@
  * force card, list sources, or (with no arguments) open the terminal chat.
  */
 import { createInterface } from 'node:readline';
-import { createLogger, loadEngine, type Answer, type Engine } from '../../src/index.ts';
+import { BUNDLED_DATA_DIR, createLogger, loadEngine, type Answer, type Engine } from '../../src/index.ts';
 import { renderText } from '../shared/render-text.ts';
+import { savedFileOptions } from '../shared/saved-files.ts';
 import { runChat } from './chat.ts';
 import { describeStartupError } from '../shared/startup-error.ts';
 
@@ -41,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
-  const engine = loadEngine({ logger });
+  const engine = loadEngine({ logger, ...savedFileOptions(BUNDLED_DATA_DIR) });
   switch (command) {
     case undefined:
       await runChat(engine);

@@ -3,8 +3,9 @@
  * single-platform scripts (`start:slack`, `start:discord`), so each gets the same crash guards,
  * data reload on SIGHUP and graceful shutdown.
  */
-import { createLogger, createReloadableEngine, type Engine, type Logger } from '../../src/index.ts';
+import { BUNDLED_DATA_DIR, createLogger, createReloadableEngine, type Engine, type Logger } from '../../src/index.ts';
 import { installCrashGuards, stopOnSignals, type Stoppable } from './process-guard.ts';
+import { savedFileOptions } from './saved-files.ts';
 import { settingsFromEnv, type AdapterSettings } from './settings.ts';
 import { describeStartupError } from './startup-error.ts';
 
@@ -23,7 +24,8 @@ export async function serve(platforms: readonly StartPlatform[]): Promise<void> 
   const settings = settingsFromEnv(process.env);
   const logger = createLogger();
   const guards = installCrashGuards(logger);
-  const engine = createReloadableEngine({ logger });
+  // Starts from the files `npm run index:build` saved, when there are any.
+  const engine = createReloadableEngine({ logger, ...savedFileOptions(BUNDLED_DATA_DIR) });
   // SIGHUP reloads the data: a bad reload keeps the old data serving and logs why.
   process.on('SIGHUP', () => void engine.reload());
   const running: Stoppable[] = [];

@@ -12,11 +12,13 @@ import {
   Measure,
   Metric,
   Outcome,
+  type Period,
   SourceMeta,
   type SourceDocument,
 } from '../model/data.ts';
 import { statesValue } from '../text/numbers.ts';
 import { fold } from '../text/words.ts';
+import { idSharer, shareIds, sharer } from './sharing.ts';
 
 /** One thing wrong with the data, located as precisely as we can. */
 export interface DataProblem {
@@ -52,8 +54,21 @@ export interface Dataset {
   figures: Figure[];
 }
 
+/** The data files, each read from the data folder and then, when present, from {@link INGESTED}. */
+export const DATA_FILES = {
+  forces: 'forces.jsonl',
+  measures: 'measures.jsonl',
+  outcomes: 'outcomes.jsonl',
+  metrics: 'metrics.jsonl',
+  sources: 'sources.jsonl',
+  figures: 'figures.jsonl',
+} as const;
+
 /** Folder of data made by `npm run data:ingest` from shared/data, read after the hand-curated files. */
 export const INGESTED = 'ingested';
+
+/** Folder of the source texts, `<id>.txt`, for sources whose metadata holds no `text`. */
+export const SOURCE_TEXTS = 'sources';
 
 /** Parses `name` and, when present, `ingested/name`: JSON lines, one record a line, blank lines skipped. */
 function readJsonLines<T>(dir: string, name: string, schema: z.ZodType<T>, problems: DataProblem[]): Located<T>[] {
@@ -78,24 +93,24 @@ function readJsonLinesFile<T>(dir: string, name: string, schema: z.ZodType<T>, p
     return [];
   }
   const out: Located<T>[] = [];
-  readFileSync(path, 'utf8')
-    .split('\n')
-    .forEach((text, i) => {
-      const line = i + 1;
-      if (text.trim() === '') return;
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch (error) {
-        problems.push({ file, line, message: `not valid JSON (${(error as Error).message})` });
-        return;
-      }
-      const parsed = schema.safeParse(json);
-      if (parsed.success) out.push({ value: parsed.data, line, file });
-      else
-        for (const issue of parsed.error.issues)
-          problems.push({ file, line, message: `${issue.path.join('.') || 'record'}: ${issue.message}` });
-    });
+  const lines = readFileSync(path, 'utf8').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i] as string;
+    const line = i + 1;
+    if (text.trim() === '') continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      problems.push({ file, line, message: `not valid JSON (${(error as Error).message})` });
+      continue;
+    }
+    const parsed = schema.safeParse(json);
+    if (parsed.success) out.push({ value: parsed.data, line, file });
+    else
+      for (const issue of parsed.error.issues)
+        problems.push({ file, line, message: `${issue.path.join('.') || 'record'}: ${issue.message}` });
+  }
   return out;
 }
 
@@ -118,28 +133,43 @@ function comparable(text: string): string {
   return fold(text).replace(/\s+/g, ' ');
 }
 
+/** A source's text file, or undefined when there is none (any other read error is thrown). */
+function readTextFile(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** {@link statesValue}, reading each distinct quote's numbers once: a table's row or a sentence
+ * often proves several figures. */
+function statesValueOnce(): (quote: string, value: number) => boolean {
+  const seen = new Map<string, Map<number, boolean>>();
+  return (quote, value) => {
+    let byValue = seen.get(quote);
+    if (byValue === undefined) seen.set(quote, (byValue = new Map()));
+    let stated = byValue.get(value);
+    if (stated === undefined) byValue.set(value, (stated = statesValue(quote, value)));
+    return stated;
+  };
+}
+
 /**
  * Reads and checks the data folder. Returns the dataset together with every problem found;
  * callers that need a valid dataset use {@link loadDataset}.
  */
 export function inspectDataset(dir: string): { dataset: Dataset; problems: DataProblem[] } {
   const problems: DataProblem[] = [];
-  const files = {
-    forces: 'forces.jsonl',
-    measures: 'measures.jsonl',
-    outcomes: 'outcomes.jsonl',
-    metrics: 'metrics.jsonl',
-    sources: 'sources.jsonl',
-    figures: 'figures.jsonl',
-  } as const;
   const at = (name: string) => displayPath(dir, name);
 
-  const forces = readJsonLines(dir, files.forces, Force, problems);
-  const measures = readJsonLines(dir, files.measures, Measure, problems);
-  const outcomes = readJsonLines(dir, files.outcomes, Outcome, problems);
-  const metrics = readJsonLines(dir, files.metrics, Metric, problems);
-  const sources = readJsonLines(dir, files.sources, SourceMeta, problems);
-  const figures = readJsonLines(dir, files.figures, Figure, problems);
+  const forces = readJsonLines(dir, DATA_FILES.forces, Force, problems);
+  const measures = readJsonLines(dir, DATA_FILES.measures, Measure, problems);
+  const outcomes = readJsonLines(dir, DATA_FILES.outcomes, Outcome, problems);
+  const metrics = readJsonLines(dir, DATA_FILES.metrics, Metric, problems);
+  const sources = readJsonLines(dir, DATA_FILES.sources, SourceMeta, problems);
+  const figures = readJsonLines(dir, DATA_FILES.figures, Figure, problems);
 
   checkUniqueIds(forces, problems);
   checkUniqueIds(measures, problems);
@@ -171,30 +201,39 @@ export function inspectDataset(dir: string): { dataset: Dataset; problems: DataP
 
   const documents: SourceDocument[] = [];
   for (const { value: meta, line, file } of sources) {
-    const textFile = join('sources', `${meta.id}.txt`);
+    const textFile = join(SOURCE_TEXTS, `${meta.id}.txt`);
     const path = join(dir, textFile);
     for (const f of meta.forces)
       if (!forceIds.has(f)) problems.push({ file, line, message: `unknown force "${f}"` });
     const { text, ...rest } = meta;
-    if (text !== undefined) documents.push({ ...rest, text });
-    else if (existsSync(path)) documents.push({ ...rest, text: readFileSync(path, 'utf8') });
+    const found = text ?? readTextFile(path);
+    if (found !== undefined) documents.push({ ...rest, text: found });
     else problems.push({ file, line, message: `no text: neither a "text" field nor ${at(textFile)}` });
   }
 
   const docText = new Map(documents.map((d) => [d.id, d.text]));
   const metricIds = new Set(metrics.map((m) => m.value.id));
   const figureIds = new Set(figures.map((f) => f.value.id));
+  const states = statesValueOnce();
+  const sharePeriod = sharer<Period>();
+  const shareId = idSharer();
   for (const { value: figure, line, file } of figures) {
     if (!forceIds.has(figure.force)) problems.push({ file, line, message: `unknown force "${figure.force}"` });
     if (!metricIds.has(figure.metric)) problems.push({ file, line, message: `unknown metric "${figure.metric}"` });
     if (figure.restates !== undefined && !figureIds.has(figure.restates))
       problems.push({ file, line, message: `restates unknown figure "${figure.restates}"` });
     const text = docText.get(figure.source);
+    const quoteAt = text === undefined ? -1 : text.indexOf(figure.quote);
     if (text === undefined) problems.push({ file, line, message: `unknown source "${figure.source}"` });
-    else if (!text.includes(figure.quote))
+    else if (quoteAt < 0)
       problems.push({ file, line, message: `quote not found verbatim in source "${figure.source}": "${figure.quote}"` });
-    if (!statesValue(figure.quote, figure.value))
+    if (!states(figure.quote, figure.value))
       problems.push({ file, line, message: `quote does not state the value ${figure.value}: "${figure.quote}"` });
+    // Checked: now hold the quote as a slice of its document (V8 keeps a pointer, not a copy) and
+    // share the period and ids with every other figure that has the same ones.
+    if (text !== undefined && quoteAt >= 0) figure.quote = text.slice(quoteAt, quoteAt + figure.quote.length);
+    figure.period = sharePeriod(JSON.stringify(figure.period), figure.period);
+    shareIds(figure, shareId);
   }
 
   return {
