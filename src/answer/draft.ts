@@ -5,7 +5,7 @@
 import type { Answer, Citation, Computation, Fact, Frame, NoDataReason, QuestionType } from '../model/answer.ts';
 import type { Figure, Force, SourceDocument } from '../model/data.ts';
 import { memoised } from '../text/memo.ts';
-import { digitNumbers, formatNumber, formatValue, numbersIn, round1 } from '../text/numbers.ts';
+import { digitNumbers, digitNumbersAt, formatNumber, formatValue, numbersIn, round1 } from '../text/numbers.ts';
 import type { Observation } from './figure-store.ts';
 import { joinNames } from './holdings.ts';
 
@@ -23,18 +23,30 @@ export interface DraftContext {
   forces: Map<string, Force>;
 }
 
-/** Qualifiers that read well straight before a number. */
 /**
  * Sources cited for one figure. A national total can be restated by hundreds of articles: citing
  * them all buries the answer (and costs time in proportion to the corpus); the first few, in data
  * order (curated sources first), prove it, and the rest are counted.
  */
 export const MAX_SOURCES_PER_FIGURE = 3;
+/** Qualifiers that read well straight before a number. */
 const HEDGES = new Set(['nearly', 'around', 'about', 'almost', 'more than', 'less than', 'over', 'under', 'up to', 'at least']);
 
 /** The numbers a quote states, remembered (for up to 50,000 distinct quotes): the same quotes are
  * cited answer after answer, and reading their numbers again was a third of a large force card's time. */
 const quoteNumbers: (quote: string) => readonly number[] = memoised(numbersIn, 50_000);
+
+/** Citation markers, "[12]", and the same reading their numbers. */
+const MARKERS = /\[\d+\]/g;
+const MARKER_NUMBERS = /\[(\d+)\]/g;
+
+/** A label where it stands alone: a label "1" (the user's own term, echoed) must not eat the 1 of
+ * "1,365" and leave 365 looking unproven (found by `npm run fuzz`). Compiled once per label (for up
+ * to 50,000): the same period names and titles are allowed answer after answer. */
+const standingAlone: (label: string) => RegExp = memoised(
+  (label) => new RegExp(`(?<![\\d.,])${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\d]|[.,]\\d)`, 'g'),
+  50_000,
+);
 
 /** "[1][2]" */
 export function markers(ns: number[]): string {
@@ -49,9 +61,12 @@ export class AnswerDraft {
   private readonly labels = new Set<string>();
   /** The labels longest first, as `check` removes them; recomputed only after a new label. */
   private labelsByLength: string[] | undefined;
-  /** Citation number by source, quote and location: an answer citing thousands of figures looks
-   * each one up, so a scan of the citations for each would make the answer quadratic in its size. */
-  private readonly citationByKey = new Map<string, number>();
+  /** Whether a label holds a line break, so `check` can't strike labels line by line. */
+  private multilineLabel = false;
+  /** Citation number by quote, then source and location: an answer citing thousands of figures looks
+   * each one up, so a scan of the citations for each would make the answer quadratic in its size.
+   * Keyed by the quote itself, whose hash the string keeps, rather than by a key built from it. */
+  private readonly citationByQuote = new Map<string, Map<string, number>>();
   /** Numbers proven so far by the citations and facts `check` has already read (both only grow). */
   private readonly proven = new Set<number>();
   private provenCitations = 0;
@@ -65,8 +80,10 @@ export class AnswerDraft {
   /** Cites a verbatim quote from a document (and, for a table, the cell); the same quote and cell are cited once. */
   cite(docId: string, quote: string, table?: Figure['table']): number {
     const location = table ? `${table.name}, row “${table.row}”, column “${table.column}”` : undefined;
-    const key = JSON.stringify([docId, quote, location ?? null]);
-    const existing = this.citationByKey.get(key);
+    const key = `${docId}\u0000${location ?? ''}`;
+    let bySource = this.citationByQuote.get(quote);
+    if (!bySource) this.citationByQuote.set(quote, (bySource = new Map()));
+    const existing = bySource.get(key);
     if (existing !== undefined) return existing;
     const doc = this.ctx.documents.get(docId);
     if (!doc) throw new Error(`engine: citation of unknown source "${docId}"`);
@@ -84,7 +101,7 @@ export class AnswerDraft {
     };
     if (location !== undefined) citation.location = location;
     this.citations.push(citation);
-    this.citationByKey.set(key, n);
+    bySource.set(key, n);
     this.allow(doc.title);
     if (location !== undefined) this.allow(location);
     return n;
@@ -95,6 +112,7 @@ export class AnswerDraft {
     if (!label || this.labels.has(label)) return;
     this.labels.add(label);
     this.labelsByLength = undefined;
+    if (label.includes('\n')) this.multilineLabel = true;
   }
 
   /** Echoes words the user typed ("a force called “Narnia 2”"): their digits are theirs, not our figures. */
@@ -144,8 +162,9 @@ export class AnswerDraft {
     return [...parts].map(([phrase, who]) => phrase.replace('{who}', joinNames(who))).join('; ');
   }
 
-  /** Records a stated observation; returns the fact's index, its citation markers, and its source in words. */
-  stated(obs: Observation): { index: number; marks: string; shown: string; source: string } {
+  /** Records a stated observation; returns the fact's index, its citation markers, and the value as shown
+   * (`provenance` says its source in words). */
+  stated(obs: Observation): { index: number; marks: string; shown: string } {
     const cited = obs.figures.slice(0, MAX_SOURCES_PER_FIGURE);
     for (const f of cited) if (f.note !== undefined) this.notes.add(f.note);
     const ns = cited.map((f) => this.cite(f.source, f.quote, f.table));
@@ -157,6 +176,9 @@ export class AnswerDraft {
     // Labels name things ("cases finalised under Schedule 3"): their digits are not figures.
     this.allow(obs.metric.label);
     for (const f of obs.figures) this.allow(f.period.wording);
+    // A table's name is a name ("Table 27"), not a figure: allowed here as `provenance` does, as most
+    // answers never print their sources in words.
+    for (const f of cited) if (f.table) this.allow(f.table.name);
     const fact: Fact = {
       force: obs.force,
       forceName: this.forceName(obs.force),
@@ -173,7 +195,7 @@ export class AnswerDraft {
     const value = formatValue(obs.value, obs.metric.unit);
     // "nearly 97,100", but "less than half (48%)".
     const shown = !obs.qualifier ? value : HEDGES.has(obs.qualifier) ? `${obs.qualifier} ${value}` : `${obs.qualifier} (${value})`;
-    return { index: this.facts.length - 1, marks: `${markers(ns)}${more}`, shown, source: this.provenance(obs) };
+    return { index: this.facts.length - 1, marks: `${markers(ns)}${more}`, shown };
   }
 
   /** Records a figure we computed from stated ones, with its working. */
@@ -204,12 +226,14 @@ export class AnswerDraft {
   private renumber(text: string): { text: string; citations: Citation[]; facts: Fact[] } {
     // A Set keeps first-reference order, without rescanning the list for every marker.
     const order = new Set<number>();
-    for (const m of text.matchAll(/\[(\d+)\]/g)) order.add(Number(m[1]));
+    for (const m of text.matchAll(MARKER_NUMBERS)) order.add(Number(m[1]));
     for (const c of this.citations) order.add(c.n);
     const to = new Map([...order].map((old, i) => [old, i + 1]));
     const at = (n: number) => to.get(n) ?? n;
+    // Citations are mostly made in the order the text refers to them: then the text stays as it is.
+    const unchanged = [...to].every(([old, n]) => old === n);
     return {
-      text: text.replace(/\[(\d+)\]/g, (_, n: string) => `[${at(Number(n))}]`),
+      text: unchanged ? text : text.replace(MARKER_NUMBERS, (_, n: string) => `[${at(Number(n))}]`),
       citations: this.citations.map((c) => ({ ...c, n: at(c.n) })).sort((a, b) => a.n - b.n),
       facts: this.facts.map((f) => ({ ...f, citations: f.citations.map(at).sort((a, b) => a - b) })),
     };
@@ -246,12 +270,7 @@ export class AnswerDraft {
 
   /** Every number in the text must be in a cited quote, a computed fact, or an allowed label. */
   private check(text: string): void {
-    let rest = text.replace(/\[\d+\]/g, ' ');
-    this.labelsByLength ??= [...this.labels].sort((a, b) => b.length - a.length);
-    // A label is struck out only where it stands alone: a label "1" (the user's own term, echoed)
-    // must not eat the 1 of "1,365" and leave 365 looking unproven (found by `npm run fuzz`).
-    for (const label of this.labelsByLength)
-      rest = rest.replace(new RegExp(`(?<![\\d.,])${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\d]|[.,]\\d)`, 'g'), ' ');
+    const rest = text.replace(MARKERS, ' ');
     // Sections are checked as they are composed and again within the whole: read only what is new.
     const proven = this.proven;
     for (; this.provenCitations < this.citations.length; this.provenCitations++)
@@ -261,7 +280,28 @@ export class AnswerDraft {
       proven.add(Math.abs(f.value));
       proven.add(Math.abs(round1(f.value)));
     }
-    const unproven = digitNumbers(rest).filter((n) => !proven.has(Math.abs(n)));
-    if (unproven.length > 0) throw new GroundingError(unproven, text);
+    const unproven = (n: number) => !proven.has(Math.abs(n));
+    // Striking out a label removes the numbers inside it and leaves every other number as it was, so
+    // only lines stating an unproven number need it; and a label without a line break never spans
+    // lines, so each is struck on its own. A force card's hundred labels then meet a few short lines,
+    // not the whole text, and most answers need no striking at all.
+    const found: number[] = [];
+    let lineEnd = -1;
+    for (const { value, at } of digitNumbersAt(rest)) {
+      if (at < lineEnd || !unproven(value)) continue;
+      const start = this.multilineLabel ? 0 : rest.lastIndexOf('\n', at) + 1;
+      const end = this.multilineLabel ? -1 : rest.indexOf('\n', at);
+      lineEnd = end < 0 ? rest.length : end;
+      found.push(...digitNumbers(this.strikeLabels(rest.slice(start, lineEnd))).filter(unproven));
+    }
+    if (found.length > 0) throw new GroundingError(found, text);
+  }
+
+  /** `text` with each label struck out where it stands alone, longest first. */
+  private strikeLabels(text: string): string {
+    this.labelsByLength ??= [...this.labels].sort((a, b) => b.length - a.length);
+    let rest = text;
+    for (const label of this.labelsByLength) if (rest.includes(label)) rest = rest.replace(standingAlone(label), ' ');
+    return rest;
   }
 }

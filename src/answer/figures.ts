@@ -55,11 +55,11 @@ function stateGroup(group: PeriodGroup, draft: AnswerDraft, withLabel = true): s
   if (others.length === 0) {
     const s = draft.stated(first);
     const what = !withLabel ? s.shown : first.metric.unit === 'percent' ? `${s.shown} (${first.metric.label})` : `${s.shown} ${first.metric.label}`;
-    return `${what} ${inPeriod(group.period)} ${s.marks}${withLabel ? ` (${s.source})` : ''}`;
+    return `${what} ${inPeriod(group.period)} ${s.marks}${withLabel ? ` (${draft.provenance(first)})` : ''}`;
   }
   const parts = group.observations.map((o) => {
     const s = draft.stated(o);
-    return `${s.shown} ${s.marks} (${s.source})`;
+    return `${s.shown} ${s.marks} (${draft.provenance(o)})`;
   });
   return `${first.metric.label} ${inPeriod(group.period)}: the sources differ — ${joinNames(parts)}. We show both rather than pick one`;
 }

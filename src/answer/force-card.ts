@@ -3,6 +3,8 @@
  * overview, the catalogue of sources, and help.
  */
 import type { Answer } from '../model/answer.ts';
+import type { Metric, SourceDocument } from '../model/data.ts';
+import { memoisedPer } from '../text/memo.ts';
 import { formatNumber } from '../text/numbers.ts';
 import type { ParsedQuestion } from '../understand/question.ts';
 import type { AnswerContext } from './context.ts';
@@ -27,7 +29,11 @@ export function forceCard(ctx: AnswerContext, draft: AnswerDraft, force: string)
   const sections = periods.map(({ period, observations }) => {
     draft.allow(period.label);
     const topics = new Map<string, Observation[]>();
-    for (const o of observations) topics.set(o.metric.topic, [...(topics.get(o.metric.topic) ?? []), o]);
+    for (const o of observations) {
+      const list = topics.get(o.metric.topic);
+      if (list) list.push(o);
+      else topics.set(o.metric.topic, [o]);
+    }
     const body = [...topics].map(([topic, obs]) => `  ${topic}: ${obs.map((o) => line(o, draft)).join('; ')}.`);
     return `${period.label}\n${body.join('\n')}`;
   });
@@ -42,8 +48,13 @@ export function overview(ctx: AnswerContext, parsed: ParsedQuestion, draft: Answ
   const all = ctx.store.forForce(force);
   if (all.length === 0) return notHeld(ctx, draft, force, 'overview');
   const totals = new Map<string, Observation[]>();
-  const order = (id: string) => ctx.metrics.findIndex((m) => m.id === id);
-  for (const o of [...all].sort((a, b) => order(a.metric.id) - order(b.metric.id))) if (o.metric.outcome === undefined && o.metric.unit === 'count') totals.set(o.metric.id, [...(totals.get(o.metric.id) ?? []), o]);
+  const order = (id: string) => metricOrder(ctx.metrics, id);
+  for (const o of [...all].sort((a, b) => order(a.metric.id) - order(b.metric.id))) {
+    if (o.metric.outcome !== undefined || o.metric.unit !== 'count') continue;
+    const series = totals.get(o.metric.id);
+    if (series) series.push(o);
+    else totals.set(o.metric.id, [o]);
+  }
   const lines = [...totals.values()].map((series) => {
     const groups = byPeriod(series);
     const latest = groups.at(-1);
@@ -61,8 +72,7 @@ export function overview(ctx: AnswerContext, parsed: ParsedQuestion, draft: Answ
     return text;
   });
   // Recommendations are searched by topic, not listed: a force can have hundreds.
-  const mine = [...ctx.documents.values()].filter((d) => d.forces.includes(force));
-  const documents = mine.filter((d) => d.kind !== 'recommendation');
+  const { listed: documents, recommendations } = documentsAbout(ctx.documents, force);
   const docs = documents.slice(0, SOURCES_LISTED).map((d) => {
     draft.allow(d.title);
     return `${d.title} (${d.publisher})`;
@@ -74,7 +84,7 @@ export function overview(ctx: AnswerContext, parsed: ParsedQuestion, draft: Answ
     draft.allow(rest);
     docs.push(rest);
   }
-  const recs = mine.some((d) => d.kind === 'recommendation') ? ` We also hold IOPC learning recommendations to ${draft.forceName(force)}: ask, for example, “what has the IOPC recommended to ${draft.shortName(force)} about custody?”.` : '';
+  const recs = recommendations ? ` We also hold IOPC learning recommendations to ${draft.forceName(force)}: ask, for example, “what has the IOPC recommended to ${draft.shortName(force)} about custody?”.` : '';
   const text = `What we hold for ${draft.forceName(force)}:\n${lines.join('\n')}\nSources: ${joinNames(docs)}. Ask for the force card for every figure, or ask about any of these.${recs}`;
   return draft.answered('overview', text, { type: 'overview', forces: [force], periods: [] });
 }
@@ -86,6 +96,17 @@ export function forceCatalogue(ctx: AnswerContext, draft: AnswerDraft, force: st
   const lacking = missing.length > 0 ? ` We don't hold for it: ${joinNames(missing)}.` : '';
   return draft.answered('sources', `For ${draft.forceName(force)} we hold: ${holdingsFor(ctx, draft, force)}.${lacking}`, { type: 'sources', forces: [force], periods: [] });
 }
+
+/** Each metric's place in the metrics file, the order an overview lists measures in, remembered:
+ * looking it up in each comparison of the sort was a fifth of a national overview's time. */
+const metricOrder = memoisedPer((metrics: Metric[], id: string) => metrics.findIndex((m) => m.id === id));
+
+/** The documents naming a force, in data order, other than recommendations, and whether any
+ * recommendation names it; remembered, as finding them read every document for each overview. */
+const documentsAbout = memoisedPer((documents: Map<string, SourceDocument>, force: string) => {
+  const mine = [...documents.values()].filter((d) => d.forces.includes(force));
+  return { listed: mine.filter((d) => d.kind !== 'recommendation'), recommendations: mine.some((d) => d.kind === 'recommendation') };
+});
 
 /** Documents an overview names before it counts the rest: a national overview can have thousands. */
 const SOURCES_LISTED = 8;

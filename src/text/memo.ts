@@ -1,7 +1,7 @@
 /**
- * Remembering the results of pure functions of a word or a quote. Answering and index building call
- * the same few (stemming, term processing, the numbers of a quote) on the same few thousand strings
- * over and over.
+ * Remembering the results of pure functions of a word, a quote or a number. Answering and index
+ * building call the same few (stemming, term processing, the numbers of a quote, number formatting)
+ * on the same few thousand keys over and over.
  */
 
 /**
@@ -9,13 +9,30 @@
  * bounded however many distinct keys arrive (the corpus's vocabulary, users' typing). Only for
  * functions whose result depends on the key alone.
  */
-export function memoised<V>(fn: (key: string) => V, limit: number): (key: string) => V {
-  const memo = new Map<string, V>();
+export function memoised<K extends string | number, V>(fn: (key: K) => V, limit: number): (key: K) => V {
+  const memo = new Map<K, V>();
   return (key) => {
     if (memo.has(key)) return memo.get(key) as V;
     const value = fn(key);
     if (memo.size >= limit) memo.clear();
     memo.set(key, value);
+    return value;
+  };
+}
+
+/**
+ * `fn` of an object and a key, remembered per object and key for as long as the object lives. Only
+ * for objects that never change (the loaded data) and keys drawn from them (force and metric ids), as
+ * nothing is ever forgotten while the object lives.
+ */
+export function memoisedPer<O extends object, K, V>(fn: (owner: O, key: K) => V): (owner: O, key: K) => V {
+  const memo = new WeakMap<O, Map<K, V>>();
+  return (owner, key) => {
+    let byKey = memo.get(owner);
+    if (!byKey) memo.set(owner, (byKey = new Map()));
+    if (byKey.has(key)) return byKey.get(key) as V;
+    const value = fn(owner, key);
+    byKey.set(key, value);
     return value;
   };
 }

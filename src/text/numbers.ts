@@ -4,6 +4,8 @@
  * are compared the same way.
  */
 
+import { memoised } from './memo.ts';
+
 const WORDS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
   ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
@@ -15,7 +17,17 @@ const DIGITS = /(?<![\d.]|\d,)\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|(?<![\d.]|\
 
 /** Every number written in digits in `text`, thousands separators removed. */
 export function digitNumbers(text: string): number[] {
-  return [...text.matchAll(DIGITS)].map((m) => Number(m[0].replace(/,/g, '')));
+  return digitNumbersAt(text).map((n) => n.value);
+}
+
+/** Every number written in digits in `text`, with where it starts. */
+export function digitNumbersAt(text: string): Array<{ value: number; at: number }> {
+  // An `exec` loop on the one pattern, rather than `matchAll`'s copy of it: the grounding check reads
+  // every answer's text through here.
+  const found: Array<{ value: number; at: number }> = [];
+  DIGITS.lastIndex = 0;
+  for (let m = DIGITS.exec(text); m !== null; m = DIGITS.exec(text)) found.push({ value: Number(m[0].includes(',') ? m[0].replace(/,/g, '') : m[0]), at: m.index });
+  return found;
 }
 
 /** Every number in `text`, in digits or as a word ("five", "a dozen"). */
@@ -33,9 +45,14 @@ export function statesValue(text: string, value: number): boolean {
 
 const grouping = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 
+/** `Intl` formatting, remembered (for up to 50,000 values): answers print the same held figures again
+ * and again, and formatting them was a twentieth of a force card's time. */
+const formatted: (value: number) => string = memoised((value: number) => grouping.format(value), 50_000);
+
 /** "1,938"; one decimal place at most. */
 export function formatNumber(value: number): string {
-  return grouping.format(value);
+  // A memo's keys can't tell 0 from -0, which prints "-0".
+  return value === 0 ? grouping.format(value) : formatted(value);
 }
 
 /** A value with its unit: "1,938" or "96%". */

@@ -36,7 +36,10 @@ interface Key {
 
 /** Resolves force names in questions against the register. */
 export class ForceResolver {
+  /** Names longest first: a longer name takes its words before a shorter one inside it. */
   private readonly keys: Key[];
+  /** Where in `keys` the names starting with each word are. */
+  private readonly keysByFirstWord = new Map<string, number[]>();
   private readonly distinctive = new Map<string, string>();
   private readonly ambiguousWords = new Map<string, string[]>();
   private readonly byId: Map<string, Force>;
@@ -58,6 +61,12 @@ export class ForceResolver {
       }
     }
     this.keys = [...keys.values()].sort((a, b) => b.tokens.length - a.tokens.length);
+    this.keys.forEach((key, index) => {
+      const first = key.tokens[0] as string;
+      const indices = this.keysByFirstWord.get(first);
+      if (indices) indices.push(index);
+      else this.keysByFirstWord.set(first, [index]);
+    });
     const owners = new Map<string, Set<string>>();
     for (const force of forces) {
       if (force.kind === 'area') continue;
@@ -109,7 +118,10 @@ export class ForceResolver {
       spans.push([at, at + len]);
       if (!found.some((f) => f.force === force)) found.push({ at, force });
     };
-    for (const key of this.keys) {
+    // Only the names starting with a word of the question, in the order of `keys`.
+    const starting = [...new Set(tokens)].flatMap((t) => this.keysByFirstWord.get(t) ?? []).sort((a, b) => a - b);
+    for (const index of starting) {
+      const key = this.keys[index] as Key;
       for (let i = 0; i + key.tokens.length <= tokens.length; i++) {
         if (taken.slice(i, i + key.tokens.length).some(Boolean)) continue;
         if (key.tokens.every((t, k) => tokens[i + k] === t)) take(i, key.tokens.length, key.force);

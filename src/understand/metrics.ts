@@ -4,7 +4,7 @@
  * over the words inside them, so "recordable conduct matter" is never read as "conduct matter".
  */
 import type { Measure, Metric, Outcome } from '../model/data.ts';
-import { editDistance, stem, words } from '../text/words.ts';
+import { stem, words } from '../text/words.ts';
 
 interface Term {
   kind: 'measure' | 'outcome';
@@ -27,21 +27,39 @@ export interface MetricMention {
   words: string[];
 }
 
+/** The shortest words read with a typo: the vocabulary's, and the question's. */
+const TYPO_LENGTH = { known: 7, asked: 6 };
+
 /** Whether a question word is the vocabulary's word, allowing a typo in longer words. */
 function sameWord(asked: string, known: string): boolean {
   if (asked === known) return true;
-  return known.length >= 7 && asked.length >= 6 && editDistance(asked, known, 1) <= 1;
+  return known.length >= TYPO_LENGTH.known && asked.length >= TYPO_LENGTH.asked && oneEditApart(asked, known);
+}
+
+/** Whether `a` and `b` are at most one insertion, deletion or substitution apart (an edit distance of
+ * at most 1), in one pass without allocating: every word of every question meets every vocabulary
+ * stem here, and the general edit distance was a quarter of a short answer's time. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a.length < b.length) return oneEditApart(b, a);
+  if (a.length - b.length > 1) return false;
+  let i = 0;
+  while (i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  // Past the first difference the rest must agree: after one substitution, or one extra letter in `a`.
+  const skipB = a.length === b.length ? 1 : 0;
+  for (let j = i + 1; j < a.length; j++) if (a.charCodeAt(j) !== b.charCodeAt(j - 1 + skipB)) return false;
+  return true;
 }
 
 /** Helper words a question may put inside a phrase: "complaints were recorded" is "complaints recorded". */
 const INSIDE = new Set(['were', 'was', 'been', 'being', 'be', 'have', 'has', 'had', 'is', 'are']);
 
-/** Where the phrase `stems` ends if it starts at word `i` (helper words allowed between its words), or -1. */
-function matchAt(ws: string[], qs: string[], i: number, stems: string[]): number {
+/** Where the phrase `stems` ends if it starts at word `i` (helper words allowed between its words), or
+ * -1; `fits(at, stem)` says whether the question's word at `at` is the vocabulary's `stem`. */
+function matchAt(ws: string[], qs: string[], i: number, stems: string[], fits: (at: number, stem: string) => boolean): number {
   let at = i;
   for (let k = 0; k < stems.length; k++) {
-    if (k > 0) while (at < qs.length && INSIDE.has(ws[at] ?? '') && !sameWord(qs[at] ?? '', stems[k] ?? '')) at++;
-    if (at >= qs.length || !sameWord(qs[at] ?? '', stems[k] ?? '')) return -1;
+    if (k > 0) while (at < qs.length && INSIDE.has(ws[at] ?? '') && !fits(at, stems[k] ?? '')) at++;
+    if (at >= qs.length || !fits(at, stems[k] ?? '')) return -1;
     at++;
   }
   return at;
@@ -50,6 +68,12 @@ function matchAt(ws: string[], qs: string[], i: number, stems: string[]): number
 /** Finds vocabulary terms in questions. */
 export class MetricMatcher {
   private readonly terms: Term[];
+  /** The terms by their first stem, each with its place in `terms`. */
+  private readonly byFirstStem = new Map<string, Array<{ term: Term; index: number }>>();
+  /** Every stem of every term. */
+  private readonly stems: Set<string>;
+  /** The stems long enough to be matched with a typo. */
+  private readonly typoStems: string[];
   /** Every word of the vocabulary, so force matching never takes one for a misspelt name. */
   readonly vocabulary: Set<string>;
 
@@ -58,7 +82,22 @@ export class MetricMatcher {
     for (const m of measures) for (const t of m.terms) terms.push({ kind: 'measure', id: m.id, stems: words(t).map(stem), weight: m.default ? 0.5 : 1 });
     for (const o of outcomes) for (const t of o.terms) terms.push({ kind: 'outcome', id: o.id, stems: words(t).map(stem), weight: o.generic ? 0.3 : 1 });
     this.terms = terms.sort((a, b) => b.stems.length - a.stems.length);
+    this.terms.forEach((term, index) => {
+      const first = term.stems[0] ?? '';
+      const list = this.byFirstStem.get(first);
+      if (list) list.push({ term, index });
+      else this.byFirstStem.set(first, [{ term, index }]);
+    });
+    this.stems = new Set(terms.flatMap((t) => t.stems));
+    this.typoStems = [...this.stems].filter((known) => known.length >= TYPO_LENGTH.known);
     this.vocabulary = new Set([...measures, ...outcomes].flatMap((v) => v.terms.flatMap((t) => words(t))));
+  }
+
+  /** The vocabulary stems a question word is: itself, or within a typo of a long one. */
+  private stemsFitting(asked: string): Set<string> {
+    const fitting = new Set(this.stems.has(asked) ? [asked] : []);
+    if (asked.length >= TYPO_LENGTH.asked) for (const known of this.typoStems) if (sameWord(asked, known)) fitting.add(known);
+    return fitting;
   }
 
   /** Matches terms against the question, skipping words already taken (force names). */
@@ -74,16 +113,21 @@ export class MetricMatcher {
     const spans: Array<[number, number]> = [];
     const matches: Array<{ term: Term; at: number; len: number; end: number }> = [];
     const counted = new Set<string>();
+    // Each question word is compared with the vocabulary once (a typo allowance is an edit distance),
+    // and only terms whose first stem a word fits are tried there, not every term at every word.
+    const fitting = qs.map((w) => this.stemsFitting(w));
+    const fits = (at: number, stem: string) => fitting[at]?.has(stem) === true;
+    const candidates: Array<{ term: Term; index: number; i: number; end: number }> = [];
+    fitting.forEach((firsts, i) => {
+      for (const first of firsts)
+        for (const { term, index } of this.byFirstStem.get(first) ?? []) {
+          const end = matchAt(ws, qs, i, term.stems, fits);
+          if (end > 0) candidates.push({ term, index, i, end });
+        }
+    });
     // Every place a term fits, longest phrases first and, among equally long ones, leftmost first:
     // "recordable conduct matter allegations" is the recordable conduct matter, not "conduct matter
     // allegations" with a stray "recordable" before it.
-    const candidates: Array<{ term: Term; index: number; i: number; end: number }> = [];
-    this.terms.forEach((term, index) => {
-      for (let i = 0; i < qs.length; i++) {
-        const end = matchAt(ws, qs, i, term.stems);
-        if (end > 0) candidates.push({ term, index, i, end });
-      }
-    });
     candidates.sort((a, b) => b.term.stems.length - a.term.stems.length || a.i - b.i || a.index - b.index);
     for (const { term, index, i, end } of candidates) {
       const len = term.stems.length;

@@ -22,6 +22,14 @@ export interface PeriodMention {
 
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 
+// The patterns `findPeriods` builds from MONTHS, compiled once rather than for each question.
+/** "the two years to March 2016" */
+const YEARS_TO = new RegExp(`\\b(?:the\\s+)?(?:last\\s+|past\\s+)?(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:financial\\s+)?years\\s+(?:to|ending|ended|up\\s+to)\\s+(?:the\\s+end\\s+of\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?(?:(${MONTHS})\\s+)?((?:19|20)\\d\\d)\\b`, 'g');
+/** "year to March 2022" */
+const YEAR_TO_SPRING = new RegExp(`\\b(?:the\\s+)?(?:financial\\s+)?years?\\s+(?:to|ending|ended|end(?:ing)?\\s+in)\\s+(?:the\\s+end\\s+of\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?(march|april|mar|apr)\\s+((?:19|20)\\d\\d)\\b`, 'g');
+/** "2019", "May 2019". */
+const YEAR = new RegExp(`\\b(?:(?:${MONTHS})\\s+)?((?:1[89]|2[01])\\d\\d)\\b`, 'g');
+
 /** "2021-22" for the financial year starting in `start`. */
 export function financialYearId(start: number): string {
   return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
@@ -43,7 +51,7 @@ export function findPeriods(question: string): PeriodMention {
 
   // "the two years to (the end of) March 2016": the years ending then, as a range of years
   const COUNT: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
-  for (const m of q.matchAll(new RegExp(`\\b(?:the\\s+)?(?:last\\s+|past\\s+)?(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:financial\\s+)?years\\s+(?:to|ending|ended|up\\s+to)\\s+(?:the\\s+end\\s+of\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?(?:(${MONTHS})\\s+)?((?:19|20)\\d\\d)\\b`, 'g'))) {
+  for (const m of q.matchAll(YEARS_TO)) {
     const n = COUNT[m[1] ?? ''] ?? Number(m[1]);
     const to = Number(m[3]);
     // Years to a month early in the year (March 2016) start in the year n before; calendar years end in December.
@@ -51,7 +59,7 @@ export function findPeriods(question: string): PeriodMention {
     if (n >= 2 && n <= 20) add(m, { kind: 'range', from, to, label: `the ${m[1]} years to ${m[2] ? `${m[2]} ` : ''}${m[3]}` });
   }
   // "year to/ending (31) March 2022": the financial year ending then (April counts: sources say "year to April 2022")
-  for (const m of q.matchAll(new RegExp(`\\b(?:the\\s+)?(?:financial\\s+)?years?\\s+(?:to|ending|ended|end(?:ing)?\\s+in)\\s+(?:the\\s+end\\s+of\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?(march|april|mar|apr)\\s+((?:19|20)\\d\\d)\\b`, 'g')))
+  for (const m of q.matchAll(YEAR_TO_SPRING))
     add(m, fy(Number(m[2]) - 1));
   for (const m of q.matchAll(/\b(?:fy\s*)?((?:19|20)\d\d)\s*(?:-|\/|–|—|to)\s*((?:19|20)?\d\d)\b/g)) {
     const a = Number(m[1]);
@@ -65,7 +73,7 @@ export function findPeriods(question: string): PeriodMention {
     const b = Number(m[2]);
     if (b > a) add(m, { kind: 'range', from: a, to: b, label: `${a} to ${b}` });
   }
-  for (const m of q.matchAll(new RegExp(`\\b(?:(?:${MONTHS})\\s+)?((?:1[89]|2[01])\\d\\d)\\b`, 'g')))
+  for (const m of q.matchAll(YEAR))
     add(m, { kind: 'year', year: Number(m[1]), label: m[1] ?? '' });
   for (const m of q.matchAll(/\b(?:the\s+)?(?:year|period)\s+before(?:\s+(?:that|the\s+(?:most\s+recent|latest)(?:\s+one)?|last))?\b|\b(?:the\s+)?previous\s+year\b|\b(?:the\s+)?year\s+prior(?:\s+to\s+(?:that|the\s+(?:most\s+recent|latest|last)(?:\s+(?:one|year))?))?\b|\bprior\s+year\b/g))
     add(m, { kind: 'previous', label: 'the year before' });
