@@ -9,7 +9,7 @@ import { Server } from 'node:http';
 import { App, type AppOptions, type RespondFn } from '@slack/bolt';
 import { z } from 'zod';
 import type { Answer, Conversation, Engine, Logger } from '../../src/index.ts';
-import { AnswerDesk, SLACK_MAX_CONCURRENT, type QuestionContext, type QuestionStatus } from '../shared/answer-desk.ts';
+import { AnswerDesk, SLACK_CONCURRENCY, type QuestionContext, type QuestionStatus } from '../shared/answer-desk.ts';
 import { BoundedMap } from '../shared/bounded-map.ts';
 import { DEFAULT_ADAPTER_SETTINGS, type AdapterSettings } from '../shared/settings.ts';
 import { boltLogger, scrubSecrets } from './bolt-logger.ts';
@@ -107,7 +107,7 @@ const HELP_TEXT =
  */
 export function createSlackApp({ engine, logger, config, settings = DEFAULT_ADAPTER_SETTINGS }: SlackDeps): { app: App; desk: AnswerDesk } {
   const log = logger.child({ component: 'slack' });
-  const desk = new AnswerDesk('slack', log, settings, SLACK_MAX_CONCURRENT);
+  const desk = new AnswerDesk('slack', log, settings, SLACK_CONCURRENCY);
   const secrets = secretsOf(config);
   const seen = new BoundedMap<string, true>(SEEN_EVENTS_MAX);
   const threads = new BoundedMap<string, PreviousExchange>(THREADS_MAX);
@@ -129,6 +129,10 @@ export function createSlackApp({ engine, logger, config, settings = DEFAULT_ADAP
     logger: boltLogger(log, secrets),
     clientOptions,
     deferInitialization: true,
+    // Bolt's conversation store is unused (thread memory is `threads` below), and its default
+    // looks every event up and builds an Error, stack trace and all, for each miss: measurable
+    // per request under a flood.
+    convoStore: false,
   } satisfies AppOptions;
   const app =
     config.mode === 'http'

@@ -8,7 +8,7 @@ const never = () => Promise.resolve();
 
 describe('the answer desk', () => {
   it('works on at most its cap of questions at once, answers every queued one in order, and drains', async () => {
-    const desk = new AnswerDesk('slack', log, { limits: undefined, logMessageText: false }, 2);
+    const desk = new AnswerDesk('slack', log, { limits: undefined, logMessageText: false }, { max: 2, duringBurst: 2, quietMs: 0 });
     let running = 0;
     let most = 0;
     const order: number[] = [];
@@ -36,7 +36,7 @@ describe('the answer desk', () => {
   });
 
   it('frees the slot of a question whose work fails', async () => {
-    const desk = new AnswerDesk('slack', log, { limits: undefined, logMessageText: false }, 1);
+    const desk = new AnswerDesk('slack', log, { limits: undefined, logMessageText: false }, { max: 1, duringBurst: 1, quietMs: 0 });
     await desk.handle(meta(1), () => Promise.reject(new Error('boom')), never);
     let answered = false;
     await desk.handle(meta(2), async () => {
@@ -44,5 +44,66 @@ describe('the answer desk', () => {
       return 'answered';
     }, never);
     expect(answered).toBe(true);
+  });
+});
+
+describe('the answer desk during a burst', () => {
+  /** Work that records when it starts and runs until released. */
+  function held() {
+    let running = 0;
+    let most = 0;
+    const order: number[] = [];
+    const release: Array<() => void> = [];
+    const work = (n: number) => async (): Promise<QuestionStatus> => {
+      running++;
+      most = Math.max(most, running);
+      order.push(n);
+      await new Promise<void>((resolve) => release.push(resolve));
+      running--;
+      return 'answered';
+    };
+    return { work, release, order, running: () => running, most: () => most, resetMost: () => (most = running) };
+  }
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('works on only its burst share while questions keep waiting, and still answers every one, in order', async () => {
+    // A burst that never ends by itself: the share is all that runs once the first `max` are taken.
+    const desk = new AnswerDesk('slack', log, { limits: undefined, logMessageText: false }, { max: 3, duringBurst: 1, quietMs: 60_000 });
+    const h = held();
+    const tasks = Array.from({ length: 8 }, (_, i) => desk.handle(meta(i + 1), h.work(i + 1), never));
+    await turn();
+    expect(h.order).toEqual([1, 2, 3]);
+    for (let i = 0; i < 3; i++) h.release.shift()?.();
+    await turn();
+    h.resetMost();
+    while (h.order.length < 8 || h.release.length > 0) {
+      h.release.shift()?.();
+      await turn();
+    }
+    await Promise.all(tasks);
+    expect(h.order).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    // Once the first three had finished, one at a time.
+    expect(h.most()).toBe(1);
+    expect(await desk.drain(1_000)).toBe(0);
+  });
+
+  it('goes back to its full cap once questions stop arriving', async () => {
+    const desk = new AnswerDesk('slack', log, { limits: undefined, logMessageText: false }, { max: 3, duringBurst: 1, quietMs: 20 });
+    const h = held();
+    const tasks = Array.from({ length: 6 }, (_, i) => desk.handle(meta(i + 1), h.work(i + 1), never));
+    await turn();
+    // The first three finish during the burst…
+    for (let i = 0; i < 3; i++) h.release.shift()?.();
+    // …and the three waiting all run once the burst is over, without any answer finishing first.
+    while (h.order.length < 6) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(h.order).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(h.running()).toBe(3);
+    while (h.release.length > 0) h.release.shift()?.();
+    await Promise.all(tasks);
+    expect(await desk.drain(1_000)).toBe(0);
+  });
+
+  it('refuses a burst share of zero, which would stop answering', () => {
+    expect(() => new AnswerDesk('slack', log, { limits: undefined, logMessageText: false }, { max: 3, duringBurst: 0, quietMs: 20 })).toThrow(RangeError);
   });
 });

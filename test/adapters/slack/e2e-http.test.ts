@@ -247,6 +247,21 @@ describe('Slack over HTTP', () => {
     expect(posts('C0RETRY')).toHaveLength(1);
   });
 
+  it('acknowledges a burst of mentions at once while their answers wait their turn, then answers each once', async () => {
+    // Each answer starts with the progress reaction; held up for a while, no answer can be posted
+    // until well after every event of the burst has been acknowledged, if acks do not wait for answers.
+    const burst = 24;
+    fake.injectFault('reactions.add', { kind: 'slow', ms: 1_500 }, burst);
+    const mentions = Array.from({ length: burst }, (_, i) => appMention('C0BURST', `<@${BOT_USER_ID}> ${HAMPSHIRE_QUESTION}`, { user: `U0BURST${i}` }));
+    const responses = await Promise.all(mentions.map(({ body }) => send(body)));
+    expect(responses.map((r) => r.status)).toEqual(Array.from({ length: burst }, () => 200));
+    expect(posts('C0BURST')).toHaveLength(0);
+    await fake.waitFor((c) => c.method === 'reactions.remove' && c.body.channel === 'C0BURST', burst, 20_000);
+    const parts = partsOf(engine.answer(HAMPSHIRE_QUESTION));
+    for (const { ts } of mentions) expect(posts('C0BURST').filter((c) => c.body.thread_ts === ts)).toHaveLength(parts);
+    expect(posts('C0BURST')).toHaveLength(burst * parts);
+  }, 30_000);
+
   it('rejects a forged signature, a missing one and a stale timestamp with 401, posting nothing', async () => {
     const forged = appMention('C0FORGED', `<@${BOT_USER_ID}> ${HAMPSHIRE_QUESTION}`);
     const request = eventRequest(eventsUrl, SIGNING_SECRET, forged.body);

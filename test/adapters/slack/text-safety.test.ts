@@ -4,10 +4,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scrubSecrets } from '../../../adapters/slack/bolt-logger.ts';
+import { boltLogger, scrubSecrets } from '../../../adapters/slack/bolt-logger.ts';
 import { BoundedMap } from '../../../adapters/shared/bounded-map.ts';
 import { escapeMrkdwn, mrkdwnLink } from '../../../adapters/slack/escape.ts';
 import { slackTextToPlain } from '../../../adapters/slack/payloads.ts';
+import { logSink } from './support/log-sink.ts';
 
 describe('escapeMrkdwn', () => {
   it('escapes &, < and > only', () => {
@@ -60,6 +61,17 @@ describe('scrubSecrets', () => {
     expect(scrubSecrets('secret=abc123 token=xoxb-1-2-3 app=xapp-1-A-2', ['abc123'])).toBe(
       'secret=[redacted] token=[redacted] app=[redacted]',
     );
+  });
+});
+
+describe('boltLogger', () => {
+  it('writes Bolt’s lines at or above the log level, scrubbed, and drops the rest', () => {
+    const sink = logSink();
+    sink.logger.level = 'info';
+    const bolt = boltLogger(sink.logger, ['s3cret']);
+    bolt.debug('ack() call begins', { token: 's3cret' });
+    bolt.warn('Failed to verify', { token: 's3cret' });
+    expect(sink.records().map((r) => r.msg)).toEqual(['Failed to verify {"token":"[redacted]"}']);
   });
 });
 
