@@ -156,7 +156,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const built = await buildIndexFile(generated.dir, 180_000);
     if (built.failure === undefined)
       cases.push(
-        await measureStartup({ label: `${label}, saved index`, dataDir: generated.dir, documents: generated.documents, indexFile: built.file }, options.startup.runs, {
+        await measureStartup({ label: `${label}, saved files`, dataDir: generated.dir, documents: generated.documents, indexFile: built.file }, options.startup.runs, {
           phases: true,
           warm: false,
           deadlineMs: 120_000,

@@ -88,6 +88,8 @@ export const LoadReportSchema = z.object({
   readyAt: z.number(),
   /** Engine load alone: loadEngine() from call to return. */
   loadMs: z.number(),
+  /** From loadEngine() to the passage index's later tiers all built (they are finished after ready). */
+  indexedMs: z.number(),
   documents: z.number(),
   memory: LoadMemorySchema,
   profile: ProfileSummarySchema.optional(),

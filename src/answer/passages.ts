@@ -5,7 +5,7 @@
  */
 import type { Answer, Frame } from '../model/answer.ts';
 import type { PassageHit, Passage } from '../search/passages.ts';
-import { memoised } from '../text/memo.ts';
+import { memoised, memoisedPer } from '../text/memo.ts';
 import { STOPWORDS, stem, words } from '../text/words.ts';
 import type { ParsedQuestion } from '../understand/question.ts';
 import type { AnswerContext } from './context.ts';
@@ -79,19 +79,13 @@ interface VocabularyEntry {
   keys: Set<string>;
 }
 
-/** The vocabulary stemmed once per loaded dataset (keyed by its measures table), not per definition. */
-const vocabularies = new WeakMap<AnswerContext['measures'], VocabularyEntry[]>();
-function vocabularyOf(ctx: AnswerContext): VocabularyEntry[] {
-  let entries = vocabularies.get(ctx.measures);
-  if (entries === undefined) {
-    entries = [...ctx.measures.values(), ...ctx.outcomes.values()].map((v) => {
-      const terms = v.terms.map((text) => ({ text, stems: stemsOf(text) }));
-      return { terms, keys: new Set(terms.map((t) => t.stems.join(' '))) };
-    });
-    vocabularies.set(ctx.measures, entries);
-  }
-  return entries;
-}
+/** The vocabulary stemmed once per loaded dataset, not per definition. */
+const vocabulary = memoisedPer((measures: AnswerContext['measures'], outcomes: AnswerContext['outcomes']): VocabularyEntry[] =>
+  [...measures.values(), ...outcomes.values()].map((v) => {
+    const terms = v.terms.map((text) => ({ text, stems: stemsOf(text) }));
+    return { terms, keys: new Set(terms.map((t) => t.stems.join(' '))) };
+  }),
+);
 /** A passage's stems as a set (for up to 20,000 passages), for "does it name the speaker?". */
 const passageStems: (text: string) => ReadonlySet<string> = memoised((text: string) => new Set(stemsOf(text)), 20_000);
 
@@ -122,7 +116,7 @@ export function answerDefinition(ctx: AnswerContext, parsed: ParsedQuestion, dra
   const term = content(expand(subject));
   // Longer phrases of other vocabulary entries holding the term ("recordable conduct matter" for "conduct matter").
   const key = term.join(' ');
-  const longerTerms = vocabularyOf(ctx)
+  const longerTerms = vocabulary(ctx.measures, ctx.outcomes)
     .filter((entry) => !entry.keys.has(key))
     .flatMap((entry) => entry.terms)
     .filter((t) => t.stems.length > term.length && containsSequence(t.stems, term));

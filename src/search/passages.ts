@@ -129,8 +129,17 @@ export type SavedPassageIndex = Record<PassageScope, AsPlainObject[]>;
 /** A saved index whose tiers are read when first needed: each scope's tiers, as functions that read one. */
 export type SavedTierReaders = Record<PassageScope, Array<() => AsPlainObject>>;
 
-/** A tier's index, or how to load it the first time a search reaches it. */
-type Tier = MiniSearch<Passage> | (() => MiniSearch<Passage>);
+/** A tier being built: its index so far and the passages still to add. */
+interface Building {
+  index: MiniSearch<Passage>;
+  rest: Passage[];
+}
+
+/** A tier's index; or one being built; or how to load it from a saved index. */
+type Tier = MiniSearch<Passage> | Building | (() => MiniSearch<Passage>);
+
+/** Passages added to a tier per turn of the event loop when tiers are built in the background. */
+const BACKGROUND_BATCH = 256;
 
 /** How a search walks the tiers. */
 export interface FindOptions {
@@ -155,35 +164,66 @@ export class PassageIndex {
   private readonly byId = new Map<string, Passage>();
   private readonly byDoc = new Map<string, Passage[]>();
 
-  /** Indexes `documents`; with `prebuilt` (a loaded saved index of the same documents), only the
-   * passage tables are rebuilt, which is cheap next to tokenising and stemming every word. */
+  /**
+   * Indexes `documents`: each scope's first tier now, the others when a search first reaches them or
+   * {@link PassageIndex.complete} builds them. With `prebuilt` (a saved index of the same documents),
+   * only the passage tables are made, which is cheap next to tokenising and stemming every word.
+   */
   constructor(documents: SourceDocument[], prebuilt?: Record<PassageScope, Tier[]>) {
-    this.tiers = prebuilt ?? { recommendations: [], reporting: [] };
-    const filled = { recommendations: 0, reporting: 0 };
+    const building: Record<PassageScope, Passage[][]> = { recommendations: [], reporting: [] };
     for (const doc of documents) {
       const passages = passagesOf(doc);
       this.byDoc.set(doc.id, passages);
       for (const p of passages) this.byId.set(p.id, p);
       if (prebuilt) continue;
-      const scope = scopeOf(doc);
-      const tiers = this.tiers[scope];
+      const tiers = building[scopeOf(doc)];
+      const last = tiers.at(-1);
       // A new tier starts at a document boundary once the last is full.
-      if (tiers.length === 0 || filled[scope] >= FIRST_TIER_PASSAGES * 2 ** (tiers.length - 1)) {
-        tiers.push(new MiniSearch(PASSAGE_INDEX_OPTIONS));
-        filled[scope] = 0;
-      }
-      this.tier(scope, tiers.length - 1).addAll(passages);
-      filled[scope] += passages.length;
+      if (last === undefined || last.length >= FIRST_TIER_PASSAGES * 2 ** (tiers.length - 1)) tiers.push([...passages]);
+      else last.push(...passages);
     }
+    const unbuilt = (scope: PassageScope): Tier[] => building[scope].map((rest) => ({ index: new MiniSearch(PASSAGE_INDEX_OPTIONS), rest }));
+    this.tiers = prebuilt ?? { recommendations: unbuilt('recommendations'), reporting: unbuilt('reporting') };
+    this.tier('recommendations', 0);
+    this.tier('reporting', 0);
   }
 
-  /** A tier's index, loaded from the saved index the first time it is needed. */
+  /** A tier's index, finished (built or loaded) first if it is not yet. */
   private tier(scope: PassageScope, i: number): MiniSearch<Passage> {
-    const tier = this.tiers[scope][i] as Tier;
-    if (typeof tier !== 'function') return tier;
-    const loaded = tier();
-    this.tiers[scope][i] = loaded;
-    return loaded;
+    const tier = this.tiers[scope][i];
+    if (tier === undefined || tier instanceof MiniSearch) return tier as MiniSearch<Passage>;
+    let index: MiniSearch<Passage>;
+    if (typeof tier === 'function') index = tier();
+    else {
+      tier.index.addAll(tier.rest);
+      index = tier.index;
+    }
+    this.tiers[scope][i] = index;
+    return index;
+  }
+
+  /**
+   * Finishes the tiers not yet built or loaded, a little at a time between other work on the event
+   * loop (a batch of passages, or one saved tier), so that searches seldom have to; resolves when
+   * all are done. Does not keep the process alive: a one-shot command exits without waiting for it.
+   */
+  complete(): Promise<void> {
+    return new Promise((resolve) => {
+      const step = () => {
+        for (const scope of ['recommendations', 'reporting'] as const) {
+          const i = this.tiers[scope].findIndex((t) => !(t instanceof MiniSearch));
+          const tier = this.tiers[scope][i];
+          if (tier === undefined) continue;
+          if (typeof tier !== 'function' && !(tier instanceof MiniSearch) && tier.rest.length > BACKGROUND_BATCH)
+            tier.index.addAll(tier.rest.splice(0, BACKGROUND_BATCH));
+          else this.tier(scope, i);
+          setImmediate(step).unref();
+          return;
+        }
+        resolve();
+      };
+      setImmediate(step).unref();
+    });
   }
 
   /** The index in minisearch's own serialised form, tier by tier (`JSON.stringify` each to save it). */

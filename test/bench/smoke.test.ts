@@ -47,7 +47,7 @@ describe('the benchmark in smoke mode', () => {
     const result = await runBench(options);
     const cases = result.startup?.cases ?? [];
     expect(result.startup?.failure).toBeUndefined();
-    expect(cases.map((c) => c.label)).toEqual(['bundled', '60 docs', '60 docs, saved index']);
+    expect(cases.map((c) => c.label)).toEqual(['bundled', '60 docs', '60 docs, saved files']);
     for (const c of cases) {
       expect(c.failure).toBeUndefined();
       expect(c.startToReadyMs).toBeGreaterThan(0);

@@ -72,6 +72,18 @@ describe('a passage search over a large corpus', () => {
     }
   });
 
+  it('finds the same while its later tiers are still being built, and after', async () => {
+    const queries = ['conduct matter', 'vetting reviews', 'officer suitable'];
+    const fresh = new PassageIndex(documents);
+    const completing = fresh.complete();
+    // Searched before the background work has run: the search finishes the tiers it reaches itself.
+    expect(queries.map((q) => fresh.find(q, 30, { minTerms: 1 }))).toEqual(queries.map((q) => index.find(q, 30, { minTerms: 1 })));
+    await completing;
+    const later = new PassageIndex(documents);
+    await later.complete();
+    expect(queries.map((q) => later.find(q, 30, { minTerms: 1 }))).toEqual(queries.map((q) => index.find(q, 30, { minTerms: 1 })));
+  });
+
   it('with allWords, finds only passages holding every word', () => {
     const hits = index.find('conduct criminal offence', 30, { allWords: true });
     expect(ids(hits)).toEqual(['early-explainer']);
