@@ -6,9 +6,10 @@
  * reply posted (the last chat.postMessage of the answer, seen by the fake API).
  */
 import type { ChildProcess } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { z } from 'zod';
 import { slackConfigFromEnv, startSlack } from '../adapters/slack/index.ts';
 import { renderFailure } from '../adapters/slack/render-blocks.ts';
 import { createLogger, loadEngine } from '../src/index.ts';
@@ -20,6 +21,12 @@ import { SlackListeningSchema, type SlackJob } from './messages.ts';
 import { hotFunctions, hotOwnFunctions, readCpuProfile, type ProfileSummary } from './profile.ts';
 import { QUESTIONS, QUESTION_TYPES } from './questions.ts';
 import { percentile } from './stats.ts';
+
+/** The V8 flags `npm start` runs the adapters with (package.json), so the adapter measured here runs as in production. */
+function startFlags(): string[] {
+  const pkg = z.object({ scripts: z.object({ start: z.string() }) }).parse(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')));
+  return pkg.scripts.start.split(/\s+/).filter((arg) => arg.startsWith('--max-'));
+}
 
 /** Made-up credentials: the fake API accepts any token, and the adapter checks signatures with this secret. */
 const BOT_TOKEN = 'xoxb-0000000000-0000000000-benchmarkTokenNotReal';
@@ -141,7 +148,7 @@ async function startAdapter(apiUrl: string, isolate: boolean, profileDir?: strin
   const job: SlackJob = { apiUrl, botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET };
   // --cpu-prof writes the adapter's whole profile when it exits.
   const profiling = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=500'];
-  const child: ChildProcess = startChild(benchScript('slack-child.ts'), [JSON.stringify(job)], { execArgv: profiling, stderr: 'inherit' });
+  const child: ChildProcess = startChild(benchScript('slack-child.ts'), [JSON.stringify(job)], { execArgv: [...startFlags(), ...profiling], stderr: 'inherit' });
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('bench: the Slack adapter did not start within 30 s')), 30_000);
     child.once('message', (raw: unknown) => {
