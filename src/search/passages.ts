@@ -161,21 +161,20 @@ export interface FindOptions {
 /** Full-text search over every passage of the corpus, by scope and tier (see the module comment). */
 export class PassageIndex {
   private readonly tiers: Record<PassageScope, Tier[]>;
-  private readonly byId = new Map<string, Passage>();
+  private readonly documents = new Map<string, SourceDocument>();
+  /** Each document's passages, split when first needed: a saved index needs none at start-up. */
   private readonly byDoc = new Map<string, Passage[]>();
 
   /**
    * Indexes `documents`: each scope's first tier now, the others when a search first reaches them or
    * {@link PassageIndex.complete} builds them. With `prebuilt` (a saved index of the same documents),
-   * only the passage tables are made, which is cheap next to tokenising and stemming every word.
+   * nothing is split or indexed now: a document's passages are split when a search first returns one.
    */
   constructor(documents: SourceDocument[], prebuilt?: Record<PassageScope, Tier[]>) {
     const building: Record<PassageScope, Passage[][]> = { recommendations: [], reporting: [] };
-    for (const doc of documents) {
-      const passages = passagesOf(doc);
-      this.byDoc.set(doc.id, passages);
-      for (const p of passages) this.byId.set(p.id, p);
-      if (prebuilt) continue;
+    for (const doc of documents) this.documents.set(doc.id, doc);
+    for (const doc of prebuilt ? [] : documents) {
+      const passages = this.passages(doc.id);
       const tiers = building[scopeOf(doc)];
       const last = tiers.at(-1);
       // A new tier starts at a document boundary once the last is full.
@@ -244,9 +243,22 @@ export class PassageIndex {
     return new PassageIndex(documents, { recommendations: tiers('recommendations'), reporting: tiers('reporting') });
   }
 
+  /** A passage by its id, `<document id>#<position>`. */
+  private passage(id: string): Passage | undefined {
+    const hash = id.lastIndexOf('#');
+    return this.passages(id.slice(0, hash))[Number(id.slice(hash + 1))];
+  }
+
   /** Passages of one document, in order. */
   passages(docId: string): Passage[] {
-    return this.byDoc.get(docId) ?? [];
+    let passages = this.byDoc.get(docId);
+    if (passages === undefined) {
+      const doc = this.documents.get(docId);
+      if (doc === undefined) return [];
+      passages = passagesOf(doc);
+      this.byDoc.set(docId, passages);
+    }
+    return passages;
   }
 
   /**
@@ -268,7 +280,7 @@ export class PassageIndex {
       // until `limit` hits are found. The sort is stable, so the order is the same either way.
       for (const r of tier.search(search)) {
         if (taken >= limit) break;
-        const passage = this.byId.get(String(r.id));
+        const passage = this.passage(String(r.id));
         if (!passage || (options.docFilter && !options.docFilter(passage.docId))) continue;
         hits.push({ passage, score: r.score, coverage: coverage(queryTerms, r) });
         taken++;
