@@ -34,7 +34,10 @@ export async function runScaleJob(job: ScaleJob, emit: (message: ScaleMessage) =
   const readyAt = epochNow();
   if (engine === undefined) throw new Error('bench: the engine did not load');
   // Memory is read once the passage index's later tiers, finished after start-up, are all built.
+  // That work does not keep a process alive, so this timer does while it is waited for.
+  const hold = setInterval(() => undefined, 60_000);
   await indexed;
+  clearInterval(hold);
   const after = process.memoryUsage();
   globalThis.gc?.();
   const collected = process.memoryUsage();

@@ -205,6 +205,8 @@ export class PassageIndex {
    * Finishes the tiers not yet built or loaded, a little at a time between other work on the event
    * loop (a batch of passages, or one saved tier), so that searches seldom have to; resolves when
    * all are done. Does not keep the process alive: a one-shot command exits without waiting for it.
+   * Each turn is a timer, not an immediate: an unreferenced immediate does not wake an idle event
+   * loop, so a quiet server would finish its index only as requests arrived.
    */
   complete(): Promise<void> {
     return new Promise((resolve) => {
@@ -216,12 +218,12 @@ export class PassageIndex {
           if (typeof tier !== 'function' && !(tier instanceof MiniSearch) && tier.rest.length > BACKGROUND_BATCH)
             tier.index.addAll(tier.rest.splice(0, BACKGROUND_BATCH));
           else this.tier(scope, i);
-          setImmediate(step).unref();
+          setTimeout(step, 0).unref();
           return;
         }
         resolve();
       };
-      setImmediate(step).unref();
+      setTimeout(step, 0).unref();
     });
   }
 

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,6 +84,23 @@ describe('a passage search over a large corpus', () => {
     await later.complete();
     expect(queries.map((q) => later.find(q, 30, { minTerms: 1 }))).toEqual(queries.map((q) => index.find(q, 30, { minTerms: 1 })));
   });
+
+  it('finishes its later tiers in the background while the process is otherwise idle', () => {
+    // An idle server's event loop sleeps until its next timer: the background work must wake it
+    // itself. Run in a process of its own, idle but for a five-second timer.
+    const script = `
+      import { PassageIndex, FIRST_TIER_PASSAGES } from ${JSON.stringify(new URL('../../src/search/passages.ts', import.meta.url).href)};
+      const docs = Array.from({ length: FIRST_TIER_PASSAGES + 1_000 }, (_, i) => ({ id: 'doc-' + i, kind: 'news article', text: 'Officers in town ' + i + ' answered complaints.' }));
+      const hold = setInterval(() => {}, 5_000);
+      const started = performance.now();
+      await new PassageIndex(docs).complete();
+      clearInterval(hold);
+      process.stdout.write(String(Math.round(performance.now() - started)));`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.status, run.stderr).toBe(0);
+    // Several turns of background work: seconds each if every turn waited for the timer.
+    expect(Number(run.stdout)).toBeLessThan(4_000);
+  }, 60_000);
 
   it('with allWords, finds only passages holding every word', () => {
     const hits = index.find('conduct criminal offence', 30, { allWords: true });
