@@ -129,10 +129,11 @@ export type SavedPassageIndex = Record<PassageScope, AsPlainObject[]>;
 /** A saved index whose tiers are read when first needed: each scope's tiers, as functions that read one. */
 export type SavedTierReaders = Record<PassageScope, Array<() => AsPlainObject>>;
 
-/** A tier being built: its index so far and the passages still to add. */
+/** A tier being built: its index so far, its passages, and how many of them are added. */
 interface Building {
   index: MiniSearch<Passage>;
-  rest: Passage[];
+  passages: Passage[];
+  added: number;
 }
 
 /** A tier's index; or one being built; or how to load it from a saved index. */
@@ -181,7 +182,7 @@ export class PassageIndex {
       if (last === undefined || last.length >= FIRST_TIER_PASSAGES * 2 ** (tiers.length - 1)) tiers.push([...passages]);
       else last.push(...passages);
     }
-    const unbuilt = (scope: PassageScope): Tier[] => building[scope].map((rest) => ({ index: new MiniSearch(PASSAGE_INDEX_OPTIONS), rest }));
+    const unbuilt = (scope: PassageScope): Tier[] => building[scope].map((passages) => ({ index: new MiniSearch(PASSAGE_INDEX_OPTIONS), passages, added: 0 }));
     this.tiers = prebuilt ?? { recommendations: unbuilt('recommendations'), reporting: unbuilt('reporting') };
     this.tier('recommendations', 0);
     this.tier('reporting', 0);
@@ -194,7 +195,7 @@ export class PassageIndex {
     let index: MiniSearch<Passage>;
     if (typeof tier === 'function') index = tier();
     else {
-      tier.index.addAll(tier.rest);
+      tier.index.addAll(tier.passages.slice(tier.added));
       index = tier.index;
     }
     this.tiers[scope][i] = index;
@@ -215,9 +216,11 @@ export class PassageIndex {
           const i = this.tiers[scope].findIndex((t) => !(t instanceof MiniSearch));
           const tier = this.tiers[scope][i];
           if (tier === undefined) continue;
-          if (typeof tier !== 'function' && !(tier instanceof MiniSearch) && tier.rest.length > BACKGROUND_BATCH)
-            tier.index.addAll(tier.rest.splice(0, BACKGROUND_BATCH));
-          else this.tier(scope, i);
+          if (typeof tier !== 'function' && !(tier instanceof MiniSearch) && tier.passages.length - tier.added > BACKGROUND_BATCH) {
+            // Read by position: removing each batch from the front would move the rest every turn.
+            tier.index.addAll(tier.passages.slice(tier.added, tier.added + BACKGROUND_BATCH));
+            tier.added += BACKGROUND_BATCH;
+          } else this.tier(scope, i);
           setTimeout(step, 0).unref();
           return;
         }
