@@ -103,7 +103,6 @@ function content(text: string): string[] {
   return words(text).filter((w) => !STOPWORDS.has(w)).map(stem);
 }
 
-
 /**
  * Passages a definition reads per tier, best first. Every one holds the term's words, and syndicated
  * copies of one article can fill the first few dozen places without defining it.

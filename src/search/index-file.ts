@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { describeError, readSavedFile, writeSavedFile } from '../data/saved-file.ts';
 import type { Logger } from '../log.ts';
 import type { SourceDocument } from '../model/data.ts';
-import { PassageIndex, passageIndexSignature, type PassageScope, type SavedTierReaders } from './passages.ts';
+import { PASSAGE_SCOPES, PassageIndex, passageIndexSignature, type SavedTierReaders } from './passages.ts';
 
 export const PASSAGE_INDEX_FILE_FORMAT = 'forcewatch-passage-index/3';
 
@@ -28,8 +28,6 @@ const PassageIndexFileHeader = z.strictObject({
 
 /** One tier as minisearch serialised it (minisearch checks its own format when loading it). */
 const SavedTier = z.custom<AsPlainObject>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'not a saved index tier');
-
-const SCOPES: readonly PassageScope[] = ['recommendations', 'reporting'];
 
 /** Identifies the documents (ids and texts, in order) and the term processing an index was built with. */
 export function passageIndexFingerprint(documents: SourceDocument[]): string {
@@ -48,7 +46,7 @@ export function writePassageIndexFile(path: string, index: PassageIndex, documen
     documents: documents.length,
     tiers: { recommendations: json.recommendations.map((t) => t.length), reporting: json.reporting.map((t) => t.length) },
   };
-  writeSavedFile(path, header, SCOPES.flatMap((scope) => json[scope]).join(''));
+  writeSavedFile(path, header, PASSAGE_SCOPES.flatMap((scope) => json[scope]).join(''));
 }
 
 /** The index from the file, or why the file cannot serve these documents. */
@@ -62,11 +60,11 @@ export function readPassageIndexFile(path: string, documents: SourceDocument[]):
   const { header, body } = read;
   if (header.fingerprint !== passageIndexFingerprint(documents))
     return { ok: false, reason: 'stale: built from other documents or with other term processing' };
-  const lengths = SCOPES.flatMap((scope) => header.tiers[scope]);
+  const lengths = PASSAGE_SCOPES.flatMap((scope) => header.tiers[scope]);
   if (lengths.reduce((a, b) => a + b, 0) !== body.length) return { ok: false, reason: 'unreadable index (truncated or altered)' };
   let at = 0;
   const readers: SavedTierReaders = { recommendations: [], reporting: [] };
-  for (const scope of SCOPES)
+  for (const scope of PASSAGE_SCOPES)
     for (const length of header.tiers[scope]) {
       const start = at;
       at += length;

@@ -89,6 +89,9 @@ export const FIRST_TIER_PASSAGES = 2_048;
  */
 export type PassageScope = 'recommendations' | 'reporting';
 
+/** The scopes, in the order a saved index holds them. */
+export const PASSAGE_SCOPES: readonly PassageScope[] = ['recommendations', 'reporting'];
+
 /** The scope a document's passages are searched in. */
 export function scopeOf(doc: SourceDocument): PassageScope {
   return doc.kind === 'recommendation' ? 'recommendations' : 'reporting';
@@ -184,14 +187,14 @@ export class PassageIndex {
     }
     const unbuilt = (scope: PassageScope): Tier[] => building[scope].map((passages) => ({ index: new MiniSearch(PASSAGE_INDEX_OPTIONS), passages, added: 0 }));
     this.tiers = prebuilt ?? { recommendations: unbuilt('recommendations'), reporting: unbuilt('reporting') };
-    this.tier('recommendations', 0);
-    this.tier('reporting', 0);
+    for (const scope of PASSAGE_SCOPES) if (this.tiers[scope].length > 0) this.tier(scope, 0);
   }
 
   /** A tier's index, finished (built or loaded) first if it is not yet. */
   private tier(scope: PassageScope, i: number): MiniSearch<Passage> {
     const tier = this.tiers[scope][i];
-    if (tier === undefined || tier instanceof MiniSearch) return tier as MiniSearch<Passage>;
+    if (tier === undefined) throw new RangeError(`engine: no passage tier ${i} in ${scope}`);
+    if (tier instanceof MiniSearch) return tier;
     let index: MiniSearch<Passage>;
     if (typeof tier === 'function') index = tier();
     else {
@@ -212,7 +215,7 @@ export class PassageIndex {
   complete(): Promise<void> {
     return new Promise((resolve) => {
       const step = () => {
-        for (const scope of ['recommendations', 'reporting'] as const) {
+        for (const scope of PASSAGE_SCOPES) {
           const i = this.tiers[scope].findIndex((t) => !(t instanceof MiniSearch));
           const tier = this.tiers[scope][i];
           if (tier === undefined) continue;
