@@ -133,10 +133,10 @@ function comparable(text: string): string {
   return fold(text).replace(/\s+/g, ' ');
 }
 
-/** A source's text file, or undefined when there is none (any other read error is thrown). */
-function readTextFile(path: string): string | undefined {
+/** A file's bytes, or undefined when there is no such file (any other read error is thrown). */
+export function bytesIfPresent(path: string): Buffer | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    return readFileSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
@@ -206,7 +206,7 @@ export function inspectDataset(dir: string): { dataset: Dataset; problems: DataP
     for (const f of meta.forces)
       if (!forceIds.has(f)) problems.push({ file, line, message: `unknown force "${f}"` });
     const { text, ...rest } = meta;
-    const found = text ?? readTextFile(path);
+    const found = text ?? bytesIfPresent(path)?.toString('utf8');
     if (found !== undefined) documents.push({ ...rest, text: found });
     else problems.push({ file, line, message: `no text: neither a "text" field nor ${at(textFile)}` });
   }

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Logger } from '../log.ts';
 import type { Figure, Period } from '../model/data.ts';
-import { DATA_FILES, INGESTED, SOURCE_TEXTS, loadDataset, type Dataset } from './dataset.ts';
+import { DATA_FILES, INGESTED, SOURCE_TEXTS, bytesIfPresent, loadDataset, type Dataset } from './dataset.ts';
 import { describeError, readSavedFile, writeSavedFile } from './saved-file.ts';
 import { idSharer, shareIds } from './sharing.ts';
 
@@ -49,15 +49,6 @@ function checkingCode(): string {
   return checkingCodeHash;
 }
 
-/** A file's bytes, or undefined when there is no such file. */
-function bytesOf(path: string): Buffer | undefined {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
 
 /** Every file the checks may read, relative to the data folder, in a fixed order. */
 function dataFiles(dir: string): string[] {
@@ -76,7 +67,7 @@ function dataFiles(dir: string): string[] {
 export function datasetFingerprint(dir: string): string {
   const hash = createHash('sha256').update(`${DATASET_SNAPSHOT_FORMAT}\0${checkingCode()}`);
   for (const name of dataFiles(dir)) {
-    const bytes = bytesOf(join(dir, name));
+    const bytes = bytesIfPresent(join(dir, name));
     hash.update(`\0${name}\0`);
     if (bytes === undefined) hash.update('absent');
     else hash.update(`${bytes.length}\0`).update(bytes);
