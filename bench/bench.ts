@@ -41,7 +41,7 @@ export interface BenchOptions {
   deadlineMs: (documents: number) => number;
   answerLimitMs: (documents: number) => number;
   /** Timed starts per case (the bundled case gets `extraBundledRuns` more: it is the quickest and
-   * noisiest); `warm`: one untimed start first, so tsx's transform cache is filled as in production. */
+   * noisiest); `warm`: one untimed start first, so the files are in the file cache as for a restarted bot. */
   startup: { runs: number; extraBundledRuns: number; warm: boolean; documents: number };
   slack: { levels: readonly SlackLevel[]; drainMs: number; profileLevel?: SlackLevel };
   onProgress?: (line: string) => void;

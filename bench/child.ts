@@ -1,6 +1,6 @@
 /**
- * Running a benchmark step in a child process of its own: a fresh Node with tsx's loader and
- * exposed gc, so memory and start-up are measured without the parent's heap, talking back over the
+ * Running a benchmark step in a child process of its own: a fresh Node (with tsx's loader for a
+ * TypeScript script; plain, for a script bundled as `npm start` bundles the bot) and exposed gc, so memory and start-up are measured without the parent's heap, talking back over the
  * IPC channel. A watchdog stops a child that runs past its deadline, or whose current answer has
  * taken too long, and says which; what the child reported before that is kept.
  */
@@ -12,8 +12,8 @@ import type { z } from 'zod';
 export const CHILD_HEAP_MB = 16_384;
 
 /** Node options for a benchmark child. */
-export function childExecArgv(extra: readonly string[] = []): string[] {
-  return ['--import', 'tsx', '--expose-gc', `--max-old-space-size=${CHILD_HEAP_MB}`, ...extra];
+export function childExecArgv(extra: readonly string[] = [], typescript = true): string[] {
+  return [...(typescript ? ['--import', 'tsx'] : []), '--expose-gc', `--max-old-space-size=${CHILD_HEAP_MB}`, ...extra];
 }
 
 /** A script of bench/ by file name. */
@@ -27,7 +27,7 @@ export function benchScript(name: string): string {
  * multiplied the bundled data's p99 several times over; the answering loop is single-threaded anyway.
  */
 export function startChild(script: string, args: readonly string[], options: { execArgv?: readonly string[]; stderr: 'inherit' | 'pipe' }): ChildProcess {
-  return fork(script, [...args], { execArgv: childExecArgv(options.execArgv), stdio: ['ignore', 'inherit', options.stderr, 'ipc'] });
+  return fork(script, [...args], { execArgv: childExecArgv(options.execArgv, script.endsWith('.ts')), stdio: ['ignore', 'inherit', options.stderr, 'ipc'] });
 }
 
 export function epochNow(): number {

@@ -260,8 +260,8 @@ function startupBlocks(result: BenchResult): Block[] {
   const blocks: Block[] = [
     {
       table: {
-        title: '3. Start-up: process start → engine ready (fresh `node --import tsx` process, tsx cache warm)',
-        headers: ['case', 'runs', 'start → ready (median)', 'each run', 'Node + tsx + imports', 'load', 'RSS at ready', 'heap after GC', 'index from file'],
+        title: '3. Start-up: process start → engine ready (a fresh Node process running the engine bundled as `npm start` bundles the bot)',
+        headers: ['case', 'runs', 'start → ready (median)', 'each run', 'Node + imports', 'load', 'RSS at ready', 'heap after GC', 'index from file'],
         rows: startup.cases.map((c) => [
           c.label,
           String(c.runs),

@@ -16,7 +16,8 @@ import { createLogger, loadEngine } from '../src/index.ts';
 import { BOT_USER_ID, startFakeSlackApi, type FakeSlackApi, type RecordedCall } from '../test/adapters/slack/support/fake-slack-api.ts';
 import { slackSignature } from '../test/adapters/slack/support/sign.ts';
 import { appMention } from '../test/adapters/slack/support/slack-payloads.ts';
-import { benchScript, epochNow, startChild } from './child.ts';
+import { bundledScript } from './bundle.ts';
+import { epochNow, startChild } from './child.ts';
 import { SlackListeningSchema, type SlackJob } from './messages.ts';
 import { hotFunctions, hotOwnFunctions, readCpuProfile, type ProfileSummary } from './profile.ts';
 import { QUESTIONS, QUESTION_TYPES } from './questions.ts';
@@ -148,7 +149,7 @@ async function startAdapter(apiUrl: string, isolate: boolean, profileDir?: strin
   const job: SlackJob = { apiUrl, botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET };
   // --cpu-prof writes the adapter's whole profile when it exits.
   const profiling = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=500'];
-  const child: ChildProcess = startChild(benchScript('slack-child.ts'), [JSON.stringify(job)], { execArgv: [...startFlags(), ...profiling], stderr: 'inherit' });
+  const child: ChildProcess = startChild(await bundledScript('slack-child.ts'), [JSON.stringify(job)], { execArgv: [...startFlags(), ...profiling], stderr: 'inherit' });
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('bench: the Slack adapter did not start within 30 s')), 30_000);
     child.once('message', (raw: unknown) => {

@@ -1,13 +1,14 @@
 /**
- * Start-up: process start to engine ready, in fresh child processes (Node, tsx's loader, the engine's
- * imports, then the load), on the bundled data and on a generated corpus, with and without the saved
+ * Start-up: process start to engine ready, in fresh child processes running the engine bundled as
+ * `npm start` bundles the bot (Node, the engine's imports, then the load), on the bundled data and on a generated corpus, with and without the saved
  * files of `npm run index:build` (passage index and dataset snapshot); and one run split into the
  * load's phases, to show where the time goes.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { savedFilePaths } from '../adapters/shared/saved-files.ts';
-import { benchScript, childExecArgv, epochNow, runChild } from './child.ts';
+import { bundledScript } from './bundle.ts';
+import { childExecArgv, epochNow, runChild } from './child.ts';
 import { StartupReportSchema, type StartupReport } from './messages.ts';
 import { median } from './stats.ts';
 
@@ -24,7 +25,7 @@ export interface StartupResult {
   runs: number;
   /** Medians over the runs, in ms. */
   startToReadyMs: number;
-  /** Node's start to the engine's imports evaluated (Node, tsx and module loading). */
+  /** Node's start to the engine's imports evaluated (Node and module loading). */
   importedMs: number;
   loadMs: number;
   rss: number;
@@ -40,7 +41,7 @@ export interface StartupResult {
 
 async function startOnce(startCase: StartupCase, phases: boolean, deadlineMs: number): Promise<{ report?: StartupReport; spawnedAt: number; failure?: string }> {
   const job = { dataDir: startCase.dataDir, phases, ...(startCase.indexFile === undefined ? {} : { indexFile: startCase.indexFile }) };
-  const run = await runChild({ script: benchScript('startup-child.ts'), args: [JSON.stringify(job)], schema: StartupReportSchema, deadlineMs });
+  const run = await runChild({ script: await bundledScript('startup-child.ts'), args: [JSON.stringify(job)], schema: StartupReportSchema, deadlineMs });
   const report = run.messages[0];
   if (report === undefined)
     return { spawnedAt: run.spawnedAt, failure: run.stopped ?? `exited with code ${String(run.exitCode)}: ${run.stderr.trim().split('\n').slice(-3).join(' / ')}` };
@@ -48,9 +49,8 @@ async function startOnce(startCase: StartupCase, phases: boolean, deadlineMs: nu
 }
 
 /**
- * Starts a fresh process `runs` times; with `warm`, after one untimed start. The first start after a
- * code change compiles every module, later ones read tsx's transform cache, as a restarted bot
- * would: the untimed start fills that cache for every case after it.
+ * Starts a fresh process `runs` times; with `warm`, after one untimed start, which brings the
+ * bundle, the data and the saved files into the operating system's file cache, as for a restarted bot.
  */
 export async function measureStartup(startCase: StartupCase, runs: number, options: { phases: boolean; warm: boolean; deadlineMs: number }): Promise<StartupResult> {
   const reports: Array<{ report: StartupReport; spawnedAt: number }> = [];

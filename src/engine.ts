@@ -2,13 +2,14 @@
  * The engine's one port: load the bundled data once, then answer questions from it.
  * Platform-neutral: adapters turn chat events into `answer()` calls and render the `Answer`.
  */
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { AnswerContext } from './answer/context.ts';
 import { AnswerDraft } from './answer/draft.ts';
 import { FigureStore } from './answer/figure-store.ts';
 import { forceCard, help } from './answer/force-card.ts';
 import { joinNames, whatWeHold } from './answer/holdings.ts';
 import { respond } from './answer/respond.ts';
+import { PROJECT_DIR } from './project.ts';
 import { loadDatasetOrSnapshot } from './data/snapshot.ts';
 import type { Answer, Conversation } from './model/answer.ts';
 import type { Force, SourceMeta } from './model/data.ts';
@@ -23,7 +24,7 @@ import { parseQuestion } from './understand/question.ts';
 export const MAX_QUESTION_LENGTH = 1000;
 
 /** The bundled data folder. */
-export const BUNDLED_DATA_DIR = fileURLToPath(new URL('../data/', import.meta.url));
+export const BUNDLED_DATA_DIR = join(PROJECT_DIR, 'data');
 
 /** A force offered to someone typing a force name (slash-command autocomplete). */
 export interface ForceSuggestion {

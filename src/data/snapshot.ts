@@ -9,12 +9,12 @@
  * parsed with the zod schemas again: the fingerprint ties it to data that passed every check.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../log.ts';
 import type { Figure, Period } from '../model/data.ts';
+import { sourceFingerprint } from '../project.ts';
 import { DATA_FILES, INGESTED, SOURCE_TEXTS, bytesIfPresent, loadDataset, type Dataset } from './dataset.ts';
 import { describeError, readSavedFile, writeSavedFile } from './saved-file.ts';
 import { idSharer, shareIds } from './sharing.ts';
@@ -33,19 +33,14 @@ type SavedFigure = Omit<Figure, 'period' | 'quote'> & { period: number; quote: [
 
 type SnapshotBody = Omit<Dataset, 'figures'> & { periods: Period[]; figures: SavedFigure[] };
 
-/** The modules whose code decides what passes the checks, beside this one: a change to any of them
- * makes every snapshot stale. Named with this module's own extension, so compiled code finds its own. */
-const CHECKING_CODE = ['./dataset', './snapshot', '../model/data', '../text/numbers', '../text/words'];
+/** The source files whose code decides what passes the checks: a change to any of them makes every
+ * snapshot stale. */
+const CHECKING_CODE = ['src/data/dataset.ts', 'src/data/snapshot.ts', 'src/model/data.ts', 'src/text/numbers.ts', 'src/text/words.ts'];
 
 let checkingCodeHash: string | undefined;
 
 function checkingCode(): string {
-  if (checkingCodeHash === undefined) {
-    const ext = extname(fileURLToPath(import.meta.url));
-    const hash = createHash('sha256');
-    for (const module of CHECKING_CODE) hash.update(readFileSync(new URL(`${module}${ext}`, import.meta.url))).update('\0');
-    checkingCodeHash = hash.digest('hex');
-  }
+  checkingCodeHash ??= sourceFingerprint(CHECKING_CODE);
   return checkingCodeHash;
 }
 
