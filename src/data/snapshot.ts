@@ -13,13 +13,13 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../log.ts';
-import type { Figure, Period } from '../model/data.ts';
+import type { Figure, Period, SourceDocument } from '../model/data.ts';
 import { sourceFingerprint } from '../project.ts';
 import { DATA_FILES, INGESTED, SOURCE_TEXTS, bytesIfPresent, loadDataset, type Dataset } from './dataset.ts';
 import { describeError, readSavedFile, writeSavedFile } from './saved-file.ts';
 import { idSharer, shareIds } from './sharing.ts';
 
-export const DATASET_SNAPSHOT_FORMAT = 'forcewatch-dataset-snapshot/1';
+export const DATASET_SNAPSHOT_FORMAT = 'forcewatch-dataset-snapshot/2';
 
 const DatasetSnapshotHeader = z.strictObject({
   format: z.literal(DATASET_SNAPSHOT_FORMAT),
@@ -31,7 +31,16 @@ const DatasetSnapshotHeader = z.strictObject({
 /** A figure as saved: its period's position in `periods`, its quote's [start, end) in its document. */
 type SavedFigure = Omit<Figure, 'period' | 'quote'> & { period: number; quote: [number, number] };
 
-type SnapshotBody = Omit<Dataset, 'figures'> & { periods: Period[]; figures: SavedFigure[] };
+/** A document as saved: without its text when that is its file in `sources/`, which is read for the
+ * fingerprint anyway (parsing the text again from the snapshot's JSON cost more than decoding it). */
+type SavedDocument = Omit<SourceDocument, 'text'> & { text?: string };
+
+type SnapshotBody = Omit<Dataset, 'figures' | 'documents'> & { documents: SavedDocument[]; periods: Period[]; figures: SavedFigure[] };
+
+/** The file in `sources/` that holds a document's text, as named in {@link dataFiles}. */
+function textFile(id: string): string {
+  return join(SOURCE_TEXTS, `${id}.txt`);
+}
 
 /** The source files whose code decides what passes the checks: a change to any of them makes every
  * snapshot stale. */
@@ -43,7 +52,6 @@ function checkingCode(): string {
   checkingCodeHash ??= sourceFingerprint(CHECKING_CODE);
   return checkingCodeHash;
 }
-
 
 /** Every file the checks may read, relative to the data folder, in a fixed order. */
 function dataFiles(dir: string): string[] {
@@ -58,19 +66,27 @@ function dataFiles(dir: string): string[] {
   return [...names, ...texts.map((name) => join(SOURCE_TEXTS, name))];
 }
 
-/** Identifies the bytes of every data file in `dir` and the checking code. */
-export function datasetFingerprint(dir: string): string {
+/** Reads every data file in `dir`: a fingerprint of their bytes and the checking code, and the
+ * source texts' bytes by file name. */
+function readData(dir: string): { fingerprint: string; texts: Map<string, Buffer> } {
   const hash = createHash('sha256').update(`${DATASET_SNAPSHOT_FORMAT}\0${checkingCode()}`);
+  const texts = new Map<string, Buffer>();
   for (const name of dataFiles(dir)) {
     const bytes = bytesIfPresent(join(dir, name));
     hash.update(`\0${name}\0`);
     if (bytes === undefined) hash.update('absent');
     else hash.update(`${bytes.length}\0`).update(bytes);
+    if (bytes !== undefined && name.startsWith(SOURCE_TEXTS)) texts.set(name, bytes);
   }
-  return hash.digest('hex');
+  return { fingerprint: hash.digest('hex'), texts };
 }
 
-function toBody(dataset: Dataset): SnapshotBody {
+/** Identifies the bytes of every data file in `dir` and the checking code. */
+export function datasetFingerprint(dir: string): string {
+  return readData(dir).fingerprint;
+}
+
+function toBody(dataset: Dataset, files: Map<string, Buffer>): SnapshotBody {
   const periods: Period[] = [];
   const periodAt = new Map<Period, number>();
   const texts = new Map(dataset.documents.map((d) => [d.id, d.text]));
@@ -85,7 +101,12 @@ function toBody(dataset: Dataset): SnapshotBody {
     if (start < 0) throw new Error(`figure "${figure.id}": quote not found in source "${figure.source}"`);
     return { ...figure, period, quote: [start, start + figure.quote.length] };
   });
-  return { ...dataset, periods, figures };
+  const documents = dataset.documents.map((doc): SavedDocument => {
+    if (files.get(textFile(doc.id))?.toString('utf8') !== doc.text) return doc;
+    const { text: _text, ...meta } = doc;
+    return meta;
+  });
+  return { ...dataset, documents, periods, figures };
 }
 
 /** JSON with every character beyond ASCII escaped: the file then reads as a one-byte string, half
@@ -99,17 +120,23 @@ function asciiJson(value: unknown): string {
  * `DataError` when the data is invalid, and refuses to save when the files change meanwhile.
  */
 export function writeDatasetSnapshot(dir: string, path: string): Dataset {
-  const fingerprint = datasetFingerprint(dir);
+  const { fingerprint, texts } = readData(dir);
   const dataset = loadDataset(dir);
   if (datasetFingerprint(dir) !== fingerprint) throw new Error(`the data in ${dir} changed while it was being checked; run the command again`);
   const header = { format: DATASET_SNAPSHOT_FORMAT, fingerprint, documents: dataset.documents.length, figures: dataset.figures.length };
-  writeSavedFile(path, header, asciiJson(toBody(dataset)));
+  writeSavedFile(path, header, asciiJson(toBody(dataset, texts)));
   return dataset;
 }
 
-/** Rebuilds figures in place (keeping their keys' order), holding each quote as a slice of its text. */
-function fromBody(body: SnapshotBody): Dataset {
-  const texts = new Map(body.documents.map((d) => [d.id, d.text]));
+/** Rebuilds documents (their texts from `files` where left out) and figures in place (keeping their
+ * keys' order), holding each quote as a slice of its text. */
+function fromBody(body: SnapshotBody, files: Map<string, Buffer>): Dataset {
+  const documents = body.documents.map((saved): SourceDocument => {
+    const text = saved.text ?? files.get(textFile(saved.id))?.toString('utf8');
+    if (text === undefined) throw new Error(`document "${saved.id}" has no text`);
+    return { ...saved, text };
+  });
+  const texts = new Map(documents.map((d) => [d.id, d.text]));
   const shareId = idSharer();
   const figures = body.figures.map((saved): Figure => {
     const text = texts.get(saved.source);
@@ -122,7 +149,7 @@ function fromBody(body: SnapshotBody): Dataset {
     return figure;
   });
   const { periods: _periods, ...rest } = body;
-  return { ...rest, figures };
+  return { ...rest, documents, figures };
 }
 
 /** The dataset from the snapshot, or why the snapshot cannot serve the data in `dir`. */
@@ -133,15 +160,15 @@ export type DatasetSnapshotRead = { ok: true; dataset: Dataset } | { ok: false; 
 export function readDatasetSnapshot(path: string, dir: string): DatasetSnapshotRead {
   const read = readSavedFile(path, DatasetSnapshotHeader, `a dataset snapshot of format ${DATASET_SNAPSHOT_FORMAT}`);
   if (!read.ok) return read;
-  let fingerprint: string;
+  let data: ReturnType<typeof readData>;
   try {
-    fingerprint = datasetFingerprint(dir);
+    data = readData(dir);
   } catch (error) {
     return { ok: false, reason: `cannot fingerprint the data (${describeError(error)})` };
   }
-  if (read.header.fingerprint !== fingerprint) return { ok: false, reason: 'stale: made from other data files or by other checking code' };
+  if (read.header.fingerprint !== data.fingerprint) return { ok: false, reason: 'stale: made from other data files or by other checking code' };
   try {
-    const dataset = fromBody(JSON.parse(read.body) as SnapshotBody);
+    const dataset = fromBody(JSON.parse(read.body) as SnapshotBody, data.texts);
     if (dataset.documents.length !== read.header.documents || dataset.figures.length !== read.header.figures)
       return { ok: false, reason: 'incomplete: it holds fewer documents or figures than its header says' };
     return { ok: true, dataset };
