@@ -6,32 +6,39 @@ const log = createLogger({ level: 'silent' });
 const meta = (n: number) => ({ kind: 'mention', user: `U${n}`, channel: 'C1', text: `question ${n}` });
 const never = () => Promise.resolve();
 
+/** Work that records when it starts and runs until released. */
+function held() {
+  let running = 0;
+  let most = 0;
+  const order: number[] = [];
+  const release: Array<() => void> = [];
+  const work = (n: number) => async (): Promise<QuestionStatus> => {
+    running++;
+    most = Math.max(most, running);
+    order.push(n);
+    await new Promise<void>((resolve) => release.push(resolve));
+    running--;
+    return 'answered';
+  };
+  return { work, release, order, running: () => running, most: () => most, resetMost: () => (most = running) };
+}
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
 describe('the answer desk', () => {
   it('works on at most its cap of questions at once, answers every queued one in order, and drains', async () => {
     const desk = new AnswerDesk('slack', log, { limits: undefined, logMessageText: false }, { max: 2, duringBurst: 2, quietMs: 0 });
-    let running = 0;
-    let most = 0;
-    const order: number[] = [];
-    const release: Array<() => void> = [];
-    const work = (n: number) => async (): Promise<QuestionStatus> => {
-      running++;
-      most = Math.max(most, running);
-      order.push(n);
-      await new Promise<void>((resolve) => release.push(resolve));
-      running--;
-      return 'answered';
-    };
-    const tasks = [1, 2, 3, 4, 5].map((n) => desk.handle(meta(n), work(n), never));
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(order).toEqual([1, 2]);
+    const h = held();
+    const tasks = [1, 2, 3, 4, 5].map((n) => desk.handle(meta(n), h.work(n), never));
+    await turn();
+    expect(h.order).toEqual([1, 2]);
     expect(desk.inFlight).toBe(5);
-    while (order.length < 5 || release.length > 0) {
-      release.shift()?.();
-      await new Promise((resolve) => setImmediate(resolve));
+    while (h.order.length < 5 || h.release.length > 0) {
+      h.release.shift()?.();
+      await turn();
     }
     await Promise.all(tasks);
-    expect(order).toEqual([1, 2, 3, 4, 5]);
-    expect(most).toBe(2);
+    expect(h.order).toEqual([1, 2, 3, 4, 5]);
+    expect(h.most()).toBe(2);
     expect(await desk.drain(1_000)).toBe(0);
   });
 
@@ -48,24 +55,6 @@ describe('the answer desk', () => {
 });
 
 describe('the answer desk during a burst', () => {
-  /** Work that records when it starts and runs until released. */
-  function held() {
-    let running = 0;
-    let most = 0;
-    const order: number[] = [];
-    const release: Array<() => void> = [];
-    const work = (n: number) => async (): Promise<QuestionStatus> => {
-      running++;
-      most = Math.max(most, running);
-      order.push(n);
-      await new Promise<void>((resolve) => release.push(resolve));
-      running--;
-      return 'answered';
-    };
-    return { work, release, order, running: () => running, most: () => most, resetMost: () => (most = running) };
-  }
-  const turn = () => new Promise((resolve) => setImmediate(resolve));
-
   it('works on only its burst share while questions keep waiting, and still answers every one, in order', async () => {
     // A burst that never ends by itself: the share is all that runs once the first `max` are taken.
     const desk = new AnswerDesk('slack', log, { limits: undefined, logMessageText: false }, { max: 3, duringBurst: 1, quietMs: 60_000 });
