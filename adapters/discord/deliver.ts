@@ -1,11 +1,16 @@
 /**
  * Posting an answer wherever it goes (an interaction reply, a channel reply): render it, send each
  * message through the caller's `send`, and fall back to plain text if Discord rejects the embeds.
- * Also the words the bot says when something fails, so every handler says them the same way.
+ * Also the words the bot says when something fails, and `answerThrough`, which asks the engine,
+ * posts, remembers the answer for follow-ups and tells the user of a failure the same way for a
+ * message and a command.
  */
 import { DiscordAPIError, RESTJSONErrorCodes, type APIEmbed, type MessageMentionOptions } from 'discord.js';
-import type { Answer } from '../../src/index.ts';
+import type { Answer, Logger } from '../../src/index.ts';
+import type { QuestionStatus } from '../shared/answer-desk.ts';
+import type { ConversationMemory } from './conversation-memory.ts';
 import { renderEmbeds, renderPlainMessages } from './render-embeds.ts';
+import { logFailure } from './safe-log.ts';
 
 /**
  * Set on every message the bot sends: nothing a user types (`@everyone`, `@here`, a role, a user)
@@ -52,4 +57,40 @@ export async function deliverAnswer(answer: Answer, send: SendMessage, options: 
 
 function isMalformedBody(error: unknown): boolean {
   return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.InvalidFormBodyOrContentType;
+}
+
+/** Tells the user the answer failed; if even that cannot be posted, logs why. Never throws. */
+async function reportFailure(send: SendMessage, log: Logger, secrets: readonly string[]): Promise<'failed'> {
+  await send({ content: FAILURE_TEXT }).catch((e: unknown) => logFailure(log, secrets, e, 'could not report the failure'));
+  return 'failed';
+}
+
+/**
+ * Asks the engine (`ask`) and posts its answer through `send`. With `memory`, the answer offers a
+ * follow-up and its messages are remembered, so a reply to any of them continues the conversation.
+ * A failure of either step is logged and told to the user; any part already posted stays.
+ */
+export async function answerThrough(
+  send: SendMessage,
+  ask: () => Answer,
+  log: Logger,
+  secrets: readonly string[],
+  memory: ConversationMemory | undefined,
+): Promise<QuestionStatus> {
+  let answer: Answer;
+  try {
+    answer = ask();
+  } catch (error) {
+    logFailure(log, secrets, error, 'engine failed');
+    return reportFailure(send, log, secrets);
+  }
+  try {
+    const ids = await deliverAnswer(answer, send, memory ? { footer: FOLLOW_UP_HINT } : {});
+    memory?.remember(ids, { question: answer.question, ...(answer.frame ? { frame: answer.frame } : {}) });
+    log.debug({ citations: answer.citations.length, messages: ids.length }, 'answered');
+    return answer.status;
+  } catch (error) {
+    logFailure(log, secrets, error, 'could not post the answer');
+    return reportFailure(send, log, secrets);
+  }
 }

@@ -16,7 +16,7 @@ import {
   QUESTION_OPTION,
 } from './commands.ts';
 import type { ConversationMemory } from './conversation-memory.ts';
-import { deliverAnswer, FAILURE_TEXT, FOLLOW_UP_HINT, NO_PINGS, type OutgoingMessage } from './deliver.ts';
+import { answerThrough, NO_PINGS, type OutgoingMessage } from './deliver.ts';
 import { truncate } from './render-embeds.ts';
 import { logFailure } from './safe-log.ts';
 
@@ -95,16 +95,6 @@ async function answerCommand(
     return 'failed';
   }
 
-  let answer: Answer;
-  try {
-    log.debug({ private: isPrivate }, 'answering command');
-    answer = ask();
-  } catch (error) {
-    logFailure(log, ctx.secrets, error, 'engine failed');
-    await interaction.editReply({ content: FAILURE_TEXT, allowedMentions: NO_PINGS }).catch((e: unknown) => logFailure(log, ctx.secrets, e, 'could not report the failure'));
-    return 'failed';
-  }
-
   let first = true;
   const send = async (message: OutgoingMessage) => {
     if (first) {
@@ -113,16 +103,8 @@ async function answerCommand(
     }
     return interaction.followUp({ ...message, allowedMentions: NO_PINGS, ...(isPrivate ? { flags: MessageFlags.Ephemeral } : {}) });
   };
-  try {
-    // Nobody can reply to an ephemeral message, so only public answers offer a follow-up.
-    const ids = await deliverAnswer(answer, send, isPrivate ? {} : { footer: FOLLOW_UP_HINT });
-    if (!isPrivate) ctx.memory.remember(ids, { question: answer.question, ...(answer.frame ? { frame: answer.frame } : {}) });
-    log.debug({ citations: answer.citations.length, messages: ids.length }, 'answered command');
-    return answer.status;
-  } catch (error) {
-    logFailure(log, ctx.secrets, error, 'could not post the answer');
-    // Any part of the answer already posted stays; the notice replaces "thinking…" or follows it.
-    await send({ content: FAILURE_TEXT }).catch((e: unknown) => logFailure(log, ctx.secrets, e, 'could not report the failure'));
-    return 'failed';
-  }
+  log.debug({ private: isPrivate }, 'answering command');
+  // Nobody can reply to an ephemeral message, so only public answers offer a follow-up. A failure
+  // notice replaces "thinking…" or, after part of the answer, follows it.
+  return answerThrough(send, ask, log, ctx.secrets, isPrivate ? undefined : ctx.memory);
 }

@@ -4,9 +4,8 @@
  * else is ignored, bots included, so two bots can never talk each other into a loop.
  */
 import type { Message } from 'discord.js';
-import type { Answer } from '../../src/index.ts';
 import type { QuestionContext, QuestionStatus } from '../shared/answer-desk.ts';
-import { deliverAnswer, FAILURE_TEXT, FOLLOW_UP_HINT, NO_PINGS, type OutgoingMessage } from './deliver.ts';
+import { answerThrough, NO_PINGS, type OutgoingMessage } from './deliver.ts';
 import type { HandlerContext } from './interactions.ts';
 import { logFailure } from './safe-log.ts';
 
@@ -63,25 +62,8 @@ export async function handleMessage(message: Message, botId: string, ctx: Handle
       return 'help';
     }
 
-    let answer: Answer;
-    try {
-      log.debug({ followUp: previous !== undefined }, 'answering message');
-      answer = ctx.engine.answer(question, previous === undefined ? undefined : { previous });
-    } catch (error) {
-      logFailure(log, ctx.secrets, error, 'engine failed');
-      await reply({ content: FAILURE_TEXT }).catch((e: unknown) => logFailure(log, ctx.secrets, e, 'could not report the failure'));
-      return 'failed';
-    }
-
-    try {
-      const ids = await deliverAnswer(answer, reply, { footer: FOLLOW_UP_HINT });
-      ctx.memory.remember(ids, { question: answer.question, ...(answer.frame ? { frame: answer.frame } : {}) });
-      log.debug({ citations: answer.citations.length, messages: ids.length }, 'answered message');
-      return answer.status;
-    } catch (error) {
-      logFailure(log, ctx.secrets, error, 'could not post the answer');
-      await reply({ content: FAILURE_TEXT }).catch((e: unknown) => logFailure(log, ctx.secrets, e, 'could not report the failure'));
-      return 'failed';
-    }
+    log.debug({ followUp: previous !== undefined }, 'answering message');
+    const ask = () => ctx.engine.answer(question, previous === undefined ? undefined : { previous });
+    return answerThrough(reply, ask, log, ctx.secrets, ctx.memory);
   }, notify);
 }
