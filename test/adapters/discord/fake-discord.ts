@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
+import type { Fault } from '../support/faults.ts';
 
 export const API_VERSION = 10;
 
@@ -109,21 +110,11 @@ export interface GatewayConnection {
   heartbeatsAcked: number;
 }
 
-/**
- * An HTTP-level failure for matching REST requests: a status (429 with Retry-After in seconds, a
- * 5xx), a request that hangs past the client's timeout (`hang`: answered 504 after `ms`, never
- * delivered), or one that is merely slow (`slow`: delivered after `ms`).
- */
-export type RestFault =
-  | { kind: 'status'; status: number; retryAfterSeconds?: number }
-  | { kind: 'hang'; ms: number }
-  | { kind: 'slow'; ms: number };
-
 /** A request that met an injected fault and was not delivered. */
 export interface FaultedRequest {
   method: string;
   path: string;
-  fault: RestFault['kind'];
+  fault: Fault['kind'];
   at: number;
 }
 
@@ -150,7 +141,7 @@ export class FakeDiscord {
   rejectNextMessageAsMalformed = false;
   /** Requests that met an injected fault, in arrival order; they are not in `requests`. */
   readonly faulted: FaultedRequest[] = [];
-  #faults: { match: (method: string, path: string) => boolean; fault: RestFault; left: number }[] = [];
+  #faults: { match: (method: string, path: string) => boolean; fault: Fault; left: number }[] = [];
 
   constructor(options: FakeDiscordOptions) {
     this.#options = { heartbeatIntervalMs: 41_250, ...options };
@@ -187,7 +178,7 @@ export class FakeDiscord {
   }
 
   /** Makes the next `times` REST requests matching `match` (path without `/api/v10`) meet `fault`. */
-  injectFault(match: (method: string, path: string) => boolean, fault: RestFault, times = 1): void {
+  injectFault(match: (method: string, path: string) => boolean, fault: Fault, times = 1): void {
     this.#faults.push({ match, fault, left: times });
   }
 

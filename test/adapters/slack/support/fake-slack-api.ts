@@ -6,6 +6,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Fault } from '../../support/faults.ts';
 
 /** Team and bot identity returned by auth.test. */
 export const TEAM_ID = 'T0TEST';
@@ -22,16 +23,6 @@ export interface RecordedCall {
   body: Record<string, unknown>;
   authorization: string | undefined;
 }
-
-/**
- * An HTTP-level failure for the next call(s) of a method: a status (429 with Retry-After in
- * seconds, a 5xx), a call that hangs past the client's timeout (`hang`, answered 504 after `ms`
- * and never delivered), or one that is merely slow (`slow`: delivered after `ms`).
- */
-export type Fault =
-  | { kind: 'status'; status: number; retryAfterSeconds?: number }
-  | { kind: 'hang'; ms: number }
-  | { kind: 'slow'; ms: number };
 
 /** A call that met an injected fault (and so was not delivered), with when it arrived. */
 export interface FaultedCall {
