@@ -13,7 +13,6 @@ import { readRows, type RowProblem } from './csv.ts';
 import { ingestRecommendations } from './recommendations.ts';
 import { addReports, collectNational, collectNews } from './reported.ts';
 import { ingestIopcTables } from './tables.ts';
-import { MEASURES, METRICS, OUTCOMES } from './vocabulary.ts';
 
 /** What an ingest run produces: file name → contents, plus what was wrong and what was left out. */
 export interface IngestResult {
@@ -77,9 +76,6 @@ export function ingest(sharedDir: string, dataDir: string): IngestResult {
     ...out.skipped.map((s) => `${s.file}:${s.row}\t${s.reason}`),
   ].join('\n') + '\n';
   const files = new Map<string, string>([
-    ['measures.jsonl', jsonLines(MEASURES)],
-    ['outcomes.jsonl', jsonLines(OUTCOMES)],
-    ['metrics.jsonl', jsonLines(METRICS)],
     ['sources.jsonl', jsonLines(out.sources)],
     ['figures.jsonl', jsonLines(out.figures)],
     ['skipped.tsv', report],

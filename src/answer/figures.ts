@@ -14,7 +14,8 @@ import type { AnswerDraft } from './draft.ts';
 import { byPeriod, type Observation } from './figure-store.ts';
 import { holdingsFor, inPeriod, joinNames, whatWeHold } from './holdings.ts';
 import { fallback } from './passages.ts';
-import { perWorkforce, ratePer1000 } from './rankings.ts';
+import { ratePer1000 } from './rankings.ts';
+import { canRatePerHead } from '../catalogue/rules.ts';
 
 type PeriodGroup = { period: Period; observations: Observation[] };
 
@@ -396,7 +397,7 @@ function compare(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft,
   if (!samePeriod) text += ` Note: these figures are for different periods (${have.map((r) => `${draft.shortName(r.force)}: ${r.period.label}`).join('; ')}), so compare them with care.`;
   for (const r of have) draft.allow(r.period.label);
   // Forces differ in size: a rate per 1,000 workforce is offered wherever both inputs are held.
-  const rates = perWorkforce(metric) ? have.map((r) => (r.obs ? ratePer1000(ctx, draft, r.obs, r.fact) : undefined)) : [];
+  const rates = canRatePerHead(metric) ? have.map((r) => (r.obs ? ratePer1000(ctx, draft, r.obs, r.fact) : undefined)) : [];
   if (rates.length > 0 && rates.every((r) => r !== undefined)) text += ` Allowing for size: ${have.map((r, i) => `${draft.forceName(r.force)} ${rates[i]}`).join('; ')}.`;
   if (lacking.length > 0) text += ` We hold no comparable figure for ${joinNames(lacking.map((f) => draft.forceName(f)))}.`;
   text += disputed;

@@ -12,6 +12,7 @@ import type { ParsedQuestion } from '../understand/question.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import type { Observation } from './figure-store.ts';
+import { canRank, canRatePerHead, canSum, kindName } from '../catalogue/rules.ts';
 import { inPeriod } from './holdings.ts';
 
 const COUNT_WORDS: Record<string, number> = { three: 3, five: 5, ten: 10, twenty: 20 };
@@ -22,21 +23,10 @@ const ASCENDING = /\b(lowest|least|fewest|smallest|shortest|fastest|quickest|bot
 const PER_SIZE = /\b(?:per (?:1,?000|thousand|head|officer|capita)|(?:highest|lowest) rates?|relative to (?:their |its )?size|for (?:their|its) size|size[- ]adjusted)\b/i;
 const TOTAL = /\b(total|in total|altogether|combined|sum|all forces|across (?:all )?(?:the )?forces)\b/i;
 
-/** The measure for a workforce denominator, when the data holds one. */
-export const WORKFORCE_MEASURE = 'workforce';
-
-/** Measures of averages (days to finalise) and the workforce itself: a count of events is rated per head, an average is not. */
-const NOT_PER_HEAD = /^(?:average-|workforce$)/;
-
-/** Whether a rate per 1,000 workforce means anything for `metric`. */
-export function perWorkforce(metric: Metric): boolean {
-  return metric.unit === 'count' && !NOT_PER_HEAD.test(metric.measure);
-}
-
-/** The latest workforce figure held for a force, if any. */
+/** The latest workforce figure held for a force, if any: the catalogue's denominator. */
 function workforceOf(ctx: AnswerContext, force: string): Observation | undefined {
   return ctx.metrics
-    .filter((m) => m.measure === WORKFORCE_MEASURE)
+    .filter((m) => m.aggregation === 'denominator')
     .flatMap((m) => ctx.store.of(force, m.id))
     .at(-1);
 }
@@ -44,7 +34,7 @@ function workforceOf(ctx: AnswerContext, force: string): Observation | undefined
 /** Rate per 1,000 workforce for one force's figure, as our calculation with both inputs cited. */
 export function ratePer1000(ctx: AnswerContext, draft: AnswerDraft, obs: Observation, factIndex: number): string | undefined {
   const workforce = workforceOf(ctx, obs.force);
-  if (!workforce || workforce.value === 0 || obs.metric.unit !== 'count') return undefined;
+  if (!workforce || workforce.value === 0 || !canRatePerHead(obs.metric)) return undefined;
   const w = draft.stated(workforce);
   const rate = round1((obs.value / workforce.value) * 1000);
   const working = `${formatNumber(obs.value)} ÷ ${formatNumber(workforce.value)} × 1,000 = ${formatNumber(rate)}`;
@@ -93,7 +83,7 @@ export function answerRanking(ctx: AnswerContext, parsed: ParsedQuestion, draft:
   const asks = parsed.periods.asks;
   const candidates = [...byPeriod.values()].filter((rows) => asks.length === 0 || asks.some((a) => (a.kind === 'latest' ? true : periodMatches((rows[0] as Observation).period, a))));
   const rows = candidates.sort((a, b) => b.length - a.length || ((b[0]?.period.end ?? '') > (a[0]?.period.end ?? '') ? 1 : -1))[0];
-  if (!rows || rows.length < 2) {
+  if (!rows || !canRank(rows)) {
     for (const a of asks) draft.allow(a.label);
     return draft.noData('period_not_held', `We don't hold ${metric.label} for several forces${asks.length > 0 ? ` for ${asks.map((a) => a.label).join(' or ')}` : ''}, so we can't rank them.`, { type: 'ranking', forces: [], periods: [], measure: metric.measure }, 'ranking');
   }
@@ -107,6 +97,7 @@ export function answerRanking(ctx: AnswerContext, parsed: ParsedQuestion, draft:
   }).join(' or ')})`).join('; ')}.`;
 
   if (TOTAL.test(parsed.text) && !/\b(most|highest|lowest|least|fewest|top|rank)/i.test(parsed.text)) {
+    if (!canSum(metric)) return noSum(draft, metric, period, national, frame);
     const stated = rows.map((o) => draft.stated(o));
     const sum = rows.reduce((t, o) => t + o.value, 0);
     draft.computed({ force: 'all-forces', forceName: 'all forces listed', periodId: period.id, period: period.label, metric: metric.id, metricLabel: `total ${metric.label}`, unit: metric.unit }, sum, 'sum', stated.map((s) => s.index), `sum of every force's figure in the table`);
@@ -119,7 +110,7 @@ export function answerRanking(ctx: AnswerContext, parsed: ParsedQuestion, draft:
   }
 
   const ascending = ASCENDING.test(parsed.text);
-  if (PER_SIZE.test(parsed.text) && perWorkforce(metric)) return rankPerWorkforce(ctx, draft, rows, ascending, places(parsed.text), frame, leftOut);
+  if (PER_SIZE.test(parsed.text) && canRatePerHead(metric)) return rankPerWorkforce(ctx, draft, rows, ascending, places(parsed.text), frame, leftOut);
   const sorted = [...rows].sort((a, b) => (ascending ? a.value - b.value : b.value - a.value));
   const top = sorted.slice(0, places(parsed.text));
   const list = top.map((o) => {
@@ -131,6 +122,21 @@ export function answerRanking(ctx: AnswerContext, parsed: ParsedQuestion, draft:
   const source = draft.provenance(first);
   const text = `${lead}. Ranked ${ascending ? 'lowest' : 'highest'} first (our ranking of every force we hold it for; ${source}):\n${list.join('\n')}${leftOut}`;
   return draft.answered('ranking', text, frame);
+}
+
+/** A total asked of figures that may not be added (an average, a share, a rate): says why, and gives
+ * the published England and Wales figure where we hold one. */
+function noSum(draft: AnswerDraft, metric: Metric, period: Observation['period'], national: Observation | undefined, frame: Frame): Answer {
+  let text = `${capitalise(metric.label)} is ${kindName(metric)}, so adding it up across forces gives a number that means nothing; we don't.`;
+  if (national) {
+    const n = draft.stated(national);
+    text += ` The published England and Wales figure ${inPeriod(period)} is ${n.shown} ${n.marks}.`;
+  } else text += ' Ask for a ranking of forces by it instead, or for one force.';
+  return draft.noData('metric_not_held', text, frame, 'ranking');
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** A ranking by rate per 1,000 workforce, of the forces whose workforce we hold; the others are named. */

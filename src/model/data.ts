@@ -25,6 +25,45 @@ export const Unit = z.enum(['count', 'percent']);
 export type Unit = z.infer<typeof Unit>;
 
 /**
+ * How a metric's figures may be combined. `count`: events or people, which may be summed across
+ * forces (only over forces its source covers) and rated per head. `average`, `share` and `rate`:
+ * never summed and never rated per head. `denominator`: a size (workforce) that other figures are
+ * rated by. The rules in `src/catalogue/rules.ts` read only this.
+ */
+export const Aggregation = z.enum(['count', 'average', 'share', 'rate', 'denominator']);
+export type Aggregation = z.infer<typeof Aggregation>;
+
+/** The family of publications a measure comes from: answers name it, and measures of different
+ * families are never compared. */
+export const SourceFamily = z.enum([
+  'IOPC annual statistics',
+  'Home Office police misconduct statistics',
+  'BBC Shared Data Unit analysis',
+  'College of Policing barred list',
+  'news report',
+  'FOI disclosure',
+  'force or PCC data',
+  'inspection',
+]);
+export type SourceFamily = z.infer<typeof SourceFamily>;
+
+/** What a measure's periods mean. */
+export const PeriodConvention = z.enum([
+  'financial year to 31 March',
+  'calendar year',
+  'FOI window',
+  'IOPC reports published in a range',
+  'point in time',
+  'as the source states',
+]);
+export type PeriodConvention = z.infer<typeof PeriodConvention>;
+
+/** What a breakdown splits a measure by: an outcome (no action, dismissed), a category of
+ * allegation (discriminatory behaviour), a subcategory (race, use of force), or who (officers, staff). */
+export const Dimension = z.enum(['outcome', 'category', 'subcategory', 'role', 'handling']);
+export type Dimension = z.infer<typeof Dimension>;
+
+/**
  * One entry of the controlled metric vocabulary. A metric is a measure (what is counted) and,
  * optionally, an outcome within it: "complaint allegations" and "complaint allegations needing no action".
  */
@@ -39,6 +78,8 @@ export const Metric = z.strictObject({
   outcome: slug.optional(),
   /** Topic used to group a force card. */
   topic: z.string().min(1),
+  /** How its figures may be summed, rated or ranked. */
+  aggregation: Aggregation,
 });
 export type Metric = z.infer<typeof Metric>;
 
@@ -87,10 +128,13 @@ export type SourceType = z.infer<typeof SourceType>;
 export const SourceMeta = z.strictObject({
   id: slug,
   title: z.string().min(1),
-  /** Where the title comes from: a printed headline, or read from the address. */
-  titleFrom: z.enum(['headline', 'address']),
+  /** Where the title comes from: a printed headline, or (none recorded) a description of the
+   * document made of its publisher, kind and date, which answers say is ours. */
+  titleFrom: z.enum(['headline', 'description', 'address']),
   publisher: z.string().min(1),
   url: z.url(),
+  /** A listing page the figures were read from, when it is not the document's own address. */
+  readAt: z.url().optional(),
   /** ISO date as precise as known; null when not known at all. */
   published: isoDate.nullable(),
   dateInferred: z.boolean(),
@@ -109,6 +153,10 @@ export const SourceMeta = z.strictObject({
   text: z.string().min(1).optional(),
   /** Topic of a recommendation ("Custody and detention"). */
   category: z.string().min(1).optional(),
+  /** For a recommendation to a national body rather than a force: who ("College of Policing"). */
+  addressee: z.string().min(1).optional(),
+  /** For a recommendation: whether its addressee accepted it, as the IOPC records. */
+  accepted: z.enum(['yes', 'no', 'awaiting response']).optional(),
 });
 export type SourceMeta = z.infer<typeof SourceMeta>;
 
@@ -139,23 +187,44 @@ export const Figure = z.strictObject({
 });
 export type Figure = z.infer<typeof Figure>;
 
-/** A measure of the vocabulary, with the words people use for it. */
+/** A measure of the catalogue: what is counted, where it is published, and the words people use for it.
+ * Its breakdowns are the outcomes of its metrics. */
 export const Measure = z.strictObject({
   id: slug,
   label: z.string().min(1),
   short: z.string().min(1),
+  /** One sentence: what is counted (the publisher's glossary wording where the data has it). */
+  definition: z.string().min(1),
+  family: SourceFamily,
+  periods: PeriodConvention,
   terms: z.array(z.string().min(1)).min(1),
   /** The measure a question means when it names an outcome but no measure ("how many needed no action?"). */
   default: z.boolean().optional(),
 });
 export type Measure = z.infer<typeof Measure>;
 
-/** An outcome (no action, written warning…) with the words people use for it. */
+/** A breakdown value (an outcome such as no action, a category such as discriminatory behaviour, a
+ * role such as police staff) with the words people use for it. */
 export const Outcome = z.strictObject({
   id: slug,
   label: z.string().min(1),
+  dimension: Dimension.default('outcome'),
   terms: z.array(z.string().min(1)).min(1),
   /** Words so common in questions ("officers") that they only count beside the measure they belong to. */
   generic: z.boolean().optional(),
 });
 export type Outcome = z.infer<typeof Outcome>;
+
+/**
+ * A published cell we could not read reliably (a table whose digits ran together, split with low
+ * confidence): never served as a figure, but known, so a question about it is declined saying why.
+ */
+export const Unreadable = z.strictObject({
+  force: slug,
+  metric: slug,
+  period: Period,
+  source: slug,
+  table: z.strictObject({ name: z.string().min(1), row: z.string().min(1), column: z.string().min(1) }),
+  reason: z.string().min(1),
+});
+export type Unreadable = z.infer<typeof Unreadable>;
