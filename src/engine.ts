@@ -74,7 +74,7 @@ export function loadEngine(options: EngineOptions = {}): Engine {
     metricById: new Map(data.metrics.map((m) => [m.id, m])),
     measures: new Map(data.measures.map((m) => [m.id, m])),
     outcomes: new Map(data.outcomes.map((o) => [o.id, o])),
-    resolver: new ForceResolver(data.forces),
+    resolver: new ForceResolver(data.forces, data.outside),
     matcher: new MetricMatcher(data.measures, data.outcomes),
     passages: loadOrBuildPassageIndex(data.documents, options.indexFile, log),
     documents: new Map(data.documents.map((d) => [d.id, d])),

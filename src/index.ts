@@ -2,6 +2,7 @@
 export { BUNDLED_DATA_DIR, loadEngine, MAX_QUESTION_LENGTH, type Engine, type EngineOptions, type ForceSuggestion } from './engine.ts';
 export { createReloadableEngine, type ReloadableEngine, type ReloadResult } from './reload.ts';
 export { formatValue } from './text/numbers.ts';
+export { publishedLabel, sourceLine } from './text/citation-label.ts';
 export type {
   Answer,
   AnswerStatus,

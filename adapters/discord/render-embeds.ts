@@ -7,8 +7,7 @@
  * Long answers split between citations, never inside one.
  */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { Answer, Citation, Fact, NoDataReason } from '../../src/index.ts';
-import { publishedLabel } from '../shared/citation-label.ts';
+import { type Answer, type Citation, type Fact, type NoDataReason, publishedLabel } from '../../src/index.ts';
 import { renderText } from '../shared/render-text.ts';
 
 // Discord's documented limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).

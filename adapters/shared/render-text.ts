@@ -2,8 +2,7 @@
  * Plain-text rendering of an Answer: the terminal's output and the text fallback that Slack and
  * Discord show in notifications and to screen readers.
  */
-import type { Answer } from '../../src/index.ts';
-import { sourceLine } from './citation-label.ts';
+import { type Answer, sourceLine } from '../../src/index.ts';
 
 /** The answer text followed by its numbered sources and their quotes. */
 export function renderText(answer: Answer): string {

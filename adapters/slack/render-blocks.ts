@@ -4,8 +4,7 @@
  * Slack's limits are named constants; an answer too big for one message becomes several, split
  * between blocks so a citation is never cut in two.
  */
-import type { Answer, Citation, Fact } from '../../src/index.ts';
-import { publishedLabel } from '../shared/citation-label.ts';
+import { type Answer, type Citation, type Fact, publishedLabel } from '../../src/index.ts';
 import { renderText } from '../shared/render-text.ts';
 import { escapeMrkdwn, mrkdwnLink } from './escape.ts';
 

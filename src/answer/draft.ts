@@ -252,7 +252,7 @@ export class AnswerDraft {
     const answer: Answer = { question: this.question, status, text, facts, citations };
     if (type !== undefined) answer.type = type;
     if (reason !== undefined) answer.reason = reason;
-    if (frame !== undefined) answer.frame = frame;
+    if (frame !== undefined) answer.frame = citations.length > 0 ? { ...frame, sources: [...new Set(citations.map((c) => c.sourceId))] } : frame;
     return answer;
   }
 

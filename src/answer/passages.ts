@@ -157,7 +157,7 @@ export function answerDefinition(ctx: AnswerContext, parsed: ParsedQuestion, dra
   const first = extra.length > 0 ? search(extra.join(' ')) : [];
   const hits = defines(first) ? first : search();
   const best = bestIn(hits);
-  if (!best) return fallback(ctx, parsed, draft) ?? offTopic(ctx, parsed, draft);
+  if (!best) return fallback(ctx, parsed, draft) ?? offTopic(parsed, draft);
   const n = draft.cite(best.docId, best.sentence);
   // A sentence that only mentions the term is offered as that, not as a definition.
   const intro = best.score >= 3 ? `The sources explain “${subject}” like this` : `The sources don't define “${subject}”, but mention it here`;
@@ -271,11 +271,12 @@ export function fallback(ctx: AnswerContext, parsed: ParsedQuestion, draft: Answ
 }
 
 /** Declines a question outside what we cover, saying what we do. */
-export function offTopic(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer {
+export function offTopic(parsed: ParsedQuestion, draft: AnswerDraft): Answer {
   return draft.noData(
     'off_topic',
-    `I can only answer questions about police misconduct and complaints in England and Wales from the sources I hold, and they don't answer that. ${whatWeHold(ctx)} Try ${exampleQuestion(draft)} or “What is a conduct matter?”.`,
-    { type: parsed.type, forces: [], periods: [] },
+    `The sources we hold don't answer that: we hold police complaints and misconduct figures for the forces of England and Wales. Try ${exampleQuestion(draft)}, or ask for help.`,
+    // Input we cannot read leaves the conversation's subject as it was.
+    parsed.previous ?? { type: parsed.type, forces: [], periods: [] },
     parsed.type,
   );
 }

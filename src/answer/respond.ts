@@ -12,6 +12,7 @@ import { exampleQuestion, holdingsFor, joinNames, whatWeHold } from './holdings.
 import { answerRanking } from './rankings.ts';
 import { answerRecommendations } from './recommendations.ts';
 import { answerDefinition, answerStatement, fallback, offTopic } from './passages.ts';
+import { answerChart, answerProvenance } from './provenance.ts';
 
 /** Question types answered from figures. */
 const FIGURE_TYPES: readonly QuestionType[] = ['lookup', 'share', 'comparison', 'change', 'trend'];
@@ -21,6 +22,10 @@ export function respond(ctx: AnswerContext, parsed: ParsedQuestion, draft: Answe
   switch (parsed.type) {
     case 'help':
       return help(ctx, draft, false);
+    case 'provenance':
+      return answerProvenance(ctx, parsed, draft);
+    case 'chart':
+      return answerChart(parsed, draft);
     case 'sources':
       return parsed.forceIds[0] !== undefined ? forceCatalogue(ctx, draft, parsed.forceIds[0]) : catalogue(ctx, draft);
     case 'statement':
@@ -35,7 +40,7 @@ export function respond(ctx: AnswerContext, parsed: ParsedQuestion, draft: Answe
       break;
   }
   if (forces.outOfScope && forces.forces.length === 0)
-    return draft.noData('unknown_force', `We cover police forces in England and Wales only, so we hold nothing for ${draft.echo(forces.outOfScope)}. ${whatWeHold(ctx)}`, { type: parsed.type, forces: [], periods: [] }, parsed.type);
+    return draft.noData('unknown_force', `${draft.echo(forces.outOfScope.place)} is covered by ${forces.outOfScope.force.name}, outside England and Wales: we cover the police forces of England and Wales only, so we hold nothing for it. ${whatWeHold(ctx)}`, { type: parsed.type, forces: [], periods: [] }, parsed.type);
   if (forces.unknown && forces.forces.length === 0)
     return draft.noData('unknown_force', `I don't know a police force called “${draft.echo(forces.unknown)}”. ${whatWeHold(ctx)}`, { type: parsed.type, forces: [], periods: [] }, parsed.type);
   if (forces.ambiguous && parsed.forceIds.length === 0) {
@@ -67,7 +72,7 @@ export function respond(ctx: AnswerContext, parsed: ParsedQuestion, draft: Answe
         return draft.noData('metric_not_held', `We don't hold that for ${draft.forceName(force)}. For ${draft.forceName(force)} we hold: ${holdingsFor(ctx, draft, force)}.`, { type: 'lookup', forces: [force], periods: [] }, 'lookup');
       return overview(ctx, parsed, draft, force);
     }
-    if (parsed.forceIds.length === 0) return fallback(ctx, parsed, draft) ?? offTopic(ctx, parsed, draft);
+    if (parsed.forceIds.length === 0) return fallback(ctx, parsed, draft) ?? offTopic(parsed, draft);
   }
   const answer = answerFigures(ctx, parsed, draft, parsed.forceIds);
   // A "how many" about something no figure covers may still be answered by a passage ("counts of rape").

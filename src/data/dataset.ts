@@ -12,6 +12,7 @@ import {
   Measure,
   Metric,
   Outcome,
+  OutsideForce,
   type Period,
   SourceMeta,
   type SourceDocument,
@@ -47,6 +48,7 @@ export function formatProblem(p: DataProblem): string {
 /** The validated contents of the data folder. */
 export interface Dataset {
   forces: Force[];
+  outside: OutsideForce[];
   measures: Measure[];
   outcomes: Outcome[];
   metrics: Metric[];
@@ -57,6 +59,7 @@ export interface Dataset {
 /** The data files, each read from the data folder and then, when present, from {@link INGESTED}. */
 export const DATA_FILES = {
   forces: 'forces.jsonl',
+  outside: 'outside-scope.jsonl',
   measures: 'measures.jsonl',
   outcomes: 'outcomes.jsonl',
   metrics: 'metrics.jsonl',
@@ -70,11 +73,12 @@ export const INGESTED = 'ingested';
 /** Folder of the source texts, `<id>.txt`, for sources whose metadata holds no `text`. */
 export const SOURCE_TEXTS = 'sources';
 
-/** Parses `name` and, when present, `ingested/name`: JSON lines, one record a line, blank lines skipped. */
-function readJsonLines<T>(dir: string, name: string, schema: z.ZodType<T>, problems: DataProblem[]): Located<T>[] {
+/** Parses `name` and, when present, `ingested/name`: JSON lines, one record a line, blank lines skipped.
+ * A missing `name` is a problem unless it is `optional`. */
+function readJsonLines<T>(dir: string, name: string, schema: z.ZodType<T>, problems: DataProblem[], optional = false): Located<T>[] {
   const more = join(INGESTED, name);
   return [
-    ...readJsonLinesFile(dir, name, schema, problems, true),
+    ...readJsonLinesFile(dir, name, schema, problems, !optional),
     ...(existsSync(join(dir, more)) ? readJsonLinesFile(dir, more, schema, problems, false) : []),
   ];
 }
@@ -165,6 +169,8 @@ export function inspectDataset(dir: string): { dataset: Dataset; problems: DataP
   const at = (name: string) => displayPath(dir, name);
 
   const forces = readJsonLines(dir, DATA_FILES.forces, Force, problems);
+  // Optional: a data folder without it simply names no place outside England and Wales.
+  const outside = readJsonLines(dir, DATA_FILES.outside, OutsideForce, problems, true);
   const measures = readJsonLines(dir, DATA_FILES.measures, Measure, problems);
   const outcomes = readJsonLines(dir, DATA_FILES.outcomes, Outcome, problems);
   const metrics = readJsonLines(dir, DATA_FILES.metrics, Metric, problems);
@@ -172,6 +178,7 @@ export function inspectDataset(dir: string): { dataset: Dataset; problems: DataP
   const figures = readJsonLines(dir, DATA_FILES.figures, Figure, problems);
 
   checkUniqueIds(forces, problems);
+  checkUniqueIds(outside, problems);
   checkUniqueIds(measures, problems);
   checkUniqueIds(outcomes, problems);
   checkUniqueIds(metrics, problems);
@@ -239,6 +246,7 @@ export function inspectDataset(dir: string): { dataset: Dataset; problems: DataP
   return {
     dataset: {
       forces: forces.map((f) => f.value),
+      outside: outside.map((o) => o.value),
       measures: measures.map((m) => m.value),
       outcomes: outcomes.map((o) => o.value),
       metrics: metrics.map((m) => m.value),

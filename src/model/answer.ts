@@ -22,7 +22,11 @@ export type QuestionType =
   | 'overview'
   | 'force_card'
   | 'sources'
-  | 'help';
+  | 'help'
+  /** Where the previous answer's figures come from: publisher, table, date, kind of source. */
+  | 'provenance'
+  /** The previous answer as a chart or a CSV file. */
+  | 'chart';
 
 /** Why a question could not be answered from the data. */
 export type NoDataReason =
@@ -89,6 +93,8 @@ export interface Frame {
   /** Set when the question asked about a share (percentage) rather than a count. */
   share?: boolean;
   topic?: string;
+  /** The source documents the answer cited, so "where does that come from?" can be answered. */
+  sources?: string[];
 }
 
 export interface Answer {

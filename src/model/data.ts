@@ -18,8 +18,20 @@ export const Force = z.strictObject({
   aliases: z.array(z.string().min(1)),
   kind: z.enum(['territorial', 'special', 'area']),
   region: z.string().optional(),
+  /** Council areas, cities and towns the force polices ("Portsmouth"), so a place names its force. */
+  areas: z.array(z.string().min(1)).optional(),
 });
 export type Force = z.infer<typeof Force>;
+
+/** A police force outside England and Wales, with the places it covers: a question about one is
+ * told which force that is and that we do not cover it. */
+export const OutsideForce = z.strictObject({
+  id: slug,
+  name: z.string().min(1),
+  jurisdiction: z.string().min(1),
+  places: z.array(z.string().min(1)).min(1),
+});
+export type OutsideForce = z.infer<typeof OutsideForce>;
 
 export const Unit = z.enum(['count', 'percent']);
 export type Unit = z.infer<typeof Unit>;

@@ -3,7 +3,7 @@
  * distinctive words ("Devon"), and near-misses ("Hampshre"). Also notices a name that looks like a
  * force we do not know ("Narnia Police"), so the answer can say so instead of guessing.
  */
-import type { Force } from '../model/data.ts';
+import type { Force, OutsideForce } from '../model/data.ts';
 import { editDistance, fold, STOPWORDS, words } from '../text/words.ts';
 
 /** Words too common in force names to identify one on their own. */
@@ -13,18 +13,21 @@ const GENERIC = new Set([
   'midlands', 'valley', 'metropolitan', 'british', 'national', 'gb', 'across', 'london',
 ]);
 
-/** Names of forces outside England and Wales, which we do not cover. */
-const OUT_OF_SCOPE = /\b(police scotland|psni|police service of northern ireland|northern ireland|scotland|scottish|garda)\b/i;
+/** Words for a region that name all of its forces ("the Welsh forces", "in Wales"). */
+const REGION_WORDS: Record<string, string> = { wales: 'Wales', welsh: 'Wales' };
 
 export interface ForceMention {
   /** Resolved force ids, in the order the question names them. */
   forces: string[];
-  /** A word that fits several forces ("Yorkshire"), with the candidates. */
-  ambiguous?: { word: string; candidates: string[] };
+  /** A word that fits several forces ("Yorkshire"), with the candidates; `region` when the word names
+   * every force of a region ("Wales"), which a ranking can take as its scope. */
+  ambiguous?: { word: string; candidates: string[]; region?: string };
   /** Words that look like a force name we do not know. */
   unknown?: string;
-  /** The question names a force outside England and Wales. */
-  outOfScope?: string;
+  /** A place or force outside England and Wales, and the force that covers it. */
+  outOfScope?: { place: string; force: OutsideForce };
+  /** Places named by their area rather than their force ("Portsmouth"), with the force policing each. */
+  places?: Array<{ place: string; force: string }>;
   /** Word positions the force names took, so other parsers can skip them. */
   spans: Array<[number, number]>;
 }
@@ -32,6 +35,17 @@ export interface ForceMention {
 interface Key {
   tokens: string[];
   force: string;
+}
+
+/** Keys longest first, so a longer name takes its words before a shorter one inside it. */
+function longestFirst<T extends { tokens: string[] }>(keys: Iterable<T>): T[] {
+  return [...keys].sort((a, b) => b.tokens.length - a.tokens.length);
+}
+
+/** The question's words as typed (case kept), aligned with {@link words}; undefined if they do not align. */
+function typedWords(text: string, count: number): string[] | undefined {
+  const typed = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘`]/g, "'").replace(/&/g, ' and ').replace(/'s\b/gi, '').split(/[^A-Za-z0-9]+/).filter(Boolean);
+  return typed.length === count ? typed : undefined;
 }
 
 /** Resolves force names in questions against the register. */
@@ -43,8 +57,11 @@ export class ForceResolver {
   private readonly distinctive = new Map<string, string>();
   private readonly ambiguousWords = new Map<string, string[]>();
   private readonly byId: Map<string, Force>;
+  /** Council areas and towns, each naming the force that polices it. */
+  private readonly areas: Key[];
+  private readonly outside: Array<{ tokens: string[]; force: OutsideForce }>;
 
-  constructor(readonly forces: Force[]) {
+  constructor(readonly forces: Force[], outside: OutsideForce[] = []) {
     this.byId = new Map(forces.map((f) => [f.id, f]));
     const keys = new Map<string, Key>();
     for (const force of forces) {
@@ -60,7 +77,9 @@ export class ForceResolver {
           keys.set(trimmed.join(' '), { tokens: trimmed, force: force.id });
       }
     }
-    this.keys = [...keys.values()].sort((a, b) => b.tokens.length - a.tokens.length);
+    this.keys = longestFirst(keys.values());
+    this.areas = longestFirst(forces.flatMap((f) => (f.areas ?? []).map((area) => ({ tokens: words(area), force: f.id }))));
+    this.outside = longestFirst(outside.flatMap((force) => force.places.map((place) => ({ tokens: words(place), force }))));
     this.keys.forEach((key, index) => {
       const first = key.tokens[0] as string;
       const indices = this.keysByFirstWord.get(first);
@@ -82,14 +101,17 @@ export class ForceResolver {
     for (const [word, set] of owners) {
       if (set.size === 1) this.distinctive.set(word, [...set][0] as string);
     }
-    for (const word of ['yorkshire', 'wales', 'midlands']) {
+    for (const word of ['yorkshire', 'midlands']) {
       const ids = forces.filter((f) => f.kind !== 'area' && words(f.name).includes(word)).map((f) => f.id);
       if (ids.length > 1) this.ambiguousWords.set(word, ids);
     }
     // "London" alone could be the Met or the City of London Police.
     const london = forces.filter((f) => f.id === 'metropolitan' || f.id === 'city-of-london').map((f) => f.id);
     if (london.length > 1) this.ambiguousWords.set('london', london);
+    for (const [word, region] of Object.entries(REGION_WORDS)) this.regionWords.set(word, { region, forces: forces.filter((f) => f.kind === 'territorial' && f.region === region).map((f) => f.id) });
   }
+
+  private readonly regionWords = new Map<string, { region: string; forces: string[] }>();
 
   get(id: string): Force | undefined {
     return this.byId.get(id);
@@ -137,21 +159,65 @@ export class ForceResolver {
         ambiguous ??= { word: token, candidates: several };
         return;
       }
+      const region = this.regionWords.get(token);
+      if (region && region.forces.length > 0) {
+        ambiguous ??= { word: token, candidates: region.forces, region: region.region };
+        return;
+      }
       if (token.length < 5 || STOPWORDS.has(token) || vocabulary.has(token) || /\d/.test(token)) return;
       const near = this.nearest(token);
       if (near) take(i, 1, near);
     });
+    const outside = this.outsidePlace(tokens, taken, question);
+    const places = found.length === 0 && !outside ? this.placesIn(tokens, taken, question, take) : [];
     found.sort((a, b) => a.at - b.at);
     const mention: ForceMention = { forces: found.map((f) => f.force), spans };
     if (ambiguous && found.length === 0) mention.ambiguous = ambiguous;
-    const outside = OUT_OF_SCOPE.exec(question);
-    if (outside) mention.outOfScope = outside[0];
+    if (outside) mention.outOfScope = outside;
+    if (places.length > 0) mention.places = places;
     // A name several forces share ("Yorkshire Police") asks which, not "unknown force".
     if (found.length === 0 && !outside && !mention.ambiguous) {
       const unknown = unknownForceName(question);
       if (unknown) mention.unknown = unknown;
     }
     return mention;
+  }
+
+  /** Where `key` occurs among the words nothing has taken yet, or -1. */
+  private static at(tokens: string[], taken: boolean[], key: string[]): number {
+    for (let i = 0; i + key.length <= tokens.length; i++)
+      if (!taken.slice(i, i + key.length).some(Boolean) && key.every((t, k) => tokens[i + k] === t)) return i;
+    return -1;
+  }
+
+  /** The first place outside England and Wales the question names, with the force covering it. */
+  private outsidePlace(tokens: string[], taken: boolean[], question: string): ForceMention['outOfScope'] {
+    for (const { tokens: key, force } of this.outside) {
+      const i = ForceResolver.at(tokens, taken, key);
+      if (i >= 0) return { place: (typedWords(question, tokens.length) ?? tokens).slice(i, i + key.length).join(' '), force };
+    }
+    return undefined;
+  }
+
+  /**
+   * Areas and towns named where no force is ("I live in Portsmouth"), each taken for the force that
+   * polices it. In a question typed with capitals, only a capitalised word is a place, so "reading
+   * the figures" is not Reading.
+   */
+  private placesIn(tokens: string[], taken: boolean[], question: string, take: (at: number, len: number, force: string) => void): Array<{ place: string; force: string }> {
+    const typed = typedWords(question, tokens.length);
+    // Capitals past the first letter (other than "I") show the question was typed with care.
+    const capitals = typed !== undefined && /[A-Z]/.test(question.slice(1).replace(/\bI\b/g, ''));
+    const places: Array<{ place: string; force: string }> = [];
+    for (const { tokens: key, force } of this.areas) {
+      const i = ForceResolver.at(tokens, taken, key);
+      if (i < 0) continue;
+      const written = (typed ?? tokens).slice(i, i + key.length);
+      if (capitals && !/^[A-Z]/.test(written[0] ?? '')) continue;
+      take(i, key.length, force);
+      places.push({ place: written.join(' '), force });
+    }
+    return places;
   }
 
   /** The force whose distinctive word is within a typo or two of `token`, if exactly one is. */

@@ -51,6 +51,10 @@ const TREND = /\b(trends?|over time|over the (?:years|period)|year by year|year-
 const COMPARE = /\b(compare[ds]?|comparison|versus|vs|which (?:force|of|had|has|was|one|police|constabulary)|more than|higher|lower|fewer|bigger|smaller|most|least|worse|better)\b/;
 const OVERVIEW = /\b(tell me (?:about|everything)|overview|summary|summari[sz]e|what do you know (?:about|on)|anything (?:on|about)|profile|information (?:on|about)|info (?:on|about)|what (?:figures|data) (?:do you have |are there )?(?:on|for|about))\b/;
 const CATALOGUE = /\b(what (?:data|sources|documents|articles|figures|information|statistics)(?: do you (?:have|hold)| have you got| are (?:there|available))|what do you (?:have|hold) (?:on|for|about)|what have you got (?:on|for)|list (?:the |your |all )?(?:sources|documents)|(?:which|what) forces do you (?:have|cover|hold)|your sources)\b/;
+/** "Where does that figure come from?", "who published it?", "what's the source?": about the last answer. */
+const PROVENANCE = /\b(?:where (?:does|do|did) (?:that|this|the|these|those|it|they)(?: \w+){0,2} (?:come|came) from|where (?:is|are) (?:that|this|these|those|it) from|who (?:published|produced|publishes|says|said|collected|compiled) (?:that|this|it|these|those|the (?:figures?|data|numbers?))|what(?:'s| is| are) (?:the|your) sources?(?: for (?:that|this|it))?\s*\??$|(?:source|sources) (?:for|of) (?:that|this|it|these|those)|how (?:do|can) (?:you|i|we) know (?:that|this))\b/;
+/** "Show me a chart", "as a CSV", "can I download that?": the last answer in another form. */
+const CHART = /\b(?:charts?|graphs?|plot(?:ted)?|visuali[sz]e|visuali[sz]ation|csv|spreadsheet|download(?:able)?|export)\b/;
 const HELP = /^(?:help|hi|hello|hey|start|\?|what can you do|how do (?:i|you) (?:use|work)|who are you)\b/;
 const STATEMENT = /\bwhat (?:did|does|do|has|have) (?:the )?(.+?) (?:say|said|says|tell|told|comment|claim|warn|think)\b|\b(?:according to|quote from|comments? (?:from|by)|reaction from|response from|statement from) (?:the )?(.+?)(?:\?|$| about| on )/;
 const DEFINITION = /^(?:what(?:'s| is| are| does| do)|define|definition of|meaning of|explain|whats)\b/;
@@ -65,6 +69,8 @@ const ATTRIBUTE = /^(?:(?:what|who)(?:'s| is| are| was| were)|whats|whos) (?:(?:
 const GENERAL = /\b(?:latest|position|situation|picture|record|story|data|figures?|numbers|stats|statistics|information|info|news|overview|summary|state|deal|lowdown|story|everything|anything|misconduct|complaints?)\b/;
 /** "What are the figures for BTP?": asks for everything held on a force, not for one number. */
 const FIGURES_FOR = /^what (?:are|were) (?:the |your )?(?:latest |main |key )?(?:figures|numbers|stats|statistics|data) (?:for|on|about)\b/;
+/** "And…?", "what about…?", "same for…": a follow-up leaning on the previous question. */
+const FOLLOW_UP = /^(?:and|also|what about|how about|what of|same|now|then|ok|okay)\b/;
 const QUANTITY = /\b(how many|how much|number of|numbers|total|figures?|count|share|percentage|proportion|per cent|percent|rate)\b/;
 
 function definitionSubject(q: string): string | undefined {
@@ -104,7 +110,9 @@ export function parseQuestion(
   let subject: string | undefined;
   const statement = STATEMENT.exec(q);
   const definition = DEFINITION.test(q) && !QUANTITY.test(q) && forces.forces.length === 0 && periods.asks.length === 0 ? definitionSubject(q) : undefined;
-  if (HELP.test(q) && !named && forces.forces.length === 0) type = 'help';
+  if (PROVENANCE.test(q) && forces.forces.length === 0) type = 'provenance';
+  else if (CHART.test(q) && forces.forces.length === 0 && !named) type = 'chart';
+  else if (HELP.test(q) && !named && forces.forces.length === 0) type = 'help';
   else if (RECOMMENDATION.test(q)) type = 'recommendation';
   else if (RANKING.test(q) && (forces.forces.length === 0 || forces.forces.length > 2)) type = 'ranking';
   else if (CATALOGUE.test(q) && forces.forces.length <= 1) type = 'sources';
@@ -124,7 +132,9 @@ export function parseQuestion(
   let forceIds = forces.forces;
   let forcesCarried = false;
   const figureTypes: QuestionType[] = ['lookup', 'share', 'comparison', 'change', 'trend', 'overview'];
-  if (forceIds.length === 0 && previous && previous.forces.length > 0 && figureTypes.includes(type) && !forces.unknown && !forces.ambiguous) {
+  // …but only a question that asks something of its own: "blah blah" after a force is not about it.
+  const asksSomething = named || share || periods.asks.length > 0 || QUANTITY.test(q) || CHANGE.test(q) || TREND.test(q) || COMPARE.test(q) || FOLLOW_UP.test(q);
+  if (forceIds.length === 0 && previous && previous.forces.length > 0 && figureTypes.includes(type) && asksSomething && !forces.unknown && !forces.ambiguous && !forces.outOfScope) {
     forceIds = previous.forces;
     forcesCarried = true;
   }

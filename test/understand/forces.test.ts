@@ -3,7 +3,8 @@ import { loadDataset } from '../../src/data/dataset.ts';
 import { BUNDLED_DATA_DIR } from '../../src/engine.ts';
 import { ForceResolver } from '../../src/understand/forces.ts';
 
-const resolver = new ForceResolver(loadDataset(BUNDLED_DATA_DIR).forces);
+const data = loadDataset(BUNDLED_DATA_DIR);
+const resolver = new ForceResolver(data.forces, data.outside);
 const vocabulary = new Set(['allegations', 'misconduct', 'complaints']);
 const find = (q: string) => resolver.find(q, vocabulary);
 
@@ -41,7 +42,7 @@ describe('finding forces in questions', () => {
 
   it('notices a force it does not know, and forces outside England and Wales', () => {
     expect(find('How many allegations against Narnia Police?').unknown).toBe('narnia');
-    expect(find('Police Scotland complaints').outOfScope).toMatch(/police scotland/i);
+    expect(find('Police Scotland complaints').outOfScope?.force.jurisdiction).toBe('Scotland');
   });
 });
 
@@ -60,5 +61,48 @@ describe('names that are not forces of ours', () => {
     const m = find('How many allegations against Yorkshire police in 2021-22?');
     expect(m.unknown).toBeUndefined();
     expect(m.ambiguous?.candidates.length).toBeGreaterThan(1);
+  });
+});
+
+describe('places named by area, outside England and Wales, and regions', () => {
+  it.each([
+    ['I live in Portsmouth. How many complaints?', 'hampshire'],
+    ['complaints logged in Sheffield', 'south-yorkshire'],
+    ['allegations against the police in Milton Keynes', 'thames-valley'],
+    ['How many allegations were logged against Met officers?', 'metropolitan'],
+    ["the Met's complaint cases", 'metropolitan'],
+    ['Met staff allegations', 'metropolitan'],
+  ])('%s → %s', (q, id) => {
+    expect(find(q).forces).toEqual([id]);
+  });
+
+  it('says which force a named place has', () => {
+    expect(find('I live in Portsmouth').places).toEqual([{ place: 'Portsmouth', force: 'hampshire' }]);
+  });
+
+  it('takes a capitalised place only, in a question written with capitals', () => {
+    expect(find('I was reading the IOPC figures: how many complaints were there?').forces).toEqual([]);
+    expect(find('How many complaints were logged in Reading?').forces).toEqual(['thames-valley']);
+  });
+
+  it('never takes a place when a force is named', () => {
+    expect(find('Kent figures for people living in Sheffield').forces).toEqual(['kent']);
+  });
+
+  it.each([
+    ['complaints in Glasgow', 'Police Scotland'],
+    ['how many allegations in Belfast?', 'the Police Service of Northern Ireland'],
+    ['Jersey police complaints', 'the States of Jersey Police'],
+  ])('%s is outside England and Wales, covered by %s', (q, name) => {
+    const m = find(q);
+    expect(m.forces).toEqual([]);
+    expect(m.outOfScope?.force.name).toBe(name);
+  });
+
+  it('reads "Wales" as the four Welsh forces, not two', () => {
+    const m = find('complaint cases finalised in Wales');
+    expect(m.ambiguous?.region).toBe('Wales');
+    expect(new Set(m.ambiguous?.candidates)).toEqual(new Set(['dyfed-powys', 'gwent', 'north-wales', 'south-wales']));
+    expect(find('complaints in England and Wales').forces).toEqual(['england-and-wales']);
   });
 });

@@ -2,7 +2,7 @@
  * How every renderer names a citation's date: one wording across Slack, Discord and the terminal,
  * so an inferred date is marked the same way everywhere.
  */
-import type { Citation } from '../../src/index.ts';
+import type { Citation } from '../model/answer.ts';
 
 const MONTHS = [
   'January', 'February', 'March', 'April', 'May', 'June',

@@ -1,0 +1,51 @@
+/**
+ * Questions about the last answer rather than the data: where its figures come from ("who
+ * published that?"), and the answer in another form (a chart, a CSV). Both read only the previous
+ * exchange's frame, never the figures again.
+ */
+import type { Answer, Frame } from '../model/answer.ts';
+import type { SourceDocument } from '../model/data.ts';
+import { publishedLabel } from '../text/citation-label.ts';
+import type { ParsedQuestion } from '../understand/question.ts';
+import type { AnswerContext } from './context.ts';
+import type { AnswerDraft } from './draft.ts';
+
+/** A question about the last answer leaves the conversation's subject as it was: "where does that
+ * come from?" then "and nationally?" still asks about the last answer's measure. */
+function keptFrame(parsed: ParsedQuestion, type: Frame['type']): Frame {
+  return parsed.previous ?? { type, forces: [], periods: [] };
+}
+
+/** How far a reader can trust each kind of source, in words (after the shared data's ratings). */
+const TRUST: Record<SourceDocument['sourceType'], string> = {
+  'official statistics table': 'official statistics, the most reliable kind of source we hold',
+  'official statistics release': 'official statistics, the most reliable kind of source we hold',
+  'news report of official statistics': 'a news report of official figures: faithful to the article, but check the original where it matters',
+  'force disclosure (FOI)': "the force's own disclosure",
+  'inspection report': 'an inspection report',
+  'analysis by a third party': 'analysis by a third party of official records, not official statistics',
+};
+
+/** What the previous answer cited, by its sources: publisher, document, date and how far to trust it. */
+export function answerProvenance(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer {
+  const ids = parsed.previous?.sources ?? [];
+  const documents = ids.map((id) => ctx.documents.get(id)).filter((d): d is SourceDocument => d !== undefined);
+  const frame = keptFrame(parsed, 'provenance');
+  if (documents.length === 0)
+    return draft.noData('not_understood', 'There is no figure in our conversation yet to trace. Ask a question first: every answer lists the source of each figure it gives.', frame, 'provenance');
+  const lines = documents.map((d) => {
+    const date = publishedLabel({ published: d.published, publishedInferred: d.dateInferred });
+    const line = `• ${d.title} — published by ${d.publisher}, ${date}${d.basedOn ? `, from ${d.basedOn}` : ''}: ${TRUST[d.sourceType]}. ${d.url}`;
+    // A title or date holds numbers that are the source's name, not figures.
+    draft.allow(line);
+    return line;
+  });
+  const lead = documents.length === 1 ? 'The figures in my last answer come from one source:' : `The figures in my last answer come from ${documents.length} sources:`;
+  return draft.answered('provenance', `${lead}\n${lines.join('\n')}`, frame);
+}
+
+/** Charts and CSV files are not made yet: said plainly, and short. */
+export function answerChart(parsed: ParsedQuestion, draft: AnswerDraft): Answer {
+  const frame = keptFrame(parsed, 'chart');
+  return draft.noData('not_understood', "I can't make charts or CSV files yet. Every figure I give is in the answer's text with its source, which you can copy.", frame, 'chart');
+}

@@ -1,0 +1,73 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadEngine, type Answer, type Engine } from '../../src/index.ts';
+
+let engine: Engine;
+beforeAll(() => {
+  engine = loadEngine();
+});
+
+/** Asks each question in turn, each a follow-up of the one before; returns every answer. */
+function converse(...questions: string[]): Answer[] {
+  const answers: Answer[] = [];
+  for (const q of questions) {
+    const previous = answers.at(-1);
+    answers.push(engine.answer(q, previous ? { previous } : undefined));
+  }
+  return answers;
+}
+
+describe('places', () => {
+  it('answers a town for the force that polices it, never the previous force', () => {
+    const [, portsmouth] = converse('How many complaint cases did Kent finalise under Schedule 3 in 2024/25?', 'and in Portsmouth?');
+    expect(portsmouth?.facts[0]?.force).toBe('hampshire');
+    expect(portsmouth?.facts.some((f) => f.force === 'kent')).toBe(false);
+  });
+
+  it('says which force covers a place outside England and Wales, and that we do not', () => {
+    const [, glasgow] = converse('How many complaint cases did Kent finalise under Schedule 3 in 2024/25?', 'what about Glasgow?');
+    expect(glasgow?.status).toBe('no_data');
+    expect(glasgow?.text).toContain('Police Scotland');
+    expect(glasgow?.facts).toEqual([]);
+  });
+
+  it('offers all four Welsh forces for "Wales"', () => {
+    const a = engine.answer('How many complaint cases were finalised in Wales in 2024/25?');
+    expect(a.status).toBe('unclear');
+    for (const name of ['Dyfed-Powys', 'Gwent', 'North Wales', 'South Wales']) expect(a.text).toContain(name);
+  });
+});
+
+describe('the last answer as a subject', () => {
+  it('tells where the last answer’s figures come from', () => {
+    const [first, where] = converse('How many complaint cases did Kent finalise under Schedule 3 in 2024/25?', 'Where does that figure come from?');
+    expect(where?.type).toBe('provenance');
+    expect(where?.text).toContain('Independent Office for Police Conduct');
+    expect(where?.text).toContain(first?.citations[0]?.url ?? 'no citation');
+  });
+
+  it('keeps the subject after a question about the source: "and nationally?" is the same measure', () => {
+    const [, , national] = converse('How many complaint cases did Kent finalise under Schedule 3 in 2024/25?', 'who published that?', 'and nationally?');
+    expect(national?.facts[0]).toMatchObject({ force: 'england-and-wales', metric: 'complaint-cases-finalised-under-schedule-3' });
+  });
+
+  it('says plainly that a chart is not available rather than repeating the answer', () => {
+    const [first, chart] = converse('How many complaint cases did Kent finalise under Schedule 3 in 2024/25?', 'show me a chart');
+    expect(chart?.type).toBe('chart');
+    expect(chart?.text).not.toBe(first?.text);
+    expect(chart?.facts).toEqual([]);
+  });
+});
+
+describe('input we cannot read', () => {
+  it.each(['blah blah', 'asdkjh qwe zzz', 'you are useless'])('answers "%s" after a force question with the short help, never an overview', (q) => {
+    const [, reply] = converse('How many complaint cases did Kent finalise under Schedule 3 in 2024/25?', q);
+    expect(reply?.status).not.toBe('answered');
+    expect(reply?.text.length).toBeLessThan(300);
+    expect(reply?.facts).toEqual([]);
+  });
+
+  it('keeps the subject after gibberish, so "what about Essex?" still asks the same thing', () => {
+    const [, , essex] = converse('How many complaint cases did Kent finalise under Schedule 3 in 2024/25?', 'blah blah', 'what about Essex?');
+    expect(essex?.facts[0]).toMatchObject({ force: 'essex', metric: 'complaint-cases-finalised-under-schedule-3' });
+  });
+});
