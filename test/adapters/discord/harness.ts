@@ -9,6 +9,7 @@ import { startDiscord } from '../../../adapters/discord/index.ts';
 import type { AdapterSettings } from '../../../adapters/shared/settings.ts';
 import { createLogger, type Engine } from '../../../src/index.ts';
 import { FakeDiscord, MessageBody, type EmbedBody, type RecordedRequest } from './fake-discord.ts';
+import { displayed } from './markdown.ts';
 import { BOT, GUILD, IDS, TOKEN } from './payloads.ts';
 
 export interface Harness {
@@ -75,13 +76,24 @@ export function embedsOf(requests: RecordedRequest[]): EmbedBody[] {
   return requests.filter(isMessageSend).flatMap((r) => bodyOf(r).embeds ?? []);
 }
 
-/** Embed text as a reader sees it: Markdown escapes removed. */
-export function visibleText(embeds: EmbedBody[]): string {
+/** The parts of an embed that hold text: what the bot sent (`EmbedBody`) and what it rendered (`APIEmbed`). */
+interface EmbedText {
+  title?: string | undefined;
+  description?: string | undefined;
+  fields?: readonly { name: string; value: string }[] | undefined;
+  footer?: { text: string } | undefined;
+}
+
+/** Every piece of embed text Discord renders as Markdown: titles, descriptions, field names and values, footers. */
+export function embedTexts(embeds: readonly EmbedText[]): string[] {
   return embeds
     .flatMap((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text])
-    .filter((part): part is string => part !== undefined)
-    .join('\n')
-    .replace(/\\([\\*_~`|[\]])/g, '$1');
+    .filter((part): part is string => part !== undefined);
+}
+
+/** Embed text as a reader sees it: Markdown escapes removed. */
+export function visibleText(embeds: EmbedBody[]): string {
+  return embedTexts(embeds).map(displayed).join('\n');
 }
 
 /** Every message the bot sent in answer to an interaction, in order: the @original edit, then follow-ups. */
