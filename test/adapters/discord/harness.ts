@@ -5,12 +5,14 @@
  */
 import { Writable } from 'node:stream';
 import { expect, vi } from 'vitest';
+import { FOLLOW_UP_HINT } from '../../../adapters/discord/deliver.ts';
 import { startDiscord } from '../../../adapters/discord/index.ts';
+import { renderEmbeds } from '../../../adapters/discord/render-embeds.ts';
 import type { AdapterSettings } from '../../../adapters/shared/settings.ts';
-import { createLogger, type Engine } from '../../../src/index.ts';
+import { createLogger, type Answer, type Engine } from '../../../src/index.ts';
 import { FakeDiscord, MessageBody, type EmbedBody, type RecordedRequest } from './fake-discord.ts';
 import { displayed } from './markdown.ts';
-import { BOT, GUILD, IDS, TOKEN } from './payloads.ts';
+import { BOT, GUILD, IDS, TOKEN, interaction, message } from './payloads.ts';
 
 export interface Harness {
   fake: FakeDiscord;
@@ -106,4 +108,23 @@ export function interactionReplies(fake: FakeDiscord, token: string): RecordedRe
 /** Every message the bot posted as a reply to the given message. */
 export function repliesTo(fake: FakeDiscord, messageId: string): RecordedRequest[] {
   return fake.requests.filter((r) => isMessageSend(r) && bodyOf(r).message_reference?.message_id === messageId);
+}
+
+/** Sends a slash command and waits until every message of its `expected` answer has been posted. */
+export async function runCommand(h: Harness, name: 'ask' | 'force', options: Parameters<typeof interaction>[1]['options'], expected: Answer) {
+  const command = interaction(h.fake, { kind: 'command', name, options });
+  h.fake.dispatch('INTERACTION_CREATE', command.payload);
+  const isPrivate = options.some((o) => o.name === 'private' && o.value === true);
+  const count = renderEmbeds(expected, isPrivate ? {} : { footer: FOLLOW_UP_HINT }).length;
+  const sent = await h.fake.waitForRequests((r) => interactionReplies(h.fake, command.token).includes(r), count);
+  const callback = h.fake.requests.find((r) => r.path === `/interactions/${command.id}/${command.token}/callback`);
+  return { ...command, sent, callback: callback! };
+}
+
+/** Sends a message and waits for the bot's first reply to it. */
+export async function sendMessage(h: Harness, options: Parameters<typeof message>[1]): Promise<{ id: string; reply: RecordedRequest }> {
+  const sent = message(h.fake, options);
+  h.fake.dispatch('MESSAGE_CREATE', sent.payload);
+  const reply = await h.fake.waitForRequest((r) => repliesTo(h.fake, sent.id).includes(r));
+  return { id: sent.id, reply };
 }
