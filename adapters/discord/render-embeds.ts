@@ -5,10 +5,16 @@
  * Layout: one answer embed (title, the text with its [n] markers, figures as fields), then
  * "Sources" embeds listing each numbered citation (title linked, publisher, date, the quote).
  * Long answers split between citations, never inside one.
+ *
+ * Every string of the Answer (and the footer) is plain text, much of it from outside the bot: the
+ * engine echoes what the user typed, and titles, publishers, quotes and force names come from the
+ * data. Each is escaped once, with `escapeMarkdown`, before the bot's own markup is added around
+ * it, so the only links in an answer are the citation links the bot writes.
  */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { type Answer, type Citation, type Fact, type NoDataReason, publishedLabel } from '../../src/index.ts';
-import { renderText } from '../shared/render-text.ts';
+import { renderText, type TextMarkup } from '../shared/render-text.ts';
+import { escapeMarkdown, escapeSafeCut, isLinkable, linkTarget } from './escape-markdown.ts';
 
 // Discord's documented limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
 export const EMBED_TITLE_LIMIT = 256;
@@ -62,12 +68,19 @@ export function renderEmbeds(answer: Answer, options: RenderOptions = {}): Embed
   return packer.messages.map((embeds) => ({ embeds }));
 }
 
+/** Message content renders Markdown too: outside text is escaped, and each address is written as
+ * `<address>`, a link that shows its own target (and asks Discord for no preview). */
+const PLAIN_MARKUP: TextMarkup = {
+  text: escapeMarkdown,
+  link: (url) => (isLinkable(url) ? `<${linkTarget(url)}>` : escapeMarkdown(url)),
+};
+
 /**
  * The answer as plain message contents of at most 2,000 characters: used where embeds cannot be
  * sent. Same wording as the terminal and Slack's fallback.
  */
 export function renderPlainMessages(answer: Answer): string[] {
-  return splitText(renderText(answer), MESSAGE_CONTENT_LIMIT);
+  return splitText(renderText(answer, PLAIN_MARKUP), MESSAGE_CONTENT_LIMIT);
 }
 
 /** Everything Discord counts towards an embed's 6,000-character share of a message. */
@@ -83,7 +96,8 @@ export function embedLength(embed: APIEmbed): number {
 
 /**
  * Splits text into chunks of at most `limit` characters, preferring paragraph, line, sentence
- * and word breaks, so a long answer reads naturally across embeds or messages.
+ * and word breaks, so a long answer reads naturally across embeds or messages. Never splits a
+ * Markdown escape or a surrogate pair.
  */
 export function splitText(text: string, limit: number): string[] {
   const chunks: string[] = [];
@@ -98,23 +112,22 @@ export function splitText(text: string, limit: number): string[] {
   return chunks;
 }
 
-/** Shortens text to `limit` characters, ending with an ellipsis when it had to cut. */
+/** Shortens text to `limit` characters, ending with an ellipsis when it had to cut (never inside
+ * a Markdown escape or a surrogate pair). */
 export function truncate(text: string, limit: number): string {
   if (text.length <= limit) return text;
-  let cut = limit - ELLIPSIS.length;
-  if (isHighSurrogate(text.charCodeAt(cut - 1))) cut -= 1;
-  return text.slice(0, cut).trimEnd() + ELLIPSIS;
+  return text.slice(0, safeCut(text, limit - ELLIPSIS.length)).trimEnd() + ELLIPSIS;
 }
 
 // --- the answer embed ---------------------------------------------------------------------------
 
 function answerEmbeds(answer: Answer, colour: number, footer: string | undefined): APIEmbed[] {
-  const texts = splitText(answer.text, EMBED_DESCRIPTION_LIMIT);
+  const texts = splitText(escapeMarkdown(answer.text), EMBED_DESCRIPTION_LIMIT);
   const embeds: APIEmbed[] = texts.map((description, i) => ({
     ...(i === 0 ? { title: truncate(titleOf(answer), EMBED_TITLE_LIMIT) } : {}),
     color: colour,
     ...(description === '' ? {} : { description }),
-    ...(i === 0 && footer ? { footer: { text: truncate(footer, EMBED_FOOTER_LIMIT) } } : {}),
+    ...(i === 0 && footer ? { footer: { text: truncate(escapeMarkdown(footer), EMBED_FOOTER_LIMIT) } } : {}),
   }));
 
   // Figures go on the last text embed while it has room, then on "Figures (continued)" embeds.
@@ -130,6 +143,7 @@ function answerEmbeds(answer: Answer, colour: number, footer: string | undefined
   return embeds;
 }
 
+/** The bot's own words, so they need no escaping: no Markdown in them. */
 const NO_DATA_TITLES: Record<NoDataReason, string> = {
   unknown_force: "I don't recognise that force",
   force_not_held: 'No figures held for that force',
@@ -140,12 +154,13 @@ const NO_DATA_TITLES: Record<NoDataReason, string> = {
   not_understood: "I couldn't read that question",
 };
 
+/** The title as Markdown: a force name or the user's own question is escaped. */
 function titleOf(answer: Answer): string {
   if (answer.status === 'unclear') return 'Which did you mean?';
   if (answer.status === 'no_data') return answer.reason ? NO_DATA_TITLES[answer.reason] : 'No figures held for that';
   const forceName = answer.facts[0]?.forceName;
-  if (answer.type === 'force_card' && forceName) return `${forceName}: every figure we hold`;
-  return answer.question.trim() === '' ? 'Forcewatch' : answer.question.trim();
+  if (answer.type === 'force_card' && forceName) return `${escapeMarkdown(forceName)}: every figure we hold`;
+  return answer.question.trim() === '' ? 'Forcewatch' : escapeMarkdown(answer.question.trim());
 }
 
 const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
@@ -167,7 +182,7 @@ function factFields(facts: readonly Fact[]): APIEmbedField[] {
   const severalForces = new Set(facts.map((f) => f.forceName)).size > 1;
   const named = facts.map((fact) => {
     const parts = [...(severalForces ? [fact.forceName] : []), fact.metricLabel, fact.period];
-    const name = truncate(capitalise(parts.join(' · ')), EMBED_FIELD_NAME_LIMIT);
+    const name = truncate(escapeMarkdown(capitalise(parts.join(' · '))), EMBED_FIELD_NAME_LIMIT);
     const proof = fact.computed
       ? `computed: ${escapeMarkdown(fact.computed.working)}`
       : fact.citations.map((n) => `[${n}]`).join('');
@@ -189,24 +204,14 @@ function capitalise(text: string): string {
  * within one embed description. The location line appears for table figures only.
  */
 function citationBlock(citation: Citation): string {
-  const title = escapeMarkdown(citation.title).replace(/[[\]]/g, '\\$&');
-  const link = /^https?:\/\//.test(citation.url) ? `[${title}](${linkTarget(citation.url)})` : title;
+  const title = escapeMarkdown(citation.title);
+  const link = isLinkable(citation.url) ? `[${title}](${linkTarget(citation.url)})` : title;
   const about = [citation.publisher, publishedLabel(citation), citation.sourceType].filter((part) => part.trim() !== '');
   const location = citation.location ? `${escapeMarkdown(citation.location)}\n` : '';
   const head = `**[${citation.n}]** ${link}\n${escapeMarkdown(about.join(' · '))}\n${location}`;
   // Every line of the quote is block-quoted; a quote too long for one embed is the only thing cut.
   const quote = `> ${escapeMarkdown(citation.quote).replace(/\n/g, '\n> ')}`;
   return head + truncate(quote, Math.max(EMBED_DESCRIPTION_LIMIT - head.length, 0));
-}
-
-/** Parentheses and spaces would end a Markdown link target early. */
-function linkTarget(url: string): string {
-  return url.replace(/[() <>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-}
-
-/** Shows source text as written: `*`, `_`, `~`, `` ` ``, `|` and `\` would otherwise format it. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\*_~`|]/g, '\\$&');
 }
 
 // --- packing ------------------------------------------------------------------------------------
@@ -248,9 +253,11 @@ function lastBreak(window: string, limit: number): number {
     }
     if (best > 0) return best;
   }
-  return isHighSurrogate(window.charCodeAt(limit - 1)) ? limit - 1 : limit;
+  return safeCut(window, limit);
 }
 
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
+/** `cut`, moved back so that it splits neither a surrogate pair nor a Markdown escape. */
+function safeCut(text: string, cut: number): number {
+  const code = text.charCodeAt(cut - 1);
+  return escapeSafeCut(text, code >= 0xd800 && code <= 0xdbff ? cut - 1 : cut);
 }

@@ -6,11 +6,23 @@
  */
 import { GatewayIntentBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FOLLOW_UP_HINT } from '../../../adapters/discord/deliver.ts';
 import { COLOURS, formatFigure, renderEmbeds } from '../../../adapters/discord/render-embeds.ts';
 import { loadEngine, type Answer, type Engine } from '../../../src/index.ts';
 import { AutocompleteData, CallbackBody, type RecordedRequest } from './fake-discord.ts';
-import { bodyOf, embedsOf, handledCount, interactionReplies, isMessageSend, repliesTo, startHarness, visibleText, waitForHandled, type Harness } from './harness.ts';
+import {
+  bodyOf,
+  embedsOf,
+  handledCount,
+  interactionReplies,
+  isMessageSend,
+  repliesTo,
+  runCommand,
+  sendMessage,
+  startHarness,
+  visibleText,
+  waitForHandled,
+  type Harness,
+} from './harness.ts';
 import { ALICE, BOT, IDS, OTHER_BOT, TOKEN, interaction, message } from './payloads.ts';
 
 const HAMPSHIRE_QUESTION = 'How many misconduct allegations were made against Hampshire police in 2021-22?';
@@ -25,25 +37,6 @@ afterAll(async () => {
   await h?.stop();
 });
 
-/** Sends a slash command and waits until every message of its answer has been posted. */
-async function runCommand(name: 'ask' | 'force', options: Parameters<typeof interaction>[1]['options'], expected: Answer) {
-  const command = interaction(h.fake, { kind: 'command', name, options });
-  h.fake.dispatch('INTERACTION_CREATE', command.payload);
-  const isPrivate = options.some((o) => o.name === 'private' && o.value === true);
-  const count = renderEmbeds(expected, isPrivate ? {} : { footer: FOLLOW_UP_HINT }).length;
-  const sent = await h.fake.waitForRequests((r) => interactionReplies(h.fake, command.token).includes(r), count);
-  const callback = h.fake.requests.find((r) => r.path === `/interactions/${command.id}/${command.token}/callback`);
-  return { ...command, sent, callback: callback! };
-}
-
-/** Sends a message and waits for the bot's reply to it. */
-async function sendMessage(options: Parameters<typeof message>[1]): Promise<{ id: string; reply: RecordedRequest }> {
-  const sent = message(h.fake, options);
-  h.fake.dispatch('MESSAGE_CREATE', sent.payload);
-  const reply = await h.fake.waitForRequest((r) => repliesTo(h.fake, sent.id).includes(r));
-  return { id: sent.id, reply };
-}
-
 /** Dispatches messages the bot must ignore, then a control question; returns what the ignored ones got. */
 async function repliesToIgnored(ignored: Parameters<typeof message>[1][]): Promise<RecordedRequest[]> {
   const ids = ignored.map((options) => {
@@ -53,7 +46,7 @@ async function repliesToIgnored(ignored: Parameters<typeof message>[1][]): Promi
   });
   // Messages are handled in order, and replies in one channel are sent in order: once the control
   // question is answered, any reply to the ignored messages would already have been made.
-  await sendMessage({ content: `<@${BOT.id}> ${HAMPSHIRE_QUESTION}`, mentions: [BOT] });
+  await sendMessage(h, { content: `<@${BOT.id}> ${HAMPSHIRE_QUESTION}`, mentions: [BOT] });
   return ids.flatMap((id) => repliesTo(h.fake, id));
 }
 
@@ -80,7 +73,7 @@ describe('/ask', () => {
   it('defers at once, then edits the reply with the figure and its quoted source', async () => {
     const expected = engine.answer(HAMPSHIRE_QUESTION);
     expect(expected.status).toBe('answered');
-    const { sent, callback } = await runCommand('ask', [{ name: 'question', type: 3, value: HAMPSHIRE_QUESTION }], expected);
+    const { sent, callback } = await runCommand(h, 'ask', [{ name: 'question', type: 3, value: HAMPSHIRE_QUESTION }], expected);
 
     expect(CallbackBody.parse(callback.body)).toEqual({ type: 5, data: { flags: 0 } });
     expect(h.fake.requests.indexOf(callback)).toBeLessThan(h.fake.requests.indexOf(sent[0]!));
@@ -105,7 +98,7 @@ describe('/ask', () => {
 
   it('answers privately (ephemeral) when asked to', async () => {
     const expected = engine.answer(HAMPSHIRE_QUESTION);
-    const { sent, callback } = await runCommand(
+    const { sent, callback } = await runCommand(h, 
       'ask',
       [
         { name: 'question', type: 3, value: HAMPSHIRE_QUESTION },
@@ -123,7 +116,7 @@ describe('/force', () => {
     const card = engine.forceCard('hampshire');
     expect(card.status).toBe('answered');
     expect(card.facts.length).toBeGreaterThan(0);
-    const { sent } = await runCommand('force', [{ name: 'name', type: 3, value: 'hampshire' }], card);
+    const { sent } = await runCommand(h, 'force', [{ name: 'name', type: 3, value: 'hampshire' }], card);
     expect(sent[0]!.method).toBe('PATCH');
     expectShowsAnswer(sent, card);
     expect(visibleText(embedsOf(sent))).toContain('1,938');
@@ -144,7 +137,7 @@ describe('/force', () => {
     // Every force of the register holds figures since data/ingested: a name that is no force is the no-data case.
     const card = engine.forceCard('narnia constabulary');
     expect(card.status).toBe('no_data');
-    const { sent } = await runCommand('force', [{ name: 'name', type: 3, value: 'narnia constabulary' }], card);
+    const { sent } = await runCommand(h, 'force', [{ name: 'name', type: 3, value: 'narnia constabulary' }], card);
     const [main] = embedsOf(sent);
     expect(main!.color).toBe(COLOURS.no_data);
     expect(visibleText([main!])).toContain(card.text.trim());
@@ -155,7 +148,7 @@ describe('/force', () => {
 describe('messages', () => {
   it('answers an @mention in a server channel with a reply in that channel', async () => {
     const expected = engine.answer(HAMPSHIRE_QUESTION);
-    const { id, reply } = await sendMessage({ content: `<@${BOT.id}> ${HAMPSHIRE_QUESTION}`, mentions: [BOT] });
+    const { id, reply } = await sendMessage(h, { content: `<@${BOT.id}> ${HAMPSHIRE_QUESTION}`, mentions: [BOT] });
     expect(reply.path).toBe(`/channels/${IDS.channel}/messages`);
     expect(bodyOf(reply).message_reference?.message_id).toBe(id);
     expect(visibleText(embedsOf([reply]))).toContain('1,938');
@@ -164,20 +157,20 @@ describe('messages', () => {
 
   it('answers a reply to one of its answers as a follow-up, in context', async () => {
     const before = handledCount(h);
-    const first = await sendMessage({ content: `<@${BOT.id}> ${HAMPSHIRE_QUESTION}`, mentions: [BOT] });
+    const first = await sendMessage(h, { content: `<@${BOT.id}> ${HAMPSHIRE_QUESTION}`, mentions: [BOT] });
     await waitForHandled(h, before + 1);
     const firstAnswer = engine.answer(HAMPSHIRE_QUESTION);
     const followUpQuestion = 'And in 2022-23?';
     const expected = engine.answer(followUpQuestion, { previous: { question: firstAnswer.question, ...(firstAnswer.frame ? { frame: firstAnswer.frame } : {}) } });
 
     // Discord's default reply pings the bot, which is what lets it read the reply's text.
-    const { reply } = await sendMessage({ content: followUpQuestion, mentions: [BOT], replyTo: { id: first.reply.messageId!, author: BOT } });
+    const { reply } = await sendMessage(h, { content: followUpQuestion, mentions: [BOT], replyTo: { id: first.reply.messageId!, author: BOT } });
     expect(reply.path).toBe(`/channels/${IDS.channel}/messages`);
     expect(visibleText(embedsOf([reply]))).toContain(expected.text.trim().slice(0, 200));
   });
 
   it('answers a DM in the DM', async () => {
-    const { reply } = await sendMessage({ content: HAMPSHIRE_QUESTION, dm: true });
+    const { reply } = await sendMessage(h, { content: HAMPSHIRE_QUESTION, dm: true });
     expect(reply.path).toBe(`/channels/${IDS.dmChannel}/messages`);
     expect(visibleText(embedsOf([reply]))).toContain('1,938');
   });
@@ -201,7 +194,7 @@ describe('safety', () => {
   });
 
   it('answers an @everyone injection without pinging anyone', async () => {
-    const { reply } = await sendMessage({
+    const { reply } = await sendMessage(h, {
       content: `@everyone @here <@&${IDS.role}> <@${ALICE.id}> <@${BOT.id}> ${HAMPSHIRE_QUESTION}`,
       mentions: [ALICE, BOT],
       mentionEveryone: true,

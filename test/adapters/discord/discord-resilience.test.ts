@@ -7,7 +7,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscord } from '../../../adapters/discord/index.ts';
-import { FAILURE_TEXT } from '../../../adapters/discord/deliver.ts';
+import { FAILURE_TEXT, FOLLOW_UP_HINT } from '../../../adapters/discord/deliver.ts';
 import { MISSING_OPTION_TEXT } from '../../../adapters/discord/interactions.ts';
 import { UNREADABLE_REPLY_TEXT } from '../../../adapters/discord/messages.ts';
 import { MESSAGE_EMBED_TOTAL_LIMIT, MESSAGE_EMBEDS_LIMIT, embedLength } from '../../../adapters/discord/render-embeds.ts';
@@ -15,6 +15,7 @@ import { createLogger, type Answer, type Conversation, type Engine } from '../..
 import { answered, HAMPSHIRE_QUOTE, hugeAnswer } from './fixtures.ts';
 import { bodyOf, embedsOf, handledCount, interactionReplies, repliesTo, startHarness, visibleText, waitForHandled, type Harness } from './harness.ts';
 import { AutocompleteData, CallbackBody, MessageBody } from './fake-discord.ts';
+import { displayed } from './markdown.ts';
 import { BOT, IDS, interaction, message } from './payloads.ts';
 
 /** Questions containing "fail" make the engine throw; "huge" gets an answer past every limit. */
@@ -71,8 +72,8 @@ describe('when things go wrong', () => {
     expect(bodyOf(sent[0]!).embeds?.length).toBeGreaterThan(0); // rejected by the server
     const fallback = bodyOf(sent[1]!);
     expect(fallback.embeds ?? []).toEqual([]);
-    expect(fallback.content).toContain('1,938');
-    expect(fallback.content).toContain(HAMPSHIRE_QUOTE);
+    expect(displayed(fallback.content ?? '')).toContain('1,938');
+    expect(displayed(fallback.content ?? '')).toContain(HAMPSHIRE_QUOTE);
   });
 });
 
@@ -119,7 +120,7 @@ describe('follow-ups', () => {
     const ask = interaction(h.fake, { kind: 'command', name: 'ask', options: [{ name: 'question', type: 3, value: 'how many in Hampshire?' }] });
     h.fake.dispatch('INTERACTION_CREATE', ask.payload);
     const edit = await h.fake.waitForRequest((r) => r.method === 'PATCH' && interactionReplies(h.fake, ask.token).includes(r));
-    expect(embedsOf([edit])[0]?.footer?.text).toBe('Reply to this message to ask a follow-up.');
+    expect(displayed(embedsOf([edit])[0]?.footer?.text ?? '')).toBe(FOLLOW_UP_HINT);
     await waitForHandled(h, before + 1);
 
     const reply = message(h.fake, { content: 'what about 2022-23?', mentions: [BOT], replyTo: { id: edit.messageId!, author: BOT } });

@@ -128,3 +128,28 @@ export function hugeAnswer(options: { facts: number; citations: number; quoteLen
     citations,
   };
 }
+
+/**
+ * Text an attacker would type or slip into a data file to make the bot post a link whose text
+ * hides its target: a masked link and the variants Discord also reads as links, mentions, and
+ * formatting that would change what the text says.
+ */
+export const MARKDOWN_ATTACKS = [
+  '[Click to verify your account](https://evil.example/login)',
+  '[Click here]( https://evil.example)',
+  '[Click [here] now](https://evil.example)',
+  '[[Click here]](https://evil.example)',
+  '[Click here](<https://evil.example>)',
+  '[Click\u200bhere](https://evil.example "tooltip")',
+  '<https://evil.example>',
+  '<@123456789012345678> <@&123456789012345678> <#123456789012345678> <t:0:R>',
+  '# Official notice\n-# small print\n- a list\n> a quote\n>>> the rest',
+  '**bold** __underline__ *italic* ~~struck~~ ||spoiler|| `code` ```block```',
+] as const;
+
+/** Text that already holds escapes: a reader must see its backslashes, not lose them. */
+export const ESCAPED_ATTACKS = [
+  '\\[Click here\\]\\(https://evil.example\\)',
+  '\\\\[Click here](https://evil.example)',
+  'already \\*escaped\\* and a lone \\ backslash \\',
+] as const;

@@ -5,11 +5,14 @@
  */
 import { Writable } from 'node:stream';
 import { expect, vi } from 'vitest';
+import { FOLLOW_UP_HINT } from '../../../adapters/discord/deliver.ts';
 import { startDiscord } from '../../../adapters/discord/index.ts';
+import { renderEmbeds } from '../../../adapters/discord/render-embeds.ts';
 import type { AdapterSettings } from '../../../adapters/shared/settings.ts';
-import { createLogger, type Engine } from '../../../src/index.ts';
+import { createLogger, type Answer, type Engine } from '../../../src/index.ts';
 import { FakeDiscord, MessageBody, type EmbedBody, type RecordedRequest } from './fake-discord.ts';
-import { BOT, GUILD, IDS, TOKEN } from './payloads.ts';
+import { displayed } from './markdown.ts';
+import { BOT, GUILD, IDS, TOKEN, interaction, message } from './payloads.ts';
 
 export interface Harness {
   fake: FakeDiscord;
@@ -75,13 +78,24 @@ export function embedsOf(requests: RecordedRequest[]): EmbedBody[] {
   return requests.filter(isMessageSend).flatMap((r) => bodyOf(r).embeds ?? []);
 }
 
-/** Embed text as a reader sees it: Markdown escapes removed. */
-export function visibleText(embeds: EmbedBody[]): string {
+/** The parts of an embed that hold text: what the bot sent (`EmbedBody`) and what it rendered (`APIEmbed`). */
+interface EmbedText {
+  title?: string | undefined;
+  description?: string | undefined;
+  fields?: readonly { name: string; value: string }[] | undefined;
+  footer?: { text: string } | undefined;
+}
+
+/** Every piece of embed text Discord renders as Markdown: titles, descriptions, field names and values, footers. */
+export function embedTexts(embeds: readonly EmbedText[]): string[] {
   return embeds
     .flatMap((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text])
-    .filter((part): part is string => part !== undefined)
-    .join('\n')
-    .replace(/\\([\\*_~`|[\]])/g, '$1');
+    .filter((part): part is string => part !== undefined);
+}
+
+/** Embed text as a reader sees it: Markdown escapes removed. */
+export function visibleText(embeds: EmbedBody[]): string {
+  return embedTexts(embeds).map(displayed).join('\n');
 }
 
 /** Every message the bot sent in answer to an interaction, in order: the @original edit, then follow-ups. */
@@ -94,4 +108,23 @@ export function interactionReplies(fake: FakeDiscord, token: string): RecordedRe
 /** Every message the bot posted as a reply to the given message. */
 export function repliesTo(fake: FakeDiscord, messageId: string): RecordedRequest[] {
   return fake.requests.filter((r) => isMessageSend(r) && bodyOf(r).message_reference?.message_id === messageId);
+}
+
+/** Sends a slash command and waits until every message of its `expected` answer has been posted. */
+export async function runCommand(h: Harness, name: 'ask' | 'force', options: Parameters<typeof interaction>[1]['options'], expected: Answer) {
+  const command = interaction(h.fake, { kind: 'command', name, options });
+  h.fake.dispatch('INTERACTION_CREATE', command.payload);
+  const isPrivate = options.some((o) => o.name === 'private' && o.value === true);
+  const count = renderEmbeds(expected, isPrivate ? {} : { footer: FOLLOW_UP_HINT }).length;
+  const sent = await h.fake.waitForRequests((r) => interactionReplies(h.fake, command.token).includes(r), count);
+  const callback = h.fake.requests.find((r) => r.path === `/interactions/${command.id}/${command.token}/callback`);
+  return { ...command, sent, callback: callback! };
+}
+
+/** Sends a message and waits for the bot's first reply to it. */
+export async function sendMessage(h: Harness, options: Parameters<typeof message>[1]): Promise<{ id: string; reply: RecordedRequest }> {
+  const sent = message(h.fake, options);
+  h.fake.dispatch('MESSAGE_CREATE', sent.payload);
+  const reply = await h.fake.waitForRequest((r) => repliesTo(h.fake, sent.id).includes(r));
+  return { id: sent.id, reply };
 }

@@ -22,10 +22,26 @@ import {
   truncate,
   type EmbedMessage,
 } from '../../../adapters/discord/render-embeds.ts';
-import { answered, change, forceCard, HAMPSHIRE_QUOTE, hampshireFact, hugeAnswer, noData, unclear } from './fixtures.ts';
+import type { Answer } from '../../../src/index.ts';
+import {
+  answered,
+  change,
+  ESCAPED_ATTACKS,
+  forceCard,
+  HAMPSHIRE_QUOTE,
+  hampshireCitation,
+  hampshireFact,
+  hugeAnswer,
+  MARKDOWN_ATTACKS,
+  noData,
+  unclear,
+} from './fixtures.ts';
+import { embedTexts } from './harness.ts';
+import { displayed, linkTargets } from './markdown.ts';
 
 const allEmbeds = (messages: EmbedMessage[]): APIEmbed[] => messages.flatMap((m) => m.embeds);
 const allText = (messages: EmbedMessage[]): string => JSON.stringify(messages);
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 function expectWithinLimits(messages: EmbedMessage[]): void {
   expect(messages.length).toBeGreaterThan(0);
@@ -50,34 +66,35 @@ describe('renderEmbeds: what a reader sees', () => {
     const messages = renderEmbeds(answered);
     expect(messages).toHaveLength(1);
     const [main, sources] = messages[0]!.embeds;
-    expect(main!.title).toBe(answered.question);
-    expect(main!.description).toBe(answered.text);
+    expect(displayed(main!.title!)).toBe(answered.question);
+    expect(displayed(main!.description!)).toBe(answered.text);
     expect(main!.color).toBe(COLOURS.answered);
     // One force: the title and text name it, so the field does not repeat it.
-    expect(main!.fields).toEqual([{ name: 'Misconduct allegations · 2021-22', value: '**1,938** [1]', inline: true }]);
+    expect(main!.fields).toEqual([{ name: 'Misconduct allegations · 2021\\-22', value: '**1,938** [1]', inline: true }]);
     expect(sources!.title).toBe('Sources');
     expect(sources!.description).toBe(
       '**[1]** [Misconduct allegations against Hampshire officers rise](https://example.org/news/hampshire-allegations)\n' +
-        `Example Echo · 18 January 2023 · news report of official statistics\n> ${HAMPSHIRE_QUOTE}`,
+        'Example Echo · 18 January 2023 · news report of official statistics\n' +
+        '> Hampshire Constabulary recorded 1,938 misconduct allegations in 2021\\-22, according to the figures.',
     );
   });
 
   it('marks an inferred date, gives a table figure its location, and shows titles and quotes as written', () => {
     const sources = renderEmbeds(change)[0]!.embeds[1]!.description!;
-    expect(sources).toContain('Example Echo · March 2023 (date inferred) · official statistics table\nTable 27, row “Hampshire”, column “Allegations”\n>');
+    expect(sources).toContain('Example Echo · March 2023 \\(date inferred\\) · official statistics table\nTable 27, row “Hampshire”, column “Allegations”\n>');
     expect(sources).toContain('[Complaints \\[update\\] \\*special\\* report](https://example.org/news/a_%28b%29)');
-    expect(sources).toContain('> In 2022-23 the force recorded 933 allegations, a figure some called \\*striking\\*.');
+    expect(sources).toContain('> In 2022\\-23 the force recorded 933 allegations, a figure some called \\*striking\\*.');
   });
 
   it('shows a computed figure with its working instead of a citation', () => {
     const fields = renderEmbeds(change)[0]!.embeds[0]!.fields!;
-    expect(fields.map((f) => f.value)).toEqual(['**1,938** [1]', '**933** [2]', '**-1,005** computed: 933 − 1,938 = −1,005']);
+    expect(fields.map((f) => f.value)).toEqual(['**1,938** [1]', '**933** [2]', '**\\-1,005** computed: 933 − 1,938 = −1,005']);
   });
 
   it('names the force on each figure when the figures span several forces', () => {
     const other = { ...hampshireFact, force: 'hertfordshire', forceName: 'Hertfordshire Constabulary', value: 1972, citations: [2] };
     const fields = renderEmbeds({ ...answered, facts: [hampshireFact, other] })[0]!.embeds[0]!.fields!;
-    expect(fields.map((f) => f.name)).toEqual([
+    expect(fields.map((f) => displayed(f.name))).toEqual([
       'Hampshire Constabulary · misconduct allegations · 2021-22',
       'Hertfordshire Constabulary · misconduct allegations · 2021-22',
     ]);
@@ -97,13 +114,87 @@ describe('renderEmbeds: what a reader sees', () => {
   it('renders an unclear question as a question back', () => {
     const main = renderEmbeds(unclear)[0]!.embeds[0]!;
     expect(main.title).toBe('Which did you mean?');
-    expect(main.description).toBe('Which year do you mean: 2021-22 or 2022-23?');
+    expect(displayed(main.description!)).toBe('Which year do you mean: 2021-22 or 2022-23?');
     expect(main.color).toBe(COLOURS.unclear);
   });
 
   it('puts the footer on the answer embed when asked', () => {
     expect(renderEmbeds(answered, { footer: 'Reply to follow up.' })[0]!.embeds[0]!.footer).toEqual({ text: 'Reply to follow up.' });
     expect(renderEmbeds(answered)[0]!.embeds[0]!.footer).toBeUndefined();
+  });
+});
+
+describe('renderEmbeds and renderPlainMessages: outside text shows as written, and only the bot links', () => {
+  /** An answer whose every piece of outside text is `text`: echoed in the answer, and in the data. */
+  function hostile(text: string): Answer {
+    const citation = { ...hampshireCitation, title: text, publisher: text, sourceType: text, location: text, quote: text };
+    const fact = { ...hampshireFact, forceName: text, metricLabel: text, period: text, qualifier: text };
+    const other = { ...fact, force: 'other', forceName: 'Other Constabulary', value: 7, computed: { operation: 'difference' as const, inputs: [0], working: text } };
+    return { ...answered, question: text, text, facts: [fact, other], citations: [citation] };
+  }
+  const ownLink = 'https://example.org/news/hampshire-allegations';
+  /** `shown` is `text`, or its beginning and an ellipsis where a limit cut it. */
+  const expectShownOrCut = (shown: string, text: string) => {
+    if (shown !== text) expect(text.startsWith(shown.replace(/…$/, '').trimEnd()) && shown.endsWith('…'), shown).toBe(true);
+  };
+  const pieces = (messages: EmbedMessage[]) => allEmbeds(messages).flatMap((e) => embedTexts([e]));
+
+  it('escapes a masked link in every field: title, description, field names and values, sources, footer', () => {
+    for (const attack of [...MARKDOWN_ATTACKS, ...ESCAPED_ATTACKS]) {
+      const answer = hostile(attack);
+      const messages = renderEmbeds(answer, { footer: attack });
+      expect(pieces(messages).flatMap(linkTargets), attack).toEqual([ownLink]);
+      const [main, sources] = messages[0]!.embeds;
+      expect(displayed(main!.title!)).toBe(attack.trim());
+      expect(displayed(main!.description!)).toBe(attack.trim());
+      expect(displayed(main!.footer!.text)).toBe(attack);
+      const [first, second] = main!.fields!.map((field) => displayed(field.name));
+      expectShownOrCut(first!, `${capitalised(attack)} · ${attack} · ${attack}`);
+      expectShownOrCut(second!, `Other Constabulary · ${attack} · ${attack}`);
+      expect(displayed(main!.fields![0]!.value)).toBe(`**${attack} 1,938** [1]`);
+      expect(displayed(main!.fields![1]!.value)).toBe(`**${attack} 7** computed: ${attack}`);
+      const lines = attack.split('\n');
+      expect(displayed(sources!.description!)).toBe(
+        `**[1]** [${attack}](${ownLink})\n${attack} · 18 January 2023 · ${attack}\n${attack}\n> ${lines.join('\n> ')}`,
+      );
+    }
+  });
+
+  it('escapes the plain-message fallback too, where the citation address is the only link', () => {
+    for (const attack of [...MARKDOWN_ATTACKS, ...ESCAPED_ATTACKS]) {
+      const contents = renderPlainMessages(hostile(attack));
+      expect(contents.flatMap(linkTargets), attack).toEqual([ownLink]);
+      expect(displayed(contents.join('\n'))).toContain(`[1] ${attack} — ${attack}, 18 January 2023\n    “${attack}”\n    <${ownLink}>`);
+    }
+  });
+
+  it('titles a force card with its force name as written', () => {
+    const title = renderEmbeds({ ...forceCard, facts: [{ ...hampshireFact, forceName: MARKDOWN_ATTACKS[0] }] })[0]!.embeds[0]!.title!;
+    expect(linkTargets(title)).toEqual([]);
+    expect(displayed(title)).toBe(`${MARKDOWN_ATTACKS[0]}: every figure we hold`);
+  });
+
+  it('links nothing but the citations, and shows the text as written, whatever it holds (property)', () => {
+    const text = fc.string({ unit: fc.constantFrom(...'\\*_~`|>#-[]()<@ \naZ'.split(''), 'https://evil.example'), maxLength: 120 });
+    fc.assert(
+      fc.property(text, (attack) => {
+        const messages = renderEmbeds(hostile(attack), { footer: attack });
+        expect(pieces(messages).flatMap(linkTargets)).toEqual([ownLink]);
+        expect(renderPlainMessages(hostile(attack)).flatMap(linkTargets)).toEqual([ownLink]);
+        const main = messages[0]!.embeds[0]!;
+        expect(displayed(main.description ?? '')).toBe(attack.trim());
+      }),
+    );
+  });
+
+  it('cuts escaped text only between whole escapes, so nothing after a cut comes unescaped', () => {
+    for (const text of ['['.repeat(12_000), `a${'['.repeat(12_000)}`]) {
+      const messages = renderEmbeds({ ...hostile(text), facts: [], citations: [] });
+      const descriptions = allEmbeds(messages).flatMap((e) => (e.description === undefined ? [] : [e.description]));
+      expect(descriptions.length).toBeGreaterThan(3);
+      for (const description of descriptions) expect(displayed(description)).not.toContain('\\');
+      expectWithinLimits(messages);
+    }
   });
 });
 
@@ -122,7 +213,7 @@ describe('renderEmbeds: Discord limits', () => {
       expectWithinLimits(messages);
       // Every figure once, in order.
       const fields = allEmbeds(messages).flatMap((e) => e.fields ?? []);
-      expect(fields.map((f) => f.name.toLowerCase())).toEqual(answer.facts.map((f) => `${f.metricLabel} · ${f.period}`));
+      expect(fields.map((f) => displayed(f.name).toLowerCase())).toEqual(answer.facts.map((f) => `${f.metricLabel} · ${f.period}`));
     });
   }
 
@@ -136,7 +227,7 @@ describe('renderEmbeds: Discord limits', () => {
     expect(blocks).toHaveLength(40);
     blocks.forEach((block, i) => {
       expect(block.startsWith(`**[${i + 1}]** `)).toBe(true);
-      expect(block).toContain(`> ${answer.citations[i]!.quote}`);
+      expect(displayed(block)).toContain(`> ${answer.citations[i]!.quote}`);
     });
     expect(allEmbeds(messages).filter((e) => e.title === 'Sources')).toHaveLength(1);
   });
@@ -159,7 +250,7 @@ describe('renderEmbeds: Discord limits', () => {
 
 describe('renderPlainMessages', () => {
   it('is the shared plain text, cut into messages of at most 2,000 characters', () => {
-    expect(renderPlainMessages(answered)).toEqual([expect.stringContaining(HAMPSHIRE_QUOTE)]);
+    expect(renderPlainMessages(answered).map(displayed)).toEqual([expect.stringContaining(HAMPSHIRE_QUOTE)]);
     const long = renderPlainMessages(hugeAnswer({ facts: 1, citations: 20, quoteLength: 400, textLength: 500 }));
     expect(long.length).toBeGreaterThan(1);
     for (const content of long) expect(content.length).toBeLessThanOrEqual(MESSAGE_CONTENT_LIMIT);
