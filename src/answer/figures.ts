@@ -14,6 +14,7 @@ import type { AnswerDraft } from './draft.ts';
 import { byPeriod, type Observation } from './figure-store.ts';
 import { holdingsFor, inPeriod, joinNames, whatWeHold } from './holdings.ts';
 import { fallback } from './passages.ts';
+import { periodFit } from './period-fit.ts';
 import { ratePer1000 } from './rankings.ts';
 import { canRatePerHead } from '../catalogue/rules.ts';
 
@@ -77,7 +78,9 @@ function chooseMetric(ctx: AnswerContext, parsed: ParsedQuestion, forces: string
   const choices = rankMetrics(ctx.metrics, parsed.metrics, options);
   const top = choices[0]?.score;
   if (top === undefined) return { choices, alsoFits: [] };
-  const tier = choices.filter((c) => c.score === top);
+  // Among equally good fits, the figures held decide: for the period asked, else the latest.
+  const fit = new Map(choices.filter((c) => c.score === top).map((c) => [c, periodFit(ctx, c.metric.id, forces, parsed.periods.asks)]));
+  const tier = [...fit.keys()].sort((a, b) => (fit.get(b) ?? 0) - (fit.get(a) ?? 0));
   const held = (c: MetricChoice) => (forces.length === 0 ? ctx.store.forcesFor(c.metric.id).length > 0 : forces.some((f) => ctx.store.holds(f, c.metric.id)));
   // With no force named, a national figure answers before any one force's.
   const national = (c: MetricChoice) => forces.length === 0 && ctx.store.forcesFor(c.metric.id).some((f) => ctx.forces.get(f)?.kind === 'area');

@@ -210,6 +210,10 @@ export const Measure = z.strictObject({
   family: SourceFamily,
   periods: PeriodConvention,
   terms: z.array(z.string().min(1)).min(1),
+  /** Words that fit this measure only loosely because they fit others too ("allegations"): they weigh as
+   * little as the default measure's, and the figures held (for the force and period asked, else the
+   * latest) decide between the measures they fit. */
+  broad: z.array(z.string().min(1)).optional(),
   /** The measure a question means when it names an outcome but no measure ("how many needed no action?"). */
   default: z.boolean().optional(),
 });

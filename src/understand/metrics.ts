@@ -25,7 +25,12 @@ export interface MetricMention {
   measureSpans: Map<string, Array<[number, number]>>;
   /** The question's words, folded. */
   words: string[];
+  /** Measures matched only by words that fit several (the default measure's, or `broad` ones). */
+  loose: Set<string>;
 }
+
+/** The weight of a word that fits several measures: the default measure's words and every `broad` one. */
+const BROAD = 0.5;
 
 /** The shortest words read with a typo: the vocabulary's, and the question's. */
 const TYPO_LENGTH = { known: 7, asked: 6 };
@@ -50,15 +55,17 @@ function oneEditApart(a: string, b: string): boolean {
   return true;
 }
 
-/** Helper words a question may put inside a phrase: "complaints were recorded" is "complaints recorded". */
-const INSIDE = new Set(['were', 'was', 'been', 'being', 'be', 'have', 'has', 'had', 'is', 'are']);
+/** Helper words a question may put inside a phrase: "complaints were recorded" is "complaints recorded",
+ * "complaint cases did Kent finalise" is "complaint cases finalised". */
+const INSIDE = new Set(['were', 'was', 'been', 'being', 'be', 'have', 'has', 'had', 'is', 'are', 'did', 'do', 'does', 'will', 'its', 'their', 'police', 'force', 'constabulary']);
 
-/** Where the phrase `stems` ends if it starts at word `i` (helper words allowed between its words), or
- * -1; `fits(at, stem)` says whether the question's word at `at` is the vocabulary's `stem`. */
-function matchAt(ws: string[], qs: string[], i: number, stems: string[], fits: (at: number, stem: string) => boolean): number {
+/** Where the phrase `stems` ends if it starts at word `i`, or -1. Helper words and a force's name
+ * (`named(at)`: "allegations Nottinghamshire police logged") may sit between its words;
+ * `fits(at, stem)` says whether the question's word at `at` is the vocabulary's `stem`. */
+function matchAt(ws: string[], qs: string[], i: number, stems: string[], fits: (at: number, stem: string) => boolean, named: (at: number) => boolean): number {
   let at = i;
   for (let k = 0; k < stems.length; k++) {
-    if (k > 0) while (at < qs.length && INSIDE.has(ws[at] ?? '') && !fits(at, stems[k] ?? '')) at++;
+    if (k > 0) while (at < qs.length && (INSIDE.has(ws[at] ?? '') || named(at)) && !fits(at, stems[k] ?? '')) at++;
     if (at >= qs.length || !fits(at, stems[k] ?? '')) return -1;
     at++;
   }
@@ -79,7 +86,10 @@ export class MetricMatcher {
 
   constructor(measures: Measure[], outcomes: Outcome[]) {
     const terms: Term[] = [];
-    for (const m of measures) for (const t of m.terms) terms.push({ kind: 'measure', id: m.id, stems: words(t).map(stem), weight: m.default ? 0.5 : 1 });
+    for (const m of measures) {
+      for (const t of m.terms) terms.push({ kind: 'measure', id: m.id, stems: words(t).map(stem), weight: m.default ? BROAD : 1 });
+      for (const t of m.broad ?? []) terms.push({ kind: 'measure', id: m.id, stems: words(t).map(stem), weight: BROAD });
+    }
     for (const o of outcomes) for (const t of o.terms) terms.push({ kind: 'outcome', id: o.id, stems: words(t).map(stem), weight: o.generic ? 0.3 : 1 });
     this.terms = terms.sort((a, b) => b.stems.length - a.stems.length);
     this.terms.forEach((term, index) => {
@@ -90,7 +100,7 @@ export class MetricMatcher {
     });
     this.stems = new Set(terms.flatMap((t) => t.stems));
     this.typoStems = [...this.stems].filter((known) => known.length >= TYPO_LENGTH.known);
-    this.vocabulary = new Set([...measures, ...outcomes].flatMap((v) => v.terms.flatMap((t) => words(t))));
+    this.vocabulary = new Set([...measures.flatMap((m) => [...m.terms, ...(m.broad ?? [])]), ...outcomes.flatMap((o) => o.terms)].flatMap((t) => words(t)));
   }
 
   /** The vocabulary stems a question word is: itself, or within a typo of a long one. */
@@ -117,11 +127,12 @@ export class MetricMatcher {
     // and only terms whose first stem a word fits are tried there, not every term at every word.
     const fitting = qs.map((w) => this.stemsFitting(w));
     const fits = (at: number, stem: string) => fitting[at]?.has(stem) === true;
+    const named = (at: number) => owner[at] === -2;
     const candidates: Array<{ term: Term; index: number; i: number; end: number }> = [];
     fitting.forEach((firsts, i) => {
       for (const first of firsts)
         for (const { term, index } of this.byFirstStem.get(first) ?? []) {
-          const end = matchAt(ws, qs, i, term.stems, fits);
+          const end = matchAt(ws, qs, i, term.stems, fits, named);
           if (end > 0) candidates.push({ term, index, i, end });
         }
     });
@@ -132,10 +143,11 @@ export class MetricMatcher {
     for (const { term, index, i, end } of candidates) {
       const len = term.stems.length;
       // A span may be shared only by terms of the same phrase length starting at the same word.
-      const span = owner.slice(i, end);
+      // A force's name inside the phrase stays the force's.
+      const span = owner.slice(i, end).filter((o) => o !== -2);
       const sharedSame = spans.some(([a, b]) => a === i && b === end);
       if (span.some((o) => o !== -1) && !sharedSame) continue;
-      for (let k = i; k < end; k++) owner[k] = index;
+      for (let k = i; k < end; k++) if (owner[k] !== -2) owner[k] = index;
       if (!sharedSame) spans.push([i, end]);
       // Two spellings of one entry ("conduct matter", "conduct matters") count its words once.
       const key = `${term.kind}:${term.id}:${i}`;
@@ -154,7 +166,8 @@ export class MetricMatcher {
       map.set(term.id, (map.get(term.id) ?? 0) + score);
       if (term.kind === 'measure') measureSpans.set(term.id, [...(measureSpans.get(term.id) ?? []), [at, end]]);
     }
-    return { measures, outcomes, spans, measureSpans, words: ws };
+    const loose = new Set([...measures.keys()].filter((id) => matches.every((m) => m.term.kind !== 'measure' || m.term.id !== id || m.term.weight === BROAD)));
+    return { measures, outcomes, spans, measureSpans, words: ws, loose };
   }
 }
 
@@ -177,9 +190,11 @@ export function rankMetrics(
 ): MetricChoice[] {
   const namedOutcome = mention.outcomes.size > 0;
   // "allegations … still under investigation": the generic default measure names nothing when it lacks that outcome.
-  const defaultOnly = mention.measures.size === 1 && options.defaultMeasure !== undefined && mention.measures.has(options.defaultMeasure);
-  const defaultLacksOutcome = namedOutcome && ![...mention.outcomes.keys()].some((o) => hasOutcome(metrics, options.defaultMeasure ?? '', o));
-  const namedMeasure = mention.measures.size > 0 && !(defaultOnly && defaultLacksOutcome);
+  // "The 436 allegations … referred to the IPCC": words that fit measures only loosely name none of
+  // them when none has the outcome named.
+  const looseOnly = [...mention.measures.keys()].every((id) => mention.loose.has(id));
+  const looseLacksOutcome = namedOutcome && ![...mention.measures.keys()].some((m) => [...mention.outcomes.keys()].some((o) => hasOutcome(metrics, m, o)));
+  const namedMeasure = mention.measures.size > 0 && !(looseOnly && looseLacksOutcome);
   const out: MetricChoice[] = [];
   for (const metric of metrics) {
     let ms = mention.measures.get(metric.measure) ?? 0;

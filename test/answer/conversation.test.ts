@@ -71,3 +71,16 @@ describe('input we cannot read', () => {
     expect(essex?.facts[0]).toMatchObject({ force: 'essex', metric: 'complaint-cases-finalised-under-schedule-3' });
   });
 });
+
+describe('"latest" and "last year" for the measure that answers', () => {
+  it('answers the latest count of allegations with the latest year held, and says which year', () => {
+    const a = engine.answer("What's the latest count of allegations against South Yorkshire Police?");
+    expect(a.facts[0]).toMatchObject({ force: 'south-yorkshire', metric: 'allegations-logged', periodId: '2024-25' });
+    expect(a.text).toContain('2024-25');
+  });
+
+  it('keeps the year asked: allegations against Hampshire in 2021-22 are the Home Office figure', () => {
+    const a = engine.answer('How many allegations were made against Hampshire police in 2021-22?');
+    expect(a.facts[0]).toMatchObject({ metric: 'complaint-allegations', value: 1938 });
+  });
+});

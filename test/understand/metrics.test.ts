@@ -25,3 +25,33 @@ describe('finding measures in questions', () => {
     expect(measures('Recordable conduct matters Hampshire 2021/22')).not.toContain('conduct-matter-allegations');
   });
 });
+
+describe('phrases split by a force name, broad words and Schedule 3', () => {
+  // The force resolver's spans, as the question parser passes them.
+  const top = (q: string, skip: Array<[number, number]> = []) => {
+    const found = [...matcher.find(q, skip).measures].sort((a, b) => b[1] - a[1]);
+    return found[0]?.[0];
+  };
+
+  it('reads "allegations Nottinghamshire police logged" as allegations logged', () => {
+    expect(top('allegations nottinghamshire police logged last year', [[1, 2]])).toBe('allegations-logged');
+  });
+
+  it('reads "complaint cases did Kent finalise" as cases finalised, not a bare "complaints"', () => {
+    expect(measures('how many complaint cases did kent finalise').some((id) => id.startsWith('complaint-cases-finalised'))).toBe(true);
+  });
+
+  it('reads a bare "Schedule 3" as under Schedule 3, and "outside Schedule 3" as outside', () => {
+    expect(top('schedule 3 complaint cases finalised 2024-25')).toBe('complaint-cases-finalised-under-schedule-3');
+    expect(top('complaint cases finalised outside schedule 3')).toBe('complaint-cases-finalised-outside-schedule-3');
+  });
+
+  it('hears "leaving out time spent on suspension" as the average excluding suspension', () => {
+    expect(top('leaving out time spent on suspension, how long to finalise schedule 3 cases')).toBe('average-days-under-schedule-3-excluding-suspension');
+  });
+
+  it('marks a measure matched only by broad words as loose, and one named by its phrase as not', () => {
+    expect(matcher.find('how many allegations').loose.has('allegations-logged')).toBe(true);
+    expect(matcher.find('how many allegations were logged').loose.has('allegations-logged')).toBe(false);
+  });
+});

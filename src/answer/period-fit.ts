@@ -1,0 +1,21 @@
+/**
+ * Choosing among metrics the question's words fit equally well ("allegations" fits allegations
+ * logged and allegations handled under the formal process) by the figures held: the one held for
+ * the period asked, or, when the question asks for the latest, the one held most recently. "Last year" then means the latest year held for the measure that answers.
+ */
+import { periodMatches, type PeriodAsk } from '../understand/periods.ts';
+import type { AnswerContext } from './context.ts';
+import type { Observation } from './figure-store.ts';
+
+/** A sort key: higher fits better. Dated periods only count for recency; an unstated year never
+ * passes for the latest. */
+export function periodFit(ctx: AnswerContext, metricId: string, forces: readonly string[], asks: readonly PeriodAsk[]): number {
+  const held: Observation[] = (forces.length > 0 ? forces : ctx.store.forcesFor(metricId)).flatMap((f) => ctx.store.of(f, metricId));
+  const explicit = asks.filter((a) => a.kind !== 'latest' && a.kind !== 'previous');
+  const answersAsked = explicit.length > 0 && held.some((o) => explicit.some((a) => periodMatches(o.period, a)));
+  // Only "latest" on its own asks for recency: "the year before the latest" is read in the series
+  // the wording names first, and with no period asked that first-named measure stands.
+  const latestOnly = asks.some((a) => a.kind === 'latest') && !asks.some((a) => a.kind === 'previous');
+  const latest = latestOnly ? Math.max(0, ...held.map((o) => (o.period.end === undefined ? 0 : Number(o.period.end.slice(0, 4)) * 12 + Number(o.period.end.slice(5, 7) || 12)))) : 0;
+  return (answersAsked ? 1_000_000 : 0) + latest;
+}
