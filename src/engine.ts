@@ -18,6 +18,7 @@ import { loadOrBuildPassageIndex } from './search/index-file.ts';
 import { fold, words } from './text/words.ts';
 import { ForceResolver } from './understand/forces.ts';
 import { MetricMatcher } from './understand/metrics.ts';
+import { PhraseBook } from './understand/phrases.ts';
 import { parseQuestion } from './understand/question.ts';
 
 /** Longest question we read; longer ones get a polite request to shorten them. */
@@ -76,6 +77,7 @@ export function loadEngine(options: EngineOptions = {}): Engine {
     outcomes: new Map(data.outcomes.map((o) => [o.id, o])),
     resolver: new ForceResolver(data.forces, data.outside),
     matcher: new MetricMatcher(data.measures, data.outcomes),
+    phrases: new PhraseBook(data.phrases),
     passages: loadOrBuildPassageIndex(data.documents, options.indexFile, log),
     documents: new Map(data.documents.map((d) => [d.id, d])),
     forces,
@@ -108,7 +110,7 @@ export function loadEngine(options: EngineOptions = {}): Engine {
       if (trimmed === '') return help(ctx, draft, true);
       if (trimmed.length > MAX_QUESTION_LENGTH)
         return draft.noData('not_understood', 'That question is too long for me: please keep it under a thousand characters.');
-      return guarded(draft, () => respond(ctx, parseQuestion(trimmed, ctx.resolver, ctx.matcher, conversation?.previous?.frame), draft));
+      return guarded(draft, () => respond(ctx, parseQuestion(trimmed, ctx, conversation?.previous?.frame), draft));
     },
     forceCard(name) {
       const draft = new AnswerDraft(ctx, name);

@@ -6,6 +6,7 @@ import type { Force, Measure, Metric, Outcome, SourceDocument } from '../model/d
 import type { PassageIndex } from '../search/passages.ts';
 import type { ForceResolver } from '../understand/forces.ts';
 import type { MetricMatcher } from '../understand/metrics.ts';
+import type { PhraseBook } from '../understand/phrases.ts';
 import type { DraftContext } from './draft.ts';
 import type { FigureStore } from './figure-store.ts';
 
@@ -17,6 +18,7 @@ export interface AnswerContext extends DraftContext {
   outcomes: Map<string, Outcome>;
   resolver: ForceResolver;
   matcher: MetricMatcher;
+  phrases: PhraseBook;
   passages: PassageIndex;
   documents: Map<string, SourceDocument>;
   forces: Map<string, Force>;

@@ -80,13 +80,14 @@ function chooseMetric(ctx: AnswerContext, parsed: ParsedQuestion, forces: string
   if (top === undefined) return { choices, alsoFits: [] };
   // Among equally good fits, the figures held decide: for the period asked, else the latest.
   const fit = new Map(choices.filter((c) => c.score === top).map((c) => [c, periodFit(ctx, c.metric.id, forces, parsed.periods.asks)]));
-  const tier = [...fit.keys()].sort((a, b) => (fit.get(b) ?? 0) - (fit.get(a) ?? 0));
+  const bestFit = Math.max(...fit.values());
+  const tier = [...fit.keys()].filter((c) => fit.get(c) === bestFit);
   const held = (c: MetricChoice) => (forces.length === 0 ? ctx.store.forcesFor(c.metric.id).length > 0 : forces.some((f) => ctx.store.holds(f, c.metric.id)));
   // With no force named, a national figure answers before any one force's.
   const national = (c: MetricChoice) => forces.length === 0 && ctx.store.forcesFor(c.metric.id).some((f) => ctx.forces.get(f)?.kind === 'area');
   const pick = tier.find((c) => c.unitFits && national(c)) ?? tier.find((c) => c.unitFits && held(c)) ?? tier.find(held);
   if (!pick) return { choices, alsoFits: [] };
-  const alsoFits = [...new Set(tier.map((c) => c.metric.measure))].filter((m) => m !== pick.metric.measure);
+  const alsoFits = [...new Set([...fit.keys()].map((c) => c.metric.measure))].filter((m) => m !== pick.metric.measure);
   return { choices, metric: pick.metric, alsoFits };
 }
 

@@ -13,15 +13,11 @@ import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import type { Observation } from './figure-store.ts';
 import { canRank, canRatePerHead, canSum, kindName } from '../catalogue/rules.ts';
-import { inPeriod } from './holdings.ts';
+import { inPeriod, joinNames } from './holdings.ts';
+import { NATIONAL } from '../understand/forces.ts';
 
-const COUNT_WORDS: Record<string, number> = { three: 3, five: 5, ten: 10, twenty: 20 };
 /** How many places a ranking lists when the question does not say. */
 const DEFAULT_PLACES = 5;
-const ASCENDING = /\b(lowest|least|fewest|smallest|shortest|fastest|quickest|bottom)\b/i;
-/** "Highest rate per 1,000 officers", "relative to their size": rank by rate per 1,000 workforce. */
-const PER_SIZE = /\b(?:per (?:1,?000|thousand|head|officer|capita)|(?:highest|lowest) rates?|relative to (?:their |its )?size|for (?:their|its) size|size[- ]adjusted)\b/i;
-const TOTAL = /\b(total|in total|altogether|combined|sum|all forces|across (?:all )?(?:the )?forces)\b/i;
 
 /** The latest workforce figure held for a force, if any: the catalogue's denominator. */
 function workforceOf(ctx: AnswerContext, force: string): Observation | undefined {
@@ -49,30 +45,31 @@ export function ratePer1000(ctx: AnswerContext, draft: AnswerDraft, obs: Observa
   return `${formatNumber(rate)} per 1,000 workforce (our calculation: ${working}; workforce ${w.marks}, ${workforce.period.label})`;
 }
 
-function places(text: string): number {
-  const m = /\b(?:top|bottom)\s+(\d+|three|five|ten|twenty)\b/i.exec(text);
-  if (!m) return DEFAULT_PLACES;
-  const raw = (m[1] ?? '').toLowerCase();
-  return COUNT_WORDS[raw] ?? Math.min(Number(raw), 50);
-}
-
-/** The metric a ranking is about: the best-matching one held by several forces. */
-function rankedMetric(ctx: AnswerContext, parsed: ParsedQuestion): Metric | undefined {
+/** The metrics a ranking can be about: the best-matching tier, each held by several forces. */
+function rankableMetrics(ctx: AnswerContext, parsed: ParsedQuestion): Metric[] {
   const defaultMeasure = [...ctx.measures.values()].find((m) => m.default)?.id;
   const options: Parameters<typeof rankMetrics>[2] = { share: parsed.share };
   if (defaultMeasure !== undefined) options.defaultMeasure = defaultMeasure;
   const territorial = (id: string) => ctx.forces.get(id)?.kind !== 'area';
   const choices = rankMetrics(ctx.metrics, parsed.metrics, options).filter((c) => ctx.store.forcesFor(c.metric.id).filter(territorial).length >= 2);
-  return choices[0]?.metric;
+  return choices.filter((c) => c.score === choices[0]?.score).map((c) => c.metric);
 }
 
-export function answerRanking(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer | undefined {
-  const metric = rankedMetric(ctx, parsed);
-  if (!metric) return undefined;
-  const forces = ctx.store.forcesFor(metric.id).filter((f) => ctx.forces.get(f)?.kind !== 'area');
+/** One metric's figures for the forces in scope, by period: rows whose sources agree, and disputed ones. */
+interface Table {
+  metric: Metric;
+  rows: Observation[];
+  disputed: Map<string, Observation[]>;
+}
+
+/**
+ * The figures to rank for `metric`: of the periods held for at least two forces in scope (and
+ * matching the period asked), the latest for "latest" or "last year", otherwise the best covered.
+ */
+function tableFor(ctx: AnswerContext, metric: Metric, inScope: (force: string) => boolean, asks: ParsedQuestion['periods']['asks']): Table | undefined {
   const byPeriod = new Map<string, Observation[]>();
   const disputed = new Map<string, Observation[]>();
-  for (const f of forces) {
+  for (const f of ctx.store.forcesFor(metric.id).filter(inScope)) {
     const series = ctx.store.of(f, metric.id);
     for (const obs of series) {
       // A force whose sources conflict for a period is left out of that period's ranking, and said to be.
@@ -80,23 +77,48 @@ export function answerRanking(ctx: AnswerContext, parsed: ParsedQuestion, draft:
       into.set(obs.period.id, [...(into.get(obs.period.id) ?? []), obs]);
     }
   }
+  const latest = asks.some((a) => a.kind === 'latest');
+  const end = (rows: Observation[]) => rows[0]?.period.end ?? '';
+  const newer = (a: Observation[], b: Observation[]) => (end(b) > end(a) ? 1 : end(b) < end(a) ? -1 : 0);
+  const candidates = [...byPeriod.values()]
+    .filter((rows) => canRank(rows) && (asks.length === 0 || asks.some((a) => a.kind === 'latest' || periodMatches((rows[0] as Observation).period, a))))
+    .sort((a, b) => (latest ? newer(a, b) || b.length - a.length : b.length - a.length || newer(a, b)));
+  const rows = candidates[0];
+  return rows ? { metric, rows, disputed } : undefined;
+}
+
+export function answerRanking(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer | undefined {
+  const metrics = rankableMetrics(ctx, parsed);
+  const best = metrics[0];
+  if (!best) return undefined;
+  const { shape } = parsed;
+  // The forces in scope: every one holding the measure, or a region's ("the Welsh forces"), less any left out.
+  const region = parsed.forces.ambiguous?.region !== undefined ? new Set(parsed.forces.ambiguous.candidates) : undefined;
+  const inScope = (f: string) => ctx.forces.get(f)?.kind !== 'area' && !shape.excluded.includes(f) && (region === undefined || region.has(f));
   const asks = parsed.periods.asks;
-  const candidates = [...byPeriod.values()].filter((rows) => asks.length === 0 || asks.some((a) => (a.kind === 'latest' ? true : periodMatches((rows[0] as Observation).period, a))));
-  const rows = candidates.sort((a, b) => b.length - a.length || ((b[0]?.period.end ?? '') > (a[0]?.period.end ?? '') ? 1 : -1))[0];
-  if (!rows || !canRank(rows)) {
+  // Of the metrics the wording fits equally, the one whose table answers best: the period asked,
+  // then the newest for "last year", else the most forces.
+  const tables = metrics.map((m) => tableFor(ctx, m, inScope, asks)).filter((t): t is Table => t !== undefined);
+  const latest = asks.some((a) => a.kind === 'latest');
+  const key = (t: Table) => [latest ? (t.rows[0]?.period.end ?? '') : '', String(t.rows.length).padStart(4, '0'), t.rows[0]?.period.end ?? ''].join('|');
+  const table = tables.sort((a, b) => (key(b) > key(a) ? 1 : key(b) < key(a) ? -1 : 0))[0];
+  if (!table) {
     for (const a of asks) draft.allow(a.label);
-    return draft.noData('period_not_held', `We don't hold ${metric.label} for several forces${asks.length > 0 ? ` for ${asks.map((a) => a.label).join(' or ')}` : ''}, so we can't rank them.`, { type: 'ranking', forces: [], periods: [], measure: metric.measure }, 'ranking');
+    return draft.noData('period_not_held', `We don't hold ${best.label} for several forces${asks.length > 0 ? ` for ${asks.map((a) => a.label).join(' or ')}` : ''}, so we can't rank them.`, { type: 'ranking', forces: [], periods: [], measure: best.measure }, 'ranking');
   }
+  const { metric, rows, disputed } = table;
   const period = (rows[0] as Observation).period;
   const frame = { type: 'ranking' as const, forces: [], periods: [period.id], measure: metric.measure, ...(metric.outcome ? { outcome: metric.outcome } : {}) };
-  const national = ctx.store.of('england-and-wales', metric.id).find((o) => o.period.id === period.id);
+  const national = ctx.store.of(NATIONAL, metric.id).find((o) => o.period.id === period.id);
   const left = disputed.get(period.id) ?? [];
   const leftOut = left.length === 0 ? '' : ` Left out because their sources differ: ${[...new Set(left.map((o) => o.force))].map((f) => `${draft.forceName(f)} (${left.filter((o) => o.force === f).map((o) => {
     const s = draft.stated(o);
     return `${s.shown} ${s.marks}`;
   }).join(' or ')})`).join('; ')}.`;
 
-  if (TOTAL.test(parsed.text) && !/\b(most|highest|lowest|least|fewest|top|rank)/i.test(parsed.text)) {
+  const scope = scopeNote(ctx, draft, rows, shape.excluded, region);
+  if (shape.countForces) return countForces(draft, metric, rows, shape, frame, scope);
+  if (shape.total && shape.direction === undefined) {
     if (!canSum(metric)) return noSum(draft, metric, period, national, frame);
     const stated = rows.map((o) => draft.stated(o));
     const sum = rows.reduce((t, o) => t + o.value, 0);
@@ -106,21 +128,65 @@ export function answerRanking(ctx: AnswerContext, parsed: ParsedQuestion, draft:
       const n = draft.stated(national);
       text += ` The published England and Wales total is ${n.shown} ${n.marks}${national.value === sum ? ', which matches' : ', which differs from our sum; the published total is the one to use'}.`;
     }
-    return draft.answered('ranking', text.charAt(0).toUpperCase() + text.slice(1) + leftOut, frame);
+    return draft.answered('ranking', text.charAt(0).toUpperCase() + text.slice(1) + scope + leftOut, frame);
   }
 
-  const ascending = ASCENDING.test(parsed.text);
-  if (PER_SIZE.test(parsed.text) && canRatePerHead(metric)) return rankPerWorkforce(ctx, draft, rows, ascending, places(parsed.text), frame, leftOut);
+  const ascending = shape.direction === 'lowest';
+  const count = shape.limit ?? (region ? rows.length : DEFAULT_PLACES);
+  if (shape.perHead && canRatePerHead(metric)) return rankPerWorkforce(ctx, draft, rows, ascending, count, frame, scope + leftOut);
   const sorted = [...rows].sort((a, b) => (ascending ? a.value - b.value : b.value - a.value));
-  const top = sorted.slice(0, places(parsed.text));
+  const top = sorted.slice(0, count);
   const list = top.map((o) => {
     const s = draft.stated(o);
     return `• ${draft.forceName(o.force)}: ${s.shown} ${s.marks}`;
   });
   const first = top[0] as Observation;
-  const lead = `${draft.forceName(first.force)} had the ${ascending ? 'lowest' : 'highest'} ${metric.label} ${inPeriod(period)}`;
+  // Forces level with the first share its place: "Lancashire and Thames Valley had the lowest".
+  const level = sorted.filter((o) => o.value === first.value).map((o) => draft.forceName(o.force));
+  const lead = `${joinNames(level)} had the ${ascending ? 'lowest' : 'highest'} ${metric.label} ${inPeriod(period)}${level.length > 1 ? ` (${formatValue(first.value, metric.unit)} each)` : ''}`;
   const source = draft.provenance(first);
-  const text = `${lead}. Ranked ${ascending ? 'lowest' : 'highest'} first (our ranking of every force we hold it for; ${source}):\n${list.join('\n')}${leftOut}`;
+  const text = `${lead}. Ranked ${ascending ? 'lowest' : 'highest'} first (our ranking; ${source}):\n${list.join('\n')}${scope}${leftOut}`;
+  return draft.answered('ranking', text, frame);
+}
+
+/** Which forces a ranking covers: all it holds, a region's, less those left out, and which lack the figure. */
+function scopeNote(ctx: AnswerContext, draft: AnswerDraft, rows: Observation[], excluded: string[], region: Set<string> | undefined): string {
+  const territorial = [...ctx.forces.values()].filter((f) => f.kind === 'territorial' && !excluded.includes(f.id) && (region === undefined || region.has(f.id)));
+  const missing = territorial.filter((f) => !rows.some((o) => o.force === f.id)).map((f) => f.shortName);
+  const without = excluded.length > 0 ? ` Left out as asked: ${joinNames(excluded.map((f) => draft.forceName(f)))}.` : '';
+  if (missing.length === 0) return without;
+  const lacking = missing.length <= 8 ? `: we hold no figure for ${joinNames(missing)}` : '';
+  const period = (rows[0] as Observation).period;
+  countOf(draft, rows.length, 'forces with a figure', period, rows.map((o) => draft.forceName(o.force)));
+  countOf(draft, territorial.length, 'territorial forces in scope', period, territorial.map((f) => f.shortName));
+  return `${without} This covers ${rows.length} of ${territorial.length} territorial forces${lacking}.`;
+}
+
+/** A count of forces as a computed fact, the forces counted being its working. */
+function countOf(draft: AnswerDraft, value: number, label: string, period: Observation['period'], names: string[]): void {
+  draft.computed({ force: 'all-forces', forceName: 'forces counted', periodId: period.id, period: period.label, metric: 'force-count', metricLabel: label, unit: 'count' }, value, 'count', [], `${value}: ${names.join(', ')}`);
+}
+
+/** "How many forces had more than 1,000…?": the forces past the threshold, counted and named. */
+function countForces(draft: AnswerDraft, metric: Metric, rows: Observation[], shape: ParsedQuestion['shape'], frame: Frame, scope: string): Answer {
+  const period = (rows[0] as Observation).period;
+  const threshold = shape.threshold;
+  if (!threshold) {
+    countOf(draft, rows.length, 'forces with a figure', period, rows.map((o) => draft.forceName(o.force)));
+    return draft.answered('ranking', `We hold ${metric.label} ${inPeriod(period)} for ${rows.length} forces.${scope}`, frame);
+  }
+  const past = rows.filter((o) => (threshold.op === 'more' ? o.value > threshold.value : o.value < threshold.value)).sort((a, b) => b.value - a.value);
+  const bound = formatValue(threshold.value, metric.unit);
+  // The user's own number, echoed.
+  draft.allow(bound);
+  countOf(draft, past.length, `forces past the threshold`, period, past.map((o) => draft.forceName(o.force)));
+  countOf(draft, rows.length, 'forces with a figure', period, rows.map((o) => draft.forceName(o.force)));
+  const words = threshold.op === 'more' ? 'more than' : 'fewer than';
+  const list = past.map((o) => {
+    const s = draft.stated(o);
+    return `• ${draft.forceName(o.force)}: ${s.shown} ${s.marks}`;
+  });
+  const text = `${past.length} of the ${rows.length} forces we hold it for had ${words} ${bound} ${metric.label} ${inPeriod(period)} (our count)${past.length > 0 ? `:\n${list.join('\n')}` : '.'}${scope}`;
   return draft.answered('ranking', text, frame);
 }
 

@@ -14,6 +14,7 @@ import {
   Outcome,
   OutsideForce,
   type Period,
+  Phrase,
   SourceMeta,
   type SourceDocument,
 } from '../model/data.ts';
@@ -49,6 +50,7 @@ export function formatProblem(p: DataProblem): string {
 export interface Dataset {
   forces: Force[];
   outside: OutsideForce[];
+  phrases: Phrase[];
   measures: Measure[];
   outcomes: Outcome[];
   metrics: Metric[];
@@ -60,6 +62,7 @@ export interface Dataset {
 export const DATA_FILES = {
   forces: 'forces.jsonl',
   outside: 'outside-scope.jsonl',
+  phrases: 'phrases.jsonl',
   measures: 'measures.jsonl',
   outcomes: 'outcomes.jsonl',
   metrics: 'metrics.jsonl',
@@ -171,6 +174,8 @@ export function inspectDataset(dir: string): { dataset: Dataset; problems: DataP
   const forces = readJsonLines(dir, DATA_FILES.forces, Force, problems);
   // Optional: a data folder without it simply names no place outside England and Wales.
   const outside = readJsonLines(dir, DATA_FILES.outside, OutsideForce, problems, true);
+  // Optional too: without it, questions are read for their measure, force and period alone.
+  const phrases = readJsonLines(dir, DATA_FILES.phrases, Phrase, problems, true);
   const measures = readJsonLines(dir, DATA_FILES.measures, Measure, problems);
   const outcomes = readJsonLines(dir, DATA_FILES.outcomes, Outcome, problems);
   const metrics = readJsonLines(dir, DATA_FILES.metrics, Metric, problems);
@@ -247,6 +252,7 @@ export function inspectDataset(dir: string): { dataset: Dataset; problems: DataP
     dataset: {
       forces: forces.map((f) => f.value),
       outside: outside.map((o) => o.value),
+      phrases: phrases.map((p) => p.value),
       measures: measures.map((m) => m.value),
       outcomes: outcomes.map((o) => o.value),
       metrics: metrics.map((m) => m.value),

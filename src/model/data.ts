@@ -244,3 +244,34 @@ export const Unreadable = z.strictObject({
   reason: z.string().min(1),
 });
 export type Unreadable = z.infer<typeof Unreadable>;
+
+/** What a phrase of a question says about the answer's shape, beyond its measure, force and period. */
+export const PhraseSlot = z.enum([
+  /** Asks for forces in order ("rank", "league table", "which force"). */
+  'rank',
+  'highest',
+  'lowest',
+  /** Allowing for size: a rate per 1,000 workforce. */
+  'per-head',
+  /** A sum over forces. */
+  'total',
+  /** The forces named next are left out ("apart from the Met"). */
+  'exclude',
+  /** A threshold: "more than 1,000", "fewer than 50". */
+  'more-than',
+  'fewer-than',
+  /** Asks how many forces ("how many forces had…"). */
+  'count-forces',
+  /** Compares with England and Wales as a whole ("the national average"). */
+  'national-target',
+  /** Words for police forces in general ("forces", "constabularies"). */
+  'forces-word',
+]);
+export type PhraseSlot = z.infer<typeof PhraseSlot>;
+
+/** The words people use for one slot; adding a phrase is a line here and a test, not a new pattern. */
+export const Phrase = z.strictObject({
+  slot: PhraseSlot,
+  phrases: z.array(z.string().min(1)).min(1),
+});
+export type Phrase = z.infer<typeof Phrase>;

@@ -31,6 +31,11 @@ export function digitNumbersAt(text: string): Array<{ value: number; at: number 
 }
 
 /** Every number in `text`, in digits or as a word ("five", "a dozen"). */
+/** A whole number written as one word or in digits ("three", "3"), or undefined. */
+export function wordNumber(word: string): number | undefined {
+  return /^\d+$/.test(word) ? Number(word) : WORDS[word];
+}
+
 export function numbersIn(text: string): number[] {
   const words = [...text.toLowerCase().matchAll(/[a-z]+/g)]
     .map((m) => WORDS[m[0]])

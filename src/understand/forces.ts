@@ -13,6 +13,9 @@ const GENERIC = new Set([
   'midlands', 'valley', 'metropolitan', 'british', 'national', 'gb', 'across', 'london',
 ]);
 
+/** The area id of England and Wales as a whole. */
+export const NATIONAL = 'england-and-wales';
+
 /** Words for a region that name all of its forces ("the Welsh forces", "in Wales"). */
 const REGION_WORDS: Record<string, string> = { wales: 'Wales', welsh: 'Wales' };
 
@@ -30,6 +33,8 @@ export interface ForceMention {
   places?: Array<{ place: string; force: string }>;
   /** Word positions the force names took, so other parsers can skip them. */
   spans: Array<[number, number]>;
+  /** Where each named force first appears, by word position. */
+  positions: Array<{ force: string; at: number }>;
 }
 
 interface Key {
@@ -171,7 +176,7 @@ export class ForceResolver {
     const outside = this.outsidePlace(tokens, taken, question);
     const places = found.length === 0 && !outside ? this.placesIn(tokens, taken, question, take) : [];
     found.sort((a, b) => a.at - b.at);
-    const mention: ForceMention = { forces: found.map((f) => f.force), spans };
+    const mention: ForceMention = { forces: found.map((f) => f.force), spans, positions: found };
     if (ambiguous && found.length === 0) mention.ambiguous = ambiguous;
     if (outside) mention.outOfScope = outside;
     if (places.length > 0) mention.places = places;

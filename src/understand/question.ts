@@ -4,9 +4,18 @@
  */
 import type { Frame, QuestionType } from '../model/answer.ts';
 import { fold, STOPWORDS, words } from '../text/words.ts';
-import type { ForceMention, ForceResolver } from './forces.ts';
+import { NATIONAL, type ForceMention, type ForceResolver } from './forces.ts';
 import type { MetricMatcher, MetricMention } from './metrics.ts';
 import { findPeriods, type PeriodMention } from './periods.ts';
+import type { PhraseBook } from './phrases.ts';
+import { readShape, type Shape } from './shape.ts';
+
+/** What reading a question needs: the force register, the measure catalogue and the phrase book. */
+export interface QuestionReaders {
+  resolver: ForceResolver;
+  matcher: MetricMatcher;
+  phrases: PhraseBook;
+}
 
 /** A question as the engine understood it. */
 export interface ParsedQuestion {
@@ -24,6 +33,8 @@ export interface ParsedQuestion {
   subject?: string;
   /** The question asks for a number ("how many", "what share"…). */
   asksQuantity: boolean;
+  /** The answer's shape: ranking, direction, places, rate, threshold, forces left out. */
+  shape: Shape;
   /** The previous exchange's frame, when there was one. */
   previous?: Frame;
   /** What the complaints asked about are about ("complaints about racism"), when no measure of ours
@@ -46,7 +57,7 @@ function unheldSubject(q: string, resolver: ForceResolver, matcher: MetricMatche
 }
 
 const SHARE = /\b(share|percentage|percent|per cent|proportion|fraction|what part|how many in (?:10|ten)|out of every|rate(?! per))\b|%/;
-const CHANGE = /\b(chang\w*|gone (?:up|down)|go(?:ne)? (?:up|down)|went (?:up|down)|increas\w*|decreas\w*|ris(?:e|en|ing)|rose|fall(?:en|ing)?|fell|drop(?:ped)?|up or down|grow\w*|grew|declin\w*|differen\w* between (?:the )?years|compared? (?:with|to) (?:the )?(?:year before|previous|last year|earlier)|(?:higher|lower|more|fewer|less)\b.{0,60}?\bthan (?:the |a )?(?:year before|previous year|year earlier|last year))\b/;
+const CHANGE = /\b(chang\w*|gone (?:up|down)|go(?:ne)? (?:up|down)|went (?:up|down)|increas\w*|decreas\w*|ris(?:e|en|ing)|rose|fall(?:en|ing)?|fell|drop(?:ped)?|up or down|grow\w*|grew|declin\w*|differen\w* between (?:the )?years|compared? (?:with|to) (?:the )?(?:year before|previous|last year|earlier)|(?:higher|lower|more|fewer|less)\b.{0,100}?\bthan (?:the |a )?(?:year before|previous year|year earlier|last year))\b/;
 const TREND = /\b(trends?|over time|over the (?:years|period)|year by year|year-on-year|each year|every year|series|history|historical)\b/;
 const COMPARE = /\b(compare[ds]?|comparison|versus|vs|which (?:force|of|had|has|was|one|police|constabulary)|more than|higher|lower|fewer|bigger|smaller|most|least|worse|better)\b/;
 const OVERVIEW = /\b(tell me (?:about|everything)|overview|summary|summari[sz]e|what do you know (?:about|on)|anything (?:on|about)|profile|information (?:on|about)|info (?:on|about)|what (?:figures|data) (?:do you have |are there )?(?:on|for|about))\b/;
@@ -61,7 +72,6 @@ const DEFINITION = /^(?:what(?:'s| is| are| does| do)|define|definition of|meani
 /** "What is meant by …?", "what do they mean by …?": the term follows "by". */
 const MEANT_BY = /^what (?:is|are) meant by (?:a |an |the )?(.+?)\s*\??$|^what do(?:es)? (?:they|you|the sources?|it|that) mean by (?:a |an |the )?(.+?)\s*\??$/;
 const RECOMMENDATION = /\brecommend(?:s|ed|ing|ation|ations)?\b/;
-const RANKING = /\b(?:which|what) (?:force|forces|police force|constabulary)\b.*\b(?:most|highest|lowest|least|fewest|biggest|largest|smallest|longest|shortest|fastest|slowest|quickest)\b|\b(?:top|bottom) (?:\d+|three|five|ten|twenty)\b|\brank(?:ed|ing|ings)?\b|\bleague table\b|\b(?:total|altogether|combined|in all) (?:across|for|of) (?:all )?(?:the )?forces\b|\bacross all forces\b/;
 /** "What is the salary of…", "who is the chief constable of…", "who is Herts' chief constable?": asks for
  * one particular thing, never an overview. */
 const ATTRIBUTE = /^(?:(?:what|who)(?:'s| is| are| was| were)|whats|whos) (?:(?:the |a |an |their |its )?([a-z-]+(?: [a-z-]+){0,2}) (?:of|for|in|at|among|by)\b|[a-z' -]+?(?:'s|s') ([a-z-]+(?: [a-z-]+){0,2})\s*\??$)/;
@@ -93,13 +103,15 @@ function original(text: string, folded: string): string {
 /** Understands `text`, with `previous` (the last exchange's frame) for follow-ups. */
 export function parseQuestion(
   text: string,
-  resolver: ForceResolver,
-  matcher: MetricMatcher,
+  { resolver, matcher, phrases }: QuestionReaders,
   previous?: Frame,
 ): ParsedQuestion {
   const q = fold(text).replace(/\s+/g, ' ').trim();
-  const forces = resolver.find(text, matcher.vocabulary);
-  const metrics = matcher.find(text, forces.spans);
+  const mentioned = resolver.find(text, matcher.vocabulary);
+  const metrics = matcher.find(text, mentioned.spans);
+  const shape = readShape(metrics.words, phrases.find(metrics.words), mentioned);
+  // Forces the question leaves out ("apart from the Met") are not what it is about.
+  const forces: ForceMention = { ...mentioned, forces: mentioned.forces.filter((f) => !shape.excluded.includes(f)) };
   const periods = findPeriods(text);
   const share = SHARE.test(q);
   const attribute = ATTRIBUTE.exec(q);
@@ -114,7 +126,7 @@ export function parseQuestion(
   else if (CHART.test(q) && forces.forces.length === 0 && !named) type = 'chart';
   else if (HELP.test(q) && !named && forces.forces.length === 0) type = 'help';
   else if (RECOMMENDATION.test(q)) type = 'recommendation';
-  else if (RANKING.test(q) && (forces.forces.length === 0 || forces.forces.length > 2)) type = 'ranking';
+  else if (shape.rank && (forces.forces.length === 0 || forces.forces.length > 2 || forces.ambiguous?.region !== undefined)) type = 'ranking';
   else if (CATALOGUE.test(q) && forces.forces.length <= 1) type = 'sources';
   else if (statement) {
     type = 'statement';
@@ -124,12 +136,13 @@ export function parseQuestion(
     subject = original(text, definition);
   } else if (OVERVIEW.test(q) || (forces.forces.length > 0 && !named && periods.asks.length === 0 && (!QUANTITY.test(q) || FIGURES_FOR.test(q)) && !asksValue && !CHANGE.test(q) && !COMPARE.test(q) && !TREND.test(q))) type = forces.forces.length > 1 ? 'comparison' : 'overview';
   else if (TREND.test(q)) type = 'trend';
-  else if (forces.forces.length >= 2 || (COMPARE.test(q) && forces.forces.length !== 1 && !CHANGE.test(q))) type = 'comparison';
+  else if (forces.forces.length >= 2 || shape.nationalTarget || (COMPARE.test(q) && forces.forces.length !== 1 && !CHANGE.test(q) && periods.asks.length < 2)) type = 'comparison';
   else if (CHANGE.test(q) || periods.since || (periods.asks.length >= 2 && forces.forces.length <= 1)) type = 'change';
   else if (share) type = 'share';
 
+  // "Compared with the national average": England and Wales is the other side of the comparison.
+  let forceIds = shape.nationalTarget && forces.forces.length > 0 && !forces.forces.includes(NATIONAL) ? [...forces.forces, NATIONAL] : forces.forces;
   // A follow-up that names no force keeps the previous question's forces.
-  let forceIds = forces.forces;
   let forcesCarried = false;
   const figureTypes: QuestionType[] = ['lookup', 'share', 'comparison', 'change', 'trend', 'overview'];
   // …but only a question that asks something of its own: "blah blah" after a force is not about it.
@@ -143,7 +156,7 @@ export function parseQuestion(
   if (previous && bare && ['lookup', 'overview', 'comparison'].includes(type) && forces.forces.length <= 1 && figureTypes.includes(previous.type) && previous.type !== 'overview') {
     type = previous.type === 'comparison' && forceIds.length < 2 ? 'lookup' : previous.type;
   }
-  const parsed: ParsedQuestion = { text, type, share: share || (bare && previous?.share === true), forces, forceIds, forcesCarried, periods, metrics, asksQuantity: QUANTITY.test(q) || asksValue };
+  const parsed: ParsedQuestion = { text, type, share: share || (bare && previous?.share === true), forces, forceIds, forcesCarried, periods, metrics, asksQuantity: QUANTITY.test(q) || asksValue, shape };
   if (subject !== undefined) parsed.subject = subject;
   if (previous) parsed.previous = previous;
   const aboutUnheld = unheldSubject(q, resolver, matcher);

@@ -1,0 +1,92 @@
+/**
+ * The shape of the answer a question asks for, read from the phrase book's slots: a ranking and its
+ * direction, how many places, a rate allowing for size, a sum, forces left out, a threshold ("more
+ * than 1,000"), a count of forces, a comparison with England and Wales. Composers read this, never
+ * the question's text.
+ */
+import type { PhraseSlot } from '../model/data.ts';
+import { wordNumber } from '../text/numbers.ts';
+import type { ForceMention } from './forces.ts';
+import type { SlotMatch } from './phrases.ts';
+
+export interface Shape {
+  /** Asks for forces in order. */
+  rank: boolean;
+  /** Which end of the order comes first; undefined when the question says neither. */
+  direction?: 'highest' | 'lowest';
+  /** How many places ("top three", "which two forces"). */
+  limit?: number;
+  perHead: boolean;
+  total: boolean;
+  /** Forces the question leaves out ("apart from the Met"). */
+  excluded: string[];
+  threshold?: { op: 'more' | 'fewer'; value: number };
+  /** Asks how many forces (meet a threshold). */
+  countForces: boolean;
+  /** Compares with England and Wales as a whole. */
+  nationalTarget: boolean;
+}
+
+/** Words between an exclusion and the force it leaves out ("apart from the Met", "not counting London's Met"). */
+const EXCLUSION_REACH = 3;
+
+/** Reads the shape from the slots found in the question's words `ws`. */
+export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatch[]>, forces: ForceMention): Shape {
+  const has = (slot: PhraseSlot) => (slots.get(slot)?.length ?? 0) > 0;
+  const first = (slot: PhraseSlot) => slots.get(slot)?.[0]?.at ?? Infinity;
+  const direction = has('highest') || has('lowest') ? (first('highest') <= first('lowest') ? 'highest' : 'lowest') : undefined;
+  const excluded = forces.positions
+    .filter(({ at }) => (slots.get('exclude') ?? []).some((m) => at >= m.end && at - m.end <= EXCLUSION_REACH))
+    .map((p) => p.force);
+  const nationalTarget = has('national-target');
+  const countForces = has('count-forces');
+  const forcesWord = has('forces-word');
+  const shape: Shape = {
+    rank: !nationalTarget && (has('rank') || countForces || ((direction !== undefined || has('total')) && forcesWord)),
+    perHead: has('per-head'),
+    total: has('total') && !nationalTarget,
+    excluded,
+    countForces,
+    nationalTarget,
+  };
+  if (direction) shape.direction = direction;
+  const limit = placesAsked(ws, slots);
+  if (limit !== undefined) shape.limit = limit;
+  const threshold = thresholdAsked(ws, slots);
+  if (threshold) shape.threshold = threshold;
+  return shape;
+}
+
+/** "top three", "bottom 5", "which two forces", "the four Welsh forces". */
+function placesAsked(ws: readonly string[], slots: Map<PhraseSlot, SlotMatch[]>): number | undefined {
+  for (const m of slots.get('rank') ?? []) {
+    const word = ws[m.end - 1];
+    if (word === 'top' || word === 'bottom') {
+      const n = wordNumber(ws[m.end] ?? '');
+      if (n !== undefined && n > 0) return Math.min(n, 50);
+    }
+  }
+  for (const m of slots.get('forces-word') ?? []) {
+    // One word may sit between the number and "forces": "the four Welsh forces".
+    for (const at of [m.at - 1, m.at - 2]) {
+      const n = wordNumber(ws[at] ?? '');
+      if (n !== undefined && n > 0 && n <= 50) return n;
+    }
+  }
+  return undefined;
+}
+
+/** "more than 1,000": the number after a threshold phrase, its thousands rejoined ("1", "000"). */
+function thresholdAsked(ws: readonly string[], slots: Map<PhraseSlot, SlotMatch[]>): Shape['threshold'] {
+  for (const op of ['more', 'fewer'] as const) {
+    for (const m of slots.get(op === 'more' ? 'more-than' : 'fewer-than') ?? []) {
+      let at = m.end;
+      // "over 2021-22" is a period, not a threshold.
+      if (!/^\d+$/.test(ws[at] ?? '') || /^\d{2}$/.test(ws[at + 1] ?? '')) continue;
+      let digits = ws[at] ?? '';
+      while (/^\d{3}$/.test(ws[at + 1] ?? '')) digits += ws[++at];
+      return { op, value: Number(digits) };
+    }
+  }
+  return undefined;
+}
