@@ -236,6 +236,6 @@ export function ingestWorkforce(dir: string, out: Collector): void {
       out.problems.push({ file, row, message: `rate ${value.rate_per_1000_workforce} is not ${n} ÷ ${value.total_workforce_used} × 1,000 to one decimal place` });
       continue;
     }
-    out.addFigure({ ...base, id: `${RATES_ID}-${value.force_id}`, metric: 'case-to-answer-rate-per-1000-workforce', value: value.rate_per_1000_workforce, source: RATES_ID, quote: rateLine(value), note: `${RATE_NOTE} ${CASE_TO_ANSWER_NOTE}` }, { file, row });
+    out.addFigure({ ...base, id: `${RATES_ID}-${value.force_id}`, metric: 'case-to-answer-rate-per-1000-workforce', value: value.rate_per_1000_workforce, source: RATES_ID, quote: rateLine(value), note: RATE_NOTE }, { file, row });
   }
 }

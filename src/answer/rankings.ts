@@ -14,6 +14,7 @@ import type { AnswerDraft } from './draft.ts';
 import type { Observation } from './figure-store.ts';
 import { canRank, canRatePerHead, canSum, kindName } from '../catalogue/rules.ts';
 import { inPeriod } from './holdings.ts';
+import { rankByPublishedRate } from './published-rates.ts';
 
 const COUNT_WORDS: Record<string, number> = { three: 3, five: 5, ten: 10, twenty: 20 };
 /** How many places a ranking lists when the question does not say. */
@@ -110,7 +111,7 @@ export function answerRanking(ctx: AnswerContext, parsed: ParsedQuestion, draft:
   }
 
   const ascending = ASCENDING.test(parsed.text);
-  if (PER_SIZE.test(parsed.text) && canRatePerHead(metric)) return rankPerWorkforce(ctx, draft, rows, ascending, places(parsed.text), frame, leftOut);
+  if (PER_SIZE.test(parsed.text) && canRatePerHead(metric)) return rankByPublishedRate(ctx, draft, metric, ascending, places(parsed.text), frame) ?? rankPerWorkforce(ctx, draft, rows, ascending, places(parsed.text), frame, leftOut);
   const sorted = [...rows].sort((a, b) => (ascending ? a.value - b.value : b.value - a.value));
   const top = sorted.slice(0, places(parsed.text));
   const list = top.map((o) => {
@@ -127,6 +128,8 @@ export function answerRanking(ctx: AnswerContext, parsed: ParsedQuestion, draft:
 /** A total asked of figures that may not be added (an average, a share, a rate): says why, and gives
  * the published England and Wales figure where we hold one. */
 function noSum(draft: AnswerDraft, metric: Metric, period: Observation['period'], national: Observation | undefined, frame: Frame): Answer {
+  // The metric's name ('… Schedule 3') is a name, not a figure, capitalised or not.
+  draft.allow(capitalise(metric.label));
   let text = `${capitalise(metric.label)} is ${kindName(metric)}, so adding it up across forces gives a number that means nothing; we don't.`;
   if (national) {
     const n = draft.stated(national);

@@ -55,7 +55,7 @@ export interface Citation {
 
 /** How a computed figure was made from cited ones. */
 export interface Computation {
-  operation: 'difference' | 'percent_change' | 'share' | 'sum' | 'ratio';
+  operation: 'difference' | 'percent_change' | 'share' | 'sum' | 'ratio' | 'count';
   /** Indexes into `Answer.facts` of the inputs. */
   inputs: number[];
   /** The working in words and numbers, e.g. "933 − 1,938 = −1,005". */
