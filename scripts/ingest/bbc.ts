@@ -170,38 +170,35 @@ export function ingestWorkforce(dir: string, out: Collector): void {
   const raw = readFileSync(join(dir, rawPath), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.trimEnd()).filter((l) => /\d/.test(l));
   const id = 'bbc-sdu-iopc-funnel-workforce';
   const rows = readRows(dir, file, RateRow, out.problems);
-  out.addSource({
+  /** Both documents are of the funnel file: its rows as the repository holds them, and their rates. */
+  const funnelDoc = (meta: { id: string; title: string; origin: string; forces: string[]; text: string }) =>
+    out.addSource({
+      ...meta,
+      titleFrom: 'description',
+      publisher: PUBLISHER,
+      url: `${REPO}/blob/${COMMIT}/iopc_forfunnel.csv`,
+      published: '2022',
+      dateInferred: true,
+      dateReason: 'The file is undated; it belongs to the analysis of IOPC reports published up to early 2022.',
+      kind: 'analysis',
+      sourceType: 'analysis by a third party',
+      licence: BBC_LICENCE,
+    });
+  const rated = rows.filter((r) => out.forces.ids.has(r.value.force_id) && r.value.force_id !== 'city-of-london');
+  funnelDoc({
     id,
     title: 'BBC Shared Data Unit: officers and staff with an IOPC misconduct case to answer, and workforce, by force (iopc_forfunnel.csv)',
-    titleFrom: 'description',
-    publisher: PUBLISHER,
-    url: `${REPO}/blob/${COMMIT}/iopc_forfunnel.csv`,
-    published: '2022',
-    dateInferred: true,
-    dateReason: 'The file is undated; it belongs to the analysis of IOPC reports published up to early 2022.',
-    kind: 'analysis',
-    sourceType: 'analysis by a third party',
     origin: `shared/data/${rawPath}`,
     forces: [...new Set(rows.map((r) => r.value.force_id).filter((f) => out.forces.ids.has(f)))],
-    licence: BBC_LICENCE,
     // Cells re-laid out with " | " between them: a bare "8,2781" would read as one number.
     text: ['item name | indicator number | sample size', ...raw.filter((l) => !l.startsWith('item name')).map(relaid)].join('\n'),
   });
-  out.addSource({
+  funnelDoc({
     id: RATES_ID,
     title: 'BBC Shared Data Unit: officers and staff with an IOPC misconduct case to answer per 1,000 workforce, by force (the rates of its funnel plot)',
-    titleFrom: 'description',
-    publisher: PUBLISHER,
-    url: `${REPO}/blob/${COMMIT}/iopc_forfunnel.csv`,
-    published: '2022',
-    dateInferred: true,
-    dateReason: 'The file is undated; it belongs to the analysis of IOPC reports published up to early 2022.',
-    kind: 'analysis',
-    sourceType: 'analysis by a third party',
     origin: `shared/data/${file}`,
-    forces: [...new Set(rows.map((r) => r.value.force_id).filter((f) => out.forces.ids.has(f) && f !== 'city-of-london'))],
-    licence: BBC_LICENCE,
-    text: ['force | officers and staff with a case to answer | workforce | rate per 1,000 workforce', ...rows.filter((r) => r.value.force_id !== 'city-of-london').map((r) => rateLine(r.value))].join('\n'),
+    forces: [...new Set(rated.map((r) => r.value.force_id))],
+    text: ['force | officers and staff with a case to answer | workforce | rate per 1,000 workforce', ...rated.map((r) => rateLine(r.value))].join('\n'),
   });
   for (const { row, value } of rows) {
     if (!out.forces.ids.has(value.force_id)) {

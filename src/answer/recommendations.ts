@@ -40,8 +40,7 @@ function counts(draft: AnswerDraft, chosen: SourceDocument[], who: string, force
   };
   const by = (status: SourceDocument['accepted']) => chosen.filter((d) => d.accepted === status).length;
   const unrecorded = chosen.filter((d) => d.accepted === undefined).length;
-  draft.allow('30 June 2021');
-  return `We hold ${count(chosen.length, `to ${who}`)} IOPC learning recommendations to ${who} (pages scraped to 30 June 2021; our count). The IOPC records ${count(by('yes'), 'accepted')} as accepted, ${count(by('no'), 'not accepted')} as not accepted and ${count(by('awaiting response'), 'awaiting a response')} as awaiting a response; for ${count(unrecorded, 'with no response recorded')} no response is recorded.`;
+  return `We hold ${count(chosen.length, `to ${who}`)} IOPC learning recommendations to ${who} (pages scraped up to the end of June 2021; our count). The IOPC records ${count(by('yes'), 'accepted')} as accepted, ${count(by('no'), 'not accepted')} as not accepted and ${count(by('awaiting response'), 'awaiting a response')} as awaiting a response; for ${count(unrecorded, 'with no response recorded')} no response is recorded.`;
 }
 
 export function answerRecommendations(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer {
