@@ -40,6 +40,8 @@ function counts(draft: AnswerDraft, chosen: SourceDocument[], who: string, force
   };
   const by = (status: SourceDocument['accepted']) => chosen.filter((d) => d.accepted === status).length;
   const unrecorded = chosen.filter((d) => d.accepted === undefined).length;
+  // The scrape's date is a name, not a figure.
+  draft.allow('the end of June 2021');
   return `We hold ${count(chosen.length, `to ${who}`)} IOPC learning recommendations to ${who} (pages scraped up to the end of June 2021; our count). The IOPC records ${count(by('yes'), 'accepted')} as accepted, ${count(by('no'), 'not accepted')} as not accepted and ${count(by('awaiting response'), 'awaiting a response')} as awaiting a response; for ${count(unrecorded, 'with no response recorded')} no response is recorded.`;
 }
 
