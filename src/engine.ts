@@ -81,6 +81,7 @@ export function loadEngine(options: EngineOptions = {}): Engine {
     passages: loadOrBuildPassageIndex(data.documents, options.indexFile, log),
     documents: new Map(data.documents.map((d) => [d.id, d])),
     forces,
+    unreadable: data.unreadable,
   };
   log?.info(
     { documents: data.documents.length, figures: data.figures.length, ms: Math.round(performance.now() - started) },

@@ -39,29 +39,41 @@ const WORKFORCE_PERIOD: Period = {
 };
 
 const nonNegative = z.string().trim().regex(/^\d+$/, 'must be a whole number').transform(Number);
+const OUTCOMES = ['case_to_answer', 'left_before_hearing', 'misconduct_proven', 'cleared', 'no_further_action', 'management_action', 'written_warning', 'dismissed'] as const;
+/** Every officers' and staff count of the page, "officers_cleared", "staff_cleared"… */
+const COUNTS = (['officers', 'staff'] as const).flatMap((who) => OUTCOMES.map((o) => `${who}_${o}` as const));
+
 const CaseRow = z.object({
   force: z.string().min(1),
   period: z.literal('IOPC reports published 2018 - early 2022'),
   iopc_reports_with_case_to_answer: nonNegative,
-  officers_case_to_answer: nonNegative,
-  officers_misconduct_proven: nonNegative,
-  officers_cleared: nonNegative,
-  officers_no_further_action: nonNegative,
-  officers_management_action: nonNegative,
-  officers_written_warning: nonNegative,
+  cases_involving_death_or_serious_injury: nonNegative,
+  ...(Object.fromEntries(COUNTS.map((f) => [f, nonNegative])) as Record<(typeof COUNTS)[number], typeof nonNegative>),
   source_text: z.string(),
 });
 type CaseRow = z.infer<typeof CaseRow>;
 
-/** Where each count sits in the page's sentences: the sentence is the quote, the number is checked. */
+/** Where each count sits in the page's sentences: the sentence is the quote, the number is checked.
+ * Most sentences give officers then staff ("6 officers and 0 staff faced no further action"). */
 const FIELDS: Array<{ metric: string; field: keyof CaseRow; pattern: RegExp }> = [
   { metric: 'case-to-answer-reports', field: 'iopc_reports_with_case_to_answer', pattern: /In (\d+) of those reports/ },
-  { metric: 'case-to-answer-officers', field: 'officers_case_to_answer', pattern: /identified (\d+) officer\(s\)/ },
-  { metric: 'case-to-answer-officers-misconduct-proven', field: 'officers_misconduct_proven', pattern: /misconduct was proven against (\d+) officer\(s\)/ },
-  { metric: 'case-to-answer-officers-cleared', field: 'officers_cleared', pattern: /cleared (\d+) officer\(s\)/ },
-  { metric: 'case-to-answer-officers-no-action', field: 'officers_no_further_action', pattern: /(\d+) officers and \d+ staff faced no further action/ },
-  { metric: 'case-to-answer-officers-management-action', field: 'officers_management_action', pattern: /(\d+) officers and \d+ staff were given management action/ },
-  { metric: 'case-to-answer-officers-written-warning', field: 'officers_written_warning', pattern: /(\d+) officers and \d+ staff were given a written warning/ },
+  { metric: 'case-to-answer-reports-death-or-serious-injury', field: 'cases_involving_death_or_serious_injury', pattern: /(\d+|None) of the cases referred to death or serious injury/ },
+  ...(['officers', 'staff'] as const).flatMap((who) => {
+    const pick = (officers: string, staff: string) => new RegExp(who === 'officers' ? officers : staff);
+    return [
+      { metric: `case-to-answer-${who}`, field: `${who}_case_to_answer` as const, pattern: pick('identified (\\d+) officer\\(s\\)', 'identified \\d+ officer\\(s\\) and (\\d+) police staff') },
+      { metric: `case-to-answer-${who}-left-before-hearing`, field: `${who}_left_before_hearing` as const, pattern: pick('(\\d+) officer\\(s\\) and \\d+ staff had retired or left', '\\d+ officer\\(s\\) and (\\d+) staff had retired or left') },
+      { metric: `case-to-answer-${who}-misconduct-proven`, field: `${who}_misconduct_proven` as const, pattern: pick('misconduct was proven against (\\d+) officer\\(s\\)', 'misconduct was proven against \\d+ officer\\(s\\) and (\\d+) staff') },
+      { metric: `case-to-answer-${who}-cleared`, field: `${who}_cleared` as const, pattern: pick('cleared (\\d+) officer\\(s\\)', 'cleared \\d+ officer\\(s\\) and (\\d+) staff') },
+      ...(
+        [['no-action', 'no_further_action', 'faced no further action'], ['management-action', 'management_action', 'were given management action'], ['written-warning', 'written_warning', 'were given a written warning'], ['dismissed', 'dismissed', 'were dismissed']] as const
+      ).map(([metric, field, words]) => ({
+        metric: `case-to-answer-${who}-${metric}`,
+        field: `${who}_${field}` as const,
+        pattern: pick(`(\\d+) officers and \\d+ staff ${words}`, `\\d+ officers and (\\d+) staff ${words}`),
+      })),
+    ];
+  }),
 ];
 
 /** The page's sentences; the pages leave some full stops out, so a "sentence" may run on. */
@@ -89,8 +101,9 @@ export function ingestCaseToAnswer(dir: string, out: Collector): void {
     const id = `bbc-sdu-case-to-answer-${force}`;
     out.addSource({
       id,
-      title: `${value.force}: IOPC investigations with a misconduct case to answer`,
-      titleFrom: 'address',
+      // No headline is recorded for the page: the title describes it (the answers say so).
+      title: `BBC Shared Data Unit: police misconduct — ${value.force} (analysis of IOPC investigation reports)`,
+      titleFrom: 'description',
       publisher: PUBLISHER,
       url: pageUrl(value.force),
       published: '2022',
@@ -108,7 +121,12 @@ export function ingestCaseToAnswer(dir: string, out: Collector): void {
     for (const f of FIELDS) {
       const expected = value[f.field] as number;
       const sentence = parts.find((s) => f.pattern.test(s));
-      const stated = sentence ? Number(f.pattern.exec(sentence)?.[1]) : undefined;
+      const said = sentence ? f.pattern.exec(sentence)?.[1] : undefined;
+      if (said === 'None' && expected === 0) {
+        out.skip(file, row, `${value.force}: ${f.field} is given as "None" in words, which the data check cannot read as 0, so it is not held`);
+        continue;
+      }
+      const stated = said === undefined ? undefined : Number(said);
       if (sentence === undefined || stated !== expected) {
         out.problems.push({ file, row, message: `${f.field}: the page text does not state ${expected} where expected` });
         continue;
@@ -128,7 +146,19 @@ const RateRow = z.object({
   force: z.string().min(1),
   officers_and_staff_with_iopc_misconduct_case_to_answer_2018_2022: nonNegative,
   total_workforce_used: nonNegative,
+  rate_per_1000_workforce: z.string().trim().regex(/^\d+(\.\d)?$/, 'must be a rate to one decimal place').transform(Number),
 });
+type RateRow = z.infer<typeof RateRow>;
+
+const RATES_ID = 'bbc-sdu-case-to-answer-rates';
+/** Said wherever the published rate is used. */
+const RATE_NOTE =
+  'The BBC Shared Data Unit compared forces by this rate (its funnel plot of officers and staff with an IOPC case to answer against workforce); its file gives the count and the workforce, and the rate, to one decimal place, is the one tabulated from them with the shared data.';
+
+/** "Dorset Police | 7 | 2623 | 2.7": a rate row as its document holds it. */
+function rateLine(r: RateRow): string {
+  return [r.force, r.officers_and_staff_with_iopc_misconduct_case_to_answer_2018_2022, r.total_workforce_used, r.rate_per_1000_workforce].join(' | ');
+}
 
 /**
  * Workforce figures from the analysis's funnel-plot input (`iopc_forfunnel.csv`, quoted row by row as
@@ -140,22 +170,35 @@ export function ingestWorkforce(dir: string, out: Collector): void {
   const raw = readFileSync(join(dir, rawPath), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.trimEnd()).filter((l) => /\d/.test(l));
   const id = 'bbc-sdu-iopc-funnel-workforce';
   const rows = readRows(dir, file, RateRow, out.problems);
-  out.addSource({
+  /** Both documents are of the funnel file: its rows as the repository holds them, and their rates. */
+  const funnelDoc = (meta: { id: string; title: string; origin: string; forces: string[]; text: string }) =>
+    out.addSource({
+      ...meta,
+      titleFrom: 'description',
+      publisher: PUBLISHER,
+      url: `${REPO}/blob/${COMMIT}/iopc_forfunnel.csv`,
+      published: '2022',
+      dateInferred: true,
+      dateReason: 'The file is undated; it belongs to the analysis of IOPC reports published up to early 2022.',
+      kind: 'analysis',
+      sourceType: 'analysis by a third party',
+      licence: BBC_LICENCE,
+    });
+  const rated = rows.filter((r) => out.forces.ids.has(r.value.force_id) && r.value.force_id !== 'city-of-london');
+  funnelDoc({
     id,
-    title: 'iopc_forfunnel.csv: officers and staff with an IOPC case to answer, and workforce, by force',
-    titleFrom: 'address',
-    publisher: PUBLISHER,
-    url: `${REPO}/blob/${COMMIT}/iopc_forfunnel.csv`,
-    published: '2022',
-    dateInferred: true,
-    dateReason: 'The file is undated; it belongs to the analysis of IOPC reports published up to early 2022.',
-    kind: 'analysis',
-    sourceType: 'analysis by a third party',
+    title: 'BBC Shared Data Unit: officers and staff with an IOPC misconduct case to answer, and workforce, by force (iopc_forfunnel.csv)',
     origin: `shared/data/${rawPath}`,
     forces: [...new Set(rows.map((r) => r.value.force_id).filter((f) => out.forces.ids.has(f)))],
-    licence: BBC_LICENCE,
     // Cells re-laid out with " | " between them: a bare "8,2781" would read as one number.
     text: ['item name | indicator number | sample size', ...raw.filter((l) => !l.startsWith('item name')).map(relaid)].join('\n'),
+  });
+  funnelDoc({
+    id: RATES_ID,
+    title: 'BBC Shared Data Unit: officers and staff with an IOPC misconduct case to answer per 1,000 workforce, by force (the rates of its funnel plot)',
+    origin: `shared/data/${file}`,
+    forces: [...new Set(rated.map((r) => r.value.force_id))],
+    text: ['force | officers and staff with a case to answer | workforce | rate per 1,000 workforce', ...rated.map((r) => rateLine(r.value))].join('\n'),
   });
   for (const { row, value } of rows) {
     if (!out.forces.ids.has(value.force_id)) {
@@ -163,7 +206,7 @@ export function ingestWorkforce(dir: string, out: Collector): void {
       continue;
     }
     if (value.force_id === 'city-of-london') {
-      out.skip(file, row, 'City of London: its workforce (3,744) repeats Cheshire\'s, likely an error in the source');
+      out.skip(file, row, 'City of London: its workforce (3,744) repeats Cheshire\'s, likely an error in the source, so neither it nor the rate worked from it is held');
       continue;
     }
     const line = raw.find((l) => l.startsWith(`${value.force},`));
@@ -183,5 +226,13 @@ export function ingestWorkforce(dir: string, out: Collector): void {
       table: { name: 'iopc_forfunnel.csv', row: value.force, column: 'sample size (workforce)' },
       note: 'The workforce figure is the one the BBC Shared Data Unit used for its 2018 to early 2022 analysis; its date is not stated, so any rate per head of workforce worked from it is approximate.',
     }, { file, row });
+    const n = value.officers_and_staff_with_iopc_misconduct_case_to_answer_2018_2022;
+    const base = { force: value.force_id, period: ANALYSIS_PERIOD, basedOn: 'IOPC investigation reports' };
+    out.addFigure({ ...base, id: `${id}-${value.force_id}-count`, metric: 'case-to-answer-officers-and-staff', value: n, source: id, quote: relaid(line), table: { name: 'iopc_forfunnel.csv', row: value.force, column: 'indicator number (officers and staff with a case to answer)' }, note: CASE_TO_ANSWER_NOTE }, { file, row });
+    if (Math.round((n / value.total_workforce_used) * 10_000) / 10 !== value.rate_per_1000_workforce) {
+      out.problems.push({ file, row, message: `rate ${value.rate_per_1000_workforce} is not ${n} ÷ ${value.total_workforce_used} × 1,000 to one decimal place` });
+      continue;
+    }
+    out.addFigure({ ...base, id: `${RATES_ID}-${value.force_id}`, metric: 'case-to-answer-rate-per-1000-workforce', value: value.rate_per_1000_workforce, source: RATES_ID, quote: rateLine(value), note: RATE_NOTE }, { file, row });
   }
 }

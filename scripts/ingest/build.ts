@@ -78,6 +78,7 @@ export function ingest(sharedDir: string, dataDir: string): IngestResult {
   const files = new Map<string, string>([
     ['sources.jsonl', jsonLines(out.sources)],
     ['figures.jsonl', jsonLines(out.figures)],
+    ['unreadable.jsonl', jsonLines(out.unreadable)],
     ['skipped.tsv', report],
   ]);
   return { files, problems: out.problems, skipped: out.skipped };

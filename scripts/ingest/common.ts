@@ -3,7 +3,7 @@
  * and the collector that gathers documents, figures and the rows left out (with why).
  */
 import { createHash } from 'node:crypto';
-import type { Figure, Force, Period, SourceMeta } from '../../src/model/data.ts';
+import type { Figure, Force, Period, SourceMeta, Unreadable } from '../../src/model/data.ts';
 import { statesValue } from '../../src/text/numbers.ts';
 import { fold } from '../../src/text/words.ts';
 import type { RowProblem } from './csv.ts';
@@ -86,12 +86,14 @@ export interface Skipped {
   reason: string;
 }
 
-/** Gathers what the ingesters produce, checking each figure against its quote as it is added. */
+/** Gathers what the ingesters produce (documents, figures, unreadable cells, rows left out), checking each figure against its quote as it is added. */
 export class Collector {
   readonly sources: SourceMeta[] = [];
   readonly figures: Figure[] = [];
   readonly skipped: Skipped[] = [];
   readonly problems: RowProblem[] = [];
+  /** Published cells that could not be read reliably: known, never served as figures. */
+  readonly unreadable: Unreadable[] = [];
   private readonly sourceIds = new Set<string>();
   private readonly figureIds = new Set<string>();
   private readonly texts = new Map<string, string>();

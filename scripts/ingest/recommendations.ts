@@ -28,8 +28,28 @@ const RecRow = z.object({
   page_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$|^$/, 'must be YYYY-MM-DD'),
   recommendation: z.string(),
   date_of_recommendation: z.string(),
+  accepted: z.string(),
   tags: z.string(),
 });
+
+/** The accepted column as the IOPC records it; blank (most pages) means no response is recorded. */
+const ACCEPTED: Record<string, 'yes' | 'no' | 'awaiting response'> = { yes: 'yes', no: 'no', 'awaiting response': 'awaiting response' };
+
+/** Whether a heading is the IOPC's for a recommendation to national bodies rather than a force. */
+const NATIONAL = /^National recommendations? [-–] /;
+
+/** "National recommendation - The College of Policing, June 2021" → "The College of Policing";
+ * undefined where the heading names an investigation rather than who it is addressed to. */
+export function nationalAddressee(heading: string): string | undefined {
+  const name = heading.trim().replace(NATIONAL, '').replace(/,?\s*(?:[-–]\s*)?(?:\d{1,2} )?(?:[A-Z][a-z]+[-–])?[A-Z][a-z]+,? \d{4}$/, '').replace(/\s*[-–]$/, '').trim();
+  return name === '' || /\binvestigation\b/i.test(name) ? undefined : name;
+}
+
+/** The force a heading names after its last dash: "Man found dead … - Lincolnshire Police, March 2020". */
+function headingForce(out: Collector, heading: string): string | undefined {
+  const tail = heading.split(/ [-–] /).at(-1)?.split(',')[0];
+  return tail === undefined ? undefined : out.forces.find(tail);
+}
 
 /** The tags column is a Python list literal: "['Custody and detention', 'Sussex Police']". */
 function tagsOf(text: string): string[] {
@@ -50,11 +70,17 @@ export function ingestRecommendations(dir: string, out: Collector): void {
     const tags = tagsOf(r.tags);
     // The force column is "#N/A" for some pages: the tags usually still name the force.
     const named = [r.force, ...tags].map((n) => (SHEET_ERROR.test(n) ? undefined : out.forces.find(n))).filter((f): f is string => f !== undefined);
-    const forces = [...new Set(named)].filter((f) => out.forces.forces.find((x) => x.id === f)?.kind !== 'area');
+    const fromHeading = named.length === 0 ? headingForce(out, r.heading) : undefined;
+    const forces = [...new Set([...named, ...(fromHeading ? [fromHeading] : [])])].filter((f) => out.forces.forces.find((x) => x.id === f)?.kind !== 'area');
+    // A national recommendation is addressed to a national body, held for England and Wales.
+    const national = forces.length === 0 && NATIONAL.test(clean(r.heading));
+    const addressee = national ? nationalAddressee(clean(r.heading)) : undefined;
+    if (national) forces.push('england-and-wales');
     if (forces.length === 0) {
-      out.skip(file, row, `no force of the register named (force "${r.force}")`);
+      out.skip(file, row, r.heading === '404 error' ? 'the scraped page was a "404 error" page, with no recommendation' : `no force of the register and no national body named (force "${r.force}", heading "${clean(r.heading)}")`);
       continue;
     }
+    const accepted = ACCEPTED[r.accepted.trim().toLowerCase()];
     const category = !SHEET_ERROR.test(r.category) && r.category !== '' ? r.category : tags.find((t) => categories.has(t));
     const recommended = longDate(r.date_of_recommendation);
     const body = clean(r.recommendation);
@@ -78,6 +104,8 @@ export function ingestRecommendations(dir: string, out: Collector): void {
       licence: OGL,
       text: body === '' ? clean(r.heading) : `${clean(r.heading)}\n\n${body}`,
       ...(category !== undefined ? { category } : {}),
+      ...(addressee !== undefined ? { addressee } : {}),
+      ...(accepted !== undefined ? { accepted } : {}),
     });
   }
 }

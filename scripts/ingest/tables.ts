@@ -1,18 +1,15 @@
 /**
  * The IOPC 2024/25 per-force tables. Each table is one source document whose text holds its rows as
  * published (force label and figures, one row a line), so every figure's quote is its table row and
- * its `table` names the table, row and column.
+ * its `table` names the table, row and column: complaint cases finalised and Table 27 here, Table 6
+ * in `table6.ts`, the national Table 18 in `table18.ts`.
  */
 import { z } from 'zod';
-import type { Figure, Period, SourceMeta } from '../../src/model/data.ts';
-import { formatNumber } from '../../src/text/numbers.ts';
-import { readRows, type Row } from './csv.ts';
-import { Collector, financialYear, OGL, slugify } from './common.ts';
-
-const PUBLISHER = 'Independent Office for Police Conduct';
-const RELEASE = 'Police complaints: statistics for England and Wales 2024/25';
-const UNDATED = 'The stored copy of the IOPC page carries no publication date; the table covers the financial year 2024/25.';
-const PERIOD: Period = financialYear(2024, '2024/25');
+import { readRows } from './csv.ts';
+import type { Collector } from './common.ts';
+import { forceId, ingestTable, required } from './iopc-table.ts';
+import { LOGGED_FILE, LOGGED_TABLE, Logged, unreadableCells } from './table6.ts';
+import { ingestTable18 } from './table18.ts';
 
 /** An optional count: blank or "-" in the table means no reviews, which is not zero. */
 const count = z.string().trim().transform((s, ctx) => {
@@ -23,86 +20,6 @@ const count = z.string().trim().transform((s, ctx) => {
   }
   return Number(s);
 });
-const required = z.string().trim().regex(/^\d+$/, 'must be a whole number').transform(Number);
-const forceId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a force id');
-
-interface Column<T> {
-  /** Column heading used in the citation. */
-  heading: string;
-  metric: string;
-  value: (row: T) => number | undefined;
-}
-
-interface TableSpec<T extends { force_id: string; iopc_label: string }> {
-  file: string;
-  id: string;
-  /** The table's name as the IOPC page gives it. */
-  name: string;
-  url: string;
-  /** One line a row: the row as published. */
-  line: (row: T) => string;
-  columns: Column<T>[];
-  /** Columns whose force rows must add up to the published Total row. */
-  totals: string[];
-}
-
-function tableSource(spec: { id: string; name: string; url: string; file: string }, forces: string[], text: string): SourceMeta {
-  return {
-    id: spec.id,
-    title: `${RELEASE} — ${spec.name}`,
-    titleFrom: 'headline',
-    publisher: PUBLISHER,
-    url: spec.url,
-    published: null,
-    dateInferred: false,
-    dateReason: UNDATED,
-    kind: 'statistics table',
-    sourceType: 'official statistics table',
-    origin: `shared/data/${spec.file}`,
-    forces,
-    licence: OGL,
-    text,
-  };
-}
-
-/** Adds one table: its document, one figure per cell, and a check that forces sum to the Total row. */
-function ingestTable<T extends { force_id: string; iopc_label: string }>(out: Collector, spec: TableSpec<T>, rows: Row<T>[]): void {
-  const kept = rows.filter(({ row, value }) => {
-    if (out.forces.ids.has(value.force_id)) return true;
-    out.problems.push({ file: spec.file, row, message: `force_id "${value.force_id}" is not in the force register` });
-    return false;
-  });
-  for (const { row, value } of kept)
-    if (value.force_id !== 'england-and-wales' && out.forces.find(value.iopc_label) !== value.force_id)
-      out.problems.push({ file: spec.file, row, message: `IOPC label "${value.iopc_label}" is not a name of "${value.force_id}" in the register` });
-  const header = `Police force | ${spec.columns.map((c) => c.heading).join(' | ')}`;
-  const text = [spec.name, header, ...kept.map(({ value }) => spec.line(value))].join('\n');
-  out.addSource(tableSource(spec, [...new Set(kept.map(({ value }) => value.force_id))], text));
-  for (const { row, value } of kept)
-    for (const col of spec.columns) {
-      const v = col.value(value);
-      if (v === undefined) continue;
-      const figure: Figure = {
-        id: `${spec.id}-${value.force_id}-${slugify(col.metric)}`,
-        force: value.force_id,
-        period: PERIOD,
-        metric: col.metric,
-        value: v,
-        source: spec.id,
-        quote: spec.line(value),
-        table: { name: spec.name, row: value.iopc_label, column: col.heading },
-      };
-      out.addFigure(figure, { file: spec.file, row });
-    }
-  for (const metric of spec.totals) {
-    const col = spec.columns.find((c) => c.metric === metric);
-    const total = kept.find(({ value }) => value.force_id === 'england-and-wales');
-    if (!col || !total) continue;
-    const sum = kept.filter(({ value }) => value.force_id !== 'england-and-wales').reduce((t, { value }) => t + (col.value(value) ?? 0), 0);
-    if (sum !== col.value(total.value))
-      out.problems.push({ file: spec.file, row: total.row, message: `column "${col.heading}": forces sum to ${sum}, the Total row says ${col.value(total.value)}` });
-  }
-}
 
 const Finalised = z.object({
   force_id: forceId,
@@ -130,28 +47,21 @@ const Reviews = z.object({
 });
 type Reviews = z.infer<typeof Reviews>;
 
-const Logged = z.object({
-  force_id: forceId,
-  iopc_label: z.string().min(1),
-  period: z.literal('2024-25'),
-  allegations_logged_total: required,
-  total_confidence: z.string().startsWith('high', 'the total column must be high confidence'),
-});
-type Logged = z.infer<typeof Logged>;
-
 /** A review-table cell as the page shows it: "-" for no reviews, "n/a" for no percentage. */
 function cell(n: number | undefined, pct = false): string {
   return n === undefined ? (pct ? 'n/a' : '-') : String(n);
 }
 
-/** Reads the three IOPC 2024/25 per-force tables. */
+/** Reads the IOPC 2024/25 tables. */
 export function ingestIopcTables(dir: string, out: Collector): void {
   const finalisedFile = 'iopc_2024_25_complaint_cases_finalised_by_force.csv';
   ingestTable<Finalised>(out, {
     file: finalisedFile,
     id: 'iopc-2024-25-complaint-cases-finalised',
+    // The stored page gives this table no number.
     name: 'Complaint cases finalised and average days to finalise, by force, 2024/25',
-    url: 'https://www.policeconduct.gov.uk/node?page=3',
+    title: 'Complaint cases finalised and average days to finalise, by force, 2024/25',
+    readAt: 'https://www.policeconduct.gov.uk/node?page=3',
     // The stored page was re-laid out one row per line with the cells separated by spaces.
     line: (r) => r.source_text,
     columns: [
@@ -168,8 +78,9 @@ export function ingestIopcTables(dir: string, out: Collector): void {
   ingestTable<Reviews>(out, {
     file: reviewsFile,
     id: 'iopc-2024-25-table-27-review-outcomes',
-    name: 'Table 27: Outcome of reviews completed by the IOPC in 2024/25',
-    url: 'https://www.policeconduct.gov.uk/node?page=1',
+    name: 'Table 27',
+    title: 'Table 27: Outcome of reviews completed by the IOPC in 2024/25',
+    readAt: 'https://www.policeconduct.gov.uk/node?page=1',
     // The stored page ran each row's digits together; the cells are given here separated by spaces,
     // split as the shared data did (the unique split where each % = N / valid and columns sum to Total).
     line: (r) => [
@@ -192,16 +103,8 @@ export function ingestIopcTables(dir: string, out: Collector): void {
     totals: ['iopc-reviews-not-investigated', 'iopc-reviews-not-investigated-not-reasonable', 'iopc-reviews-investigated', 'iopc-reviews-investigated-not-reasonable'],
   }, readRows(dir, reviewsFile, Reviews, out.problems));
 
-  const loggedFile = 'iopc_2024_25_allegations_logged_by_category_by_force.csv';
-  ingestTable<Logged>(out, {
-    file: loggedFile,
-    id: 'iopc-2024-25-table-6-allegations-logged',
-    name: 'Table 6: Number of allegations logged - what has been complained about in 2024/25',
-    url: 'https://www.policeconduct.gov.uk/node?page=5',
-    // Only the label and the Grand total: the category cells ran together in the stored page and
-    // most splits are ambiguous, so they are not published here at all.
-    line: (r) => `${r.iopc_label} ${formatNumber(r.allegations_logged_total)}`,
-    columns: [{ heading: 'Grand total', metric: 'allegations-logged', value: (r) => r.allegations_logged_total }],
-    totals: [],
-  }, readRows(dir, loggedFile, Logged, out.problems));
+  const logged = readRows(dir, LOGGED_FILE, Logged, out.problems);
+  ingestTable(out, LOGGED_TABLE, logged);
+  out.unreadable.push(...unreadableCells(logged.filter(({ value }) => out.forces.ids.has(value.force_id))));
+  ingestTable18(dir, out);
 }

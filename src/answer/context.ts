@@ -2,7 +2,7 @@
  * Everything the answer composers read: the data, indexed. Built once when the engine loads and
  * shared read-only by every question.
  */
-import type { Force, Measure, Metric, Outcome, SourceDocument } from '../model/data.ts';
+import type { Force, Measure, Metric, Outcome, SourceDocument, Unreadable } from '../model/data.ts';
 import type { PassageIndex } from '../search/passages.ts';
 import type { ForceResolver } from '../understand/forces.ts';
 import type { MetricMatcher } from '../understand/metrics.ts';
@@ -22,4 +22,6 @@ export interface AnswerContext extends DraftContext {
   passages: PassageIndex;
   documents: Map<string, SourceDocument>;
   forces: Map<string, Force>;
+  /** Published cells we could not read reliably: declined by name, never answered. */
+  unreadable: Unreadable[];
 }

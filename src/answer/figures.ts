@@ -16,6 +16,9 @@ import { holdingsFor, inPeriod, joinNames, whatWeHold } from './holdings.ts';
 import { fallback } from './passages.ts';
 import { periodFit } from './period-fit.ts';
 import { ratePer1000 } from './rankings.ts';
+import { declineUnreadable } from './unreadable.ts';
+import { partsOf } from './parts.ts';
+import { answerPublishedRate } from './published-rates.ts';
 import { canRatePerHead } from '../catalogue/rules.ts';
 
 type PeriodGroup = { period: Period; observations: Observation[] };
@@ -145,6 +148,8 @@ function unheldOutcome(ctx: AnswerContext, parsed: ParsedQuestion, measure: stri
 }
 
 function noMetric(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, forces: string[], choices: MetricChoice[], outcomeLabel?: string): Answer {
+  const unreadable = outcomeLabel === undefined ? declineUnreadable(ctx, parsed, draft, forces, choices) : undefined;
+  if (unreadable) return unreadable;
   const asked = choices[0]?.metric;
   const askedLabel = asked ? (ctx.measures.get(asked.measure)?.label ?? asked.label) : 'that';
   const outcome = outcomeLabel ?? (asked?.outcome !== undefined ? (ctx.outcomes.get(asked.outcome)?.label ?? asked.outcome) : undefined);
@@ -211,7 +216,7 @@ export function answerFigures(ctx: AnswerContext, parsed: ParsedQuestion, draft:
   if (!ctx.store.holds(force, metric.id)) return noMetric(ctx, parsed, draft, [force], choices);
   if (type === 'change' || type === 'trend') return change(ctx, parsed, draft, target, type);
   if (type === 'share' || (parsed.share && metric.unit === 'count')) return share(ctx, parsed, draft, target);
-  return lookup(ctx, parsed, draft, target, notCompared);
+  return answerPublishedRate(ctx, parsed, draft, force, metric) ?? lookup(ctx, parsed, draft, target, notCompared);
 }
 
 function periodNotHeld(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, target: Target, unmatched: PeriodAsk[]): Answer {
@@ -245,6 +250,7 @@ function lookup(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, 
   }
   if (target.metric.outcome === undefined && BREAKDOWN.test(parsed.text)) text += outcomesOf(ctx, draft, force, target.metric, chosen);
   if (target.metric.outcome !== undefined && BOTH_ASKED.test(parsed.text)) text += totalsOf(ctx, draft, force, target.metric, chosen);
+  text += partsOf(ctx, draft, force, target.metric, chosen.map((g) => g.period.id));
   text += measureNote(ctx, draft, target);
   return draft.answered('lookup', text + note, frameOf('lookup', parsed, target, chosen.map((g) => g.period.id)));
 }

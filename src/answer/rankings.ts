@@ -15,6 +15,7 @@ import type { Observation } from './figure-store.ts';
 import { canRank, canRatePerHead, canSum, kindName } from '../catalogue/rules.ts';
 import { inPeriod, joinNames } from './holdings.ts';
 import { NATIONAL } from '../understand/forces.ts';
+import { rankByPublishedRate } from './published-rates.ts';
 
 /** How many places a ranking lists when the question does not say. */
 const DEFAULT_PLACES = 5;
@@ -133,7 +134,7 @@ export function answerRanking(ctx: AnswerContext, parsed: ParsedQuestion, draft:
 
   const ascending = shape.direction === 'lowest';
   const count = shape.limit ?? (region ? rows.length : DEFAULT_PLACES);
-  if (shape.perHead && canRatePerHead(metric)) return rankPerWorkforce(ctx, draft, rows, ascending, count, frame, scope + leftOut);
+  if (shape.perHead && canRatePerHead(metric)) return rankByPublishedRate(ctx, draft, metric, ascending, count, frame, inScope) ?? rankPerWorkforce(ctx, draft, rows, ascending, count, frame, scope + leftOut);
   const sorted = [...rows].sort((a, b) => (ascending ? a.value - b.value : b.value - a.value));
   const top = sorted.slice(0, count);
   const list = top.map((o) => {
@@ -193,6 +194,8 @@ function countForces(draft: AnswerDraft, metric: Metric, rows: Observation[], sh
 /** A total asked of figures that may not be added (an average, a share, a rate): says why, and gives
  * the published England and Wales figure where we hold one. */
 function noSum(draft: AnswerDraft, metric: Metric, period: Observation['period'], national: Observation | undefined, frame: Frame): Answer {
+  // The metric's name ('… Schedule 3') is a name, not a figure, capitalised or not.
+  draft.allow(capitalise(metric.label));
   let text = `${capitalise(metric.label)} is ${kindName(metric)}, so adding it up across forces gives a number that means nothing; we don't.`;
   if (national) {
     const n = draft.stated(national);

@@ -4,6 +4,7 @@
  */
 import type { Answer } from '../model/answer.ts';
 import type { SourceDocument } from '../model/data.ts';
+import { formatNumber } from '../text/numbers.ts';
 import { STOPWORDS, stem, words } from '../text/words.ts';
 import type { ParsedQuestion } from '../understand/question.ts';
 import type { AnswerContext } from './context.ts';
@@ -14,6 +15,11 @@ import { sentences } from './passages.ts';
 /** Words of a recommendations question that say nothing about its topic. */
 const NOT_TOPIC = new Set(['iopc', 'recommend', 'recommended', 'recommendation', 'recommendations', 'independent', 'office', 'police', 'conduct', 'learning', 'made', 'given', 'issued', 'constabulary', 'force']);
 
+/** "How many recommendations…", "…how many are marked as accepted": the answer is a count. */
+const COUNTING = /\b(?:how many|number of|count)\b/i;
+/** Words of a counting question that say what is counted, not the topic. */
+const COUNT_WORDS = new Set(['how', 'many', 'number', 'count', 'record', 'marked', 'accepted', 'acceptance', 'total', 'there', 'held', 'hold']);
+
 /** How many recommendations an answer quotes. */
 const SHOWN = 3;
 
@@ -22,7 +28,21 @@ function topicWords(ctx: AnswerContext, parsed: ParsedQuestion): string[] {
     const f = ctx.forces.get(id);
     return f ? [f.name, f.shortName, ...f.aliases].flatMap((n) => words(n)) : [];
   }));
-  return words(parsed.text).filter((w) => !STOPWORDS.has(w) && !NOT_TOPIC.has(w) && !forceWords.has(w) && !/^\d+$/.test(w));
+  const counting = COUNTING.test(parsed.text);
+  return words(parsed.text).filter((w) => !STOPWORDS.has(w) && !NOT_TOPIC.has(w) && !forceWords.has(w) && !/^\d+$/.test(w) && !(counting && COUNT_WORDS.has(w)));
+}
+
+/** "We hold 47 …; the IOPC records 14 as accepted, …": each count our calculation from the pages. */
+function counts(draft: AnswerDraft, chosen: SourceDocument[], who: string, forces: string[]): string {
+  const count = (n: number, what: string) => {
+    draft.computed({ force: forces.join('+') || 'all', forceName: who, periodId: 'to-2021-06-30', period: 'recommendations scraped to 30 June 2021', metric: `iopc-recommendations-${what}`, metricLabel: `IOPC recommendations ${what}`, unit: 'count' }, n, 'count', [], `counting the recommendation pages held that are ${what}`);
+    return formatNumber(n);
+  };
+  const by = (status: SourceDocument['accepted']) => chosen.filter((d) => d.accepted === status).length;
+  const unrecorded = chosen.filter((d) => d.accepted === undefined).length;
+  // The scrape's date is a name, not a figure.
+  draft.allow('the end of June 2021');
+  return `We hold ${count(chosen.length, `to ${who}`)} IOPC learning recommendations to ${who} (pages scraped up to the end of June 2021; our count). The IOPC records ${count(by('yes'), 'accepted')} as accepted, ${count(by('no'), 'not accepted')} as not accepted and ${count(by('awaiting response'), 'awaiting a response')} as awaiting a response; for ${count(unrecorded, 'with no response recorded')} no response is recorded.`;
 }
 
 export function answerRecommendations(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer {
@@ -51,11 +71,13 @@ export function answerRecommendations(ctx: AnswerContext, parsed: ParsedQuestion
     return draft.noData('metric_not_held', `We hold no IOPC recommendations to ${who}${topic.length > 0 ? ` about “${draft.echo(topic.join(' '))}”` : ''}.${held}`, frame, 'recommendation');
   }
   chosen.sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''));
+  const tally = COUNTING.test(parsed.text) ? `${counts(draft, chosen, who, forces)} The most recent:\n` : '';
   const lines = chosen.slice(0, SHOWN).map((d) => {
     const first = sentences(d.text).slice(0, 2).join(' ');
     const n = draft.cite(d.id, first);
     return `• ${d.category ?? 'Recommendation'}: “${first}” [${n}]`;
   });
   const more = chosen.length > SHOWN ? ' More match: ask about a narrower topic, or follow the links.' : '';
-  return draft.answered('recommendation', `IOPC learning recommendations to ${who}${topic.length > 0 ? ` about “${draft.echo(topic.join(' '))}”` : ''}:\n${lines.join('\n')}${more}`, frame);
+  const heading = `IOPC learning recommendations to ${who}${topic.length > 0 ? ` about “${draft.echo(topic.join(' '))}”` : ''}:\n`;
+  return draft.answered('recommendation', `${tally || heading}${lines.join('\n')}${more}`, frame);
 }

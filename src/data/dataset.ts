@@ -17,6 +17,7 @@ import {
   Phrase,
   SourceMeta,
   type SourceDocument,
+  Unreadable,
 } from '../model/data.ts';
 import { statesValue } from '../text/numbers.ts';
 import { fold } from '../text/words.ts';
@@ -56,6 +57,8 @@ export interface Dataset {
   metrics: Metric[];
   documents: SourceDocument[];
   figures: Figure[];
+  /** Published cells we could not read reliably, so that questions about them are declined saying why. */
+  unreadable: Unreadable[];
 }
 
 /** The data files, each read from the data folder and then, when present, from {@link INGESTED}. */
@@ -72,6 +75,9 @@ export const DATA_FILES = {
 
 /** Folder of data made by `npm run data:ingest` from shared/data, read after the hand-curated files. */
 export const INGESTED = 'ingested';
+
+/** Made by `npm run data:ingest` only: the published cells it could not read reliably. */
+export const UNREADABLE_FILE = join(INGESTED, 'unreadable.jsonl');
 
 /** Folder of the source texts, `<id>.txt`, for sources whose metadata holds no `text`. */
 export const SOURCE_TEXTS = 'sources';
@@ -248,6 +254,9 @@ export function inspectDataset(dir: string): { dataset: Dataset; problems: DataP
     shareIds(figure, shareId);
   }
 
+  const unreadable = existsSync(join(dir, UNREADABLE_FILE)) ? readJsonLinesFile(dir, UNREADABLE_FILE, Unreadable, problems, false) : [];
+  checkUnreadable(unreadable, { forces: forceIds, metrics: metricIds, sources: new Set(docText.keys()), measures: measureIds }, measures, problems);
+
   return {
     dataset: {
       forces: forces.map((f) => f.value),
@@ -258,9 +267,24 @@ export function inspectDataset(dir: string): { dataset: Dataset; problems: DataP
       metrics: metrics.map((m) => m.value),
       documents,
       figures: figures.map((f) => f.value),
+      unreadable: unreadable.map((u) => u.value),
     },
     problems,
   };
+}
+
+/** Unreadable cells name a known force, metric and source; a measure is part of a known measure. */
+function checkUnreadable(
+  unreadable: Located<Unreadable>[],
+  known: Record<'forces' | 'metrics' | 'sources' | 'measures', Set<string>>,
+  measures: Located<Measure>[],
+  problems: DataProblem[],
+): void {
+  for (const { value, line, file } of unreadable)
+    for (const [what, id] of [['force', value.force], ['metric', value.metric], ['source', value.source]] as const)
+      if (!known[`${what}s`].has(id)) problems.push({ file, line, message: `unknown ${what} "${id}"` });
+  for (const { value, line, file } of measures)
+    if (value.partOf !== undefined && !known.measures.has(value.partOf)) problems.push({ file, line, message: `part of unknown measure "${value.partOf}"` });
 }
 
 /** Reads the data folder and returns it only if every check passes; otherwise throws {@link DataError}. */

@@ -15,7 +15,7 @@ import { z } from 'zod';
 import type { Logger } from '../log.ts';
 import type { Figure, Period, SourceDocument } from '../model/data.ts';
 import { sourceFingerprint } from '../project.ts';
-import { DATA_FILES, INGESTED, SOURCE_TEXTS, bytesIfPresent, loadDataset, type Dataset } from './dataset.ts';
+import { DATA_FILES, INGESTED, SOURCE_TEXTS, UNREADABLE_FILE, bytesIfPresent, loadDataset, type Dataset } from './dataset.ts';
 import { describeError, readSavedFile, writeSavedFile } from './saved-file.ts';
 import { idSharer, shareIds } from './sharing.ts';
 
@@ -55,7 +55,7 @@ function checkingCode(): string {
 
 /** Every file the checks may read, relative to the data folder, in a fixed order. */
 function dataFiles(dir: string): string[] {
-  const names = Object.values(DATA_FILES).flatMap((name) => [name, join(INGESTED, name)]);
+  const names = [...Object.values(DATA_FILES).flatMap((name) => [name, join(INGESTED, name)]), UNREADABLE_FILE];
   let texts: string[];
   try {
     texts = readdirSync(join(dir, SOURCE_TEXTS)).filter((name) => name.endsWith('.txt')).sort();

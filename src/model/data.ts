@@ -216,6 +216,10 @@ export const Measure = z.strictObject({
   broad: z.array(z.string().min(1)).optional(),
   /** The measure a question means when it names an outcome but no measure ("how many needed no action?"). */
   default: z.boolean().optional(),
+  /** For a measure that counts part of another (officers of officers and staff; allegations investigated
+   * of all allegations finalised under Schedule 3): that measure. Answers give the parts beside the
+   * whole, and a rate published for the whole is the one shown for a part. */
+  partOf: slug.optional(),
 });
 export type Measure = z.infer<typeof Measure>;
 

@@ -129,7 +129,8 @@ describe('declining', () => {
     // Sussex's complaint allegations are held for 2020-21 only (data/ingested), not 2021-22.
     ['How many misconduct allegations were made against Sussex Police in 2021-22?', 'period_not_held'],
     ['How many allegations did Hampshire officers face in 2015-16?', 'period_not_held'],
-    ['How many Hertfordshire officers were dismissed in 2023?', 'metric_not_held'],
+    // Dismissals are held only as the BBC's count of officers with an IOPC case to answer, 2018 to early 2022.
+    ['How many Hertfordshire officers were dismissed in 2023?', 'period_not_held'],
     ['What is the capital of France?', 'off_topic'],
     ['How many allegations against Narnia Constabulary?', 'unknown_force'],
     ['Complaints against Police Scotland in 2021-22', 'unknown_force'],
@@ -197,7 +198,8 @@ describe('grounding: every number in an answer is quoted or computed', () => {
     // "per 1,000 workforce" names the rate's scale, not a figure.
     const names = [...a.facts.map((f) => f.period), ...engine.sources().map((s) => s.title), 'per 1,000 workforce', '× 1,000'];
     const labels = [...new Set(names)].sort((x, y) => y.length - x.length);
-    let text = a.text.replace(/\[\d+\]/g, ' ');
+    // "and 5 other documents" counts our own documents, not a figure from them.
+    let text = a.text.replace(/\[\d+\]/g, ' ').replace(/\b\d[\d,]* other documents?\b/g, ' ');
     for (const l of labels) text = text.split(l).join(' ');
     text = text.replace(/\b(?:19|20)\d\d(?:-\d\d)?\b/g, ' ');
     for (const n of digitNumbers(text)) expect(proven.has(Math.abs(n)), `${n} in ${a.text}`).toBe(true);

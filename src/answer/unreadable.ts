@@ -1,0 +1,48 @@
+/**
+ * Declining a question about a published cell we could not read reliably (Table 6 categories whose
+ * digits ran together in the stored page): the answer says the table could not be read for that
+ * force and category, and gives what we hold instead, the force's total of the same measure.
+ */
+import type { Answer } from '../model/answer.ts';
+import type { Unreadable } from '../model/data.ts';
+import type { MetricChoice } from '../understand/metrics.ts';
+import { periodMatches } from '../understand/periods.ts';
+import type { ParsedQuestion } from '../understand/question.ts';
+import type { AnswerContext } from './context.ts';
+import type { AnswerDraft } from './draft.ts';
+import { inPeriod } from './holdings.ts';
+
+/** The unreadable cells the question asks about: its best-matching metrics, forces and periods. */
+function cellsAsked(ctx: AnswerContext, parsed: ParsedQuestion, forces: string[], choices: MetricChoice[]): Unreadable[] {
+  const top = choices[0]?.score;
+  const metrics = new Set(choices.filter((c) => c.score === top).map((c) => c.metric.id));
+  return ctx.unreadable.filter(
+    (u) => forces.includes(u.force) && metrics.has(u.metric) && (parsed.periods.asks.length === 0 || parsed.periods.asks.some((a) => a.kind === 'latest' || periodMatches(u.period, a))),
+  );
+}
+
+/**
+ * The no-data answer for a question about unreadable cells, or undefined when it asks about none.
+ * Called where a figure lookup finds the metric not held, before saying so in general terms.
+ */
+export function declineUnreadable(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, forces: string[], choices: MetricChoice[]): Answer | undefined {
+  const cells = cellsAsked(ctx, parsed, forces, choices);
+  const first = cells[0];
+  if (first === undefined) return undefined;
+  const metric = ctx.metricById.get(first.metric);
+  const total = ctx.metrics.find((m) => m.measure === metric?.measure && m.outcome === undefined && m.unit === 'count');
+  const lines = cells.map((u) => {
+    const category = ctx.outcomes.get(ctx.metricById.get(u.metric)?.outcome ?? '')?.label ?? u.table.column;
+    const where = `${u.table.name}, row “${u.table.row}”, column “${u.table.column}”`;
+    for (const name of [where, category, u.reason, u.period.label]) draft.allow(name);
+    let line = `${draft.forceName(u.force)}: the published ${u.table.name} could not be read reliably for ${category} ${inPeriod(u.period)} (${where}): ${u.reason}. So we don't give a figure for it.`;
+    const held = total ? ctx.store.of(u.force, total.id).find((o) => o.period.id === u.period.id) : undefined;
+    if (held) {
+      const s = draft.stated(held);
+      line += ` What we hold instead: the force's total, ${s.shown} ${held.metric.label} ${inPeriod(held.period)} ${s.marks}.`;
+    }
+    return line;
+  });
+  const frame = { type: parsed.type, forces: [...new Set(cells.map((u) => u.force))], periods: [first.period.id], ...(metric ? { measure: metric.measure } : {}) };
+  return draft.noData('metric_not_held', lines.join(' '), frame, parsed.type);
+}
