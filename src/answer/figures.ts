@@ -248,15 +248,13 @@ function lookup(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, 
     for (const ask of unmatched) draft.allow(ask.label);
     text += ` We don't hold ${joinNames(unmatched.map((a) => a.label))}.`;
   }
-  if (target.metric.outcome === undefined && BREAKDOWN.test(parsed.text)) text += outcomesOf(ctx, draft, force, target.metric, chosen);
-  if (target.metric.outcome !== undefined && BOTH_ASKED.test(parsed.text)) text += totalsOf(ctx, draft, force, target.metric, chosen);
+  if (target.metric.outcome === undefined && parsed.shape.breakdown) text += outcomesOf(ctx, draft, force, target.metric, chosen);
+  if (target.metric.outcome !== undefined && parsed.shape.alsoTotal) text += totalsOf(ctx, draft, force, target.metric, chosen);
   text += partsOf(ctx, draft, force, target.metric, chosen.map((g) => g.period.id));
   text += measureNote(ctx, draft, target);
   return draft.answered('lookup', text + note, frameOf('lookup', parsed, target, chosen.map((g) => g.period.id)));
 }
 
-/** "How many allegations … and how many needed no action?": the total is asked for beside the outcome. */
-const BOTH_ASKED = /\bhow many\b.+\band how many\b/i;
 
 /** The measure's total for the periods an outcome was given for, when the question asks for both. */
 function totalsOf(ctx: AnswerContext, draft: AnswerDraft, force: string, metric: Metric, chosen: PeriodGroup[]): string {
@@ -266,8 +264,6 @@ function totalsOf(ctx: AnswerContext, draft: AnswerDraft, force: string, metric:
   return held.length > 0 ? ` In all: ${held.map((g) => stateGroup(g, draft)).join('; ')}.` : '';
 }
 
-/** "What happened to them?", "the outcomes": the question wants the total broken down. */
-const BREAKDOWN = /\b(outcomes?|what happened|breakdown|broken down|results?|how (?:were|was) (?:they|it|these|those) (?:dealt|handled))\b/i;
 
 /** Each outcome held for a total's measure and periods: " Outcomes: 1,867 needing no action [1]; …" */
 function outcomesOf(ctx: AnswerContext, draft: AnswerDraft, force: string, total: Metric, periods: PeriodGroup[]): string {
@@ -333,8 +329,6 @@ function share(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, t
   return draft.answered('share', `${draft.forceName(force)}, ${label}: ${parts.join('; ')}.`, frameOf('share', parsed, target, chosen.map((g) => g.period.id)));
 }
 
-/** The question asks which is lower ("which saw fewer…", "which had the lowest…"). */
-const ASKS_LOWER = /\b(?:fewer|fewest|less|least|lower|lowest|smaller|smallest)\b/i;
 
 function compare(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, target: Target, missing: string[]): Answer {
   const { metric } = target;
@@ -397,7 +391,7 @@ function compare(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft,
   );
   const when = samePeriod ? `${inPeriod(hi.period)}, ` : '';
   // "Which saw fewer…?" is answered the way it was asked: the lower one first.
-  const lower = ASKS_LOWER.test(parsed.text);
+  const lower = parsed.shape.direction === 'lowest';
   const first = lower ? lo : hi;
   const ordered = lower ? [lo, hi] : [hi, lo];
   const more = parsed.share ? (lower ? 'the lower' : 'the higher') : lower ? 'fewer' : 'more';

@@ -270,6 +270,10 @@ export const PhraseSlot = z.enum([
   'national-target',
   /** Words for police forces in general ("forces", "constabularies"). */
   'forces-word',
+  /** Asks how a total broke down ("what were the outcomes?", "how did they turn out?"). */
+  'breakdown',
+  /** Asks for the total beside a part ("… and how many in all?"). */
+  'also-total',
 ]);
 export type PhraseSlot = z.infer<typeof PhraseSlot>;
 

@@ -25,6 +25,10 @@ export interface Shape {
   countForces: boolean;
   /** Compares with England and Wales as a whole. */
   nationalTarget: boolean;
+  /** Asks how a total broke down, by outcome. */
+  breakdown: boolean;
+  /** Asks for the total beside a part. */
+  alsoTotal: boolean;
 }
 
 /** Words between an exclusion and the force it leaves out ("apart from the Met", "not counting London's Met"). */
@@ -48,6 +52,8 @@ export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatc
     excluded,
     countForces,
     nationalTarget,
+    breakdown: has('breakdown'),
+    alsoTotal: has('also-total'),
   };
   if (direction) shape.direction = direction;
   const limit = placesAsked(ws, slots);
