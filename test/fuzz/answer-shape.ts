@@ -55,7 +55,8 @@ export function unprovenNumbers(answer: Answer, vocabulary: string[] = []): numb
     'per 1,000 workforce',
     '× 1,000',
   ].filter((n) => n.length > 0).sort((a, b) => b.length - a.length);
-  let text = answer.text.replace(/\[\d+\]/g, ' ');
+  // A force card's count of the documents it does not list ("and 3 other documents") is ours, not a figure.
+  let text = answer.text.replace(/\[\d+\]/g, ' ').replace(/\b[\d,]+ other documents?\b/g, ' ');
   for (const n of names) text = text.split(n).join(' ');
   const proven = new Set<number>([
     ...answer.citations.flatMap((c) => numbersIn(c.quote)),
