@@ -90,7 +90,7 @@ export function ingestCaseToAnswer(dir: string, out: Collector): void {
     out.addSource({
       id,
       title: `${value.force}: IOPC investigations with a misconduct case to answer`,
-      titleFrom: 'address',
+      titleFrom: 'description',
       publisher: PUBLISHER,
       url: pageUrl(value.force),
       published: '2022',
@@ -143,7 +143,7 @@ export function ingestWorkforce(dir: string, out: Collector): void {
   out.addSource({
     id,
     title: 'iopc_forfunnel.csv: officers and staff with an IOPC case to answer, and workforce, by force',
-    titleFrom: 'address',
+    titleFrom: 'description',
     publisher: PUBLISHER,
     url: `${REPO}/blob/${COMMIT}/iopc_forfunnel.csv`,
     published: '2022',
