@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { BUNDLED_DATA_DIR } from '../src/engine.ts';
 import { Force, Metric, type Figure, type Period, type SourceMeta } from '../src/model/data.ts';
+import { distinctNumbers, writtenAs } from '../src/text/numbers.ts';
 import { Prng, unitFor } from './prng.ts';
 
 /** Figures quoted per generated document: the issue's "proportional figures" (10k documents → 100k figures). */
@@ -236,7 +237,9 @@ function story({ rng, truth, force, year, docId }: StoryContext, index: number):
   const fy = financialYear(year);
   const figures: Figure[] = [];
   const add = (forceId: string, metric: string, value: number, quote: string, p: Period) => {
-    figures.push({ id: `${docId}-f${figures.length + 1}`, force: forceId, period: p, metric, value, source: docId, quote });
+    // A sentence with several numbers says which one the figure is, as the data check requires.
+    const which = distinctNumbers(quote).length > 1 ? writtenAs(quote, value) : undefined;
+    figures.push({ id: `${docId}-f${figures.length + 1}`, force: forceId, period: p, metric, value, source: docId, quote, ...(which !== undefined ? { stated: which } : {}) });
   };
   const stated = (forceId: string, metric: string, y: number) => {
     const provisional = truth.provisional(forceId, metric, y);

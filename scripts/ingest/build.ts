@@ -54,6 +54,14 @@ function checkForces(dir: string, names: ForceNames, problems: RowProblem[]): vo
   }
 }
 
+/** The summary after the rows: how many rows each reason left out, most first (ties by reason). */
+function reasonCounts(reasons: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const r of reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
+  const sorted = [...counts].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0));
+  return ['', `# Lines above per reason (${reasons.length} in all)`, ...sorted.map(([reason, n]) => `# ${n}\t${reason}`)];
+}
+
 /**
  * Ingests `sharedDir` against the curated data in `dataDir` (its force register and seed articles).
  * Problems are rows that could not be read or checked; skipped rows were read and deliberately left out.
@@ -66,14 +74,18 @@ export function ingest(sharedDir: string, dataDir: string): IngestResult {
   checkForces(sharedDir, names, out.problems);
   ingestIopcTables(sharedDir, out);
   // Some addresses hold both national and force figures: one document each, so read both first.
-  addReports(out, [...collectNational(sharedDir, out), ...collectNews(sharedDir, out, seeds)]);
+  addReports(out, [...collectNational(sharedDir, out, seeds), ...collectNews(sharedDir, out, seeds)]);
   ingestCaseToAnswer(sharedDir, out);
   ingestWorkforce(sharedDir, out);
   ingestRecommendations(sharedDir, out);
+  const rows = [
+    ...out.problems.map((p) => ({ at: `${p.file}:${p.row}`, reason: `bad row: ${p.message}` })),
+    ...out.skipped.map((s) => ({ at: `${s.file}:${s.row}`, reason: s.reason })),
+  ];
   const report = [
     '# Rows of ../shared/data read but not ingested, and why (written by npm run data:ingest)',
-    ...out.problems.map((p) => `${p.file}:${p.row}\tbad row: ${p.message}`),
-    ...out.skipped.map((s) => `${s.file}:${s.row}\t${s.reason}`),
+    ...rows.map((r) => `${r.at}\t${r.reason}`),
+    ...reasonCounts(rows.map((r) => r.reason)),
   ].join('\n') + '\n';
   const files = new Map<string, string>([
     ['sources.jsonl', jsonLines(out.sources)],

@@ -4,7 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Figure, Force, Period, SourceMeta, Unreadable } from '../../src/model/data.ts';
-import { statesValue } from '../../src/text/numbers.ts';
+import { valueProblem } from '../../src/data/figure-values.ts';
+import { distinctNumbers, writtenAs } from '../../src/text/numbers.ts';
 import { fold } from '../../src/text/words.ts';
 import type { RowProblem } from './csv.ts';
 
@@ -112,7 +113,8 @@ export class Collector {
   }
 
   /**
-   * Adds a figure unless its quote is missing from its source or does not state its value: such a
+   * Adds a figure unless its quote is missing from its source or does not state its value (saying
+   * which of the quote's numbers it is, where the quote holds several): such a
    * row is reported with its file and row and left out, never patched.
    */
   addFigure(figure: Figure, at: { file: string; row: number }): boolean {
@@ -121,8 +123,10 @@ export class Collector {
       this.problems.push({ ...at, message: `quote not found in source "${figure.source}": "${figure.quote}"` });
       return false;
     }
-    if (!statesValue(figure.quote, figure.value)) {
-      this.problems.push({ ...at, message: `quote does not state ${figure.value}: "${figure.quote}"` });
+    const said = Collector.sayWhich(figure);
+    const wrong = valueProblem(said);
+    if (wrong !== undefined) {
+      this.problems.push({ ...at, message: wrong });
       return false;
     }
     if (!this.forces.ids.has(figure.force)) {
@@ -132,8 +136,21 @@ export class Collector {
     let id = figure.id;
     for (let n = 2; this.figureIds.has(id); n++) id = `${figure.id}-${n}`;
     this.figureIds.add(id);
-    this.figures.push({ ...figure, id });
+    this.figures.push({ ...said, id });
     return true;
+  }
+
+  /**
+   * A quote holding several different numbers must say which is the figure (`stated`); a table figure
+   * is located by its column instead. An ingester that knows better sets `stated` itself.
+   */
+  private static sayWhich(figure: Figure): Figure {
+    if (figure.stated !== undefined || figure.table !== undefined || distinctNumbers(figure.quote).length < 2) return figure;
+    const stated = writtenAs(figure.quote, figure.value);
+    if (stated === undefined) return figure;
+    // Keep the field order of the data files: `stated` follows the quote.
+    const { restates, table, basedOn, note, ...head } = figure;
+    return { ...head, stated, ...(restates ? { restates } : {}), ...(table ? { table } : {}), ...(basedOn ? { basedOn } : {}), ...(note ? { note } : {}) };
   }
 
   skip(file: string, row: number, reason: string): void {

@@ -1,15 +1,20 @@
 /**
  * Figures reported in news articles, force disclosures and official releases
  * (`news_and_official_force_figures.csv`, `national_figures.csv`). One source document per article
- * address, holding the supporting sentences; each figure quotes its row's sentence. Rows are left
- * out, with the reason kept in the ingest report, when they are marked low reliability, come from
- * one of the curated seed articles, give a compound value, a period that is not a financial year, or
- * a metric the vocabulary does not hold.
+ * address, holding the supporting sentences; each figure quotes its row's sentence (or the part of it
+ * that holds the figure). Rows are left out, with the reason kept in the ingest report, when they are
+ * marked low reliability, come from one of the curated seed articles, or are refused by hand with a
+ * reason (`NATIONAL_REFUSED`, `NEWS_REFUSED`).
  */
 import { z } from 'zod';
-import type { SourceMeta } from '../../src/model/data.ts';
+import type { Figure, Period, SourceMeta } from '../../src/model/data.ts';
 import { readRows, type Row } from './csv.ts';
-import { Collector, NEWS_LICENCE, OGL, parseFinancialYear, plainInteger, shortHash, slugify } from './common.ts';
+import { BBC_LICENCE, Collector, NEWS_LICENCE, OGL, parseFinancialYear, plainInteger, shortHash, slugify } from './common.ts';
+import { NATIONAL, NATIONAL_REFUSED } from './reported-national.ts';
+import { NEWS_PICKS, NEWS_REFUSED } from './reported-news.ts';
+import type { FigurePick } from './reported-picks.ts';
+import { basedOn, publisherOf, sameAddress } from './reported-publishers.ts';
+import { describe } from './titles.ts';
 
 /** The news file's metric wordings that name a measure of the vocabulary, and the metric they are. */
 const NEWS_METRICS: Record<string, string> = {
@@ -49,90 +54,7 @@ const NEWS_METRICS: Record<string, string> = {
 /** Metrics whose value cell adds context after the figure ("183 (workforce 33,293)"): the leading number is the figure. */
 const LEADING_NUMBER = new Set(['barred-list-officers']);
 
-/**
- * National rows, by period and metric wording: which metrics they state and the values. Most cells
- * hold several figures ("1675 / 940"), so each is listed by hand; every value is still checked
- * against the row's supporting sentence. The Home Office national complaint-allegation totals are left
- * out: the curated seed articles give that series with unstated years, and dated totals beside them
- * would make "the latest year" mean a different figure from the one those articles report.
- */
-const NATIONAL: Record<string, Array<{ metric: string; value: number; period?: string; note?: string }>> = {
-  '2020-21|complaint cases logged': [{ metric: 'complaint-cases-logged', value: 67732 }],
-  '2020-21|complaint cases recorded formally (Schedule 3)': [{ metric: 'complaint-cases-recorded-formally', value: 36365 }],
-  '2020-21|allegations logged': [{ metric: 'allegations-logged', value: 109151 }],
-  '2021-22|complaints logged': [{ metric: 'complaint-cases-logged', value: 75020 }],
-  '2021-22|complaints recorded formally (Schedule 3)': [{ metric: 'complaint-cases-recorded-formally', value: 35738 }],
-  '2022-23|complaints logged': [{ metric: 'complaint-cases-logged', value: 81142 }],
-  '2022-23|allegations logged': [{ metric: 'allegations-logged', value: 134952 }],
-  '2022-23|complaints recorded formally (Schedule 3)': [{ metric: 'complaint-cases-recorded-formally', value: 31620 }],
-  '2023-24|complaints logged': [{ metric: 'complaint-cases-logged', value: 85458 }],
-  '2023-24|allegations logged': [{ metric: 'allegations-logged', value: 151538 }],
-  '2023-24|complaints recorded formally (Schedule 3)': [{ metric: 'complaint-cases-recorded-formally', value: 32511 }],
-  '2024-25|complaints logged (43 forces)': [{ metric: 'complaint-cases-logged', value: 94940, note: 'The IOPC gives this 2024/25 total for 43 forces.' }],
-  '2024-25|complaints recorded formally (Schedule 3)': [{ metric: 'complaint-cases-recorded-formally', value: 32172 }],
-  'YE 31 Mar 2021|public complaint cases against officers (formally handled, finalised)': [{ metric: 'complaint-cases-home-office', value: 14393 }],
-  'YE 31 Mar 2021|conduct matters / recordable conduct matters (officers)': [{ metric: 'conduct-matter-allegations', value: 1675 }, { metric: 'recordable-conduct-matter-allegations', value: 940 }],
-  'YE 31 Mar 2023|recordable conduct matter allegations': [{ metric: 'recordable-conduct-matter-allegations', value: 2402 }, { metric: 'recordable-conduct-matter-allegations', value: 1802, period: '2021-22' }],
-  '2019-20|officers added to barred list (dismissed while serving / post-resignation / post-retirement)': [{ metric: 'barred-list-officers', value: 232 }],
-  '2021-22|regular officers added to barred list': [{ metric: 'barred-list-officers', value: 299 }],
-  '2022-23|regular officers / staff / specials added to barred list': [{ metric: 'barred-list-officers', value: 394 }],
-  '2023-24|regular officers / staff / specials added to barred list': [{ metric: 'barred-list-officers', value: 593 }],
-  '2024-25|regular officers / staff / specials added to barred list': [{ metric: 'barred-list-officers', value: 735 }],
-};
-
 const LOW_RELIABILITY = /low[- ]reliability|low[- ]quality|verify/i;
-
-/** Publishers of official pages, by host; any other host is a news outlet named by its host. */
-const OFFICIAL_HOSTS: Record<string, string> = {
-  'gov.uk': 'Home Office',
-  'policeconduct.gov.uk': 'Independent Office for Police Conduct',
-  'college.police.uk': 'College of Policing',
-  'production.copweb.aws.college.police.uk': 'College of Policing',
-  'collegeofpolicing-newsroom.prgloo.com': 'College of Policing',
-};
-
-/** Publishers of the news pages national figures come from, by host. */
-const NEWS_HOSTS: Record<string, string> = {
-  'wired-gov.net': 'Wired-Gov (IOPC press release)',
-  'policeprofessional.com': 'Police Professional',
-  'independent.co.uk': 'The Independent (PA)',
-  'urdupoint.com': 'UrduPoint (PA copy)',
-  'touch.policeoracle.com': 'Police Oracle',
-  'bt24news.com': 'bt24news (Express copy)',
-  'braintreeandwithamtimes.co.uk': 'Braintree and Witham Times',
-  'chad.co.uk': 'Chad (Mansfield)',
-  'readingchronicle.co.uk': 'Reading Chronicle',
-  'petersfieldpost.co.uk': 'Petersfield Post',
-  'itv.com': 'ITV News',
-  'hellorayo.co.uk': 'Cool FM / Hello Rayo (PA)',
-};
-
-function host(url: string): string {
-  return new URL(url).hostname.replace(/^www\./, '').replace(/\.$/, '');
-}
-
-/** Compares addresses without scheme, "www." or trailing slash. */
-export function sameAddress(url: string): string {
-  return url.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/+$/, '').replace(/\.\//, '/');
-}
-
-/** A title read from the address: "…/23269519.hampshire-police-faced-1000-misconduct-allegations/" */
-function titleFromAddress(url: string): string {
-  const parts = new URL(url).pathname.split('/').filter(Boolean);
-  const last = [...parts].reverse().find((p) => /[a-z]{3,}-[a-z]/i.test(p)) ?? parts.at(-1) ?? host(url);
-  const words = decodeURIComponent(last).replace(/\.(html?|cfm)$/i, '').replace(/^\d+[.-]/, '').replace(/-\d{5,}$/, '').replace(/[-_+]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** Whose figures a report passes on, in the words answers use. */
-function basedOn(underlying: string, metric: string): string {
-  if (/movius/i.test(`${underlying} ${metric}`)) return 'a Movius.ai analysis of Home Office figures';
-  if (/^Home Office/i.test(underlying)) return 'Home Office figures';
-  if (/^IOPC/i.test(underlying)) return 'IOPC figures';
-  if (/^IPCC/i.test(underlying)) return 'IPCC figures';
-  if (/College of Policing/i.test(underlying)) return 'College of Policing figures';
-  return underlying.trim();
-}
 
 const NewsRow = z.object({
   force_id: z.string(),
@@ -159,6 +81,9 @@ const NationalRow = z.object({
   notes: z.string(),
 });
 
+/** What kind of publisher a document has: a public body, a third party's own analysis, or news. */
+type Origin = ReturnType<typeof publisherOf>['origin'];
+
 /** A kept row of a reported-figures file, waiting to be turned into a document and figures. */
 export interface Report {
   file: string;
@@ -166,12 +91,24 @@ export interface Report {
   force: string;
   periodText: string;
   metricText: string;
-  picks: Array<{ metric: string; value: number; period?: string; note?: string }>;
+  picks: FigurePick[];
   url: string;
   publisher: string;
-  official: boolean;
+  origin: Origin;
   underlying: string;
   quote: string;
+}
+
+const DOCUMENT: Record<Origin | 'foi', Pick<SourceMeta, 'kind' | 'sourceType' | 'licence'>> = {
+  official: { kind: 'statistics release', sourceType: 'official statistics release', licence: OGL },
+  analysis: { kind: 'analysis', sourceType: 'analysis by a third party', licence: BBC_LICENCE },
+  foi: { kind: 'FOI coverage', sourceType: 'force disclosure (FOI)', licence: NEWS_LICENCE },
+  news: { kind: 'news article', sourceType: 'news report of official statistics', licence: NEWS_LICENCE },
+};
+
+function periodOf(pick: FigurePick, r: Report): Period | undefined {
+  if (typeof pick.period === 'object') return pick.period;
+  return parseFinancialYear(pick.period ?? r.periodText);
 }
 
 /** One document per address, holding the supporting sentences of every row kept from it. */
@@ -179,62 +116,81 @@ export function addReports(out: Collector, reports: Report[]): void {
   const byUrl = new Map<string, Report[]>();
   for (const r of reports) byUrl.set(r.url, [...(byUrl.get(r.url) ?? []), r]);
   const idOf = new Map<string, string>();
+  const name = (id: string) => out.forces.forces.find((f) => f.id === id)?.name ?? id;
   for (const [url, rows] of byUrl) {
     const first = rows[0] as Report;
     const id = `${slugify(first.publisher.replace(/\(.*?\)/g, ''), 30)}-${shortHash(url)}`;
     idOf.set(url, id);
     const foi = rows.every((r) => /\bFOI\b|freedom of information|disclosure/i.test(`${r.underlying} ${r.metricText}`));
+    const kind = first.origin === 'news' && foi ? 'foi' : first.origin;
+    const forces = [...new Set(rows.flatMap((r) => r.picks.map((p) => p.force ?? r.force)))];
+    const bases = [...new Set(rows.map((r) => basedOn(r.underlying, r.metricText)))];
+    const periods = rows.flatMap((r) => r.picks.map((p) => periodOf(p, r))).filter((p): p is Period => p !== undefined);
     const meta: SourceMeta = {
       id,
-      title: titleFromAddress(url),
-      titleFrom: 'address',
+      title: describe({ kind: kind === 'analysis' ? 'official' : kind === 'foi' ? 'foi' : kind, bases, places: forces.map(name), periods }),
+      titleFrom: 'description',
       publisher: first.publisher,
       url,
       published: null,
       dateInferred: false,
       dateReason: 'The shared data gives no publication date for this page; each figure carries its own period.',
-      kind: first.official ? 'statistics release' : foi ? 'FOI coverage' : 'news article',
-      sourceType: first.official ? 'official statistics release' : foi ? 'force disclosure (FOI)' : 'news report of official statistics',
+      ...DOCUMENT[kind],
       origin: `shared/data/${first.file} rows ${rows.map((r) => r.row).join(', ')}`,
-      forces: [...new Set(rows.map((r) => r.force))],
-      licence: first.official ? OGL : NEWS_LICENCE,
+      forces,
       text: [...new Set(rows.map((r) => r.quote))].join('\n\n'),
     };
-    const bases = [...new Set(rows.map((r) => basedOn(r.underlying, r.metricText)))];
-    if (!first.official && bases.length === 1) meta.basedOn = bases[0] as string;
+    if (first.origin === 'news' && bases.length === 1) meta.basedOn = bases[0] as string;
     out.addSource(meta);
   }
   for (const r of reports) {
     const source = idOf.get(r.url) as string;
     const doc = out.sources.find((s) => s.id === source);
     for (const pick of r.picks) {
-      const period = pick.period !== undefined ? parseFinancialYear(pick.period) : parseFinancialYear(r.periodText);
-      if (!period) continue;
-      const figure = {
-        id: `${r.force}-${pick.metric}-${period.id}-${source}`,
-        force: r.force,
+      const period = periodOf(pick, r);
+      if (!period) {
+        out.problems.push({ file: r.file, row: r.row, message: `period "${typeof pick.period === 'string' ? pick.period : r.periodText}" is not a financial year` });
+        continue;
+      }
+      const force = pick.force ?? r.force;
+      const figure: Figure = {
+        id: `${force}-${pick.metric}-${period.id}-${source}`,
+        force,
         period,
         metric: pick.metric,
         value: pick.value,
+        ...(pick.qualifier !== undefined ? { qualifier: pick.qualifier } : {}),
         source,
-        quote: r.quote,
+        quote: pick.quote ?? r.quote,
+        ...(pick.stated !== undefined ? { stated: pick.stated } : {}),
         ...(pick.note !== undefined ? { note: pick.note } : {}),
       };
       // A document passing on several bodies' figures names the body on each figure instead.
-      if (doc?.basedOn === undefined && !r.official) Object.assign(figure, { basedOn: basedOn(r.underlying, r.metricText) });
+      if (doc?.basedOn === undefined && r.origin === 'news') figure.basedOn = basedOn(r.underlying, r.metricText);
       out.addFigure(figure, { file: r.file, row: r.row });
     }
   }
 }
 
 /** Whether a row should be left out, and why; undefined when it is kept. */
-function newsReason(r: NewsRow, seeds: Set<string>, metric: string | undefined): string | undefined {
+function newsReason(r: NewsRow, key: string, seeds: Set<string>, picks: FigurePick[] | undefined): string | undefined {
   if (LOW_RELIABILITY.test(`${r.publisher} ${r.notes}`)) return 'marked low reliability or "verify" in the shared data';
   if (seeds.has(sameAddress(r.source_url))) return 'from a seed article already curated in data/';
+  const refused = NEWS_REFUSED[key];
+  if (refused !== undefined) return refused;
+  if (picks !== undefined) return undefined;
   if (r.force_id === '') return 'no force (an average or aggregate)';
-  if (metric === undefined) return `metric "${r.metric}" has no measure in the vocabulary`;
+  if (NEWS_METRICS[r.metric] === undefined) return `metric "${r.metric}" has no measure in the vocabulary`;
   if (!parseFinancialYear(r.period)) return `period "${r.period}" is not a financial year`;
   return undefined;
+}
+
+/** The figure a row with one plain value states: its metric and value; undefined for a packed value. */
+function singlePick(r: NewsRow): FigurePick[] | undefined {
+  const metric = NEWS_METRICS[r.metric] as string;
+  const lead = LEADING_NUMBER.has(metric) ? /^(\d[\d,]*)\s*\(/.exec(r.value)?.[1] : undefined;
+  const value = plainInteger(lead ?? r.value);
+  return value === undefined ? undefined : [{ metric, value }];
 }
 
 /** Reads the per-force reported figures (documents are made by {@link addReports}). `seedUrls` are the curated articles' addresses. */
@@ -243,29 +199,29 @@ export function collectNews(dir: string, out: Collector, seedUrls: string[]): Re
   const seeds = new Set(seedUrls.map(sameAddress));
   const reports: Report[] = [];
   for (const { row, value: r } of readRows(dir, file, NewsRow, out.problems) as Row<NewsRow>[]) {
-    const metric = NEWS_METRICS[r.metric];
-    const reason = newsReason(r, seeds, metric);
-    if (reason !== undefined || metric === undefined) {
-      out.skip(file, row, reason ?? 'no metric');
+    const key = `${r.force_id}|${r.period}|${r.metric}`;
+    const reason = newsReason(r, key, seeds, NEWS_PICKS[key]);
+    if (reason !== undefined) {
+      out.skip(file, row, reason);
       continue;
     }
-    if (!out.forces.ids.has(r.force_id)) {
+    const force = r.force_id === '' ? 'england-and-wales' : r.force_id;
+    if (!out.forces.ids.has(force)) {
       out.problems.push({ file, row, message: `force_id "${r.force_id}" is not in the force register` });
       continue;
     }
-    const lead = LEADING_NUMBER.has(metric) ? /^(\d[\d,]*)\s*\(/.exec(r.value)?.[1] : undefined;
-    const value = plainInteger(lead ?? r.value);
-    if (value === undefined) {
-      out.skip(file, row, `compound value "${r.value}"`);
+    const picks = NEWS_PICKS[key] ?? singlePick(r);
+    if (picks === undefined) {
+      out.problems.push({ file, row, message: `value "${r.value}" holds several figures and no pick in reported-news.ts says which` });
       continue;
     }
     // A force's or PCC's own page is a disclosure, not an official statistics release.
     const disclosure = /\(official/i.test(r.publisher);
     reports.push({
-      file, row, force: r.force_id, periodText: r.period, metricText: r.metric, picks: [{ metric, value }],
+      file, row, force, periodText: r.period, metricText: r.metric, picks,
       url: r.source_url,
       publisher: r.publisher.replace(/\s*\(PA\/RADAR-style\)$/, ''),
-      official: false,
+      origin: 'news',
       underlying: disclosure ? `${r.underlying_statistical_source} (force disclosure)` : r.underlying_statistical_source,
       quote: r.supporting_text,
     });
@@ -274,22 +230,24 @@ export function collectNews(dir: string, out: Collector, seedUrls: string[]): Re
 }
 
 /** Reads the England and Wales series listed in {@link NATIONAL}; other rows are reported as left out. */
-export function collectNational(dir: string, out: Collector): Report[] {
+export function collectNational(dir: string, out: Collector, seedUrls: string[]): Report[] {
   const file = 'national_figures.csv';
+  const seeds = new Set(seedUrls.map(sameAddress));
   const reports: Report[] = [];
   for (const { row, value: r } of readRows(dir, file, NationalRow, out.problems)) {
-    const picks = NATIONAL[`${r.period}|${r.metric}`];
-    if (!picks) {
-      out.skip(file, row, `"${r.metric}" (${r.period}) is not one of the series ingested`);
+    const key = `${r.period}|${r.metric}`;
+    const picks = NATIONAL[key];
+    const reason = seeds.has(sameAddress(r.source_url)) ? 'from a seed article already curated in data/' : NATIONAL_REFUSED[key];
+    if (reason !== undefined || !picks) {
+      out.skip(file, row, reason ?? `"${r.metric}" (${r.period}) has no figures listed in reported-national.ts`);
       continue;
     }
-    const h = host(r.source_url);
-    const officialPublisher = OFFICIAL_HOSTS[h];
+    const { publisher, origin } = publisherOf(r.source_url);
     reports.push({
       file, row, force: 'england-and-wales', periodText: r.period, metricText: r.metric, picks,
       url: r.source_url,
-      publisher: officialPublisher ?? NEWS_HOSTS[h] ?? h,
-      official: officialPublisher !== undefined,
+      publisher,
+      origin,
       underlying: `${r.source_org} figures`,
       quote: r.supporting_text,
     });

@@ -9,6 +9,12 @@ import { digitNumbers, digitNumbersAt, formatNumber, formatValue, numbersIn, rou
 import type { Observation } from './figure-store.ts';
 import { joinNames } from './holdings.ts';
 
+/** A document's title as answers print it: a title that is our description (no headline was
+ * recorded) says so, so it is never read as the publisher's headline. */
+export function citedTitle(doc: Pick<SourceDocument, 'title' | 'titleFrom'>): string {
+  return doc.titleFrom === 'description' ? `${doc.title} (no headline recorded)` : doc.title;
+}
+
 /** Raised when an answer states a number it cannot prove: always a bug in the engine. */
 export class GroundingError extends Error {
   readonly code = 'UNGROUNDED_NUMBER';
@@ -91,7 +97,7 @@ export class AnswerDraft {
     const citation: Citation = {
       n,
       sourceId: doc.id,
-      title: doc.title,
+      title: citedTitle(doc),
       publisher: doc.publisher,
       published: doc.published,
       publishedInferred: doc.dateInferred,
@@ -102,7 +108,9 @@ export class AnswerDraft {
     if (location !== undefined) citation.location = location;
     this.citations.push(citation);
     bySource.set(key, n);
-    this.allow(doc.title);
+    this.allow(citation.title);
+    // Answers name the publisher ("reported by bt24news"): its digits are a name, not a figure.
+    this.allow(doc.publisher);
     if (location !== undefined) this.allow(location);
     return n;
   }

@@ -8,7 +8,7 @@ import { memoisedPer } from '../text/memo.ts';
 import { formatNumber } from '../text/numbers.ts';
 import type { ParsedQuestion } from '../understand/question.ts';
 import type { AnswerContext } from './context.ts';
-import type { AnswerDraft } from './draft.ts';
+import { type AnswerDraft, citedTitle } from './draft.ts';
 import { byPeriod, type Observation } from './figure-store.ts';
 import { exampleQuestion, holdingsFor, inPeriod, joinNames, notHeldFor, whatWeHold } from './holdings.ts';
 
@@ -75,7 +75,7 @@ export function overview(ctx: AnswerContext, parsed: ParsedQuestion, draft: Answ
   const { listed: documents, recommendations } = documentsAbout(ctx.documents, force);
   const docs = documents.slice(0, SOURCES_LISTED).map((d) => {
     draft.allow(d.title);
-    return `${d.title} (${d.publisher})`;
+    return `${citedTitle(d)} (${d.publisher})`;
   });
   const unlisted = documents.length - docs.length;
   if (unlisted > 0) {
@@ -121,7 +121,7 @@ export function catalogue(ctx: AnswerContext, draft: AnswerDraft): Answer {
   if (docs.length <= PUBLISHERS_LISTED) {
     // Only titles shown are allowed: allowing thousands would make the grounding check crawl.
     for (const d of docs) draft.allow(d.title);
-    body = docs.map((d) => `• ${d.title} — ${d.publisher}`).join('\n');
+    body = docs.map((d) => `• ${citedTitle(d)} — ${d.publisher}`).join('\n');
   }
   else {
     const byType = new Map<string, Set<string>>();
@@ -129,7 +129,10 @@ export function catalogue(ctx: AnswerContext, draft: AnswerDraft): Answer {
     body = [...byType]
       .map(([type, publishers]) => {
         const names = [...publishers].sort();
-        const shown = names.slice(0, PUBLISHERS_LISTED).join(', ');
+        const listed = names.slice(0, PUBLISHERS_LISTED);
+        // Publishers' names can hold digits ("bt24news"): they are names, not figures.
+        for (const name of listed) draft.allow(name);
+        const shown = listed.join(', ');
         return `• ${type}: ${shown}${names.length > PUBLISHERS_LISTED ? ' and others' : ''}`;
       })
       .join('\n');

@@ -7,8 +7,7 @@ import { periodMatches, type PeriodAsk } from '../understand/periods.ts';
 import type { AnswerContext } from './context.ts';
 import type { Observation } from './figure-store.ts';
 
-/** A sort key: higher fits better. Dated periods only count for recency; an unstated year never
- * passes for the latest. */
+/** A sort key: higher fits better. */
 export function periodFit(ctx: AnswerContext, metricId: string, forces: readonly string[], asks: readonly PeriodAsk[]): number {
   const held: Observation[] = (forces.length > 0 ? forces : ctx.store.forcesFor(metricId)).flatMap((f) => ctx.store.of(f, metricId));
   const explicit = asks.filter((a) => a.kind !== 'latest' && a.kind !== 'previous');
@@ -16,6 +15,19 @@ export function periodFit(ctx: AnswerContext, metricId: string, forces: readonly
   // Only "latest" on its own asks for recency: "the year before the latest" is read in the series
   // the wording names first, and with no period asked that first-named measure stands.
   const latestOnly = asks.some((a) => a.kind === 'latest') && !asks.some((a) => a.kind === 'previous');
-  const latest = latestOnly ? Math.max(0, ...held.map((o) => (o.period.end === undefined ? 0 : Number(o.period.end.slice(0, 4)) * 12 + Number(o.period.end.slice(5, 7) || 12)))) : 0;
+  const superseded = ctx.measures.get(ctx.metricById.get(metricId)?.measure ?? '')?.supersededBy !== undefined;
+  const latest = latestOnly && !superseded ? Math.max(1, ...held.map((o) => months(o.period.end ?? publishedOf(ctx, o)))) : 0;
   return (answersAsked ? 1_000_000 : 0) + latest;
+}
+
+/** When a figure's year is not stated ("the latest year the article reports"), its source's date
+ * bounds it: only to order measures, never said as the figure's year. */
+function publishedOf(ctx: AnswerContext, o: Observation): string | undefined {
+  return o.figures.map((f) => ctx.documents.get(f.source)?.published).find((d): d is string => typeof d === 'string');
+}
+
+/** Months since year 0 of an ISO date ("2022-03-31", "2023"), or 0 when there is none. */
+function months(date: string | undefined): number {
+  if (date === undefined) return 0;
+  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7) || 12);
 }

@@ -53,7 +53,10 @@ function rankableMetrics(ctx: AnswerContext, parsed: ParsedQuestion): Metric[] {
   if (defaultMeasure !== undefined) options.defaultMeasure = defaultMeasure;
   const territorial = (id: string) => ctx.forces.get(id)?.kind !== 'area';
   const choices = rankMetrics(ctx.metrics, parsed.metrics, options).filter((c) => ctx.store.forcesFor(c.metric.id).filter(territorial).length >= 2);
-  return choices.filter((c) => c.score === choices[0]?.score).map((c) => c.metric);
+  const top = choices.filter((c) => c.score === choices[0]?.score);
+  // A share asked for is ranked (or refused a sum) as a share, not as the count beside it.
+  const fitting = top.filter((c) => c.unitFits);
+  return (fitting.length > 0 ? fitting : top).map((c) => c.metric);
 }
 
 /** One metric's figures for the forces in scope, by period: rows whose sources agree, and disputed ones. */

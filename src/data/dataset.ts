@@ -19,8 +19,8 @@ import {
   type SourceDocument,
   Unreadable,
 } from '../model/data.ts';
-import { statesValue } from '../text/numbers.ts';
 import { fold } from '../text/words.ts';
+import { valueChecker } from './figure-values.ts';
 import { idSharer, shareIds, sharer } from './sharing.ts';
 
 /** One thing wrong with the data, located as precisely as we can. */
@@ -30,13 +30,18 @@ export interface DataProblem {
   message: string;
 }
 
-/** Thrown when the data is invalid; lists every problem found, not just the first. */
+/** How many problems a {@link DataError}'s message lists; the rest are counted. */
+export const PROBLEMS_SHOWN = 50;
+
+/** Thrown when the data is invalid; holds every problem found, and its message lists the first {@link PROBLEMS_SHOWN}. */
 export class DataError extends Error {
   readonly code = 'DATA_INVALID';
   constructor(readonly problems: DataProblem[]) {
+    const more = problems.length - PROBLEMS_SHOWN;
     super(
       `Forcewatch data is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
-        problems.map(formatProblem).join('\n'),
+        problems.slice(0, PROBLEMS_SHOWN).map(formatProblem).join('\n') +
+        (more > 0 ? `\n… and ${more} more` : ''),
     );
     this.name = 'DataError';
   }
@@ -156,19 +161,6 @@ export function bytesIfPresent(path: string): Buffer | undefined {
   }
 }
 
-/** {@link statesValue}, reading each distinct quote's numbers once: a table's row or a sentence
- * often proves several figures. */
-function statesValueOnce(): (quote: string, value: number) => boolean {
-  const seen = new Map<string, Map<number, boolean>>();
-  return (quote, value) => {
-    let byValue = seen.get(quote);
-    if (byValue === undefined) seen.set(quote, (byValue = new Map()));
-    let stated = byValue.get(value);
-    if (stated === undefined) byValue.set(value, (stated = statesValue(quote, value)));
-    return stated;
-  };
-}
-
 /**
  * Reads and checks the data folder. Returns the dataset together with every problem found;
  * callers that need a valid dataset use {@link loadDataset}.
@@ -218,11 +210,13 @@ export function inspectDataset(dir: string): { dataset: Dataset; problems: DataP
   }
 
   const documents: SourceDocument[] = [];
+  const sourceForces = new Map<string, Set<string>>();
   for (const { value: meta, line, file } of sources) {
     const textFile = join(SOURCE_TEXTS, `${meta.id}.txt`);
     const path = join(dir, textFile);
     for (const f of meta.forces)
       if (!forceIds.has(f)) problems.push({ file, line, message: `unknown force "${f}"` });
+    sourceForces.set(meta.id, new Set(meta.forces));
     const { text, ...rest } = meta;
     const found = text ?? bytesIfPresent(path)?.toString('utf8');
     if (found !== undefined) documents.push({ ...rest, text: found });
@@ -232,7 +226,8 @@ export function inspectDataset(dir: string): { dataset: Dataset; problems: DataP
   const docText = new Map(documents.map((d) => [d.id, d.text]));
   const metricIds = new Set(metrics.map((m) => m.value.id));
   const figureIds = new Set(figures.map((f) => f.value.id));
-  const states = statesValueOnce();
+  const valueWrong = valueChecker();
+  if (figures.length === 0) problems.push({ file: at(DATA_FILES.figures), message: `holds no figures: neither ${DATA_FILES.figures} nor ${join(INGESTED, DATA_FILES.figures)} has one` });
   const sharePeriod = sharer<Period>();
   const shareId = idSharer();
   for (const { value: figure, line, file } of figures) {
@@ -245,8 +240,11 @@ export function inspectDataset(dir: string): { dataset: Dataset; problems: DataP
     if (text === undefined) problems.push({ file, line, message: `unknown source "${figure.source}"` });
     else if (quoteAt < 0)
       problems.push({ file, line, message: `quote not found verbatim in source "${figure.source}": "${figure.quote}"` });
-    if (!states(figure.quote, figure.value))
-      problems.push({ file, line, message: `quote does not state the value ${figure.value}: "${figure.quote}"` });
+    const wrong = valueWrong(figure);
+    if (wrong !== undefined) problems.push({ file, line, message: wrong });
+    const covered = sourceForces.get(figure.source);
+    if (covered !== undefined && !covered.has(figure.force))
+      problems.push({ file, line, message: `force "${figure.force}" is not among the forces of source "${figure.source}" (${[...covered].join(', ')})` });
     // Checked: now hold the quote as a slice of its document (V8 keeps a pointer, not a copy) and
     // share the period and ids with every other figure that has the same ones.
     if (text !== undefined && quoteAt >= 0) figure.quote = text.slice(quoteAt, quoteAt + figure.quote.length);
@@ -284,7 +282,8 @@ function checkUnreadable(
     for (const [what, id] of [['force', value.force], ['metric', value.metric], ['source', value.source]] as const)
       if (!known[`${what}s`].has(id)) problems.push({ file, line, message: `unknown ${what} "${id}"` });
   for (const { value, line, file } of measures)
-    if (value.partOf !== undefined && !known.measures.has(value.partOf)) problems.push({ file, line, message: `part of unknown measure "${value.partOf}"` });
+    for (const [what, id] of [['part of', value.partOf], ['superseded by', value.supersededBy]] as const)
+      if (id !== undefined && !known.measures.has(id)) problems.push({ file, line, message: `${what} unknown measure "${id}"` });
 }
 
 /** Reads the data folder and returns it only if every check passes; otherwise throws {@link DataError}. */

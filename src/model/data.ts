@@ -103,7 +103,8 @@ export const Period = z.strictObject({
   label: z.string().min(1),
   /** The source's own words for it ("in the year to April 2022"). */
   wording: z.string().min(1),
-  kind: z.enum(['financial-year', 'calendar-years', 'two-years', 'point-in-time', 'unstated']),
+  /** `months`: a stated run of months that is neither a financial nor a calendar year (a quarter, "October 2021 to March 2022"). */
+  kind: z.enum(['financial-year', 'calendar-years', 'two-years', 'months', 'point-in-time', 'unstated']),
   start: isoDate.optional(),
   end: isoDate.optional(),
   /** For an unstated year: its place in the source's own series (higher is later). */
@@ -140,9 +141,9 @@ export type SourceType = z.infer<typeof SourceType>;
 export const SourceMeta = z.strictObject({
   id: slug,
   title: z.string().min(1),
-  /** Where the title comes from: a printed headline, or (none recorded) a description of the
-   * document made of its publisher, kind and date, which answers say is ours. */
-  titleFrom: z.enum(['headline', 'description', 'address']),
+  /** Where the title comes from: a printed headline, or (none recorded) our description of the
+   * document (its kind, whose figures, for where and when), which citations mark as such. */
+  titleFrom: z.enum(['headline', 'description']),
   publisher: z.string().min(1),
   url: z.url(),
   /** A listing page the figures were read from, when it is not the document's own address. */
@@ -186,6 +187,11 @@ export const Figure = z.strictObject({
   qualifier: z.string().min(1).optional(),
   source: slug,
   quote: z.string().min(1),
+  /**
+   * The number as the quote writes it ("1,938", "five"), when the quote holds more than one different
+   * number: which of them is this figure. Not needed for a table figure, which its `table` column locates.
+   */
+  stated: z.string().min(1).optional(),
   /** Set when this figure is a hedged restatement of another (a headline's "more than 1,000"). */
   restates: slug.optional(),
   /** For a figure read from a published table: which table, row and column hold it. */
@@ -214,6 +220,9 @@ export const Measure = z.strictObject({
    * little as the default measure's, and the figures held (for the force and period asked, else the
    * latest) decide between the measures they fit. */
   broad: z.array(z.string().min(1)).optional(),
+  /** For a series of the complaints system replaced on 1 February 2020: the measure that carries on
+   * from it. "Latest" and "last year" never mean a superseded series while a current one fits. */
+  supersededBy: slug.optional(),
   /** The measure a question means when it names an outcome but no measure ("how many needed no action?"). */
   default: z.boolean().optional(),
   /** For a measure that counts part of another (officers of officers and staff; allegations investigated

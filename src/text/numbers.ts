@@ -48,6 +48,36 @@ export function statesValue(text: string, value: number): boolean {
   return numbersIn(text).includes(value);
 }
 
+/** The different numbers `text` states, in digits or in words. */
+export function distinctNumbers(text: string): number[] {
+  return [...new Set(numbersIn(text))];
+}
+
+/** Whether `stated` (a number as written: "1,938", "five", "96%") reads as exactly `value`. */
+export function readsAs(stated: string, value: number): boolean {
+  const found = numbersIn(stated);
+  return found.length === 1 && found[0] === value;
+}
+
+/** Whether `text` holds `stated` as a whole number, not inside a longer one ("6" is not in "46",
+ * "six" is not in "sixteen"); digits may touch letters, as pages print them ("128new"). */
+export function holdsWritten(text: string, stated: string): boolean {
+  const escaped = stated.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const edge = /^\d/.test(stated) ? ['(?<![\\d.,]|\\d[.,])', '(?!\\d|[.,]\\d)'] : ['(?<!\\p{L})', '(?!\\p{L})'];
+  return new RegExp(`${edge[0]}${escaped}${edge[1]}`, 'iu').test(text);
+}
+
+/** The first number in `text` that reads as `value`, as `text` writes it ("1,938", "Five"). */
+export function writtenAs(text: string, value: number): string | undefined {
+  const digits = digitNumbersAt(text).find((n) => n.value === value);
+  if (digits !== undefined) {
+    const number = /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?/y;
+    number.lastIndex = digits.at;
+    return number.exec(text)?.[0];
+  }
+  return [...text.matchAll(/[A-Za-z]+/g)].find((m) => WORDS[m[0].toLowerCase()] === value)?.[0];
+}
+
 const grouping = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 
 /** `Intl` formatting, remembered (for up to 50,000 values): answers print the same held figures again

@@ -56,7 +56,9 @@ function unheldSubject(q: string, resolver: ForceResolver, matcher: MetricMatche
   return about;
 }
 
-const SHARE = /\b(share|percentage|percent|per cent|proportion|fraction|what part|how many in (?:10|ten)|out of every|rate(?! per))\b|%/;
+// "rate" asks for a share ("the rate of no action") unless the question says per what ("rate of
+// allegations per 1,000 employees"), which asks for a published rate.
+const SHARE = /\b(share|percentage|percent|per cent|proportion|fraction|what part|how many in (?:10|ten)|out of every|rate(?![^.?]*\bper\b))\b|%/;
 const CHANGE = /\b(chang\w*|gone (?:up|down)|go(?:ne)? (?:up|down)|went (?:up|down)|increas\w*|decreas\w*|ris(?:e|en|ing)|rose|fall(?:en|ing)?|fell|drop(?:ped)?|up or down|grow\w*|grew|declin\w*|differen\w* between (?:the )?years|compared? (?:with|to) (?:the )?(?:year before|previous|last year|earlier)|(?:higher|lower|more|fewer|less)\b.{0,100}?\bthan (?:the |a )?(?:year before|previous year|year earlier|last year))\b/;
 const TREND = /\b(trends?|over time|over the (?:years|period)|year by year|year-on-year|each year|every year|series|history|historical)\b/;
 const COMPARE = /\b(compare[ds]?|comparison|versus|vs|which (?:force|of|had|has|was|one|police|constabulary)|more than|higher|lower|fewer|bigger|smaller|most|least|worse|better)\b/;

@@ -53,14 +53,47 @@ describe('the bundled data', () => {
 
 describe('invalid data is refused with the file, the line and what is wrong', () => {
   it('names a quote that is not in its source', () => {
-    const dir = dataWith('figures.jsonl', editFigure(1, (f) => { f.quote = 'A sentence no article contains 1,938.'; }));
+    const dir = dataWith('figures.jsonl', editFigure(1, (f) => { f.quote = 'A sentence no article contains 1,938.'; delete f.stated; }));
     const { problems } = inspectDataset(dir);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ file: expect.stringContaining('figures.jsonl'), line: 1, message: expect.stringContaining('quote not found') });
   });
   it('names a value its quote does not state', () => {
-    const dir = dataWith('figures.jsonl', editFigure(2, (f) => { f.value = 123456; }));
-    expect(inspectDataset(dir).problems).toEqual([expect.objectContaining({ line: 2, message: expect.stringContaining('does not state the value 123456') })]);
+    const dir = dataWith('figures.jsonl', editFigure(1, (f) => { f.value = 123456; delete f.stated; }));
+    expect(inspectDataset(dir).problems).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('does not state the value 123456') })]);
+  });
+  it('names a value that is another of its quote\'s numbers: "stated" says which, and must read as the value', () => {
+    // "Of these, 1,867 (96 percent) resulted in no action…": the count is 1,867, not 96.
+    const dir = dataWith('figures.jsonl', editFigure(2, (f) => { f.value = 96; }));
+    expect(inspectDataset(dir).problems).toEqual([expect.objectContaining({ line: 2, message: 'stated "1,867" does not read as the value 96' })]);
+  });
+  it('asks which number a figure is when its quote holds several and the figure does not say', () => {
+    const dir = dataWith('figures.jsonl', editFigure(2, (f) => { delete f.stated; }));
+    expect(inspectDataset(dir).problems).toEqual([expect.objectContaining({ line: 2, message: expect.stringMatching(/quote holds several numbers \(1867, 96\): "stated" must say which is the value 1867/) })]);
+  });
+  it('names a "stated" number the quote does not hold as a whole number', () => {
+    const dir = dataWith('figures.jsonl', editFigure(2, (f) => { f.stated = '867'; f.value = 867; }));
+    expect(inspectDataset(dir).problems).toEqual([expect.objectContaining({ line: 2, message: expect.stringContaining('stated "867" is not a number of the quote') })]);
+  });
+  it('names a figure whose force is not among its source\'s forces', () => {
+    // Hertfordshire is a force of the register, but the Hampshire Chronicle article covers only Hampshire.
+    const dir = dataWith('figures.jsonl', editFigure(1, (f) => { f.force = 'hertfordshire'; }));
+    expect(inspectDataset(dir).problems).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('force "hertfordshire" is not among the forces of source "hampshire-chronicle-misconduct-allegations" (hampshire)') })]);
+  });
+  it('refuses data that holds no figures at all', () => {
+    const dir = dataWith('figures.jsonl', () => []);
+    rmSync(join(dir, 'ingested', 'figures.jsonl'));
+    expect(inspectDataset(dir).problems).toEqual([expect.objectContaining({ file: expect.stringContaining('figures.jsonl'), message: expect.stringContaining('holds no figures') })]);
+  });
+  it('lists the first 50 problems at start-up and counts the rest', () => {
+    const dir = dataWith('figures.jsonl', (lines) => lines.map((l) => l.replace(/"metric": "[^"]+"/, '"metric": "unicorns"')));
+    let error: unknown;
+    try { loadEngine({ dataDir: dir }); } catch (e) { error = e; }
+    expect(error).toBeInstanceOf(DataError);
+    const { message, problems } = error as DataError;
+    expect(problems.length).toBeGreaterThan(50);
+    expect(message.split('\n').filter((l) => l.includes('unknown metric'))).toHaveLength(50);
+    expect(message).toMatch(new RegExp(`… and ${problems.length - 50} more$`));
   });
   it('names unknown force and metric ids', () => {
     const dir = dataWith('figures.jsonl', editFigure(3, (f) => { f.force = 'narnia'; f.metric = 'unicorns'; }));

@@ -58,7 +58,7 @@ describe('the dataset snapshot', () => {
     const figures = join(other.dir, 'figures.jsonl');
     const [first, ...rest] = readFileSync(figures, 'utf8').split('\n');
     const figure = JSON.parse(first as string) as Record<string, unknown>;
-    writeFileSync(figures, [JSON.stringify({ ...figure, value: 123456 }), ...rest].join('\n'));
+    writeFileSync(figures, [JSON.stringify({ ...figure, value: 123456, stated: undefined }), ...rest].join('\n'));
     expect(readDatasetSnapshot(other.snapshotFile, other.dir)).toEqual({ ok: false, reason: expect.stringContaining('stale') });
     // The snapshot of the good data never hides that the data is now invalid.
     let thrown: unknown;

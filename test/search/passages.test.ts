@@ -12,7 +12,7 @@ function doc(id: string, paragraphs: string[], kind: SourceDocument['kind'] = 'n
   return {
     id,
     title: id,
-    titleFrom: 'address',
+    titleFrom: 'description',
     publisher: 'Test',
     url: `https://example.org/${id}`,
     published: '2023-01-01',
