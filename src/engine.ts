@@ -10,6 +10,7 @@ import { forceCard, help } from './answer/force-card.ts';
 import { joinNames, whatWeHold } from './answer/holdings.ts';
 import { respond } from './answer/respond.ts';
 import { PROJECT_DIR } from './project.ts';
+import type { Dataset } from './data/dataset.ts';
 import { loadDatasetOrSnapshot } from './data/snapshot.ts';
 import type { Answer, Conversation } from './model/answer.ts';
 import type { Force, SourceMeta } from './model/data.ts';
@@ -62,6 +63,12 @@ export interface EngineOptions {
   onIndexed?: () => void;
 }
 
+/** Labels of the catalogue that hold digits: the grounding check reads them as names. */
+function numberedNames(data: Dataset): string[] {
+  const names = [...data.metrics.map((m) => m.label), ...data.measures.flatMap((m) => [m.label, m.short]), ...data.outcomes.map((o) => o.label)];
+  return [...new Set(names.filter((n) => /\d/.test(n)))];
+}
+
 /** Loads and validates the data, builds the index, and returns a ready engine. Throws a `DataError`
  * naming every problem when the data is invalid: never a half-loaded engine. */
 export function loadEngine(options: EngineOptions = {}): Engine {
@@ -82,6 +89,7 @@ export function loadEngine(options: EngineOptions = {}): Engine {
     documents: new Map(data.documents.map((d) => [d.id, d])),
     forces,
     unreadable: data.unreadable,
+    numberedNames: numberedNames(data),
   };
   log?.info(
     { documents: data.documents.length, figures: data.figures.length, ms: Math.round(performance.now() - started) },

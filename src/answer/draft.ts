@@ -27,6 +27,9 @@ export class GroundingError extends Error {
 export interface DraftContext {
   documents: Map<string, SourceDocument>;
   forces: Map<string, Force>;
+  /** The catalogue's names that hold digits ("cases finalised under Schedule 3", "per 1,000
+   * employees"): names, never figures, wherever an answer writes them. */
+  numberedNames: readonly string[];
 }
 
 /**
@@ -81,7 +84,9 @@ export class AnswerDraft {
   constructor(
     private readonly ctx: DraftContext,
     readonly question: string,
-  ) {}
+  ) {
+    for (const name of ctx.numberedNames) this.allow(name);
+  }
 
   /** Cites a verbatim quote from a document (and, for a table, the cell); the same quote and cell are cited once. */
   cite(docId: string, quote: string, table?: Figure['table']): number {

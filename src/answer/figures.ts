@@ -251,10 +251,34 @@ function lookup(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, 
   if (target.metric.outcome === undefined && parsed.shape.breakdown) text += outcomesOf(ctx, draft, force, target.metric, chosen);
   if (target.metric.outcome !== undefined && parsed.shape.alsoTotal) text += totalsOf(ctx, draft, force, target.metric, chosen);
   text += partsOf(ctx, draft, force, target.metric, chosen.map((g) => g.period.id));
-  text += measureNote(ctx, draft, target);
+  const sameYear = sameYearElsewhere(ctx, parsed, draft, force, target, chosen);
+  text += sameYear.text + measureNote(ctx, draft, { ...target, alsoFits: target.alsoFits.filter((m) => !sameYear.measures.includes(m)) });
   return draft.answered('lookup', text + note, frameOf('lookup', parsed, target, chosen.map((g) => g.period.id)));
 }
 
+
+/**
+ * Other measures the question's words fit that hold a figure for the same force and period ("139
+ * complaints" in the Home Office series beside "1,322 complaints logged" in the IOPC's): stated, as
+ * the different measures they are, so a reader sees both rather than one chosen silently.
+ */
+function sameYearElsewhere(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, force: string, target: Target, chosen: PeriodGroup[]): { text: string; measures: string[] } {
+  const measures: string[] = [];
+  // Only where the answer's own measure was chosen from loose words: a measure named outright is the one asked.
+  if (!parsed.metrics.loose.has(target.metric.measure)) return { text: '', measures };
+  const periods = new Set(chosen.map((g) => g.period.id));
+  const parts: string[] = [];
+  for (const measure of parsed.metrics.touched) {
+    if (measure === target.metric.measure || target.metric.outcome !== undefined) continue;
+    const total = ctx.metrics.find((m) => m.measure === measure && m.outcome === undefined && m.unit === target.metric.unit);
+    const groups = total ? byPeriod(ctx.store.of(force, total.id)).filter((g) => periods.has(g.period.id)) : [];
+    if (groups.length === 0) continue;
+    measures.push(measure);
+    parts.push(...groups.map((g) => stateGroup(g, draft)));
+  }
+  const text = parts.length === 0 ? '' : ` The question's words also fit a different measure held for the same year: ${parts.join('; ')}. The two count different things, so neither replaces the other.`;
+  return { text, measures };
+}
 
 /** The measure's total for the periods an outcome was given for, when the question asks for both. */
 function totalsOf(ctx: AnswerContext, draft: AnswerDraft, force: string, metric: Metric, chosen: PeriodGroup[]): string {

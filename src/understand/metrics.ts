@@ -27,6 +27,9 @@ export interface MetricMention {
   words: string[];
   /** Measures matched only by words that fit several (the default measure's, or `broad` ones). */
   loose: Set<string>;
+  /** Every measure a word that fits several measures points at, including where a longer phrase took
+   * the word ("allegations" inside "misconduct allegations"). */
+  touched: Set<string>;
 }
 
 /** The weight of a word that fits several measures: the default measure's words and every `broad` one. */
@@ -140,6 +143,7 @@ export class MetricMatcher {
     // "recordable conduct matter allegations" is the recordable conduct matter, not "conduct matter
     // allegations" with a stray "recordable" before it.
     candidates.sort((a, b) => b.term.stems.length - a.term.stems.length || a.i - b.i || a.index - b.index);
+    const touched = new Set(candidates.filter((c) => c.term.kind === 'measure' && c.term.weight === BROAD).map((c) => c.term.id));
     for (const { term, index, i, end } of candidates) {
       const len = term.stems.length;
       // A span may be shared only by terms of the same phrase length starting at the same word.
@@ -167,7 +171,7 @@ export class MetricMatcher {
       if (term.kind === 'measure') measureSpans.set(term.id, [...(measureSpans.get(term.id) ?? []), [at, end]]);
     }
     const loose = new Set([...measures.keys()].filter((id) => matches.every((m) => m.term.kind !== 'measure' || m.term.id !== id || m.term.weight === BROAD)));
-    return { measures, outcomes, spans, measureSpans, words: ws, loose };
+    return { measures, outcomes, spans, measureSpans, words: ws, loose, touched };
   }
 }
 

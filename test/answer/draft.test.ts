@@ -4,7 +4,7 @@ import { loadDataset } from '../../src/data/dataset.ts';
 import { BUNDLED_DATA_DIR } from '../../src/engine.ts';
 
 const data = loadDataset(BUNDLED_DATA_DIR);
-const ctx = { documents: new Map(data.documents.map((d) => [d.id, d])), forces: new Map(data.forces.map((f) => [f.id, f])) };
+const ctx = { documents: new Map(data.documents.map((d) => [d.id, d])), forces: new Map(data.forces.map((f) => [f.id, f])), numberedNames: [] };
 const figure = data.figures.find((f) => f.id === 'hertfordshire-complaint-allegations-2021-22');
 if (!figure) throw new Error('fixture figure missing');
 

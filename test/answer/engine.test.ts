@@ -130,8 +130,9 @@ describe('declining', () => {
     // Sussex's complaint allegations are held for 2020-21 only (data/ingested), not 2021-22.
     ['How many misconduct allegations were made against Sussex Police in 2021-22?', 'period_not_held'],
     ['How many allegations did Hampshire officers face in 2015-16?', 'period_not_held'],
-    // Dismissals are held only as the BBC's count of officers with an IOPC case to answer, 2018 to early 2022.
-    ['How many Hertfordshire officers were dismissed in 2023?', 'period_not_held'],
+    // Force-reported dismissals are held for other forces, not Hertfordshire: declined, listing what is held
+    // (which includes the BBC's count of dismissals after an IOPC case to answer, 2018 to early 2022).
+    ['How many Hertfordshire officers were dismissed in 2023?', 'metric_not_held'],
     ['What is the capital of France?', 'off_topic'],
     ['How many allegations against Narnia Constabulary?', 'unknown_force'],
     ['Complaints against Police Scotland in 2021-22', 'unknown_force'],

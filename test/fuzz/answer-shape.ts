@@ -50,7 +50,8 @@ export function unprovenNumbers(answer: Answer, vocabulary: string[] = []): numb
   const names = [
     ...vocabulary,
     ...answer.facts.map((f) => f.period),
-    ...answer.citations.flatMap((c) => [c.title, c.location ?? '']),
+    // A table's name ("Table 6") is named on its own in provenance, before its row and column.
+    ...answer.citations.flatMap((c) => [c.title, c.location ?? '', c.location?.split(',')[0] ?? '']),
     // The scale of a rate ("12.5 per 1,000 workforce", "× 1,000") is a name, not a figure.
     'per 1,000 workforce',
     '× 1,000',
