@@ -15,11 +15,12 @@ import { byPeriod, type Observation } from './figure-store.ts';
 import { holdingsFor, inPeriod, joinNames, whatWeHold } from './holdings.ts';
 import { fallback } from './passages.ts';
 import { periodFit } from './period-fit.ts';
+import { NATIONAL } from '../understand/forces.ts';
 import { ratePer1000 } from './rankings.ts';
 import { declineUnreadable } from './unreadable.ts';
 import { partsOf } from './parts.ts';
 import { answerPublishedRate } from './published-rates.ts';
-import { canRatePerHead } from '../catalogue/rules.ts';
+import { canRatePerHead, canSum } from '../catalogue/rules.ts';
 
 type PeriodGroup = { period: Period; observations: Observation[] };
 
@@ -197,6 +198,8 @@ export function answerFigures(ctx: AnswerContext, parsed: ParsedQuestion, draft:
   if (forces.length === 0) {
     const holders = ctx.store.forcesFor(metric.id);
     if (holders.length === 1 || parsed.type === 'comparison') targetForces = holders;
+    // A question that names no force, about a figure held for England and Wales, is a national question.
+    else if (holders.includes(NATIONAL)) targetForces = [NATIONAL];
     else {
       // Words beyond the measure may point at a passage that answers it ("…about delivery of duties").
       const passage = fallback(ctx, parsed, draft, 0.8);
@@ -356,6 +359,9 @@ function share(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, t
 
 function compare(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, target: Target, missing: string[]): Answer {
   const { metric } = target;
+  // A force's count beside England and Wales's says nothing: the share of each does.
+  const againstNational = target.forces.some((f) => ctx.forces.get(f)?.kind === 'area');
+  const asShare = parsed.share || (againstNational && metric.outcome !== undefined && canSum(metric) && totalMetric(ctx, metric) !== undefined);
   const series = target.forces.map((f) => byPeriod(ctx.store.of(f, metric.id)));
   const asks = parsed.periods.asks;
   let periodId: string | undefined;
@@ -374,7 +380,7 @@ function compare(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft,
   target.forces.forEach((f, i) => {
     const group = (series[i] ?? []).find((g) => g.period.id === periodId) ?? (periodId === undefined ? (series[i] ?? []).at(-1) : undefined);
     if (!group) return rows.push({ force: f, none: true });
-    if (parsed.share) {
+    if (asShare) {
       const s = shareFor(ctx, draft, f, metric, group.period.id);
       if (!s) return rows.push({ force: f, none: true });
       return rows.push({ force: f, value: s.value, text: s.text, fact: s.fact, period: group.period });
@@ -391,7 +397,7 @@ function compare(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft,
   const have = rows.filter((r): r is Extract<typeof r, { value: number }> => !('none' in r)).sort((a, b) => b.value - a.value);
   const lacking = [...missing, ...rows.filter((r) => 'none' in r && !('conflict' in r)).map((r) => r.force)];
   const disputed = conflicts.length > 0 ? ` ${conflicts.join(' ')}` : '';
-  const label = parsed.share ? `share of ${metric.label}` : metric.label;
+  const label = asShare ? `share of ${metric.label}` : metric.label;
   if (have.length < 2) {
     if (have.length === 1) {
       const only = have[0] as (typeof have)[number];
@@ -403,7 +409,7 @@ function compare(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft,
   }
   const samePeriod = have.every((r) => r.period.id === (have[0] as (typeof have)[number]).period.id);
   const [hi, lo] = have as [(typeof have)[number], (typeof have)[number]];
-  const unit = parsed.share ? 'percent' : metric.unit;
+  const unit = asShare ? 'percent' : metric.unit;
   const diff = round1(hi.value - lo.value);
   const working = `${formatValue(hi.value, unit)} − ${formatValue(lo.value, unit)} = ${unit === 'percent' ? `${formatNumber(diff)} percentage points` : formatNumber(diff)}`;
   draft.computed(
@@ -418,7 +424,7 @@ function compare(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft,
   const lower = parsed.shape.direction === 'lowest';
   const first = lower ? lo : hi;
   const ordered = lower ? [lo, hi] : [hi, lo];
-  const more = parsed.share ? (lower ? 'the lower' : 'the higher') : lower ? 'fewer' : 'more';
+  const more = asShare ? (lower ? 'the lower' : 'the higher') : lower ? 'fewer' : 'more';
   let text = diff === 0
     ? `${when[0]?.toUpperCase() ?? ''}${when.slice(1)}${joinNames(have.map((r) => draft.forceName(r.force)))} had the same ${label}: ${hi.text}.`
     : `${when ? when[0]?.toUpperCase() + when.slice(1) : ''}${draft.forceName(first.force)} had ${more} ${label}: ${ordered.map((r) => `${draft.forceName(r.force)} ${r.text}`).join(', against ')}. Difference: ${working} (our calculation).`;

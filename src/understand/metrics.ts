@@ -10,7 +10,7 @@ interface Term {
   kind: 'measure' | 'outcome';
   id: string;
   stems: string[];
-  /** Words of the default measure ("allegations") are generic: a specific measure named beside them wins. */
+  /** Words that fit several measures ("allegations") weigh less: a specific measure named beside them wins. */
   weight: number;
 }
 
@@ -25,14 +25,14 @@ export interface MetricMention {
   measureSpans: Map<string, Array<[number, number]>>;
   /** The question's words, folded. */
   words: string[];
-  /** Measures matched only by words that fit several (the default measure's, or `broad` ones). */
+  /** Measures matched only by words that fit several (their `broad` words). */
   loose: Set<string>;
   /** Every measure a word that fits several measures points at, including where a longer phrase took
    * the word ("allegations" inside "misconduct allegations"). */
   touched: Set<string>;
 }
 
-/** The weight of a word that fits several measures: the default measure's words and every `broad` one. */
+/** The weight of a word that fits several measures (a measure's `broad` words). */
 const BROAD = 0.5;
 
 /** The shortest words read with a typo: the vocabulary's, and the question's. */
@@ -90,7 +90,7 @@ export class MetricMatcher {
   constructor(measures: Measure[], outcomes: Outcome[]) {
     const terms: Term[] = [];
     for (const m of measures) {
-      for (const t of m.terms) terms.push({ kind: 'measure', id: m.id, stems: words(t).map(stem), weight: m.default ? BROAD : 1 });
+      for (const t of m.terms) terms.push({ kind: 'measure', id: m.id, stems: words(t).map(stem), weight: 1 });
       for (const t of m.broad ?? []) terms.push({ kind: 'measure', id: m.id, stems: words(t).map(stem), weight: BROAD });
     }
     for (const o of outcomes) for (const t of o.terms) terms.push({ kind: 'outcome', id: o.id, stems: words(t).map(stem), weight: o.generic ? 0.3 : 1 });
@@ -142,7 +142,8 @@ export class MetricMatcher {
     // Every place a term fits, longest phrases first and, among equally long ones, leftmost first:
     // "recordable conduct matter allegations" is the recordable conduct matter, not "conduct matter
     // allegations" with a stray "recordable" before it.
-    candidates.sort((a, b) => b.term.stems.length - a.term.stems.length || a.i - b.i || a.index - b.index);
+    // A word as common as "police officers" yields to a named phrase of the same length over it.
+    candidates.sort((a, b) => b.term.stems.length - a.term.stems.length || Number(b.term.weight >= 1) - Number(a.term.weight >= 1) || a.i - b.i || a.index - b.index);
     const touched = new Set(candidates.filter((c) => c.term.kind === 'measure' && c.term.weight === BROAD).map((c) => c.term.id));
     for (const { term, index, i, end } of candidates) {
       const len = term.stems.length;

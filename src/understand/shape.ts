@@ -31,17 +31,28 @@ export interface Shape {
   alsoTotal: boolean;
 }
 
-/** Words between an exclusion and the force it leaves out ("apart from the Met", "not counting London's Met"). */
-const EXCLUSION_REACH = 3;
+/** Words that may sit between an exclusion and the force it leaves out ("apart from the Met"):
+ * "excluding suspension for Lancashire" leaves out suspension, not Lancashire. */
+const BETWEEN_EXCLUSION = new Set(['the', 'both', 'and', 'or']);
 
 /** Reads the shape from the slots found in the question's words `ws`. */
 export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatch[]>, forces: ForceMention): Shape {
   const has = (slot: PhraseSlot) => (slots.get(slot)?.length ?? 0) > 0;
   const first = (slot: PhraseSlot) => slots.get(slot)?.[0]?.at ?? Infinity;
   const direction = has('highest') || has('lowest') ? (first('highest') <= first('lowest') ? 'highest' : 'lowest') : undefined;
-  const excluded = forces.positions
-    .filter(({ at }) => (slots.get('exclude') ?? []).some((m) => at >= m.end && at - m.end <= EXCLUSION_REACH))
-    .map((p) => p.force);
+  // A force right after an exclusion is left out, and so is one joined to it ("leaving out Kent and Essex").
+  const excluded: string[] = [];
+  const taken = new Set<number>();
+  for (const m of slots.get('exclude') ?? []) {
+    let at = m.end;
+    for (const p of [...forces.positions].sort((a, b) => a.at - b.at)) {
+      if (p.at < at) continue;
+      if (!ws.slice(at, p.at).every((w) => BETWEEN_EXCLUSION.has(w))) break;
+      if (!taken.has(p.at)) excluded.push(p.force);
+      taken.add(p.at);
+      at = forces.spans.find(([a]) => a === p.at)?.[1] ?? p.at + 1;
+    }
+  }
   const nationalTarget = has('national-target');
   const countForces = has('count-forces');
   const forcesWord = has('forces-word');

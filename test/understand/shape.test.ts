@@ -66,3 +66,11 @@ describe('question kind from the shape', () => {
     expect(parsed.forceIds).toEqual(forces);
   });
 });
+
+describe('what an exclusion leaves out', () => {
+  it('leaves out only a force right after it, or joined to it', () => {
+    expect(read('Average days under Schedule 3 excluding suspension for Lancashire').shape.excluded).toEqual([]);
+    expect(read('Average days under Schedule 3 excluding suspension for Lancashire').forceIds).toEqual(['lancashire']);
+    expect(read('Apart from the Met and Kent, which force had the most allegations?').shape.excluded).toEqual(['metropolitan', 'kent']);
+  });
+});
