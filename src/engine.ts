@@ -21,6 +21,7 @@ import { ForceResolver } from './understand/forces.ts';
 import { MetricMatcher } from './understand/metrics.ts';
 import { PhraseBook } from './understand/phrases.ts';
 import { parseQuestion } from './understand/question.ts';
+import { explain, type Explanation } from './understand/explain.ts';
 
 /** Longest question we read; longer ones get a polite request to shorten them. */
 export const MAX_QUESTION_LENGTH = 1000;
@@ -46,6 +47,9 @@ export interface Engine {
   forcesWithData(): Force[];
   /** The source documents, without their text. */
   sources(): SourceMeta[];
+  /** How a question is read (its kind, forces, periods, the measures its words fit, the answer's
+   * shape), so a user can see why an answer says what it says. */
+  explain(question: string, conversation?: Conversation): Explanation;
 }
 
 export interface EngineOptions {
@@ -156,6 +160,9 @@ export function loadEngine(options: EngineOptions = {}): Engine {
     forcesWithData: withData,
     sources() {
       return data.documents.map(({ text: _text, ...meta }) => meta);
+    },
+    explain(question, conversation) {
+      return explain(parseQuestion(question.trim().slice(0, MAX_QUESTION_LENGTH), ctx, conversation?.previous?.frame), ctx);
     },
   };
 }

@@ -3,6 +3,7 @@ export { BUNDLED_DATA_DIR, loadEngine, MAX_QUESTION_LENGTH, type Engine, type En
 export { createReloadableEngine, type ReloadableEngine, type ReloadResult } from './reload.ts';
 export { formatValue } from './text/numbers.ts';
 export { publishedLabel, sourceLine } from './text/citation-label.ts';
+export { explanationText, type Explanation } from './understand/explain.ts';
 export type {
   Answer,
   AnswerStatus,

@@ -22,6 +22,7 @@ export function createReloadableEngine(options: EngineOptions = {}): ReloadableE
     suggestForces: (typed, limit) => current.suggestForces(typed, limit),
     forcesWithData: () => current.forcesWithData(),
     sources: () => current.sources(),
+    explain: (question, conversation) => current.explain(question, conversation),
     reload() {
       const started = performance.now();
       try {

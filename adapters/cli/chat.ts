@@ -3,11 +3,12 @@
  * carried from the previous exchange.
  */
 import { createInterface } from 'node:readline';
-import type { Answer, Engine } from '../../src/index.ts';
+import { explanationText, type Answer, type Engine } from '../../src/index.ts';
 import { renderText } from '../shared/render-text.ts';
 
 const GREETING = `Forcewatch — police misconduct and complaints figures for England and Wales, every figure cited.
-Ask a question in your own words, or type /force <name> for a force card, /sources for the documents, /quit to leave.`;
+Ask a question in your own words, or type /force <name> for a force card, /sources for the documents,
+/explain to see how your last question was read (or /explain <question>), /quit to leave.`;
 
 /** Runs the chat on standard input and output until the user quits or input ends. */
 export async function runChat(engine: Engine, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<void> {
@@ -16,14 +17,24 @@ export async function runChat(engine: Engine, input: NodeJS.ReadableStream = pro
   output.write(`${GREETING}\n\n`);
   rl.prompt();
   let previous: Answer | undefined;
+  // The question before the last answer, so "/explain" reads the last question as it was asked.
+  let asked: { question: string; before: Answer | undefined } | undefined;
   for await (const line of rl) {
     const text = line.trim();
     if (/^\/?(quit|exit|bye)$/i.test(text)) break;
-    if (text !== '') {
+    const explainAsked = /^\/explain\b\s*(.*)$/i.exec(text);
+    if (explainAsked) {
+      const question = explainAsked[1] !== '' ? explainAsked[1] : asked?.question;
+      const before = explainAsked[1] !== '' ? previous : asked?.before;
+      output.write(question === undefined ? '\nAsk a question first, or type /explain <question>.\n\n' : `\n${explanationText(engine.explain(question, before ? { previous: before } : undefined))}\n\n`);
+    } else if (text !== '') {
       let answer: Answer;
       if (/^\/force\b/i.test(text)) answer = engine.forceCard(text.replace(/^\/force\s*/i, ''));
       else if (/^\/sources$/i.test(text)) answer = engine.answer('what sources do you have?');
-      else answer = engine.answer(text, previous ? { previous } : undefined);
+      else {
+        asked = { question: text, before: previous };
+        answer = engine.answer(text, previous ? { previous } : undefined);
+      }
       previous = answer;
       output.write(`\n${renderText(answer)}\n\n`);
     }

@@ -3,7 +3,7 @@
  * force card, list sources, or (with no arguments) open the terminal chat.
  */
 import { createInterface } from 'node:readline';
-import { BUNDLED_DATA_DIR, createLogger, loadEngine, type Answer, type Engine } from '../../src/index.ts';
+import { BUNDLED_DATA_DIR, createLogger, explanationText, loadEngine, type Answer, type Engine } from '../../src/index.ts';
 import { renderText } from '../shared/render-text.ts';
 import { savedFileOptions } from '../shared/saved-files.ts';
 import { runChat } from './chat.ts';
@@ -13,6 +13,7 @@ const USAGE = `Usage:
   forcewatch                         open the terminal chat
   forcewatch ask "<question>"        answer one question
   forcewatch ask --json "<question>" print the answer as JSON
+  forcewatch ask --explain "<question>"  show how the question was read, then the answer
   forcewatch ask --jsonl             read questions from standard input, one a line; write one JSON answer a line
   forcewatch force <name> [--json]   every figure we hold for a force
   forcewatch sources [--json]        the documents we hold`;
@@ -32,7 +33,8 @@ async function answerLines(engine: Engine): Promise<void> {
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const json = rest.includes('--json');
-  const args = rest.filter((a) => a !== '--json' && a !== '--jsonl');
+  const explaining = rest.includes('--explain');
+  const args = rest.filter((a) => a !== '--json' && a !== '--jsonl' && a !== '--explain');
   if (command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -55,6 +57,10 @@ async function main(argv: string[]): Promise<number> {
       if (args.length === 0) {
         process.stderr.write(`ask needs a question.\n${USAGE}\n`);
         return 2;
+      }
+      if (explaining) {
+        const explanation = engine.explain(args.join(' '));
+        process.stdout.write(json ? `${JSON.stringify(explanation)}\n` : `${explanationText(explanation)}\n\n`);
       }
       print(engine.answer(args.join(' ')), json);
       return 0;

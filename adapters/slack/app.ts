@@ -327,9 +327,11 @@ export function createSlackApp({ engine, logger, config, settings = DEFAULT_ADAP
     }
   }
 
-  /** The share button's value, or undefined when the question is too long to carry in one. */
+  /** The share button's value, or undefined when the question is too long to carry in one. Its `<`,
+   * `>` and `&` are written as JSON escapes, so a mention the user typed ("<!channel>") is never in
+   * the message as such, and the question still reads back exactly when the button is clicked. */
   function shareValue(value: ShareValue): string | undefined {
-    const encoded = JSON.stringify(value);
+    const encoded = JSON.stringify(value).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     return encoded.length <= BUTTON_VALUE_MAX ? encoded : undefined;
   }
 

@@ -87,11 +87,11 @@ describe('shares, comparisons and change', () => {
     expect(a.facts.some((f) => f.computed?.operation === 'percent_change' && f.value === -51.9)).toBe(true);
   });
 
-  it('asks which force "have complaints gone up or down?" means, England and Wales among them', () => {
-    // Complaint allegations are now held for England and Wales and for forces: naming no place, the question is asked back.
+  it('answers "have complaints gone up or down?" for England and Wales, never asking which force', () => {
     const a = engine.answer('Have complaints gone up or down?');
-    expect(a.status).toBe('unclear');
-    expect(plain(a)).toMatch(/Which force do you mean\?.*England and Wales/);
+    expect(a.status).toBe('answered');
+    expect(a.facts.filter((f) => !f.computed).every((f) => f.force === 'england-and-wales')).toBe(true);
+    expect(a.facts.some((f) => f.computed?.operation === 'percent_change')).toBe(true);
   });
 });
 

@@ -36,6 +36,21 @@ describe('the forcewatch command', () => {
     expect(none.text).toMatch(/Narnia/);
   });
 
+  it('shows how a question was read with --explain, then answers it', () => {
+    const r = cli(['ask', '--explain', 'Apart from the Met, which force logged the most allegations in 2024/25?']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Read as: ranking \(a ranking, highest first\)/);
+    expect(r.out).toContain('Left out: Metropolitan Police Service');
+    expect(r.out).toContain('Periods: 2024-25');
+    expect(r.out).toContain('Greater Manchester Police had the highest allegations logged');
+  });
+
+  it('explains the last question in the terminal chat, as it was read in the conversation', () => {
+    const r = cli([], 'How many complaint cases did Kent finalise under Schedule 3 in 2024/25?\nand in Portsmouth?\n/explain\n');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Places: Portsmouth → Hampshire and Isle of Wight Constabulary');
+  });
+
   it('lists the source documents', () => {
     const r = cli(['sources']);
     expect(r.out).toContain('hemel-today-hertfordshire-no-action');

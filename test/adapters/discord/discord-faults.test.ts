@@ -20,6 +20,9 @@ const engine: Engine = {
   suggestForces: () => [],
   forcesWithData: () => [],
   sources: () => [],
+  explain: () => {
+    throw new Error('not asked of the Discord adapter');
+  },
 };
 
 const base: AdapterSettings = { apiTimeoutMs: 400, apiRetries: 2, maxRetryAfterMs: 5_000, logMessageText: false };

@@ -38,6 +38,9 @@ const engine: Engine = {
   ],
   forcesWithData: () => [],
   sources: () => [],
+  explain: () => {
+    throw new Error('not asked of the Discord adapter');
+  },
 };
 
 let h: Harness;
