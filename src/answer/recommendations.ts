@@ -13,7 +13,7 @@ import { joinNames } from './holdings.ts';
 import { sentences } from './passages.ts';
 
 /** Words of a recommendations question that say nothing about its topic. */
-const NOT_TOPIC = new Set(['iopc', 'recommend', 'recommended', 'recommendation', 'recommendations', 'independent', 'office', 'police', 'conduct', 'learning', 'made', 'given', 'issued', 'constabulary', 'force']);
+const NOT_TOPIC = new Set(['iopc', 'recommend', 'recommended', 'recommendation', 'recommendations', 'independent', 'office', 'police', 'conduct', 'learning', 'made', 'given', 'issued', 'constabulary', 'force', 'told', 'tell', 'asked', 'change', 'changes', 'improve', 'anything', 'something', 'lessons', 'lesson', 'learn', 'learned', 'report', 'reports']);
 
 /** "How many recommendations…", "…how many are marked as accepted": the answer is a count. */
 const COUNTING = /\b(?:how many|number of|count)\b/i;
@@ -59,8 +59,13 @@ export function answerRecommendations(ctx: AnswerContext, parsed: ParsedQuestion
       const d = ctx.documents.get(id);
       return d !== undefined && d.kind === 'recommendation' && forForce(d);
     } });
-    // A recommendation counts as on topic when its category or its text holds a topic word.
-    chosen = [...new Set(hits.map((h) => h.passage.docId))]
+    // A recommendation counts as on topic when its category or its text holds a topic word; one
+    // filed under a category holding every topic word is on topic whatever its text says.
+    const inCategory = recs.filter((d) => {
+      const category = new Set(words(d.category ?? '').map(stem));
+      return forForce(d) && [...topicStems].every((t) => category.has(t));
+    });
+    chosen = [...new Set([...inCategory.map((d) => d.id), ...hits.map((h) => h.passage.docId)])]
       .map((id) => ctx.documents.get(id) as SourceDocument)
       .filter((d) => words(`${d.category ?? ''} ${d.text}`).some((w) => topicStems.has(stem(w))));
   } else chosen = recs.filter(forForce);
@@ -70,7 +75,16 @@ export function answerRecommendations(ctx: AnswerContext, parsed: ParsedQuestion
     const held = categories.length > 0 ? ` For ${who} we hold recommendations on: ${categories.join('; ')}.` : ` We hold none for ${who}.`;
     return draft.noData('metric_not_held', `We hold no IOPC recommendations to ${who}${topic.length > 0 ? ` about “${draft.echo(topic.join(' '))}”` : ''}.${held}`, frame, 'recommendation');
   }
-  chosen.sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''));
+  // The most on topic first: the most topic words met (in its category or text), then those its
+  // category holds, then the newest.
+  const onTopic = (d: SourceDocument) => {
+    const inCategory = new Set(words(d.category ?? '').map(stem));
+    const inText = new Set(words(d.text).map(stem));
+    const met = [...topicStems].filter((t) => inCategory.has(t) || inText.has(t)).length;
+    return met * 100 + [...topicStems].filter((t) => inCategory.has(t)).length;
+  };
+  const relevance = new Map(chosen.map((d) => [d, onTopic(d)]));
+  chosen.sort((a, b) => (relevance.get(b) ?? 0) - (relevance.get(a) ?? 0) || (b.published ?? '').localeCompare(a.published ?? ''));
   const tally = COUNTING.test(parsed.text) ? `${counts(draft, chosen, who, forces)} The most recent:\n` : '';
   const lines = chosen.slice(0, SHOWN).map((d) => {
     const first = sentences(d.text).slice(0, 2).join(' ');

@@ -283,6 +283,8 @@ export const PhraseSlot = z.enum([
   'breakdown',
   /** Asks for the total beside a part ("… and how many in all?"). */
   'also-total',
+  /** Asks about the IOPC's learning recommendations ("what has the IOPC told Kent to change?"). */
+  'recommendation',
 ]);
 export type PhraseSlot = z.infer<typeof PhraseSlot>;
 

@@ -73,7 +73,6 @@ const STATEMENT = /\bwhat (?:did|does|do|has|have) (?:the )?(.+?) (?:say|said|sa
 const DEFINITION = /^(?:what(?:'s| is| are| does| do)|define|definition of|meaning of|explain|whats)\b/;
 /** "What is meant by …?", "what do they mean by …?": the term follows "by". */
 const MEANT_BY = /^what (?:is|are) meant by (?:a |an |the )?(.+?)\s*\??$|^what do(?:es)? (?:they|you|the sources?|it|that) mean by (?:a |an |the )?(.+?)\s*\??$/;
-const RECOMMENDATION = /\brecommend(?:s|ed|ing|ation|ations)?\b/;
 /** "What is the salary of…", "who is the chief constable of…", "who is Herts' chief constable?": asks for
  * one particular thing, never an overview. */
 const ATTRIBUTE = /^(?:(?:what|who)(?:'s| is| are| was| were)|whats|whos) (?:(?:the |a |an |their |its )?([a-z-]+(?: [a-z-]+){0,2}) (?:of|for|in|at|among|by)\b|[a-z' -]+?(?:'s|s') ([a-z-]+(?: [a-z-]+){0,2})\s*\??$)/;
@@ -127,7 +126,7 @@ export function parseQuestion(
   if (PROVENANCE.test(q) && forces.forces.length === 0) type = 'provenance';
   else if (CHART.test(q) && forces.forces.length === 0 && !named) type = 'chart';
   else if (HELP.test(q) && !named && forces.forces.length === 0) type = 'help';
-  else if (RECOMMENDATION.test(q)) type = 'recommendation';
+  else if (shape.recommendation) type = 'recommendation';
   else if (shape.rank && (forces.forces.length === 0 || forces.forces.length > 2 || forces.ambiguous?.region !== undefined)) type = 'ranking';
   else if (CATALOGUE.test(q) && forces.forces.length <= 1) type = 'sources';
   else if (statement) {

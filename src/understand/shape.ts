@@ -29,6 +29,8 @@ export interface Shape {
   breakdown: boolean;
   /** Asks for the total beside a part. */
   alsoTotal: boolean;
+  /** Asks about the IOPC's learning recommendations. */
+  recommendation: boolean;
 }
 
 /** Words that may sit between an exclusion and the force it leaves out ("apart from the Met"):
@@ -65,6 +67,7 @@ export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatc
     nationalTarget,
     breakdown: has('breakdown'),
     alsoTotal: has('also-total'),
+    recommendation: has('recommendation'),
   };
   if (direction) shape.direction = direction;
   const limit = placesAsked(ws, slots);
