@@ -22,6 +22,7 @@ export const NEWS_REFUSED: Record<string, string> = {
 
 /** Rows whose value cell packs several figures, or whose period or force needs saying, and what they state. */
 export const NEWS_PICKS: Record<string, FigurePick[]> = {
+  ...barred({ metropolitan: [183, 33293], 'greater-manchester': [43, 8112], 'thames-valley': [40, 5000], 'west-midlands': [37, 7991] }),
   'hampshire|2020-21 (YE 31 Mar 2021)|allegations finalised': [{ metric: 'allegations-finalised', value: 939 }],
   'hampshire|2009-10|allegations per 1,000 officers (IPCC)': [{ metric: 'allegations-recorded-per-1000-officers', value: 323 }],
   ...rates('2024-25', 'complaint-cases-logged-per-1000-employees', {
@@ -270,6 +271,16 @@ export const NEWS_PICKS: Record<string, FigurePick[]> = {
 /** Rates several forces' rows give from one article, each row a force. */
 function rates(period: string, metric: string, values: Record<string, number>, wording: string): Record<string, FigurePick[]> {
   return Object.fromEntries(Object.entries(values).map(([force, value]) => [`${force}|${period}|${wording}`, [{ metric, value, stated: String(value) }]]));
+}
+
+/** "Thames Valley Police (40 out of 5,000)": the officers added to the barred list and the workforce
+ * the same report gives for the force, which rates per 1,000 are then worked from. */
+function barred(forces: Record<string, [number, number]>): Record<string, FigurePick[]> {
+  const stated = (n: number) => n.toLocaleString('en-GB');
+  return Object.fromEntries(Object.entries(forces).map(([force, [officers, workforce]]) => [
+    `${force}|2024-25|officers added to police barred list (College of Policing)`,
+    [{ metric: 'barred-list-officers', value: officers, stated: stated(officers) }, { metric: 'reported-workforce', value: workforce, stated: stated(workforce) }],
+  ]));
 }
 
 /** A rate of allegations logged per 1,000 employees from the PoliticsHome analysis. */

@@ -51,8 +51,6 @@ const NEWS_METRICS: Record<string, string> = {
   'officers added to police barred list (College of Policing)': 'barred-list-officers',
 };
 
-/** Metrics whose value cell adds context after the figure ("183 (workforce 33,293)"): the leading number is the figure. */
-const LEADING_NUMBER = new Set(['barred-list-officers']);
 
 const LOW_RELIABILITY = /low[- ]reliability|low[- ]quality|verify/i;
 
@@ -188,8 +186,7 @@ function newsReason(r: NewsRow, key: string, seeds: Set<string>, picks: FigurePi
 /** The figure a row with one plain value states: its metric and value; undefined for a packed value. */
 function singlePick(r: NewsRow): FigurePick[] | undefined {
   const metric = NEWS_METRICS[r.metric] as string;
-  const lead = LEADING_NUMBER.has(metric) ? /^(\d[\d,]*)\s*\(/.exec(r.value)?.[1] : undefined;
-  const value = plainInteger(lead ?? r.value);
+  const value = plainInteger(r.value);
   return value === undefined ? undefined : [{ metric, value }];
 }
 

@@ -122,7 +122,8 @@ export class AnswerDraft {
 
   /** Allows the digits of a name (a period such as "2021-22", a year the user typed) in the text. */
   allow(label: string): void {
-    if (!label || this.labels.has(label)) return;
+    // Only a label holding digits can hide a number from the check; the rest need no striking.
+    if (!label || this.labels.has(label) || !/\d/.test(label)) return;
     this.labels.add(label);
     this.labelsByLength = undefined;
     if (label.includes('\n')) this.multilineLabel = true;

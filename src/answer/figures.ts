@@ -430,9 +430,18 @@ function compare(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft,
     : `${when ? when[0]?.toUpperCase() + when.slice(1) : ''}${draft.forceName(first.force)} had ${more} ${label}: ${ordered.map((r) => `${draft.forceName(r.force)} ${r.text}`).join(', against ')}. Difference: ${working} (our calculation).`;
   if (!samePeriod) text += ` Note: these figures are for different periods (${have.map((r) => `${draft.shortName(r.force)}: ${r.period.label}`).join('; ')}), so compare them with care.`;
   for (const r of have) draft.allow(r.period.label);
-  // Forces differ in size: a rate per 1,000 workforce is offered wherever both inputs are held.
+  // Forces differ in size: a rate per 1,000 workforce is offered wherever both inputs are held, and
+  // leads the answer when the question asked for one ("per 1,000 workforce, did X or Y…").
   const rates = canRatePerHead(metric) ? have.map((r) => (r.obs ? ratePer1000(ctx, draft, r.obs, r.fact) : undefined)) : [];
-  if (rates.length > 0 && rates.every((r) => r !== undefined)) text += ` Allowing for size: ${have.map((r, i) => `${draft.forceName(r.force)} ${rates[i]}`).join('; ')}.`;
+  if (rates.length > 0 && rates.every((r) => r !== undefined)) {
+    const rated = have.map((r, i) => ({ force: r.force, rate: rates[i] as { text: string; value: number } }));
+    const byRate = [...rated].sort((a, b) => (lower ? a.rate.value - b.rate.value : b.rate.value - a.rate.value));
+    const rateList = byRate.map((r) => `${draft.forceName(r.force)} ${r.rate.text}`).join('; ');
+    if (parsed.shape.perHead) {
+      const top = byRate[0] as (typeof byRate)[number];
+      text = `Allowing for size${when ? `, ${when.trim().replace(/,$/, '')}` : ''}, ${draft.forceName(top.force)} had the ${lower ? 'lower' : 'higher'} rate of ${label}: ${rateList}. In numbers: ${text}`;
+    } else text += ` Allowing for size: ${rateList}.`;
+  }
   if (lacking.length > 0) text += ` We hold no comparable figure for ${joinNames(lacking.map((f) => draft.forceName(f)))}.`;
   text += disputed;
   return draft.answered('comparison', text, frameOf('comparison', parsed, { ...target, forces: have.map((r) => r.force) }, [hi.period.id]));

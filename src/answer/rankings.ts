@@ -20,17 +20,16 @@ import { rankByPublishedRate } from './published-rates.ts';
 /** How many places a ranking lists when the question does not say. */
 const DEFAULT_PLACES = 5;
 
-/** The latest workforce figure held for a force, if any: the catalogue's denominator. */
-function workforceOf(ctx: AnswerContext, force: string): Observation | undefined {
-  return ctx.metrics
-    .filter((m) => m.aggregation === 'denominator')
-    .flatMap((m) => ctx.store.of(force, m.id))
-    .at(-1);
+/** The workforce figure to rate a force's figure by: the catalogue's denominator for the same period
+ * where one is held (the one the report itself gives), otherwise the latest. */
+function workforceOf(ctx: AnswerContext, force: string, periodId?: string): Observation | undefined {
+  const held = ctx.metrics.filter((m) => m.aggregation === 'denominator').flatMap((m) => ctx.store.of(force, m.id));
+  return held.find((o) => o.period.id === periodId) ?? held.at(-1);
 }
 
 /** Rate per 1,000 workforce for one force's figure, as our calculation with both inputs cited. */
-export function ratePer1000(ctx: AnswerContext, draft: AnswerDraft, obs: Observation, factIndex: number): string | undefined {
-  const workforce = workforceOf(ctx, obs.force);
+export function ratePer1000(ctx: AnswerContext, draft: AnswerDraft, obs: Observation, factIndex: number): { text: string; value: number } | undefined {
+  const workforce = workforceOf(ctx, obs.force, obs.period.id);
   if (!workforce || workforce.value === 0 || !canRatePerHead(obs.metric)) return undefined;
   const w = draft.stated(workforce);
   const rate = round1((obs.value / workforce.value) * 1000);
@@ -43,7 +42,7 @@ export function ratePer1000(ctx: AnswerContext, draft: AnswerDraft, obs: Observa
     [factIndex, w.index],
     working,
   );
-  return `${formatNumber(rate)} per 1,000 workforce (our calculation: ${working}; workforce ${w.marks}, ${workforce.period.label})`;
+  return { text: `${formatNumber(rate)} per 1,000 workforce (our calculation: ${working}; workforce ${w.marks}, ${workforce.period.label})`, value: rate };
 }
 
 /** The metrics a ranking can be about: the best-matching tier, each held by several forces. */
@@ -214,7 +213,7 @@ function capitalise(text: string): string {
 /** A ranking by rate per 1,000 workforce, of the forces whose workforce we hold; the others are named. */
 function rankPerWorkforce(ctx: AnswerContext, draft: AnswerDraft, rows: Observation[], ascending: boolean, count: number, frame: Frame, leftOut: string): Answer {
   const rated = rows.flatMap((o) => {
-    const workforce = workforceOf(ctx, o.force);
+    const workforce = workforceOf(ctx, o.force, o.period.id);
     return workforce && workforce.value > 0 ? [{ o, rate: o.value / workforce.value }] : [];
   });
   const first = rated[0]?.o;
@@ -225,7 +224,7 @@ function rankPerWorkforce(ctx: AnswerContext, draft: AnswerDraft, rows: Observat
   const sorted = rated.sort((a, b) => (ascending ? a.rate - b.rate : b.rate - a.rate)).slice(0, count);
   const list = sorted.map(({ o }) => {
     const s = draft.stated(o);
-    return `• ${draft.forceName(o.force)}: ${ratePer1000(ctx, draft, o, s.index) ?? ''}, from ${s.shown} ${s.marks}`;
+    return `• ${draft.forceName(o.force)}: ${ratePer1000(ctx, draft, o, s.index)?.text ?? ''}, from ${s.shown} ${s.marks}`;
   });
   const top = (sorted[0] as { o: Observation }).o;
   const unrated = rows.filter((o) => !rated.some((r) => r.o === o)).map((o) => draft.forceName(o.force));
