@@ -200,7 +200,8 @@ function linesToSections(lines: string[], max: number): SectionBlock[] {
 export function citationMrkdwn(citation: Citation): string {
   const head =
     `*[${citation.n}]* ${mrkdwnLink(citation.url, citation.title)} — ` +
-    `${escapeMrkdwn(citation.publisher)}, ${escapeMrkdwn(publishedLabel(citation))}`;
+    `${escapeMrkdwn(citation.publisher)}, ${escapeMrkdwn(publishedLabel(citation))}` +
+    (citation.location ? `\n${escapeMrkdwn(citation.location)}` : '');
   const quote = escapeMrkdwn(citation.quote);
   const room = CONTEXT_TEXT_MAX - head.length - '\n“”'.length;
   const shown = quote.length <= room ? quote : `${quote.slice(0, Math.max(0, room - 1)).replace(/&[a-z]*$/, '')}…`;

@@ -255,10 +255,31 @@ function lookup(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, 
   if (target.metric.outcome !== undefined && parsed.shape.alsoTotal) text += totalsOf(ctx, draft, force, target.metric, chosen);
   text += partsOf(ctx, draft, force, target.metric, chosen.map((g) => g.period.id));
   const sameYear = sameYearElsewhere(ctx, parsed, draft, force, target, chosen);
-  text += sameYear.text + measureNote(ctx, draft, { ...target, alsoFits: target.alsoFits.filter((m) => !sameYear.measures.includes(m)) });
+  const parts = otherParts(ctx, draft, force, target, chosen);
+  const stated = [...sameYear.measures, ...parts.measures];
+  text += parts.text + sameYear.text + measureNote(ctx, draft, { ...target, alsoFits: target.alsoFits.filter((m) => !stated.includes(m)) });
   return draft.answered('lookup', text + note, frameOf('lookup', parsed, target, chosen.map((g) => g.period.id)));
 }
 
+
+/**
+ * A measure asked as a whole that the data holds in parts ("complaint cases finalised" are held as
+ * finalised outside and under Schedule 3): the other parts the words fit, for the same periods, so the
+ * answer gives the whole question's parts rather than one of them.
+ */
+function otherParts(ctx: AnswerContext, draft: AnswerDraft, force: string, target: Target, chosen: PeriodGroup[]): { text: string; measures: string[] } {
+  const whole = ctx.measures.get(target.metric.measure)?.partOf;
+  const measures = whole === undefined || target.metric.outcome !== undefined ? [] : target.alsoFits.filter((m) => ctx.measures.get(m)?.partOf === whole);
+  const periods = new Set(chosen.map((g) => g.period.id));
+  const lines = measures.flatMap((m) => {
+    const total = ctx.metrics.find((x) => x.measure === m && x.outcome === undefined && x.unit === target.metric.unit);
+    return total ? byPeriod(ctx.store.of(force, total.id)).filter((g) => periods.has(g.period.id)).map((g) => stateGroup(g, draft)) : [];
+  });
+  if (lines.length === 0) return { text: '', measures: [] };
+  const label = ctx.measures.get(whole ?? '')?.short ?? 'the whole';
+  draft.allow(label);
+  return { text: ` The other part of ${label}: ${lines.join('; ')}.`, measures };
+}
 
 /**
  * Other measures the question's words fit that hold a figure for the same force and period ("139

@@ -84,3 +84,17 @@ describe('"latest" and "last year" for the measure that answers', () => {
     expect(a.facts[0]).toMatchObject({ metric: 'complaint-allegations', value: 1938 });
   });
 });
+
+describe('a measure asked as a whole', () => {
+  it('answers "complaint cases finalised" with both its parts, outside and under Schedule 3', () => {
+    const a = engine.answer('How many complaint cases did Kent Police finalise in 2024/25?');
+    expect(a.facts.map((f) => f.metric).sort()).toEqual(['complaint-cases-finalised-outside-schedule-3', 'complaint-cases-finalised-under-schedule-3']);
+    expect(a.text).toContain('1,927');
+    expect(a.text).toContain('1,409');
+  });
+
+  it('answers one part alone when the question names it', () => {
+    const a = engine.answer('How many complaint cases did Kent finalise under Schedule 3 in 2024/25?');
+    expect(a.facts.map((f) => f.metric)).toEqual(['complaint-cases-finalised-under-schedule-3']);
+  });
+});

@@ -164,7 +164,8 @@ describe('renderEmbeds and renderPlainMessages: outside text shows as written, a
     for (const attack of [...MARKDOWN_ATTACKS, ...ESCAPED_ATTACKS]) {
       const contents = renderPlainMessages(hostile(attack));
       expect(contents.flatMap(linkTargets), attack).toEqual([ownLink]);
-      expect(displayed(contents.join('\n'))).toContain(`[1] ${attack} — ${attack}, 18 January 2023\n    “${attack}”\n    <${ownLink}>`);
+      // The table location (outside text too) sits between the source line and the quote.
+      expect(displayed(contents.join('\n'))).toContain(`[1] ${attack} — ${attack}, 18 January 2023\n    ${attack}\n    “${attack}”\n    <${ownLink}>`);
     }
   });
 
