@@ -152,6 +152,7 @@ const NO_DATA_TITLES: Record<NoDataReason, string> = {
   off_topic: 'Outside what Forcewatch covers',
   empty: 'What would you like to know?',
   not_understood: "I couldn't read that question",
+  not_available: "That isn't available yet",
 };
 
 /** The title as Markdown: a force name or the user's own question is escaped. */

@@ -32,7 +32,7 @@ export function answerProvenance(ctx: AnswerContext, parsed: ParsedQuestion, dra
   const documents = ids.map((id) => ctx.documents.get(id)).filter((d): d is SourceDocument => d !== undefined);
   const frame = keptFrame(parsed, 'provenance');
   if (documents.length === 0)
-    return draft.noData('not_understood', 'There is no figure in our conversation yet to trace. Ask a question first: every answer lists the source of each figure it gives.', frame, 'provenance');
+    return draft.noData('empty', 'There is no figure in our conversation yet to trace. Ask a question first: every answer lists the source of each figure it gives.', frame, 'provenance');
   const lines = documents.map((d) => {
     const date = publishedLabel({ published: d.published, publishedInferred: d.dateInferred });
     const line = `• ${d.title} — published by ${d.publisher}, ${date}${d.basedOn ? `, from ${d.basedOn}` : ''}: ${TRUST[d.sourceType]}. ${d.url}`;
@@ -47,5 +47,5 @@ export function answerProvenance(ctx: AnswerContext, parsed: ParsedQuestion, dra
 /** Charts and CSV files are not made yet: said plainly, and short. */
 export function answerChart(parsed: ParsedQuestion, draft: AnswerDraft): Answer {
   const frame = keptFrame(parsed, 'chart');
-  return draft.noData('not_understood', "I can't make charts or CSV files yet. Every figure I give is in the answer's text with its source, which you can copy.", frame, 'chart');
+  return draft.noData('not_available', "I can't make charts or CSV files yet. Every figure I give is in the answer's text with its source, which you can copy.", frame, 'chart');
 }

@@ -37,7 +37,9 @@ export type NoDataReason =
   | 'off_topic'
   | 'empty'
   /** The question could not be read (too long), or answering it failed: we say so rather than guess. */
-  | 'not_understood';
+  | 'not_understood'
+  /** Asked for something the bot cannot make yet (a chart, a CSV file). */
+  | 'not_available';
 
 /** A numbered source reference: which document, its date, and the verbatim sentence. */
 export interface Citation {

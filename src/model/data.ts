@@ -176,6 +176,10 @@ export type SourceMeta = z.infer<typeof SourceMeta>;
 /** A source document with its cleaned text. */
 export type SourceDocument = Omit<SourceMeta, 'text'> & { text: string };
 
+/** Where in a published table a cell sits: the table, its row and its column. */
+export const TableCell = z.strictObject({ name: z.string().min(1), row: z.string().min(1), column: z.string().min(1) });
+export type TableCell = z.infer<typeof TableCell>;
+
 /** One structured figure, proven by a verbatim quote from its source. */
 export const Figure = z.strictObject({
   id: slug,
@@ -195,9 +199,7 @@ export const Figure = z.strictObject({
   /** Set when this figure is a hedged restatement of another (a headline's "more than 1,000"). */
   restates: slug.optional(),
   /** For a figure read from a published table: which table, row and column hold it. */
-  table: z
-    .strictObject({ name: z.string().min(1), row: z.string().min(1), column: z.string().min(1) })
-    .optional(),
+  table: TableCell.optional(),
   /** Whose figure a report passes on, where the source says so for this figure but not for the whole document. */
   basedOn: z.string().min(1).optional(),
   /** What a reader should know about this figure (coverage, caveats). */
@@ -253,7 +255,7 @@ export const Unreadable = z.strictObject({
   metric: slug,
   period: Period,
   source: slug,
-  table: z.strictObject({ name: z.string().min(1), row: z.string().min(1), column: z.string().min(1) }),
+  table: TableCell,
   reason: z.string().min(1),
 });
 export type Unreadable = z.infer<typeof Unreadable>;
