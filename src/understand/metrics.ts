@@ -246,8 +246,14 @@ const JOINERS = new Set(['and', 'or', 'as', 'well', 'versus', 'vs', 'plus', 'bot
  * measures that must be answered separately, never added or compared. Empty unless at least two.
  */
 export function measuresNamedTogether(mention: MetricMention): string[] {
+  // A phrase two measures share ("IOPC reviews … non-investigated and investigated complaints") names
+  // neither apart: each is placed by the phrases that are its own.
+  const shared = (span: [number, number], id: string) => [...mention.measureSpans].some(([other, spans]) => other !== id && spans.some(([a, b]) => a === span[0] && b === span[1]));
   const placed = [...mention.measureSpans]
-    .map(([id, spans]) => ({ id, spans }))
+    // Loose words ("police complaints") name no measure of their own beside named ones.
+    .filter(([id]) => !mention.loose.has(id))
+    .map(([id, spans]) => ({ id, spans: spans.filter((span) => !shared(span, id)) }))
+    .filter((p) => p.spans.length > 0)
     .sort((a, b) => (a.spans[0]?.[0] ?? 0) - (b.spans[0]?.[0] ?? 0));
   // Measures sharing a phrase ("complaints" can mean two) are one mention, not two.
   const distinct = placed.filter((p, i) => !placed.slice(0, i).some((q) => q.spans.some(([a, b]) => p.spans.some(([c, d]) => c < b && a < d))));

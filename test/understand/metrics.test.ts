@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/dataset.ts';
 import { BUNDLED_DATA_DIR } from '../../src/engine.ts';
-import { MetricMatcher } from '../../src/understand/metrics.ts';
+import { MetricMatcher, measuresNamedTogether } from '../../src/understand/metrics.ts';
 
 const data = loadDataset(BUNDLED_DATA_DIR);
 const matcher = new MetricMatcher(data.measures, data.outcomes);
@@ -53,5 +53,12 @@ describe('phrases split by a force name, broad words and Schedule 3', () => {
   it('marks a measure matched only by broad words as loose, and one named by its phrase as not', () => {
     expect(matcher.find('how many allegations').loose.has('allegations-logged')).toBe(true);
     expect(matcher.find('how many allegations were logged').loose.has('allegations-logged')).toBe(false);
+  });
+});
+
+describe('measures named side by side', () => {
+  it('places each measure by its own phrase, past a phrase both share and loose words', () => {
+    const q = 'How did IOPC reviews of Essex Police complaints turn out in 2024/25, for both non-investigated and investigated complaints?';
+    expect(measuresNamedTogether(matcher.find(q))).toEqual(['iopc-reviews-not-investigated', 'iopc-reviews-investigated']);
   });
 });
