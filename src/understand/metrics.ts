@@ -27,6 +27,9 @@ export interface MetricMention {
   words: string[];
   /** Measures matched only by words that fit several (their `broad` words). */
   loose: Set<string>;
+  /** Outcomes named only inside another phrase, with their phrase length: they count for a measure
+   * the question names that has them. */
+  inside: Map<string, number>;
   /** Every measure a word that fits several measures points at, including where a longer phrase took
    * the word ("allegations" inside "misconduct allegations"). */
   touched: Set<string>;
@@ -172,7 +175,12 @@ export class MetricMatcher {
       if (term.kind === 'measure') measureSpans.set(term.id, [...(measureSpans.get(term.id) ?? []), [at, end]]);
     }
     const loose = new Set([...measures.keys()].filter((id) => matches.every((m) => m.term.kind !== 'measure' || m.term.id !== id || m.term.weight === BROAD)));
-    return { measures, outcomes, spans, measureSpans, words: ws, loose, touched };
+    // An outcome whose words a measure's phrase took ("officers [were] sacked" is a measure of
+    // dismissals, and "sacked" the dismissed outcome): still named, for the measures that have it.
+    const inside = new Map<string, number>();
+    for (const { term } of candidates)
+      if (term.kind === 'outcome' && term.weight >= 1 && !outcomes.has(term.id)) inside.set(term.id, Math.max(inside.get(term.id) ?? 0, term.stems.length));
+    return { measures, outcomes, spans, measureSpans, words: ws, loose, touched, inside };
   }
 }
 
@@ -203,7 +211,7 @@ export function rankMetrics(
   const out: MetricChoice[] = [];
   for (const metric of metrics) {
     let ms = mention.measures.get(metric.measure) ?? 0;
-    let os = metric.outcome === undefined ? 0 : (mention.outcomes.get(metric.outcome) ?? 0);
+    let os = metric.outcome === undefined ? 0 : (mention.outcomes.get(metric.outcome) ?? (mention.measures.has(metric.measure) ? (mention.inside.get(metric.outcome) ?? 0) : 0));
     if (!namedMeasure && !namedOutcome) {
       // Nothing named: a follow-up carries the previous question's metric; otherwise the default measure.
       const measure = options.carried?.measure ?? options.defaultMeasure;
@@ -223,7 +231,7 @@ export function rankMetrics(
         else ms = 0.1;
       }
       // An outcome word that this metric's measure has but the question did not reach: rank totals below.
-      if (metric.outcome === undefined && namedOutcome && [...mention.outcomes.keys()].some((o) => hasOutcome(metrics, metric.measure, o))) ms -= 0.5;
+      if (metric.outcome === undefined && [...mention.outcomes.keys(), ...mention.inside.keys()].some((o) => hasOutcome(metrics, metric.measure, o))) ms -= 0.5;
     }
     const unitFits = (metric.unit === 'percent') === options.share;
     // A "how many" question wants a count: a percentage only answers it when nothing else fits as well

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/dataset.ts';
 import { BUNDLED_DATA_DIR } from '../../src/engine.ts';
-import { MetricMatcher, measuresNamedTogether } from '../../src/understand/metrics.ts';
+import { MetricMatcher, measuresNamedTogether, rankMetrics } from '../../src/understand/metrics.ts';
 
 const data = loadDataset(BUNDLED_DATA_DIR);
 const matcher = new MetricMatcher(data.measures, data.outcomes);
@@ -60,5 +60,13 @@ describe('measures named side by side', () => {
   it('places each measure by its own phrase, past a phrase both share and loose words', () => {
     const q = 'How did IOPC reviews of Essex Police complaints turn out in 2024/25, for both non-investigated and investigated complaints?';
     expect(measuresNamedTogether(matcher.find(q))).toEqual(['iopc-reviews-not-investigated', 'iopc-reviews-investigated']);
+  });
+});
+
+describe('an outcome inside a measure phrase', () => {
+  it('still names the outcome for a measure the question names: "officers were sacked after an IOPC case to answer"', () => {
+    const q = 'How many officers were sacked after an IOPC case to answer in West Yorkshire?';
+    const ranked = rankMetrics(data.metrics, matcher.find(q), { share: false, defaultMeasure: 'complaint-allegations' });
+    expect(ranked[0]?.metric.id).toBe('case-to-answer-officers-dismissed');
   });
 });
