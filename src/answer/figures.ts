@@ -80,19 +80,34 @@ function chooseMetric(ctx: AnswerContext, parsed: ParsedQuestion, forces: string
   const options: Parameters<typeof rankMetrics>[2] = { share: parsed.share, carried };
   if (defaultMeasure !== undefined) options.defaultMeasure = defaultMeasure;
   const choices = rankMetrics(ctx.metrics, parsed.metrics, options);
-  const top = choices[0]?.score;
-  if (top === undefined) return { choices, alsoFits: [] };
-  // Among equally good fits, the figures held decide: for the period asked, else the latest.
-  const fit = new Map(choices.filter((c) => c.score === top).map((c) => [c, periodFit(ctx, c.metric.id, forces, parsed.periods.asks)]));
-  const bestFit = Math.max(...fit.values());
-  const tier = [...fit.keys()].filter((c) => fit.get(c) === bestFit);
-  const held = (c: MetricChoice) => (forces.length === 0 ? ctx.store.forcesFor(c.metric.id).length > 0 : forces.some((f) => ctx.store.holds(f, c.metric.id)));
+  // A published cell we could not read counts as held: the answer is to say so, not to fall to another measure.
+  const unreadable = (c: MetricChoice) => ctx.unreadable.some((u) => u.metric === c.metric.id && forces.includes(u.force));
+  const held = (c: MetricChoice) => (forces.length === 0 ? ctx.store.forcesFor(c.metric.id).length > 0 : forces.some((f) => ctx.store.holds(f, c.metric.id)) || unreadable(c));
   // With no force named, a national figure answers before any one force's.
   const national = (c: MetricChoice) => forces.length === 0 && ctx.store.forcesFor(c.metric.id).some((f) => ctx.forces.get(f)?.kind === 'area');
-  const pick = tier.find((c) => c.unitFits && national(c)) ?? tier.find((c) => c.unitFits && held(c)) ?? tier.find(held);
-  if (!pick) return { choices, alsoFits: [] };
-  const alsoFits = [...new Set([...fit.keys()].map((c) => c.metric.measure))].filter((m) => m !== pick.metric.measure);
-  return { choices, metric: pick.metric, alsoFits };
+  /** The best choice held, level by level; loose words may fall to a level below, a named measure never. */
+  const pickFrom = (ranked: MetricChoice[], loose: Set<string>): { metric: Metric; alsoFits: string[] } | 'stop' | undefined => {
+    for (const level of new Set(ranked.map((c) => c.score))) {
+      const atLevel = ranked.filter((c) => c.score === level);
+      // Among equally good fits, the figures held decide: for the period asked, else the latest.
+      const fit = new Map(atLevel.map((c) => [c, periodFit(ctx, c.metric.id, forces, parsed.periods.asks)]));
+      const bestFit = Math.max(...fit.values());
+      const tier = atLevel.filter((c) => fit.get(c) === bestFit);
+      const pick = tier.find((c) => c.unitFits && national(c)) ?? tier.find((c) => c.unitFits && held(c)) ?? tier.find(held);
+      if (pick) return { metric: pick.metric, alsoFits: [...new Set(atLevel.map((c) => c.metric.measure))].filter((m) => m !== pick.metric.measure) };
+      if (!atLevel.every((c) => loose.has(c.metric.measure))) return 'stop';
+    }
+    return undefined;
+  };
+  const picked = pickFrom(choices, parsed.metrics.loose);
+  if (picked !== undefined && picked !== 'stop') return { choices, ...picked };
+  if (picked === 'stop' || parsed.metrics.loose.size === 0) return { choices, alsoFits: [] };
+  // Loose words only, and none of the measures their phrases took is held: every measure those
+  // words fit anywhere ("complaints" inside "complaints made") is tried.
+  const touched = parsed.metrics.touched;
+  const wider = rankMetrics(ctx.metrics, { ...parsed.metrics, measures: new Map([...touched].map((id) => [id, 1])), loose: touched }, options);
+  const fallback = pickFrom(wider, touched);
+  return fallback !== undefined && fallback !== 'stop' ? { choices, ...fallback } : { choices, alsoFits: [] };
 }
 
 /** The share metric stated for the same measure and outcome, if one exists. */
@@ -195,9 +210,11 @@ export function answerFigures(ctx: AnswerContext, parsed: ParsedQuestion, draft:
   const unheld = metric.outcome === undefined ? unheldOutcome(ctx, parsed, metric.measure) : undefined;
   if (unheld !== undefined) return noMetric(ctx, parsed, draft, forces, choices, unheld);
   let targetForces = forces.filter((f) => ctx.store.holds(f, metric.id) || forces.length === 1);
+  let onlyFor = '';
   if (forces.length === 0) {
     const holders = ctx.store.forcesFor(metric.id);
     if (holders.length === 1 || parsed.type === 'comparison') targetForces = holders;
+    if (holders.length === 1 && !holders.includes(NATIONAL)) onlyFor = ` The question names no force: this figure is held for ${draft.forceName(holders[0] as string)} only.`;
     // A question that names no force, about a figure held for England and Wales, is a national question.
     else if (holders.includes(NATIONAL)) targetForces = [NATIONAL];
     else {
@@ -219,7 +236,7 @@ export function answerFigures(ctx: AnswerContext, parsed: ParsedQuestion, draft:
   if (!ctx.store.holds(force, metric.id)) return noMetric(ctx, parsed, draft, [force], choices);
   if (type === 'change' || type === 'trend') return change(ctx, parsed, draft, target, type);
   if (type === 'share' || (parsed.share && metric.unit === 'count')) return share(ctx, parsed, draft, target);
-  return answerPublishedRate(ctx, parsed, draft, force, metric) ?? lookup(ctx, parsed, draft, target, notCompared);
+  return answerPublishedRate(ctx, parsed, draft, force, metric) ?? lookup(ctx, parsed, draft, target, notCompared + onlyFor);
 }
 
 function periodNotHeld(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, target: Target, unmatched: PeriodAsk[]): Answer {

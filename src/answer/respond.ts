@@ -50,7 +50,7 @@ export function respond(ctx: AnswerContext, parsed: ParsedQuestion, draft: Answe
   if (parsed.aboutUnheld !== undefined && FIGURE_TYPES.includes(parsed.type)) {
     const force = parsed.forceIds[0];
     const held = force !== undefined && ctx.store.holds(force) ? ` For ${draft.forceName(force)} we hold: ${holdingsFor(ctx, draft, force)}.` : ` ${whatWeHold(ctx)}`;
-    return draft.noData('metric_not_held', `We don't hold complaints or allegations broken down by what they were about, so nothing on “${draft.echo(parsed.aboutUnheld)}”.${held}`, { type: parsed.type, forces: parsed.forceIds, periods: [] }, parsed.type);
+    return draft.noData('metric_not_held', `We hold no figures on “${draft.echo(parsed.aboutUnheld)}” complaints or allegations: none of our figures is broken down that way.${held}`, { type: parsed.type, forces: parsed.forceIds, periods: [] }, parsed.type);
   }
   const named = parsed.metrics.measures.size > 0 || parsed.metrics.outcomes.size > 0;
   const carried = parsed.previous?.measure !== undefined && parsed.forcesCarried === false && parsed.forceIds.length > 0;

@@ -16,6 +16,8 @@ export const Force = z.strictObject({
   shortName: z.string().min(1),
   /** Other names people use: former names, abbreviations, nicknames. */
   aliases: z.array(z.string().min(1)),
+  /** Names that are names only when written with a capital, being words too ("Met" beside "we met"). */
+  casedAliases: z.array(z.string().min(1)).optional(),
   kind: z.enum(['territorial', 'special', 'area']),
   region: z.string().optional(),
   /** Council areas, cities and towns the force polices ("Portsmouth"), so a place names its force. */
@@ -287,6 +289,9 @@ export const PhraseSlot = z.enum([
   'also-total',
   /** Asks about the IOPC's learning recommendations ("what has the IOPC told Kent to change?"). */
   'recommendation',
+  /** Words that qualify a question without naming a measure, force or period ("new", "official",
+   * "financial year"): never read as a subject we hold no figures on. */
+  'plain',
 ]);
 export type PhraseSlot = z.infer<typeof PhraseSlot>;
 

@@ -65,6 +65,8 @@ export class ForceResolver {
   /** Council areas and towns, each naming the force that polices it. */
   private readonly areas: Key[];
   private readonly outside: Array<{ tokens: string[]; force: OutsideForce }>;
+  /** Names that count only as written ("Met"), each with its force. */
+  private readonly cased: Map<string, string>;
 
   constructor(readonly forces: Force[], outside: OutsideForce[] = []) {
     this.byId = new Map(forces.map((f) => [f.id, f]));
@@ -85,6 +87,7 @@ export class ForceResolver {
     this.keys = longestFirst(keys.values());
     this.areas = longestFirst(forces.flatMap((f) => (f.areas ?? []).map((area) => ({ tokens: words(area), force: f.id }))));
     this.outside = longestFirst(outside.flatMap((force) => force.places.map((place) => ({ tokens: words(place), force }))));
+    this.cased = new Map(forces.flatMap((f) => (f.casedAliases ?? []).map((name) => [name, f.id] as const)));
     this.keys.forEach((key, index) => {
       const first = key.tokens[0] as string;
       const indices = this.keysByFirstWord.get(first);
@@ -172,6 +175,12 @@ export class ForceResolver {
       if (token.length < 5 || STOPWORDS.has(token) || vocabulary.has(token) || /\d/.test(token)) return;
       const near = this.nearest(token);
       if (near) take(i, 1, near);
+    });
+    // "Met complaints": a name that is also a word counts only as written, with its capital.
+    const typed = typedWords(question, tokens.length);
+    typed?.forEach((word, i) => {
+      const force = this.cased.get(word);
+      if (force && !taken[i]) take(i, 1, force);
     });
     const outside = this.outsidePlace(tokens, taken, question);
     const places = found.length === 0 && !outside ? this.placesIn(tokens, taken, question, take) : [];

@@ -15,10 +15,13 @@ export interface SlotMatch {
 /** Finds the phrase book's slots in questions. */
 export class PhraseBook {
   private readonly entries: Array<{ slot: PhraseSlot; tokens: string[] }>;
+  /** Every word of every phrase: words the reading of a question accounts for. */
+  readonly words: Set<string>;
 
   constructor(phrases: Phrase[]) {
     // Longest first, so "bottom of the table" is one match, not "bottom" and stray words.
     this.entries = phrases.flatMap((p) => p.phrases.map((phrase) => ({ slot: p.slot, tokens: words(phrase) }))).sort((a, b) => b.tokens.length - a.tokens.length);
+    this.words = new Set(this.entries.flatMap((e) => e.tokens));
   }
 
   /** Every slot the words hold, with where; a slot's phrases never overlap each other. */

@@ -47,13 +47,29 @@ const ABOUT = /\b(?:complaints?|allegations?|claims?|cases?)\s+(?:about|involvin
 /** Words that say who the complaints are about, not what. */
 const WHO = new Set(['police', 'officers', 'officer', 'staff', 'force', 'forces', 'constabulary', 'people', 'members', 'them', 'it', 'conduct', 'behaviour', 'policing']);
 
-function unheldSubject(q: string, resolver: ForceResolver, matcher: MetricMatcher): string | undefined {
+function unheldSubject(q: string, resolver: ForceResolver, matcher: MetricMatcher, phrases: PhraseBook, forces: ForceMention, metrics: MetricMention): string | undefined {
   const about = ABOUT.exec(q)?.[1]?.trim();
-  if (about === undefined) return undefined;
+  if (about === undefined) return subjectBefore(matcher, phrases, forces, metrics);
   const rest = words(about).filter((w) => !STOPWORDS.has(w) && !WHO.has(w));
   if (rest.length === 0 || rest.some((w) => matcher.vocabulary.has(w))) return undefined;
   if (resolver.find(about, matcher.vocabulary).forces.length > 0) return undefined;
   return about;
+}
+
+/**
+ * "Taser complaints", "noise complaints": a word straight before the measure's phrase that nothing
+ * we read accounts for (no measure, breakdown, force, place, period or phrase of the book) says what
+ * the complaints are about, and no figure of ours is broken down that way.
+ */
+function subjectBefore(matcher: MetricMatcher, phrases: PhraseBook, forces: ForceMention, metrics: MetricMention): string | undefined {
+  const starts = [...metrics.measureSpans.values()].flat().map(([a]) => a);
+  if (starts.length === 0) return undefined;
+  const at = Math.min(...starts) - 1;
+  const word = metrics.words[at];
+  if (word === undefined || word.length < 3 || /\d/.test(word)) return undefined;
+  if (STOPWORDS.has(word) || WHO.has(word) || matcher.vocabulary.has(word) || phrases.words.has(word)) return undefined;
+  if (forces.spans.some(([a, b]) => at >= a && at < b)) return undefined;
+  return word;
 }
 
 // "rate" asks for a share ("the rate of no action") unless the question says per what ("rate of
@@ -160,7 +176,7 @@ export function parseQuestion(
   const parsed: ParsedQuestion = { text, type, share: share || (bare && previous?.share === true), forces, forceIds, forcesCarried, periods, metrics, asksQuantity: QUANTITY.test(q) || asksValue, shape };
   if (subject !== undefined) parsed.subject = subject;
   if (previous) parsed.previous = previous;
-  const aboutUnheld = unheldSubject(q, resolver, matcher);
+  const aboutUnheld = unheldSubject(q, resolver, matcher, phrases, mentioned, metrics);
   if (aboutUnheld !== undefined) parsed.aboutUnheld = aboutUnheld;
   return parsed;
 }

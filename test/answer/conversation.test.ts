@@ -98,3 +98,23 @@ describe('a measure asked as a whole', () => {
     expect(a.facts.map((f) => f.metric)).toEqual(['complaint-cases-finalised-under-schedule-3']);
   });
 });
+
+describe('loose words and what is held', () => {
+  it('answers "misconduct complaints" for a force with a measure those words fit that it holds, never declining', () => {
+    const a = engine.answer('How many misconduct complaints did Kent get?');
+    expect(a.status).toBe('answered');
+    expect(a.facts.every((f) => f.force === 'kent')).toBe(true);
+  });
+
+  it('declines a subject we hold nothing on ("noise complaints") rather than giving the total', () => {
+    const a = engine.answer('How many noise complaints did Essex police get?');
+    expect(a.status).toBe('no_data');
+    expect(a.text).toContain('“noise”');
+    expect(a.facts).toEqual([]);
+  });
+
+  it('says so when a question naming no force is answered for the one force holding the figure', () => {
+    const a = engine.answer('How many domestic abuse allegations against officers?');
+    expect(a.text).toMatch(/names no force: this figure is held for South Wales Police only/);
+  });
+});

@@ -106,3 +106,10 @@ describe('places named by area, outside England and Wales, and regions', () => {
     expect(find('complaints in England and Wales').forces).toEqual(['england-and-wales']);
   });
 });
+
+describe('names that are words too', () => {
+  it('reads a capitalised "Met" as the Met, and a lower-case "met" as the verb', () => {
+    expect(find('How many Met complaints were there?').forces).toEqual(['metropolitan']);
+    expect(find('We met the Kent figures: how many complaint cases?').forces).toEqual(['kent']);
+  });
+});
