@@ -447,6 +447,18 @@ function compare(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft,
   }
   const samePeriod = have.every((r) => r.period.id === (have[0] as (typeof have)[number]).period.id);
   const [hi, lo] = have as [(typeof have)[number], (typeof have)[number]];
+  // A force's count against England and Wales's total (which includes it) shows its part of the
+  // whole, never "more" or "fewer": forces differ in size.
+  const whole = have.find((r) => ctx.forces.get(r.force)?.kind === 'area');
+  const part = have.find((r) => r !== whole);
+  if (!asShare && whole && part && samePeriod && canSum(metric) && have.length === 2 && whole.value > 0) {
+    const pct = round1((part.value / whole.value) * 100);
+    const partWorking = `${formatNumber(part.value)} ÷ ${formatNumber(whole.value)} = ${formatNumber(pct)}%`;
+    draft.computed({ force: part.force, forceName: draft.forceName(part.force), periodId: part.period.id, period: part.period.label, metric: `${metric.id}-share-of-national`, metricLabel: `share of England and Wales's ${metric.label}`, unit: 'percent' }, pct, 'share', [part.fact, whole.fact], partWorking);
+    draft.allow(part.period.label);
+    const text = `${capitalise(inPeriod(part.period))}, ${draft.forceName(part.force)} had ${part.text} ${label}, ${formatNumber(pct)}% of England and Wales's ${whole.text} (our calculation: ${partWorking}). A count alone cannot say whether a force is above or below the national picture, as forces differ in size; ask for a rate or a share to compare them.${disputed}`;
+    return draft.answered('comparison', text, frameOf('comparison', parsed, { ...target, forces: have.map((r) => r.force) }, [part.period.id]));
+  }
   const unit = asShare ? 'percent' : metric.unit;
   const diff = round1(hi.value - lo.value);
   const working = `${formatValue(hi.value, unit)} − ${formatValue(lo.value, unit)} = ${unit === 'percent' ? `${formatNumber(diff)} percentage points` : formatNumber(diff)}`;
@@ -462,7 +474,7 @@ function compare(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft,
   const lower = parsed.shape.direction === 'lowest';
   const first = lower ? lo : hi;
   const ordered = lower ? [lo, hi] : [hi, lo];
-  const more = asShare ? (lower ? 'the lower' : 'the higher') : lower ? 'fewer' : 'more';
+  const more = asShare ? (lower ? 'the lower' : 'the higher') : metric.aggregation === 'average' ? (lower ? 'lower' : 'higher') : lower ? 'fewer' : 'more';
   let text = diff === 0
     ? `${when[0]?.toUpperCase() ?? ''}${when.slice(1)}${joinNames(have.map((r) => draft.forceName(r.force)))} had the same ${label}: ${hi.text}.`
     : `${when ? when[0]?.toUpperCase() + when.slice(1) : ''}${draft.forceName(first.force)} had ${more} ${label}: ${ordered.map((r) => `${draft.forceName(r.force)} ${r.text}`).join(', against ')}. Difference: ${working} (our calculation).`;

@@ -118,3 +118,12 @@ describe('loose words and what is held', () => {
     expect(a.text).toMatch(/names no force: this figure is held for South Wales Police only/);
   });
 });
+
+describe('a force against England and Wales', () => {
+  it('gives a count as the force's part of the national total, never "more" or "fewer"', () => {
+    const a = engine.answer('Is the Met worse than the national average for complaints?');
+    expect(a.text).toMatch(/% of England and Wales's/);
+    expect(a.text).not.toMatch(/England and Wales had more/);
+    expect(a.facts.some((f) => f.computed?.operation === 'share')).toBe(true);
+  });
+});
