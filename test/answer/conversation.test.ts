@@ -120,7 +120,7 @@ describe('loose words and what is held', () => {
 });
 
 describe('a force against England and Wales', () => {
-  it('gives a count as the force's part of the national total, never "more" or "fewer"', () => {
+  it("gives a count as the force's part of the national total, never more or fewer", () => {
     const a = engine.answer('Is the Met worse than the national average for complaints?');
     expect(a.text).toMatch(/% of England and Wales's/);
     expect(a.text).not.toMatch(/England and Wales had more/);
