@@ -292,10 +292,11 @@ function otherParts(ctx: AnswerContext, draft: AnswerDraft, force: string, targe
     const total = ctx.metrics.find((x) => x.measure === m && x.outcome === undefined && x.unit === target.metric.unit);
     return total ? byPeriod(ctx.store.of(force, total.id)).filter((g) => periods.has(g.period.id)).map((g) => stateGroup(g, draft)) : [];
   });
-  if (lines.length === 0) return { text: '', measures: [] };
-  const label = ctx.measures.get(whole ?? '')?.short ?? 'the whole';
+  if (lines.length === 0 || whole === undefined) return { text: '', measures: [] };
+  const label = ctx.measures.get(whole)?.short ?? 'the whole';
   draft.allow(label);
-  return { text: ` The other part of ${label}: ${lines.join('; ')}.`, measures };
+  // The whole is answered by its parts: no note that the words "also fit" it.
+  return { text: ` The other part of ${label}: ${lines.join('; ')}.`, measures: [...measures, whole] };
 }
 
 /**
