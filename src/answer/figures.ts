@@ -235,8 +235,11 @@ export function answerFigures(ctx: AnswerContext, parsed: ParsedQuestion, draft:
   const force = targetForces[0] as string;
   if (!ctx.store.holds(force, metric.id)) return noMetric(ctx, parsed, draft, [force], choices);
   if (type === 'change' || type === 'trend') return change(ctx, parsed, draft, target, type);
+  // "Case to answer rate": a rate the source publishes answers before any share of ours.
+  const published = answerPublishedRate(ctx, parsed, draft, force, metric, notCompared);
+  if (published) return published;
   if (type === 'share' || (parsed.share && metric.unit === 'count')) return share(ctx, parsed, draft, target);
-  return answerPublishedRate(ctx, parsed, draft, force, metric) ?? lookup(ctx, parsed, draft, target, notCompared + onlyFor);
+  return lookup(ctx, parsed, draft, target, notCompared + onlyFor);
 }
 
 function periodNotHeld(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, target: Target, unmatched: PeriodAsk[]): Answer {

@@ -50,12 +50,12 @@ function differs(draft: AnswerDraft, asked: Metric, p: Published): string {
 }
 
 /** A lookup per 1,000 workforce answered with the published rate, or undefined when none is held. */
-export function answerPublishedRate(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, force: string, metric: Metric): Answer | undefined {
+export function answerPublishedRate(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, force: string, metric: Metric, note = ''): Answer | undefined {
   const p = parsed.shape.perHead ? publishedRate(ctx, metric) : undefined;
   const rate = p ? ctx.store.of(force, p.rate.id).at(-1) : undefined;
   if (!p || !rate) return undefined;
   draft.allow(p.rate.label);
-  const text = `${draft.forceName(force)}: ${stateRate(ctx, draft, p, rate)} ${inPeriod(rate.period)}: ${p.rate.label}, the published rate.${differs(draft, metric, p)}`;
+  const text = `${draft.forceName(force)}: ${stateRate(ctx, draft, p, rate)} ${inPeriod(rate.period)}: ${p.rate.label}, the published rate.${differs(draft, metric, p)}${note}`;
   return draft.answered('lookup', text, { type: 'lookup', forces: [force], periods: [rate.period.id], measure: p.rate.measure });
 }
 

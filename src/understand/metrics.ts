@@ -35,6 +35,9 @@ export interface MetricMention {
   touched: Set<string>;
 }
 
+/** How far a measure matched by loose words only falls behind one named outright at the same score. */
+const LOOSE_BEHIND = 0.25;
+
 /** The weight of a word that fits several measures (a measure's `broad` words). */
 const BROAD = 0.5;
 
@@ -111,7 +114,9 @@ export class MetricMatcher {
 
   /** The vocabulary stems a question word is: itself, or within a typo of a long one. */
   private stemsFitting(asked: string): Set<string> {
-    const fitting = new Set(this.stems.has(asked) ? [asked] : []);
+    // A word of the vocabulary is that word, never a typo of another ("complaint" is not "complain").
+    if (this.stems.has(asked)) return new Set([asked]);
+    const fitting = new Set<string>();
     if (asked.length >= TYPO_LENGTH.asked) for (const known of this.typoStems) if (sameWord(asked, known)) fitting.add(known);
     return fitting;
   }
@@ -208,9 +213,11 @@ export function rankMetrics(
   const looseOnly = [...mention.measures.keys()].every((id) => mention.loose.has(id));
   const looseLacksOutcome = namedOutcome && ![...mention.measures.keys()].some((m) => [...mention.outcomes.keys()].some((o) => hasOutcome(metrics, m, o)));
   const namedMeasure = mention.measures.size > 0 && !(looseOnly && looseLacksOutcome);
+  // "Quickest at dealing with complaints": a measure named outright comes before those loose words fit.
+  const namedOutright = [...mention.measures.keys()].some((id) => !mention.loose.has(id));
   const out: MetricChoice[] = [];
   for (const metric of metrics) {
-    let ms = mention.measures.get(metric.measure) ?? 0;
+    let ms = (mention.measures.get(metric.measure) ?? 0) - (namedOutright && mention.loose.has(metric.measure) ? LOOSE_BEHIND : 0);
     let os = metric.outcome === undefined ? 0 : (mention.outcomes.get(metric.outcome) ?? (mention.measures.has(metric.measure) ? (mention.inside.get(metric.outcome) ?? 0) : 0));
     if (!namedMeasure && !namedOutcome) {
       // Nothing named: a follow-up carries the previous question's metric; otherwise the default measure.
