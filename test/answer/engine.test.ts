@@ -143,9 +143,8 @@ describe('declining', () => {
     ["What's the weather in Winchester?", 'off_topic'],
     // No source counts upheld allegations: the total must not stand in for them.
     ['How many allegations were upheld in Hampshire?', 'metric_not_held'],
-    // Nothing is broken down by subject: the total must not stand in for "complaints about racism".
+    // Race is a subcategory held nationally only (Table 18): the force's total must not stand in for it.
     ['How many complaints about racism were made against Hampshire police?', 'metric_not_held'],
-    ['How many complaints regarding use of force were made nationally?', 'metric_not_held'],
     // The FOI breakdown has no "no further action" outcome: its total must not stand in for one.
     ['How many sexual assault allegations against Hampshire officers resulted in no further action?', 'metric_not_held'],
   ])('declines "%s" (%s) and says what it holds instead', (q, reason) => {
@@ -153,6 +152,12 @@ describe('declining', () => {
     expect(a.status).toBe('no_data');
     expect(a.reason).toBe(reason);
     expect(a.text).toMatch(/we hold|We hold|I can only/);
+  });
+
+  it('answers use of force nationally with the use-of-force subcategory, never all Schedule 3 allegations', () => {
+    const a = engine.answer('How many complaints regarding use of force were made nationally?');
+    expect(a.status).toBe('answered');
+    expect(a.facts[0]).toMatchObject({ force: 'england-and-wales', metric: 'sch3-use-of-force', value: 7113 });
   });
 
   it('answers an empty question with help, not an error', () => {
