@@ -40,7 +40,7 @@ export function answerProvenance(ctx: AnswerContext, parsed: ParsedQuestion, dra
     draft.allow(line);
     return line;
   });
-  const lead = documents.length === 1 ? 'The figures in my last answer come from one source:' : `The figures in my last answer come from ${documents.length} sources:`;
+  const lead = documents.length === 1 ? 'The figures in my last answer come from one source:' : 'The figures in my last answer come from these sources:';
   return draft.answered('provenance', `${lead}\n${lines.join('\n')}`, frame);
 }
 

@@ -50,6 +50,9 @@ function rankableMetrics(ctx: AnswerContext, parsed: ParsedQuestion): Metric[] {
   const defaultMeasure = [...ctx.measures.values()].find((m) => m.default)?.id;
   const options: Parameters<typeof rankMetrics>[2] = { share: parsed.share };
   if (defaultMeasure !== undefined) options.defaultMeasure = defaultMeasure;
+  // "Which force had the most?" after a question about one measure ranks that measure.
+  const previous = parsed.previous;
+  if (previous?.measure !== undefined) options.carried = { measure: previous.measure, ...(previous.outcome !== undefined ? { outcome: previous.outcome } : {}) };
   const territorial = (id: string) => ctx.forces.get(id)?.kind !== 'area';
   const choices = rankMetrics(ctx.metrics, parsed.metrics, options).filter((c) => ctx.store.forcesFor(c.metric.id).filter(territorial).length >= 2);
   const top = choices.filter((c) => c.score === choices[0]?.score);
