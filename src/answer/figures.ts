@@ -116,8 +116,11 @@ function statedShareMetric(ctx: AnswerContext, metric: Metric): Metric | undefin
   return ctx.metrics.find((m) => m.unit === 'percent' && m.measure === metric.measure && m.outcome === metric.outcome);
 }
 
+/** The total a metric is a part of: its measure's total for an outcome, or for a measure that is part
+ * of another ("complaints recorded formally" of "complaints logged"), that measure's total. */
 function totalMetric(ctx: AnswerContext, metric: Metric): Metric | undefined {
-  return ctx.metrics.find((m) => m.unit === 'count' && m.measure === metric.measure && m.outcome === undefined);
+  const whole = metric.outcome === undefined ? ctx.measures.get(metric.measure)?.partOf : undefined;
+  return ctx.metrics.find((m) => m.unit === 'count' && m.measure === (whole ?? metric.measure) && m.outcome === undefined);
 }
 
 /** Resolves relative and explicit period asks against one series. */
@@ -377,7 +380,7 @@ function shareFor(ctx: AnswerContext, draft: AnswerDraft, force: string, metric:
 function share(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, target: Target): Answer {
   const force = target.forces[0] as string;
   const { metric } = target;
-  if (metric.outcome === undefined) {
+  if (metric.outcome === undefined && totalMetric(ctx, metric)?.id === metric.id) {
     const outcomes = [...new Set(ctx.metrics.filter((m) => m.measure === metric.measure && m.outcome).map((m) => ctx.outcomes.get(m.outcome ?? '')?.label ?? ''))];
     // A measure held only as a count, with no breakdown and no total it is part of: no share to give.
     if (outcomes.length === 0)
@@ -394,7 +397,7 @@ function share(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, t
     if (s) parts.push(`${s.text} ${inPeriod(g.period)}`);
   }
   if (parts.length === 0) return lookup(ctx, parsed, draft, target);
-  const label = metric.unit === 'percent' ? metric.label : `share of ${ctx.measures.get(metric.measure)?.short ?? metric.measure} ${ctx.outcomes.get(metric.outcome)?.label ?? ''}`.trim();
+  const label = metric.unit === 'percent' ? metric.label : `share of ${ctx.measures.get(metric.measure)?.short ?? metric.measure} ${ctx.outcomes.get(metric.outcome ?? '')?.label ?? ''}`.trim();
   return draft.answered('share', `${draft.forceName(force)}, ${label}: ${parts.join('; ')}.`, frameOf('share', parsed, target, chosen.map((g) => g.period.id)));
 }
 

@@ -123,7 +123,8 @@ export function answerRanking(ctx: AnswerContext, parsed: ParsedQuestion, draft:
   }).join(' or ')})`).join('; ')}.`;
 
   const scope = scopeNote(ctx, draft, rows, shape.excluded, region);
-  if (shape.countForces) return countForces(draft, metric, rows, shape, frame, scope);
+  // "Which forces had more than 5,000 …?" is answered as "how many forces": the list past the threshold.
+  if (shape.countForces || shape.threshold) return countForces(draft, metric, rows, shape, frame, scope);
   if (shape.total && shape.direction === undefined) {
     if (!canSum(metric)) return noSum(draft, metric, period, national, frame);
     const stated = rows.map((o) => draft.stated(o));
