@@ -17,6 +17,14 @@ import { answerChart, answerProvenance } from './provenance.ts';
 /** Question types answered from figures. */
 const FIGURE_TYPES: readonly QuestionType[] = ['lookup', 'share', 'comparison', 'change', 'trend'];
 
+/** "Glasgow is covered by Police Scotland, outside England and Wales", or, for the force itself,
+ * "Police Scotland is outside England and Wales". */
+function outsideScope(draft: AnswerDraft, outside: NonNullable<ParsedQuestion['forces']['outOfScope']>): string {
+  const place = draft.echo(outside.place);
+  const same = place.toLowerCase().replace(/^the /, '') === outside.force.name.toLowerCase().replace(/^the /, '');
+  return same ? `${place} is outside England and Wales` : `${place} is covered by ${outside.force.name}, outside England and Wales`;
+}
+
 export function respond(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer {
   const { forces } = parsed;
   switch (parsed.type) {
@@ -40,7 +48,7 @@ export function respond(ctx: AnswerContext, parsed: ParsedQuestion, draft: Answe
       break;
   }
   if (forces.outOfScope && forces.forces.length === 0)
-    return draft.noData('unknown_force', `${draft.echo(forces.outOfScope.place)} is covered by ${forces.outOfScope.force.name}, outside England and Wales: we cover the police forces of England and Wales only, so we hold nothing for it. ${whatWeHold(ctx)}`, { type: parsed.type, forces: [], periods: [] }, parsed.type);
+    return draft.noData('unknown_force', `${outsideScope(draft, forces.outOfScope)}: we cover the police forces of England and Wales only, so we hold nothing for it. ${whatWeHold(ctx)}`, { type: parsed.type, forces: [], periods: [] }, parsed.type);
   if (forces.unknown && forces.forces.length === 0)
     return draft.noData('unknown_force', `I don't know a police force called “${draft.echo(forces.unknown)}”. ${whatWeHold(ctx)}`, { type: parsed.type, forces: [], periods: [] }, parsed.type);
   if (forces.ambiguous && parsed.forceIds.length === 0) {

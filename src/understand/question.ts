@@ -157,6 +157,9 @@ export function parseQuestion(
   else if (CHANGE.test(q) || periods.since || (periods.asks.length >= 2 && forces.forces.length <= 1)) type = 'change';
   else if (share) type = 'share';
 
+  // "Allegations logged against the Welsh forces": a figure asked of a region is each of its forces, in order.
+  const namedOutright = [...metrics.measures.keys()].some((id) => !metrics.loose.has(id)) || metrics.outcomes.size > 0;
+  if (type === 'lookup' && namedOutright && forces.forces.length === 0 && forces.ambiguous?.region !== undefined) type = 'ranking';
   // "Compared with the national average": England and Wales is the other side of the comparison.
   let forceIds = shape.nationalTarget && forces.forces.length > 0 && !forces.forces.includes(NATIONAL) ? [...forces.forces, NATIONAL] : forces.forces;
   // A follow-up that names no force keeps the previous question's forces.

@@ -30,8 +30,14 @@ describe('places', () => {
     expect(glasgow?.facts).toEqual([]);
   });
 
-  it('offers all four Welsh forces for "Wales"', () => {
+  it('answers a figure asked of "Wales" for each of the four Welsh forces, and no other', () => {
     const a = engine.answer('How many complaint cases were finalised in Wales in 2024/25?');
+    expect(a.status).toBe('answered');
+    expect(new Set(a.facts.map((f) => f.force))).toEqual(new Set(['dyfed-powys', 'gwent', 'north-wales', 'south-wales']));
+  });
+
+  it('offers the four Welsh forces when "Wales" comes with no measure to answer', () => {
+    const a = engine.answer('What about Wales?');
     expect(a.status).toBe('unclear');
     for (const name of ['Dyfed-Powys', 'Gwent', 'North Wales', 'South Wales']) expect(a.text).toContain(name);
   });
