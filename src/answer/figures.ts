@@ -6,6 +6,7 @@
 import type { Answer, Frame, QuestionType } from '../model/answer.ts';
 import type { Metric, Period } from '../model/data.ts';
 import { formatNumber, formatValue, round1 } from '../text/numbers.ts';
+import { capitalise } from '../text/words.ts';
 import type { ParsedQuestion } from '../understand/question.ts';
 import { measuresNamedTogether, rankMetrics, type MetricChoice } from '../understand/metrics.ts';
 import { periodMatches, type PeriodAsk } from '../understand/periods.ts';
@@ -284,6 +285,12 @@ function lookup(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, 
   return draft.answered('lookup', text + note, frameOf('lookup', parsed, target, chosen.map((g) => g.period.id)));
 }
 
+/** Another measure's total for a force, in the periods an answer gives, in the same unit as its figure. */
+function samePeriods(ctx: AnswerContext, force: string, measure: string, like: Metric, chosen: PeriodGroup[]): PeriodGroup[] {
+  const total = ctx.metrics.find((m) => m.measure === measure && m.outcome === undefined && m.unit === like.unit);
+  const periods = new Set(chosen.map((g) => g.period.id));
+  return total ? byPeriod(ctx.store.of(force, total.id)).filter((g) => periods.has(g.period.id)) : [];
+}
 
 /**
  * A measure asked as a whole that the data holds in parts ("complaint cases finalised" are held as
@@ -293,11 +300,7 @@ function lookup(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, 
 function otherParts(ctx: AnswerContext, draft: AnswerDraft, force: string, target: Target, chosen: PeriodGroup[]): { text: string; measures: string[] } {
   const whole = ctx.measures.get(target.metric.measure)?.partOf;
   const measures = whole === undefined || target.metric.outcome !== undefined ? [] : target.alsoFits.filter((m) => ctx.measures.get(m)?.partOf === whole);
-  const periods = new Set(chosen.map((g) => g.period.id));
-  const lines = measures.flatMap((m) => {
-    const total = ctx.metrics.find((x) => x.measure === m && x.outcome === undefined && x.unit === target.metric.unit);
-    return total ? byPeriod(ctx.store.of(force, total.id)).filter((g) => periods.has(g.period.id)).map((g) => stateGroup(g, draft)) : [];
-  });
+  const lines = measures.flatMap((m) => samePeriods(ctx, force, m, target.metric, chosen).map((g) => stateGroup(g, draft)));
   if (lines.length === 0 || whole === undefined) return { text: '', measures: [] };
   const label = ctx.measures.get(whole)?.short ?? 'the whole';
   draft.allow(label);
@@ -314,12 +317,10 @@ function sameYearElsewhere(ctx: AnswerContext, parsed: ParsedQuestion, draft: An
   const measures: string[] = [];
   // Only where the answer's own measure was chosen from loose words: a measure named outright is the one asked.
   if (!parsed.metrics.loose.has(target.metric.measure)) return { text: '', measures };
-  const periods = new Set(chosen.map((g) => g.period.id));
   const parts: string[] = [];
   for (const measure of parsed.metrics.touched) {
     if (measure === target.metric.measure || target.metric.outcome !== undefined) continue;
-    const total = ctx.metrics.find((m) => m.measure === measure && m.outcome === undefined && m.unit === target.metric.unit);
-    const groups = total ? byPeriod(ctx.store.of(force, total.id)).filter((g) => periods.has(g.period.id)) : [];
+    const groups = samePeriods(ctx, force, measure, target.metric, chosen);
     if (groups.length === 0) continue;
     measures.push(measure);
     parts.push(...groups.map((g) => stateGroup(g, draft)));
@@ -335,7 +336,6 @@ function totalsOf(ctx: AnswerContext, draft: AnswerDraft, force: string, metric:
   const held = byPeriod(ctx.store.of(force, total.id)).filter((g) => chosen.some((c) => c.period.id === g.period.id));
   return held.length > 0 ? ` In all: ${held.map((g) => stateGroup(g, draft)).join('; ')}.` : '';
 }
-
 
 /** Each outcome held for a total's measure and periods: " Outcomes: 1,867 needing no action [1]; …" */
 function outcomesOf(ctx: AnswerContext, draft: AnswerDraft, force: string, total: Metric, periods: PeriodGroup[]): string {
@@ -400,7 +400,6 @@ function share(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, t
   const label = metric.unit === 'percent' ? metric.label : `share of ${ctx.measures.get(metric.measure)?.short ?? metric.measure} ${ctx.outcomes.get(metric.outcome ?? '')?.label ?? ''}`.trim();
   return draft.answered('share', `${draft.forceName(force)}, ${label}: ${parts.join('; ')}.`, frameOf('share', parsed, target, chosen.map((g) => g.period.id)));
 }
-
 
 function compare(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, target: Target, missing: string[]): Answer {
   const { metric } = target;
@@ -568,8 +567,4 @@ function change(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, 
     text += ' The source does not say which year its latest figures cover.';
   text += conflicts;
   return draft.answered(type, text, frameOf(type, parsed, target, [to.period.id, from.period.id]));
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

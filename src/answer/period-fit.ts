@@ -1,7 +1,8 @@
 /**
  * Choosing among metrics the question's words fit equally well ("allegations" fits allegations
  * logged and allegations handled under the formal process) by the figures held: the one held for
- * the period asked, or, when the question asks for the latest, the one held most recently. "Last year" then means the latest year held for the measure that answers.
+ * the period asked, or, when the question asks for the latest, the one held most recently. "Last
+ * year" then means the latest year held for the measure that answers.
  */
 import { periodMatches, type PeriodAsk } from '../understand/periods.ts';
 import type { AnswerContext } from './context.ts';

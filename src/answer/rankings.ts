@@ -6,6 +6,7 @@
 import type { Answer, Frame } from '../model/answer.ts';
 import type { Metric } from '../model/data.ts';
 import { formatNumber, formatValue, round1 } from '../text/numbers.ts';
+import { capitalise } from '../text/words.ts';
 import { rankMetrics } from '../understand/metrics.ts';
 import { periodMatches } from '../understand/periods.ts';
 import type { ParsedQuestion } from '../understand/question.ts';
@@ -68,6 +69,15 @@ interface Table {
   disputed: Map<string, Observation[]>;
 }
 
+/** Orders sets of rows to rank, best first: for "latest" or "last year" the newest period, then the
+ * most forces; otherwise the most forces, then the newest. */
+function betterRows(asks: ParsedQuestion['periods']['asks']): (a: Observation[], b: Observation[]) => number {
+  const latest = asks.some((x) => x.kind === 'latest');
+  const end = (rows: Observation[]) => rows[0]?.period.end ?? '';
+  const newer = (a: Observation[], b: Observation[]) => (end(b) > end(a) ? 1 : end(b) < end(a) ? -1 : 0);
+  return (a, b) => (latest ? newer(a, b) || b.length - a.length : b.length - a.length || newer(a, b));
+}
+
 /**
  * The figures to rank for `metric`: of the periods held for at least two forces in scope (and
  * matching the period asked), the latest for "latest" or "last year", otherwise the best covered.
@@ -83,12 +93,9 @@ function tableFor(ctx: AnswerContext, metric: Metric, inScope: (force: string) =
       into.set(obs.period.id, [...(into.get(obs.period.id) ?? []), obs]);
     }
   }
-  const latest = asks.some((a) => a.kind === 'latest');
-  const end = (rows: Observation[]) => rows[0]?.period.end ?? '';
-  const newer = (a: Observation[], b: Observation[]) => (end(b) > end(a) ? 1 : end(b) < end(a) ? -1 : 0);
   const candidates = [...byPeriod.values()]
     .filter((rows) => canRank(rows) && (asks.length === 0 || asks.some((a) => a.kind === 'latest' || periodMatches((rows[0] as Observation).period, a))))
-    .sort((a, b) => (latest ? newer(a, b) || b.length - a.length : b.length - a.length || newer(a, b)));
+    .sort(betterRows(asks));
   const rows = candidates[0];
   return rows ? { metric, rows, disputed } : undefined;
 }
@@ -102,12 +109,11 @@ export function answerRanking(ctx: AnswerContext, parsed: ParsedQuestion, draft:
   const region = parsed.forces.ambiguous?.region !== undefined ? new Set(parsed.forces.ambiguous.candidates) : undefined;
   const inScope = (f: string) => ctx.forces.get(f)?.kind !== 'area' && !shape.excluded.includes(f) && (region === undefined || region.has(f));
   const asks = parsed.periods.asks;
-  // Of the metrics the wording fits equally, the one whose table answers best: the period asked,
-  // then the newest for "last year", else the most forces.
+  // Of the metrics the wording fits equally, the one whose table answers best, by the same order as
+  // the periods within one table.
   const tables = metrics.map((m) => tableFor(ctx, m, inScope, asks)).filter((t): t is Table => t !== undefined);
-  const latest = asks.some((a) => a.kind === 'latest');
-  const key = (t: Table) => [latest ? (t.rows[0]?.period.end ?? '') : '', String(t.rows.length).padStart(4, '0'), t.rows[0]?.period.end ?? ''].join('|');
-  const table = tables.sort((a, b) => (key(b) > key(a) ? 1 : key(b) < key(a) ? -1 : 0))[0];
+  const better = betterRows(asks);
+  const table = tables.sort((a, b) => better(a.rows, b.rows))[0];
   if (!table) {
     for (const a of asks) draft.allow(a.label);
     return draft.noData('period_not_held', `We don't hold ${best.label} for several forces${asks.length > 0 ? ` for ${asks.map((a) => a.label).join(' or ')}` : ''}, so we can't rank them.`, { type: 'ranking', forces: [], periods: [], measure: best.measure }, 'ranking');
@@ -178,16 +184,15 @@ function countOf(draft: AnswerDraft, value: number, label: string, period: Obser
 function countForces(draft: AnswerDraft, metric: Metric, rows: Observation[], shape: ParsedQuestion['shape'], frame: Frame, scope: string): Answer {
   const period = (rows[0] as Observation).period;
   const threshold = shape.threshold;
+  countOf(draft, rows.length, 'forces with a figure', period, rows.map((o) => draft.forceName(o.force)));
   if (!threshold) {
-    countOf(draft, rows.length, 'forces with a figure', period, rows.map((o) => draft.forceName(o.force)));
     return draft.answered('ranking', `We hold ${metric.label} ${inPeriod(period)} for ${rows.length} forces.${scope}`, frame);
   }
   const past = rows.filter((o) => (threshold.op === 'more' ? o.value > threshold.value : o.value < threshold.value)).sort((a, b) => b.value - a.value);
   const bound = formatValue(threshold.value, metric.unit);
   // The user's own number, echoed.
   draft.allow(bound);
-  countOf(draft, past.length, `forces past the threshold`, period, past.map((o) => draft.forceName(o.force)));
-  countOf(draft, rows.length, 'forces with a figure', period, rows.map((o) => draft.forceName(o.force)));
+  countOf(draft, past.length, 'forces past the threshold', period, past.map((o) => draft.forceName(o.force)));
   const words = threshold.op === 'more' ? 'more than' : 'fewer than';
   const list = past.map((o) => {
     const s = draft.stated(o);
@@ -208,10 +213,6 @@ function noSum(draft: AnswerDraft, metric: Metric, period: Observation['period']
     text += ` The published England and Wales figure ${inPeriod(period)} is ${n.shown} ${n.marks}.`;
   } else text += ' Ask for a ranking of forces by it instead, or for one force.';
   return draft.noData('metric_not_held', text, frame, 'ranking');
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** A ranking by rate per 1,000 workforce, of the forces whose workforce we hold; the others are named. */

@@ -60,3 +60,8 @@ export const STOPWORDS = new Set(
     'i he she his her can could would should will shall may might must any some all each per vs versus ' +
     'tell show give get got please number figure figures total made make against').split(' '),
 );
+
+/** The text with its first letter in capitals, for a label that starts a sentence. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
