@@ -20,7 +20,7 @@ import { fold, words } from './text/words.ts';
 import { ForceResolver } from './understand/forces.ts';
 import { MetricMatcher } from './understand/metrics.ts';
 import { PhraseBook } from './understand/phrases.ts';
-import { parseQuestion } from './understand/question.ts';
+import { readQuestion } from './understand/frame.ts';
 import { explain, type Explanation } from './understand/explain.ts';
 
 /** Longest question we read; longer ones get a polite request to shorten them. */
@@ -47,8 +47,8 @@ export interface Engine {
   forcesWithData(): Force[];
   /** The source documents, without their text. */
   sources(): SourceMeta[];
-  /** How a question is read (its kind, forces, periods, the measures its words fit, the answer's
-   * shape), so a user can see why an answer says what it says. */
+  /** The query frame a question is read as (its intent, scope, measure, periods and the answer's
+   * shape), with names for its ids, so a user can see why an answer says what it says. */
   explain(question: string, conversation?: Conversation): Explanation;
 }
 
@@ -123,7 +123,7 @@ export function loadEngine(options: EngineOptions = {}): Engine {
       if (trimmed === '') return help(ctx, draft, true);
       if (trimmed.length > MAX_QUESTION_LENGTH)
         return draft.noData('not_understood', 'That question is too long for me: please keep it under a thousand characters.');
-      return guarded(draft, () => respond(ctx, parseQuestion(trimmed, ctx, conversation?.previous?.frame), draft));
+      return guarded(draft, () => respond(ctx, readQuestion(trimmed, ctx, conversation?.previous?.frame), draft));
     },
     forceCard(name) {
       const draft = new AnswerDraft(ctx, name);
@@ -162,7 +162,8 @@ export function loadEngine(options: EngineOptions = {}): Engine {
       return data.documents.map(({ text: _text, ...meta }) => meta);
     },
     explain(question, conversation) {
-      return explain(parseQuestion(question.trim().slice(0, MAX_QUESTION_LENGTH), ctx, conversation?.previous?.frame), ctx);
+      const trimmed = question.trim().slice(0, MAX_QUESTION_LENGTH);
+      return explain(trimmed, readQuestion(trimmed, ctx, conversation?.previous?.frame), ctx);
     },
   };
 }

@@ -7,8 +7,8 @@ import type { Answer, Frame, QuestionType } from '../model/answer.ts';
 import type { Metric, Period } from '../model/data.ts';
 import { formatNumber, formatValue, round1 } from '../text/numbers.ts';
 import { capitalise } from '../text/words.ts';
-import type { ParsedQuestion } from '../understand/question.ts';
-import { measuresNamedTogether, rankMetrics, type MetricChoice } from '../understand/metrics.ts';
+import type { QueryFrame } from '../model/frame.ts';
+import { rankMetrics, type MetricChoice } from '../understand/metrics.ts';
 import { periodMatches, type PeriodAsk } from '../understand/periods.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
@@ -22,6 +22,7 @@ import { declineUnreadable } from './unreadable.ts';
 import { partsOf } from './parts.ts';
 import { answerPublishedRate } from './published-rates.ts';
 import { canRatePerHead, canSum } from '../catalogue/rules.ts';
+import { asksPerHead, asksShare, isLoose, typeOf } from './frame-reading.ts';
 
 type PeriodGroup = { period: Period; observations: Observation[] };
 
@@ -48,10 +49,10 @@ function measureNote(ctx: AnswerContext, draft: AnswerDraft, target: Target): st
   return ` The question's wording also fits ${joinNames(others, 'or')}, ${next}; this answer is ${target.metric.label}.`;
 }
 
-function frameOf(type: QuestionType, parsed: ParsedQuestion, target: Target, periods: string[]): Frame {
+function frameOf(type: QuestionType, asked: QueryFrame, target: Target, periods: string[]): Frame {
   const frame: Frame = { type, forces: target.forces, periods, measure: target.metric.measure };
   if (target.metric.outcome !== undefined) frame.outcome = target.metric.outcome;
-  if (parsed.share) frame.share = true;
+  if (asksShare(asked)) frame.share = true;
   return frame;
 }
 
@@ -72,15 +73,11 @@ function stateGroup(group: PeriodGroup, draft: AnswerDraft, withLabel = true): s
 }
 
 /** Picks the metric to answer: the best-matching tier, then one the forces hold. */
-function chooseMetric(ctx: AnswerContext, parsed: ParsedQuestion, forces: string[]): { choices: MetricChoice[]; metric?: Metric; alsoFits: string[] } {
-  const previous = parsed.previous;
-  const carried: { measure?: string; outcome?: string } = {};
-  if (previous?.measure !== undefined) carried.measure = previous.measure;
-  if (previous?.outcome !== undefined) carried.outcome = previous.outcome;
+function chooseMetric(ctx: AnswerContext, frame: QueryFrame, forces: string[]): { choices: MetricChoice[]; metric?: Metric; alsoFits: string[] } {
   const defaultMeasure = [...ctx.measures.values()].find((m) => m.default)?.id;
-  const options: Parameters<typeof rankMetrics>[2] = { share: parsed.share, carried };
+  const options: Parameters<typeof rankMetrics>[2] = { share: asksShare(frame) };
   if (defaultMeasure !== undefined) options.defaultMeasure = defaultMeasure;
-  const choices = rankMetrics(ctx.metrics, parsed.metrics, options);
+  const choices = rankMetrics(ctx.metrics, frame.measure, options);
   // A published cell we could not read counts as held: the answer is to say so, not to fall to another measure.
   const unreadable = (c: MetricChoice) => ctx.unreadable.some((u) => u.metric === c.metric.id && forces.includes(u.force));
   const held = (c: MetricChoice) => (forces.length === 0 ? ctx.store.forcesFor(c.metric.id).length > 0 : forces.some((f) => ctx.store.holds(f, c.metric.id)) || unreadable(c));
@@ -91,7 +88,7 @@ function chooseMetric(ctx: AnswerContext, parsed: ParsedQuestion, forces: string
     for (const level of new Set(ranked.map((c) => c.score))) {
       const atLevel = ranked.filter((c) => c.score === level);
       // Among equally good fits, the figures held decide: for the period asked, else the latest.
-      const fit = new Map(atLevel.map((c) => [c, periodFit(ctx, c.metric.id, forces, parsed.periods.asks)]));
+      const fit = new Map(atLevel.map((c) => [c, periodFit(ctx, c.metric.id, forces, frame.periods.asks)]));
       const bestFit = Math.max(...fit.values());
       const tier = atLevel.filter((c) => fit.get(c) === bestFit);
       const pick = tier.find((c) => c.unitFits && national(c)) ?? tier.find((c) => c.unitFits && held(c)) ?? tier.find(held);
@@ -100,14 +97,15 @@ function chooseMetric(ctx: AnswerContext, parsed: ParsedQuestion, forces: string
     }
     return undefined;
   };
-  const picked = pickFrom(choices, parsed.metrics.loose);
+  const loose = new Set(frame.measure.fits.filter((f) => f.loose).map((f) => f.id));
+  const picked = pickFrom(choices, loose);
   if (picked !== undefined && picked !== 'stop') return { choices, ...picked };
-  if (picked === 'stop' || parsed.metrics.loose.size === 0) return { choices, alsoFits: [] };
+  if (picked === 'stop' || loose.size === 0) return { choices, alsoFits: [] };
   // Loose words only, and none of the measures their phrases took is held: every measure those
   // words fit anywhere ("complaints" inside "complaints made") is tried.
-  const touched = parsed.metrics.touched;
-  const wider = rankMetrics(ctx.metrics, { ...parsed.metrics, measures: new Map([...touched].map((id) => [id, 1])), loose: touched }, options);
-  const fallback = pickFrom(wider, touched);
+  const touched = frame.measure.touched;
+  const wider = rankMetrics(ctx.metrics, { ...frame.measure, fits: touched.map((id) => ({ id, score: 1, loose: true })) }, options);
+  const fallback = pickFrom(wider, new Set(touched));
   return fallback !== undefined && fallback !== 'stop' ? { choices, ...fallback } : { choices, alsoFits: [] };
 }
 
@@ -156,10 +154,10 @@ function commonPeriods(seriesByForce: PeriodGroup[][]): string[] {
 /** An outcome the question names that no figure of the measure counts ("how many were upheld?",
  * "sexual assault allegations that led to no further action"): answering with the measure's total
  * instead would pass one number off as another. */
-function unheldOutcome(ctx: AnswerContext, parsed: ParsedQuestion, measure: string): string | undefined {
+function unheldOutcome(ctx: AnswerContext, frame: QueryFrame, measure: string): string | undefined {
   // Words the measure's own name shares with an outcome ("special procedures") name the measure.
   const measureTerms = new Set(ctx.measures.get(measure)?.terms ?? []);
-  for (const id of parsed.metrics.outcomes.keys()) {
+  for (const { id } of frame.measure.breakdowns) {
     const outcome = ctx.outcomes.get(id);
     if (!outcome || outcome.generic || outcome.terms.some((t) => measureTerms.has(t))) continue;
     if (!ctx.metrics.some((m) => m.outcome === id && m.measure === measure)) return outcome.label;
@@ -167,8 +165,8 @@ function unheldOutcome(ctx: AnswerContext, parsed: ParsedQuestion, measure: stri
   return undefined;
 }
 
-function noMetric(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, forces: string[], choices: MetricChoice[], outcomeLabel?: string): Answer {
-  const unreadable = outcomeLabel === undefined ? declineUnreadable(ctx, parsed, draft, forces, choices) : undefined;
+function noMetric(ctx: AnswerContext, frameAsked: QueryFrame, draft: AnswerDraft, forces: string[], choices: MetricChoice[], outcomeLabel?: string): Answer {
+  const unreadable = outcomeLabel === undefined ? declineUnreadable(ctx, frameAsked, draft, forces, choices) : undefined;
   if (unreadable) return unreadable;
   const asked = choices[0]?.metric;
   const askedLabel = asked ? (ctx.measures.get(asked.measure)?.label ?? asked.label) : 'that';
@@ -176,96 +174,94 @@ function noMetric(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft
   const what = outcome !== undefined ? `${askedLabel} (${outcome})` : askedLabel;
   // A measure's name ("… under Schedule 3") is a name, not a figure.
   draft.allow(what);
-  const frame: Frame = { type: parsed.type, forces, periods: [] };
-  if (forces.length === 0) return draft.noData('metric_not_held', `We don't hold figures for ${what}. ${whatWeHold(ctx)}`, frame, parsed.type);
+  const type = typeOf(frameAsked);
+  const frame: Frame = { type, forces, periods: [] };
+  if (forces.length === 0) return draft.noData('metric_not_held', `We don't hold figures for ${what}. ${whatWeHold(ctx)}`, frame, type);
   const lines = forces.map((f) => {
     if (!ctx.store.holds(f)) return `We hold no figures for ${draft.forceName(f)}.`;
     return `We don't hold ${what} for ${draft.forceName(f)}. For ${draft.forceName(f)} we hold: ${holdingsFor(ctx, draft, f)}.`;
   });
   const reason = forces.every((f) => !ctx.store.holds(f)) ? 'force_not_held' : 'metric_not_held';
   const tail = reason === 'force_not_held' ? ` ${whatWeHold(ctx)}` : '';
-  return draft.noData(reason, lines.join(' ') + tail, frame, parsed.type);
+  return draft.noData(reason, lines.join(' ') + tail, frame, type);
 }
 
 /** The question as if it named only `measure` of the measures it names. */
-function restrictTo(parsed: ParsedQuestion, measure: string): ParsedQuestion {
-  const measures = new Map([[measure, parsed.metrics.measures.get(measure) ?? 1]]);
-  const measureSpans = new Map([[measure, parsed.metrics.measureSpans.get(measure) ?? []]]);
-  return { ...parsed, metrics: { ...parsed.metrics, measures, measureSpans } };
+function restrictTo(frame: QueryFrame, measure: string): QueryFrame {
+  const fit = frame.measure.fits.find((f) => f.id === measure) ?? { id: measure, score: 1 };
+  return { ...frame, measure: { ...frame.measure, fits: [fit], together: [] } };
 }
 
 /** Different measures named together are answered one by one, and never added or compared. */
-function answerEachMeasure(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, forces: string[], measures: string[]): Answer {
-  const parts = measures.map((m) => draft.section(() => answerFigures(ctx, restrictTo(parsed, m), draft, forces)));
+function answerEachMeasure(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft, forces: string[], measures: string[]): Answer {
+  const parts = measures.map((m) => draft.section(() => answerFigures(ctx, restrictTo(asked, m), draft, forces)));
   const labels = measures.map((m) => ctx.measures.get(m)?.label ?? m);
   for (const l of labels) draft.allow(l);
   const text = `${capitalise(joinNames(labels))} are different measures, so each is answered on its own and they are never added together or compared:\n${parts.map((p) => `• ${p.text}`).join('\n')}`;
-  const frame = { type: parsed.type, forces, periods: [] };
+  const type = typeOf(asked);
+  const frame = { type, forces, periods: [] };
   const answered = parts.some((p) => p.status === 'answered');
-  return answered ? draft.answered(parsed.type, text, frame) : draft.noData(parts[0]?.reason ?? 'metric_not_held', text, frame, parsed.type);
+  return answered ? draft.answered(type, text, frame) : draft.noData(parts[0]?.reason ?? 'metric_not_held', text, frame, type);
 }
 
 /** Answers a figure question (lookup, share, comparison, change, trend) for the given forces. */
-export function answerFigures(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, forces: string[]): Answer {
-  const together = measuresNamedTogether(parsed.metrics);
-  if (together.length >= 2) return answerEachMeasure(ctx, parsed, draft, forces, together);
-  const { choices, metric, alsoFits } = chooseMetric(ctx, parsed, forces);
-  if (!metric) return noMetric(ctx, parsed, draft, forces, choices);
-  const unheld = metric.outcome === undefined ? unheldOutcome(ctx, parsed, metric.measure) : undefined;
-  if (unheld !== undefined) return noMetric(ctx, parsed, draft, forces, choices, unheld);
+export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, forces: string[]): Answer {
+  const { together } = frame.measure;
+  if (together.length >= 2) return answerEachMeasure(ctx, frame, draft, forces, together);
+  const { choices, metric, alsoFits } = chooseMetric(ctx, frame, forces);
+  if (!metric) return noMetric(ctx, frame, draft, forces, choices);
+  const unheld = metric.outcome === undefined ? unheldOutcome(ctx, frame, metric.measure) : undefined;
+  if (unheld !== undefined) return noMetric(ctx, frame, draft, forces, choices, unheld);
+  const comparing = frame.intent === 'compare';
   let targetForces = forces.filter((f) => ctx.store.holds(f, metric.id) || forces.length === 1);
   let onlyFor = '';
   if (forces.length === 0) {
     const holders = ctx.store.forcesFor(metric.id);
-    if (holders.length === 1 || parsed.type === 'comparison') targetForces = holders;
+    if (holders.length === 1 || comparing) targetForces = holders;
     if (holders.length === 1 && !holders.includes(NATIONAL)) onlyFor = ` The question names no force: this figure is held for ${draft.forceName(holders[0] as string)} only.`;
     // A question that names no force, about a figure held for England and Wales, is a national question.
     else if (holders.includes(NATIONAL)) targetForces = [NATIONAL];
     else {
       // Words beyond the measure may point at a passage that answers it ("…about delivery of duties").
-      const passage = fallback(ctx, parsed, draft, 0.8);
+      const passage = fallback(ctx, frame, draft, 0.8);
       if (passage) return passage;
       const names = joinNames(holders.map((f) => draft.forceName(f)), 'or');
-      return draft.unclear(`Which force do you mean? We hold ${metric.label} for ${names}.`, { type: parsed.type, forces: [], periods: [], measure: metric.measure }, parsed.type);
+      const type = typeOf(frame);
+      return draft.unclear(`Which force do you mean? We hold ${metric.label} for ${names}.`, { type, forces: [], periods: [], measure: metric.measure }, type);
     }
   }
   const missing = forces.filter((f) => !targetForces.includes(f));
   const target: Target = { forces: targetForces, metric, alsoFits };
-  const type = parsed.type === 'comparison' && targetForces.length < 2 ? 'lookup' : parsed.type;
-  if (type === 'comparison') return compare(ctx, parsed, draft, target, missing);
+  if (comparing && targetForces.length >= 2) return compare(ctx, frame, draft, target, missing);
   // A comparison only one of the named forces can answer: say so, never just drop the other.
-  if (parsed.type === 'comparison' && missing.length > 0) draft.allow(metric.label);
-  const notCompared = parsed.type === 'comparison' && missing.length > 0 ? ` We don't hold ${metric.label} for ${joinNames(missing.map((f) => draft.forceName(f)))}, so the forces can't be compared on it.` : '';
+  if (comparing && missing.length > 0) draft.allow(metric.label);
+  const notCompared = comparing && missing.length > 0 ? ` We don't hold ${metric.label} for ${joinNames(missing.map((f) => draft.forceName(f)))}, so the forces can't be compared on it.` : '';
   const force = targetForces[0] as string;
-  if (!ctx.store.holds(force, metric.id)) return noMetric(ctx, parsed, draft, [force], choices);
-  if (type === 'change' || type === 'trend') return change(ctx, parsed, draft, target, type);
+  if (!ctx.store.holds(force, metric.id)) return noMetric(ctx, frame, draft, [force], choices);
+  if (frame.intent === 'change' || frame.intent === 'trend') return change(ctx, frame, draft, target, frame.intent);
   // "Case to answer rate": a rate the source publishes answers before any share of ours.
-  const published = answerPublishedRate(ctx, parsed, draft, force, metric, notCompared);
+  const published = answerPublishedRate(ctx, frame, draft, force, metric, notCompared);
   if (published) return published;
-  if (type === 'share' || (parsed.share && metric.unit === 'count')) return share(ctx, parsed, draft, target);
-  return lookup(ctx, parsed, draft, target, notCompared + onlyFor);
+  if (frame.intent === 'share' || (asksShare(frame) && metric.unit === 'count')) return share(ctx, frame, draft, target);
+  return lookup(ctx, frame, draft, target, notCompared + onlyFor);
 }
 
-function periodNotHeld(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, target: Target, unmatched: PeriodAsk[]): Answer {
+function periodNotHeld(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft, target: Target, unmatched: PeriodAsk[]): Answer {
   const force = target.forces[0] as string;
   for (const ask of unmatched) draft.allow(ask.label);
   const groups = byPeriod(ctx.store.of(force, target.metric.id));
   const held = groups.map((g) => stateGroup(g, draft)).join('; ');
-  const asked = joinNames(unmatched.map((a) => a.label));
-  return draft.noData(
-    'period_not_held',
-    `We don't hold ${target.metric.label} for ${draft.forceName(force)} for ${asked}. What we hold: ${held}.`,
-    frameOf(parsed.type, parsed, target, []),
-    parsed.type,
-  );
+  const periods = joinNames(unmatched.map((a) => a.label));
+  const type = typeOf(asked);
+  return draft.noData('period_not_held', `We don't hold ${target.metric.label} for ${draft.forceName(force)} for ${periods}. What we hold: ${held}.`, frameOf(type, asked, target, []), type);
 }
 
-function lookup(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, target: Target, note = ''): Answer {
+function lookup(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, target: Target, note = ''): Answer {
   const force = target.forces[0] as string;
   const groups = byPeriod(ctx.store.of(force, target.metric.id));
-  const asks = parsed.periods.asks;
-  const { matched, unmatched } = selectPeriods(groups, asks, parsed.previous?.periods[0]);
-  if (asks.length > 0 && matched.length === 0) return periodNotHeld(ctx, parsed, draft, target, unmatched);
+  const { asks, anchor } = frame.periods;
+  const { matched, unmatched } = selectPeriods(groups, asks, anchor);
+  if (asks.length > 0 && matched.length === 0) return periodNotHeld(ctx, frame, draft, target, unmatched);
   const chosen = matched.length > 0 ? matched : groups.slice(-1);
   const lines = chosen.map((g) => stateGroup(g, draft));
   let text = `${draft.forceName(force)}: ${lines.join('; ')}.`;
@@ -275,14 +271,14 @@ function lookup(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, 
     for (const ask of unmatched) draft.allow(ask.label);
     text += ` We don't hold ${joinNames(unmatched.map((a) => a.label))}.`;
   }
-  if (target.metric.outcome === undefined && parsed.shape.breakdown) text += outcomesOf(ctx, draft, force, target.metric, chosen);
-  if (target.metric.outcome !== undefined && parsed.shape.alsoTotal) text += totalsOf(ctx, draft, force, target.metric, chosen);
+  if (target.metric.outcome === undefined && frame.breakdown) text += outcomesOf(ctx, draft, force, target.metric, chosen);
+  if (target.metric.outcome !== undefined && frame.alsoTotal) text += totalsOf(ctx, draft, force, target.metric, chosen);
   text += partsOf(ctx, draft, force, target.metric, chosen.map((g) => g.period.id));
-  const sameYear = sameYearElsewhere(ctx, parsed, draft, force, target, chosen);
+  const sameYear = sameYearElsewhere(ctx, frame, draft, force, target, chosen);
   const parts = otherParts(ctx, draft, force, target, chosen);
   const stated = [...sameYear.measures, ...parts.measures];
   text += parts.text + sameYear.text + measureNote(ctx, draft, { ...target, alsoFits: target.alsoFits.filter((m) => !stated.includes(m)) });
-  return draft.answered('lookup', text + note, frameOf('lookup', parsed, target, chosen.map((g) => g.period.id)));
+  return draft.answered('lookup', text + note, frameOf('lookup', frame, target, chosen.map((g) => g.period.id)));
 }
 
 /** Another measure's total for a force, in the periods an answer gives, in the same unit as its figure. */
@@ -313,12 +309,12 @@ function otherParts(ctx: AnswerContext, draft: AnswerDraft, force: string, targe
  * complaints" in the Home Office series beside "1,322 complaints logged" in the IOPC's): stated, as
  * the different measures they are, so a reader sees both rather than one chosen silently.
  */
-function sameYearElsewhere(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, force: string, target: Target, chosen: PeriodGroup[]): { text: string; measures: string[] } {
+function sameYearElsewhere(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, force: string, target: Target, chosen: PeriodGroup[]): { text: string; measures: string[] } {
   const measures: string[] = [];
   // Only where the answer's own measure was chosen from loose words: a measure named outright is the one asked.
-  if (!parsed.metrics.loose.has(target.metric.measure)) return { text: '', measures };
+  if (!isLoose(frame, target.metric.measure)) return { text: '', measures };
   const parts: string[] = [];
-  for (const measure of parsed.metrics.touched) {
+  for (const measure of frame.measure.touched) {
     if (measure === target.metric.measure || target.metric.outcome !== undefined) continue;
     const groups = samePeriods(ctx, force, measure, target.metric, chosen);
     if (groups.length === 0) continue;
@@ -377,37 +373,37 @@ function shareFor(ctx: AnswerContext, draft: AnswerDraft, force: string, metric:
   return { text: `${formatNumber(value)}% (our calculation: ${part.value === 1 ? 'one' : formatNumber(part.value)} ${p.marks} of ${formatNumber(whole.value)} ${w.marks}; ${working})`, value, fact };
 }
 
-function share(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, target: Target): Answer {
+function share(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, target: Target): Answer {
   const force = target.forces[0] as string;
   const { metric } = target;
   if (metric.outcome === undefined && totalMetric(ctx, metric)?.id === metric.id) {
     const outcomes = [...new Set(ctx.metrics.filter((m) => m.measure === metric.measure && m.outcome).map((m) => ctx.outcomes.get(m.outcome ?? '')?.label ?? ''))];
     // A measure held only as a count, with no breakdown and no total it is part of: no share to give.
     if (outcomes.length === 0)
-      return draft.noData('metric_not_held', `We hold ${metric.label} only as a count, not as a share of anything, so we can't give a percentage. For ${draft.forceName(force)} we hold: ${holdingsFor(ctx, draft, force)}.`, frameOf('share', parsed, target, []), 'share');
-    return draft.unclear(`A share of ${metric.label} with which outcome: ${joinNames(outcomes, 'or')}?`, frameOf('share', parsed, target, []), 'share');
+      return draft.noData('metric_not_held', `We hold ${metric.label} only as a count, not as a share of anything, so we can't give a percentage. For ${draft.forceName(force)} we hold: ${holdingsFor(ctx, draft, force)}.`, frameOf('share', frame, target, []), 'share');
+    return draft.unclear(`A share of ${metric.label} with which outcome: ${joinNames(outcomes, 'or')}?`, frameOf('share', frame, target, []), 'share');
   }
   const groups = byPeriod(ctx.store.of(force, metric.id));
-  const { matched, unmatched } = selectPeriods(groups, parsed.periods.asks, parsed.previous?.periods[0]);
-  if (parsed.periods.asks.length > 0 && matched.length === 0) return periodNotHeld(ctx, parsed, draft, target, unmatched);
+  const { matched, unmatched } = selectPeriods(groups, frame.periods.asks, frame.periods.anchor);
+  if (frame.periods.asks.length > 0 && matched.length === 0) return periodNotHeld(ctx, frame, draft, target, unmatched);
   const chosen = matched.length > 0 ? matched : groups.slice(-1);
   const parts: string[] = [];
   for (const g of chosen) {
     const s = shareFor(ctx, draft, force, metric, g.period.id);
     if (s) parts.push(`${s.text} ${inPeriod(g.period)}`);
   }
-  if (parts.length === 0) return lookup(ctx, parsed, draft, target);
+  if (parts.length === 0) return lookup(ctx, frame, draft, target);
   const label = metric.unit === 'percent' ? metric.label : `share of ${ctx.measures.get(metric.measure)?.short ?? metric.measure} ${ctx.outcomes.get(metric.outcome ?? '')?.label ?? ''}`.trim();
-  return draft.answered('share', `${draft.forceName(force)}, ${label}: ${parts.join('; ')}.`, frameOf('share', parsed, target, chosen.map((g) => g.period.id)));
+  return draft.answered('share', `${draft.forceName(force)}, ${label}: ${parts.join('; ')}.`, frameOf('share', frame, target, chosen.map((g) => g.period.id)));
 }
 
-function compare(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, target: Target, missing: string[]): Answer {
+function compare(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, target: Target, missing: string[]): Answer {
   const { metric } = target;
   // A force's count beside England and Wales's says nothing: the share of each does.
   const againstNational = target.forces.some((f) => ctx.forces.get(f)?.kind === 'area');
-  const asShare = parsed.share || (againstNational && metric.outcome !== undefined && canSum(metric) && totalMetric(ctx, metric) !== undefined);
+  const asShare = asksShare(frame) || (againstNational && metric.outcome !== undefined && canSum(metric) && totalMetric(ctx, metric) !== undefined);
   const series = target.forces.map((f) => byPeriod(ctx.store.of(f, metric.id)));
-  const asks = parsed.periods.asks;
+  const asks = frame.periods.asks;
   let periodId: string | undefined;
   if (asks.length > 0) {
     const sel = series.map((s) => selectPeriods(s, asks).matched[0]?.period.id);
@@ -415,7 +411,7 @@ function compare(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft,
     if (periodId === undefined) {
       for (const ask of asks) draft.allow(ask.label);
       const held = target.forces.map((f, i) => `${draft.forceName(f)}: ${(series[i] ?? []).map((g) => stateGroup(g, draft)).join('; ')}`);
-      return draft.noData('period_not_held', `We don't hold ${metric.label} for ${joinNames(asks.map((a) => a.label))}. What we hold: ${held.join('. ')}.`, frameOf('comparison', parsed, target, []), 'comparison');
+      return draft.noData('period_not_held', `We don't hold ${metric.label} for ${joinNames(asks.map((a) => a.label))}. What we hold: ${held.join('. ')}.`, frameOf('comparison', frame, target, []), 'comparison');
     }
   } else periodId = commonPeriods(series)[0];
 
@@ -447,9 +443,9 @@ function compare(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft,
       const only = have[0] as (typeof have)[number];
       const without = lacking.length > 0 ? ` We hold no comparable figure for ${joinNames(lacking.map((f) => draft.forceName(f)))}, so we cannot compare them.` : '';
       const text = `${draft.forceName(only.force)}: ${only.text} ${label} ${inPeriod(only.period)}.${without}${disputed}`;
-      return draft.noData('metric_not_held', text, frameOf('comparison', parsed, target, [only.period.id]), 'comparison');
+      return draft.noData('metric_not_held', text, frameOf('comparison', frame, target, [only.period.id]), 'comparison');
     }
-    return noMetric(ctx, parsed, draft, target.forces, [{ metric, score: 1, unitFits: true }]);
+    return noMetric(ctx, frame, draft, target.forces, [{ metric, score: 1, unitFits: true }]);
   }
   const samePeriod = have.every((r) => r.period.id === (have[0] as (typeof have)[number]).period.id);
   const [hi, lo] = have as [(typeof have)[number], (typeof have)[number]];
@@ -463,7 +459,7 @@ function compare(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft,
     draft.computed({ force: part.force, forceName: draft.forceName(part.force), periodId: part.period.id, period: part.period.label, metric: `${metric.id}-share-of-national`, metricLabel: `share of England and Wales's ${metric.label}`, unit: 'percent' }, pct, 'share', [part.fact, whole.fact], partWorking);
     draft.allow(part.period.label);
     const text = `${capitalise(inPeriod(part.period))}, ${draft.forceName(part.force)} had ${part.text} ${label}, ${formatNumber(pct)}% of England and Wales's ${whole.text} (our calculation: ${partWorking}). A count alone cannot say whether a force is above or below the national picture, as forces differ in size; ask for a rate or a share to compare them.${disputed}`;
-    return draft.answered('comparison', text, frameOf('comparison', parsed, { ...target, forces: have.map((r) => r.force) }, [part.period.id]));
+    return draft.answered('comparison', text, frameOf('comparison', frame, { ...target, forces: have.map((r) => r.force) }, [part.period.id]));
   }
   const unit = asShare ? 'percent' : metric.unit;
   const diff = round1(hi.value - lo.value);
@@ -477,7 +473,7 @@ function compare(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft,
   );
   const when = samePeriod ? `${inPeriod(hi.period)}, ` : '';
   // "Which saw fewer…?" is answered the way it was asked: the lower one first.
-  const lower = parsed.shape.direction === 'lowest';
+  const lower = frame.ranking.direction === 'lowest';
   const first = lower ? lo : hi;
   const ordered = lower ? [lo, hi] : [hi, lo];
   const more = asShare ? (lower ? 'the lower' : 'the higher') : metric.aggregation === 'average' ? (lower ? 'lower' : 'higher') : lower ? 'fewer' : 'more';
@@ -493,35 +489,35 @@ function compare(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft,
     const rated = have.map((r, i) => ({ force: r.force, rate: rates[i] as { text: string; value: number } }));
     const byRate = [...rated].sort((a, b) => (lower ? a.rate.value - b.rate.value : b.rate.value - a.rate.value));
     const rateList = byRate.map((r) => `${draft.forceName(r.force)} ${r.rate.text}`).join('; ');
-    if (parsed.shape.perHead) {
+    if (asksPerHead(frame)) {
       const top = byRate[0] as (typeof byRate)[number];
       text = `Allowing for size${when ? `, ${when.trim().replace(/,$/, '')}` : ''}, ${draft.forceName(top.force)} had the ${lower ? 'lower' : 'higher'} rate of ${label}: ${rateList}. In numbers: ${text}`;
     } else text += ` Allowing for size: ${rateList}.`;
   }
   if (lacking.length > 0) text += ` We hold no comparable figure for ${joinNames(lacking.map((f) => draft.forceName(f)))}.`;
   text += disputed;
-  return draft.answered('comparison', text, frameOf('comparison', parsed, { ...target, forces: have.map((r) => r.force) }, [hi.period.id]));
+  return draft.answered('comparison', text, frameOf('comparison', frame, { ...target, forces: have.map((r) => r.force) }, [hi.period.id]));
 }
 
-function change(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, target: Target, type: 'change' | 'trend'): Answer {
+function change(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, target: Target, type: 'change' | 'trend'): Answer {
   const force = target.forces[0] as string;
   const { metric } = target;
   const all = byPeriod(ctx.store.of(force, metric.id));
   // A period whose sources disagree has no one value to measure a change from: it is shown, not used.
   const groups = all.filter((g) => g.observations.length === 1);
   const conflicts = all.filter((g) => g.observations.length > 1).map((g) => ` ${capitalise(stateGroup(g, draft))}, and compute no change from either.`).join('');
-  const asks = parsed.periods.asks;
+  const { asks, since, anchor } = frame.periods;
   if (groups.length < 2) {
     const held = groups.map((g) => stateGroup(g, draft)).join('; ');
     const what = groups.length === 0 ? 'no single value for any period' : `only one period with a single value`;
-    return draft.noData('period_not_held', `We hold ${what} of ${metric.label} for ${draft.forceName(force)}, so we cannot say how it changed${held ? `: ${held}` : ''}.${conflicts}`, frameOf(type, parsed, target, groups.map((g) => g.period.id)), type);
+    return draft.noData('period_not_held', `We hold ${what} of ${metric.label} for ${draft.forceName(force)}, so we cannot say how it changed${held ? `: ${held}` : ''}.${conflicts}`, frameOf(type, frame, target, groups.map((g) => g.period.id)), type);
   }
   let from: PeriodGroup | undefined;
   let to: PeriodGroup | undefined;
-  const { matched, unmatched } = selectPeriods(groups, asks, parsed.previous?.periods[0]);
-  if (asks.length > 0 && unmatched.length > 0 && matched.length < (parsed.periods.since ? 1 : asks.length)) return periodNotHeld(ctx, parsed, draft, target, unmatched);
+  const { matched, unmatched } = selectPeriods(groups, asks, anchor);
+  if (asks.length > 0 && unmatched.length > 0 && matched.length < (since ? 1 : asks.length)) return periodNotHeld(ctx, frame, draft, target, unmatched);
   const sorted = [...matched].sort((a, b) => groups.indexOf(a) - groups.indexOf(b));
-  if (type === 'trend' || (parsed.periods.since && sorted.length <= 1)) {
+  if (type === 'trend' || (since && sorted.length <= 1)) {
     from = sorted[0] ?? groups[0];
     to = groups.at(-1);
   } else if (sorted.length >= 2) {
@@ -540,7 +536,7 @@ function change(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, 
   }
   if (!from || !to || from === to) {
     const held = groups.map((g) => stateGroup(g, draft)).join('; ');
-    return draft.noData('period_not_held', `We can't compare those periods of ${metric.label} for ${draft.forceName(force)}. What we hold: ${held}.`, frameOf(type, parsed, target, []), type);
+    return draft.noData('period_not_held', `We can't compare those periods of ${metric.label} for ${draft.forceName(force)}. What we hold: ${held}.`, frameOf(type, frame, target, []), type);
   }
   const a = from.observations[0] as Observation;
   const b = to.observations[0] as Observation;
@@ -566,5 +562,5 @@ function change(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, 
   if (from.period.kind === 'unstated' || to.period.kind === 'unstated')
     text += ' The source does not say which year its latest figures cover.';
   text += conflicts;
-  return draft.answered(type, text, frameOf(type, parsed, target, [to.period.id, from.period.id]));
+  return draft.answered(type, text, frameOf(type, frame, target, [to.period.id, from.period.id]));
 }

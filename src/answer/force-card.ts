@@ -6,7 +6,6 @@ import type { Answer } from '../model/answer.ts';
 import type { Metric, SourceDocument } from '../model/data.ts';
 import { memoisedPer } from '../text/memo.ts';
 import { formatNumber } from '../text/numbers.ts';
-import type { ParsedQuestion } from '../understand/question.ts';
 import type { AnswerContext } from './context.ts';
 import { type AnswerDraft, citedTitle } from './draft.ts';
 import { byPeriod, type Observation } from './figure-store.ts';
@@ -44,7 +43,7 @@ export function forceCard(ctx: AnswerContext, draft: AnswerDraft, force: string)
 }
 
 /** The headline figure of each measure held for a force: its latest value, and the earliest for context. */
-export function overview(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, force: string): Answer {
+export function overview(ctx: AnswerContext, draft: AnswerDraft, force: string): Answer {
   const all = ctx.store.forForce(force);
   if (all.length === 0) return notHeld(ctx, draft, force, 'overview');
   const totals = new Map<string, Observation[]>();

@@ -7,10 +7,11 @@ import type { Answer, Frame } from '../model/answer.ts';
 import type { PassageHit, Passage } from '../search/passages.ts';
 import { memoised, memoisedPer } from '../text/memo.ts';
 import { STOPWORDS, stem, words } from '../text/words.ts';
-import type { ParsedQuestion } from '../understand/question.ts';
+import type { QueryFrame } from '../model/frame.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import { exampleQuestion, whatWeHold } from './holdings.ts';
+import { typeOf } from './frame-reading.ts';
 
 /** Sentences of a paragraph, split where a sentence ends and a capital or quote begins. */
 export function sentences(paragraph: string): string[] {
@@ -52,8 +53,6 @@ function expand(subject: string): string {
 /** Kinds of document that quote nobody: a statement is never taken from them. */
 const NOT_SPEECH = new Set(['recommendation', 'statistics table', 'analysis']);
 const SPOKES = /\bspokes(?:person|man|woman)\b/i;
-/** What a statement question asks about: "what did X say about <topic>?". */
-const TOPIC = /\b(?:say|said|says|tell|told|comment|claim|warn|think)\s+(?:about|on|regarding|concerning)\s+(.+?)\s*\??$/i;
 /** Passages a statement answer quotes at most. */
 const QUOTED = 6;
 const CONTINUES = /^(?:["“‘]|(?:they|he|she|it)\s+(?:also\s+)?(?:added|warned|continued|said)\b)/i;
@@ -110,8 +109,8 @@ function content(text: string): string[] {
 const DEFINITION_CANDIDATES = 100;
 
 /** "What is a conduct matter?": the sentence of the sources that explains the term. */
-export function answerDefinition(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer {
-  const subject = draft.echo(parsed.subject ?? '');
+export function answerDefinition(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft): Answer {
+  const subject = draft.echo(asked.subject ?? '');
   const term = content(expand(subject));
   // Longer phrases of other vocabulary entries holding the term ("recordable conduct matter" for "conduct matter").
   const key = term.join(' ');
@@ -157,22 +156,21 @@ export function answerDefinition(ctx: AnswerContext, parsed: ParsedQuestion, dra
   const first = extra.length > 0 ? search(extra.join(' ')) : [];
   const hits = defines(first) ? first : search();
   const best = bestIn(hits);
-  if (!best) return fallback(ctx, parsed, draft) ?? offTopic(parsed, draft);
+  if (!best) return fallback(ctx, asked, draft) ?? offTopic(asked, draft);
   const n = draft.cite(best.docId, best.sentence);
   // A sentence that only mentions the term is offered as that, not as a definition.
   const intro = best.score >= 3 ? `The sources explain “${subject}” like this` : `The sources don't define “${subject}”, but mention it here`;
   // The term's measure carries to a follow-up ("what is a conduct matter?" … "how many did Hertfordshire have?").
   const frame: Frame = { type: 'definition', forces: [], periods: [] };
-  const named = ctx.matcher.find(subject).measures;
-  const top = Math.max(0, ...named.values());
-  const measures = [...named].filter(([, score]) => score === top).map(([id]) => id);
+  const top = asked.measure.fits[0]?.score;
+  const measures = asked.measure.fits.filter((f) => f.score === top).map((f) => f.id);
   if (measures.length === 1 && measures[0] !== undefined) frame.measure = measures[0];
   return draft.answered('definition', `${intro}: “${best.sentence}” [${n}]`, frame);
 }
 
 /** "What did the NPCC say?": the passages attributed to that speaker, with their continuations. */
-export function answerStatement(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer {
-  const named = content(expand(parsed.subject ?? ''));
+export function answerStatement(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft): Answer {
+  const named = content(expand(asked.subject ?? ''));
   // The speaker, less a role any of several people may hold.
   const who = named.filter((w) => w !== 'spokesperson' && w !== 'spokesman');
   const quoted: Array<{ docId: string; passage: Passage }> = [];
@@ -185,13 +183,13 @@ export function answerStatement(ctx: AnswerContext, parsed: ParsedQuestion, draf
   // An attributed passage holds every word of the speaker's name, so when the question names no role
   // only passages holding them all are read; a role word ranks passages but is not required.
   const allWords = who.length === named.length;
-  const found = ctx.passages.find(expand(parsed.subject ?? ''), 30, { ...options, allWords, enough }).map((h) => h.passage);
+  const found = ctx.passages.find(expand(asked.subject ?? ''), 30, { ...options, allWords, enough }).map((h) => h.passage);
   // Passages on the topic asked about, traced back to the sentence that says who is speaking.
-  const topicText = TOPIC.exec(parsed.text)?.[1];
+  const topicText = asked.about;
   const traced = new Set<string>();
   if (topicText !== undefined) {
     const on = content(topicText);
-    for (const h of ctx.passages.find(`${expand(parsed.subject ?? '')} ${topicText}`, 30, options)) {
+    for (const h of ctx.passages.find(`${expand(asked.subject ?? '')} ${topicText}`, 30, options)) {
       if (!on.some((w) => passageStems(h.passage.text).has(w))) continue;
       const list = ctx.passages.passages(h.passage.docId);
       let p = h.passage;
@@ -206,7 +204,7 @@ export function answerStatement(ctx: AnswerContext, parsed: ParsedQuestion, draf
   const blocks: Passage[][] = [];
   for (const p of candidates) {
     // A passage on the topic that names its speaker only by role ("continued the spokesperson for…").
-    const byRole = who.length > 0 && traced.has(p.id) && SPOKES.test(parsed.subject ?? '') && SPOKES.test(p.text) && SAYS.test(p.text);
+    const byRole = who.length > 0 && traced.has(p.id) && SPOKES.test(asked.subject ?? '') && SPOKES.test(p.text) && SAYS.test(p.text);
     if (!attributed(p) && !byRole) continue;
     const block = [p];
     const passages = ctx.passages.passages(p.docId);
@@ -235,19 +233,19 @@ export function answerStatement(ctx: AnswerContext, parsed: ParsedQuestion, draf
     }
   }
   if (quoted.length === 0) {
-    const fb = fallback(ctx, parsed, draft);
+    const fb = fallback(ctx, asked, draft);
     if (fb) return fb;
-    return draft.noData('off_topic', `None of the sources we hold quotes ${draft.echo(parsed.subject ?? 'that')}. ${whatWeHold(ctx)}`, { type: 'statement', forces: [], periods: [] }, 'statement');
+    return draft.noData('off_topic', `None of the sources we hold quotes ${draft.echo(asked.subject ?? 'that')}. ${whatWeHold(ctx)}`, { type: 'statement', forces: [], periods: [] }, 'statement');
   }
   const parts = quoted.map((q) => `${q.passage.text} [${draft.cite(q.docId, q.passage.text)}]`);
-  return draft.answered('statement', `What the sources report ${parsed.subject ? `from ${draft.echo(parsed.subject)}` : ''}:\n${parts.join('\n')}`.replace(' :', ':'), { type: 'statement', forces: [], periods: [] });
+  return draft.answered('statement', `What the sources report ${asked.subject ? `from ${draft.echo(asked.subject)}` : ''}:\n${parts.join('\n')}`.replace(' :', ':'), { type: 'statement', forces: [], periods: [] });
 }
 
 /**
  * The closest sentence of the sources when no figure fits, if it holds most of the question's
  * meaningful words; otherwise nothing (and the caller declines).
  */
-export function fallback(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, minCoverage = 0.6): Answer | undefined {
+export function fallback(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft, minCoverage = 0.6): Answer | undefined {
   const close = (h: PassageHit) => h.coverage >= minCoverage;
   // Later tiers are searched only while no passage found holds enough of the question's words.
   const search = (query: string) =>
@@ -256,13 +254,13 @@ export function fallback(ctx: AnswerContext, parsed: ParsedQuestion, draft: Answ
       .filter(close)
       .sort((a, b) => b.coverage - a.coverage || b.score - a.score)[0];
   // The words as typed first; then with initialisms spelt out ("NPCC").
-  let query = parsed.text;
+  let query = asked.keywords.join(' ');
   let best = search(query);
   if (!best) best = search((query = expand(query)));
   if (!best) return undefined;
   const q = new Set(content(query));
   // "When…?" wants a sentence with a date in it; "how many…?" one with a number.
-  const wants = /^\s*when\b/i.test(parsed.text) ? /\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/ : parsed.asksQuantity ? /\d/ : undefined;
+  const wants = asked.asksWhen ? /\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/ : asked.quantity ? /\d/ : undefined;
   const sentence = sentences(best.passage.text)
     .map((s) => ({ s, hit: content(s).filter((w) => q.has(w)).length + (wants?.test(s) ? 0.5 : 0) }))
     .sort((a, b) => b.hit - a.hit)[0]?.s ?? best.passage.text;
@@ -271,12 +269,12 @@ export function fallback(ctx: AnswerContext, parsed: ParsedQuestion, draft: Answ
 }
 
 /** Declines a question outside what we cover, saying what we do. */
-export function offTopic(parsed: ParsedQuestion, draft: AnswerDraft): Answer {
+export function offTopic(asked: QueryFrame, draft: AnswerDraft): Answer {
   return draft.noData(
     'off_topic',
     `The sources we hold don't answer that: we hold police complaints and misconduct figures for the forces of England and Wales. Try ${exampleQuestion(draft)}, or ask for help.`,
     // Input we cannot read leaves the conversation's subject as it was.
-    parsed.previous ?? { type: parsed.type, forces: [], periods: [] },
-    parsed.type,
+    asked.context ?? { type: typeOf(asked), forces: [], periods: [] },
+    typeOf(asked),
   );
 }

@@ -6,14 +6,14 @@
 import type { Answer, Frame } from '../model/answer.ts';
 import type { SourceDocument } from '../model/data.ts';
 import { publishedLabel } from '../text/citation-label.ts';
-import type { ParsedQuestion } from '../understand/question.ts';
+import type { QueryFrame } from '../model/frame.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 
 /** A question about the last answer leaves the conversation's subject as it was: "where does that
  * come from?" then "and nationally?" still asks about the last answer's measure. */
-function keptFrame(parsed: ParsedQuestion, type: Frame['type']): Frame {
-  return parsed.previous ?? { type, forces: [], periods: [] };
+function keptFrame(frame: QueryFrame, type: Frame['type']): Frame {
+  return frame.context ?? { type, forces: [], periods: [] };
 }
 
 /** How far a reader can trust each kind of source, in words (after the shared data's ratings). */
@@ -27,10 +27,10 @@ const TRUST: Record<SourceDocument['sourceType'], string> = {
 };
 
 /** What the previous answer cited, by its sources: publisher, document, date and how far to trust it. */
-export function answerProvenance(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer {
-  const ids = parsed.previous?.sources ?? [];
+export function answerProvenance(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft): Answer {
+  const ids = asked.context?.sources ?? [];
   const documents = ids.map((id) => ctx.documents.get(id)).filter((d): d is SourceDocument => d !== undefined);
-  const frame = keptFrame(parsed, 'provenance');
+  const frame = keptFrame(asked, 'provenance');
   if (documents.length === 0)
     return draft.noData('empty', 'There is no figure in our conversation yet to trace. Ask a question first: every answer lists the source of each figure it gives.', frame, 'provenance');
   const lines = documents.map((d) => {
@@ -45,7 +45,7 @@ export function answerProvenance(ctx: AnswerContext, parsed: ParsedQuestion, dra
 }
 
 /** Charts and CSV files are not made yet: said plainly, and short. */
-export function answerChart(parsed: ParsedQuestion, draft: AnswerDraft): Answer {
-  const frame = keptFrame(parsed, 'chart');
+export function answerChart(asked: QueryFrame, draft: AnswerDraft): Answer {
+  const frame = keptFrame(asked, 'chart');
   return draft.noData('not_available', "I can't make charts or CSV files yet. Every figure I give is in the answer's text with its source, which you can copy.", frame, 'chart');
 }

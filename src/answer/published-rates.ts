@@ -6,11 +6,12 @@
  */
 import type { Answer, Frame } from '../model/answer.ts';
 import type { Metric } from '../model/data.ts';
-import type { ParsedQuestion } from '../understand/question.ts';
+import type { QueryFrame } from '../model/frame.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import type { Observation } from './figure-store.ts';
 import { inPeriod } from './holdings.ts';
+import { asksPerHead } from './frame-reading.ts';
 
 /** A published rate and what it is worked from. */
 interface Published {
@@ -50,8 +51,8 @@ function differs(draft: AnswerDraft, asked: Metric, p: Published): string {
 }
 
 /** A lookup per 1,000 workforce answered with the published rate, or undefined when none is held. */
-export function answerPublishedRate(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, force: string, metric: Metric, note = ''): Answer | undefined {
-  const p = parsed.shape.perHead ? publishedRate(ctx, metric) : undefined;
+export function answerPublishedRate(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, force: string, metric: Metric, note = ''): Answer | undefined {
+  const p = asksPerHead(frame) ? publishedRate(ctx, metric) : undefined;
   const rate = p ? ctx.store.of(force, p.rate.id).at(-1) : undefined;
   if (!p || !rate) return undefined;
   draft.allow(p.rate.label);

@@ -9,7 +9,7 @@ import { formatNumber, formatValue, round1 } from '../text/numbers.ts';
 import { capitalise } from '../text/words.ts';
 import { rankMetrics } from '../understand/metrics.ts';
 import { periodMatches } from '../understand/periods.ts';
-import type { ParsedQuestion } from '../understand/question.ts';
+import type { PeriodAsk, QueryFrame } from '../model/frame.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import type { Observation } from './figure-store.ts';
@@ -17,6 +17,7 @@ import { canRank, canRatePerHead, canSum, kindName } from '../catalogue/rules.ts
 import { inPeriod, joinNames } from './holdings.ts';
 import { NATIONAL } from '../understand/forces.ts';
 import { rankByPublishedRate } from './published-rates.ts';
+import { asksPerHead, asksShare } from './frame-reading.ts';
 
 /** How many places a ranking lists when the question does not say. */
 const DEFAULT_PLACES = 5;
@@ -47,15 +48,13 @@ export function ratePer1000(ctx: AnswerContext, draft: AnswerDraft, obs: Observa
 }
 
 /** The metrics a ranking can be about: the best-matching tier, each held by several forces. */
-function rankableMetrics(ctx: AnswerContext, parsed: ParsedQuestion): Metric[] {
+function rankableMetrics(ctx: AnswerContext, frame: QueryFrame): Metric[] {
   const defaultMeasure = [...ctx.measures.values()].find((m) => m.default)?.id;
-  const options: Parameters<typeof rankMetrics>[2] = { share: parsed.share };
+  // "Which force had the most?" after a question about one measure ranks that measure (the frame carries it).
+  const options: Parameters<typeof rankMetrics>[2] = { share: asksShare(frame) };
   if (defaultMeasure !== undefined) options.defaultMeasure = defaultMeasure;
-  // "Which force had the most?" after a question about one measure ranks that measure.
-  const previous = parsed.previous;
-  if (previous?.measure !== undefined) options.carried = { measure: previous.measure, ...(previous.outcome !== undefined ? { outcome: previous.outcome } : {}) };
   const territorial = (id: string) => ctx.forces.get(id)?.kind !== 'area';
-  const choices = rankMetrics(ctx.metrics, parsed.metrics, options).filter((c) => ctx.store.forcesFor(c.metric.id).filter(territorial).length >= 2);
+  const choices = rankMetrics(ctx.metrics, frame.measure, options).filter((c) => ctx.store.forcesFor(c.metric.id).filter(territorial).length >= 2);
   const top = choices.filter((c) => c.score === choices[0]?.score);
   // A share asked for is ranked (or refused a sum) as a share, not as the count beside it.
   const fitting = top.filter((c) => c.unitFits);
@@ -71,7 +70,7 @@ interface Table {
 
 /** Orders sets of rows to rank, best first: for "latest" or "last year" the newest period, then the
  * most forces; otherwise the most forces, then the newest. */
-function betterRows(asks: ParsedQuestion['periods']['asks']): (a: Observation[], b: Observation[]) => number {
+function betterRows(asks: readonly PeriodAsk[]): (a: Observation[], b: Observation[]) => number {
   const latest = asks.some((x) => x.kind === 'latest');
   const end = (rows: Observation[]) => rows[0]?.period.end ?? '';
   const newer = (a: Observation[], b: Observation[]) => (end(b) > end(a) ? 1 : end(b) < end(a) ? -1 : 0);
@@ -82,7 +81,7 @@ function betterRows(asks: ParsedQuestion['periods']['asks']): (a: Observation[],
  * The figures to rank for `metric`: of the periods held for at least two forces in scope (and
  * matching the period asked), the latest for "latest" or "last year", otherwise the best covered.
  */
-function tableFor(ctx: AnswerContext, metric: Metric, inScope: (force: string) => boolean, asks: ParsedQuestion['periods']['asks']): Table | undefined {
+function tableFor(ctx: AnswerContext, metric: Metric, inScope: (force: string) => boolean, asks: readonly PeriodAsk[]): Table | undefined {
   const byPeriod = new Map<string, Observation[]>();
   const disputed = new Map<string, Observation[]>();
   for (const f of ctx.store.forcesFor(metric.id).filter(inScope)) {
@@ -100,15 +99,22 @@ function tableFor(ctx: AnswerContext, metric: Metric, inScope: (force: string) =
   return rows ? { metric, rows, disputed } : undefined;
 }
 
-export function answerRanking(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer | undefined {
-  const metrics = rankableMetrics(ctx, parsed);
+/** The forces a ranking is over: those named, a region's ("the Welsh forces"), or every force, less any left out. */
+function rankedForces(frame: QueryFrame): { within?: Set<string>; excluded: string[] } {
+  const { scope } = frame;
+  if (scope.kind === 'region') return { within: new Set(scope.forces), excluded: scope.except };
+  if (scope.kind === 'forces') return { within: new Set(scope.forces), excluded: [] };
+  return { excluded: scope.kind === 'every-force' ? scope.except : [] };
+}
+
+export function answerRanking(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft): Answer | undefined {
+  const metrics = rankableMetrics(ctx, frame);
   const best = metrics[0];
   if (!best) return undefined;
-  const { shape } = parsed;
-  // The forces in scope: every one holding the measure, or a region's ("the Welsh forces"), less any left out.
-  const region = parsed.forces.ambiguous?.region !== undefined ? new Set(parsed.forces.ambiguous.candidates) : undefined;
-  const inScope = (f: string) => ctx.forces.get(f)?.kind !== 'area' && !shape.excluded.includes(f) && (region === undefined || region.has(f));
-  const asks = parsed.periods.asks;
+  const { ranking } = frame;
+  const { within, excluded } = rankedForces(frame);
+  const inScope = (f: string) => ctx.forces.get(f)?.kind !== 'area' && !excluded.includes(f) && (within === undefined || within.has(f));
+  const asks = frame.periods.asks;
   // Of the metrics the wording fits equally, the one whose table answers best, by the same order as
   // the periods within one table.
   const tables = metrics.map((m) => tableFor(ctx, m, inScope, asks)).filter((t): t is Table => t !== undefined);
@@ -120,7 +126,7 @@ export function answerRanking(ctx: AnswerContext, parsed: ParsedQuestion, draft:
   }
   const { metric, rows, disputed } = table;
   const period = (rows[0] as Observation).period;
-  const frame = { type: 'ranking' as const, forces: [], periods: [period.id], measure: metric.measure, ...(metric.outcome ? { outcome: metric.outcome } : {}) };
+  const answerFrame = { type: 'ranking' as const, forces: [], periods: [period.id], measure: metric.measure, ...(metric.outcome ? { outcome: metric.outcome } : {}) };
   const national = ctx.store.of(NATIONAL, metric.id).find((o) => o.period.id === period.id);
   const left = disputed.get(period.id) ?? [];
   const leftOut = left.length === 0 ? '' : ` Left out because their sources differ: ${[...new Set(left.map((o) => o.force))].map((f) => `${draft.forceName(f)} (${left.filter((o) => o.force === f).map((o) => {
@@ -128,11 +134,11 @@ export function answerRanking(ctx: AnswerContext, parsed: ParsedQuestion, draft:
     return `${s.shown} ${s.marks}`;
   }).join(' or ')})`).join('; ')}.`;
 
-  const scope = scopeNote(ctx, draft, rows, shape.excluded, region);
+  const scope = scopeNote(ctx, draft, rows, excluded, within);
   // "Which forces had more than 5,000 …?" is answered as "how many forces": the list past the threshold.
-  if (shape.countForces || shape.threshold) return countForces(draft, metric, rows, shape, frame, scope);
-  if (shape.total && shape.direction === undefined) {
-    if (!canSum(metric)) return noSum(draft, metric, period, national, frame);
+  if (frame.intent === 'count' || ranking.threshold) return countForces(draft, metric, rows, ranking.threshold, answerFrame, scope);
+  if (frame.total && ranking.direction === undefined) {
+    if (!canSum(metric)) return noSum(draft, metric, period, national, answerFrame);
     const stated = rows.map((o) => draft.stated(o));
     const sum = rows.reduce((t, o) => t + o.value, 0);
     draft.computed({ force: 'all-forces', forceName: 'all forces listed', periodId: period.id, period: period.label, metric: metric.id, metricLabel: `total ${metric.label}`, unit: metric.unit }, sum, 'sum', stated.map((s) => s.index), `sum of every force's figure in the table`);
@@ -141,12 +147,12 @@ export function answerRanking(ctx: AnswerContext, parsed: ParsedQuestion, draft:
       const n = draft.stated(national);
       text += ` The published England and Wales total is ${n.shown} ${n.marks}${national.value === sum ? ', which matches' : ', which differs from our sum; the published total is the one to use'}.`;
     }
-    return draft.answered('ranking', text.charAt(0).toUpperCase() + text.slice(1) + scope + leftOut, frame);
+    return draft.answered('ranking', text.charAt(0).toUpperCase() + text.slice(1) + scope + leftOut, answerFrame);
   }
 
-  const ascending = shape.direction === 'lowest';
-  const count = shape.limit ?? (region ? rows.length : DEFAULT_PLACES);
-  if (shape.perHead && canRatePerHead(metric)) return rankByPublishedRate(ctx, draft, metric, ascending, count, frame, inScope) ?? rankPerWorkforce(ctx, draft, rows, ascending, count, frame, scope + leftOut);
+  const ascending = ranking.direction === 'lowest';
+  const count = ranking.limit ?? (within ? rows.length : DEFAULT_PLACES);
+  if (asksPerHead(frame) && canRatePerHead(metric)) return rankByPublishedRate(ctx, draft, metric, ascending, count, answerFrame, inScope) ?? rankPerWorkforce(ctx, draft, rows, ascending, count, answerFrame, scope + leftOut);
   const sorted = [...rows].sort((a, b) => (ascending ? a.value - b.value : b.value - a.value));
   const top = sorted.slice(0, count);
   const list = top.map((o) => {
@@ -159,7 +165,7 @@ export function answerRanking(ctx: AnswerContext, parsed: ParsedQuestion, draft:
   const lead = `${joinNames(level)} had the ${ascending ? 'lowest' : 'highest'} ${metric.label} ${inPeriod(period)}${level.length > 1 ? ` (${formatValue(first.value, metric.unit)} each)` : ''}`;
   const source = draft.provenance(first);
   const text = `${lead}. Ranked ${ascending ? 'lowest' : 'highest'} first (our ranking; ${source}):\n${list.join('\n')}${scope}${leftOut}`;
-  return draft.answered('ranking', text, frame);
+  return draft.answered('ranking', text, answerFrame);
 }
 
 /** Which forces a ranking covers: all it holds, a region's, less those left out, and which lack the figure. */
@@ -181,9 +187,8 @@ function countOf(draft: AnswerDraft, value: number, label: string, period: Obser
 }
 
 /** "How many forces had more than 1,000…?": the forces past the threshold, counted and named. */
-function countForces(draft: AnswerDraft, metric: Metric, rows: Observation[], shape: ParsedQuestion['shape'], frame: Frame, scope: string): Answer {
+function countForces(draft: AnswerDraft, metric: Metric, rows: Observation[], threshold: QueryFrame['ranking']['threshold'], frame: Frame, scope: string): Answer {
   const period = (rows[0] as Observation).period;
-  const threshold = shape.threshold;
   countOf(draft, rows.length, 'forces with a figure', period, rows.map((o) => draft.forceName(o.force)));
   if (!threshold) {
     return draft.answered('ranking', `We hold ${metric.label} ${inPeriod(period)} for ${rows.length} forces.${scope}`, frame);

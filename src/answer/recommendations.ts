@@ -5,32 +5,15 @@
 import type { Answer } from '../model/answer.ts';
 import type { SourceDocument } from '../model/data.ts';
 import { formatNumber } from '../text/numbers.ts';
-import { STOPWORDS, stem, words } from '../text/words.ts';
-import type { ParsedQuestion } from '../understand/question.ts';
+import { stem, words } from '../text/words.ts';
+import type { QueryFrame } from '../model/frame.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import { joinNames } from './holdings.ts';
 import { sentences } from './passages.ts';
 
-/** Words of a recommendations question that say nothing about its topic. */
-const NOT_TOPIC = new Set(['iopc', 'recommend', 'recommended', 'recommendation', 'recommendations', 'independent', 'office', 'police', 'conduct', 'learning', 'made', 'given', 'issued', 'constabulary', 'force', 'told', 'tell', 'asked', 'change', 'changes', 'improve', 'anything', 'something', 'lessons', 'lesson', 'learn', 'learned', 'report', 'reports']);
-
-/** "How many recommendations…", "…how many are marked as accepted": the answer is a count. */
-const COUNTING = /\b(?:how many|number of|count)\b/i;
-/** Words of a counting question that say what is counted, not the topic. */
-const COUNT_WORDS = new Set(['how', 'many', 'number', 'count', 'record', 'marked', 'accepted', 'acceptance', 'total', 'there', 'held', 'hold']);
-
 /** How many recommendations an answer quotes. */
 const SHOWN = 3;
-
-function topicWords(ctx: AnswerContext, parsed: ParsedQuestion): string[] {
-  const forceWords = new Set(parsed.forceIds.flatMap((id) => {
-    const f = ctx.forces.get(id);
-    return f ? [f.name, f.shortName, ...f.aliases].flatMap((n) => words(n)) : [];
-  }));
-  const counting = COUNTING.test(parsed.text);
-  return words(parsed.text).filter((w) => !STOPWORDS.has(w) && !NOT_TOPIC.has(w) && !forceWords.has(w) && !/^\d+$/.test(w) && !(counting && COUNT_WORDS.has(w)));
-}
 
 /** "We hold 47 …; the IOPC records 14 as accepted, …": each count our calculation from the pages. */
 function counts(draft: AnswerDraft, chosen: SourceDocument[], who: string, forces: string[]): string {
@@ -45,13 +28,14 @@ function counts(draft: AnswerDraft, chosen: SourceDocument[], who: string, force
   return `We hold ${count(chosen.length, `to ${who}`)} IOPC learning recommendations to ${who} (pages scraped up to the end of June 2021; our count). The IOPC records ${count(by('yes'), 'accepted')} as accepted, ${count(by('no'), 'not accepted')} as not accepted and ${count(by('awaiting response'), 'awaiting a response')} as awaiting a response; for ${count(unrecorded, 'with no response recorded')} no response is recorded.`;
 }
 
-export function answerRecommendations(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer {
+export function answerRecommendations(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft): Answer {
   const recs = [...ctx.documents.values()].filter((d) => d.kind === 'recommendation');
-  const forces = parsed.forceIds;
+  // Recommendations are addressed to forces: a national question asks about all of them.
+  const forces = asked.scope.kind === 'forces' || asked.scope.kind === 'region' ? asked.scope.forces : [];
   const frame = { type: 'recommendation' as const, forces, periods: [] };
   if (recs.length === 0) return draft.noData('metric_not_held', 'We hold no IOPC recommendations.', frame, 'recommendation');
   const forForce = (d: SourceDocument) => forces.length === 0 || d.forces.some((f) => forces.includes(f));
-  const topic = topicWords(ctx, parsed);
+  const { topic } = asked;
   const topicStems = new Set(topic.map(stem));
   let chosen: SourceDocument[];
   if (topic.length > 0) {
@@ -85,7 +69,7 @@ export function answerRecommendations(ctx: AnswerContext, parsed: ParsedQuestion
   };
   const relevance = new Map(chosen.map((d) => [d, onTopic(d)]));
   chosen.sort((a, b) => (relevance.get(b) ?? 0) - (relevance.get(a) ?? 0) || (b.published ?? '').localeCompare(a.published ?? ''));
-  const tally = COUNTING.test(parsed.text) ? `${counts(draft, chosen, who, forces)} The most recent:\n` : '';
+  const tally = asked.quantity ? `${counts(draft, chosen, who, forces)} The most recent:\n` : '';
   const lines = chosen.slice(0, SHOWN).map((d) => {
     const first = sentences(d.text).slice(0, 2).join(' ');
     const n = draft.cite(d.id, first);

@@ -1,89 +1,98 @@
 /**
- * Dispatching an understood question to the composer for its kind, after settling which forces it
- * is about (unknown, out of scope, ambiguous or carried over from the previous exchange).
+ * Dispatching a query frame to the composer for its intent, after settling whom it is about
+ * (a place outside England and Wales, a force we don't know, a word several forces share).
  */
-import type { Answer, QuestionType } from '../model/answer.ts';
-import type { ParsedQuestion } from '../understand/question.ts';
+import type { Answer } from '../model/answer.ts';
+import type { Intent, QueryFrame, Scope } from '../model/frame.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import { answerFigures } from './figures.ts';
 import { catalogue, forceCatalogue, help, overview } from './force-card.ts';
+import { forcesCarried, forcesOf, namesMeasure, typeOf } from './frame-reading.ts';
 import { exampleQuestion, holdingsFor, joinNames, whatWeHold } from './holdings.ts';
 import { answerRanking } from './rankings.ts';
 import { answerRecommendations } from './recommendations.ts';
 import { answerDefinition, answerStatement, fallback, offTopic } from './passages.ts';
 import { answerChart, answerProvenance } from './provenance.ts';
 
-/** Question types answered from figures. */
-const FIGURE_TYPES: readonly QuestionType[] = ['lookup', 'share', 'comparison', 'change', 'trend'];
+/** Intents answered from figures, for which a subject we hold nothing on is declined. */
+const FIGURE_INTENTS: readonly Intent[] = ['lookup', 'share', 'compare', 'change', 'trend'];
 
 /** "Glasgow is covered by Police Scotland, outside England and Wales", or, for the force itself,
  * "Police Scotland is outside England and Wales". */
-function outsideScope(draft: AnswerDraft, outside: NonNullable<ParsedQuestion['forces']['outOfScope']>): string {
+function outsideScope(draft: AnswerDraft, outside: Extract<Scope, { kind: 'outside' }>): string {
   const place = draft.echo(outside.place);
   const same = place.toLowerCase().replace(/^the /, '') === outside.force.name.toLowerCase().replace(/^the /, '');
   return same ? `${place} is outside England and Wales` : `${place} is covered by ${outside.force.name}, outside England and Wales`;
 }
 
-export function respond(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft): Answer {
-  const { forces } = parsed;
-  switch (parsed.type) {
+/** A scope no figure can answer: a place outside England and Wales, an unknown force, or several
+ * forces one word fits. Undefined when the scope is one we can answer for. */
+function declineScope(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft): Answer | undefined {
+  const { scope } = frame;
+  const type = typeOf(frame);
+  const empty = { type, forces: [], periods: [] };
+  if (scope.kind === 'outside')
+    return draft.noData('unknown_force', `${outsideScope(draft, scope)}: we cover the police forces of England and Wales only, so we hold nothing for it. ${whatWeHold(ctx)}`, empty, type);
+  if (scope.kind === 'unknown') return draft.noData('unknown_force', `I don't know a police force called “${draft.echo(scope.name)}”. ${whatWeHold(ctx)}`, empty, type);
+  const candidates = scope.kind === 'ambiguous' ? scope.candidates : scope.kind === 'region' && frame.intent !== 'rank' && frame.intent !== 'count' ? scope.forces : undefined;
+  if (candidates) return draft.unclear(`Which force do you mean: ${joinNames(candidates.map((f) => draft.forceName(f)), 'or')}?`, empty, type);
+  return undefined;
+}
+
+/** Composes the answer to `frame`. */
+export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft): Answer {
+  const forces = forcesOf(frame);
+  switch (frame.intent) {
     case 'help':
       return help(ctx, draft, false);
     case 'provenance':
-      return answerProvenance(ctx, parsed, draft);
+      return answerProvenance(ctx, frame, draft);
     case 'chart':
-      return answerChart(parsed, draft);
+      return answerChart(frame, draft);
     case 'sources':
-      return parsed.forceIds[0] !== undefined ? forceCatalogue(ctx, draft, parsed.forceIds[0]) : catalogue(ctx, draft);
+      return forces[0] !== undefined ? forceCatalogue(ctx, draft, forces[0]) : catalogue(ctx, draft);
     case 'statement':
-      return answerStatement(ctx, parsed, draft);
-    case 'definition':
-      return answerDefinition(ctx, parsed, draft);
-    case 'recommendation':
-      return answerRecommendations(ctx, parsed, draft);
-    case 'ranking':
-      return answerRanking(ctx, parsed, draft) ?? answerFigures(ctx, { ...parsed, type: 'comparison' }, draft, parsed.forceIds);
+      return answerStatement(ctx, frame, draft);
+    case 'define':
+      return answerDefinition(ctx, frame, draft);
     default:
       break;
   }
-  if (forces.outOfScope && forces.forces.length === 0)
-    return draft.noData('unknown_force', `${outsideScope(draft, forces.outOfScope)}: we cover the police forces of England and Wales only, so we hold nothing for it. ${whatWeHold(ctx)}`, { type: parsed.type, forces: [], periods: [] }, parsed.type);
-  if (forces.unknown && forces.forces.length === 0)
-    return draft.noData('unknown_force', `I don't know a police force called “${draft.echo(forces.unknown)}”. ${whatWeHold(ctx)}`, { type: parsed.type, forces: [], periods: [] }, parsed.type);
-  if (forces.ambiguous && parsed.forceIds.length === 0) {
-    const names = joinNames(forces.ambiguous.candidates.map((f) => draft.forceName(f)), 'or');
-    return draft.unclear(`Which force do you mean: ${names}?`, { type: parsed.type, forces: [], periods: [] }, parsed.type);
-  }
-  if (parsed.aboutUnheld !== undefined && FIGURE_TYPES.includes(parsed.type)) {
-    const force = parsed.forceIds[0];
+  const declined = declineScope(ctx, frame, draft);
+  if (declined) return declined;
+  if (frame.intent === 'recommendations') return answerRecommendations(ctx, frame, draft);
+  if (frame.intent === 'rank' || frame.intent === 'count') return answerRanking(ctx, frame, draft) ?? answerFigures(ctx, { ...frame, intent: 'compare' }, draft, forces);
+  const type = typeOf(frame);
+  if (frame.measure.unheld !== undefined && FIGURE_INTENTS.includes(frame.intent)) {
+    const force = forces[0];
     const held = force !== undefined && ctx.store.holds(force) ? ` For ${draft.forceName(force)} we hold: ${holdingsFor(ctx, draft, force)}.` : ` ${whatWeHold(ctx)}`;
-    return draft.noData('metric_not_held', `We hold no figures on “${draft.echo(parsed.aboutUnheld)}” complaints or allegations: none of our figures is broken down that way.${held}`, { type: parsed.type, forces: parsed.forceIds, periods: [] }, parsed.type);
+    return draft.noData('metric_not_held', `We hold no figures on “${draft.echo(frame.measure.unheld)}” complaints or allegations: none of our figures is broken down that way.${held}`, { type, forces, periods: [] }, type);
   }
-  const named = parsed.metrics.measures.size > 0 || parsed.metrics.outcomes.size > 0;
-  const carried = parsed.previous?.measure !== undefined && parsed.forcesCarried === false && parsed.forceIds.length > 0;
-  if (parsed.type === 'overview') {
-    const force = parsed.forceIds[0];
-    if (force === undefined) return catalogue(ctx, draft);
-    return overview(ctx, parsed, draft, force);
+  const named = namesMeasure(frame);
+  if (frame.intent === 'overview') {
+    const force = forces[0];
+    return force === undefined ? catalogue(ctx, draft) : overview(ctx, draft, force);
   }
-  if (parsed.type === 'comparison' && parsed.forceIds.length < 2 && !named) {
-    const these = parsed.forceIds.length > 0 ? ` with ${joinNames(parsed.forceIds.map((f) => draft.forceName(f)))}` : '';
-    return draft.unclear(`Which forces should I compare${these}, and on what? For example: ${exampleQuestion(draft, 'comparison')}`, { type: 'comparison', forces: parsed.forceIds, periods: [] }, 'comparison');
+  if (frame.intent === 'compare' && forces.length < 2 && !named) {
+    const these = forces.length > 0 ? ` with ${joinNames(forces.map((f) => draft.forceName(f)))}` : '';
+    return draft.unclear(`Which forces should I compare${these}, and on what? For example: ${exampleQuestion(draft, 'comparison')}`, { type: 'comparison', forces, periods: [] }, 'comparison');
   }
-  if (!named && !(parsed.previous?.measure !== undefined && (parsed.forcesCarried || carried || parsed.periods.asks.length > 0 || parsed.type !== 'lookup'))) {
-    const force = parsed.forceIds[0];
-    if (parsed.forceIds.length === 1 && force !== undefined && (parsed.type === 'lookup' || parsed.type === 'share')) {
+  // A follow-up naming no measure leans on the previous one's, when it names forces or periods of its own or asks a new kind of question.
+  const carried = frame.measure.carried !== undefined && (forcesCarried(frame) || forces.length > 0 || frame.periods.asks.length > 0 || frame.intent !== 'lookup');
+  if (!named && !carried) {
+    const force = forces[0];
+    if (forces.length === 1 && force !== undefined && (frame.intent === 'lookup' || frame.intent === 'share')) {
       // "How many stop and searches did Hampshire do?", "what is the crime rate in Herts?": a number
       // we don't hold, not an overview, and not a share of some measure the question never named.
-      if (parsed.asksQuantity && ctx.store.holds(force))
+      if (frame.quantity && ctx.store.holds(force))
         return draft.noData('metric_not_held', `We don't hold that for ${draft.forceName(force)}. For ${draft.forceName(force)} we hold: ${holdingsFor(ctx, draft, force)}.`, { type: 'lookup', forces: [force], periods: [] }, 'lookup');
-      return overview(ctx, parsed, draft, force);
+      return overview(ctx, draft, force);
     }
-    if (parsed.forceIds.length === 0) return fallback(ctx, parsed, draft) ?? offTopic(parsed, draft);
+    if (forces.length === 0) return fallback(ctx, frame, draft) ?? offTopic(frame, draft);
   }
-  const answer = answerFigures(ctx, parsed, draft, parsed.forceIds);
+  const answer = answerFigures(ctx, frame, draft, forces);
   // A "how many" about something no figure covers may still be answered by a passage ("counts of rape").
-  if (answer.status === 'no_data' && answer.reason === 'metric_not_held' && parsed.forceIds.length === 0 && !named) return fallback(ctx, parsed, draft) ?? answer;
+  if (answer.status === 'no_data' && answer.reason === 'metric_not_held' && forces.length === 0 && !named) return fallback(ctx, frame, draft) ?? answer;
   return answer;
 }

@@ -7,17 +7,18 @@ import type { Answer } from '../model/answer.ts';
 import type { Unreadable } from '../model/data.ts';
 import type { MetricChoice } from '../understand/metrics.ts';
 import { periodMatches } from '../understand/periods.ts';
-import type { ParsedQuestion } from '../understand/question.ts';
+import type { QueryFrame } from '../model/frame.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import { inPeriod } from './holdings.ts';
+import { typeOf } from './frame-reading.ts';
 
 /** The unreadable cells the question asks about: its best-matching metrics, forces and periods. */
-function cellsAsked(ctx: AnswerContext, parsed: ParsedQuestion, forces: string[], choices: MetricChoice[]): Unreadable[] {
+function cellsAsked(ctx: AnswerContext, frame: QueryFrame, forces: string[], choices: MetricChoice[]): Unreadable[] {
   const top = choices[0]?.score;
   const metrics = new Set(choices.filter((c) => c.score === top).map((c) => c.metric.id));
   return ctx.unreadable.filter(
-    (u) => forces.includes(u.force) && metrics.has(u.metric) && (parsed.periods.asks.length === 0 || parsed.periods.asks.some((a) => a.kind === 'latest' || periodMatches(u.period, a))),
+    (u) => forces.includes(u.force) && metrics.has(u.metric) && (frame.periods.asks.length === 0 || frame.periods.asks.some((a) => a.kind === 'latest' || periodMatches(u.period, a))),
   );
 }
 
@@ -25,8 +26,8 @@ function cellsAsked(ctx: AnswerContext, parsed: ParsedQuestion, forces: string[]
  * The no-data answer for a question about unreadable cells, or undefined when it asks about none.
  * Called where a figure lookup finds the metric not held, before saying so in general terms.
  */
-export function declineUnreadable(ctx: AnswerContext, parsed: ParsedQuestion, draft: AnswerDraft, forces: string[], choices: MetricChoice[]): Answer | undefined {
-  const cells = cellsAsked(ctx, parsed, forces, choices);
+export function declineUnreadable(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, forces: string[], choices: MetricChoice[]): Answer | undefined {
+  const cells = cellsAsked(ctx, frame, forces, choices);
   const first = cells[0];
   if (first === undefined) return undefined;
   const metric = ctx.metricById.get(first.metric);
@@ -43,6 +44,7 @@ export function declineUnreadable(ctx: AnswerContext, parsed: ParsedQuestion, dr
     }
     return line;
   });
-  const frame = { type: parsed.type, forces: [...new Set(cells.map((u) => u.force))], periods: [first.period.id], ...(metric ? { measure: metric.measure } : {}) };
-  return draft.noData('metric_not_held', lines.join(' '), frame, parsed.type);
+  const type = typeOf(frame);
+  const answerFrame = { type, forces: [...new Set(cells.map((u) => u.force))], periods: [first.period.id], ...(metric ? { measure: metric.measure } : {}) };
+  return draft.noData('metric_not_held', lines.join(' '), answerFrame, type);
 }

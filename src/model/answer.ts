@@ -3,30 +3,33 @@
  * terminal text) and hand it back as the previous exchange for follow-up questions, so it is plain
  * JSON: no classes, no functions.
  */
+import { z } from 'zod';
 
 /** `answered`: the text states what was asked, every figure cited. `no_data`: we hold no answer,
  * and say why and what we hold instead. `unclear`: one precise question back. */
 export type AnswerStatus = 'answered' | 'no_data' | 'unclear';
 
 /** What kind of question the engine took it for. */
-export type QuestionType =
-  | 'lookup'
-  | 'share'
-  | 'comparison'
-  | 'change'
-  | 'trend'
-  | 'ranking'
-  | 'recommendation'
-  | 'definition'
-  | 'statement'
-  | 'overview'
-  | 'force_card'
-  | 'sources'
-  | 'help'
+export const QuestionType = z.enum([
+  'lookup',
+  'share',
+  'comparison',
+  'change',
+  'trend',
+  'ranking',
+  'recommendation',
+  'definition',
+  'statement',
+  'overview',
+  'force_card',
+  'sources',
+  'help',
   /** Where the previous answer's figures come from: publisher, table, date, kind of source. */
-  | 'provenance'
+  'provenance',
   /** The previous answer as a chart or a CSV file. */
-  | 'chart';
+  'chart',
+]);
+export type QuestionType = z.infer<typeof QuestionType>;
 
 /** Why a question could not be answered from the data. */
 export type NoDataReason =
@@ -87,18 +90,19 @@ export interface Fact {
 }
 
 /** What the question was understood to be about: carried into the next question as context. */
-export interface Frame {
-  type: QuestionType;
-  forces: string[];
-  periods: string[];
-  measure?: string;
-  outcome?: string;
+export const Frame = z.strictObject({
+  type: QuestionType,
+  forces: z.array(z.string()),
+  periods: z.array(z.string()),
+  measure: z.string().optional(),
+  outcome: z.string().optional(),
   /** Set when the question asked about a share (percentage) rather than a count. */
-  share?: boolean;
-  topic?: string;
+  share: z.boolean().optional(),
+  topic: z.string().optional(),
   /** The source documents the answer cited, so "where does that come from?" can be answered. */
-  sources?: string[];
-}
+  sources: z.array(z.string()).optional(),
+});
+export type Frame = z.infer<typeof Frame>;
 
 export interface Answer {
   question: string;

@@ -262,8 +262,52 @@ export const Unreadable = z.strictObject({
 });
 export type Unreadable = z.infer<typeof Unreadable>;
 
-/** What a phrase of a question says about the answer's shape, beyond its measure, force and period. */
+/** What a phrase of a question says about what it asks, beyond its measure, force and period. */
 export const PhraseSlot = z.enum([
+  // What the question asks us to do (read by the intent rules, src/understand/intent.ts).
+  /** "help", "hi", "what can you do". */
+  'help',
+  /** About the last answer's sources ("where does that come from?", "who published it?"). */
+  'provenance',
+  /** The last answer in another form ("show me a chart", "as a CSV"). */
+  'chart',
+  /** What we hold ("what data do you have?", "which forces do you cover?"). */
+  'sources',
+  /** What someone said ("what did * say"); the gap is the speaker. */
+  'statement',
+  /** What a statement is about ("say about *"); the gap is the topic. */
+  'said-about',
+  /** A definition ("what is *?", "what does * mean?"); the gap is the term. */
+  'define',
+  /** How a definition opens, whether or not a term could be read after it. */
+  'define-opener',
+  /** One particular thing of something ("what is the * of"); the gap names the thing. */
+  'attribute',
+  /** How such a question opens ("who is", "what was"). */
+  'attribute-opener',
+  /** Words for everything held ("latest", "picture", "figures"): an attribute question using them asks for an overview. */
+  'general',
+  /** "What are the figures for …": everything held on a force. */
+  'figures-for',
+  /** "Tell me about …", "overview". */
+  'overview',
+  /** A question leaning on the previous one ("and …", "what about …"). */
+  'follow-up',
+  /** Asks for a number ("how many", "what share"). */
+  'quantity',
+  /** A part as a percentage of its whole. */
+  'share',
+  /** "The … rate": a published rate where there is one, otherwise a share. */
+  'rate',
+  /** A change between periods ("gone up", "fell"). */
+  'change',
+  /** Hides other slots' phrases it overlaps ("fell in the category" is no fall). */
+  'mask',
+  /** A series over time ("trend", "year by year"). */
+  'trend',
+  /** A comparison ("compared", "which had more"). */
+  'compare',
+  // The shape of the answer (src/understand/shape.ts).
   /** Asks for forces in order ("rank", "league table", "which force"). */
   'rank',
   'highest',
@@ -279,8 +323,12 @@ export const PhraseSlot = z.enum([
   'fewer-than',
   /** Asks how many forces ("how many forces had…"). */
   'count-forces',
-  /** Compares with England and Wales as a whole ("the national average"). */
+  /** Compares with the published England and Wales figure ("the national figure"). */
   'national-target',
+  /** Compares with the average force ("the national average", "the average for all forces"). */
+  'average-target',
+  /** Every force as the scope ("across all forces"). */
+  'every-force',
   /** Words for police forces in general ("forces", "constabularies"). */
   'forces-word',
   /** Asks how a total broke down ("what were the outcomes?", "how did they turn out?"). */
@@ -289,6 +337,14 @@ export const PhraseSlot = z.enum([
   'also-total',
   /** Asks about the IOPC's learning recommendations ("what has the IOPC told Kent to change?"). */
   'recommendation',
+  /** Words of a recommendations question that say nothing of its topic ("learning", "lessons"). */
+  'topic-noise',
+  /** Words of a counting question that say what is counted, not the topic ("marked", "accepted"). */
+  'count-noise',
+  /** Complaints "about", "involving" …: the words after it say what the complaints are about. */
+  'about',
+  /** "When …?": a passage answering it should hold a date. */
+  'when',
   /** Words that qualify a question without naming a measure, force or period ("new", "official",
    * "financial year"): never read as a subject we hold no figures on. */
   'plain',
@@ -298,6 +354,13 @@ export type PhraseSlot = z.infer<typeof PhraseSlot>;
 /** The words people use for one slot; adding a phrase is a line here and a test, not a new pattern. */
 export const Phrase = z.strictObject({
   slot: PhraseSlot,
-  phrases: z.array(z.string().min(1)).min(1),
+  /** Words, with `(a|b|)` for one of several or none, `*` for a gap, `^` and `$` for the question's
+   * start and end (src/understand/phrases.ts). */
+  phrases: z.array(
+    z
+      .string()
+      .min(1)
+      .regex(/^\^?[^()^$]*(?:\([^()^$]*\)[^()^$]*)*\$?$/, 'must hold only words, balanced "(a|b)" choices, "*" gaps, a leading "^" and a trailing "$"'),
+  ).min(1),
 });
 export type Phrase = z.infer<typeof Phrase>;

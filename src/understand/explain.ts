@@ -1,28 +1,16 @@
 /**
  * How a question was read, in words a user can check (`forcewatch ask --explain`, the chat's
- * `/explain`): its kind, the forces and places, the periods, the measures and breakdowns its words
- * fit and how strongly, and the shape of the answer asked for.
+ * `/explain`): the query frame itself, with the names of the forces, measures and breakdowns it
+ * holds by id, so a user can see why an answer says what it says.
  */
 import type { Force, Measure, Outcome } from '../model/data.ts';
-import type { ParsedQuestion } from './question.ts';
+import type { QueryFrame, Scope } from '../model/frame.ts';
 
-/** The reading of one question, as plain data. */
+/** The reading of one question: its frame, and a name for each id the frame holds. */
 export interface Explanation {
   question: string;
-  type: ParsedQuestion['type'];
-  /** Forces answered for, and whether they were carried from the previous question. */
-  forces: Array<{ id: string; name: string }>;
-  forcesCarried: boolean;
-  places: Array<{ place: string; force: string }>;
-  excluded: string[];
-  outOfScope?: { place: string; coveredBy: string };
-  /** Several forces one word fits ("Yorkshire"), or a region's ("Wales"). */
-  ambiguous?: { word: string; candidates: string[]; region?: string };
-  periods: string[];
-  measures: Array<{ id: string; label: string; weight: number; loose: boolean }>;
-  breakdowns: Array<{ id: string; label: string; weight: number }>;
-  shape: ParsedQuestion['shape'];
-  share: boolean;
+  frame: QueryFrame;
+  names: Record<string, string>;
 }
 
 /** Names for the ids an explanation shows. */
@@ -32,53 +20,71 @@ export interface ExplainNames {
   outcomes: Map<string, Outcome>;
 }
 
-/** The explanation of a parsed question. */
-export function explain(parsed: ParsedQuestion, names: ExplainNames): Explanation {
-  const forceName = (id: string) => names.forces.get(id)?.name ?? id;
-  const explanation: Explanation = {
-    question: parsed.text,
-    type: parsed.type,
-    forces: parsed.forceIds.map((id) => ({ id, name: forceName(id) })),
-    forcesCarried: parsed.forcesCarried,
-    places: (parsed.forces.places ?? []).map((p) => ({ place: p.place, force: forceName(p.force) })),
-    excluded: parsed.shape.excluded.map(forceName),
-    periods: parsed.periods.asks.map((a) => a.label),
-    measures: [...parsed.metrics.measures]
-      .sort((a, b) => b[1] - a[1])
-      .map(([id, weight]) => ({ id, label: names.measures.get(id)?.label ?? id, weight, loose: parsed.metrics.loose.has(id) })),
-    breakdowns: [...parsed.metrics.outcomes].sort((a, b) => b[1] - a[1]).map(([id, weight]) => ({ id, label: names.outcomes.get(id)?.label ?? id, weight })),
-    shape: parsed.shape,
-    share: parsed.share,
-  };
-  const { outOfScope, ambiguous } = parsed.forces;
-  if (outOfScope) explanation.outOfScope = { place: outOfScope.place, coveredBy: outOfScope.force.name };
-  if (ambiguous) explanation.ambiguous = { ...ambiguous, candidates: ambiguous.candidates.map(forceName) };
-  return explanation;
+/** The explanation of a question's frame. */
+export function explain(question: string, frame: QueryFrame, names: ExplainNames): Explanation {
+  const ids = new Set<string>();
+  const { scope, measure } = frame;
+  if (scope.kind === 'forces') for (const f of [...scope.forces, ...scope.places.map((p) => p.force)]) ids.add(f);
+  if (scope.kind === 'region') for (const f of scope.forces) ids.add(f);
+  if (scope.kind === 'ambiguous') for (const f of scope.candidates) ids.add(f);
+  if (scope.kind === 'every-force' || scope.kind === 'region') for (const f of scope.except) ids.add(f);
+  for (const f of [...measure.fits, ...measure.breakdowns, ...measure.inside]) ids.add(f.id);
+  for (const id of [...measure.touched, ...measure.together, measure.carried?.measure, measure.carried?.breakdown]) if (id !== undefined) ids.add(id);
+  const named: Record<string, string> = {};
+  for (const id of ids) {
+    const name = names.forces.get(id)?.name ?? names.measures.get(id)?.label ?? names.outcomes.get(id)?.label;
+    if (name !== undefined) named[id] = name;
+  }
+  return { question, frame, names: named };
+}
+
+/** A scope in words. */
+function scopeText(scope: Scope, name: (id: string) => string): string {
+  switch (scope.kind) {
+    case 'forces':
+      return `${scope.forces.map(name).join(', ')}${scope.carried ? ' (carried from the previous question)' : ''}`;
+    case 'national':
+      return 'England and Wales as a whole';
+    case 'every-force':
+      return `every force${scope.except.length > 0 ? ` except ${scope.except.map(name).join(', ')}` : ''}`;
+    case 'region':
+      return `the forces of ${scope.region} (${scope.forces.map(name).join(', ')})${scope.except.length > 0 ? ` except ${scope.except.map(name).join(', ')}` : ''}`;
+    case 'unnamed':
+      return 'none named (England and Wales where the figure is held for it)';
+    case 'unknown':
+      return `a force we don't know ("${scope.name}")`;
+    case 'ambiguous':
+      return `could be ${scope.candidates.map(name).join(', ')} ("${scope.word}")`;
+    case 'outside':
+      return `${scope.place}, outside England and Wales (${scope.force.name})`;
+  }
 }
 
 /** The explanation as a few lines for the terminal. */
-export function explanationText(e: Explanation): string {
+export function explanationText({ frame, names }: Explanation): string {
+  const name = (id: string) => names[id] ?? id;
   const weight = (n: number) => (Math.round(n * 10) / 10).toString();
+  const { ranking, measure, scope } = frame;
   const shape = [
-    e.shape.rank ? `a ranking${e.shape.direction ? `, ${e.shape.direction} first` : ''}${e.shape.limit ? `, ${e.shape.limit} places` : ''}` : undefined,
-    e.shape.perHead ? 'per 1,000 workforce' : undefined,
-    e.shape.total ? 'a total over forces' : undefined,
-    e.shape.countForces ? 'a count of forces' : undefined,
-    e.shape.threshold ? `${e.shape.threshold.op === 'more' ? 'more' : 'fewer'} than ${e.shape.threshold.value}` : undefined,
-    e.shape.nationalTarget ? 'compared with England and Wales' : undefined,
-    e.shape.breakdown ? 'broken down by outcome' : undefined,
-    e.share ? 'as a share' : undefined,
+    ranking.direction ? `${ranking.direction} first` : undefined,
+    ranking.limit ? `${ranking.limit} places` : undefined,
+    frame.normalisation === 'per-1000' ? 'per 1,000 workforce' : frame.normalisation === 'share' ? 'as a share' : frame.normalisation === 'rate' ? 'as a rate (published, else a share)' : undefined,
+    frame.total ? 'a total over forces' : undefined,
+    ranking.threshold ? `${ranking.threshold.op === 'more' ? 'more' : 'fewer'} than ${ranking.threshold.value}` : undefined,
+    frame.comparison.target === 'national' ? 'compared with England and Wales' : frame.comparison.target === 'average' ? 'compared with the average force' : undefined,
+    frame.breakdown ? 'broken down by outcome' : undefined,
   ].filter((s): s is string => s !== undefined);
   const lines = [
-    `Read as: ${e.type}${shape.length > 0 ? ` (${shape.join('; ')})` : ''}`,
-    `Forces: ${e.forces.length > 0 ? e.forces.map((f) => f.name).join(', ') : 'none named'}${e.forcesCarried ? ' (carried from the previous question)' : ''}`,
-    ...(e.places.length > 0 ? [`Places: ${e.places.map((p) => `${p.place} → ${p.force}`).join(', ')}`] : []),
-    ...(e.excluded.length > 0 ? [`Left out: ${e.excluded.join(', ')}`] : []),
-    ...(e.outOfScope ? [`Outside England and Wales: ${e.outOfScope.place} (${e.outOfScope.coveredBy})`] : []),
-    ...(e.ambiguous ? [`Could be: ${e.ambiguous.candidates.join(', ')} ("${e.ambiguous.word}")`] : []),
-    `Periods: ${e.periods.length > 0 ? e.periods.join(', ') : 'none named'}`,
-    `Measures the words fit: ${e.measures.length > 0 ? e.measures.map((m) => `${m.label} (${weight(m.weight)}${m.loose ? ', loosely' : ''})`).join('; ') : 'none'}`,
-    ...(e.breakdowns.length > 0 ? [`Breakdowns: ${e.breakdowns.map((b) => `${b.label} (${weight(b.weight)})`).join('; ')}`] : []),
+    `Read as: ${frame.intent}${shape.length > 0 ? ` (${shape.join('; ')})` : ''}`,
+    `Scope: ${scopeText(scope, name)}`,
+    ...(scope.kind === 'forces' && scope.places.length > 0 ? [`Places: ${scope.places.map((p) => `${p.place} → ${name(p.force)}`).join(', ')}`] : []),
+    `Periods: ${frame.periods.asks.length > 0 ? frame.periods.asks.map((a) => a.label).join(', ') : 'none named'}${frame.periods.since ? ' (since then)' : ''}`,
+    `Measures the words fit: ${measure.fits.length > 0 ? measure.fits.map((m) => `${name(m.id)} (${weight(m.score)}${m.loose ? ', loosely' : ''})`).join('; ') : 'none'}`,
+    ...(measure.breakdowns.length > 0 ? [`Breakdowns: ${measure.breakdowns.map((b) => `${name(b.id)} (${weight(b.score)})`).join('; ')}`] : []),
+    ...(measure.carried ? [`From the previous question: ${name(measure.carried.measure)}${measure.carried.breakdown ? `, ${name(measure.carried.breakdown)}` : ''}`] : []),
+    ...(measure.unheld ? [`About: "${measure.unheld}", which no figure of ours is broken down by`] : []),
+    ...(frame.subject ? [`Subject: "${frame.subject}"`] : []),
+    ...(frame.unaccounted.length > 0 ? [`Words not used: ${frame.unaccounted.join(', ')}`] : []),
   ];
   return lines.join('\n');
 }

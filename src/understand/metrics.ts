@@ -4,6 +4,7 @@
  * over the words inside them, so "recordable conduct matter" is never read as "conduct matter".
  */
 import type { Measure, Metric, Outcome } from '../model/data.ts';
+import type { MeasureReading } from '../model/frame.ts';
 import { stem, words } from '../text/words.ts';
 
 interface Term {
@@ -198,31 +199,33 @@ export interface MetricChoice {
 }
 
 /**
- * Ranks the metrics a question can mean. `carried` is the previous question's measure and outcome,
- * used when this question names neither; `defaultMeasure` serves a question naming only an outcome.
+ * Ranks the metrics a question can mean, from the measures and breakdowns its words fit. The
+ * previous exchange's measure and breakdown serve a follow-up naming neither; `defaultMeasure`
+ * serves a question naming only a breakdown.
  */
-export function rankMetrics(
-  metrics: Metric[],
-  mention: MetricMention,
-  options: { share: boolean; carried?: { measure?: string; outcome?: string }; defaultMeasure?: string },
-): MetricChoice[] {
-  const namedOutcome = mention.outcomes.size > 0;
+export function rankMetrics(metrics: Metric[], reading: MeasureReading, options: { share: boolean; defaultMeasure?: string }): MetricChoice[] {
+  const measures = new Map(reading.fits.map((f) => [f.id, f.score]));
+  const loose = new Set(reading.fits.filter((f) => f.loose).map((f) => f.id));
+  const outcomes = new Map(reading.breakdowns.map((f) => [f.id, f.score]));
+  const inside = new Map(reading.inside.map((f) => [f.id, f.score]));
+  const carried = reading.carried;
+  const namedOutcome = outcomes.size > 0;
   // "allegations … still under investigation": the generic default measure names nothing when it lacks that outcome.
   // "The 436 allegations … referred to the IPCC": words that fit measures only loosely name none of
   // them when none has the outcome named.
-  const looseOnly = [...mention.measures.keys()].every((id) => mention.loose.has(id));
-  const looseLacksOutcome = namedOutcome && ![...mention.measures.keys()].some((m) => [...mention.outcomes.keys()].some((o) => hasOutcome(metrics, m, o)));
-  const namedMeasure = mention.measures.size > 0 && !(looseOnly && looseLacksOutcome);
+  const looseOnly = [...measures.keys()].every((id) => loose.has(id));
+  const looseLacksOutcome = namedOutcome && ![...measures.keys()].some((m) => [...outcomes.keys()].some((o) => hasOutcome(metrics, m, o)));
+  const namedMeasure = measures.size > 0 && !(looseOnly && looseLacksOutcome);
   // "Quickest at dealing with complaints": a measure named outright comes before those loose words fit.
-  const namedOutright = [...mention.measures.keys()].some((id) => !mention.loose.has(id));
+  const namedOutright = [...measures.keys()].some((id) => !loose.has(id));
   const out: MetricChoice[] = [];
   for (const metric of metrics) {
-    let ms = (mention.measures.get(metric.measure) ?? 0) - (namedOutright && mention.loose.has(metric.measure) ? LOOSE_BEHIND : 0);
-    let os = metric.outcome === undefined ? 0 : (mention.outcomes.get(metric.outcome) ?? (mention.measures.has(metric.measure) ? (mention.inside.get(metric.outcome) ?? 0) : 0));
+    let ms = (measures.get(metric.measure) ?? 0) - (namedOutright && loose.has(metric.measure) ? LOOSE_BEHIND : 0);
+    let os = metric.outcome === undefined ? 0 : (outcomes.get(metric.outcome) ?? (measures.has(metric.measure) ? (inside.get(metric.outcome) ?? 0) : 0));
     if (!namedMeasure && !namedOutcome) {
       // Nothing named: a follow-up carries the previous question's metric; otherwise the default measure.
-      const measure = options.carried?.measure ?? options.defaultMeasure;
-      const outcome = options.carried?.measure !== undefined ? options.carried.outcome : undefined;
+      const measure = carried?.measure ?? options.defaultMeasure;
+      const outcome = carried !== undefined ? carried.breakdown : undefined;
       if (metric.measure !== measure || metric.outcome !== outcome) continue;
       ms = 1;
       os = metric.outcome ? 1 : 0;
@@ -231,14 +234,14 @@ export function rankMetrics(
       if (ms === 0) {
         // Only an outcome named; a generic one ("officers") names nothing on its own, except as a part
         // of the measure a follow-up carries ("PCSOs accused…?" then "and police staff?").
-        if (namedMeasure || (os < 1 && !(os > 0 && metric.measure === options.carried?.measure))) continue;
+        if (namedMeasure || (os < 1 && !(os > 0 && metric.measure === carried?.measure))) continue;
         // Only an outcome named: prefer the measure in context, then the default.
-        if (metric.measure === options.carried?.measure) ms = 0.6;
+        if (metric.measure === carried?.measure) ms = 0.6;
         else if (metric.measure === options.defaultMeasure) ms = 0.5;
         else ms = 0.1;
       }
       // An outcome word that this metric's measure has but the question did not reach: rank totals below.
-      if (metric.outcome === undefined && [...mention.outcomes.keys(), ...mention.inside.keys()].some((o) => hasOutcome(metrics, metric.measure, o))) ms -= 0.5;
+      if (metric.outcome === undefined && [...outcomes.keys(), ...inside.keys()].some((o) => hasOutcome(metrics, metric.measure, o))) ms -= 0.5;
     }
     const unitFits = (metric.unit === 'percent') === options.share;
     // A "how many" question wants a count: a percentage only answers it when nothing else fits as well

@@ -1,8 +1,7 @@
 /**
  * The shape of the answer a question asks for, read from the phrase book's slots: a ranking and its
  * direction, how many places, a rate allowing for size, a sum, forces left out, a threshold ("more
- * than 1,000"), a count of forces, a comparison with England and Wales. Composers read this, never
- * the question's text.
+ * than 1,000"), a count of forces, a comparison with England and Wales. The query frame carries it.
  */
 import type { PhraseSlot } from '../model/data.ts';
 import { wordNumber } from '../text/numbers.ts';
@@ -23,8 +22,8 @@ export interface Shape {
   threshold?: { op: 'more' | 'fewer'; value: number };
   /** Asks how many forces (meet a threshold). */
   countForces: boolean;
-  /** Compares with England and Wales as a whole. */
-  nationalTarget: boolean;
+  /** Compares with England and Wales as a whole: its published figure, or the average force. */
+  target?: 'national' | 'average';
   /** Asks how a total broke down, by outcome. */
   breakdown: boolean;
   /** Asks for the total beside a part. */
@@ -55,7 +54,8 @@ export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatc
       at = forces.spans.find(([a]) => a === p.at)?.[1] ?? p.at + 1;
     }
   }
-  const nationalTarget = has('national-target');
+  const target = has('average-target') ? 'average' : has('national-target') ? 'national' : undefined;
+  const nationalTarget = target !== undefined;
   const countForces = has('count-forces');
   const forcesWord = has('forces-word');
   const shape: Shape = {
@@ -64,12 +64,12 @@ export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatc
     total: has('total') && !nationalTarget,
     excluded,
     countForces,
-    nationalTarget,
     breakdown: has('breakdown'),
     alsoTotal: has('also-total'),
     recommendation: has('recommendation'),
   };
   if (direction) shape.direction = direction;
+  if (target) shape.target = target;
   const limit = placesAsked(ws, slots);
   if (limit !== undefined) shape.limit = limit;
   const threshold = thresholdAsked(ws, slots);

@@ -39,8 +39,8 @@ describe('the forcewatch command', () => {
   it('shows how a question was read with --explain, then answers it', () => {
     const r = cli(['ask', '--explain', 'Apart from the Met, which force logged the most allegations in 2024/25?']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^Read as: ranking \(a ranking, highest first\)/);
-    expect(r.out).toContain('Left out: Metropolitan Police Service');
+    expect(r.out).toMatch(/^Read as: rank \(highest first\)/);
+    expect(r.out).toContain('Scope: every force except Metropolitan Police Service');
     expect(r.out).toContain('Periods: 2024-25');
     expect(r.out).toContain('Greater Manchester Police had the highest allegations logged');
   });

@@ -4,12 +4,19 @@ import { BUNDLED_DATA_DIR } from '../../src/engine.ts';
 import { ForceResolver } from '../../src/understand/forces.ts';
 import { MetricMatcher } from '../../src/understand/metrics.ts';
 import { PhraseBook } from '../../src/understand/phrases.ts';
-import { parseQuestion } from '../../src/understand/question.ts';
-import type { Shape } from '../../src/understand/shape.ts';
+import { readQuestion } from '../../src/understand/frame.ts';
+import { readShape, type Shape } from '../../src/understand/shape.ts';
+import { words } from '../../src/text/words.ts';
 
 const data = loadDataset(BUNDLED_DATA_DIR);
 const readers = { resolver: new ForceResolver(data.forces, data.outside), matcher: new MetricMatcher(data.measures, data.outcomes), phrases: new PhraseBook(data.phrases) };
-const read = (q: string) => parseQuestion(q, readers);
+const read = (q: string) => readQuestion(q, readers);
+/** The shape as read from the phrase book's slots. */
+const shapeOf = (q: string): Shape => {
+  const mention = readers.resolver.find(q, readers.matcher.vocabulary);
+  const ws = words(q);
+  return readShape(ws, readers.phrases.find(ws), mention);
+};
 
 describe('the shape of the answer asked for', () => {
   it.each<[string, Partial<Shape>]>([
@@ -34,11 +41,11 @@ describe('the shape of the answer asked for', () => {
     ['how many forces had over 2,500 allegations logged in 2024/25', { countForces: true, threshold: { op: 'more', value: 2500 } }],
     ['What was the total number of complaint cases finalised across all forces?', { total: true }],
     ['complaint cases finalised by all forces combined', { total: true }],
-    ['Is Kent slower than the national average?', { nationalTarget: true, rank: false }],
-    ["How does Leicestershire's average time compare with the average for all forces?", { nationalTarget: true, rank: false, total: false }],
-    ['Was South Wales Police above or below the England and Wales figure?', { nationalTarget: true }],
+    ['Is Kent slower than the national average?', { target: 'average', rank: false }],
+    ["How does Leicestershire's average time compare with the average for all forces?", { target: 'average', rank: false, total: false }],
+    ['Was South Wales Police above or below the England and Wales figure?', { target: 'national' }],
   ])('%s', (q, expected) => {
-    expect(read(q).shape).toMatchObject(expected);
+    expect(shapeOf(q)).toMatchObject(expected);
   });
 
   it.each([
@@ -46,31 +53,30 @@ describe('the shape of the answer asked for', () => {
     'How many complaints were made over 2021-22?',
     'What is a conduct matter?',
   ])('reads no ranking, threshold or exclusion into "%s"', (q) => {
-    const { shape } = read(q);
+    const shape = shapeOf(q);
     expect(shape.rank).toBe(false);
     expect(shape.threshold).toBeUndefined();
     expect(shape.excluded).toEqual([]);
   });
 });
 
-describe('question kind from the shape', () => {
+describe('intent and scope from the shape', () => {
   it.each([
-    ['Excluding the Met, which two forces had the most IOPC reviews of complaint investigations completed in 2024-25?', 'ranking', []],
-    ['Is Kent slower than the national average?', 'comparison', ['kent', 'england-and-wales']],
-    ['Rank the four Welsh police forces by complaint cases finalised outside Schedule 3 in 2024/25', 'ranking', []],
-    ['Which had more complaint cases finalised, Kent or Essex?', 'comparison', ['kent', 'essex']],
-    ['Police staff added to the barred list: 2024/25 versus 2023/24?', 'change', []],
-  ])('%s → %s', (q, type, forces) => {
-    const parsed = read(q);
-    expect(parsed.type).toBe(type);
-    expect(parsed.forceIds).toEqual(forces);
+    ['Excluding the Met, which two forces had the most IOPC reviews of complaint investigations completed in 2024-25?', 'rank', { kind: 'every-force', except: ['metropolitan'] }],
+    ['Is Kent slower than the national average?', 'compare', { kind: 'forces', forces: ['kent'] }],
+    ['Rank the four Welsh police forces by complaint cases finalised outside Schedule 3 in 2024/25', 'rank', { kind: 'region', region: 'Wales' }],
+    ['Which had more complaint cases finalised, Kent or Essex?', 'compare', { kind: 'forces', forces: ['kent', 'essex'] }],
+    ['Police staff added to the barred list: 2024/25 versus 2023/24?', 'change', { kind: 'unnamed' }],
+  ])('%s → %s', (q, intent, scope) => {
+    const frame = read(q);
+    expect(frame.intent).toBe(intent);
+    expect(frame.scope).toMatchObject(scope);
   });
 });
 
 describe('what an exclusion leaves out', () => {
   it('leaves out only a force right after it, or joined to it', () => {
-    expect(read('Average days under Schedule 3 excluding suspension for Lancashire').shape.excluded).toEqual([]);
-    expect(read('Average days under Schedule 3 excluding suspension for Lancashire').forceIds).toEqual(['lancashire']);
-    expect(read('Apart from the Met and Kent, which force had the most allegations?').shape.excluded).toEqual(['metropolitan', 'kent']);
+    expect(read('Average days under Schedule 3 excluding suspension for Lancashire').scope).toMatchObject({ kind: 'forces', forces: ['lancashire'] });
+    expect(read('Apart from the Met and Kent, which force had the most allegations?').scope).toEqual({ kind: 'every-force', except: ['metropolitan', 'kent'] });
   });
 });

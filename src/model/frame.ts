@@ -1,0 +1,180 @@
+/**
+ * The query frame: everything a question asks, read once from its words (and the previous
+ * exchange), as plain typed data. Answering reads only the frame, never the question's text, so
+ * what an answer says can always be traced to a field here (`forcewatch ask --explain` prints it).
+ */
+import { z } from 'zod';
+import { Frame } from './answer.ts';
+
+const id = z.string().min(1);
+
+/** What the question asks us to do. */
+export const Intent = z.enum([
+  /** One figure (or a few periods of it) for the scope. */
+  'lookup',
+  /** A part as a share of its whole. */
+  'share',
+  /** Two or more places side by side, or one against a target. */
+  'compare',
+  /** The difference between two periods. */
+  'change',
+  /** A series over every period held. */
+  'trend',
+  /** Forces in order ("which force had the most …", "top five"), or a total over them. */
+  'rank',
+  /** How many forces meet a threshold ("how many forces had more than 1,000 …"). */
+  'count',
+  /** What a term means, from the sources' text. */
+  'define',
+  /** What someone said, from the sources' text. */
+  'statement',
+  /** Everything held for a force. */
+  'overview',
+  /** The IOPC's learning recommendations, by force and topic. */
+  'recommendations',
+  /** Where the previous answer's figures come from. */
+  'provenance',
+  /** The previous answer as a chart or a CSV file. */
+  'chart',
+  /** What we hold: documents, forces, measures. */
+  'sources',
+  'help',
+]);
+export type Intent = z.infer<typeof Intent>;
+
+/** A period the question names, in the words it used. */
+export const PeriodAsk = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('financial-year'), id: z.string(), label: z.string() }),
+  z.strictObject({ kind: z.literal('range'), from: z.number().int(), to: z.number().int(), label: z.string() }),
+  z.strictObject({ kind: z.literal('year'), year: z.number().int(), label: z.string() }),
+  /** "latest", "last year", "now": the newest period held for the measure and scope that answer. */
+  z.strictObject({ kind: z.literal('latest'), label: z.string() }),
+  /** "the year before": relative to the previous answer's period, else to the latest. */
+  z.strictObject({ kind: z.literal('previous'), label: z.string() }),
+]);
+export type PeriodAsk = z.infer<typeof PeriodAsk>;
+
+/** A town or council area named for its force ("I live in Portsmouth"). */
+export const Place = z.strictObject({ place: z.string(), force: id });
+export type Place = z.infer<typeof Place>;
+
+/** Whom the question is about. */
+export const Scope = z.discriminatedUnion('kind', [
+  /** Forces named (by name, alias, typo or place), in the order named; `carried` when a follow-up
+   * took them from the previous exchange. */
+  z.strictObject({ kind: z.literal('forces'), forces: z.array(id).min(1), carried: z.boolean(), places: z.array(Place) }),
+  /** England and Wales as a whole ("nationally", "in England and Wales"). */
+  z.strictObject({ kind: z.literal('national') }),
+  /** Every force ("which force…", "across all forces"), less any left out ("apart from the Met"). */
+  z.strictObject({ kind: z.literal('every-force'), except: z.array(id) }),
+  /** A named group of forces ("the Welsh forces"), less any left out. */
+  z.strictObject({ kind: z.literal('region'), region: z.string(), forces: z.array(id).min(1), except: z.array(id) }),
+  /** No place at all: England and Wales where the figure is held for it. */
+  z.strictObject({ kind: z.literal('unnamed') }),
+  /** A name that looks like a force we do not know ("Narnia Police"). */
+  z.strictObject({ kind: z.literal('unknown'), name: z.string() }),
+  /** A word several forces share ("Yorkshire"). */
+  z.strictObject({ kind: z.literal('ambiguous'), word: z.string(), candidates: z.array(id).min(2) }),
+  /** A place outside England and Wales, and the force that covers it. */
+  z.strictObject({ kind: z.literal('outside'), place: z.string(), force: z.strictObject({ id, name: z.string(), jurisdiction: z.string() }) }),
+]);
+export type Scope = z.infer<typeof Scope>;
+
+/** A catalogue entry the question's words fit, and how strongly. */
+export const Fit = z.strictObject({
+  id,
+  /** The number of question words its phrases cover (more for a phrase right after "how many"). */
+  score: z.number(),
+  /** Matched only by words that fit several measures ("complaints"), which the data decides between. */
+  loose: z.boolean().optional(),
+});
+export type Fit = z.infer<typeof Fit>;
+
+/** What is counted: the measures and breakdowns (outcomes, categories) of the catalogue the words fit. */
+export const MeasureReading = z.strictObject({
+  /** Measures, best first. */
+  fits: z.array(Fit),
+  /** Breakdowns named outright, best first. */
+  breakdowns: z.array(Fit),
+  /** Breakdowns named only inside a measure's phrase ("officers were sacked"): they count for a
+   * measure the question names that has them. */
+  inside: z.array(Fit),
+  /** Every measure a loose word points at, where a longer phrase took the word too. */
+  touched: z.array(id),
+  /** Measures named side by side ("complaints and conduct matters"): answered one at a time. */
+  together: z.array(id),
+  /** The previous exchange's measure and breakdown, for a follow-up that names neither. */
+  carried: z.strictObject({ measure: id, breakdown: id.optional() }).optional(),
+  /** A subject no figure of ours is broken down by ("noise" in "noise complaints"): declined, never
+   * answered with the total. */
+  unheld: z.string().optional(),
+});
+export type MeasureReading = z.infer<typeof MeasureReading>;
+
+/** How a figure is to be expressed. */
+export const Normalisation = z.enum([
+  'count',
+  /** A part of its whole, as a percentage. */
+  'share',
+  /** Per 1,000 workforce ("per officer", "allowing for size"): a published rate first. */
+  'per-1000',
+  /** "the … rate": the rate a source publishes where there is one, otherwise the share. */
+  'rate',
+]);
+export type Normalisation = z.infer<typeof Normalisation>;
+
+/** What a comparison is against, beyond the places in scope. */
+export const ComparisonTarget = z.enum([
+  /** The published England and Wales figure. */
+  'national',
+  /** The average over forces, computed with working where no such figure is published. */
+  'average',
+]);
+export type ComparisonTarget = z.infer<typeof ComparisonTarget>;
+
+export const QueryFrame = z.strictObject({
+  intent: Intent,
+  scope: Scope,
+  measure: MeasureReading,
+  periods: z.strictObject({
+    asks: z.array(PeriodAsk),
+    /** "since 2021-22": from that period to the latest. */
+    since: z.boolean(),
+    /** The previous answer's period, which "the year before" counts back from. */
+    anchor: id.optional(),
+  }),
+  normalisation: Normalisation,
+  ranking: z.strictObject({
+    /** Which end comes first; absent when the question says neither. */
+    direction: z.enum(['highest', 'lowest']).optional(),
+    /** How many places ("top three", "which two forces"). */
+    limit: z.number().int().positive().optional(),
+    /** "more than 1,000": the number as typed is echoed, never treated as a figure of ours. */
+    threshold: z.strictObject({ op: z.enum(['more', 'fewer']), value: z.number() }).optional(),
+  }),
+  comparison: z.strictObject({ target: ComparisonTarget.optional() }),
+  /** A sum over forces ("in total", "altogether"). */
+  total: z.boolean(),
+  /** How a total broke down, by outcome ("what happened to them?"). */
+  breakdown: z.boolean(),
+  /** The whole beside a part ("… and how many in all?"). */
+  alsoTotal: z.boolean(),
+  /** Asks for a number ("how many", "what share") rather than for everything held. */
+  quantity: z.boolean(),
+  /** "When …?": a passage answering it should hold a date. */
+  asksWhen: z.boolean(),
+  /** The term defined, or the speaker quoted, as typed. */
+  subject: z.string().optional(),
+  /** What a statement is about ("… say about body worn video?"), as typed. */
+  about: z.string().optional(),
+  /** The question's meaningful words, for searching the sources' text. */
+  keywords: z.array(z.string()),
+  /** What a recommendations question is about: its meaningful words, less forces, numbers and the
+   * words every such question uses ("learning", "recommended"). */
+  topic: z.array(z.string()),
+  /** Meaningful words no part of the frame accounts for: the answer says how it read the question. */
+  unaccounted: z.array(z.string()),
+  /** The previous exchange's frame, kept when this question only asks about the last answer. */
+  context: Frame.optional(),
+});
+export type QueryFrame = z.infer<typeof QueryFrame>;

@@ -1,0 +1,212 @@
+/**
+ * Reading a whole question into its query frame: the forces and places, the periods, the measure
+ * and breakdown, the phrase book's slots, and from them the intent, the scope and the shape of the
+ * answer, with the previous exchange's frame filling what a follow-up leaves out. This is the only
+ * place a question's words are read; answering reads the frame.
+ */
+import type { Frame } from '../model/answer.ts';
+import type { PhraseSlot } from '../model/data.ts';
+import type { Intent, MeasureReading, Normalisation, QueryFrame } from '../model/frame.ts';
+import { STOPWORDS, words } from '../text/words.ts';
+import type { ForceResolver } from './forces.ts';
+import { FIGURE_INTENTS, has, inheritedIntent, intentOf, type Cues } from './intent.ts';
+import { measuresNamedTogether, type MetricMatcher, type MetricMention } from './metrics.ts';
+import { findPeriods } from './periods.ts';
+import type { PhraseBook, SlotMatch } from './phrases.ts';
+import { scopeOf, type ScopeReading } from './scope.ts';
+import { readShape } from './shape.ts';
+
+/** What reading a question needs: the force register, the measure catalogue and the phrase book. */
+export interface QuestionReaders {
+  resolver: ForceResolver;
+  matcher: MetricMatcher;
+  phrases: PhraseBook;
+}
+
+/** "What's" is "what is", "%" is "percent": one spelling for the phrase book to match. */
+function normaliseWording(text: string): string {
+  return text.replace(/\b(what|who|where|how|that|it|there|here)['’]s\b/gi, '$1 is').replace(/%/g, ' percent ');
+}
+
+/** The words at `[a, b)` of `ws` as the user typed them (case, accents, apostrophes), found in `text`. */
+function typed(text: string, ws: readonly string[], [a, b]: [number, number]): string {
+  const folded = ws.slice(a, b);
+  const pattern = folded.map((w) => `${w.split('').map((ch) => `${ch}\\p{M}*`).join('')}(?:['’]s)?`).join('[^\\p{L}\\p{N}]+');
+  const m = new RegExp(pattern, 'iu').exec(text.normalize('NFKD'));
+  return m ? m[0].normalize('NFC') : folded.join(' ');
+}
+
+/** Words that end what complaints are "about" ("complaints about racism made in Kent"). */
+const ABOUT_ENDS = new Set(['were', 'was', 'are', 'is', 'made', 'against', 'in', 'by', 'at', 'for', 'from', 'did', 'do', 'does', 'have', 'has', 'had', 'during', 'between', 'since', 'last', 'this', 'that', 'each', 'per']);
+/** Words that say who the complaints are about, not what. */
+const WHO = new Set(['police', 'officers', 'officer', 'staff', 'force', 'forces', 'constabulary', 'people', 'members', 'them', 'it', 'conduct', 'behaviour', 'policing']);
+
+/** The first phrase of `slot`, if any. */
+function first(slots: ReadonlyMap<PhraseSlot, SlotMatch[]>, slot: PhraseSlot): SlotMatch | undefined {
+  return slots.get(slot)?.[0];
+}
+
+/** Words that are accounted for without naming anything: helper words, phrases of the book, the
+ * vocabulary, numbers, and who the complaints are about. */
+function accountedFor(readers: QuestionReaders): (w: string) => boolean {
+  return (w) => w.length < 3 || /\d/.test(w) || STOPWORDS.has(w) || WHO.has(w) || readers.phrases.words.has(w) || readers.matcher.vocabulary.has(w);
+}
+
+/**
+ * "Complaints about racism", "taser complaints": what the complaints are about, when nothing of ours
+ * names it. No figure is broken down that way, so the total must not stand in for it.
+ */
+function unheldSubject(text: string, ws: readonly string[], slots: ReadonlyMap<PhraseSlot, SlotMatch[]>, metrics: MetricMention, taken: (at: number) => boolean, readers: QuestionReaders): string | undefined {
+  const about = first(slots, 'about');
+  if (about !== undefined) {
+    let end = about.end;
+    while (end < ws.length && !ABOUT_ENDS.has(ws[end] as string)) end++;
+    const rest = ws.slice(about.end, end).filter((w) => !STOPWORDS.has(w) && !WHO.has(w));
+    if (rest.length === 0 || rest.some((w) => readers.matcher.vocabulary.has(w))) return undefined;
+    for (let at = about.end; at < end; at++) if (taken(at)) return undefined;
+    return typed(text, ws, [about.end, end]);
+  }
+  // A word straight before the measure's phrase that nothing we read accounts for ("noise complaints").
+  const starts = [...metrics.measureSpans.values()].flat().map(([a]) => a);
+  if (starts.length === 0) return undefined;
+  const at = Math.min(...starts) - 1;
+  const word = ws[at];
+  if (word === undefined || taken(at) || accountedFor(readers)(word)) return undefined;
+  return typed(text, ws, [at, at + 1]);
+}
+
+/** The measures and breakdowns the words fit, as the frame carries them. */
+function measureReading(metrics: MetricMention, previous: Frame | undefined, unheld: string | undefined): MeasureReading {
+  const fits = (map: Map<string, number>, loose?: Set<string>) =>
+    [...map].sort((a, b) => b[1] - a[1]).map(([id, score]) => (loose?.has(id) ? { id, score, loose: true } : { id, score }));
+  const reading: MeasureReading = {
+    fits: fits(metrics.measures, metrics.loose),
+    breakdowns: fits(metrics.outcomes),
+    inside: fits(metrics.inside),
+    touched: [...metrics.touched],
+    together: measuresNamedTogether(metrics),
+  };
+  if (previous?.measure !== undefined) reading.carried = { measure: previous.measure, ...(previous.outcome !== undefined ? { breakdown: previous.outcome } : {}) };
+  if (unheld !== undefined) reading.unheld = unheld;
+  return reading;
+}
+
+/** Per 1,000 for "per officer" or "allowing for size"; a share for "what share"; "the … rate" is
+ * either, as the data allows. A bare follow-up keeps the previous question's share. */
+function normalisationOf(ws: readonly string[], slots: ReadonlyMap<PhraseSlot, SlotMatch[]>): Normalisation {
+  const rates = slots.get('rate') ?? [];
+  // "rate of allegations per 1,000 employees" asks for a rate per head, not a share.
+  const rateAsShare = rates.some((m) => !ws.slice(m.end).includes('per'));
+  const perHead = (slots.get('per-head')?.length ?? 0) > 0 || rates.length > 0;
+  const share = (slots.get('share')?.length ?? 0) > 0 || rateAsShare;
+  if (perHead && share) return 'rate';
+  return perHead ? 'per-1000' : share ? 'share' : 'count';
+}
+
+/** Understands `text`, with `previous` (the last exchange's frame) for follow-ups. */
+export function readQuestion(text: string, readers: QuestionReaders, previous?: Frame): QueryFrame {
+  const wording = normaliseWording(text);
+  const mentioned = readers.resolver.find(wording, readers.matcher.vocabulary);
+  const metrics = readers.matcher.find(wording, mentioned.spans);
+  const ws = metrics.words;
+  const slots = readers.phrases.find(ws);
+  const shape = readShape(ws, slots, mentioned);
+  const periods = findPeriods(wording);
+  const named = metrics.measures.size > 0 || metrics.outcomes.size > 0;
+  const namedOutright = [...metrics.measures.keys()].some((id) => !metrics.loose.has(id)) || metrics.outcomes.size > 0;
+  const places = mentioned.forces.filter((f) => !shape.excluded.includes(f));
+  let normalisation = normalisationOf(ws, slots);
+
+  const attribute = first(slots, 'attribute');
+  const attributeGap = attribute?.gap && attribute.gap[1] - attribute.gap[0] <= 3 ? attribute.gap : possessive(ws, slots, mentioned.spans);
+  const asksValue = attributeGap !== undefined && !ws.slice(...attributeGap).some((w) => readers.phrases.isWordOf('general', w));
+  const term = first(slots, 'define')?.gap;
+  const cues: Cues = {
+    slots,
+    words: ws.length,
+    places: places.length,
+    group: mentioned.ambiguous !== undefined && places.length === 0,
+    named,
+    namedOutright,
+    periods: periods.asks.length,
+    since: periods.since,
+    rank: shape.rank,
+    target: shape.target !== undefined,
+    asksValue,
+    term: term !== undefined && has({ slots }, 'define-opener'),
+    share: normalisation === 'share' || normalisation === 'rate',
+  };
+  let intent: Intent = intentOf(cues);
+  // A follow-up leans on the previous question only when it asks something of its own ("blah blah" after a force is not about it).
+  const asksSomething = named || cues.share || periods.asks.length > 0 || ['quantity', 'change', 'trend', 'compare', 'follow-up'].some((s) => has(cues, s as PhraseSlot));
+  const reading: ScopeReading = { mentioned, places, excluded: shape.excluded, everyForce: has(cues, 'every-force'), target: shape.target };
+  const scope = scopeOf(reading, intent, FIGURE_INTENTS.includes(intent) && asksSomething ? previous : undefined);
+  if (previous) intent = inheritedIntent(intent, cues, previous, scope.kind === 'forces' ? scope.forces.length + (shape.target ? 1 : 0) : 0);
+  const bareShare = previous?.share === true && !named && !has(cues, 'change') && !has(cues, 'trend') && !has(cues, 'compare') && !has(cues, 'overview');
+  if (normalisation === 'count' && bareShare) normalisation = 'share';
+
+  const taken = (at: number) => mentioned.spans.some(([a, b]) => at >= a && at < b);
+  const subject = intent === 'define' && term ? term : intent === 'statement' ? speaker(ws, slots) : undefined;
+  const about = first(slots, 'said-about')?.gap;
+  const frame: QueryFrame = {
+    intent,
+    scope,
+    measure: measureReading(metrics, previous, unheldSubject(wording, ws, slots, metrics, taken, readers)),
+    periods: { asks: periods.asks, since: periods.since, ...(previous?.periods[0] !== undefined ? { anchor: previous.periods[0] } : {}) },
+    normalisation,
+    ranking: {
+      ...(shape.direction ? { direction: shape.direction } : {}),
+      ...(shape.limit !== undefined ? { limit: shape.limit } : {}),
+      ...(shape.threshold ? { threshold: shape.threshold } : {}),
+    },
+    comparison: shape.target ? { target: shape.target } : {},
+    total: shape.total,
+    breakdown: shape.breakdown,
+    alsoTotal: shape.alsoTotal,
+    quantity: has(cues, 'quantity') || asksValue,
+    asksWhen: has(cues, 'when'),
+    keywords: ws.filter((w) => !STOPWORDS.has(w)),
+    topic: topicWords(ws, taken, has(cues, 'quantity'), readers),
+    unaccounted: unaccounted(ws, metrics, taken, readers),
+  };
+  if (subject) frame.subject = typed(wording, ws, subject);
+  if (intent === 'statement' && about) frame.about = typed(wording, ws, about);
+  if (previous) frame.context = previous;
+  return frame;
+}
+
+/** "Who is Herts' chief constable?": a force's name then one to three words to the question's end. */
+function possessive(ws: readonly string[], slots: ReadonlyMap<PhraseSlot, SlotMatch[]>, spans: ReadonlyArray<[number, number]>): [number, number] | undefined {
+  const opener = first(slots, 'attribute-opener');
+  if (!opener) return undefined;
+  const span = spans.find(([a]) => a === opener.end || (a === opener.end + 1 && ['the', 'a', 'an'].includes(ws[opener.end] ?? '')));
+  return span && ws.length - span[1] >= 1 && ws.length - span[1] <= 3 ? [span[1], ws.length] : undefined;
+}
+
+/** The speaker of "what did * say", less a leading "the" and any "about …" after "according to *". */
+function speaker(ws: readonly string[], slots: ReadonlyMap<PhraseSlot, SlotMatch[]>): [number, number] | undefined {
+  const gap = first(slots, 'statement')?.gap;
+  if (!gap) return undefined;
+  let [a, b] = gap;
+  if (ws[a] === 'the' && b - a > 1) a++;
+  const cut = ws.slice(a, b).findIndex((w) => w === 'about' || w === 'on');
+  if (cut > 0) b = a + cut;
+  return [a, b];
+}
+
+/** What a recommendations question is about: its meaningful words less forces, numbers and the
+ * words such questions always use. */
+function topicWords(ws: readonly string[], taken: (at: number) => boolean, counting: boolean, readers: QuestionReaders): string[] {
+  return ws.filter((w, at) => {
+    if (STOPWORDS.has(w) || taken(at) || /^\d+$/.test(w)) return false;
+    if (readers.phrases.isWordOf('topic-noise', w)) return false;
+    return !(counting && readers.phrases.isWordOf('count-noise', w));
+  });
+}
+
+/** Meaningful words nothing read: no force, place, measure, breakdown, period or phrase of the book. */
+function unaccounted(ws: readonly string[], metrics: MetricMention, taken: (at: number) => boolean, readers: QuestionReaders): string[] {
+  const inMetric = (at: number) => metrics.spans.some(([a, b]) => at >= a && at < b);
+  const accounted = accountedFor(readers);
+  return [...new Set(ws.filter((w, at) => !taken(at) && !inMetric(at) && !accounted(w)))];
+}

@@ -1,0 +1,104 @@
+/**
+ * What a question asks us to do, decided by a table of rules over its cues: the phrase book's slots
+ * (data/phrases.jsonl), how many places and periods it names, and whether it names a measure. The
+ * rule of highest priority that holds wins, so a new intent is a row here (and its words a line of
+ * the phrase book), never a pattern slotted into a ladder.
+ */
+import type { Frame } from '../model/answer.ts';
+import type { PhraseSlot } from '../model/data.ts';
+import type { Intent } from '../model/frame.ts';
+import type { SlotMatch } from './phrases.ts';
+
+/** Everything the rules read about a question. */
+export interface Cues {
+  slots: ReadonlyMap<PhraseSlot, SlotMatch[]>;
+  /** How many words it has. */
+  words: number;
+  /** Places named: forces, towns, England and Wales (forces left out not counted). */
+  places: number;
+  /** A region or a word several forces share ("Wales", "Yorkshire"). */
+  group: boolean;
+  /** Names a measure or breakdown of the catalogue. */
+  named: boolean;
+  /** Names one outright, not only with words that fit several ("complaints"). */
+  namedOutright: boolean;
+  /** Periods named. */
+  periods: number;
+  /** "since 2021-22". */
+  since: boolean;
+  /** The answer's shape asks for forces in order (src/understand/shape.ts). */
+  rank: boolean;
+  /** Compared with England and Wales or the average force. */
+  target: boolean;
+  /** Asks for one particular thing ("what is the salary of …"), not everything held. */
+  asksValue: boolean;
+  /** A term could be read after a definition's opening ("what is *?"). */
+  term: boolean;
+  /** Asks for a share or a rate of something (src/understand/frame.ts reads the normalisation). */
+  share: boolean;
+}
+
+/** Whether the question holds a phrase of `slot`. */
+export function has(cues: Pick<Cues, 'slots'>, slot: PhraseSlot): boolean {
+  return (cues.slots.get(slot)?.length ?? 0) > 0;
+}
+
+/** A rule: the intent it decides, its priority (higher first) and when it holds. */
+interface IntentRule {
+  intent: Intent;
+  priority: number;
+  when: (c: Cues) => boolean;
+}
+
+/** Overview cues hold for a force named with nothing particular asked of it ("Kent?", "tell me about Essex"). */
+function asksEverything(c: Cues): boolean {
+  const plainForce = c.places > 0 && !c.named && c.periods === 0 && (!has(c, 'quantity') || has(c, 'figures-for')) && !c.asksValue && !has(c, 'change') && !has(c, 'compare') && !has(c, 'trend');
+  return has(c, 'overview') || plainForce;
+}
+
+const RULES: readonly IntentRule[] = [
+  { intent: 'help', priority: 100, when: (c) => c.words === 0 },
+  { intent: 'provenance', priority: 90, when: (c) => has(c, 'provenance') && c.places === 0 },
+  { intent: 'chart', priority: 85, when: (c) => has(c, 'chart') && c.places === 0 && !c.named },
+  { intent: 'help', priority: 80, when: (c) => has(c, 'help') && !c.named && c.places === 0 },
+  { intent: 'recommendations', priority: 75, when: (c) => has(c, 'recommendation') },
+  { intent: 'count', priority: 71, when: (c) => has(c, 'count-forces') && !c.target && (c.places === 0 || c.places > 2 || c.group) },
+  { intent: 'rank', priority: 70, when: (c) => c.rank && (c.places === 0 || c.places > 2 || c.group) },
+  { intent: 'sources', priority: 65, when: (c) => has(c, 'sources') && c.places <= 1 },
+  { intent: 'statement', priority: 60, when: (c) => has(c, 'statement') },
+  { intent: 'define', priority: 55, when: (c) => c.term && !has(c, 'quantity') && c.places === 0 && c.periods === 0 },
+  { intent: 'compare', priority: 51, when: (c) => asksEverything(c) && c.places > 1 },
+  { intent: 'overview', priority: 50, when: asksEverything },
+  { intent: 'trend', priority: 45, when: (c) => has(c, 'trend') },
+  { intent: 'compare', priority: 40, when: (c) => c.places >= 2 || c.target || (has(c, 'compare') && c.places !== 1 && !has(c, 'change') && c.periods < 2) },
+  { intent: 'change', priority: 35, when: (c) => has(c, 'change') || c.since || (c.periods >= 2 && c.places <= 1) },
+  { intent: 'share', priority: 30, when: (c) => c.share },
+  // A measure named outright of a region ("allegations logged against the Welsh forces") is each of its forces, in order.
+  { intent: 'rank', priority: 20, when: (c) => c.group && c.namedOutright },
+  { intent: 'lookup', priority: 0, when: () => true },
+];
+
+const ORDERED = [...RULES].sort((a, b) => b.priority - a.priority);
+
+/** The intent of the first rule, by priority, that holds. */
+export function intentOf(cues: Cues): Intent {
+  return (ORDERED.find((r) => r.when(cues)) as IntentRule).intent;
+}
+
+/** Intents answered from the figures table, whose follow-ups may lean on the previous question. */
+export const FIGURE_INTENTS: readonly Intent[] = ['lookup', 'share', 'compare', 'change', 'trend', 'overview'];
+
+/** The intent a previous answer's kind stands for. */
+const OF_TYPE: Partial<Record<Frame['type'], Intent>> = { lookup: 'lookup', share: 'share', comparison: 'compare', change: 'change', trend: 'trend' };
+
+/**
+ * "What about Hertfordshire?" after a comparison is a comparison again; "and how many…" after a
+ * change is a lookup. A bare follow-up (naming no measure and asking nothing of its own shape) keeps
+ * the previous question's figure intent.
+ */
+export function inheritedIntent(intent: Intent, cues: Cues, previous: Frame | undefined, places: number): Intent {
+  const bare = !cues.named && !cues.share && !has(cues, 'change') && !has(cues, 'trend') && !has(cues, 'compare') && !has(cues, 'overview');
+  const kept = previous ? OF_TYPE[previous.type] : undefined;
+  if (!bare || kept === undefined || !['lookup', 'overview', 'compare'].includes(intent) || cues.places > 1) return intent;
+  return kept === 'compare' && places < 2 ? 'lookup' : kept;
+}

@@ -1,0 +1,59 @@
+/**
+ * Whom a question is about: the forces and places it names, England and Wales, every force (less
+ * any left out), a region's forces, or, for a follow-up naming none of these, the previous
+ * question's forces. A place the resolver cannot name is never replaced by the previous force.
+ */
+import type { Frame } from '../model/answer.ts';
+import type { Intent, Scope } from '../model/frame.ts';
+import { NATIONAL, type ForceMention } from './forces.ts';
+
+/** What the readers found about places, for deciding the scope. */
+export interface ScopeReading {
+  mentioned: ForceMention;
+  /** Places named, less those left out. */
+  places: string[];
+  /** Forces left out ("apart from the Met"). */
+  excluded: string[];
+  /** "across all forces", "every force". */
+  everyForce: boolean;
+  /** Compared with England and Wales or the average force. */
+  target?: 'national' | 'average' | undefined;
+}
+
+/**
+ * The scope of a question of `intent`. `carryFrom` is the previous exchange's frame where a
+ * follow-up may lean on it: its forces stand only when this question names no place at all.
+ */
+export function scopeOf(r: ScopeReading, intent: Intent, carryFrom?: Frame): Scope {
+  const { mentioned, places, excluded } = r;
+  const ordered = intent === 'rank' || intent === 'count';
+  if (places.length === 1 && places[0] === NATIONAL) return { kind: 'national' };
+  if (places.length > 0) return { kind: 'forces', forces: places, carried: false, places: mentioned.places ?? [] };
+  if (mentioned.outOfScope) {
+    const { id, name, jurisdiction } = mentioned.outOfScope.force;
+    return { kind: 'outside', place: mentioned.outOfScope.place, force: { id, name, jurisdiction } };
+  }
+  if (mentioned.unknown !== undefined) return { kind: 'unknown', name: mentioned.unknown };
+  if (mentioned.ambiguous) {
+    const { word, candidates, region } = mentioned.ambiguous;
+    // "The Welsh forces", or "which Yorkshire force…": the group is the scope.
+    if (region !== undefined || ordered) return { kind: 'region', region: region ?? word, forces: candidates.filter((f) => !excluded.includes(f)), except: excluded };
+    return { kind: 'ambiguous', word, candidates };
+  }
+  if (r.everyForce || ordered) return { kind: 'every-force', except: excluded };
+  if (carryFrom && carryFrom.forces.length > 0) return { kind: 'forces', forces: carryFrom.forces, carried: true, places: [] };
+  return { kind: 'unnamed' };
+}
+
+/** The places a figure answer is for: the forces named or carried (with England and Wales when
+ * compared with it), England and Wales for a national question, none when unnamed. */
+export function placesOf(scope: Scope, target?: 'national' | 'average'): string[] {
+  switch (scope.kind) {
+    case 'forces':
+      return target !== undefined && !scope.forces.includes(NATIONAL) ? [...scope.forces, NATIONAL] : scope.forces;
+    case 'national':
+      return [NATIONAL];
+    default:
+      return [];
+  }
+}
