@@ -256,7 +256,7 @@ export class AnswerDraft {
   private finish(status: Answer['status'], type: QuestionType | undefined, body: string, frame?: Frame, reason?: NoDataReason): Answer {
     if (this.nesting > 0) {
       this.check(body);
-      return { question: this.question, status, text: body, facts: this.facts, citations: this.citations, ...(reason ? { reason } : {}) };
+      return { question: this.question, status, text: body, facts: this.facts, citations: this.citations, ...(reason ? { reason } : {}), ...(frame ? { frame } : {}) };
     }
     // Caveats of the figures used (what a source covers) travel with every answer that uses them.
     for (const note of this.notes) this.allow(note);

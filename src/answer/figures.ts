@@ -7,7 +7,7 @@ import type { Answer, Frame, QuestionType } from '../model/answer.ts';
 import type { Metric, Period } from '../model/data.ts';
 import { formatNumber, formatValue, round1 } from '../text/numbers.ts';
 import { capitalise } from '../text/words.ts';
-import type { QueryFrame } from '../model/frame.ts';
+import type { Fit, QueryFrame } from '../model/frame.ts';
 import { rankMetrics, type MetricChoice } from '../understand/metrics.ts';
 import { periodMatches, type PeriodAsk } from '../understand/periods.ts';
 import type { AnswerContext } from './context.ts';
@@ -186,22 +186,26 @@ function noMetric(ctx: AnswerContext, frameAsked: QueryFrame, draft: AnswerDraft
   return draft.noData(reason, lines.join(' ') + tail, frame, type);
 }
 
-/** The question as if it named only `measure` of the measures it names. */
-function restrictTo(frame: QueryFrame, measure: string): QueryFrame {
-  const fit = frame.measure.fits.find((f) => f.id === measure) ?? { id: measure, score: 1 };
-  return { ...frame, measure: { ...frame.measure, fits: [fit], together: [] } };
+/** The question as if it named only one part of the measures it names side by side. */
+function restrictTo(frame: QueryFrame, part: Fit[]): QueryFrame {
+  const loose = new Set(frame.measure.fits.filter((f) => f.loose).map((f) => f.id));
+  const fits = part.map((f) => (loose.has(f.id) ? { ...f, loose: true } : f));
+  return { ...frame, measure: { ...frame.measure, fits, together: [] } };
 }
 
 /** Different measures named together are answered one by one, and never added or compared. */
-function answerEachMeasure(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft, forces: string[], measures: string[]): Answer {
-  const parts = measures.map((m) => draft.section(() => answerFigures(ctx, restrictTo(asked, m), draft, forces)));
-  const labels = measures.map((m) => ctx.measures.get(m)?.label ?? m);
+function answerEachMeasure(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft, forces: string[], parts: Fit[][]): Answer {
+  const answers = parts.map((part) => draft.section(() => answerFigures(ctx, restrictTo(asked, part), draft, forces)));
+  const labels = answers.map((a, i) => {
+    const id = a.frame?.measure ?? parts[i]?.[0]?.id ?? '';
+    return ctx.measures.get(id)?.label ?? id;
+  });
   for (const l of labels) draft.allow(l);
-  const text = `${capitalise(joinNames(labels))} are different measures, so each is answered on its own and they are never added together or compared:\n${parts.map((p) => `• ${p.text}`).join('\n')}`;
+  const text = `${capitalise(joinNames(labels))} are different measures, so each is answered on its own and they are never added together or compared:\n${answers.map((p) => `• ${p.text}`).join('\n')}`;
   const type = typeOf(asked);
   const frame = { type, forces, periods: [] };
-  const answered = parts.some((p) => p.status === 'answered');
-  return answered ? draft.answered(type, text, frame) : draft.noData(parts[0]?.reason ?? 'metric_not_held', text, frame, type);
+  const answered = answers.some((p) => p.status === 'answered');
+  return answered ? draft.answered(type, text, frame) : draft.noData(answers[0]?.reason ?? 'metric_not_held', text, frame, type);
 }
 
 /** Answers a figure question (lookup, share, comparison, change, trend) for the given forces. */

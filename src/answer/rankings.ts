@@ -189,6 +189,7 @@ function countOf(draft: AnswerDraft, value: number, label: string, period: Obser
 /** "How many forces had more than 1,000…?": the forces past the threshold, counted and named. */
 function countForces(draft: AnswerDraft, metric: Metric, rows: Observation[], threshold: QueryFrame['ranking']['threshold'], frame: Frame, scope: string): Answer {
   const period = (rows[0] as Observation).period;
+  draft.allow(period.label);
   countOf(draft, rows.length, 'forces with a figure', period, rows.map((o) => draft.forceName(o.force)));
   if (!threshold) {
     return draft.answered('ranking', `We hold ${metric.label} ${inPeriod(period)} for ${rows.length} forces.${scope}`, frame);

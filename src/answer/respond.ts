@@ -78,6 +78,8 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
     const these = forces.length > 0 ? ` with ${joinNames(forces.map((f) => draft.forceName(f)))}` : '';
     return draft.unclear(`Which forces should I compare${these}, and on what? For example: ${exampleQuestion(draft, 'comparison')}`, { type: 'comparison', forces, periods: [] }, 'comparison');
   }
+  // "When did …?" asks for a date, which only the sources' text can give.
+  if (frame.asksWhen && !frame.quantity) return fallback(ctx, frame, draft) ?? offTopic(frame, draft);
   // A follow-up naming no measure leans on the previous one's, when it names forces or periods of its own or asks a new kind of question.
   const carried = frame.measure.carried !== undefined && (forcesCarried(frame) || forces.length > 0 || frame.periods.asks.length > 0 || frame.intent !== 'lookup');
   if (!named && !carried) {
@@ -89,6 +91,9 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
         return draft.noData('metric_not_held', `We don't hold that for ${draft.forceName(force)}. For ${draft.forceName(force)} we hold: ${holdingsFor(ctx, draft, force)}.`, { type: 'lookup', forces: [force], periods: [] }, 'lookup');
       return overview(ctx, draft, force);
     }
+    // "How many?" and nothing else: one question back.
+    if (forces.length === 0 && frame.quantity && frame.keywords.length === 0 && frame.periods.asks.length === 0)
+      return draft.unclear(`How many of what, and where? For example: ${exampleQuestion(draft)}`, { type, forces: [], periods: [] }, type);
     if (forces.length === 0) return fallback(ctx, frame, draft) ?? offTopic(frame, draft);
   }
   const answer = answerFigures(ctx, frame, draft, forces);

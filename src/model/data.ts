@@ -219,7 +219,11 @@ export const Measure = z.strictObject({
   definition: z.string().min(1),
   family: SourceFamily,
   periods: PeriodConvention,
-  terms: z.array(z.string().min(1)).min(1),
+  /** A time taken (average days): questions about speed ("how long", "quickest") mean such a measure,
+   * and questions counting things never do. */
+  duration: z.literal(true).optional(),
+  /** Its phrases, with `(a|b|)` for one of several words or none (as in the phrase book). */
+  terms: z.array(z.string().min(1).regex(/^[^()*^$]*(?:\([^()*^$]*\)[^()*^$]*)*$/, 'must hold only words and balanced "(a|b)" choices')).min(1),
   /** Words that fit this measure only loosely because they fit others too ("allegations"): they weigh as
    * little as the default measure's, and the figures held (for the force and period asked, else the
    * latest) decide between the measures they fit. */
@@ -303,6 +307,8 @@ export const PhraseSlot = z.enum([
   'change',
   /** Hides other slots' phrases it overlaps ("fell in the category" is no fall). */
   'mask',
+  /** How long something takes ("how long", "quickest", "days"): a measure of time taken. */
+  'duration',
   /** A series over time ("trend", "year by year"). */
   'trend',
   /** A comparison ("compared", "which had more"). */
@@ -351,16 +357,16 @@ export const PhraseSlot = z.enum([
 ]);
 export type PhraseSlot = z.infer<typeof PhraseSlot>;
 
+/** A phrase: words, with `(a|b|)` for one of several or none, `*` for a gap, `^` and `$` for the
+ * question's start and end (src/understand/phrases.ts). */
+const PhraseText = z
+  .string()
+  .min(1)
+  .regex(/^\^?[^()^$]*(?:\([^()^$]*\)[^()^$]*)*\$?$/, 'must hold only words, balanced "(a|b)" choices, "*" gaps, a leading "^" and a trailing "$"');
+
 /** The words people use for one slot; adding a phrase is a line here and a test, not a new pattern. */
 export const Phrase = z.strictObject({
   slot: PhraseSlot,
-  /** Words, with `(a|b|)` for one of several or none, `*` for a gap, `^` and `$` for the question's
-   * start and end (src/understand/phrases.ts). */
-  phrases: z.array(
-    z
-      .string()
-      .min(1)
-      .regex(/^\^?[^()^$]*(?:\([^()^$]*\)[^()^$]*)*\$?$/, 'must hold only words, balanced "(a|b)" choices, "*" gaps, a leading "^" and a trailing "$"'),
-  ).min(1),
+  phrases: z.array(PhraseText).min(1),
 });
 export type Phrase = z.infer<typeof Phrase>;

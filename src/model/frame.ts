@@ -101,8 +101,11 @@ export const MeasureReading = z.strictObject({
   inside: z.array(Fit),
   /** Every measure a loose word points at, where a longer phrase took the word too. */
   touched: z.array(id),
-  /** Measures named side by side ("complaints and conduct matters"): answered one at a time. */
-  together: z.array(id),
+  /** Asks how long something takes ("how long", "quickest"): only a measure of time taken answers it. */
+  duration: z.boolean(),
+  /** Measures named side by side ("complaints and conduct matters", "cases finalised and the average
+   * days"): each part answered on its own, from the measures its words fit. */
+  together: z.array(z.array(Fit)),
   /** The previous exchange's measure and breakdown, for a follow-up that names neither. */
   carried: z.strictObject({ measure: id, breakdown: id.optional() }).optional(),
   /** A subject no figure of ours is broken down by ("noise" in "noise complaints"): declined, never

@@ -191,7 +191,7 @@ export class ForceResolver {
     if (places.length > 0) mention.places = places;
     // A name several forces share ("Yorkshire Police") asks which, not "unknown force".
     if (found.length === 0 && !outside && !mention.ambiguous) {
-      const unknown = unknownForceName(question);
+      const unknown = unknownForceName(question, capitalised(question));
       if (unknown) mention.unknown = unknown;
     }
     return mention;
@@ -220,8 +220,7 @@ export class ForceResolver {
    */
   private placesIn(tokens: string[], taken: boolean[], question: string, take: (at: number, len: number, force: string) => void): Array<{ place: string; force: string }> {
     const typed = typedWords(question, tokens.length);
-    // Capitals past the first letter (other than "I") show the question was typed with care.
-    const capitals = typed !== undefined && /[A-Z]/.test(question.slice(1).replace(/\bI\b/g, ''));
+    const capitals = typed !== undefined && capitalised(question);
     const places: Array<{ place: string; force: string }> = [];
     for (const { tokens: key, force } of this.areas) {
       const i = ForceResolver.at(tokens, taken, key);
@@ -259,18 +258,30 @@ const NOT_NAMES = new Set(['national', 'county', 'chiefs', 'federation', 'the', 
   'of', 'about', 'a', 'an', 'and', 'or', 'my', 'their', 'that', 'this', 'these', 'those', 'more', 'most', 'fewer', 'less',
   'no', 'some', 'one', 'two', 'three', 'misconduct', 'sexual', 'sex', 'complaint', 'complaints', 'allegation', 'allegations', 'officers', 'staff']);
 
+/** Capitals past the first letter (other than "I") show the question was typed with care: then only
+ * a capitalised word is a name ("take police to …" names no force "Take"). */
+function capitalised(question: string): boolean {
+  return /[A-Z]/.test(question.slice(1).replace(/\bI\b/g, ''));
+}
+
 /** "Narnia" in "Narnia Police" / "Narnia Constabulary" / "police in Narnia", when it is no name of ours. */
-function unknownForceName(question: string): string | undefined {
+function unknownForceName(question: string, withCapitals: boolean): string | undefined {
+  const plain = question.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  /** A name is written with a capital where the question uses capitals at all. */
+  const isName = (name: string) => {
+    const first = name.split(/\s+/)[0] ?? '';
+    return !withCapitals || plain.includes(first.charAt(0).toUpperCase() + first.slice(1));
+  };
   const before = /\b([A-Za-z][A-Za-z'-]+(?:\s+(?:and|&)\s+[A-Za-z][A-Za-z'-]+)?)\s+(?:police|constabulary)\b(?!\s+(?:officers?\s+)?(?:in|of)\s+(?!\d|the\s+(?:year|period|last|latest)))(?!\s+(?:complaints?\s+commission|conduct|federation|chiefs)\b)/gi;
   for (const m of fold(question).matchAll(before)) {
     const name = (m[1] ?? '').trim();
     const first = name.split(/\s+/)[0] ?? '';
-    if (!NOT_NAMES.has(first) && !STOPWORDS.has(first)) return name;
+    if (!NOT_NAMES.has(first) && !STOPWORDS.has(first) && isName(name)) return name;
   }
   const after = /\b(?:police|constabulary|force)\s+(?:in|of)\s+([a-z][a-z'-]+)/gi;
   for (const m of fold(question).matchAll(after)) {
     const name = (m[1] ?? '').trim();
-    if (!NOT_NAMES.has(name) && !STOPWORDS.has(name) && !['england', 'wales', 'britain', 'the'].includes(name)) return name;
+    if (!NOT_NAMES.has(name) && !STOPWORDS.has(name) && !['england', 'wales', 'britain', 'the'].includes(name) && isName(name)) return name;
   }
   return undefined;
 }

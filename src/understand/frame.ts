@@ -7,8 +7,9 @@
 import type { Frame } from '../model/answer.ts';
 import type { PhraseSlot } from '../model/data.ts';
 import type { Intent, MeasureReading, Normalisation, QueryFrame } from '../model/frame.ts';
+import { wordNumber } from '../text/numbers.ts';
 import { STOPWORDS, words } from '../text/words.ts';
-import type { ForceResolver } from './forces.ts';
+import type { ForceMention, ForceResolver } from './forces.ts';
 import { FIGURE_INTENTS, has, inheritedIntent, intentOf, type Cues } from './intent.ts';
 import { measuresNamedTogether, type MetricMatcher, type MetricMention } from './metrics.ts';
 import { findPeriods } from './periods.ts';
@@ -38,6 +39,8 @@ function typed(text: string, ws: readonly string[], [a, b]: [number, number]): s
 
 /** Words that end what complaints are "about" ("complaints about racism made in Kent"). */
 const ABOUT_ENDS = new Set(['were', 'was', 'are', 'is', 'made', 'against', 'in', 'by', 'at', 'for', 'from', 'did', 'do', 'does', 'have', 'has', 'had', 'during', 'between', 'since', 'last', 'this', 'that', 'each', 'per']);
+/** Words that end a speaker's name: what they said is about something, or a question follows. */
+const SPEAKER_ENDS = new Set(['about', 'on', 'regarding', 'what', 'how', 'which', 'who', 'why', 'when', 'where', 'is', 'are', 'was', 'were', 'did', 'does', 'do', 'has', 'have']);
 /** Words that say who the complaints are about, not what. */
 const WHO = new Set(['police', 'officers', 'officer', 'staff', 'force', 'forces', 'constabulary', 'people', 'members', 'them', 'it', 'conduct', 'behaviour', 'policing']);
 
@@ -49,7 +52,12 @@ function first(slots: ReadonlyMap<PhraseSlot, SlotMatch[]>, slot: PhraseSlot): S
 /** Words that are accounted for without naming anything: helper words, phrases of the book, the
  * vocabulary, numbers, and who the complaints are about. */
 function accountedFor(readers: QuestionReaders): (w: string) => boolean {
-  return (w) => w.length < 3 || /\d/.test(w) || STOPWORDS.has(w) || WHO.has(w) || readers.phrases.words.has(w) || readers.matcher.vocabulary.has(w);
+  return (w) => w.length < 3 || /\d/.test(w) || wordNumber(w) !== undefined || STOPWORDS.has(w) || WHO.has(w) || readers.phrases.words.has(w) || readers.matcher.vocabulary.has(w);
+}
+
+/** Whether every span of `spans` lies inside one of `within`. */
+function allInside(spans: ReadonlyArray<[number, number]>, within: readonly SlotMatch[]): boolean {
+  return spans.length > 0 && spans.every(([a, b]) => within.some((m) => a >= m.at && b <= m.end));
 }
 
 /**
@@ -75,16 +83,31 @@ function unheldSubject(text: string, ws: readonly string[], slots: ReadonlyMap<P
   return typed(text, ws, [at, at + 1]);
 }
 
-/** The measures and breakdowns the words fit, as the frame carries them. */
-function measureReading(metrics: MetricMention, previous: Frame | undefined, unheld: string | undefined): MeasureReading {
-  const fits = (map: Map<string, number>, loose?: Set<string>) =>
-    [...map].sort((a, b) => b[1] - a[1]).map(([id, score]) => (loose?.has(id) ? { id, score, loose: true } : { id, score }));
+/**
+ * The measures and breakdowns the words fit, as the frame carries them. Words inside a rate's own
+ * phrase ("per officer", "per 1,000 workforce") say what the rate is per, not what is counted.
+ */
+function measureReading(metrics: MetricMention, perHead: readonly SlotMatch[], duration: boolean, durations: ReadonlySet<string>, previous: Frame | undefined, unheld: string | undefined): MeasureReading {
+  const fits = (map: Map<string, number>, spans: Map<string, Array<[number, number]>>, loose?: Set<string>) =>
+    [...map]
+      .filter(([id]) => !allInside(spans.get(id) ?? [], perHead))
+      .sort((a, b) => b[1] - a[1])
+      .map(([id, score]) => (loose?.has(id) ? { id, score, loose: true } : { id, score }));
+  // "Quickest at finalising Schedule 3 complaint cases": the question counts days, so of the measures
+  // its words fit (also where a longer phrase took them), only those of time taken answer it.
+  // Measures named side by side ("cases finalised, and the average days") are each answered.
+  const together = measuresNamedTogether(metrics);
+  const timed = new Map([...metrics.shadowed, ...metrics.measures].filter(([id]) => durations.has(id)));
+  const counted = new Map([...metrics.measures].filter(([id]) => !durations.has(id)));
+  // …and a question that does not ask how long never means time taken when something else fits.
+  const measures = together.length >= 2 ? metrics.measures : duration ? (timed.size > 0 ? timed : metrics.measures) : counted.size > 0 ? counted : metrics.measures;
   const reading: MeasureReading = {
-    fits: fits(metrics.measures, metrics.loose),
-    breakdowns: fits(metrics.outcomes),
-    inside: fits(metrics.inside),
+    fits: fits(measures, metrics.measureSpans, metrics.loose),
+    breakdowns: fits(metrics.outcomes, metrics.outcomeSpans),
+    inside: fits(metrics.inside, new Map()),
     touched: [...metrics.touched],
-    together: measuresNamedTogether(metrics),
+    duration,
+    together,
   };
   if (previous?.measure !== undefined) reading.carried = { measure: previous.measure, ...(previous.outcome !== undefined ? { breakdown: previous.outcome } : {}) };
   if (unheld !== undefined) reading.unheld = unheld;
@@ -115,6 +138,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const named = metrics.measures.size > 0 || metrics.outcomes.size > 0;
   const namedOutright = [...metrics.measures.keys()].some((id) => !metrics.loose.has(id)) || metrics.outcomes.size > 0;
   const places = mentioned.forces.filter((f) => !shape.excluded.includes(f));
+  const taken = (at: number) => mentioned.spans.some(([a, b]) => at >= a && at < b);
   let normalisation = normalisationOf(ws, slots);
 
   const attribute = first(slots, 'attribute');
@@ -140,18 +164,21 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   // A follow-up leans on the previous question only when it asks something of its own ("blah blah" after a force is not about it).
   const asksSomething = named || cues.share || periods.asks.length > 0 || ['quantity', 'change', 'trend', 'compare', 'follow-up'].some((s) => has(cues, s as PhraseSlot));
   const reading: ScopeReading = { mentioned, places, excluded: shape.excluded, everyForce: has(cues, 'every-force'), target: shape.target };
-  const scope = scopeOf(reading, intent, FIGURE_INTENTS.includes(intent) && asksSomething ? previous : undefined);
+  let scope = scopeOf(reading, intent, FIGURE_INTENTS.includes(intent) && asksSomething ? previous : undefined);
+  const unused = unaccounted(ws, metrics, taken, mentioned, readers);
+  // "and Narnia?": a follow-up naming a place we can't resolve is about that place, never the last one.
+  const follow = first(slots, 'follow-up');
+  if (scope.kind === 'forces' && scope.carried && follow && unused.length > 0 && ws.length - follow.end <= 3) scope = { kind: 'unknown', name: typed(wording, ws, [follow.end, ws.length]) };
   if (previous) intent = inheritedIntent(intent, cues, previous, scope.kind === 'forces' ? scope.forces.length + (shape.target ? 1 : 0) : 0);
   const bareShare = previous?.share === true && !named && !has(cues, 'change') && !has(cues, 'trend') && !has(cues, 'compare') && !has(cues, 'overview');
   if (normalisation === 'count' && bareShare) normalisation = 'share';
 
-  const taken = (at: number) => mentioned.spans.some(([a, b]) => at >= a && at < b);
   const subject = intent === 'define' && term ? term : intent === 'statement' ? speaker(ws, slots) : undefined;
   const about = first(slots, 'said-about')?.gap;
   const frame: QueryFrame = {
     intent,
     scope,
-    measure: measureReading(metrics, previous, unheldSubject(wording, ws, slots, metrics, taken, readers)),
+    measure: measureReading(metrics, slots.get('per-head') ?? [], has(cues, 'duration'), readers.matcher.durations, previous, unheldSubject(wording, ws, slots, metrics, taken, readers)),
     periods: { asks: periods.asks, since: periods.since, ...(previous?.periods[0] !== undefined ? { anchor: previous.periods[0] } : {}) },
     normalisation,
     ranking: {
@@ -167,7 +194,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     asksWhen: has(cues, 'when'),
     keywords: ws.filter((w) => !STOPWORDS.has(w)),
     topic: topicWords(ws, taken, has(cues, 'quantity'), readers),
-    unaccounted: unaccounted(ws, metrics, taken, readers),
+    unaccounted: intent === 'define' || intent === 'statement' || intent === 'recommendations' ? [] : unused,
   };
   if (subject) frame.subject = typed(wording, ws, subject);
   if (intent === 'statement' && about) frame.about = typed(wording, ws, about);
@@ -189,7 +216,8 @@ function speaker(ws: readonly string[], slots: ReadonlyMap<PhraseSlot, SlotMatch
   if (!gap) return undefined;
   let [a, b] = gap;
   if (ws[a] === 'the' && b - a > 1) a++;
-  const cut = ws.slice(a, b).findIndex((w) => w === 'about' || w === 'on');
+  // "According to the Police Federation, what is wrong?": the speaker ends where the question starts.
+  const cut = ws.slice(a, b).findIndex((w) => SPEAKER_ENDS.has(w));
   if (cut > 0) b = a + cut;
   return [a, b];
 }
@@ -204,9 +232,12 @@ function topicWords(ws: readonly string[], taken: (at: number) => boolean, count
   });
 }
 
-/** Meaningful words nothing read: no force, place, measure, breakdown, period or phrase of the book. */
-function unaccounted(ws: readonly string[], metrics: MetricMention, taken: (at: number) => boolean, readers: QuestionReaders): string[] {
+/** Meaningful words nothing read: no force, place, measure, breakdown, period or phrase of the book.
+ * (Definitions, statements and recommendations search the text with every word, so use them all.) */
+function unaccounted(ws: readonly string[], metrics: MetricMention, taken: (at: number) => boolean, mentioned: ForceMention, readers: QuestionReaders): string[] {
   const inMetric = (at: number) => metrics.spans.some(([a, b]) => at >= a && at < b);
   const accounted = accountedFor(readers);
-  return [...new Set(ws.filter((w, at) => !taken(at) && !inMetric(at) && !accounted(w)))];
+  // Places read as out of scope, unknown or ambiguous are accounted for by the scope.
+  const places = new Set([mentioned.ambiguous?.word, ...words(mentioned.outOfScope?.place ?? ''), ...words(mentioned.unknown ?? '')]);
+  return [...new Set(ws.filter((w, at) => !taken(at) && !inMetric(at) && !accounted(w) && !places.has(w)))];
 }

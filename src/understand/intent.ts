@@ -64,7 +64,7 @@ const RULES: readonly IntentRule[] = [
   { intent: 'recommendations', priority: 75, when: (c) => has(c, 'recommendation') },
   { intent: 'count', priority: 71, when: (c) => has(c, 'count-forces') && !c.target && (c.places === 0 || c.places > 2 || c.group) },
   { intent: 'rank', priority: 70, when: (c) => c.rank && (c.places === 0 || c.places > 2 || c.group) },
-  { intent: 'sources', priority: 65, when: (c) => has(c, 'sources') && c.places <= 1 },
+  { intent: 'sources', priority: 72, when: (c) => has(c, 'sources') && c.places <= 1 },
   { intent: 'statement', priority: 60, when: (c) => has(c, 'statement') },
   { intent: 'define', priority: 55, when: (c) => c.term && !has(c, 'quantity') && c.places === 0 && c.periods === 0 },
   { intent: 'compare', priority: 51, when: (c) => asksEverything(c) && c.places > 1 },

@@ -6,6 +6,7 @@
 import type { Measure, Metric, Outcome } from '../model/data.ts';
 import type { MeasureReading } from '../model/frame.ts';
 import { stem, words } from '../text/words.ts';
+import { expandPhrase } from './phrases.ts';
 
 interface Term {
   kind: 'measure' | 'outcome';
@@ -24,6 +25,8 @@ export interface MetricMention {
   spans: Array<[number, number]>;
   /** Where each matched measure's phrases sit in the question. */
   measureSpans: Map<string, Array<[number, number]>>;
+  /** Where each matched outcome's phrases sit in the question. */
+  outcomeSpans: Map<string, Array<[number, number]>>;
   /** The question's words, folded. */
   words: string[];
   /** Measures matched only by words that fit several (their `broad` words). */
@@ -34,6 +37,10 @@ export interface MetricMention {
   /** Every measure a word that fits several measures points at, including where a longer phrase took
    * the word ("allegations" inside "misconduct allegations"). */
   touched: Set<string>;
+  /** Measures whose phrases fit only where a longer phrase of another took the words ("under Schedule 3"
+   * inside "finalised under Schedule 3"), with the words they would cover: the answer's dimension
+   * ("how long") may still point at them. */
+  shadowed: Map<string, number>;
 }
 
 /** How far a measure matched by loose words only falls behind one named outright at the same score. */
@@ -93,11 +100,13 @@ export class MetricMatcher {
   private readonly typoStems: string[];
   /** Every word of the vocabulary, so force matching never takes one for a misspelt name. */
   readonly vocabulary: Set<string>;
+  /** Measures of time taken. */
+  readonly durations: ReadonlySet<string>;
 
   constructor(measures: Measure[], outcomes: Outcome[]) {
     const terms: Term[] = [];
     for (const m of measures) {
-      for (const t of m.terms) terms.push({ kind: 'measure', id: m.id, stems: words(t).map(stem), weight: 1 });
+      for (const t of m.terms.flatMap(expandPhrase)) terms.push({ kind: 'measure', id: m.id, stems: words(t).map(stem), weight: 1 });
       for (const t of m.broad ?? []) terms.push({ kind: 'measure', id: m.id, stems: words(t).map(stem), weight: BROAD });
     }
     for (const o of outcomes) for (const t of o.terms) terms.push({ kind: 'outcome', id: o.id, stems: words(t).map(stem), weight: o.generic ? 0.3 : 1 });
@@ -110,7 +119,8 @@ export class MetricMatcher {
     });
     this.stems = new Set(terms.flatMap((t) => t.stems));
     this.typoStems = [...this.stems].filter((known) => known.length >= TYPO_LENGTH.known);
-    this.vocabulary = new Set([...measures.flatMap((m) => [...m.terms, ...(m.broad ?? [])]), ...outcomes.flatMap((o) => o.terms)].flatMap((t) => words(t)));
+    this.durations = new Set(measures.filter((m) => m.duration).map((m) => m.id));
+    this.vocabulary = new Set([...measures.flatMap((m) => [...m.terms.flatMap(expandPhrase), ...(m.broad ?? [])]), ...outcomes.flatMap((o) => o.terms)].flatMap((t) => words(t)));
   }
 
   /** The vocabulary stems a question word is: itself, or within a typo of a long one. */
@@ -172,13 +182,15 @@ export class MetricMatcher {
     const measures = new Map<string, number>();
     const outcomes = new Map<string, number>();
     const measureSpans = new Map<string, Array<[number, number]>>();
+    const outcomeSpans = new Map<string, Array<[number, number]>>();
     for (const { term, at, len, end } of matches) {
       // A word two measures share ("complaints") weighs the same for both: the data decides between them.
       const weight = Math.max(...matches.filter((m) => m.at === at && m.len === len && m.term.kind === term.kind).map((m) => m.term.weight));
       const score = len * weight + (head >= 0 && at >= head && at <= head + 1 ? 0.5 : 0);
       const map = term.kind === 'measure' ? measures : outcomes;
       map.set(term.id, (map.get(term.id) ?? 0) + score);
-      if (term.kind === 'measure') measureSpans.set(term.id, [...(measureSpans.get(term.id) ?? []), [at, end]]);
+      const where = term.kind === 'measure' ? measureSpans : outcomeSpans;
+      where.set(term.id, [...(where.get(term.id) ?? []), [at, end]]);
     }
     const loose = new Set([...measures.keys()].filter((id) => matches.every((m) => m.term.kind !== 'measure' || m.term.id !== id || m.term.weight === BROAD)));
     // An outcome whose words a measure's phrase took ("officers [were] sacked" is a measure of
@@ -186,7 +198,10 @@ export class MetricMatcher {
     const inside = new Map<string, number>();
     for (const { term } of candidates)
       if (term.kind === 'outcome' && term.weight >= 1 && !outcomes.has(term.id)) inside.set(term.id, Math.max(inside.get(term.id) ?? 0, term.stems.length));
-    return { measures, outcomes, spans, measureSpans, words: ws, loose, touched, inside };
+    const shadowed = new Map<string, number>();
+    for (const { term } of candidates)
+      if (term.kind === 'measure' && !measures.has(term.id)) shadowed.set(term.id, Math.max(shadowed.get(term.id) ?? 0, term.stems.length * term.weight));
+    return { measures, outcomes, spans, measureSpans, outcomeSpans, words: ws, loose, touched, inside, shadowed };
   }
 }
 
@@ -257,30 +272,50 @@ function hasOutcome(metrics: Metric[], measure: string, outcome: string): boolea
 }
 
 /** Words that may join two measures named side by side ("complaints and conduct matters"). */
-const JOINERS = new Set(['and', 'or', 'as', 'well', 'versus', 'vs', 'plus', 'both', 'with', 'compared', 'to', 'the', 'of', 'also', 'number']);
+const JOINERS = new Set(['and', 'or', 'as', 'well', 'versus', 'vs', 'plus', 'both', 'with', 'compared', 'to', 'the', 'of', 'also', 'number', 'in', 'for', 'during', 'what', 'how', 'many', 'was', 'were', 'their', 'its']);
+
+/** One part of a question naming several measures side by side: the measures its words fit, best first. */
+export type MeasurePart = Array<{ id: string; score: number }>;
 
 /**
- * Measures the question names side by side ("complaint allegations and conduct matters"): different
- * measures that must be answered separately, never added or compared. Empty unless at least two.
+ * Measures the question names side by side ("complaint allegations and conduct matters", "cases
+ * finalised in 2024/25 and the average days"): different measures that must be answered separately,
+ * never added or compared. Each run of adjacent or overlapping phrases is one part, fitting the
+ * measures whose phrases it holds (by how many of its words they cover); parts must be joined by
+ * "and", "or", "versus" and the like. Empty unless at least two parts name different measures.
  */
-export function measuresNamedTogether(mention: MetricMention): string[] {
-  // A phrase two measures share ("IOPC reviews … non-investigated and investigated complaints") names
-  // neither apart: each is placed by the phrases that are its own.
-  const shared = (span: [number, number], id: string) => [...mention.measureSpans].some(([other, spans]) => other !== id && spans.some(([a, b]) => a === span[0] && b === span[1]));
-  const placed = [...mention.measureSpans]
-    // Loose words ("police complaints") name no measure of their own beside named ones.
-    .filter(([id]) => !mention.loose.has(id))
-    .map(([id, spans]) => ({ id, spans: spans.filter((span) => !shared(span, id)) }))
-    .filter((p) => p.spans.length > 0)
-    .sort((a, b) => (a.spans[0]?.[0] ?? 0) - (b.spans[0]?.[0] ?? 0));
-  // Measures sharing a phrase ("complaints" can mean two) are one mention, not two.
-  const distinct = placed.filter((p, i) => !placed.slice(0, i).some((q) => q.spans.some(([a, b]) => p.spans.some(([c, d]) => c < b && a < d))));
-  for (let i = 1; i < distinct.length; i++) {
-    const end = Math.max(...(distinct[i - 1] as (typeof distinct)[number]).spans.map(([, b]) => b));
-    const start = Math.min(...(distinct[i] as (typeof distinct)[number]).spans.map(([a]) => a));
-    const between = mention.words.slice(end, start);
-    const joined = between.some((w) => ['and', 'or', 'versus', 'vs', 'plus', 'well'].includes(w));
-    if (!joined || between.length > 4 || !between.every((w) => JOINERS.has(w))) return [];
+export function measuresNamedTogether(mention: MetricMention): MeasurePart[] {
+  // Loose words ("police complaints") name no measure of their own beside named ones.
+  const spans = [...mention.measureSpans].filter(([id]) => !mention.loose.has(id)).flatMap(([id, list]) => list.map(([a, b]) => ({ id, a, b })));
+  spans.sort((x, y) => x.a - y.a || y.b - x.b);
+  const runs: Array<{ a: number; b: number; spans: typeof spans }> = [];
+  for (const span of spans) {
+    const run = runs.at(-1);
+    if (run && span.a <= run.b) {
+      run.b = Math.max(run.b, span.b);
+      run.spans.push(span);
+    } else runs.push({ a: span.a, b: span.b, spans: [span] });
   }
-  return distinct.length >= 2 ? distinct.map((d) => d.id) : [];
+  // A phrase several measures share ("IOPC reviews … of non-investigated and investigated complaints")
+  // names none apart when each is named again by a phrase of its own.
+  const ids = (run: (typeof runs)[number]) => new Set(run.spans.map((x) => x.id));
+  const placed = runs.filter((run, i) => {
+    const own = ids(run);
+    return own.size < 2 || ![...own].every((id) => runs.some((other, k) => k !== i && ids(other).has(id)));
+  });
+  runs.splice(0, runs.length, ...placed);
+  if (runs.length < 2) return [];
+  for (let i = 1; i < runs.length; i++) {
+    const between = mention.words.slice((runs[i - 1] as (typeof runs)[number]).b, (runs[i] as (typeof runs)[number]).a);
+    const joined = between.some((w) => ['and', 'or', 'versus', 'vs', 'plus', 'well'].includes(w));
+    // A period may sit between them ("cases finalised in 2024/25 and the average days").
+    if (!joined || between.length > 6 || !between.every((w) => JOINERS.has(w) || /^\d+$/.test(w))) return [];
+  }
+  const parts = runs.map((run) => {
+    const covered = new Map<string, number>();
+    for (const { id, a, b } of run.spans) covered.set(id, (covered.get(id) ?? 0) + b - a);
+    return [...covered].map(([id, score]) => ({ id, score })).sort((x, y) => y.score - x.score);
+  });
+  const tops = new Set(parts.map((p) => p[0]?.id));
+  return tops.size >= 2 ? parts : [];
 }

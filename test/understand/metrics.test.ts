@@ -62,7 +62,18 @@ describe('phrases split by a force name, broad words and Schedule 3', () => {
 describe('measures named side by side', () => {
   it('places each measure by its own phrase, past a phrase both share and loose words', () => {
     const q = 'How did IOPC reviews of Essex Police complaints turn out in 2024/25, for both non-investigated and investigated complaints?';
-    expect(measuresNamedTogether(matcher.find(q))).toEqual(['iopc-reviews-not-investigated', 'iopc-reviews-investigated']);
+    expect(measuresNamedTogether(matcher.find(q)).map((part) => part[0]?.id)).toEqual(['iopc-reviews-not-investigated', 'iopc-reviews-investigated']);
+  });
+
+  it('answers a count and a time taken asked together, with a period between them', () => {
+    const q = 'City of London Police complaint cases finalised outside Schedule 3 in 2024/25 and the average days';
+    const parts = measuresNamedTogether(matcher.find(q));
+    expect(parts[0]?.[0]?.id).toBe('complaint-cases-finalised-outside-schedule-3');
+    expect(parts[1]?.map((f) => f.id)).toContain('average-days-outside-schedule-3');
+  });
+
+  it('finds no second part in one measure named by several adjacent phrases', () => {
+    expect(measuresNamedTogether(matcher.find('How many complaint cases did Kent finalise under Schedule 3 in 2024/25?'))).toEqual([]);
   });
 });
 
