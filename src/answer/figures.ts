@@ -122,6 +122,11 @@ function totalMetric(ctx: AnswerContext, metric: Metric): Metric | undefined {
   return ctx.metrics.find((m) => m.unit === 'count' && m.measure === (whole ?? metric.measure) && m.outcome === undefined);
 }
 
+/** The asks a series must answer: a follow-up's default period (`held`) only where the series holds it. */
+function firmAsks(groups: PeriodGroup[], asks: readonly PeriodAsk[]): PeriodAsk[] {
+  return asks.filter((a) => a.kind !== 'held' || groups.some((g) => periodMatches(g.period, a)));
+}
+
 /** Resolves relative and explicit period asks against one series. */
 function selectPeriods(groups: PeriodGroup[], asks: PeriodAsk[], previousPeriod?: string): { matched: PeriodGroup[]; unmatched: PeriodAsk[] } {
   const matched: PeriodGroup[] = [];
@@ -263,8 +268,8 @@ function periodNotHeld(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft
 function lookup(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, target: Target, note = ''): Answer {
   const force = target.forces[0] as string;
   const groups = byPeriod(ctx.store.of(force, target.metric.id));
-  const { asks, anchor } = frame.periods;
-  const { matched, unmatched } = selectPeriods(groups, asks, anchor);
+  const asks = firmAsks(groups, frame.periods.asks);
+  const { matched, unmatched } = selectPeriods(groups, asks, frame.periods.anchor);
   if (asks.length > 0 && matched.length === 0) return periodNotHeld(ctx, frame, draft, target, unmatched);
   const chosen = matched.length > 0 ? matched : groups.slice(-1);
   const lines = chosen.map((g) => stateGroup(g, draft));
@@ -388,8 +393,9 @@ function share(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, target
     return draft.unclear(`A share of ${metric.label} with which outcome: ${joinNames(outcomes, 'or')}?`, frameOf('share', frame, target, []), 'share');
   }
   const groups = byPeriod(ctx.store.of(force, metric.id));
-  const { matched, unmatched } = selectPeriods(groups, frame.periods.asks, frame.periods.anchor);
-  if (frame.periods.asks.length > 0 && matched.length === 0) return periodNotHeld(ctx, frame, draft, target, unmatched);
+  const asks = firmAsks(groups, frame.periods.asks);
+  const { matched, unmatched } = selectPeriods(groups, asks, frame.periods.anchor);
+  if (asks.length > 0 && matched.length === 0) return periodNotHeld(ctx, frame, draft, target, unmatched);
   const chosen = matched.length > 0 ? matched : groups.slice(-1);
   const parts: string[] = [];
   for (const g of chosen) {
@@ -407,7 +413,7 @@ function compare(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targ
   const againstNational = target.forces.some((f) => ctx.forces.get(f)?.kind === 'area');
   const asShare = asksShare(frame) || (againstNational && metric.outcome !== undefined && canSum(metric) && totalMetric(ctx, metric) !== undefined);
   const series = target.forces.map((f) => byPeriod(ctx.store.of(f, metric.id)));
-  const asks = frame.periods.asks;
+  const asks = firmAsks(series.flat(), frame.periods.asks);
   let periodId: string | undefined;
   if (asks.length > 0) {
     const sel = series.map((s) => selectPeriods(s, asks).matched[0]?.period.id);
@@ -510,7 +516,8 @@ function change(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   // A period whose sources disagree has no one value to measure a change from: it is shown, not used.
   const groups = all.filter((g) => g.observations.length === 1);
   const conflicts = all.filter((g) => g.observations.length > 1).map((g) => ` ${capitalise(stateGroup(g, draft))}, and compute no change from either.`).join('');
-  const { asks, since, anchor } = frame.periods;
+  const { since, anchor } = frame.periods;
+  const asks = firmAsks(groups, frame.periods.asks);
   if (groups.length < 2) {
     const held = groups.map((g) => stateGroup(g, draft)).join('; ');
     const what = groups.length === 0 ? 'no single value for any period' : `only one period with a single value`;

@@ -114,7 +114,9 @@ export function answerRanking(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   const { ranking } = frame;
   const { within, excluded } = rankedForces(frame);
   const inScope = (f: string) => ctx.forces.get(f)?.kind !== 'area' && !excluded.includes(f) && (within === undefined || within.has(f));
-  const asks = frame.periods.asks;
+  // A follow-up's default period stands only where some table holds it.
+  const asked = frame.periods.asks;
+  const asks = asked.every((a) => a.kind === 'held') && !metrics.some((m) => tableFor(ctx, m, inScope, asked)) ? [] : asked;
   // Of the metrics the wording fits equally, the one whose table answers best, by the same order as
   // the periods within one table.
   const tables = metrics.map((m) => tableFor(ctx, m, inScope, asks)).filter((t): t is Table => t !== undefined);

@@ -81,7 +81,8 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
   // "When did …?" asks for a date, which only the sources' text can give.
   if (frame.asksWhen && !frame.quantity) return fallback(ctx, frame, draft) ?? offTopic(frame, draft);
   // A follow-up naming no measure leans on the previous one's, when it names forces or periods of its own or asks a new kind of question.
-  const carried = frame.measure.carried !== undefined && (forcesCarried(frame) || forces.length > 0 || frame.periods.asks.length > 0 || frame.intent !== 'lookup');
+  const namesPeriod = frame.periods.asks.some((a) => a.kind !== 'held');
+  const carried = frame.measure.carried !== undefined && (forcesCarried(frame) || forces.length > 0 || namesPeriod || frame.intent !== 'lookup');
   if (!named && !carried) {
     const force = forces[0];
     if (forces.length === 1 && force !== undefined && (frame.intent === 'lookup' || frame.intent === 'share')) {
@@ -92,7 +93,7 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
       return overview(ctx, draft, force);
     }
     // "How many?" and nothing else: one question back.
-    if (forces.length === 0 && frame.quantity && frame.keywords.length === 0 && frame.periods.asks.length === 0)
+    if (forces.length === 0 && frame.quantity && frame.keywords.length === 0 && !namesPeriod)
       return draft.unclear(`How many of what, and where? For example: ${exampleQuestion(draft)}`, { type, forces: [], periods: [] }, type);
     if (forces.length === 0) return fallback(ctx, frame, draft) ?? offTopic(frame, draft);
   }

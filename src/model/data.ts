@@ -299,6 +299,8 @@ export const PhraseSlot = z.enum([
   'follow-up',
   /** Asks for a number ("how many", "what share"). */
   'quantity',
+  /** Asks outright how many ("how many", "number of"): never a request for what someone said. */
+  'how-many',
   /** A part as a percentage of its whole. */
   'share',
   /** "The … rate": a published rate where there is one, otherwise a share. */

@@ -51,6 +51,8 @@ export const PeriodAsk = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('latest'), label: z.string() }),
   /** "the year before": relative to the previous answer's period, else to the latest. */
   z.strictObject({ kind: z.literal('previous'), label: z.string() }),
+  /** A follow-up's period by default: the previous answer's, where the figure asked is held for it. */
+  z.strictObject({ kind: z.literal('held'), id: z.string(), label: z.string() }),
 ]);
 export type PeriodAsk = z.infer<typeof PeriodAsk>;
 

@@ -12,7 +12,7 @@ import { STOPWORDS, words } from '../text/words.ts';
 import type { ForceMention, ForceResolver } from './forces.ts';
 import { FIGURE_INTENTS, has, inheritedIntent, intentOf, type Cues } from './intent.ts';
 import { measuresNamedTogether, type MetricMatcher, type MetricMention } from './metrics.ts';
-import { findPeriods } from './periods.ts';
+import { findPeriods, type PeriodMention } from './periods.ts';
 import type { PhraseBook, SlotMatch } from './phrases.ts';
 import { scopeOf, type ScopeReading } from './scope.ts';
 import { readShape } from './shape.ts';
@@ -39,6 +39,10 @@ function typed(text: string, ws: readonly string[], [a, b]: [number, number]): s
 
 /** Words that end what complaints are "about" ("complaints about racism made in Kent"). */
 const ABOUT_ENDS = new Set(['were', 'was', 'are', 'is', 'made', 'against', 'in', 'by', 'at', 'for', 'from', 'did', 'do', 'does', 'have', 'has', 'had', 'during', 'between', 'since', 'last', 'this', 'that', 'each', 'per']);
+/** Intents whose follow-ups keep the previous answer's period. */
+const HOLDS_PERIOD: readonly Intent[] = ['lookup', 'share', 'compare', 'rank', 'count'];
+/** Words pointing back at the previous answer ("how does that compare…", "of those"). */
+const BACK_REFERENCES = new Set(['that', 'this', 'those', 'these', 'it', 'them', 'they', 'same']);
 /** Words that end a speaker's name: what they said is about something, or a question follows. */
 const SPEAKER_ENDS = new Set(['about', 'on', 'regarding', 'what', 'how', 'which', 'who', 'why', 'when', 'where', 'is', 'are', 'was', 'were', 'did', 'does', 'do', 'has', 'have']);
 /** Words that say who the complaints are about, not what. */
@@ -164,12 +168,23 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   // A follow-up leans on the previous question only when it asks something of its own ("blah blah" after a force is not about it).
   const asksSomething = named || cues.share || periods.asks.length > 0 || ['quantity', 'change', 'trend', 'compare', 'follow-up'].some((s) => has(cues, s as PhraseSlot));
   const reading: ScopeReading = { mentioned, places, excluded: shape.excluded, everyForce: has(cues, 'every-force'), target: shape.target };
-  let scope = scopeOf(reading, intent, FIGURE_INTENTS.includes(intent) && asksSomething ? previous : undefined);
+  const carryFrom = (kind: Intent) => (FIGURE_INTENTS.includes(kind) && asksSomething ? previous : undefined);
+  let scope = scopeOf(reading, intent, carryFrom(intent));
   const unused = unaccounted(ws, metrics, taken, mentioned, readers);
   // "and Narnia?": a follow-up naming a place we can't resolve is about that place, never the last one.
   const follow = first(slots, 'follow-up');
   if (scope.kind === 'forces' && scope.carried && follow && unused.length > 0 && ws.length - follow.end <= 3) scope = { kind: 'unknown', name: typed(wording, ws, [follow.end, ws.length]) };
-  if (previous) intent = inheritedIntent(intent, cues, previous, scope.kind === 'forces' ? scope.forces.length + (shape.target ? 1 : 0) : 0);
+  if (previous) {
+    const inherited = inheritedIntent(intent, cues, previous, scope.kind === 'forces' ? scope.forces.length + (shape.target ? 1 : 0) : 0);
+    if (inherited !== intent && (inherited === 'rank' || inherited === 'count')) scope = scopeOf(reading, inherited, undefined);
+    intent = inherited;
+    // "How does that compare with Essex?": the previous answer's forces are the other side.
+    const back = ws.some((w) => BACK_REFERENCES.has(w));
+    if (has(cues, 'compare') && back && scope.kind === 'forces' && !scope.carried && scope.forces.length === 1 && previous.forces.length > 0 && !previous.forces.includes(scope.forces[0] as string)) {
+      scope = { ...scope, forces: [...previous.forces, ...scope.forces] };
+      intent = 'compare';
+    }
+  }
   const bareShare = previous?.share === true && !named && !has(cues, 'change') && !has(cues, 'trend') && !has(cues, 'compare') && !has(cues, 'overview');
   if (normalisation === 'count' && bareShare) normalisation = 'share';
 
@@ -179,7 +194,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     intent,
     scope,
     measure: measureReading(metrics, slots.get('per-head') ?? [], has(cues, 'duration'), readers.matcher.durations, previous, unheldSubject(wording, ws, slots, metrics, taken, readers)),
-    periods: { asks: periods.asks, since: periods.since, ...(previous?.periods[0] !== undefined ? { anchor: previous.periods[0] } : {}) },
+    periods: periodsAsked(periods, previous, intent, asksSomething && (!named || has(cues, 'follow-up') || ws.some((w) => BACK_REFERENCES.has(w)))),
     normalisation,
     ranking: {
       ...(shape.direction ? { direction: shape.direction } : {}),
@@ -200,6 +215,19 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   if (intent === 'statement' && about) frame.about = typed(wording, ws, about);
   if (previous) frame.context = previous;
   return frame;
+}
+
+/**
+ * The periods asked, read against the previous exchange: a follow-up leaning on it ("and Kent?", "of
+ * those, how many…") asks about its period unless it names one; "last year" after an answer about a
+ * year is the year before it.
+ */
+function periodsAsked(periods: PeriodMention, previous: Frame | undefined, intent: Intent, leans: boolean): QueryFrame['periods'] {
+  const anchor = previous?.periods[0];
+  if (anchor === undefined) return { asks: periods.asks, since: periods.since };
+  const asks = periods.asks.map((a) => (a.kind === 'latest' && a.label === 'last year' ? { kind: 'previous' as const, label: 'the year before' } : a));
+  if (asks.length === 0 && leans && HOLDS_PERIOD.includes(intent)) asks.push({ kind: 'held', id: anchor, label: anchor });
+  return { asks, since: periods.since, anchor };
 }
 
 /** "Who is Herts' chief constable?": a force's name then one to three words to the question's end. */

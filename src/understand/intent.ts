@@ -65,7 +65,8 @@ const RULES: readonly IntentRule[] = [
   { intent: 'count', priority: 71, when: (c) => has(c, 'count-forces') && !c.target && (c.places === 0 || c.places > 2 || c.group) },
   { intent: 'rank', priority: 70, when: (c) => c.rank && (c.places === 0 || c.places > 2 || c.group) },
   { intent: 'sources', priority: 72, when: (c) => has(c, 'sources') && c.places <= 1 },
-  { intent: 'statement', priority: 60, when: (c) => has(c, 'statement') },
+  // "According to the Home Office, how many …" asks for a figure, not for what the Home Office said.
+  { intent: 'statement', priority: 60, when: (c) => has(c, 'statement') && !has(c, 'how-many') },
   { intent: 'define', priority: 55, when: (c) => c.term && !has(c, 'quantity') && c.places === 0 && c.periods === 0 },
   { intent: 'compare', priority: 51, when: (c) => asksEverything(c) && c.places > 1 },
   { intent: 'overview', priority: 50, when: asksEverything },
@@ -97,6 +98,8 @@ const OF_TYPE: Partial<Record<Frame['type'], Intent>> = { lookup: 'lookup', shar
  * the previous question's figure intent.
  */
 export function inheritedIntent(intent: Intent, cues: Cues, previous: Frame | undefined, places: number): Intent {
+  // "apart from the Met?", "and per officer?" after a ranking rank again.
+  if (previous?.type === 'ranking' && cues.places === 0 && !cues.named && ['lookup', 'share', 'compare'].includes(intent)) return 'rank';
   const bare = !cues.named && !cues.share && !has(cues, 'change') && !has(cues, 'trend') && !has(cues, 'compare') && !has(cues, 'overview');
   const kept = previous ? OF_TYPE[previous.type] : undefined;
   if (!bare || kept === undefined || !['lookup', 'overview', 'compare'].includes(intent) || cues.places > 1) return intent;

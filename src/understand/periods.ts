@@ -6,13 +6,9 @@
 import type { Period } from '../model/data.ts';
 import { fold } from '../text/words.ts';
 
-/** What the question says about time. */
-export type PeriodAsk =
-  | { kind: 'financial-year'; id: string; label: string }
-  | { kind: 'range'; from: number; to: number; label: string }
-  | { kind: 'year'; year: number; label: string }
-  | { kind: 'latest'; label: string }
-  | { kind: 'previous'; label: string };
+import type { PeriodAsk } from '../model/frame.ts';
+
+export type { PeriodAsk };
 
 export interface PeriodMention {
   asks: PeriodAsk[];
@@ -77,7 +73,9 @@ export function findPeriods(question: string): PeriodMention {
     add(m, { kind: 'year', year: Number(m[1]), label: m[1] ?? '' });
   for (const m of q.matchAll(/\b(?:the\s+)?(?:year|period)\s+before(?:\s+(?:that|the\s+(?:most\s+recent|latest)(?:\s+one)?|last))?\b|\b(?:the\s+)?previous\s+year\b|\b(?:the\s+)?year\s+prior(?:\s+to\s+(?:that|the\s+(?:most\s+recent|latest|last)(?:\s+(?:one|year))?))?\b|\bprior\s+year\b/g))
     add(m, { kind: 'previous', label: 'the year before' });
-  for (const m of q.matchAll(/\b(?:latest|most\s+recent|last\s+year|this\s+year|recent(?:ly)?|current(?:ly)?|now|newest|up to date|last\s+(?:12|twelve)\s+months|(?:the\s+)?year\s+to\s+march)\b/g))
+  // "last year" is the latest year held, unless a follow-up's previous answer gives it another meaning.
+  for (const m of q.matchAll(/\blast\s+year\b/g)) add(m, { kind: 'latest', label: 'last year' });
+  for (const m of q.matchAll(/\b(?:latest|most\s+recent|this\s+year|recent(?:ly)?|current(?:ly)?|now|newest|up to date|last\s+(?:12|twelve)\s+months|(?:the\s+)?year\s+to\s+march)\b/g))
     add(m, { kind: 'latest', label: 'the latest year' });
 
   found.sort((a, b) => a.at - b.at);
@@ -97,6 +95,7 @@ export function periodOrder(p: Period): number {
 export function periodMatches(p: Period, ask: PeriodAsk): boolean {
   switch (ask.kind) {
     case 'financial-year':
+    case 'held':
       return p.id === ask.id;
     case 'range': {
       const start = p.start ? Number(p.start.slice(0, 4)) : undefined;
