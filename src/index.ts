@@ -23,3 +23,5 @@ export { ConversationKind, figureId, MAX_NOTE_LENGTH, Platform, PostedAnswer, po
 export { createFeedbackRecorder, openFeedbackStore, type FeedbackRecorder } from './feedback/recorder.ts';
 export { FeedbackStoreError } from './feedback/sql.ts';
 export type { FeedbackStore, StoredSummary } from './feedback/store.ts';
+export { embeddedDatabaseExists } from './feedback/embedded-database.ts';
+export { feedbackReport, reportText, type FeedbackReport, type FigureReport } from './feedback/report.ts';

@@ -4,7 +4,7 @@
  * once idle, because only one process may have the folder open at a time: the bot recording and
  * `forcewatch report` take turns through a lock file rather than losing each other's writes.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { takeLock } from './lock-file.ts';
@@ -12,6 +12,11 @@ import { FeedbackStoreError, reasonOf, type Database, type OnOpen, type Sql } fr
 
 /** The database's folder inside the state folder. */
 export const EMBEDDED_DB_FOLDER = 'feedback-db';
+
+/** Whether anything was ever recorded in `stateDir`'s embedded database (without opening it). */
+export function embeddedDatabaseExists(stateDir: string): boolean {
+  return existsSync(join(stateDir, EMBEDDED_DB_FOLDER, 'PG_VERSION'));
+}
 
 export interface EmbeddedOptions {
   /** Closed after this long without work, letting another process in. */
