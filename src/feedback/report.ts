@@ -17,7 +17,8 @@ export interface FigureReport {
   label: string | null;
   /** The values the reported answers showed. */
   shown: number[];
-  /** The values held now (several where sources disagree); empty when no longer held, null for no figure. */
+  /** The values held now (several where sources disagree); empty when no longer held; null for no
+   * figure, or when the engine could not say. */
   current: number[] | null;
   notes: ReportNote[];
 }
@@ -29,19 +30,20 @@ export interface FeedbackReport {
   declined: { byReason: DeclinedReason[]; byMeasureAndForce: DeclinedSubject[] };
 }
 
-/** Looks figures up by id through the engine's force cards, one card per force at most. */
-function figureLookup(engine: Engine): (id: string) => Fact[] {
+/** Looks figures up by id through the engine's force cards, one card per force at most. Undefined
+ * when the force's card could not be made, so the value held now is unknown rather than gone. */
+function figureLookup(engine: Engine): (id: string) => Fact[] | undefined {
   const names = new Map(engine.forcesWithData().map((f) => [f.id, f.name]));
-  const cards = new Map<string, Fact[]>();
+  const cards = new Map<string, Fact[] | undefined>();
   return (id) => {
     const force = id.split('/')[0] ?? '';
-    let facts = cards.get(force);
-    if (facts === undefined) {
+    if (!cards.has(force)) {
       const name = names.get(force);
-      facts = name === undefined ? [] : engine.forceCard(name).facts.filter((f) => f.computed === undefined && f.force === force);
+      const card = name === undefined ? undefined : engine.forceCard(name);
+      const facts = card === undefined ? [] : card.status === 'answered' ? card.facts.filter((f) => f.computed === undefined && f.force === force) : undefined;
       cards.set(force, facts);
     }
-    return facts.filter((f) => figureId(f) === id);
+    return cards.get(force)?.filter((f) => figureId(f) === id);
   };
 }
 
@@ -49,14 +51,13 @@ function figureLookup(engine: Engine): (id: string) => Fact[] {
 export function feedbackReport(summary: StoredSummary, engine: Engine): FeedbackReport {
   const lookup = figureLookup(engine);
   const reports = summary.reports.map((r): FigureReport => {
-    if (r.figure === null) return { ...r, label: null, current: null };
-    const now = lookup(r.figure);
-    const first = now[0];
+    const now = r.figure === null ? undefined : lookup(r.figure);
+    const first = now?.[0];
     return {
       figure: r.figure,
       label: first ? `${first.forceName}: ${first.metricLabel}, ${first.period}` : null,
       shown: r.shown,
-      current: [...new Set(now.map((f) => f.value))],
+      current: now === undefined ? null : [...new Set(now.map((f) => f.value))],
       notes: r.notes,
     };
   });
@@ -66,6 +67,11 @@ export function feedbackReport(summary: StoredSummary, engine: Engine): Feedback
 const quoted = (text: string) => `“${text.replace(/\s+/g, ' ').trim()}”`;
 const counted = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 const values = (list: number[]) => list.map((v) => formatValue(v, 'count')).join(' / ');
+
+function heldNow(current: number[] | null): string {
+  if (current === null) return 'the value held now could not be looked up';
+  return current.length > 0 ? `held now ${values(current)}` : 'no longer held';
+}
 
 function ratingLines(ratings: RatingCount[]): string[] {
   if (ratings.length === 0) return ['  none recorded'];
@@ -78,7 +84,7 @@ function reportLines(reports: FigureReport[]): string[] {
     const head =
       r.figure === null
         ? '  On answers that showed no figure'
-        : `  ${r.label ?? r.figure} (${r.figure})\n    shown ${values(r.shown)}; ${r.current && r.current.length > 0 ? `held now ${values(r.current)}` : 'no longer held'}`;
+        : `  ${r.label ?? r.figure} (${r.figure})\n    shown ${values(r.shown)}; ${heldNow(r.current)}`;
     const notes = r.notes.map((n) => {
       const asked = n.question === null ? '' : `\n        asked ${quoted(n.question)}`;
       return `    ${n.at} ${n.platform} ${n.conversation}: ${quoted(n.note)}${asked}`;

@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
 /** The test server: TEST_DATABASE_URL, or the local one CI and every machine of this kind run. */
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+// Blank counts as unset, as in .env.example.
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
 export interface TestSchema {
   /** DATABASE_URL whose connections work in the schema. */
