@@ -49,6 +49,9 @@ export async function takeLock(path: string, waitMs: number): Promise<() => void
   for (;;) {
     if (tryTake(path)) return () => rmSync(path, { force: true });
     // In use by this very process (another store on the same folder) counts as alive: it waits too.
+    // Node has no file locks, so taking over a dead holder's lock is remove-then-create: two
+    // processes doing it in the same instant could both proceed. That takes a crash followed by two
+    // starts within milliseconds of each other; an advisory lock (flock) would need a native addon.
     if (!holderAlive(path)) rmSync(path, { force: true });
     else if (Date.now() >= until) throw new Error(`it is in use by another process (lock file ${path})`);
     else await sleep(POLL_MS);
