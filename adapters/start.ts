@@ -1,21 +1,30 @@
 /**
- * `npm start`: starts Slack and/or Discord when their credentials are in the environment (both can
- * run in one process); with neither, opens the terminal chat on the bundled data.
+ * `npm start`: reads `.env` where present, then starts Slack and/or Discord when their credentials
+ * are in the environment (both can run in one process); with neither, opens the terminal chat on
+ * the bundled data, recording declined answers for `forcewatch report`.
  */
-import { BUNDLED_DATA_DIR, createLogger, loadEngine } from '../src/index.ts';
+import { BUNDLED_DATA_DIR, createLogger, feedbackConfigFromEnv, loadEngine } from '../src/index.ts';
 import { runChat } from './cli/chat.ts';
+import { terminalFeedback } from './cli/terminal-feedback.ts';
+import { loadEnvFileIfPresent } from './shared/env-file.ts';
 import { savedFileOptions } from './shared/saved-files.ts';
 import { runMain, serve, type StartPlatform } from './shared/serve.ts';
 import { slackConfigFromEnv, startSlack } from './slack/index.ts';
 import { discordConfigFromEnv, startDiscord } from './discord/index.ts';
 
 runMain(async () => {
+  const envFile = loadEnvFileIfPresent();
   const slackConfig = slackConfigFromEnv(process.env);
   const discordConfig = discordConfigFromEnv(process.env);
   const platforms: StartPlatform[] = [];
   if (slackConfig) platforms.push((deps) => startSlack({ ...deps, config: slackConfig }));
   if (discordConfig) platforms.push((deps) => startDiscord({ ...deps, config: discordConfig }));
+  // The services log at info by default, the chat only warnings: its screen is the user's.
+  const logger = createLogger({ level: process.env.LOG_LEVEL || (platforms.length > 0 ? 'info' : 'warn') });
+  if (envFile) logger.info({ file: envFile }, 'read settings from .env');
   if (platforms.length > 0) return serve(platforms);
-  const engine = loadEngine({ logger: createLogger({ level: process.env.LOG_LEVEL ?? 'warn' }), ...savedFileOptions(BUNDLED_DATA_DIR) });
-  await runChat(engine);
+  const feedback = terminalFeedback(feedbackConfigFromEnv(process.env), 'terminal_chat', logger);
+  const engine = loadEngine({ logger, ...savedFileOptions(BUNDLED_DATA_DIR) });
+  await runChat(engine, { onAnswer: (answer) => feedback.record(answer) });
+  await feedback.close();
 });

@@ -10,8 +10,15 @@ const GREETING = `Forcewatch — police misconduct and complaints figures for En
 Ask a question in your own words, or type /force <name> for a force card, /sources for the documents,
 /explain to see how your last question was read (or /explain <question>), /quit to leave.`;
 
+export interface ChatOptions {
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  /** Called with each answer once it is shown (the terminal records declined ones). */
+  onAnswer?: (answer: Answer) => void;
+}
+
 /** Runs the chat on standard input and output until the user quits or input ends. */
-export async function runChat(engine: Engine, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<void> {
+export async function runChat(engine: Engine, { input = process.stdin, output = process.stdout, onAnswer }: ChatOptions = {}): Promise<void> {
   // Iterating lines (rather than asking question by question) keeps every line of piped input.
   const rl = createInterface({ input, output, terminal: (input as { isTTY?: boolean }).isTTY === true, prompt: '> ' });
   output.write(`${GREETING}\n\n`);
@@ -37,6 +44,7 @@ export async function runChat(engine: Engine, input: NodeJS.ReadableStream = pro
       }
       previous = answer;
       output.write(`\n${renderText(answer)}\n\n`);
+      onAnswer?.(answer);
     }
     rl.prompt();
   }

@@ -1,22 +1,19 @@
 /**
  * The `forcewatch` command: ask one question, answer a stream of questions as JSON lines, show a
- * force card, list sources, or (with no arguments) open the terminal chat.
+ * force card, list sources, report the feedback recorded, or (with no arguments) open the terminal
+ * chat. Exit codes: 0 done, 1 no force card or a failure, 2 a command line that cannot be run.
  */
 import { createInterface } from 'node:readline';
-import { BUNDLED_DATA_DIR, createLogger, explanationText, loadEngine, type Answer, type Engine } from '../../src/index.ts';
+import { BUNDLED_DATA_DIR, createLogger, explanationText, feedbackConfigFromEnv, loadEngine, type Answer, type Engine, type Logger } from '../../src/index.ts';
+import { loadEnvFileIfPresent } from '../shared/env-file.ts';
 import { renderText } from '../shared/render-text.ts';
 import { savedFileOptions } from '../shared/saved-files.ts';
-import { runChat } from './chat.ts';
 import { describeStartupError } from '../shared/startup-error.ts';
-
-const USAGE = `Usage:
-  forcewatch                         open the terminal chat
-  forcewatch ask "<question>"        answer one question
-  forcewatch ask --json "<question>" print the answer as JSON
-  forcewatch ask --explain "<question>"  show how the question was read, then the answer
-  forcewatch ask --jsonl             read questions from standard input, one a line; write one JSON answer a line
-  forcewatch force <name> [--json]   every figure we hold for a force
-  forcewatch sources [--json]        the documents we hold`;
+import { parseCommand, UsageError, type Command } from './arguments.ts';
+import { runChat } from './chat.ts';
+import { reportOutput } from './report-command.ts';
+import { terminalFeedback } from './terminal-feedback.ts';
+import { COMMAND_HELP, GENERAL_HELP } from './usage.ts';
 
 function print(answer: Answer, json: boolean): void {
   process.stdout.write(json ? `${JSON.stringify(answer)}\n` : `${renderText(answer)}\n`);
@@ -30,51 +27,76 @@ async function answerLines(engine: Engine): Promise<void> {
   }
 }
 
-async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  const json = rest.includes('--json');
-  const explaining = rest.includes('--explain');
-  const args = rest.filter((a) => a !== '--json' && a !== '--jsonl' && a !== '--explain');
-  if (command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (command !== undefined && !['ask', 'force', 'sources'].includes(command)) {
-    process.stderr.write(`Unknown command "${command}".\n${USAGE}\n`);
-    return 2;
-  }
-  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
+/** Runs a command that needs the engine; resolves to the exit code. */
+async function run(command: Exclude<Command, { name: 'help' }>, logger: Logger): Promise<number> {
   const engine = loadEngine({ logger, ...savedFileOptions(BUNDLED_DATA_DIR) });
-  switch (command) {
-    case undefined:
-      await runChat(engine);
-      return 0;
-    case 'ask':
-      if (rest.includes('--jsonl')) {
-        await answerLines(engine);
-        return 0;
-      }
-      if (args.length === 0) {
-        process.stderr.write(`ask needs a question.\n${USAGE}\n`);
-        return 2;
-      }
-      if (explaining) {
-        const explanation = engine.explain(args.join(' '));
-        process.stdout.write(json ? `${JSON.stringify(explanation)}\n` : `${explanationText(explanation)}\n\n`);
-      }
-      print(engine.answer(args.join(' ')), json);
-      return 0;
-    case 'force':
-      print(engine.forceCard(args.join(' ')), json);
-      return 0;
-    default: {
-      const sources = engine.sources();
-      if (json) process.stdout.write(`${JSON.stringify(sources)}\n`);
-      else for (const s of sources) process.stdout.write(`${s.id}\n  ${s.title} — ${s.publisher}, ${s.published ?? 'date not known'}${s.dateInferred ? ' (inferred)' : ''}\n  ${s.url}\n`);
+  switch (command.name) {
+    case 'chat': {
+      const feedback = terminalFeedback(feedbackConfigFromEnv(process.env), 'terminal_chat', logger);
+      await runChat(engine, { onAnswer: (answer) => feedback.record(answer) });
+      await feedback.close();
       return 0;
     }
+    case 'ask': {
+      const feedback = terminalFeedback(feedbackConfigFromEnv(process.env), 'command_line', logger);
+      if (command.explain) {
+        const explanation = engine.explain(command.question);
+        process.stdout.write(command.json ? `${JSON.stringify(explanation)}\n` : `${explanationText(explanation)}\n\n`);
+      }
+      const answer = engine.answer(command.question);
+      print(answer, command.json);
+      feedback.record(answer);
+      await feedback.close();
+      return 0;
+    }
+    // A batch for scripts and the evaluation: its questions are not people's, so not recorded.
+    case 'ask-lines':
+      await answerLines(engine);
+      return 0;
+    case 'force': {
+      const card = engine.forceCard(command.force);
+      print(card, command.json);
+      return card.status === 'answered' ? 0 : 1;
+    }
+    case 'sources': {
+      const sources = engine.sources();
+      if (command.json) process.stdout.write(`${JSON.stringify(sources)}\n`);
+      else for (const s of sources) process.stdout.write(`${s.id}  ${s.title} — ${s.publisher}, ${s.published ?? 'date not known'}${s.dateInferred ? ' (inferred)' : ''}\n`);
+      return 0;
+    }
+    case 'report':
+      process.stdout.write(`${await reportOutput(engine, feedbackConfigFromEnv(process.env), logger, command)}\n`);
+      return 0;
   }
 }
+
+async function main(argv: string[]): Promise<number> {
+  const envFile = loadEnvFileIfPresent();
+  let command: Command;
+  try {
+    command = parseCommand(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    const more = error.command ? `Run "forcewatch ${error.command} --help" for its options.` : GENERAL_HELP;
+    process.stderr.write(`forcewatch${error.command ? ` ${error.command}` : ''}: ${error.message}\n${more}\n`);
+    return 2;
+  }
+  if (command.name === 'help') {
+    process.stdout.write(`${command.topic ? COMMAND_HELP[command.topic] : GENERAL_HELP}\n`);
+    return 0;
+  }
+  // A blank LOG_LEVEL (copied from .env.example) means the default.
+  const logger = createLogger({ level: process.env.LOG_LEVEL || 'warn' });
+  if (envFile) logger.info({ file: envFile }, 'read settings from .env');
+  return run(command, logger);
+}
+
+// A reader that stops early (`forcewatch sources | head`) closes the pipe: that ends us, quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`forcewatch: could not write the output: ${error.message}\n`);
+  process.exit(1);
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

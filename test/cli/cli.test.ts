@@ -1,11 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { forcewatch } from './support/run-cli.ts';
 
-const TSX = ['--import', 'tsx', 'adapters/cli/main.ts'];
-function cli(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [...TSX, ...args], { input, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'warn' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+// Whatever these questions leave in the feedback store stays in a folder of this file's own.
+const stateDir = mkdtempSync(join(tmpdir(), 'forcewatch-cli-'));
+afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
+const cli = (args: string[], input?: string) => forcewatch(args, { input, env: { FORCEWATCH_STATE_DIR: stateDir } });
 
 describe('the forcewatch command', () => {
   it('answers one question for a person, with its sources', () => {
@@ -26,12 +29,14 @@ describe('the forcewatch command', () => {
     expect(lines[1]?.status).toBe('no_data');
   });
 
-  it('prints a force card as JSON, and declines a force with no data naming the forces held', () => {
+  it('prints a force card as JSON, and declines a force with no data naming the forces held, exiting 1', () => {
     const card = JSON.parse(cli(['force', 'hants', '--json']).out) as { status: string; text: string };
     expect(card.status).toBe('answered');
     expect(card.text).toContain('933');
     // Every force of the register has figures now (data/ingested): only a name that is no force declines.
-    const none = JSON.parse(cli(['force', 'Narnia Constabulary', '--json']).out) as { status: string; text: string };
+    const declined = cli(['force', 'Narnia Constabulary', '--json']);
+    expect(declined.code).toBe(1);
+    const none = JSON.parse(declined.out) as { status: string; text: string };
     expect(none.status).toBe('no_data');
     expect(none.text).toMatch(/Narnia/);
   });
@@ -51,9 +56,12 @@ describe('the forcewatch command', () => {
     expect(r.out).toContain('Places: Portsmouth → Hampshire and Isle of Wight Constabulary');
   });
 
-  it('lists the source documents', () => {
-    const r = cli(['sources']);
-    expect(r.out).toContain('hemel-today-hertfordshire-no-action');
+  it('lists the source documents one a line, and the full records with --json', () => {
+    const lines = cli(['sources']).out.trimEnd().split('\n');
+    const records = JSON.parse(cli(['sources', '--json']).out) as Array<{ id: string; url: string }>;
+    expect(lines).toHaveLength(records.length);
+    expect(lines.find((l) => l.startsWith('hemel-today-hertfordshire-no-action '))).toMatch(/Hemel Today/);
+    expect(records.find((s) => s.id === 'hemel-today-hertfordshire-no-action')?.url).toMatch(/^https:/);
   });
 
   it('explains an unknown command instead of failing silently', () => {

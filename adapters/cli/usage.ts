@@ -1,0 +1,55 @@
+/** The `forcewatch` command's help: one text for the whole command and one for each subcommand. */
+
+export const COMMANDS = ['ask', 'force', 'sources', 'report'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+export const GENERAL_HELP = `Usage: forcewatch [command] [options]
+
+With no command, opens the terminal chat.
+
+Commands:
+  ask "<question>"      answer one question (--json, --explain; --jsonl reads questions from standard input)
+  force <name>          every figure we hold for a force (--json)
+  sources               the documents we hold, one a line (--json for the full records)
+  report                ratings, reported figures and declined questions (--since DATE, --json)
+
+Run "forcewatch <command> --help" for a command's options.`;
+
+export const COMMAND_HELP: Record<CommandName, string> = {
+  ask: `Usage: forcewatch ask [--json] [--explain] "<question>"
+       forcewatch ask --jsonl < questions.txt
+
+Answers one question about police complaints and misconduct figures, every figure cited.
+A declined or unclear answer is recorded for "forcewatch report" (the words only with RECORD_QUESTIONS=true).
+
+Options:
+  --json       print the answer as JSON
+  --explain    show how the question was read (kind, forces, places, periods, measures), then answer it
+  --jsonl      read questions from standard input, one a line; write one JSON answer a line (not recorded)
+  -h, --help   show this help`,
+  force: `Usage: forcewatch force <name> [--json]
+
+Every figure we hold for a police force, newest period first, grouped by topic.
+Exits 1 when no card is shown (no such force, or a name that fits several).
+
+Options:
+  --json       print the card as JSON
+  -h, --help   show this help`,
+  sources: `Usage: forcewatch sources [--json]
+
+The documents we hold: one line each (id, title, publisher, date).
+
+Options:
+  --json       print the full records as JSON
+  -h, --help   show this help`,
+  report: `Usage: forcewatch report [--since DATE] [--json]
+
+What people made of the answers, from the feedback store (FORCEWATCH_STATE_DIR, or DATABASE_URL):
+counts of 👍/👎 by question type and surface; each figure reported wrong, with its notes and the value
+held now; declined and unclear questions by reason and by the measure and force asked, most frequent first.
+
+Options:
+  --since DATE  only what was recorded on or after DATE (2026-01-31, or a full ISO time)
+  --json        print { ratings, reports, declined } as JSON
+  -h, --help    show this help`,
+};
