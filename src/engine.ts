@@ -69,7 +69,7 @@ export interface EngineOptions {
 
 /** Labels of the catalogue that hold digits: the grounding check reads them as names. */
 function numberedNames(data: Dataset): string[] {
-  const names = [...data.metrics.map((m) => m.label), ...data.measures.flatMap((m) => [m.label, m.short]), ...data.outcomes.map((o) => o.label)];
+  const names = [...data.metrics.flatMap((m) => [m.label, m.topic]), ...data.measures.flatMap((m) => [m.label, m.short]), ...data.outcomes.map((o) => o.label)];
   return [...new Set(names.filter((n) => /\d/.test(n)))];
 }
 

@@ -166,6 +166,11 @@ describe('declining', () => {
 });
 
 describe('force cards', () => {
+  it('composes the card of every force we hold figures for, whatever its section names hold ("Rates per 1,000 employees")', () => {
+    const failed = engine.forcesWithData().filter((f) => engine.forceCard(f.name).status !== 'answered');
+    expect(failed.map((f) => f.name)).toEqual([]);
+  });
+
   it('shows every Hampshire figure with citations', () => {
     const card = engine.forceCard('hants');
     const held = loadDataset(BUNDLED_DATA_DIR).figures.filter((f) => f.force === 'hampshire' && !f.restates);
