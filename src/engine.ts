@@ -17,9 +17,7 @@ import type { Force, SourceMeta } from './model/data.ts';
 import type { Logger } from './log.ts';
 import { loadOrBuildPassageIndex } from './search/index-file.ts';
 import { fold, words } from './text/words.ts';
-import { ForceResolver } from './understand/forces.ts';
-import { MetricMatcher } from './understand/metrics.ts';
-import { PhraseBook } from './understand/phrases.ts';
+import { questionReaders } from './understand/readers.ts';
 import { readQuestion } from './understand/frame.ts';
 import { explain, type Explanation } from './understand/explain.ts';
 
@@ -86,9 +84,7 @@ export function loadEngine(options: EngineOptions = {}): Engine {
     metricById: new Map(data.metrics.map((m) => [m.id, m])),
     measures: new Map(data.measures.map((m) => [m.id, m])),
     outcomes: new Map(data.outcomes.map((o) => [o.id, o])),
-    resolver: new ForceResolver(data.forces, data.outside),
-    matcher: new MetricMatcher(data.measures, data.outcomes),
-    phrases: new PhraseBook(data.phrases),
+    ...questionReaders(data),
     passages: loadOrBuildPassageIndex(data.documents, options.indexFile, log),
     documents: new Map(data.documents.map((d) => [d.id, d])),
     forces,

@@ -2,7 +2,7 @@
  * Everything the answer composers read: the data, indexed. Built once when the engine loads and
  * shared read-only by every question.
  */
-import type { Force, Measure, Metric, Outcome, SourceDocument, Unreadable } from '../model/data.ts';
+import type { Force, Measure, Metric, Outcome, SourceDocument, SourceFamily, Unreadable } from '../model/data.ts';
 import type { PassageIndex } from '../search/passages.ts';
 import type { ForceResolver } from '../understand/forces.ts';
 import type { MetricMatcher } from '../understand/metrics.ts';
@@ -19,6 +19,8 @@ export interface AnswerContext extends DraftContext {
   resolver: ForceResolver;
   matcher: MetricMatcher;
   phrases: PhraseBook;
+  families: PhraseBook<SourceFamily>;
+  publisherWords: ReadonlySet<string>;
   passages: PassageIndex;
   documents: Map<string, SourceDocument>;
   forces: Map<string, Force>;

@@ -75,7 +75,7 @@ function stateGroup(group: PeriodGroup, draft: AnswerDraft, withLabel = true): s
 /** Picks the metric to answer: the best-matching tier, then one the forces hold. */
 function chooseMetric(ctx: AnswerContext, frame: QueryFrame, forces: string[]): { choices: MetricChoice[]; metric?: Metric; alsoFits: string[] } {
   const defaultMeasure = [...ctx.measures.values()].find((m) => m.default)?.id;
-  const options: Parameters<typeof rankMetrics>[2] = { share: asksShare(frame) };
+  const options: Parameters<typeof rankMetrics>[2] = { share: asksShare(frame), familyOf: (m) => ctx.measures.get(m)?.family };
   if (defaultMeasure !== undefined) options.defaultMeasure = defaultMeasure;
   const choices = rankMetrics(ctx.metrics, frame.measure, options);
   // A published cell we could not read counts as held: the answer is to say so, not to fall to another measure.

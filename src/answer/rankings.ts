@@ -51,7 +51,7 @@ export function ratePer1000(ctx: AnswerContext, draft: AnswerDraft, obs: Observa
 function rankableMetrics(ctx: AnswerContext, frame: QueryFrame): Metric[] {
   const defaultMeasure = [...ctx.measures.values()].find((m) => m.default)?.id;
   // "Which force had the most?" after a question about one measure ranks that measure (the frame carries it).
-  const options: Parameters<typeof rankMetrics>[2] = { share: asksShare(frame) };
+  const options: Parameters<typeof rankMetrics>[2] = { share: asksShare(frame), familyOf: (m) => ctx.measures.get(m)?.family };
   if (defaultMeasure !== undefined) options.defaultMeasure = defaultMeasure;
   const territorial = (id: string) => ctx.forces.get(id)?.kind !== 'area';
   const choices = rankMetrics(ctx.metrics, frame.measure, options).filter((c) => ctx.store.forcesFor(c.metric.id).filter(territorial).length >= 2);

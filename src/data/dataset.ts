@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import {
+  FamilyNames,
   Figure,
   Force,
   Measure,
@@ -57,6 +58,8 @@ export interface Dataset {
   forces: Force[];
   outside: OutsideForce[];
   phrases: Phrase[];
+  /** The names of the families of publications. */
+  families: FamilyNames[];
   measures: Measure[];
   outcomes: Outcome[];
   metrics: Metric[];
@@ -71,6 +74,7 @@ export const DATA_FILES = {
   forces: 'forces.jsonl',
   outside: 'outside-scope.jsonl',
   phrases: 'phrases.jsonl',
+  families: 'families.jsonl',
   measures: 'measures.jsonl',
   outcomes: 'outcomes.jsonl',
   metrics: 'metrics.jsonl',
@@ -174,6 +178,7 @@ export function inspectDataset(dir: string): { dataset: Dataset; problems: DataP
   const outside = readJsonLines(dir, DATA_FILES.outside, OutsideForce, problems, true);
   // Optional too: without it, questions are read for their measure, force and period alone.
   const phrases = readJsonLines(dir, DATA_FILES.phrases, Phrase, problems, true);
+  const families = readJsonLines(dir, DATA_FILES.families, FamilyNames, problems, true);
   const measures = readJsonLines(dir, DATA_FILES.measures, Measure, problems);
   const outcomes = readJsonLines(dir, DATA_FILES.outcomes, Outcome, problems);
   const metrics = readJsonLines(dir, DATA_FILES.metrics, Metric, problems);
@@ -260,6 +265,7 @@ export function inspectDataset(dir: string): { dataset: Dataset; problems: DataP
       forces: forces.map((f) => f.value),
       outside: outside.map((o) => o.value),
       phrases: phrases.map((p) => p.value),
+      families: families.map((f) => f.value),
       measures: measures.map((m) => m.value),
       outcomes: outcomes.map((o) => o.value),
       metrics: metrics.map((m) => m.value),

@@ -366,6 +366,14 @@ const PhraseText = z
   .min(1)
   .regex(/^\^?[^()^$]*(?:\([^()^$]*\)[^()^$]*)*\$?$/, 'must hold only words, balanced "(a|b)" choices, "*" gaps, a leading "^" and a trailing "$"');
 
+/** The names people use for a family of publications ("the BBC's analysis", "Home Office figures"): a
+ * question naming one is answered from that family's measures where they fit. */
+export const FamilyNames = z.strictObject({
+  family: SourceFamily,
+  names: z.array(PhraseText).min(1),
+});
+export type FamilyNames = z.infer<typeof FamilyNames>;
+
 /** The words people use for one slot; adding a phrase is a line here and a test, not a new pattern. */
 export const Phrase = z.strictObject({
   slot: PhraseSlot,

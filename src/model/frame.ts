@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Frame } from './answer.ts';
+import { SourceFamily } from './data.ts';
 
 const id = z.string().min(1);
 
@@ -108,6 +109,8 @@ export const MeasureReading = z.strictObject({
   /** Measures named side by side ("complaints and conduct matters", "cases finalised and the average
    * days"): each part answered on its own, from the measures its words fit. */
   together: z.array(z.array(Fit)),
+  /** A family of publications the question names ("in the BBC's figures"): its measures come first. */
+  family: SourceFamily.optional(),
   /** The previous exchange's measure and breakdown, for a follow-up that names neither. */
   carried: z.strictObject({ measure: id, breakdown: id.optional() }).optional(),
   /** A subject no figure of ours is broken down by ("noise" in "noise complaints"): declined, never

@@ -5,7 +5,7 @@
  * place a question's words are read; answering reads the frame.
  */
 import type { Frame } from '../model/answer.ts';
-import type { PhraseSlot } from '../model/data.ts';
+import type { PhraseSlot, SourceFamily } from '../model/data.ts';
 import type { Intent, MeasureReading, Normalisation, QueryFrame } from '../model/frame.ts';
 import { wordNumber } from '../text/numbers.ts';
 import { STOPWORDS, words } from '../text/words.ts';
@@ -17,11 +17,15 @@ import type { PhraseBook, SlotMatch } from './phrases.ts';
 import { scopeOf, type ScopeReading } from './scope.ts';
 import { readShape } from './shape.ts';
 
-/** What reading a question needs: the force register, the measure catalogue and the phrase book. */
+/** What reading a question needs: the force register, the measure catalogue, the phrase book, the
+ * names of the families of publications and the words of publishers' names. */
 export interface QuestionReaders {
   resolver: ForceResolver;
   matcher: MetricMatcher;
   phrases: PhraseBook;
+  families: PhraseBook<SourceFamily>;
+  /** Words of the publishers' names ("PoliticsHome"): a question naming one names no subject. */
+  publisherWords: ReadonlySet<string>;
 }
 
 /** "What's" is "what is", "%" is "percent": one spelling for the phrase book to match. */
@@ -56,7 +60,8 @@ function first(slots: ReadonlyMap<PhraseSlot, SlotMatch[]>, slot: PhraseSlot): S
 /** Words that are accounted for without naming anything: helper words, phrases of the book, the
  * vocabulary, numbers, and who the complaints are about. */
 function accountedFor(readers: QuestionReaders): (w: string) => boolean {
-  return (w) => w.length < 3 || /\d/.test(w) || wordNumber(w) !== undefined || STOPWORDS.has(w) || WHO.has(w) || readers.phrases.words.has(w) || readers.matcher.vocabulary.has(w);
+  return (w) =>
+    w.length < 3 || /\d/.test(w) || wordNumber(w) !== undefined || STOPWORDS.has(w) || WHO.has(w) || readers.phrases.words.has(w) || readers.matcher.vocabulary.has(w) || readers.families.words.has(w) || readers.publisherWords.has(w);
 }
 
 /** Whether every span of `spans` lies inside one of `within`. */
@@ -91,7 +96,7 @@ function unheldSubject(text: string, ws: readonly string[], slots: ReadonlyMap<P
  * The measures and breakdowns the words fit, as the frame carries them. Words inside a rate's own
  * phrase ("per officer", "per 1,000 workforce") say what the rate is per, not what is counted.
  */
-function measureReading(metrics: MetricMention, perHead: readonly SlotMatch[], duration: boolean, durations: ReadonlySet<string>, previous: Frame | undefined, unheld: string | undefined): MeasureReading {
+function measureReading(metrics: MetricMention, perHead: readonly SlotMatch[], duration: boolean, durations: ReadonlySet<string>, family: SourceFamily | undefined, previous: Frame | undefined, unheld: string | undefined): MeasureReading {
   const fits = (map: Map<string, number>, spans: Map<string, Array<[number, number]>>, loose?: Set<string>) =>
     [...map]
       .filter(([id]) => !allInside(spans.get(id) ?? [], perHead))
@@ -115,6 +120,7 @@ function measureReading(metrics: MetricMention, perHead: readonly SlotMatch[], d
   };
   if (previous?.measure !== undefined) reading.carried = { measure: previous.measure, ...(previous.outcome !== undefined ? { breakdown: previous.outcome } : {}) };
   if (unheld !== undefined) reading.unheld = unheld;
+  if (family !== undefined) reading.family = family;
   return reading;
 }
 
@@ -193,7 +199,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const frame: QueryFrame = {
     intent,
     scope,
-    measure: measureReading(metrics, slots.get('per-head') ?? [], has(cues, 'duration'), readers.matcher.durations, previous, unheldSubject(wording, ws, slots, metrics, taken, readers)),
+    measure: measureReading(metrics, slots.get('per-head') ?? [], has(cues, 'duration'), readers.matcher.durations, familyNamed(ws, readers), previous, unheldSubject(wording, ws, slots, metrics, taken, readers)),
     periods: periodsAsked(periods, previous, intent, asksSomething && (!named || has(cues, 'follow-up') || ws.some((w) => BACK_REFERENCES.has(w)))),
     normalisation,
     ranking: {
@@ -228,6 +234,12 @@ function periodsAsked(periods: PeriodMention, previous: Frame | undefined, inten
   const asks = periods.asks.map((a) => (a.kind === 'latest' && a.label === 'last year' ? { kind: 'previous' as const, label: 'the year before' } : a));
   if (asks.length === 0 && leans && HOLDS_PERIOD.includes(intent)) asks.push({ kind: 'held', id: anchor, label: anchor });
   return { asks, since: periods.since, anchor };
+}
+
+/** The family of publications the question names first, if any. */
+function familyNamed(ws: readonly string[], readers: QuestionReaders): SourceFamily | undefined {
+  const named = [...readers.families.find(ws)].map(([family, matches]) => ({ family, at: matches[0]?.at ?? Infinity }));
+  return named.sort((a, b) => a.at - b.at)[0]?.family;
 }
 
 /** "Who is Herts' chief constable?": a force's name then one to three words to the question's end. */

@@ -46,6 +46,9 @@ export interface MetricMention {
 /** How far a measure matched by loose words only falls behind one named outright at the same score. */
 const LOOSE_BEHIND = 0.25;
 
+/** How far a measure of the family of publications a question names comes before the others. */
+const FAMILY_NAMED = 0.5;
+
 /** The weight of a word that fits several measures (a measure's `broad` words). */
 const BROAD = 0.5;
 
@@ -218,7 +221,7 @@ export interface MetricChoice {
  * previous exchange's measure and breakdown serve a follow-up naming neither; `defaultMeasure`
  * serves a question naming only a breakdown.
  */
-export function rankMetrics(metrics: Metric[], reading: MeasureReading, options: { share: boolean; defaultMeasure?: string }): MetricChoice[] {
+export function rankMetrics(metrics: Metric[], reading: MeasureReading, options: { share: boolean; defaultMeasure?: string; familyOf?: (measure: string) => string | undefined }): MetricChoice[] {
   const measures = new Map(reading.fits.map((f) => [f.id, f.score]));
   const loose = new Set(reading.fits.filter((f) => f.loose).map((f) => f.id));
   const outcomes = new Map(reading.breakdowns.map((f) => [f.id, f.score]));
@@ -258,6 +261,8 @@ export function rankMetrics(metrics: Metric[], reading: MeasureReading, options:
       // An outcome word that this metric's measure has but the question did not reach: rank totals below.
       if (metric.outcome === undefined && [...outcomes.keys(), ...inside.keys()].some((o) => hasOutcome(metrics, metric.measure, o))) ms -= 0.5;
     }
+    // "In the BBC's figures": the named family's measures before others the words fit as well.
+    if (reading.family !== undefined && options.familyOf?.(metric.measure) === reading.family) ms += FAMILY_NAMED;
     const unitFits = (metric.unit === 'percent') === options.share;
     // A "how many" question wants a count: a percentage only answers it when nothing else fits as well
     // ("how many complaints were investigated under special procedures?" is the count, not the 2%).

@@ -10,7 +10,7 @@
  * only at its end. Phrases of the slot `mask` hide other slots' phrases they overlap ("fell in the
  * category" is not a fall).
  */
-import type { Phrase, PhraseSlot } from '../model/data.ts';
+import type { PhraseSlot } from '../model/data.ts';
 import { words } from '../text/words.ts';
 
 /** Where a slot's phrase sits among the question's words: `[at, end)`, and its gap's words `[a, b)`. */
@@ -24,8 +24,8 @@ export interface SlotMatch {
 const MAX_GAP = 8;
 const GAP = '*';
 
-interface Entry {
-  slot: PhraseSlot;
+interface Entry<S extends string> {
+  slot: S;
   tokens: string[];
   start: boolean;
   end: boolean;
@@ -45,7 +45,7 @@ export function expandPhrase(phrase: string): string[] {
     .flatMap((choice) => expandPhrase(`${head} ${choice} ${tail}`));
 }
 
-function entryOf(slot: PhraseSlot, spelling: string): Entry {
+function entryOf<S extends string>(slot: S, spelling: string): Entry<S> {
   const start = spelling.startsWith('^');
   const end = spelling.endsWith('$');
   const body = spelling.replace(/^\^/, '').replace(/\$$/, '');
@@ -54,15 +54,16 @@ function entryOf(slot: PhraseSlot, spelling: string): Entry {
   return { slot, tokens, start, end };
 }
 
-/** Finds the phrase book's slots in questions. */
-export class PhraseBook {
-  private readonly entries: Entry[];
+/** Finds the phrase book's slots in questions (or any other book of named phrases, such as the
+ * names of the families of publications). */
+export class PhraseBook<S extends string = PhraseSlot> {
+  private readonly entries: Array<Entry<S>>;
   /** Every word of every phrase outside `mask`: words the reading of a question accounts for. */
   readonly words: Set<string>;
   /** The one-word phrases of each slot. */
-  private readonly single = new Map<PhraseSlot, Set<string>>();
+  private readonly single = new Map<S, Set<string>>();
 
-  constructor(phrases: Phrase[]) {
+  constructor(phrases: ReadonlyArray<{ slot: S; phrases: readonly string[] }>) {
     const entries = phrases.flatMap((p) => p.phrases.flatMap(expandPhrase).map((spelling) => entryOf(p.slot, spelling)));
     // Longest first, so "bottom of the table" is one match, not "bottom" and stray words.
     this.entries = entries.filter((e) => e.tokens.length > 0).sort((a, b) => b.tokens.length - a.tokens.length);
@@ -75,13 +76,13 @@ export class PhraseBook {
   }
 
   /** Whether `word` is on its own a phrase of `slot` ("latest" of `general`). */
-  isWordOf(slot: PhraseSlot, word: string): boolean {
+  isWordOf(slot: S, word: string): boolean {
     return this.single.get(slot)?.has(word) === true;
   }
 
   /** Every slot the words hold, with where; a slot's phrases never overlap each other. */
-  find(ws: readonly string[]): Map<PhraseSlot, SlotMatch[]> {
-    const found = new Map<PhraseSlot, SlotMatch[]>();
+  find(ws: readonly string[]): Map<S, SlotMatch[]> {
+    const found = new Map<S, SlotMatch[]>();
     for (const entry of this.entries) {
       const starts = entry.start ? [0] : ws.keys();
       for (const i of starts) {
@@ -93,7 +94,7 @@ export class PhraseBook {
         found.set(entry.slot, list);
       }
     }
-    const masks = found.get('mask') ?? [];
+    const masks = found.get('mask' as S) ?? [];
     for (const [slot, list] of found) {
       if (slot === 'mask') continue;
       const kept = list.filter((m) => !masks.some((k) => m.at < k.end && k.at < m.end));
@@ -105,7 +106,7 @@ export class PhraseBook {
 }
 
 /** The match of `entry` starting at word `i`, taking the shortest gap that lets the rest fit. */
-function matchFrom(ws: readonly string[], entry: Entry, i: number): SlotMatch | undefined {
+function matchFrom<S extends string>(ws: readonly string[], entry: Entry<S>, i: number): SlotMatch | undefined {
   const walk = (k: number, at: number, gap?: [number, number]): SlotMatch | undefined => {
     if (k === entry.tokens.length) return entry.end && at !== ws.length ? undefined : { at: i, end: at, ...(gap ? { gap } : {}) };
     const token = entry.tokens[k] as string;

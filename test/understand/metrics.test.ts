@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/dataset.ts';
 import { BUNDLED_DATA_DIR } from '../../src/engine.ts';
 import { readQuestion } from '../../src/understand/frame.ts';
+import { questionReaders } from '../../src/understand/readers.ts';
 import { ForceResolver } from '../../src/understand/forces.ts';
 import { MetricMatcher, measuresNamedTogether, rankMetrics } from '../../src/understand/metrics.ts';
 import { PhraseBook } from '../../src/understand/phrases.ts';
@@ -80,7 +81,7 @@ describe('measures named side by side', () => {
 describe('an outcome inside a measure phrase', () => {
   it('still names the outcome for a measure the question names: "officers were sacked after an IOPC case to answer"', () => {
     const q = 'How many officers were sacked after an IOPC case to answer in West Yorkshire?';
-    const ranked = rankMetrics(data.metrics, readQuestion(q, { resolver: new ForceResolver(data.forces, data.outside), matcher, phrases: new PhraseBook(data.phrases) }).measure, { share: false, defaultMeasure: 'complaint-allegations' });
+    const ranked = rankMetrics(data.metrics, readQuestion(q, questionReaders(data)).measure, { share: false, defaultMeasure: 'complaint-allegations' });
     expect(ranked[0]?.metric.id).toBe('case-to-answer-officers-dismissed');
   });
 });

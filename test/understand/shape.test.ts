@@ -5,11 +5,12 @@ import { ForceResolver } from '../../src/understand/forces.ts';
 import { MetricMatcher } from '../../src/understand/metrics.ts';
 import { PhraseBook } from '../../src/understand/phrases.ts';
 import { readQuestion } from '../../src/understand/frame.ts';
+import { questionReaders } from '../../src/understand/readers.ts';
 import { readShape, type Shape } from '../../src/understand/shape.ts';
 import { words } from '../../src/text/words.ts';
 
 const data = loadDataset(BUNDLED_DATA_DIR);
-const readers = { resolver: new ForceResolver(data.forces, data.outside), matcher: new MetricMatcher(data.measures, data.outcomes), phrases: new PhraseBook(data.phrases) };
+const readers = questionReaders(data);
 const read = (q: string) => readQuestion(q, readers);
 /** The shape as read from the phrase book's slots. */
 const shapeOf = (q: string): Shape => {

@@ -1,0 +1,22 @@
+/**
+ * The readers a question is understood with, built once from the dataset: the force register, the
+ * measure catalogue, the phrase book, the names of the families of publications and the words of
+ * publishers' names.
+ */
+import type { Dataset } from '../data/dataset.ts';
+import { words } from '../text/words.ts';
+import type { QuestionReaders } from './frame.ts';
+import { ForceResolver } from './forces.ts';
+import { MetricMatcher } from './metrics.ts';
+import { PhraseBook } from './phrases.ts';
+
+/** The question readers for `data`. */
+export function questionReaders(data: Pick<Dataset, 'forces' | 'outside' | 'measures' | 'outcomes' | 'phrases' | 'families' | 'documents'>): QuestionReaders {
+  return {
+    resolver: new ForceResolver(data.forces, data.outside),
+    matcher: new MetricMatcher(data.measures, data.outcomes),
+    phrases: new PhraseBook(data.phrases),
+    families: new PhraseBook(data.families.map((f) => ({ slot: f.family, phrases: f.names }))),
+    publisherWords: new Set(data.documents.flatMap((d) => words(d.publisher))),
+  };
+}
