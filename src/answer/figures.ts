@@ -23,6 +23,7 @@ import { partsOf } from './parts.ts';
 import { answerPublishedRate } from './published-rates.ts';
 import { canRatePerHead, canSum } from '../catalogue/rules.ts';
 import { asksPerHead, asksShare, isLoose, typeOf } from './frame-reading.ts';
+import { summedOf, totalOverForces, totalOverYears } from './totals.ts';
 
 type PeriodGroup = { period: Period; observations: Observation[] };
 
@@ -100,7 +101,9 @@ function chooseMetric(ctx: AnswerContext, frame: QueryFrame, forces: string[]): 
   const loose = new Set(frame.measure.fits.filter((f) => f.loose).map((f) => f.id));
   const picked = pickFrom(choices, loose);
   if (picked !== undefined && picked !== 'stop') return { choices, ...picked };
-  if (picked === 'stop' || loose.size === 0) return { choices, alsoFits: [] };
+  // A loose phrase naming one measure ("complaints made" is complaints logged) never falls to another.
+  const oneWord = frame.measure.fits.every((f) => !f.loose || (f.words ?? 1) === 1);
+  if (picked === 'stop' || loose.size === 0 || !oneWord) return { choices, alsoFits: [] };
   // Loose words only, and none of the measures their phrases took is held: every measure those
   // words fit anywhere ("complaints" inside "complaints made") is tried.
   const touched = frame.measure.touched;
@@ -241,6 +244,13 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   }
   const missing = forces.filter((f) => !targetForces.includes(f));
   const target: Target = { forces: targetForces, metric, alsoFits };
+  // "Kent and Essex added together", "combined": a total over the forces named, never a comparison.
+  if (frame.total && targetForces.length >= 2) {
+    const shareMetric = asksShare(frame) ? statedShareMetric(ctx, metric) : undefined;
+    const summed = shareMetric ?? (asksShare(frame) ? { label: `shares of ${metric.label}`, aggregation: 'share' as const } : summedOf(metric, asksPerHead(frame)));
+    const series = targetForces.map((f) => ({ force: f, rows: ctx.store.of(f, metric.id) }));
+    return totalOverForces(draft, summed, series, frameOf(typeOf(frame), frame, target, []));
+  }
   if (comparing && targetForces.length >= 2) return compare(ctx, frame, draft, target, missing);
   // A comparison only one of the named forces can answer: say so, never just drop the other.
   if (comparing && missing.length > 0) draft.allow(metric.label);
@@ -272,6 +282,9 @@ function lookup(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   const { matched, unmatched } = selectPeriods(groups, asks, frame.periods.anchor);
   if (asks.length > 0 && matched.length === 0) return periodNotHeld(ctx, frame, draft, target, unmatched);
   const chosen = matched.length > 0 ? matched : groups.slice(-1);
+  // "In total from 2020 to 2024", "how many between 2020 and 2023": the years asked, added up.
+  const overYears = (frame.total || asks.some((a) => a.kind === 'range')) && canSum(target.metric) && successiveYears(chosen);
+  if (overYears) return totalOverYears(draft, force, chosen.map((g) => g.observations[0] as Observation), frameOf('lookup', frame, target, chosen.map((g) => g.period.id)));
   const lines = chosen.map((g) => stateGroup(g, draft));
   let text = `${draft.forceName(force)}: ${lines.join('; ')}.`;
   const others = asks.length === 0 ? groups.filter((g) => !chosen.includes(g)).reverse() : [];
@@ -288,6 +301,17 @@ function lookup(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   const stated = [...sameYear.measures, ...parts.measures];
   text += parts.text + sameYear.text + measureNote(ctx, draft, { ...target, alsoFits: target.alsoFits.filter((m) => !stated.includes(m)) });
   return draft.answered('lookup', text + note, frameOf('lookup', frame, target, chosen.map((g) => g.period.id)));
+}
+
+/** Two or more whole years of one kind, one after another, each with one figure: they may be added up. */
+function successiveYears(groups: readonly PeriodGroup[]): boolean {
+  const kind = groups[0]?.period.kind;
+  if (groups.length < 2 || (kind !== 'financial-year' && kind !== 'calendar-years')) return false;
+  return groups.every((g, i) => {
+    const before = groups[i - 1];
+    const { start, end } = g.period;
+    return g.observations.length === 1 && g.period.kind === kind && start !== undefined && end !== undefined && (before === undefined || (before.period.end ?? '') < start);
+  });
 }
 
 /** Another measure's total for a force, in the periods an answer gives, in the same unit as its figure. */

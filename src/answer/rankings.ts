@@ -13,11 +13,12 @@ import type { PeriodAsk, QueryFrame } from '../model/frame.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import type { Observation } from './figure-store.ts';
-import { canRank, canRatePerHead, canSum, kindName } from '../catalogue/rules.ts';
+import { canRank, canRatePerHead, canSum } from '../catalogue/rules.ts';
 import { inPeriod, joinNames } from './holdings.ts';
 import { NATIONAL } from '../understand/forces.ts';
 import { rankByPublishedRate } from './published-rates.ts';
 import { asksPerHead, asksShare } from './frame-reading.ts';
+import { refuseSum, summedOf } from './totals.ts';
 
 /** How many places a ranking lists when the question does not say. */
 const DEFAULT_PLACES = 5;
@@ -140,7 +141,8 @@ export function answerRanking(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   // "Which forces had more than 5,000 …?" is answered as "how many forces": the list past the threshold.
   if (frame.intent === 'count' || ranking.threshold) return countForces(draft, metric, rows, ranking.threshold, answerFrame, scope);
   if (frame.total && ranking.direction === undefined) {
-    if (!canSum(metric)) return noSum(draft, metric, period, national, answerFrame);
+    const summed = summedOf(metric, asksPerHead(frame));
+    if (!canSum(summed)) return refuseSum(draft, summed, answerFrame, national);
     const stated = rows.map((o) => draft.stated(o));
     const sum = rows.reduce((t, o) => t + o.value, 0);
     draft.computed({ force: 'all-forces', forceName: 'all forces listed', periodId: period.id, period: period.label, metric: metric.id, metricLabel: `total ${metric.label}`, unit: metric.unit }, sum, 'sum', stated.map((s) => s.index), `sum of every force's figure in the table`);
@@ -208,19 +210,6 @@ function countForces(draft: AnswerDraft, metric: Metric, rows: Observation[], th
   });
   const text = `${past.length} of the ${rows.length} forces we hold it for had ${words} ${bound} ${metric.label} ${inPeriod(period)} (our count)${past.length > 0 ? `:\n${list.join('\n')}` : '.'}${scope}`;
   return draft.answered('ranking', text, frame);
-}
-
-/** A total asked of figures that may not be added (an average, a share, a rate): says why, and gives
- * the published England and Wales figure where we hold one. */
-function noSum(draft: AnswerDraft, metric: Metric, period: Observation['period'], national: Observation | undefined, frame: Frame): Answer {
-  // The metric's name ('… Schedule 3') is a name, not a figure, capitalised or not.
-  draft.allow(capitalise(metric.label));
-  let text = `${capitalise(metric.label)} is ${kindName(metric)}, so adding it up across forces gives a number that means nothing; we don't.`;
-  if (national) {
-    const n = draft.stated(national);
-    text += ` The published England and Wales figure ${inPeriod(period)} is ${n.shown} ${n.marks}.`;
-  } else text += ' Ask for a ranking of forces by it instead, or for one force.';
-  return draft.noData('metric_not_held', text, frame, 'ranking');
 }
 
 /** A ranking by rate per 1,000 workforce, of the forces whose workforce we hold; the others are named. */

@@ -90,6 +90,9 @@ export const Fit = z.strictObject({
   score: z.number(),
   /** Matched only by words that fit several measures ("complaints"), which the data decides between. */
   loose: z.boolean().optional(),
+  /** For a loose fit, the words of its longest phrase: "complaints made" (2) names one measure more
+   * surely than "complaints" (1). */
+  words: z.number().int().positive().optional(),
 });
 export type Fit = z.infer<typeof Fit>;
 

@@ -101,7 +101,7 @@ function measureReading(metrics: MetricMention, perHead: readonly SlotMatch[], d
     [...map]
       .filter(([id]) => !allInside(spans.get(id) ?? [], perHead))
       .sort((a, b) => b[1] - a[1])
-      .map(([id, score]) => (loose?.has(id) ? { id, score, loose: true } : { id, score }));
+      .map(([id, score]) => (loose?.has(id) ? { id, score, loose: true, words: metrics.looseWords.get(id) ?? 1 } : { id, score }));
   // "Quickest at finalising Schedule 3 complaint cases": the question counts days, so of the measures
   // its words fit (also where a longer phrase took them), only those of time taken answer it.
   // Measures named side by side ("cases finalised, and the average days") are each answered.

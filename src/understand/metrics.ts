@@ -31,6 +31,8 @@ export interface MetricMention {
   words: string[];
   /** Measures matched only by words that fit several (their `broad` words). */
   loose: Set<string>;
+  /** For each loose measure, the words of the longest loose phrase it matched ("complaints made": 2). */
+  looseWords: Map<string, number>;
   /** Outcomes named only inside another phrase, with their phrase length: they count for a measure
    * the question names that has them. */
   inside: Map<string, number>;
@@ -77,7 +79,7 @@ function oneEditApart(a: string, b: string): boolean {
 
 /** Helper words a question may put inside a phrase: "complaints were recorded" is "complaints recorded",
  * "complaint cases did Kent finalise" is "complaint cases finalised". */
-const INSIDE = new Set(['were', 'was', 'been', 'being', 'be', 'have', 'has', 'had', 'is', 'are', 'did', 'do', 'does', 'will', 'its', 'their', 'police', 'force', 'constabulary']);
+const INSIDE = new Set(['were', 'was', 'been', 'being', 'be', 'have', 'has', 'had', 'is', 'are', 'did', 'do', 'does', 'will', 'its', 'their', 'police', 'force', 'constabulary', 'against']);
 
 /** Where the phrase `stems` ends if it starts at word `i`, or -1. Helper words and a force's name
  * (`named(at)`: "allegations Nottinghamshire police logged") may sit between its words;
@@ -196,15 +198,19 @@ export class MetricMatcher {
       where.set(term.id, [...(where.get(term.id) ?? []), [at, end]]);
     }
     const loose = new Set([...measures.keys()].filter((id) => matches.every((m) => m.term.kind !== 'measure' || m.term.id !== id || m.term.weight === BROAD)));
+    const looseWords = new Map([...loose].map((id) => [id, Math.max(...matches.filter((m) => m.term.id === id).map((m) => m.len))]));
     // An outcome whose words a measure's phrase took ("officers [were] sacked" is a measure of
     // dismissals, and "sacked" the dismissed outcome): still named, for the measures that have it.
     const inside = new Map<string, number>();
-    for (const { term } of candidates)
-      if (term.kind === 'outcome' && term.weight >= 1 && !outcomes.has(term.id)) inside.set(term.id, Math.max(inside.get(term.id) ?? 0, term.stems.length));
+    // Only inside a measure's phrase: "discrimination" inside "race discrimination" (an outcome of its
+    // own) is race, never the wider category.
+    const inMeasure = (i: number, end: number) => matches.some((m) => m.term.kind === 'measure' && m.at <= i && end <= m.end);
+    for (const { term, i, end } of candidates)
+      if (term.kind === 'outcome' && term.weight >= 1 && !outcomes.has(term.id) && inMeasure(i, end)) inside.set(term.id, Math.max(inside.get(term.id) ?? 0, term.stems.length));
     const shadowed = new Map<string, number>();
     for (const { term } of candidates)
       if (term.kind === 'measure' && !measures.has(term.id)) shadowed.set(term.id, Math.max(shadowed.get(term.id) ?? 0, term.stems.length * term.weight));
-    return { measures, outcomes, spans, measureSpans, outcomeSpans, words: ws, loose, touched, inside, shadowed };
+    return { measures, outcomes, spans, measureSpans, outcomeSpans, words: ws, loose, looseWords, touched, inside, shadowed };
   }
 }
 

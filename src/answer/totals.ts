@@ -1,0 +1,74 @@
+/**
+ * Totals over forces ("all forces together", "Kent and Essex added together") and over years
+ * ("in total from 2020 to 2024"): counts are added with the working shown; an average, a share or a
+ * rate is never added, and the answer says why.
+ */
+import type { Answer, Frame } from '../model/answer.ts';
+import type { Aggregation, Metric, Period } from '../model/data.ts';
+import { canSum, kindName } from '../catalogue/rules.ts';
+import { formatNumber, formatValue } from '../text/numbers.ts';
+import { capitalise } from '../text/words.ts';
+import type { AnswerDraft } from './draft.ts';
+import type { Observation } from './figure-store.ts';
+import { inPeriod, joinNames } from './holdings.ts';
+
+/** What is to be added: a metric, or rates per 1,000 of our own (which have no metric of their own). */
+export interface Summed {
+  label: string;
+  aggregation: Aggregation;
+}
+
+/** The thing a total was asked of: the metric itself, or its rates per head when those were asked. */
+export function summedOf(metric: Metric, perHead: boolean): Summed {
+  return perHead && metric.aggregation === 'count' ? { label: `rates of ${metric.label} per 1,000 workforce`, aggregation: 'rate' } : metric;
+}
+
+/** A total asked of figures that may not be added (an average, a share, a rate): says why, and gives
+ * the published England and Wales figure where we hold one. */
+export function refuseSum(draft: AnswerDraft, summed: Summed, frame: Frame, national?: Observation): Answer {
+  // The metric's name ('… Schedule 3') is a name, not a figure, capitalised or not.
+  draft.allow(capitalise(summed.label));
+  let text = `${capitalise(summed.label)} ${summed.aggregation === 'rate' && summed.label.startsWith('rates') ? 'are rates' : `is ${kindName(summed)}`}, so adding ${summed.label.startsWith('rates') ? 'them' : 'it'} up across forces gives a number that means nothing; we don't.`;
+  if (national) {
+    const n = draft.stated(national);
+    text += ` The published England and Wales figure ${inPeriod(national.period)} is ${n.shown} ${n.marks}.`;
+  } else text += ' Ask for a ranking of forces by it instead, or for one force.';
+  return draft.noData('metric_not_held', text, frame, frame.type);
+}
+
+/** The sum of `rows` (one figure each, of one count metric), each cited, as our calculation. */
+export function sumOf(draft: AnswerDraft, rows: readonly Observation[], what: { force: string; forceName: string; period: Period }): { shown: string; working: string; value: number } {
+  const metric = (rows[0] as Observation).metric;
+  const stated = rows.map((o) => draft.stated(o));
+  const value = rows.reduce((t, o) => t + o.value, 0);
+  const working = `${rows.map((o) => formatNumber(o.value)).join(' + ')} = ${formatNumber(value)}`;
+  draft.computed({ force: what.force, forceName: what.forceName, periodId: what.period.id, period: what.period.label, metric: metric.id, metricLabel: `total ${metric.label}`, unit: metric.unit }, value, 'sum', stated.map((s) => s.index), working);
+  const parts = rows.map((o, i) => `${(stated[i] as (typeof stated)[number]).shown} ${(stated[i] as (typeof stated)[number]).marks}`);
+  return { shown: formatValue(value, metric.unit), working: `our calculation: ${joinNames(parts)}; ${working}`, value };
+}
+
+/** "Kent and Essex added together": one period all the forces hold, summed; refused unless a count. */
+export function totalOverForces(draft: AnswerDraft, summed: Summed, series: ReadonlyArray<{ force: string; rows: readonly Observation[] }>, frame: Frame): Answer {
+  if (summed.aggregation !== 'count' || !canSum(summed)) return refuseSum(draft, summed, frame);
+  const periods = (series[0]?.rows ?? []).map((o) => o.period).filter((p) => series.every((s) => s.rows.some((o) => o.period.id === p.id)));
+  const period = periods.at(-1);
+  if (period === undefined) {
+    const names = joinNames(series.map((s) => draft.forceName(s.force)));
+    return draft.noData('period_not_held', `We hold no year of ${summed.label} for all of ${names}, so we can't add them up.`, frame, frame.type);
+  }
+  const rows = series.map((s) => s.rows.find((o) => o.period.id === period.id) as Observation);
+  const names = joinNames(series.map((s) => draft.forceName(s.force)));
+  const sum = sumOf(draft, rows, { force: series.map((s) => s.force).join('+'), forceName: names, period });
+  draft.allow(period.label);
+  return draft.answered(frame.type, `${capitalise(summed.label)} ${inPeriod(period)}, ${names} together: ${sum.shown} (${sum.working}).`, { ...frame, periods: [period.id] });
+}
+
+/** "In total from 2020 to 2024": a count over the years asked, each year cited, summed. */
+export function totalOverYears(draft: AnswerDraft, force: string, rows: readonly Observation[], frame: Frame): Answer {
+  const first = rows[0] as Observation;
+  const last = rows.at(-1) as Observation;
+  const span: Period = { ...first.period, id: `${first.period.id}..${last.period.id}`, label: `${first.period.label} to ${last.period.label}` };
+  const sum = sumOf(draft, rows, { force, forceName: draft.forceName(force), period: span });
+  for (const o of rows) draft.allow(o.period.label);
+  return draft.answered(frame.type, `${draft.forceName(force)}: ${sum.shown} ${first.metric.label} from ${first.period.label} to ${last.period.label} in total (${sum.working}).`, frame);
+}
