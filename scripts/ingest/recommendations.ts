@@ -70,6 +70,8 @@ export function ingestRecommendations(dir: string, out: Collector): void {
     const tags = tagsOf(r.tags);
     // The force column is "#N/A" for some pages: the tags usually still name the force.
     const named = [r.force, ...tags].map((n) => (SHEET_ERROR.test(n) ? undefined : out.forces.find(n))).filter((f): f is string => f !== undefined);
+    // The force the IOPC's own listing files it under: what "recommendations to Kent" counts.
+    const filedUnder = SHEET_ERROR.test(r.force) ? undefined : out.forces.find(r.force);
     const fromHeading = named.length === 0 ? headingForce(out, r.heading) : undefined;
     const forces = [...new Set([...named, ...(fromHeading ? [fromHeading] : [])])].filter((f) => out.forces.forces.find((x) => x.id === f)?.kind !== 'area');
     // A national recommendation is addressed to a national body, held for England and Wales.
@@ -105,6 +107,7 @@ export function ingestRecommendations(dir: string, out: Collector): void {
       text: body === '' ? clean(r.heading) : `${clean(r.heading)}\n\n${body}`,
       ...(category !== undefined ? { category } : {}),
       ...(addressee !== undefined ? { addressee } : {}),
+      ...(filedUnder !== undefined && forces.includes(filedUnder) ? { filedUnder } : {}),
       ...(accepted !== undefined ? { accepted } : {}),
     });
   }

@@ -170,6 +170,8 @@ export const SourceMeta = z.strictObject({
   category: z.string().min(1).optional(),
   /** For a recommendation to a national body rather than a force: who ("College of Policing"). */
   addressee: z.string().min(1).optional(),
+  /** For a recommendation: the force the IOPC's listing files it under (it may name others too). */
+  filedUnder: slug.optional(),
   /** For a recommendation: whether its addressee accepted it, as the IOPC records. */
   accepted: z.enum(['yes', 'no', 'awaiting response']).optional(),
 });
@@ -345,6 +347,10 @@ export const PhraseSlot = z.enum([
   'also-total',
   /** Asks about the IOPC's learning recommendations ("what has the IOPC told Kent to change?"). */
   'recommendation',
+  /** A recommendation's addressee's response asked about ("accepted", "rejected", "awaiting a response"). */
+  'accepted',
+  'not-accepted',
+  'awaiting',
   /** Words of a recommendations question that say nothing of its topic ("learning", "lessons"). */
   'topic-noise',
   /** Words of a counting question that say what is counted, not the topic ("marked", "accepted"). */

@@ -185,6 +185,14 @@ export const QueryFrame = z.strictObject({
   topic: z.array(z.string()),
   /** Meaningful words no part of the frame accounts for: the answer says how it read the question. */
   unaccounted: z.array(z.string()),
+  /** Of the IOPC's recommendations: the response asked about ("which were accepted?"), and whether
+   * the question is about those the last answer quoted ("was it accepted?"). */
+  recommendations: z
+    .strictObject({
+      response: z.enum(['yes', 'no', 'awaiting response']).optional(),
+      quoted: z.boolean(),
+    })
+    .optional(),
   /** The previous exchange's frame, kept when this question only asks about the last answer. */
   context: Frame.optional(),
 });

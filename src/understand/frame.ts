@@ -171,6 +171,10 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     share: normalisation === 'share' || normalisation === 'rate',
   };
   let intent: Intent = intentOf(cues);
+  // "which were accepted?", "and in Kent?" after recommendations are about recommendations again.
+  const response = has(cues, 'not-accepted') ? 'no' : has(cues, 'awaiting') ? 'awaiting response' : has(cues, 'accepted') ? 'yes' : undefined;
+  const aboutRecommendations = previous?.type === 'recommendation' && !named && (response !== undefined || has(cues, 'follow-up'));
+  if (aboutRecommendations && !['help', 'provenance', 'chart'].includes(intent)) intent = 'recommendations';
   // A follow-up leans on the previous question only when it asks something of its own ("blah blah" after a force is not about it).
   const asksSomething = named || cues.share || periods.asks.length > 0 || ['quantity', 'change', 'trend', 'compare', 'follow-up'].some((s) => has(cues, s as PhraseSlot));
   const reading: ScopeReading = { mentioned, places, excluded: shape.excluded, everyForce: has(cues, 'every-force'), target: shape.target };
@@ -180,7 +184,11 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   // "and Narnia?": a follow-up naming a place we can't resolve is about that place, never the last one.
   const follow = first(slots, 'follow-up');
   if (scope.kind === 'forces' && scope.carried && follow && unused.length > 0 && ws.length - follow.end <= 3) scope = { kind: 'unknown', name: typed(wording, ws, [follow.end, ws.length]) };
-  if (previous) {
+  if (intent === 'recommendations') {
+    // "Which force got the most recommendations?" ranks every force; a follow-up keeps the forces asked about.
+    if (shape.direction !== undefined) scope = scopeOf(reading, 'rank', undefined);
+    else if (aboutRecommendations && scope.kind === 'unnamed' && previous && previous.forces.length > 0) scope = { kind: 'forces', forces: previous.forces, carried: true, places: [] };
+  } else if (previous) {
     const inherited = inheritedIntent(intent, cues, previous, scope.kind === 'forces' ? scope.forces.length + (shape.target ? 1 : 0) : 0);
     if (inherited !== intent && (inherited === 'rank' || inherited === 'count')) scope = scopeOf(reading, inherited, undefined);
     intent = inherited;
@@ -219,6 +227,12 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   };
   if (subject) frame.subject = typed(wording, ws, subject);
   if (intent === 'statement' && about) frame.about = typed(wording, ws, about);
+  if (intent === 'recommendations') {
+    // "was it accepted?": the recommendations the last answer quoted.
+    const quoted = aboutRecommendations && frame.topic.length === 0 && ws.some((w) => w === 'it' || w === 'that' || w === 'this') && !ws.includes('which');
+    frame.recommendations = { quoted, ...(response ? { response } : {}) };
+    if (aboutRecommendations && frame.topic.length === 0 && previous?.topic) frame.topic = previous.topic.split(' ');
+  }
   if (previous) frame.context = previous;
   return frame;
 }
