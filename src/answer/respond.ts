@@ -40,6 +40,15 @@ function declineScope(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft)
   return undefined;
 }
 
+/** "We count complaints about stop and search, not stop and search itself": what a subject of
+ * complaints named alone can be asked of, with the measures that hold it. */
+function subjectAbout(ctx: AnswerContext, draft: AnswerDraft, subject: string): string {
+  const label = ctx.outcomes.get(subject)?.label ?? subject;
+  const measures = [...new Set(ctx.metrics.filter((m) => m.outcome === subject).map((m) => m.measure))].map((m) => ctx.measures.get(m)?.label ?? m);
+  for (const m of [label, ...measures]) draft.allow(m);
+  return `We hold figures on complaints about ${label} (${joinNames(measures, 'and')}), not on ${label} itself: ask, for example, “How many allegations about ${label} were there?”.`;
+}
+
 /** Composes the answer to `frame`. */
 export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft): Answer {
   const forces = forcesOf(frame);
@@ -62,13 +71,18 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
   const declined = declineScope(ctx, frame, draft);
   if (declined) return declined;
   if (frame.intent === 'recommendations') return answerRecommendations(ctx, frame, draft);
-  if (frame.intent === 'rank' || frame.intent === 'count') return answerRanking(ctx, frame, draft) ?? answerFigures(ctx, { ...frame, intent: 'compare' }, draft, forces);
   const type = typeOf(frame);
-  if (frame.measure.unheld !== undefined && FIGURE_INTENTS.includes(frame.intent)) {
+  const { unheld, subjectOnly } = frame.measure;
+  if ((unheld !== undefined || subjectOnly !== undefined) && (FIGURE_INTENTS.includes(frame.intent) || frame.intent === 'rank' || frame.intent === 'count')) {
     const force = forces[0];
     const held = force !== undefined && ctx.store.holds(force) ? ` For ${draft.forceName(force)} we hold: ${holdingsFor(ctx, draft, force)}.` : ` ${whatWeHold(ctx)}`;
-    return draft.noData('metric_not_held', `We hold no figures on “${draft.echo(frame.measure.unheld)}” complaints or allegations: none of our figures is broken down that way.${held}`, { type, forces, periods: [] }, type);
+    const why =
+      unheld?.by === 'people' ? `Our figures are totals for forces and for England and Wales, broken down by outcome and by what was complained about, never by officer or by who complained, so we can't answer “${draft.echo(unheld.words)}”.`
+      : unheld !== undefined ? `We hold no figures on “${draft.echo(unheld.words)}” complaints or allegations: none of our figures is broken down that way.`
+      : subjectAbout(ctx, draft, subjectOnly as string);
+    return draft.noData('metric_not_held', `${why}${held}`, { type, forces, periods: [] }, type);
   }
+  if (frame.intent === 'rank' || frame.intent === 'count') return answerRanking(ctx, frame, draft) ?? answerFigures(ctx, { ...frame, intent: 'compare' }, draft, forces);
   const named = namesMeasure(frame);
   if (frame.intent === 'overview') {
     const force = forces[0];

@@ -355,6 +355,9 @@ export const PhraseSlot = z.enum([
   'topic-noise',
   /** Words of a counting question that say what is counted, not the topic ("marked", "accepted"). */
   'count-noise',
+  /** Figures by person we never hold: individual officers, who complained (their sex, age or
+   * ethnicity), Action Fraud on its own. A question asking for them is declined saying so. */
+  'people',
   /** Complaints "about", "involving" …: the words after it say what the complaints are about. */
   'about',
   /** "When …?": a passage answering it should hold a date. */

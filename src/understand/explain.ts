@@ -29,7 +29,7 @@ export function explain(question: string, frame: QueryFrame, names: ExplainNames
   if (scope.kind === 'ambiguous') for (const f of scope.candidates) ids.add(f);
   if (scope.kind === 'every-force' || scope.kind === 'region') for (const f of scope.except) ids.add(f);
   for (const f of [...measure.fits, ...measure.breakdowns, ...measure.inside]) ids.add(f.id);
-  for (const id of [...measure.touched, ...measure.together.flat().map((f) => f.id), measure.carried?.measure, measure.carried?.breakdown]) if (id !== undefined) ids.add(id);
+  for (const id of [...measure.touched, ...measure.together.flat().map((f) => f.id), measure.carried?.measure, measure.carried?.breakdown, measure.subjectOnly]) if (id !== undefined) ids.add(id);
   const named: Record<string, string> = {};
   for (const id of ids) {
     const name = names.forces.get(id)?.name ?? names.measures.get(id)?.label ?? names.outcomes.get(id)?.label;
@@ -83,7 +83,8 @@ export function explanationText({ frame, names }: Explanation): string {
     ...(measure.together.length > 0 ? [`Answered one by one: ${measure.together.map((part) => name(part[0]?.id ?? '')).join('; ')}`] : []),
     ...(measure.breakdowns.length > 0 ? [`Breakdowns: ${measure.breakdowns.map((b) => `${name(b.id)} (${weight(b.score)})`).join('; ')}`] : []),
     ...(measure.carried ? [`From the previous question: ${name(measure.carried.measure)}${measure.carried.breakdown ? `, ${name(measure.carried.breakdown)}` : ''}`] : []),
-    ...(measure.unheld ? [`About: "${measure.unheld}", which no figure of ours is broken down by`] : []),
+    ...(measure.unheld ? [`About: "${measure.unheld.words}", which no figure of ours is broken down by`] : []),
+    ...(measure.subjectOnly ? [`Counts ${name(measure.subjectOnly)} itself, where we count only complaints about it`] : []),
     ...(frame.subject ? [`Subject: "${frame.subject}"`] : []),
     ...(frame.unaccounted.length > 0 ? [`Words not used: ${frame.unaccounted.join(', ')}`] : []),
   ];

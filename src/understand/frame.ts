@@ -73,7 +73,14 @@ function allInside(spans: ReadonlyArray<[number, number]>, within: readonly Slot
  * "Complaints about racism", "taser complaints": what the complaints are about, when nothing of ours
  * names it. No figure is broken down that way, so the total must not stand in for it.
  */
-function unheldSubject(text: string, ws: readonly string[], slots: ReadonlyMap<PhraseSlot, SlotMatch[]>, metrics: MetricMention, taken: (at: number) => boolean, readers: QuestionReaders): string | undefined {
+function unheldSubject(text: string, ws: readonly string[], slots: ReadonlyMap<PhraseSlot, SlotMatch[]>, metrics: MetricMention, taken: (at: number) => boolean, readers: QuestionReaders): MeasureReading['unheld'] {
+  const people = first(slots, 'people');
+  if (people !== undefined) return { words: typed(text, ws, [people.at, people.end]), by: 'people' };
+  const subject = unheldTopic(text, ws, slots, metrics, taken, readers);
+  return subject === undefined ? undefined : { words: subject, by: 'subject' };
+}
+
+function unheldTopic(text: string, ws: readonly string[], slots: ReadonlyMap<PhraseSlot, SlotMatch[]>, metrics: MetricMention, taken: (at: number) => boolean, readers: QuestionReaders): string | undefined {
   const about = first(slots, 'about');
   if (about !== undefined) {
     let end = about.end;
@@ -96,7 +103,8 @@ function unheldSubject(text: string, ws: readonly string[], slots: ReadonlyMap<P
  * The measures and breakdowns the words fit, as the frame carries them. Words inside a rate's own
  * phrase ("per officer", "per 1,000 workforce") say what the rate is per, not what is counted.
  */
-function measureReading(metrics: MetricMention, perHead: readonly SlotMatch[], duration: boolean, durations: ReadonlySet<string>, family: SourceFamily | undefined, previous: Frame | undefined, unheld: string | undefined): MeasureReading {
+function measureReading(metrics: MetricMention, perHead: readonly SlotMatch[], duration: boolean, readers: QuestionReaders, family: SourceFamily | undefined, previous: Frame | undefined, unheld: MeasureReading['unheld']): MeasureReading {
+  const { durations, subjects } = readers.matcher;
   const fits = (map: Map<string, number>, spans: Map<string, Array<[number, number]>>, loose?: Set<string>) =>
     [...map]
       .filter(([id]) => !allInside(spans.get(id) ?? [], perHead))
@@ -121,6 +129,9 @@ function measureReading(metrics: MetricMention, perHead: readonly SlotMatch[], d
   if (previous?.measure !== undefined) reading.carried = { measure: previous.measure, ...(previous.outcome !== undefined ? { breakdown: previous.outcome } : {}) };
   if (unheld !== undefined) reading.unheld = unheld;
   if (family !== undefined) reading.family = family;
+  // "How many stop and searches?": a subject of complaints and nothing counted, with nothing to carry.
+  const [onlySubject] = reading.breakdowns;
+  if (reading.fits.length === 0 && reading.carried === undefined && onlySubject && reading.breakdowns.every((b) => subjects.has(b.id))) reading.subjectOnly = onlySubject.id;
   return reading;
 }
 
@@ -207,7 +218,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const frame: QueryFrame = {
     intent,
     scope,
-    measure: measureReading(metrics, slots.get('per-head') ?? [], has(cues, 'duration'), readers.matcher.durations, familyNamed(ws, readers), previous, unheldSubject(wording, ws, slots, metrics, taken, readers)),
+    measure: measureReading(metrics, slots.get('per-head') ?? [], has(cues, 'duration'), readers, familyNamed(ws, readers), previous, unheldSubject(wording, ws, slots, metrics, taken, readers)),
     periods: periodsAsked(periods, previous, intent, asksSomething && (!named || has(cues, 'follow-up') || ws.some((w) => BACK_REFERENCES.has(w)))),
     normalisation,
     ranking: {

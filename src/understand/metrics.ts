@@ -107,6 +107,8 @@ export class MetricMatcher {
   readonly vocabulary: Set<string>;
   /** Measures of time taken. */
   readonly durations: ReadonlySet<string>;
+  /** Breakdowns that say what complaints were about (categories and subcategories), not what became of them. */
+  readonly subjects: ReadonlySet<string>;
 
   constructor(measures: Measure[], outcomes: Outcome[]) {
     const terms: Term[] = [];
@@ -125,6 +127,7 @@ export class MetricMatcher {
     this.stems = new Set(terms.flatMap((t) => t.stems));
     this.typoStems = [...this.stems].filter((known) => known.length >= TYPO_LENGTH.known);
     this.durations = new Set(measures.filter((m) => m.duration).map((m) => m.id));
+    this.subjects = new Set(outcomes.filter((o) => o.dimension === 'category' || o.dimension === 'subcategory').map((o) => o.id));
     this.vocabulary = new Set([...measures.flatMap((m) => [...m.terms.flatMap(expandPhrase), ...(m.broad ?? [])]), ...outcomes.flatMap((o) => o.terms)].flatMap((t) => words(t)));
   }
 
