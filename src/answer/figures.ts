@@ -234,12 +234,17 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
     // A question that names no force, about a figure held for England and Wales, is a national question.
     else if (holders.includes(NATIONAL)) targetForces = [NATIONAL];
     else {
-      // Words beyond the measure may point at a passage that answers it ("…about delivery of duties").
-      const passage = fallback(ctx, frame, draft, 0.8);
+      // Words beyond a loosely named measure may point at a passage that answers it ("…about delivery of duties").
+      const passage = isLoose(frame, metric.measure) ? fallback(ctx, frame, draft, 0.8) : undefined;
       if (passage) return passage;
-      const names = joinNames(holders.map((f) => draft.forceName(f)), 'or');
       const type = typeOf(frame);
-      return draft.unclear(`Which force do you mean? We hold ${metric.label} for ${names}.`, { type, forces: [], periods: [], measure: metric.measure }, type);
+      const answerFrame = { type, forces: [], periods: [], measure: metric.measure, ...(metric.outcome ? { outcome: metric.outcome } : {}) };
+      const where = holders.length <= 8 ? joinNames(holders.map((f) => draft.forceName(f)), 'and') : `${holders.length} forces`;
+      draft.allow(where);
+      // "Across all forces": no England and Wales figure is held, and one is not made from some forces' figures.
+      if (frame.scope.kind === 'every-force')
+        return draft.noData('metric_not_held', `We hold no England and Wales figure for ${metric.label}, only figures for ${where}. Ask which force had the most, or name a force.`, answerFrame, type);
+      return draft.unclear(`Which force do you mean? We hold ${metric.label} for ${where}, but no England and Wales figure.`, answerFrame, type);
     }
   }
   const missing = forces.filter((f) => !targetForces.includes(f));
