@@ -16,6 +16,9 @@ const GENERIC = new Set([
 /** The area id of England and Wales as a whole. */
 export const NATIONAL = 'england-and-wales';
 
+/** Words after a region's name that show it is the region ("the North East forces"). */
+const REGION_FOLLOWERS = new Set(['force', 'forces', 'police', 'region', 'area', 'constabularies', 'constabulary']);
+
 /** Words for a region that name all of its forces ("the Welsh forces", "in Wales"). */
 const REGION_WORDS: Record<string, string> = { wales: 'Wales', welsh: 'Wales' };
 
@@ -116,10 +119,15 @@ export class ForceResolver {
     // "London" alone could be the Met or the City of London Police.
     const london = forces.filter((f) => f.id === 'metropolitan' || f.id === 'city-of-london').map((f) => f.id);
     if (london.length > 1) this.ambiguousWords.set('london', london);
-    for (const [word, region] of Object.entries(REGION_WORDS)) this.regionWords.set(word, { region, forces: forces.filter((f) => f.kind === 'territorial' && f.region === region).map((f) => f.id) });
+    const regionForces = (region: string) => forces.filter((f) => f.kind === 'territorial' && f.region === region).map((f) => f.id);
+    for (const [word, region] of Object.entries(REGION_WORDS)) this.regionWords.set(word, { region, forces: regionForces(region) });
+    for (const region of new Set(forces.map((f) => f.region).filter((r): r is string => r !== undefined)))
+      if (regionForces(region).length > 1) this.regions.push({ tokens: words(region), region, forces: regionForces(region) });
   }
 
   private readonly regionWords = new Map<string, { region: string; forces: string[] }>();
+  /** The regions of the register by their names ("the North East"), each with its forces. */
+  private readonly regions: Array<{ tokens: string[]; region: string; forces: string[] }> = [];
 
   get(id: string): Force | undefined {
     return this.byId.get(id);
@@ -158,6 +166,16 @@ export class ForceResolver {
       }
     }
     let ambiguous: ForceMention['ambiguous'];
+    // "The North East forces", "forces in the South West": a region named as one, by its name.
+    for (const { tokens: key, region, forces } of this.regions) {
+      const i = ForceResolver.at(tokens, taken, key);
+      if (i < 0) continue;
+      const after = tokens[i + key.length] ?? '';
+      const before = tokens.slice(Math.max(0, i - 2), i).join(' ');
+      if (!REGION_FOLLOWERS.has(after) && !/\b(?:in|across|of) the$|^the$|\bthe$/.test(before)) continue;
+      for (let k = i; k < i + key.length; k++) taken[k] = true;
+      ambiguous ??= { word: region, candidates: forces, region };
+    }
     tokens.forEach((token, i) => {
       if (taken[i]) return;
       const exact = this.distinctive.get(token);

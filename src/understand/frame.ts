@@ -117,7 +117,14 @@ function measureReading(metrics: MetricMention, perHead: readonly SlotMatch[], d
   const timed = new Map([...metrics.shadowed, ...metrics.measures].filter(([id]) => durations.has(id)));
   const counted = new Map([...metrics.measures].filter(([id]) => !durations.has(id)));
   // …and a question that does not ask how long never means time taken when something else fits.
-  const measures = together.length >= 2 ? metrics.measures : duration ? (timed.size > 0 ? timed : metrics.measures) : counted.size > 0 ? counted : metrics.measures;
+  let measures = together.length >= 2 ? metrics.measures : duration ? (timed.size > 0 ? timed : metrics.measures) : counted.size > 0 ? counted : metrics.measures;
+  // "According to the Home Office figures": the named family's measures the words touched fit as well as
+  // the best, where a longer phrase of another family took the words ("complaints made").
+  if (family !== undefined && ![...measures.keys()].some((id) => readers.matcher.families.get(id) === family)) {
+    const top = Math.max(0, ...measures.values());
+    const ofFamily = [...metrics.touched, ...metrics.shadowed.keys()].filter((id) => readers.matcher.families.get(id) === family);
+    if (ofFamily.length > 0) measures = new Map([...measures, ...ofFamily.map((id) => [id, top] as const)]);
+  }
   const reading: MeasureReading = {
     fits: fits(measures, metrics.measureSpans, metrics.loose),
     breakdowns: fits(metrics.outcomes, metrics.outcomeSpans),

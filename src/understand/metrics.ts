@@ -49,7 +49,7 @@ export interface MetricMention {
 const LOOSE_BEHIND = 0.25;
 
 /** How far a measure of the family of publications a question names comes before the others. */
-const FAMILY_NAMED = 0.5;
+const FAMILY_NAMED = 1;
 
 /** The weight of a word that fits several measures (a measure's `broad` words). */
 const BROAD = 0.5;
@@ -109,6 +109,8 @@ export class MetricMatcher {
   readonly durations: ReadonlySet<string>;
   /** Breakdowns that say what complaints were about (categories and subcategories), not what became of them. */
   readonly subjects: ReadonlySet<string>;
+  /** Each measure's family of publications. */
+  readonly families: ReadonlyMap<string, string>;
 
   constructor(measures: Measure[], outcomes: Outcome[]) {
     const terms: Term[] = [];
@@ -127,6 +129,7 @@ export class MetricMatcher {
     this.stems = new Set(terms.flatMap((t) => t.stems));
     this.typoStems = [...this.stems].filter((known) => known.length >= TYPO_LENGTH.known);
     this.durations = new Set(measures.filter((m) => m.duration).map((m) => m.id));
+    this.families = new Map(measures.map((m) => [m.id, m.family]));
     this.subjects = new Set(outcomes.filter((o) => o.dimension === 'category' || o.dimension === 'subcategory').map((o) => o.id));
     this.vocabulary = new Set([...measures.flatMap((m) => [...m.terms.flatMap(expandPhrase), ...(m.broad ?? [])]), ...outcomes.flatMap((o) => o.terms)].flatMap((t) => words(t)));
   }
