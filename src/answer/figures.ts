@@ -8,14 +8,14 @@ import type { Metric, Period } from '../model/data.ts';
 import { formatNumber, formatValue, round1 } from '../text/numbers.ts';
 import { capitalise } from '../text/words.ts';
 import type { Fit, QueryFrame } from '../model/frame.ts';
-import { rankMetrics, type MetricChoice } from '../understand/metrics.ts';
+import type { MetricChoice } from '../understand/metrics.ts';
+import { chooseMetric } from './metric-choice.ts';
 import { periodMatches, type PeriodAsk } from '../understand/periods.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import { byPeriod, type Observation } from './figure-store.ts';
 import { holdingsFor, inPeriod, joinNames, whatWeHold } from './holdings.ts';
 import { fallback } from './passages.ts';
-import { periodFit } from './period-fit.ts';
 import { NATIONAL } from '../understand/forces.ts';
 import { ratePer1000 } from './rankings.ts';
 import { declineUnreadable } from './unreadable.ts';
@@ -71,45 +71,6 @@ function stateGroup(group: PeriodGroup, draft: AnswerDraft, withLabel = true): s
     return `${s.shown} ${s.marks} (${draft.provenance(o)})`;
   });
   return `${first.metric.label} ${inPeriod(group.period)}: the sources differ — ${joinNames(parts)}. We show both rather than pick one`;
-}
-
-/** Picks the metric to answer: the best-matching tier, then one the forces hold. */
-function chooseMetric(ctx: AnswerContext, frame: QueryFrame, forces: string[]): { choices: MetricChoice[]; metric?: Metric; alsoFits: string[] } {
-  const defaultMeasure = [...ctx.measures.values()].find((m) => m.default)?.id;
-  const options: Parameters<typeof rankMetrics>[2] = { share: asksShare(frame), familyOf: (m) => ctx.measures.get(m)?.family };
-  if (defaultMeasure !== undefined) options.defaultMeasure = defaultMeasure;
-  const choices = rankMetrics(ctx.metrics, frame.measure, options);
-  // A published cell we could not read counts as held: the answer is to say so, not to fall to another measure.
-  const unreadable = (c: MetricChoice) => ctx.unreadable.some((u) => u.metric === c.metric.id && forces.includes(u.force));
-  const held = (c: MetricChoice) => (forces.length === 0 ? ctx.store.forcesFor(c.metric.id).length > 0 : forces.some((f) => ctx.store.holds(f, c.metric.id)) || unreadable(c));
-  // With no force named, a national figure answers before any one force's.
-  const national = (c: MetricChoice) => forces.length === 0 && ctx.store.forcesFor(c.metric.id).some((f) => ctx.forces.get(f)?.kind === 'area');
-  /** The best choice held, level by level; loose words may fall to a level below, a named measure never. */
-  const pickFrom = (ranked: MetricChoice[], loose: Set<string>): { metric: Metric; alsoFits: string[] } | 'stop' | undefined => {
-    for (const level of new Set(ranked.map((c) => c.score))) {
-      const atLevel = ranked.filter((c) => c.score === level);
-      // Among equally good fits, the figures held decide: for the period asked, else the latest.
-      const fit = new Map(atLevel.map((c) => [c, periodFit(ctx, c.metric.id, forces, frame.periods.asks)]));
-      const bestFit = Math.max(...fit.values());
-      const tier = atLevel.filter((c) => fit.get(c) === bestFit);
-      const pick = tier.find((c) => c.unitFits && national(c)) ?? tier.find((c) => c.unitFits && held(c)) ?? tier.find(held);
-      if (pick) return { metric: pick.metric, alsoFits: [...new Set(atLevel.map((c) => c.metric.measure))].filter((m) => m !== pick.metric.measure) };
-      if (!atLevel.every((c) => loose.has(c.metric.measure))) return 'stop';
-    }
-    return undefined;
-  };
-  const loose = new Set(frame.measure.fits.filter((f) => f.loose).map((f) => f.id));
-  const picked = pickFrom(choices, loose);
-  if (picked !== undefined && picked !== 'stop') return { choices, ...picked };
-  // A loose phrase naming one measure ("complaints made" is complaints logged) never falls to another.
-  const oneWord = frame.measure.fits.every((f) => !f.loose || (f.words ?? 1) === 1);
-  if (picked === 'stop' || loose.size === 0 || !oneWord) return { choices, alsoFits: [] };
-  // Loose words only, and none of the measures their phrases took is held: every measure those
-  // words fit anywhere ("complaints" inside "complaints made") is tried.
-  const touched = frame.measure.touched;
-  const wider = rankMetrics(ctx.metrics, { ...frame.measure, fits: touched.map((id) => ({ id, score: 1, loose: true })) }, options);
-  const fallback = pickFrom(wider, new Set(touched));
-  return fallback !== undefined && fallback !== 'stop' ? { choices, ...fallback } : { choices, alsoFits: [] };
 }
 
 /** The share metric stated for the same measure and outcome, if one exists. */

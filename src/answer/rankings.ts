@@ -6,7 +6,6 @@
 import type { Answer, Frame } from '../model/answer.ts';
 import type { Metric } from '../model/data.ts';
 import { formatNumber, formatValue, round1 } from '../text/numbers.ts';
-import { capitalise } from '../text/words.ts';
 import { rankMetrics } from '../understand/metrics.ts';
 import { periodMatches } from '../understand/periods.ts';
 import type { PeriodAsk, QueryFrame } from '../model/frame.ts';
@@ -19,6 +18,7 @@ import { NATIONAL } from '../understand/forces.ts';
 import { rankByPublishedRate } from './published-rates.ts';
 import { asksPerHead, asksShare } from './frame-reading.ts';
 import { refuseSum, summedOf } from './totals.ts';
+import { readingFor } from './metric-choice.ts';
 
 /** How many places a ranking lists when the question does not say. */
 const DEFAULT_PLACES = 5;
@@ -55,7 +55,7 @@ function rankableMetrics(ctx: AnswerContext, frame: QueryFrame): Metric[] {
   const options: Parameters<typeof rankMetrics>[2] = { share: asksShare(frame), familyOf: (m) => ctx.measures.get(m)?.family };
   if (defaultMeasure !== undefined) options.defaultMeasure = defaultMeasure;
   const territorial = (id: string) => ctx.forces.get(id)?.kind !== 'area';
-  const choices = rankMetrics(ctx.metrics, frame.measure, options).filter((c) => ctx.store.forcesFor(c.metric.id).filter(territorial).length >= 2);
+  const choices = rankMetrics(ctx.metrics, readingFor(ctx, frame), options).filter((c) => ctx.store.forcesFor(c.metric.id).filter(territorial).length >= 2);
   const top = choices.filter((c) => c.score === choices[0]?.score);
   // A share asked for is ranked (or refused a sum) as a share, not as the count beside it.
   const fitting = top.filter((c) => c.unitFits);

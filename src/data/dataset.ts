@@ -206,6 +206,9 @@ export function inspectDataset(dir: string): { dataset: Dataset; problems: DataP
   }
 
   const measureIds = new Set(measures.map((m) => m.value.id));
+  for (const { value: measure, line, file } of measures)
+    for (const related of [measure.partOf, measure.supersededBy, measure.rateOf, measure.timeOf])
+      if (related !== undefined && !measureIds.has(related)) problems.push({ file, line, message: `unknown measure "${related}"` });
   const outcomeIds = new Set(outcomes.map((o) => o.value.id));
   for (const { value: metric, line, file } of metrics) {
     if (!measureIds.has(metric.measure))

@@ -239,6 +239,12 @@ export const Measure = z.strictObject({
    * of all allegations finalised under Schedule 3): that measure. Answers give the parts beside the
    * whole, and a rate published for the whole is the one shown for a part. */
   partOf: slug.optional(),
+  /** For a rate a source publishes per 1,000 employees: the count it is a rate of. "Per 1,000" asked
+   * of that count is answered with this published rate. */
+  rateOf: slug.optional(),
+  /** For a time taken: the count of the cases or allegations it is the time of ("and how many cases
+   * was that?" after the days, "how long did they take?" after the count). */
+  timeOf: slug.optional(),
 });
 export type Measure = z.infer<typeof Measure>;
 

@@ -1,0 +1,87 @@
+/**
+ * Choosing the metric a figure question is answered with: the measures and breakdowns its words fit
+ * (read against the catalogue's relations: a published rate per 1,000 of a count, the count of cases
+ * whose time a measure takes, the breakdowns of the previous answer's measure), then, among equally
+ * good fits, the figures held for the forces and period asked.
+ */
+import type { Metric } from '../model/data.ts';
+import type { Fit, MeasureReading, QueryFrame } from '../model/frame.ts';
+import { rankMetrics, type MetricChoice } from '../understand/metrics.ts';
+import type { AnswerContext } from './context.ts';
+import { asksPerHead, asksShare } from './frame-reading.ts';
+import { periodFit } from './period-fit.ts';
+
+/** How far a published rate per 1,000 of a measure asked "per 1,000" comes before the count. */
+const PUBLISHED_RATE_FIRST = 0.5;
+
+/**
+ * The frame's reading of what is counted, with the catalogue's relations applied:
+ * - "per 1,000 employees" of a count the source publishes a rate of is that published rate;
+ * - "and how many cases was that?" after a time taken is the count of those cases, and "how long
+ *   did they take?" after a count is its time taken;
+ * - a breakdown the previous answer's measure has ("how many were dismissed?" after officers with a
+ *   case to answer) is of that measure, unless the words name another measure more fully.
+ */
+export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReading {
+  const reading = frame.measure;
+  const carried = reading.carried;
+  let fits: Fit[] = reading.fits;
+  if (fits.length === 0 && carried !== undefined && frame.context !== undefined) {
+    const measure = ctx.measures.get(carried.measure);
+    if (measure?.timeOf !== undefined && !reading.duration && frame.quantity) fits = [{ id: measure.timeOf, score: 1 }];
+    else if (reading.duration && !measure?.duration) fits = [...ctx.measures.values()].filter((m) => m.timeOf === carried.measure).map((m) => ({ id: m.id, score: 1 }));
+  }
+  if (carried !== undefined && frame.context !== undefined) {
+    const named = [...reading.breakdowns, ...reading.inside];
+    const ofCarried = named.find((b) => ctx.metrics.some((m) => m.measure === carried.measure && m.outcome === b.id));
+    const fuller = fits.some((f) => !f.loose && f.score > (ofCarried?.score ?? Infinity));
+    if (ofCarried && !fuller) fits = [{ id: carried.measure, score: ofCarried.score + 1 }];
+  }
+  if (asksPerHead(frame)) {
+    const counted = fits.length > 0 ? fits : carried !== undefined ? [{ id: carried.measure, score: 1 }] : [];
+    const rates = counted.flatMap((f) => [...ctx.measures.values()].filter((m) => m.rateOf === f.id).map((m) => ({ ...f, id: m.id, score: f.score + PUBLISHED_RATE_FIRST })));
+    if (rates.length > 0) fits = [...rates, ...counted];
+  }
+  return fits === reading.fits ? reading : { ...reading, fits };
+}
+
+/** Picks the metric to answer: the best-matching tier, then one the forces hold. */
+export function chooseMetric(ctx: AnswerContext, frame: QueryFrame, forces: string[]): { choices: MetricChoice[]; metric?: Metric; alsoFits: string[] } {
+  const reading = readingFor(ctx, frame);
+  const defaultMeasure = [...ctx.measures.values()].find((m) => m.default)?.id;
+  const options: Parameters<typeof rankMetrics>[2] = { share: asksShare(frame), familyOf: (m) => ctx.measures.get(m)?.family };
+  if (defaultMeasure !== undefined) options.defaultMeasure = defaultMeasure;
+  const choices = rankMetrics(ctx.metrics, reading, options);
+  // A published cell we could not read counts as held: the answer is to say so, not to fall to another measure.
+  const unreadable = (c: MetricChoice) => ctx.unreadable.some((u) => u.metric === c.metric.id && forces.includes(u.force));
+  const held = (c: MetricChoice) => (forces.length === 0 ? ctx.store.forcesFor(c.metric.id).length > 0 : forces.some((f) => ctx.store.holds(f, c.metric.id)) || unreadable(c));
+  // With no force named, a national figure answers before any one force's.
+  const national = (c: MetricChoice) => forces.length === 0 && ctx.store.forcesFor(c.metric.id).some((f) => ctx.forces.get(f)?.kind === 'area');
+  /** The best choice held, level by level; loose words may fall to a level below, a named measure never. */
+  const pickFrom = (ranked: MetricChoice[], loose: Set<string>): { metric: Metric; alsoFits: string[] } | 'stop' | undefined => {
+    for (const level of new Set(ranked.map((c) => c.score))) {
+      const atLevel = ranked.filter((c) => c.score === level);
+      // Among equally good fits, the figures held decide: for the period asked, else the latest.
+      const fit = new Map(atLevel.map((c) => [c, periodFit(ctx, c.metric.id, forces, frame.periods.asks)]));
+      const bestFit = Math.max(...fit.values());
+      const tier = atLevel.filter((c) => fit.get(c) === bestFit);
+      const pick = tier.find((c) => c.unitFits && national(c)) ?? tier.find((c) => c.unitFits && held(c)) ?? tier.find(held);
+      if (pick) return { metric: pick.metric, alsoFits: [...new Set(atLevel.map((c) => c.metric.measure))].filter((m) => m !== pick.metric.measure) };
+      if (!atLevel.every((c) => loose.has(c.metric.measure))) return 'stop';
+    }
+    return undefined;
+  };
+  const loose = new Set(reading.fits.filter((f) => f.loose).map((f) => f.id));
+  const picked = pickFrom(choices, loose);
+  if (picked !== undefined && picked !== 'stop') return { choices, ...picked };
+  // A loose phrase naming one measure ("complaints made" is complaints logged) never falls to another.
+  const oneWord = reading.fits.every((f) => !f.loose || (f.words ?? 1) === 1);
+  if (picked === 'stop' || loose.size === 0 || !oneWord) return { choices, alsoFits: [] };
+  // Loose words only, and none of the measures their phrases took is held: every measure those
+  // words fit anywhere ("complaints" inside "complaints made") is tried.
+  const touched = reading.touched;
+  const wider = rankMetrics(ctx.metrics, { ...reading, fits: touched.map((id) => ({ id, score: 1, loose: true })) }, options);
+  const fallback = pickFrom(wider, new Set(touched));
+  return fallback !== undefined && fallback !== 'stop' ? { choices, ...fallback } : { choices, alsoFits: [] };
+}
+
