@@ -36,7 +36,10 @@ export function publishedRate(ctx: AnswerContext, metric: Metric): Published | u
 function stateRate(ctx: AnswerContext, draft: AnswerDraft, p: Published, rate: Observation): string {
   const s = draft.stated(rate);
   const count = ctx.store.of(rate.force, p.count.id).find((o) => o.period.id === rate.period.id);
-  const workforce = ctx.metrics.filter((m) => m.aggregation === 'denominator').flatMap((m) => ctx.store.of(rate.force, m.id)).at(-1);
+  // The workforce the rate was worked from: of the rate's own period, else from the source of the rate or its count.
+  const workforces = ctx.metrics.filter((m) => m.aggregation === 'denominator').flatMap((m) => ctx.store.of(rate.force, m.id));
+  const sources = new Set([...rate.figures, ...(count?.figures ?? [])].map((f) => f.source));
+  const workforce = workforces.find((o) => o.period.id === rate.period.id) ?? workforces.find((o) => o.figures.some((f) => sources.has(f.source)));
   draft.allow('1,000');
   const inputs = [count && `${draft.stated(count).shown} ${draft.stated(count).marks}`, workforce && `a workforce of ${draft.stated(workforce).shown} ${draft.stated(workforce).marks}`].filter(Boolean);
   return `${s.shown} per 1,000 workforce ${s.marks}${inputs.length > 0 ? ` (${inputs.join(' of ')})` : ''}`;

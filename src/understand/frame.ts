@@ -194,7 +194,8 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const aboutRecommendations = previous?.type === 'recommendation' && !named && (response !== undefined || has(cues, 'follow-up'));
   if (aboutRecommendations && !['help', 'provenance', 'chart'].includes(intent)) intent = 'recommendations';
   // A follow-up leans on the previous question only when it asks something of its own ("blah blah" after a force is not about it).
-  const asksSomething = named || cues.share || periods.asks.length > 0 || ['quantity', 'change', 'trend', 'compare', 'follow-up'].some((s) => has(cues, s as PhraseSlot));
+  const asksSomething =
+    named || cues.share || periods.asks.length > 0 || shape.target !== undefined || ws.some((w) => BACK_REFERENCES.has(w)) || ['quantity', 'change', 'trend', 'compare', 'follow-up', 'per-head', 'duration'].some((s) => has(cues, s as PhraseSlot));
   const reading: ScopeReading = { mentioned, places, excluded: shape.excluded, everyForce: has(cues, 'every-force'), target: shape.target };
   const carryFrom = (kind: Intent) => (FIGURE_INTENTS.includes(kind) && asksSomething ? previous : undefined);
   let scope = scopeOf(reading, intent, carryFrom(intent));
