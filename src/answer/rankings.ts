@@ -15,7 +15,7 @@ import type { Observation } from './figure-store.ts';
 import { canRank, canRatePerHead, canSum } from '../catalogue/rules.ts';
 import { inPeriod, joinNames } from './holdings.ts';
 import { NATIONAL } from '../understand/forces.ts';
-import { rankByPublishedRate } from './published-rates.ts';
+import { publishedRate, rankByPublishedRate } from './published-rates.ts';
 import { asksPerHead, asksShare } from './frame-reading.ts';
 import { refuseSum, summedOf } from './totals.ts';
 import { readingFor } from './metric-choice.ts';
@@ -109,7 +109,9 @@ function rankedForces(frame: QueryFrame): { within?: Set<string>; excluded: stri
 }
 
 export function answerRanking(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft): Answer | undefined {
-  const metrics = rankableMetrics(ctx, frame);
+  // "How many forces had a rate above 2 per 1,000?": a threshold per head is on the published rate.
+  const perHeadCount = asksPerHead(frame) && (frame.intent === 'count' || frame.ranking.threshold !== undefined);
+  const metrics = rankableMetrics(ctx, frame).map((m) => (perHeadCount ? (publishedRate(ctx, m)?.rate ?? m) : m));
   const best = metrics[0];
   if (!best) return undefined;
   const { ranking } = frame;

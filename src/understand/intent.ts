@@ -102,6 +102,7 @@ export function inheritedIntent(intent: Intent, cues: Cues, previous: Frame | un
   if (previous?.type === 'ranking' && cues.places === 0 && !cues.named && ['lookup', 'share', 'compare'].includes(intent)) return 'rank';
   const bare = !cues.named && !cues.share && !has(cues, 'change') && !has(cues, 'trend') && !has(cues, 'compare') && !has(cues, 'overview');
   const kept = previous ? OF_TYPE[previous.type] : undefined;
-  if (!bare || kept === undefined || !['lookup', 'overview', 'compare'].includes(intent) || cues.places > 1) return intent;
+  // "Is that above the national average?" compares, whatever the previous question was.
+  if (!bare || kept === undefined || !['lookup', 'overview', 'compare'].includes(intent) || cues.places > 1 || cues.target) return intent;
   return kept === 'compare' && places < 2 ? 'lookup' : kept;
 }
