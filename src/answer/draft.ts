@@ -146,6 +146,15 @@ export class AnswerDraft {
   /** Notes attached to figures used (coverage caveats), each once. */
   readonly notes = new Set<string>();
 
+  /** Words of the question no part of the answer accounts for, said when a figure is given. */
+  private unused: readonly string[] = [];
+
+  /** Words of the question the answer could not use: an answer giving a figure says how it read the
+   * question, so the reader never takes the figure for one broken down by them. */
+  leaveOut(words: readonly string[]): void {
+    this.unused = words;
+  }
+
   /** "reported by the Petersfield Post from Home Office figures", "official statistics (IOPC, Table 27)":
    * what kind of source stated the figure, in words. */
   provenance(obs: Observation): string {
@@ -260,7 +269,8 @@ export class AnswerDraft {
     }
     // Caveats of the figures used (what a source covers) travel with every answer that uses them.
     for (const note of this.notes) this.allow(note);
-    const draftText = [body, ...[...this.notes].map((n) => `Note: ${n}`)].join(' ');
+    const read = status === 'answered' && this.unused.length > 0 ? this.readAs() : undefined;
+    const draftText = [body, ...(read ? [read] : []), ...[...this.notes].map((n) => `Note: ${n}`)].join(' ');
     this.check(draftText);
     const { text, citations, facts } = this.renumber(draftText);
     const answer: Answer = { question: this.question, status, text, facts, citations };
@@ -268,6 +278,15 @@ export class AnswerDraft {
     if (reason !== undefined) answer.reason = reason;
     if (frame !== undefined) answer.frame = citations.length > 0 ? { ...frame, sources: [...new Set(citations.map((c) => c.sourceId))] } : frame;
     return answer;
+  }
+
+  /** "I read this as a question about allegations logged; none of our figures is broken down by “black”." */
+  private readAs(): string | undefined {
+    const stated = this.facts.find((f) => f.computed === undefined);
+    if (stated === undefined) return undefined;
+    const words = joinNames(this.unused.map((w) => `“${this.echo(w)}”`), 'or');
+    this.allow(stated.metricLabel);
+    return `(I read this as a question about ${stated.metricLabel}: none of our figures is broken down by ${words}, so I left ${this.unused.length === 1 ? 'that word' : 'those words'} out.)`;
   }
 
   answered(type: QuestionType, text: string, frame?: Frame): Answer {

@@ -72,6 +72,8 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
   if (declined) return declined;
   if (frame.intent === 'recommendations') return answerRecommendations(ctx, frame, draft);
   const type = typeOf(frame);
+  // A figure answer says how it read a question holding words it could not use.
+  draft.leaveOut(frame.unaccounted);
   const { unheld, subjectOnly } = frame.measure;
   if ((unheld !== undefined || subjectOnly !== undefined) && (FIGURE_INTENTS.includes(frame.intent) || frame.intent === 'rank' || frame.intent === 'count')) {
     const force = forces[0];

@@ -199,7 +199,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const reading: ScopeReading = { mentioned, places, excluded: shape.excluded, everyForce: has(cues, 'every-force'), target: shape.target };
   const carryFrom = (kind: Intent) => (FIGURE_INTENTS.includes(kind) && asksSomething ? previous : undefined);
   let scope = scopeOf(reading, intent, carryFrom(intent));
-  const unused = unaccounted(ws, metrics, taken, mentioned, readers);
+  const unused = unaccounted(ws, metrics, slots, taken, mentioned, readers);
   // "and Narnia?": a follow-up naming a place we can't resolve is about that place, never the last one.
   const follow = first(slots, 'follow-up');
   if (scope.kind === 'forces' && scope.carried && follow && unused.length > 0 && ws.length - follow.end <= 3) scope = { kind: 'unknown', name: typed(wording, ws, [follow.end, ws.length]) };
@@ -307,10 +307,14 @@ function topicWords(ws: readonly string[], taken: (at: number) => boolean, count
 
 /** Meaningful words nothing read: no force, place, measure, breakdown, period or phrase of the book.
  * (Definitions, statements and recommendations search the text with every word, so use them all.) */
-function unaccounted(ws: readonly string[], metrics: MetricMention, taken: (at: number) => boolean, mentioned: ForceMention, readers: QuestionReaders): string[] {
+function unaccounted(ws: readonly string[], metrics: MetricMention, slots: ReadonlyMap<string, SlotMatch[]>, taken: (at: number) => boolean, mentioned: ForceMention, readers: QuestionReaders): string[] {
   const inMetric = (at: number) => metrics.spans.some(([a, b]) => at >= a && at < b);
-  const accounted = accountedFor(readers);
+  // A word is read where a phrase of the book or a family's name holding it matched, not wherever it is a phrase's word.
+  const matched = [...slots.values(), ...readers.families.find(ws).values()].flat();
+  const inPhrase = (at: number) => matched.some((m) => at >= m.at && at < m.end);
+  const plain = (w: string) =>
+    w.length < 3 || /\d/.test(w) || wordNumber(w) !== undefined || STOPWORDS.has(w) || WHO.has(w) || readers.phrases.isWordOf('plain', w) || readers.matcher.vocabulary.has(w) || readers.publisherWords.has(w);
   // Places read as out of scope, unknown or ambiguous are accounted for by the scope.
   const places = new Set([mentioned.ambiguous?.word, ...words(mentioned.outOfScope?.place ?? ''), ...words(mentioned.unknown ?? '')]);
-  return [...new Set(ws.filter((w, at) => !taken(at) && !inMetric(at) && !accounted(w) && !places.has(w)))];
+  return [...new Set(ws.filter((w, at) => !taken(at) && !inMetric(at) && !inPhrase(at) && !plain(w) && !places.has(w)))];
 }
