@@ -4,6 +4,7 @@
  */
 import type { Force, Measure, Metric, Outcome, SourceDocument, SourceFamily, Unreadable } from '../model/data.ts';
 import type { PassageIndex } from '../search/passages.ts';
+import type { CatalogueIndex } from '../understand/catalogue-index.ts';
 import type { ForceResolver } from '../understand/forces.ts';
 import type { MetricMatcher } from '../understand/metrics.ts';
 import type { PhraseBook } from '../understand/phrases.ts';
@@ -21,6 +22,7 @@ export interface AnswerContext extends DraftContext {
   phrases: PhraseBook;
   families: PhraseBook<SourceFamily>;
   publisherWords: ReadonlySet<string>;
+  catalogue: CatalogueIndex;
   passages: PassageIndex;
   documents: Map<string, SourceDocument>;
   forces: Map<string, Force>;

@@ -11,6 +11,7 @@ import { catalogue, forceCatalogue, help, overview } from './force-card.ts';
 import { forcesCarried, forcesOf, namesMeasure, typeOf } from './frame-reading.ts';
 import { exampleQuestion, holdingsFor, joinNames, whatWeHold } from './holdings.ts';
 import { answerRanking } from './rankings.ts';
+import { rankBreakdowns } from './breakdown-ranking.ts';
 import { answerRecommendations } from './recommendations.ts';
 import { answerDefinition, answerStatement, fallback, offTopic } from './passages.ts';
 import { answerChart, answerProvenance } from './provenance.ts';
@@ -83,6 +84,10 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
       : unheld !== undefined ? `We hold no figures on “${draft.echo(unheld.words)}” complaints or allegations: none of our figures is broken down that way.`
       : subjectAbout(ctx, draft, subjectOnly as string);
     return draft.noData('metric_not_held', `${why}${held}`, { type, forces, periods: [] }, type);
+  }
+  if (frame.intent === 'rank' && frame.ranking.over === 'breakdowns') {
+    const ranked = rankBreakdowns(ctx, frame, draft);
+    if (ranked) return ranked;
   }
   if (frame.intent === 'rank' || frame.intent === 'count') return answerRanking(ctx, frame, draft) ?? answerFigures(ctx, { ...frame, intent: 'compare' }, draft, forces);
   const named = namesMeasure(frame);

@@ -210,6 +210,8 @@ export function inspectDataset(dir: string): { dataset: Dataset; problems: DataP
     for (const related of [measure.partOf, measure.supersededBy, measure.rateOf, measure.timeOf])
       if (related !== undefined && !measureIds.has(related)) problems.push({ file, line, message: `unknown measure "${related}"` });
   const outcomeIds = new Set(outcomes.map((o) => o.value.id));
+  for (const { value: outcome, line, file } of outcomes)
+    if (outcome.within !== undefined && !outcomeIds.has(outcome.within)) problems.push({ file, line, message: `unknown outcome "${outcome.within}"` });
   for (const { value: metric, line, file } of metrics) {
     if (!measureIds.has(metric.measure))
       problems.push({ file, line, message: `unknown measure "${metric.measure}"` });

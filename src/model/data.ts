@@ -254,6 +254,8 @@ export const Outcome = z.strictObject({
   id: slug,
   label: z.string().min(1),
   dimension: Dimension.default('outcome'),
+  /** For a subcategory: the category it is part of (race, of discriminatory behaviour). */
+  within: slug.optional(),
   terms: z.array(z.string().min(1)).min(1),
   /** Words so common in questions ("officers") that they only count beside the measure they belong to. */
   generic: z.boolean().optional(),
@@ -326,6 +328,8 @@ export const PhraseSlot = z.enum([
   // The shape of the answer (src/understand/shape.ts).
   /** Asks for forces in order ("rank", "league table", "which force"). */
   'rank',
+  /** Asks for a measure's breakdowns in order ("the three biggest categories", "the most common reason"). */
+  'rank-breakdowns',
   'highest',
   'lowest',
   /** Allowing for size: a rate per 1,000 workforce. */

@@ -90,6 +90,9 @@ export const Fit = z.strictObject({
   score: z.number(),
   /** Matched only by words that fit several measures ("complaints"), which the data decides between. */
   loose: z.boolean().optional(),
+  /** Among measures named equally, how clearly the catalogue's own words (label, definition) prefer
+   * this one (1: clearly, by a margin): an order among equals, never a reason to pass a longer phrase. */
+  preferred: z.literal(true).optional(),
   /** For a loose fit, the words of its longest phrase: "complaints made" (2) names one measure more
    * surely than "complaints" (1). */
   words: z.number().int().positive().optional(),
@@ -114,6 +117,9 @@ export const MeasureReading = z.strictObject({
   together: z.array(z.array(Fit)),
   /** A family of publications the question names ("in the BBC's figures"): its measures come first. */
   family: SourceFamily.optional(),
+  /** Two measures the words name equally, of different families, that the catalogue's own words
+   * cannot tell apart: the answer asks which, naming both, where both are held. */
+  nearTie: z.tuple([id, id]).optional(),
   /** The previous exchange's measure and breakdown, for a follow-up that names neither. */
   carried: z.strictObject({ measure: id, breakdown: id.optional() }).optional(),
   /** A subject no figure of ours is broken down by ("noise" in "noise complaints"): declined, never
@@ -163,6 +169,8 @@ export const QueryFrame = z.strictObject({
     direction: z.enum(['highest', 'lowest']).optional(),
     /** How many places ("top three", "which two forces"). */
     limit: z.number().int().positive().optional(),
+    /** What is put in order: forces, or a measure's breakdowns for one place ("the most common reason"). */
+    over: z.enum(['forces', 'breakdowns']),
     /** "more than 1,000": the number as typed is echoed, never treated as a figure of ours. */
     threshold: z.strictObject({ op: z.enum(['more', 'fewer']), value: z.number() }).optional(),
   }),

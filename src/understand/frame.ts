@@ -6,9 +6,10 @@
  */
 import type { Frame } from '../model/answer.ts';
 import type { PhraseSlot, SourceFamily } from '../model/data.ts';
-import type { Intent, MeasureReading, Normalisation, QueryFrame } from '../model/frame.ts';
+import type { Fit, Intent, MeasureReading, Normalisation, QueryFrame } from '../model/frame.ts';
 import { wordNumber } from '../text/numbers.ts';
 import { STOPWORDS, words } from '../text/words.ts';
+import type { CatalogueIndex } from './catalogue-index.ts';
 import type { ForceMention, ForceResolver } from './forces.ts';
 import { FIGURE_INTENTS, has, inheritedIntent, intentOf, type Cues } from './intent.ts';
 import { measuresNamedTogether, type MetricMatcher, type MetricMention } from './metrics.ts';
@@ -26,6 +27,8 @@ export interface QuestionReaders {
   families: PhraseBook<SourceFamily>;
   /** Words of the publishers' names ("PoliticsHome"): a question naming one names no subject. */
   publisherWords: ReadonlySet<string>;
+  /** The catalogue's own words, to decide between measures the phrases fit equally. */
+  catalogue: CatalogueIndex;
 }
 
 /** "What's" is "what is", "%" is "percent": one spelling for the phrase book to match. */
@@ -103,7 +106,33 @@ function unheldTopic(text: string, ws: readonly string[], slots: ReadonlyMap<Phr
  * The measures and breakdowns the words fit, as the frame carries them. Words inside a rate's own
  * phrase ("per officer", "per 1,000 workforce") say what the rate is per, not what is counted.
  */
-function measureReading(metrics: MetricMention, perHead: readonly SlotMatch[], duration: boolean, readers: QuestionReaders, family: SourceFamily | undefined, previous: Frame | undefined, unheld: MeasureReading['unheld']): MeasureReading {
+/** How close two named measures' scores are for the catalogue's words to decide between them. */
+const TIE = 0.3;
+/** How far the best fit of the catalogue's words must lead the next to decide between equals. */
+const MARGIN = 1.25;
+
+/** Measures named equally ("abuse of authority" fits the allegations and the people accused): the one
+ * the question's other words fit clearly better, by what each measure says it counts, is preferred. */
+function decideTies(fits: Fit[], questionWords: readonly string[], readers: QuestionReaders): { fits: Fit[]; tied: boolean } {
+  const named = fits.filter((f) => !f.loose);
+  const top = named[0]?.score;
+  const tied = named.filter((f) => top !== undefined && top - f.score < TIE);
+  if (tied.length < 2) return { fits, tied: false };
+  const relevance = [...readers.catalogue.relevance(questionWords, tied.map((f) => f.id))].sort((a, b) => b[1] - a[1]);
+  const [first, second] = relevance;
+  if (!first || !second || first[1] <= 0 || first[1] < second[1] * MARGIN) return { fits, tied: true };
+  // The preferred one stands level with the best phrase score, and first among those level with it.
+  return { fits: fits.map((f) => (f.id === first[0] ? { ...f, score: top as number, preferred: true as const } : f)).sort((a, b) => b.score - a.score), tied: false };
+}
+
+/** The two named measures of different families the question fits too closely to choose between. */
+function nearTieOf(fits: readonly Fit[], readers: QuestionReaders): [string, string] | undefined {
+  const [a, b] = fits.filter((f) => !f.loose);
+  if (!a || !b || a.score !== b.score) return undefined;
+  return readers.matcher.families.get(a.id) !== readers.matcher.families.get(b.id) ? [a.id, b.id] : undefined;
+}
+
+function measureReading(metrics: MetricMention, perHead: readonly SlotMatch[], duration: boolean, readers: QuestionReaders, family: SourceFamily | undefined, previous: Frame | undefined, unheld: MeasureReading['unheld'], questionWords: readonly string[]): MeasureReading {
   const { durations, subjects } = readers.matcher;
   const fits = (map: Map<string, number>, spans: Map<string, Array<[number, number]>>, loose?: Set<string>) =>
     [...map]
@@ -125,8 +154,9 @@ function measureReading(metrics: MetricMention, perHead: readonly SlotMatch[], d
     const ofFamily = [...metrics.touched, ...metrics.shadowed.keys()].filter((id) => readers.matcher.families.get(id) === family);
     if (ofFamily.length > 0) measures = new Map([...measures, ...ofFamily.map((id) => [id, top] as const)]);
   }
+  const decided = decideTies(fits(measures, metrics.measureSpans, metrics.loose), questionWords, readers);
   const reading: MeasureReading = {
-    fits: fits(measures, metrics.measureSpans, metrics.loose),
+    fits: decided.fits,
     breakdowns: fits(metrics.outcomes, metrics.outcomeSpans),
     inside: fits(metrics.inside, new Map()),
     touched: [...metrics.touched],
@@ -136,6 +166,8 @@ function measureReading(metrics: MetricMention, perHead: readonly SlotMatch[], d
   if (previous?.measure !== undefined) reading.carried = { measure: previous.measure, ...(previous.outcome !== undefined ? { breakdown: previous.outcome } : {}) };
   if (unheld !== undefined) reading.unheld = unheld;
   if (family !== undefined) reading.family = family;
+  const tie = family === undefined && decided.tied ? nearTieOf(reading.fits, readers) : undefined;
+  if (tie) reading.nearTie = tie;
   // "How many stop and searches?": a subject of complaints and nothing counted, with nothing to carry.
   const [onlySubject] = reading.breakdowns;
   if (reading.fits.length === 0 && reading.carried === undefined && onlySubject && reading.breakdowns.every((b) => subjects.has(b.id))) reading.subjectOnly = onlySubject.id;
@@ -226,10 +258,11 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const frame: QueryFrame = {
     intent,
     scope,
-    measure: measureReading(metrics, slots.get('per-head') ?? [], has(cues, 'duration'), readers, familyNamed(ws, readers), previous, unheldSubject(wording, ws, slots, metrics, taken, readers)),
+    measure: measureReading(metrics, slots.get('per-head') ?? [], has(cues, 'duration'), readers, familyNamed(ws, readers), previous, unheldSubject(wording, ws, slots, metrics, taken, readers), ws.filter((w, at) => !taken(at) && !STOPWORDS.has(w) && !/\d/.test(w))),
     periods: periodsAsked(periods, previous, intent, asksSomething && (!named || has(cues, 'follow-up') || ws.some((w) => BACK_REFERENCES.has(w)))),
     normalisation,
     ranking: {
+      over: intent === 'rank' && has(cues, 'rank-breakdowns') ? 'breakdowns' : 'forces',
       ...(shape.direction ? { direction: shape.direction } : {}),
       ...(shape.limit !== undefined ? { limit: shape.limit } : {}),
       ...(shape.threshold ? { threshold: shape.threshold } : {}),

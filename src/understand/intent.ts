@@ -64,6 +64,8 @@ const RULES: readonly IntentRule[] = [
   { intent: 'recommendations', priority: 75, when: (c) => has(c, 'recommendation') },
   { intent: 'count', priority: 71, when: (c) => has(c, 'count-forces') && !c.target && (c.places === 0 || c.places > 2 || c.group) },
   { intent: 'rank', priority: 70, when: (c) => c.rank && (c.places === 0 || c.places > 2 || c.group) },
+  // "The three biggest categories for GMP": a force's breakdowns in order.
+  { intent: 'rank', priority: 69, when: (c) => has(c, 'rank-breakdowns') && c.places <= 1 },
   { intent: 'sources', priority: 72, when: (c) => has(c, 'sources') && c.places <= 1 },
   // "According to the Home Office, how many …" asks for a figure, not for what the Home Office said.
   { intent: 'statement', priority: 60, when: (c) => has(c, 'statement') && !has(c, 'how-many') },

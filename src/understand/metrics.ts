@@ -235,6 +235,7 @@ export interface MetricChoice {
  */
 export function rankMetrics(metrics: Metric[], reading: MeasureReading, options: { share: boolean; defaultMeasure?: string; familyOf?: (measure: string) => string | undefined }): MetricChoice[] {
   const measures = new Map(reading.fits.map((f) => [f.id, f.score]));
+  const preferred = new Set(reading.fits.filter((f) => f.preferred).map((f) => f.id));
   const loose = new Set(reading.fits.filter((f) => f.loose).map((f) => f.id));
   const outcomes = new Map(reading.breakdowns.map((f) => [f.id, f.score]));
   const inside = new Map(reading.inside.map((f) => [f.id, f.score]));
@@ -281,7 +282,8 @@ export function rankMetrics(metrics: Metric[], reading: MeasureReading, options:
     const penalty = metric.unit === 'percent' && !options.share ? 2 : 0;
     out.push({ metric, score: ms + os - penalty, unitFits });
   }
-  return out.sort((a, b) => b.score - a.score || Number(b.unitFits) - Number(a.unitFits));
+  // Among equals, the measure the catalogue's own words prefer comes first.
+  return out.sort((a, b) => b.score - a.score || Number(b.unitFits) - Number(a.unitFits) || Number(preferred.has(b.metric.measure)) - Number(preferred.has(a.metric.measure)));
 }
 
 function hasOutcome(metrics: Metric[], measure: string, outcome: string): boolean {

@@ -6,6 +6,7 @@
 import type { Dataset } from '../data/dataset.ts';
 import { words } from '../text/words.ts';
 import type { QuestionReaders } from './frame.ts';
+import { CatalogueIndex } from './catalogue-index.ts';
 import { ForceResolver } from './forces.ts';
 import { MetricMatcher } from './metrics.ts';
 import { PhraseBook } from './phrases.ts';
@@ -18,5 +19,6 @@ export function questionReaders(data: Pick<Dataset, 'forces' | 'outside' | 'meas
     phrases: new PhraseBook(data.phrases),
     families: new PhraseBook(data.families.map((f) => ({ slot: f.family, phrases: f.names }))),
     publisherWords: new Set(data.documents.flatMap((d) => words(d.publisher))),
+    catalogue: new CatalogueIndex(data.measures),
   };
 }

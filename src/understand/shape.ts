@@ -86,6 +86,11 @@ function placesAsked(ws: readonly string[], slots: Map<PhraseSlot, SlotMatch[]>)
       if (n !== undefined && n > 0) return Math.min(n, 50);
     }
   }
+  // "the three biggest categories": a number straight before the phrase.
+  for (const m of [...(slots.get('rank-breakdowns') ?? []), ...(slots.get('highest') ?? []), ...(slots.get('lowest') ?? [])]) {
+    const n = wordNumber(ws[m.at - 1] ?? '');
+    if (n !== undefined && n > 0 && n <= 50 && !/^\d{4}$/.test(ws[m.at - 1] ?? '')) return n;
+  }
   for (const m of slots.get('forces-word') ?? []) {
     // One word may sit between the number and "forces": "the four Welsh forces".
     for (const at of [m.at - 1, m.at - 2]) {

@@ -1,0 +1,67 @@
+/**
+ * A measure's breakdowns in order for one place: "the three biggest allegation categories for GMP",
+ * "which kind of discrimination had the most allegations finalised", "the most common reason for
+ * dismissal on the barred list". Every value is cited; the order is our ranking.
+ */
+import type { Answer } from '../model/answer.ts';
+import type { Metric } from '../model/data.ts';
+import type { QueryFrame } from '../model/frame.ts';
+import { NATIONAL } from '../understand/forces.ts';
+import { periodMatches } from '../understand/periods.ts';
+import type { AnswerContext } from './context.ts';
+import type { AnswerDraft } from './draft.ts';
+import type { Observation } from './figure-store.ts';
+import { inPeriod } from './holdings.ts';
+import { readingFor } from './metric-choice.ts';
+
+/** Breakdowns listed when the question does not say how many. */
+const LISTED = 5;
+
+/** The breakdown metrics of `measure` to put in order: a named category's subcategories, else its
+ * categories where it has them, else every breakdown other than who (officers, staff). */
+function breakdownMetrics(ctx: AnswerContext, measure: string, within: string | undefined): Metric[] {
+  const parts = ctx.metrics.filter((m) => m.measure === measure && m.outcome !== undefined && m.unit === 'count');
+  const dimension = (m: Metric) => ctx.outcomes.get(m.outcome as string);
+  if (within !== undefined) return parts.filter((m) => dimension(m)?.within === within);
+  const categories = parts.filter((m) => dimension(m)?.dimension === 'category');
+  return categories.length > 0 ? categories : parts.filter((m) => dimension(m)?.dimension !== 'role');
+}
+
+/** The answer, or undefined when no measure the words fit has breakdowns held for the place. */
+export function rankBreakdowns(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft): Answer | undefined {
+  const place = frame.scope.kind === 'forces' ? (frame.scope.forces[0] as string) : NATIONAL;
+  // "Which kind of discrimination": the category named is the one whose subcategories are ranked.
+  const named = frame.measure.breakdowns.map((b) => b.id).find((id) => [...ctx.outcomes.values()].some((o) => o.within === id));
+  // The measures the words fit, best first (the previous answer's where they name none).
+  const reading = readingFor(ctx, frame);
+  const measures = reading.fits.length > 0 ? reading.fits.map((f) => f.id) : reading.carried ? [reading.carried.measure] : [];
+  for (const measure of measures) {
+    // One figure per breakdown and period: where sources differ, that breakdown is left out of the order.
+    const all = breakdownMetrics(ctx, measure, named).flatMap((m) => ctx.store.of(place, m.id));
+    const series = all.filter((o) => all.filter((x) => x.metric.id === o.metric.id && x.period.id === o.period.id).length === 1);
+    const periods = [...new Set(series.map((o) => o.period.id))];
+    const asked = frame.periods.asks.filter((a) => a.kind !== 'latest');
+    const period = periods.filter((id) => asked.length === 0 || asked.some((a) => series.some((o) => o.period.id === id && periodMatches(o.period, a)))).at(-1);
+    if (period === undefined) continue;
+    const rows = series.filter((o) => o.period.id === period).sort((a, b) => b.value - a.value);
+    if (rows.length < 2) continue;
+    return ranked(ctx, draft, frame, place, measure, rows, frame.ranking.limit ?? LISTED);
+  }
+  return undefined;
+}
+
+function ranked(ctx: AnswerContext, draft: AnswerDraft, frame: QueryFrame, place: string, measure: string, rows: readonly Observation[], count: number): Answer {
+  const lowest = frame.ranking.direction === 'lowest';
+  const ordered = lowest ? [...rows].reverse() : rows;
+  const shown = ordered.slice(0, count);
+  const first = shown[0] as Observation;
+  const label = (o: Observation) => ctx.outcomes.get(o.metric.outcome as string)?.label ?? o.metric.label;
+  const list = shown.map((o) => {
+    const s = draft.stated(o);
+    return `• ${label(o)}: ${s.shown} ${s.marks}`;
+  });
+  const what = ctx.measures.get(measure)?.label ?? measure;
+  draft.allow(what);
+  const text = `${draft.forceName(place)}, ${what} ${inPeriod(first.period)}: the ${lowest ? 'fewest' : 'most'} were ${label(first)}. By ${lowest ? 'fewest' : 'most'} (our ranking; ${draft.provenance(first)}):\n${list.join('\n')}`;
+  return draft.answered('ranking', text, { type: 'ranking', forces: [place], periods: [first.period.id], measure });
+}
