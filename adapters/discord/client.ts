@@ -7,6 +7,8 @@ import { Client, Events, Partials, RESTEvents, type ClientOptions } from 'discor
 import type { Engine, Logger } from '../../src/index.ts';
 import { AnswerDesk } from '../shared/answer-desk.ts';
 import { DEFAULT_ADAPTER_SETTINGS, type AdapterSettings } from '../shared/settings.ts';
+import { InProcessState } from '../shared/state/in-process.ts';
+import type { StatePort } from '../shared/state/port.ts';
 import { INTENTS, inviteUrl } from './commands.ts';
 import type { DiscordConfig } from './config.ts';
 import { ConversationMemory } from './conversation-memory.ts';
@@ -23,6 +25,8 @@ export interface DiscordDeps {
   config: DiscordConfig;
   /** Rate limits, API retries and timeouts, logging; {@link DEFAULT_ADAPTER_SETTINGS} (no limits) when absent. */
   settings?: AdapterSettings;
+  /** Conversation memory and rate-limit windows; held in the process when absent. */
+  state?: StatePort;
 }
 
 /** How long {@link RunningDiscord.stop} waits for answers in flight when not told. */
@@ -78,8 +82,9 @@ export async function startDiscord(deps: DiscordDeps): Promise<RunningDiscord> {
   const log = deps.logger.child({ component: 'discord' });
   const secrets = [config.token];
   const client = new Client(clientOptions(config, deps.settings));
-  const desk = new AnswerDesk('discord', log, deps.settings ?? DEFAULT_ADAPTER_SETTINGS);
-  const ctx: HandlerContext = { engine, log, memory: new ConversationMemory(), secrets, desk };
+  const state = deps.state ?? new InProcessState();
+  const desk = new AnswerDesk('discord', log, deps.settings ?? DEFAULT_ADAPTER_SETTINGS, undefined, state);
+  const ctx: HandlerContext = { engine, log, memory: new ConversationMemory(state), secrets, desk };
 
   // 'raw' runs before discord.js handles each packet: see gateway-compat.ts for why.
   client.on('raw', (packet: unknown) => fillGatewayDefaults(client, packet));

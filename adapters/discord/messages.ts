@@ -38,7 +38,7 @@ export async function handleMessage(message: Message, botId: string, ctx: Handle
 
   const inDm = !message.inGuild();
   const referencedId = message.reference?.messageId;
-  const previous = referencedId === undefined ? undefined : ctx.memory.recall(referencedId);
+  const previous = referencedId === undefined ? undefined : await ctx.memory.recall(referencedId);
   // `mentions.users`, not `mentions.has()`: the latter is true for @everyone and @here. The mention
   // in the text also counts, for compatible servers that leave the `mentions` array empty.
   const mentioned = message.mentions.users.has(botId) || mentionPattern(botId).test(message.content);

@@ -7,6 +7,8 @@ import { BUNDLED_DATA_DIR, createLogger, createReloadableEngine, type Engine, ty
 import { installCrashGuards, stopOnSignals, type Stoppable } from './process-guard.ts';
 import { savedFileOptions } from './saved-files.ts';
 import { settingsFromEnv, type AdapterSettings } from './settings.ts';
+import { openState, stateConfigFromEnv } from './state/from-env.ts';
+import type { StatePort } from './state/port.ts';
 import { describeStartupError } from './startup-error.ts';
 
 /** What a platform needs to start, besides its own config. */
@@ -14,6 +16,8 @@ export interface ServeDeps {
   engine: Engine;
   logger: Logger;
   settings: AdapterSettings;
+  /** Shared by every platform in the process, and with other replicas when REDIS_URL is set. */
+  state: StatePort;
 }
 
 /** Starts one platform; resolves once it is serving. */
@@ -22,16 +26,25 @@ export type StartPlatform = (deps: ServeDeps) => Promise<Stoppable>;
 /** Starts each platform in turn on one reloadable engine, and stops them all on SIGTERM/SIGINT. */
 export async function serve(platforms: readonly StartPlatform[]): Promise<void> {
   const settings = settingsFromEnv(process.env);
+  const stateConfig = stateConfigFromEnv(process.env);
   const logger = createLogger();
   const guards = installCrashGuards(logger);
   // Starts from the files `npm run index:build` saved, when there are any.
   const engine = createReloadableEngine({ logger, ...savedFileOptions(BUNDLED_DATA_DIR) });
   // SIGHUP reloads the data: a bad reload keeps the old data serving and logs why.
   process.on('SIGHUP', () => void engine.reload());
+  const state = await openState(stateConfig, logger);
   const running: Stoppable[] = [];
+  // The state is let go only once every platform has finished its answers in flight.
+  const everything: Stoppable = {
+    async stop(options) {
+      await Promise.allSettled(running.map((service) => service.stop(options)));
+      await state.close();
+    },
+  };
   // Signals are handled from the start, so a SIGTERM during start-up still stops what has started.
-  stopOnSignals(running, logger, settings.shutdownGraceMs, guards);
-  for (const start of platforms) running.push(await start({ engine, logger, settings }));
+  stopOnSignals([everything], logger, settings.shutdownGraceMs, guards);
+  for (const start of platforms) running.push(await start({ engine, logger, settings, state }));
 }
 
 /** Runs an entry point: a failure to start is told in words (never a stack trace), and exits 1. */
