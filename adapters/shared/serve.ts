@@ -4,6 +4,7 @@
  * data reload on SIGHUP and graceful shutdown.
  */
 import { BUNDLED_DATA_DIR, createLogger, createReloadableEngine, type Engine, type Logger } from '../../src/index.ts';
+import { HealthBoard } from './health.ts';
 import { installCrashGuards, stopOnSignals, type Stoppable } from './process-guard.ts';
 import { savedFileOptions } from './saved-files.ts';
 import { settingsFromEnv, type AdapterSettings } from './settings.ts';
@@ -18,6 +19,8 @@ export interface ServeDeps {
   settings: AdapterSettings;
   /** Shared by every platform in the process, and with other replicas when REDIS_URL is set. */
   state: StatePort;
+  /** Where each platform reports its state, for `/healthz` and `forcewatch health`. */
+  health: HealthBoard;
 }
 
 /** Starts one platform; resolves once it is serving. */
@@ -34,6 +37,7 @@ export async function serve(platforms: readonly StartPlatform[]): Promise<void> 
   // SIGHUP reloads the data: a bad reload keeps the old data serving and logs why.
   process.on('SIGHUP', () => void engine.reload());
   const state = await openState(stateConfig, logger);
+  const health = new HealthBoard(state);
   const running: Stoppable[] = [];
   // The state is let go only once every platform has finished its answers in flight.
   const everything: Stoppable = {
@@ -44,7 +48,7 @@ export async function serve(platforms: readonly StartPlatform[]): Promise<void> 
   };
   // Signals are handled from the start, so a SIGTERM during start-up still stops what has started.
   stopOnSignals([everything], logger, settings.shutdownGraceMs, guards);
-  for (const start of platforms) running.push(await start({ engine, logger, settings, state }));
+  for (const start of platforms) running.push(await start({ engine, logger, settings, state, health }));
 }
 
 /** Runs an entry point: a failure to start is told in words (never a stack trace), and exits 1. */

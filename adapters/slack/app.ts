@@ -4,17 +4,19 @@
  * or Socket Mode. Posting lives in delivery.ts, memory and de-duplication behind the state port:
  * the engine never sees Bolt.
  */
+import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { Server } from 'node:http';
-import { App, type AppOptions } from '@slack/bolt';
+import { App, HTTPReceiver, type AppOptions } from '@slack/bolt';
 import type { Engine, Logger } from '../../src/index.ts';
 import { AnswerDesk, SLACK_CONCURRENCY } from '../shared/answer-desk.ts';
+import type { HealthBoard } from '../shared/health.ts';
 import { DEFAULT_ADAPTER_SETTINGS, type AdapterSettings } from '../shared/settings.ts';
 import { InProcessState } from '../shared/state/in-process.ts';
 import type { StatePort } from '../shared/state/port.ts';
 import { boltLogger, scrubSecrets } from './bolt-logger.ts';
 import type { SlackConfig } from './config.ts';
 import { SlackDelivery, slackErrorCode } from './delivery.ts';
+import { createSlackHttpServer, DEFAULT_HTTP_TIMEOUTS, EVENTS_PATH, type HttpTimeouts } from './http-endpoint.ts';
 import * as commands from './listeners/commands.ts';
 import * as dedup from './listeners/dedup.ts';
 import type { ListenerDeps } from './listeners/deps.ts';
@@ -33,6 +35,10 @@ export interface SlackDeps {
   settings?: AdapterSettings;
   /** De-duplication, conversation memory and rate-limit windows; held in the process when absent. */
   state?: StatePort;
+  /** Where the adapter reports its state, served at `/healthz` in HTTP mode. */
+  health?: HealthBoard;
+  /** The HTTP endpoint's timeouts; {@link DEFAULT_HTTP_TIMEOUTS} when absent. */
+  httpTimeouts?: HttpTimeouts;
 }
 
 /** How long {@link SlackHandle.stop} waits for answers in flight when not told. */
@@ -78,7 +84,7 @@ export function createSlackApp({
   config,
   settings = DEFAULT_ADAPTER_SETTINGS,
   state = new InProcessState(),
-}: SlackDeps): { app: App; desk: AnswerDesk } {
+}: SlackDeps): { app: App; desk: AnswerDesk; receiver: HTTPReceiver | undefined } {
   const log = logger.child({ component: 'slack' });
   const desk = new AnswerDesk('slack', log, settings, SLACK_CONCURRENCY, state);
   const secrets = secretsOf(config);
@@ -105,10 +111,16 @@ export function createSlackApp({
     // request under a flood.
     convoStore: false,
   } satisfies AppOptions;
-  const app =
-    config.mode === 'http'
-      ? new App({ ...common, signingSecret: config.signingSecret })
-      : new App({ ...common, socketMode: true, appToken: config.appToken });
+  // In HTTP mode Bolt's receiver only dispatches: http-endpoint.ts owns the server, reads and
+  // checks each request, then hands it over.
+  let receiver: HTTPReceiver | undefined;
+  let app: App;
+  if (config.mode === 'http') {
+    receiver = new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: EVENTS_PATH, logger: common.logger });
+    app = new App({ ...common, receiver });
+  } else {
+    app = new App({ ...common, socketMode: true, appToken: config.appToken });
+  }
 
   const delivery = new SlackDelivery(log, secrets);
   const deps: ListenerDeps = { engine, log, desk, delivery, state };
@@ -118,7 +130,7 @@ export function createSlackApp({
     log.error({ error: delivery.describe(error) }, 'unhandled error in a Slack handler');
   });
 
-  return { app, desk };
+  return { app, desk, receiver };
 }
 
 /**
@@ -130,7 +142,9 @@ export function createSlackApp({
 export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
   const { config } = deps;
   const log = deps.logger.child({ component: 'slack' });
-  const { app, desk } = createSlackApp(deps);
+  const state = deps.state ?? new InProcessState();
+  const { app, desk, receiver } = createSlackApp({ ...deps, state });
+  deps.health?.set('slack', 'starting');
   try {
     await app.init();
   } catch (error) {
@@ -143,26 +157,48 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
   }
 
   const describe = (error: unknown) => scrubSecrets(slackErrorCode(error), secretsOf(config));
-  // Receiving stops first (the HTTP server stops accepting, the websocket closes, so Slack holds
-  // new events for redelivery), then the answers already accepted are finished and posted: the
-  // Web API client is independent of the receiver.
-  const stop = async ({ graceMs = DEFAULT_STOP_GRACE_MS }: { graceMs?: number } = {}) => {
+  const inFlight = () => desk.inFlight;
+  /** Receiving stops first (the HTTP server stops accepting, the websocket closes, so Slack holds
+   * new events for redelivery), then the answers already accepted are finished and posted: the
+   * Web API client is independent of the receiver. */
+  const stopAfter = (closeReceiver: () => Promise<void>) => async ({ graceMs = DEFAULT_STOP_GRACE_MS }: { graceMs?: number } = {}) => {
     desk.startDraining();
-    await app.stop().catch((error: unknown) => log.warn({ error: describe(error) }, 'error while closing the Slack receiver'));
+    deps.health?.set('slack', 'stopped');
+    await closeReceiver().catch((error: unknown) => log.warn({ error: describe(error) }, 'error while closing the Slack receiver'));
     const unfinished = await desk.drain(graceMs);
     log.info({ unfinished }, 'Slack adapter stopped');
   };
-  const inFlight = () => desk.inFlight;
 
-  if (config.mode === 'socket') {
+  if (receiver === undefined || config.mode === 'socket') {
     await app.start();
+    deps.health?.set('slack', 'ready');
     log.info({ mode: 'socket', apiUrl: config.apiUrl }, 'Slack adapter connected over Socket Mode');
-    return { port: null, stop, inFlight };
+    return {
+      port: null,
+      stop: stopAfter(async () => {
+        await app.stop();
+      }),
+      inFlight,
+    };
   }
 
-  const server: unknown = await app.start(config.port);
-  const address = server instanceof Server ? server.address() : null;
-  const port = address !== null && typeof address === 'object' ? (address satisfies AddressInfo).port : config.port;
-  log.info({ mode: 'http', port, path: '/slack/events', apiUrl: config.apiUrl }, 'Slack adapter listening');
-  return { port, stop, inFlight };
+  const server = createSlackHttpServer({
+    receiver,
+    signingSecret: config.signingSecret,
+    state,
+    health: deps.health,
+    log,
+    timeouts: deps.httpTimeouts ?? DEFAULT_HTTP_TIMEOUTS,
+  });
+  server.listen(config.port);
+  await once(server, 'listening');
+  const port = (server.address() as AddressInfo).port;
+  deps.health?.set('slack', 'ready');
+  log.info({ mode: 'http', port, path: EVENTS_PATH, apiUrl: config.apiUrl }, 'Slack adapter listening');
+  const closeServer = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+  return { port, stop: stopAfter(closeServer), inFlight };
 }
