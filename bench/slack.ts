@@ -29,6 +29,9 @@ function startFlags(): string[] {
   return pkg.scripts.start.split(/\s+/).filter((arg) => arg.startsWith('--max-'));
 }
 
+/** An answer's parts are posted one after another: this long without a post, every part is in. */
+const REPLY_PARTS_QUIET_MS = 200;
+
 /** Made-up credentials: the fake API accepts any token, and the adapter checks signatures with this secret. */
 const BOT_TOKEN = 'xoxb-0000000000-0000000000-benchmarkTokenNotReal';
 const SIGNING_SECRET = 'bench5ec7e7e2e0f0rcewa7c4516n1n6';
@@ -88,34 +91,40 @@ function mentionQuestions(): string[] {
   return QUESTION_TYPES.flatMap((t) => QUESTIONS[t].filter((q) => q.via === 'answer').map((q) => q.text));
 }
 
-/** Follows each question's reply at the fake Web API: when its last message arrived, and whether it failed. */
+/** Follows each question's reply at the fake Web API: when its last message arrived, and whether it
+ * failed. (Not the progress reaction's removal: reactions are best-effort and dropped under load.) */
 class ReplyTracker {
   readonly sentAt = new Map<string, number>();
   private readonly lastPost = new Map<string, number>();
-  readonly replyMs: number[] = [];
+  /** When the latest post of any answer arrived. */
+  lastPostAt = 0;
   failed = 0;
   private readonly failureText = renderFailure().text;
 
   /** Called for each call the fake receives, as it arrives. */
   see(call: RecordedCall): void {
-    const at = epochNow();
     const thread = call.body.thread_ts;
-    if (call.method === 'chat.postMessage' && typeof thread === 'string') {
-      this.lastPost.set(thread, at);
+    if (call.method === 'chat.postMessage' && typeof thread === 'string' && this.sentAt.has(thread)) {
+      this.lastPostAt = epochNow();
+      this.lastPost.set(thread, this.lastPostAt);
       if (call.body.text === this.failureText) this.failed++;
-    } else if (call.method === 'reactions.remove') {
-      // The adapter removes its progress reaction after the answer's last part is posted.
-      const ts = call.body.timestamp;
-      const sent = typeof ts === 'string' ? this.sentAt.get(ts) : undefined;
-      const posted = typeof ts === 'string' ? this.lastPost.get(ts) : undefined;
-      if (sent !== undefined && posted !== undefined) this.replyMs.push(posted - sent);
     }
+  }
+
+  /** Questions with at least one message of their answer posted. */
+  get answered(): number {
+    return this.lastPost.size;
+  }
+
+  /** From each question's request to its answer's last message so far (ms). */
+  replyMs(): number[] {
+    return [...this.lastPost].map(([ts, posted]) => posted - (this.sentAt.get(ts) ?? posted));
   }
 
   reset(): void {
     this.sentAt.clear();
     this.lastPost.clear();
-    this.replyMs.length = 0;
+    this.lastPostAt = 0;
     this.failed = 0;
   }
 }
@@ -229,9 +238,11 @@ async function measureLevel(level: SlackLevel, port: number, tracker: ReplyTrack
     level.maxSeconds,
   );
   const acked = result['2xx'];
-  // Replies still on their way when the last ack came back.
+  // Replies still on their way when the last ack came back; then the last parts of long answers.
   const until = epochNow() + drainMs;
-  while (tracker.replyMs.length < acked && epochNow() < until) await new Promise((r) => setTimeout(r, 20));
+  while (tracker.answered < acked && epochNow() < until) await new Promise((r) => setTimeout(r, 20));
+  while (epochNow() - tracker.lastPostAt < REPLY_PARTS_QUIET_MS && epochNow() < until) await new Promise((r) => setTimeout(r, 20));
+  const replyMs = tracker.replyMs();
   const responses = result['2xx'] + result.non2xx;
   return {
     connections: level.connections,
@@ -240,12 +251,12 @@ async function measureLevel(level: SlackLevel, port: number, tracker: ReplyTrack
     seconds: ms / 1000,
     throughput: ms > 0 ? (responses * 1000) / ms : Number.NaN,
     ack: { n: responses, p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
-    reply: percentiles(tracker.replyMs),
+    reply: percentiles(replyMs),
     errors: {
       non2xx: result.non2xx,
       transport: result.errors,
       timeouts: result.timeouts,
-      noReply: Math.max(0, acked - tracker.replyMs.length),
+      noReply: Math.max(0, acked - replyMs.length),
       failedReplies: tracker.failed,
     },
   };

@@ -7,6 +7,7 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type AppOptions } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
 import type { Engine, Logger } from '../../src/index.ts';
 import { AnswerDesk, SLACK_CONCURRENCY } from '../shared/answer-desk.ts';
 import type { HealthBoard } from '../shared/health.ts';
@@ -25,7 +26,7 @@ import * as mention from './listeners/mention.ts';
 import * as share from './listeners/share.ts';
 
 export { ASK_COMMAND, FORCE_COMMAND } from './listeners/commands.ts';
-export { PROGRESS_REACTION } from './delivery.ts';
+export { PROGRESS_REACTION } from './progress.ts';
 
 export interface SlackDeps {
   engine: Engine;
@@ -122,7 +123,15 @@ export function createSlackApp({
     app = new App({ ...common, socketMode: true, appToken: config.appToken });
   }
 
-  const delivery = new SlackDelivery(log, secrets);
+  // Posting retries for itself (delivery.ts): only where a post cannot have landed twice, and a
+  // 429 pauses only the method and channel it covers rather than this client's whole queue.
+  const poster = new WebClient(config.botToken, {
+    ...clientOptions,
+    logger: common.logger,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  });
+  const delivery = new SlackDelivery(poster, settings, log, secrets);
   const deps: ListenerDeps = { engine, log, desk, delivery, state };
   for (const listener of LISTENERS) listener.register(app, deps);
 

@@ -1,7 +1,7 @@
 /** `/force` and `/ask`: answered privately, with a share button when there is something to share. */
 import type { App, RespondFn } from '@slack/bolt';
 import type { QuestionContext, QuestionStatus } from '../../shared/answer-desk.ts';
-import type { Deliver, SlackClient } from '../delivery.ts';
+import type { Deliver } from '../delivery.ts';
 import { SlashCommand, slackTextToPlain, type ShareValue } from '../payloads.ts';
 import { renderAnswer, renderAskUsage, renderFailure, renderForceUsage, renderNotice, type SlackMessage } from '../render-blocks.ts';
 import { issuePaths, type ListenerDeps } from './deps.ts';
@@ -12,24 +12,24 @@ export const ASK_COMMAND = '/ask';
 
 export function register(app: App, deps: ListenerDeps): void {
   // Acknowledge at once (Slack allows three seconds), then answer through the response_url.
-  app.command(FORCE_COMMAND, async ({ ack, body, client, respond }) => {
+  app.command(FORCE_COMMAND, async ({ ack, body, respond }) => {
     await ack();
-    await handleCommand('force', body, client, respond, deps);
+    await handleCommand('force', body, respond, deps);
   });
-  app.command(ASK_COMMAND, async ({ ack, body, client, respond }) => {
+  app.command(ASK_COMMAND, async ({ ack, body, respond }) => {
     await ack();
-    await handleCommand('ask', body, client, respond, deps);
+    await handleCommand('ask', body, respond, deps);
   });
 }
 
 /** Replies only the user sees: through the command's response_url (which works even in channels
  * the bot is not in), or with chat.postEphemeral if a delivery came without one. */
-function privately(client: SlackClient, respond: RespondFn, command: SlashCommand, { delivery }: ListenerDeps): Deliver {
+function privately(respond: RespondFn, command: SlashCommand, { delivery }: ListenerDeps): Deliver {
   if (command.response_url !== undefined) return (messages) => delivery.respondAll(respond, messages, 'ephemeral');
-  return (messages) => delivery.postEphemeral(client, command.channel_id, command.user_id, undefined, messages);
+  return (messages) => delivery.postEphemeral(command.channel_id, command.user_id, undefined, messages);
 }
 
-async function handleCommand(kind: ShareValue['k'], body: unknown, client: SlackClient, respond: RespondFn, deps: ListenerDeps): Promise<void> {
+async function handleCommand(kind: ShareValue['k'], body: unknown, respond: RespondFn, deps: ListenerDeps): Promise<void> {
   const { engine, delivery, desk, log } = deps;
   const parsed = SlashCommand.safeParse(body);
   if (!parsed.success) {
@@ -37,7 +37,7 @@ async function handleCommand(kind: ShareValue['k'], body: unknown, client: Slack
     return;
   }
   const command = parsed.data;
-  const deliver = privately(client, respond, command, deps);
+  const deliver = privately(respond, command, deps);
   const query = slackTextToPlain(command.text);
   const meta = { kind: 'command', user: command.user_id, channel: command.channel_id, text: query };
   const notify = (text: string, { log: qlog }: QuestionContext) =>

@@ -5,7 +5,7 @@
  */
 import type { QuestionContext, QuestionStatus } from '../../shared/answer-desk.ts';
 import { CONVERSATION_TTL_MS } from '../../shared/state/port.ts';
-import type { SlackClient } from '../delivery.ts';
+import type { Destination } from '../delivery.ts';
 import { renderAnswer, renderFailure, renderNotice, type SlackMessage } from '../render-blocks.ts';
 import type { ListenerDeps } from './deps.ts';
 
@@ -16,7 +16,6 @@ const HELP_TEXT =
 
 /** A question typed in a conversation. */
 export interface ConversationQuestion {
-  client: SlackClient;
   channel: string;
   /** The user's message: where the progress reaction goes. */
   messageTs: string;
@@ -40,17 +39,24 @@ export function answerInConversation(q: ConversationQuestion, deps: ListenerDeps
 async function notice(q: ConversationQuestion, text: string, { log }: QuestionContext, { delivery }: ListenerDeps): Promise<void> {
   try {
     if (q.kind === 'mention' && q.user !== undefined) {
-      await delivery.postEphemeral(q.client, q.channel, q.user, q.replyThreadTs, [renderNotice(text)]);
+      await delivery.postEphemeral(q.channel, q.user, q.replyThreadTs, [renderNotice(text)]);
     } else {
-      await delivery.post(q.client, q.channel, q.replyThreadTs, [renderNotice(text)]);
+      await delivery.post({ ...replyTo(q), key: `${replyTo(q).key}:notice` }, [renderNotice(text)]);
     }
   } catch (error) {
     log.error({ error: delivery.describe(error), channel: q.channel }, 'failed to post a notice');
   }
 }
 
+/** Where the answer to `q` goes: its key is the question's own message, so every replica and
+ * every retry of it posts under the same keys. */
+function replyTo(q: ConversationQuestion): Destination {
+  return { channel: q.channel, threadTs: q.replyThreadTs, key: `${q.channel}:${q.messageTs}` };
+}
+
 async function answerNow(q: ConversationQuestion, { log }: QuestionContext, { engine, delivery, state }: ListenerDeps): Promise<QuestionStatus> {
-  await delivery.react(q.client, true, q.channel, q.messageTs);
+  // Never awaited: the hourglass is cosmetic, and the answer must not wait on it.
+  const progress = delivery.progress.start(q.channel, q.messageTs);
   try {
     let messages: SlackMessage[];
     let status: QuestionStatus = 'help';
@@ -65,17 +71,17 @@ async function answerNow(q: ConversationQuestion, { log }: QuestionContext, { en
       messages = renderAnswer(answer);
       status = answer.status;
     }
-    await delivery.post(q.client, q.channel, q.replyThreadTs, messages);
+    await delivery.post(replyTo(q), messages);
     return status;
   } catch (error) {
     log.error({ error: delivery.describe(error), channel: q.channel }, 'failed to answer');
     try {
-      await delivery.post(q.client, q.channel, q.replyThreadTs, [renderFailure()]);
+      await delivery.post({ ...replyTo(q), key: `${replyTo(q).key}:failure` }, [renderFailure()]);
     } catch (postError) {
       log.error({ error: delivery.describe(postError), channel: q.channel }, 'failed to report a failure');
     }
     return 'failed';
   } finally {
-    await delivery.react(q.client, false, q.channel, q.messageTs);
+    progress.done();
   }
 }

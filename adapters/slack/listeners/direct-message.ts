@@ -6,7 +6,7 @@ import { firstSightOfMessage } from './dedup.ts';
 import type { ListenerDeps } from './deps.ts';
 
 export function register(app: App, deps: ListenerDeps): void {
-  app.event('message', async ({ event, body, context, client }) => {
+  app.event('message', async ({ event, body, context }) => {
     const parsed = MessageEvent.safeParse(event);
     if (!parsed.success) return;
     const message = parsed.data;
@@ -21,7 +21,6 @@ export function register(app: App, deps: ListenerDeps): void {
     const team = EventEnvelope.safeParse(body).data?.team_id ?? '';
     await answerInConversation(
       {
-        client,
         channel: message.channel,
         messageTs: message.ts,
         replyThreadTs: message.thread_ts,

@@ -6,7 +6,7 @@ import { firstSightOfMessage } from './dedup.ts';
 import { issuePaths, type ListenerDeps } from './deps.ts';
 
 export function register(app: App, deps: ListenerDeps): void {
-  app.event('app_mention', async ({ event, body, context, client }) => {
+  app.event('app_mention', async ({ event, body, context }) => {
     const parsed = AppMentionEvent.safeParse(event);
     if (!parsed.success) {
       deps.log.warn({ issues: issuePaths(parsed.error) }, 'ignored a malformed app_mention');
@@ -24,7 +24,6 @@ export function register(app: App, deps: ListenerDeps): void {
     const question = slackTextToPlain(botUserId === undefined ? text.replace(/^\s*<@[^>]+>/, '') : text, botUserId);
     await answerInConversation(
       {
-        client,
         channel: mention.channel,
         messageTs: mention.ts,
         replyThreadTs: threadTs,

@@ -7,14 +7,16 @@ import { issuePaths, type ListenerDeps } from './deps.ts';
 import { answerFor } from './shared-answer.ts';
 
 export function register(app: App, { engine, delivery, desk, log }: ListenerDeps): void {
-  app.action(SHARE_ACTION_ID, async ({ ack, body, client, respond }) => {
+  app.action(SHARE_ACTION_ID, async ({ ack, body, respond }) => {
     await ack();
     const click = ShareClick.safeParse(body);
     if (!click.success) {
       log.warn({ issues: issuePaths(click.error) }, 'ignored a malformed share click');
       return;
     }
-    const raw = click.data.actions.find((a) => a.action_id === SHARE_ACTION_ID)?.value ?? '';
+    const action = click.data.actions.find((a) => a.action_id === SHARE_ACTION_ID);
+    const raw = action?.value ?? '';
+    const actionTs = action?.action_ts ?? click.data.trigger_id ?? 'unknown';
     let value: ShareValue;
     try {
       value = ShareValue.parse(JSON.parse(raw));
@@ -40,7 +42,8 @@ export function register(app: App, { engine, delivery, desk, log }: ListenerDeps
           const messages = renderAnswer(answer, { sharedBy: click.data.user.id });
           qlog.debug({ channel, kind: value.k }, 'sharing in channel');
           try {
-            await delivery.post(client, channel, undefined, messages);
+            // One click, one post: the click's own time keys it, whichever replica took it.
+            await delivery.post({ channel, threadTs: undefined, key: `share:${click.data.user.id}:${actionTs}` }, messages);
           } catch (error) {
             if (!canRespond) throw error;
             // The bot may not be a member of the channel (or it is a DM between people): the

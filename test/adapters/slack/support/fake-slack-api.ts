@@ -79,6 +79,13 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const waiters = new Set<() => void>();
   let socketUrl = '';
   let tsCounter = 0;
+  /** Messages posted, as Slack keeps them: conversations.history and .replies read them back. */
+  const posted: { channel: unknown; ts: string; thread_ts?: unknown; text: unknown; metadata?: unknown }[] = [];
+  /** Slack returns a message's metadata only when asked to (include_all_metadata). */
+  const readBack = (withMetadata: unknown) => (m: (typeof posted)[number]) => {
+    const { metadata, ...rest } = m;
+    return { type: 'message', user: BOT_USER_ID, bot_id: BOT_ID, ...rest, ...(withMetadata === 'true' || withMetadata === true ? { metadata } : {}) };
+  };
   const nextTs = () => `1700000000.${String(++tsCounter).padStart(6, '0')}`;
 
   const respond = (method: string, body: Record<string, unknown>): Record<string, unknown> => {
@@ -101,6 +108,13 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         };
       case 'chat.postMessage': {
         const ts = nextTs();
+        posted.push({
+          channel: body.channel,
+          ts,
+          text: body.text,
+          ...(body.thread_ts === undefined ? {} : { thread_ts: body.thread_ts }),
+          ...(body.metadata === undefined ? {} : { metadata: body.metadata }),
+        });
         return {
           ok: true,
           channel: body.channel,
@@ -115,6 +129,15 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       case 'reactions.add':
       case 'reactions.remove':
         return { ok: true };
+      case 'conversations.history':
+        // Newest first, as Slack lists them.
+        return { ok: true, messages: posted.filter((m) => m.channel === body.channel).reverse().map(readBack(body.include_all_metadata)), has_more: false };
+      case 'conversations.replies':
+        return {
+          ok: true,
+          messages: posted.filter((m) => m.channel === body.channel && (m.thread_ts === body.ts || m.ts === body.ts)).map(readBack(body.include_all_metadata)),
+          has_more: false,
+        };
       case 'apps.connections.open':
         return socketUrl === '' ? { ok: false, error: 'invalid_auth' } : { ok: true, url: socketUrl };
       default:
