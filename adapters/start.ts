@@ -14,7 +14,7 @@ runMain(async () => {
   const discordConfig = discordConfigFromEnv(process.env);
   const platforms: StartPlatform[] = [];
   if (slackConfig) platforms.push((deps) => startSlack({ ...deps, config: slackConfig }));
-  if (discordConfig) platforms.push((deps) => startDiscord({ ...deps, config: discordConfig }));
+  if (discordConfig) platforms.push((deps) => startDiscord({ ...deps, config: discordConfig, onFatal: (reason) => deps.onFatal('discord', reason) }));
   if (platforms.length > 0) return serve(platforms);
   const engine = loadEngine({ logger: createLogger({ level: process.env.LOG_LEVEL ?? 'warn' }), ...savedFileOptions(BUNDLED_DATA_DIR) });
   await runChat(engine);

@@ -3,9 +3,10 @@
  * at Discord or a Discord-compatible server, wired to the interaction and message handlers, and
  * stopped cleanly.
  */
-import { Client, Events, Partials, RESTEvents, type ClientOptions } from 'discord.js';
+import { Client, Events, GatewayCloseCodes, Partials, RESTEvents, type ClientOptions } from 'discord.js';
 import type { Engine, Logger } from '../../src/index.ts';
 import { AnswerDesk } from '../shared/answer-desk.ts';
+import type { HealthBoard } from '../shared/health.ts';
 import { DEFAULT_ADAPTER_SETTINGS, type AdapterSettings } from '../shared/settings.ts';
 import { InProcessState } from '../shared/state/in-process.ts';
 import type { StatePort } from '../shared/state/port.ts';
@@ -27,6 +28,14 @@ export interface DiscordDeps {
   settings?: AdapterSettings;
   /** Conversation memory and rate-limit windows; held in the process when absent. */
   state?: StatePort;
+  /** Where the bot reports its gateway state, for `/healthz` and `forcewatch health`. */
+  health?: HealthBoard;
+  /**
+   * Called once when the gateway closes for good (4004 authentication failed, 4010–4014: a shard,
+   * version or intents problem): discord.js will not reconnect, so the bot is dead until an
+   * operator fixes it. The process decides whether to stop (adapters/shared/serve.ts).
+   */
+  onFatal?: (reason: string) => void;
 }
 
 /** How long {@link RunningDiscord.stop} waits for answers in flight when not told. */
@@ -98,10 +107,24 @@ export async function startDiscord(deps: DiscordDeps): Promise<RunningDiscord> {
   });
   client.on(Events.Error, (error) => logFailure(log, secrets, error, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn(scrubSecrets(message, secrets)));
-  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'gateway disconnected for good'));
+  let fatal: string | undefined;
+  // Emitted by discord.js only for the close codes it will not reconnect after.
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    fatal = `the Discord gateway closed for good with ${event.code} (${GatewayCloseCodes[event.code] ?? 'unknown'})`;
+    log.error({ shard, code: event.code }, `${fatal}: Discord is not answering; check DISCORD_TOKEN and the bot's intents and shards`);
+    deps.health?.set('discord', 'down', fatal);
+    deps.onFatal?.(fatal);
+  });
   // discord.js resumes (or identifies afresh) by itself; these lines show it happening.
-  client.on(Events.ShardReconnecting, (shard) => log.warn({ shard }, 'gateway connection lost; reconnecting'));
-  client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway session resumed'));
+  client.on(Events.ShardReconnecting, (shard) => {
+    log.warn({ shard }, 'gateway connection lost; reconnecting');
+    deps.health?.set('discord', 'reconnecting');
+  });
+  client.on(Events.ShardResume, (shard, replayed) => {
+    log.info({ shard, replayed }, 'gateway session resumed');
+    deps.health?.set('discord', 'ready');
+  });
+  client.on(Events.ShardReady, () => deps.health?.set('discord', 'ready'));
   client.rest.on(RESTEvents.RateLimited, (info) => log.warn({ route: scrubSecrets(info.route, secrets), retryAfter: info.retryAfter }, 'rate limited'));
   if (log.isLevelEnabled('debug')) {
     // discord.js reports in free text, which pino's key-based redaction cannot see into.
@@ -109,7 +132,11 @@ export async function startDiscord(deps: DiscordDeps): Promise<RunningDiscord> {
   }
 
   // Not `events.once`: that rejects on any 'error' event, and the gateway recovers from most of them.
-  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  const ready = new Promise<void>((resolve, reject) => {
+    client.once(Events.ClientReady, () => resolve());
+    client.once(Events.ShardDisconnect, () => reject(new Error(fatal)));
+  });
+  deps.health?.set('discord', 'starting');
   try {
     log.info({ api: config.apiUrl ?? 'https://discord.com/api' }, 'connecting to Discord');
     await client.login(config.token);
@@ -136,6 +163,7 @@ export async function startDiscord(deps: DiscordDeps): Promise<RunningDiscord> {
       log.info({ unfinished }, 'disconnecting from Discord');
       // Closing on purpose is not a lost connection: keep the reconnect warning for real ones.
       client.removeAllListeners(Events.ShardReconnecting);
+      deps.health?.set('discord', 'stopped');
       await client.destroy();
     },
     inFlight: () => desk.inFlight,

@@ -7,6 +7,9 @@
 import { z } from 'zod';
 import type { StatePort } from './state/port.ts';
 
+/** Where the report is served, beside the Slack endpoint or on HEALTH_PORT. */
+export const HEALTH_PATH = '/healthz';
+
 export const PLATFORM_STATES = ['starting', 'ready', 'reconnecting', 'down', 'stopped'] as const;
 export type PlatformState = (typeof PLATFORM_STATES)[number];
 

@@ -18,11 +18,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { parse as parseQuery } from 'node:querystring';
 import { verifySlackRequest, type HTTPReceiver } from '@slack/bolt';
 import type { Logger } from '../../src/index.ts';
-import type { HealthBoard } from '../shared/health.ts';
+import { HEALTH_PATH, type HealthBoard } from '../shared/health.ts';
 import { CLAIM_TTL_MS, type StatePort } from '../shared/state/port.ts';
 
 export const EVENTS_PATH = '/slack/events';
-export const HEALTH_PATH = '/healthz';
 /** Slack's payloads are a few kilobytes; a megabyte is far past any real one. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 /** How far a request's timestamp may be from now, either way (Slack's own rule is five minutes). */

@@ -88,6 +88,7 @@ describe('settingsFromEnv', () => {
       maxRetryAfterMs: 30_000,
       shutdownGraceMs: 10_000,
       logMessageText: false,
+      continueWithoutDiscord: false,
     });
   });
 
