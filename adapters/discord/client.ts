@@ -138,14 +138,14 @@ export async function startDiscord(deps: DiscordDeps): Promise<RunningDiscord> {
   });
   deps.health?.set('discord', 'starting');
   try {
-    log.info({ api: config.apiUrl ?? 'https://discord.com/api' }, 'connecting to Discord');
+    log.info({ api: scrubSecrets(config.apiUrl ?? 'https://discord.com/api', secrets) }, 'connecting to Discord');
     await client.login(config.token);
     await ready;
   } catch (cause) {
     await client.destroy().catch(() => {});
     const summary = summariseError(cause, secrets);
     const error = new Error(
-      `Discord: could not log in (${summary.message}). Check DISCORD_TOKEN${config.apiUrl ? ` and DISCORD_API_URL (${config.apiUrl})` : ''}.`,
+      `Discord: could not log in (${summary.message}). Check DISCORD_TOKEN${config.apiUrl ? ` and DISCORD_API_URL (${scrubSecrets(config.apiUrl, secrets)})` : ''}.`,
       { cause },
     );
     throw Object.assign(error, { code: 'DISCORD_LOGIN' });

@@ -11,6 +11,7 @@ import { WebClient } from '@slack/web-api';
 import type { Engine, Logger } from '../../src/index.ts';
 import { AnswerDesk, SLACK_CONCURRENCY } from '../shared/answer-desk.ts';
 import type { HealthBoard } from '../shared/health.ts';
+import { redactUrlSecrets } from '../shared/log-redaction.ts';
 import { DEFAULT_ADAPTER_SETTINGS, type AdapterSettings } from '../shared/settings.ts';
 import { InProcessState } from '../shared/state/in-process.ts';
 import type { StatePort } from '../shared/state/port.ts';
@@ -104,7 +105,7 @@ export function createSlackApp({
   };
   const common = {
     token: config.botToken,
-    logger: boltLogger(log, secrets),
+    logger: boltLogger(log, secrets, { logMessageText: settings.logMessageText }),
     clientOptions,
     deferInitialization: true,
     // Bolt's conversation store is unused (memory is the state port's), and its default looks
@@ -160,12 +161,13 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
     const reason = scrubSecrets(slackErrorCode(error), secretsOf(config));
     throw new SlackStartError(
       `Slack: auth.test failed (${reason}); check SLACK_BOT_TOKEN` +
-        (config.apiUrl === undefined ? '' : ` and SLACK_API_URL (${config.apiUrl})`),
+        (config.apiUrl === undefined ? '' : ` and SLACK_API_URL (${redactUrlSecrets(config.apiUrl)})`),
       { cause: error },
     );
   }
 
   const describe = (error: unknown) => scrubSecrets(slackErrorCode(error), secretsOf(config));
+  const apiUrlForLog = config.apiUrl === undefined ? undefined : redactUrlSecrets(config.apiUrl);
   const inFlight = () => desk.inFlight;
   /** Receiving stops first (the HTTP server stops accepting, the websocket closes, so Slack holds
    * new events for redelivery), then the answers already accepted are finished and posted: the
@@ -181,7 +183,7 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
   if (receiver === undefined || config.mode === 'socket') {
     await app.start();
     deps.health?.set('slack', 'ready');
-    log.info({ mode: 'socket', apiUrl: config.apiUrl }, 'Slack adapter connected over Socket Mode');
+    log.info({ mode: 'socket', apiUrl: apiUrlForLog }, 'Slack adapter connected over Socket Mode');
     return {
       port: null,
       stop: stopAfter(async () => {
@@ -203,7 +205,7 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
   await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;
   deps.health?.set('slack', 'ready');
-  log.info({ mode: 'http', port, path: EVENTS_PATH, apiUrl: config.apiUrl }, 'Slack adapter listening');
+  log.info({ mode: 'http', port, path: EVENTS_PATH, apiUrl: apiUrlForLog }, 'Slack adapter listening');
   const closeServer = () =>
     new Promise<void>((resolve) => {
       server.close(() => resolve());
