@@ -11,6 +11,7 @@ import { HEALTH_PATH, HealthBoard } from './health.ts';
 import { installCrashGuards, stopOnSignals, type Stoppable } from './process-guard.ts';
 import { savedFileOptions } from './saved-files.ts';
 import { settingsFromEnv, type AdapterSettings } from './settings.ts';
+import type { QueueConfig } from './queue/work-queue.ts';
 import { openState, stateConfigFromEnv } from './state/from-env.ts';
 import type { StatePort } from './state/port.ts';
 import { describeStartupError } from './startup-error.ts';
@@ -26,6 +27,8 @@ export interface ServeDeps {
   health: HealthBoard;
   /** A platform that has failed for good says so here; the process decides whether to stop. */
   onFatal: (platform: string, reason: string) => void;
+  /** The durable work queue's Redis, when REDIS_URL is set. */
+  queue?: QueueConfig;
 }
 
 /** Starts one platform; resolves once it is serving. */
@@ -63,7 +66,8 @@ export async function serve(platforms: readonly StartPlatform[]): Promise<void> 
     logger.error({ platform, reason }, `${platform} failed for good: stopping with a non-zero exit`);
     shutdown({ platform, reason }, 1);
   };
-  for (const start of platforms) running.push(await start({ engine, logger, settings, state, health, onFatal }));
+  const queue = stateConfig.kind === 'redis' ? { queue: { url: stateConfig.url, prefix: stateConfig.prefix, leaseMs: stateConfig.leaseMs } } : {};
+  for (const start of platforms) running.push(await start({ engine, logger, settings, state, health, onFatal, ...queue }));
   if (settings.healthPort !== undefined) running.push(await serveHealth(health, settings.healthPort, logger));
 }
 

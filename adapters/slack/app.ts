@@ -11,6 +11,7 @@ import { WebClient } from '@slack/web-api';
 import type { Engine, Logger } from '../../src/index.ts';
 import { AnswerDesk, SLACK_CONCURRENCY } from '../shared/answer-desk.ts';
 import type { HealthBoard } from '../shared/health.ts';
+import { WorkQueue, type QueueConfig } from '../shared/queue/work-queue.ts';
 import { redactUrlSecrets } from '../shared/log-redaction.ts';
 import { DEFAULT_ADAPTER_SETTINGS, type AdapterSettings } from '../shared/settings.ts';
 import { InProcessState } from '../shared/state/in-process.ts';
@@ -20,6 +21,7 @@ import type { SlackConfig } from './config.ts';
 import { SlackDelivery, slackErrorCode } from './delivery.ts';
 import { createSlackHttpServer, DEFAULT_HTTP_TIMEOUTS, EVENTS_PATH, type HttpTimeouts } from './http-endpoint.ts';
 import * as commands from './listeners/commands.ts';
+import { answerInConversation, ConversationQuestion, type AnswerOptions } from './listeners/conversation.ts';
 import * as dedup from './listeners/dedup.ts';
 import type { ListenerDeps } from './listeners/deps.ts';
 import * as directMessage from './listeners/direct-message.ts';
@@ -41,6 +43,18 @@ export interface SlackDeps {
   health?: HealthBoard;
   /** The HTTP endpoint's timeouts; {@link DEFAULT_HTTP_TIMEOUTS} when absent. */
   httpTimeouts?: HttpTimeouts;
+  /** With a Redis queue, a question is stored before its delivery is acknowledged and answered by
+   * whichever replica's worker takes it; without, it is answered in this process. */
+  queue?: QueueConfig;
+}
+
+/** The app, and what starting and stopping it needs. */
+interface BuiltApp {
+  app: App;
+  desk: AnswerDesk;
+  receiver: HTTPReceiver | undefined;
+  /** Answers a conversation question (what a queue worker calls). */
+  answer: (question: ConversationQuestion, options: AnswerOptions) => Promise<void>;
 }
 
 /** How long {@link SlackHandle.stop} waits for answers in flight when not told. */
@@ -86,7 +100,8 @@ export function createSlackApp({
   config,
   settings = DEFAULT_ADAPTER_SETTINGS,
   state = new InProcessState(),
-}: SlackDeps): { app: App; desk: AnswerDesk; receiver: HTTPReceiver | undefined } {
+  enqueue,
+}: SlackDeps & { enqueue?: (question: ConversationQuestion) => Promise<void> }): BuiltApp {
   const log = logger.child({ component: 'slack' });
   const desk = new AnswerDesk('slack', log, settings, SLACK_CONCURRENCY, state);
   const secrets = secretsOf(config);
@@ -118,7 +133,9 @@ export function createSlackApp({
   let receiver: HTTPReceiver | undefined;
   let app: App;
   if (config.mode === 'http') {
-    receiver = new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: EVENTS_PATH, logger: common.logger });
+    // processBeforeResponse: the acknowledgement goes out when the listeners return, which is once
+    // a question is handed on (stored in the queue, when there is one), never after its answer.
+    receiver = new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: EVENTS_PATH, logger: common.logger, processBeforeResponse: true });
     app = new App({ ...common, receiver });
   } else {
     app = new App({ ...common, socketMode: true, appToken: config.appToken });
@@ -133,14 +150,25 @@ export function createSlackApp({
     rejectRateLimitedCalls: true,
   });
   const delivery = new SlackDelivery(poster, settings, log, secrets);
-  const deps: ListenerDeps = { engine, log, desk, delivery, state };
+  const deps: ListenerDeps = {
+    engine,
+    log,
+    desk,
+    delivery,
+    state,
+    dispatch:
+      enqueue ??
+      (async (question) => {
+        void answerInConversation(question, deps);
+      }),
+  };
   for (const listener of LISTENERS) listener.register(app, deps);
 
   app.error(async (error) => {
     log.error({ error: delivery.describe(error) }, 'unhandled error in a Slack handler');
   });
 
-  return { app, desk, receiver };
+  return { app, desk, receiver, answer: (question, options) => answerInConversation(question, deps, options) };
 }
 
 /**
@@ -153,11 +181,16 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
   const { config } = deps;
   const log = deps.logger.child({ component: 'slack' });
   const state = deps.state ?? new InProcessState();
-  const { app, desk, receiver } = createSlackApp({ ...deps, state });
+  const queue =
+    deps.queue === undefined
+      ? undefined
+      : await WorkQueue.open({ config: deps.queue, name: 'slack', schema: ConversationQuestion, concurrency: SLACK_CONCURRENCY.max, log });
+  const { app, desk, receiver, answer } = createSlackApp({ ...deps, state, ...(queue === undefined ? {} : { enqueue: (q: ConversationQuestion) => queue.enqueue(q) }) });
   deps.health?.set('slack', 'starting');
   try {
     await app.init();
   } catch (error) {
+    await queue?.stop(0);
     const reason = scrubSecrets(slackErrorCode(error), secretsOf(config));
     throw new SlackStartError(
       `Slack: auth.test failed (${reason}); check SLACK_BOT_TOKEN` +
@@ -173,12 +206,16 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
    * new events for redelivery), then the answers already accepted are finished and posted: the
    * Web API client is independent of the receiver. */
   const stopAfter = (closeReceiver: () => Promise<void>) => async ({ graceMs = DEFAULT_STOP_GRACE_MS }: { graceMs?: number } = {}) => {
-    desk.startDraining();
     deps.health?.set('slack', 'stopped');
+    // Queued work in hand is finished before the desk turns newcomers away; what is not finished
+    // in time stays in the queue for another replica.
+    if (queue === undefined) desk.startDraining();
     await closeReceiver().catch((error: unknown) => log.warn({ error: describe(error) }, 'error while closing the Slack receiver'));
+    const queued = (await queue?.stop(graceMs)) ?? 0;
     const unfinished = await desk.drain(graceMs);
-    log.info({ unfinished }, 'Slack adapter stopped');
+    log.info({ unfinished: unfinished + queued }, 'Slack adapter stopped');
   };
+  queue?.start((job, { attempt }) => answer(job, { recheck: attempt > 1 }));
 
   if (receiver === undefined || config.mode === 'socket') {
     await app.start();

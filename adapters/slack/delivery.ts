@@ -53,6 +53,9 @@ export interface Destination {
   threadTs: string | undefined;
   /** Unique to what is being answered (the question's message, a click): part n is `${key}:${n}`. */
   key: string;
+  /** Look for each part where it would have landed before posting it (work taken up again after
+   * a worker stopped partway). */
+  checkFirst?: boolean;
 }
 
 /** The adapter's voice towards Slack, built once per app. */
@@ -79,6 +82,7 @@ export class SlackDelivery {
   async post(to: Destination, messages: SlackMessage[]): Promise<void> {
     for (const [n, message] of messages.entries()) {
       const key = `${to.key}:${n}`;
+      if (to.checkFirst === true && (await this.#landedOrUnknown(to, key))) continue;
       await this.#call('chat.postMessage', to.channel, key, to, () =>
         this.client.chat.postMessage({
           channel: to.channel,
@@ -151,6 +155,17 @@ export class SlackDelivery {
         ? await this.client.conversations.history({ channel: to.channel, include_all_metadata: true, limit: 50 })
         : await this.client.conversations.replies({ channel: to.channel, ts: to.threadTs, include_all_metadata: true, limit: 200 });
     return Messages.parse(found).messages.some((m) => m.metadata?.event_type === PART_EVENT_TYPE && m.metadata.event_payload.key === key);
+  }
+
+  /** Whether the part is already posted; when that cannot be read, false: work taken up again
+   * after a crash would rather post a part twice than lose the answer. */
+  async #landedOrUnknown(to: Destination, key: string): Promise<boolean> {
+    try {
+      return await this.#landed(to, key);
+    } catch (error) {
+      this.log.warn({ channel: to.channel, error: this.describe(error) }, 'could not read the thread back; posting');
+      return false;
+    }
   }
 
   /** Sends messages through a response_url, within Slack's five uses: past that, the rest is

@@ -17,6 +17,8 @@ export const REACTIONS_IN_FLIGHT_MAX = 8;
 
 const GATE_KEY = 'reactions';
 const RateLimited = z.object({ retryAfter: z.number() });
+/** The hourglass is on already: put there by a worker that stopped before taking it off. */
+const AlreadyReacted = z.object({ data: z.object({ error: z.literal('already_reacted') }) });
 
 /** The hourglass on one question; `done()` takes it off (after it is on, if it ever got there). */
 export interface Progress {
@@ -55,6 +57,7 @@ export class ProgressReactions {
       await call();
       return true;
     } catch (error) {
+      if (AlreadyReacted.safeParse(error).success) return true;
       const limited = RateLimited.safeParse(error);
       if (limited.success) this.gate.pause(GATE_KEY, limited.data.retryAfter * 1000);
       // A missing reaction is cosmetic (no reactions:write scope, message deleted): never a reason

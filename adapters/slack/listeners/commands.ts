@@ -11,14 +11,16 @@ export const FORCE_COMMAND = '/force';
 export const ASK_COMMAND = '/ask';
 
 export function register(app: App, deps: ListenerDeps): void {
-  // Acknowledge at once (Slack allows three seconds), then answer through the response_url.
+  // Acknowledge at once (Slack allows three seconds), then answer through the response_url. Not
+  // awaited: the receiver sends the acknowledgement once the listener returns, and the answer desk
+  // tracks the answer until it is posted.
   app.command(FORCE_COMMAND, async ({ ack, body, respond }) => {
     await ack();
-    await handleCommand('force', body, respond, deps);
+    void handleCommand('force', body, respond, deps);
   });
   app.command(ASK_COMMAND, async ({ ack, body, respond }) => {
     await ack();
-    await handleCommand('ask', body, respond, deps);
+    void handleCommand('ask', body, respond, deps);
   });
 }
 

@@ -6,6 +6,7 @@ import type { Engine, Logger } from '../../../src/index.ts';
 import type { AnswerDesk } from '../../shared/answer-desk.ts';
 import type { StatePort } from '../../shared/state/port.ts';
 import type { SlackDelivery } from '../delivery.ts';
+import type { ConversationQuestion } from './conversation.ts';
 
 export interface ListenerDeps {
   engine: Engine;
@@ -17,6 +18,11 @@ export interface ListenerDeps {
   delivery: SlackDelivery;
   /** De-duplication and conversation memory, shared by every replica when REDIS_URL is set. */
   state: StatePort;
+  /**
+   * Hands a question on to be answered, resolving once it is safe to acknowledge the delivery:
+   * at once to this process's desk, or once the durable work queue holds it.
+   */
+  dispatch: (question: ConversationQuestion) => Promise<void>;
 }
 
 /** The zod issue paths of a payload that did not parse, for a log line (never its values). */

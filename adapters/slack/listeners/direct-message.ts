@@ -1,8 +1,7 @@
 /** `message` in a DM: every direct message is a question, answered in the DM (or its thread). */
 import type { App } from '@slack/bolt';
 import { EventEnvelope, MessageEvent, slackTextToPlain } from '../payloads.ts';
-import { answerInConversation } from './conversation.ts';
-import { firstSightOfMessage } from './dedup.ts';
+import { dispatchOnce } from './dedup.ts';
 import type { ListenerDeps } from './deps.ts';
 
 export function register(app: App, deps: ListenerDeps): void {
@@ -17,10 +16,8 @@ export function register(app: App, deps: ListenerDeps): void {
     if (!isDirect) return;
     if (message.subtype !== undefined || message.bot_id !== undefined) return;
     if (message.user !== undefined && message.user === context.botUserId) return;
-    if (!(await firstSightOfMessage(deps.state, message.channel, message.ts))) return;
     const team = EventEnvelope.safeParse(body).data?.team_id ?? '';
-    await answerInConversation(
-      {
+    await dispatchOnce(deps, {
         channel: message.channel,
         messageTs: message.ts,
         replyThreadTs: message.thread_ts,
@@ -28,8 +25,6 @@ export function register(app: App, deps: ListenerDeps): void {
         question: slackTextToPlain(message.text ?? '', context.botUserId),
         user: message.user,
         kind: 'dm',
-      },
-      deps,
-    );
+    });
   });
 }

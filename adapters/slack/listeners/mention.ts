@@ -1,8 +1,7 @@
 /** `app_mention`: a question in a channel, answered in the question's thread. */
 import type { App } from '@slack/bolt';
 import { AppMentionEvent, EventEnvelope, slackTextToPlain } from '../payloads.ts';
-import { answerInConversation } from './conversation.ts';
-import { firstSightOfMessage } from './dedup.ts';
+import { dispatchOnce } from './dedup.ts';
 import { issuePaths, type ListenerDeps } from './deps.ts';
 
 export function register(app: App, deps: ListenerDeps): void {
@@ -16,14 +15,12 @@ export function register(app: App, deps: ListenerDeps): void {
     // Other bots (and our own posts, which Bolt's ignoreSelf also drops) never get an answer:
     // two bots answering each other would loop.
     if (mention.bot_id !== undefined || mention.subtype !== undefined) return;
-    if (!(await firstSightOfMessage(deps.state, mention.channel, mention.ts))) return;
     const team = EventEnvelope.safeParse(body).data?.team_id ?? '';
     const threadTs = mention.thread_ts ?? mention.ts;
     const text = mention.text ?? '';
     const botUserId = context.botUserId;
     const question = slackTextToPlain(botUserId === undefined ? text.replace(/^\s*<@[^>]+>/, '') : text, botUserId);
-    await answerInConversation(
-      {
+    await dispatchOnce(deps, {
         channel: mention.channel,
         messageTs: mention.ts,
         replyThreadTs: threadTs,
@@ -31,8 +28,6 @@ export function register(app: App, deps: ListenerDeps): void {
         question,
         user: mention.user,
         kind: 'mention',
-      },
-      deps,
-    );
+    });
   });
 }

@@ -33,7 +33,8 @@ export function register(app: App, { engine, delivery, desk, log }: ListenerDeps
         .respondAll(respond, [renderNotice(text)], 'ephemeral')
         .catch((error: unknown) => qlog.error({ error: delivery.describe(error) }, 'failed to post a notice'));
     };
-    await desk.handle(
+    // Not awaited, as for commands: the acknowledgement goes out when the listener returns.
+    void desk.handle(
       meta,
       async ({ log: qlog }): Promise<QuestionStatus> => {
         try {

@@ -120,6 +120,7 @@ describe('stateConfigFromEnv', () => {
       kind: 'redis',
       url: 'redis://127.0.0.1:6379',
       prefix: 'bot-a:',
+      leaseMs: 30_000,
     });
     expect(() => stateConfigFromEnv({ REDIS_URL: 'http://example.com' })).toThrow(/REDIS_URL must be a redis:\/\//);
   });

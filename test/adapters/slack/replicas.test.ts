@@ -2,7 +2,9 @@
  * Several replicas on one Redis, as an operator runs them for availability: two `start:slack`
  * processes behind the local Slack server, sharing REDIS_URL under this run's own key prefix. A
  * retry that reaches the other replica, or a restarted one, is not answered twice; a follow-up
- * answered by the other replica keeps the thread's context; a per-user limit counts both.
+ * answered by the other replica keeps the thread's context; a per-user limit counts both; and a
+ * replica killed (SIGKILL) after acknowledging a question leaves it to the other, which answers it
+ * once, from the durable queue.
  * With no Redis reachable these tests fail saying so.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +17,7 @@ import { appMention } from './support/slack-payloads.ts';
 const BOT_TOKEN = 'xoxb-1212121212-3434343434-replicaBotTokenNeverLogged';
 const SIGNING_SECRET = 'rep11ca5ec7e7f0rcewa7c4516n1n600';
 const HAMPSHIRE = 'How many misconduct allegations were made against Hampshire police in 2021-22?';
+const LEASE_MS = 1_500;
 /** Each test asks as its own user, so only the limit test meets this. */
 const USER_LIMIT = 3;
 
@@ -32,6 +35,10 @@ async function startReplica(): Promise<{ bot: BotProcess; url: string }> {
     REDIS_URL: TEST_REDIS_URL,
     REDIS_KEY_PREFIX: prefix,
     RATE_LIMIT_USER_MAX: String(USER_LIMIT),
+    // Short, so work a killed replica held is taken up within seconds.
+    QUEUE_LEASE_MS: String(LEASE_MS),
+    // Debug, for the line naming which replica is working on a queued question.
+    LOG_LEVEL: 'debug',
   });
   const port = Number((await bot.waitForLog(/"port":(\d+),"path":"\/slack\/events"/))[1]);
   return { bot, url: `http://127.0.0.1:${port}/slack/events` };
@@ -109,6 +116,46 @@ describe('two Slack replicas on one Redis', () => {
     await replica(0).bot.waitForLog(/skipped an event already handled/);
     await settle();
     expect(postsIn('C0RESTART')).toHaveLength(1);
+  }, 40_000);
+
+  it('answers exactly once when the replica working on a question is killed after acknowledging it', async () => {
+    // The first post never lands: the replica that takes the question is still posting when killed.
+    fake.injectFault('chat.postMessage', { kind: 'hang', ms: 20_000 });
+    const logged = replicas.map(({ bot }) => bot.log().length);
+    const { body } = appMention('C0KILL', `<@${BOT_USER_ID}> ${HAMPSHIRE}`, { user: 'U0KILL' });
+    expect((await send(replica(0).url, body)).status).toBe(200);
+    while (!fake.faulted.some((f) => f.method === 'chat.postMessage' && f.fault === 'hang')) await settle(20);
+    const victim = replicas.findIndex(({ bot }, i) => /working on a queued job/.test(bot.log().slice(logged[i])));
+    expect(victim).toBeGreaterThanOrEqual(0);
+    await stopBot(replica(victim).bot, 'SIGKILL');
+
+    const [answer] = await waitForPosts('C0KILL');
+    expect(shownText(answer as RecordedCall)).toContain('1,938');
+    await fake.waitFor((c) => c.method === 'reactions.remove' && c.body.channel === 'C0KILL', 1, 10_000);
+    await settle(LEASE_MS);
+    expect(postsIn('C0KILL')).toHaveLength(1);
+    replicas[victim] = await startReplica();
+  }, 40_000);
+
+  it('does not post again what a killed replica had already posted: the other reads the thread first', async () => {
+    // The post reaches Slack, and lands, after the replica that sent it is dead.
+    fake.injectFault('chat.postMessage', { kind: 'slow', ms: 1_000 });
+    const logged = replicas.map(({ bot }) => bot.log().length);
+    const { body } = appMention('C0LANDED', `<@${BOT_USER_ID}> ${HAMPSHIRE}`, { user: 'U0LANDED' });
+    expect((await send(replica(1).url, body)).status).toBe(200);
+    let victim = -1;
+    while (victim < 0) {
+      await settle(20);
+      victim = replicas.findIndex(({ bot }, i) => /working on a queued job/.test(bot.log().slice(logged[i])));
+    }
+    await settle(200);
+    await stopBot(replica(victim).bot, 'SIGKILL');
+    await waitForPosts('C0LANDED');
+    // Past the lease, the other replica has taken the work up again and found the part posted.
+    await replica(1 - victim).bot.waitForLog(/"attempt":2[^\n]*working on a queued job/, 10_000);
+    await settle(LEASE_MS);
+    expect(postsIn('C0LANDED')).toHaveLength(1);
+    replicas[victim] = await startReplica();
   }, 40_000);
 
   it('keeps the Redis password and its secrets out of the replicas’ logs', () => {
