@@ -46,7 +46,10 @@ export async function handleMessage(message: Message, botId: string, ctx: Handle
   if (!inDm && !mentioned && !repliedToBot) return;
 
   const question = questionFrom(message.content, botId);
-  const reply = (outgoing: OutgoingMessage) => message.reply({ ...outgoing, allowedMentions: NO_PINGS });
+  // Each part carries a nonce Discord enforces: a part it took but answered too late, sent again by
+  // the REST client's retry, comes back as the message it already created instead of a second one.
+  let part = 0;
+  const reply = (outgoing: OutgoingMessage) => message.reply({ ...outgoing, allowedMentions: NO_PINGS, nonce: `${message.id}-${part++}`, enforceNonce: true });
   const meta = { kind: inDm ? 'dm' : 'mention', user: message.author.id, channel: message.channelId, text: question };
   const notify = (text: string, { log }: QuestionContext) =>
     reply({ content: text })

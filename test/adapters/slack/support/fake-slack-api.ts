@@ -154,7 +154,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       const faultKey = path.startsWith('/api/') ? path.slice('/api/'.length) : 'response_url';
       const fault = faults.get(faultKey)?.shift();
       if (fault !== undefined) {
-        if (fault.kind !== 'slow') faulted.push({ method: faultKey, fault: fault.kind, at: Date.now() });
+        if (fault.kind === 'hang' || fault.kind === 'status') faulted.push({ method: faultKey, fault: fault.kind, at: Date.now() });
         if (fault.kind === 'status') {
           const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
           if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
@@ -162,7 +162,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           for (const wake of waiters) wake();
           return;
         }
-        await sleep(fault.ms);
+        if (fault.kind !== 'late') await sleep(fault.ms);
         if (fault.kind === 'hang') {
           // The client gave up long ago; whatever it sent is not delivered.
           if (!res.destroyed) res.writeHead(504).end();
@@ -181,6 +181,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         res.writeHead(404).end();
         return;
       }
+      // Taken and delivered already; only the answer is late.
+      if (fault?.kind === 'late') await sleep(fault.ms);
+      if (res.destroyed) return;
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(reply));
       for (const wake of waiters) wake();
     })();
