@@ -7,15 +7,17 @@ import { Client, Events, GatewayCloseCodes, Partials, RESTEvents, type ClientOpt
 import type { Engine, Logger } from '../../src/index.ts';
 import { AnswerDesk } from '../shared/answer-desk.ts';
 import type { HealthBoard } from '../shared/health.ts';
+import type { QueueConfig } from '../shared/queue/work-queue.ts';
 import { DEFAULT_ADAPTER_SETTINGS, type AdapterSettings } from '../shared/settings.ts';
 import { InProcessState } from '../shared/state/in-process.ts';
 import type { StatePort } from '../shared/state/port.ts';
 import { INTENTS, inviteUrl } from './commands.ts';
 import type { DiscordConfig } from './config.ts';
 import { ConversationMemory } from './conversation-memory.ts';
-import { NO_PINGS } from './deliver.ts';
+import { answerThrough, NO_PINGS } from './deliver.ts';
 import { fillGatewayDefaults } from './gateway-compat.ts';
-import { handleInteraction, type HandlerContext } from './interactions.ts';
+import { DeferredReplies } from './deferred.ts';
+import { askFor, handleInteraction, type HandlerContext } from './interactions.ts';
 import { handleMessage } from './messages.ts';
 import { logFailure, scrubSecrets, summariseError } from './safe-log.ts';
 
@@ -36,6 +38,8 @@ export interface DiscordDeps {
    * operator fixes it. The process decides whether to stop (adapters/shared/serve.ts).
    */
   onFatal?: (reason: string) => void;
+  /** With REDIS_URL: where deferred replies are recorded, so one left by a stopped process is completed. */
+  queue?: QueueConfig;
 }
 
 /** How long {@link RunningDiscord.stop} waits for answers in flight when not told. */
@@ -93,7 +97,8 @@ export async function startDiscord(deps: DiscordDeps): Promise<RunningDiscord> {
   const client = new Client(clientOptions(config, deps.settings));
   const state = deps.state ?? new InProcessState();
   const desk = new AnswerDesk('discord', log, deps.settings ?? DEFAULT_ADAPTER_SETTINGS, undefined, state);
-  const ctx: HandlerContext = { engine, log, memory: new ConversationMemory(state), secrets, desk };
+  const deferred = deps.queue === undefined ? undefined : new DeferredReplies(deps.queue, log);
+  const ctx: HandlerContext = { engine, log, memory: new ConversationMemory(state), secrets, desk, ...(deferred === undefined ? {} : { deferred }) };
 
   // 'raw' runs before discord.js handles each packet: see gateway-compat.ts for why.
   client.on('raw', (packet: unknown) => fillGatewayDefaults(client, packet));
@@ -142,6 +147,7 @@ export async function startDiscord(deps: DiscordDeps): Promise<RunningDiscord> {
     await client.login(config.token);
     await ready;
   } catch (cause) {
+    await deferred?.close();
     await client.destroy().catch(() => {});
     const summary = summariseError(cause, secrets);
     const error = new Error(
@@ -155,6 +161,9 @@ export async function startDiscord(deps: DiscordDeps): Promise<RunningDiscord> {
     { user: client.user?.tag, guilds: client.guilds.cache.size, invite: inviteUrl(config.applicationId) },
     'Discord ready',
   );
+  deferred?.startSweeping(client.rest, async (reply, send, replyLog) => {
+    await answerThrough(send, () => askFor(engine, reply.command, reply.value), replyLog, secrets, reply.private ? undefined : ctx.memory);
+  });
   return {
     async stop({ graceMs = DEFAULT_STOP_GRACE_MS } = {}) {
       // The gateway stays up while draining: the REST client it shares is what posts the answers
@@ -164,6 +173,7 @@ export async function startDiscord(deps: DiscordDeps): Promise<RunningDiscord> {
       // Closing on purpose is not a lost connection: keep the reconnect warning for real ones.
       client.removeAllListeners(Events.ShardReconnecting);
       deps.health?.set('discord', 'stopped');
+      await deferred?.close();
       await client.destroy();
     },
     inFlight: () => desk.inFlight,

@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { z } from 'zod';
 import type { Logger } from '../../../src/index.ts';
+import { parseJsonOrUndefined } from '../json.ts';
 import { redactRedisUrl } from '../state/redis.ts';
 
 /** Attempts at one job before it is given up. */
@@ -159,7 +160,7 @@ export class WorkQueue<J> {
     const { log, schema, config } = this.#options;
     const task = (async () => {
       const raw = fields[fields.indexOf('job') + 1];
-      const parsed = raw === undefined ? undefined : schema.safeParse(safeJson(raw));
+      const parsed = raw === undefined ? undefined : schema.safeParse(parseJsonOrUndefined(raw));
       if (parsed?.success !== true) {
         log.error({ jobId: id }, 'dropped a stored job that is not one this version reads');
         return this.#done(id);
@@ -198,12 +199,3 @@ export class WorkQueue<J> {
     await this.#writer.multi().xack(this.#stream, GROUP, id).xdel(this.#stream, id).exec();
   }
 }
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { Conversation, Frame } from '../../../src/index.ts';
+import { parseJsonOrUndefined } from '../json.ts';
 
 /** The previous exchange, as the engine takes it back. */
 export type PreviousExchange = NonNullable<Conversation['previous']>;
@@ -46,13 +47,7 @@ const ExchangeSchema = z.object({ question: z.string(), frame: FrameSchema.optio
 
 /** The exchange in `json`, or undefined when it is not one. */
 export function parseExchange(json: string): PreviousExchange | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    return undefined;
-  }
-  const parsed = ExchangeSchema.safeParse(value);
+  const parsed = ExchangeSchema.safeParse(parseJsonOrUndefined(json));
   if (!parsed.success) return undefined;
   return parsed.data;
 }

@@ -1,15 +1,16 @@
 /**
  * Discord on Redis across a restart: `npm run start:discord` answers a mention, is stopped and
  * started again (as a deploy does), and a reply to its answer is still a follow-up in context,
- * because the conversation memory is in Redis under this run's own key prefix. With no Redis
- * reachable this test fails saying so.
+ * because the conversation memory is in Redis under this run's own key prefix; and an `/ask`
+ * deferred by a process killed before it answered is answered by the process started after it.
+ * With no Redis reachable these tests fail saying so.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnBot, stopBot, type BotProcess } from '../support/bot-process.ts';
 import { deletePrefix, requireRedis, testPrefix, TEST_REDIS_URL } from '../support/redis.ts';
 import { FakeDiscord } from './fake-discord.ts';
-import { embedsOf, repliesTo, visibleText } from './harness.ts';
-import { BOT, GUILD, IDS, TOKEN, message } from './payloads.ts';
+import { embedsOf, interactionReplies, repliesTo, visibleText } from './harness.ts';
+import { BOT, GUILD, IDS, TOKEN, interaction, message } from './payloads.ts';
 
 const HAMPSHIRE = 'How many misconduct allegations were made against Hampshire police in 2021-22?';
 const prefix = testPrefix('discord-restart');
@@ -23,6 +24,7 @@ async function startBot(sessions: number): Promise<BotProcess> {
     DISCORD_API_URL: fake.apiUrl,
     REDIS_URL: TEST_REDIS_URL,
     REDIS_KEY_PREFIX: prefix,
+    QUEUE_LEASE_MS: '1500',
   });
   await fake.waitForSessions(sessions, 30_000);
   await started.waitForLog(/Discord ready/);
@@ -58,5 +60,21 @@ describe('Discord on Redis', () => {
     const shown = visibleText(embedsOf([reply]));
     expect(shown).toMatch(/1,972 misconduct allegations/);
     expect(shown).not.toMatch(/What we hold for/);
+  }, 90_000);
+
+  it('answers a deferred /ask left "thinking…" by a process killed before it answered', async () => {
+    await stopBot(bot);
+    bot = await startBot(fake.connections.length + 1);
+    // The edit that would answer never lands: the process is still trying when it is killed.
+    fake.injectFault((method, path) => method === 'PATCH' && path.endsWith('/messages/@original'), { kind: 'hang', ms: 20_000 });
+    const ask = interaction(fake, { kind: 'command', name: 'ask', options: [{ name: 'question', type: 3, value: HAMPSHIRE }] });
+    fake.dispatch('INTERACTION_CREATE', ask.payload);
+    while (!fake.faulted.some((f) => f.method === 'PATCH')) await new Promise((resolve) => setTimeout(resolve, 20));
+    await stopBot(bot, 'SIGKILL');
+
+    bot = await startBot(fake.connections.length + 1);
+    const edit = await fake.waitForRequest((r) => r.method === 'PATCH' && interactionReplies(fake, ask.token).includes(r), 30_000);
+    expect(visibleText(embedsOf([edit]))).toContain('1,938');
+    await bot.waitForLog(/answering a deferred reply left by a stopped process/);
   }, 90_000);
 });
