@@ -221,7 +221,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 
       // The fakes' records are the harness's memory, not the bot's: clear them each round.
       slackApi.calls.length = 0;
+      slackApi.messages.length = 0;
       fake.requests.length = 0;
+      fake.nonces.clear();
       fake.interactionChannels.clear();
       gc?.();
       const memory = process.memoryUsage();

@@ -148,8 +148,8 @@ export class FakeDiscord {
   /** Requests that met an injected fault, in arrival order; they are not in `requests`. */
   readonly faulted: FaultedRequest[] = [];
   #faults: { match: (method: string, path: string) => boolean; fault: Fault; left: number }[] = [];
-  /** `channel:nonce` → the message an `enforce_nonce` post created. */
-  readonly #nonces = new Map<string, string>();
+  /** `channel:nonce` → the message an `enforce_nonce` post created (Discord remembers a few minutes). */
+  readonly nonces = new Map<string, string>();
 
   constructor(options: FakeDiscordOptions) {
     this.#options = { heartbeatIntervalMs: 41_250, ...options };
@@ -508,13 +508,13 @@ export class FakeDiscord {
       // the message it created back, and no new one.
       const { nonce, enforce_nonce } = NonceBody.parse(request.body ?? {});
       const nonceKey = nonce === undefined || enforce_nonce !== true ? undefined : `${match[1]}:${String(nonce)}`;
-      const earlier = nonceKey === undefined ? undefined : this.#nonces.get(nonceKey);
+      const earlier = nonceKey === undefined ? undefined : this.nonces.get(nonceKey);
       if (earlier !== undefined) {
         request.duplicateOf = earlier;
         return [200, this.#messagePayload(earlier, match[1]!, request.body)];
       }
       request.messageId = this.snowflake();
-      if (nonceKey !== undefined) this.#nonces.set(nonceKey, request.messageId);
+      if (nonceKey !== undefined) this.nonces.set(nonceKey, request.messageId);
       return [200, this.#messagePayload(request.messageId, match[1]!, request.body)];
     }
     return [404, notFound];

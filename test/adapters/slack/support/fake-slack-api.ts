@@ -24,6 +24,15 @@ export interface RecordedCall {
   authorization: string | undefined;
 }
 
+/** A message as Slack keeps it once posted. */
+export interface PostedMessage {
+  channel: unknown;
+  ts: string;
+  thread_ts?: unknown;
+  text: unknown;
+  metadata?: unknown;
+}
+
 /** A call that met an injected fault (and so was not delivered), with when it arrived. */
 export interface FaultedCall {
   method: string;
@@ -37,6 +46,8 @@ export interface FakeSlackApi {
   /** Web API base to give the adapter as SLACK_API_URL. */
   apiUrl: string;
   calls: RecordedCall[];
+  /** Messages posted, as Slack keeps them (conversations.history and .replies read them back). */
+  messages: PostedMessage[];
   /** A fresh response_url on this server. */
   responseUrl(id: string): string;
   /** Makes the next call of `method` fail with Slack's `error` code. */
@@ -80,7 +91,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   let socketUrl = '';
   let tsCounter = 0;
   /** Messages posted, as Slack keeps them: conversations.history and .replies read them back. */
-  const posted: { channel: unknown; ts: string; thread_ts?: unknown; text: unknown; metadata?: unknown }[] = [];
+  const posted: PostedMessage[] = [];
   /** Slack returns a message's metadata only when asked to (include_all_metadata). */
   const readBack = (withMetadata: unknown) => (m: (typeof posted)[number]) => {
     const { metadata, ...rest } = m;
@@ -197,6 +208,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     url,
     apiUrl: `${url}/api/`,
     calls,
+    messages: posted,
     responseUrl: (id) => `${url}/response/${id}`,
     failNext: (method, error) => void failures.set(method, error),
     injectFault: (method, fault, times = 1) => {
