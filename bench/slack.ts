@@ -6,11 +6,14 @@
  * reply posted (the last chat.postMessage of the answer, seen by the fake API).
  */
 import type { ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { z } from 'zod';
 import { slackConfigFromEnv, startSlack } from '../adapters/slack/index.ts';
+import { RedisState } from '../adapters/shared/state/redis.ts';
+import { deletePrefix } from '../test/adapters/support/redis.ts';
 import { renderFailure } from '../adapters/slack/render-blocks.ts';
 import { createLogger, loadEngine } from '../src/index.ts';
 import { BOT_USER_ID, startFakeSlackApi, type FakeSlackApi, type RecordedCall } from '../test/adapters/slack/support/fake-slack-api.ts';
@@ -145,17 +148,26 @@ function percentiles(values: number[]): Percentiles {
   return { n: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? Number.NaN };
 }
 
-/** The adapter under test: in a child process (the benchmark), or in this one (the smoke test). */
-async function startAdapter(apiUrl: string, isolate: boolean, profileDir?: string): Promise<{ port: number; stop: () => Promise<void> }> {
+/** The adapter under test: in a child process (the benchmark), or in this one (the smoke test);
+ * with `redis`, its state and work queue there. */
+async function startAdapter(apiUrl: string, isolate: boolean, redis: SlackJob['redis'], profileDir?: string): Promise<{ port: number; stop: () => Promise<void> }> {
   if (!isolate) {
     const logger = createLogger({ level: 'silent' });
     const config = slackConfigFromEnv({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: apiUrl });
     if (config === null) throw new Error('bench: the Slack config was not read');
-    const slack = await startSlack({ engine: loadEngine({ logger }), logger, config });
+    const state = redis === undefined ? undefined : await RedisState.connect(redis.url, redis.prefix, logger);
+    const withRedis = redis === undefined || state === undefined ? {} : { state, queue: { ...redis, leaseMs: 30_000 } };
+    const slack = await startSlack({ engine: loadEngine({ logger }), logger, config, ...withRedis });
     if (slack.port === null) throw new Error('bench: the Slack adapter did not report a port');
-    return { port: slack.port, stop: () => slack.stop() };
+    return {
+      port: slack.port,
+      stop: async () => {
+        await slack.stop();
+        await state?.close();
+      },
+    };
   }
-  const job: SlackJob = { apiUrl, botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET };
+  const job: SlackJob = { apiUrl, botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, ...(redis === undefined ? {} : { redis }) };
   // --cpu-prof writes the adapter's whole profile when it exits.
   const profiling = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=500'];
   const child: ChildProcess = startChild(await bundledScript('slack-child.ts'), [JSON.stringify(job)], { execArgv: [...startFlags(), ...profiling], stderr: 'inherit' });
@@ -271,22 +283,24 @@ export function slackErrors(level: SlackLevelResult): number {
 /** Runs each level in turn against one adapter. */
 export async function measureSlack(
   levels: readonly SlackLevel[],
-  options: { isolate: boolean; drainMs: number; profileDir?: string; onProgress?: (line: string) => void },
+  options: { isolate: boolean; drainMs: number; profileDir?: string; onProgress?: (line: string) => void; redisUrl?: string },
 ): Promise<SlackResult> {
   const fake = await startFakeSlackApi();
+  // A prefix of the run's own, deleted afterwards: others may share the Redis.
+  const redis = options.redisUrl === undefined ? undefined : { url: options.redisUrl, prefix: `forcewatch-bench:${process.pid}:${randomUUID().slice(0, 8)}:` };
   const tracker = new ReplyTracker();
   watchCalls(fake, (call) => tracker.see(call));
   const results: SlackLevelResult[] = [];
   let adapter: { port: number; stop: () => Promise<void> } | undefined;
   try {
-    adapter = await startAdapter(fake.apiUrl, options.isolate, options.profileDir);
+    adapter = await startAdapter(fake.apiUrl, options.isolate, redis, options.profileDir);
     for (const level of levels) {
       const result = await measureLevel(level, adapter.port, tracker, options.drainMs);
       results.push(result);
       // The fake keeps every call; a level's calls are not needed once measured.
       fake.calls.length = 0;
       options.onProgress?.(
-        `slack ×${level.connections}${level.rate === undefined ? '' : ` at ${level.rate}/s`}: ack p50 ${result.ack.p50} ms p99 ${result.ack.p99} ms; reply p50 ${result.reply.p50.toFixed(1)} ms p99 ${result.reply.p99.toFixed(1)} ms; errors ${slackErrors(result)}`,
+        `slack${redis === undefined ? '' : ' (Redis)'} ×${level.connections}${level.rate === undefined ? '' : ` at ${level.rate}/s`}: ack p50 ${result.ack.p50} ms p99 ${result.ack.p99} ms; reply p50 ${result.reply.p50.toFixed(1)} ms p99 ${result.reply.p99.toFixed(1)} ms; errors ${slackErrors(result)}`,
       );
     }
     await adapter.stop();
@@ -299,6 +313,7 @@ export async function measureSlack(
   } finally {
     await adapter?.stop();
     await fake.close();
+    if (redis !== undefined) await deletePrefix(redis.prefix);
   }
 }
 
