@@ -8,14 +8,13 @@
 import { connect, type Socket } from 'node:net';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSlack, type SlackHandle } from '../../../adapters/slack/app.ts';
-import { slackConfigFromEnv } from '../../../adapters/slack/index.ts';
+import type { SlackHandle } from '../../../adapters/slack/app.ts';
 import { BODY_LIMIT_BYTES, type HttpTimeouts } from '../../../adapters/slack/http-endpoint.ts';
 import { HealthBoard, HealthReport } from '../../../adapters/shared/health.ts';
 import { InProcessState } from '../../../adapters/shared/state/in-process.ts';
-import { loadEngine } from '../../../src/index.ts';
 import { startFakeSlackApi, type FakeSlackApi } from './support/fake-slack-api.ts';
 import { logSink } from './support/log-sink.ts';
+import { startHttpSlack } from './support/start-http.ts';
 import { commandRequest, eventRequest, postSigned, slackSignature } from './support/sign.ts';
 import { slashCommand } from './support/slack-payloads.ts';
 
@@ -29,13 +28,14 @@ let url: string;
 
 beforeAll(async () => {
   fake = await startFakeSlackApi();
-  const sink = logSink();
-  const config = slackConfigFromEnv({ SLACK_BOT_TOKEN: 'xoxb-1-2-endpoint', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: fake.apiUrl });
-  if (config === null) throw new Error('expected a Slack config');
   const state = new InProcessState();
-  slack = await startSlack({ engine: loadEngine({ logger: sink.logger }), logger: sink.logger, config, state, health: new HealthBoard(state), httpTimeouts: TIMEOUTS });
+  const started = await startHttpSlack(
+    { botToken: 'xoxb-1-2-endpoint', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, sink: logSink() },
+    { state, health: new HealthBoard(state), httpTimeouts: TIMEOUTS },
+  );
+  slack = started.slack;
   port = Number(slack.port);
-  url = `http://127.0.0.1:${port}/slack/events`;
+  url = started.eventsUrl;
 });
 
 afterAll(async () => {

@@ -4,12 +4,11 @@
  * LOG_MESSAGE_TEXT=true, and never a password written into SLACK_API_URL.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { startSlack, type SlackHandle } from '../../../adapters/slack/app.ts';
-import { slackConfigFromEnv } from '../../../adapters/slack/index.ts';
+import type { SlackHandle } from '../../../adapters/slack/app.ts';
 import { DEFAULT_ADAPTER_SETTINGS } from '../../../adapters/shared/settings.ts';
-import { loadEngine } from '../../../src/index.ts';
 import { startFakeSlackApi, type FakeSlackApi } from './support/fake-slack-api.ts';
 import { logSink, type LogSink } from './support/log-sink.ts';
+import { startHttpSlack } from './support/start-http.ts';
 import { eventRequest, postSigned } from './support/sign.ts';
 import { directMessage } from './support/slack-payloads.ts';
 
@@ -30,12 +29,13 @@ async function askInDm(logMessageText: boolean): Promise<LogSink> {
   const fake = await startFakeSlackApi();
   const sink = logSink();
   const apiUrl = fake.apiUrl.replace('http://', `http://forcewatch:${PASSWORD}@`);
-  const config = slackConfigFromEnv({ SLACK_BOT_TOKEN: 'xoxb-1-2-logs', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: apiUrl });
-  if (config === null) throw new Error('expected a Slack config');
-  const slack = await startSlack({ engine: loadEngine({ logger: sink.logger }), logger: sink.logger, config, settings: { ...DEFAULT_ADAPTER_SETTINGS, logMessageText } });
+  const { slack, eventsUrl } = await startHttpSlack(
+    { botToken: 'xoxb-1-2-logs', signingSecret: SIGNING_SECRET, apiUrl, sink },
+    { settings: { ...DEFAULT_ADAPTER_SETTINGS, logMessageText } },
+  );
   running.push({ slack, fake });
   const { body } = directMessage('D0LOGS', `${DM_WORDS}: how many misconduct allegations in 2021-22?`);
-  await postSigned(eventRequest(`http://127.0.0.1:${String(slack.port)}/slack/events`, SIGNING_SECRET, body));
+  await postSigned(eventRequest(eventsUrl, SIGNING_SECRET, body));
   await fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === 'D0LOGS');
   await sink.waitFor((r) => r.msg === 'question handled');
   return sink;

@@ -61,6 +61,11 @@ afterAll(async () => {
   await deletePrefix(prefix);
 });
 
+/** Where each replica's log ends now. */
+const logMarks = () => replicas.map(({ bot }) => bot.log().length);
+/** The replica that has started work on a queued question since `marks`, or -1. */
+const workingSince = (marks: number[]) => replicas.findIndex(({ bot }, i) => /working on a queued job/.test(bot.log().slice(marks[i])));
+
 const replica = (i: number) => {
   const r = replicas[i];
   if (r === undefined) throw new Error(`no replica ${i}`);
@@ -121,11 +126,11 @@ describe('two Slack replicas on one Redis', () => {
   it('answers exactly once when the replica working on a question is killed after acknowledging it', async () => {
     // The first post never lands: the replica that takes the question is still posting when killed.
     fake.injectFault('chat.postMessage', { kind: 'hang', ms: 20_000 });
-    const logged = replicas.map(({ bot }) => bot.log().length);
+    const marks = logMarks();
     const { body } = appMention('C0KILL', `<@${BOT_USER_ID}> ${HAMPSHIRE}`, { user: 'U0KILL' });
     expect((await send(replica(0).url, body)).status).toBe(200);
     while (!fake.faulted.some((f) => f.method === 'chat.postMessage' && f.fault === 'hang')) await settle(20);
-    const victim = replicas.findIndex(({ bot }, i) => /working on a queued job/.test(bot.log().slice(logged[i])));
+    const victim = workingSince(marks);
     expect(victim).toBeGreaterThanOrEqual(0);
     await stopBot(replica(victim).bot, 'SIGKILL');
 
@@ -140,13 +145,13 @@ describe('two Slack replicas on one Redis', () => {
   it('does not post again what a killed replica had already posted: the other reads the thread first', async () => {
     // The post reaches Slack, and lands, after the replica that sent it is dead.
     fake.injectFault('chat.postMessage', { kind: 'slow', ms: 1_000 });
-    const logged = replicas.map(({ bot }) => bot.log().length);
+    const marks = logMarks();
     const { body } = appMention('C0LANDED', `<@${BOT_USER_ID}> ${HAMPSHIRE}`, { user: 'U0LANDED' });
     expect((await send(replica(1).url, body)).status).toBe(200);
     let victim = -1;
     while (victim < 0) {
       await settle(20);
-      victim = replicas.findIndex(({ bot }, i) => /working on a queued job/.test(bot.log().slice(logged[i])));
+      victim = workingSince(marks);
     }
     await settle(200);
     await stopBot(replica(victim).bot, 'SIGKILL');

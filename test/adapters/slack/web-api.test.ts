@@ -5,12 +5,11 @@
  * answered too late is not posted again, while one that never landed is.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSlack, type SlackHandle } from '../../../adapters/slack/app.ts';
-import { slackConfigFromEnv } from '../../../adapters/slack/index.ts';
+import type { SlackHandle } from '../../../adapters/slack/app.ts';
 import type { AdapterSettings } from '../../../adapters/shared/settings.ts';
-import { loadEngine } from '../../../src/index.ts';
 import { BOT_USER_ID, startFakeSlackApi, type FakeSlackApi } from './support/fake-slack-api.ts';
 import { logSink, type LogSink } from './support/log-sink.ts';
+import { startHttpSlack } from './support/start-http.ts';
 import { eventRequest, postSigned } from './support/sign.ts';
 import { appMention } from './support/slack-payloads.ts';
 
@@ -26,10 +25,7 @@ let url: string;
 beforeAll(async () => {
   fake = await startFakeSlackApi();
   sink = logSink();
-  const config = slackConfigFromEnv({ SLACK_BOT_TOKEN: 'xoxb-1-2-webapi', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: fake.apiUrl });
-  if (config === null) throw new Error('expected a Slack config');
-  slack = await startSlack({ engine: loadEngine({ logger: sink.logger }), logger: sink.logger, config, settings });
-  url = `http://127.0.0.1:${String(slack.port)}/slack/events`;
+  ({ slack, eventsUrl: url } = await startHttpSlack({ botToken: 'xoxb-1-2-webapi', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, sink }, { settings }));
 });
 
 afterAll(async () => {
