@@ -18,7 +18,7 @@ runMain(async () => {
   const discordConfig = discordConfigFromEnv(process.env);
   const platforms: StartPlatform[] = [];
   if (slackConfig) platforms.push((deps) => startSlack({ ...deps, config: slackConfig }));
-  if (discordConfig) platforms.push((deps) => startDiscord({ ...deps, config: discordConfig }));
+  if (discordConfig) platforms.push((deps) => startDiscord({ ...deps, config: discordConfig, onFatal: (reason) => deps.onFatal('discord', reason) }));
   // The services log at info by default, the chat only warnings: its screen is the user's.
   const logger = createLogger({ level: process.env.LOG_LEVEL || (platforms.length > 0 ? 'info' : 'warn') });
   if (envFile) logger.info({ file: envFile }, 'read settings from .env');

@@ -22,6 +22,8 @@ export const TARGETS = {
   /** At 10,000 documents / 100,000 figures. */
   tenThousand: { p99: 10, readyMs: 3_000, readyFromIndexMs: 1_000, rssBytes: 150 * 2 ** 20 },
   slack: { connections: 200, ackP99: 100, errors: 0 },
+  /** With REDIS_URL, a reply's p50 at one connection: at most this many times the in-process one, same run. */
+  slackRedisReplyRatio: 2,
 } as const;
 
 export type Section = 'scale' | 'startup' | 'slack';
@@ -44,6 +46,8 @@ export interface BenchOptions {
    * noisiest); `warm`: one untimed start first, so the files are in the file cache as for a restarted bot. */
   startup: { runs: number; extraBundledRuns: number; warm: boolean; documents: number };
   slack: { levels: readonly SlackLevel[]; drainMs: number; profileLevel?: SlackLevel };
+  /** The same levels again with state and queue in this Redis (REDIS_URL, else the local one); none when absent. */
+  slackRedisUrl?: string;
   onProgress?: (line: string) => void;
 }
 
@@ -56,6 +60,8 @@ export interface BenchResult {
   scale: SizeResult[];
   startup?: { cases: StartupResult[]; indexBuildMs?: number; failure?: string };
   slack?: SlackResult & { profiled?: SlackResult };
+  /** The Slack levels with REDIS_URL set, measured right after the in-process ones. */
+  slackRedis?: SlackResult;
 }
 
 /** `npm run bench`: about seven minutes on the 2-core machine, under ten. */
@@ -96,7 +102,13 @@ export function fullOptions(): BenchOptions {
       drainMs: 30_000,
       profileLevel: { connections: 200, amount: 2_000, maxSeconds: 10 },
     },
+    slackRedisUrl: benchRedisUrl(),
   };
+}
+
+/** The Redis the Slack levels are measured again with: REDIS_URL, else the local one. */
+function benchRedisUrl(): string {
+  return process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 }
 
 /** `npm run bench:smoke` and the CI test: every section and row on tiny sizes, in seconds. */
@@ -116,6 +128,7 @@ export function smokeOptions(): BenchOptions {
     // No untimed warm start: CI needs the code path, not a steady number, and each start costs a second.
     startup: { runs: 1, extraBundledRuns: 0, warm: false, documents: 200 },
     slack: { levels: [{ connections: 1, amount: 10, maxSeconds: 5 }, { connections: 5, amount: 20, maxSeconds: 5 }], drainMs: 5_000 },
+    slackRedisUrl: benchRedisUrl(),
   };
 }
 
@@ -169,6 +182,15 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   if (options.sections.includes('slack')) {
     progress('Slack end to end…');
     result.slack = await measureSlack(options.slack.levels, { isolate: options.isolate, drainMs: options.slack.drainMs, onProgress: progress });
+    if (options.slackRedisUrl !== undefined) {
+      progress('Slack end to end with REDIS_URL set…');
+      result.slackRedis = await measureSlack(options.slack.levels, {
+        isolate: options.isolate,
+        drainMs: options.slack.drainMs,
+        onProgress: progress,
+        redisUrl: options.slackRedisUrl,
+      });
+    }
     const saturated = result.slack.levels.find((l) => l.connections === TARGETS.slack.connections && l.rate === undefined);
     const missed = saturated !== undefined && (saturated.ack.p99 >= TARGETS.slack.ackP99 || slackErrors(saturated) > TARGETS.slack.errors);
     if (missed && options.slack.profileLevel && options.isolate) {

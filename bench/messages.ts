@@ -130,7 +130,13 @@ export const StartupReportSchema = z.object({
 export type StartupReport = z.infer<typeof StartupReportSchema>;
 
 /** The Slack child's job: where the local Web API is, and the app's (made-up) credentials. */
-export const SlackJobSchema = z.object({ apiUrl: z.string(), botToken: z.string(), signingSecret: z.string() });
+export const SlackJobSchema = z.object({
+  apiUrl: z.string(),
+  botToken: z.string(),
+  signingSecret: z.string(),
+  /** State and work queue in this Redis, under this prefix; in the process when absent. */
+  redis: z.object({ url: z.string(), prefix: z.string() }).optional(),
+});
 export type SlackJob = z.infer<typeof SlackJobSchema>;
 
 /** The Slack child's one message: it is listening. */

@@ -9,7 +9,7 @@ import type { RowResult } from './answering.ts';
 import type { ProfileSummary } from './profile.ts';
 import { QUESTIONS, type RowName } from './questions.ts';
 import type { SizeResult } from './scale.ts';
-import { slackErrors } from './slack.ts';
+import { slackErrors, type SlackLevelResult } from './slack.ts';
 
 export const RESULTS_START = '<!-- bench:results:start (written by npm run bench; edits here are overwritten) -->';
 export const RESULTS_END = '<!-- bench:results:end -->';
@@ -116,6 +116,12 @@ function targetsBlock(result: BenchResult): Block {
   const slack = result.slack?.levels.find((l) => l.connections === TARGETS.slack.connections && l.rate === undefined);
   rows.push(['Slack, 200 connections: 0 errors', slack ? count(slackErrors(slack)) : '—', met(slack ? slackErrors(slack) === 0 : undefined)]);
   rows.push(['Slack, 200 connections: p99 ack < 100 ms', slack ? `${ms(slack.ack.p99)} ms` : '—', met(slack ? slack.ack.p99 < TARGETS.slack.ackP99 : undefined)]);
+  const ratio = redisReplyRatio(result, 1);
+  rows.push([
+    `Slack with REDIS_URL, 1 connection: reply p50 < ${TARGETS.slackRedisReplyRatio}× in-process`,
+    ratio === undefined ? '—' : `${ratio.toFixed(2)}×`,
+    met(ratio === undefined ? undefined : ratio < TARGETS.slackRedisReplyRatio),
+  ]);
   return { table: { title: 'Targets', headers: ['target', 'measured', ''], rows, right: [] } };
 }
 
@@ -294,31 +300,43 @@ function startupBlocks(result: BenchResult): Block[] {
   return blocks;
 }
 
+/** Reply p50 with REDIS_URL over reply p50 in the process, at `connections` (unthrottled), same run. */
+function redisReplyRatio(result: BenchResult, connections: number): number | undefined {
+  const find = (levels: SlackLevelResult[] | undefined) => levels?.find((l) => l.connections === connections && l.rate === undefined);
+  const inProcess = find(result.slack?.levels);
+  const withRedis = find(result.slackRedis?.levels);
+  return inProcess === undefined || withRedis === undefined || !(inProcess.reply.p50 > 0) ? undefined : withRedis.reply.p50 / inProcess.reply.p50;
+}
+
+function slackTable(title: string, levels: SlackLevelResult[]): Block {
+  return {
+    table: {
+      title,
+      headers: ['connections', 'load', 'requests', 'seconds', 'acks/s', 'ack p50 ms', 'ack p99 ms', 'ack max ms', 'reply p50 ms', 'reply p99 ms', 'errors', 'of which'],
+      rows: levels.map((l) => [
+        String(l.connections),
+        l.rate === undefined ? 'as fast as acked' : `${l.rate} events/s`,
+        count(l.responses),
+        l.seconds.toFixed(1),
+        count(Math.round(l.throughput)),
+        ms(l.ack.p50),
+        ms(l.ack.p99),
+        ms(l.ack.max),
+        ms(l.reply.p50),
+        ms(l.reply.p99),
+        count(slackErrors(l)),
+        `non-2xx ${l.errors.non2xx}, transport ${l.errors.transport} (timeouts ${l.errors.timeouts}), no reply ${l.errors.noReply}, failure replies ${l.errors.failedReplies}`,
+      ]),
+      right: [0, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+    },
+  };
+}
+
 function slackBlocks(result: BenchResult): Block[] {
   const slack = result.slack;
   if (!slack) return [];
   const blocks: Block[] = [
-    {
-      table: {
-        title: '4. Slack end to end: signed app_mention events → real Bolt app on loopback → local Slack Web API',
-        headers: ['connections', 'load', 'requests', 'seconds', 'acks/s', 'ack p50 ms', 'ack p99 ms', 'ack max ms', 'reply p50 ms', 'reply p99 ms', 'errors', 'of which'],
-        rows: slack.levels.map((l) => [
-          String(l.connections),
-          l.rate === undefined ? 'as fast as acked' : `${l.rate} events/s`,
-          count(l.responses),
-          l.seconds.toFixed(1),
-          count(Math.round(l.throughput)),
-          ms(l.ack.p50),
-          ms(l.ack.p99),
-          ms(l.ack.max),
-          ms(l.reply.p50),
-          ms(l.reply.p99),
-          count(slackErrors(l)),
-          `non-2xx ${l.errors.non2xx}, transport ${l.errors.transport} (timeouts ${l.errors.timeouts}), no reply ${l.errors.noReply}, failure replies ${l.errors.failedReplies}`,
-        ]),
-        right: [0, 2, 3, 4, 5, 6, 7, 8, 9, 10],
-      },
-    },
+    slackTable('4. Slack end to end: signed app_mention events → real Bolt app on loopback → local Slack Web API', slack.levels),
     {
       text: [
         'Ack: the HTTP response to the event (autocannon’s latency). Reply: from building the request to the answer’s last chat.postMessage reaching the local Web API.',
@@ -326,6 +344,16 @@ function slackBlocks(result: BenchResult): Block[] {
     },
   ];
   if (slack.failure) blocks.push({ text: [`Failed: ${slack.failure}`] });
+  const redis = result.slackRedis;
+  if (redis) {
+    blocks.push(slackTable('4b. The same with REDIS_URL set: state in Redis, each question stored in the work queue before its ack', redis.levels));
+    const ratios = redis.levels.map((l, i) => {
+      const same = slack.levels[i];
+      return same === undefined || !(same.reply.p50 > 0) ? undefined : `${l.connections}${l.rate === undefined ? '' : ` at ${l.rate}/s`}: ${(l.reply.p50 / same.reply.p50).toFixed(2)}× reply p50, ${(l.ack.p50 / Math.max(same.ack.p50, 1)).toFixed(2)}× ack p50`;
+    });
+    blocks.push({ text: [`With Redis over in-process, same run, by connections: ${ratios.filter((r) => r !== undefined).join('; ')}.`] });
+    if (redis.failure) blocks.push({ text: [`Failed: ${redis.failure}`] });
+  }
   const profile = slack.profiled?.profile;
   if (profile)
     blocks.push({

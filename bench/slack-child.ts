@@ -1,10 +1,12 @@
 /**
  * Child process entry for the Slack benchmark: the real Slack adapter (startSlack, Bolt over HTTP)
- * on loopback, on the bundled data, talking to the parent's local Slack-compatible Web API. It
- * logs at info as in production, to /dev/null so the terminal stays readable.
+ * on loopback, on the bundled data, talking to the parent's local Slack-compatible Web API; with
+ * `redis` in its job, its state and work queue in that Redis, as with REDIS_URL. It logs at info as
+ * in production, to /dev/null so the terminal stays readable.
  */
 import { pino } from 'pino';
 import { slackConfigFromEnv, startSlack } from '../adapters/slack/index.ts';
+import { RedisState } from '../adapters/shared/state/redis.ts';
 import { createLogger, loadEngine } from '../src/index.ts';
 import { sendToParent } from './child.ts';
 import { SlackJobSchema } from './messages.ts';
@@ -13,10 +15,14 @@ const job = SlackJobSchema.parse(JSON.parse(process.argv[2] ?? '{}'));
 const logger = createLogger({ level: 'info', destination: pino.destination('/dev/null') });
 const config = slackConfigFromEnv({ SLACK_BOT_TOKEN: job.botToken, SLACK_SIGNING_SECRET: job.signingSecret, PORT: '0', SLACK_API_URL: job.apiUrl });
 if (config === null) throw new Error('bench: the Slack config was not read');
-const slack = await startSlack({ engine: loadEngine({ logger }), logger, config });
+const redis = job.redis === undefined ? {} : { state: await RedisState.connect(job.redis.url, job.redis.prefix, logger), queue: { ...job.redis, leaseMs: 30_000 } };
+const slack = await startSlack({ engine: loadEngine({ logger }), logger, config, ...redis });
 if (slack.port === null) throw new Error('bench: the Slack adapter did not report a port');
 await sendToParent({ port: slack.port });
 // Serves until the parent hangs up.
 process.once('disconnect', () => {
-  void slack.stop().finally(() => process.exit(0));
+  void slack
+    .stop()
+    .then(() => redis.state?.close())
+    .finally(() => process.exit(0));
 });

@@ -6,11 +6,14 @@
  * reply posted (the last chat.postMessage of the answer, seen by the fake API).
  */
 import type { ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { z } from 'zod';
 import { slackConfigFromEnv, startSlack } from '../adapters/slack/index.ts';
+import { RedisState } from '../adapters/shared/state/redis.ts';
+import { deletePrefix } from '../test/adapters/support/redis.ts';
 import { renderFailure } from '../adapters/slack/render-blocks.ts';
 import { createLogger, loadEngine } from '../src/index.ts';
 import { BOT_USER_ID, startFakeSlackApi, type FakeSlackApi, type RecordedCall } from '../test/adapters/slack/support/fake-slack-api.ts';
@@ -28,6 +31,9 @@ function startFlags(): string[] {
   const pkg = z.object({ scripts: z.object({ start: z.string() }) }).parse(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')));
   return pkg.scripts.start.split(/\s+/).filter((arg) => arg.startsWith('--max-'));
 }
+
+/** An answer's parts are posted one after another: this long without a post, every part is in. */
+const REPLY_PARTS_QUIET_MS = 200;
 
 /** Made-up credentials: the fake API accepts any token, and the adapter checks signatures with this secret. */
 const BOT_TOKEN = 'xoxb-0000000000-0000000000-benchmarkTokenNotReal';
@@ -88,34 +94,40 @@ function mentionQuestions(): string[] {
   return QUESTION_TYPES.flatMap((t) => QUESTIONS[t].filter((q) => q.via === 'answer').map((q) => q.text));
 }
 
-/** Follows each question's reply at the fake Web API: when its last message arrived, and whether it failed. */
+/** Follows each question's reply at the fake Web API: when its last message arrived, and whether it
+ * failed. (Not the progress reaction's removal: reactions are best-effort and dropped under load.) */
 class ReplyTracker {
   readonly sentAt = new Map<string, number>();
   private readonly lastPost = new Map<string, number>();
-  readonly replyMs: number[] = [];
+  /** When the latest post of any answer arrived. */
+  lastPostAt = 0;
   failed = 0;
   private readonly failureText = renderFailure().text;
 
   /** Called for each call the fake receives, as it arrives. */
   see(call: RecordedCall): void {
-    const at = epochNow();
     const thread = call.body.thread_ts;
-    if (call.method === 'chat.postMessage' && typeof thread === 'string') {
-      this.lastPost.set(thread, at);
+    if (call.method === 'chat.postMessage' && typeof thread === 'string' && this.sentAt.has(thread)) {
+      this.lastPostAt = epochNow();
+      this.lastPost.set(thread, this.lastPostAt);
       if (call.body.text === this.failureText) this.failed++;
-    } else if (call.method === 'reactions.remove') {
-      // The adapter removes its progress reaction after the answer's last part is posted.
-      const ts = call.body.timestamp;
-      const sent = typeof ts === 'string' ? this.sentAt.get(ts) : undefined;
-      const posted = typeof ts === 'string' ? this.lastPost.get(ts) : undefined;
-      if (sent !== undefined && posted !== undefined) this.replyMs.push(posted - sent);
     }
+  }
+
+  /** Questions with at least one message of their answer posted. */
+  get answered(): number {
+    return this.lastPost.size;
+  }
+
+  /** From each question's request to its answer's last message so far (ms). */
+  replyMs(): number[] {
+    return [...this.lastPost].map(([ts, posted]) => posted - (this.sentAt.get(ts) ?? posted));
   }
 
   reset(): void {
     this.sentAt.clear();
     this.lastPost.clear();
-    this.replyMs.length = 0;
+    this.lastPostAt = 0;
     this.failed = 0;
   }
 }
@@ -136,17 +148,26 @@ function percentiles(values: number[]): Percentiles {
   return { n: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? Number.NaN };
 }
 
-/** The adapter under test: in a child process (the benchmark), or in this one (the smoke test). */
-async function startAdapter(apiUrl: string, isolate: boolean, profileDir?: string): Promise<{ port: number; stop: () => Promise<void> }> {
+/** The adapter under test: in a child process (the benchmark), or in this one (the smoke test);
+ * with `redis`, its state and work queue there. */
+async function startAdapter(apiUrl: string, isolate: boolean, redis: SlackJob['redis'], profileDir?: string): Promise<{ port: number; stop: () => Promise<void> }> {
   if (!isolate) {
     const logger = createLogger({ level: 'silent' });
     const config = slackConfigFromEnv({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: apiUrl });
     if (config === null) throw new Error('bench: the Slack config was not read');
-    const slack = await startSlack({ engine: loadEngine({ logger }), logger, config });
+    const state = redis === undefined ? undefined : await RedisState.connect(redis.url, redis.prefix, logger);
+    const withRedis = redis === undefined || state === undefined ? {} : { state, queue: { ...redis, leaseMs: 30_000 } };
+    const slack = await startSlack({ engine: loadEngine({ logger }), logger, config, ...withRedis });
     if (slack.port === null) throw new Error('bench: the Slack adapter did not report a port');
-    return { port: slack.port, stop: () => slack.stop() };
+    return {
+      port: slack.port,
+      stop: async () => {
+        await slack.stop();
+        await state?.close();
+      },
+    };
   }
-  const job: SlackJob = { apiUrl, botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET };
+  const job: SlackJob = { apiUrl, botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, ...(redis === undefined ? {} : { redis }) };
   // --cpu-prof writes the adapter's whole profile when it exits.
   const profiling = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=500'];
   const child: ChildProcess = startChild(await bundledScript('slack-child.ts'), [JSON.stringify(job)], { execArgv: [...startFlags(), ...profiling], stderr: 'inherit' });
@@ -229,9 +250,11 @@ async function measureLevel(level: SlackLevel, port: number, tracker: ReplyTrack
     level.maxSeconds,
   );
   const acked = result['2xx'];
-  // Replies still on their way when the last ack came back.
+  // Replies still on their way when the last ack came back; then the last parts of long answers.
   const until = epochNow() + drainMs;
-  while (tracker.replyMs.length < acked && epochNow() < until) await new Promise((r) => setTimeout(r, 20));
+  while (tracker.answered < acked && epochNow() < until) await new Promise((r) => setTimeout(r, 20));
+  while (epochNow() - tracker.lastPostAt < REPLY_PARTS_QUIET_MS && epochNow() < until) await new Promise((r) => setTimeout(r, 20));
+  const replyMs = tracker.replyMs();
   const responses = result['2xx'] + result.non2xx;
   return {
     connections: level.connections,
@@ -240,12 +263,12 @@ async function measureLevel(level: SlackLevel, port: number, tracker: ReplyTrack
     seconds: ms / 1000,
     throughput: ms > 0 ? (responses * 1000) / ms : Number.NaN,
     ack: { n: responses, p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
-    reply: percentiles(tracker.replyMs),
+    reply: percentiles(replyMs),
     errors: {
       non2xx: result.non2xx,
       transport: result.errors,
       timeouts: result.timeouts,
-      noReply: Math.max(0, acked - tracker.replyMs.length),
+      noReply: Math.max(0, acked - replyMs.length),
       failedReplies: tracker.failed,
     },
   };
@@ -260,22 +283,24 @@ export function slackErrors(level: SlackLevelResult): number {
 /** Runs each level in turn against one adapter. */
 export async function measureSlack(
   levels: readonly SlackLevel[],
-  options: { isolate: boolean; drainMs: number; profileDir?: string; onProgress?: (line: string) => void },
+  options: { isolate: boolean; drainMs: number; profileDir?: string; onProgress?: (line: string) => void; redisUrl?: string },
 ): Promise<SlackResult> {
   const fake = await startFakeSlackApi();
+  // A prefix of the run's own, deleted afterwards: others may share the Redis.
+  const redis = options.redisUrl === undefined ? undefined : { url: options.redisUrl, prefix: `forcewatch-bench:${process.pid}:${randomUUID().slice(0, 8)}:` };
   const tracker = new ReplyTracker();
   watchCalls(fake, (call) => tracker.see(call));
   const results: SlackLevelResult[] = [];
   let adapter: { port: number; stop: () => Promise<void> } | undefined;
   try {
-    adapter = await startAdapter(fake.apiUrl, options.isolate, options.profileDir);
+    adapter = await startAdapter(fake.apiUrl, options.isolate, redis, options.profileDir);
     for (const level of levels) {
       const result = await measureLevel(level, adapter.port, tracker, options.drainMs);
       results.push(result);
       // The fake keeps every call; a level's calls are not needed once measured.
       fake.calls.length = 0;
       options.onProgress?.(
-        `slack ×${level.connections}${level.rate === undefined ? '' : ` at ${level.rate}/s`}: ack p50 ${result.ack.p50} ms p99 ${result.ack.p99} ms; reply p50 ${result.reply.p50.toFixed(1)} ms p99 ${result.reply.p99.toFixed(1)} ms; errors ${slackErrors(result)}`,
+        `slack${redis === undefined ? '' : ' (Redis)'} ×${level.connections}${level.rate === undefined ? '' : ` at ${level.rate}/s`}: ack p50 ${result.ack.p50} ms p99 ${result.ack.p99} ms; reply p50 ${result.reply.p50.toFixed(1)} ms p99 ${result.reply.p99.toFixed(1)} ms; errors ${slackErrors(result)}`,
       );
     }
     await adapter.stop();
@@ -288,6 +313,7 @@ export async function measureSlack(
   } finally {
     await adapter?.stop();
     await fake.close();
+    if (redis !== undefined) await deletePrefix(redis.prefix);
   }
 }
 

@@ -5,8 +5,28 @@
  * module loaded through its hooks cost more. Packages stay in node_modules (not bundled). Takes well
  * under a second; `npm test` and the development scripts still run the sources through tsx.
  */
-import { pathToFileURL } from 'node:url';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+/**
+ * The fingerprints of the code each kind of saved file depends on (src/code-dependencies.json),
+ * hashed as src/project.ts's sourceFingerprint hashes them, so the bundle checks saved files
+ * without reading src/ at run time (a deploy of dist/ and data/ alone starts).
+ */
+export function codeFingerprints() {
+  const dependencies = JSON.parse(readFileSync(`${ROOT}src/code-dependencies.json`, 'utf8'));
+  return Object.fromEntries(
+    Object.entries(dependencies).map(([kind, files]) => {
+      const hash = createHash('sha256');
+      for (const file of files) hash.update(`${file}\0`).update(readFileSync(`${ROOT}${file}`)).update('\0');
+      return [kind, hash.digest('hex')];
+    }),
+  );
+}
 
 /** The bundles: entry point → dist/<name>.js. */
 export const ENTRY_POINTS = {
@@ -29,6 +49,7 @@ export async function bundle(entryPoints, outdir) {
     // Names kept, so stack traces in the logs name our functions.
     keepNames: true,
     logLevel: 'warning',
+    define: { FORCEWATCH_CODE_FINGERPRINTS: JSON.stringify(codeFingerprints()) },
   });
 }
 

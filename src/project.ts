@@ -20,7 +20,8 @@ export const PROJECT_DIR = projectDir(dirname(fileURLToPath(import.meta.url)));
 
 /**
  * A fingerprint of some of the project's source files (paths from {@link PROJECT_DIR}): saved files
- * record the code that made them this way, and it reads the same from src/ and from the bundle.
+ * record the code that made them this way. scripts/build.mjs takes the same fingerprint at build
+ * time (and must hash alike: test/build/built-only.test.ts checks), so the bundle never reads src/.
  */
 export function sourceFingerprint(files: readonly string[]): string {
   const hash = createHash('sha256');

@@ -32,7 +32,9 @@ export function createReloadableEngine(options: EngineOptions = {}): ReloadableE
         return { ok: true, ms };
       } catch (cause) {
         const error = cause instanceof Error ? cause : new Error(String(cause));
-        log?.error({ err: error }, 'data reload failed; still serving the previous data');
+        // The message only, never the error object: a DataError also holds every problem found
+        // (300,000 of them made a 100 MB log line), and its message lists the first few.
+        log?.error({ error: { name: error.name, message: error.message } }, 'data reload failed; still serving the previous data');
         return { ok: false, error };
       }
     },

@@ -3,6 +3,7 @@
  * signing secrets, authorization headers, whole config and env objects.
  */
 import { describe, expect, it } from 'vitest';
+import { redactUrlSecrets } from '../adapters/shared/log-redaction.ts';
 import { createLogger } from '../src/index.ts';
 
 function capture(): { lines: string[]; logger: ReturnType<typeof createLogger> } {
@@ -22,5 +23,13 @@ describe('the logger', () => {
     expect(lines).toHaveLength(5);
     for (let i = 1; i <= 12; i += 1) expect(all).not.toMatch(new RegExp(`S${i}\\b`));
     expect(all).toContain('[redacted]');
+  });
+
+  it('redacts credentials in URLs and the Socket Mode ticket in the libraries’ free-text lines', () => {
+    expect(redactUrlSecrets('posting to https://bot:s3cret@slack.example/api/chat.postMessage')).toBe('posting to https://[redacted]@slack.example/api/chat.postMessage');
+    expect(redactUrlSecrets('redis://:pw@cache:6379/0 and wss://wss-primary.slack.com/link/?ticket=abc-123&app_id=A1')).toBe(
+      'redis://[redacted]@cache:6379/0 and wss://wss-primary.slack.com/link/?ticket=[redacted]&app_id=A1',
+    );
+    expect(redactUrlSecrets('https://slack.com/api/ stays as it is')).toBe('https://slack.com/api/ stays as it is');
   });
 });

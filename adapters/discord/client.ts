@@ -3,16 +3,21 @@
  * at Discord or a Discord-compatible server, wired to the interaction and message handlers, and
  * stopped cleanly.
  */
-import { Client, Events, Partials, RESTEvents, type ClientOptions } from 'discord.js';
+import { Client, Events, GatewayCloseCodes, Partials, RESTEvents, type ClientOptions } from 'discord.js';
 import type { Engine, Logger } from '../../src/index.ts';
 import { AnswerDesk } from '../shared/answer-desk.ts';
+import type { HealthBoard } from '../shared/health.ts';
+import type { QueueConfig } from '../shared/queue/work-queue.ts';
 import { DEFAULT_ADAPTER_SETTINGS, type AdapterSettings } from '../shared/settings.ts';
+import { InProcessState } from '../shared/state/in-process.ts';
+import type { StatePort } from '../shared/state/port.ts';
 import { INTENTS, inviteUrl } from './commands.ts';
 import type { DiscordConfig } from './config.ts';
 import { ConversationMemory } from './conversation-memory.ts';
-import { NO_PINGS } from './deliver.ts';
+import { answerThrough, NO_PINGS } from './deliver.ts';
 import { fillGatewayDefaults } from './gateway-compat.ts';
-import { handleInteraction, type HandlerContext } from './interactions.ts';
+import { DeferredReplies } from './deferred.ts';
+import { askFor, handleInteraction, type HandlerContext } from './interactions.ts';
 import { handleMessage } from './messages.ts';
 import { logFailure, scrubSecrets, summariseError } from './safe-log.ts';
 
@@ -23,6 +28,18 @@ export interface DiscordDeps {
   config: DiscordConfig;
   /** Rate limits, API retries and timeouts, logging; {@link DEFAULT_ADAPTER_SETTINGS} (no limits) when absent. */
   settings?: AdapterSettings;
+  /** Conversation memory and rate-limit windows; held in the process when absent. */
+  state?: StatePort;
+  /** Where the bot reports its gateway state, for `/healthz` and `forcewatch health`. */
+  health?: HealthBoard;
+  /**
+   * Called once when the gateway closes for good (4004 authentication failed, 4010–4014: a shard,
+   * version or intents problem): discord.js will not reconnect, so the bot is dead until an
+   * operator fixes it. The process decides whether to stop (adapters/shared/serve.ts).
+   */
+  onFatal?: (reason: string) => void;
+  /** With REDIS_URL: where deferred replies are recorded, so one left by a stopped process is completed. */
+  queue?: QueueConfig;
 }
 
 /** How long {@link RunningDiscord.stop} waits for answers in flight when not told. */
@@ -78,8 +95,10 @@ export async function startDiscord(deps: DiscordDeps): Promise<RunningDiscord> {
   const log = deps.logger.child({ component: 'discord' });
   const secrets = [config.token];
   const client = new Client(clientOptions(config, deps.settings));
-  const desk = new AnswerDesk('discord', log, deps.settings ?? DEFAULT_ADAPTER_SETTINGS);
-  const ctx: HandlerContext = { engine, log, memory: new ConversationMemory(), secrets, desk };
+  const state = deps.state ?? new InProcessState();
+  const desk = new AnswerDesk('discord', log, deps.settings ?? DEFAULT_ADAPTER_SETTINGS, undefined, state);
+  const deferred = deps.queue === undefined ? undefined : new DeferredReplies(deps.queue, log);
+  const ctx: HandlerContext = { engine, log, memory: new ConversationMemory(state), secrets, desk, ...(deferred === undefined ? {} : { deferred }) };
 
   // 'raw' runs before discord.js handles each packet: see gateway-compat.ts for why.
   client.on('raw', (packet: unknown) => fillGatewayDefaults(client, packet));
@@ -93,10 +112,24 @@ export async function startDiscord(deps: DiscordDeps): Promise<RunningDiscord> {
   });
   client.on(Events.Error, (error) => logFailure(log, secrets, error, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn(scrubSecrets(message, secrets)));
-  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'gateway disconnected for good'));
+  let fatal: string | undefined;
+  // Emitted by discord.js only for the close codes it will not reconnect after.
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    fatal = `the Discord gateway closed for good with ${event.code} (${GatewayCloseCodes[event.code] ?? 'unknown'})`;
+    log.error({ shard, code: event.code }, `${fatal}: Discord is not answering; check DISCORD_TOKEN and the bot's intents and shards`);
+    deps.health?.set('discord', 'down', fatal);
+    deps.onFatal?.(fatal);
+  });
   // discord.js resumes (or identifies afresh) by itself; these lines show it happening.
-  client.on(Events.ShardReconnecting, (shard) => log.warn({ shard }, 'gateway connection lost; reconnecting'));
-  client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway session resumed'));
+  client.on(Events.ShardReconnecting, (shard) => {
+    log.warn({ shard }, 'gateway connection lost; reconnecting');
+    deps.health?.set('discord', 'reconnecting');
+  });
+  client.on(Events.ShardResume, (shard, replayed) => {
+    log.info({ shard, replayed }, 'gateway session resumed');
+    deps.health?.set('discord', 'ready');
+  });
+  client.on(Events.ShardReady, () => deps.health?.set('discord', 'ready'));
   client.rest.on(RESTEvents.RateLimited, (info) => log.warn({ route: scrubSecrets(info.route, secrets), retryAfter: info.retryAfter }, 'rate limited'));
   if (log.isLevelEnabled('debug')) {
     // discord.js reports in free text, which pino's key-based redaction cannot see into.
@@ -104,16 +137,21 @@ export async function startDiscord(deps: DiscordDeps): Promise<RunningDiscord> {
   }
 
   // Not `events.once`: that rejects on any 'error' event, and the gateway recovers from most of them.
-  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  const ready = new Promise<void>((resolve, reject) => {
+    client.once(Events.ClientReady, () => resolve());
+    client.once(Events.ShardDisconnect, () => reject(new Error(fatal)));
+  });
+  deps.health?.set('discord', 'starting');
   try {
-    log.info({ api: config.apiUrl ?? 'https://discord.com/api' }, 'connecting to Discord');
+    log.info({ api: scrubSecrets(config.apiUrl ?? 'https://discord.com/api', secrets) }, 'connecting to Discord');
     await client.login(config.token);
     await ready;
   } catch (cause) {
+    await deferred?.close();
     await client.destroy().catch(() => {});
     const summary = summariseError(cause, secrets);
     const error = new Error(
-      `Discord: could not log in (${summary.message}). Check DISCORD_TOKEN${config.apiUrl ? ` and DISCORD_API_URL (${config.apiUrl})` : ''}.`,
+      `Discord: could not log in (${summary.message}). Check DISCORD_TOKEN${config.apiUrl ? ` and DISCORD_API_URL (${scrubSecrets(config.apiUrl, secrets)})` : ''}.`,
       { cause },
     );
     throw Object.assign(error, { code: 'DISCORD_LOGIN' });
@@ -123,6 +161,9 @@ export async function startDiscord(deps: DiscordDeps): Promise<RunningDiscord> {
     { user: client.user?.tag, guilds: client.guilds.cache.size, invite: inviteUrl(config.applicationId) },
     'Discord ready',
   );
+  deferred?.startSweeping(client.rest, async (reply, send, replyLog) => {
+    await answerThrough(send, () => askFor(engine, reply.command, reply.value), replyLog, secrets, reply.private ? undefined : ctx.memory);
+  });
   return {
     async stop({ graceMs = DEFAULT_STOP_GRACE_MS } = {}) {
       // The gateway stays up while draining: the REST client it shares is what posts the answers
@@ -131,6 +172,8 @@ export async function startDiscord(deps: DiscordDeps): Promise<RunningDiscord> {
       log.info({ unfinished }, 'disconnecting from Discord');
       // Closing on purpose is not a lost connection: keep the reconnect warning for real ones.
       client.removeAllListeners(Events.ShardReconnecting);
+      deps.health?.set('discord', 'stopped');
+      await deferred?.close();
       await client.destroy();
     },
     inFlight: () => desk.inFlight,

@@ -1,35 +1,26 @@
 /**
  * What the bot remembers between messages: for each message it posted, the exchange it answered,
- * so a reply to that message is a follow-up in context. Bounded, because it grows with traffic.
+ * so a reply to that message is a follow-up in context. Held by the state port: in Redis (when
+ * REDIS_URL is set) a reply keeps its context across a restart and on another replica.
  */
-import type { Conversation } from '../../src/index.ts';
-import { BoundedMap } from '../shared/bounded-map.ts';
+import type { PreviousExchange } from '../shared/state/exchange.ts';
+import { CONVERSATION_TTL_MS, type StatePort } from '../shared/state/port.ts';
 
-/** The previous exchange, as the engine takes it back. */
-export type PreviousExchange = NonNullable<Conversation['previous']>;
+export type { PreviousExchange };
 
-/** Enough for a busy server's recent answers; older ones fall back to being fresh questions. */
-export const DEFAULT_MEMORY_SIZE = 2000;
-
-/** Bot message id → the exchange it answered, forgetting the oldest past `maxSize`. */
+/** Bot message id → the exchange it answered. */
 export class ConversationMemory {
-  readonly #byMessageId: BoundedMap<string, PreviousExchange>;
-
-  constructor(readonly maxSize: number = DEFAULT_MEMORY_SIZE) {
-    this.#byMessageId = new BoundedMap(maxSize);
-  }
-
-  get size(): number {
-    return this.#byMessageId.size;
-  }
+  constructor(readonly state: StatePort) {}
 
   /** Remembers the exchange for every message an answer was posted as (a long answer is several). */
-  remember(messageIds: readonly string[], exchange: PreviousExchange): void {
-    for (const id of messageIds) this.#byMessageId.set(id, exchange);
+  remember(messageIds: readonly string[], exchange: PreviousExchange): Promise<void> {
+    return this.state.remember(messageIds.map(key), exchange, CONVERSATION_TTL_MS);
   }
 
   /** The exchange a bot message answered, if it is still remembered. */
-  recall(messageId: string): PreviousExchange | undefined {
-    return this.#byMessageId.get(messageId);
+  recall(messageId: string): Promise<PreviousExchange | undefined> {
+    return this.state.recall(key(messageId));
   }
 }
+
+const key = (messageId: string) => `discord:message:${messageId}`;

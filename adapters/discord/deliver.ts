@@ -86,7 +86,7 @@ export async function answerThrough(
   }
   try {
     const ids = await deliverAnswer(answer, send, memory ? { footer: FOLLOW_UP_HINT } : {});
-    memory?.remember(ids, { question: answer.question, ...(answer.frame ? { frame: answer.frame } : {}) });
+    await memory?.remember(ids, { question: answer.question, ...(answer.frame ? { frame: answer.frame } : {}) });
     log.debug({ citations: answer.citations.length, messages: ids.length }, 'answered');
     return answer.status;
   } catch (error) {

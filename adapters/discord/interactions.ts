@@ -16,6 +16,7 @@ import {
   QUESTION_OPTION,
 } from './commands.ts';
 import type { ConversationMemory } from './conversation-memory.ts';
+import type { DeferredReplies, DeferredReply } from './deferred.ts';
 import { answerThrough, NO_PINGS, type OutgoingMessage } from './deliver.ts';
 import { truncate } from './render-embeds.ts';
 import { logFailure } from './safe-log.ts';
@@ -28,6 +29,13 @@ export interface HandlerContext {
   memory: ConversationMemory;
   secrets: readonly string[];
   desk: AnswerDesk;
+  /** With REDIS_URL: deferred replies recorded, so another process completes one this one leaves. */
+  deferred?: DeferredReplies;
+}
+
+/** What a command asks of the engine. */
+export function askFor(engine: Engine, command: typeof ASK_COMMAND | typeof FORCE_COMMAND, value: string): Answer {
+  return command === ASK_COMMAND ? engine.answer(value) : engine.forceCard(value);
 }
 
 export const MISSING_OPTION_TEXT = {
@@ -52,14 +60,14 @@ export async function handleInteraction(interaction: Interaction, ctx: HandlerCo
       .catch((error: unknown) => logFailure(ctx.log, ctx.secrets, error, 'could not post a notice'));
     return;
   }
-  const ask = commandName === ASK_COMMAND ? () => ctx.engine.answer(value) : () => ctx.engine.forceCard(value);
+  const ask = () => askFor(ctx.engine, commandName, value);
   const meta = { kind: `command:${commandName}`, user: interaction.user.id, channel: interaction.channelId ?? 'dm', text: value };
   const notify = (text: string, { log }: QuestionContext) =>
     interaction
       .reply({ content: text, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS })
       .then(() => undefined)
       .catch((error: unknown) => logFailure(log, ctx.secrets, error, 'could not post a notice'));
-  return ctx.desk.handle(meta, (q) => answerCommand(interaction, ctx, q, ask), notify);
+  return ctx.desk.handle(meta, (q) => answerCommand(interaction, ctx, q, ask, { command: commandName, value }), notify);
 }
 
 async function suggestForces(interaction: AutocompleteInteraction, ctx: HandlerContext): Promise<void> {
@@ -84,6 +92,7 @@ async function answerCommand(
   ctx: HandlerContext,
   question: QuestionContext,
   ask: () => Answer,
+  asked: Pick<DeferredReply, 'command' | 'value'>,
 ): Promise<QuestionStatus> {
   const isPrivate = interaction.options.getBoolean(PRIVATE_OPTION) ?? false;
   const log = question.log.child({ interaction: interaction.id, command: interaction.commandName });
@@ -106,5 +115,8 @@ async function answerCommand(
   log.debug({ private: isPrivate }, 'answering command');
   // Nobody can reply to an ephemeral message, so only public answers offer a follow-up. A failure
   // notice replaces "thinking…" or, after part of the answer, follows it.
-  return answerThrough(send, ask, log, ctx.secrets, isPrivate ? undefined : ctx.memory);
+  const answer = () => answerThrough(send, ask, log, ctx.secrets, isPrivate ? undefined : ctx.memory);
+  if (ctx.deferred === undefined) return answer();
+  const record = { ...asked, id: interaction.id, token: interaction.token, applicationId: interaction.applicationId, private: isPrivate, deferredAt: Date.now() };
+  return ctx.deferred.hold(record, answer);
 }

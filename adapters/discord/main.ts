@@ -12,5 +12,5 @@ runMain(async () => {
     process.exitCode = 1;
     return;
   }
-  await serve([(deps) => startDiscord({ ...deps, config })]);
+  await serve([(deps) => startDiscord({ ...deps, config, onFatal: (reason) => deps.onFatal('discord', reason) })]);
 });

@@ -38,7 +38,7 @@ export async function handleMessage(message: Message, botId: string, ctx: Handle
 
   const inDm = !message.inGuild();
   const referencedId = message.reference?.messageId;
-  const previous = referencedId === undefined ? undefined : ctx.memory.recall(referencedId);
+  const previous = referencedId === undefined ? undefined : await ctx.memory.recall(referencedId);
   // `mentions.users`, not `mentions.has()`: the latter is true for @everyone and @here. The mention
   // in the text also counts, for compatible servers that leave the `mentions` array empty.
   const mentioned = message.mentions.users.has(botId) || mentionPattern(botId).test(message.content);
@@ -46,7 +46,10 @@ export async function handleMessage(message: Message, botId: string, ctx: Handle
   if (!inDm && !mentioned && !repliedToBot) return;
 
   const question = questionFrom(message.content, botId);
-  const reply = (outgoing: OutgoingMessage) => message.reply({ ...outgoing, allowedMentions: NO_PINGS });
+  // Each part carries a nonce Discord enforces: a part it took but answered too late, sent again by
+  // the REST client's retry, comes back as the message it already created instead of a second one.
+  let part = 0;
+  const reply = (outgoing: OutgoingMessage) => message.reply({ ...outgoing, allowedMentions: NO_PINGS, nonce: `${message.id}-${part++}`, enforceNonce: true });
   const meta = { kind: inDm ? 'dm' : 'mention', user: message.author.id, channel: message.channelId, text: question };
   const notify = (text: string, { log }: QuestionContext) =>
     reply({ content: text })

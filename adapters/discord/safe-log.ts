@@ -4,6 +4,7 @@
  * tokens), so those strings are scrubbed here before they are logged.
  */
 import type { Logger } from '../../src/index.ts';
+import { redactUrlSecrets } from '../shared/log-redaction.ts';
 
 const CENSOR = '[redacted]';
 
@@ -15,8 +16,8 @@ const PATH_TOKEN_PATTERN = /\/(webhooks|interactions)\/(\d+)\/[^/?\s]+/g;
 /** A token's dot-separated parts: discord.js logs a "censored" token that still shows the first two. */
 const MIN_PART_LENGTH = 6;
 
-/** Replaces each given secret (and its parts), anything shaped like a bot token, and interaction
- * tokens in paths. */
+/** Replaces each given secret (and its parts), anything shaped like a bot token, interaction
+ * tokens in paths, and credentials in URLs. */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
   let scrubbed = text;
   for (const secret of secrets) {
@@ -25,7 +26,7 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
       if (piece.length > 0) scrubbed = scrubbed.split(piece).join(CENSOR);
     }
   }
-  return scrubbed.replace(BOT_TOKEN_PATTERN, CENSOR).replace(PATH_TOKEN_PATTERN, `/$1/$2/${CENSOR}`);
+  return redactUrlSecrets(scrubbed.replace(BOT_TOKEN_PATTERN, CENSOR).replace(PATH_TOKEN_PATTERN, `/$1/$2/${CENSOR}`));
 }
 
 /** What is worth logging about a failure, without request bodies (user text) or tokens. */

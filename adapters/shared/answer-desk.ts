@@ -8,6 +8,8 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../src/index.ts';
 import { RateLimiter, rateLimitedText } from './rate-limit.ts';
 import type { AdapterSettings } from './settings.ts';
+import { InProcessState } from './state/in-process.ts';
+import type { StatePort } from './state/port.ts';
 
 export type Platform = 'slack' | 'discord';
 
@@ -90,12 +92,19 @@ export class AnswerDesk {
    *   order (see {@link SLACK_CONCURRENCY}). No cap by default: only an adapter that acknowledges
    *   before its work starts may queue the work (a Discord command's defer is part of its work).
    */
-  constructor(platform: Platform, log: Logger, settings: Pick<AdapterSettings, 'limits' | 'logMessageText'>, concurrency: Concurrency = UNLIMITED) {
+  constructor(
+    platform: Platform,
+    log: Logger,
+    settings: Pick<AdapterSettings, 'limits' | 'logMessageText'>,
+    concurrency: Concurrency = UNLIMITED,
+    /** Where the rate-limit windows are held; the process by default. */
+    state: StatePort = new InProcessState(),
+  ) {
     if (!(concurrency.duringBurst >= 1 && concurrency.duringBurst <= concurrency.max)) {
       throw new RangeError(`AnswerDesk: duringBurst must be from 1 to max (got ${concurrency.duringBurst} and ${concurrency.max})`);
     }
     this.#log = log.child({ platform });
-    this.#limiter = settings.limits === undefined ? undefined : new RateLimiter(settings.limits);
+    this.#limiter = settings.limits === undefined ? undefined : new RateLimiter(settings.limits, state, platform);
     this.#logText = settings.logMessageText;
     this.#concurrency = concurrency;
   }
@@ -168,7 +177,7 @@ export class AnswerDesk {
         await notify(SHUTTING_DOWN_TEXT, ctx);
         return 'shutting_down';
       }
-      const decision = this.#limiter?.check(meta.user, meta.channel) ?? { allowed: true };
+      const decision = (await this.#limiter?.check(meta.user, meta.channel)) ?? { allowed: true };
       if (!decision.allowed) {
         if (decision.notify) await notify(rateLimitedText(decision), ctx);
         return 'rate_limited';

@@ -50,20 +50,25 @@ export interface Stoppable {
   stop(options?: { graceMs?: number }): Promise<void>;
 }
 
+/** Stops every service gracefully, then exits with `code`; a second call exits at once. */
+export type Shutdown = (reason: Record<string, unknown>, code: number) => void;
+
 /**
  * On the first SIGTERM or SIGINT: stops every service (each stops taking work, then finishes what
  * is in flight within `graceMs`), then exits 0. A second signal exits at once, for an impatient
  * operator; a watchdog exits if stopping itself hangs past the grace period.
+ *
+ * @returns the same shutdown, for a service that fails for good to end the process with.
  */
-export function stopOnSignals(services: readonly Stoppable[], logger: Logger, graceMs: number, guards?: { counts: CrashCounts }): void {
+export function stopOnSignals(services: readonly Stoppable[], logger: Logger, graceMs: number, guards?: { counts: CrashCounts }): Shutdown {
   let stopping = false;
-  const onSignal = (signal: NodeJS.Signals) => {
+  const shutdown: Shutdown = (reason, code) => {
     if (stopping) {
-      logger.warn({ signal }, 'second signal: exiting now');
+      logger.warn(reason, 'second signal: exiting now');
       process.exit(1);
     }
     stopping = true;
-    logger.info({ signal, graceMs }, 'shutting down: finishing answers in flight');
+    logger.info({ ...reason, graceMs }, 'shutting down: finishing answers in flight');
     // Closing sockets can itself hang on a dead peer; the whole stop gets the grace period plus a margin.
     const watchdog = setTimeout(() => {
       logger.error('shutdown took too long: exiting');
@@ -71,11 +76,13 @@ export function stopOnSignals(services: readonly Stoppable[], logger: Logger, gr
     }, graceMs + 5_000);
     watchdog.unref();
     void Promise.allSettled(services.map((service) => service.stop({ graceMs }))).then(() => {
-      logger.info({ ...guards?.counts }, 'stopped');
+      logger.info({ ...guards?.counts, exitCode: code }, 'stopped');
       // Let pino's destination flush the last lines before exiting.
-      setImmediate(() => process.exit(0));
+      setImmediate(() => process.exit(code));
     });
   };
+  const onSignal = (signal: NodeJS.Signals) => shutdown({ signal }, 0);
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  return shutdown;
 }

@@ -3,10 +3,17 @@
  * single-platform scripts (`start:slack`, `start:discord`), so each gets the same crash guards,
  * data reload on SIGHUP and graceful shutdown.
  */
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { BUNDLED_DATA_DIR, createLogger, createReloadableEngine, type Engine, type Logger } from '../../src/index.ts';
+import { HEALTH_PATH, HealthBoard } from './health.ts';
 import { installCrashGuards, stopOnSignals, type Stoppable } from './process-guard.ts';
 import { savedFileOptions } from './saved-files.ts';
 import { settingsFromEnv, type AdapterSettings } from './settings.ts';
+import type { QueueConfig } from './queue/work-queue.ts';
+import { openState, stateConfigFromEnv } from './state/from-env.ts';
+import type { StatePort } from './state/port.ts';
 import { describeStartupError } from './startup-error.ts';
 
 /** What a platform needs to start, besides its own config. */
@@ -14,6 +21,14 @@ export interface ServeDeps {
   engine: Engine;
   logger: Logger;
   settings: AdapterSettings;
+  /** Shared by every platform in the process, and with other replicas when REDIS_URL is set. */
+  state: StatePort;
+  /** Where each platform reports its state, for `/healthz` and `forcewatch health`. */
+  health: HealthBoard;
+  /** A platform that has failed for good says so here; the process decides whether to stop. */
+  onFatal: (platform: string, reason: string) => void;
+  /** The durable work queue's Redis, when REDIS_URL is set. */
+  queue?: QueueConfig;
 }
 
 /** Starts one platform; resolves once it is serving. */
@@ -22,16 +37,55 @@ export type StartPlatform = (deps: ServeDeps) => Promise<Stoppable>;
 /** Starts each platform in turn on one reloadable engine, and stops them all on SIGTERM/SIGINT. */
 export async function serve(platforms: readonly StartPlatform[]): Promise<void> {
   const settings = settingsFromEnv(process.env);
+  const stateConfig = stateConfigFromEnv(process.env);
   const logger = createLogger();
   const guards = installCrashGuards(logger);
   // Starts from the files `npm run index:build` saved, when there are any.
   const engine = createReloadableEngine({ logger, ...savedFileOptions(BUNDLED_DATA_DIR) });
   // SIGHUP reloads the data: a bad reload keeps the old data serving and logs why.
   process.on('SIGHUP', () => void engine.reload());
+  const state = await openState(stateConfig, logger);
+  const health = new HealthBoard(state);
   const running: Stoppable[] = [];
+  // The state is let go only once every platform has finished its answers in flight.
+  const everything: Stoppable = {
+    async stop(options) {
+      await Promise.allSettled(running.map((service) => service.stop(options)));
+      await state.close();
+    },
+  };
   // Signals are handled from the start, so a SIGTERM during start-up still stops what has started.
-  stopOnSignals(running, logger, settings.shutdownGraceMs, guards);
-  for (const start of platforms) running.push(await start({ engine, logger, settings }));
+  const shutdown = stopOnSignals([everything], logger, settings.shutdownGraceMs, guards);
+  // A platform dead for good ends the process non-zero, so a supervisor restarts it or an operator
+  // is told; with CONTINUE_WITHOUT_DISCORD=true a combined process keeps Slack answering instead.
+  const onFatal = (platform: string, reason: string) => {
+    if (platform === 'discord' && settings.continueWithoutDiscord && platforms.length > 1) {
+      logger.error({ platform, reason }, 'Discord is down for good; Slack carries on (CONTINUE_WITHOUT_DISCORD=true)');
+      return;
+    }
+    logger.error({ platform, reason }, `${platform} failed for good: stopping with a non-zero exit`);
+    shutdown({ platform, reason }, 1);
+  };
+  const queue = stateConfig.kind === 'redis' ? { queue: { url: stateConfig.url, prefix: stateConfig.prefix, leaseMs: stateConfig.leaseMs } } : {};
+  for (const start of platforms) running.push(await start({ engine, logger, settings, state, health, onFatal, ...queue }));
+  if (settings.healthPort !== undefined) running.push(await serveHealth(health, settings.healthPort, logger));
+}
+
+/** `/healthz` on a port of its own, for a process with no Slack HTTP endpoint to serve it beside. */
+async function serveHealth(health: HealthBoard, port: number, logger: Logger): Promise<Stoppable> {
+  const server = createServer((req, res) => {
+    if (new URL(req.url ?? '/', 'http://localhost').pathname !== HEALTH_PATH) {
+      res.writeHead(404).end();
+      return;
+    }
+    void health.report().then((report) => {
+      res.writeHead(report.ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(report));
+    });
+  });
+  server.listen(port);
+  await once(server, 'listening');
+  logger.info({ port: (server.address() as AddressInfo).port, path: HEALTH_PATH }, 'health endpoint listening');
+  return { stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 /** Runs an entry point: a failure to start is told in words (never a stack trace), and exits 1. */

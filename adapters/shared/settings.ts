@@ -25,6 +25,11 @@ export interface AdapterSettings {
 export interface RunSettings {
   /** How long a SIGTERM/SIGINT waits for answers in flight before closing anyway. */
   shutdownGraceMs: number;
+  /** Keep serving Slack when Discord's gateway closes for good (a bad token, disallowed intents);
+   * otherwise the process stops with a non-zero exit, so a supervisor notices. */
+  continueWithoutDiscord: boolean;
+  /** A port for `/healthz` when there is no Slack HTTP endpoint to serve it beside. */
+  healthPort?: number;
 }
 
 /** Defaults for code that starts an adapter without reading the environment (tests, benchmark). */
@@ -46,6 +51,8 @@ export const SETTINGS_ENV_VARS = [
   'API_MAX_RETRY_AFTER_SECONDS',
   'SHUTDOWN_GRACE_MS',
   'LOG_MESSAGE_TEXT',
+  'CONTINUE_WITHOUT_DISCORD',
+  'HEALTH_PORT',
 ] as const;
 
 /** A blank value (`NAME=` copied from .env.example) means the default. */
@@ -61,6 +68,19 @@ const whole = (name: string, min: number, max: number, fallback: number) =>
       .transform(Number)
       .refine((n) => n >= min && n <= max, { error: `${name} must be between ${min} and ${max}` })
       .default(fallback),
+  );
+
+/** An optional TCP port: unset (or blank) means none. */
+const optionalPort = (name: string) =>
+  z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .trim()
+      .regex(/^\d+$/, { error: (issue) => `${name} ${JSON.stringify(issue.input)} must be a port number such as 3001` })
+      .transform(Number)
+      .refine((n) => n <= 65_535, { error: `${name} must be at most 65535` })
+      .optional(),
   );
 
 const flag = (name: string) =>
@@ -82,6 +102,8 @@ const SettingsEnv = z.object({
   API_MAX_RETRY_AFTER_SECONDS: whole('API_MAX_RETRY_AFTER_SECONDS', 1, 3_600, DEFAULT_ADAPTER_SETTINGS.maxRetryAfterMs / 1000),
   SHUTDOWN_GRACE_MS: whole('SHUTDOWN_GRACE_MS', 0, 600_000, 10_000),
   LOG_MESSAGE_TEXT: flag('LOG_MESSAGE_TEXT'),
+  CONTINUE_WITHOUT_DISCORD: flag('CONTINUE_WITHOUT_DISCORD'),
+  HEALTH_PORT: optionalPort('HEALTH_PORT'),
 });
 
 /** A malformed setting; `code` matches the adapters' config errors so start-up reports it alike. */
@@ -114,5 +136,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): AdapterSettings & RunSe
     maxRetryAfterMs: v.API_MAX_RETRY_AFTER_SECONDS * 1000,
     shutdownGraceMs: v.SHUTDOWN_GRACE_MS,
     logMessageText: v.LOG_MESSAGE_TEXT,
+    continueWithoutDiscord: v.CONTINUE_WITHOUT_DISCORD,
+    ...(v.HEALTH_PORT === undefined ? {} : { healthPort: v.HEALTH_PORT }),
   };
 }

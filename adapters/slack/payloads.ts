@@ -54,8 +54,9 @@ export const ShareClick = z.object({
   channel: z.object({ id: z.string().min(1) }).optional(),
   container: z.object({ channel_id: z.string().min(1).optional() }).optional(),
   response_url: z.url({ protocol: /^https?$/ }).optional(),
+  trigger_id: z.string().optional(),
   actions: z
-    .array(z.object({ action_id: z.string(), value: z.string().optional() }))
+    .array(z.object({ action_id: z.string(), value: z.string().optional(), action_ts: z.string().optional() }))
     .min(1),
 });
 export type ShareClick = z.infer<typeof ShareClick>;

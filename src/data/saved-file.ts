@@ -1,17 +1,27 @@
 /**
  * Files that save work done at load (the passage index, the validated dataset) so a later start can
- * skip it. The first line is a JSON header (its format and a fingerprint of what the work was done
- * from), the rest the saved body. A reader that finds the header wrong or stale ignores the file and
- * does the work as usual: a saved file can slow start-up, never change an answer.
+ * skip it. The first line is a JSON header (its format, a fingerprint of what the work was done
+ * from, and a hash of the body), the rest the saved body. A reader that finds the header wrong or
+ * stale, or the body edited since it was saved, ignores the file and does the work as usual: a
+ * saved file can slow start-up, never change an answer.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import type { z } from 'zod';
+import { z } from 'zod';
 
-/** Writes `header` and `body` to `path`. */
+/** The hash of a saved body, kept in its header. */
+function contentHash(body: string): string {
+  return createHash('sha256').update(body).digest('hex');
+}
+
+/** The header's own field, beside the fields each kind of file adds. */
+const HashedHeader = z.object({ contentHash: z.string().regex(/^[0-9a-f]{64}$/) }).loose();
+
+/** Writes `header` (with the body's hash added) and `body` to `path`. */
 export function writeSavedFile(path: string, header: object, body: string): void {
   // Written beside the target and renamed over it, so a starting engine never reads half a file.
   const partial = `${path}.${process.pid}.partial`;
-  writeFileSync(partial, `${JSON.stringify(header)}\n${body}`);
+  writeFileSync(partial, `${JSON.stringify({ ...header, contentHash: contentHash(body) })}\n${body}`);
   renameSync(partial, path);
 }
 
@@ -40,7 +50,12 @@ export function readSavedFile<H>(path: string, headerSchema: z.ZodType<H>, kind:
   } catch {
     header = undefined;
   }
-  const parsed = headerSchema.safeParse(header);
+  const hashed = HashedHeader.safeParse(header);
+  if (!hashed.success) return { ok: false, reason: `not ${kind}` };
+  const { contentHash: recorded, ...own } = hashed.data;
+  const parsed = headerSchema.safeParse(own);
   if (!parsed.success) return { ok: false, reason: `not ${kind}` };
-  return { ok: true, header: parsed.data, body: newline < 0 ? '' : text.slice(newline + 1) };
+  const body = newline < 0 ? '' : text.slice(newline + 1);
+  if (contentHash(body) !== recorded) return { ok: false, reason: 'altered since it was saved (edited or cut short): its content does not match its hash' };
+  return { ok: true, header: parsed.data, body };
 }

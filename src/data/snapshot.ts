@@ -1,8 +1,9 @@
 /**
  * The validated dataset saved to a file (`npm run index:build`), so start-up can skip reading and
  * checking every data file. The header's fingerprint covers the bytes of every data file the checks
- * read and the code that checks them; a snapshot whose fingerprint does not match is not used and
- * the data are validated as usual: a stale snapshot can slow start-up, never change an answer.
+ * read and the code that checks them (src/code-dependencies.json), and a hash of the snapshot's own
+ * body catches an edit to it: a snapshot that does not match is not used and the data are validated
+ * as usual, so a stale or edited snapshot can slow start-up, never change an answer.
  *
  * The body is the dataset as JSON with each period written once (figures name it by position) and
  * each quote as its place in its document's text, read back as a slice of that text. It is not
@@ -14,12 +15,12 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../log.ts';
 import type { Figure, Period, SourceDocument } from '../model/data.ts';
-import { sourceFingerprint } from '../project.ts';
+import { codeFingerprint } from '../code-fingerprint.ts';
 import { DATA_FILES, INGESTED, SOURCE_TEXTS, UNREADABLE_FILE, bytesIfPresent, loadDataset, type Dataset } from './dataset.ts';
 import { describeError, readSavedFile, writeSavedFile } from './saved-file.ts';
 import { idSharer, shareIds } from './sharing.ts';
 
-export const DATASET_SNAPSHOT_FORMAT = 'forcewatch-dataset-snapshot/2';
+export const DATASET_SNAPSHOT_FORMAT = 'forcewatch-dataset-snapshot/3';
 
 const DatasetSnapshotHeader = z.strictObject({
   format: z.literal(DATASET_SNAPSHOT_FORMAT),
@@ -42,17 +43,6 @@ function textFile(id: string): string {
   return join(SOURCE_TEXTS, `${id}.txt`);
 }
 
-/** The source files whose code decides what passes the checks: a change to any of them makes every
- * snapshot stale. */
-const CHECKING_CODE = ['src/data/dataset.ts', 'src/data/snapshot.ts', 'src/model/data.ts', 'src/text/numbers.ts', 'src/text/words.ts'];
-
-let checkingCodeHash: string | undefined;
-
-function checkingCode(): string {
-  checkingCodeHash ??= sourceFingerprint(CHECKING_CODE);
-  return checkingCodeHash;
-}
-
 /** Every file the checks may read, relative to the data folder, in a fixed order. */
 function dataFiles(dir: string): string[] {
   const names = [...Object.values(DATA_FILES).flatMap((name) => [name, join(INGESTED, name)]), UNREADABLE_FILE];
@@ -69,7 +59,7 @@ function dataFiles(dir: string): string[] {
 /** Reads every data file in `dir`: a fingerprint of their bytes and the checking code, and the
  * source texts' bytes by file name. */
 function readData(dir: string): { fingerprint: string; texts: Map<string, Buffer> } {
-  const hash = createHash('sha256').update(`${DATASET_SNAPSHOT_FORMAT}\0${checkingCode()}`);
+  const hash = createHash('sha256').update(`${DATASET_SNAPSHOT_FORMAT}\0${codeFingerprint('datasetChecks')}`);
   const texts = new Map<string, Buffer>();
   for (const name of dataFiles(dir)) {
     const bytes = bytesIfPresent(join(dir, name));

@@ -14,7 +14,7 @@ import type { Logger } from '../log.ts';
 import type { SourceDocument } from '../model/data.ts';
 import { PASSAGE_SCOPES, PassageIndex, passageIndexSignature, type SavedTierReaders } from './passages.ts';
 
-export const PASSAGE_INDEX_FILE_FORMAT = 'forcewatch-passage-index/3';
+export const PASSAGE_INDEX_FILE_FORMAT = 'forcewatch-passage-index/4';
 
 const TierLengths = z.array(z.number().int().positive());
 

@@ -14,7 +14,7 @@ import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchOp
 import { stemmer } from 'stemmer';
 import type { SourceDocument } from '../model/data.ts';
 import { memoised } from '../text/memo.ts';
-import { sourceFingerprint } from '../project.ts';
+import { codeFingerprint } from '../code-fingerprint.ts';
 import { fold, stem, STOPWORDS, words } from '../text/words.ts';
 
 /** One paragraph of a source document. */
@@ -57,16 +57,13 @@ export const PASSAGE_INDEX_OPTIONS: Options<Passage> = {
   searchOptions: { fuzzy: (term) => (term.length > 5 ? 0.2 : 0), prefix: (term) => term.length > 4, combineWith: 'OR' },
 };
 
-/** The source files that decide which terms the index holds and how its tiers are laid out. */
-const INDEXING_CODE = ['src/search/passages.ts', 'src/text/words.ts', 'src/text/memo.ts'];
-
 /**
  * Everything that decides which terms the index holds: our code that splits, folds and stems words
- * (its source, which reads the same from src/ and from the bundle) and the stemmer's (a stemmer
+ * (src/code-dependencies.json's `passageIndex`, fingerprinted at build time in the bundle) and the stemmer's (a stemmer
  * upgrade changes the terms). A saved index is used only when this matches the running code.
  */
 export function passageIndexSignature(): string {
-  return JSON.stringify({ code: sourceFingerprint(INDEXING_CODE), stemmer: String(stemmer), probe: PROBE.map(processTerm) });
+  return JSON.stringify({ code: codeFingerprint('passageIndex'), stemmer: String(stemmer), probe: PROBE.map(processTerm) });
 }
 
 /** Words run through `processTerm` for the signature: a change in stemming shows in their stems. */

@@ -37,9 +37,14 @@ describe('the benchmark in smoke mode', () => {
       expect(level.reply.n).toBe(level.responses);
     }
 
+    expect(result.slackRedis?.failure).toBeUndefined();
+    expect(result.slackRedis?.levels.map((l) => l.connections)).toEqual([1, 5]);
+    for (const level of result.slackRedis?.levels ?? []) expect(slackErrors(level)).toBe(0);
+
     const report = markdownReport(result, 'npm run bench:smoke');
     for (const row of ROWS) expect(report).toContain(`| ${row} |`);
     expect(textReport(result, 'npm run bench:smoke')).toContain('Targets');
+    expect(report).toContain('with REDIS_URL set');
   }, 120_000);
 
   it('times start-up in fresh processes, with and without a saved passage index', async () => {

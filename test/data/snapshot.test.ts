@@ -86,10 +86,25 @@ describe('the dataset snapshot', () => {
     const truncated = join(scratch, 'truncated.json');
     const text = readFileSync(snapshotFile, 'utf8');
     writeFileSync(truncated, text.slice(0, text.length / 2));
-    expect(readDatasetSnapshot(truncated, dir)).toEqual({ ok: false, reason: expect.stringContaining('unreadable') });
+    expect(readDatasetSnapshot(truncated, dir)).toEqual({ ok: false, reason: expect.stringContaining('altered since it was saved') });
     const { result: engine, lines } = logged((logger) => loadEngine({ dataDir: dir, snapshotFile: truncated, logger }));
     expect(lines).toContainEqual(expect.objectContaining({ level: 40, snapshotFile: truncated }));
     expect(engine.answer(QUESTIONS[0] as string).text).toContain('1,938');
+  });
+});
+
+describe('a snapshot edited after it was saved', () => {
+  it('is ignored with a warning when its body was changed under an intact header, and the quoted figure is answered', () => {
+    const other = dataWithSnapshot();
+    const text = readFileSync(other.snapshotFile, 'utf8');
+    expect(text).toContain('"value":1972');
+    writeFileSync(other.snapshotFile, text.replace('"value":1972', '"value":9999'));
+    expect(readDatasetSnapshot(other.snapshotFile, other.dir)).toEqual({ ok: false, reason: expect.stringContaining('altered since it was saved') });
+    const { result: engine, lines } = logged((logger) => loadEngine({ dataDir: other.dir, snapshotFile: other.snapshotFile, logger }));
+    expect(lines).toContainEqual(expect.objectContaining({ level: 40, msg: expect.stringContaining('snapshot not used'), reason: expect.stringContaining('altered') }));
+    const answer = engine.answer('How many misconduct allegations were made against Hertfordshire police in 2021-22?').text;
+    expect(answer).toContain('1,972');
+    expect(answer).not.toContain('9,999');
   });
 });
 

@@ -39,13 +39,21 @@ describe('the saved passage index', () => {
     expect(readPassageIndexFile(file, changed)).toEqual({ ok: false, reason: expect.stringContaining('stale') });
   });
 
+  it('is refused when its body was edited under an intact header', () => {
+    const edited = join(dir, 'edited.json');
+    const text = readFileSync(file, 'utf8');
+    const newline = text.indexOf('\n');
+    writeFileSync(edited, `${text.slice(0, newline + 1)}${text.slice(newline + 1).replace('misconduct', 'misconduKt')}`);
+    expect(readPassageIndexFile(edited, documents)).toEqual({ ok: false, reason: expect.stringContaining('altered since it was saved') });
+  });
+
   it('is refused when it is not an index file', () => {
     const junk = join(dir, 'junk.json');
     writeFileSync(junk, '{"hello": "world"}\n{}');
     expect(readPassageIndexFile(junk, documents)).toEqual({ ok: false, reason: expect.stringContaining('not a passage index file') });
     const truncated = join(dir, 'truncated.json');
     writeFileSync(truncated, readFileSync(file, 'utf8').slice(0, 2_000));
-    expect(readPassageIndexFile(truncated, documents)).toEqual({ ok: false, reason: expect.stringContaining('unreadable') });
+    expect(readPassageIndexFile(truncated, documents)).toEqual({ ok: false, reason: expect.stringContaining('altered since it was saved') });
   });
 
   it('is built instead, with a warning naming the file and why, when it cannot be used', () => {

@@ -13,4 +13,10 @@ describe('the soak, quick', () => {
     expect(report.slack).toMatchObject({ requests: 500, redeliveries: 50, lost: 0, duplicated: 0 });
     expect(report.discord).toEqual({ interactions: 60, mentions: 60, lost: 0, duplicated: 0 });
   }, 60_000);
+
+  it('loses none and duplicates none with Slack as two replicas on one Redis, each redelivery sent to the other', async () => {
+    const report = await runSoak(soakOptions(['--quick', '--replicas=2']));
+    expect(report.slack).toMatchObject({ replicas: 2, requests: 500, redeliveries: 50, lost: 0, duplicated: 0 });
+    expect(report.discord).toMatchObject({ lost: 0, duplicated: 0 });
+  }, 90_000);
 });

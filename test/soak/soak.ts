@@ -6,15 +6,23 @@
  * would see — lost (fewer than the answer's messages), duplicated (more) — and samples the heap
  * after a forced GC each round to show memory stays flat once the bounded maps are full.
  *
+ * With `--replicas=2`, Slack runs as two replicas sharing one Redis (REDIS_URL, or the local one)
+ * under a key prefix of the run's own, deleted afterwards: each request goes to one replica and
+ * its redelivery to the other, and every question passes through the durable queue.
+ *
  *   npm run soak               5 minutes (the figures in RELIABILITY.md)
  *   npm run soak -- --quick    one round, a few seconds (what CI runs, via soak.test.ts)
  *   npm run soak -- --seconds=60
+ *   npm run soak -- --replicas=2 [--quick]
  */
+import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { startDiscord } from '../../adapters/discord/index.ts';
 import { renderEmbeds } from '../../adapters/discord/render-embeds.ts';
 import { FOLLOW_UP_HINT } from '../../adapters/discord/deliver.ts';
 import { slackConfigFromEnv, startSlack } from '../../adapters/slack/index.ts';
+import { RedisState } from '../../adapters/shared/state/redis.ts';
+import { deletePrefix, requireRedis, TEST_REDIS_URL } from '../adapters/support/redis.ts';
 import { renderAnswer } from '../../adapters/slack/render-blocks.ts';
 import { createLogger, loadEngine, type Engine } from '../../src/index.ts';
 import { FakeDiscord } from '../adapters/discord/fake-discord.ts';
@@ -50,13 +58,17 @@ export interface SoakOptions {
   log?: (line: string) => void;
   /** Called after each round's GC, e.g. to write a heap snapshot when chasing a leak. */
   onRound?: (round: number) => void;
+  /** Slack replicas: 1 holds state in the process; more share one Redis and its work queue. */
+  replicas?: number;
+  /** The Redis replicas share; the local one (or REDIS_TEST_URL) by default. */
+  redisUrl?: string;
 }
 
 export interface SoakReport {
   rounds: number;
   seconds: number;
   /** `resent`: deliveries sent again after a connection error, as Slack would. */
-  slack: { requests: number; redeliveries: number; resent: number; lost: number; duplicated: number };
+  slack: { replicas: number; requests: number; redeliveries: number; resent: number; lost: number; duplicated: number };
   discord: { interactions: number; mentions: number; lost: number; duplicated: number };
   /** Heap used after a forced GC at the end of each round, in MB (GC forced only with --expose-gc). */
   heapMb: number[];
@@ -89,8 +101,24 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const slackApi = await startFakeSlackApi();
   const config = slackConfigFromEnv({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: slackApi.apiUrl });
   if (config === null) throw new Error('soak: no Slack config');
-  const slack = await startSlack({ engine, logger, config });
-  const eventsUrl = `http://127.0.0.1:${String(slack.port)}/slack/events`;
+  const replicas = options.replicas ?? 1;
+  const redisUrl = options.redisUrl ?? TEST_REDIS_URL;
+  const prefix = `forcewatch-soak:${process.pid}:${randomUUID().slice(0, 8)}:`;
+  if (replicas > 1) await requireRedis();
+  const states: RedisState[] = [];
+  const slacks = [];
+  for (let r = 0; r < replicas; r += 1) {
+    if (replicas === 1) {
+      slacks.push(await startSlack({ engine, logger, config }));
+      continue;
+    }
+    const state = await RedisState.connect(redisUrl, prefix, logger);
+    states.push(state);
+    slacks.push(await startSlack({ engine, logger, config, state, queue: { url: redisUrl, prefix, leaseMs: 30_000 } }));
+  }
+  const eventsUrls = slacks.map((slack) => `http://127.0.0.1:${String(slack.port)}/slack/events`);
+  /** The replica request `i` goes to; its redelivery goes to the next one. */
+  const urlFor = (i: number) => eventsUrls[i % eventsUrls.length] as string;
 
   const fake = await new FakeDiscord({ token: TOKEN, applicationId: IDS.app, bot: BOT, guilds: [GUILD] }).start();
   const discord = await startDiscord({ engine, logger, config: { token: TOKEN, applicationId: IDS.app, apiUrl: fake.apiUrl } });
@@ -99,7 +127,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const report: SoakReport = {
     rounds: 0,
     seconds: 0,
-    slack: { requests: 0, redeliveries: 0, resent: 0, lost: 0, duplicated: 0 },
+    slack: { replicas, requests: 0, redeliveries: 0, resent: 0, lost: 0, duplicated: 0 },
     discord: { interactions: 0, mentions: 0, lost: 0, duplicated: 0 },
     heapMb: [],
     rssMb: [],
@@ -126,10 +154,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         const channel = `C0SOAK${round}X${i}`;
         return { channel, question, ...appMention(channel, `<@${BOT_USER_ID}> ${question}`) };
       });
-      const sends = slackAsks.map((ask) => deliver(eventRequest(eventsUrl, SIGNING_SECRET, ask.body)));
+      const sends = slackAsks.map((ask, i) => deliver(eventRequest(urlFor(i), SIGNING_SECRET, ask.body)));
       const redelivered = slackAsks
         .slice(0, options.slackRedeliveries)
-        .map((ask) => deliver(eventRequest(eventsUrl, SIGNING_SECRET, ask.body, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' })));
+        .map((ask, i) => deliver(eventRequest(urlFor(i + 1), SIGNING_SECRET, ask.body, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' })));
       const acks = await Promise.all([...sends, ...redelivered]);
       const badAcks = acks.filter((a) => a.status !== 200).length;
       if (badAcks > 0) say(`round ${round}: ${badAcks} Slack requests were not acknowledged with 200`);
@@ -193,7 +221,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 
       // The fakes' records are the harness's memory, not the bot's: clear them each round.
       slackApi.calls.length = 0;
+      slackApi.messages.length = 0;
       fake.requests.length = 0;
+      fake.nonces.clear();
       fake.interactionChannels.clear();
       gc?.();
       const memory = process.memoryUsage();
@@ -207,8 +237,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       );
     } while (Date.now() - started < options.durationMs);
   } finally {
-    await slack.stop({ graceMs: 5_000 });
+    await Promise.all(slacks.map((slack) => slack.stop({ graceMs: 5_000 })));
     await discord.stop({ graceMs: 5_000 });
+    await Promise.all(states.map((state) => state.close()));
+    if (replicas > 1) await deletePrefix(prefix);
     await slackApi.close();
     await fake.close();
   }
@@ -223,7 +255,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 export function soakOptions(args: readonly string[]): SoakOptions {
   const quick = args.includes('--quick');
   const seconds = Number(args.find((a) => a.startsWith('--seconds='))?.slice('--seconds='.length) ?? (quick ? 0 : 300));
+  const replicas = Number(args.find((a) => a.startsWith('--replicas='))?.slice('--replicas='.length) ?? 1);
   return {
+    replicas,
+    ...(process.env.REDIS_URL === undefined ? {} : { redisUrl: process.env.REDIS_URL }),
     durationMs: seconds * 1000,
     slackConcurrency: 500,
     slackRedeliveries: 50,

@@ -12,7 +12,7 @@ import { AutocompleteData, CallbackBody, type RecordedRequest } from './fake-dis
 import {
   bodyOf,
   embedsOf,
-  handledCount,
+  settledHandledCount,
   interactionReplies,
   isMessageSend,
   repliesTo,
@@ -156,7 +156,7 @@ describe('messages', () => {
   });
 
   it('answers a reply to one of its answers as a follow-up, in context', async () => {
-    const before = handledCount(h);
+    const before = await settledHandledCount(h);
     const first = await sendMessage(h, { content: `<@${BOT.id}> ${HAMPSHIRE_QUESTION}`, mentions: [BOT] });
     await waitForHandled(h, before + 1);
     const firstAnswer = engine.answer(HAMPSHIRE_QUESTION);

@@ -104,6 +104,18 @@ describe('Discord faults', () => {
     expect(repliesTo(h.fake, ask.id)).toHaveLength(1);
   });
 
+  it('posts a reply once when Discord took it but answered after the client’s timeout, and the client sent it again', async () => {
+    h.fake.injectFault(isChannelPost, { kind: 'late', ms: 1_000 });
+    const ask = message(h.fake, { content: `<@${BOT.id}> how many?`, mentions: [BOT] });
+    h.fake.dispatch('MESSAGE_CREATE', ask.payload);
+    const repliesToAsk = (r: (typeof h.fake.requests)[number]) => r.method === 'POST' && MessageBody.safeParse(r.body).data?.message_reference?.message_id === ask.id;
+    await h.fake.waitForRequest((r) => r.duplicateOf !== undefined && repliesToAsk(r), 5_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    const created = h.fake.requests.filter((r) => repliesToAsk(r) && r.messageId !== undefined);
+    expect(created).toHaveLength(1);
+    expect(repliesTo(h.fake, ask.id)).toHaveLength(1);
+  });
+
   it('retries a failed edit of a deferred /ask reply', async () => {
     h.fake.injectFault((method, path) => method === 'PATCH' && path.endsWith('/messages/@original'), { kind: 'status', status: 502 }, 2);
     const ask = interaction(h.fake, { kind: 'command', name: 'ask', options: [{ name: 'question', type: 3, value: 'how many?' }] });

@@ -13,7 +13,7 @@ import { UNREADABLE_REPLY_TEXT } from '../../../adapters/discord/messages.ts';
 import { MESSAGE_EMBED_TOTAL_LIMIT, MESSAGE_EMBEDS_LIMIT, embedLength } from '../../../adapters/discord/render-embeds.ts';
 import { createLogger, type Answer, type Conversation, type Engine } from '../../../src/index.ts';
 import { answered, HAMPSHIRE_QUOTE, hugeAnswer } from './fixtures.ts';
-import { bodyOf, embedsOf, handledCount, interactionReplies, repliesTo, startHarness, visibleText, waitForHandled, type Harness } from './harness.ts';
+import { bodyOf, embedsOf, settledHandledCount, interactionReplies, repliesTo, startHarness, visibleText, waitForHandled, type Harness } from './harness.ts';
 import { AutocompleteData, CallbackBody, MessageBody } from './fake-discord.ts';
 import { displayed } from './markdown.ts';
 import { BOT, IDS, interaction, message } from './payloads.ts';
@@ -102,7 +102,7 @@ describe('long answers', () => {
 
 describe('follow-ups', () => {
   it('answers a reply to any part of a long answer with that exchange as context', async () => {
-    const before = handledCount(h);
+    const before = await settledHandledCount(h);
     const first = message(h.fake, { content: `<@${BOT.id}> huge question`, mentions: [BOT] });
     h.fake.dispatch('MESSAGE_CREATE', first.payload);
     await h.fake.waitForRequest((r) => repliesTo(h.fake, first.id).includes(r) && visibleText(embedsOf([r])).includes(huge.citations.at(-1)!.quote));
@@ -119,7 +119,7 @@ describe('follow-ups', () => {
   });
 
   it('answers a reply to a public /ask answer in context, but offers no follow-up on a private one', async () => {
-    const before = handledCount(h);
+    const before = await settledHandledCount(h);
     const ask = interaction(h.fake, { kind: 'command', name: 'ask', options: [{ name: 'question', type: 3, value: 'how many in Hampshire?' }] });
     h.fake.dispatch('INTERACTION_CREATE', ask.payload);
     const edit = await h.fake.waitForRequest((r) => r.method === 'PATCH' && interactionReplies(h.fake, ask.token).includes(r));

@@ -45,6 +45,9 @@ export interface RecordedRequest {
   auth: 'valid' | 'invalid' | 'none';
   /** The id of the message this request created or edited, when it did. */
   messageId?: string;
+  /** Set when Discord created nothing: an `enforce_nonce` post whose nonce this author used
+   * recently, answered with that earlier message (the id it holds). */
+  duplicateOf?: string;
 }
 
 // --- what the bot sends: parsed with zod where the tests read it --------------------------------
@@ -85,6 +88,9 @@ export const MessageBody = z
   })
   .loose();
 export type MessageBody = z.infer<typeof MessageBody>;
+
+/** The nonce fields of a message post. */
+const NonceBody = z.object({ nonce: z.union([z.string(), z.number()]).optional(), enforce_nonce: z.boolean().optional() }).loose();
 
 /** An interaction callback: type 4 message, 5 deferred, 8 autocomplete result. */
 export const CallbackBody = z.object({ type: z.number().int(), data: z.unknown().optional() }).loose();
@@ -142,6 +148,8 @@ export class FakeDiscord {
   /** Requests that met an injected fault, in arrival order; they are not in `requests`. */
   readonly faulted: FaultedRequest[] = [];
   #faults: { match: (method: string, path: string) => boolean; fault: Fault; left: number }[] = [];
+  /** `channel:nonce` → the message an `enforce_nonce` post created (Discord remembers a few minutes). */
+  readonly nonces = new Map<string, string>();
 
   constructor(options: FakeDiscordOptions) {
     this.#options = { heartbeatIntervalMs: 41_250, ...options };
@@ -404,7 +412,7 @@ export class FakeDiscord {
     if (injected !== undefined) {
       injected.left -= 1;
       const { fault } = injected;
-      if (fault.kind !== 'slow') this.faulted.push({ method: req.method ?? 'GET', path: routePath, fault: fault.kind, at: Date.now() });
+      if (fault.kind === 'hang' || fault.kind === 'status') this.faulted.push({ method: req.method ?? 'GET', path: routePath, fault: fault.kind, at: Date.now() });
       if (fault.kind === 'status') {
         const retryAfter = fault.retryAfterSeconds ?? 0;
         const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -413,7 +421,7 @@ export class FakeDiscord {
         res.writeHead(fault.status, headers).end(JSON.stringify(body));
         return this.#notify();
       }
-      await new Promise((resolve) => setTimeout(resolve, fault.ms));
+      if (fault.kind !== 'late') await new Promise((resolve) => setTimeout(resolve, fault.ms));
       if (fault.kind === 'hang') {
         if (!res.destroyed) res.writeHead(504).end();
         return this.#notify();
@@ -429,6 +437,10 @@ export class FakeDiscord {
     };
     this.requests.push(request);
     const [status, body] = url.pathname.startsWith(prefix) ? this.#route(request) : [404, notFound];
+    // Taken and delivered already; only the answer is late.
+    const lateFault = injected?.fault;
+    if (lateFault?.kind === 'late') await new Promise((resolve) => setTimeout(resolve, lateFault.ms));
+    if (res.destroyed) return this.#notify();
     res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
     res.end(body === undefined ? undefined : JSON.stringify(body));
     this.#notify();
@@ -492,7 +504,17 @@ export class FakeDiscord {
     if (method === 'POST' && (match = path.match(/^\/channels\/(\d+)\/messages$/))) {
       const denied = needsBot() ?? this.#rejectIfAsked(request);
       if (denied) return denied;
+      // As Discord does: with enforce_nonce, a nonce the author used recently in the channel gets
+      // the message it created back, and no new one.
+      const { nonce, enforce_nonce } = NonceBody.parse(request.body ?? {});
+      const nonceKey = nonce === undefined || enforce_nonce !== true ? undefined : `${match[1]}:${String(nonce)}`;
+      const earlier = nonceKey === undefined ? undefined : this.nonces.get(nonceKey);
+      if (earlier !== undefined) {
+        request.duplicateOf = earlier;
+        return [200, this.#messagePayload(earlier, match[1]!, request.body)];
+      }
       request.messageId = this.snowflake();
+      if (nonceKey !== undefined) this.nonces.set(nonceKey, request.messageId);
       return [200, this.#messagePayload(request.messageId, match[1]!, request.body)];
     }
     return [404, notFound];

@@ -62,7 +62,17 @@ export async function waitForHandled(h: Harness, count: number): Promise<void> {
   await vi.waitFor(() => expect(handledCount(h)).toBeGreaterThanOrEqual(count));
 }
 
+/**
+ * The count of questions finished once none is in flight: a count taken while an earlier test's
+ * question is still being answered would let that one's finishing stand in for the next.
+ */
+export async function settledHandledCount(h: Harness): Promise<number> {
+  await vi.waitFor(() => expect(h.inFlight()).toBe(0));
+  return handledCount(h);
+}
+
 export function isMessageSend(request: RecordedRequest): boolean {
+  if (request.duplicateOf !== undefined) return false;
   if (request.method === 'POST' && /^\/channels\/\d+\/messages$/.test(request.path)) return true;
   if (request.method === 'PATCH' && /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(request.path)) return true;
   if (request.method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(request.path)) return true;

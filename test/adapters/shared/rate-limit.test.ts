@@ -1,62 +1,74 @@
 /**
- * The shared rate limiter and settings, on a hand-driven clock: sliding windows per user and per
- * channel, polite words naming the wait, notices limited too, and bounded memory.
+ * The shared rate limiter and settings: sliding windows per user and per channel (on a hand-driven
+ * clock in the process), polite words naming the wait, notices limited too, and bounded memory.
+ * The same limiter on Redis, shared by replicas, is in state.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { RateLimiter, SlidingWindowLimiter, rateLimitedText } from '../../../adapters/shared/rate-limit.ts';
+import { RateLimiter, rateLimitedText } from '../../../adapters/shared/rate-limit.ts';
 import { settingsFromEnv } from '../../../adapters/shared/settings.ts';
+import { InProcessState } from '../../../adapters/shared/state/in-process.ts';
 
 function clock(start = 1_000_000) {
   let now = start;
   return { now: () => now, advance: (ms: number) => void (now += ms) };
 }
 
-describe('SlidingWindowLimiter', () => {
-  it('allows max hits in any window, then says how long until the oldest leaves it', () => {
+const take = async (state: InProcessState, key: string, max: number, windowMs: number) =>
+  (await state.takeWindows([{ key, limit: { max, windowMs } }]))[0];
+
+describe('sliding windows held in the process', () => {
+  it('allows max hits in any window, then says how long until the oldest leaves it', async () => {
     const c = clock();
-    const limiter = new SlidingWindowLimiter({ max: 2, windowMs: 10_000 }, 100, c.now);
-    expect(limiter.take('u')).toBe(0);
+    const state = new InProcessState({ now: c.now });
+    expect(await take(state, 'u', 2, 10_000)).toBe(0);
     c.advance(4_000);
-    expect(limiter.take('u')).toBe(0);
-    expect(limiter.take('u')).toBe(6_000);
+    expect(await take(state, 'u', 2, 10_000)).toBe(0);
+    expect(await take(state, 'u', 2, 10_000)).toBe(6_000);
     c.advance(6_001);
-    expect(limiter.take('u')).toBe(0); // the first hit has slid out
-    expect(limiter.take('u')).toBeGreaterThan(0);
+    expect(await take(state, 'u', 2, 10_000)).toBe(0); // the first hit has slid out
+    expect(await take(state, 'u', 2, 10_000)).toBeGreaterThan(0);
   });
 
-  it('keeps keys apart, and max 0 means no limit', () => {
-    const limiter = new SlidingWindowLimiter({ max: 1, windowMs: 1_000 });
-    expect(limiter.take('a')).toBe(0);
-    expect(limiter.take('b')).toBe(0);
-    const off = new SlidingWindowLimiter({ max: 0, windowMs: 1_000 });
-    for (let i = 0; i < 1_000; i += 1) expect(off.take('a')).toBe(0);
+  it('keeps keys apart, and max 0 means no limit', async () => {
+    const state = new InProcessState();
+    expect(await take(state, 'a', 1, 1_000)).toBe(0);
+    expect(await take(state, 'b', 1, 1_000)).toBe(0);
+    for (let i = 0; i < 1_000; i += 1) expect(await take(state, 'off', 0, 1_000)).toBe(0);
   });
 
-  it('forgets the oldest keys past its bound, so a flood of new users cannot grow memory', () => {
-    const limiter = new SlidingWindowLimiter({ max: 1, windowMs: 60_000 }, 3);
-    for (const key of ['a', 'b', 'c', 'd']) limiter.take(key);
-    expect(limiter.take('a')).toBe(0); // evicted, so counted afresh
-    expect(limiter.take('d')).toBeGreaterThan(0);
+  it('forgets the oldest keys past its bound, so a flood of new users cannot grow memory', async () => {
+    const state = new InProcessState({ windowKeys: 3 });
+    for (const key of ['a', 'b', 'c', 'd']) await take(state, key, 1, 60_000);
+    expect(await take(state, 'a', 1, 60_000)).toBe(0); // evicted, so counted afresh
+    expect(await take(state, 'd', 1, 60_000)).toBeGreaterThan(0);
   });
 });
 
 describe('RateLimiter', () => {
   const limits = { perUser: { max: 2, windowMs: 60_000 }, perChannel: { max: 3, windowMs: 60_000 } };
 
-  it('counts a question against both limits only when both allow it', () => {
-    const limiter = new RateLimiter(limits, clock().now);
-    expect(limiter.check('u1', 'c1')).toEqual({ allowed: true });
-    expect(limiter.check('u1', 'c1')).toEqual({ allowed: true });
-    expect(limiter.check('u1', 'c1')).toMatchObject({ allowed: false, scope: 'user', notify: true });
-    expect(limiter.check('u2', 'c1')).toEqual({ allowed: true }); // the refused one did not count for c1
-    expect(limiter.check('u3', 'c1')).toMatchObject({ allowed: false, scope: 'channel' });
+  it('counts a question against both limits only when both allow it', async () => {
+    const limiter = new RateLimiter(limits, new InProcessState({ now: clock().now }), 'slack');
+    expect(await limiter.check('u1', 'c1')).toEqual({ allowed: true });
+    expect(await limiter.check('u1', 'c1')).toEqual({ allowed: true });
+    expect(await limiter.check('u1', 'c1')).toMatchObject({ allowed: false, scope: 'user', notify: true });
+    expect(await limiter.check('u2', 'c1')).toEqual({ allowed: true }); // the refused one did not count for c1
+    expect(await limiter.check('u3', 'c1')).toMatchObject({ allowed: false, scope: 'channel' });
   });
 
-  it('stops sending notices once they too pass the limit', () => {
-    const limiter = new RateLimiter({ perUser: { max: 1, windowMs: 60_000 }, perChannel: { max: 0, windowMs: 60_000 } }, clock().now);
-    limiter.check('u', 'c');
-    const refusals = Array.from({ length: 4 }, () => limiter.check('u', 'c'));
+  it('stops sending notices once they too pass the limit', async () => {
+    const limiter = new RateLimiter({ perUser: { max: 1, windowMs: 60_000 }, perChannel: { max: 0, windowMs: 60_000 } }, new InProcessState({ now: clock().now }), 'slack');
+    await limiter.check('u', 'c');
+    const refusals = [];
+    for (let i = 0; i < 4; i += 1) refusals.push(await limiter.check('u', 'c'));
     expect(refusals.map((r) => !r.allowed && r.notify)).toEqual([true, false, false, false]);
+  });
+
+  it('keeps one platform’s windows apart from another’s in a shared state', async () => {
+    const state = new InProcessState();
+    const one = { perUser: { max: 1, windowMs: 60_000 }, perChannel: { max: 0, windowMs: 60_000 } };
+    expect(await new RateLimiter(one, state, 'slack').check('123', 'c')).toEqual({ allowed: true });
+    expect(await new RateLimiter(one, state, 'discord').check('123', 'c')).toEqual({ allowed: true });
   });
 
   it('words the wait politely, in whole seconds', () => {
@@ -76,6 +88,7 @@ describe('settingsFromEnv', () => {
       maxRetryAfterMs: 30_000,
       shutdownGraceMs: 10_000,
       logMessageText: false,
+      continueWithoutDiscord: false,
     });
   });
 

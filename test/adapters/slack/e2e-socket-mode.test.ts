@@ -95,4 +95,11 @@ describe('Slack over Socket Mode', () => {
     expect(all).not.toContain('socketBotTokenNeverLogged');
     expect(all).not.toContain('socketAppTokenNeverLogged');
   });
+
+  it('keeps the connection ticket and the envelopes’ words out of its debug log', () => {
+    const all = sink.lines.join('\n');
+    expect(all).toContain('Received a message on the WebSocket: [left out');
+    expect(all).not.toContain('fake-ticket');
+    expect(all).not.toContain(HAMPSHIRE_QUESTION);
+  });
 });

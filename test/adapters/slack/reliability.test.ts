@@ -5,12 +5,11 @@
  * meanwhile, and one log line per question that carries no secret and no DM text.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { slackConfigFromEnv, startSlack } from '../../../adapters/slack/index.ts';
 import type { SlackHandle } from '../../../adapters/slack/app.ts';
 import type { AdapterSettings } from '../../../adapters/shared/settings.ts';
-import { loadEngine } from '../../../src/index.ts';
 import { BOT_USER_ID, shownText, startFakeSlackApi, type FakeSlackApi, type RecordedCall } from './support/fake-slack-api.ts';
 import { logSink, type LogSink } from './support/log-sink.ts';
+import { startHttpSlack } from './support/start-http.ts';
 import { commandRequest, eventRequest, postSigned } from './support/sign.ts';
 import { appMention, directMessage, slashCommand } from './support/slack-payloads.ts';
 
@@ -44,10 +43,7 @@ const waitForPosts = (channel: string, count = 1, timeoutMs = 8_000) =>
 beforeAll(async () => {
   fake = await startFakeSlackApi();
   sink = logSink();
-  const config = slackConfigFromEnv({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: fake.apiUrl });
-  if (config === null) throw new Error('expected a Slack config');
-  slack = await startSlack({ engine: loadEngine({ logger: sink.logger }), logger: sink.logger, config, settings });
-  eventsUrl = `http://127.0.0.1:${String(slack.port)}/slack/events`;
+  ({ slack, eventsUrl } = await startHttpSlack({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, sink }, { settings }));
 });
 
 afterAll(async () => {

@@ -48,3 +48,12 @@ export function spawnBot(script: string, env: Record<string, string>): BotProces
     });
   return { child, log: () => log, waitForLog };
 }
+
+/** Stops a bot: SIGTERM (a graceful stop) by default, or SIGKILL (a crash); resolves once it has exited. */
+export async function stopBot(bot: BotProcess | undefined, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  const child = bot?.child;
+  if (child === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill(signal);
+  await exited;
+}

@@ -24,6 +24,15 @@ export interface RecordedCall {
   authorization: string | undefined;
 }
 
+/** A message as Slack keeps it once posted. */
+export interface PostedMessage {
+  channel: unknown;
+  ts: string;
+  thread_ts?: unknown;
+  text: unknown;
+  metadata?: unknown;
+}
+
 /** A call that met an injected fault (and so was not delivered), with when it arrived. */
 export interface FaultedCall {
   method: string;
@@ -37,6 +46,8 @@ export interface FakeSlackApi {
   /** Web API base to give the adapter as SLACK_API_URL. */
   apiUrl: string;
   calls: RecordedCall[];
+  /** Messages posted, as Slack keeps them (conversations.history and .replies read them back). */
+  messages: PostedMessage[];
   /** A fresh response_url on this server. */
   responseUrl(id: string): string;
   /** Makes the next call of `method` fail with Slack's `error` code. */
@@ -79,6 +90,13 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const waiters = new Set<() => void>();
   let socketUrl = '';
   let tsCounter = 0;
+  /** Messages posted, as Slack keeps them: conversations.history and .replies read them back. */
+  const posted: PostedMessage[] = [];
+  /** Slack returns a message's metadata only when asked to (include_all_metadata). */
+  const readBack = (withMetadata: unknown) => (m: (typeof posted)[number]) => {
+    const { metadata, ...rest } = m;
+    return { type: 'message', user: BOT_USER_ID, bot_id: BOT_ID, ...rest, ...(withMetadata === 'true' || withMetadata === true ? { metadata } : {}) };
+  };
   const nextTs = () => `1700000000.${String(++tsCounter).padStart(6, '0')}`;
 
   const respond = (method: string, body: Record<string, unknown>): Record<string, unknown> => {
@@ -101,6 +119,13 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         };
       case 'chat.postMessage': {
         const ts = nextTs();
+        posted.push({
+          channel: body.channel,
+          ts,
+          text: body.text,
+          ...(body.thread_ts === undefined ? {} : { thread_ts: body.thread_ts }),
+          ...(body.metadata === undefined ? {} : { metadata: body.metadata }),
+        });
         return {
           ok: true,
           channel: body.channel,
@@ -115,6 +140,15 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       case 'reactions.add':
       case 'reactions.remove':
         return { ok: true };
+      case 'conversations.history':
+        // Newest first, as Slack lists them.
+        return { ok: true, messages: posted.filter((m) => m.channel === body.channel).reverse().map(readBack(body.include_all_metadata)), has_more: false };
+      case 'conversations.replies':
+        return {
+          ok: true,
+          messages: posted.filter((m) => m.channel === body.channel && (m.thread_ts === body.ts || m.ts === body.ts)).map(readBack(body.include_all_metadata)),
+          has_more: false,
+        };
       case 'apps.connections.open':
         return socketUrl === '' ? { ok: false, error: 'invalid_auth' } : { ok: true, url: socketUrl };
       default:
@@ -131,7 +165,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       const faultKey = path.startsWith('/api/') ? path.slice('/api/'.length) : 'response_url';
       const fault = faults.get(faultKey)?.shift();
       if (fault !== undefined) {
-        if (fault.kind !== 'slow') faulted.push({ method: faultKey, fault: fault.kind, at: Date.now() });
+        if (fault.kind === 'hang' || fault.kind === 'status') faulted.push({ method: faultKey, fault: fault.kind, at: Date.now() });
         if (fault.kind === 'status') {
           const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
           if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
@@ -139,7 +173,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           for (const wake of waiters) wake();
           return;
         }
-        await sleep(fault.ms);
+        if (fault.kind !== 'late') await sleep(fault.ms);
         if (fault.kind === 'hang') {
           // The client gave up long ago; whatever it sent is not delivered.
           if (!res.destroyed) res.writeHead(504).end();
@@ -158,6 +192,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         res.writeHead(404).end();
         return;
       }
+      // Taken and delivered already; only the answer is late.
+      if (fault?.kind === 'late') await sleep(fault.ms);
+      if (res.destroyed) return;
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(reply));
       for (const wake of waiters) wake();
     })();
@@ -171,6 +208,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     url,
     apiUrl: `${url}/api/`,
     calls,
+    messages: posted,
     responseUrl: (id) => `${url}/response/${id}`,
     failNext: (method, error) => void failures.set(method, error),
     injectFault: (method, fault, times = 1) => {

@@ -1,0 +1,97 @@
+/**
+ * Answering a question typed in a conversation (an @mention in a channel, or a direct message):
+ * the progress reaction, the thread's previous exchange as context, the answer posted in order,
+ * and a failure told in words. Shared by the mention and direct-message listeners, which hand each
+ * question on as plain data: to this process's answer desk, or (with REDIS_URL) to the durable
+ * work queue, from which any replica's worker answers it.
+ */
+import { z } from 'zod';
+import type { QuestionContext, QuestionStatus } from '../../shared/answer-desk.ts';
+import { CONVERSATION_TTL_MS } from '../../shared/state/port.ts';
+import type { Destination } from '../delivery.ts';
+import { renderAnswer, renderFailure, renderNotice, type SlackMessage } from '../render-blocks.ts';
+import type { ListenerDeps } from './deps.ts';
+
+const HELP_TEXT =
+  'Ask me about police complaints and misconduct figures in England and Wales, for example ' +
+  '"How many misconduct allegations were made against Hampshire police in 2021-22?". ' +
+  'Every figure comes with the sentence it was quoted from. `/force <name>` shows all we hold for a force.';
+
+/** A question typed in a conversation, as a queued job (parsed again when a worker takes it). */
+export const ConversationQuestion = z.object({
+  channel: z.string(),
+  /** The user's message: where the progress reaction goes. */
+  messageTs: z.string(),
+  /** Where the reply goes; undefined for the top level of a DM. */
+  replyThreadTs: z.string().optional(),
+  /** Whose previous answer a follow-up builds on. */
+  memoryKey: z.string(),
+  question: z.string(),
+  /** Who asked (for the rate limit and private notices); undefined if Slack did not say. */
+  user: z.string().optional(),
+  kind: z.enum(['mention', 'dm']),
+});
+export type ConversationQuestion = z.infer<typeof ConversationQuestion>;
+
+/** How a question is being answered: `recheck` when a worker takes it up again after another
+ * stopped partway, so each part is first looked for where it would have landed. */
+export interface AnswerOptions {
+  recheck?: boolean;
+}
+
+/** Answers a question typed in a conversation, showing progress and reporting failure in words. */
+export function answerInConversation(q: ConversationQuestion, deps: ListenerDeps, options: AnswerOptions = {}): Promise<void> {
+  const meta = { kind: q.kind, user: q.user ?? 'unknown', channel: q.channel, text: q.question };
+  return deps.desk.handle(meta, (ctx) => answerNow(q, ctx, deps, options), (text, ctx) => notice(q, text, ctx, deps));
+}
+
+/** Tells the asker something that is not an answer: privately in a channel, in the DM otherwise. */
+async function notice(q: ConversationQuestion, text: string, { log }: QuestionContext, { delivery }: ListenerDeps): Promise<void> {
+  try {
+    if (q.kind === 'mention' && q.user !== undefined) {
+      await delivery.postEphemeral(q.channel, q.user, q.replyThreadTs, [renderNotice(text)]);
+    } else {
+      await delivery.post({ ...replyTo(q), key: `${replyTo(q).key}:notice` }, [renderNotice(text)]);
+    }
+  } catch (error) {
+    log.error({ error: delivery.describe(error), channel: q.channel }, 'failed to post a notice');
+  }
+}
+
+/** Where the answer to `q` goes: its key is the question's own message, so every replica and
+ * every retry of it posts under the same keys. */
+function replyTo(q: ConversationQuestion, { recheck = false }: AnswerOptions = {}): Destination {
+  return { channel: q.channel, threadTs: q.replyThreadTs, key: `${q.channel}:${q.messageTs}`, checkFirst: recheck };
+}
+
+async function answerNow(q: ConversationQuestion, { log }: QuestionContext, { engine, delivery, state }: ListenerDeps, options: AnswerOptions): Promise<QuestionStatus> {
+  // Never awaited: the hourglass is cosmetic, and the answer must not wait on it.
+  const progress = delivery.progress.start(q.channel, q.messageTs);
+  try {
+    let messages: SlackMessage[];
+    let status: QuestionStatus = 'help';
+    if (q.question === '') {
+      messages = [renderNotice(HELP_TEXT)];
+    } else {
+      const memoryKey = `slack:${q.memoryKey}`;
+      const previous = await state.recall(memoryKey);
+      const answer = engine.answer(q.question, previous === undefined ? undefined : { previous });
+      await state.remember([memoryKey], { question: answer.question, frame: answer.frame }, CONVERSATION_TTL_MS);
+      log.debug({ channel: q.channel, followUp: previous !== undefined, citations: answer.citations.length }, 'answered');
+      messages = renderAnswer(answer);
+      status = answer.status;
+    }
+    await delivery.post(replyTo(q, options), messages);
+    return status;
+  } catch (error) {
+    log.error({ error: delivery.describe(error), channel: q.channel }, 'failed to answer');
+    try {
+      await delivery.post({ ...replyTo(q, options), key: `${replyTo(q).key}:failure` }, [renderFailure()]);
+    } catch (postError) {
+      log.error({ error: delivery.describe(postError), channel: q.channel }, 'failed to report a failure');
+    }
+    return 'failed';
+  } finally {
+    progress.done();
+  }
+}

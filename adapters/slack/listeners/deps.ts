@@ -1,0 +1,31 @@
+/**
+ * What every Slack listener module gets from `createSlackApp`: each module exports
+ * `register(app, deps)`, the way Bolt's starter templates lay out their listeners.
+ */
+import type { Engine, Logger } from '../../../src/index.ts';
+import type { AnswerDesk } from '../../shared/answer-desk.ts';
+import type { StatePort } from '../../shared/state/port.ts';
+import type { SlackDelivery } from '../delivery.ts';
+import type { ConversationQuestion } from './conversation.ts';
+
+export interface ListenerDeps {
+  engine: Engine;
+  /** The Slack component's logger. */
+  log: Logger;
+  /** Every question passes through it: rate limits, in-flight tracking, one summary log line. */
+  desk: AnswerDesk;
+  /** The one place that posts to Slack. */
+  delivery: SlackDelivery;
+  /** De-duplication and conversation memory, shared by every replica when REDIS_URL is set. */
+  state: StatePort;
+  /**
+   * Hands a question on to be answered, resolving once it is safe to acknowledge the delivery:
+   * at once to this process's desk, or once the durable work queue holds it.
+   */
+  dispatch: (question: ConversationQuestion) => Promise<void>;
+}
+
+/** The zod issue paths of a payload that did not parse, for a log line (never its values). */
+export function issuePaths(error: { issues: readonly { path: readonly PropertyKey[] }[] }): string[] {
+  return error.issues.map((issue) => issue.path.map(String).join('.'));
+}
