@@ -19,10 +19,10 @@ runMain(async () => {
   const platforms: StartPlatform[] = [];
   if (slackConfig) platforms.push((deps) => startSlack({ ...deps, config: slackConfig }));
   if (discordConfig) platforms.push((deps) => startDiscord({ ...deps, config: discordConfig, onFatal: (reason) => deps.onFatal('discord', reason) }));
-  // The services log at info by default, the chat only warnings: its screen is the user's.
-  const logger = createLogger({ level: process.env.LOG_LEVEL || (platforms.length > 0 ? 'info' : 'warn') });
+  if (platforms.length > 0) return serve(platforms, { envFile });
+  // The chat logs only warnings: its screen is the user's.
+  const logger = createLogger({ level: process.env.LOG_LEVEL || 'warn' });
   if (envFile) logger.info({ file: envFile }, 'read settings from .env');
-  if (platforms.length > 0) return serve(platforms);
   const feedback = terminalFeedback(feedbackConfigFromEnv(process.env), 'terminal_chat', logger);
   const engine = loadEngine({ logger, ...savedFileOptions(BUNDLED_DATA_DIR) });
   await runChat(engine, { onAnswer: (answer) => feedback.record(answer) });

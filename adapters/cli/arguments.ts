@@ -14,7 +14,8 @@ export type Command =
   | { name: 'ask-lines' }
   | { name: 'force'; force: string; json: boolean }
   | { name: 'sources'; json: boolean }
-  | { name: 'report'; since?: { date: Date; text: string }; json: boolean };
+  | { name: 'report'; since?: { date: Date; text: string }; json: boolean }
+  | { name: 'health' };
 
 /** A command line that cannot be run: its message says why, and `command` names whose help to point at. */
 export class UsageError extends Error {
@@ -80,6 +81,10 @@ export function parseCommand(argv: readonly string[]): Command {
     case 'sources': {
       const { values } = parse(first, { args: rest, options: { help, json }, strict: true });
       return values.help ? { name: 'help', topic: first } : { name: 'sources', json: values.json === true };
+    }
+    case 'health': {
+      const { values } = parse(first, { args: rest, options: { help }, strict: true });
+      return values.help ? { name: 'help', topic: first } : { name: 'health' };
     }
     case 'report': {
       const { values } = parse(first, { args: rest, options: { help, json, since: { type: 'string' } }, strict: true });

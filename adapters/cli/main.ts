@@ -6,6 +6,7 @@
 import { createInterface } from 'node:readline';
 import { BUNDLED_DATA_DIR, createLogger, explanationText, feedbackConfigFromEnv, loadEngine, type Answer, type Engine, type Logger } from '../../src/index.ts';
 import { loadEnvFileIfPresent } from '../shared/env-file.ts';
+import { runHealthCommand } from '../shared/health-command.ts';
 import { renderText } from '../shared/render-text.ts';
 import { savedFileOptions } from '../shared/saved-files.ts';
 import { describeStartupError } from '../shared/startup-error.ts';
@@ -28,7 +29,7 @@ async function answerLines(engine: Engine): Promise<void> {
 }
 
 /** Runs a command that needs the engine; resolves to the exit code. */
-async function run(command: Exclude<Command, { name: 'help' }>, logger: Logger): Promise<number> {
+async function run(command: Exclude<Command, { name: 'help' } | { name: 'health' }>, logger: Logger): Promise<number> {
   const engine = loadEngine({ logger, ...savedFileOptions(BUNDLED_DATA_DIR) });
   switch (command.name) {
     case 'chat': {
@@ -85,6 +86,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${command.topic ? COMMAND_HELP[command.topic] : GENERAL_HELP}\n`);
     return 0;
   }
+  // Asks a running bot, so loads no engine.
+  if (command.name === 'health') return runHealthCommand(process.env, process.stdout);
   // A blank LOG_LEVEL (copied from .env.example) means the default.
   const logger = createLogger({ level: process.env.LOG_LEVEL || 'warn' });
   if (envFile) logger.info({ file: envFile }, 'read settings from .env');

@@ -1,6 +1,6 @@
 /** The `forcewatch` command's help: one text for the whole command and one for each subcommand. */
 
-export const COMMANDS = ['ask', 'force', 'sources', 'report'] as const;
+export const COMMANDS = ['ask', 'force', 'sources', 'report', 'health'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export const GENERAL_HELP = `Usage: forcewatch [command] [options]
@@ -12,10 +12,18 @@ Commands:
   force <name>          every figure we hold for a force (--json)
   sources               the documents we hold, one a line (--json for the full records)
   report                ratings, reported figures and declined questions (--since DATE, --json)
+  health                each platform's state, from a running bot's /healthz (HEALTH_URL)
 
 Run "forcewatch <command> --help" for a command's options.`;
 
 export const COMMAND_HELP: Record<CommandName, string> = {
+  health: `Usage: forcewatch health
+
+Asks a running bot's /healthz (HEALTH_URL, or http://127.0.0.1:HEALTH_PORT/healthz) for each platform's state.
+Exits 0 when every platform is up, 1 when one is not, 2 when no bot answers.
+
+Options:
+  -h, --help   show this help`,
   ask: `Usage: forcewatch ask [--json] [--explain] "<question>"
        forcewatch ask --jsonl < questions.txt
 

@@ -35,10 +35,11 @@ export interface ServeDeps {
 export type StartPlatform = (deps: ServeDeps) => Promise<Stoppable>;
 
 /** Starts each platform in turn on one reloadable engine, and stops them all on SIGTERM/SIGINT. */
-export async function serve(platforms: readonly StartPlatform[]): Promise<void> {
+export async function serve(platforms: readonly StartPlatform[], options: { envFile?: string | undefined } = {}): Promise<void> {
   const settings = settingsFromEnv(process.env);
   const stateConfig = stateConfigFromEnv(process.env);
   const logger = createLogger();
+  if (options.envFile) logger.info({ file: options.envFile }, 'read settings from .env');
   const guards = installCrashGuards(logger);
   // Starts from the files `npm run index:build` saved, when there are any.
   const engine = createReloadableEngine({ logger, ...savedFileOptions(BUNDLED_DATA_DIR) });

@@ -2,10 +2,12 @@
  * `npm run start:slack`: runs the Slack adapter alone, from the environment, until SIGINT/SIGTERM.
  * `npm start` does the same (beside Discord) when Slack's variables are set; this one insists on Slack.
  */
+import { loadEnvFileIfPresent } from '../shared/env-file.ts';
 import { runMain, serve } from '../shared/serve.ts';
 import { slackConfigFromEnv, startSlack } from './index.ts';
 
 runMain(async () => {
+  const envFile = loadEnvFileIfPresent();
   const config = slackConfigFromEnv(process.env);
   if (config === null) {
     process.stderr.write(
@@ -15,5 +17,5 @@ runMain(async () => {
     process.exitCode = 1;
     return;
   }
-  await serve([(deps) => startSlack({ ...deps, config })]);
+  await serve([(deps) => startSlack({ ...deps, config })], { envFile });
 });

@@ -200,8 +200,10 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
       if (passage) return passage;
       const type = typeOf(frame);
       const answerFrame = { type, forces: [], periods: [], measure: metric.measure, ...(metric.outcome ? { outcome: metric.outcome } : {}) };
-      const where = holders.length <= 8 ? joinNames(holders.map((f) => draft.forceName(f)), 'and') : `${holders.length} forces`;
-      draft.allow(where);
+      const names = holders.map((f) => draft.forceName(f));
+      // A count of forces is our own, its working the forces counted.
+      if (holders.length > 8) draft.computed({ force: 'all-forces', forceName: 'forces counted', periodId: 'held', period: 'any period held', metric: 'force-count', metricLabel: `forces we hold ${metric.label} for`, unit: 'count' }, holders.length, 'count', [], `${holders.length}: ${names.join(', ')}`);
+      const where = holders.length <= 8 ? joinNames(names, 'and') : `${formatNumber(holders.length)} forces`;
       // "Across all forces": no England and Wales figure is held, and one is not made from some forces' figures.
       if (frame.scope.kind === 'every-force')
         return draft.noData('metric_not_held', `We hold no England and Wales figure for ${metric.label}, only figures for ${where}. Ask which force had the most, or name a force.`, answerFrame, type);
