@@ -140,7 +140,11 @@ function noMetric(ctx: AnswerContext, frameAsked: QueryFrame, draft: AnswerDraft
   const asked = choices[0]?.metric;
   const askedLabel = asked ? (ctx.measures.get(asked.measure)?.label ?? asked.label) : 'that';
   const outcome = outcomeLabel ?? (asked?.outcome !== undefined ? (ctx.outcomes.get(asked.outcome)?.label ?? asked.outcome) : undefined);
-  const what = outcome !== undefined ? `${askedLabel} (${outcome})` : askedLabel;
+  // "How many police officers are there?" names a breakdown and no measure: what was asked is the
+  // breakdown itself, never the first measure that happens to have it.
+  const alone = frameAsked.measure.fits.length === 0 && frameAsked.measure.carried === undefined ? frameAsked.measure.breakdowns[0] : undefined;
+  // Words beyond it ("the shoe size of officers") ask something else again: "that".
+  const what = alone === undefined ? (outcome !== undefined ? `${askedLabel} (${outcome})` : askedLabel) : frameAsked.unaccounted.length > 0 ? 'that' : `a count of ${ctx.outcomes.get(alone.id)?.label ?? alone.id}`;
   // A measure's name ("… under Schedule 3") is a name, not a figure.
   draft.allow(what);
   const type = typeOf(frameAsked);
@@ -177,12 +181,36 @@ function answerEachMeasure(ctx: AnswerContext, asked: QueryFrame, draft: AnswerD
   return answered ? draft.answered(type, text, frame) : draft.noData(answers[0]?.reason ?? 'metric_not_held', text, frame, type);
 }
 
+/**
+ * "How many IOPC reviews did the Met have completed?": the one other measure of the same family the
+ * words name as fully (reviews of complaints not investigated, and of investigations), unrelated to
+ * the one chosen and held for the same forces and period, so both are answered, each on its own.
+ */
+function twinOf(ctx: AnswerContext, frame: QueryFrame, metric: Metric, alsoFits: readonly string[], forces: readonly string[]): string | undefined {
+  const [twin] = alsoFits;
+  if (alsoFits.length !== 1 || twin === undefined || frame.measure.duration || frame.measure.together.length > 0) return undefined;
+  const named = (id: string) => frame.measure.fits.some((f) => f.id === id && !f.loose && !f.preferred);
+  const measure = ctx.measures.get(metric.measure);
+  const other = ctx.measures.get(twin);
+  if (!measure || !other || !named(metric.measure) || !named(twin) || measure.family !== other.family) return undefined;
+  if ([measure.partOf, measure.supersededBy, measure.rateOf, measure.timeOf].includes(twin) || [other.partOf, other.supersededBy, other.rateOf, other.timeOf].includes(measure.id)) return undefined;
+  if (measure.partOf !== undefined && measure.partOf === other.partOf) return undefined;
+  const twinMetric = ctx.metrics.find((m) => m.measure === twin && m.outcome === metric.outcome && m.unit === metric.unit);
+  if (!twinMetric) return undefined;
+  const periods = (id: string, f: string) => new Set(ctx.store.of(f, id).map((o) => o.period.id));
+  const places = forces.length > 0 ? forces : ctx.store.forcesFor(metric.id).filter((f) => ctx.forces.get(f)?.kind === 'area');
+  const shared = places.length > 0 && places.every((f) => [...periods(metric.id, f)].some((p) => periods(twinMetric.id, f).has(p)));
+  return shared ? twin : undefined;
+}
+
 /** Answers a figure question (lookup, share, comparison, change, trend) for the given forces. */
 export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, forces: string[]): Answer {
   const { together } = frame.measure;
   if (together.length >= 2) return answerEachMeasure(ctx, frame, draft, forces, together);
   const { choices, metric, alsoFits } = chooseMetric(ctx, frame, forces);
   if (!metric) return noMetric(ctx, frame, draft, forces, choices);
+  const twin = twinOf(ctx, frame, metric, alsoFits, forces);
+  if (twin) return answerEachMeasure(ctx, frame, draft, forces, [[{ id: metric.measure, score: 1 }], [{ id: twin, score: 1 }]]);
   const unheld = metric.outcome === undefined ? unheldOutcome(ctx, frame, metric.measure) : undefined;
   if (unheld !== undefined) return noMetric(ctx, frame, draft, forces, choices, unheld);
   const comparing = frame.intent === 'compare';
@@ -403,7 +431,10 @@ function compare(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targ
   const { metric } = target;
   // A force's count beside England and Wales's says nothing: the share of each does.
   const againstNational = target.forces.some((f) => ctx.forces.get(f)?.kind === 'area');
-  const asShare = asksShare(frame) || (againstNational && metric.outcome !== undefined && canSum(metric) && totalMetric(ctx, metric) !== undefined);
+  // "What share of England and Wales's cases were the Met's?": a whole measure against the national
+  // total is the force's part of it, not a share within each.
+  const partOfNational = againstNational && metric.outcome === undefined && canSum(metric) && statedShareMetric(ctx, metric) === undefined;
+  const asShare = (asksShare(frame) && !partOfNational) || (againstNational && metric.outcome !== undefined && canSum(metric) && totalMetric(ctx, metric) !== undefined);
   const series = target.forces.map((f) => byPeriod(ctx.store.of(f, metric.id)));
   const asks = firmAsks(series.flat(), frame.periods.asks);
   let periodId: string | undefined;

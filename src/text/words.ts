@@ -23,6 +23,12 @@ export function words(text: string): string[] {
     .filter((w) => w.length > 0);
 }
 
+/** A word in British spelling, as the sources and the catalogue write it: "finalize" → "finalise",
+ * "behavior" → "behaviour", "organization" → "organisation". */
+export function britishSpelling(word: string): string {
+  return word.replace(/iz(e|ed|es|ing|ation|ations)$/, 'is$1').replace(/yz(e|ed|es|ing)$/, 'ys$1').replace(/(behavi|hon|lab|col|fav|harb)or(s?)$/, '$1our$2');
+}
+
 /** Porter stem of one folded word. Remembered (for up to 100,000 distinct words): answering stems
  * the same few thousand words of the sources over and over, and the stemmer's regular expressions
  * were the largest cost of a definition. */

@@ -174,6 +174,8 @@ export class ForceResolver {
       const before = tokens.slice(Math.max(0, i - 2), i).join(' ');
       if (!REGION_FOLLOWERS.has(after) && !/\b(?:in|across|of) the$|^the$|\bthe$/.test(before)) continue;
       for (let k = i; k < i + key.length; k++) taken[k] = true;
+      // Its words are the region's, so nothing else reads them.
+      spans.push([i, i + key.length]);
       ambiguous ??= { word: region, candidates: forces, region };
     }
     tokens.forEach((token, i) => {

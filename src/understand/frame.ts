@@ -109,7 +109,7 @@ function unheldTopic(text: string, ws: readonly string[], slots: ReadonlyMap<Phr
 /** How close two named measures' scores are for the catalogue's words to decide between them. */
 const TIE = 0.3;
 /** How far the best fit of the catalogue's words must lead the next to decide between equals. */
-const MARGIN = 1.25;
+const MARGIN = 1.15;
 
 /** Measures named equally ("abuse of authority" fits the allegations and the people accused): the one
  * the question's other words fit clearly better, by what each measure says it counts, is preferred. */
@@ -168,6 +168,7 @@ function measureReading(metrics: MetricMention, perHead: readonly SlotMatch[], d
   if (family !== undefined) reading.family = family;
   const tie = family === undefined && decided.tied ? nearTieOf(reading.fits, readers) : undefined;
   if (tie) reading.nearTie = tie;
+
   // "How many stop and searches?": a subject of complaints and nothing counted, with nothing to carry.
   const [onlySubject] = reading.breakdowns;
   if (reading.fits.length === 0 && reading.carried === undefined && onlySubject && reading.breakdowns.every((b) => subjects.has(b.id))) reading.subjectOnly = onlySubject.id;
@@ -344,7 +345,8 @@ function unaccounted(ws: readonly string[], metrics: MetricMention, slots: Reado
   const inMetric = (at: number) => metrics.spans.some(([a, b]) => at >= a && at < b);
   // A word is read where a phrase of the book or a family's name holding it matched, not wherever it is a phrase's word.
   const matched = [...slots.values(), ...readers.families.find(ws).values()].flat();
-  const inPhrase = (at: number) => matched.some((m) => at >= m.at && at < m.end);
+  // A phrase's gap ("what is the * of") holds words the phrase did not read.
+  const inPhrase = (at: number) => matched.some((m) => at >= m.at && at < m.end && !(m.gap && at >= m.gap[0] && at < m.gap[1]));
   const plain = (w: string) =>
     w.length < 3 || /\d/.test(w) || wordNumber(w) !== undefined || STOPWORDS.has(w) || WHO.has(w) || readers.phrases.isWordOf('plain', w) || readers.matcher.vocabulary.has(w) || readers.publisherWords.has(w);
   // Places read as out of scope, unknown or ambiguous are accounted for by the scope.

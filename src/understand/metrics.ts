@@ -5,7 +5,7 @@
  */
 import type { Measure, Metric, Outcome } from '../model/data.ts';
 import type { MeasureReading } from '../model/frame.ts';
-import { stem, words } from '../text/words.ts';
+import { britishSpelling, stem, words } from '../text/words.ts';
 import { expandPhrase } from './phrases.ts';
 
 interface Term {
@@ -103,6 +103,9 @@ export class MetricMatcher {
   private readonly stems: Set<string>;
   /** The stems long enough to be matched with a typo. */
   private readonly typoStems: string[];
+  /** The vocabulary's words long enough to be matched with a typo, each with its stem: a typo can
+   * change a word's stem ("allegatons" is not stemmed as "allegations" is). */
+  private readonly typoWords: Array<{ word: string; stem: string }>;
   /** Every word of the vocabulary, so force matching never takes one for a misspelt name. */
   readonly vocabulary: Set<string>;
   /** Measures of time taken. */
@@ -111,6 +114,9 @@ export class MetricMatcher {
   readonly subjects: ReadonlySet<string>;
   /** Each measure's family of publications. */
   readonly families: ReadonlyMap<string, string>;
+  /** Measures related as a whole and its part, or an old series and the one replacing it: never two
+   * separate answers to one question. */
+  private readonly related = new Set<string>();
 
   constructor(measures: Measure[], outcomes: Outcome[]) {
     const terms: Term[] = [];
@@ -130,23 +136,33 @@ export class MetricMatcher {
     this.typoStems = [...this.stems].filter((known) => known.length >= TYPO_LENGTH.known);
     this.durations = new Set(measures.filter((m) => m.duration).map((m) => m.id));
     this.families = new Map(measures.map((m) => [m.id, m.family]));
+    for (const m of measures) for (const other of [m.partOf, m.supersededBy]) if (other !== undefined) this.related.add(`${m.id} ${other}`).add(`${other} ${m.id}`);
+    for (const a of measures) for (const b of measures) if (a !== b && a.partOf !== undefined && a.partOf === b.partOf) this.related.add(`${a.id} ${b.id}`);
     this.subjects = new Set(outcomes.filter((o) => o.dimension === 'category' || o.dimension === 'subcategory').map((o) => o.id));
     this.vocabulary = new Set([...measures.flatMap((m) => [...m.terms.flatMap(expandPhrase), ...(m.broad ?? [])]), ...outcomes.flatMap((o) => o.terms)].flatMap((t) => words(t)));
+    this.typoWords = [...this.vocabulary].filter((w) => w.length >= TYPO_LENGTH.known).map((word) => ({ word, stem: stem(word) }));
+  }
+
+  /** Whether two measures are related as whole and part, parts of one whole, or old and new series. */
+  areRelated(a: string, b: string): boolean {
+    return this.related.has(`${a} ${b}`);
   }
 
   /** The vocabulary stems a question word is: itself, or within a typo of a long one. */
-  private stemsFitting(asked: string): Set<string> {
+  private stemsFitting(asked: string, word: string): Set<string> {
     // A word of the vocabulary is that word, never a typo of another ("complaint" is not "complain").
-    if (this.stems.has(asked)) return new Set([asked]);
+    if (this.stems.has(asked) || this.vocabulary.has(word)) return new Set([asked]);
     const fitting = new Set<string>();
     if (asked.length >= TYPO_LENGTH.asked) for (const known of this.typoStems) if (sameWord(asked, known)) fitting.add(known);
+    if (word.length >= TYPO_LENGTH.asked) for (const known of this.typoWords) if (sameWord(word, known.word)) fitting.add(known.stem);
     return fitting;
   }
 
   /** Matches terms against the question, skipping words already taken (force names). */
   find(question: string, skip: Array<[number, number]> = []): MetricMention {
     const ws = words(question);
-    const qs = ws.map(stem);
+    // "finalize" is "finalise": the vocabulary is in British spelling.
+    const qs = ws.map((w) => stem(britishSpelling(w)));
     // The words right after "how many" name what is counted ("how many police forces…").
     const ask = ws.findIndex((w, i) => (w === 'how' && ws[i + 1] === 'many') || (w === 'number' && ws[i + 1] === 'of'));
     let head = ask >= 0 ? ask + 2 : -1;
@@ -158,7 +174,7 @@ export class MetricMatcher {
     const counted = new Set<string>();
     // Each question word is compared with the vocabulary once (a typo allowance is an edit distance),
     // and only terms whose first stem a word fits are tried there, not every term at every word.
-    const fitting = qs.map((w) => this.stemsFitting(w));
+    const fitting = qs.map((w, i) => this.stemsFitting(w, ws[i] as string));
     const fits = (at: number, stem: string) => fitting[at]?.has(stem) === true;
     const named = (at: number) => owner[at] === -2;
     const candidates: Array<{ term: Term; index: number; i: number; end: number }> = [];
