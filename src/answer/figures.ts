@@ -181,6 +181,18 @@ function answerEachMeasure(ctx: AnswerContext, asked: QueryFrame, draft: AnswerD
   return answered ? draft.answered(type, text, frame) : draft.noData(answers[0]?.reason ?? 'metric_not_held', text, frame, type);
 }
 
+/** Two measures of different families the words fit equally, both held here: one question back,
+ * naming both, rather than a figure for the one the question may not mean. */
+function nearTie(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, forces: readonly string[]): Answer | undefined {
+  const pair = frame.measure.nearTie;
+  const held = (measure: string) => ctx.metrics.some((m) => m.measure === measure && (forces.length === 0 ? ctx.store.forcesFor(m.id).length > 0 : forces.some((f) => ctx.store.holds(f, m.id))));
+  if (!pair || !pair.every(held)) return undefined;
+  const labels = pair.map((m) => ctx.measures.get(m)?.label ?? m);
+  for (const l of labels) draft.allow(l);
+  const type = typeOf(frame);
+  return draft.unclear(`Which do you mean: ${joinNames(labels, 'or')}? They count different things, so I won't pick one for you.`, { type, forces: [...forces], periods: [] }, type);
+}
+
 /**
  * "How many IOPC reviews did the Met have completed?": the one other measure of the same family the
  * words name as fully (reviews of complaints not investigated, and of investigations), unrelated to
@@ -207,6 +219,8 @@ function twinOf(ctx: AnswerContext, frame: QueryFrame, metric: Metric, alsoFits:
 export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, forces: string[]): Answer {
   const { together } = frame.measure;
   if (together.length >= 2) return answerEachMeasure(ctx, frame, draft, forces, together);
+  const tie = nearTie(ctx, frame, draft, forces);
+  if (tie) return tie;
   const { choices, metric, alsoFits } = chooseMetric(ctx, frame, forces);
   if (!metric) return noMetric(ctx, frame, draft, forces, choices);
   const twin = twinOf(ctx, frame, metric, alsoFits, forces);

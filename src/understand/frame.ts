@@ -125,6 +125,23 @@ function decideTies(fits: Fit[], questionWords: readonly string[], readers: Ques
   return { fits: fits.map((f) => (f.id === first[0] ? { ...f, score: top as number, preferred: true as const } : f)).sort((a, b) => b.score - a.score), tied: false };
 }
 
+/** "Allegations finalised under Schedule 3 that were investigated": a part named beside its whole is
+ * what was asked, however many more words the whole's phrase covers. */
+function partsFirst(fits: Fit[], spans: ReadonlyMap<string, Array<[number, number]>>, readers: QuestionReaders): Fit[] {
+  const score = new Map(fits.map((f) => [f.id, f.score]));
+  // Only a part named by words of its own, beyond the whole's phrases ("that were investigated").
+  const ownWords = (part: string, whole: string) => (spans.get(part) ?? []).some(([a, b]) => !(spans.get(whole) ?? []).some(([c, d]) => a < d && c < b));
+  const lifted = fits.map((f) => {
+    const whole = readers.matcher.wholeOf(f.id);
+    const wholeScore = whole === undefined || f.loose ? undefined : score.get(whole);
+    return whole !== undefined && wholeScore !== undefined && wholeScore >= f.score && ownWords(f.id, whole) ? { ...f, score: wholeScore + PART_OVER_WHOLE } : f;
+  });
+  return lifted.sort((a, b) => b.score - a.score);
+}
+
+/** How far a part named beside its whole comes before it. */
+const PART_OVER_WHOLE = 0.1;
+
 /** The two named measures of different families the question fits too closely to choose between. */
 function nearTieOf(fits: readonly Fit[], readers: QuestionReaders): [string, string] | undefined {
   const [a, b] = fits.filter((f) => !f.loose);
@@ -154,7 +171,7 @@ function measureReading(metrics: MetricMention, perHead: readonly SlotMatch[], d
     const ofFamily = [...metrics.touched, ...metrics.shadowed.keys()].filter((id) => readers.matcher.families.get(id) === family);
     if (ofFamily.length > 0) measures = new Map([...measures, ...ofFamily.map((id) => [id, top] as const)]);
   }
-  const decided = decideTies(fits(measures, metrics.measureSpans, metrics.loose), questionWords, readers);
+  const decided = decideTies(partsFirst(fits(measures, metrics.measureSpans, metrics.loose), metrics.measureSpans, readers), questionWords, readers);
   const reading: MeasureReading = {
     fits: decided.fits,
     breakdowns: fits(metrics.outcomes, metrics.outcomeSpans),

@@ -117,6 +117,7 @@ export class MetricMatcher {
   /** Measures related as a whole and its part, or an old series and the one replacing it: never two
    * separate answers to one question. */
   private readonly related = new Set<string>();
+  private readonly wholes = new Map<string, string>();
 
   constructor(measures: Measure[], outcomes: Outcome[]) {
     const terms: Term[] = [];
@@ -137,10 +138,16 @@ export class MetricMatcher {
     this.durations = new Set(measures.filter((m) => m.duration).map((m) => m.id));
     this.families = new Map(measures.map((m) => [m.id, m.family]));
     for (const m of measures) for (const other of [m.partOf, m.supersededBy]) if (other !== undefined) this.related.add(`${m.id} ${other}`).add(`${other} ${m.id}`);
+    for (const m of measures) if (m.partOf !== undefined) this.wholes.set(m.id, m.partOf);
     for (const a of measures) for (const b of measures) if (a !== b && a.partOf !== undefined && a.partOf === b.partOf) this.related.add(`${a.id} ${b.id}`);
     this.subjects = new Set(outcomes.filter((o) => o.dimension === 'category' || o.dimension === 'subcategory').map((o) => o.id));
     this.vocabulary = new Set([...measures.flatMap((m) => [...m.terms.flatMap(expandPhrase), ...(m.broad ?? [])]), ...outcomes.flatMap((o) => o.terms)].flatMap((t) => words(t)));
     this.typoWords = [...this.vocabulary].filter((w) => w.length >= TYPO_LENGTH.known).map((word) => ({ word, stem: stem(word) }));
+  }
+
+  /** The whole a measure is part of, if any. */
+  wholeOf(measure: string): string | undefined {
+    return this.wholes.get(measure);
   }
 
   /** Whether two measures are related as whole and part, parts of one whole, or old and new series. */
