@@ -390,12 +390,17 @@ function outcomesOf(ctx: AnswerContext, draft: AnswerDraft, force: string, total
 }
 
 /** The share for one force and period: stated when a source states it, otherwise computed with working. */
-function shareFor(ctx: AnswerContext, draft: AnswerDraft, force: string, metric: Metric, periodId: string): { text: string; value: number; fact: number } | undefined {
+function shareFor(ctx: AnswerContext, draft: AnswerDraft, force: string, metric: Metric, periodId: string, alsoWhole = false): { text: string; value: number; fact: number } | undefined {
   const stated = statedShareMetric(ctx, metric);
   const statedObs = stated ? ctx.store.of(force, stated.id).find((o) => o.period.id === periodId) : undefined;
   if (statedObs) {
     const s = draft.stated(statedObs);
-    return { text: `${s.shown} ${s.marks}`, value: statedObs.value, fact: s.index };
+    // "How many, and what share…?": the whole the share is of, where held for the same period.
+    const total = alsoWhole ? totalMetric(ctx, metric) : undefined;
+    const whole = total && total.id !== metric.id ? ctx.store.of(force, total.id).find((o) => o.period.id === periodId) : undefined;
+    const w = whole ? draft.stated(whole) : undefined;
+    const of = w ? ` of ${w.shown} ${total?.label} ${w.marks}` : '';
+    return { text: `${s.shown} ${s.marks}${of}`, value: statedObs.value, fact: s.index };
   }
   const total = totalMetric(ctx, metric);
   if (!total || total.id === metric.id) return undefined;
@@ -433,7 +438,7 @@ function share(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, target
   const chosen = matched.length > 0 ? matched : groups.slice(-1);
   const parts: string[] = [];
   for (const g of chosen) {
-    const s = shareFor(ctx, draft, force, metric, g.period.id);
+    const s = shareFor(ctx, draft, force, metric, g.period.id, frame.alsoTotal);
     if (s) parts.push(`${s.text} ${inPeriod(g.period)}`);
   }
   if (parts.length === 0) return lookup(ctx, frame, draft, target);

@@ -288,7 +288,8 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     comparison: shape.target ? { target: shape.target } : {},
     total: shape.total,
     breakdown: shape.breakdown,
-    alsoTotal: shape.alsoTotal,
+    // "How many, and what share…?" asks for the whole beside the part.
+    alsoTotal: shape.alsoTotal || (countsToo(ws) && (has(cues, 'share') || has(cues, 'rate'))),
     quantity: has(cues, 'quantity') || asksValue,
     asksWhen: has(cues, 'when'),
     keywords: ws.filter((w) => !STOPWORDS.has(w)),
@@ -318,6 +319,11 @@ function periodsAsked(periods: PeriodMention, previous: Frame | undefined, inten
   const asks = periods.asks.map((a) => (a.kind === 'latest' && a.label === 'last year' ? { kind: 'previous' as const, label: 'the year before' } : a));
   if (asks.length === 0 && leans && HOLDS_PERIOD.includes(intent)) asks.push({ kind: 'held', id: anchor, label: anchor });
   return { asks, since: periods.since, anchor };
+}
+
+/** "how many …, and what share …": a count asked beside a share. */
+function countsToo(ws: readonly string[]): boolean {
+  return ws.some((w, i) => w === 'how' && ws[i + 1] === 'many') && ws.includes('and');
 }
 
 /** The family of publications the question names first, if any. */

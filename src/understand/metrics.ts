@@ -119,7 +119,11 @@ export class MetricMatcher {
   private readonly related = new Set<string>();
   private readonly wholes = new Map<string, string>();
 
-  constructor(measures: Measure[], outcomes: Outcome[]) {
+  /** Everyday words ("identify"): read as themselves, never as a typo of the vocabulary's ("identification"). */
+  private readonly everyday: ReadonlySet<string>;
+
+  constructor(measures: Measure[], outcomes: Outcome[], everyday: Iterable<string> = []) {
+    this.everyday = new Set(everyday);
     const terms: Term[] = [];
     for (const m of measures) {
       for (const t of m.terms.flatMap(expandPhrase)) terms.push({ kind: 'measure', id: m.id, stems: words(t).map(stem), weight: 1 });
@@ -160,6 +164,7 @@ export class MetricMatcher {
     // A word of the vocabulary is that word, never a typo of another ("complaint" is not "complain").
     if (this.stems.has(asked) || this.vocabulary.has(word)) return new Set([asked]);
     const fitting = new Set<string>();
+    if (this.everyday.has(word)) return fitting;
     if (asked.length >= TYPO_LENGTH.asked) for (const known of this.typoStems) if (sameWord(asked, known)) fitting.add(known);
     if (word.length >= TYPO_LENGTH.asked) for (const known of this.typoWords) if (sameWord(word, known.word)) fitting.add(known.stem);
     return fitting;
