@@ -489,7 +489,7 @@ function compare(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targ
   const have = rows.filter((r): r is Extract<typeof r, { value: number }> => !('none' in r)).sort((a, b) => b.value - a.value);
   const lacking = [...missing, ...rows.filter((r) => 'none' in r && !('conflict' in r)).map((r) => r.force)];
   const disputed = conflicts.length > 0 ? ` ${conflicts.join(' ')}` : '';
-  const label = asShare ? `share of ${metric.label}` : metric.label;
+  const label = asShare && metric.unit !== 'percent' ? `share of ${metric.label}` : metric.label;
   if (have.length < 2) {
     if (have.length === 1) {
       const only = have[0] as (typeof have)[number];
@@ -529,9 +529,13 @@ function compare(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targ
   const first = lower ? lo : hi;
   const ordered = lower ? [lo, hi] : [hi, lo];
   const more = asShare ? (lower ? 'the lower' : 'the higher') : metric.aggregation === 'average' ? (lower ? 'lower' : 'higher') : lower ? 'fewer' : 'more';
-  let text = diff === 0
-    ? `${when[0]?.toUpperCase() ?? ''}${when.slice(1)}${joinNames(have.map((r) => draft.forceName(r.force)))} had the same ${label}: ${hi.text}.`
-    : `${when ? when[0]?.toUpperCase() + when.slice(1) : ''}${draft.forceName(first.force)} had ${more} ${label}: ${ordered.map((r) => `${draft.forceName(r.force)} ${r.text}`).join(', against ')}. Difference: ${working} (our calculation).`;
+  // "Was Kent above or below the England and Wales figure?": said of the force, against the whole.
+  const subject = whole && have.length === 2 ? have.find((r) => r !== whole) : undefined;
+  const Then = when ? capitalise(when) : '';
+  let text =
+    diff === 0 ? `${Then}${joinNames(have.map((r) => draft.forceName(r.force)))} had the same ${label}: ${hi.text}.`
+    : subject && whole ? `${Then}${draft.forceName(subject.force)} had a ${subject.value > whole.value ? 'higher' : 'lower'} ${label} than England and Wales: ${draft.forceName(subject.force)} ${subject.text}, against England and Wales ${whole.text}. Difference: ${working} (our calculation).`
+    : `${Then}${draft.forceName(first.force)} had ${more} ${label}: ${ordered.map((r) => `${draft.forceName(r.force)} ${r.text}`).join(', against ')}. Difference: ${working} (our calculation).`;
   if (!samePeriod) text += ` Note: these figures are for different periods (${have.map((r) => `${draft.shortName(r.force)}: ${r.period.label}`).join('; ')}), so compare them with care.`;
   for (const r of have) draft.allow(r.period.label);
   // Forces differ in size: a rate per 1,000 workforce is offered wherever both inputs are held, and

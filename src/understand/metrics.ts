@@ -240,7 +240,7 @@ export class MetricMatcher {
     // own) is race, never the wider category.
     const inMeasure = (i: number, end: number) => matches.some((m) => m.term.kind === 'measure' && m.at <= i && end <= m.end);
     for (const { term, i, end } of candidates)
-      if (term.kind === 'outcome' && term.weight >= 1 && !outcomes.has(term.id) && inMeasure(i, end)) inside.set(term.id, Math.max(inside.get(term.id) ?? 0, term.stems.length));
+      if (term.kind === 'outcome' && !outcomes.has(term.id) && inMeasure(i, end)) inside.set(term.id, Math.max(inside.get(term.id) ?? 0, term.stems.length));
     const shadowed = new Map<string, number>();
     for (const { term } of candidates)
       if (term.kind === 'measure' && !measures.has(term.id)) shadowed.set(term.id, Math.max(shadowed.get(term.id) ?? 0, term.stems.length * term.weight));
