@@ -17,6 +17,8 @@ export const EvalCase = z.strictObject({
   words: z.array(z.array(z.string())).optional(),
   sources: z.array(z.array(z.string())).optional(),
   absent: z.array(z.string()).optional(),
+  /** Where the expectation comes from (file, row, column), for whoever reviews a failure. */
+  why: z.string().optional(),
 });
 export type EvalCase = z.infer<typeof EvalCase>;
 
