@@ -82,7 +82,7 @@ export async function measureRow(engine: Engine, row: RowName, options: MeasureO
       if (failed(answer)) {
         errors.push(`${q.text}: the engine could not answer it reliably (a bug it caught; see its error log)`);
         broken.add(i);
-      } else if (!expected(row, answer)) unexpected.push(`${q.text} → ${answer.type ?? 'no type'}/${answer.status}${answer.reason ? ` (${answer.reason})` : ''}`);
+      } else if (!expected(row, answer)) unexpected.push(`${q.text} → ${answer.type ?? 'no type'}/${answer.status}${answer.status === 'no_data' ? ` (${answer.reason})` : ''}`);
     } catch (error) {
       errors.push(`${q.text}: ${error instanceof Error ? error.message : String(error)}`);
       broken.add(i);

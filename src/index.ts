@@ -3,7 +3,8 @@
 export { BUNDLED_DATA_DIR, loadEngine, MAX_QUESTION_LENGTH, type Engine, type EngineOptions, type ForceSuggestion } from './engine.ts';
 export { createReloadableEngine, type ReloadableEngine, type ReloadResult } from './reload.ts';
 export { formatValue } from './text/numbers.ts';
-export { publishedLabel, sourceLine } from './text/citation-label.ts';
+export { IN_WORDS, moreLine, publishedLabel, quoteLines, segmentsText, sourceLine, trustLine, type CommandSyntax } from './render/format.ts';
+export { blockText, bodyText, citationText, renderText, type TextMarkup } from './render/plain.ts';
 export { explanationText, type Explanation } from './understand/explain.ts';
 export type {
   Answer,
@@ -16,6 +17,7 @@ export type {
   NoDataReason,
   QuestionType,
 } from './model/answer.ts';
+export { Answer as AnswerSchema, reasonOf } from './model/answer.ts';
 export type { Force, SourceMeta } from './model/data.ts';
 export { createLogger, REDACTED_PATHS, type Logger, type LoggerOptions } from './log.ts';
 export { DEFAULT_STATE_DIR, FEEDBACK_ENV_VARS, feedbackConfigFromEnv, type FeedbackConfig, type StoreLocation } from './feedback/config.ts';

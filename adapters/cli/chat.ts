@@ -4,7 +4,7 @@
  */
 import { createInterface } from 'node:readline';
 import { explanationText, type Answer, type Engine } from '../../src/index.ts';
-import { renderText } from '../shared/render-text.ts';
+import { renderText } from '../../src/index.ts';
 
 const GREETING = `Forcewatch — police misconduct and complaints figures for England and Wales, every figure cited.
 Ask a question in your own words, or type /force <name> for a force card, /sources for the documents,

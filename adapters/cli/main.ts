@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { BUNDLED_DATA_DIR, createLogger, explanationText, feedbackConfigFromEnv, loadEngine, type Answer, type Engine, type Logger } from '../../src/index.ts';
 import { loadEnvFileIfPresent } from '../shared/env-file.ts';
 import { runHealthCommand } from '../shared/health-command.ts';
-import { renderText } from '../shared/render-text.ts';
+import { renderText } from '../../src/index.ts';
 import { savedFileOptions } from '../shared/saved-files.ts';
 import { describeStartupError } from '../shared/startup-error.ts';
 import { parseCommand, UsageError, type Command } from './arguments.ts';

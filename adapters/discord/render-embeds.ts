@@ -12,8 +12,7 @@
  * it, so the only links in an answer are the citation links the bot writes.
  */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import { type Answer, type Citation, type Fact, type NoDataReason, publishedLabel } from '../../src/index.ts';
-import { renderText, type TextMarkup } from '../shared/render-text.ts';
+import { type Answer, type Citation, type Fact, type NoDataReason, publishedLabel, renderText, type TextMarkup } from '../../src/index.ts';
 import { escapeMarkdown, escapeSafeCut, isLinkable, linkTarget } from './escape-markdown.ts';
 
 // Discord's documented limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
@@ -80,7 +79,7 @@ const PLAIN_MARKUP: TextMarkup = {
  * sent. Same wording as the terminal and Slack's fallback.
  */
 export function renderPlainMessages(answer: Answer): string[] {
-  return splitText(renderText(answer, PLAIN_MARKUP), MESSAGE_CONTENT_LIMIT);
+  return splitText(renderText(answer, { markup: PLAIN_MARKUP }), MESSAGE_CONTENT_LIMIT);
 }
 
 /** Everything Discord counts towards an embed's 6,000-character share of a message. */

@@ -4,8 +4,7 @@
  * Slack's limits are named constants; an answer too big for one message becomes several, split
  * between blocks so a citation is never cut in two.
  */
-import { type Answer, type Citation, type Fact, publishedLabel } from '../../src/index.ts';
-import { renderText } from '../shared/render-text.ts';
+import { type Answer, type Citation, type Fact, publishedLabel, renderText } from '../../src/index.ts';
 import { escapeMrkdwn, mrkdwnLink } from './escape.ts';
 
 /** Characters in one section block's text. */
@@ -288,7 +287,7 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Slack
 
   return parts.map((part, i) => {
     const body = part.body.length > 0 ? part.body.join('\n\n') : `(continued, ${i + 1} of ${parts.length})`;
-    const plain = renderText({ ...answer, text: body, citations: part.citations });
+    const plain = renderText({ ...answer, blocks: [{ kind: 'paragraph', segments: [{ kind: 'text', text: body }] }], citations: part.citations });
     return { text: fallbackText(plain), blocks: part.blocks };
   });
 }

@@ -1,19 +1,18 @@
 /**
- * Building an Answer: numbered citations (one per distinct quote), stated and computed facts, and
- * the grounding check that every number in the text is in a cited quote or a computed fact.
+ * Writing an Answer: citations, stated and computed facts, the names whose digits are no figures,
+ * and the grounding check that every number in the text is in a cited quote or a computed fact.
+ * The finished text is read into typed blocks that keep only what they refer to (`assemble.ts`).
  */
-import type { Answer, Citation, Computation, Fact, Frame, NoDataReason, QuestionType } from '../model/answer.ts';
+import type { Answer, Computation, Fact, Frame, NoDataReason, QuestionType } from '../model/answer.ts';
 import type { Figure, Force, SourceDocument } from '../model/data.ts';
+import { bodyText } from '../render/plain.ts';
 import { memoised } from '../text/memo.ts';
 import { digitNumbers, digitNumbersAt, formatNumber, formatValue, numbersIn, round1 } from '../text/numbers.ts';
+import { assemble, type More } from './assemble.ts';
+import { CitationBook, citedTitle } from './citations.ts';
 import type { Observation } from './figure-store.ts';
 import { joinNames } from './holdings.ts';
-
-/** A document's title as answers print it: a title that is our description (no headline was
- * recorded) says so, so it is never read as the publisher's headline. */
-export function citedTitle(doc: Pick<SourceDocument, 'title' | 'titleFrom'>): string {
-  return doc.titleFrom === 'description' ? `${doc.title} (no headline recorded)` : doc.title;
-}
+import type { Name } from './segments.ts';
 
 /** Raised when an answer states a number it cannot prove: always a bug in the engine. */
 export class GroundingError extends Error {
@@ -45,9 +44,8 @@ const HEDGES = new Set(['nearly', 'around', 'about', 'almost', 'more than', 'les
  * cited answer after answer, and reading their numbers again was a third of a large force card's time. */
 const quoteNumbers: (quote: string) => readonly number[] = memoised(numbersIn, 50_000);
 
-/** Citation markers, "[12]", and the same reading their numbers. */
+/** Citation markers, "[12]". */
 const MARKERS = /\[\d+\]/g;
-const MARKER_NUMBERS = /\[(\d+)\]/g;
 
 /** A label where it stands alone: a label "1" (the user's own term, echoed) must not eat the 1 of
  * "1,365" and leave 365 looking unproven (found by `npm run fuzz`). Compiled once per label (for up
@@ -65,73 +63,57 @@ export function markers(ns: number[]): string {
 /** Collects citations and facts while an answer's text is written. */
 export class AnswerDraft {
   readonly facts: Fact[] = [];
-  readonly citations: Citation[] = [];
-  /** Period names and other echoed labels whose digits are names, not figures. */
-  private readonly labels = new Set<string>();
+  private readonly book: CitationBook;
+  /** Names whose digits are names, not figures (periods, measures, titles, echoed words), by role. */
+  private readonly labels = new Map<string, Name['role']>();
   /** The labels longest first, as `check` removes them; recomputed only after a new label. */
   private labelsByLength: string[] | undefined;
   /** Whether a label holds a line break, so `check` can't strike labels line by line. */
   private multilineLabel = false;
-  /** Citation number by quote, then source and location: an answer citing thousands of figures looks
-   * each one up, so a scan of the citations for each would make the answer quadratic in its size.
-   * Keyed by the quote itself, whose hash the string keeps, rather than by a key built from it. */
-  private readonly citationByQuote = new Map<string, Map<string, number>>();
-  /** Numbers proven so far by the citations and facts `check` has already read (both only grow). */
+  /** Numbers proven so far by the quotes and facts `check` has already read (both only grow). */
   private readonly proven = new Set<number>();
-  private provenCitations = 0;
+  private provenQuotes = 0;
   private provenFacts = 0;
+  /** Caveats of the figures used (coverage notes) and of the answer, each once. */
+  private readonly notes = new Set<string>();
+  /** Where to see more, when the answer points there. */
+  private moreBlock: More | undefined;
+  /** Words of the question no part of the answer accounts for, said when a figure is given. */
+  private unused: readonly string[] = [];
+  private nesting = 0;
 
   constructor(
     private readonly ctx: DraftContext,
     readonly question: string,
   ) {
-    for (const name of ctx.numberedNames) this.allow(name);
+    this.book = new CitationBook(ctx.documents);
+    for (const name of ctx.numberedNames) this.allow(name, 'measure');
   }
 
-  /** Cites a verbatim quote from a document (and, for a table, the cell); the same quote and cell are cited once. */
+  /** Cites a verbatim quote from a document (and, for a table, the cell); the same quote and cell are
+   * cited once. Returns its marker number, renumbered by source when the answer is finished. */
   cite(docId: string, quote: string, table?: Figure['table']): number {
-    const location = table ? `${table.name}, row “${table.row}”, column “${table.column}”` : undefined;
-    const key = `${docId}\u0000${location ?? ''}`;
-    let bySource = this.citationByQuote.get(quote);
-    if (!bySource) this.citationByQuote.set(quote, (bySource = new Map()));
-    const existing = bySource.get(key);
-    if (existing !== undefined) return existing;
-    const doc = this.ctx.documents.get(docId);
-    if (!doc) throw new Error(`engine: citation of unknown source "${docId}"`);
-    const n = this.citations.length + 1;
-    const citation: Citation = {
-      n,
-      sourceId: doc.id,
-      title: citedTitle(doc),
-      publisher: doc.publisher,
-      published: doc.published,
-      publishedInferred: doc.dateInferred,
-      url: doc.url,
-      sourceType: doc.sourceType,
-      quote,
-    };
-    if (location !== undefined) citation.location = location;
-    this.citations.push(citation);
-    bySource.set(key, n);
-    this.allow(citation.title);
+    const n = this.book.cite(docId, quote, table);
+    const doc = this.book.document(n);
+    this.allow(citedTitle(doc), 'source');
     // Answers name the publisher ("reported by bt24news"): its digits are a name, not a figure.
-    this.allow(doc.publisher);
-    if (location !== undefined) this.allow(location);
+    this.allow(doc.publisher, 'source');
+    if (table) this.allow(table.name, 'source');
     return n;
   }
 
   /** Allows the digits of a name (a period such as "2021-22", a year the user typed) in the text. */
-  allow(label: string): void {
+  allow(label: string, role: Name['role'] = 'other'): void {
     // Only a label holding digits can hide a number from the check; the rest need no striking.
     if (!label || this.labels.has(label) || !/\d/.test(label)) return;
-    this.labels.add(label);
+    this.labels.set(label, role);
     this.labelsByLength = undefined;
     if (label.includes('\n')) this.multilineLabel = true;
   }
 
   /** Echoes words the user typed ("a force called “Narnia 2”"): their digits are theirs, not our figures. */
   echo(typed: string): string {
-    this.allow(typed);
+    this.allow(typed, 'echo');
     return typed;
   }
 
@@ -143,11 +125,15 @@ export class AnswerDraft {
     return this.ctx.forces.get(id)?.shortName ?? id;
   }
 
-  /** Notes attached to figures used (coverage caveats), each once. */
-  readonly notes = new Set<string>();
+  /** A caveat shown under the answer, once however often it is added. */
+  note(text: string): void {
+    this.notes.add(text);
+  }
 
-  /** Words of the question no part of the answer accounts for, said when a figure is given. */
-  private unused: readonly string[] = [];
+  /** Points the reader at a force's card (or, `rest`, at the rest of the card a summary leads). */
+  more(force: string, rest = false): void {
+    this.moreBlock = { kind: 'more', force, forceName: this.forceName(force), rest };
+  }
 
   /** Words of the question the answer could not use: an answer giving a figure says how it read the
    * question, so the reader never takes the figure for one broken down by them. */
@@ -166,7 +152,7 @@ export class AnswerDraft {
       const doc = this.ctx.documents.get(f.source);
       if (!doc) continue;
       // A table's name is a name ("Table 27"), not a figure.
-      if (f.table) this.allow(f.table.name);
+      if (f.table) this.allow(f.table.name, 'source');
       const basedOn = f.basedOn ?? doc.basedOn;
       const from = basedOn ? ` from ${basedOn}` : '';
       const phrase =
@@ -195,13 +181,10 @@ export class AnswerDraft {
     // A count of our own sources, not a figure from them.
     const more = others > 0 ? ` (and ${formatNumber(others)} more report${others === 1 ? '' : 's'} of it)` : '';
     if (more !== '') this.allow(more.trim());
-    this.allow(obs.period.label);
+    this.allow(obs.period.label, 'period');
     // Labels name things ("cases finalised under Schedule 3"): their digits are not figures.
-    this.allow(obs.metric.label);
-    for (const f of obs.figures) this.allow(f.period.wording);
-    // A table's name is a name ("Table 27"), not a figure: allowed here as `provenance` does, as most
-    // answers never print their sources in words.
-    for (const f of cited) if (f.table) this.allow(f.table.name);
+    this.allow(obs.metric.label, 'measure');
+    for (const f of obs.figures) this.allow(f.period.wording, 'period');
     const fact: Fact = {
       force: obs.force,
       forceName: this.forceName(obs.force),
@@ -211,14 +194,14 @@ export class AnswerDraft {
       metricLabel: obs.metric.label,
       value: obs.value,
       unit: obs.metric.unit,
-      citations: ns,
+      citations: [...new Set(ns)],
     };
     if (obs.qualifier !== undefined) fact.qualifier = obs.qualifier;
     this.facts.push(fact);
     const value = formatValue(obs.value, obs.metric.unit);
     // "nearly 97,100", but "less than half (48%)".
     const shown = !obs.qualifier ? value : HEDGES.has(obs.qualifier) ? `${obs.qualifier} ${value}` : `${obs.qualifier} (${value})`;
-    return { index: this.facts.length - 1, marks: `${markers(ns)}${more}`, shown };
+    return { index: this.facts.length - 1, marks: `${markers([...new Set(ns)])}${more}`, shown };
   }
 
   /** Records a figure we computed from stated ones, with its working. */
@@ -233,9 +216,8 @@ export class AnswerDraft {
     return this.facts.length - 1;
   }
 
-  private nesting = 0;
-
-  /** Composes one part of a larger answer: checked, but numbered and noted with the whole. */
+  /** Composes one part of a larger answer: checked, but numbered and noted with the whole. The part's
+   * `text` is what the whole quotes; its blocks are made when the whole is finished. */
   section(compose: () => Answer): Answer {
     this.nesting++;
     try {
@@ -245,48 +227,41 @@ export class AnswerDraft {
     }
   }
 
-  /** Numbers citations in the order the text first refers to them. */
-  private renumber(text: string): { text: string; citations: Citation[]; facts: Fact[] } {
-    // A Set keeps first-reference order, without rescanning the list for every marker.
-    const order = new Set<number>();
-    for (const m of text.matchAll(MARKER_NUMBERS)) order.add(Number(m[1]));
-    for (const c of this.citations) order.add(c.n);
-    const to = new Map([...order].map((old, i) => [old, i + 1]));
-    const at = (n: number) => to.get(n) ?? n;
-    // Citations are mostly made in the order the text refers to them: then the text stays as it is.
-    const unchanged = [...to].every(([old, n]) => old === n);
-    return {
-      text: unchanged ? text : text.replace(MARKER_NUMBERS, (_, n: string) => `[${at(Number(n))}]`),
-      citations: this.citations.map((c) => ({ ...c, n: at(c.n) })).sort((a, b) => a.n - b.n),
-      facts: this.facts.map((f) => ({ ...f, citations: f.citations.map(at).sort((a, b) => a - b) })),
-    };
-  }
-
   private finish(status: Answer['status'], type: QuestionType | undefined, body: string, frame?: Frame, reason?: NoDataReason): Answer {
+    const common = { question: this.question, facts: this.facts, citations: [] };
     if (this.nesting > 0) {
       this.check(body);
-      return { question: this.question, status, text: body, facts: this.facts, citations: this.citations, ...(reason ? { reason } : {}), ...(frame ? { frame } : {}) };
+      const blocks = [{ kind: 'paragraph' as const, segments: [{ kind: 'text' as const, text: body }] }];
+      return this.shaped({ ...common, text: body, blocks, ...(frame ? { frame } : {}) }, status, type, reason);
     }
-    // Caveats of the figures used (what a source covers) travel with every answer that uses them.
-    for (const note of this.notes) this.allow(note);
     const read = status === 'answered' && this.unused.length > 0 ? this.readAs() : undefined;
-    const draftText = [body, ...(read ? [read] : []), ...[...this.notes].map((n) => `Note: ${n}`)].join(' ');
-    this.check(draftText);
-    const { text, citations, facts } = this.renumber(draftText);
-    const answer: Answer = { question: this.question, status, text, facts, citations };
-    if (type !== undefined) answer.type = type;
-    if (reason !== undefined) answer.reason = reason;
-    if (frame !== undefined) answer.frame = citations.length > 0 ? { ...frame, sources: [...new Set(citations.map((c) => c.sourceId))] } : frame;
-    return answer;
+    const notes = [...(read ? [read] : []), ...this.notes];
+    // Caveats of the figures used (what a source covers) travel with every answer that uses them.
+    for (const note of notes) this.allow(note);
+    this.check([body, ...notes].join('\n'));
+    const names: Name[] = [...this.labels].map(([text, role]) => ({ text, role })).sort((a, b) => b.text.length - a.text.length);
+    const quotes = this.book.quotes.map((q, i) => ({ text: q.quote, citation: i + 1 })).sort((a, b) => b.text.length - a.text.length);
+    const { blocks, facts, citations } = assemble({ body, notes, more: this.moreBlock }, { names, quotes, facts: this.facts, claimed: new Set() }, this.book);
+    const sources = [...new Set(citations.map((c) => c.sourceId))];
+    const framed = frame && (sources.length > 0 ? { ...frame, sources } : frame);
+    return this.shaped({ question: this.question, text: bodyText(blocks), blocks, facts, citations, ...(framed ? { frame: framed } : {}) }, status, type, reason);
   }
 
-  /** "I read this as a question about allegations logged; none of our figures is broken down by “black”." */
+  /** The answer of its status, with the fields that status has. */
+  private shaped(common: Omit<Answer, 'status' | 'type'>, status: Answer['status'], type: QuestionType | undefined, reason?: NoDataReason): Answer {
+    if (status === 'answered') return { ...common, status, type: type ?? 'lookup' };
+    const typed = type !== undefined ? { type } : {};
+    if (status === 'no_data') return { ...common, ...typed, status, reason: reason ?? 'metric_not_held' };
+    return { ...common, ...typed, status };
+  }
+
+  /** "I read this as a question about allegations logged: none of our figures is broken down by “black”…" */
   private readAs(): string | undefined {
     const stated = this.facts.find((f) => f.computed === undefined);
     if (stated === undefined) return undefined;
     const words = joinNames(this.unused.map((w) => `“${this.echo(w)}”`), 'or');
-    this.allow(stated.metricLabel);
-    return `(I read this as a question about ${stated.metricLabel}: none of our figures is broken down by ${words}, so I left ${this.unused.length === 1 ? 'that word' : 'those words'} out.)`;
+    this.allow(stated.metricLabel, 'measure');
+    return `I read this as a question about ${stated.metricLabel}: none of our figures is broken down by ${words}, so I left ${this.unused.length === 1 ? 'that word' : 'those words'} out.`;
   }
 
   answered(type: QuestionType, text: string, frame?: Frame): Answer {
@@ -306,8 +281,8 @@ export class AnswerDraft {
     const rest = text.replace(MARKERS, ' ');
     // Sections are checked as they are composed and again within the whole: read only what is new.
     const proven = this.proven;
-    for (; this.provenCitations < this.citations.length; this.provenCitations++)
-      for (const n of quoteNumbers((this.citations[this.provenCitations] as Citation).quote)) proven.add(n);
+    for (; this.provenQuotes < this.book.quotes.length; this.provenQuotes++)
+      for (const n of quoteNumbers(this.book.quotes[this.provenQuotes]?.quote ?? '')) proven.add(n);
     for (; this.provenFacts < this.facts.length; this.provenFacts++) {
       const f = this.facts[this.provenFacts] as Fact;
       proven.add(Math.abs(f.value));
@@ -332,7 +307,7 @@ export class AnswerDraft {
 
   /** `text` with each label struck out where it stands alone, longest first. */
   private strikeLabels(text: string): string {
-    this.labelsByLength ??= [...this.labels].sort((a, b) => b.length - a.length);
+    this.labelsByLength ??= [...this.labels.keys()].sort((a, b) => b.length - a.length);
     let rest = text;
     for (const label of this.labelsByLength) if (rest.includes(label)) rest = rest.replace(standingAlone(label), ' ');
     return rest;

@@ -178,7 +178,7 @@ function answerEachMeasure(ctx: AnswerContext, asked: QueryFrame, draft: AnswerD
   const type = typeOf(asked);
   const frame = { type, forces, periods: [] };
   const answered = answers.some((p) => p.status === 'answered');
-  return answered ? draft.answered(type, text, frame) : draft.noData(answers[0]?.reason ?? 'metric_not_held', text, frame, type);
+  return answered ? draft.answered(type, text, frame) : draft.noData(answers.find((a) => a.status === 'no_data')?.reason ?? 'metric_not_held', text, frame, type);
 }
 
 /** Two measures of different families the words fit equally, both held here: one question back,
@@ -536,7 +536,7 @@ function compare(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targ
     diff === 0 ? `${Then}${joinNames(have.map((r) => draft.forceName(r.force)))} had the same ${label}: ${hi.text}.`
     : subject && whole ? `${Then}${draft.forceName(subject.force)} had a ${subject.value > whole.value ? 'higher' : 'lower'} ${label} than England and Wales: ${draft.forceName(subject.force)} ${subject.text}, against England and Wales ${whole.text}. Difference: ${working} (our calculation).`
     : `${Then}${draft.forceName(first.force)} had ${more} ${label}: ${ordered.map((r) => `${draft.forceName(r.force)} ${r.text}`).join(', against ')}. Difference: ${working} (our calculation).`;
-  if (!samePeriod) text += ` Note: these figures are for different periods (${have.map((r) => `${draft.shortName(r.force)}: ${r.period.label}`).join('; ')}), so compare them with care.`;
+  if (!samePeriod) draft.note(`These figures are for different periods (${have.map((r) => `${draft.shortName(r.force)}: ${r.period.label}`).join('; ')}), so compare them with care.`);
   for (const r of have) draft.allow(r.period.label);
   // Forces differ in size: a rate per 1,000 workforce is offered wherever both inputs are held, and
   // leads the answer when the question asked for one ("per 1,000 workforce, did X or Y…").

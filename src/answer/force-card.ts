@@ -7,7 +7,8 @@ import type { Metric, SourceDocument } from '../model/data.ts';
 import { memoisedPer } from '../text/memo.ts';
 import { formatNumber } from '../text/numbers.ts';
 import type { AnswerContext } from './context.ts';
-import { type AnswerDraft, citedTitle } from './draft.ts';
+import { citedTitle } from './citations.ts';
+import type { AnswerDraft } from './draft.ts';
 import { byPeriod, type Observation } from './figure-store.ts';
 import { exampleQuestion, holdingsFor, inPeriod, joinNames, notHeldFor, whatWeHold } from './holdings.ts';
 

@@ -5,7 +5,8 @@
  */
 import type { Answer, Frame } from '../model/answer.ts';
 import type { SourceDocument } from '../model/data.ts';
-import { publishedLabel } from '../text/citation-label.ts';
+import { TRUST } from './citations.ts';
+import { publishedLabel } from '../render/format.ts';
 import type { QueryFrame } from '../model/frame.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
@@ -15,16 +16,6 @@ import type { AnswerDraft } from './draft.ts';
 function keptFrame(frame: QueryFrame, type: Frame['type']): Frame {
   return frame.context ?? { type, forces: [], periods: [] };
 }
-
-/** How far a reader can trust each kind of source, in words (after the shared data's ratings). */
-const TRUST: Record<SourceDocument['sourceType'], string> = {
-  'official statistics table': 'official statistics, the most reliable kind of source we hold',
-  'official statistics release': 'official statistics, the most reliable kind of source we hold',
-  'news report of official statistics': 'a news report of official figures: faithful to the article, but check the original where it matters',
-  'force disclosure (FOI)': "the force's own disclosure",
-  'inspection report': 'an inspection report',
-  'analysis by a third party': 'analysis by a third party of official records, not official statistics',
-};
 
 /** What the previous answer cited, by its sources: publisher, document, date and how far to trust it. */
 export function answerProvenance(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft): Answer {

@@ -75,7 +75,12 @@ function mostOnTopic(chosen: SourceDocument[], topic: readonly string[]): Source
 /** Each recommendation as a bullet: its category and first sentences, cited, and its response if asked. */
 function bullets(draft: AnswerDraft, shown: readonly SourceDocument[], withResponse: boolean): string[] {
   return shown.map((d) => {
-    const first = sentences(d.text).slice(0, 2).join(' ');
+    // A page opens with its own heading ("Recommendations - Sussex Police, April 2021"): the
+    // recommendation is the first paragraph that reads as sentences.
+    const paragraphs = d.text.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p !== '');
+    const heading = paragraphs.length > 1 && !/[.!?]/.test(paragraphs[0] ?? '');
+    const body = paragraphs[heading ? 1 : 0] ?? d.text;
+    const first = sentences(body).slice(0, 2).join(' ');
     const n = draft.cite(d.id, first);
     const response = withResponse ? ` (${d.accepted ? RESPONSES[d.accepted] : 'no response recorded'})` : '';
     return `• ${d.category ?? 'Recommendation'}: “${first}” [${n}]${response}`;

@@ -95,7 +95,7 @@ export function postedAnswer(answer: Answer, surface: Surface, id: string = rand
     surface,
     status: answer.status,
     ...(answer.type !== undefined ? { type: answer.type } : {}),
-    ...(answer.reason !== undefined ? { reason: answer.reason } : {}),
+    ...(answer.status === 'no_data' ? { reason: answer.reason } : {}),
     asked: {
       ...(frame?.measure !== undefined ? { measure: frame.measure } : {}),
       ...(frame?.outcome !== undefined ? { outcome: frame.outcome } : {}),

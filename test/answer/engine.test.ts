@@ -2,7 +2,7 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadEngine, type Answer, type Engine } from '../../src/index.ts';
+import { loadEngine, reasonOf, type Answer, type Engine } from '../../src/index.ts';
 import { digitNumbers, numbersIn } from '../../src/text/numbers.ts';
 import { loadDataset } from '../../src/data/dataset.ts';
 import { BUNDLED_DATA_DIR } from '../../src/engine.ts';
@@ -150,7 +150,7 @@ describe('declining', () => {
   ])('declines "%s" (%s) and says what it holds instead', (q, reason) => {
     const a = engine.answer(q);
     expect(a.status).toBe('no_data');
-    expect(a.reason).toBe(reason);
+    expect(reasonOf(a)).toBe(reason);
     expect(a.text).toMatch(/we hold|We hold|I can only/);
   });
 
@@ -242,7 +242,7 @@ describe('phrasings found by the regression set (test/eval/questions.jsonl)', ()
   it('declines a share of a measure held only as a count', () => {
     const a = engine.answer('What share of Hampshire allegations were investigated subject to special procedures?');
     expect(a.status).toBe('no_data');
-    expect(a.reason).toBe('metric_not_held');
+    expect(reasonOf(a)).toBe('metric_not_held');
   });
 
   it('reads a negated action as "no action"', () => {
@@ -253,7 +253,7 @@ describe('phrasings found by the regression set (test/eval/questions.jsonl)', ()
     for (const q of ['What is the salary of the Hampshire chief constable?', 'What is the population of Hertfordshire?']) {
       const a = engine.answer(q);
       expect(a.status, q).toBe('no_data');
-      expect(a.reason, q).toBe('metric_not_held');
+      expect(reasonOf(a), q).toBe('metric_not_held');
     }
     expect(engine.answer("What's the latest for Hampshire?").type).toBe('overview');
   });

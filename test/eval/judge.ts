@@ -3,7 +3,7 @@
  * citations that quote the expected sources verbatim. Shared by `npm run eval` and the vitest suite.
  */
 import { z } from 'zod';
-import type { Answer } from '../../src/index.ts';
+import { type Answer, reasonOf } from '../../src/index.ts';
 
 export const EvalCase = z.strictObject({
   id: z.string(),
@@ -41,7 +41,7 @@ function hasNumber(text: string, n: string): boolean {
 export function judge(c: EvalCase, answer: Answer): string[] {
   const why: string[] = [];
   const want = c.status ?? 'answered';
-  if (answer.reason === 'not_understood') why.push(`the engine failed: ${answer.text}`);
+  if (reasonOf(answer) === 'not_understood') why.push(`the engine failed: ${answer.text}`);
   if (want === 'not_answered') {
     if (answer.status === 'answered') why.push(`answered a question it has no data for: ${answer.text.slice(0, 100)}`);
   } else if (answer.status !== want) why.push(`status ${answer.status}, wanted ${want}`);

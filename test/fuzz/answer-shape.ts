@@ -1,46 +1,9 @@
 /**
- * The declared shape of an Answer as a zod schema, so fuzzing can check every answer the engine
- * returns against it, and the grounding invariant: every number in the text is quoted or computed.
+ * The grounding invariant fuzzing checks of every answer: every number in the text is quoted or
+ * computed. (Its shape is checked against the engine's own Answer schema.)
  */
-import { z } from 'zod';
 import type { Answer } from '../../src/index.ts';
 import { digitNumbers, numbersIn, round1 } from '../../src/text/numbers.ts';
-
-const Citation = z.object({
-  n: z.number().int().positive(),
-  sourceId: z.string().min(1),
-  title: z.string().min(1),
-  publisher: z.string().min(1),
-  published: z.string().nullable(),
-  publishedInferred: z.boolean(),
-  url: z.string().url(),
-  sourceType: z.string().min(1),
-  location: z.string().optional(),
-  quote: z.string().min(1),
-});
-const Fact = z.object({
-  force: z.string(),
-  forceName: z.string(),
-  periodId: z.string(),
-  period: z.string(),
-  metric: z.string(),
-  metricLabel: z.string(),
-  value: z.number().finite(),
-  unit: z.enum(['count', 'percent']),
-  qualifier: z.string().optional(),
-  citations: z.array(z.number().int().positive()),
-  computed: z.object({ operation: z.string(), inputs: z.array(z.number().int().nonnegative()), working: z.string() }).optional(),
-});
-export const AnswerShape = z.object({
-  question: z.string(),
-  status: z.enum(['answered', 'no_data', 'unclear']),
-  type: z.string().optional(),
-  reason: z.string().optional(),
-  text: z.string().min(1),
-  facts: z.array(Fact),
-  citations: z.array(Citation),
-  frame: z.object({ type: z.string(), forces: z.array(z.string()), periods: z.array(z.string()) }).passthrough().optional(),
-});
 
 /**
  * Numbers in the text that no cited quote, fact, period, title, location, vocabulary label

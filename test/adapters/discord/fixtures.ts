@@ -4,11 +4,12 @@
  * limits. Invented wording; only the shapes matter here.
  */
 import type { Answer, Citation, Fact } from '../../../src/index.ts';
+import { answer, citation } from '../answer-fixture.ts';
 
 export const HAMPSHIRE_QUOTE =
   'Hampshire Constabulary recorded 1,938 misconduct allegations in 2021-22, according to the figures.';
 
-export const hampshireCitation: Citation = {
+export const hampshireCitation: Citation = citation({
   n: 1,
   sourceId: 'hampshire-allegations-2022',
   title: 'Misconduct allegations against Hampshire officers rise',
@@ -18,7 +19,7 @@ export const hampshireCitation: Citation = {
   url: 'https://example.org/news/hampshire-allegations',
   sourceType: 'news report of official statistics',
   quote: HAMPSHIRE_QUOTE,
-};
+});
 
 export const hampshireFact: Fact = {
   force: 'hampshire',
@@ -32,7 +33,7 @@ export const hampshireFact: Fact = {
   citations: [1],
 };
 
-export const answered: Answer = {
+export const answered: Answer = answer({
   question: 'How many misconduct allegations were made against Hampshire police in 2021-22?',
   status: 'answered',
   type: 'lookup',
@@ -40,9 +41,9 @@ export const answered: Answer = {
   facts: [hampshireFact],
   citations: [hampshireCitation],
   frame: { type: 'lookup', forces: ['hampshire'], periods: ['2021-22'], measure: 'complaint-allegations' },
-};
+});
 
-export const inferredDateCitation: Citation = {
+export const inferredDateCitation: Citation = citation({
   ...hampshireCitation,
   n: 2,
   sourceId: 'hampshire-2023',
@@ -53,7 +54,7 @@ export const inferredDateCitation: Citation = {
   sourceType: 'official statistics table',
   location: 'Table 27, row “Hampshire”, column “Allegations”',
   quote: 'In 2022-23 the force recorded 933 allegations, a figure some called *striking*.',
-};
+});
 
 export const computedFact: Fact = {
   ...hampshireFact,
@@ -64,25 +65,25 @@ export const computedFact: Fact = {
   computed: { operation: 'difference', inputs: [0, 1], working: '933 − 1,938 = −1,005' },
 };
 
-export const change: Answer = {
+export const change: Answer = answer({
   question: 'How did that change the next year?',
   status: 'answered',
   type: 'change',
   text: 'Allegations fell from 1,938 in 2021-22 [1] to 933 in 2022-23 [2], a fall of 1,005.',
   facts: [hampshireFact, { ...hampshireFact, periodId: '2022-23', period: '2022-23', value: 933, citations: [2] }, computedFact],
   citations: [hampshireCitation, inferredDateCitation],
-};
+});
 
-export const forceCard: Answer = {
+export const forceCard: Answer = answer({
   question: 'hampshire',
   status: 'answered',
   type: 'force_card',
   text: 'Every figure we hold for Hampshire Constabulary:\n\n2021-22: 1,938 misconduct allegations [1].\n2022-23: 933 allegations [2].',
   facts: change.facts.slice(0, 2),
   citations: [hampshireCitation, inferredDateCitation],
-};
+});
 
-export const noData: Answer = {
+export const noData: Answer = answer({
   question: 'devon and cornwall',
   status: 'no_data',
   type: 'force_card',
@@ -90,16 +91,16 @@ export const noData: Answer = {
   text: 'We hold no figures for Devon and Cornwall Police. We hold figures for Hampshire Constabulary and Hertfordshire Constabulary.',
   facts: [],
   citations: [],
-};
+});
 
-export const unclear: Answer = {
+export const unclear: Answer = answer({
   question: 'How many allegations in Hampshire?',
   status: 'unclear',
   type: 'lookup',
   text: 'Which year do you mean: 2021-22 or 2022-23?',
   facts: [],
   citations: [],
-};
+});
 
 /** An answer far past every Discord limit: long text, many figures, many long citations. */
 export function hugeAnswer(options: { facts: number; citations: number; quoteLength: number; textLength: number }): Answer {
@@ -119,14 +120,14 @@ export function hugeAnswer(options: { facts: number; citations: number; quoteLen
     citations: [(i % Math.max(options.citations, 1)) + 1],
   }));
   const sentence = 'This is a long answer sentence that goes on for a while. ';
-  return {
+  return answer({
     question: 'Tell me everything',
     status: 'answered',
     type: 'overview',
     text: sentence.repeat(Math.ceil(options.textLength / sentence.length)).slice(0, options.textLength),
     facts,
     citations,
-  };
+  });
 }
 
 /**

@@ -22,7 +22,7 @@ import {
   truncate,
   type EmbedMessage,
 } from '../../../adapters/discord/render-embeds.ts';
-import type { Answer } from '../../../src/index.ts';
+import { type Answer, type Citation, trustLine } from '../../../src/index.ts';
 import {
   answered,
   change,
@@ -127,10 +127,10 @@ describe('renderEmbeds: what a reader sees', () => {
 describe('renderEmbeds and renderPlainMessages: outside text shows as written, and only the bot links', () => {
   /** An answer whose every piece of outside text is `text`: echoed in the answer, and in the data. */
   function hostile(text: string): Answer {
-    const citation = { ...hampshireCitation, title: text, publisher: text, sourceType: text, location: text, quote: text };
+    const citation = { ...hampshireCitation, title: text, publisher: text, sourceType: text, trust: text, location: text, quote: text, quotes: [{ quote: text }] };
     const fact = { ...hampshireFact, forceName: text, metricLabel: text, period: text, qualifier: text };
     const other = { ...fact, force: 'other', forceName: 'Other Constabulary', value: 7, computed: { operation: 'difference' as const, inputs: [0], working: text } };
-    return { ...answered, question: text, text, facts: [fact, other], citations: [citation] };
+    return { ...answered, question: text, text, blocks: [{ kind: 'headline', segments: [{ kind: 'text', text }] }], facts: [fact, other], citations: [citation] };
   }
   const ownLink = 'https://example.org/news/hampshire-allegations';
   /** `shown` is `text`, or its beginning and an ellipsis where a limit cut it. */
@@ -164,8 +164,9 @@ describe('renderEmbeds and renderPlainMessages: outside text shows as written, a
     for (const attack of [...MARKDOWN_ATTACKS, ...ESCAPED_ATTACKS]) {
       const contents = renderPlainMessages(hostile(attack));
       expect(contents.flatMap(linkTargets), attack).toEqual([ownLink]);
-      // The table location (outside text too) sits between the source line and the quote.
-      expect(displayed(contents.join('\n'))).toContain(`[1] ${attack} — ${attack}, 18 January 2023\n    ${attack}\n    “${attack}”\n    <${ownLink}>`);
+      // The kind of source and the table location (outside text too) sit between the source line and the quote.
+      const kind = trustLine(hostile(attack).citations[0] as Citation);
+      expect(displayed(contents.join('\n'))).toContain(`[1] ${attack} — ${attack}, 18 January 2023\n    ${kind}\n    ${attack}\n    “${attack}”\n    <${ownLink}>`);
     }
   });
 

@@ -3,11 +3,12 @@
  * no-data reply, a clarifying question, a force card, an injection attempt, and a very long answer.
  */
 import type { Answer, Citation, Fact } from '../../../src/index.ts';
+import { answer, citation } from '../answer-fixture.ts';
 
 export const HAMPSHIRE_QUOTE =
   'New Home Office figures show 933 misconduct complaint allegations were made by the public against Hampshire Constabulary officers in the year to March. This was down from 1,365 the year before and 1,938 in 2021-22.';
 
-export const hampshireCitation: Citation = {
+export const hampshireCitation: Citation = citation({
   n: 1,
   sourceId: 'petersfield-post-hampshire-bucks-trend',
   title: 'Hampshire bucks trend as police officers face fewer misconduct allegations',
@@ -17,7 +18,7 @@ export const hampshireCitation: Citation = {
   publishedInferred: false,
   url: 'https://petersfieldpost.co.uk/news/hampshire-bucks-trend-as-police-officers-face-fewer-misconduct-allegations-761238',
   quote: HAMPSHIRE_QUOTE,
-};
+});
 
 export const hampshireFact: Fact = {
   force: 'hampshire',
@@ -32,7 +33,7 @@ export const hampshireFact: Fact = {
 };
 
 /** "How many misconduct allegations were made against Hampshire police in 2021-22?" */
-export const hampshireAnswer: Answer = {
+export const hampshireAnswer: Answer = answer({
   question: 'How many misconduct allegations were made against Hampshire police in 2021-22?',
   status: 'answered',
   type: 'lookup',
@@ -40,12 +41,12 @@ export const hampshireAnswer: Answer = {
   facts: [hampshireFact],
   citations: [hampshireCitation],
   frame: { type: 'lookup', forces: ['hampshire'], periods: ['2021-22'], measure: 'complaint-allegations' },
-};
+});
 
 export const HERTFORDSHIRE_QUOTE =
   'Home Office figures show 1,972 misconduct allegations were made against Hertfordshire Constabulary officers and handled under the formal complaints process in the year to April 2022.';
 
-export const hertfordshireAnswer: Answer = {
+export const hertfordshireAnswer: Answer = answer({
   question: 'what about Hertfordshire?',
   status: 'answered',
   type: 'lookup',
@@ -72,9 +73,9 @@ export const hertfordshireAnswer: Answer = {
     },
   ],
   frame: { type: 'lookup', forces: ['hertfordshire'], periods: ['2021-22'], measure: 'complaint-allegations' },
-};
+});
 
-export const noDataAnswer: Answer = {
+export const noDataAnswer: Answer = answer({
   question: 'How many allegations were made against Devon and Cornwall Police?',
   status: 'no_data',
   type: 'lookup',
@@ -82,29 +83,29 @@ export const noDataAnswer: Answer = {
   text: 'We hold no figures for Devon and Cornwall Police. We hold figures for Hampshire and Isle of Wight Constabulary and Hertfordshire Constabulary.',
   facts: [],
   citations: [],
-};
+});
 
-export const unclearAnswer: Answer = {
+export const unclearAnswer: Answer = answer({
   question: 'How many allegations were there?',
   status: 'unclear',
   type: 'lookup',
   text: 'Which force do you mean? We hold figures for Hampshire and Hertfordshire.',
   facts: [],
   citations: [],
-};
+});
 
 /** A user's text echoed back by the engine: the renderer must not let it become a mention. */
-export const injectionAnswer: Answer = {
+export const injectionAnswer: Answer = answer({
   question: '<!channel> <@U123> <https://evil.example|click me> & more',
   status: 'no_data',
   reason: 'unknown_force',
   text: 'We do not know a force called "<!channel> <@U123> <https://evil.example|click me> & more".',
   facts: [],
   citations: [],
-};
+});
 
 /** A citation with an inferred date. */
-export const inferredCitation: Citation = {
+export const inferredCitation: Citation = citation({
   n: 2,
   sourceId: 'hampshire-chronicle-1000-allegations',
   title: 'Hampshire police faced 1,000 misconduct allegations last year',
@@ -114,7 +115,7 @@ export const inferredCitation: Citation = {
   publishedInferred: true,
   url: 'https://www.hampshirechronicle.co.uk/news/23269519.hampshire-police-faced-1000-misconduct-allegations-last-year/',
   quote: 'Home Office figures show 1,938 allegations were made against Hampshire Constabulary officers in the year to April 2022.',
-};
+});
 
 /** An overview with many figures and citations, enough to need more than one message. */
 export function bigAnswer(citationCount: number, quoteLength = 400): Answer {
@@ -133,12 +134,12 @@ export function bigAnswer(citationCount: number, quoteLength = 400): Answer {
     value: 1000 + i,
     citations: [c.n],
   }));
-  return {
+  return answer({
     question: 'Tell me everything about Hampshire',
     status: 'answered',
     type: 'overview',
     text: citations.map((c, i) => `In period ${i + 1} there were ${1000 + i} allegations [${c.n}].`).join('\n\n'),
     facts,
     citations,
-  };
+  });
 }

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderText } from '../../../adapters/shared/render-text.ts';
+import { renderText } from '../../../src/index.ts';
 import {
   CONTEXT_TEXT_MAX,
   MESSAGE_BLOCKS_MAX,
