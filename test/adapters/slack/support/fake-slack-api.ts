@@ -1,12 +1,18 @@
 /**
  * A local stand-in for Slack's Web API and response_url endpoint, for end-to-end tests. It answers
  * the methods the adapter calls with Slack-shaped JSON and records every call, so a test can read
- * what a Slack user would see: which channel, which thread, which blocks.
+ * what a Slack user would see: which channel, which thread, which blocks. As Slack does, it refuses
+ * buttons and modals past Block Kit's limits, and opens a modal only for a trigger_id it issued
+ * (with a click) less than three seconds before, once.
  */
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Fault } from '../../support/faults.ts';
+import { blockProblem, viewProblem } from './block-kit-limits.ts';
+
+/** A trigger_id opens a modal only this soon after the click that brought it, as on Slack. */
+export const TRIGGER_LIFETIME_MS = 3_000;
 
 /** Team and bot identity returned by auth.test. */
 export const TEAM_ID = 'T0TEST';
@@ -30,7 +36,23 @@ export interface PostedMessage {
   ts: string;
   thread_ts?: unknown;
   text: unknown;
+  blocks?: unknown;
   metadata?: unknown;
+}
+
+/** A modal opened with views.open, as Slack returns it (and sends it back on submission). */
+export interface OpenedView {
+  id: string;
+  team_id: string;
+  type: 'modal';
+  callback_id?: string;
+  private_metadata?: string;
+  title?: unknown;
+  submit?: unknown;
+  close?: unknown;
+  blocks: unknown[];
+  state: { values: Record<string, unknown> };
+  hash: string;
 }
 
 /** A call that met an injected fault (and so was not delivered), with when it arrived. */
@@ -50,6 +72,10 @@ export interface FakeSlackApi {
   messages: PostedMessage[];
   /** A fresh response_url on this server. */
   responseUrl(id: string): string;
+  /** A trigger_id for a click's payload: views.open takes it once, within three seconds. */
+  triggerId(): string;
+  /** Modals opened, in order. */
+  views: OpenedView[];
   /** Makes the next call of `method` fail with Slack's `error` code. */
   failNext(method: string, error: string): void;
   /** Makes the next `times` calls of `method` ("response_url" for response_url posts) meet `fault`. */
@@ -98,6 +124,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     return { type: 'message', user: BOT_USER_ID, bot_id: BOT_ID, ...rest, ...(withMetadata === 'true' || withMetadata === true ? { metadata } : {}) };
   };
   const nextTs = () => `1700000000.${String(++tsCounter).padStart(6, '0')}`;
+  /** trigger_id → when it was issued; taken out when used. */
+  const triggers = new Map<string, number>();
+  const views: OpenedView[] = [];
+  let idCounter = 0;
+  const nextId = (prefix: string) => `${prefix}0${String(++idCounter).padStart(8, '0')}`;
 
   const respond = (method: string, body: Record<string, unknown>): Record<string, unknown> => {
     const failure = failures.get(method);
@@ -118,11 +149,14 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           is_enterprise_install: false,
         };
       case 'chat.postMessage': {
+        const problem = blockProblem(body.blocks);
+        if (problem !== undefined) return { ok: false, error: 'invalid_blocks', errors: [problem] };
         const ts = nextTs();
         posted.push({
           channel: body.channel,
           ts,
           text: body.text,
+          ...(body.blocks === undefined ? {} : { blocks: body.blocks }),
           ...(body.thread_ts === undefined ? {} : { thread_ts: body.thread_ts }),
           ...(body.metadata === undefined ? {} : { metadata: body.metadata }),
         });
@@ -133,8 +167,23 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           message: { type: 'message', user: BOT_USER_ID, bot_id: BOT_ID, text: body.text, blocks: body.blocks, ts },
         };
       }
-      case 'chat.postEphemeral':
+      case 'chat.postEphemeral': {
+        const problem = blockProblem(body.blocks);
+        if (problem !== undefined) return { ok: false, error: 'invalid_blocks', errors: [problem] };
         return { ok: true, message_ts: nextTs() };
+      }
+      case 'views.open': {
+        const trigger = typeof body.trigger_id === 'string' ? body.trigger_id : '';
+        const issued = triggers.get(trigger);
+        if (issued === undefined) return { ok: false, error: 'invalid_trigger_id' };
+        triggers.delete(trigger);
+        if (Date.now() - issued > TRIGGER_LIFETIME_MS) return { ok: false, error: 'expired_trigger_id' };
+        const problem = viewProblem(body.view);
+        if (problem !== undefined) return { ok: false, error: 'invalid_arguments', response_metadata: { messages: [problem] } };
+        const view: OpenedView = { ...(body.view as Omit<OpenedView, 'id' | 'team_id' | 'state' | 'hash'>), id: nextId('V'), team_id: TEAM_ID, state: { values: {} }, hash: `${Date.now()}.${idCounter}` };
+        views.push(view);
+        return { ok: true, view };
+      }
       case 'chat.update':
         return { ok: true, channel: body.channel, ts: body.ts, text: body.text };
       case 'reactions.add':
@@ -199,6 +248,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       for (const wake of waiters) wake();
     })();
   });
+  // Slack's edge keeps an idle connection open for a minute or more. Node's default of five seconds
+  // equals the client's own idle timeout, so a call made about five seconds after the last one
+  // could go out on a connection this end was just closing.
+  server.keepAliveTimeout = 65_000;
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
@@ -210,6 +263,12 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     calls,
     messages: posted,
     responseUrl: (id) => `${url}/response/${id}`,
+    triggerId: () => {
+      const id = `${Date.now()}.${nextId('')}.fake`;
+      triggers.set(id, Date.now());
+      return id;
+    },
+    views,
     failNext: (method, error) => void failures.set(method, error),
     injectFault: (method, fault, times = 1) => {
       const queue = faults.get(method) ?? [];
