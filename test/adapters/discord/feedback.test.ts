@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisState } from '../../../adapters/shared/state/redis.ts';
 import { createFeedbackRecorder, createLogger, feedbackConfigFromEnv, loadEngine, type FeedbackRecorder, type FeedbackReport } from '../../../src/index.ts';
-import { forcewatch } from '../../cli/support/run-cli.ts';
+import { reportAfter } from '../support/feedback-report.ts';
 import { deletePrefix, requireRedis, testPrefix, TEST_REDIS_URL } from '../support/redis.ts';
 import { CallbackBody, type FakeUser, type RecordedRequest } from './fake-discord.ts';
 import { bodyOf, interactionReplies, runCommand, sendMessage, startHarness, type Harness } from './harness.ts';
@@ -94,6 +94,8 @@ describe('Discord answers offer 👍, 👎 and "Report a wrong figure"', () => {
     const submitted = modalSubmit(h.fake, { openedBy: opened.token, values: { note: `  ${NOTE}\n` } });
     h.fake.dispatch('INTERACTION_CREATE', submitted.payload);
     expect(await privateReply(submitted)).toMatch(/^Thanks for the report/);
+    // The note is the reporter's words, like a question: never in a log line (discord.js's own included).
+    expect(h.logLines.join('\n')).not.toContain('1,983 allegations');
   }, 60_000);
 
   it('refuses a note of spaces alone, privately, saying what is missing', async () => {
@@ -171,12 +173,7 @@ describe('Discord feedback on Redis', () => {
 describe('forcewatch report --json, after the clicks', () => {
   let report: FeedbackReport;
   beforeAll(async () => {
-    // Stopping waits for clicks in hand; closing lets the command open the embedded database.
-    await h.stop();
-    await recorder.close();
-    const run = forcewatch(['report', '--json'], { env: { FORCEWATCH_STATE_DIR: stateDir } });
-    expect(run.code, run.err).toBe(0);
-    report = JSON.parse(run.out) as FeedbackReport;
+    report = await reportAfter(() => h.stop(), recorder, stateDir);
   }, 60_000);
 
   it('counts the ratings by surface: a changed 👍 once, as 👎', () => {

@@ -12,11 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RATE_DOWN_ACTION, RATE_UP_ACTION } from '../../../adapters/slack/feedback/controls.ts';
 import type { FeedbackReport } from '../../../src/index.ts';
 import { forcewatch } from '../../cli/support/run-cli.ts';
-import { spawnBot, stopBot, type BotProcess } from '../support/bot-process.ts';
+import { stopBot } from '../support/bot-process.ts';
 import { deletePrefix, requireRedis, testPrefix, TEST_REDIS_URL } from '../support/redis.ts';
 import { BOT_USER_ID, shownText, startFakeSlackApi, type FakeSlackApi, type PostedMessage } from './support/fake-slack-api.ts';
 import { actionRequest, eventRequest, postSigned } from './support/sign.ts';
 import { appMention, clickOn } from './support/slack-payloads.ts';
+import { startSlackProcess, type SlackProcess } from './support/start-process.ts';
 
 const BOT_TOKEN = 'xoxb-9191919191-2828282828-feedbackReplicaTokenNeverLogged';
 const SIGNING_SECRET = 'f33d8ackrep11ca5ec7e7f0rcewa7c45';
@@ -26,23 +27,17 @@ const prefix = testPrefix('slack-feedback-replicas');
 const dir = mkdtempSync(join(tmpdir(), 'forcewatch-feedback-replicas-'));
 const stateDir = join(dir, 'state');
 let fake: FakeSlackApi;
-let replicas: { bot: BotProcess; url: string }[] = [];
+let replicas: SlackProcess[] = [];
 
-async function startReplica(): Promise<{ bot: BotProcess; url: string }> {
-  const bot = spawnBot('adapters/slack/main.ts', {
+const startReplica = (): Promise<SlackProcess> =>
+  startSlackProcess({
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    PORT: '0',
     SLACK_API_URL: fake.apiUrl,
     REDIS_URL: TEST_REDIS_URL,
     REDIS_KEY_PREFIX: prefix,
     FORCEWATCH_STATE_DIR: stateDir,
-    // Debug, for the line naming which replica is working on a queued question.
-    LOG_LEVEL: 'debug',
   });
-  const port = Number((await bot.waitForLog(/"port":(\d+),"path":"\/slack\/events"/))[1]);
-  return { bot, url: `http://127.0.0.1:${port}/slack/events` };
-}
 
 const replica = (i: number) => replicas[i] ?? expect.fail(`no replica ${i}`);
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_ACTION, RATE_DOWN_ACTION, RATE_UP_ACTION } from '../../../adapters/slack/feedback/controls.ts';
 import { createFeedbackRecorder, feedbackConfigFromEnv, type FeedbackRecorder, type FeedbackReport } from '../../../src/index.ts';
-import { forcewatch } from '../../cli/support/run-cli.ts';
+import { reportAfter } from '../support/feedback-report.ts';
 import { BOT_USER_ID, shownText, startFakeSlackApi, type FakeSlackApi, type PostedMessage, type RecordedCall } from './support/fake-slack-api.ts';
 import { logSink, type LogSink } from './support/log-sink.ts';
 import { actionRequest, commandRequest, eventRequest, postSigned } from './support/sign.ts';
@@ -124,6 +124,8 @@ describe('Slack answers offer 👍, 👎 and "Report a wrong figure"', () => {
     const submitted = await signed(bot.eventsUrl, viewSubmission(view, { 'note.note': `  ${NOTE}\n` }));
     expect(submitted).toEqual({ status: 200, body: '' });
     expect(shownText(await privateReply('report'))).toContain('Thanks for the report');
+    // The note is the reporter's words, like a question: never in a log line.
+    expect(sink.lines.join('\n')).not.toContain('1,983 allegations');
   }, 60_000);
 
   it('keeps the form open, saying what is missing, when the note is only spaces', async () => {
@@ -193,12 +195,7 @@ describe('Slack feedback when something is missing', () => {
 describe('forcewatch report --json, after the clicks', () => {
   let report: FeedbackReport;
   beforeAll(async () => {
-    // Stopping waits for clicks in hand; closing lets the command open the embedded database.
-    await bot.slack.stop();
-    await recorder.close();
-    const run = forcewatch(['report', '--json'], { env: { FORCEWATCH_STATE_DIR: join(dir, 'state') } });
-    expect(run.code, run.err).toBe(0);
-    report = JSON.parse(run.out) as FeedbackReport;
+    report = await reportAfter(() => bot.slack.stop(), recorder, join(dir, 'state'));
   }, 60_000);
 
   it('counts the ratings by surface, the 👍 changed to 👎 once', () => {
