@@ -170,6 +170,13 @@ describe('Slack feedback when something is missing', () => {
     await broken?.close();
   });
 
+  it('says so privately when Slack will not open the report form', async () => {
+    const answer = await mention('C0FBNOFORM', HAMPSHIRE);
+    fake.failNext('views.open', 'expired_trigger_id');
+    await click(answer, REPORT_ACTION, 'no-form');
+    expect(shownText(await privateReply('no-form'))).toContain('the report form could not be opened just now');
+  });
+
   it('tells the person an answer it no longer has on record could not be rated', async () => {
     const answer = await mention('C0FBGONE', HAMPSHIRE);
     await click(answer, RATE_UP_ACTION, 'gone', { at: other });

@@ -9,10 +9,10 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Fault } from '../../support/faults.ts';
-import { blockProblem, viewProblem } from './block-kit-limits.ts';
+import { blockProblem } from './block-kit-limits.ts';
+import { FakeSlackViews, type OpenedView } from './fake-slack-views.ts';
 
-/** A trigger_id opens a modal only this soon after the click that brought it, as on Slack. */
-export const TRIGGER_LIFETIME_MS = 3_000;
+export type { OpenedView } from './fake-slack-views.ts';
 
 /** Team and bot identity returned by auth.test. */
 export const TEAM_ID = 'T0TEST';
@@ -40,20 +40,6 @@ export interface PostedMessage {
   metadata?: unknown;
 }
 
-/** A modal opened with views.open, as Slack returns it (and sends it back on submission). */
-export interface OpenedView {
-  id: string;
-  team_id: string;
-  type: 'modal';
-  callback_id?: string;
-  private_metadata?: string;
-  title?: unknown;
-  submit?: unknown;
-  close?: unknown;
-  blocks: unknown[];
-  state: { values: Record<string, unknown> };
-  hash: string;
-}
 
 /** A call that met an injected fault (and so was not delivered), with when it arrived. */
 export interface FaultedCall {
@@ -124,11 +110,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     return { type: 'message', user: BOT_USER_ID, bot_id: BOT_ID, ...rest, ...(withMetadata === 'true' || withMetadata === true ? { metadata } : {}) };
   };
   const nextTs = () => `1700000000.${String(++tsCounter).padStart(6, '0')}`;
-  /** trigger_id → when it was issued; taken out when used. */
-  const triggers = new Map<string, number>();
-  const views: OpenedView[] = [];
-  let idCounter = 0;
-  const nextId = (prefix: string) => `${prefix}0${String(++idCounter).padStart(8, '0')}`;
+  const views = new FakeSlackViews(TEAM_ID);
 
   const respond = (method: string, body: Record<string, unknown>): Record<string, unknown> => {
     const failure = failures.get(method);
@@ -172,18 +154,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         if (problem !== undefined) return { ok: false, error: 'invalid_blocks', errors: [problem] };
         return { ok: true, message_ts: nextTs() };
       }
-      case 'views.open': {
-        const trigger = typeof body.trigger_id === 'string' ? body.trigger_id : '';
-        const issued = triggers.get(trigger);
-        if (issued === undefined) return { ok: false, error: 'invalid_trigger_id' };
-        triggers.delete(trigger);
-        if (Date.now() - issued > TRIGGER_LIFETIME_MS) return { ok: false, error: 'expired_trigger_id' };
-        const problem = viewProblem(body.view);
-        if (problem !== undefined) return { ok: false, error: 'invalid_arguments', response_metadata: { messages: [problem] } };
-        const view: OpenedView = { ...(body.view as Omit<OpenedView, 'id' | 'team_id' | 'state' | 'hash'>), id: nextId('V'), team_id: TEAM_ID, state: { values: {} }, hash: `${Date.now()}.${idCounter}` };
-        views.push(view);
-        return { ok: true, view };
-      }
+      case 'views.open':
+        return views.open(body);
       case 'chat.update':
         return { ok: true, channel: body.channel, ts: body.ts, text: body.text };
       case 'reactions.add':
@@ -263,12 +235,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     calls,
     messages: posted,
     responseUrl: (id) => `${url}/response/${id}`,
-    triggerId: () => {
-      const id = `${Date.now()}.${nextId('')}.fake`;
-      triggers.set(id, Date.now());
-      return id;
-    },
-    views,
+    triggerId: () => views.issueTrigger(),
+    views: views.opened,
     failNext: (method, error) => void failures.set(method, error),
     injectFault: (method, fault, times = 1) => {
       const queue = faults.get(method) ?? [];
