@@ -6,6 +6,7 @@
 import { Client, Events, GatewayCloseCodes, Partials, RESTEvents, type ClientOptions } from 'discord.js';
 import type { Engine, Logger } from '../../src/index.ts';
 import { AnswerDesk } from '../shared/answer-desk.ts';
+import { AnswerFeedback, type FeedbackSetup } from '../shared/feedback/answer-feedback.ts';
 import type { HealthBoard } from '../shared/health.ts';
 import type { QueueConfig } from '../shared/queue/work-queue.ts';
 import { DEFAULT_ADAPTER_SETTINGS, type AdapterSettings } from '../shared/settings.ts';
@@ -14,7 +15,7 @@ import type { StatePort } from '../shared/state/port.ts';
 import { INTENTS, inviteUrl } from './commands.ts';
 import type { DiscordConfig } from './config.ts';
 import { ConversationMemory } from './conversation-memory.ts';
-import { answerThrough, NO_PINGS } from './deliver.ts';
+import { answerThrough, feedbackOffer, NO_PINGS } from './deliver.ts';
 import { fillGatewayDefaults } from './gateway-compat.ts';
 import { DeferredReplies } from './deferred.ts';
 import { askFor, handleInteraction, type HandlerContext } from './interactions.ts';
@@ -40,6 +41,9 @@ export interface DiscordDeps {
   onFatal?: (reason: string) => void;
   /** With REDIS_URL: where deferred replies are recorded, so one left by a stopped process is completed. */
   queue?: QueueConfig;
+  /** The feedback recorder: every answer then offers 👍 / 👎 and "Report a wrong figure", and
+   * declined ones are recorded. Without it (tests, the benchmark) answers go without them. */
+  feedback?: FeedbackSetup;
 }
 
 /** How long {@link RunningDiscord.stop} waits for answers in flight when not told. */
@@ -98,7 +102,16 @@ export async function startDiscord(deps: DiscordDeps): Promise<RunningDiscord> {
   const state = deps.state ?? new InProcessState();
   const desk = new AnswerDesk('discord', log, deps.settings ?? DEFAULT_ADAPTER_SETTINGS, undefined, state);
   const deferred = deps.queue === undefined ? undefined : new DeferredReplies(deps.queue, log);
-  const ctx: HandlerContext = { engine, log, memory: new ConversationMemory(state), secrets, desk, ...(deferred === undefined ? {} : { deferred }) };
+  const feedback = deps.feedback === undefined ? undefined : new AnswerFeedback(deps.feedback, state, log);
+  const ctx: HandlerContext = {
+    engine,
+    log,
+    memory: new ConversationMemory(state),
+    secrets,
+    desk,
+    ...(deferred === undefined ? {} : { deferred }),
+    ...(feedback === undefined ? {} : { feedback }),
+  };
 
   // 'raw' runs before discord.js handles each packet: see gateway-compat.ts for why.
   client.on('raw', (packet: unknown) => fillGatewayDefaults(client, packet));
@@ -162,13 +175,16 @@ export async function startDiscord(deps: DiscordDeps): Promise<RunningDiscord> {
     'Discord ready',
   );
   deferred?.startSweeping(client.rest, async (reply, send, replyLog) => {
-    await answerThrough(send, () => askFor(engine, reply.command, reply.value), replyLog, secrets, reply.private ? undefined : ctx.memory);
+    const offer = feedbackOffer(feedback, 'slash_command', reply.id);
+    await answerThrough(send, () => askFor(engine, reply.command, reply.value), replyLog, secrets, reply.private ? undefined : ctx.memory, offer);
   });
   return {
     async stop({ graceMs = DEFAULT_STOP_GRACE_MS } = {}) {
       // The gateway stays up while draining: the REST client it shares is what posts the answers
       // in flight, and new questions still get told to come back rather than silence.
       const unfinished = await desk.drain(graceMs);
+      // Clicks in hand are recorded and answered while the REST client is still there.
+      await feedback?.drain(graceMs);
       log.info({ unfinished }, 'disconnecting from Discord');
       // Closing on purpose is not a lost connection: keep the reconnect warning for real ones.
       client.removeAllListeners(Events.ShardReconnecting);

@@ -5,10 +5,12 @@
  * posts, remembers the answer for follow-ups and tells the user of a failure the same way for a
  * message and a command.
  */
-import { DiscordAPIError, RESTJSONErrorCodes, type APIEmbed, type MessageMentionOptions } from 'discord.js';
-import type { Answer, Logger } from '../../src/index.ts';
+import { DiscordAPIError, RESTJSONErrorCodes, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed, type MessageMentionOptions } from 'discord.js';
+import type { Answer, ConversationKind, Logger, Surface } from '../../src/index.ts';
 import type { QuestionStatus } from '../shared/answer-desk.ts';
+import type { AnswerFeedback } from '../shared/feedback/answer-feedback.ts';
 import type { ConversationMemory } from './conversation-memory.ts';
+import { feedbackRow } from './feedback/controls.ts';
 import { renderEmbeds, renderPlainMessages } from './render-embeds.ts';
 import { logFailure } from './safe-log.ts';
 
@@ -22,6 +24,8 @@ export const NO_PINGS = { parse: [], repliedUser: false } as const satisfies Mes
 export interface OutgoingMessage {
   embeds?: APIEmbed[];
   content?: string;
+  /** The feedback buttons, on an answer's last message. */
+  components?: APIActionRowComponent<APIButtonComponentWithCustomId>[];
 }
 
 /** Sends one message and reports the id Discord gave it. */
@@ -31,12 +35,29 @@ export const FAILURE_TEXT =
   'Sorry, something went wrong while I was answering that. It has been logged; please try again in a moment.';
 export const FOLLOW_UP_HINT = 'Reply to this message to ask a follow-up.';
 
+/** Where an answer's feedback controls point: the answer's id, where it is posted, and who keeps it. */
+export interface FeedbackOffer {
+  feedback: AnswerFeedback;
+  surface: Surface;
+  id: string;
+}
+
 /**
- * Renders and sends an answer, in order, and returns the ids of the messages posted. If Discord
- * refuses the first embed message as malformed, the whole answer goes as plain text instead: a
- * rendering bug should cost the formatting, not the answer.
+ * The feedback target of an answer to the Discord message or interaction `discordId`, or undefined
+ * when this process records no feedback. The answer's id derives from it, so a command taken up
+ * again by another process is still one answer.
  */
-export async function deliverAnswer(answer: Answer, send: SendMessage, options: { footer?: string } = {}): Promise<string[]> {
+export function feedbackOffer(feedback: AnswerFeedback | undefined, conversation: ConversationKind, discordId: string): FeedbackOffer | undefined {
+  return feedback === undefined ? undefined : { feedback, surface: { platform: 'discord', conversation }, id: `discord:${discordId}` };
+}
+
+/**
+ * Renders and sends an answer, in order, and returns the ids of the messages posted; the last
+ * carries the feedback buttons when `feedbackId` is given. If Discord refuses the first embed
+ * message as malformed, the whole answer goes as plain text instead: a rendering bug should cost
+ * the formatting, not the answer.
+ */
+export async function deliverAnswer(answer: Answer, send: SendMessage, options: { footer?: string; feedbackId?: string } = {}): Promise<string[]> {
   const ids: string[] = [];
   let sent = 0;
   const post = async (message: OutgoingMessage) => {
@@ -46,11 +67,14 @@ export async function deliverAnswer(answer: Answer, send: SendMessage, options: 
     if (typeof id === 'string') ids.push(id);
   };
   const messages = renderEmbeds(answer, options.footer === undefined ? {} : { footer: options.footer });
+  const controls = options.feedbackId === undefined ? [] : feedbackRow(options.feedbackId);
+  const last = (i: number, count: number) => (i === count - 1 && controls.length > 0 ? { components: controls } : {});
   try {
-    for (const { embeds } of messages) await post({ embeds });
+    for (const [i, { embeds }] of messages.entries()) await post({ embeds, ...last(i, messages.length) });
   } catch (error) {
     if (sent > 0 || !isMalformedBody(error)) throw error;
-    for (const content of renderPlainMessages(answer)) await post({ content });
+    const plain = renderPlainMessages(answer);
+    for (const [i, content] of plain.entries()) await post({ content, ...last(i, plain.length) });
   }
   return ids;
 }
@@ -68,6 +92,7 @@ async function reportFailure(send: SendMessage, log: Logger, secrets: readonly s
 /**
  * Asks the engine (`ask`) and posts its answer through `send`. With `memory`, the answer offers a
  * follow-up and its messages are remembered, so a reply to any of them continues the conversation.
+ * With `offer`, it carries 👍 / 👎 and "Report a wrong figure" (and is recorded if declined).
  * A failure of either step is logged and told to the user; any part already posted stays.
  */
 export async function answerThrough(
@@ -76,6 +101,7 @@ export async function answerThrough(
   log: Logger,
   secrets: readonly string[],
   memory: ConversationMemory | undefined,
+  offer?: FeedbackOffer,
 ): Promise<QuestionStatus> {
   let answer: Answer;
   try {
@@ -85,7 +111,8 @@ export async function answerThrough(
     return reportFailure(send, log, secrets);
   }
   try {
-    const ids = await deliverAnswer(answer, send, memory ? { footer: FOLLOW_UP_HINT } : {});
+    const feedbackId = await offer?.feedback.offer(answer, offer.surface, offer.id);
+    const ids = await deliverAnswer(answer, send, { ...(memory ? { footer: FOLLOW_UP_HINT } : {}), ...(feedbackId === undefined ? {} : { feedbackId }) });
     await memory?.remember(ids, { question: answer.question, ...(answer.frame ? { frame: answer.frame } : {}) });
     log.debug({ citations: answer.citations.length, messages: ids.length }, 'answered');
     return answer.status;

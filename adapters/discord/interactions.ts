@@ -6,6 +6,7 @@
 import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
 import type { Answer, Engine, Logger } from '../../src/index.ts';
 import type { AnswerDesk, QuestionContext, QuestionStatus } from '../shared/answer-desk.ts';
+import type { AnswerFeedback } from '../shared/feedback/answer-feedback.ts';
 import {
   ASK_COMMAND,
   AUTOCOMPLETE_CHOICES_LIMIT,
@@ -17,7 +18,8 @@ import {
 } from './commands.ts';
 import type { ConversationMemory } from './conversation-memory.ts';
 import type { DeferredReplies, DeferredReply } from './deferred.ts';
-import { answerThrough, NO_PINGS, type OutgoingMessage } from './deliver.ts';
+import { answerThrough, feedbackOffer, NO_PINGS, type OutgoingMessage } from './deliver.ts';
+import { handleFeedback } from './feedback/handle.ts';
 import { truncate } from './render-embeds.ts';
 import { logFailure } from './safe-log.ts';
 
@@ -31,6 +33,8 @@ export interface HandlerContext {
   desk: AnswerDesk;
   /** With REDIS_URL: deferred replies recorded, so another process completes one this one leaves. */
   deferred?: DeferredReplies;
+  /** Keeps answers for their 👍 / 👎 and report buttons; without it answers carry none. */
+  feedback?: AnswerFeedback;
 }
 
 /** What a command asks of the engine. */
@@ -46,6 +50,9 @@ export const MISSING_OPTION_TEXT = {
 /** Routes one interaction. Failures are logged and, where the interaction allows, told to the user. */
 export async function handleInteraction(interaction: Interaction, ctx: HandlerContext): Promise<void> {
   if (interaction.isAutocomplete()) return suggestForces(interaction, ctx);
+  if (interaction.isButton() || interaction.isModalSubmit()) {
+    return ctx.feedback === undefined ? undefined : handleFeedback(interaction, { feedback: ctx.feedback, log: ctx.log, secrets: ctx.secrets });
+  }
   if (!interaction.isChatInputCommand()) return;
   const { commandName } = interaction;
   if (commandName !== ASK_COMMAND && commandName !== FORCE_COMMAND) {
@@ -115,7 +122,8 @@ async function answerCommand(
   log.debug({ private: isPrivate }, 'answering command');
   // Nobody can reply to an ephemeral message, so only public answers offer a follow-up. A failure
   // notice replaces "thinking…" or, after part of the answer, follows it.
-  const answer = () => answerThrough(send, ask, log, ctx.secrets, isPrivate ? undefined : ctx.memory);
+  const offer = feedbackOffer(ctx.feedback, 'slash_command', interaction.id);
+  const answer = () => answerThrough(send, ask, log, ctx.secrets, isPrivate ? undefined : ctx.memory, offer);
   if (ctx.deferred === undefined) return answer();
   const record = { ...asked, id: interaction.id, token: interaction.token, applicationId: interaction.applicationId, private: isPrivate, deferredAt: Date.now() };
   return ctx.deferred.hold(record, answer);

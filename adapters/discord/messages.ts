@@ -5,7 +5,7 @@
  */
 import type { Message } from 'discord.js';
 import type { QuestionContext, QuestionStatus } from '../shared/answer-desk.ts';
-import { answerThrough, NO_PINGS, type OutgoingMessage } from './deliver.ts';
+import { answerThrough, feedbackOffer, NO_PINGS, type OutgoingMessage } from './deliver.ts';
 import type { HandlerContext } from './interactions.ts';
 import { logFailure } from './safe-log.ts';
 
@@ -67,6 +67,7 @@ export async function handleMessage(message: Message, botId: string, ctx: Handle
 
     log.debug({ followUp: previous !== undefined }, 'answering message');
     const ask = () => ctx.engine.answer(question, previous === undefined ? undefined : { previous });
-    return answerThrough(reply, ask, log, ctx.secrets, ctx.memory);
+    const offer = feedbackOffer(ctx.feedback, inDm ? 'dm' : message.channel.isThread() ? 'thread' : 'channel', message.id);
+    return answerThrough(reply, ask, log, ctx.secrets, ctx.memory, offer);
   }, notify);
 }

@@ -6,7 +6,8 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BUNDLED_DATA_DIR, createLogger, createReloadableEngine, type Engine, type Logger } from '../../src/index.ts';
+import { BUNDLED_DATA_DIR, createFeedbackRecorder, createLogger, createReloadableEngine, feedbackConfigFromEnv, type Engine, type Logger } from '../../src/index.ts';
+import type { FeedbackSetup } from './feedback/answer-feedback.ts';
 import { HEALTH_PATH, HealthBoard } from './health.ts';
 import { installCrashGuards, stopOnSignals, type Stoppable } from './process-guard.ts';
 import { savedFileOptions } from './saved-files.ts';
@@ -29,6 +30,9 @@ export interface ServeDeps {
   onFatal: (platform: string, reason: string) => void;
   /** The durable work queue's Redis, when REDIS_URL is set. */
   queue?: QueueConfig;
+  /** Where ratings, reports and declined answers are recorded (FORCEWATCH_STATE_DIR or
+   * DATABASE_URL), shared by every platform; nothing is opened until the first record. */
+  feedback: FeedbackSetup;
 }
 
 /** Starts one platform; resolves once it is serving. */
@@ -38,6 +42,7 @@ export type StartPlatform = (deps: ServeDeps) => Promise<Stoppable>;
 export async function serve(platforms: readonly StartPlatform[], options: { envFile?: string | undefined } = {}): Promise<void> {
   const settings = settingsFromEnv(process.env);
   const stateConfig = stateConfigFromEnv(process.env);
+  const feedbackConfig = feedbackConfigFromEnv(process.env);
   const logger = createLogger();
   if (options.envFile) logger.info({ file: options.envFile }, 'read settings from .env');
   const guards = installCrashGuards(logger);
@@ -46,12 +51,15 @@ export async function serve(platforms: readonly StartPlatform[], options: { envF
   // SIGHUP reloads the data: a bad reload keeps the old data serving and logs why.
   process.on('SIGHUP', () => void engine.reload());
   const state = await openState(stateConfig, logger);
+  const feedback: FeedbackSetup = { recorder: createFeedbackRecorder(feedbackConfig, logger), recordQuestions: feedbackConfig.recordQuestions };
   const health = new HealthBoard(state);
   const running: Stoppable[] = [];
-  // The state is let go only once every platform has finished its answers in flight.
+  // The state and the feedback store are let go only once every platform has finished its answers
+  // and clicks in flight.
   const everything: Stoppable = {
     async stop(options) {
       await Promise.allSettled(running.map((service) => service.stop(options)));
+      await feedback.recorder.close().catch((error: unknown) => logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'could not close the feedback store'));
       await state.close();
     },
   };
@@ -68,7 +76,7 @@ export async function serve(platforms: readonly StartPlatform[], options: { envF
     shutdown({ platform, reason }, 1);
   };
   const queue = stateConfig.kind === 'redis' ? { queue: { url: stateConfig.url, prefix: stateConfig.prefix, leaseMs: stateConfig.leaseMs } } : {};
-  for (const start of platforms) running.push(await start({ engine, logger, settings, state, health, onFatal, ...queue }));
+  for (const start of platforms) running.push(await start({ engine, logger, settings, state, health, onFatal, feedback, ...queue }));
   if (settings.healthPort !== undefined) running.push(await serveHealth(health, settings.healthPort, logger));
 }
 

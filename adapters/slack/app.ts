@@ -10,6 +10,7 @@ import { App, HTTPReceiver, type AppOptions } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { Engine, Logger } from '../../src/index.ts';
 import { AnswerDesk, SLACK_CONCURRENCY } from '../shared/answer-desk.ts';
+import { AnswerFeedback, type FeedbackSetup } from '../shared/feedback/answer-feedback.ts';
 import type { HealthBoard } from '../shared/health.ts';
 import { WorkQueue, type QueueConfig } from '../shared/queue/work-queue.ts';
 import { redactUrlSecrets } from '../shared/log-redaction.ts';
@@ -25,6 +26,7 @@ import { answerInConversation, ConversationQuestion, type AnswerOptions } from '
 import * as dedup from './listeners/dedup.ts';
 import type { ListenerDeps } from './listeners/deps.ts';
 import * as directMessage from './listeners/direct-message.ts';
+import * as feedbackButtons from './listeners/feedback.ts';
 import * as mention from './listeners/mention.ts';
 import * as share from './listeners/share.ts';
 
@@ -46,12 +48,16 @@ export interface SlackDeps {
   /** With a Redis queue, a question is stored before its delivery is acknowledged and answered by
    * whichever replica's worker takes it; without, it is answered in this process. */
   queue?: QueueConfig;
+  /** The feedback recorder: every answer then offers 👍 / 👎 and "Report a wrong figure", and
+   * declined ones are recorded. Without it (tests, the benchmark) answers go without them. */
+  feedback?: FeedbackSetup;
 }
 
 /** The app, and what starting and stopping it needs. */
 interface BuiltApp {
   app: App;
   desk: AnswerDesk;
+  feedback: AnswerFeedback | undefined;
   receiver: HTTPReceiver | undefined;
   /** Answers a conversation question (what a queue worker calls). */
   answer: (question: ConversationQuestion, options: AnswerOptions) => Promise<void>;
@@ -88,7 +94,7 @@ function secretsOf(config: SlackConfig): string[] {
 }
 
 /** The listener modules, in the order they see a delivery (de-duplication first). */
-const LISTENERS = [dedup, mention, directMessage, commands, share];
+const LISTENERS = [dedup, mention, directMessage, commands, share, feedbackButtons];
 
 /**
  * Builds the Bolt app with every listener registered, not yet started. Initialisation (auth.test)
@@ -101,6 +107,7 @@ export function createSlackApp({
   settings = DEFAULT_ADAPTER_SETTINGS,
   state = new InProcessState(),
   enqueue,
+  feedback: feedbackSetup,
 }: SlackDeps & { enqueue?: (question: ConversationQuestion) => Promise<void> }): BuiltApp {
   const log = logger.child({ component: 'slack' });
   const desk = new AnswerDesk('slack', log, settings, SLACK_CONCURRENCY, state);
@@ -150,6 +157,7 @@ export function createSlackApp({
     rejectRateLimitedCalls: true,
   });
   const delivery = new SlackDelivery(poster, settings, log, secrets);
+  const feedback = feedbackSetup === undefined ? undefined : new AnswerFeedback(feedbackSetup, state, log);
   const deps: ListenerDeps = {
     engine,
     log,
@@ -161,6 +169,7 @@ export function createSlackApp({
       (async (question) => {
         void answerInConversation(question, deps);
       }),
+    ...(feedback === undefined ? {} : { feedback }),
   };
   for (const listener of LISTENERS) listener.register(app, deps);
 
@@ -168,7 +177,7 @@ export function createSlackApp({
     log.error({ error: delivery.describe(error) }, 'unhandled error in a Slack handler');
   });
 
-  return { app, desk, receiver, answer: (question, options) => answerInConversation(question, deps, options) };
+  return { app, desk, feedback, receiver, answer: (question, options) => answerInConversation(question, deps, options) };
 }
 
 /**
@@ -185,7 +194,7 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
     deps.queue === undefined
       ? undefined
       : await WorkQueue.open({ config: deps.queue, name: 'slack', schema: ConversationQuestion, concurrency: SLACK_CONCURRENCY.max, log });
-  const { app, desk, receiver, answer } = createSlackApp({ ...deps, state, ...(queue === undefined ? {} : { enqueue: (q: ConversationQuestion) => queue.enqueue(q) }) });
+  const { app, desk, feedback, receiver, answer } = createSlackApp({ ...deps, state, ...(queue === undefined ? {} : { enqueue: (q: ConversationQuestion) => queue.enqueue(q) }) });
   deps.health?.set('slack', 'starting');
   try {
     await app.init();
@@ -213,6 +222,8 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
     await closeReceiver().catch((error: unknown) => log.warn({ error: describe(error) }, 'error while closing the Slack receiver'));
     const queued = (await queue?.stop(graceMs)) ?? 0;
     const unfinished = await desk.drain(graceMs);
+    // Clicks taken before the receiver closed are recorded and answered, within the same grace.
+    await feedback?.drain(graceMs);
     log.info({ unfinished: unfinished + queued }, 'Slack adapter stopped');
   };
   queue?.start((job, { attempt }) => answer(job, { recheck: attempt > 1 }));

@@ -6,6 +6,7 @@
  */
 import { type Answer, type Citation, type Fact, publishedLabel, renderText } from '../../src/index.ts';
 import { escapeMrkdwn, mrkdwnLink } from './escape.ts';
+import { feedbackButtons } from './feedback/controls.ts';
 
 /** Characters in one section block's text. */
 export const SECTION_TEXT_MAX = 3000;
@@ -48,6 +49,8 @@ export interface ButtonElement {
   text: PlainText;
   value: string;
   style?: 'primary';
+  /** What a screen reader says for a button whose text is an emoji. */
+  accessibility_label?: string;
 }
 export interface ActionsBlock {
   type: 'actions';
@@ -67,6 +70,8 @@ export interface RenderOptions {
   shareValue?: string;
   /** Slack user ID of whoever shared the answer into the channel, credited above it. */
   sharedBy?: string;
+  /** Adds the 👍 / 👎 and "Report a wrong figure" buttons for the answer kept under this id. */
+  feedbackId?: string;
 }
 
 const section = (text: string): SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
@@ -219,7 +224,8 @@ const NO_DATA_TIP = 'Tip: `/force <name>` lists every figure we hold for a force
 /**
  * Renders an Answer as one or more Slack messages, in posting order. Each message respects
  * {@link SECTION_TEXT_MAX}, {@link CONTEXT_TEXT_MAX} and {@link MESSAGE_BLOCKS_MAX}; long answers are
- * split between blocks, never inside a citation. The share button, when asked for, ends the last one.
+ * split between blocks, never inside a citation. The share and feedback buttons, when asked for, end
+ * the last one.
  */
 export function renderAnswer(answer: Answer, options: RenderOptions = {}): SlackMessage[] {
   type Unit = { block: Block; body?: string; citation?: Citation };
@@ -249,21 +255,21 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Slack
     }
   }
 
-  const actions: ActionsBlock | undefined =
-    options.shareValue === undefined
-      ? undefined
-      : {
-          type: 'actions',
-          elements: [
-            {
-              type: 'button',
-              action_id: SHARE_ACTION_ID,
-              text: { type: 'plain_text', text: 'Share in channel' },
-              value: options.shareValue.slice(0, BUTTON_VALUE_MAX),
-              style: 'primary',
-            },
-          ],
-        };
+  const buttons: ButtonElement[] = [
+    ...(options.shareValue === undefined
+      ? []
+      : [
+          {
+            type: 'button',
+            action_id: SHARE_ACTION_ID,
+            text: { type: 'plain_text', text: 'Share in channel' },
+            value: options.shareValue.slice(0, BUTTON_VALUE_MAX),
+            style: 'primary',
+          } satisfies ButtonElement,
+        ]),
+    ...(options.feedbackId === undefined ? [] : feedbackButtons(options.feedbackId)),
+  ];
+  const actions: ActionsBlock | undefined = buttons.length === 0 ? undefined : { type: 'actions', elements: buttons };
 
   const parts: Part[] = [];
   let current: Part = { blocks: [], body: [], citations: [] };

@@ -13,12 +13,15 @@ export const CLAIMS_MAX = 10_000;
 export const CONVERSATIONS_MAX = 2_000;
 /** Rate-limit keys remembered: far more than the users or channels active in one window. */
 export const WINDOW_KEYS_MAX = 20_000;
+/** Values kept by key (posted answers awaiting a 👍 / 👎); past this the oldest can no longer be rated. */
+export const KEPT_MAX = 5_000;
 
 /** Sizes and clock of an {@link InProcessState}; tests shrink the sizes and drive the clock. */
 export interface InProcessOptions {
   claims?: number;
   conversations?: number;
   windowKeys?: number;
+  kept?: number;
   now?: () => number;
 }
 
@@ -29,12 +32,14 @@ export class InProcessState implements StatePort {
   readonly #conversations: BoundedMap<string, { exchange: PreviousExchange; until: number }>;
   /** Key → the times of recent hits, oldest first. */
   readonly #hits: BoundedMap<string, number[]>;
+  readonly #kept: BoundedMap<string, { json: string; until: number }>;
   readonly #now: () => number;
 
   constructor(options: InProcessOptions = {}) {
     this.#claims = new BoundedMap(options.claims ?? CLAIMS_MAX);
     this.#conversations = new BoundedMap(options.conversations ?? CONVERSATIONS_MAX);
     this.#hits = new BoundedMap(options.windowKeys ?? WINDOW_KEYS_MAX);
+    this.#kept = new BoundedMap(options.kept ?? KEPT_MAX);
     this.#now = options.now ?? Date.now;
   }
 
@@ -58,6 +63,15 @@ export class InProcessState implements StatePort {
   async recall(key: string): Promise<PreviousExchange | undefined> {
     const held = this.#conversations.get(key);
     return held !== undefined && held.until > this.#now() ? held.exchange : undefined;
+  }
+
+  async keep(key: string, json: string, ttlMs: number): Promise<void> {
+    this.#kept.set(key, { json, until: this.#now() + ttlMs });
+  }
+
+  async kept(key: string): Promise<string | undefined> {
+    const held = this.#kept.get(key);
+    return held !== undefined && held.until > this.#now() ? held.json : undefined;
   }
 
   async takeWindows(hits: readonly WindowHit[]): Promise<number[]> {

@@ -37,6 +37,14 @@ export interface StatePort {
   /** The exchange remembered under `key`, if any. */
   recall(key: string): Promise<PreviousExchange | undefined>;
   /**
+   * Keeps `json` under `key` for `ttlMs`, for a later delivery that carries only the key (a click
+   * on an answer's 👍 / 👎 carries the answer's id). What comes back may have been written by
+   * another process or version: the caller parses it.
+   */
+  keep(key: string, json: string, ttlMs: number): Promise<void>;
+  /** The JSON kept under `key`, if it has not lapsed. */
+  kept(key: string): Promise<string | undefined>;
+  /**
    * Sliding windows checked together: when each has room, records one hit in every one and
    * returns zeros; otherwise records nothing and returns, per window, the ms until it has room.
    */

@@ -1,12 +1,13 @@
 /**
  * The state port in Redis (ioredis), used when REDIS_URL is set: every replica and every restart
- * shares it. Claims are `SET NX PX`; conversations are JSON strings with a TTL; a rate-limit window
- * is a sorted set of hit times, checked and recorded by one Lua script (atomic across replicas, on
- * Redis's clock so replicas' clocks need not agree).
+ * shares it. Claims are `SET NX PX`; conversations and kept values are JSON strings with a TTL; a
+ * rate-limit window is a sorted set of hit times, checked and recorded by one Lua script (atomic
+ * across replicas, on Redis's clock so replicas' clocks need not agree).
  *
  * A Redis that stops answering must not silence the bot: a failed call is logged and treated as
- * "go ahead" (a claim is granted, a window has room, a conversation is forgotten), so an outage
- * costs at worst a duplicate answer or a follow-up without context, never a lost one.
+ * "go ahead" (a claim is granted, a window has room, a conversation or kept value is forgotten), so
+ * an outage costs at worst a duplicate answer, a follow-up without context or a 👍 that cannot be
+ * matched to its answer, never a lost answer.
  */
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
@@ -151,6 +152,16 @@ export class RedisState implements StatePort {
       const json = await this.#redis.get(`conversation:${key}`);
       return json === null ? undefined : parseExchange(json);
     });
+  }
+
+  keep(key: string, json: string, ttlMs: number): Promise<void> {
+    return this.#orElse('keep', undefined, async () => {
+      await this.#redis.set(`kept:${key}`, json, 'PX', ttlMs);
+    });
+  }
+
+  kept(key: string): Promise<string | undefined> {
+    return this.#orElse('kept', undefined, async () => (await this.#redis.get(`kept:${key}`)) ?? undefined);
   }
 
   takeWindows(hits: readonly WindowHit[]): Promise<number[]> {

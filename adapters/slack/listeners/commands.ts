@@ -56,7 +56,8 @@ async function handleCommand(kind: ShareValue['k'], body: unknown, respond: Resp
           const answer = answerFor(engine, { k: kind, q: query });
           qlog.debug({ command: command.command, citations: answer.citations.length }, 'answered');
           const share = answer.status === 'answered' ? shareValue({ k: kind, q: query }) : undefined;
-          messages = renderAnswer(answer, share === undefined ? {} : { shareValue: share });
+          const feedbackId = await deps.feedback?.offer(answer, { platform: 'slack', conversation: 'slash_command' });
+          messages = renderAnswer(answer, { ...(share === undefined ? {} : { shareValue: share }), ...(feedbackId === undefined ? {} : { feedbackId }) });
           status = answer.status;
         }
         await deliver(messages);

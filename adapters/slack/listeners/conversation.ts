@@ -6,6 +6,7 @@
  * work queue, from which any replica's worker answers it.
  */
 import { z } from 'zod';
+import type { ConversationKind } from '../../../src/index.ts';
 import type { QuestionContext, QuestionStatus } from '../../shared/answer-desk.ts';
 import { CONVERSATION_TTL_MS } from '../../shared/state/port.ts';
 import type { Destination } from '../delivery.ts';
@@ -64,7 +65,13 @@ function replyTo(q: ConversationQuestion, { recheck = false }: AnswerOptions = {
   return { channel: q.channel, threadTs: q.replyThreadTs, key: `${q.channel}:${q.messageTs}`, checkFirst: recheck };
 }
 
-async function answerNow(q: ConversationQuestion, { log }: QuestionContext, { engine, delivery, state }: ListenerDeps, options: AnswerOptions): Promise<QuestionStatus> {
+/** A mention is answered in a thread: one it started (a channel question) or one it was asked in. */
+function conversationOf(q: ConversationQuestion): ConversationKind {
+  if (q.kind === 'dm') return 'dm';
+  return q.replyThreadTs === q.messageTs ? 'channel' : 'thread';
+}
+
+async function answerNow(q: ConversationQuestion, { log }: QuestionContext, { engine, delivery, state, feedback }: ListenerDeps, options: AnswerOptions): Promise<QuestionStatus> {
   // Never awaited: the hourglass is cosmetic, and the answer must not wait on it.
   const progress = delivery.progress.start(q.channel, q.messageTs);
   try {
@@ -78,7 +85,9 @@ async function answerNow(q: ConversationQuestion, { log }: QuestionContext, { en
       const answer = engine.answer(q.question, previous === undefined ? undefined : { previous });
       await state.remember([memoryKey], { question: answer.question, frame: answer.frame }, CONVERSATION_TTL_MS);
       log.debug({ channel: q.channel, followUp: previous !== undefined, citations: answer.citations.length }, 'answered');
-      messages = renderAnswer(answer);
+      // Keyed by the question's message, as its posts are: a redelivered question is one answer.
+      const feedbackId = await feedback?.offer(answer, { platform: 'slack', conversation: conversationOf(q) }, `slack:${replyTo(q).key}`);
+      messages = renderAnswer(answer, feedbackId === undefined ? {} : { feedbackId });
       status = answer.status;
     }
     await delivery.post(replyTo(q, options), messages);

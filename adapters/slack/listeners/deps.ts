@@ -4,6 +4,7 @@
  */
 import type { Engine, Logger } from '../../../src/index.ts';
 import type { AnswerDesk } from '../../shared/answer-desk.ts';
+import type { AnswerFeedback } from '../../shared/feedback/answer-feedback.ts';
 import type { StatePort } from '../../shared/state/port.ts';
 import type { SlackDelivery } from '../delivery.ts';
 import type { ConversationQuestion } from './conversation.ts';
@@ -23,6 +24,9 @@ export interface ListenerDeps {
    * at once to this process's desk, or once the durable work queue holds it.
    */
   dispatch: (question: ConversationQuestion) => Promise<void>;
+  /** Keeps each answer for its 👍 / 👎 and report buttons and records what they say; undefined:
+   * answers go without them. */
+  feedback?: AnswerFeedback;
 }
 
 /** The zod issue paths of a payload that did not parse, for a log line (never its values). */

@@ -6,7 +6,7 @@ import { SHARE_ACTION_ID, renderAnswer, renderFailure, renderNotice } from '../r
 import { issuePaths, type ListenerDeps } from './deps.ts';
 import { answerFor } from './shared-answer.ts';
 
-export function register(app: App, { engine, delivery, desk, log }: ListenerDeps): void {
+export function register(app: App, { engine, delivery, desk, log, feedback }: ListenerDeps): void {
   app.action(SHARE_ACTION_ID, async ({ ack, body, respond }) => {
     await ack();
     const click = ShareClick.safeParse(body);
@@ -40,11 +40,14 @@ export function register(app: App, { engine, delivery, desk, log }: ListenerDeps
         try {
           if (channel === undefined) throw new Error('the click named no channel');
           const answer = answerFor(engine, value);
-          const messages = renderAnswer(answer, { sharedBy: click.data.user.id });
+          const key = `share:${click.data.user.id}:${actionTs}`;
+          // The shared copy is an answer of the channel's, rated on its own.
+          const feedbackId = await feedback?.offer(answer, { platform: 'slack', conversation: 'channel' }, `slack:${key}`);
+          const messages = renderAnswer(answer, { sharedBy: click.data.user.id, ...(feedbackId === undefined ? {} : { feedbackId }) });
           qlog.debug({ channel, kind: value.k }, 'sharing in channel');
           try {
             // One click, one post: the click's own time keys it, whichever replica took it.
-            await delivery.post({ channel, threadTs: undefined, key: `share:${click.data.user.id}:${actionTs}` }, messages);
+            await delivery.post({ channel, threadTs: undefined, key }, messages);
           } catch (error) {
             if (!canRespond) throw error;
             // The bot may not be a member of the channel (or it is a DM between people): the

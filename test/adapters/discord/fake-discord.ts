@@ -2,7 +2,9 @@
  * A local Discord-compatible server for end-to-end tests: the REST routes the bot calls and a JSON
  * gateway websocket, on one port. The real discord.js client connects to it through
  * `DISCORD_API_URL` exactly as it would to Discord, and every REST call is recorded for the tests
- * to read as a Discord user would see the result.
+ * to read as a Discord user would see the result. As Discord does, it refuses buttons and modals
+ * past their limits, and a second response to one interaction; it keeps each message it holds and
+ * each modal it opened, for a test to click or submit as a user would.
  */
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -10,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
 import type { Fault } from '../support/faults.ts';
+import { componentsProblem, ModalData, modalProblem } from './component-limits.ts';
 
 export const API_VERSION = 10;
 
@@ -85,6 +88,7 @@ export const MessageBody = z
       .loose()
       .optional(),
     flags: z.number().nullable().optional(),
+    components: z.array(z.unknown()).nullable().optional(),
   })
   .loose();
 export type MessageBody = z.infer<typeof MessageBody>;
@@ -92,7 +96,7 @@ export type MessageBody = z.infer<typeof MessageBody>;
 /** The nonce fields of a message post. */
 const NonceBody = z.object({ nonce: z.union([z.string(), z.number()]).optional(), enforce_nonce: z.boolean().optional() }).loose();
 
-/** An interaction callback: type 4 message, 5 deferred, 8 autocomplete result. */
+/** An interaction callback: type 4 message, 5 deferred, 8 autocomplete result, 9 modal. */
 export const CallbackBody = z.object({ type: z.number().int(), data: z.unknown().optional() }).loose();
 export const AutocompleteData = z.object({
   choices: z.array(z.object({ name: z.string(), value: z.union([z.string(), z.number()]) }).loose()),
@@ -150,6 +154,12 @@ export class FakeDiscord {
   #faults: { match: (method: string, path: string) => boolean; fault: Fault; left: number }[] = [];
   /** `channel:nonce` → the message an `enforce_nonce` post created (Discord remembers a few minutes). */
   readonly nonces = new Map<string, string>();
+  /** Every message posted or edited, as Discord holds it (and sends it back with a click on it). */
+  readonly messages = new Map<string, Record<string, unknown>>();
+  /** Interaction token → the modal shown in answer to that interaction. */
+  readonly modals = new Map<string, ModalData>();
+  /** Interactions already responded to: Discord takes one callback each. */
+  readonly #responded = new Set<string>();
 
   constructor(options: FakeDiscordOptions) {
     this.#options = { heartbeatIntervalMs: 41_250, ...options };
@@ -472,6 +482,12 @@ export class FakeDiscord {
     if (method === 'POST' && (match = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/))) {
       // Interaction tokens authorise these; discord.js sends no bot token, as with Discord.
       const callback = CallbackBody.parse(request.body);
+      if (this.#responded.has(match[1]!)) return [400, { message: 'Interaction has already been acknowledged.', code: 40060 }];
+      if (callback.type === 9) {
+        const problem = modalProblem(callback.data);
+        if (problem !== undefined) return invalidFormBody(problem);
+        this.modals.set(match[2]!, ModalData.parse(callback.data));
+      }
       if (callback.type === 4 || callback.type === 5) {
         const rejected = this.#rejectIfAsked(request);
         if (rejected) return rejected;
@@ -479,6 +495,7 @@ export class FakeDiscord {
         this.#originals.set(match[2]!, id);
         request.messageId = id;
       }
+      this.#responded.add(match[1]!);
       if (request.query.with_response === 'true') {
         return [200, { interaction: { id: match[1], type: 2 }, resource: { type: callback.type } }];
       }
@@ -522,6 +539,8 @@ export class FakeDiscord {
 
   #rejectIfAsked(request: RecordedRequest): [number, unknown] | undefined {
     const body = MessageBody.safeParse(request.body ?? {});
+    const problem = componentsProblem(body.data?.components);
+    if (problem !== undefined) return invalidFormBody(problem);
     if (!this.rejectNextMessageAsMalformed || !body.success || !body.data.embeds?.length) return undefined;
     this.rejectNextMessageAsMalformed = false;
     return [400, { message: 'Invalid Form Body', code: 50035, errors: { embeds: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be 6000 or fewer in length.' }] } } }];
@@ -533,7 +552,7 @@ export class FakeDiscord {
 
   #messagePayload(id: string, channelId: string, rawBody: unknown, webhookId?: string): Record<string, unknown> {
     const body = MessageBody.parse(rawBody ?? {});
-    return {
+    const message = {
       id,
       channel_id: channelId,
       author: this.#userPayload(this.#options.bot),
@@ -546,14 +565,21 @@ export class FakeDiscord {
       mentions: [],
       mention_roles: [],
       attachments: [],
-      components: [],
+      components: body.components ?? [],
       pinned: false,
       flags: body.flags ?? 0,
       type: body.message_reference ? 19 : 0,
       ...(body.message_reference ? { message_reference: { ...body.message_reference, channel_id: channelId } } : {}),
       ...(webhookId ? { webhook_id: webhookId, application_id: webhookId } : {}),
     };
+    this.messages.set(id, message);
+    return message;
   }
 }
 
 const notFound = { message: '404: Not Found', code: 0 };
+
+/** Discord's 400 for a body it cannot take, naming what is wrong. */
+function invalidFormBody(problem: string): [number, unknown] {
+  return [400, { message: 'Invalid Form Body', code: 50035, errors: { _errors: [{ code: 'BASE_TYPE_INVALID', message: problem }] } }];
+}

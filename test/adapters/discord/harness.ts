@@ -6,6 +6,7 @@
 import { Writable } from 'node:stream';
 import { expect, vi } from 'vitest';
 import { FOLLOW_UP_HINT } from '../../../adapters/discord/deliver.ts';
+import type { DiscordDeps } from '../../../adapters/discord/client.ts';
 import { startDiscord } from '../../../adapters/discord/index.ts';
 import { renderEmbeds } from '../../../adapters/discord/render-embeds.ts';
 import type { AdapterSettings } from '../../../adapters/shared/settings.ts';
@@ -19,11 +20,17 @@ export interface Harness {
   logLines: string[];
   /** Questions the bot is answering right now. */
   inFlight(): number;
+  /** Stops the bot and starts another on the same fake, as a deploy does: with `deps`' state and
+   * feedback, or none of the old process's. */
+  restart(deps?: BotDeps): Promise<void>;
   stop(options?: { graceMs?: number }): Promise<void>;
 }
 
+/** What a test may give the bot besides its config. */
+export type BotDeps = Pick<DiscordDeps, 'state' | 'feedback'>;
+
 /** A fake Discord, and the bot connected to it and ready; `settings` as `npm start` would pass them. */
-export async function startHarness(engine: Engine, settings?: AdapterSettings): Promise<Harness> {
+export async function startHarness(engine: Engine, settings?: AdapterSettings, deps: BotDeps = {}): Promise<Harness> {
   const fake = await new FakeDiscord({ token: TOKEN, applicationId: IDS.app, bot: BOT, guilds: [GUILD], heartbeatIntervalMs: 250 }).start();
   const logLines: string[] = [];
   const sink = new Writable({
@@ -35,11 +42,16 @@ export async function startHarness(engine: Engine, settings?: AdapterSettings): 
   // Trace level, so discord.js's own debug lines are captured too and checked for the token.
   const logger = createLogger({ level: 'trace', destination: sink });
   const config = { token: TOKEN, applicationId: IDS.app, apiUrl: fake.apiUrl };
-  const bot = await startDiscord({ engine, logger, config, ...(settings === undefined ? {} : { settings }) });
+  const start = (extra: BotDeps) => startDiscord({ engine, logger, config, ...(settings === undefined ? {} : { settings }), ...extra });
+  let bot = await start(deps);
   return {
     fake,
     logLines,
     inFlight: () => bot.inFlight(),
+    async restart(next = {}) {
+      await bot.stop();
+      bot = await start(next);
+    },
     async stop(options) {
       await bot.stop(options);
       await fake.close();

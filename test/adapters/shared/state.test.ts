@@ -1,7 +1,8 @@
 /**
  * The state port's contract, run against both implementations: in the process, and on the real
  * Redis (several connections standing for several replicas). Claims are granted once, conversations
- * come back as they were stored, windows count every replica's hits, and REDIS_URL is read with zod.
+ * and kept values come back as they were stored until their time is up, windows count every
+ * replica's hits, and REDIS_URL is read with zod.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/index.ts';
@@ -67,6 +68,15 @@ describe.each(kinds)('state %s', (_name, open) => {
     await replicas.a.remember(['m1', 'm2'], EXCHANGE, 60_000);
     expect(await replicas.b.recall('m2')).toEqual(EXCHANGE);
     expect(await replicas.b.recall('never-posted')).toBeUndefined();
+  });
+
+  it('gives back a value kept by the other replica until its time is up', async () => {
+    const key = `answer:${Math.random()}`;
+    await replicas.a.keep(key, '{"id":"a1"}', 150);
+    expect(await replicas.b.kept(key)).toBe('{"id":"a1"}');
+    expect(await replicas.b.kept('answer:never-kept')).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(await replicas.b.kept(key)).toBeUndefined();
   });
 
   it('counts both replicas’ questions against one per-user limit', async () => {

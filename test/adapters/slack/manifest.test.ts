@@ -21,8 +21,8 @@ describe('manifest.yml', () => {
     expect(manifest).toMatch(/bot_events:\n\s+- app_mention\n\s+- message\.im\n/);
   });
 
-  it('enables interactivity for the share button on the same path', () => {
-    expect(manifest).toMatch(/interactivity:\n(?:\s+#.*\n)?\s+is_enabled: true\n\s+request_url: https:\/\/YOUR-HOST\/slack\/events/);
+  it('enables interactivity for the share and feedback buttons and the report form on the same path', () => {
+    expect(manifest).toMatch(/interactivity:\n(?:\s+#.*\n)*\s+is_enabled: true\n\s+request_url: https:\/\/YOUR-HOST\/slack\/events/);
   });
 
   it('asks for exactly the bot scopes the adapter uses', () => {

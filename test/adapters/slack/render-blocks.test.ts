@@ -159,6 +159,20 @@ describe('renderAnswer', () => {
     });
   });
 
+  it('ends a long answer, once, with Share then 👍, 👎 and "Report a wrong figure", each carrying only the answer’s id', () => {
+    const messages = renderAnswer(bigAnswer(80), { shareValue: 'v', feedbackId: 'slack:C0ASK:1712345678.000100' });
+    expectWithinLimits(messages);
+    const actions = messages.flatMap((m) => m.blocks.filter((b) => b.type === 'actions'));
+    expect(actions).toHaveLength(1);
+    expect(messages.at(-1)?.blocks.at(-1)).toBe(actions[0]);
+    expect(actions[0]?.elements.map((e) => [e.text.text, e.value, e.accessibility_label])).toEqual([
+      ['Share in channel', 'v', undefined],
+      ['👍', 'slack:C0ASK:1712345678.000100', 'This answer was helpful'],
+      ['👎', 'slack:C0ASK:1712345678.000100', 'This answer was not helpful'],
+      ['Report a wrong figure', 'slack:C0ASK:1712345678.000100', undefined],
+    ]);
+  });
+
   it('credits whoever shared it, only when the ID looks like a Slack user ID', () => {
     expect(shown(renderAnswer(hampshireAnswer, { sharedBy: 'U0ALICE' }))).toContain('Shared by <@U0ALICE>');
     expect(JSON.stringify(renderAnswer(hampshireAnswer, { sharedBy: '!channel' }))).not.toContain('Shared by');

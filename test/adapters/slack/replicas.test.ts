@@ -8,11 +8,12 @@
  * With no Redis reachable these tests fail saying so.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnBot, stopBot, type BotProcess } from '../support/bot-process.ts';
+import { stopBot } from '../support/bot-process.ts';
 import { deletePrefix, requireRedis, testPrefix, TEST_REDIS_URL } from '../support/redis.ts';
 import { BOT_USER_ID, shownText, startFakeSlackApi, type FakeSlackApi, type RecordedCall } from './support/fake-slack-api.ts';
 import { eventRequest, postSigned } from './support/sign.ts';
 import { appMention } from './support/slack-payloads.ts';
+import { startSlackProcess, type SlackProcess } from './support/start-process.ts';
 
 const BOT_TOKEN = 'xoxb-1212121212-3434343434-replicaBotTokenNeverLogged';
 const SIGNING_SECRET = 'rep11ca5ec7e7f0rcewa7c4516n1n600';
@@ -23,26 +24,20 @@ const USER_LIMIT = 3;
 
 let fake: FakeSlackApi;
 const prefix = testPrefix('slack-replicas');
-const replicas: { bot: BotProcess; url: string }[] = [];
+const replicas: SlackProcess[] = [];
 
 /** Starts one replica as `npm run start:slack` does, and resolves with its events URL. */
-async function startReplica(): Promise<{ bot: BotProcess; url: string }> {
-  const bot = spawnBot('adapters/slack/main.ts', {
+const startReplica = (): Promise<SlackProcess> =>
+  startSlackProcess({
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    PORT: '0',
     SLACK_API_URL: fake.apiUrl,
     REDIS_URL: TEST_REDIS_URL,
     REDIS_KEY_PREFIX: prefix,
     RATE_LIMIT_USER_MAX: String(USER_LIMIT),
     // Short, so work a killed replica held is taken up within seconds.
     QUEUE_LEASE_MS: String(LEASE_MS),
-    // Debug, for the line naming which replica is working on a queued question.
-    LOG_LEVEL: 'debug',
   });
-  const port = Number((await bot.waitForLog(/"port":(\d+),"path":"\/slack\/events"/))[1]);
-  return { bot, url: `http://127.0.0.1:${port}/slack/events` };
-}
 
 const send = (url: string, body: object, headers?: Record<string, string>) => postSigned(eventRequest(url, SIGNING_SECRET, body, headers));
 const postsIn = (channel: string) => fake.calls.filter((c) => c.method === 'chat.postMessage' && c.body.channel === channel);

@@ -1,8 +1,13 @@
 /**
  * A bot entry point run as its own process, as `npm start` or `npm run start:slack` would run it but
  * without npm in between, so a test signals exactly that process. Its log (standard error) is kept.
+ * What it records for `forcewatch report` goes to a state folder of its own (removed when it exits)
+ * unless the test names one: never the working copy's ./state.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root, where the scripts run from. */
@@ -16,13 +21,16 @@ export interface BotProcess {
   waitForLog(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
 }
 
-/** Starts `script` (relative to the repository root) with exactly `env` plus PATH. */
+/** Starts `script` (relative to the repository root) with exactly `env` plus PATH (and a state
+ * folder of its own when `env` names none). */
 export function spawnBot(script: string, env: Record<string, string>): BotProcess {
+  const stateDir = env.FORCEWATCH_STATE_DIR === undefined ? mkdtempSync(join(tmpdir(), 'forcewatch-bot-state-')) : undefined;
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, ...env },
+    env: { PATH: process.env.PATH, ...(stateDir === undefined ? {} : { FORCEWATCH_STATE_DIR: stateDir }), ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  if (stateDir !== undefined) child.once('exit', () => rmSync(stateDir, { recursive: true, force: true }));
   let log = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     log += chunk.toString('utf8');

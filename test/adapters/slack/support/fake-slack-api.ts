@@ -1,12 +1,18 @@
 /**
  * A local stand-in for Slack's Web API and response_url endpoint, for end-to-end tests. It answers
  * the methods the adapter calls with Slack-shaped JSON and records every call, so a test can read
- * what a Slack user would see: which channel, which thread, which blocks.
+ * what a Slack user would see: which channel, which thread, which blocks. As Slack does, it refuses
+ * buttons and modals past Block Kit's limits, and opens a modal only for a trigger_id it issued
+ * (with a click) less than three seconds before, once.
  */
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Fault } from '../../support/faults.ts';
+import { blockProblem } from './block-kit-limits.ts';
+import { FakeSlackViews, type OpenedView } from './fake-slack-views.ts';
+
+export type { OpenedView } from './fake-slack-views.ts';
 
 /** Team and bot identity returned by auth.test. */
 export const TEAM_ID = 'T0TEST';
@@ -30,8 +36,10 @@ export interface PostedMessage {
   ts: string;
   thread_ts?: unknown;
   text: unknown;
+  blocks?: unknown;
   metadata?: unknown;
 }
+
 
 /** A call that met an injected fault (and so was not delivered), with when it arrived. */
 export interface FaultedCall {
@@ -50,6 +58,10 @@ export interface FakeSlackApi {
   messages: PostedMessage[];
   /** A fresh response_url on this server. */
   responseUrl(id: string): string;
+  /** A trigger_id for a click's payload: views.open takes it once, within three seconds. */
+  triggerId(): string;
+  /** Modals opened, in order. */
+  views: OpenedView[];
   /** Makes the next call of `method` fail with Slack's `error` code. */
   failNext(method: string, error: string): void;
   /** Makes the next `times` calls of `method` ("response_url" for response_url posts) meet `fault`. */
@@ -98,6 +110,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     return { type: 'message', user: BOT_USER_ID, bot_id: BOT_ID, ...rest, ...(withMetadata === 'true' || withMetadata === true ? { metadata } : {}) };
   };
   const nextTs = () => `1700000000.${String(++tsCounter).padStart(6, '0')}`;
+  const views = new FakeSlackViews(TEAM_ID);
 
   const respond = (method: string, body: Record<string, unknown>): Record<string, unknown> => {
     const failure = failures.get(method);
@@ -118,11 +131,14 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           is_enterprise_install: false,
         };
       case 'chat.postMessage': {
+        const problem = blockProblem(body.blocks);
+        if (problem !== undefined) return { ok: false, error: 'invalid_blocks', errors: [problem] };
         const ts = nextTs();
         posted.push({
           channel: body.channel,
           ts,
           text: body.text,
+          ...(body.blocks === undefined ? {} : { blocks: body.blocks }),
           ...(body.thread_ts === undefined ? {} : { thread_ts: body.thread_ts }),
           ...(body.metadata === undefined ? {} : { metadata: body.metadata }),
         });
@@ -133,8 +149,13 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           message: { type: 'message', user: BOT_USER_ID, bot_id: BOT_ID, text: body.text, blocks: body.blocks, ts },
         };
       }
-      case 'chat.postEphemeral':
+      case 'chat.postEphemeral': {
+        const problem = blockProblem(body.blocks);
+        if (problem !== undefined) return { ok: false, error: 'invalid_blocks', errors: [problem] };
         return { ok: true, message_ts: nextTs() };
+      }
+      case 'views.open':
+        return views.open(body);
       case 'chat.update':
         return { ok: true, channel: body.channel, ts: body.ts, text: body.text };
       case 'reactions.add':
@@ -199,6 +220,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       for (const wake of waiters) wake();
     })();
   });
+  // Slack's edge keeps an idle connection open for a minute or more. Node's default of five seconds
+  // equals the client's own idle timeout, so a call made about five seconds after the last one
+  // could go out on a connection this end was just closing.
+  server.keepAliveTimeout = 65_000;
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
@@ -210,6 +235,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     calls,
     messages: posted,
     responseUrl: (id) => `${url}/response/${id}`,
+    triggerId: () => views.issueTrigger(),
+    views: views.opened,
     failNext: (method, error) => void failures.set(method, error),
     injectFault: (method, fault, times = 1) => {
       const queue = faults.get(method) ?? [];

@@ -1,9 +1,10 @@
 /**
  * Builders for the payloads Slack sends an app, with the fields real deliveries carry: an Events
- * API envelope around app_mention and message.im events, slash command fields, and a block_actions
- * click on an ephemeral message.
+ * API envelope around app_mention and message.im events, slash command fields, block_actions clicks
+ * (on an ephemeral message, or on a button as it was posted) and a modal's view_submission.
  */
-import { BOT_USER_ID, TEAM_ID } from './fake-slack-api.ts';
+import { z } from 'zod';
+import { BOT_ID, BOT_USER_ID, TEAM_ID, type OpenedView, type PostedMessage } from './fake-slack-api.ts';
 
 export const USER_ID = 'U0ALICE';
 export const APP_ID = 'A0TEST';
@@ -91,31 +92,106 @@ export function slashCommand(command: string, text: string, channel: string, res
   };
 }
 
-/** A click on a button in an ephemeral message. */
-export function buttonClick(channel: string, actionId: string, value: string, responseUrl: string) {
+/** A button as a click reports it: the posted button's fields, where it sat, and when it was clicked. */
+interface ClickedAction {
+  action_id: string;
+  block_id: string;
+  text: unknown;
+  value?: string;
+  style?: string;
+}
+
+/** Where a click happened: the message's container, and the message itself when it is not ephemeral. */
+interface ClickWhere {
+  channel: string;
+  responseUrl: string;
+  /** From the fake's `triggerId()` when the click may open a modal. */
+  triggerId?: string;
+  user?: string;
+  /** The posted message clicked (Slack sends it back); absent for an ephemeral one, as Slack does. */
+  message?: PostedMessage;
+}
+
+/** A block_actions payload, as Slack sends one for a click in a message. */
+function blockActions(action: ClickedAction, where: ClickWhere) {
+  const user = where.user ?? USER_ID;
+  const message = where.message;
+  const threadTs = typeof message?.thread_ts === 'string' ? { thread_ts: message.thread_ts } : {};
   return {
     type: 'block_actions',
-    user: { id: USER_ID, username: 'alice', name: 'alice', team_id: TEAM_ID },
+    user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: TEAM_ID },
     api_app_id: APP_ID,
     token: 'legacy-verification-token',
-    container: { type: 'message', message_ts: nextTs(), channel_id: channel, is_ephemeral: true },
-    trigger_id: '1234.5678.abcdef',
+    container:
+      message === undefined
+        ? { type: 'message', message_ts: nextTs(), channel_id: where.channel, is_ephemeral: true }
+        : { type: 'message', message_ts: message.ts, channel_id: where.channel, is_ephemeral: false, ...threadTs },
+    trigger_id: where.triggerId ?? '1234.5678.abcdef',
     team: { id: TEAM_ID, domain: 'forcewatch-test' },
     enterprise: null,
     is_enterprise_install: false,
-    channel: { id: channel, name: 'police-data' },
+    channel: { id: where.channel, name: 'police-data' },
+    ...(message === undefined
+      ? {}
+      : { message: { type: 'message', subtype: 'bot_message', user: BOT_USER_ID, bot_id: BOT_ID, app_id: APP_ID, team: TEAM_ID, text: message.text, blocks: message.blocks, ts: message.ts, ...threadTs } }),
     state: { values: {} },
-    response_url: responseUrl,
-    actions: [
-      {
-        action_id: actionId,
-        block_id: 'share',
-        text: { type: 'plain_text', text: 'Share in channel', emoji: true },
-        value,
-        style: 'primary',
-        type: 'button',
-        action_ts: `${Math.floor(Date.now() / 1000)}.000001`,
-      },
-    ],
+    response_url: where.responseUrl,
+    actions: [{ ...action, type: 'button', action_ts: `${Math.floor(Date.now() / 1000)}.${String(++sequence).padStart(6, '0')}` }],
+  };
+}
+
+/** A click on a button in an ephemeral message. */
+export function buttonClick(channel: string, actionId: string, value: string, responseUrl: string) {
+  const action = { action_id: actionId, block_id: 'share', text: { type: 'plain_text', text: 'Share in channel', emoji: true }, value, style: 'primary' };
+  return blockActions(action, { channel, responseUrl });
+}
+
+const PostedButton = z.object({ type: z.literal('button'), action_id: z.string(), text: z.unknown(), value: z.string().optional(), style: z.string().optional() }).loose();
+const PostedBlocks = z.array(z.object({ type: z.string(), block_id: z.string().optional(), elements: z.array(z.unknown()).optional() }).loose());
+
+/**
+ * A click on the button `actionId` among `blocks` (a message as it was posted): the payload carries
+ * that button's own value, as Slack's does. Throws when no such button was posted: nobody could
+ * click it.
+ */
+export function clickOn(blocks: unknown, actionId: string, where: ClickWhere) {
+  for (const [i, block] of PostedBlocks.parse(blocks).entries()) {
+    if (block.type !== 'actions') continue;
+    for (const element of block.elements ?? []) {
+      const button = PostedButton.safeParse(element);
+      if (!button.success || button.data.action_id !== actionId) continue;
+      const { action_id, text, value, style } = button.data;
+      // Slack gives a block posted without an id one of its own.
+      const action = { action_id, block_id: block.block_id ?? `b${i}`, text, ...(value === undefined ? {} : { value }), ...(style === undefined ? {} : { style }) };
+      return blockActions(action, where);
+    }
+  }
+  throw new Error(`no button ${actionId} was posted in those blocks`);
+}
+
+/**
+ * A view_submission of a modal the app opened: the view as Slack returned it from views.open, with
+ * each input's value under its block_id and action_id (null for one left empty, as Slack sends).
+ */
+export function viewSubmission(view: OpenedView, values: Record<string, string>, options: { user?: string } = {}) {
+  const inputs = z.array(z.object({ type: z.string(), block_id: z.string().optional(), element: z.object({ type: z.string(), action_id: z.string() }).loose().optional() }).loose()).parse(view.blocks);
+  const state: Record<string, Record<string, { type: string; value: string | null }>> = {};
+  for (const block of inputs) {
+    if (block.type !== 'input' || block.block_id === undefined || block.element === undefined) continue;
+    const { type, action_id } = block.element;
+    state[block.block_id] = { [action_id]: { type, value: values[`${block.block_id}.${action_id}`] ?? null } };
+  }
+  const user = options.user ?? USER_ID;
+  return {
+    type: 'view_submission',
+    team: { id: TEAM_ID, domain: 'forcewatch-test' },
+    user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: TEAM_ID },
+    api_app_id: APP_ID,
+    token: 'legacy-verification-token',
+    trigger_id: `${Date.now()}.${++sequence}.submit`,
+    view: { ...view, state: { values: state }, app_id: APP_ID, bot_id: BOT_ID, root_view_id: view.id, previous_view_id: null, external_id: '', clear_on_close: false, notify_on_close: false },
+    response_urls: [],
+    is_enterprise_install: false,
+    enterprise: null,
   };
 }
