@@ -1,7 +1,7 @@
 /**
  * The benchmark as a whole: its two presets (the full run behind `npm run bench`, and the smoke run
  * behind `npm run bench:smoke` and the CI test) and the order its sections run in. Everything here
- * is data and sequencing; the measuring is in answering.ts, scale.ts, startup.ts and slack.ts.
+ * is data and sequencing; the measuring is in answering.ts, scale.ts, startup.ts, npm-start.ts and slack.ts.
  */
 import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { corpus } from './corpus.ts';
 import { describeMachine, type Machine } from './machine.ts';
 import { NATIONAL_ROWS, QUESTION_TYPES, type RowName } from './questions.ts';
 import { measureSize, type SizeResult, type SizeSpec } from './scale.ts';
+import { measureNpmStart, type NpmStartResult } from './npm-start.ts';
 import { measureSlack, slackErrors, type SlackLevel, type SlackResult } from './slack.ts';
 import { buildIndexFile, measureStartup, type StartupResult } from './startup.ts';
 
@@ -54,7 +55,7 @@ export interface BenchResult {
   machine: Machine;
   seed: string;
   scale: SizeResult[];
-  startup?: { cases: StartupResult[]; indexBuildMs?: number; failure?: string };
+  startup?: { cases: StartupResult[]; npmStart?: NpmStartResult; indexBuildMs?: number; failure?: string };
   slack?: SlackResult & { profiled?: SlackResult };
 }
 
@@ -162,8 +163,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           deadlineMs: 120_000,
         }),
       );
-    result.startup = { cases, indexBuildMs: built.ms, ...(built.failure === undefined ? {} : { failure: built.failure }) };
+    const npmStart = await measureNpmStart(options.startup.runs + options.startup.extraBundledRuns, options.startup.warm);
+    result.startup = { cases, npmStart, indexBuildMs: built.ms, ...(built.failure === undefined ? {} : { failure: built.failure }) };
     for (const c of cases) progress(`start-up ${c.label}: ${c.startToReadyMs.toFixed(0)} ms to ready${c.failure ? ` (failed: ${c.failure})` : ''}`);
+    progress(`npm start: ${npmStart.toPromptMs.toFixed(0)} ms to the prompt${npmStart.failure ? ` (failed: ${npmStart.failure})` : ''}`);
   }
 
   if (options.sections.includes('slack')) {

@@ -277,6 +277,16 @@ function startupBlocks(result: BenchResult): Block[] {
       },
     },
   ];
+  const npm = startup.npmStart;
+  if (npm)
+    blocks.push({
+      table: {
+        title: '`npm start` with no credentials: the real entry point (dist/start.js, the start script’s Node flags), spawn → the terminal chat’s prompt',
+        headers: ['runs', 'build step', 'start → prompt (median)', 'each run', 'RSS at the prompt'],
+        rows: [[String(npm.runs), seconds(npm.buildMs), seconds(npm.toPromptMs), npm.all.map((v) => ms(v)).join(', '), mb(npm.rss)]],
+        right: [0, 1, 2, 4],
+      },
+    });
   const phaseNames = [...new Set(startup.cases.flatMap((c) => Object.keys(c.phases ?? {})))];
   if (phaseNames.length > 0)
     blocks.push({
@@ -289,6 +299,7 @@ function startupBlocks(result: BenchResult): Block[] {
     });
   const notes = [`Saving the passage index (\`npm run index:build\`, the whole command): ${seconds(startup.indexBuildMs)}.`];
   if (startup.failure) notes.push(`Failed: ${startup.failure}`);
+  if (npm?.failure) notes.push(`- npm start: failed: ${npm.failure}`);
   for (const c of startup.cases) if (c.failure) notes.push(`- ${c.label}: failed: ${c.failure}`);
   blocks.push({ text: notes });
   return blocks;

@@ -6,10 +6,9 @@
  * reply posted (the last chat.postMessage of the answer, seen by the fake API).
  */
 import type { ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { z } from 'zod';
 import { slackConfigFromEnv, startSlack } from '../adapters/slack/index.ts';
 import { renderFailure } from '../adapters/slack/render-blocks.ts';
 import { createLogger, loadEngine } from '../src/index.ts';
@@ -19,15 +18,10 @@ import { appMention } from '../test/adapters/slack/support/slack-payloads.ts';
 import { bundledScript } from './bundle.ts';
 import { epochNow, startChild } from './child.ts';
 import { SlackListeningSchema, type SlackJob } from './messages.ts';
+import { startFlags } from './npm-start.ts';
 import { hotFunctions, hotOwnFunctions, readCpuProfile, type ProfileSummary } from './profile.ts';
 import { QUESTIONS, QUESTION_TYPES } from './questions.ts';
 import { percentile } from './stats.ts';
-
-/** The V8 flags `npm start` runs the adapters with (package.json), so the adapter measured here runs as in production. */
-function startFlags(): string[] {
-  const pkg = z.object({ scripts: z.object({ start: z.string() }) }).parse(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')));
-  return pkg.scripts.start.split(/\s+/).filter((arg) => arg.startsWith('--max-'));
-}
 
 /** Made-up credentials: the fake API accepts any token, and the adapter checks signatures with this secret. */
 const BOT_TOKEN = 'xoxb-0000000000-0000000000-benchmarkTokenNotReal';

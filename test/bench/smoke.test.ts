@@ -54,5 +54,8 @@ describe('the benchmark in smoke mode', () => {
       expect(Object.keys(c.phases ?? {})).toEqual(['read and validate data', 'figure table', 'passage index']);
     }
     expect(cases.map((c) => c.indexFromFile)).toEqual([false, false, true]);
+    // The real entry point: built, started, and its chat's prompt reached.
+    expect(result.startup?.npmStart?.failure).toBeUndefined();
+    expect(result.startup?.npmStart?.toPromptMs).toBeGreaterThan(0);
   }, 120_000);
 });
