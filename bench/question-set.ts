@@ -7,7 +7,9 @@
  * so every run and every corpus size asks the same questions.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
+import { PROJECT_DIR } from '../src/project.ts';
 import { Prng } from './prng.ts';
 import { QUESTIONS } from './questions.ts';
 
@@ -24,19 +26,19 @@ export interface SetQuestion {
 
 const Line = z.object({ id: z.string(), q: z.string(), after: z.string().optional(), mode: z.literal('force').optional() });
 
-/** The sets, each a folder and the files in it that hold its questions. */
+/** The sets, each a folder of the project (found from the bundle as from the sources) and the files in it that hold its questions. */
 const SETS = [
-  { name: 'regression', dir: new URL('../test/eval/', import.meta.url), files: /^questions.*\.jsonl$/ },
-  { name: 'practice', dir: new URL('./', import.meta.url), files: /^questions-practice\.jsonl$/ },
-  { name: 'reporters', dir: new URL('./', import.meta.url), files: /^questions-reporters\.jsonl$/ },
+  { name: 'regression', dir: join(PROJECT_DIR, 'test', 'eval'), files: /^questions.*\.jsonl$/ },
+  { name: 'practice', dir: join(PROJECT_DIR, 'bench'), files: /^questions-practice\.jsonl$/ },
+  { name: 'reporters', dir: join(PROJECT_DIR, 'bench'), files: /^questions-reporters\.jsonl$/ },
 ] as const;
 
-function readSet(name: string, dir: URL, files: RegExp): SetQuestion[] {
+function readSet(name: string, dir: string, files: RegExp): SetQuestion[] {
   return readdirSync(dir)
     .filter((f) => files.test(f))
     .sort()
     .flatMap((file) =>
-      readFileSync(new URL(file, dir), 'utf8')
+      readFileSync(join(dir, file), 'utf8')
         .split('\n')
         .filter((line) => line.trim() !== '')
         .map((line) => {

@@ -11,8 +11,9 @@ import { words } from '../text/words.ts';
 export type TermCounts = Map<string, number>;
 
 /**
- * The distinct terms of a passage's text, remembered for up to 20,000 texts: a search reads them for
- * the few passages it returns, to tell which of the query's terms each holds.
+ * The distinct terms of a passage's text, remembered for up to 2,000 texts: a search reads them only
+ * for the few passages it returns, to tell which of the query's terms each holds, and the same
+ * passages come back question after question; a larger memo held tens of megabytes after a burst.
  */
 export function termSetOf(processTerm: (word: string) => string | null): (text: string) => ReadonlySet<string> {
   return memoised((text: string) => {
@@ -22,7 +23,7 @@ export function termSetOf(processTerm: (word: string) => string | null): (text: 
       if (term !== null) terms.add(term);
     }
     return terms;
-  }, 20_000);
+  }, 2_000);
 }
 
 /** Adds the terms of `texts` to `counts`, each counted once a passage. */
