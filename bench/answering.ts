@@ -50,6 +50,8 @@ export interface SetResult {
   rows: RowResult[];
   all: RowResult;
   parser: RowResult;
+  /** Time spent in full-text searches, by question that searched at all, when a search clock was given. */
+  search?: RowResult;
   slowest: SlowQuestion[];
   /** Questions whose answering threw or that the engine reported as failed. */
   errors: string[];
@@ -57,16 +59,19 @@ export interface SetResult {
 }
 
 /** Called before each question's first answer, so a supervisor can tell which answer hangs; and
- * after the cold pass and each timed one, when no one answer is under way. */
+ * after the cold pass and each timed one, when no one answer is under way. `searchMs`, where given,
+ * reads the milliseconds spent in full-text searches so far. */
 export interface SetHooks {
   onBegin?: (question: string) => void;
   onPass?: (passes: number) => void;
+  searchMs?: () => number;
 }
 
 /** Rows in report order: the figure answers, the text answers, the rest. */
 export const ROW_ORDER = ['lookup', 'share', 'comparison', 'change', 'trend', 'ranking', 'recommendation', 'definition', 'statement', 'overview', 'force card', 'sources', 'help', 'provenance', 'chart', 'no data', 'unclear'];
 export const ALL_ROW = 'every question';
 export const PARSER_ROW = 'question parser (explain)';
+export const SEARCH_ROW = 'full-text search, within answers';
 
 /** The row an answer is counted in: its type, or how it declined. */
 export function rowOf(answer: Answer): string {
@@ -92,15 +97,17 @@ function ask(engine: Engine, q: SetQuestion, answers: Map<string, Answer>): Answ
   return answer;
 }
 
-/** Asks every question but the broken ones once, in order, timing each; returns the pass's wall time. */
-function pass(engine: Engine, questions: readonly SetQuestion[], broken: ReadonlySet<number>, each: (i: number, ms: number) => void): number {
+/** Asks every question but the broken ones once, in order, timing each (and its searches, with a
+ * search clock); returns the pass's wall time. */
+function pass(engine: Engine, questions: readonly SetQuestion[], broken: ReadonlySet<number>, each: (i: number, ms: number, searchMs: number) => void, searchClock = () => 0): number {
   const answers = new Map<string, Answer>();
   const started = nowMs();
   questions.forEach((q, i) => {
     if (broken.has(i)) return;
+    const searched = searchClock();
     const t = nowMs();
     ask(engine, q, answers);
-    each(i, nowMs() - t);
+    each(i, nowMs() - t, searchClock() - searched);
   });
   return nowMs() - started;
 }
@@ -154,19 +161,27 @@ export async function measureSet(engine: Engine, questions: readonly SetQuestion
   const byRow = new Map<string, RunStats[]>();
   const allRuns: RunStats[] = [];
   const parserRuns: RunStats[] = [];
+  const searchRuns: RunStats[] = [];
+  const searching = new Set<number>();
   for (let r = 0; r < passes; r++) {
     const samples = new Map<string, number[]>();
     const all: number[] = [];
-    const wall = pass(engine, questions, broken, (i, ms) => {
+    const searches: number[] = [];
+    const wall = pass(engine, questions, broken, (i, ms, searchMs) => {
       times[i]?.push(ms);
       all.push(ms);
+      if (searchMs > 0) {
+        searches.push(searchMs);
+        searching.add(i);
+      }
       const row = rowOfQuestion[i] ?? 'error';
       const list = samples.get(row);
       if (list) list.push(ms);
       else samples.set(row, [ms]);
-    });
+    }, hooks.searchMs);
     for (const [row, s] of samples) byRow.set(row, [...(byRow.get(row) ?? []), runStats(s, s.reduce((a, b) => a + b, 0))]);
     allRuns.push(runStats(all, wall));
+    searchRuns.push(runStats(searches, searches.reduce((a, b) => a + b, 0)));
     globalThis.gc?.();
     const parsed = parserPass(engine, questions);
     parserRuns.push(runStats(parsed, parsed.reduce((a, b) => a + b, 0)));
@@ -200,6 +215,7 @@ export async function measureSet(engine: Engine, questions: readonly SetQuestion
     slowest,
     errors,
   };
+  if (hooks.searchMs) result.search = { ...rowResult(SEARCH_ROW, [...searching], searchRuns), citations: 0, textChars: 0 };
   // Profiled apart from the timed passes, so the profiler's overhead never reaches the numbers.
   const { targets } = options;
   const { stats } = result.all;

@@ -52,6 +52,7 @@ export const SetResultSchema = z.object({
   rows: z.array(RowResultSchema),
   all: RowResultSchema,
   parser: RowResultSchema,
+  search: RowResultSchema.optional(),
   slowest: z.array(SlowQuestionSchema),
   errors: z.array(z.string()),
   profile: ProfileSummarySchema.optional(),

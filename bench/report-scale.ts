@@ -2,7 +2,7 @@
  * The report's answering sections: the question set on the bundled data, row by row, and at each
  * corpus size, with load time, memory, latency by row and the slowest questions.
  */
-import { ALL_ROW, PARSER_ROW, ROW_ORDER, type RowResult, type SetResult } from './answering.ts';
+import { ALL_ROW, PARSER_ROW, ROW_ORDER, SEARCH_ROW, type RowResult, type SetResult } from './answering.ts';
 import type { BenchResult } from './bench.ts';
 import { count, growth, hotLine, mb, ms, ratio, seconds, type Block } from './report-format.ts';
 import type { SizeResult } from './scale.ts';
@@ -12,14 +12,15 @@ export function rowOf(set: SetResult | undefined, row: string): RowResult | unde
   if (set === undefined) return undefined;
   if (row === ALL_ROW) return set.all;
   if (row === PARSER_ROW) return set.parser;
+  if (row === SEARCH_ROW) return set.search;
   return set.rows.find((r) => r.row === row);
 }
 
-/** Every row any size measured, in report order, then every question and the parser. */
+/** Every row any size measured, in report order, then every question, the parser and the searches. */
 function rowNames(sizes: readonly SizeResult[]): string[] {
   const seen = new Set(sizes.flatMap((s) => s.set?.rows.map((r) => r.row) ?? []));
   const rank = (row: string) => (ROW_ORDER.includes(row) ? ROW_ORDER.indexOf(row) : ROW_ORDER.length);
-  return [...[...seen].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)), ALL_ROW, PARSER_ROW];
+  return [...[...seen].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)), ALL_ROW, PARSER_ROW, SEARCH_ROW];
 }
 
 function slowestLines(size: SizeResult): string[] {
@@ -126,7 +127,7 @@ export function scaleBlocks(result: BenchResult): Block[] {
       title: 'Answer size: citations and characters of text (median over the row’s questions)',
       headers: ['type of answer', ...heads.map((h) => `${h} citations`), ...heads.map((h) => `${h} chars`)],
       rows: names
-        .filter((row) => row !== PARSER_ROW)
+        .filter((row) => row !== PARSER_ROW && row !== SEARCH_ROW)
         .map((row) => [
           row,
           ...sizes.map((s) => (rowOf(s.set, row) ? count(rowOf(s.set, row)?.citations ?? 0) : '—')),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runBench, smokeOptions, type BenchOptions } from '../../bench/bench.ts';
-import { ALL_ROW, PARSER_ROW } from '../../bench/answering.ts';
+import { ALL_ROW, PARSER_ROW, SEARCH_ROW } from '../../bench/answering.ts';
 import { markdownReport, textReport } from '../../bench/report.ts';
 import { slackErrors } from '../../bench/slack.ts';
 
@@ -26,6 +26,8 @@ describe('the benchmark in smoke mode', () => {
       expect(set?.questions).toBeGreaterThanOrEqual(200);
       expect(set?.all.stats.n).toBe(set?.questions);
       expect(set?.parser.stats.n).toBeGreaterThan(0);
+      // Full-text searches timed apart from the rest of each answer.
+      expect(set?.search?.stats.n).toBeGreaterThan(0);
       expect(set?.slowest).toHaveLength(10);
       for (const row of set?.rows ?? []) expect(row.stats.n, `${size.label}, ${row.row}`).toBeGreaterThan(0);
     }
@@ -41,7 +43,7 @@ describe('the benchmark in smoke mode', () => {
     }
 
     const report = markdownReport(result, 'npm run bench:smoke');
-    for (const row of [...BUNDLED_ROWS, ALL_ROW, PARSER_ROW]) expect(report).toContain(`| ${row} |`);
+    for (const row of [...BUNDLED_ROWS, ALL_ROW, PARSER_ROW, SEARCH_ROW]) expect(report).toContain(`| ${row} |`);
     expect(textReport(result, 'npm run bench:smoke')).toContain('Targets');
   }, 120_000);
 
