@@ -62,7 +62,7 @@ export interface BenchResult {
   slack?: SlackResult & { profiled?: SlackResult };
 }
 
-/** `npm run bench`: about seven minutes on the 2-core machine, under ten. */
+/** `npm run bench`: about 13 minutes on the 2-core machine at load 7, most of it the question parser's cost (BENCHMARKS.md, issue 17). */
 export function fullOptions(): BenchOptions {
   return {
     preset: 'full',

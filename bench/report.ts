@@ -11,8 +11,6 @@ import { bundledBlock, scaleBlocks } from './report-scale.ts';
 import type { SizeResult } from './scale.ts';
 import { slackErrors } from './slack.ts';
 
-export { ms } from './report-format.ts';
-
 export const RESULTS_START = '<!-- bench:results:start (written by npm run bench; edits here are overwritten) -->';
 export const RESULTS_END = '<!-- bench:results:end -->';
 
