@@ -48,7 +48,7 @@ export interface PlanInput {
   passagesAfter: number;
   /** Postings the search may still score. */
   budget: number;
-  /** Query terms that matched anything, by prefix or typo, in an earlier tier; none for the first. */
+  /** Query terms that matched anything (as they are, by prefix or by typo) in an earlier tier; none for the first. */
   matchedBefore: ReadonlySet<string> | 'first tier';
 }
 
