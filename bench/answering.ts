@@ -1,151 +1,231 @@
 /**
- * In-process answering latency: each row's questions asked round-robin in a tight single-threaded
- * loop after warm-up, timed one answer at a time with the monotonic high-resolution clock, in
- * several runs whose medians are reported. Runs are bounded in answers and in time, so a row whose
- * answers take seconds at a large corpus size still finishes.
+ * In-process answering latency over the question set (question-set.ts): every question asked once
+ * cold (checked for failures, and sorted into a row by the type of its answer), then several timed
+ * passes over them all, one answer timed at a time with the monotonic high-resolution clock, and
+ * passes of the question parser alone (`engine.explain`). Each row's percentiles are the medians of
+ * the passes'; the slowest questions are named by their median time.
  */
-import type { Engine } from '../src/index.ts';
+import type { Answer, Engine } from '../src/index.ts';
 import { profileWork, type ProfileSummary } from './profile.ts';
-import { askEngine, expected, failed, QUESTIONS, type RowName } from './questions.ts';
-import { medianOfRuns, runStats, type RunStats } from './stats.ts';
+import type { SetQuestion } from './question-set.ts';
+import { medianOfRuns, median, runStats, type RunStats } from './stats.ts';
 
 export interface MeasureOptions {
+  /** Timed passes over every question, after the cold one. */
   runs: number;
-  /** Answers per run (at least one per question). */
-  iterations: number;
-  /** A run also stops once this much time has passed (after one answer per question). */
-  runBudgetMs: number;
-  /** Untimed passes over the questions before the runs (JIT compilation, caches)… */
-  warmup: number;
-  /** …stopping early once this much time has passed. */
-  warmupBudgetMs: number;
-  /** A row whose first answers take longer than this is timed with one run of one pass only. */
-  slowAnswerMs: number;
-  /** The targets at this size: a row that misses one is profiled, to name the hot function. */
-  targets?: { p50?: number; p99: number };
-  /** How long to profile such a row for. */
+  /** A size whose cold pass takes longer than this is timed with one pass only. */
+  slowPassMs: number;
+  /** The targets at this size, for every question: a set that misses one is profiled, to name the hot function. */
+  targets?: { p50?: number; p99: number; max?: number };
+  /** How long to profile such a set for. */
   profileMs: number;
 }
 
-/** What one row measured. */
+/** What one row measured: the answers of one type, every answer, or the parser. */
 export interface RowResult {
-  row: RowName;
-  /** Median over runs (n is the total number of timed answers). */
+  row: string;
+  /** Questions in the row. */
+  questions: number;
+  /** Median over passes (n is the total number of timed answers). */
   stats: RunStats;
-  runs: number;
-  /** The slowest of the first (cold) answers, in ms. */
+  /** The slowest cold (first) answer, in ms. */
   coldMs: number;
   /** Median citations and text length of the row's answers: how big the answers are. */
   citations: number;
   textChars: number;
-  /** Questions answered with another type or status than the row measures. */
-  unexpected: string[];
+}
+
+/** A question among the slowest, with its median time over the passes. */
+export interface SlowQuestion {
+  question: string;
+  row: string;
+  ms: number;
+}
+
+/** What the set measured at one size. */
+export interface SetResult {
+  questions: number;
+  passes: number;
+  /** One row per type of answer, in the order of ROW_ORDER, then the rest by name. */
+  rows: RowResult[];
+  all: RowResult;
+  parser: RowResult;
+  /** Time spent in full-text searches, by question that searched at all, when a search clock was given. */
+  search?: RowResult;
+  slowest: SlowQuestion[];
   /** Questions whose answering threw or that the engine reported as failed. */
   errors: string[];
   profile?: ProfileSummary;
 }
 
-/** Called before each question's first answer, so a supervisor can tell which answer hangs. */
-export type BeginHook = (row: RowName, question: string) => void;
+/** Called before each question's first answer, so a supervisor can tell which answer hangs; and
+ * after the cold pass and each timed one, when no one answer is under way. `searchMs`, where given,
+ * reads the milliseconds spent in full-text searches so far. */
+export interface SetHooks {
+  onBegin?: (question: string) => void;
+  onPass?: (passes: number) => void;
+  searchMs?: () => number;
+}
 
-/** Rows whose answers take longer than this are not profiled again: the cost would blow the time budget. */
-const MAX_PROFILED_ANSWER_MS = 15_000;
+/** Rows in report order: the figure answers, the text answers, the rest. */
+export const ROW_ORDER = ['lookup', 'share', 'comparison', 'change', 'trend', 'ranking', 'recommendation', 'definition', 'statement', 'overview', 'force card', 'sources', 'help', 'provenance', 'chart', 'no data', 'unclear'];
+export const ALL_ROW = 'every question';
+export const PARSER_ROW = 'question parser (explain)';
+export const SEARCH_ROW = 'full-text search, within answers';
+
+/** The row an answer is counted in: its type, or how it declined. */
+export function rowOf(answer: Answer): string {
+  if (answer.status === 'no_data') return 'no data';
+  if (answer.status === 'unclear') return 'unclear';
+  return (answer.type ?? 'untyped').replace('_', ' ');
+}
+
+/** The engine's own word that answering failed (a bug it caught): counted as an error, never a result. */
+export function failed(answer: Answer): boolean {
+  return answer.status === 'no_data' && answer.reason === 'not_understood' && answer.text.startsWith('Sorry, I could not answer that reliably');
+}
 
 function nowMs(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
 
-function middle(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
+/** Asks `q`, a follow-up with the answer (in `answers`) to the question it follows; keeps its answer there. */
+function ask(engine: Engine, q: SetQuestion, answers: Map<string, Answer>): Answer {
+  const previous = q.after === undefined ? undefined : answers.get(q.after);
+  const answer = q.via === 'forceCard' ? engine.forceCard(q.text) : engine.answer(q.text, previous ? { previous } : undefined);
+  answers.set(q.id, answer);
+  return answer;
 }
 
-/** Measures one row against `engine`. */
-export async function measureRow(engine: Engine, row: RowName, options: MeasureOptions, onBegin?: BeginHook): Promise<RowResult> {
-  const questions = QUESTIONS[row];
-  const unexpected: string[] = [];
-  const errors: string[] = [];
+/** Asks every question but the broken ones once, in order, timing each (and its searches, with a
+ * search clock); returns the pass's wall time. */
+function pass(engine: Engine, questions: readonly SetQuestion[], broken: ReadonlySet<number>, each: (i: number, ms: number, searchMs: number) => void, searchClock = () => 0): number {
+  const answers = new Map<string, Answer>();
+  const started = nowMs();
+  questions.forEach((q, i) => {
+    if (broken.has(i)) return;
+    const searched = searchClock();
+    const t = nowMs();
+    ask(engine, q, answers);
+    each(i, nowMs() - t, searchClock() - searched);
+  });
+  return nowMs() - started;
+}
+
+/** Reads every question with the parser alone, timing each. */
+function parserPass(engine: Engine, questions: readonly SetQuestion[]): number[] {
+  return questions.filter((q) => q.via === 'answer').map((q) => {
+    const t = nowMs();
+    engine.explain(q.text);
+    return nowMs() - t;
+  });
+}
+
+/** Measures the set against `engine`. */
+export async function measureSet(engine: Engine, questions: readonly SetQuestion[], options: MeasureOptions, hooks: SetHooks = {}): Promise<SetResult> {
+  const rowOfQuestion: string[] = [];
+  const cold: number[] = [];
   const citations: number[] = [];
   const textChars: number[] = [];
-  let coldMs = 0;
+  const errors: string[] = [];
+  // The cold pass: each question's first answer is checked, sorted into its row and timed.
+  const answers = new Map<string, Answer>();
   const broken = new Set<number>();
-
-  // Cold answers first: each question's first answer is checked (type, status, failure) and timed.
-  questions.forEach((q, i) => {
-    onBegin?.(row, q.text);
-    const started = nowMs();
+  let coldPassMs = 0;
+  for (const [i, q] of questions.entries()) {
+    hooks.onBegin?.(q.text);
+    const t = nowMs();
     try {
-      const answer = askEngine(engine, q);
-      coldMs = Math.max(coldMs, nowMs() - started);
-      citations.push(answer.citations.length);
-      textChars.push(answer.text.length);
+      const answer = ask(engine, q, answers);
+      rowOfQuestion[i] = rowOf(answer);
+      citations[i] = answer.citations.length;
+      textChars[i] = answer.text.length;
       if (failed(answer)) {
         errors.push(`${q.text}: the engine could not answer it reliably (a bug it caught; see its error log)`);
         broken.add(i);
-      } else if (!expected(row, answer)) unexpected.push(`${q.text} → ${answer.type ?? 'no type'}/${answer.status}${answer.status === 'no_data' ? ` (${answer.reason})` : ''}`);
+      }
     } catch (error) {
       errors.push(`${q.text}: ${error instanceof Error ? error.message : String(error)}`);
       broken.add(i);
     }
-  });
-  const timed = questions.filter((_, i) => !broken.has(i));
-  const slow = coldMs > options.slowAnswerMs;
-  if (timed.length === 0) {
-    return { row, stats: medianOfRuns([]), runs: 0, coldMs, citations: middle(citations), textChars: middle(textChars), unexpected, errors };
+    cold[i] = nowMs() - t;
+    coldPassMs += cold[i] ?? 0;
+    // Lets the messages to the supervisor out now and then.
+    if (i % 100 === 99) await new Promise((resolve) => setImmediate(resolve));
   }
-  // A slow row gets no further warm-up: its answers are long enough for the JIT to have settled.
-  const warmupUntil = nowMs() + options.warmupBudgetMs;
-  if (!slow) for (let w = 1; w < options.warmup && nowMs() < warmupUntil; w++) for (const q of timed) askEngine(engine, q);
+  hooks.onPass?.(0);
   globalThis.gc?.();
 
-  const runs: RunStats[] = [];
-  const runCount = slow ? 1 : options.runs;
-  for (let r = 0; r < runCount; r++) {
-    const samples: number[] = [];
-    const runStarted = nowMs();
-    for (let i = 0; ; i++) {
-      const q = timed[i % timed.length];
-      if (q === undefined) break;
-      const started = nowMs();
-      askEngine(engine, q);
-      samples.push(nowMs() - started);
-      const done = i + 1;
-      if (done < timed.length) continue;
-      if (slow || done >= options.iterations || nowMs() - runStarted >= options.runBudgetMs) break;
-    }
-    runs.push(runStats(samples, nowMs() - runStarted));
+  const passes = coldPassMs > options.slowPassMs ? 1 : options.runs;
+  const times: number[][] = questions.map(() => []);
+  const byRow = new Map<string, RunStats[]>();
+  const allRuns: RunStats[] = [];
+  const parserRuns: RunStats[] = [];
+  const searchRuns: RunStats[] = [];
+  const searching = new Set<number>();
+  for (let r = 0; r < passes; r++) {
+    const samples = new Map<string, number[]>();
+    const all: number[] = [];
+    const searches: number[] = [];
+    const wall = pass(engine, questions, broken, (i, ms, searchMs) => {
+      times[i]?.push(ms);
+      all.push(ms);
+      if (searchMs > 0) {
+        searches.push(searchMs);
+        searching.add(i);
+      }
+      const row = rowOfQuestion[i] ?? 'error';
+      const list = samples.get(row);
+      if (list) list.push(ms);
+      else samples.set(row, [ms]);
+    }, hooks.searchMs);
+    for (const [row, s] of samples) byRow.set(row, [...(byRow.get(row) ?? []), runStats(s, s.reduce((a, b) => a + b, 0))]);
+    allRuns.push(runStats(all, wall));
+    searchRuns.push(runStats(searches, searches.reduce((a, b) => a + b, 0)));
+    globalThis.gc?.();
+    const parsed = parserPass(engine, questions);
+    parserRuns.push(runStats(parsed, parsed.reduce((a, b) => a + b, 0)));
+    globalThis.gc?.();
+    hooks.onPass?.(r + 1);
   }
-  const stats = medianOfRuns(runs);
-  const result: RowResult = { row, stats, runs: runs.length, coldMs, citations: middle(citations), textChars: middle(textChars), unexpected, errors };
-  // Profiled apart from the timed runs, so the profiler's overhead never reaches the numbers; at
-  // least one answer, so even a row of answers slower than the profiling time is profiled.
+
+  const medianOf = (values: number[]) => (values.length === 0 ? 0 : median(values));
+  const rowResult = (row: string, members: number[], runs: RunStats[]): RowResult => ({
+    row,
+    questions: members.length,
+    stats: medianOfRuns(runs),
+    coldMs: Math.max(0, ...members.map((i) => cold[i] ?? 0)),
+    citations: medianOf(members.map((i) => citations[i] ?? 0)),
+    textChars: medianOf(members.map((i) => textChars[i] ?? 0)),
+  });
+  const members = (row: string) => questions.flatMap((_, i) => (rowOfQuestion[i] === row && !broken.has(i) ? [i] : []));
+  const rank = (row: string) => (ROW_ORDER.includes(row) ? ROW_ORDER.indexOf(row) : ROW_ORDER.length);
+  const rows = [...byRow.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)).map((row) => rowResult(row, members(row), byRow.get(row) ?? []));
+  const everyone = questions.flatMap((_, i) => (broken.has(i) ? [] : [i]));
+  const slowest = questions
+    .flatMap((q, i) => (broken.has(i) ? [] : [{ question: q.text, row: rowOfQuestion[i] ?? 'error', ms: medianOf(times[i] ?? []) }]))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 10);
+  const result: SetResult = {
+    questions: questions.length,
+    passes,
+    rows,
+    all: rowResult(ALL_ROW, everyone, allRuns),
+    parser: { ...rowResult(PARSER_ROW, everyone.filter((i) => questions[i]?.via === 'answer'), parserRuns), citations: 0, textChars: 0 },
+    slowest,
+    errors,
+  };
+  if (hooks.searchMs) result.search = { ...rowResult(SEARCH_ROW, [...searching], searchRuns), citations: 0, textChars: 0 };
+  // Profiled apart from the timed passes, so the profiler's overhead never reaches the numbers.
   const { targets } = options;
-  const missed = targets !== undefined && (stats.p99 > targets.p99 || (targets.p50 !== undefined && stats.p50 > targets.p50));
-  if (missed && coldMs < MAX_PROFILED_ANSWER_MS) {
+  const { stats } = result.all;
+  const missed = targets !== undefined && (stats.p99 > targets.p99 || (targets.p50 !== undefined && stats.p50 > targets.p50) || (targets.max !== undefined && stats.max > targets.max));
+  if (missed) {
     result.profile = await profileWork(() => {
       const until = nowMs() + options.profileMs;
-      for (let i = 0; i === 0 || nowMs() < until; i++) {
-        const q = timed[i % timed.length];
-        if (q !== undefined) askEngine(engine, q);
-      }
+      const asked = new Map<string, Answer>();
+      for (const [i, q] of questions.entries()) if (!broken.has(i) && nowMs() < until) ask(engine, q, asked);
     });
   }
   return result;
-}
-
-/** Measures each row in turn, collecting garbage between rows so one row's garbage is not the next's pause. */
-export async function measureRows(
-  engine: Engine,
-  rows: readonly RowName[],
-  options: MeasureOptions,
-  hooks: { onBegin?: BeginHook; onRow?: (result: RowResult) => void } = {},
-): Promise<RowResult[]> {
-  const results: RowResult[] = [];
-  for (const row of rows) {
-    const result = await measureRow(engine, row, options, hooks.onBegin);
-    results.push(result);
-    hooks.onRow?.(result);
-    globalThis.gc?.();
-  }
-  return results;
 }

@@ -4,12 +4,9 @@
  * arrives. Each schema is checked against the TypeScript type the code uses, so they cannot drift.
  */
 import { z } from 'zod';
-import type { MeasureOptions, RowResult } from './answering.ts';
+import type { MeasureOptions, RowResult, SetResult, SlowQuestion } from './answering.ts';
 import type { HotFunction, ProfileSummary } from './profile.ts';
-import { NATIONAL_ROWS, QUESTION_TYPES } from './questions.ts';
 import type { RunStats } from './stats.ts';
-
-export const RowNameSchema = z.enum([...QUESTION_TYPES, ...NATIONAL_ROWS]);
 
 export const HotFunctionSchema = z.object({
   name: z.string(),
@@ -39,25 +36,32 @@ export const RunStatsSchema = z.object({
 }) satisfies z.ZodType<RunStats, unknown>;
 
 export const RowResultSchema = z.object({
-  row: RowNameSchema,
+  row: z.string(),
+  questions: z.number(),
   stats: RunStatsSchema,
-  runs: z.number(),
   coldMs: z.number(),
   citations: z.number(),
   textChars: z.number(),
-  unexpected: z.array(z.string()),
+}) satisfies z.ZodType<RowResult, unknown>;
+
+export const SlowQuestionSchema = z.object({ question: z.string(), row: z.string(), ms: z.number() }) satisfies z.ZodType<SlowQuestion>;
+
+export const SetResultSchema = z.object({
+  questions: z.number(),
+  passes: z.number(),
+  rows: z.array(RowResultSchema),
+  all: RowResultSchema,
+  parser: RowResultSchema,
+  search: RowResultSchema.optional(),
+  slowest: z.array(SlowQuestionSchema),
   errors: z.array(z.string()),
   profile: ProfileSummarySchema.optional(),
-}) satisfies z.ZodType<RowResult, unknown>;
+}) satisfies z.ZodType<SetResult, unknown>;
 
 export const MeasureOptionsSchema = z.object({
   runs: z.number().int().positive(),
-  iterations: z.number().int().positive(),
-  runBudgetMs: z.number().positive(),
-  warmup: z.number().int().positive(),
-  warmupBudgetMs: z.number().positive(),
-  slowAnswerMs: z.number().positive(),
-  targets: z.object({ p50: z.number().positive().optional(), p99: z.number().positive() }).optional(),
+  slowPassMs: z.number().positive(),
+  targets: z.object({ p50: z.number().positive().optional(), p99: z.number().positive(), max: z.number().positive().optional() }).optional(),
   profileMs: z.number().positive(),
 }) satisfies z.ZodType<MeasureOptions, unknown>;
 
@@ -73,10 +77,12 @@ export const LoadMemorySchema = z.object({
 });
 export type LoadMemory = z.infer<typeof LoadMemorySchema>;
 
-/** A scale child's job: load one data folder and measure the rows. */
+/** A scale child's job: load one data folder and measure the question set. */
 export const ScaleJobSchema = z.object({
   dataDir: z.string(),
-  rows: z.array(RowNameSchema),
+  /** The question set's seed, and how many of its questions to ask (spread evenly), or all. */
+  seed: z.string(),
+  sample: z.number().int().positive().optional(),
   measure: MeasureOptionsSchema,
   /** Profile the load with the sampling profiler (about 1–2% slower) to split it into phases. */
   profileLoad: z.boolean(),
@@ -98,8 +104,9 @@ export type LoadReport = z.infer<typeof LoadReportSchema>;
 
 export const ScaleMessageSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('loaded'), load: LoadReportSchema }),
-  z.object({ kind: z.literal('begin'), row: RowNameSchema, question: z.string() }),
-  z.object({ kind: z.literal('row'), result: RowResultSchema }),
+  z.object({ kind: z.literal('begin'), question: z.string() }),
+  z.object({ kind: z.literal('pass'), passes: z.number() }),
+  z.object({ kind: z.literal('measured'), result: SetResultSchema, memory: LoadMemorySchema }),
   z.object({ kind: z.literal('done') }),
   z.object({ kind: z.literal('failed'), message: z.string() }),
 ]);

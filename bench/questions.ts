@@ -1,17 +1,17 @@
 /**
- * The questions the benchmark asks, by question type: users' own wording, each answered with that
- * type by today's engine on the bundled data and on the generated corpora (which name the same
- * forces, measures and years). Every answer is checked against its expected type and status, so a
- * row never silently measures a different code path.
+ * A few questions for each of the engine's paths, in users' own wording, each answered by that path
+ * on the bundled data and on the generated corpora (which name the same forces, measures and
+ * years): the mentions of the Slack benchmark, and part of the answering benchmark's question set
+ * (question-set.ts), where they make sure every path is asked at every size.
  */
-import type { Answer, Engine } from '../src/index.ts';
 
-/** The question types the issue asks to measure, in report order. */
+/** The paths, in the order the Slack benchmark cycles through them. */
 export const QUESTION_TYPES = [
   'lookup',
   'share',
   'comparison',
   'change',
+  'trend',
   'definition',
   'statement',
   'overview',
@@ -20,12 +20,10 @@ export const QUESTION_TYPES = [
 ] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
-/** Rows measured after the question types: answers about England and Wales, which every generated
- * article mentions, so their size grows with the whole corpus. Measured last and time-boxed. */
-export const NATIONAL_ROWS = ['force card (England and Wales)', 'overview (England and Wales)'] as const;
-export type NationalRow = (typeof NATIONAL_ROWS)[number];
-
-export type RowName = QuestionType | NationalRow;
+/** Answers about England and Wales, which every generated article mentions, so their size grows
+ * with the whole corpus. */
+export const NATIONAL_PATHS = ['force card (England and Wales)', 'overview (England and Wales)'] as const;
+export type NationalPath = (typeof NATIONAL_PATHS)[number];
 
 /** One question: asked through `answer()`, or a force card through `forceCard()`. */
 export interface BenchQuestion {
@@ -36,7 +34,7 @@ export interface BenchQuestion {
 const ask = (text: string): BenchQuestion => ({ text, via: 'answer' });
 const card = (text: string): BenchQuestion => ({ text, via: 'forceCard' });
 
-export const QUESTIONS: Record<RowName, BenchQuestion[]> = {
+export const QUESTIONS: Record<QuestionType | NationalPath, BenchQuestion[]> = {
   lookup: [
     ask('How many misconduct allegations were made against Hampshire police in 2021-22?'),
     ask('How many conduct matters did Herts have in 2021-22?'),
@@ -58,6 +56,10 @@ export const QUESTIONS: Record<RowName, BenchQuestion[]> = {
     ask('Have misconduct allegations against Hampshire gone up or down?'),
     ask('Did misconduct allegations against Hampshire rise or fall between 2021-22 and the latest year?'),
   ],
+  trend: [
+    ask('What is the trend in misconduct complaint allegations against Hampshire Constabulary?'),
+    ask('Hampshire misconduct allegations over the years'),
+  ],
   definition: [
     ask('What is a recordable conduct matter?'),
     ask('What is a conduct matter?'),
@@ -75,30 +77,3 @@ export const QUESTIONS: Record<RowName, BenchQuestion[]> = {
   'overview (England and Wales)': [ask('What do you know about England and Wales?')],
   'force card (England and Wales)': [card('England and Wales')],
 };
-
-/** Whether an answer is of the kind its row measures. */
-export function expected(row: RowName, answer: Answer): boolean {
-  switch (row) {
-    case 'no-data':
-      return answer.status === 'no_data';
-    case 'change':
-      return answer.status === 'answered' && (answer.type === 'change' || answer.type === 'trend');
-    case 'force card':
-    case 'force card (England and Wales)':
-      return answer.status === 'answered' && answer.type === 'force_card';
-    case 'overview (England and Wales)':
-      return answer.status === 'answered' && answer.type === 'overview';
-    default:
-      return answer.status === 'answered' && answer.type === row;
-  }
-}
-
-/** The engine's own word that answering failed (a bug it caught): counted as an error, never a result. */
-export function failed(answer: Answer): boolean {
-  return answer.status === 'no_data' && answer.reason === 'not_understood' && answer.text.startsWith('Sorry, I could not answer that reliably');
-}
-
-/** Asks one benchmark question. */
-export function askEngine(engine: Engine, question: BenchQuestion): Answer {
-  return question.via === 'forceCard' ? engine.forceCard(question.text) : engine.answer(question.text);
-}

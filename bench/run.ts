@@ -1,6 +1,6 @@
 /**
- * `npm run bench` (about seven minutes) and `npm run bench:smoke` (seconds): runs the benchmark,
- * prints the report, and (full run) writes it into BENCHMARKS.md.
+ * `npm run bench` (about 13 minutes on the busy 2-core machine) and `npm run bench:smoke` (under a
+ * minute): runs the benchmark, prints the report, and (full run) writes it into BENCHMARKS.md.
  *
  *   --smoke              tiny sizes and counts, nothing written unless --out is given
  *   --sections=a,b       scale, startup, slack (default: all)

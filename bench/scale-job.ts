@@ -1,12 +1,15 @@
 /**
  * One corpus size, measured: load the engine on a data folder (timing it, and its memory after
- * load), then measure each row's answering latency. Runs in a child process of its own in the
- * full benchmark, so each size's memory is its own, and in-process in the smoke test.
+ * load), then measure the question set's answering latency, and memory after it. Runs in a child
+ * process of its own in the full benchmark, so each size's memory is its own, and in-process in the
+ * smoke test.
  */
 import { loadEngine, type Engine } from '../src/index.ts';
-import { measureRows } from './answering.ts';
-import type { LoadReport, ScaleJob, ScaleMessage } from './messages.ts';
+import { PassageIndex } from '../src/search/passages.ts';
+import { measureSet } from './answering.ts';
+import type { LoadMemory, LoadReport, ScaleJob, ScaleMessage } from './messages.ts';
 import { profileWork } from './profile.ts';
+import { questionSet, sampleOf } from './question-set.ts';
 
 /** The load's phases, by the function that does each (see src/engine.ts). */
 export const LOAD_PHASES = ['loadDataset', 'FigureStore', 'loadOrBuildPassageIndex'] as const;
@@ -38,29 +41,46 @@ export async function runScaleJob(job: ScaleJob, emit: (message: ScaleMessage) =
   const hold = setInterval(() => undefined, 60_000);
   await indexed;
   clearInterval(hold);
-  const after = process.memoryUsage();
-  globalThis.gc?.();
-  const collected = process.memoryUsage();
-  const sources = engine.sources();
-  const report: LoadReport = {
-    readyAt,
-    loadMs,
-    indexedMs,
-    documents: sources.length,
-    memory: {
-      rss: after.rss,
-      heapUsed: after.heapUsed,
-      heapUsedAfterGc: collected.heapUsed,
-      rssAfterGc: collected.rss,
-      peakRss: process.resourceUsage().maxRSS * 1024,
-    },
-  };
+  const report: LoadReport = { readyAt, loadMs, indexedMs, documents: engine.sources().length, memory: memoryNow() };
   if (profile) report.profile = profile;
   emit({ kind: 'loaded', load: report });
-  const ready = engine;
-  await measureRows(ready, job.rows, job.measure, {
-    onBegin: (row, question) => emit({ kind: 'begin', row, question }),
-    onRow: (result) => emit({ kind: 'row', result }),
+  const questions = sampleOf(questionSet(job.seed), job.sample);
+  const result = await measureSet(engine, questions, job.measure, {
+    onBegin: (question) => emit({ kind: 'begin', question }),
+    onPass: (passes) => emit({ kind: 'pass', passes }),
+    searchMs: searchClock(),
   });
+  emit({ kind: 'measured', result, memory: memoryNow() });
   emit({ kind: 'done' });
+}
+
+/** Memory now, before and after a full garbage collection (when gc is exposed). */
+function memoryNow(): LoadMemory {
+  const before = process.memoryUsage();
+  globalThis.gc?.();
+  const after = process.memoryUsage();
+  return { rss: before.rss, heapUsed: before.heapUsed, heapUsedAfterGc: after.heapUsed, rssAfterGc: after.rss, peakRss: process.resourceUsage().maxRSS * 1024 };
+}
+
+let searchesMs: (() => number) | undefined;
+
+/**
+ * The milliseconds spent so far in full-text searches (PassageIndex.search, which `find` calls),
+ * counted by wrapping the method once per process: the engine keeps its index to itself, and this
+ * splits an answer's time into the search's part and the rest.
+ */
+function searchClock(): () => number {
+  if (searchesMs) return searchesMs;
+  let spent = 0;
+  const search = PassageIndex.prototype.search;
+  PassageIndex.prototype.search = function (this: PassageIndex, ...args: Parameters<PassageIndex['search']>) {
+    const started = performance.now();
+    try {
+      return search.apply(this, args);
+    } finally {
+      spent += performance.now() - started;
+    }
+  };
+  searchesMs = () => spent;
+  return searchesMs;
 }

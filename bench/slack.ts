@@ -7,10 +7,9 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { z } from 'zod';
 import { slackConfigFromEnv, startSlack } from '../adapters/slack/index.ts';
 import { RedisState } from '../adapters/shared/state/redis.ts';
 import { deletePrefix } from '../test/adapters/support/redis.ts';
@@ -22,15 +21,10 @@ import { appMention } from '../test/adapters/slack/support/slack-payloads.ts';
 import { bundledScript } from './bundle.ts';
 import { epochNow, startChild } from './child.ts';
 import { SlackListeningSchema, type SlackJob } from './messages.ts';
+import { startFlags } from './npm-start.ts';
 import { hotFunctions, hotOwnFunctions, readCpuProfile, type ProfileSummary } from './profile.ts';
 import { QUESTIONS, QUESTION_TYPES } from './questions.ts';
 import { percentile } from './stats.ts';
-
-/** The V8 flags `npm start` runs the adapters with (package.json), so the adapter measured here runs as in production. */
-function startFlags(): string[] {
-  const pkg = z.object({ scripts: z.object({ start: z.string() }) }).parse(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')));
-  return pkg.scripts.start.split(/\s+/).filter((arg) => arg.startsWith('--max-'));
-}
 
 /** An answer's parts are posted one after another: this long without a post, every part is in. */
 const REPLY_PARTS_QUIET_MS = 200;

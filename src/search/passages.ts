@@ -8,14 +8,20 @@
  * query word, so one index over a newsroom's whole corpus made a definition cost time in proportion
  * to the corpus (100 ms at 10,000 articles). A search walks the tiers in order and stops once its
  * caller has enough: a common question is answered from the first tier at a cost that does not grow
- * with the corpus, and a search that needs every tier costs about what one index would.
+ * with the corpus. Each search also has a budget of postings to score (see query-plan.ts): terms
+ * held by most passages are not scored once it is spent, and a search stops at the first tier where
+ * not even its rarest term fits, saying so, so its cost is bounded whatever the corpus's size.
  */
-import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchOptions, type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import { stemmer } from 'stemmer';
 import type { SourceDocument } from '../model/data.ts';
 import { memoised } from '../text/memo.ts';
 import { codeFingerprint } from '../code-fingerprint.ts';
 import { fold, stem, STOPWORDS, words } from '../text/words.ts';
+import type { QueryWord } from './query-plan.ts';
+import { termSetOf } from './term-counts.ts';
+import { searchTiers, type FindOptions, type PassageHit, type PassageSearch } from './tier-search.ts';
+import { Tiers, type TierMaker } from './tiers.ts';
 
 /** One paragraph of a source document. */
 export interface Passage {
@@ -69,8 +75,11 @@ export function passageIndexSignature(): string {
 /** Words run through `processTerm` for the signature: a change in stemming shows in their stems. */
 const PROBE = ['Allegations', 're-vetted', 'Constabulary', 'misconduct', 'officers’', 'Hants', 'investigating', 'recordable'];
 
-/** Passages in a scope's first tier; each later tier holds twice as many as the one before. */
-export const FIRST_TIER_PASSAGES = 2_048;
+export { FIRST_TIER_PASSAGES } from './tiers.ts';
+export { SEARCH_BUDGET, type FindOptions, type PassageHit, type PassageSearch } from './tier-search.ts';
+
+/** The distinct terms of a passage, for the query terms a search left unscored. */
+const termsOf = termSetOf(processTerm);
 
 /**
  * The part of the corpus a search covers. The IOPC's learning recommendations are searched only by
@@ -96,65 +105,22 @@ export function passagesOf(doc: SourceDocument): Passage[] {
     .map((text, index) => ({ id: `${doc.id}#${index}`, docId: doc.id, index, text }));
 }
 
-export interface PassageHit {
-  passage: Passage;
-  score: number;
-  /** Share of the query's meaningful words the passage contains (0–1). */
-  coverage: number;
-}
-
-/**
- * Share of `queryTerms` the passage holds as they are. minisearch reports the passage's terms that
- * matched the query (`match`, exact, prefix and fuzzy alike), and a term the passage holds exactly
- * always matches itself, so this equals re-reading the passage's words, without stemming them again
- * for every hit.
- */
-function coverage(queryTerms: readonly string[], result: SearchResult): number {
-  return queryTerms.filter((t) => Object.hasOwn(result.match, t)).length / queryTerms.length;
-}
-
-const EXACT: SearchOptions = { prefix: false, fuzzy: false };
-const ALL_WORDS: SearchOptions = { ...EXACT, combineWith: 'AND' };
-
 /** A saved index: each scope's tiers in minisearch's own serialised form. */
 export type SavedPassageIndex = Record<PassageScope, AsPlainObject[]>;
 
 /** A saved index whose tiers are read when first needed: each scope's tiers, as functions that read one. */
 export type SavedTierReaders = Record<PassageScope, Array<() => AsPlainObject>>;
 
-/** A tier being built: its index so far, its passages, and how many of them are added. */
-interface Building {
-  index: MiniSearch<Passage>;
-  passages: Passage[];
-  added: number;
-}
-
-/** A tier's index; or one being built; or how to load it from a saved index. */
-type Tier = MiniSearch<Passage> | Building | (() => MiniSearch<Passage>);
-
-/** Passages added to a tier per turn of the event loop when tiers are built in the background. */
-const BACKGROUND_BATCH = 256;
-
-/** How a search walks the tiers. */
-export interface FindOptions {
-  /** Which passages to search; 'reporting' (everything but recommendations) by default. */
-  scope?: PassageScope;
-  /** The fewest meaningful query words worth searching for (2 by default). */
-  minTerms?: number;
-  /** Keeps passages of some documents only. */
-  docFilter?: (docId: string) => boolean;
-  /** Only passages holding every query word (as stemmed; no prefix or typo matches). For a caller
-   * that keeps nothing else, this spares ranking every passage that holds one common word. */
-  allWords?: boolean;
-  /** Leaves out passages holding any of these words. */
-  without?: string | undefined;
-  /** Whether the hits so far are enough to stop before the next tier; by default, `limit` hits. */
-  enough?: (hits: readonly PassageHit[]) => boolean;
-}
+/** How the tiers make and load their indexes: with the one set of options, and our term processing. */
+const MAKER: TierMaker = {
+  create: () => new MiniSearch(PASSAGE_INDEX_OPTIONS),
+  load: (saved) => MiniSearch.loadJS<Passage>(saved, PASSAGE_INDEX_OPTIONS),
+  processTerm,
+};
 
 /** Full-text search over every passage of the corpus, by scope and tier (see the module comment). */
 export class PassageIndex {
-  private readonly tiers: Record<PassageScope, Tier[]>;
+  private readonly tiers: Record<PassageScope, Tiers>;
   private readonly documents = new Map<string, SourceDocument>();
   /** Each document's passages, split when first needed: a saved index needs none at start-up. */
   private readonly byDoc = new Map<string, Passage[]>();
@@ -164,35 +130,10 @@ export class PassageIndex {
    * {@link PassageIndex.complete} builds them. With `prebuilt` (a saved index of the same documents),
    * nothing is split or indexed now: a document's passages are split when a search first returns one.
    */
-  constructor(documents: SourceDocument[], prebuilt?: Record<PassageScope, Tier[]>) {
-    const building: Record<PassageScope, Passage[][]> = { recommendations: [], reporting: [] };
+  constructor(documents: SourceDocument[], prebuilt?: Record<PassageScope, Tiers>) {
     for (const doc of documents) this.documents.set(doc.id, doc);
-    for (const doc of prebuilt ? [] : documents) {
-      const passages = this.passages(doc.id);
-      const tiers = building[scopeOf(doc)];
-      const last = tiers.at(-1);
-      // A new tier starts at a document boundary once the last is full.
-      if (last === undefined || last.length >= FIRST_TIER_PASSAGES * 2 ** (tiers.length - 1)) tiers.push([...passages]);
-      else last.push(...passages);
-    }
-    const unbuilt = (scope: PassageScope): Tier[] => building[scope].map((passages) => ({ index: new MiniSearch(PASSAGE_INDEX_OPTIONS), passages, added: 0 }));
-    this.tiers = prebuilt ?? { recommendations: unbuilt('recommendations'), reporting: unbuilt('reporting') };
-    for (const scope of PASSAGE_SCOPES) if (this.tiers[scope].length > 0) this.tier(scope, 0);
-  }
-
-  /** A tier's index, finished (built or loaded) first if it is not yet. */
-  private tier(scope: PassageScope, i: number): MiniSearch<Passage> {
-    const tier = this.tiers[scope][i];
-    if (tier === undefined) throw new RangeError(`engine: no passage tier ${i} in ${scope}`);
-    if (tier instanceof MiniSearch) return tier;
-    let index: MiniSearch<Passage>;
-    if (typeof tier === 'function') index = tier();
-    else {
-      tier.index.addAll(tier.passages.slice(tier.added));
-      index = tier.index;
-    }
-    this.tiers[scope][i] = index;
-    return index;
+    const built = (scope: PassageScope) => Tiers.build(documents.filter((d) => scopeOf(d) === scope).map((d) => this.passages(d.id)), MAKER);
+    this.tiers = prebuilt ?? { recommendations: built('recommendations'), reporting: built('reporting') };
   }
 
   /**
@@ -205,19 +146,8 @@ export class PassageIndex {
   complete(): Promise<void> {
     return new Promise((resolve) => {
       const step = () => {
-        for (const scope of PASSAGE_SCOPES) {
-          const i = this.tiers[scope].findIndex((t) => !(t instanceof MiniSearch));
-          const tier = this.tiers[scope][i];
-          if (tier === undefined) continue;
-          if (typeof tier !== 'function' && !(tier instanceof MiniSearch) && tier.passages.length - tier.added > BACKGROUND_BATCH) {
-            // Read by position: removing each batch from the front would move the rest every turn.
-            tier.index.addAll(tier.passages.slice(tier.added, tier.added + BACKGROUND_BATCH));
-            tier.added += BACKGROUND_BATCH;
-          } else this.tier(scope, i);
-          setTimeout(step, 0).unref();
-          return;
-        }
-        resolve();
+        if (PASSAGE_SCOPES.some((scope) => this.tiers[scope].step())) setTimeout(step, 0).unref();
+        else resolve();
       };
       setTimeout(step, 0).unref();
     });
@@ -225,8 +155,7 @@ export class PassageIndex {
 
   /** The index in minisearch's own serialised form, tier by tier (`JSON.stringify` each to save it). */
   toJSON(): SavedPassageIndex {
-    const saved = (scope: PassageScope) => this.tiers[scope].map((_, i) => this.tier(scope, i).toJSON());
-    return { recommendations: saved('recommendations'), reporting: saved('reporting') };
+    return { recommendations: this.tiers.recommendations.toJSON(), reporting: this.tiers.reporting.toJSON() };
   }
 
   /**
@@ -236,9 +165,7 @@ export class PassageIndex {
    * and loading every tier was most of the start-up time and memory of a large corpus.
    */
   static fromSaved(readers: SavedTierReaders, documents: SourceDocument[]): PassageIndex {
-    const load = (read: () => AsPlainObject) => MiniSearch.loadJS<Passage>(read(), PASSAGE_INDEX_OPTIONS);
-    const tiers = (scope: PassageScope): Tier[] => readers[scope].map((read, i) => (i === 0 ? load(read) : () => load(read)));
-    return new PassageIndex(documents, { recommendations: tiers('recommendations'), reporting: tiers('reporting') });
+    return new PassageIndex(documents, { recommendations: Tiers.saved(readers.recommendations, MAKER), reporting: Tiers.saved(readers.reporting, MAKER) });
   }
 
   /** A passage by its id, `<document id>#<position>`. */
@@ -261,30 +188,25 @@ export class PassageIndex {
 
   /**
    * Best passages for `query`, each with the share of the query's words it holds: up to `limit` from
-   * each tier, best first within a tier, walking the tiers until `enough` says to stop.
+   * each tier, best first within a tier, walking the tiers until `enough` says to stop or the
+   * budget is spent (see {@link PassageIndex.search} to know which).
    */
   find(query: string, limit = 5, options: FindOptions = {}): PassageHit[] {
-    const queryTerms = [...new Set(words(query).map(processTerm).filter((t): t is string => t !== null))];
-    if (queryTerms.length < (options.minTerms ?? 2)) return [];
-    const enough = options.enough ?? ((found: readonly PassageHit[]) => found.length >= limit);
-    const hits: PassageHit[] = [];
-    const wanted: Query = options.allWords ? { ...ALL_WORDS, queries: [query] } : query;
-    const search: Query = options.without ? { combineWith: 'AND_NOT', queries: [wanted, { ...EXACT, queries: [options.without] }] } : wanted;
-    const scope = options.scope ?? 'reporting';
-    for (let i = 0; i < this.tiers[scope].length; i++) {
-      const tier = this.tier(scope, i);
-      let taken = 0;
-      // Filtered here rather than by minisearch's `filter`, which calls back for every match: only
-      // until `limit` hits are found. The sort is stable, so the order is the same either way.
-      for (const r of tier.search(search)) {
-        if (taken >= limit) break;
-        const passage = this.passage(String(r.id));
-        if (!passage || (options.docFilter && !options.docFilter(passage.docId))) continue;
-        hits.push({ passage, score: r.score, coverage: coverage(queryTerms, r) });
-        taken++;
-      }
-      if (enough(hits)) break;
-    }
-    return hits;
+    return this.search(query, limit, options).hits;
   }
+
+  /** {@link PassageIndex.find}, saying whether the budget stopped the search. */
+  search(query: string, limit = 5, options: FindOptions = {}): PassageSearch {
+    const tiers = this.tiers[options.scope ?? 'reporting'];
+    const asked = { text: query, asked: queryWords(query), without: queryWords(options.without ?? '') };
+    return searchTiers(tiers, asked, limit, options, { passage: (id) => this.passage(id), termsOf });
+  }
+}
+
+/** The query's words that are indexed, each with its term. */
+function queryWords(query: string): QueryWord[] {
+  return words(query).flatMap((word) => {
+    const term = processTerm(word);
+    return term === null ? [] : [{ word, term }];
+  });
 }

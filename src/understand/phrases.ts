@@ -83,8 +83,15 @@ export class PhraseBook<S extends string = PhraseSlot> {
   /** Every slot the words hold, with where; a slot's phrases never overlap each other. */
   find(ws: readonly string[]): Map<S, SlotMatch[]> {
     const found = new Map<S, SlotMatch[]>();
+    // Where each word stands: a phrase is tried only where its first word is, as most of the
+    // thousands of phrases share no word with a question.
+    const at = new Map<string, number[]>();
+    for (const [i, w] of ws.entries()) at.set(w, [...(at.get(w) ?? []), i]);
+    const everywhere = [...ws.keys()];
     for (const entry of this.entries) {
-      const starts = entry.start ? [0] : ws.keys();
+      const first = entry.tokens[0] as string;
+      const places = first === GAP ? everywhere : (at.get(first) ?? []);
+      const starts = entry.start ? places.filter((i) => i === 0) : places;
       for (const i of starts) {
         const match = matchFrom(ws, entry, i);
         if (!match) continue;

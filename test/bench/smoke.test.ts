@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { runBench, smokeOptions, type BenchOptions } from '../../bench/bench.ts';
-import { NATIONAL_ROWS, QUESTION_TYPES } from '../../bench/questions.ts';
+import { ALL_ROW, PARSER_ROW, SEARCH_ROW } from '../../bench/answering.ts';
 import { markdownReport, textReport } from '../../bench/report.ts';
 import { slackErrors } from '../../bench/slack.ts';
 
 // The benchmark's smoke mode, so `npm run bench` cannot rot unnoticed. No timing is asserted: this
 // machine is shared and noisy, and the numbers belong in BENCHMARKS.md, not in a pass/fail test.
 
-const ROWS = [...QUESTION_TYPES, ...NATIONAL_ROWS];
+/** The types of answer the question set must reach on the bundled data, so every path is timed. */
+const BUNDLED_ROWS = ['lookup', 'share', 'comparison', 'change', 'trend', 'ranking', 'recommendation', 'definition', 'statement', 'overview', 'force card', 'no data', 'unclear'];
 
 describe('the benchmark in smoke mode', () => {
-  it('measures every question type on the bundled data and a generated corpus, in-process, with no errors', async () => {
+  it('asks every question of the set on the bundled data and a generated corpus, in-process, with no errors', async () => {
     const options: BenchOptions = { ...smokeOptions(), isolate: false, sections: ['scale', 'slack'], sizes: [60] };
     const result = await runBench(options);
 
@@ -19,14 +20,18 @@ describe('the benchmark in smoke mode', () => {
       expect(size.failure).toBeUndefined();
       expect(size.stopped).toBeUndefined();
       expect(size.load?.documents).toBe(size.documents);
-      expect(size.rows.map((r) => r.row)).toEqual(ROWS);
-      for (const row of size.rows) {
-        expect(row.errors, `${size.label}, ${row.row}`).toEqual([]);
-        // Each question answered with the type its row measures, so no row times another code path.
-        expect(row.unexpected, `${size.label}, ${row.row}`).toEqual([]);
-        expect(row.stats.n).toBeGreaterThan(0);
-      }
+      const set = size.set;
+      expect(set?.errors, size.label).toEqual([]);
+      // What people ask: at least 200 questions at every size, each timed, and the parser alone.
+      expect(set?.questions).toBeGreaterThanOrEqual(200);
+      expect(set?.all.stats.n).toBe(set?.questions);
+      expect(set?.parser.stats.n).toBeGreaterThan(0);
+      // Full-text searches timed apart from the rest of each answer.
+      expect(set?.search?.stats.n).toBeGreaterThan(0);
+      expect(set?.slowest).toHaveLength(10);
+      for (const row of set?.rows ?? []) expect(row.stats.n, `${size.label}, ${row.row}`).toBeGreaterThan(0);
     }
+    expect(result.scale[0]?.set?.rows.map((r) => r.row)).toEqual(expect.arrayContaining(BUNDLED_ROWS));
     expect(result.scale[1]?.figures).toBe(600);
 
     expect(result.slack?.failure).toBeUndefined();
@@ -42,7 +47,7 @@ describe('the benchmark in smoke mode', () => {
     for (const level of result.slackRedis?.levels ?? []) expect(slackErrors(level)).toBe(0);
 
     const report = markdownReport(result, 'npm run bench:smoke');
-    for (const row of ROWS) expect(report).toContain(`| ${row} |`);
+    for (const row of [...BUNDLED_ROWS, ALL_ROW, PARSER_ROW, SEARCH_ROW]) expect(report).toContain(`| ${row} |`);
     expect(textReport(result, 'npm run bench:smoke')).toContain('Targets');
     expect(report).toContain('with REDIS_URL set');
   }, 120_000);
@@ -59,5 +64,8 @@ describe('the benchmark in smoke mode', () => {
       expect(Object.keys(c.phases ?? {})).toEqual(['read and validate data', 'figure table', 'passage index']);
     }
     expect(cases.map((c) => c.indexFromFile)).toEqual([false, false, true]);
+    // The real entry point: built, started, and its chat's prompt reached.
+    expect(result.startup?.npmStart?.failure).toBeUndefined();
+    expect(result.startup?.npmStart?.toPromptMs).toBeGreaterThan(0);
   }, 120_000);
 });

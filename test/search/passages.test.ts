@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SourceDocument } from '../../src/model/data.ts';
 import { readPassageIndexFile, writePassageIndexFile } from '../../src/search/index-file.ts';
-import { FIRST_TIER_PASSAGES, PassageIndex, type PassageHit } from '../../src/search/passages.ts';
+import MiniSearch from 'minisearch';
+import { FIRST_TIER_PASSAGES, PASSAGE_INDEX_OPTIONS, PassageIndex, passagesOf, type PassageHit } from '../../src/search/passages.ts';
 
 /** A document of `paragraphs`, of the given kind. */
 function doc(id: string, paragraphs: string[], kind: SourceDocument['kind'] = 'news article'): SourceDocument {
@@ -35,18 +36,47 @@ const ids = (hits: PassageHit[]) => hits.map((h) => h.passage.docId);
 describe('a passage search over a large corpus', () => {
   // One passage per filler document: the first tier holds FIRST_TIER_PASSAGES of them, the next twice as many.
   const early = doc('early-explainer', ['A conduct matter is when an officer may have committed a criminal offence.']);
+  const suitable = doc('early-suitable', ['Suitable candidates may apply to join the force.']);
   const late = doc('late-explainer', ['Vetting reviews check whether an officer remains suitable to serve.']);
   // Past the first tier, short passages that one index would rank above everything before them.
   const dense = Array.from({ length: 100 }, (_, i) => doc(`dense-${i}`, [`Conduct matter figures ${i}.`]));
-  const documents = [early, ...filler(FIRST_TIER_PASSAGES), ...dense, late];
+  const documents = [early, suitable, ...filler(FIRST_TIER_PASSAGES), ...dense, late];
   const index = new PassageIndex(documents);
+  // One passage a document: the first tier is the first FIRST_TIER_PASSAGES documents.
+  const firstTier = new Set(documents.slice(0, FIRST_TIER_PASSAGES).map((d) => d.id));
 
-  it('answers a common query from the first part of the data, without reading what follows', () => {
-    const hits = index.find('conduct matter', 30, { minTerms: 1 });
-    expect(hits).toHaveLength(30);
-    expect(ids(hits)).toContain('early-explainer');
-    // Every hit comes from the first tier.
-    expect(ids(hits).filter((id) => id.startsWith('dense-'))).toEqual([]);
+  it('answers from the first part of the data when it holds enough, without reading what follows', () => {
+    const found = index.search('answered complaints', 30);
+    expect(found.hits).toHaveLength(30);
+    expect(ids(found.hits).every((id) => id.startsWith('filler-'))).toBe(true);
+    expect(found.capped).toBe(false);
+  });
+
+  it('ranks by a rarer word before one held by nearly every passage, following it into later parts', () => {
+    const hits = ids(index.find('conduct matter', 30, { minTerms: 1 }));
+    expect(hits[0]).toBe('early-explainer');
+    // Every hit holds "matter": the fillers, which hold only "conduct", do not crowd them out.
+    expect(hits.filter((id) => id.startsWith('filler-'))).toEqual([]);
+    expect(hits.filter((id) => id.startsWith('dense-')).length).toBeGreaterThan(0);
+  });
+
+  it('stops once its budget is spent, and says so, rather than read the whole corpus for a common word', () => {
+    const never = () => false;
+    const bounded = index.search('conduct', 5, { minTerms: 1, enough: never });
+    expect(bounded.capped).toBe(true);
+    expect(ids(bounded.hits).every((id) => firstTier.has(id))).toBe(true);
+    const unbounded = index.search('conduct', 5, { minTerms: 1, enough: never, budget: 100_000 });
+    expect(unbounded.capped).toBe(false);
+    expect(ids(unbounded.hits).filter((id) => id.startsWith('dense-'))).toHaveLength(5);
+  });
+
+  it('counts a misspelt word’s matches against the budget, as it counts the word it matches', () => {
+    // "conduc" is held by no passage; as a typo and a prefix it matches "conduct", held by nearly all
+    // of the first tier, which spends this budget before the second is read.
+    const found = index.search('conduc', 5, { minTerms: 1, enough: () => false, budget: 1_000 });
+    expect(found.capped).toBe(true);
+    expect(found.hits).toHaveLength(5);
+    expect(ids(found.hits).every((id) => firstTier.has(id))).toBe(true);
   });
 
   it('reads later parts when the first has too few hits, so nothing held is missed', () => {
@@ -55,8 +85,8 @@ describe('a passage search over a large corpus', () => {
 
   it('keeps reading while the caller has not found what it needs', () => {
     const wanted = (hits: readonly PassageHit[]) => hits.some((h) => h.passage.docId === 'late-explainer');
-    expect(ids(index.find('officer suitable', 5, { minTerms: 1 }))).not.toContain('late-explainer');
-    expect(ids(index.find('officer suitable', 5, { minTerms: 1, enough: wanted }))).toContain('late-explainer');
+    expect(ids(index.find('suitable officer', 1))).toEqual(['early-suitable']);
+    expect(ids(index.find('suitable officer', 1, { enough: wanted }))).toEqual(['early-suitable', 'late-explainer']);
   });
 
   it('is saved and loaded tier by tier, finding what the built index finds', () => {
@@ -66,7 +96,7 @@ describe('a passage search over a large corpus', () => {
       writePassageIndexFile(file, index, documents);
       const read = readPassageIndexFile(file, documents);
       if (!read.ok) throw new Error(read.reason);
-      for (const query of ['conduct matter', 'vetting reviews', 'officer suitable'])
+      for (const query of ['conduct matter', 'vetting reviews', 'officer suitable', 'conduc', 'answered complaints'])
         expect(read.index.find(query, 30, { minTerms: 1 })).toEqual(index.find(query, 30, { minTerms: 1 }));
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -112,6 +142,23 @@ describe('a passage search over a large corpus', () => {
     expect(hits).toContain('early-explainer');
     // The filler articles all mention complaints.
     expect(hits.filter((id) => id.startsWith('filler-'))).toEqual([]);
+  });
+});
+
+describe('a corpus its budget covers', () => {
+  const documents = [
+    doc('hearing', ['Two officers faced misconduct hearings after the complaint.', 'A spokesperson for the IOPC said the hearings were public.']),
+    doc('vetting', ['Vetting checks found three officers unsuitable.', 'The force said vetting was being reviewed.']),
+    doc('custody', ['A custody sergeant was dismissed for gross misconduct.']),
+    doc('figures', ['Complaints against officers rose, figures show.', 'Misconduct allegations fell by a tenth.']),
+  ];
+  const index = new PassageIndex(documents);
+  const one = new MiniSearch(PASSAGE_INDEX_OPTIONS);
+  one.addAll(documents.flatMap(passagesOf));
+
+  it('ranks exactly as one minisearch index of the same passages', () => {
+    for (const query of ['officers misconduct', 'what did the IOPC spokesperson say', 'vetting reviewed', 'misconduc hearing', 'dismissed custody sergeant'])
+      expect(index.find(query, 10, { minTerms: 1 }).map((h) => [h.passage.id, h.score])).toEqual(one.search(query).slice(0, 10).map((r) => [r.id, r.score]));
   });
 });
 

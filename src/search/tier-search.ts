@@ -1,0 +1,139 @@
+/**
+ * A search of one scope's tiers: each read in data order with the plan query-plan.ts makes for it,
+ * until the caller has enough or the budget is spent. The hits of each tier are minisearch's, best
+ * first, with the share of the query's terms each passage holds.
+ */
+import type { Query, SearchOptions, SearchResult } from 'minisearch';
+import type { Passage, PassageScope } from './passages.ts';
+import { planTier, type QueryWord, type TierPlan } from './query-plan.ts';
+import { FIRST_TIER_PASSAGES, type Tiers } from './tiers.ts';
+
+/**
+ * Postings a search scores at most, over every tier it reads: enough for every term of a question
+ * on the bundled data, and at scale for the rarer terms through every tier, or the common ones
+ * through the first.
+ */
+export const SEARCH_BUDGET = FIRST_TIER_PASSAGES;
+
+export interface PassageHit {
+  passage: Passage;
+  score: number;
+  /** Share of the query's meaningful words the passage contains (0–1). */
+  coverage: number;
+}
+
+/** How a search walks the tiers. */
+export interface FindOptions {
+  /** Which passages to search; 'reporting' (everything but recommendations) by default. */
+  scope?: PassageScope;
+  /** The fewest meaningful query words worth searching for (2 by default). */
+  minTerms?: number;
+  /** Keeps passages of some documents only. */
+  docFilter?: (docId: string) => boolean;
+  /** Only passages holding every query word (as stemmed; no prefix or typo matches). For a caller
+   * that keeps nothing else, this spares ranking every passage that holds one common word. */
+  allWords?: boolean;
+  /** Leaves out passages holding any of these words. */
+  without?: string | undefined;
+  /** Whether the hits so far are enough to stop before the next tier; by default, `limit` hits. */
+  enough?: (hits: readonly PassageHit[]) => boolean;
+  /** Postings the search may score ({@link SEARCH_BUDGET} by default). */
+  budget?: number;
+}
+
+/** What a search found, and whether the budget kept it from reading everything it would have. */
+export interface PassageSearch {
+  hits: PassageHit[];
+  /** True when the budget stopped the search before the caller had enough, or left a word of a
+   * search for any word unscored: passages it did not read might hold what was looked for, so "no
+   * passage read defines X" is all that can be said. */
+  capped: boolean;
+}
+
+/** The query: as given, its indexed words, and the indexed words of what to leave out. */
+export interface TierQuery {
+  text: string;
+  asked: readonly QueryWord[];
+  without: readonly QueryWord[];
+}
+
+/** What the search needs of the passage index: passages by id, and the terms a passage holds. */
+export interface PassageLookup {
+  passage(id: string): Passage | undefined;
+  termsOf(text: string): ReadonlySet<string>;
+}
+
+const EXACT: SearchOptions = { prefix: false, fuzzy: false };
+const ALL_WORDS: SearchOptions = { ...EXACT, combineWith: 'AND' };
+
+/** Searches `tiers` for `query` (see {@link FindOptions}). */
+export function searchTiers(tiers: Tiers, query: TierQuery, limit: number, options: FindOptions, lookup: PassageLookup): PassageSearch {
+  const queryTerms = [...new Set(query.asked.map((w) => w.term))];
+  if (queryTerms.length < (options.minTerms ?? 2)) return { hits: [], capped: false };
+  const without = query.without.map((w) => w.term);
+  const enough = options.enough ?? ((found: readonly PassageHit[]) => found.length >= limit);
+  const hits: PassageHit[] = [];
+  let budget = options.budget ?? SEARCH_BUDGET;
+  const matched = new Set<string>();
+  let capped = false;
+  for (let i = 0; i < tiers.length; i++) {
+    const tier = tiers.get(i);
+    const plan = planTier({
+      query: query.text,
+      asked: query.asked,
+      without,
+      counts: tier.counts,
+      passages: tier.index.documentCount,
+      passagesAfter: tiers.passagesAfter(i),
+      budget,
+      matchedBefore: i === 0 ? 'first tier' : matched,
+    });
+    if (plan === 'budget spent') return { hits, capped: true };
+    if (plan === 'nothing to find') continue;
+    // A search of all words checks the terms left unscored in every passage it reads; one for any
+    // word never reads the passages that hold only those.
+    if (!options.allWords && plan.unscored.size > 0) capped = true;
+    const wanted: Query = options.allWords ? { ...ALL_WORDS, queries: [plan.text] } : plan.text;
+    const results = tier.index.search(options.without ? { combineWith: 'AND_NOT', queries: [wanted, { ...EXACT, queries: [options.without] }] } : wanted);
+    budget -= plan.cost + expansions(results, queryTerms, matched);
+    let taken = 0;
+    // Filtered here rather than by minisearch's `filter`, which calls back for every match: only
+    // until `limit` hits are found. The sort is stable, so the order is the same either way.
+    for (const r of results) {
+      if (taken >= limit) break;
+      const passage = lookup.passage(String(r.id));
+      if (!passage || (options.docFilter && !options.docFilter(passage.docId))) continue;
+      const terms = plan.unscored.size > 0 ? lookup.termsOf(passage.text) : undefined;
+      // Terms the plan did not score must still all be there for a search of all words.
+      if (options.allWords && terms && [...plan.unscored].some((t) => !terms.has(t))) continue;
+      const held = queryTerms.filter((t) => holds(t, r, plan, terms)).length;
+      hits.push({ passage, score: r.score, coverage: held / queryTerms.length });
+      taken++;
+    }
+    if (enough(hits)) return { hits, capped: false };
+  }
+  return { hits, capped };
+}
+
+/**
+ * Whether the passage holds `term` as it is. minisearch reports the passage's terms that matched the
+ * query (`match`, exact, prefix and fuzzy alike), and a term the passage holds exactly always matches
+ * itself, so for a scored term this equals re-reading the passage's words; a term the plan left out
+ * is looked up in them (`terms`).
+ */
+function holds(term: string, result: SearchResult, plan: TierPlan, terms: ReadonlySet<string> | undefined): boolean {
+  return plan.unscored.has(term) ? terms?.has(term) === true : Object.hasOwn(result.match, term);
+}
+
+/**
+ * The postings a tier's search scored for prefix and typo matches, which no plan can count
+ * beforehand; and, into `matched`, the query terms that matched anything.
+ */
+function expansions(results: readonly SearchResult[], queryTerms: readonly string[], matched: Set<string>): number {
+  let postings = 0;
+  for (const r of results) {
+    for (const term of r.queryTerms) matched.add(term);
+    for (const term of r.terms) if (!queryTerms.includes(term)) postings++;
+  }
+  return postings;
+}
