@@ -74,8 +74,9 @@ export class AnswerDraft {
   private readonly proven = new Set<number>();
   private provenQuotes = 0;
   private provenFacts = 0;
-  /** Caveats of the figures used (coverage notes) and of the answer, each once. */
+  /** Caveats of the answer, and of the figures used (what a source covers), each once. */
   private readonly notes = new Set<string>();
+  private readonly figureNotes = new Set<string>();
   /** Where to see more, when the answer points there. */
   private moreBlock: More | undefined;
   /** Words of the question no part of the answer accounts for, said when a figure is given. */
@@ -175,7 +176,7 @@ export class AnswerDraft {
    * (`provenance` says its source in words). */
   stated(obs: Observation): { index: number; marks: string; shown: string } {
     const cited = obs.figures.slice(0, MAX_SOURCES_PER_FIGURE);
-    for (const f of cited) if (f.note !== undefined) this.notes.add(f.note);
+    for (const f of cited) if (f.note !== undefined) this.figureNotes.add(f.note);
     const ns = cited.map((f) => this.cite(f.source, f.quote, f.table));
     const others = obs.figures.length - cited.length;
     // A count of our own sources, not a figure from them.
@@ -235,7 +236,8 @@ export class AnswerDraft {
       return this.shaped({ ...common, text: body, blocks, ...(frame ? { frame } : {}) }, status, type, reason);
     }
     const read = status === 'answered' && this.unused.length > 0 ? this.readAs() : undefined;
-    const notes = [...(read ? [read] : []), ...this.notes];
+    // A decline shows figures only as pointers to what we hold: their caveats would bury the reason.
+    const notes = [...(read ? [read] : []), ...this.notes, ...(status === 'no_data' ? [] : this.figureNotes)];
     // Caveats of the figures used (what a source covers) travel with every answer that uses them.
     for (const note of notes) this.allow(note);
     this.check([body, ...notes].join('\n'));

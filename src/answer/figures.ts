@@ -14,10 +14,11 @@ import { periodMatches, type PeriodAsk } from '../understand/periods.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import { byPeriod, type Observation } from './figure-store.ts';
-import { holdingsFor, inPeriod, joinNames, whatWeHold } from './holdings.ts';
+import { nearestPeriods } from './period-fit.ts';
+import { closestHeld, inPeriod, joinNames, whatWeHold } from './holdings.ts';
 import { fallback } from './passages.ts';
 import { NATIONAL } from '../understand/forces.ts';
-import { ratePer1000 } from './rankings.ts';
+import { type OurRate, ratePer1000 } from './rankings.ts';
 import { declineUnreadable } from './unreadable.ts';
 import { partsOf } from './parts.ts';
 import { answerPublishedRate } from './published-rates.ts';
@@ -68,8 +69,9 @@ function stateGroup(group: PeriodGroup, draft: AnswerDraft, withLabel = true): s
   }
   const parts = group.observations.map((o) => {
     const s = draft.stated(o);
-    return `${s.shown} ${s.marks} (${draft.provenance(o)})`;
+    return withLabel ? `${s.shown} ${s.marks} (${draft.provenance(o)})` : `${s.shown} ${s.marks}`;
   });
+  if (!withLabel) return `${joinNames(parts, 'or')} ${inPeriod(group.period)} (the sources differ)`;
   return `${first.metric.label} ${inPeriod(group.period)}: the sources differ — ${joinNames(parts)}. We show both rather than pick one`;
 }
 
@@ -150,13 +152,14 @@ function noMetric(ctx: AnswerContext, frameAsked: QueryFrame, draft: AnswerDraft
   const type = typeOf(frameAsked);
   const frame: Frame = { type, forces, periods: [] };
   if (forces.length === 0) return draft.noData('metric_not_held', `We don't hold figures for ${what}. ${whatWeHold(ctx)}`, frame, type);
-  const lines = forces.map((f) => {
-    if (!ctx.store.holds(f)) return `We hold no figures for ${draft.forceName(f)}.`;
-    return `We don't hold ${what} for ${draft.forceName(f)}. For ${draft.forceName(f)} we hold: ${holdingsFor(ctx, draft, f)}.`;
-  });
-  const reason = forces.every((f) => !ctx.store.holds(f)) ? 'force_not_held' : 'metric_not_held';
+  const holding = forces.filter((f) => ctx.store.holds(f));
+  const empty = forces.filter((f) => !ctx.store.holds(f)).map((f) => `We hold no figures for ${draft.forceName(f)}.`);
+  // What we hold is named for the first force only: for several it would say much the same again.
+  const first = holding[0];
+  const lacking = first === undefined ? [] : [`We don't hold ${what} for ${joinNames(holding.map((f) => draft.forceName(f)), 'or')}. ${closestHeld(ctx, draft, first, asked?.measure)}`];
+  const reason = holding.length === 0 ? 'force_not_held' : 'metric_not_held';
   const tail = reason === 'force_not_held' ? ` ${whatWeHold(ctx)}` : '';
-  return draft.noData(reason, lines.join(' ') + tail, frame, type);
+  return draft.noData(reason, [...lacking, ...empty].join(' ') + tail, frame, type);
 }
 
 /** The question as if it named only one part of the measures it names side by side. */
@@ -279,10 +282,13 @@ function periodNotHeld(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft
   const force = target.forces[0] as string;
   for (const ask of unmatched) draft.allow(ask.label);
   const groups = byPeriod(ctx.store.of(force, target.metric.id));
-  const held = groups.map((g) => stateGroup(g, draft)).join('; ');
+  const nearest = nearestPeriods(groups, unmatched);
+  const held = nearest.map((g) => stateGroup(g, draft, false)).join('; ');
   const periods = joinNames(unmatched.map((a) => a.label));
   const type = typeOf(asked);
-  return draft.noData('period_not_held', `We don't hold ${target.metric.label} for ${draft.forceName(force)} for ${periods}. What we hold: ${held}.`, frameOf(type, asked, target, []), type);
+  const others = groups.length > nearest.length ? ', the nearest' : '';
+  if (groups.length > nearest.length) draft.more(force);
+  return draft.noData('period_not_held', `We don't hold ${target.metric.label} for ${draft.forceName(force)} for ${periods}. We hold it for other periods${others}: ${held}.`, frameOf(type, asked, target, []), type);
 }
 
 function lookup(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, target: Target, note = ''): Answer {
@@ -428,7 +434,7 @@ function share(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, target
     const outcomes = [...new Set(ctx.metrics.filter((m) => m.measure === metric.measure && m.outcome).map((m) => ctx.outcomes.get(m.outcome ?? '')?.label ?? ''))];
     // A measure held only as a count, with no breakdown and no total it is part of: no share to give.
     if (outcomes.length === 0)
-      return draft.noData('metric_not_held', `We hold ${metric.label} only as a count, not as a share of anything, so we can't give a percentage. For ${draft.forceName(force)} we hold: ${holdingsFor(ctx, draft, force)}.`, frameOf('share', frame, target, []), 'share');
+      return draft.noData('metric_not_held', `We hold ${metric.label} only as a count, not as a share of anything, so we can't give a percentage. ${closestHeld(ctx, draft, force, metric.measure)}`, frameOf('share', frame, target, []), 'share');
     return draft.unclear(`A share of ${metric.label} with which outcome: ${joinNames(outcomes, 'or')}?`, frameOf('share', frame, target, []), 'share');
   }
   const groups = byPeriod(ctx.store.of(force, metric.id));
@@ -462,7 +468,7 @@ function compare(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targ
     periodId = sel.find((id) => id !== undefined);
     if (periodId === undefined) {
       for (const ask of asks) draft.allow(ask.label);
-      const held = target.forces.map((f, i) => `${draft.forceName(f)}: ${(series[i] ?? []).map((g) => stateGroup(g, draft)).join('; ')}`);
+      const held = target.forces.map((f, i) => `${draft.forceName(f)}: ${nearestPeriods(series[i] ?? [], asks).map((g) => stateGroup(g, draft, false)).join('; ')}`);
       return draft.noData('period_not_held', `We don't hold ${metric.label} for ${joinNames(asks.map((a) => a.label))}. What we hold: ${held.join('. ')}.`, frameOf('comparison', frame, target, []), 'comparison');
     }
   } else periodId = commonPeriods(series)[0];
@@ -479,7 +485,7 @@ function compare(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targ
     }
     if (group.observations.length > 1) {
       // Sources disagree for this force and period: no one value to compare, so both are shown.
-      conflicts.push(`For ${draft.forceName(f)}, ${stateGroup(group, draft)}, so it is left out of the comparison.`);
+      conflicts.push(`${draft.forceName(f)} is left out of the comparison: ${stateGroup(group, draft, false)}.`);
       return rows.push({ force: f, none: true, conflict: true });
     }
     const obs = group.observations[0] as Observation;
@@ -542,13 +548,14 @@ function compare(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targ
   // leads the answer when the question asked for one ("per 1,000 workforce, did X or Y…").
   const rates = canRatePerHead(metric) ? have.map((r) => (r.obs ? ratePer1000(ctx, draft, r.obs, r.fact) : undefined)) : [];
   if (rates.length > 0 && rates.every((r) => r !== undefined)) {
-    const rated = have.map((r, i) => ({ force: r.force, rate: rates[i] as { text: string; value: number } }));
+    const rated = have.map((r, i) => ({ force: r.force, rate: rates[i] as OurRate }));
     const byRate = [...rated].sort((a, b) => (lower ? a.rate.value - b.rate.value : b.rate.value - a.rate.value));
-    const rateList = byRate.map((r) => `${draft.forceName(r.force)} ${r.rate.text}`).join('; ');
-    if (asksPerHead(frame)) {
-      const top = byRate[0] as (typeof byRate)[number];
-      text = `Allowing for size${when ? `, ${when.trim().replace(/,$/, '')}` : ''}, ${draft.forceName(top.force)} had the ${lower ? 'lower' : 'higher'} rate of ${label}: ${rateList}. In numbers: ${text}`;
-    } else text += ` Allowing for size: ${rateList}.`;
+    const [top, ...rest] = byRate as [(typeof byRate)[number], ...typeof byRate];
+    const against = rest.map((r) => `${r.rate.shown} for ${draft.forceName(r.force)}`).join(' and ');
+    const working = `Our calculation: ${byRate.map((r) => `${draft.forceName(r.force)} ${r.rate.working}`).join('; ')}.`;
+    if (asksPerHead(frame))
+      text = `Allowing for size${when ? `, ${when.trim().replace(/,$/, '')}` : ''}, ${draft.forceName(top.force)} had the ${lower ? 'lower' : 'higher'} rate of ${label}: ${top.rate.shown}, against ${against}. ${working}\nIn numbers: ${text}`;
+    else text += `\nAllowing for size: ${draft.forceName(top.force)} ${top.rate.shown}, against ${against}. ${working}`;
   }
   if (lacking.length > 0) text += ` We hold no comparable figure for ${joinNames(lacking.map((f) => draft.forceName(f)))}.`;
   text += disputed;
@@ -561,14 +568,17 @@ function change(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   const all = byPeriod(ctx.store.of(force, metric.id));
   // A period whose sources disagree has no one value to measure a change from: it is shown, not used.
   const groups = all.filter((g) => g.observations.length === 1);
-  const conflicts = all.filter((g) => g.observations.length > 1).map((g) => ` ${capitalise(stateGroup(g, draft))}, and compute no change from either.`).join('');
+  const disputed = all.filter((g) => g.observations.length > 1);
   const { since, anchor } = frame.periods;
   const asks = firmAsks(groups, frame.periods.asks);
   if (groups.length < 2) {
-    const held = groups.map((g) => stateGroup(g, draft)).join('; ');
-    const what = groups.length === 0 ? 'no single value for any period' : `only one period with a single value`;
-    return draft.noData('period_not_held', `We hold ${what} of ${metric.label} for ${draft.forceName(force)}, so we cannot say how it changed${held ? `: ${held}` : ''}.${conflicts}`, frameOf(type, frame, target, groups.map((g) => g.period.id)), type);
+    const held = groups.map((g) => stateGroup(g, draft, false));
+    const differ = disputed.map((g) => stateGroup(g, draft, false));
+    const what = groups.length === 0 ? 'no period with a single value' : 'only one period with a single value';
+    const text = `We can't say how ${metric.label} changed for ${draft.forceName(force)}: we hold ${what}${held.length > 0 ? `, ${held.join('; ')}` : ''}.${differ.length > 0 ? ` We hold ${joinNames(differ)}, and compute no change from either.` : ''}`;
+    return draft.noData('period_not_held', text, frameOf(type, frame, target, groups.map((g) => g.period.id)), type);
   }
+  const conflicts = disputed.map((g) => ` ${capitalise(stateGroup(g, draft))}, and compute no change from either.`).join('');
   let from: PeriodGroup | undefined;
   let to: PeriodGroup | undefined;
   const { matched, unmatched } = selectPeriods(groups, asks, anchor);
@@ -592,8 +602,8 @@ function change(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
     from = groups.at(-2);
   }
   if (!from || !to || from === to) {
-    const held = groups.map((g) => stateGroup(g, draft)).join('; ');
-    return draft.noData('period_not_held', `We can't compare those periods of ${metric.label} for ${draft.forceName(force)}. What we hold: ${held}.`, frameOf(type, frame, target, []), type);
+    const held = nearestPeriods(groups, frame.periods.asks).map((g) => stateGroup(g, draft, false)).join('; ');
+    return draft.noData('period_not_held', `We can't compare those periods of ${metric.label} for ${draft.forceName(force)}. We hold: ${held}.`, frameOf(type, frame, target, []), type);
   }
   const a = from.observations[0] as Observation;
   const b = to.observations[0] as Observation;
@@ -610,8 +620,8 @@ function change(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
     const pct = round1((diff / a.value) * 100);
     const pctWorking = `${diff < 0 ? '−' : ''}${formatNumber(Math.abs(diff))} ÷ ${formatNumber(a.value)} = ${pct < 0 ? '−' : ''}${formatNumber(Math.abs(pct))}%`;
     draft.computed({ ...base, metricLabel: `percentage change in ${metric.label}`, unit: 'percent' }, pct, 'percent_change', [sa.index, sb.index], pctWorking);
-    text += `: ${diff > 0 ? 'up' : 'down'} ${formatNumber(Math.abs(diff))}, or ${formatNumber(Math.abs(pct))}% (our calculation: ${diffWorking}; ${pctWorking}).`;
-  } else if (diff !== 0) text += ` (our calculation: ${diffWorking}).`;
+    text += `: ${diff > 0 ? 'up' : 'down'} ${formatNumber(Math.abs(diff))}, or ${formatNumber(Math.abs(pct))}%. Our calculation: ${diffWorking}; ${pctWorking}.`;
+  } else if (diff !== 0) text += `. Our calculation: ${diffWorking}.`;
   else text += '.';
   const between = groups.slice(groups.indexOf(from) + 1, groups.indexOf(to));
   if (between.length > 0) text += ` In between: ${between.map((g) => stateGroup(g, draft, false)).join('; ')}.`;

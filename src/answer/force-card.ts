@@ -10,7 +10,7 @@ import type { AnswerContext } from './context.ts';
 import { citedTitle } from './citations.ts';
 import type { AnswerDraft } from './draft.ts';
 import { byPeriod, type Observation } from './figure-store.ts';
-import { exampleQuestion, holdingsFor, inPeriod, joinNames, notHeldFor, whatWeHold } from './holdings.ts';
+import { exampleQuestion, holdingsList, inPeriod, joinNames, notHeldFor, whatWeHold } from './holdings.ts';
 
 function line(obs: Observation, draft: AnswerDraft): string {
   const s = draft.stated(obs);
@@ -93,8 +93,13 @@ export function overview(ctx: AnswerContext, draft: AnswerDraft, force: string):
 export function forceCatalogue(ctx: AnswerContext, draft: AnswerDraft, force: string): Answer {
   if (!ctx.store.holds(force)) return notHeld(ctx, draft, force, 'overview');
   const missing = notHeldFor(ctx, draft, force);
-  const lacking = missing.length > 0 ? ` We don't hold for it: ${joinNames(missing)}.` : '';
-  return draft.answered('sources', `For ${draft.forceName(force)} we hold: ${holdingsFor(ctx, draft, force)}.${lacking}`, { type: 'sources', forces: [force], periods: [] });
+  const lacking = missing.length > 0 ? `\nWe don't hold for it: ${joinNames(missing)}.` : '';
+  const held = holdingsList(ctx, draft, force);
+  // A count of our own measures, not a figure from a source.
+  const count = held.length === 1 ? 'one measure' : `${formatNumber(held.length)} measures`;
+  draft.allow(count);
+  const text = `For ${draft.forceName(force)} we hold ${count}:\n${held.map((h) => `• ${h}`).join('\n')}${lacking}`;
+  return draft.answered('sources', text, { type: 'sources', forces: [force], periods: [] });
 }
 
 /** Each metric's place in the metrics file, the order an overview lists measures in, remembered:

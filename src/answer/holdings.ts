@@ -4,6 +4,7 @@
  */
 import type { Force, Period } from '../model/data.ts';
 import { memoisedPer } from '../text/memo.ts';
+import { periodOrder } from '../understand/periods.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import type { FigureStore } from './figure-store.ts';
@@ -37,29 +38,69 @@ const LIST_LIMIT = 8;
 export function whatWeHold(ctx: AnswerContext): string {
   const places = placesHeld(ctx);
   if (places.length <= LIST_LIMIT) return `We hold figures for ${joinNames(places)}.`;
-  return 'We hold figures for most forces of England and Wales: ask for a force card (such as “/force Kent”) to see what we hold for one.';
+  return 'We hold figures for every police force of England and Wales, and for England and Wales as a whole.';
+}
+
+/** How many held measures a decline names: the closest few, then where to see the rest. */
+const CLOSEST = 3;
+/** The longest period name a decline's list of what we hold gives beside a measure. */
+const SHORT_PERIOD = 24;
+
+/**
+ * The measures held for a force (or England and Wales) closest to the one asked, at most three, each
+ * with its newest period: "For Kent Police we hold, among others: allegations logged (2024-25), …".
+ * Closest means the measure itself (another period), then its parts and whole, then measures of the
+ * same publications, then the newest. The answer points to the force card for everything.
+ */
+export function closestHeld(ctx: AnswerContext, draft: AnswerDraft, force: string, near?: string): string {
+  const newest = new Map<string, Period>();
+  for (const obs of ctx.store.forForce(force)) {
+    const held = newest.get(obs.metric.measure);
+    if (held === undefined || periodOrder(obs.period) > periodOrder(held)) newest.set(obs.metric.measure, obs.period);
+  }
+  const asked = near === undefined ? undefined : ctx.measures.get(near);
+  const closeness = (id: string): number => {
+    const m = ctx.measures.get(id);
+    if (!asked || !m) return 3;
+    if (id === asked.id) return 0;
+    const related = [m.partOf, m.rateOf, m.timeOf].includes(asked.id) || [asked.partOf, asked.rateOf, asked.timeOf].includes(id) || (m.partOf !== undefined && m.partOf === asked.partOf);
+    return related ? 1 : m.family === asked.family ? 2 : 3;
+  };
+  const chosen = [...newest]
+    .sort(([a, pa], [b, pb]) => closeness(a) - closeness(b) || periodOrder(pb) - periodOrder(pa))
+    .slice(0, CLOSEST)
+    .map(([id, period]) => {
+      const label = ctx.measures.get(id)?.short ?? id;
+      draft.allow(label, 'measure');
+      draft.allow(period.label, 'period');
+      // A period described at length ("the latest year the article reports (year not stated)") is
+      // left to the force card.
+      return period.kind === 'unstated' || period.label.length > SHORT_PERIOD ? label : `${label} (${period.label})`;
+    });
+  draft.more(force);
+  const others = newest.size > chosen.length ? ', among others' : '';
+  return `For ${draft.forceName(force)} we hold${others}: ${chosen.join('; ')}.`;
 }
 
 /**
- * The measures held for a force, each with its periods and kinds of source:
+ * Every measure held for a force, each with its periods and kinds of source, one per line:
  * "conduct matter allegations (2021-22; news report of official statistics)".
  */
-export function holdingsFor(ctx: AnswerContext, draft: AnswerDraft, force: string, measure?: string): string {
+export function holdingsList(ctx: AnswerContext, draft: AnswerDraft, force: string): string[] {
   const measures = new Map<string, { periods: Set<string>; types: Set<string> }>();
   for (const obs of ctx.store.forForce(force)) {
-    if (measure !== undefined && obs.metric.measure !== measure) continue;
     const label = ctx.measures.get(obs.metric.measure)?.label ?? obs.metric.measure;
-    draft.allow(label);
+    draft.allow(label, 'measure');
     const entry = measures.get(label) ?? { periods: new Set<string>(), types: new Set<string>() };
     entry.periods.add(obs.period.label);
-    draft.allow(obs.period.label);
+    draft.allow(obs.period.label, 'period');
     for (const f of obs.figures) {
       const type = ctx.documents.get(f.source)?.sourceType;
       if (type !== undefined) entry.types.add(type);
     }
     measures.set(label, entry);
   }
-  return joinNames([...measures].map(([label, e]) => `${label} (${[...e.periods].join('; ')}; ${[...e.types].join(', ')})`));
+  return [...measures].map(([label, e]) => `${label} (${[...e.periods].join('; ')}; ${[...e.types].join(', ')})`);
 }
 
 /** Measures held for some force but not for this one: what a force card says we lack. */

@@ -4,7 +4,8 @@
  * the period asked, or, when the question asks for the latest, the one held most recently. "Last
  * year" then means the latest year held for the measure that answers.
  */
-import { periodMatches, type PeriodAsk } from '../understand/periods.ts';
+import type { Period } from '../model/data.ts';
+import { periodMatches, periodOrder, type PeriodAsk } from '../understand/periods.ts';
 import type { AnswerContext } from './context.ts';
 import type { Observation } from './figure-store.ts';
 
@@ -31,4 +32,33 @@ function publishedOf(ctx: AnswerContext, o: Observation): string | undefined {
 function months(date: string | undefined): number {
   if (date === undefined) return 0;
   return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7) || 12);
+}
+
+/** Where an asked period falls in time, in months, as `periodOrder` counts them; undefined for a
+ * relative one. */
+function askedOrder(ask: PeriodAsk): number | undefined {
+  switch (ask.kind) {
+    case 'financial-year':
+    case 'held': {
+      const start = Number(ask.id.slice(0, 4));
+      return Number.isFinite(start) ? (start + 1) * 12 + 3 : undefined;
+    }
+    case 'year':
+      return ask.year * 12 + 12;
+    case 'range':
+      return ask.to * 12 + 12;
+    default:
+      return undefined;
+  }
+}
+
+/** How many held periods a decline names. */
+const NEAREST = 3;
+
+/** The held periods nearest the ones asked (the newest when none can be placed), at most three, in time order. */
+export function nearestPeriods<T extends { period: Period }>(held: readonly T[], asks: readonly PeriodAsk[]): T[] {
+  const orders = asks.map(askedOrder).filter((o): o is number => o !== undefined);
+  const distance = (g: T) => (orders.length === 0 ? -periodOrder(g.period) : Math.min(...orders.map((o) => Math.abs(periodOrder(g.period) - o))));
+  const chosen = new Set([...held].sort((a, b) => distance(a) - distance(b)).slice(0, NEAREST));
+  return held.filter((g) => chosen.has(g));
 }

@@ -30,8 +30,16 @@ function workforceOf(ctx: AnswerContext, force: string, periodId?: string): Obse
   return held.find((o) => o.period.id === periodId) ?? held.at(-1);
 }
 
+/** A rate of ours: as shown ("8 per 1,000 workforce"), its working with the workforce cited, and with both. */
+export interface OurRate {
+  shown: string;
+  working: string;
+  text: string;
+  value: number;
+}
+
 /** Rate per 1,000 workforce for one force's figure, as our calculation with both inputs cited. */
-export function ratePer1000(ctx: AnswerContext, draft: AnswerDraft, obs: Observation, factIndex: number): { text: string; value: number } | undefined {
+export function ratePer1000(ctx: AnswerContext, draft: AnswerDraft, obs: Observation, factIndex: number): OurRate | undefined {
   const workforce = workforceOf(ctx, obs.force, obs.period.id);
   if (!workforce || workforce.value === 0 || !canRatePerHead(obs.metric)) return undefined;
   const w = draft.stated(workforce);
@@ -45,7 +53,9 @@ export function ratePer1000(ctx: AnswerContext, draft: AnswerDraft, obs: Observa
     [factIndex, w.index],
     working,
   );
-  return { text: `${formatNumber(rate)} per 1,000 workforce (our calculation: ${working}; workforce ${w.marks}, ${workforce.period.label})`, value: rate };
+  const shown = `${formatNumber(rate)} per 1,000 workforce`;
+  const full = `${working}; workforce ${w.marks}, ${workforce.period.label}`;
+  return { shown, working: full, text: `${shown} (our calculation: ${full})`, value: rate };
 }
 
 /** The metrics a ranking can be about: the best-matching tier, each held by several forces. */

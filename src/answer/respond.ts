@@ -9,7 +9,7 @@ import type { AnswerDraft } from './draft.ts';
 import { answerFigures } from './figures.ts';
 import { catalogue, forceCatalogue, help, overview } from './force-card.ts';
 import { forcesCarried, forcesOf, namesMeasure, typeOf } from './frame-reading.ts';
-import { exampleQuestion, holdingsFor, joinNames, whatWeHold } from './holdings.ts';
+import { closestHeld, exampleQuestion, joinNames, whatWeHold } from './holdings.ts';
 import { answerRanking } from './rankings.ts';
 import { rankBreakdowns } from './breakdown-ranking.ts';
 import { answerRecommendations } from './recommendations.ts';
@@ -45,9 +45,10 @@ function declineScope(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft)
  * complaints named alone can be asked of, with the measures that hold it. */
 function subjectAbout(ctx: AnswerContext, draft: AnswerDraft, subject: string): string {
   const label = ctx.outcomes.get(subject)?.label ?? subject;
-  const measures = [...new Set(ctx.metrics.filter((m) => m.outcome === subject).map((m) => m.measure))].map((m) => ctx.measures.get(m)?.label ?? m);
+  const measures = [...new Set(ctx.metrics.filter((m) => m.outcome === subject).map((m) => m.measure))].map((m) => ctx.measures.get(m)?.short ?? m);
   for (const m of [label, ...measures]) draft.allow(m);
-  return `We hold figures on complaints about ${label} (${joinNames(measures, 'and')}), not on ${label} itself: ask, for example, “How many allegations about ${label} were there?”.`;
+  const named = measures.length > 2 ? `${measures.slice(0, 2).join(', ')} and more` : joinNames(measures);
+  return `We hold figures on complaints about ${label} (${named}), not on ${label} itself: ask, for example, “How many allegations about ${label} were there?”.`;
 }
 
 /** Composes the answer to `frame`. */
@@ -78,7 +79,7 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
   const { unheld, subjectOnly } = frame.measure;
   if ((unheld !== undefined || subjectOnly !== undefined) && (FIGURE_INTENTS.includes(frame.intent) || frame.intent === 'rank' || frame.intent === 'count')) {
     const force = forces[0];
-    const held = force !== undefined && ctx.store.holds(force) ? ` For ${draft.forceName(force)} we hold: ${holdingsFor(ctx, draft, force)}.` : ` ${whatWeHold(ctx)}`;
+    const held = force !== undefined && ctx.store.holds(force) ? ` ${closestHeld(ctx, draft, force, frame.measure.fits[0]?.id)}` : ` ${whatWeHold(ctx)}`;
     const why =
       unheld?.by === 'people' ? `Our figures are totals for forces and for England and Wales, broken down by outcome and by what was complained about, never by officer or by who complained, so we can't answer “${draft.echo(unheld.words)}”.`
       : unheld !== undefined ? `We hold no figures on “${draft.echo(unheld.words)}” complaints or allegations: none of our figures is broken down that way.`
@@ -110,7 +111,7 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
       // "How many stop and searches did Hampshire do?", "what is the crime rate in Herts?": a number
       // we don't hold, not an overview, and not a share of some measure the question never named.
       if (frame.quantity && ctx.store.holds(force))
-        return draft.noData('metric_not_held', `We don't hold that for ${draft.forceName(force)}. For ${draft.forceName(force)} we hold: ${holdingsFor(ctx, draft, force)}.`, { type: 'lookup', forces: [force], periods: [] }, 'lookup');
+        return draft.noData('metric_not_held', `We don't hold that for ${draft.forceName(force)}. ${closestHeld(ctx, draft, force)}`, { type: 'lookup', forces: [force], periods: [] }, 'lookup');
       return overview(ctx, draft, force);
     }
     // "How many?" and nothing else: one question back.

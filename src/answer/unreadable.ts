@@ -34,13 +34,12 @@ export function declineUnreadable(ctx: AnswerContext, frame: QueryFrame, draft: 
   const total = ctx.metrics.find((m) => m.measure === metric?.measure && m.outcome === undefined && m.unit === 'count');
   const lines = cells.map((u) => {
     const category = ctx.outcomes.get(ctx.metricById.get(u.metric)?.outcome ?? '')?.label ?? u.table.column;
-    const where = `${u.table.name}, row “${u.table.row}”, column “${u.table.column}”`;
-    for (const name of [where, category, u.reason, u.period.label]) draft.allow(name);
-    let line = `${draft.forceName(u.force)}: the published ${u.table.name} could not be read reliably for ${category} ${inPeriod(u.period)} (${where}): ${u.reason}. So we don't give a figure for it.`;
+    for (const name of [u.table.name, category, u.reason, u.period.label]) draft.allow(name);
+    let line = `${draft.forceName(u.force)}, ${category} ${inPeriod(u.period)}: ${u.table.name} could not be read reliably there (${u.reason}), so we give no figure.`;
     const held = total ? ctx.store.of(u.force, total.id).find((o) => o.period.id === u.period.id) : undefined;
     if (held) {
       const s = draft.stated(held);
-      line += ` What we hold instead: the force's total, ${s.shown} ${held.metric.label} ${inPeriod(held.period)} ${s.marks}.`;
+      line += ` The force's total: ${s.shown} ${held.metric.label} ${inPeriod(held.period)} ${s.marks}.`;
     }
     return line;
   });

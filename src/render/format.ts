@@ -55,13 +55,11 @@ export interface CommandSyntax {
 
 /** Where no surface is known: words, not a command. */
 export const IN_WORDS: CommandSyntax = {
-  forceCard: (name) => `ask for the ${name} force card`,
-  fullCard: (name) => `ask for the full ${name} force card`,
+  forceCard: () => 'ask for its force card',
+  fullCard: () => 'ask for its full force card',
 };
 
-/** "See everything we hold for Kent: /force Kent" */
+/** "All we hold on Kent Police: /force Kent Police" */
 export function moreLine(block: Extract<Block, { kind: 'more' }>, syntax: CommandSyntax): string {
-  return block.rest
-    ? `That is the summary. For every figure we hold on ${block.forceName}: ${syntax.fullCard(block.forceName)}.`
-    : `To see everything we hold on ${block.forceName}: ${syntax.forceCard(block.forceName)}.`;
+  return block.rest ? `Every figure we hold on ${block.forceName}: ${syntax.fullCard(block.forceName)}.` : `All we hold on ${block.forceName}: ${syntax.forceCard(block.forceName)}.`;
 }

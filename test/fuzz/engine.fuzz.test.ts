@@ -17,7 +17,7 @@ let vocabulary: string[];
 beforeAll(() => {
   engine = loadEngine();
   const data = loadDataset(BUNDLED_DATA_DIR);
-  vocabulary = [...data.metrics.map((m) => m.label), ...data.measures.map((m) => m.label)];
+  vocabulary = [...data.metrics.map((m) => m.label), ...data.measures.flatMap((m) => [m.label, m.short])];
 });
 
 const words = ['Hampshire', 'Herts', 'hants', 'Kent', 'the Met', 'Narnia', 'allegations', 'misconduct', 'complaints', 'conduct matters',
