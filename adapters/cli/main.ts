@@ -5,12 +5,14 @@
  */
 import { createInterface } from 'node:readline';
 import { BUNDLED_DATA_DIR, createLogger, explanationText, feedbackConfigFromEnv, loadEngine, type Answer, type Engine, type Logger } from '../../src/index.ts';
+import { chartOfAnswer } from '../shared/chart-of-answer.ts';
 import { loadEnvFileIfPresent } from '../shared/env-file.ts';
 import { runHealthCommand } from '../shared/health-command.ts';
 import { renderText } from '../shared/render-text.ts';
 import { savedFileOptions } from '../shared/saved-files.ts';
 import { describeStartupError } from '../shared/startup-error.ts';
 import { parseCommand, UsageError, type Command } from './arguments.ts';
+import { writeAnswerFiles } from './chart-files.ts';
 import { runChat } from './chat.ts';
 import { reportOutput } from './report-command.ts';
 import { terminalFeedback } from './terminal-feedback.ts';
@@ -48,7 +50,8 @@ async function run(command: Exclude<Command, { name: 'help' } | { name: 'health'
       print(answer, command.json);
       feedback.record(answer);
       await feedback.close();
-      return 0;
+      if (command.chart === undefined && command.csv === undefined) return 0;
+      return writeAnswerFiles(chartOfAnswer(answer), command, process.stderr);
     }
     // A batch for scripts and the evaluation: its questions are not people's, so not recorded.
     case 'ask-lines':
