@@ -6,7 +6,9 @@
  * work queue, from which any replica's worker answers it.
  */
 import { z } from 'zod';
+import type { ChartSpec } from '../../../src/chart/index.ts';
 import type { QuestionContext, QuestionStatus } from '../../shared/answer-desk.ts';
+import { chartOfAnswer } from '../../shared/chart-of-answer.ts';
 import { CONVERSATION_TTL_MS } from '../../shared/state/port.ts';
 import type { Destination } from '../delivery.ts';
 import { renderAnswer, renderFailure, renderNotice, type SlackMessage } from '../render-blocks.ts';
@@ -69,6 +71,7 @@ async function answerNow(q: ConversationQuestion, { log }: QuestionContext, { en
   const progress = delivery.progress.start(q.channel, q.messageTs);
   try {
     let messages: SlackMessage[];
+    let chart: ChartSpec | undefined;
     let status: QuestionStatus = 'help';
     if (q.question === '') {
       messages = [renderNotice(HELP_TEXT)];
@@ -79,9 +82,11 @@ async function answerNow(q: ConversationQuestion, { log }: QuestionContext, { en
       await state.remember([memoryKey], { question: answer.question, frame: answer.frame }, CONVERSATION_TTL_MS);
       log.debug({ channel: q.channel, followUp: previous !== undefined, citations: answer.citations.length }, 'answered');
       messages = renderAnswer(answer);
+      chart = chartOfAnswer(answer);
       status = answer.status;
     }
     await delivery.post(replyTo(q, options), messages);
+    await delivery.postFiles(replyTo(q, options), chart, undefined);
     return status;
   } catch (error) {
     log.error({ error: delivery.describe(error), channel: q.channel }, 'failed to answer');
