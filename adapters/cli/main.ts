@@ -5,6 +5,7 @@
  */
 import { createInterface } from 'node:readline';
 import { BUNDLED_DATA_DIR, createLogger, explanationText, feedbackConfigFromEnv, loadEngine, type Answer, type Engine, type Logger } from '../../src/index.ts';
+import { toCsv } from '../../src/chart/index.ts';
 import { chartOfAnswer } from '../shared/chart-of-answer.ts';
 import { loadEnvFileIfPresent } from '../shared/env-file.ts';
 import { runHealthCommand } from '../shared/health-command.ts';
@@ -51,7 +52,9 @@ async function run(command: Exclude<Command, { name: 'help' } | { name: 'health'
       feedback.record(answer);
       await feedback.close();
       if (command.chart === undefined && command.csv === undefined) return 0;
-      return writeAnswerFiles(chartOfAnswer(answer), command, process.stderr);
+      // The CSV is the chart's rows, until the answer carries blocks of its own for both.
+      const chart = chartOfAnswer(answer);
+      return writeAnswerFiles(chart, chart && toCsv(chart), command, process.stderr);
     }
     // A batch for scripts and the evaluation: its questions are not people's, so not recorded.
     case 'ask-lines':

@@ -103,7 +103,9 @@ export class SlackDelivery {
   /**
    * Uploads an answer's chart (a PNG, with its alt text) and CSV where the answer went, after it:
    * the answer's text is the fallback, so a chart that cannot be drawn or uploaded is logged and
-   * the answer stands without it. An upload whose outcome is unknown is not sent again.
+   * the answer stands without it. An upload whose outcome is unknown is not sent again; files
+   * carry no key to look for, so a question taken up again after a worker stopped may show its
+   * chart twice, which is better than none.
    */
   async postFiles(to: Destination, chart: ChartSpec | undefined, csv: string | undefined): Promise<void> {
     if (chart === undefined && csv === undefined) return;
