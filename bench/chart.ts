@@ -36,16 +36,16 @@ export interface ChartBenchResult {
 export const fullChartOptions = (): ChartBenchOptions => ({ runs: 5, perRun: 60, warmUp: 10 });
 export const smokeChartOptions = (): ChartBenchOptions => ({ runs: 1, perRun: 3, warmUp: 1 });
 
-/** Times `draw` over the specs, round-robin, one call at a time. */
-function timeRuns(specs: readonly ChartSpec[], draw: (spec: ChartSpec) => unknown, options: ChartBenchOptions): RunStats {
-  for (let i = 0; i < options.warmUp; i += 1) draw(specs[i % specs.length]!);
+/** Times `draw` over the specs, round-robin, one call at a time (each awaited). */
+async function timeRuns(specs: readonly ChartSpec[], draw: (spec: ChartSpec) => unknown, options: ChartBenchOptions): Promise<RunStats> {
+  for (let i = 0; i < options.warmUp; i += 1) await draw(specs[i % specs.length]!);
   const runs: RunStats[] = [];
   for (let run = 0; run < options.runs; run += 1) {
     const samples: number[] = [];
     const started = performance.now();
     for (let i = 0; i < options.perRun; i += 1) {
       const t = process.hrtime.bigint();
-      draw(specs[i % specs.length]!);
+      await draw(specs[i % specs.length]!);
       samples.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
     runs.push(runStats(samples, performance.now() - started));
@@ -61,13 +61,13 @@ export async function benchCharts(options: ChartBenchOptions): Promise<ChartBenc
   const charts = specs.filter((s): s is ChartSpec => s !== undefined);
   const started = performance.now();
   const renderer = await loadChartRenderer();
-  renderer.png(charts[0]!);
+  await renderer.png(charts[0]!);
   const firstChartMs = performance.now() - started;
   return {
     firstChartMs,
     rows: [
-      { row: 'chart SVG', stats: timeRuns(charts, (s) => renderer.svg(s), options) },
-      { row: 'chart PNG', stats: timeRuns(charts, (s) => renderer.png(s), options) },
+      { row: 'chart SVG', stats: await timeRuns(charts, (s) => renderer.svg(s), options) },
+      { row: 'chart PNG', stats: await timeRuns(charts, (s) => renderer.png(s), options) },
     ],
   };
 }

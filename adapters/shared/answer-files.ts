@@ -26,7 +26,7 @@ function slug(text: string): string {
 /** The chart as a PNG file. */
 export async function chartFile(chart: ChartSpec): Promise<AnswerFile> {
   const renderer = await loadChartRenderer();
-  return { filename: `${slug(chart.title)}.png`, data: renderer.png(chart), contentType: 'image/png', title: chart.title, altText: chart.altText };
+  return { filename: `${slug(chart.title)}.png`, data: await renderer.png(chart), contentType: 'image/png', title: chart.title, altText: chart.altText };
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Draws a chart spec: to SVG with Apache ECharts' server-side renderer, then to PNG with resvg (a
- * Rust SVG renderer; no browser, no canvas). Both libraries are loaded on first use only, so
- * starting the bot and answering in text never pay for them.
+ * Rust SVG renderer; no browser, no canvas), which rasterises on libuv's thread pool so a chart does
+ * not hold up the bot's other questions. Both libraries are loaded on first use only, so starting
+ * the bot and answering in text never pay for them.
  */
 import { createRequire } from 'node:module';
 import { ChartSpec } from './spec.ts';
@@ -12,7 +13,7 @@ export interface ChartRenderer {
   /** The chart as an SVG document, its alt text as the document's title and description. */
   svg(spec: ChartSpec): string;
   /** The chart as a PNG image, drawn at 1.5× for sharp text on high-density screens. */
-  png(spec: ChartSpec): Buffer;
+  png(spec: ChartSpec): Promise<Buffer>;
 }
 
 /** How much larger than the SVG's own size the PNG is drawn. */
@@ -37,7 +38,7 @@ function withAltText(svg: string, spec: ChartSpec): string {
 
 async function load(): Promise<ChartRenderer> {
   // The single-file ES module build: the package's modular entry loads hundreds of files (~0.8 s).
-  const [echarts, { Resvg }] = await Promise.all([import('echarts/dist/echarts.esm.min.mjs'), import('@resvg/resvg-js')]);
+  const [echarts, { renderAsync }] = await Promise.all([import('echarts/dist/echarts.esm.min.mjs'), import('@resvg/resvg-js')]);
   const fonts = fontFiles();
   const svg = (input: ChartSpec): string => {
     const spec = ChartSpec.parse(input);
@@ -51,13 +52,13 @@ async function load(): Promise<ChartRenderer> {
   };
   return {
     svg,
-    png: (spec) =>
-      new Resvg(svg(spec), {
+    png: async (spec) => {
+      const image = await renderAsync(svg(spec), {
         font: { fontFiles: fonts, loadSystemFonts: false, defaultFontFamily: CHART_FONT },
         fitTo: { mode: 'zoom', value: PNG_SCALE },
-      })
-        .render()
-        .asPng(),
+      });
+      return image.asPng();
+    },
   };
 }
 

@@ -26,22 +26,22 @@ describe('the PNG', () => {
   it.each([
     ['a trend', TREND],
     ['a ranking', RATES],
-  ])('of %s is at least 400×200 and not blank', (_, spec) => {
-    const png = PNG.sync.read(renderer.png(spec));
+  ])('of %s is at least 400×200 and not blank', async (_, spec) => {
+    const png = PNG.sync.read(await renderer.png(spec));
     expect(png.width).toBeGreaterThanOrEqual(400);
     expect(png.height).toBeGreaterThanOrEqual(200);
     // White, the navy line or bars, greys of the axes, and the shades of anti-aliased text.
     expect(colours(png)).toBeGreaterThan(20);
   });
 
-  it('draws the title in text, with the bundled font and no system fonts', () => {
-    const png = PNG.sync.read(renderer.png(TREND));
+  it('draws the title in text, with the bundled font and no system fonts', async () => {
+    const png = PNG.sync.read(await renderer.png(TREND));
     // The title's band (above the subtitle) holds the shades of drawn letters, not a blank strip.
     expect(colours(png, 0, Math.round(60 * PNG_SCALE))).toBeGreaterThan(10);
   });
 
-  it('is the same image each time it is drawn', () => {
-    expect(renderer.png(TREND).equals(renderer.png(TREND))).toBe(true);
+  it('is the same image each time it is drawn', async () => {
+    expect((await renderer.png(TREND)).equals(await renderer.png(TREND))).toBe(true);
   });
 });
 
