@@ -6,7 +6,7 @@
  */
 import { DiscordAPIError, REST, Routes } from 'discord.js';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadEngine } from '../../../src/index.ts';
 import { bodyOf, interactionReplies, repliesTo, settledHandledCount, startHarness, type Harness } from './harness.ts';
 import { BOT, IDS, TOKEN, interaction, message } from './payloads.ts';
@@ -51,9 +51,19 @@ describe('a chart on Discord', () => {
   });
 
   it('follows the answer to /ask as a follow-up carrying the PNG', async () => {
+    // The first chart loads the chart libraries, which can stall this process past the test
+    // gateway's 250 ms heartbeat, so the bot resumes its session: an interaction sent meanwhile
+    // would be lost, as it would be on Discord.
+    await settledHandledCount(h);
+    await vi.waitFor(() => expect(h.fake.gatewayReady).toBe(true));
     const command = interaction(h.fake, { kind: 'command', name: 'ask', options: [{ name: 'question', type: 3, value: TREND_QUESTION }] });
     h.fake.dispatch('INTERACTION_CREATE', command.payload);
-    const withFile = await h.fake.waitForRequest((r) => interactionReplies(h.fake, command.token).includes(r) && r.files.length > 0, 15_000);
+    const withFile = await h.fake.waitForRequest((r) => interactionReplies(h.fake, command.token).includes(r) && r.files.length > 0, 15_000).catch((error: unknown) => {
+      // Say what the bot did instead: its warnings and its last requests.
+      const warnings = h.logLines.filter((l) => /"level":(40|50)/.test(l));
+      const last = h.fake.requests.slice(-6).map((r) => `${r.method} ${r.path} (${r.files.length} files)`);
+      throw new Error(`${String(error)}\nwarnings:\n${warnings.join('\n')}\nlast requests:\n${last.join('\n')}`);
+    });
     expect(withFile.method).toBe('POST');
     expectChart(withFile);
   });
