@@ -10,7 +10,7 @@ import { COMMANDS, type CommandName } from './usage.ts';
 export type Command =
   | { name: 'chat' }
   | { name: 'help'; topic?: CommandName }
-  | { name: 'ask'; question: string; json: boolean; explain: boolean }
+  | { name: 'ask'; question: string; json: boolean; explain: boolean; chart?: string; csv?: string }
   | { name: 'ask-lines' }
   | { name: 'force'; force: string; json: boolean }
   | { name: 'sources'; json: boolean }
@@ -61,15 +61,17 @@ export function parseCommand(argv: readonly string[]): Command {
   if (!isCommand(first)) throw new UsageError(`Unknown command "${first}".`);
   switch (first) {
     case 'ask': {
-      const { values, positionals } = parse(first, { args: rest, options: { help, json, jsonl: { type: 'boolean' }, explain: { type: 'boolean' } }, allowPositionals: true, strict: true });
+      const options = { help, json, jsonl: { type: 'boolean' }, explain: { type: 'boolean' }, chart: { type: 'string' }, csv: { type: 'string' } } as const;
+      const { values, positionals } = parse(first, { args: rest, options, allowPositionals: true, strict: true });
       if (values.help) return { name: 'help', topic: first };
       const question = positionals.join(' ').trim();
+      const files = { ...(values.chart === undefined ? {} : { chart: values.chart }), ...(values.csv === undefined ? {} : { csv: values.csv }) };
       if (values.jsonl) {
-        if (question !== '' || values.explain) throw new UsageError('--jsonl reads the questions from standard input: give no question and no --explain.', first);
+        if (question !== '' || values.explain || Object.keys(files).length > 0) throw new UsageError('--jsonl reads the questions from standard input: give no question, no --explain, --chart or --csv.', first);
         return { name: 'ask-lines' };
       }
       if (question === '') throw new UsageError('ask needs a question.', first);
-      return { name: 'ask', question, json: values.json === true, explain: values.explain === true };
+      return { name: 'ask', question, json: values.json === true, explain: values.explain === true, ...files };
     }
     case 'force': {
       const { values, positionals } = parse(first, { args: rest, options: { help, json }, allowPositionals: true, strict: true });

@@ -5,12 +5,15 @@
  */
 import { createInterface } from 'node:readline';
 import { BUNDLED_DATA_DIR, createLogger, explanationText, feedbackConfigFromEnv, loadEngine, type Answer, type Engine, type Logger } from '../../src/index.ts';
+import { toCsv } from '../../src/chart/index.ts';
+import { chartOfAnswer } from '../shared/chart-of-answer.ts';
 import { loadEnvFileIfPresent } from '../shared/env-file.ts';
 import { runHealthCommand } from '../shared/health-command.ts';
 import { renderText } from '../../src/index.ts';
 import { savedFileOptions } from '../shared/saved-files.ts';
 import { describeStartupError } from '../shared/startup-error.ts';
 import { parseCommand, UsageError, type Command } from './arguments.ts';
+import { writeAnswerFiles } from './chart-files.ts';
 import { runChat } from './chat.ts';
 import { reportOutput } from './report-command.ts';
 import { terminalFeedback } from './terminal-feedback.ts';
@@ -48,7 +51,10 @@ async function run(command: Exclude<Command, { name: 'help' } | { name: 'health'
       print(answer, command.json);
       feedback.record(answer);
       await feedback.close();
-      return 0;
+      if (command.chart === undefined && command.csv === undefined) return 0;
+      // The CSV is the chart's rows, until the answer carries blocks of its own for both.
+      const chart = chartOfAnswer(answer);
+      return writeAnswerFiles(chart, chart && toCsv(chart), command, process.stderr);
     }
     // A batch for scripts and the evaluation: its questions are not people's, so not recorded.
     case 'ask-lines':

@@ -8,7 +8,7 @@ export const GENERAL_HELP = `Usage: forcewatch [command] [options]
 With no command, opens the terminal chat.
 
 Commands:
-  ask "<question>"      answer one question (--json, --explain; --jsonl reads questions from standard input)
+  ask "<question>"      answer one question (--json, --explain, --chart FILE.png, --csv FILE.csv; --jsonl reads questions from standard input)
   force <name>          every figure we hold for a force (--json)
   sources               the documents we hold, one a line (--json for the full records)
   report                ratings, reported figures and declined questions (--since DATE, --json)
@@ -24,17 +24,21 @@ Exits 0 when every platform is up, 1 when one is not, 2 when no bot answers.
 
 Options:
   -h, --help   show this help`,
-  ask: `Usage: forcewatch ask [--json] [--explain] "<question>"
+  ask: `Usage: forcewatch ask [--json] [--explain] [--chart FILE.png] [--csv FILE.csv] "<question>"
        forcewatch ask --jsonl < questions.txt
 
 Answers one question about police complaints and misconduct figures, every figure cited.
 A declined or unclear answer is recorded for "forcewatch report" (the words only with RECORD_QUESTIONS=true).
+Charts and CSV files are made for rankings, comparisons, trends and changes; for any other answer
+the answer is printed, no file is written, and the exit code is 1.
 
 Options:
-  --json       print the answer as JSON
-  --explain    show how the question was read (kind, forces, places, periods, measures), then answer it
-  --jsonl      read questions from standard input, one a line; write one JSON answer a line (not recorded)
-  -h, --help   show this help`,
+  --json            print the answer as JSON
+  --explain         show how the question was read (kind, forces, places, periods, measures), then answer it
+  --chart FILE.png  also write the answer's chart to FILE.png (title, axes with units, sources, our calculations marked)
+  --csv FILE.csv    also write the answer's figures to FILE.csv, each row with its citation and source
+  --jsonl           read questions from standard input, one a line; write one JSON answer a line (not recorded)
+  -h, --help        show this help`,
   force: `Usage: forcewatch force <name> [--json]
 
 Every figure we hold for a police force, newest period first, grouped by topic.

@@ -118,11 +118,14 @@ export class DeferredReplies {
  * deferred reply, later ones follow it up. */
 function sendThrough(rest: REST, reply: DeferredReply): SendMessage {
   let first = true;
-  return async (message: OutgoingMessage) => {
-    const body = { ...message, allowed_mentions: { parse: NO_PINGS.parse } };
+  return async ({ files = [], ...message }: OutgoingMessage) => {
+    // Files go as multipart parts `files[n]`, each described in the body's `attachments` by its n.
+    const attached = files.length === 0 ? {} : { attachments: files.map((f, id) => ({ id, filename: f.name, ...(f.description === undefined ? {} : { description: f.description }) })) };
+    const body = { ...message, ...attached, allowed_mentions: { parse: NO_PINGS.parse } };
+    const parts = { files: files.map((f) => ({ name: f.name, data: f.attachment })), auth: false };
     const sent = first
-      ? await rest.patch(Routes.webhookMessage(reply.applicationId, reply.token, '@original'), { body, auth: false })
-      : await rest.post(Routes.webhook(reply.applicationId, reply.token), { body: { ...body, ...(reply.private ? { flags: EPHEMERAL } : {}) }, auth: false });
+      ? await rest.patch(Routes.webhookMessage(reply.applicationId, reply.token, '@original'), { body, ...parts })
+      : await rest.post(Routes.webhook(reply.applicationId, reply.token), { body: { ...body, ...(reply.private ? { flags: EPHEMERAL } : {}) }, ...parts });
     first = false;
     return MessageId.parse(sent);
   };

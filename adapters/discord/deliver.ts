@@ -9,6 +9,8 @@ import { DiscordAPIError, RESTJSONErrorCodes, type APIActionRowComponent, type A
 import type { Answer, ConversationKind, Logger, Surface } from '../../src/index.ts';
 import type { QuestionStatus } from '../shared/answer-desk.ts';
 import type { AnswerFeedback } from '../shared/feedback/answer-feedback.ts';
+import { chartOfAnswer } from '../shared/chart-of-answer.ts';
+import { sendAnswerFiles } from './answer-files.ts';
 import type { ConversationMemory } from './conversation-memory.ts';
 import { feedbackRow } from './feedback/controls.ts';
 import { renderEmbeds, renderPlainMessages } from './render-embeds.ts';
@@ -20,12 +22,15 @@ import { logFailure } from './safe-log.ts';
  */
 export const NO_PINGS = { parse: [], repliedUser: false } as const satisfies MessageMentionOptions;
 
-/** One message the bot posts: embeds, or plain content for the text fallback and notices. */
+/** One message the bot posts: embeds, or plain content for the text fallback and notices, and
+ * files attached to it (a chart, a CSV), each with its name and the description Discord shows as
+ * an image's alt text. */
 export interface OutgoingMessage {
   embeds?: APIEmbed[];
   content?: string;
   /** The feedback buttons, on an answer's last message. */
   components?: APIActionRowComponent<APIButtonComponentWithCustomId>[];
+  files?: { attachment: Buffer; name: string; description?: string }[];
 }
 
 /** Sends one message and reports the id Discord gave it. */
@@ -113,6 +118,8 @@ export async function answerThrough(
   try {
     const feedbackId = await offer?.feedback.offer(answer, offer.surface, offer.id);
     const ids = await deliverAnswer(answer, send, { ...(memory ? { footer: FOLLOW_UP_HINT } : {}), ...(feedbackId === undefined ? {} : { feedbackId }) });
+    const filesId = await sendAnswerFiles(send, chartOfAnswer(answer), undefined, log, secrets);
+    if (filesId !== undefined) ids.push(filesId);
     await memory?.remember(ids, { question: answer.question, ...(answer.frame ? { frame: answer.frame } : {}) });
     log.debug({ citations: answer.citations.length, messages: ids.length }, 'answered');
     return answer.status;

@@ -12,7 +12,9 @@
 import type { RespondFn } from '@slack/bolt';
 import { ErrorCode, type WebClient } from '@slack/web-api';
 import { z } from 'zod';
+import type { ChartSpec } from '../../src/chart/index.ts';
 import type { Logger } from '../../src/index.ts';
+import { answerFiles } from '../shared/answer-files.ts';
 import type { AdapterSettings } from '../shared/settings.ts';
 import { scrubSecrets } from './bolt-logger.ts';
 import { ProgressReactions } from './progress.ts';
@@ -95,6 +97,29 @@ export class SlackDelivery {
           unfurl_media: false,
         }),
       );
+    }
+  }
+
+  /**
+   * Uploads an answer's chart (a PNG, with its alt text) and CSV where the answer went, after it:
+   * the answer's text is the fallback, so a chart that cannot be drawn or uploaded is logged and
+   * the answer stands without it. An upload whose outcome is unknown is not sent again; files
+   * carry no key to look for, so a question taken up again after a worker stopped may show its
+   * chart twice, which is better than none.
+   */
+  async postFiles(to: Destination, chart: ChartSpec | undefined, csv: string | undefined): Promise<void> {
+    if (chart === undefined && csv === undefined) return;
+    try {
+      const files = await answerFiles(chart, csv);
+      await this.#call('files.uploadV2', to.channel, undefined, undefined, () =>
+        this.client.filesUploadV2({
+          channel_id: to.channel,
+          ...(to.threadTs === undefined ? {} : { thread_ts: to.threadTs }),
+          file_uploads: files.map((f) => ({ file: f.data, filename: f.filename, title: f.title, ...(f.altText === undefined ? {} : { alt_text: f.altText }) })),
+        }),
+      );
+    } catch (error) {
+      this.log.warn({ channel: to.channel, error: this.describe(error) }, 'could not send the chart or CSV; the answer stands without it');
     }
   }
 

@@ -21,6 +21,7 @@ import { startDiscord } from '../../adapters/discord/index.ts';
 import { renderEmbeds } from '../../adapters/discord/render-embeds.ts';
 import { FOLLOW_UP_HINT } from '../../adapters/discord/deliver.ts';
 import { slackConfigFromEnv, startSlack } from '../../adapters/slack/index.ts';
+import { chartOfAnswer } from '../../adapters/shared/chart-of-answer.ts';
 import { RedisState } from '../../adapters/shared/state/redis.ts';
 import { deletePrefix, requireRedis, TEST_REDIS_URL } from '../adapters/support/redis.ts';
 import { renderAnswer } from '../../adapters/slack/render-blocks.ts';
@@ -96,7 +97,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const logger = createLogger({ level: 'warn' });
   const engine: Engine = loadEngine({ logger });
   const slackParts = new Map(QUESTIONS.map((q) => [q, renderAnswer(engine.answer(q)).length]));
-  const discordParts = new Map(QUESTIONS.map((q) => [q, renderEmbeds(engine.answer(q), { footer: FOLLOW_UP_HINT }).length]));
+  // On Discord a charted answer (a comparison) has one more message: the chart.
+  const discordParts = new Map(QUESTIONS.map((q) => [q, renderEmbeds(engine.answer(q), { footer: FOLLOW_UP_HINT }).length + (chartOfAnswer(engine.answer(q)) === undefined ? 0 : 1)]));
 
   const slackApi = await startFakeSlackApi();
   const config = slackConfigFromEnv({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: slackApi.apiUrl });

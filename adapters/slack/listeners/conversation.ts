@@ -7,7 +7,9 @@
  */
 import { z } from 'zod';
 import type { ConversationKind } from '../../../src/index.ts';
+import type { ChartSpec } from '../../../src/chart/index.ts';
 import type { QuestionContext, QuestionStatus } from '../../shared/answer-desk.ts';
+import { chartOfAnswer } from '../../shared/chart-of-answer.ts';
 import { CONVERSATION_TTL_MS } from '../../shared/state/port.ts';
 import type { Destination } from '../delivery.ts';
 import { renderAnswer, renderFailure, renderNotice, type SlackMessage } from '../render-blocks.ts';
@@ -76,6 +78,7 @@ async function answerNow(q: ConversationQuestion, { log }: QuestionContext, { en
   const progress = delivery.progress.start(q.channel, q.messageTs);
   try {
     let messages: SlackMessage[];
+    let chart: ChartSpec | undefined;
     let status: QuestionStatus = 'help';
     if (q.question === '') {
       messages = [renderNotice(HELP_TEXT)];
@@ -88,9 +91,11 @@ async function answerNow(q: ConversationQuestion, { log }: QuestionContext, { en
       // Keyed by the question's message, as its posts are: a redelivered question is one answer.
       const feedbackId = await feedback?.offer(answer, { platform: 'slack', conversation: conversationOf(q) }, `slack:${replyTo(q).key}`);
       messages = renderAnswer(answer, feedbackId === undefined ? {} : { feedbackId });
+      chart = chartOfAnswer(answer);
       status = answer.status;
     }
     await delivery.post(replyTo(q, options), messages);
+    await delivery.postFiles(replyTo(q, options), chart, undefined);
     return status;
   } catch (error) {
     log.error({ error: delivery.describe(error), channel: q.channel }, 'failed to answer');

@@ -13,6 +13,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
 import type { Fault } from '../support/faults.ts';
 import { componentsProblem, ModalData, modalProblem } from './component-limits.ts';
+import { attachmentError, attachmentPayloads, readBody, type ReceivedFile } from './multipart.ts';
 
 export const API_VERSION = 10;
 
@@ -44,6 +45,8 @@ export interface RecordedRequest {
   path: string;
   query: Record<string, string>;
   body: unknown;
+  /** The files a multipart request uploaded (`files[n]` parts), in the order sent. */
+  files: ReceivedFile[];
   /** Whether `Authorization: Bot <token>` carried the configured token ('none' when absent). */
   auth: 'valid' | 'invalid' | 'none';
   /** The id of the message this request created or edited, when it did. */
@@ -415,7 +418,7 @@ export class FakeDiscord {
     const prefix = `/api/v${API_VERSION}`;
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+    const received = await readBody(Buffer.concat(chunks), req.headers['content-type']);
     const authorization = req.headers.authorization;
     const routePath = decodeURIComponent(url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : url.pathname);
     const injected = this.#faults.find((f) => f.left > 0 && f.match(req.method ?? 'GET', routePath));
@@ -442,7 +445,8 @@ export class FakeDiscord {
       // discord.js sends `@original` as `%40original`; Discord accepts both spellings.
       path: routePath,
       query: Object.fromEntries(url.searchParams),
-      body: text === '' ? undefined : (JSON.parse(text) as unknown),
+      body: received.body,
+      files: received.files,
       auth: authorization === undefined ? 'none' : authorization === `Bot ${this.#options.token}` ? 'valid' : 'invalid',
     };
     this.requests.push(request);
@@ -508,14 +512,14 @@ export class FakeDiscord {
       const id = this.#originals.get(match[2]!);
       if (id === undefined) return [404, { message: 'Unknown Message', code: 10008 }];
       request.messageId = id;
-      return [200, this.#messagePayload(id, this.#channelOf(match[2]!), request.body, match[1]!)];
+      return [200, this.#messagePayload(id, this.#channelOf(match[2]!), request.body, match[1]!, request.files)];
     }
 
     if (method === 'POST' && (match = path.match(/^\/webhooks\/(\d+)\/([^/]+)$/))) {
       const rejected = this.#rejectIfAsked(request);
       if (rejected) return rejected;
       request.messageId = this.snowflake();
-      return [200, this.#messagePayload(request.messageId, this.#channelOf(match[2]!), request.body, match[1]!)];
+      return [200, this.#messagePayload(request.messageId, this.#channelOf(match[2]!), request.body, match[1]!, request.files)];
     }
 
     if (method === 'POST' && (match = path.match(/^\/channels\/(\d+)\/messages$/))) {
@@ -532,12 +536,14 @@ export class FakeDiscord {
       }
       request.messageId = this.snowflake();
       if (nonceKey !== undefined) this.nonces.set(nonceKey, request.messageId);
-      return [200, this.#messagePayload(request.messageId, match[1]!, request.body)];
+      return [200, this.#messagePayload(request.messageId, match[1]!, request.body, undefined, request.files)];
     }
     return [404, notFound];
   }
 
   #rejectIfAsked(request: RecordedRequest): [number, unknown] | undefined {
+    const badAttachments = attachmentError(request.body, request.files);
+    if (badAttachments !== undefined) return badAttachments;
     const body = MessageBody.safeParse(request.body ?? {});
     const problem = componentsProblem(body.data?.components);
     if (problem !== undefined) return invalidFormBody(problem);
@@ -550,7 +556,7 @@ export class FakeDiscord {
     return this.interactionChannels.get(interactionToken) ?? '0';
   }
 
-  #messagePayload(id: string, channelId: string, rawBody: unknown, webhookId?: string): Record<string, unknown> {
+  #messagePayload(id: string, channelId: string, rawBody: unknown, webhookId?: string, files: readonly ReceivedFile[] = []): Record<string, unknown> {
     const body = MessageBody.parse(rawBody ?? {});
     const message = {
       id,
@@ -564,8 +570,8 @@ export class FakeDiscord {
       mention_everyone: false,
       mentions: [],
       mention_roles: [],
-      attachments: [],
       components: body.components ?? [],
+      attachments: attachmentPayloads(rawBody, files, () => this.snowflake(), `http://127.0.0.1:${this.port}`),
       pinned: false,
       flags: body.flags ?? 0,
       type: body.message_reference ? 19 : 0,

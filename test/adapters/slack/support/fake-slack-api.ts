@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Fault } from '../../support/faults.ts';
 import { blockProblem } from './block-kit-limits.ts';
+import { FakeSlackFiles } from './fake-slack-files.ts';
 import { FakeSlackViews, type OpenedView } from './fake-slack-views.ts';
 
 export type { OpenedView } from './fake-slack-views.ts';
@@ -56,6 +57,8 @@ export interface FakeSlackApi {
   calls: RecordedCall[];
   /** Messages posted, as Slack keeps them (conversations.history and .replies read them back). */
   messages: PostedMessage[];
+  /** Files uploaded with files.uploadV2's three steps, and where they were shared. */
+  files: FakeSlackFiles;
   /** A fresh response_url on this server. */
   responseUrl(id: string): string;
   /** A trigger_id for a click's payload: views.open takes it once, within three seconds. */
@@ -75,10 +78,10 @@ export interface FakeSlackApi {
   close(): Promise<void>;
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** Slack's Web API takes form fields or JSON; structured fields arrive JSON-encoded in forms. */
@@ -109,6 +112,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     const { metadata, ...rest } = m;
     return { type: 'message', user: BOT_USER_ID, bot_id: BOT_ID, ...rest, ...(withMetadata === 'true' || withMetadata === true ? { metadata } : {}) };
   };
+  // Its address is known once the server listens, below.
+  const files = new FakeSlackFiles('');
   const nextTs = () => `1700000000.${String(++tsCounter).padStart(6, '0')}`;
   const views = new FakeSlackViews(TEAM_ID);
 
@@ -170,6 +175,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           messages: posted.filter((m) => m.channel === body.channel && (m.thread_ts === body.ts || m.ts === body.ts)).map(readBack(body.include_all_metadata)),
           has_more: false,
         };
+      case 'files.getUploadURLExternal':
+        return files.getUploadUrl(body);
+      case 'files.completeUploadExternal':
+        return files.complete(body);
       case 'apps.connections.open':
         return socketUrl === '' ? { ok: false, error: 'invalid_auth' } : { ok: true, url: socketUrl };
       default:
@@ -179,9 +188,15 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
 
   const server: Server = createServer((req, res) => {
     void (async () => {
-      const raw = await readBody(req);
+      const bytes = await readBody(req);
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-      const body = decode(raw, req.headers['content-type']);
+      if (FakeSlackFiles.isUpload(path)) {
+        const [status, text] = await files.upload(path, bytes, req.headers['content-type']);
+        res.writeHead(status, { 'content-type': 'text/plain' }).end(text);
+        for (const wake of waiters) wake();
+        return;
+      }
+      const body = decode(bytes.toString('utf8'), req.headers['content-type']);
       const authorization = req.headers.authorization;
       const faultKey = path.startsWith('/api/') ? path.slice('/api/'.length) : 'response_url';
       const fault = faults.get(faultKey)?.shift();
@@ -228,12 +243,14 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
+  files.baseUrl = url;
 
   return {
     url,
     apiUrl: `${url}/api/`,
     calls,
     messages: posted,
+    files,
     responseUrl: (id) => `${url}/response/${id}`,
     triggerId: () => views.issueTrigger(),
     views: views.opened,
