@@ -24,7 +24,7 @@ export interface SetQuestion {
   after?: string;
 }
 
-const Line = z.object({ id: z.string(), q: z.string(), after: z.string().optional(), mode: z.literal('force').optional() });
+const Line = z.object({ id: z.string(), q: z.string(), after: z.string().optional(), mode: z.enum(['ask', 'force', 'force-all']).optional() });
 
 /** The sets, each a folder of the project (found from the bundle as from the sources) and the files in it that hold its questions. */
 const SETS = [
@@ -43,7 +43,7 @@ function readSet(name: string, dir: string, files: RegExp): SetQuestion[] {
         .filter((line) => line.trim() !== '')
         .map((line) => {
           const parsed = Line.parse(JSON.parse(line));
-          const question: SetQuestion = { id: `${name}:${parsed.id}`, text: parsed.q, via: parsed.mode === 'force' ? 'forceCard' : 'answer' };
+          const question: SetQuestion = { id: `${name}:${parsed.id}`, text: parsed.q, via: parsed.mode === undefined || parsed.mode === 'ask' ? 'answer' : 'forceCard' };
           if (parsed.after !== undefined) question.after = `${name}:${parsed.after}`;
           return question;
         }),

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { AnswerContext } from './answer/context.ts';
 import { AnswerDraft } from './answer/draft.ts';
 import { FigureStore } from './answer/figure-store.ts';
-import { forceCard, help } from './answer/force-card.ts';
+import { forceCard, forceSummary, help } from './answer/force-card.ts';
 import { joinNames, whatWeHold } from './answer/holdings.ts';
 import { respond } from './answer/respond.ts';
 import { PROJECT_DIR } from './project.ts';
@@ -37,8 +37,9 @@ export interface ForceSuggestion {
 export interface Engine {
   /** Answers a question in the user's own words; pass the previous exchange for follow-ups. */
   answer(question: string, conversation?: Conversation): Answer;
-  /** Every figure held for the named force, grouped by period and topic, with citations. */
-  forceCard(name: string): Answer;
+  /** The named force's card: a summary (the newest figure of each measure, at most twelve lines,
+   * ending with a pointer to the rest), or with `full` every figure held, by period and topic. */
+  forceCard(name: string, options?: { full?: boolean }): Answer;
   /** Forces matching what someone has typed so far, forces we hold data for first. */
   suggestForces(typed: string, limit?: number): ForceSuggestion[];
   /** Forces we hold figures for. */
@@ -121,14 +122,14 @@ export function loadEngine(options: EngineOptions = {}): Engine {
         return draft.noData('not_understood', 'That question is too long for me: please keep it under a thousand characters.');
       return guarded(draft, () => respond(ctx, readQuestion(trimmed, ctx, conversation?.previous?.frame), draft));
     },
-    forceCard(name) {
+    forceCard(name, options = {}) {
       const draft = new AnswerDraft(ctx, name);
       const typed = name.trim();
       if (typed.length > MAX_QUESTION_LENGTH) return draft.noData('not_understood', 'That is too long for a force name.', undefined, 'force_card');
       return guarded(draft, () => {
         const mention = ctx.resolver.resolveName(typed);
         const force = mention.forces[0];
-        if (force !== undefined) return forceCard(ctx, draft, force);
+        if (force !== undefined) return options.full === true ? forceCard(ctx, draft, force) : forceSummary(ctx, draft, force);
         if (mention.ambiguous) {
           const names = joinNames(mention.ambiguous.candidates.map((f) => draft.forceName(f)), 'or');
           return draft.unclear(`Which force do you mean: ${names}?`, { type: 'force_card', forces: [], periods: [] }, 'force_card');

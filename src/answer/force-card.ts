@@ -6,9 +6,11 @@ import type { Answer } from '../model/answer.ts';
 import type { Metric, SourceDocument } from '../model/data.ts';
 import { memoisedPer } from '../text/memo.ts';
 import { formatNumber } from '../text/numbers.ts';
+import { capitalise } from '../text/words.ts';
+import { periodOrder } from '../understand/periods.ts';
 import type { AnswerContext } from './context.ts';
 import { citedTitle } from './citations.ts';
-import type { AnswerDraft } from './draft.ts';
+import { type AnswerDraft, MAX_SOURCES_PER_FIGURE } from './draft.ts';
 import { byPeriod, type Observation } from './figure-store.ts';
 import { exampleQuestion, holdingsList, inPeriod, joinNames, notHeldFor, whatWeHold } from './holdings.ts';
 
@@ -19,6 +21,51 @@ function line(obs: Observation, draft: AnswerDraft): string {
 
 function notHeld(ctx: AnswerContext, draft: AnswerDraft, force: string, type: 'force_card' | 'overview'): Answer {
   return draft.noData('force_not_held', `We hold no figures for ${draft.forceName(force)}. ${whatWeHold(ctx)}`, { type, forces: [force], periods: [] }, type);
+}
+
+/** The most measures a force card's summary shows: with its first line and the pointer to the rest,
+ * twelve lines. */
+const SUMMARY_LINES = 10;
+
+/**
+ * A force card's summary: the newest figure of each measure held for the force (its total, not a
+ * breakdown), taking the measures of each family of publications in turn so the summary spans them,
+ * then where to see every figure.
+ */
+export function forceSummary(ctx: AnswerContext, draft: AnswerDraft, force: string): Answer {
+  const all = ctx.store.forForce(force);
+  if (all.length === 0) return notHeld(ctx, draft, force, 'force_card');
+  const newest = new Map<string, Observation>();
+  const order = (id: string) => metricOrder(ctx.metrics, id);
+  for (const o of all) {
+    if (o.metric.outcome !== undefined) continue;
+    const held = newest.get(o.metric.measure);
+    const later = held === undefined ? 1 : periodOrder(o.period) - periodOrder(held.period);
+    if (later > 0 || (later === 0 && held !== undefined && order(o.metric.id) < order(held.metric.id))) newest.set(o.metric.measure, o);
+  }
+  // Each family's newest measures first (a year not stated counts as old), the families taken in turn.
+  const recency = (o: Observation) => (o.period.kind === 'unstated' ? 0 : periodOrder(o.period));
+  const families = new Map<string, Observation[]>();
+  for (const o of [...newest.values()].sort((a, b) => recency(b) - recency(a) || order(a.metric.id) - order(b.metric.id))) {
+    const family = ctx.measures.get(o.metric.measure)?.family ?? '';
+    families.set(family, [...(families.get(family) ?? []), o]);
+  }
+  const chosen: Observation[] = [];
+  for (let round = 0; chosen.length < SUMMARY_LINES && [...families.values()].some((list) => list.length > round); round++)
+    for (const list of families.values()) if (list[round] && chosen.length < SUMMARY_LINES) chosen.push(list[round] as Observation);
+  // The caveats of the figures shown are lines of the summary too.
+  const notes = (obs: Observation[]) => new Set(obs.flatMap((o) => o.figures.slice(0, MAX_SOURCES_PER_FIGURE).flatMap((f) => (f.note === undefined ? [] : [f.note])))).size;
+  while (chosen.length > 1 && chosen.length + notes(chosen) > SUMMARY_LINES) chosen.pop();
+  const lines = chosen.map((o) => {
+    const s = draft.stated(o);
+    const label = capitalise(ctx.measures.get(o.metric.measure)?.short ?? o.metric.label);
+    draft.allow(label, 'measure');
+    draft.allow(o.period.label, 'period');
+    return `• ${label}, ${o.period.label}: ${s.shown} ${s.marks}`;
+  });
+  const shown = chosen.length < newest.size ? 'the newest figure of some of the measures we hold, one a line' : 'the newest figure of each measure we hold';
+  if (chosen.length < all.length) draft.more(force, true);
+  return draft.answered('force_card', `${draft.forceName(force)}: ${shown}.\n${lines.join('\n')}`, { type: 'force_card', forces: [force], periods: [] });
 }
 
 /** Every figure held for a force, newest period first, grouped by topic. */

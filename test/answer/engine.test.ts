@@ -167,19 +167,30 @@ describe('declining', () => {
 
 describe('force cards', () => {
   it('composes the card of every force we hold figures for, whatever its section names hold ("Rates per 1,000 employees")', () => {
-    const failed = engine.forcesWithData().filter((f) => engine.forceCard(f.name).status !== 'answered');
+    const failed = engine.forcesWithData().filter((f) => engine.forceCard(f.name).status !== 'answered' || engine.forceCard(f.name, { full: true }).status !== 'answered');
     expect(failed.map((f) => f.name)).toEqual([]);
   });
 
+  it('leads with a summary of at most twelve lines that points to every figure', () => {
+    for (const force of engine.forcesWithData()) {
+      const summary = engine.forceCard(force.name);
+      expect(summary.text.split('\n').length, force.name).toBeLessThanOrEqual(12);
+      const full = engine.forceCard(force.name, { full: true });
+      // A force with few figures has its whole card as the summary, and nothing more to offer.
+      if (summary.facts.length < full.facts.length) expect(summary.blocks.at(-1), force.name).toMatchObject({ kind: 'more', rest: true, forceName: force.name });
+      expect(summary.facts.length, force.name).toBeLessThanOrEqual(full.facts.length);
+    }
+  });
+
   it('shows every Hampshire figure with citations', () => {
-    const card = engine.forceCard('hants');
+    const card = engine.forceCard('hants', { full: true });
     const held = loadDataset(BUNDLED_DATA_DIR).figures.filter((f) => f.force === 'hampshire' && !f.restates);
     expect(card.status).toBe('answered');
     for (const f of held) expect(card.facts.some((x) => x.value === f.value && x.metric === f.metric)).toBe(true);
   });
   it('shows a card for every force of the register, saying what it does not hold', () => {
     // Every force now has the IOPC 2024/25 tables (data/ingested), so no force is without a card.
-    const card = engine.forceCard('Devon and Cornwall');
+    const card = engine.forceCard('Devon and Cornwall', { full: true });
     expect(card.status).toBe('answered');
     expect(card.text).toMatch(/Not held for this force/);
     expect(card.citations.some((c) => c.sourceType === 'official statistics table')).toBe(true);
@@ -188,7 +199,8 @@ describe('force cards', () => {
     expect(engine.forceCard('Narnia Constabulary').status).toBe('no_data');
   });
   it('takes a bare "met" as the Met, and asks which force a shared name means', () => {
-    expect(engine.forceCard('met').text).toMatch(/^Every figure we hold for Metropolitan Police Service/);
+    expect(engine.forceCard('met', { full: true }).text).toMatch(/^Every figure we hold for Metropolitan Police Service/);
+    expect(engine.forceCard('met').text).toMatch(/^Metropolitan Police Service: the newest figure of/);
     const london = engine.forceCard('london');
     expect(london.status).toBe('unclear');
     expect(london.text).toMatch(/City of London Police or Metropolitan Police Service/);

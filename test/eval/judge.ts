@@ -8,7 +8,8 @@ import { type Answer, reasonOf } from '../../src/index.ts';
 export const EvalCase = z.strictObject({
   id: z.string(),
   q: z.string(),
-  mode: z.enum(['ask', 'force']).optional(),
+  /** `force`: the force card's summary, as `/force NAME` shows it; `force-all`: every figure on it. */
+  mode: z.enum(['ask', 'force', 'force-all']).optional(),
   /** Id of the case whose answer is the previous exchange (a follow-up). */
   after: z.string().optional(),
   status: z.enum(['answered', 'no_data', 'unclear', 'not_answered']).optional(),

@@ -35,7 +35,7 @@ let passed = 0;
 let guardFailed = 0;
 for (const c of cases) {
   const previous = c.after ? answers.get(c.after) : undefined;
-  const answer = c.mode === 'force' ? engine.forceCard(c.q) : engine.answer(c.q, previous ? { previous } : undefined);
+  const answer = c.mode === 'force' || c.mode === 'force-all' ? engine.forceCard(c.q, { full: c.mode === 'force-all' }) : engine.answer(c.q, previous ? { previous } : undefined);
   answers.set(c.id, answer);
   const why = judge(c, answer);
   if (why.length === 0) passed++;

@@ -4,6 +4,7 @@ import { AnswerSchema, loadEngine, reasonOf, type Engine } from '../../src/index
 import { unprovenNumbers } from './answer-shape.ts';
 import { loadDataset } from '../../src/data/dataset.ts';
 import { BUNDLED_DATA_DIR } from '../../src/engine.ts';
+import { capitalise } from '../../src/text/words.ts';
 
 /** Cases per property: a few thousand in CI, FUZZ_RUNS=100000 for `npm run fuzz`. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1500);
@@ -17,7 +18,7 @@ let vocabulary: string[];
 beforeAll(() => {
   engine = loadEngine();
   const data = loadDataset(BUNDLED_DATA_DIR);
-  vocabulary = [...data.metrics.map((m) => m.label), ...data.measures.flatMap((m) => [m.label, m.short])];
+  vocabulary = [...data.metrics.map((m) => m.label), ...data.measures.flatMap((m) => [m.label, m.short, capitalise(m.short)])];
 });
 
 const words = ['Hampshire', 'Herts', 'hants', 'Kent', 'the Met', 'Narnia', 'allegations', 'misconduct', 'complaints', 'conduct matters',
