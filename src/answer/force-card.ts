@@ -1,6 +1,6 @@
 /**
- * Whole-force answers: the force card (every figure held, by period and topic), the shorter
- * overview, the catalogue of sources, and help.
+ * Whole-force answers: the force card (a summary, or every figure held by period and topic), the
+ * shorter overview, and the catalogue of sources.
  */
 import type { Answer } from '../model/answer.ts';
 import type { Metric, SourceDocument } from '../model/data.ts';
@@ -12,7 +12,7 @@ import type { AnswerContext } from './context.ts';
 import { citedTitle } from './citations.ts';
 import { type AnswerDraft, MAX_SOURCES_PER_FIGURE } from './draft.ts';
 import { byPeriod, type Observation } from './figure-store.ts';
-import { exampleQuestion, holdingsList, inPeriod, joinNames, notHeldFor, whatWeHold } from './holdings.ts';
+import { holdingsList, inPeriod, joinNames, notHeldFor, whatWeHold } from './holdings.ts';
 
 function line(obs: Observation, draft: AnswerDraft): string {
   const s = draft.stated(obs);
@@ -191,10 +191,4 @@ export function catalogue(ctx: AnswerContext, draft: AnswerDraft): Answer {
   }
   const recs = docs.some((d) => d.kind === 'recommendation') ? '\nAsk about IOPC learning recommendations too, such as “What has the IOPC recommended to Sussex Police about custody?”' : '';
   return draft.answered('sources', `${whatWeHold(ctx)} The sources:\n${body}${recs}`, { type: 'sources', forces: [], periods: [] });
-}
-
-/** What the bot can do, for "help" and empty questions. */
-export function help(ctx: AnswerContext, draft: AnswerDraft, empty: boolean): Answer {
-  const text = `Ask me about police misconduct and complaints figures in England and Wales, in your own words. For example: ${exampleQuestion(draft)}, “Which had more conduct matters, Hampshire or Herts?”, “Have complaints gone up or down?”, “What is a recordable conduct matter?”. Every figure comes with its source and the sentence it was taken from. ${whatWeHold(ctx)}`;
-  return empty ? draft.noData('empty', text, undefined, 'help') : draft.answered('help', text, { type: 'help', forces: [], periods: [] });
 }
