@@ -2,9 +2,12 @@
  * The interactive terminal chat: one question a line, answers with their sources, follow-ups
  * carried from the previous exchange.
  */
+import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { explanationText, type Answer, type Engine } from '../../src/index.ts';
 import { renderText } from '../../src/index.ts';
+import { chartOfAnswer, csvOfAnswer } from '../shared/chart-of-answer.ts';
+import { writeAnswerFiles } from './chart-files.ts';
 
 const GREETING = `Forcewatch — police misconduct and complaints figures for England and Wales, every figure cited.
 Ask a question in your own words, or type /force <name> for a force card, /sources for the documents,
@@ -44,9 +47,33 @@ export async function runChat(engine: Engine, { input = process.stdin, output = 
       }
       previous = answer;
       output.write(`\n${renderText(answer)}\n\n`);
+      await writeOffered(answer, output);
       onAnswer?.(answer);
     }
     rl.prompt();
   }
   rl.close();
+}
+
+/** A terminal cannot show an image: the chart or CSV asked for ("show me a chart", "as a CSV") is
+ * written to a new file in the working directory, and the chat says where. Other answers' charts
+ * are not written unasked, which would litter the directory. */
+async function writeOffered(answer: Answer, output: NodeJS.WritableStream): Promise<void> {
+  if (answer.status !== 'answered' || answer.type !== 'chart') return;
+  const chart = chartOfAnswer(answer);
+  const csv = csvOfAnswer(answer);
+  if (chart === undefined && csv === undefined) return;
+  const paths = {
+    ...(chart === undefined ? {} : { chart: freshName('png') }),
+    ...(csv === undefined ? {} : { csv: freshName('csv') }),
+  };
+  await writeAnswerFiles(chart, csv, paths, output);
+  output.write('\n');
+}
+
+function freshName(extension: string): string {
+  for (let n = 1; ; n += 1) {
+    const name = `forcewatch-${extension === 'csv' ? 'data' : 'chart'}-${n}.${extension}`;
+    if (!existsSync(name)) return name;
+  }
 }

@@ -6,7 +6,7 @@
 import { createInterface } from 'node:readline';
 import { BUNDLED_DATA_DIR, createLogger, explanationText, feedbackConfigFromEnv, loadEngine, type Answer, type Engine, type Logger } from '../../src/index.ts';
 import { toCsv } from '../../src/chart/index.ts';
-import { chartOfAnswer } from '../shared/chart-of-answer.ts';
+import { chartSpecOfAnswer } from '../shared/chart-of-answer.ts';
 import { loadEnvFileIfPresent } from '../shared/env-file.ts';
 import { runHealthCommand } from '../shared/health-command.ts';
 import { renderText } from '../../src/index.ts';
@@ -52,8 +52,8 @@ async function run(command: Exclude<Command, { name: 'help' } | { name: 'health'
       feedback.record(answer);
       await feedback.close();
       if (command.chart === undefined && command.csv === undefined) return 0;
-      // The CSV is the chart's rows, until the answer carries blocks of its own for both.
-      const chart = chartOfAnswer(answer);
+      // The flags ask for the files whichever the answer offers: both are its chart block's rows.
+      const chart = chartSpecOfAnswer(answer);
       return writeAnswerFiles(chart, chart && toCsv(chart), command, process.stderr);
     }
     // A batch for scripts and the evaluation: its questions are not people's, so not recorded.

@@ -9,7 +9,7 @@ import { DiscordAPIError, RESTJSONErrorCodes, type APIActionRowComponent, type A
 import type { Answer, ConversationKind, Logger, Surface } from '../../src/index.ts';
 import type { QuestionStatus } from '../shared/answer-desk.ts';
 import type { AnswerFeedback } from '../shared/feedback/answer-feedback.ts';
-import { chartOfAnswer } from '../shared/chart-of-answer.ts';
+import { chartOfAnswer, csvOfAnswer } from '../shared/chart-of-answer.ts';
 import { sendAnswerFiles } from './answer-files.ts';
 import type { ConversationMemory } from './conversation-memory.ts';
 import { feedbackRow } from './feedback/controls.ts';
@@ -118,7 +118,7 @@ export async function answerThrough(
   try {
     const feedbackId = await offer?.feedback.offer(answer, offer.surface, offer.id);
     const ids = await deliverAnswer(answer, send, { ...(memory ? { footer: FOLLOW_UP_HINT } : {}), ...(feedbackId === undefined ? {} : { feedbackId }) });
-    const filesId = await sendAnswerFiles(send, chartOfAnswer(answer), undefined, log, secrets);
+    const filesId = await sendAnswerFiles(send, chartOfAnswer(answer), csvOfAnswer(answer), log, secrets);
     if (filesId !== undefined) ids.push(filesId);
     await memory?.remember(ids, { question: answer.question, ...(answer.frame ? { frame: answer.frame } : {}) });
     log.debug({ citations: answer.citations.length, messages: ids.length }, 'answered');

@@ -73,7 +73,7 @@ export interface Assembled {
 function mapSegments(blocks: Block[], change: (s: Segment) => Segment): Block[] {
   return blocks.map((b) =>
     b.kind === 'list' ? { ...b, items: b.items.map((item) => item.map(change)) }
-    : b.kind === 'more' ? b
+    : b.kind === 'more' || b.kind === 'chart' ? b
     : { ...b, segments: b.segments.map(change) },
   );
 }
@@ -81,7 +81,7 @@ function mapSegments(blocks: Block[], change: (s: Segment) => Segment): Block[] 
 function* segmentsIn(blocks: readonly Block[]): Generator<Segment> {
   for (const b of blocks) {
     if (b.kind === 'list') for (const item of b.items) yield* item;
-    else if (b.kind !== 'more') yield* b.segments;
+    else if (b.kind !== 'more' && b.kind !== 'chart') yield* b.segments;
   }
 }
 

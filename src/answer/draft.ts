@@ -8,7 +8,9 @@ import type { Figure, Force, SourceDocument } from '../model/data.ts';
 import { bodyText } from '../render/plain.ts';
 import { memoised } from '../text/memo.ts';
 import { digitNumbers, digitNumbersAt, formatNumber, formatValue, numbersIn, round1 } from '../text/numbers.ts';
+import type { ChartSpec } from '../chart/spec.ts';
 import { assemble, type More } from './assemble.ts';
+import { chartOf } from './chart.ts';
 import { CitationBook, citedTitle } from './citations.ts';
 import type { Observation } from './figure-store.ts';
 import { joinNames } from './holdings.ts';
@@ -81,6 +83,9 @@ export class AnswerDraft {
   private moreBlock: More | undefined;
   /** Words of the question no part of the answer accounts for, said when a figure is given. */
   private unused: readonly string[] = [];
+  /** A chart given as it is (the last answer's, asked for again), and the files to send of it. */
+  private chart: ChartSpec | undefined;
+  private files: Array<'png' | 'csv'> = ['png'];
   private nesting = 0;
 
   constructor(
@@ -134,6 +139,12 @@ export class AnswerDraft {
   /** Points the reader at a force's card (or, `rest`, at the rest of the card a summary leads). */
   more(force: string, rest = false): void {
     this.moreBlock = { kind: 'more', force, forceName: this.forceName(force), rest };
+  }
+
+  /** Gives `spec` (the last answer's chart) as this answer's, sent as `files`. */
+  showChart(spec: ChartSpec, files: Array<'png' | 'csv'>): void {
+    this.chart = spec;
+    this.files = files;
   }
 
   /** Words of the question the answer could not use: an answer giving a figure says how it read the
@@ -245,7 +256,9 @@ export class AnswerDraft {
     const quotes = this.book.quotes.map((q, i) => ({ text: q.quote, citation: i + 1 })).sort((a, b) => b.text.length - a.text.length);
     const { blocks, facts, citations } = assemble({ body, notes, more: this.moreBlock }, { names, quotes, facts: this.facts, claimed: new Set() }, this.book);
     const sources = [...new Set(citations.map((c) => c.sourceId))];
-    const framed = frame && (sources.length > 0 ? { ...frame, sources } : frame);
+    const chart = this.chart ?? (status === 'answered' ? chartOf({ type, frame, facts, citations }) : undefined);
+    if (chart) blocks.push({ kind: 'chart', spec: chart, files: this.files });
+    const framed = frame && { ...frame, ...(sources.length > 0 ? { sources } : {}), ...(chart ? { chart } : {}) };
     return this.shaped({ question: this.question, text: bodyText(blocks), blocks, facts, citations, ...(framed ? { frame: framed } : {}) }, status, type, reason);
   }
 

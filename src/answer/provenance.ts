@@ -35,8 +35,18 @@ export function answerProvenance(ctx: AnswerContext, asked: QueryFrame, draft: A
   return draft.answered('provenance', `${lead}\n${lines.join('\n')}`, frame);
 }
 
-/** Charts and CSV files are not made yet: said plainly, and short. */
+/** The last answer's chart, as an image or its rows as CSV; or, when it had none, why not. */
 export function answerChart(asked: QueryFrame, draft: AnswerDraft): Answer {
   const frame = keptFrame(asked, 'chart');
-  return draft.noData('not_available', "I can't make charts or CSV files yet. Every figure I give is in the answer's text with its source, which you can copy.", frame, 'chart');
+  const files = asked.files ?? ['png'];
+  const what = files.includes('png') ? (files.includes('csv') ? 'a chart and a CSV file' : 'a chart') : 'a CSV file';
+  const chart = asked.context?.chart;
+  if (asked.context === undefined)
+    return draft.noData('empty', `There is no answer in our conversation yet to make ${what} of. Ask about a trend, a change, a comparison or a ranking, then ask again.`, frame, 'chart');
+  if (chart === undefined)
+    return draft.noData('not_available', `My last answer has no series of figures to make ${what} of: that comes with a trend, a change, a comparison or a ranking.`, frame, 'chart');
+  draft.showChart(chart, files);
+  // The chart's title names a measure and periods: names, not figures.
+  draft.allow(chart.title);
+  return draft.answered('chart', `Here is my last answer as ${what}: ${chart.title}.`, frame);
 }

@@ -31,7 +31,7 @@ export interface FeedbackReport {
 }
 
 /** Looks figures up by id through the engine's force cards, one card per force at most. Undefined
- * when the force's card could not be made, so the value held now is unknown rather than gone. */
+ * when the force's full card could not be made, so the value held now is unknown rather than gone. */
 function figureLookup(engine: Engine): (id: string) => Fact[] | undefined {
   const names = new Map(engine.forcesWithData().map((f) => [f.id, f.name]));
   const cards = new Map<string, Fact[] | undefined>();
@@ -39,7 +39,7 @@ function figureLookup(engine: Engine): (id: string) => Fact[] | undefined {
     const force = id.split('/')[0] ?? '';
     if (!cards.has(force)) {
       const name = names.get(force);
-      const card = name === undefined ? undefined : engine.forceCard(name);
+      const card = name === undefined ? undefined : engine.forceCard(name, { full: true });
       const facts = card === undefined ? [] : card.status === 'answered' ? card.facts.filter((f) => f.computed === undefined && f.force === force) : undefined;
       cards.set(force, facts);
     }

@@ -9,6 +9,7 @@
  * ever mistakes one for a figure. `text` is the plain-text rendering, with `[n]` markers.
  */
 import { z } from 'zod';
+import { ChartSpec } from '../chart/spec.ts';
 
 /** What kind of question the engine took it for. */
 export const QuestionType = z.enum([
@@ -136,6 +137,9 @@ export const Block = z.discriminatedUnion('kind', [
   /** Where to see more of a force's figures: its force card (`rest: false`), or the rest of the
    * card a summary leads (`rest: true`). Each surface offers it its own way (a command, a button). */
   z.strictObject({ kind: z.literal('more'), force: z.string().min(1), forceName: z.string().min(1), rest: z.boolean() }),
+  /** The answer's figures as a chart (a spec, drawn by each surface) and the files a surface sends
+   * of it: the chart as an image, its rows as CSV. The text says the same in words. */
+  z.strictObject({ kind: z.literal('chart'), spec: ChartSpec, files: z.array(z.enum(['png', 'csv'])).min(1) }),
 ]);
 export type Block = z.infer<typeof Block>;
 
@@ -151,6 +155,8 @@ export const Frame = z.strictObject({
   topic: z.string().optional(),
   /** The source documents the answer cited, so "where does that come from?" can be answered. */
   sources: z.array(z.string()).optional(),
+  /** The answer's chart, so "show me a chart" or "as a CSV" can give it. */
+  chart: ChartSpec.optional(),
 });
 export type Frame = z.infer<typeof Frame>;
 

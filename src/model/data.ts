@@ -283,8 +283,10 @@ export const PhraseSlot = z.enum([
   'help',
   /** About the last answer's sources ("where does that come from?", "who published it?"). */
   'provenance',
-  /** The last answer in another form ("show me a chart", "as a CSV"). */
+  /** The last answer as a chart ("show me a chart", "can you plot that?"). */
   'chart',
+  /** The last answer's figures as a file of rows ("as a CSV", "can I download that?"). */
+  'csv',
   /** What we hold ("what data do you have?", "which forces do you cover?"). */
   'sources',
   /** What someone said ("what did * say"); the gap is the speaker. */

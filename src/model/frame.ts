@@ -204,6 +204,8 @@ export const QueryFrame = z.strictObject({
       quoted: z.boolean(),
     })
     .optional(),
+  /** For the last answer in another form: the files asked for, an image of its chart, its rows as CSV. */
+  files: z.array(z.enum(['png', 'csv'])).optional(),
   /** The previous exchange's frame, kept when this question only asks about the last answer. */
   context: Frame.optional(),
 });

@@ -17,12 +17,18 @@ export function blockText(block: Block, syntax: CommandSyntax = IN_WORDS): strin
       return block.items.map((item) => `• ${segmentsText(item)}`).join('\n');
     case 'more':
       return moreLine(block, syntax);
+    case 'chart':
+      // The text already says what the chart shows; each surface sends the chart as a file.
+      return '';
   }
 }
 
 /** The blocks as plain text, one per line, with `[n]` citation markers. */
 export function bodyText(blocks: readonly Block[], syntax: CommandSyntax = IN_WORDS): string {
-  return blocks.map((b) => blockText(b, syntax)).join('\n');
+  return blocks
+    .map((b) => blockText(b, syntax))
+    .filter((line) => line !== '')
+    .join('\n');
 }
 
 /**

@@ -304,6 +304,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     frame.recommendations = { quoted, ...(response ? { response } : {}) };
     if (aboutRecommendations && frame.topic.length === 0 && previous?.topic) frame.topic = previous.topic.split(' ');
   }
+  if (intent === 'chart') frame.files = [...(has(cues, 'chart') || !has(cues, 'csv') ? ['png' as const] : []), ...(has(cues, 'csv') ? ['csv' as const] : [])];
   if (previous) frame.context = previous;
   return frame;
 }

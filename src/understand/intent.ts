@@ -59,7 +59,7 @@ function asksEverything(c: Cues): boolean {
 const RULES: readonly IntentRule[] = [
   { intent: 'help', priority: 100, when: (c) => c.words === 0 },
   { intent: 'provenance', priority: 90, when: (c) => has(c, 'provenance') && c.places === 0 },
-  { intent: 'chart', priority: 85, when: (c) => has(c, 'chart') && c.places === 0 && !c.named },
+  { intent: 'chart', priority: 85, when: (c) => (has(c, 'chart') || has(c, 'csv')) && c.places === 0 && !c.named },
   { intent: 'help', priority: 80, when: (c) => has(c, 'help') && !c.named && c.places === 0 },
   { intent: 'recommendations', priority: 75, when: (c) => has(c, 'recommendation') },
   { intent: 'count', priority: 71, when: (c) => has(c, 'count-forces') && !c.target && (c.places === 0 || c.places > 2 || c.group) },

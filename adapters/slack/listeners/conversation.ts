@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { ConversationKind } from '../../../src/index.ts';
 import type { ChartSpec } from '../../../src/chart/index.ts';
 import type { QuestionContext, QuestionStatus } from '../../shared/answer-desk.ts';
-import { chartOfAnswer } from '../../shared/chart-of-answer.ts';
+import { chartOfAnswer, csvOfAnswer } from '../../shared/chart-of-answer.ts';
 import { CONVERSATION_TTL_MS } from '../../shared/state/port.ts';
 import type { Destination } from '../delivery.ts';
 import { renderAnswer, renderFailure, renderNotice, type SlackMessage } from '../render-blocks.ts';
@@ -79,6 +79,7 @@ async function answerNow(q: ConversationQuestion, { log }: QuestionContext, { en
   try {
     let messages: SlackMessage[];
     let chart: ChartSpec | undefined;
+    let csv: string | undefined;
     let status: QuestionStatus = 'help';
     if (q.question === '') {
       messages = [renderNotice(HELP_TEXT)];
@@ -92,10 +93,11 @@ async function answerNow(q: ConversationQuestion, { log }: QuestionContext, { en
       const feedbackId = await feedback?.offer(answer, { platform: 'slack', conversation: conversationOf(q) }, `slack:${replyTo(q).key}`);
       messages = renderAnswer(answer, feedbackId === undefined ? {} : { feedbackId });
       chart = chartOfAnswer(answer);
+      csv = csvOfAnswer(answer);
       status = answer.status;
     }
     await delivery.post(replyTo(q, options), messages);
-    await delivery.postFiles(replyTo(q, options), chart, undefined);
+    await delivery.postFiles(replyTo(q, options), chart, csv);
     return status;
   } catch (error) {
     log.error({ error: delivery.describe(error), channel: q.channel }, 'failed to answer');

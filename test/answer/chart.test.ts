@@ -1,10 +1,11 @@
 /**
- * The temporary chart of today's answers: which answers get a chart, and that it draws what the
- * answer says, in the answer's order, with the answer's own citation numbers.
+ * The chart block of an answer: which answers carry one, that it draws what the answer says, in the
+ * answer's order, with the answer's own citation numbers; and the last answer's chart or CSV asked
+ * for afterwards.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chartOfAnswer } from '../../../adapters/shared/chart-of-answer.ts';
-import { loadEngine, type Engine } from '../../../src/index.ts';
+import { chartOfAnswer, csvOfAnswer } from '../../adapters/shared/chart-of-answer.ts';
+import { loadEngine, type Engine } from '../../src/index.ts';
 
 let engine: Engine;
 beforeAll(() => {
@@ -13,7 +14,7 @@ beforeAll(() => {
 
 const TREND_QUESTION = 'How have complaints logged in England and Wales changed since 2020/21?';
 
-describe('chartOfAnswer', () => {
+describe('the chart of an answer', () => {
   it('draws a change over time as a line, oldest period first, each point citing what the answer cites', () => {
     const answer = engine.answer(TREND_QUESTION);
     const chart = chartOfAnswer(answer);
@@ -55,5 +56,23 @@ describe('chartOfAnswer', () => {
     expect(chartOfAnswer(engine.answer('How many misconduct allegations were made against Hampshire police in 2021-22?'))).toBeUndefined();
     expect(chartOfAnswer(engine.answer('What is the capital of France?'))).toBeUndefined();
     expect(chartOfAnswer(engine.forceCard('Kent'))).toBeUndefined();
+  });
+
+  it('gives the last answer as a chart, or its rows as a CSV file, when asked afterwards', () => {
+    const trend = engine.answer(TREND_QUESTION);
+    const chart = engine.answer('can you show me that as a chart?', { previous: trend });
+    expect(chart).toMatchObject({ status: 'answered', type: 'chart' });
+    expect(chart.text).toContain('Complaint cases logged, England and Wales, 2020-21 to 2024-25');
+    expect(chartOfAnswer(chart)).toEqual(chartOfAnswer(trend));
+    expect(csvOfAnswer(chart)).toBeUndefined();
+    const csv = engine.answer('can I download it as a CSV?', { previous: trend });
+    expect(chartOfAnswer(csv)).toBeUndefined();
+    expect(csvOfAnswer(csv)?.split('\r\n')[1]).toMatch(/^2020-21,67732,/);
+  });
+
+  it('says plainly when the last answer has nothing to chart, or there is no last answer', () => {
+    const lookup = engine.answer('How many misconduct allegations were made against Hampshire police in 2021-22?');
+    expect(engine.answer('show me a chart', { previous: lookup })).toMatchObject({ status: 'no_data', reason: 'not_available' });
+    expect(engine.answer('show me a chart')).toMatchObject({ status: 'no_data', reason: 'empty' });
   });
 });
