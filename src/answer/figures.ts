@@ -25,6 +25,8 @@ import { answerPublishedRate } from './published-rates.ts';
 import { canRatePerHead, canSum } from '../catalogue/rules.ts';
 import { asksPerHead, asksShare, isLoose, typeOf } from './frame-reading.ts';
 import { summedOf, totalOverForces, totalOverYears } from './totals.ts';
+import { answerRanking } from './rankings.ts';
+import { shareFor, statedShareMetric, totalMetric } from './shares.ts';
 
 type PeriodGroup = { period: Period; observations: Observation[] };
 
@@ -73,19 +75,6 @@ function stateGroup(group: PeriodGroup, draft: AnswerDraft, withLabel = true): s
   });
   if (!withLabel) return `${joinNames(parts, 'or')} ${inPeriod(group.period)} (the sources differ)`;
   return `${first.metric.label} ${inPeriod(group.period)}: the sources differ — ${joinNames(parts)}. We show both rather than pick one`;
-}
-
-/** The share metric stated for the same measure and outcome, if one exists. */
-function statedShareMetric(ctx: AnswerContext, metric: Metric): Metric | undefined {
-  if (metric.unit === 'percent') return metric;
-  return ctx.metrics.find((m) => m.unit === 'percent' && m.measure === metric.measure && m.outcome === metric.outcome);
-}
-
-/** The total a metric is a part of: its measure's total for an outcome, or for a measure that is part
- * of another ("complaints recorded formally" of "complaints logged"), that measure's total. */
-function totalMetric(ctx: AnswerContext, metric: Metric): Metric | undefined {
-  const whole = metric.outcome === undefined ? ctx.measures.get(metric.measure)?.partOf : undefined;
-  return ctx.metrics.find((m) => m.unit === 'count' && m.measure === (whole ?? metric.measure) && m.outcome === undefined);
 }
 
 /** The asks a series must answer: a follow-up's default period (`held`) only where the series holds it. */
@@ -257,8 +246,17 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   }
   const missing = forces.filter((f) => !targetForces.includes(f));
   const target: Target = { forces: targetForces, metric, alsoFits };
+  // Several forces asked one thing ("the Welsh forces", "Kent, Essex and Surrey"): a region's count is
+  // its total, each force's figure in the working; anything else is each force in order, never two of them.
+  const group = frame.scope.kind === 'region' || targetForces.length >= 3;
+  const asOne = group && frame.comparison.target === undefined && (frame.intent === 'lookup' || frame.intent === 'compare' || frame.intent === 'share');
+  const regionTotal = asOne && frame.scope.kind === 'region' && frame.intent === 'lookup' && canSum(metric) && !asksShare(frame) && !asksPerHead(frame);
+  if (asOne && !frame.total && !regionTotal) {
+    const ranked = answerRanking(ctx, { ...frame, intent: 'rank' }, draft);
+    if (ranked) return ranked;
+  }
   // "Kent and Essex added together", "combined": a total over the forces named, never a comparison.
-  if (frame.total && targetForces.length >= 2) {
+  if ((frame.total || regionTotal) && targetForces.length >= 2) {
     const shareMetric = asksShare(frame) ? statedShareMetric(ctx, metric) : undefined;
     const summed = shareMetric ?? (asksShare(frame) ? { label: `shares of ${metric.label}`, aggregation: 'share' as const } : summedOf(metric, asksPerHead(frame)));
     const series = targetForces.map((f) => ({ force: f, rows: ctx.store.of(f, metric.id) }));
@@ -393,38 +391,6 @@ function outcomesOf(ctx: AnswerContext, draft: AnswerDraft, force: string, total
       return `${s.shown} ${ctx.outcomes.get(o.metric.outcome ?? '')?.label ?? o.metric.label} ${s.marks}`;
     });
   return parts.length > 0 ? ` Outcomes (a case can appear under more than one, so they need not add up to the total): ${parts.join('; ')}.` : '';
-}
-
-/** The share for one force and period: stated when a source states it, otherwise computed with working. */
-function shareFor(ctx: AnswerContext, draft: AnswerDraft, force: string, metric: Metric, periodId: string, alsoWhole = false): { text: string; value: number; fact: number } | undefined {
-  const stated = statedShareMetric(ctx, metric);
-  const statedObs = stated ? ctx.store.of(force, stated.id).find((o) => o.period.id === periodId) : undefined;
-  if (statedObs) {
-    const s = draft.stated(statedObs);
-    // "How many, and what share…?": the whole the share is of, where held for the same period.
-    const total = alsoWhole ? totalMetric(ctx, metric) : undefined;
-    const whole = total && total.id !== metric.id ? ctx.store.of(force, total.id).find((o) => o.period.id === periodId) : undefined;
-    const w = whole ? draft.stated(whole) : undefined;
-    const of = w ? ` of ${w.shown} ${total?.label} ${w.marks}` : '';
-    return { text: `${s.shown} ${s.marks}${of}`, value: statedObs.value, fact: s.index };
-  }
-  const total = totalMetric(ctx, metric);
-  if (!total || total.id === metric.id) return undefined;
-  const part = ctx.store.of(force, metric.id).find((o) => o.period.id === periodId);
-  const whole = ctx.store.of(force, total.id).find((o) => o.period.id === periodId);
-  if (!part || !whole || whole.value === 0) return undefined;
-  const p = draft.stated(part);
-  const w = draft.stated(whole);
-  const value = round1((part.value / whole.value) * 100);
-  const working = `${formatNumber(part.value)} ÷ ${formatNumber(whole.value)} = ${formatNumber(value)}%`;
-  const fact = draft.computed(
-    { force, forceName: draft.forceName(force), periodId, period: part.period.label, metric: `${metric.id}-share`, metricLabel: `share of ${total.label} ${ctx.outcomes.get(metric.outcome ?? '')?.label ?? ''}`.trim(), unit: 'percent' },
-    value,
-    'share',
-    [p.index, w.index],
-    working,
-  );
-  return { text: `${formatNumber(value)}% (our calculation: ${part.value === 1 ? 'one' : formatNumber(part.value)} ${p.marks} of ${formatNumber(whole.value)} ${w.marks}; ${working})`, value, fact };
 }
 
 function share(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, target: Target): Answer {

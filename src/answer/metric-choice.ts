@@ -20,7 +20,8 @@ const PUBLISHED_RATE_FIRST = 0.5;
  * - "and how many cases was that?" after a time taken is the count of those cases, and "how long
  *   did they take?" after a count is its time taken;
  * - a breakdown the previous answer's measure has ("how many were dismissed?" after officers with a
- *   case to answer) is of that measure, unless the words name another measure more fully.
+ *   case to answer) is of that measure, unless the words name another measure more fully;
+ * - a measure of the old complaints system fits its successor too ("allegations recorded" in 2024/25).
  */
 export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReading {
   const reading = frame.measure;
@@ -42,6 +43,14 @@ export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReadin
     const rates = counted.flatMap((f) => [...ctx.measures.values()].filter((m) => m.rateOf === f.id).map((m) => ({ ...f, id: m.id, score: f.score + PUBLISHED_RATE_FIRST })));
     if (rates.length > 0) fits = [...rates, ...counted];
   }
+  // "Allegations recorded" is the old system's word for what is now logged: where only measures of
+  // the old system fit, the measures that superseded them fit as well, and the figures held for the
+  // period asked decide.
+  const successors = fits.flatMap((f) => {
+    const next = ctx.measures.get(f.id)?.supersededBy;
+    return next !== undefined && !fits.some((g) => g.id === next) ? [{ ...f, id: next }] : [];
+  });
+  if (successors.length > 0 && fits.every((f) => ctx.measures.get(f.id)?.supersededBy !== undefined)) fits = [...fits, ...successors];
   return fits === reading.fits ? reading : { ...reading, fits };
 }
 

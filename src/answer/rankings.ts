@@ -19,6 +19,7 @@ import { publishedRate, rankByPublishedRate } from './published-rates.ts';
 import { asksPerHead, asksShare } from './frame-reading.ts';
 import { refuseSum, summedOf } from './totals.ts';
 import { readingFor } from './metric-choice.ts';
+import { shareFor, totalMetric } from './shares.ts';
 
 /** How many places a ranking lists when the question does not say. */
 const DEFAULT_PLACES = 5;
@@ -169,6 +170,8 @@ export function answerRanking(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   const ascending = ranking.direction === 'lowest';
   const count = ranking.limit ?? (within ? rows.length : DEFAULT_PLACES);
   if (asksPerHead(frame) && canRatePerHead(metric)) return rankByPublishedRate(ctx, draft, metric, ascending, count, answerFrame, inScope) ?? rankPerWorkforce(ctx, draft, rows, ascending, count, answerFrame, scope + leftOut);
+  const whole = asksShare(frame) && metric.unit === 'count' ? totalMetric(ctx, metric) : undefined;
+  if (whole && whole.id !== metric.id) return rankByShare(ctx, draft, rows, whole, ascending, count, answerFrame, scope + leftOut);
   const sorted = [...rows].sort((a, b) => (ascending ? a.value - b.value : b.value - a.value));
   const top = sorted.slice(0, count);
   const list = top.map((o) => {
@@ -244,5 +247,23 @@ function rankPerWorkforce(ctx: AnswerContext, draft: AnswerDraft, rows: Observat
   const unrated = rows.filter((o) => !rated.some((r) => r.o === o)).map((o) => draft.forceName(o.force));
   const without = unrated.length === 0 ? '' : ` Not ranked, as we hold no workforce figure for them: ${unrated.join(', ')}.`;
   const text = `${draft.forceName(top.force)} had the ${ascending ? 'lowest' : 'highest'} ${top.metric.label} per 1,000 workforce ${inPeriod(top.period)}. Ranked ${ascending ? 'lowest' : 'highest'} first (our ranking and rates; ${draft.provenance(top)}):\n${list.join('\n')}${without}${leftOut}`;
+  return draft.answered('ranking', text, frame);
+}
+
+/** "Which force had the highest share of allegations about discrimination?": each force's part of
+ * its own total, ranked, with the working; forces without the total for the period are named. */
+function rankByShare(ctx: AnswerContext, draft: AnswerDraft, rows: Observation[], whole: Metric, ascending: boolean, count: number, frame: Frame, scope: string): Answer {
+  const shares = rows.flatMap((o) => {
+    const total = ctx.store.of(o.force, whole.id).find((w) => w.period.id === o.period.id);
+    return total && total.value > 0 ? [{ o, share: o.value / total.value }] : [];
+  });
+  const first = shares[0]?.o;
+  if (shares.length < 2 || !first) return draft.noData('metric_not_held', `We hold ${whole.label} for too few of these forces to rank their shares.`, frame, 'ranking');
+  const sorted = shares.sort((a, b) => (ascending ? a.share - b.share : b.share - a.share)).slice(0, count);
+  const list = sorted.map(({ o }) => `• ${draft.forceName(o.force)}: ${shareFor(ctx, draft, o.force, o.metric, o.period.id)?.text ?? ''}`);
+  const top = (sorted[0] as { o: Observation }).o;
+  const label = `${top.metric.label} as a share of ${whole.label}`;
+  draft.allow(label);
+  const text = `${draft.forceName(top.force)} had the ${ascending ? 'lowest' : 'highest'} ${label} ${inPeriod(top.period)}. Ranked ${ascending ? 'lowest' : 'highest'} first (our ranking and shares; ${draft.provenance(top)}):\n${list.join('\n')}${scope}`;
   return draft.answered('ranking', text, frame);
 }

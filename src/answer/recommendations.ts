@@ -93,7 +93,7 @@ function addressedTo(d: SourceDocument): readonly string[] {
 }
 
 /** "Which force has received the most recommendations?": forces by the pages addressed to them, our count. */
-function rankForces(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft, recs: readonly SourceDocument[], frame: Frame): Answer {
+function rankForces(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft, recs: readonly SourceDocument[], frame: Frame, which: string): Answer {
   const excluded = asked.scope.kind === 'every-force' || asked.scope.kind === 'region' ? asked.scope.except : [];
   const within = asked.scope.kind === 'region' ? new Set(asked.scope.forces) : undefined;
   const tally = new Map<string, number>();
@@ -103,11 +103,11 @@ function rankForces(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft, r
   const ranked = [...tally].sort((a, b) => (lowest ? a[1] - b[1] : b[1] - a[1]));
   const shown = ranked.slice(0, asked.ranking.limit ?? RANKED);
   const [top] = shown;
-  if (!top) return draft.noData('metric_not_held', 'We hold no IOPC recommendations to the forces asked about.', frame, 'recommendation');
+  if (!top) return draft.noData('metric_not_held', `We hold no IOPC learning recommendations${which} to the forces asked about.`, frame, 'recommendation');
   draft.allow(SCRAPED);
   const list = shown.map(([f, n]) => `• ${draft.forceName(f)}: ${counted(draft, n, { forces: [f], name: draft.forceName(f) }, `to ${draft.forceName(f)}`)}`);
   const without = excluded.length > 0 ? ` Left out as asked: ${joinNames(excluded.map((f) => draft.forceName(f)))}.` : '';
-  const lead = `${draft.forceName(top[0])} received the ${lowest ? 'fewest' : 'most'} IOPC learning recommendations of the pages we hold (scraped up to ${SCRAPED}; our count of the pages the IOPC files under each force):`;
+  const lead = `${draft.forceName(top[0])} received the ${lowest ? 'fewest' : 'most'} IOPC learning recommendations${which} of the pages we hold (scraped up to ${SCRAPED}; our count of the pages the IOPC files under each force):`;
   return draft.answered('recommendation', `${lead}\n${list.join('\n')}${without}`, frame);
 }
 
@@ -122,7 +122,6 @@ export function answerRecommendations(ctx: AnswerContext, asked: QueryFrame, dra
   // "Was it accepted?": the responses to the recommendations the last answer quoted.
   const quoted = asked.recommendations?.quoted ? (asked.context?.sources ?? []).map((id) => ctx.documents.get(id)).filter((d): d is SourceDocument => d?.kind === 'recommendation') : [];
   if (quoted.length > 0) return draft.answered('recommendation', `The IOPC's record of the response to the recommendation${quoted.length === 1 ? '' : 's'} in my last answer:\n${bullets(draft, quoted, true).join('\n')}`, { ...frame, ...(asked.context ?? {}), type: 'recommendation' });
-  if (forces.length === 0 && asked.ranking.direction !== undefined) return rankForces(ctx, asked, draft, all, frame);
   const who = forces.length > 0 ? joinNames(forces.map((f) => draft.forceName(f))) : 'police forces';
   const forForce = (d: SourceDocument) => forces.length === 0 || addressedTo(d).some((f) => forces.includes(f));
   // Years asked: a recommendation counts where its page's date falls in them.
@@ -136,6 +135,8 @@ export function answerRecommendations(ctx: AnswerContext, asked: QueryFrame, dra
   const when = asks.length > 0 ? ` from ${draft.echo(joinNames(asks.map((a) => a.label)))}` : '';
   const status = response ? ` ${RESPONSES[response]}` : '';
   draft.allow(SCRAPED);
+  // "Which force turned down the most?": forces by the recommendations on the topic, years and response asked.
+  if (forces.length === 0 && asked.ranking.direction !== undefined) return rankForces(ctx, asked, draft, chosen, frame, `${about}${when}${status ? ` recorded as${status}` : ''}`);
   if (chosen.length === 0) {
     if (asks.length > 0 && dated.length === 0) return draft.noData('period_not_held', `We hold no IOPC learning recommendations to ${who}${about}${when}: the recommendation pages we hold were scraped up to ${SCRAPED}.`, frame, 'recommendation');
     const categories = [...new Set(held.map((d) => d.category).filter((c): c is string => c !== undefined))].sort();
@@ -145,7 +146,7 @@ export function answerRecommendations(ctx: AnswerContext, asked: QueryFrame, dra
   const whom = { forces, name: who };
   const ofAll = response ? `, of ${counted(draft, dated.length, whom, `to ${who}`)} we hold` : '';
   const tally = asked.quantity || response !== undefined
-    ? `We hold ${counted(draft, chosen.length, whom, `to ${who}${status}`)} IOPC learning recommendations to ${who}${about}${when}${status ? ` recorded as${status}` : ''}${ofAll} (pages scraped up to ${SCRAPED}; our count).${response ? '' : ` ${responses(draft, chosen, whom)}`} ${topic.length > 0 ? 'The most on topic' : 'The most recent'}:\n`
+    ? `We hold ${counted(draft, chosen.length, whom, `to ${who}${status}`)} IOPC learning recommendation${chosen.length === 1 ? '' : 's'} to ${who}${about}${when}${status ? ` recorded as${status}` : ''}${ofAll} (pages scraped up to ${SCRAPED}; our count).${response ? '' : ` ${responses(draft, chosen, whom)}`} ${topic.length > 0 ? 'The most on topic' : 'The most recent'}:\n`
     : '';
   const heading = `IOPC learning recommendations to ${who}${about}${when}${status ? ` recorded as${status}` : ''}:\n`;
   const more = chosen.length > SHOWN ? ' More match: ask about a narrower topic, or follow the links.' : '';

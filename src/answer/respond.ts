@@ -17,6 +17,9 @@ import { answerRecommendations } from './recommendations.ts';
 import { answerDefinition, answerStatement, fallback, offTopic } from './passages.ts';
 import { answerChart, answerProvenance } from './provenance.ts';
 
+/** Intents a group of forces is answered for together: a count of a region's forces is their total, anything else each force in order. */
+const GROUP_INTENTS: readonly Intent[] = ['lookup', 'share', 'compare', 'rank', 'count'];
+
 /** Intents answered from figures, for which a subject we hold nothing on is declined. */
 const FIGURE_INTENTS: readonly Intent[] = ['lookup', 'share', 'compare', 'change', 'trend'];
 
@@ -37,7 +40,10 @@ function declineScope(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft)
   if (scope.kind === 'outside')
     return draft.noData('unknown_force', `${outsideScope(draft, scope)}: we cover the police forces of England and Wales only, so we hold nothing for it. ${whatWeHold(ctx)}`, empty, type);
   if (scope.kind === 'unknown') return draft.noData('unknown_force', `I don't know a police force called “${draft.echo(scope.name)}”. ${whatWeHold(ctx)}`, empty, type);
-  const candidates = scope.kind === 'ambiguous' ? scope.candidates : scope.kind === 'region' && frame.intent !== 'rank' && frame.intent !== 'count' ? scope.forces : undefined;
+  // A region asked for a figure ("how many … in the Welsh forces") is answered for all its forces;
+  // asked for a force's story (a change, "figures for Wales") it needs one force.
+  const asGroup = GROUP_INTENTS.includes(frame.intent) && (frame.intent !== 'lookup' || frame.quantity);
+  const candidates = scope.kind === 'ambiguous' ? scope.candidates : scope.kind === 'region' && !asGroup ? scope.forces : undefined;
   if (candidates) return draft.unclear(`Which force do you mean: ${joinNames(candidates.map((f) => draft.forceName(f)), 'or')}?`, empty, type);
   return undefined;
 }

@@ -48,6 +48,8 @@ function typed(text: string, ws: readonly string[], [a, b]: [number, number]): s
 const ABOUT_ENDS = new Set(['were', 'was', 'are', 'is', 'made', 'against', 'in', 'by', 'at', 'for', 'from', 'did', 'do', 'does', 'have', 'has', 'had', 'during', 'between', 'since', 'last', 'this', 'that', 'each', 'per']);
 /** Intents whose follow-ups keep the previous answer's period. */
 const HOLDS_PERIOD: readonly Intent[] = ['lookup', 'share', 'compare', 'rank', 'count'];
+/** Slots whose phrases shape an answer (its order, places left out, thresholds), never its topic. */
+const SHAPE_SLOTS: readonly PhraseSlot[] = ['exclude', 'highest', 'lowest', 'rank', 'more-than', 'fewer-than', 'every-force', 'count-forces', 'national-target', 'average-target', 'per-head', 'total', 'trend', 'change', 'compare'];
 /** Words pointing back at the previous answer ("how does that compare…", "of those"). */
 const BACK_REFERENCES = new Set(['that', 'this', 'those', 'these', 'it', 'them', 'they', 'same']);
 /** Words that end a speaker's name: what they said is about something, or a question follows. */
@@ -249,6 +251,8 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const reading: ScopeReading = { mentioned, places, excluded: shape.excluded, everyForce: has(cues, 'every-force'), target: shape.target };
   const carryFrom = (kind: Intent) => (FIGURE_INTENTS.includes(kind) && asksSomething ? previous : undefined);
   let scope = scopeOf(reading, intent, carryFrom(intent));
+  // "misconduct figures for Wales": a region's figures, no count or year asked, is its forces' overview.
+  if (scope.kind === 'region' && intent === 'lookup' && !has(cues, 'how-many') && periods.asks.length === 0) intent = 'overview';
   const unused = unaccounted(ws, metrics, slots, taken, mentioned, readers);
   // "and Narnia?": a follow-up naming a place we can't resolve is about that place, never the last one.
   const follow = first(slots, 'follow-up');
@@ -293,7 +297,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     quantity: has(cues, 'quantity') || asksValue,
     asksWhen: has(cues, 'when'),
     keywords: ws.filter((w) => !STOPWORDS.has(w)),
-    topic: topicWords(ws, taken, has(cues, 'quantity'), readers),
+    topic: topicWords(ws, taken, has(cues, 'quantity'), readers, slots),
     unaccounted: intent === 'define' || intent === 'statement' || intent === 'recommendations' ? [] : unused,
   };
   if (subject) frame.subject = typed(wording, ws, subject);
@@ -355,9 +359,12 @@ function speaker(ws: readonly string[], slots: ReadonlyMap<PhraseSlot, SlotMatch
 
 /** What a recommendations question is about: its meaningful words less forces, numbers and the
  * words such questions always use. */
-function topicWords(ws: readonly string[], taken: (at: number) => boolean, counting: boolean, readers: QuestionReaders): string[] {
+function topicWords(ws: readonly string[], taken: (at: number) => boolean, counting: boolean, readers: QuestionReaders, slots: ReadonlyMap<PhraseSlot, SlotMatch[]>): string[] {
+  // "apart from the Met", "the most": words that shape the answer, not its topic.
+  const shaping = SHAPE_SLOTS.flatMap((slot) => slots.get(slot) ?? []);
+  const inShape = (at: number) => shaping.some((m) => at >= m.at && at < m.end && !(m.gap && at >= m.gap[0] && at < m.gap[1]));
   return ws.filter((w, at) => {
-    if (STOPWORDS.has(w) || taken(at) || /^\d+$/.test(w)) return false;
+    if (STOPWORDS.has(w) || taken(at) || inShape(at) || /^\d+$/.test(w)) return false;
     if (readers.phrases.isWordOf('topic-noise', w)) return false;
     return !(counting && readers.phrases.isWordOf('count-noise', w));
   });

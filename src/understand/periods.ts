@@ -21,8 +21,8 @@ const MONTHS = 'january|february|march|april|may|june|july|august|september|octo
 // The patterns `findPeriods` builds from MONTHS, compiled once rather than for each question.
 /** "the two years to March 2016" */
 const YEARS_TO = new RegExp(`\\b(?:the\\s+)?(?:last\\s+|past\\s+)?(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:financial\\s+)?years\\s+(?:to|ending|ended|up\\s+to)\\s+(?:the\\s+end\\s+of\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?(?:(${MONTHS})\\s+)?((?:19|20)\\d\\d)\\b`, 'g');
-/** "year to March 2022" */
-const YEAR_TO_SPRING = new RegExp(`\\b(?:the\\s+)?(?:financial\\s+)?years?\\s+(?:to|ending|ended|end(?:ing)?\\s+in)\\s+(?:the\\s+end\\s+of\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?(march|april|mar|apr)\\s+((?:19|20)\\d\\d)\\b`, 'g');
+/** "year to March 2022", and the statisticians' shorthand "YE Mar 24", "y/e March 2024", "FYE March 2024" */
+const YEAR_TO_SPRING = new RegExp(`\\b(?:(?:the\\s+)?(?:financial\\s+)?(?:years?|yr)\\s+(?:to|ending|ended|end(?:ing)?\\s+in)|f?ye|y\\s*\\/\\s*e)\\s+(?:the\\s+end\\s+of\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?(march|april|mar|apr)\\s+((?:19|20)?\\d\\d)\\b`, 'g');
 /** "March 2023 - Feb 2024" */
 const MONTHS_TO_MONTHS = new RegExp(`\\b(?:${MONTHS})\\s+((?:19|20)\\d\\d)\\s*(?:-|–|—|to|until|till)\\s*(?:${MONTHS})\\s+((?:19|20)\\d\\d)\\b`, 'g');
 /** "2019", "May 2019". */
@@ -57,8 +57,10 @@ export function findPeriods(question: string): PeriodMention {
     if (n >= 2 && n <= 20) add(m, { kind: 'range', from, to, label: `the ${m[1]} years to ${m[2] ? `${m[2]} ` : ''}${m[3]}` });
   }
   // "year to/ending (31) March 2022": the financial year ending then (April counts: sources say "year to April 2022")
-  for (const m of q.matchAll(YEAR_TO_SPRING))
-    add(m, fy(Number(m[2]) - 1));
+  for (const m of q.matchAll(YEAR_TO_SPRING)) {
+    const end = Number(m[2]);
+    add(m, fy((end < 100 ? 2000 + end : end) - 1));
+  }
   for (const m of q.matchAll(/\b(?:fy\s*)?((?:19|20)\d\d)\s*(?:-|\/|–|—|to)\s*((?:19|20)?\d\d)\b/g)) {
     const a = Number(m[1]);
     const raw = m[2] ?? '';

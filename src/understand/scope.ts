@@ -45,12 +45,14 @@ export function scopeOf(r: ScopeReading, intent: Intent, carryFrom?: Frame): Sco
   return { kind: 'unnamed' };
 }
 
-/** The places a figure answer is for: the forces named or carried (with England and Wales when
- * compared with it), England and Wales for a national question, none when unnamed. */
+/** The places a figure answer is for: the forces named or carried, or a region's (with England and
+ * Wales when compared with it), England and Wales for a national question, none when unnamed. */
 export function placesOf(scope: Scope, target?: 'national' | 'average'): string[] {
   switch (scope.kind) {
     case 'forces':
       return target !== undefined && !scope.forces.includes(NATIONAL) ? [...scope.forces, NATIONAL] : scope.forces;
+    case 'region':
+      return target !== undefined ? [...scope.forces, NATIONAL] : scope.forces;
     case 'national':
       return [NATIONAL];
     default:

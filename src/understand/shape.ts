@@ -45,6 +45,12 @@ export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatc
   const excluded: string[] = [];
   const taken = new Set<number>();
   for (const m of slots.get('exclude') ?? []) {
+    // "leaving the Met aside": the forces inside the phrase.
+    if (m.gap) {
+      const [a, b] = m.gap;
+      for (const p of forces.positions) if (p.at >= a && p.at < b && !taken.has(p.at)) excluded.push(p.force), taken.add(p.at);
+      continue;
+    }
     let at = m.end;
     for (const p of [...forces.positions].sort((a, b) => a.at - b.at)) {
       if (p.at < at) continue;

@@ -1,0 +1,53 @@
+/**
+ * Shares of a whole: the share a source states for a measure and outcome, or ours, worked from the
+ * part and the total it belongs to, for one force and period.
+ */
+import type { Metric } from '../model/data.ts';
+import { formatNumber, round1 } from '../text/numbers.ts';
+import type { AnswerContext } from './context.ts';
+import type { AnswerDraft } from './draft.ts';
+
+/** The share metric stated for the same measure and outcome, if one exists. */
+export function statedShareMetric(ctx: AnswerContext, metric: Metric): Metric | undefined {
+  if (metric.unit === 'percent') return metric;
+  return ctx.metrics.find((m) => m.unit === 'percent' && m.measure === metric.measure && m.outcome === metric.outcome);
+}
+
+/** The total a metric is a part of: its measure's total for an outcome, or for a measure that is part
+ * of another ("complaints recorded formally" of "complaints logged"), that measure's total. */
+export function totalMetric(ctx: AnswerContext, metric: Metric): Metric | undefined {
+  const whole = metric.outcome === undefined ? ctx.measures.get(metric.measure)?.partOf : undefined;
+  return ctx.metrics.find((m) => m.unit === 'count' && m.measure === (whole ?? metric.measure) && m.outcome === undefined);
+}
+
+/** The share for one force and period: stated when a source states it, otherwise computed with working. */
+export function shareFor(ctx: AnswerContext, draft: AnswerDraft, force: string, metric: Metric, periodId: string, alsoWhole = false): { text: string; value: number; fact: number } | undefined {
+  const stated = statedShareMetric(ctx, metric);
+  const statedObs = stated ? ctx.store.of(force, stated.id).find((o) => o.period.id === periodId) : undefined;
+  if (statedObs) {
+    const s = draft.stated(statedObs);
+    // "How many, and what share…?": the whole the share is of, where held for the same period.
+    const total = alsoWhole ? totalMetric(ctx, metric) : undefined;
+    const whole = total && total.id !== metric.id ? ctx.store.of(force, total.id).find((o) => o.period.id === periodId) : undefined;
+    const w = whole ? draft.stated(whole) : undefined;
+    const of = w ? ` of ${w.shown} ${total?.label} ${w.marks}` : '';
+    return { text: `${s.shown} ${s.marks}${of}`, value: statedObs.value, fact: s.index };
+  }
+  const total = totalMetric(ctx, metric);
+  if (!total || total.id === metric.id) return undefined;
+  const part = ctx.store.of(force, metric.id).find((o) => o.period.id === periodId);
+  const whole = ctx.store.of(force, total.id).find((o) => o.period.id === periodId);
+  if (!part || !whole || whole.value === 0) return undefined;
+  const p = draft.stated(part);
+  const w = draft.stated(whole);
+  const value = round1((part.value / whole.value) * 100);
+  const working = `${formatNumber(part.value)} ÷ ${formatNumber(whole.value)} = ${formatNumber(value)}%`;
+  const fact = draft.computed(
+    { force, forceName: draft.forceName(force), periodId, period: part.period.label, metric: `${metric.id}-share`, metricLabel: `share of ${total.label} ${ctx.outcomes.get(metric.outcome ?? '')?.label ?? ''}`.trim(), unit: 'percent' },
+    value,
+    'share',
+    [p.index, w.index],
+    working,
+  );
+  return { text: `${formatNumber(value)}% (our calculation: ${part.value === 1 ? 'one' : formatNumber(part.value)} ${p.marks} of ${formatNumber(whole.value)} ${w.marks}; ${working})`, value, fact };
+}
