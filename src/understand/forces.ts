@@ -203,7 +203,7 @@ export class ForceResolver {
       if (force && !taken[i]) take(i, 1, force);
     });
     const outside = this.outsidePlace(tokens, taken, question);
-    const places = found.length === 0 && !outside ? this.placesIn(tokens, taken, question, take) : [];
+    const places = !outside ? this.placesIn(tokens, taken, question, take, found.length > 0) : [];
     found.sort((a, b) => a.at - b.at);
     const mention: ForceMention = { forces: found.map((f) => f.force), spans, positions: found };
     if (ambiguous && found.length === 0) mention.ambiguous = ambiguous;
@@ -234,11 +234,12 @@ export class ForceResolver {
   }
 
   /**
-   * Areas and towns named where no force is ("I live in Portsmouth"), each taken for the force that
-   * polices it. In a question typed with capitals, only a capitalised word is a place, so "reading
-   * the figures" is not Reading.
+   * Areas and towns named ("I live in Portsmouth", "Swindon police vs Gloucestershire"), each taken
+   * for the force that polices it. In a question typed with capitals, only a capitalised word is a
+   * place, so "reading the figures" is not Reading; beside a force named outright, a town in lower
+   * case counts only as "swindon police".
    */
-  private placesIn(tokens: string[], taken: boolean[], question: string, take: (at: number, len: number, force: string) => void): Array<{ place: string; force: string }> {
+  private placesIn(tokens: string[], taken: boolean[], question: string, take: (at: number, len: number, force: string) => void, besideForce: boolean): Array<{ place: string; force: string }> {
     const typed = typedWords(question, tokens.length);
     const capitals = typed !== undefined && capitalised(question);
     const places: Array<{ place: string; force: string }> = [];
@@ -246,7 +247,9 @@ export class ForceResolver {
       const i = ForceResolver.at(tokens, taken, key);
       if (i < 0) continue;
       const written = (typed ?? tokens).slice(i, i + key.length);
-      if (capitals && !/^[A-Z]/.test(written[0] ?? '')) continue;
+      const capital = /^[A-Z]/.test(written[0] ?? '');
+      if (capitals && !capital) continue;
+      if (besideForce && !capital && !REGION_FOLLOWERS.has(tokens[i + key.length] ?? '')) continue;
       take(i, key.length, force);
       places.push({ place: written.join(' '), force });
     }

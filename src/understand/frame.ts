@@ -31,9 +31,20 @@ export interface QuestionReaders {
   catalogue: CatalogueIndex;
 }
 
-/** "What's" is "what is", "%" is "percent": one spelling for the phrase book to match. */
+/** Shorthand people type for words the catalogue and phrase book spell out. */
+const SHORTHAND: Record<string, string> = { avg: 'average', ave: 'average', av: 'average', incl: 'including', inc: 'including', exc: 'excluding', excl: 'excluding', yr: 'year', yrs: 'years', approx: 'approximately', vs: 'versus', v: 'versus' };
+const SHORTHAND_WORD = new RegExp(`\\b(${Object.keys(SHORTHAND).join('|')})\\b\\.?`, 'gi');
+
+/** "What's" is "what is", "wasn't" is "was not", "avg" is "average", "%" is "percent": one spelling
+ * for the phrase book and the catalogue to match. */
 function normaliseWording(text: string): string {
-  return text.replace(/\b(what|who|where|how|that|it|there|here)['’]s\b/gi, '$1 is').replace(/%/g, ' percent ');
+  return text
+    .replace(/\b(what|who|where|how|that|it|there|here)['’]s\b/gi, '$1 is')
+    .replace(/\b(can)['’]?t\b/gi, '$1 not')
+    .replace(/\bwon['’]?t\b/gi, 'will not')
+    .replace(/\b(was|were|is|are|did|does|do|has|have|had|would|should|could)n['’]t\b/gi, '$1 not')
+    .replace(SHORTHAND_WORD, (w) => SHORTHAND[w.replace(/\.$/, '').toLowerCase()] ?? w)
+    .replace(/%/g, ' percent ');
 }
 
 /** The words at `[a, b)` of `ws` as the user typed them (case, accents, apostrophes), found in `text`. */

@@ -68,6 +68,11 @@ export function findPeriods(question: string): PeriodMention {
     if (b === a + 1) add(m, fy(a));
     else if (b > a) add(m, { kind: 'range', from: a, to: b, label: `${a} to ${b}` });
   }
+  // "24-25", "21/22": a financial year in two-digit shorthand (never "24/7" or a date: the years follow each other).
+  for (const m of q.matchAll(/(?<![\d/.-])(\d\d)\s*(?:-|\/|–)\s*(\d\d)(?![\d/.-])/g)) {
+    const a = Number(m[1]);
+    if (Number(m[2]) === a + 1 && a >= 5 && a <= 40) add(m, fy(2000 + a));
+  }
   // "March 2023 - Feb 2024", "April 2022 to March 2023": one run of months, as a range of the years it spans.
   for (const m of q.matchAll(MONTHS_TO_MONTHS)) {
     const a = Number(m[1]);
