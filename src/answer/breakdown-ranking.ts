@@ -17,37 +17,46 @@ import { readingFor } from './metric-choice.ts';
 /** Breakdowns listed when the question does not say how many. */
 const LISTED = 5;
 
-/** The breakdown metrics of `measure` to put in order: a named category's subcategories, else its
- * categories where it has them, else every breakdown other than who (officers, staff). */
-function breakdownMetrics(ctx: AnswerContext, measure: string, within: string | undefined): Metric[] {
+/** The breakdown metrics of `measure` to put in order: a named category's subcategories; for what
+ * came of it, every breakdown other than what was complained about and who (officers, staff); else
+ * its categories where it has them, else every breakdown other than who. */
+function breakdownMetrics(ctx: AnswerContext, measure: string, within: string | undefined, outcomes: boolean): Metric[] {
   const parts = ctx.metrics.filter((m) => m.measure === measure && m.outcome !== undefined && m.unit === 'count');
-  const dimension = (m: Metric) => ctx.outcomes.get(m.outcome as string);
-  if (within !== undefined) return parts.filter((m) => dimension(m)?.within === within);
-  const categories = parts.filter((m) => dimension(m)?.dimension === 'category');
-  return categories.length > 0 ? categories : parts.filter((m) => dimension(m)?.dimension !== 'role');
+  const dimension = (m: Metric) => ctx.outcomes.get(m.outcome as string)?.dimension;
+  if (within !== undefined) return parts.filter((m) => ctx.outcomes.get(m.outcome as string)?.within === within);
+  const others = parts.filter((m) => dimension(m) !== 'role' && dimension(m) !== 'category');
+  if (outcomes) return others;
+  const categories = parts.filter((m) => dimension(m) === 'category');
+  return categories.length > 0 ? categories : others;
 }
 
 /** The answer, or undefined when no measure the words fit has breakdowns held for the place. */
 export function rankBreakdowns(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft): Answer | undefined {
   const place = frame.scope.kind === 'forces' ? (frame.scope.forces[0] as string) : NATIONAL;
   // "Which kind of discrimination": the category named is the one whose subcategories are ranked.
-  const named = frame.measure.breakdowns.map((b) => b.id).find((id) => [...ctx.outcomes.values()].some((o) => o.within === id));
+  const category = frame.measure.breakdowns.map((b) => b.id).find((id) => [...ctx.outcomes.values()].some((o) => o.within === id));
   // The measures the words fit, best first (the previous answer's where they name none).
   const reading = readingFor(ctx, frame);
-  const measures = reading.fits.length > 0 ? reading.fits.map((f) => f.id) : reading.carried ? [reading.carried.measure] : [];
-  for (const measure of measures) {
+  // Then every measure its words touch: "complaint allegations" against a force in 2024/25 are ranked
+  // by the categories of the allegations logged that year.
+  const named = reading.fits.length > 0 ? reading.fits.map((f) => f.id) : reading.carried ? [reading.carried.measure] : [];
+  // What was complained about, where the words name no measure that has it, is what allegations are logged about.
+  const categorised = frame.ranking.over === 'breakdowns' && category === undefined ? [...ctx.measures.values()].filter((m) => ctx.metrics.some((x) => x.measure === m.id && ctx.outcomes.get(x.outcome ?? '')?.dimension === 'category')).map((m) => m.id) : [];
+  const measures = [...new Set([...named, ...reading.touched, ...categorised])];
+  const found = measures.flatMap((measure) => {
     // One figure per breakdown and period: where sources differ, that breakdown is left out of the order.
-    const all = breakdownMetrics(ctx, measure, named).flatMap((m) => ctx.store.of(place, m.id));
+    const all = breakdownMetrics(ctx, measure, category, frame.ranking.over === 'outcomes').flatMap((m) => ctx.store.of(place, m.id));
     const series = all.filter((o) => all.filter((x) => x.metric.id === o.metric.id && x.period.id === o.period.id).length === 1);
     const periods = [...new Set(series.map((o) => o.period.id))];
     const asked = frame.periods.asks.filter((a) => a.kind !== 'latest');
     const period = periods.filter((id) => asked.length === 0 || asked.some((a) => series.some((o) => o.period.id === id && periodMatches(o.period, a)))).at(-1);
-    if (period === undefined) continue;
     const rows = series.filter((o) => o.period.id === period).sort((a, b) => b.value - a.value);
-    if (rows.length < 2) continue;
-    return ranked(ctx, draft, frame, place, measure, rows, frame.ranking.limit ?? LISTED);
-  }
-  return undefined;
+    return period !== undefined && rows.length >= 2 ? [{ measure, rows }] : [];
+  });
+  // "The most common complaints" are what was complained about: a measure's categories before its outcomes.
+  const isCategory = (o: Observation) => ctx.outcomes.get(o.metric.outcome as string)?.dimension === 'category' || category !== undefined;
+  const best = (frame.ranking.over === 'outcomes' ? undefined : found.find((f) => f.rows.every(isCategory))) ?? found[0];
+  return best ? ranked(ctx, draft, frame, place, best.measure, best.rows, frame.ranking.limit ?? LISTED) : undefined;
 }
 
 function ranked(ctx: AnswerContext, draft: AnswerDraft, frame: QueryFrame, place: string, measure: string, rows: readonly Observation[], count: number): Answer {

@@ -93,7 +93,17 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
       : subjectAbout(ctx, draft, subjectOnly as string);
     return draft.noData('metric_not_held', `${why}${held}`, { type, forces, periods: [] }, type);
   }
-  if (frame.intent === 'rank' && frame.ranking.over === 'breakdowns') {
+  // "Which force should I trust the least?", "the weather in Winchester": no measure named or carried,
+  // and words no figure of ours counts: our figures don't answer it, and no stand-in measure does.
+  const unnamed = !namesMeasure(frame) && frame.measure.carried === undefined;
+  const ordering = (frame.intent === 'rank' || frame.intent === 'count') && frame.ranking.over === 'forces';
+  if (unnamed && ordering && frame.unaccounted.length > 0) return offTopic(frame, draft);
+  // "Which force is the worst?": an order needs a measure, and we never pick one for the asker.
+  if (unnamed && ordering) {
+    draft.allow('2024/25');
+    return draft.unclear(`Ranked by what? For example: “Which force logged the most allegations in 2024/25?”, “Which force takes longest to finalise complaints?”, “Which force has the highest case to answer rate?”.`, { type: 'ranking', forces: [], periods: [] }, 'ranking');
+  }
+  if (frame.intent === 'rank' && frame.ranking.over !== 'forces') {
     const ranked = rankBreakdowns(ctx, frame, draft);
     if (ranked) return ranked;
   }
@@ -119,7 +129,8 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
       // we don't hold, not an overview, and not a share of some measure the question never named.
       if (frame.quantity && ctx.store.holds(force))
         return draft.noData('metric_not_held', `We don't hold that for ${draft.forceName(force)}. ${closestHeld(ctx, draft, force)}`, { type: 'lookup', forces: [force], periods: [] }, 'lookup');
-      return overview(ctx, draft, force);
+      // "The weather in Winchester": a place and words no figure of ours is about.
+      return frame.unaccounted.length > 0 ? offTopic(frame, draft) : overview(ctx, draft, force);
     }
     // "How many?" and nothing else: one question back.
     if (forces.length === 0 && frame.quantity && frame.keywords.length === 0 && !namesPeriod)

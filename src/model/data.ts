@@ -332,6 +332,7 @@ export const PhraseSlot = z.enum([
   'rank',
   /** Asks for a measure's breakdowns in order ("the three biggest categories", "the most common reason"). */
   'rank-breakdowns',
+  'outcomes-asked',
   'highest',
   'lowest',
   /** Allowing for size: a rate per 1,000 workforce. */

@@ -169,8 +169,9 @@ export const QueryFrame = z.strictObject({
     direction: z.enum(['highest', 'lowest']).optional(),
     /** How many places ("top three", "which two forces"). */
     limit: z.number().int().positive().optional(),
-    /** What is put in order: forces, or a measure's breakdowns for one place ("the most common reason"). */
-    over: z.enum(['forces', 'breakdowns']),
+    /** What is put in order: forces, or a measure's breakdowns for one place: what was complained
+     * about ("the most common complaints"), or what came of it ("the most common outcome"). */
+    over: z.enum(['forces', 'breakdowns', 'outcomes']),
     /** "more than 1,000": the number as typed is echoed, never treated as a figure of ours. */
     threshold: z.strictObject({ op: z.enum(['more', 'fewer']), value: z.number() }).optional(),
   }),

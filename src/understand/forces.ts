@@ -18,6 +18,8 @@ export const NATIONAL = 'england-and-wales';
 
 /** Words after a region's name that show it is the region ("the North East forces"). */
 const REGION_FOLLOWERS = new Set(['force', 'forces', 'police', 'region', 'area', 'constabularies', 'constabulary']);
+/** Words joining two places compared or listed ("Swindon vs Gloucestershire"). */
+const JOINING = new Set(['vs', 'versus', 'v', 'and', 'or', 'against', 'with']);
 
 /** Words for a region that name all of its forces ("the Welsh forces", "in Wales"). */
 const REGION_WORDS: Record<string, string> = { wales: 'Wales', welsh: 'Wales' };
@@ -203,7 +205,7 @@ export class ForceResolver {
       if (force && !taken[i]) take(i, 1, force);
     });
     const outside = this.outsidePlace(tokens, taken, question);
-    const places = !outside ? this.placesIn(tokens, taken, question, take, found.length > 0) : [];
+    const places = !outside ? this.placesIn(tokens, taken, question, take, found.some((f) => this.byId.get(f.force)?.kind !== 'area')) : [];
     found.sort((a, b) => a.at - b.at);
     const mention: ForceMention = { forces: found.map((f) => f.force), spans, positions: found };
     if (ambiguous && found.length === 0) mention.ambiguous = ambiguous;
@@ -247,9 +249,11 @@ export class ForceResolver {
       const i = ForceResolver.at(tokens, taken, key);
       if (i < 0) continue;
       const written = (typed ?? tokens).slice(i, i + key.length);
-      const capital = /^[A-Z]/.test(written[0] ?? '');
-      if (capitals && !capital) continue;
-      if (besideForce && !capital && !REGION_FOLLOWERS.has(tokens[i + key.length] ?? '')) continue;
+      if (capitals && !/^[A-Z]/.test(written[0] ?? '')) continue;
+      // Beside a force, a town is another force only as one ("Swindon police", "Swindon vs Kent"),
+      // never "people living in Sheffield".
+      const asForce = REGION_FOLLOWERS.has(tokens[i + key.length] ?? '') || JOINING.has(tokens[i - 1] ?? '') || JOINING.has(tokens[i + key.length] ?? '');
+      if (besideForce && !asForce) continue;
       take(i, key.length, force);
       places.push({ place: written.join(' '), force });
     }

@@ -139,8 +139,8 @@ describe('declining', () => {
     // Things about a force that no figure covers: declined, not an overview or a share of something else.
     ["Who is Hertfordshire's chief constable?", 'metric_not_held'],
     ['What is the crime rate in Hertfordshire?', 'metric_not_held'],
-    // A place two letters from a force name is not that force.
-    ["What's the weather in Winchester?", 'off_topic'],
+    // A town is its own force's (Hampshire's), never the force two letters from it (Manchester).
+    ["What's the weather in Winchester?", 'metric_not_held'],
     // No source counts upheld allegations: the total must not stand in for them.
     ['How many allegations were upheld in Hampshire?', 'metric_not_held'],
     // Race is a subcategory held nationally only (Table 18): the force's total must not stand in for it.

@@ -30,9 +30,11 @@ describe('finding forces in questions', () => {
   });
 
   it('does not take everyday words for forces', () => {
-    for (const q of ['How many allegations were made against police officers?', 'What did the National Police Chiefs’ Council say?', 'officers who met the threshold', 'figures for a city', 'the weather in Winchester']) {
+    for (const q of ['How many allegations were made against police officers?', 'What did the National Police Chiefs’ Council say?', 'officers who met the threshold', 'figures for a city']) {
       expect(find(q).forces, q).toEqual([]);
     }
+    // Winchester is two letters from Manchester, and a Hampshire town.
+    expect(find('the weather in Winchester').forces).toEqual(['hampshire']);
   });
 
   it('asks which force when a word fits several', () => {
@@ -85,8 +87,10 @@ describe('places named by area, outside England and Wales, and regions', () => {
     expect(find('How many complaints were logged in Reading?').forces).toEqual(['thames-valley']);
   });
 
-  it('never takes a place when a force is named', () => {
+  it('takes a place beside a force only as a force of its own', () => {
     expect(find('Kent figures for people living in Sheffield').forces).toEqual(['kent']);
+    expect(find('swindon police vs gloucestershire').forces).toEqual(['wiltshire', 'gloucestershire']);
+    expect(find('Middlesbrough compared with England and Wales').forces).toEqual(['cleveland', 'england-and-wales']);
   });
 
   it.each([
