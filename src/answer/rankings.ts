@@ -19,6 +19,7 @@ import { publishedRate, rankByPublishedRate } from './published-rates.ts';
 import { asksPerHead, asksShare } from './frame-reading.ts';
 import { refuseSum, summedOf } from './totals.ts';
 import { readingFor } from './metric-choice.ts';
+import { thresholdWords } from '../understand/shape.ts';
 import { shareFor, totalMetric } from './shares.ts';
 
 /** How many places a ranking lists when the question does not say. */
@@ -191,13 +192,15 @@ export function answerRanking(ctx: AnswerContext, frame: QueryFrame, draft: Answ
 function scopeNote(ctx: AnswerContext, draft: AnswerDraft, rows: Observation[], excluded: string[], region: Set<string> | undefined): string {
   const territorial = [...ctx.forces.values()].filter((f) => f.kind === 'territorial' && !excluded.includes(f.id) && (region === undefined || region.has(f.id)));
   const missing = territorial.filter((f) => !rows.some((o) => o.force === f.id)).map((f) => f.shortName);
+  // Forces other than territorial ones (British Transport Police) are ranked but not counted here.
+  const covered = rows.filter((o) => territorial.some((f) => f.id === o.force));
   const without = excluded.length > 0 ? ` Left out as asked: ${joinNames(excluded.map((f) => draft.forceName(f)))}.` : '';
   if (missing.length === 0) return without;
   const lacking = missing.length <= 8 ? `: we hold no figure for ${joinNames(missing)}` : '';
   const period = (rows[0] as Observation).period;
-  countOf(draft, rows.length, 'forces with a figure', period, rows.map((o) => draft.forceName(o.force)));
+  countOf(draft, covered.length, 'territorial forces with a figure', period, covered.map((o) => draft.forceName(o.force)));
   countOf(draft, territorial.length, 'territorial forces in scope', period, territorial.map((f) => f.shortName));
-  return `${without} This covers ${rows.length} of ${territorial.length} territorial forces${lacking}.`;
+  return `${without} This covers ${covered.length} of ${territorial.length} territorial forces${lacking}.`;
 }
 
 /** A count of forces as a computed fact, the forces counted being its working. */
@@ -213,12 +216,13 @@ function countForces(draft: AnswerDraft, metric: Metric, rows: Observation[], th
   if (!threshold) {
     return draft.answered('ranking', `We hold ${metric.label} ${inPeriod(period)} for ${rows.length} forces.${scope}`, frame);
   }
-  const past = rows.filter((o) => (threshold.op === 'more' ? o.value > threshold.value : o.value < threshold.value)).sort((a, b) => b.value - a.value);
+  const beyond = (v: number) => (threshold.op === 'more' ? v > threshold.value : v < threshold.value) || (threshold.inclusive === true && v === threshold.value);
+  const past = rows.filter((o) => beyond(o.value)).sort((a, b) => b.value - a.value);
   const bound = formatValue(threshold.value, metric.unit);
   // The user's own number, echoed.
   draft.allow(bound);
   countOf(draft, past.length, 'forces past the threshold', period, past.map((o) => draft.forceName(o.force)));
-  const words = threshold.op === 'more' ? 'more than' : 'fewer than';
+  const words = thresholdWords(threshold);
   const list = past.map((o) => {
     const s = draft.stated(o);
     return `• ${draft.forceName(o.force)}: ${s.shown} ${s.marks}`;

@@ -172,8 +172,8 @@ export const QueryFrame = z.strictObject({
     /** What is put in order: forces, or a measure's breakdowns for one place: what was complained
      * about ("the most common complaints"), or what came of it ("the most common outcome"). */
     over: z.enum(['forces', 'breakdowns', 'outcomes']),
-    /** "more than 1,000": the number as typed is echoed, never treated as a figure of ours. */
-    threshold: z.strictObject({ op: z.enum(['more', 'fewer']), value: z.number() }).optional(),
+    /** "more than 1,000", "50 or more" (inclusive): the number as typed is echoed, never treated as a figure of ours. */
+    threshold: z.strictObject({ op: z.enum(['more', 'fewer']), value: z.number(), inclusive: z.boolean().optional() }).optional(),
   }),
   comparison: z.strictObject({ target: ComparisonTarget.optional() }),
   /** A sum over forces ("in total", "altogether"). */

@@ -3,6 +3,7 @@
  * `/explain`): the query frame itself, with the names of the forces, measures and breakdowns it
  * holds by id, so a user can see why an answer says what it says.
  */
+import { thresholdWords } from './shape.ts';
 import type { Force, Measure, Outcome } from '../model/data.ts';
 import type { QueryFrame, Scope } from '../model/frame.ts';
 
@@ -70,7 +71,7 @@ export function explanationText({ frame, names }: Explanation): string {
     ranking.limit ? `${ranking.limit} places` : undefined,
     frame.normalisation === 'per-1000' ? 'per 1,000 workforce' : frame.normalisation === 'share' ? 'as a share' : frame.normalisation === 'rate' ? 'as a rate (published, else a share)' : undefined,
     frame.total ? 'a total over forces' : undefined,
-    ranking.threshold ? `${ranking.threshold.op === 'more' ? 'more' : 'fewer'} than ${ranking.threshold.value}` : undefined,
+    ranking.threshold ? `${thresholdWords(ranking.threshold)} ${ranking.threshold.value}` : undefined,
     frame.comparison.target === 'national' ? 'compared with England and Wales' : frame.comparison.target === 'average' ? 'compared with the average force' : undefined,
     frame.breakdown ? 'broken down by outcome' : undefined,
   ].filter((s): s is string => s !== undefined);

@@ -23,8 +23,8 @@ const MONTHS = 'january|february|march|april|may|june|july|august|september|octo
 const YEARS_TO = new RegExp(`\\b(?:the\\s+)?(?:last\\s+|past\\s+)?(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:financial\\s+)?years\\s+(?:to|ending|ended|up\\s+to)\\s+(?:the\\s+end\\s+of\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?(?:(${MONTHS})\\s+)?((?:19|20)\\d\\d)\\b`, 'g');
 /** "year to March 2022", and the statisticians' shorthand "YE Mar 24", "y/e March 2024", "FYE March 2024" */
 const YEAR_TO_SPRING = new RegExp(`\\b(?:(?:the\\s+)?(?:financial\\s+)?(?:years?|yr)\\s+(?:to|ending|ended|end(?:ing)?\\s+in)|f?ye|y\\s*\\/\\s*e)\\s+(?:the\\s+end\\s+of\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?(march|april|mar|apr)\\s+((?:19|20)?\\d\\d)\\b`, 'g');
-/** "March 2023 - Feb 2024" */
-const MONTHS_TO_MONTHS = new RegExp(`\\b(?:${MONTHS})\\s+((?:19|20)\\d\\d)\\s*(?:-|–|—|to|until|till)\\s*(?:${MONTHS})\\s+((?:19|20)\\d\\d)\\b`, 'g');
+/** "March 2023 - Feb 2024", "between October 2021 and March 2022" */
+const MONTHS_TO_MONTHS = new RegExp(`\\b(?:(?:between|from)\\s+)?(?:${MONTHS})\\s+((?:19|20)\\d\\d)\\s*(?:-|–|—|to|until|till|and)\\s*(?:${MONTHS})\\s+((?:19|20)\\d\\d)\\b`, 'g');
 /** "2019", "May 2019". */
 const YEAR = new RegExp(`\\b(?:(?:${MONTHS})\\s+)?((?:1[89]|2[01])\\d\\d)\\b`, 'g');
 
@@ -73,11 +73,11 @@ export function findPeriods(question: string): PeriodMention {
     const a = Number(m[1]);
     if (Number(m[2]) === a + 1 && a >= 5 && a <= 40) add(m, fy(2000 + a));
   }
-  // "March 2023 - Feb 2024", "April 2022 to March 2023": one run of months, as a range of the years it spans.
+  // "March 2023 - Feb 2024", "between April 2013 and March 2022": one run of months, as a range of the years it spans.
   for (const m of q.matchAll(MONTHS_TO_MONTHS)) {
     const a = Number(m[1]);
     const b = Number(m[2]);
-    if (b >= a && b - a <= 1) add(m, { kind: 'range', from: a, to: b, label: m[0].trim() });
+    if (b >= a) add(m, { kind: 'range', from: a, to: b, label: m[0].replace(/^(?:between|from)\s+/, '').trim() });
   }
   for (const m of q.matchAll(/\b(?:between|from)\s+((?:19|20)\d\d)\s+(?:and|to|until|till)\s+((?:19|20)\d\d)\b/g)) {
     const a = Number(m[1]);

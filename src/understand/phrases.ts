@@ -13,7 +13,7 @@
 import type { PhraseSlot } from '../model/data.ts';
 import { words } from '../text/words.ts';
 
-/** Where a slot's phrase sits among the question's words: `[at, end)`, and its gap's words `[a, b)`. */
+/** Where a slot's phrase sits among the question's words: `[at, end)`, and its (first) gap's words `[a, b)`. */
 export interface SlotMatch {
   at: number;
   end: number;
@@ -119,7 +119,8 @@ function matchFrom<S extends string>(ws: readonly string[], entry: Entry<S>, i: 
     const token = entry.tokens[k] as string;
     if (token !== GAP) return ws[at] === token ? walk(k + 1, at + 1, gap) : undefined;
     for (let len = 1; len <= MAX_GAP && at + len <= ws.length; len++) {
-      const found = walk(k + 1, at + len, [at, at + len]);
+      // The first gap is the phrase's term ("what does * mean in *").
+      const found = walk(k + 1, at + len, gap ?? [at, at + len]);
       if (found) return found;
     }
     return undefined;

@@ -19,7 +19,7 @@ export interface Shape {
   total: boolean;
   /** Forces the question leaves out ("apart from the Met"). */
   excluded: string[];
-  threshold?: { op: 'more' | 'fewer'; value: number };
+  threshold?: { op: 'more' | 'fewer'; value: number; inclusive?: boolean };
   /** Asks how many forces (meet a threshold). */
   countForces: boolean;
   /** Compares with England and Wales as a whole: its published figure, or the average force. */
@@ -107,17 +107,39 @@ function placesAsked(ws: readonly string[], slots: Map<PhraseSlot, SlotMatch[]>)
   return undefined;
 }
 
-/** "more than 1,000": the number after a threshold phrase, its thousands rejoined ("1", "000"). */
+/** "more than", "at least", "fewer than", "at most": how a threshold is said before its number. */
+export function thresholdWords(threshold: NonNullable<Shape['threshold']>): string {
+  if (threshold.op === 'more') return threshold.inclusive ? 'at least' : 'more than';
+  return threshold.inclusive ? 'at most' : 'fewer than';
+}
+
+/** The number starting at word `at`, its thousands rejoined ("1", "000"), with the word after it. */
+function numberAt(ws: readonly string[], at: number): { value: number; next: number } | undefined {
+  // "over 2021-22" is a period, not a threshold.
+  if (!/^\d+$/.test(ws[at] ?? '') || /^\d{2}$/.test(ws[at + 1] ?? '')) return undefined;
+  let digits = ws[at] ?? '';
+  let end = at;
+  while (/^\d{3}$/.test(ws[end + 1] ?? '')) digits += ws[++end];
+  // "2.5" reaches us as "2", "5": one digit after a number is its tenths.
+  if (/^\d$/.test(ws[end + 1] ?? '')) digits += `.${ws[++end]}`;
+  return { value: Number(digits), next: end + 1 };
+}
+
+/** "more than 1,000", "at least 50", "50 or more": the number of a threshold phrase, and whether it counts itself. */
 function thresholdAsked(ws: readonly string[], slots: Map<PhraseSlot, SlotMatch[]>): Shape['threshold'] {
   for (const op of ['more', 'fewer'] as const) {
     for (const m of slots.get(op === 'more' ? 'more-than' : 'fewer-than') ?? []) {
-      let at = m.end;
-      // "over 2021-22" is a period, not a threshold.
-      if (!/^\d+$/.test(ws[at] ?? '') || /^\d{2}$/.test(ws[at + 1] ?? '')) continue;
-      let digits = ws[at] ?? '';
-      while (/^\d{3}$/.test(ws[at + 1] ?? '')) digits += ws[++at];
-      return { op, value: Number(digits) };
+      const n = numberAt(ws, m.end);
+      if (n) return { op, value: n.value, ...(ws[m.at] === 'at' ? { inclusive: true } : {}) };
     }
+  }
+  // "50 or more", "10 or fewer".
+  for (const [at, w] of ws.entries()) {
+    const n = /^\d+$/.test(w) && !/^\d+$/.test(ws[at - 1] ?? '') ? numberAt(ws, at) : undefined;
+    if (!n || ws[n.next] !== 'or') continue;
+    const after = ws[n.next + 1] ?? '';
+    if (['more', 'over', 'above', 'higher', 'greater'].includes(after)) return { op: 'more', value: n.value, inclusive: true };
+    if (['fewer', 'less', 'under', 'below', 'lower'].includes(after)) return { op: 'fewer', value: n.value, inclusive: true };
   }
   return undefined;
 }
