@@ -20,7 +20,7 @@ import { fallback } from './passages.ts';
 import { NATIONAL } from '../understand/forces.ts';
 import { type OurRate, ratePer1000 } from './rankings.ts';
 import { declineUnreadable } from './unreadable.ts';
-import { partsOf } from './parts.ts';
+import { askedWhole, partsOf, wholeFromParts } from './parts.ts';
 import { answerPublishedRate } from './published-rates.ts';
 import { canRatePerHead, canSum } from '../catalogue/rules.ts';
 import { asksPerHead, asksShare, isLoose, typeOf } from './frame-reading.ts';
@@ -296,6 +296,13 @@ function lookup(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   const { matched, unmatched } = selectPeriods(groups, asks, frame.periods.anchor);
   if (asks.length > 0 && matched.length === 0) return periodNotHeld(ctx, frame, draft, target, unmatched);
   const chosen = matched.length > 0 ? matched : groups.slice(-1);
+  const whole = chosen.length === 1 ? askedWhole(ctx, target.metric, target.alsoFits) : undefined;
+  const period = (chosen[0] as PeriodGroup).period;
+  const sum = whole ? wholeFromParts(ctx, draft, force, whole, period) : undefined;
+  if (whole && sum) {
+    draft.allow(period.label);
+    return draft.answered('lookup', `${draft.forceName(force)}: ${sum.shown} ${whole.label} ${inPeriod(period)} (${sum.working}).${note}`, frameOf('lookup', frame, { ...target, metric: whole }, [period.id]));
+  }
   // "In total from 2020 to 2024", "how many between 2020 and 2023": the years asked, added up.
   const overYears = (frame.total || asks.some((a) => a.kind === 'range')) && canSum(target.metric) && successiveYears(chosen);
   if (overYears) return totalOverYears(draft, force, chosen.map((g) => g.observations[0] as Observation), frameOf('lookup', frame, target, chosen.map((g) => g.period.id)));

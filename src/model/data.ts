@@ -239,6 +239,9 @@ export const Measure = z.strictObject({
    * of all allegations finalised under Schedule 3): that measure. Answers give the parts beside the
    * whole, and a rate published for the whole is the one shown for a part. */
   partOf: slug.optional(),
+  /** For a whole whose parts (the measures `partOf` it) add up to it exactly (cases finalised under and
+   * outside Schedule 3): where only the parts are held, the whole is their sum, our calculation. */
+  partsAddUp: z.literal(true).optional(),
   /** For a rate a source publishes per 1,000 employees: the count it is a rate of. "Per 1,000" asked
    * of that count is answered with this published rate. */
   rateOf: slug.optional(),
