@@ -30,6 +30,7 @@ import {
 import { FALLBACK_TEXT_MAX } from '../../adapters/slack/split-text.ts';
 import { type Answer, type Citation, loadEngine, renderText, trustLine } from '../../src/index.ts';
 import { displayed, linkTargets } from '../adapters/discord/markdown.ts';
+import { blockTexts } from '../adapters/slack/support/block-texts.ts';
 import { shownFigures } from './answer-parts.ts';
 
 const engine = loadEngine();
@@ -88,14 +89,6 @@ const hostile: [string, Answer][] = [
 /** Every address a citation of the answer has, as each surface writes it. */
 const urls = (answer: Answer) => [...new Set(answer.citations.map((c) => c.url))];
 
-/** Every mrkdwn or plain_text string in Slack blocks. */
-function slackTexts(node: unknown): string[] {
-  if (Array.isArray(node)) return node.flatMap(slackTexts);
-  if (typeof node !== 'object' || node === null) return [];
-  const { type, text } = node as { type?: unknown; text?: unknown };
-  if ((type === 'mrkdwn' || type === 'plain_text') && typeof text === 'string') return [text];
-  return Object.values(node).flatMap(slackTexts);
-}
 const unescapeSlack = (mrkdwn: string) => mrkdwn.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 /** The targets of Slack's `<…>` markup: links, mentions and broadcasts alike. */
 const slackTargets = (mrkdwn: string) => [...mrkdwn.matchAll(/<([^<>|]*)(?:\|[^<>]*)?>/g)].map((m) => unescapeSlack(m[1]!));
@@ -119,13 +112,13 @@ const RENDERERS: Renderers = {
 
 function checkSlack(answer: Answer, whole: boolean, render = RENDERERS.slack): void {
   const messages = render(answer);
-  const mrkdwn = messages.flatMap((m) => slackTexts(m.blocks));
+  const mrkdwn = messages.flatMap((m) => blockTexts(m.blocks));
   for (const message of messages) {
     expect(message.blocks.length).toBeLessThanOrEqual(MESSAGE_BLOCKS_MAX);
     expect(message.text.length).toBeGreaterThan(0);
     expect(message.text.length).toBeLessThanOrEqual(FALLBACK_TEXT_MAX);
     for (const block of message.blocks) {
-      const texts = slackTexts(block);
+      const texts = blockTexts(block);
       if (block.type === 'section') for (const t of texts) expect(t.length).toBeLessThanOrEqual(SECTION_TEXT_MAX);
       if (block.type === 'context') for (const t of texts) expect(t.length).toBeLessThanOrEqual(CONTEXT_TEXT_MAX);
       if (block.type === 'actions') for (const e of block.elements) if (e.type === 'button') expect(e.value?.length ?? 0).toBeLessThanOrEqual(BUTTON_VALUE_MAX);

@@ -22,6 +22,7 @@ import {
 import { splitText } from '../../../adapters/slack/split-text.ts';
 import { escapeMrkdwn } from '../../../adapters/slack/escape.ts';
 import { citation, answer as fixture } from '../answer-fixture.ts';
+import { blockTexts } from './support/block-texts.ts';
 import {
   HAMPSHIRE_QUOTE,
   bigAnswer,
@@ -33,14 +34,6 @@ import {
   unclearAnswer,
 } from './fixtures.ts';
 
-/** Every text object in a block (mrkdwn or plain_text), in order. */
-function blockTexts(block: unknown): string[] {
-  if (Array.isArray(block)) return block.flatMap(blockTexts);
-  if (typeof block !== 'object' || block === null) return [];
-  const { type, text } = block as { type?: unknown; text?: unknown };
-  if ((type === 'mrkdwn' || type === 'plain_text') && typeof text === 'string') return [text];
-  return Object.values(block).flatMap(blockTexts);
-}
 /** The elements of an actions block, as this renderer writes them: buttons. */
 const buttons = (block: KnownBlock | undefined) => (block?.type === 'actions' ? block.elements.flatMap((e) => (e.type === 'button' ? [e] : [])) : []);
 /** The mrkdwn of a section or the first element of a context block. */
