@@ -7,7 +7,7 @@ import type { AnswerContext } from './answer/context.ts';
 import { AnswerDraft } from './answer/draft.ts';
 import { FigureStore } from './answer/figure-store.ts';
 import { forceCard, forceSummary } from './answer/force-card.ts';
-import { help } from './answer/help.ts';
+import { FAILURE_TEXT, help } from './answer/help.ts';
 import { joinNames, whatWeHold } from './answer/holdings.ts';
 import { respond } from './answer/respond.ts';
 import { PROJECT_DIR } from './project.ts';
@@ -109,7 +109,7 @@ export function loadEngine(options: EngineOptions = {}): Engine {
       return compose();
     } catch (error) {
       log?.error({ err: error, question: draft.question.slice(0, 200) }, 'answering failed');
-      return new AnswerDraft(ctx, draft.question).noData('not_understood', 'Sorry, I could not answer that reliably, so I will not guess. Please try rephrasing it.');
+      return new AnswerDraft(ctx, draft.question).noData('not_understood', FAILURE_TEXT);
     }
   };
   const withData = () => ctx.store.forces().map((id) => forces.get(id)).filter((f): f is Force => f !== undefined);

@@ -1,10 +1,11 @@
 /** Forcewatch's public surface: the engine, its Answer model, the logger factory, and the feedback
  * recorder the adapters give ratings, reports and declined answers to. */
 export { BUNDLED_DATA_DIR, loadEngine, MAX_QUESTION_LENGTH, type Engine, type EngineOptions, type ForceSuggestion } from './engine.ts';
+export { FAILURE_TEXT } from './answer/help.ts';
 export { createReloadableEngine, type ReloadableEngine, type ReloadResult } from './reload.ts';
 export { formatValue } from './text/numbers.ts';
-export { IN_WORDS, moreLine, publishedLabel, quoteLines, segmentsText, sourceLine, trustLine, type CommandSyntax } from './render/format.ts';
-export { blockText, bodyText, citationText, renderText, type TextMarkup } from './render/plain.ts';
+export { AS_WRITTEN, citationParts, clipped, IN_WORDS, moreLine, publishedLabel, quoteLines, restOf, segmentsText, sourceLine, trustLine, type CitationParts, type CommandSyntax, type TextMarkup } from './render/format.ts';
+export { blockText, bodyText, citationText, renderText } from './render/plain.ts';
 export { explanationText, type Explanation } from './understand/explain.ts';
 export type {
   Answer,

@@ -12,7 +12,7 @@ export type Command =
   | { name: 'help'; topic?: CommandName }
   | { name: 'ask'; question: string; json: boolean; explain: boolean; chart?: string; csv?: string }
   | { name: 'ask-lines' }
-  | { name: 'force'; force: string; json: boolean }
+  | { name: 'force'; force: string; json: boolean; all: boolean }
   | { name: 'sources'; json: boolean }
   | { name: 'report'; since?: { date: Date; text: string }; json: boolean }
   | { name: 'health' };
@@ -74,11 +74,11 @@ export function parseCommand(argv: readonly string[]): Command {
       return { name: 'ask', question, json: values.json === true, explain: values.explain === true, ...files };
     }
     case 'force': {
-      const { values, positionals } = parse(first, { args: rest, options: { help, json }, allowPositionals: true, strict: true });
+      const { values, positionals } = parse(first, { args: rest, options: { help, json, all: { type: 'boolean' } }, allowPositionals: true, strict: true });
       if (values.help) return { name: 'help', topic: first };
       const force = positionals.join(' ').trim();
       if (force === '') throw new UsageError('force needs the name of a police force.', first);
-      return { name: 'force', force, json: values.json === true };
+      return { name: 'force', force, json: values.json === true, all: values.all === true };
     }
     case 'sources': {
       const { values } = parse(first, { args: rest, options: { help, json }, strict: true });

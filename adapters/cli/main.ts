@@ -4,23 +4,23 @@
  * chat. Exit codes: 0 done, 1 no force card or a failure, 2 a command line that cannot be run.
  */
 import { createInterface } from 'node:readline';
-import { BUNDLED_DATA_DIR, createLogger, explanationText, feedbackConfigFromEnv, loadEngine, type Answer, type Engine, type Logger } from '../../src/index.ts';
+import { BUNDLED_DATA_DIR, createLogger, explanationText, feedbackConfigFromEnv, loadEngine, renderText, type Answer, type Engine, type Logger } from '../../src/index.ts';
 import { toCsv } from '../../src/chart/index.ts';
 import { chartSpecOfAnswer } from '../shared/chart-of-answer.ts';
 import { loadEnvFileIfPresent } from '../shared/env-file.ts';
 import { runHealthCommand } from '../shared/health-command.ts';
-import { renderText } from '../../src/index.ts';
 import { savedFileOptions } from '../shared/saved-files.ts';
 import { describeStartupError } from '../shared/startup-error.ts';
 import { parseCommand, UsageError, type Command } from './arguments.ts';
 import { writeAnswerFiles } from './chart-files.ts';
 import { runChat } from './chat.ts';
+import { COMMAND_LINE_SYNTAX } from './syntax.ts';
 import { reportOutput } from './report-command.ts';
 import { terminalFeedback } from './terminal-feedback.ts';
 import { COMMAND_HELP, GENERAL_HELP } from './usage.ts';
 
 function print(answer: Answer, json: boolean): void {
-  process.stdout.write(json ? `${JSON.stringify(answer)}\n` : `${renderText(answer)}\n`);
+  process.stdout.write(json ? `${JSON.stringify(answer)}\n` : `${renderText(answer, { syntax: COMMAND_LINE_SYNTAX })}\n`);
 }
 
 async function answerLines(engine: Engine): Promise<void> {
@@ -37,7 +37,7 @@ async function run(command: Exclude<Command, { name: 'help' } | { name: 'health'
   switch (command.name) {
     case 'chat': {
       const feedback = terminalFeedback(feedbackConfigFromEnv(process.env), 'terminal_chat', logger);
-      await runChat(engine, { onAnswer: (answer) => feedback.record(answer) });
+      await runChat(engine, { log: logger.child({ component: 'chat' }), onAnswer: (answer) => feedback.record(answer) });
       await feedback.close();
       return 0;
     }
@@ -61,7 +61,7 @@ async function run(command: Exclude<Command, { name: 'help' } | { name: 'health'
       await answerLines(engine);
       return 0;
     case 'force': {
-      const card = engine.forceCard(command.force);
+      const card = engine.forceCard(command.force, { full: command.all });
       print(card, command.json);
       return card.status === 'answered' ? 0 : 1;
     }
@@ -76,6 +76,9 @@ async function run(command: Exclude<Command, { name: 'help' } | { name: 'health'
       return 0;
   }
 }
+
+/** The levels at which the terminal chat shows its logs (on standard error, beside the chat). */
+const DEBUG_LEVELS = new Set(['debug', 'trace']);
 
 async function main(argv: string[]): Promise<number> {
   const envFile = loadEnvFileIfPresent();
@@ -94,8 +97,10 @@ async function main(argv: string[]): Promise<number> {
   }
   // Asks a running bot, so loads no engine.
   if (command.name === 'health') return runHealthCommand(process.env, process.stdout);
-  // A blank LOG_LEVEL (copied from .env.example) means the default.
-  const logger = createLogger({ level: process.env.LOG_LEVEL || 'warn' });
+  // A blank LOG_LEVEL (copied from .env.example) means the default. Logs go to standard error; the
+  // terminal chat shares the screen with it, so there they show only when debugging.
+  const level = process.env.LOG_LEVEL || 'warn';
+  const logger = createLogger({ level: command.name === 'chat' && !DEBUG_LEVELS.has(level) ? 'silent' : level });
   if (envFile) logger.info({ file: envFile }, 'read settings from .env');
   return run(command, logger);
 }

@@ -9,7 +9,7 @@ With no command, opens the terminal chat.
 
 Commands:
   ask "<question>"      answer one question (--json, --explain, --chart FILE.png, --csv FILE.csv; --jsonl reads questions from standard input)
-  force <name>          every figure we hold for a force (--json)
+  force <name>          a force's card: the newest figure of each measure (--all: every figure; --json)
   sources               the documents we hold, one a line (--json for the full records)
   report                ratings, reported figures and declined questions (--since DATE, --json)
   health                each platform's state, from a running bot's /healthz (HEALTH_URL)
@@ -39,12 +39,14 @@ Options:
   --csv FILE.csv    also write the answer's figures to FILE.csv, each row with its citation and source
   --jsonl           read questions from standard input, one a line; write one JSON answer a line (not recorded)
   -h, --help        show this help`,
-  force: `Usage: forcewatch force <name> [--json]
+  force: `Usage: forcewatch force <name> [--all] [--json]
 
-Every figure we hold for a police force, newest period first, grouped by topic.
+A police force's card: the newest figure of each measure we hold for it, at most twelve lines,
+with their sources. With --all, every figure we hold for it, newest period first, grouped by topic.
 Exits 1 when no card is shown (no such force, or a name that fits several).
 
 Options:
+  --all        every figure, not only the newest of each measure
   --json       print the card as JSON
   -h, --help   show this help`,
   sources: `Usage: forcewatch sources [--json]

@@ -5,14 +5,25 @@
  * posts, remembers the answer for follow-ups and tells the user of a failure the same way for a
  * message and a command.
  */
-import { DiscordAPIError, RESTJSONErrorCodes, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed, type MessageMentionOptions } from 'discord.js';
-import type { Answer, ConversationKind, Logger, Surface } from '../../src/index.ts';
+import {
+  DiscordAPIError,
+  MessageFlags,
+  RESTJSONErrorCodes,
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type MessageMentionOptions,
+} from 'discord.js';
+import { type Answer, type ConversationKind, FAILURE_TEXT, type Logger, type Surface } from '../../src/index.ts';
 import type { QuestionStatus } from '../shared/answer-desk.ts';
 import type { AnswerFeedback } from '../shared/feedback/answer-feedback.ts';
 import { chartOfAnswer, csvOfAnswer } from '../shared/chart-of-answer.ts';
 import { sendAnswerFiles } from './answer-files.ts';
 import type { ConversationMemory } from './conversation-memory.ts';
 import { feedbackRow } from './feedback/controls.ts';
+import { moreRow } from './more-card.ts';
 import { renderEmbeds, renderPlainMessages } from './render-embeds.ts';
 import { logFailure } from './safe-log.ts';
 
@@ -36,9 +47,35 @@ export interface OutgoingMessage {
 /** Sends one message and reports the id Discord gave it. */
 export type SendMessage = (message: OutgoingMessage) => Promise<{ id: string }>;
 
-export const FAILURE_TEXT =
-  'Sorry, something went wrong while I was answering that. It has been logged; please try again in a moment.';
 export const FOLLOW_UP_HINT = 'Reply to this message to ask a follow-up.';
+
+/**
+ * Sends an answer to a deferred interaction: the first message edits the deferred reply ("thinking…"),
+ * later ones follow it, ephemeral like it when `ephemeral`.
+ */
+export function interactionSender(interaction: ChatInputCommandInteraction | ButtonInteraction, ephemeral: boolean): SendMessage {
+  let first = true;
+  return async (message) => {
+    if (first) {
+      first = false;
+      return interaction.editReply({ ...message, allowedMentions: NO_PINGS });
+    }
+    return interaction.followUp({ ...message, allowedMentions: NO_PINGS, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
+  };
+}
+
+/** Defers an interaction's reply (privately when `ephemeral`) before the engine runs: the engine is
+ * synchronous, and the defer must be on the wire within Discord's three seconds. False, logged,
+ * when it could not be. */
+export async function deferred(interaction: ChatInputCommandInteraction | ButtonInteraction, ephemeral: boolean, log: Logger, secrets: readonly string[]): Promise<boolean> {
+  try {
+    await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    return true;
+  } catch (error) {
+    logFailure(log, secrets, error, 'could not defer the reply; the interaction has probably expired');
+    return false;
+  }
+}
 
 /** Where an answer's feedback controls point: the answer's id, where it is posted, and who keeps it. */
 export interface FeedbackOffer {
@@ -58,7 +95,8 @@ export function feedbackOffer(feedback: AnswerFeedback | undefined, conversation
 
 /**
  * Renders and sends an answer, in order, and returns the ids of the messages posted; the last
- * carries the feedback buttons when `feedbackId` is given. If Discord refuses the first embed
+ * carries the "Every figure" button of a force card's summary, and the feedback buttons when
+ * `feedbackId` is given. If Discord refuses the first embed
  * message as malformed, the whole answer goes as plain text instead: a rendering bug should cost
  * the formatting, not the answer.
  */
@@ -72,7 +110,7 @@ export async function deliverAnswer(answer: Answer, send: SendMessage, options: 
     if (typeof id === 'string') ids.push(id);
   };
   const messages = renderEmbeds(answer, options.footer === undefined ? {} : { footer: options.footer });
-  const controls = options.feedbackId === undefined ? [] : feedbackRow(options.feedbackId);
+  const controls = [...moreRow(answer), ...(options.feedbackId === undefined ? [] : feedbackRow(options.feedbackId))];
   const last = (i: number, count: number) => (i === count - 1 && controls.length > 0 ? { components: controls } : {});
   try {
     for (const [i, { embeds }] of messages.entries()) await post({ embeds, ...last(i, messages.length) });

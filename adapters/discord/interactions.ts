@@ -1,7 +1,8 @@
 /**
- * Slash commands and autocomplete: `/ask` and `/force` are deferred at once (Discord allows three
- * seconds for the first response), answered by the engine, then the deferred reply is edited with
- * the embeds. Autocomplete answers straight away: the force register is in memory.
+ * Slash commands, buttons and autocomplete: `/ask` and `/force` are deferred at once (Discord allows
+ * three seconds for the first response), answered by the engine, then the deferred reply is edited
+ * with the embeds. A click on "Every figure" goes to more-card.ts, feedback controls to feedback/.
+ * Autocomplete answers straight away: the force register is in memory.
  */
 import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
 import type { Answer, Engine, Logger } from '../../src/index.ts';
@@ -18,8 +19,9 @@ import {
 } from './commands.ts';
 import type { ConversationMemory } from './conversation-memory.ts';
 import type { DeferredReplies, DeferredReply } from './deferred.ts';
-import { answerThrough, feedbackOffer, NO_PINGS, type OutgoingMessage } from './deliver.ts';
+import { answerThrough, deferred, feedbackOffer, interactionSender, NO_PINGS } from './deliver.ts';
 import { handleFeedback } from './feedback/handle.ts';
+import { handleMore, MoreCustomId } from './more-card.ts';
 import { truncate } from './render-embeds.ts';
 import { logFailure } from './safe-log.ts';
 
@@ -42,14 +44,13 @@ export function askFor(engine: Engine, command: typeof ASK_COMMAND | typeof FORC
   return command === ASK_COMMAND ? engine.answer(value) : engine.forceCard(value);
 }
 
-export const MISSING_OPTION_TEXT = {
-  [ASK_COMMAND]: 'Add your question, for example: /ask question: How many misconduct allegations were made against Hampshire police in 2021-22?',
-  [FORCE_COMMAND]: 'Add a force name, for example: /force name: Hampshire',
-} as const;
-
 /** Routes one interaction. Failures are logged and, where the interaction allows, told to the user. */
 export async function handleInteraction(interaction: Interaction, ctx: HandlerContext): Promise<void> {
   if (interaction.isAutocomplete()) return suggestForces(interaction, ctx);
+  if (interaction.isButton()) {
+    const more = MoreCustomId.safeParse(interaction.customId);
+    if (more.success) return handleMore(interaction, more.data, ctx);
+  }
   if (interaction.isButton() || interaction.isModalSubmit()) {
     return ctx.feedback === undefined ? undefined : handleFeedback(interaction, { feedback: ctx.feedback, log: ctx.log, secrets: ctx.secrets });
   }
@@ -59,14 +60,9 @@ export async function handleInteraction(interaction: Interaction, ctx: HandlerCo
     ctx.log.warn({ command: commandName }, 'unknown command; run npm run discord:register');
     return;
   }
-  // Discord enforces required options, but a compatible server may not: say what is missing.
+  // Discord enforces required options, but a compatible server may not: without one, the engine
+  // says what it needs (a force's name) or what it can do, privately.
   const value = interaction.options.getString(commandName === ASK_COMMAND ? QUESTION_OPTION : NAME_OPTION)?.trim() ?? '';
-  if (value === '') {
-    await interaction
-      .reply({ content: MISSING_OPTION_TEXT[commandName], flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS })
-      .catch((error: unknown) => logFailure(ctx.log, ctx.secrets, error, 'could not post a notice'));
-    return;
-  }
   const ask = () => askFor(ctx.engine, commandName, value);
   const meta = { kind: `command:${commandName}`, user: interaction.user.id, channel: interaction.channelId ?? 'dm', text: value };
   const notify = (text: string, { log }: QuestionContext) =>
@@ -101,29 +97,16 @@ async function answerCommand(
   ask: () => Answer,
   asked: Pick<DeferredReply, 'command' | 'value'>,
 ): Promise<QuestionStatus> {
-  const isPrivate = interaction.options.getBoolean(PRIVATE_OPTION) ?? false;
+  // Help for a command without its option is for the asker alone.
+  const isPrivate = asked.value === '' || (interaction.options.getBoolean(PRIVATE_OPTION) ?? false);
   const log = question.log.child({ interaction: interaction.id, command: interaction.commandName });
-  try {
-    // Awaited before the engine runs: the engine is synchronous, and the defer must be on the wire first.
-    await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
-  } catch (error) {
-    logFailure(log, ctx.secrets, error, 'could not defer the reply; the interaction has probably expired');
-    return 'failed';
-  }
-
-  let first = true;
-  const send = async (message: OutgoingMessage) => {
-    if (first) {
-      first = false;
-      return interaction.editReply({ ...message, allowedMentions: NO_PINGS });
-    }
-    return interaction.followUp({ ...message, allowedMentions: NO_PINGS, ...(isPrivate ? { flags: MessageFlags.Ephemeral } : {}) });
-  };
+  if (!(await deferred(interaction, isPrivate, log, ctx.secrets))) return 'failed';
   log.debug({ private: isPrivate }, 'answering command');
   // Nobody can reply to an ephemeral message, so only public answers offer a follow-up. A failure
   // notice replaces "thinking…" or, after part of the answer, follows it.
-  const offer = feedbackOffer(ctx.feedback, 'slash_command', interaction.id);
-  const answer = () => answerThrough(send, ask, log, ctx.secrets, isPrivate ? undefined : ctx.memory, offer);
+  // A command with nothing in its option gets help: no answer to rate, nor a declined question.
+  const offer = asked.value === '' ? undefined : feedbackOffer(ctx.feedback, 'slash_command', interaction.id);
+  const answer = () => answerThrough(interactionSender(interaction, isPrivate), ask, log, ctx.secrets, isPrivate ? undefined : ctx.memory, offer);
   if (ctx.deferred === undefined) return answer();
   const record = { ...asked, id: interaction.id, token: interaction.token, applicationId: interaction.applicationId, private: isPrivate, deferredAt: Date.now() };
   return ctx.deferred.hold(record, answer);

@@ -9,11 +9,6 @@ import { answerThrough, feedbackOffer, NO_PINGS, type OutgoingMessage } from './
 import type { HandlerContext } from './interactions.ts';
 import { logFailure } from './safe-log.ts';
 
-export const EMPTY_MENTION_TEXT =
-  'Ask me about police misconduct and complaints in England and Wales, for example: ' +
-  '"How many misconduct allegations were made against Hampshire police in 2021-22?" ' +
-  'You can also use /ask, or /force for every figure we hold on one force.';
-
 /** Discord withholds the text of a reply that does not mention the bot (no Message Content intent). */
 export const UNREADABLE_REPLY_TEXT =
   "I couldn't read that reply: Discord only shows me replies that mention me. Reply again with @mention switched on, or mention me.";
@@ -59,9 +54,13 @@ export async function handleMessage(message: Message, botId: string, ctx: Handle
   await ctx.desk.handle(meta, async (q): Promise<QuestionStatus> => {
     const log = q.log.child({ message: message.id, channel: message.channelId, dm: inDm });
     if (question === '') {
-      // Empty text in a server reply means Discord withheld it; in a DM it was only an attachment.
-      const withheld = !inDm && !mentioned && message.content.trim() === '';
-      await notify(withheld ? UNREADABLE_REPLY_TEXT : EMPTY_MENTION_TEXT, q);
+      // Empty text in a server reply means Discord withheld it; in a DM it was only an attachment,
+      // and a mention alone asks what the bot can do: the engine's help says, in Discord's syntax.
+      if (!inDm && !mentioned && message.content.trim() === '') {
+        await notify(UNREADABLE_REPLY_TEXT, q);
+        return 'help';
+      }
+      await answerThrough(reply, () => ctx.engine.answer(''), log, ctx.secrets, undefined);
       return 'help';
     }
 

@@ -2,25 +2,24 @@
  * Discord rendering of an Answer: pure functions from the platform-neutral model to embed JSON,
  * split into as many messages as Discord's limits require. No client, no I/O: tested on fixtures.
  *
- * Layout: one answer embed (title, the text with its [n] markers, figures as fields), then
- * "Sources" embeds listing each numbered citation (title linked, publisher, date, the quote).
- * Long answers split between citations, never inside one.
+ * Layout: one answer embed (title, then the answer's blocks as text with their [n] markers: the
+ * figures are in the text, formatted once by the engine), then "Sources" embeds listing each
+ * numbered citation through the shared formatting module (title linked, publisher, date, kind and
+ * trust, place in a table, the quotes). Long answers split between citations, never inside one.
  *
  * Every string of the Answer (and the footer) is plain text, much of it from outside the bot: the
  * engine echoes what the user typed, and titles, publishers, quotes and force names come from the
  * data. Each is escaped once, with `escapeMarkdown`, before the bot's own markup is added around
  * it, so the only links in an answer are the citation links the bot writes.
  */
-import type { APIEmbed, APIEmbedField } from 'discord.js';
-import { type Answer, type Citation, type Fact, type NoDataReason, publishedLabel, renderText, type TextMarkup } from '../../src/index.ts';
+import type { APIEmbed } from 'discord.js';
+import { type Answer, bodyText, type Citation, citationParts, clipped, type CommandSyntax, type NoDataReason, renderText, restOf, type TextMarkup } from '../../src/index.ts';
+import { FORCE_COMMAND, NAME_OPTION } from './commands.ts';
 import { escapeMarkdown, escapeSafeCut, isLinkable, linkTarget } from './escape-markdown.ts';
 
 // Discord's documented limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
 export const EMBED_TITLE_LIMIT = 256;
 export const EMBED_DESCRIPTION_LIMIT = 4096;
-export const EMBED_FIELDS_LIMIT = 25;
-export const EMBED_FIELD_NAME_LIMIT = 256;
-export const EMBED_FIELD_VALUE_LIMIT = 1024;
 export const EMBED_FOOTER_LIMIT = 2048;
 /** Sum of every embed's title, description, field names and values, footer and author in one message. */
 export const MESSAGE_EMBED_TOTAL_LIMIT = 6000;
@@ -29,6 +28,16 @@ export const MESSAGE_CONTENT_LIMIT = 2000;
 
 /** Status colours: blue for an answer, amber for "we don't hold that", grey for a question back. */
 export const COLOURS = { answered: 0x2b6cb0, no_data: 0xd69e2e, unclear: 0x718096 } as const;
+
+/** The label of the button under a force card's summary that gives every figure of the card. */
+export const MORE_LABEL = 'Every figure';
+
+/** How Discord's answers name a force card (the registered command, with its option) and the rest
+ * of one (the button). */
+export const DISCORD_SYNTAX: CommandSyntax = {
+  forceCard: (forceName) => `/${FORCE_COMMAND} ${NAME_OPTION}:${forceName}`,
+  fullCard: () => `the “${MORE_LABEL}” button below`,
+};
 
 /** One Discord message's worth of embeds. */
 export interface EmbedMessage {
@@ -74,12 +83,20 @@ const PLAIN_MARKUP: TextMarkup = {
   link: (url) => (isLinkable(url) ? `<${linkTarget(url)}>` : escapeMarkdown(url)),
 };
 
+/** In an embed, a citation's title is the link to its address: `[Title](address)`. */
+const EMBED_MARKUP: TextMarkup = {
+  ...PLAIN_MARKUP,
+  titleLink: (title, url) => (isLinkable(url) ? `[${escapeMarkdown(title)}](${linkTarget(url)})` : escapeMarkdown(title)),
+};
+/** A citation's head longer than half an embed: each piece of outside text cut to this first. */
+const CLIPPED_PIECE = 300;
+
 /**
  * The answer as plain message contents of at most 2,000 characters: used where embeds cannot be
  * sent. Same wording as the terminal and Slack's fallback.
  */
 export function renderPlainMessages(answer: Answer): string[] {
-  return splitText(renderText(answer, { markup: PLAIN_MARKUP }), MESSAGE_CONTENT_LIMIT);
+  return splitText(renderText(answer, { markup: PLAIN_MARKUP, syntax: DISCORD_SYNTAX }), MESSAGE_CONTENT_LIMIT);
 }
 
 /** Everything Discord counts towards an embed's 6,000-character share of a message. */
@@ -121,25 +138,13 @@ export function truncate(text: string, limit: number): string {
 // --- the answer embed ---------------------------------------------------------------------------
 
 function answerEmbeds(answer: Answer, colour: number, footer: string | undefined): APIEmbed[] {
-  const texts = splitText(escapeMarkdown(answer.text), EMBED_DESCRIPTION_LIMIT);
-  const embeds: APIEmbed[] = texts.map((description, i) => ({
+  const texts = splitText(escapeMarkdown(bodyText(answer.blocks, DISCORD_SYNTAX)), EMBED_DESCRIPTION_LIMIT);
+  return texts.map((description, i) => ({
     ...(i === 0 ? { title: truncate(titleOf(answer), EMBED_TITLE_LIMIT) } : {}),
     color: colour,
     ...(description === '' ? {} : { description }),
     ...(i === 0 && footer ? { footer: { text: truncate(escapeMarkdown(footer), EMBED_FOOTER_LIMIT) } } : {}),
   }));
-
-  // Figures go on the last text embed while it has room, then on "Figures (continued)" embeds.
-  let target = embeds[embeds.length - 1]!;
-  for (const field of factFields(answer.facts)) {
-    const fields = target.fields ?? [];
-    if (fields.length >= EMBED_FIELDS_LIMIT || embedLength(target) + field.name.length + field.value.length > MESSAGE_EMBED_TOTAL_LIMIT) {
-      target = { title: 'Figures (continued)', color: colour };
-      embeds.push(target);
-    }
-    target.fields = [...(target.fields ?? []), field];
-  }
-  return embeds;
 }
 
 /** The bot's own words, so they need no escaping: no Markdown in them. */
@@ -159,59 +164,27 @@ function titleOf(answer: Answer): string {
   if (answer.status === 'unclear') return 'Which did you mean?';
   if (answer.status === 'no_data') return answer.reason ? NO_DATA_TITLES[answer.reason] : 'No figures held for that';
   const forceName = answer.facts[0]?.forceName;
-  if (answer.type === 'force_card' && forceName) return `${escapeMarkdown(forceName)}: every figure we hold`;
+  if (answer.type === 'force_card' && forceName) return `${escapeMarkdown(forceName)}: ${restOf(answer.blocks) ? 'the newest figures' : 'every figure we hold'}`;
   return answer.question.trim() === '' ? 'Forcewatch' : escapeMarkdown(answer.question.trim());
-}
-
-const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
-
-/** "1,938", "12.5%", "nearly 400": one decimal place at most, as the engine writes figures. */
-export function formatFigure(fact: Pick<Fact, 'value' | 'unit' | 'qualifier'>): string {
-  const number = numberFormat.format(fact.value) + (fact.unit === 'percent' ? '%' : '');
-  return fact.qualifier ? `${fact.qualifier} ${number}` : number;
-}
-
-/** Names short enough sit side by side (Discord shows up to three inline fields a row). */
-const INLINE_NAME_LIMIT = 48;
-
-/**
- * One field per figure: "Misconduct allegations · 2021-22" → "**1,938** [1]". The force is named
- * only when the figures span several: otherwise the title and text already say which.
- */
-function factFields(facts: readonly Fact[]): APIEmbedField[] {
-  const severalForces = new Set(facts.map((f) => f.forceName)).size > 1;
-  const named = facts.map((fact) => {
-    const parts = [...(severalForces ? [fact.forceName] : []), fact.metricLabel, fact.period];
-    const name = truncate(escapeMarkdown(capitalise(parts.join(' · '))), EMBED_FIELD_NAME_LIMIT);
-    const proof = fact.computed
-      ? `computed: ${escapeMarkdown(fact.computed.working)}`
-      : fact.citations.map((n) => `[${n}]`).join('');
-    const value = truncate(`**${escapeMarkdown(formatFigure(fact))}**${proof ? ` ${proof}` : ''}`, EMBED_FIELD_VALUE_LIMIT);
-    return { name, value };
-  });
-  const inline = named.every((field) => field.name.length <= INLINE_NAME_LIMIT);
-  return named.map((field) => ({ ...field, inline }));
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 // --- citations ----------------------------------------------------------------------------------
 
 /**
- * "**[1]** [Title](url)\nPublisher · 18 January 2023 · news report\nTable 27, row …\n> the quote",
+ * "**[1]** [Title](url) — Publisher, 18 January 2023\nKind: trust.\nTable 27, row …\n> “the quote”",
  * within one embed description. The location line appears for table figures only.
  */
 function citationBlock(citation: Citation): string {
-  const title = escapeMarkdown(citation.title);
-  const link = isLinkable(citation.url) ? `[${title}](${linkTarget(citation.url)})` : title;
-  const about = [citation.publisher, publishedLabel(citation), citation.sourceType].filter((part) => part.trim() !== '');
-  const location = citation.location ? `${escapeMarkdown(citation.location)}\n` : '';
-  const head = `**[${citation.n}]** ${link}\n${escapeMarkdown(about.join(' · '))}\n${location}`;
-  // Every line of the quote is block-quoted; a quote too long for one embed is the only thing cut.
-  const quote = `> ${escapeMarkdown(citation.quote).replace(/\n/g, '\n> ')}`;
-  return head + truncate(quote, Math.max(EMBED_DESCRIPTION_LIMIT - head.length, 0));
+  const headOf = (markup: TextMarkup) => {
+    const p = citationParts(citation, markup);
+    return { head: [`**${p.marker}** ${p.source}`, p.trust, ...(p.location ? [p.location] : [])].join('\n'), quotes: p.quotes };
+  };
+  const full = headOf(EMBED_MARKUP);
+  // Only hostile or broken data has a head this long; its pieces are cut so the link still shows.
+  const { head, quotes } = full.head.length <= EMBED_DESCRIPTION_LIMIT / 2 ? full : headOf(clipped(EMBED_MARKUP, CLIPPED_PIECE));
+  // Every line of every quote is block-quoted; quotes too long for one embed are the only thing cut.
+  const quoted = quotes.map((q) => `> ${q.replace(/\n/g, '\n> ')}`).join('\n');
+  return `${head}\n${truncate(quoted, Math.max(EMBED_DESCRIPTION_LIMIT - head.length - 1, 0))}`;
 }
 
 // --- packing ------------------------------------------------------------------------------------

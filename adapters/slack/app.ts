@@ -1,6 +1,6 @@
 /**
  * The Slack adapter: builds the Bolt app, registers one listener module per kind of delivery
- * (listeners/: de-duplication, mention, direct message, commands, share) and starts it over HTTP
+ * (listeners/: de-duplication, mention, direct message, commands, share, every figure of a card) and starts it over HTTP
  * or Socket Mode. Posting lives in delivery.ts, memory and de-duplication behind the state port:
  * the engine never sees Bolt.
  */
@@ -28,6 +28,7 @@ import type { ListenerDeps } from './listeners/deps.ts';
 import * as directMessage from './listeners/direct-message.ts';
 import * as feedbackButtons from './listeners/feedback.ts';
 import * as mention from './listeners/mention.ts';
+import * as more from './listeners/more.ts';
 import * as share from './listeners/share.ts';
 
 export { ASK_COMMAND, FORCE_COMMAND } from './listeners/commands.ts';
@@ -94,7 +95,7 @@ function secretsOf(config: SlackConfig): string[] {
 }
 
 /** The listener modules, in the order they see a delivery (de-duplication first). */
-const LISTENERS = [dedup, mention, directMessage, commands, share, feedbackButtons];
+const LISTENERS = [dedup, mention, directMessage, commands, share, more, feedbackButtons];
 
 /**
  * Builds the Bolt app with every listener registered, not yet started. Initialisation (auth.test)

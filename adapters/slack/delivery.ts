@@ -193,6 +193,16 @@ export class SlackDelivery {
     }
   }
 
+  /** Sends messages only `user` sees: through the response_url of the command or click when there is
+   * one (which works even in channels the bot is not in), else with chat.postEphemeral. */
+  privately(respond: RespondFn | undefined, channel: string | undefined, user: string): Deliver {
+    return async (messages) => {
+      if (respond !== undefined) return this.respondAll(respond, messages, 'ephemeral');
+      if (channel === undefined) throw new Error('Slack: nowhere to reply privately (no response_url and no channel)');
+      return this.postEphemeral(channel, user, undefined, messages);
+    };
+  }
+
   /** Sends messages through a response_url, within Slack's five uses: past that, the rest is
    * replaced by a note (keeping the share button, which ends the last message). */
   async respondAll(respond: RespondFn, messages: SlackMessage[], responseType: 'ephemeral' | 'in_channel'): Promise<void> {

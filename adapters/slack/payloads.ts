@@ -1,6 +1,6 @@
 /**
  * zod schemas for the parts of Slack payloads this adapter reads (events, slash commands, the share
- * button), and the conversion of Slack's formatted message text into the plain words a user typed.
+ * and "Every figure" buttons), and the conversion of Slack's formatted message text into the plain words a user typed.
  * Bolt has already checked the signature; these check the shape, once, where the payload enters.
  */
 import { z } from 'zod';
@@ -47,8 +47,8 @@ export const SlashCommand = z.object({
 });
 export type SlashCommand = z.infer<typeof SlashCommand>;
 
-/** A click on the share button, with where it was clicked. */
-export const ShareClick = z.object({
+/** A click on the share or "Every figure" button, with where it was clicked. */
+export const ButtonClick = z.object({
   type: z.literal('block_actions'),
   user: z.object({ id: z.string().min(1) }),
   channel: z.object({ id: z.string().min(1) }).optional(),
@@ -59,15 +59,20 @@ export const ShareClick = z.object({
     .array(z.object({ action_id: z.string(), value: z.string().optional(), action_ts: z.string().optional() }))
     .min(1),
 });
-export type ShareClick = z.infer<typeof ShareClick>;
+export type ButtonClick = z.infer<typeof ButtonClick>;
 
 /** What the share button carries: enough to answer again, since Slack does not send the
- * ephemeral message's content back with the click. Keys are short: a button value holds 2,000. */
+ * ephemeral message's content back with the click (`k`: a force card's summary, all of a force
+ * card, or a question). Keys are short: a button value holds 2,000. */
 export const ShareValue = z.object({
-  k: z.enum(['force', 'ask']),
+  k: z.enum(['force', 'all', 'ask']),
   q: z.string().min(1),
 });
 export type ShareValue = z.infer<typeof ShareValue>;
+
+/** What the "Every figure" button carries: the force's id, and nothing else. */
+export const MoreValue = z.strictObject({ f: z.string().min(1).max(100) });
+export type MoreValue = z.infer<typeof MoreValue>;
 
 /**
  * Turns Slack's formatted text into what the user typed: mentions and links become words

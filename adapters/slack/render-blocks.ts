@@ -1,12 +1,15 @@
 /**
- * Pure rendering of an engine Answer as Slack messages (Block Kit plus the plain `text` fallback).
- * No SDK here: the output is JSON that chat.postMessage, chat.postEphemeral and response_url accept.
- * Slack's limits are named constants; an answer too big for one message becomes several, split
- * between blocks so a citation is never cut in two.
+ * Pure rendering of an engine Answer as Slack messages (Block Kit plus the plain `text` fallback),
+ * block by block of the answer's body, its citations through the shared formatting module. No SDK
+ * here: the output is JSON that chat.postMessage, chat.postEphemeral and response_url accept, typed
+ * by `@slack/types`. Slack's limits are named constants; an answer too big for one message becomes
+ * several, split between blocks so a citation is never cut in two.
  */
-import { type Answer, type Citation, type Fact, publishedLabel, renderText } from '../../src/index.ts';
+import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
+import { type Answer, blockText, type Citation, citationParts, citationText, clipped, type CommandSyntax, FAILURE_TEXT, restOf, type TextMarkup } from '../../src/index.ts';
 import { escapeMrkdwn, mrkdwnLink } from './escape.ts';
 import { feedbackButtons } from './feedback/controls.ts';
+import { fallbackText, splitText } from './split-text.ts';
 
 /** Characters in one section block's text. */
 export const SECTION_TEXT_MAX = 3000;
@@ -14,55 +17,35 @@ export const SECTION_TEXT_MAX = 3000;
 export const CONTEXT_TEXT_MAX = 3000;
 /** Blocks in one message. */
 export const MESSAGE_BLOCKS_MAX = 50;
-/** Slack truncates a message's `text` beyond this; we cut first, at a line, and say so. */
-export const FALLBACK_TEXT_MAX = 40_000;
 /** Characters in a button's `value`. */
 export const BUTTON_VALUE_MAX = 2000;
 /** Characters in a button's label. */
 export const BUTTON_LABEL_MAX = 75;
 
 export const SHARE_ACTION_ID = 'forcewatch_share';
+/** The button under a force card's summary that gives every figure of the card. */
+export const MORE_ACTION_ID = 'forcewatch_more';
+export const MORE_LABEL = 'Every figure';
 
-export interface MrkdwnText {
-  type: 'mrkdwn';
-  text: string;
-}
-export interface PlainText {
-  type: 'plain_text';
-  text: string;
-  emoji?: boolean;
-}
-export interface SectionBlock {
-  type: 'section';
-  text: MrkdwnText;
-}
-export interface ContextBlock {
-  type: 'context';
-  elements: MrkdwnText[];
-}
-export interface DividerBlock {
-  type: 'divider';
-}
-export interface ButtonElement {
-  type: 'button';
-  action_id: string;
-  text: PlainText;
-  value: string;
-  style?: 'primary';
-  /** What a screen reader says for a button whose text is an emoji. */
-  accessibility_label?: string;
-}
-export interface ActionsBlock {
-  type: 'actions';
-  elements: ButtonElement[];
-}
-/** The subset of Block Kit this adapter posts. */
-export type Block = SectionBlock | ContextBlock | DividerBlock | ActionsBlock;
+export const FORCE_COMMAND = '/force';
+export const ASK_COMMAND = '/ask';
+
+/** How Slack's answers name a force card (the slash command) and the rest of one (the button). */
+export const SLACK_SYNTAX: CommandSyntax = {
+  forceCard: (forceName) => `${FORCE_COMMAND} ${forceName}`,
+  fullCard: () => `the “${MORE_LABEL}” button below`,
+};
+
+/** Outside text escaped; a citation's title linked to its address (so no address line). */
+const MARKUP: TextMarkup = { text: escapeMrkdwn, link: (url) => mrkdwnLink(url, url), titleLink: (title, url) => mrkdwnLink(url, title) };
+/** Citation lines longer than one element can hold: each piece of outside text cut to this first. */
+const CLIPPED_PIECE = 120;
+const CLIPPED = clipped(MARKUP, CLIPPED_PIECE);
 
 /** One message to post: blocks plus the `text` Slack shows in notifications and to screen readers. */
 export interface SlackMessage {
   text: string;
-  blocks: Block[];
+  blocks: KnownBlock[];
 }
 
 export interface RenderOptions {
@@ -80,196 +63,98 @@ const context = (text: string): ContextBlock => ({ type: 'context', elements: [{
 /** Slack user IDs are upper-case letters and digits; anything else is not mentioned. */
 const USER_ID = /^[UW][A-Z0-9]{2,}$/;
 
-/** Length of `text` once escaped for mrkdwn, without building the string. */
-function escapedLength(text: string): number {
-  let n = text.length;
-  for (const ch of text) {
-    if (ch === '&') n += 4;
-    else if (ch === '<' || ch === '>') n += 3;
-  }
-  return n;
-}
-
 /**
- * Splits plain text into pieces whose escaped length is at most `max`, preferring paragraph, then
- * line, then sentence, then word boundaries, so a `[n]` marker or a figure is never cut.
- */
-export function splitText(text: string, max: number): string[] {
-  return splitRaw(text, max)
-    .map((piece) => piece.trim())
-    .filter((piece) => piece !== '');
-}
-
-/** Pieces keep their surrounding whitespace until the end, so a boundary is never lost when a
- * piece split further is joined to the next part. */
-function splitRaw(text: string, max: number): string[] {
-  if (escapedLength(text) <= max) return [text];
-  const separators: RegExp[] = [/(?<=\n\n)/, /(?<=\n)/, /(?<=[.!?] )/, /(?<= )/];
-  for (const separator of separators) {
-    const parts = text.split(separator);
-    if (parts.length > 1) return pack(parts, max);
-  }
-  return hardCut(text, max);
-}
-
-/** Greedily joins consecutive parts while they fit; parts that are too big are split further. */
-function pack(parts: string[], max: number): string[] {
-  const pieces: string[] = [];
-  let current = '';
-  for (const part of parts) {
-    if (escapedLength(current + part) <= max) {
-      current += part;
-      continue;
-    }
-    if (current !== '') pieces.push(current);
-    if (escapedLength(part) <= max) {
-      current = part;
-    } else {
-      const split = splitRaw(part, max);
-      current = split.pop() ?? '';
-      pieces.push(...split);
-    }
-  }
-  if (current !== '') pieces.push(current);
-  return pieces;
-}
-
-/** Last resort for a single "word" longer than a block: cut by character. */
-function hardCut(text: string, max: number): string[] {
-  const pieces: string[] = [];
-  let current = '';
-  for (const ch of text) {
-    if (escapedLength(current + ch) > max) {
-      pieces.push(current);
-      current = '';
-    }
-    current += ch;
-  }
-  if (current !== '') pieces.push(current);
-  return pieces;
-}
-
-const numberFormat = new Intl.NumberFormat('en-GB');
-
-/** "1,938", "89%", "nearly 20". */
-export function formatValue(fact: Pick<Fact, 'value' | 'unit' | 'qualifier'>): string {
-  const number = fact.unit === 'percent' ? `${numberFormat.format(fact.value)}%` : numberFormat.format(fact.value);
-  return fact.qualifier ? `${fact.qualifier} ${number}` : number;
-}
-
-/** One bullet per fact, under a heading per force and period, as mrkdwn lines. */
-function figureLines(facts: Fact[]): string[] {
-  const groups = new Map<string, Fact[]>();
-  for (const fact of facts) {
-    const key = `${fact.forceName} · ${fact.period}`;
-    groups.set(key, [...(groups.get(key) ?? []), fact]);
-  }
-  const lines: string[] = [];
-  for (const [heading, groupFacts] of groups) {
-    lines.push(`*${escapeMrkdwn(heading)}*`);
-    for (const fact of groupFacts) {
-      const markers = fact.citations.map((n) => `[${n}]`).join('');
-      const working = fact.computed ? ` (${escapeMrkdwn(fact.computed.working)})` : '';
-      lines.push(
-        `• ${escapeMrkdwn(fact.metricLabel)}: *${escapeMrkdwn(formatValue(fact))}*${working}${markers ? ` ${markers}` : ''}`,
-      );
-    }
-  }
-  return lines;
-}
-
-/** Packs mrkdwn lines into section blocks without splitting a line (a line longer than a block is
- * split by {@link splitText} first). Lines are already escaped, so their length is final. */
-function linesToSections(lines: string[], max: number): SectionBlock[] {
-  const blocks: SectionBlock[] = [];
-  let current = '';
-  for (const line of lines) {
-    const candidate = current === '' ? line : `${current}\n${line}`;
-    if (candidate.length <= max) {
-      current = candidate;
-      continue;
-    }
-    if (current !== '') blocks.push(section(current));
-    current = line.length <= max ? line : line.slice(0, max);
-  }
-  if (current !== '') blocks.push(section(current));
-  return blocks;
-}
-
-/**
- * One citation as mrkdwn: number, linked title, publisher, date (marked when inferred), and the
- * verbatim quote. Fits one context element: only a quote longer than a whole element is shortened,
- * visibly, with "…".
+ * One citation as mrkdwn: number, linked title, publisher and date (marked when inferred), kind and
+ * trust, place in a table, and the verbatim quotes. Fits one context element: only quotes longer than
+ * the room left are shortened, visibly, with "…".
  */
 export function citationMrkdwn(citation: Citation): string {
-  const head =
-    `*[${citation.n}]* ${mrkdwnLink(citation.url, citation.title)} — ` +
-    `${escapeMrkdwn(citation.publisher)}, ${escapeMrkdwn(publishedLabel(citation))}` +
-    (citation.location ? `\n${escapeMrkdwn(citation.location)}` : '');
-  const quote = escapeMrkdwn(citation.quote);
-  const room = CONTEXT_TEXT_MAX - head.length - '\n“”'.length;
-  const shown = quote.length <= room ? quote : `${quote.slice(0, Math.max(0, room - 1)).replace(/&[a-z]*$/, '')}…`;
-  return `${head}\n“${shown}”`;
+  const headOf = (markup: TextMarkup) => {
+    const p = citationParts(citation, markup);
+    return { head: [`*${p.marker}* ${p.source}`, p.trust, ...(p.location ? [p.location] : [])].join('\n'), quotes: p.quotes.join('\n') };
+  };
+  const full = headOf(MARKUP);
+  // Only hostile or broken data has a head this long; its pieces are cut so the address still shows.
+  const { head, quotes } = full.head.length <= CONTEXT_TEXT_MAX / 2 ? full : headOf(CLIPPED);
+  const room = CONTEXT_TEXT_MAX - head.length - 1;
+  const shown = quotes.length <= room ? quotes : `${quotes.slice(0, Math.max(0, room - 2)).replace(/&[a-z]*$/, '')}…”`;
+  return `${head}\n${shown}`;
 }
 
-/** What a message part holds, kept beside its blocks to build that part's fallback text. */
+/** The button value that asks for a force's full card, or undefined when it would not fit. */
+export function moreValue(force: string): string | undefined {
+  const value = JSON.stringify({ f: force });
+  return value.length <= BUTTON_VALUE_MAX ? value : undefined;
+}
+
+/** A message's worth of blocks, and what they say in plain text for its fallback. */
 interface Part {
-  blocks: Block[];
+  blocks: KnownBlock[];
   body: string[];
   citations: Citation[];
 }
 
-const NO_DATA_TIP = 'Tip: `/force <name>` lists every figure we hold for a force.';
+/** A block of a message, with the plain text it shows (body) or the citation it is. */
+interface Unit {
+  block: KnownBlock;
+  body?: string;
+  citation?: Citation;
+}
+
+/** The answer's body as blocks: consecutive text packed into sections, each note its own context. */
+function bodyUnits(answer: Answer): Unit[] {
+  const units: Unit[] = [];
+  let pending: string[] = [];
+  const flush = () => {
+    for (const piece of splitText(pending.join('\n'), SECTION_TEXT_MAX)) units.push({ block: section(escapeMrkdwn(piece)), body: piece });
+    pending = [];
+  };
+  for (const block of answer.blocks) {
+    const plain = blockText(block, SLACK_SYNTAX);
+    if (plain === '') continue;
+    if (block.kind !== 'note') {
+      pending.push(plain);
+      continue;
+    }
+    flush();
+    for (const piece of splitText(plain, CONTEXT_TEXT_MAX)) units.push({ block: context(escapeMrkdwn(piece)), body: piece });
+  }
+  flush();
+  return units;
+}
+
+/** The buttons that end an answer: Share, every figure of a summarised card, then feedback. */
+function buttonsOf(answer: Answer, options: RenderOptions): ActionsBlock | undefined {
+  const rest = restOf(answer.blocks);
+  const more = rest === undefined ? undefined : moreValue(rest.force);
+  const buttons: Button[] = [
+    ...(options.shareValue === undefined
+      ? []
+      : [{ type: 'button', action_id: SHARE_ACTION_ID, text: { type: 'plain_text', text: 'Share in channel' }, value: options.shareValue.slice(0, BUTTON_VALUE_MAX), style: 'primary' } satisfies Button]),
+    ...(more === undefined ? [] : [{ type: 'button', action_id: MORE_ACTION_ID, text: { type: 'plain_text', text: MORE_LABEL }, value: more } satisfies Button]),
+    ...(options.feedbackId === undefined ? [] : feedbackButtons(options.feedbackId)),
+  ];
+  return buttons.length === 0 ? undefined : { type: 'actions', elements: buttons };
+}
 
 /**
  * Renders an Answer as one or more Slack messages, in posting order. Each message respects
  * {@link SECTION_TEXT_MAX}, {@link CONTEXT_TEXT_MAX} and {@link MESSAGE_BLOCKS_MAX}; long answers are
- * split between blocks, never inside a citation. The share and feedback buttons, when asked for, end
- * the last one.
+ * split between blocks, never inside a citation. The buttons (Share, the rest of a force card,
+ * feedback) end the last one.
  */
 export function renderAnswer(answer: Answer, options: RenderOptions = {}): SlackMessage[] {
-  type Unit = { block: Block; body?: string; citation?: Citation };
   const units: Unit[] = [];
-
   if (options.sharedBy !== undefined && USER_ID.test(options.sharedBy)) {
     units.push({ block: context(`Shared by <@${options.sharedBy}>`) });
   }
-  for (const piece of splitText(answer.text, SECTION_TEXT_MAX)) {
-    units.push({ block: section(escapeMrkdwn(piece)), body: piece });
-  }
-  // A force card's text already lists every figure, grouped: a second list would only repeat it.
-  if (answer.facts.length > 0 && answer.type !== 'force_card') {
-    const lines = ['*Key figures*', ...figureLines(answer.facts)].flatMap((line) =>
-      line.length <= SECTION_TEXT_MAX ? [line] : splitText(line, SECTION_TEXT_MAX),
-    );
-    for (const block of linesToSections(lines, SECTION_TEXT_MAX)) units.push({ block });
-  }
-  // Pointing someone who has just used /force at /force would be noise.
-  if (answer.status === 'no_data' && answer.type !== 'force_card') {
-    units.push({ block: context(escapeMrkdwn(NO_DATA_TIP)) });
-  }
+  units.push(...bodyUnits(answer));
   if (answer.citations.length > 0) {
     units.push({ block: { type: 'divider' } });
-    for (const citation of answer.citations) {
-      units.push({ block: context(citationMrkdwn(citation)), citation });
-    }
+    for (const citation of answer.citations) units.push({ block: context(citationMrkdwn(citation)), citation });
   }
-
-  const buttons: ButtonElement[] = [
-    ...(options.shareValue === undefined
-      ? []
-      : [
-          {
-            type: 'button',
-            action_id: SHARE_ACTION_ID,
-            text: { type: 'plain_text', text: 'Share in channel' },
-            value: options.shareValue.slice(0, BUTTON_VALUE_MAX),
-            style: 'primary',
-          } satisfies ButtonElement,
-        ]),
-    ...(options.feedbackId === undefined ? [] : feedbackButtons(options.feedbackId)),
-  ];
-  const actions: ActionsBlock | undefined = buttons.length === 0 ? undefined : { type: 'actions', elements: buttons };
+  const actions = buttonsOf(answer, options);
+  if (actions !== undefined) units.push({ block: actions });
 
   const parts: Part[] = [];
   let current: Part = { blocks: [], body: [], citations: [] };
@@ -282,53 +167,22 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Slack
     if (unit.body !== undefined) current.body.push(unit.body);
     if (unit.citation !== undefined) current.citations.push(unit.citation);
   }
-  if (actions !== undefined) {
-    if (current.blocks.length === MESSAGE_BLOCKS_MAX) {
-      parts.push(current);
-      current = { blocks: [], body: [], citations: [] };
-    }
-    current.blocks.push(actions);
-  }
   parts.push(current);
 
   return parts.map((part, i) => {
-    const body = part.body.length > 0 ? part.body.join('\n\n') : `(continued, ${i + 1} of ${parts.length})`;
-    const plain = renderText({ ...answer, blocks: [{ kind: 'paragraph', segments: [{ kind: 'text', text: body }] }], citations: part.citations });
-    return { text: fallbackText(plain), blocks: part.blocks };
+    const body = part.body.length > 0 ? part.body.join('\n') : `(continued, ${i + 1} of ${parts.length})`;
+    const sources = part.citations.length > 0 ? `\n\nSources:\n${part.citations.map((c) => citationText(c)).join('\n')}` : '';
+    return { text: fallbackText(body + sources), blocks: part.blocks };
   });
 }
 
-/** Escapes plain text for a message's `text` and keeps it within {@link FALLBACK_TEXT_MAX}. */
-export function fallbackText(plain: string): string {
-  const escaped = escapeMrkdwn(plain);
-  if (escaped.length <= FALLBACK_TEXT_MAX) return escaped;
-  const cut = escaped.slice(0, FALLBACK_TEXT_MAX - 2);
-  const lineEnd = cut.lastIndexOf('\n');
-  return `${lineEnd > 0 ? cut.slice(0, lineEnd) : cut.replace(/&[a-z]*$/, '')}\n…`;
-}
-
-/** A short message in our own words (usage, help, errors). Escaped like everything else, since it
- * can carry names from the data and `<name>` placeholders; `*bold*` and backticks still work. */
+/** A short message in our own words (feedback thanks, limits, errors). Escaped like everything
+ * else, since it can carry names from the data; `*bold*` and backticks still work. */
 export function renderNotice(plain: string): SlackMessage {
-  return { text: fallbackText(plain), blocks: linesToSections(escapeMrkdwn(plain).split('\n'), SECTION_TEXT_MAX) };
+  return { text: fallbackText(plain), blocks: splitText(plain, SECTION_TEXT_MAX).map((piece) => section(escapeMrkdwn(piece))) };
 }
 
-/** `/force` with no name: how to use it, and the forces we hold figures for. */
-export function renderForceUsage(forceNames: string[]): SlackMessage {
-  const intro = 'Usage: `/force <force name>`, for example `/force hampshire`.';
-  const held = forceNames.length > 0 ? 'We hold figures for:' : 'We hold no force figures yet.';
-  return renderNotice([intro, held, ...forceNames.map((name) => `• ${name}`)].join('\n'));
-}
-
-/** `/ask` with no question: how to use it. */
-export function renderAskUsage(): SlackMessage {
-  const text =
-    'Usage: `/ask <question>`, for example ' +
-    '`/ask How many misconduct allegations were made against Hampshire police in 2021-22?`';
-  return renderNotice(text);
-}
-
-/** Something went wrong on our side: said in words, never silently dropped. */
+/** Something went wrong on our side: said in the engine's words, never silently dropped. */
 export function renderFailure(): SlackMessage {
-  return renderNotice('Sorry, something went wrong while answering that. It has been logged; please try again.');
+  return renderNotice(FAILURE_TEXT);
 }

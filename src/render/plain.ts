@@ -3,7 +3,7 @@
  * fallback Slack and Discord show in notifications and to screen readers.
  */
 import type { Answer, Block } from '../model/answer.ts';
-import { type CommandSyntax, IN_WORDS, moreLine, quoteLines, segmentsText, sourceLine, trustLine } from './format.ts';
+import { AS_WRITTEN, type CommandSyntax, citationParts, IN_WORDS, moreLine, segmentsText, type TextMarkup } from './format.ts';
 
 /** One block as plain text. */
 export function blockText(block: Block, syntax: CommandSyntax = IN_WORDS): string {
@@ -31,29 +31,11 @@ export function bodyText(blocks: readonly Block[], syntax: CommandSyntax = IN_WO
     .join('\n');
 }
 
-/**
- * How a platform writes the two kinds of text in the rendering: `text`, anything that came from a
- * user or the data (answer text, titles, publishers, quotes), and `link`, a citation's address.
- * The layout around them (`[n]`, quotation marks, "Sources:") is the renderer's own.
- */
-export interface TextMarkup {
-  text(plain: string): string;
-  link(url: string): string;
-}
-
-/** As written: the terminal, and Slack, which escapes the whole rendering at once. */
-const AS_WRITTEN: TextMarkup = { text: (plain) => plain, link: (url) => url };
-
 /** A citation as plain text: source line, kind and trust, place in a table, quotes, address. */
 export function citationText(c: Answer['citations'][number], markup: TextMarkup = AS_WRITTEN): string {
-  const lines = [
-    `[${c.n}] ${markup.text(sourceLine(c))}`,
-    `    ${markup.text(trustLine(c))}`,
-    ...(c.location ? [`    ${markup.text(c.location)}`] : []),
-    ...quoteLines(c).map((q) => `    “${markup.text(q)}”`),
-    `    ${markup.link(c.url)}`,
-  ];
-  return lines.join('\n');
+  const parts = citationParts(c, markup);
+  const lines = [`${parts.marker} ${parts.source}`, parts.trust, ...(parts.location ? [parts.location] : []), ...parts.quotes, ...(parts.link ? [parts.link] : [])];
+  return lines.join('\n    ');
 }
 
 /** The answer's body followed by its numbered sources. */

@@ -29,10 +29,27 @@ describe('the forcewatch command', () => {
     expect(lines[1]?.status).toBe('no_data');
   });
 
+  it('prints a force card’s summary pointing at --all, and every figure with --all', () => {
+    const summary = cli(['force', 'hants']);
+    expect(summary.code).toBe(0);
+    expect(summary.out).toContain('Allegations logged, 2024-25: 5,156 [1]');
+    expect(summary.out).toContain('Every figure we hold on Hampshire and Isle of Wight Constabulary: forcewatch force "Hampshire and Isle of Wight Constabulary" --all.');
+    expect(summary.out).not.toContain('1,938');
+    const all = cli(['force', 'Hampshire and Isle of Wight Constabulary', '--all']);
+    expect(all.code).toBe(0);
+    expect(all.out).toContain('1,938');
+    expect(all.out).toContain('933');
+    expect(all.out).not.toContain('--all.');
+    expect(cli(['force', '--help']).out).toContain('--all        every figure');
+  });
+
   it('prints a force card as JSON, and declines a force with no data naming the forces held, exiting 1', () => {
     const card = JSON.parse(cli(['force', 'hants', '--json']).out) as { status: string; text: string };
     expect(card.status).toBe('answered');
-    expect(card.text).toContain('933');
+    expect(card.text).toContain('5,156');
+    const full = JSON.parse(cli(['force', 'hants', '--all', '--json']).out) as { status: string; text: string };
+    expect(full.text).toContain('933');
+    expect(full.text).toContain('1,938');
     // Every force of the register has figures now (data/ingested): only a name that is no force declines.
     const declined = cli(['force', 'Narnia Constabulary', '--json']);
     expect(declined.code).toBe(1);
@@ -68,6 +85,14 @@ describe('the forcewatch command', () => {
     const r = cli(['frobnicate']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/Unknown command/);
+  });
+
+  it('gives a force card in the terminal chat, every figure with /force NAME --all, each pointing in the chat’s own words', () => {
+    const r = cli([], '/force hants\n/force hants --all\n');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Every figure we hold on Hampshire and Isle of Wight Constabulary: /force Hampshire and Isle of Wight Constabulary --all.');
+    expect(r.out).toContain('1,938');
+    expect(r.out).toContain('933');
   });
 
   it('runs the terminal chat with follow-ups until input ends', () => {

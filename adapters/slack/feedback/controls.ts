@@ -3,10 +3,9 @@
  * answer's id and nothing else), the report modal opened with `views.open`, and zod schemas for
  * the `block_actions` and `view_submission` payloads they bring back. Pure JSON, no SDK calls.
  */
-import type { types as SlackTypes } from '@slack/bolt';
+import type { Button, ModalView } from '@slack/types';
 import { z } from 'zod';
 import { FEEDBACK_LABELS, NOTE_MAX } from '../../shared/feedback/feedback-words.ts';
-import type { ButtonElement } from '../render-blocks.ts';
 
 export const RATE_UP_ACTION = 'forcewatch_rate_up';
 export const RATE_DOWN_ACTION = 'forcewatch_rate_down';
@@ -21,8 +20,8 @@ export const NOTE_ACTION = 'note';
 export const PRIVATE_METADATA_MAX = 3000;
 
 /** The three buttons that follow an answer, each carrying only its id. */
-export function feedbackButtons(answerId: string): ButtonElement[] {
-  const button = (action_id: string, text: string, accessibility_label?: string): ButtonElement => ({
+export function feedbackButtons(answerId: string): Button[] {
+  const button = (action_id: string, text: string, accessibility_label?: string): Button => ({
     type: 'button',
     action_id,
     text: { type: 'plain_text', text, emoji: true },
@@ -50,7 +49,7 @@ export const ReportMetadata = z.object({
 export type ReportMetadata = z.infer<typeof ReportMetadata>;
 
 /** The "Report a wrong figure" modal for one answer. */
-export function reportView(metadata: ReportMetadata): SlackTypes.ModalView {
+export function reportView(metadata: ReportMetadata): ModalView {
   return {
     type: 'modal',
     callback_id: REPORT_CALLBACK,

@@ -1,14 +1,16 @@
-/** `/force` and `/ask`: answered privately, with a share button when there is something to share. */
+/**
+ * `/force` and `/ask`: answered privately, with a share button when there is something to share.
+ * Either with nothing after it gets the engine's own answer to that (what a force card needs, or
+ * what the bot can do), like any other answer.
+ */
 import type { App, RespondFn } from '@slack/bolt';
-import type { QuestionContext, QuestionStatus } from '../../shared/answer-desk.ts';
-import type { Deliver } from '../delivery.ts';
+import type { QuestionContext } from '../../shared/answer-desk.ts';
 import { SlashCommand, slackTextToPlain, type ShareValue } from '../payloads.ts';
-import { renderAnswer, renderAskUsage, renderFailure, renderForceUsage, renderNotice, type SlackMessage } from '../render-blocks.ts';
+import { ASK_COMMAND, FORCE_COMMAND, renderAnswer, renderFailure, renderNotice } from '../render-blocks.ts';
 import { issuePaths, type ListenerDeps } from './deps.ts';
 import { answerFor, shareValue } from './shared-answer.ts';
 
-export const FORCE_COMMAND = '/force';
-export const ASK_COMMAND = '/ask';
+export { ASK_COMMAND, FORCE_COMMAND };
 
 export function register(app: App, deps: ListenerDeps): void {
   // Acknowledge at once (Slack allows three seconds), then answer through the response_url. Not
@@ -24,13 +26,6 @@ export function register(app: App, deps: ListenerDeps): void {
   });
 }
 
-/** Replies only the user sees: through the command's response_url (which works even in channels
- * the bot is not in), or with chat.postEphemeral if a delivery came without one. */
-function privately(respond: RespondFn, command: SlashCommand, { delivery }: ListenerDeps): Deliver {
-  if (command.response_url !== undefined) return (messages) => delivery.respondAll(respond, messages, 'ephemeral');
-  return (messages) => delivery.postEphemeral(command.channel_id, command.user_id, undefined, messages);
-}
-
 async function handleCommand(kind: ShareValue['k'], body: unknown, respond: RespondFn, deps: ListenerDeps): Promise<void> {
   const { engine, delivery, desk, log } = deps;
   const parsed = SlashCommand.safeParse(body);
@@ -39,7 +34,7 @@ async function handleCommand(kind: ShareValue['k'], body: unknown, respond: Resp
     return;
   }
   const command = parsed.data;
-  const deliver = privately(respond, command, deps);
+  const deliver = delivery.privately(command.response_url === undefined ? undefined : respond, command.channel_id, command.user_id);
   const query = slackTextToPlain(command.text);
   const meta = { kind: 'command', user: command.user_id, channel: command.channel_id, text: query };
   const notify = (text: string, { log: qlog }: QuestionContext) =>
@@ -48,20 +43,13 @@ async function handleCommand(kind: ShareValue['k'], body: unknown, respond: Resp
     meta,
     async ({ log: qlog }) => {
       try {
-        let messages: SlackMessage[];
-        let status: QuestionStatus = 'help';
-        if (query === '') {
-          messages = [kind === 'force' ? renderForceUsage(engine.forcesWithData().map((f) => f.name)) : renderAskUsage()];
-        } else {
-          const answer = answerFor(engine, { k: kind, q: query });
-          qlog.debug({ command: command.command, citations: answer.citations.length }, 'answered');
-          const share = answer.status === 'answered' ? shareValue({ k: kind, q: query }) : undefined;
-          const feedbackId = await deps.feedback?.offer(answer, { platform: 'slack', conversation: 'slash_command' });
-          messages = renderAnswer(answer, { ...(share === undefined ? {} : { shareValue: share }), ...(feedbackId === undefined ? {} : { feedbackId }) });
-          status = answer.status;
-        }
-        await deliver(messages);
-        return status;
+        const answer = answerFor(engine, { k: kind, q: query });
+        qlog.debug({ command: command.command, citations: answer.citations.length }, 'answered');
+        const share = answer.status === 'answered' && query !== '' ? shareValue({ k: kind, q: query }) : undefined;
+        // A command with nothing after it gets help: no answer to rate, nor a declined question.
+        const feedbackId = query === '' ? undefined : await deps.feedback?.offer(answer, { platform: 'slack', conversation: 'slash_command' });
+        await deliver(renderAnswer(answer, { ...(share === undefined ? {} : { shareValue: share }), ...(feedbackId === undefined ? {} : { feedbackId }) }));
+        return answer.type === 'help' ? 'help' : answer.status;
       } catch (error) {
         qlog.error({ error: delivery.describe(error), command: command.command }, 'failed to answer');
         await deliver([renderFailure()]).catch((deliverError: unknown) => {

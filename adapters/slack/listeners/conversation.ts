@@ -6,19 +6,13 @@
  * work queue, from which any replica's worker answers it.
  */
 import { z } from 'zod';
-import type { ConversationKind } from '../../../src/index.ts';
-import type { ChartSpec } from '../../../src/chart/index.ts';
+import type { Answer, ConversationKind } from '../../../src/index.ts';
 import type { QuestionContext, QuestionStatus } from '../../shared/answer-desk.ts';
 import { chartOfAnswer, csvOfAnswer } from '../../shared/chart-of-answer.ts';
 import { CONVERSATION_TTL_MS } from '../../shared/state/port.ts';
 import type { Destination } from '../delivery.ts';
-import { renderAnswer, renderFailure, renderNotice, type SlackMessage } from '../render-blocks.ts';
+import { renderAnswer, renderFailure, renderNotice } from '../render-blocks.ts';
 import type { ListenerDeps } from './deps.ts';
-
-const HELP_TEXT =
-  'Ask me about police complaints and misconduct figures in England and Wales, for example ' +
-  '"How many misconduct allegations were made against Hampshire police in 2021-22?". ' +
-  'Every figure comes with the sentence it was quoted from. `/force <name>` shows all we hold for a force.';
 
 /** A question typed in a conversation, as a queued job (parsed again when a worker takes it). */
 export const ConversationQuestion = z.object({
@@ -77,25 +71,24 @@ async function answerNow(q: ConversationQuestion, { log }: QuestionContext, { en
   // Never awaited: the hourglass is cosmetic, and the answer must not wait on it.
   const progress = delivery.progress.start(q.channel, q.messageTs);
   try {
-    let messages: SlackMessage[];
-    let chart: ChartSpec | undefined;
-    let csv: string | undefined;
-    let status: QuestionStatus = 'help';
+    let answer: Answer;
     if (q.question === '') {
-      messages = [renderNotice(HELP_TEXT)];
+      // The engine's help; the thread's subject stays as it was for the next question.
+      answer = engine.answer('');
     } else {
       const memoryKey = `slack:${q.memoryKey}`;
       const previous = await state.recall(memoryKey);
-      const answer = engine.answer(q.question, previous === undefined ? undefined : { previous });
+      answer = engine.answer(q.question, previous === undefined ? undefined : { previous });
       await state.remember([memoryKey], { question: answer.question, frame: answer.frame }, CONVERSATION_TTL_MS);
       log.debug({ channel: q.channel, followUp: previous !== undefined, citations: answer.citations.length }, 'answered');
-      // Keyed by the question's message, as its posts are: a redelivered question is one answer.
-      const feedbackId = await feedback?.offer(answer, { platform: 'slack', conversation: conversationOf(q) }, `slack:${replyTo(q).key}`);
-      messages = renderAnswer(answer, feedbackId === undefined ? {} : { feedbackId });
-      chart = chartOfAnswer(answer);
-      csv = csvOfAnswer(answer);
-      status = answer.status;
     }
+    // Keyed by the question's message, as its posts are: a redelivered question is one answer. Help
+    // for an empty mention is no answer to rate, nor a declined question.
+    const feedbackId = q.question === '' ? undefined : await feedback?.offer(answer, { platform: 'slack', conversation: conversationOf(q) }, `slack:${replyTo(q).key}`);
+    const messages = renderAnswer(answer, feedbackId === undefined ? {} : { feedbackId });
+    const chart = chartOfAnswer(answer);
+    const csv = csvOfAnswer(answer);
+    const status: QuestionStatus = answer.type === 'help' ? 'help' : answer.status;
     await delivery.post(replyTo(q, options), messages);
     await delivery.postFiles(replyTo(q, options), chart, csv);
     return status;

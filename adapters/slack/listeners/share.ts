@@ -1,7 +1,7 @@
 /** The Share in channel button under a private answer: posts the answer for everyone. */
 import type { App } from '@slack/bolt';
 import type { QuestionContext, QuestionStatus } from '../../shared/answer-desk.ts';
-import { ShareClick, ShareValue } from '../payloads.ts';
+import { ButtonClick, ShareValue } from '../payloads.ts';
 import { SHARE_ACTION_ID, renderAnswer, renderFailure, renderNotice } from '../render-blocks.ts';
 import { issuePaths, type ListenerDeps } from './deps.ts';
 import { answerFor } from './shared-answer.ts';
@@ -9,7 +9,7 @@ import { answerFor } from './shared-answer.ts';
 export function register(app: App, { engine, delivery, desk, log, feedback }: ListenerDeps): void {
   app.action(SHARE_ACTION_ID, async ({ ack, body, respond }) => {
     await ack();
-    const click = ShareClick.safeParse(body);
+    const click = ButtonClick.safeParse(body);
     if (!click.success) {
       log.warn({ issues: issuePaths(click.error) }, 'ignored a malformed share click');
       return;

@@ -1,5 +1,5 @@
 /**
- * What a private answer (from `/force` or `/ask`) carries to its Share button, and how the share
+ * What a private answer (from `/force`, `/ask` or the "Every figure" button) carries to its Share button, and how the share
  * listener answers it again: Slack does not send an ephemeral message's content back with a
  * click, and the engine is deterministic over its data.
  */
@@ -15,7 +15,8 @@ export function shareValue(value: ShareValue): string | undefined {
   return encoded.length <= BUTTON_VALUE_MAX ? encoded : undefined;
 }
 
-/** The answer a command (or the share of one) gives. */
+/** The answer a command, the "Every figure" button, or the share of either gives. */
 export function answerFor(engine: Engine, value: ShareValue): Answer {
-  return value.k === 'force' ? engine.forceCard(value.q) : engine.answer(value.q);
+  if (value.k === 'ask') return engine.answer(value.q);
+  return engine.forceCard(value.q, { full: value.k === 'all' });
 }

@@ -5,10 +5,9 @@
  * and one log line per question carrying no token and no DM text.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAILURE_TEXT } from '../../../adapters/discord/deliver.ts';
 import { SHUTTING_DOWN_TEXT } from '../../../adapters/shared/answer-desk.ts';
 import type { AdapterSettings } from '../../../adapters/shared/settings.ts';
-import type { Engine } from '../../../src/index.ts';
+import { FAILURE_TEXT, type Engine } from '../../../src/index.ts';
 import { CallbackBody, MessageBody, type FakeUser } from './fake-discord.ts';
 import { answered } from './fixtures.ts';
 import { bodyOf, embedsOf, interactionReplies, repliesTo, startHarness, visibleText, type Harness } from './harness.ts';

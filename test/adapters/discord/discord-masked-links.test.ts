@@ -14,9 +14,10 @@ import { questionFrom } from '../../../adapters/discord/messages.ts';
 import { BUNDLED_DATA_DIR, loadEngine, type Answer, type Engine } from '../../../src/index.ts';
 import type { RecordedRequest } from './fake-discord.ts';
 import { MARKDOWN_ATTACKS } from './fixtures.ts';
-import { bodyOf, embedsOf, embedTexts, isMessageSend, repliesTo, runCommand, sendMessage, startHarness, type Harness } from './harness.ts';
+import { renderEmbeds } from '../../../adapters/discord/render-embeds.ts';
+import { bodyOf, embedsOf, embedTexts, interactionReplies, isMessageSend, repliesTo, runCommand, sendMessage, startHarness, type Harness } from './harness.ts';
 import { displayed, linkTargets } from './markdown.ts';
-import { BOT } from './payloads.ts';
+import { BOT, componentClick } from './payloads.ts';
 
 const QUOTE_BEFORE = 'In the year to April 2022, Home Office figures show 1938';
 const POISON = {
@@ -120,15 +121,23 @@ describe('masked links in the data', () => {
   // types: these run on their own engine so the attacks above meet the real force register.
   botOn(poisonedData);
 
-  it('/force shows the poisoned quote, title, publisher and force name as written; only citation links survive', async () => {
-    const card = engine.forceCard('hampshire');
+  it('/force, then "Every figure", shows the poisoned quote, title, publisher and force name as written; only citation links survive', async () => {
+    const summary = engine.forceCard('hampshire');
+    const card = engine.forceCard('hampshire', { full: true });
     expect(card.status).toBe('answered');
     expect(card.citations.some((c) => c.quote.includes(POISON.quote))).toBe(true);
-    const { sent } = await runCommand(h, 'force', [{ name: 'name', type: 3, value: 'hampshire' }], card);
-    expectOnlyCitationLinks(sent, card);
-    const shown = seen(sent);
+    const { sent } = await runCommand(h, 'force', [{ name: 'name', type: 3, value: 'hampshire' }], summary);
+    expectOnlyCitationLinks(sent, summary);
+    expect(seen(sent)).toContain(`Every figure we hold on ${POISON.force}`);
+    expect(displayed(embedsOf(sent)[0]!.title!)).toBe(`${POISON.force}: the newest figures`);
+
+    const clicked = componentClick(h.fake, { messageId: sent.at(-1)!.messageId ?? '', button: { label: 'Every figure' } });
+    h.fake.dispatch('INTERACTION_CREATE', clicked.payload);
+    const full = await h.fake.waitForRequests((r) => interactionReplies(h.fake, clicked.token).includes(r), renderEmbeds(card).length);
+    expectOnlyCitationLinks(full, card);
+    const shown = seen(full);
     for (const text of Object.values(POISON)) expect(shown).toContain(text);
-    expect(displayed(embedsOf(sent)[0]!.title!)).toBe(`${POISON.force}: every figure we hold`);
+    expect(displayed(embedsOf(full)[0]!.title!)).toBe(`${POISON.force}: every figure we hold`);
   });
 
   it('an /ask answer citing the poisoned quote, and its plain-text fallback, link only the citations', async () => {

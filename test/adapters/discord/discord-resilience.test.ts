@@ -7,14 +7,13 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscord } from '../../../adapters/discord/index.ts';
-import { FAILURE_TEXT, FOLLOW_UP_HINT } from '../../../adapters/discord/deliver.ts';
-import { MISSING_OPTION_TEXT } from '../../../adapters/discord/interactions.ts';
+import { FOLLOW_UP_HINT } from '../../../adapters/discord/deliver.ts';
 import { UNREADABLE_REPLY_TEXT } from '../../../adapters/discord/messages.ts';
 import { MESSAGE_EMBED_TOTAL_LIMIT, MESSAGE_EMBEDS_LIMIT, embedLength } from '../../../adapters/discord/render-embeds.ts';
-import { createLogger, type Answer, type Conversation, type Engine } from '../../../src/index.ts';
-import { answered, HAMPSHIRE_QUOTE, hugeAnswer } from './fixtures.ts';
+import { createLogger, FAILURE_TEXT, type Answer, type Conversation, type Engine } from '../../../src/index.ts';
+import { answered, HAMPSHIRE_QUOTE, hugeAnswer, noData } from './fixtures.ts';
 import { bodyOf, embedsOf, settledHandledCount, interactionReplies, repliesTo, startHarness, visibleText, waitForHandled, type Harness } from './harness.ts';
-import { AutocompleteData, CallbackBody, MessageBody } from './fake-discord.ts';
+import { AutocompleteData, CallbackBody } from './fake-discord.ts';
 import { displayed } from './markdown.ts';
 import { BOT, IDS, interaction, message } from './payloads.ts';
 
@@ -30,6 +29,7 @@ const engine: Engine = {
   },
   forceCard(name) {
     if (name.includes('fail')) throw new Error('engine exploded (test)');
+    if (name === '') return { ...noData, question: name };
     return { ...huge, question: name, type: 'force_card' } satisfies Answer;
   },
   suggestForces: (typed) => [
@@ -179,15 +179,14 @@ describe('a minimal Discord-compatible server', () => {
     ]);
   });
 
-  it('says what is missing when a command arrives without its required option', async () => {
+  it('answers a command that arrives without its required option privately, in the engine’s words', async () => {
     const bare = interaction(h.fake, { kind: 'command', name: 'force', minimal: true, options: [] });
     h.fake.dispatch('INTERACTION_CREATE', bare.payload);
     const callback = await h.fake.waitForRequest((r) => r.path === `/interactions/${bare.id}/${bare.token}/callback`);
-    const body = CallbackBody.parse(callback.body);
-    expect(body.type).toBe(4);
-    expect(MessageBody.parse(body.data)).toEqual(
-      expect.objectContaining({ content: MISSING_OPTION_TEXT.force, flags: 64, allowed_mentions: { parse: [], replied_user: false } }),
-    );
+    expect(CallbackBody.parse(callback.body)).toEqual({ type: 5, data: { flags: 64 } });
+    const [edit] = await h.fake.waitForRequests((r) => interactionReplies(h.fake, bare.token).includes(r), 1);
+    expect(visibleText(embedsOf([edit!]))).toContain(noData.text);
+    expect(bodyOf(edit!).allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 
   it('answers a mention in the text when the mentions array is left empty', async () => {

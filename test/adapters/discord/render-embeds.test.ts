@@ -8,9 +8,6 @@ import { describe, expect, it } from 'vitest';
 import {
   COLOURS,
   EMBED_DESCRIPTION_LIMIT,
-  EMBED_FIELD_NAME_LIMIT,
-  EMBED_FIELD_VALUE_LIMIT,
-  EMBED_FIELDS_LIMIT,
   EMBED_TITLE_LIMIT,
   embedLength,
   MESSAGE_CONTENT_LIMIT,
@@ -41,7 +38,6 @@ import { displayed, linkTargets } from './markdown.ts';
 
 const allEmbeds = (messages: EmbedMessage[]): APIEmbed[] => messages.flatMap((m) => m.embeds);
 const allText = (messages: EmbedMessage[]): string => JSON.stringify(messages);
-const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 function expectWithinLimits(messages: EmbedMessage[]): void {
   expect(messages.length).toBeGreaterThan(0);
@@ -52,53 +48,42 @@ function expectWithinLimits(messages: EmbedMessage[]): void {
     for (const embed of embeds) {
       expect(embed.title?.length ?? 0).toBeLessThanOrEqual(EMBED_TITLE_LIMIT);
       expect(embed.description?.length ?? 0).toBeLessThanOrEqual(EMBED_DESCRIPTION_LIMIT);
-      expect(embed.fields?.length ?? 0).toBeLessThanOrEqual(EMBED_FIELDS_LIMIT);
-      for (const field of embed.fields ?? []) {
-        expect(field.name.length).toBeLessThanOrEqual(EMBED_FIELD_NAME_LIMIT);
-        expect(field.value.length).toBeLessThanOrEqual(EMBED_FIELD_VALUE_LIMIT);
-      }
+      // The figures are in the text: no fields repeat them.
+      expect(embed.fields).toBeUndefined();
     }
   }
 }
 
 describe('renderEmbeds: what a reader sees', () => {
-  it('shows the answer text, the figure as a field with its citation, and the quote as a numbered source', () => {
+  it('shows the answer text, its figure once, and the quote as a numbered source with its trust', () => {
     const messages = renderEmbeds(answered);
     expect(messages).toHaveLength(1);
     const [main, sources] = messages[0]!.embeds;
     expect(displayed(main!.title!)).toBe(answered.question);
     expect(displayed(main!.description!)).toBe(answered.text);
     expect(main!.color).toBe(COLOURS.answered);
-    // One force: the title and text name it, so the field does not repeat it.
-    expect(main!.fields).toEqual([{ name: 'Misconduct allegations · 2021\\-22', value: '**1,938** [1]', inline: true }]);
+    expect(main!.fields).toBeUndefined();
     expect(sources!.title).toBe('Sources');
     expect(sources!.description).toBe(
-      '**[1]** [Misconduct allegations against Hampshire officers rise](https://example.org/news/hampshire-allegations)\n' +
-        'Example Echo · 18 January 2023 · news report of official statistics\n' +
-        '> Hampshire Constabulary recorded 1,938 misconduct allegations in 2021\\-22, according to the figures.',
+      '**[1]** [Misconduct allegations against Hampshire officers rise](https://example.org/news/hampshire-allegations) — Example Echo, 18 January 2023\n' +
+        'News report of official statistics: a news report of official figures: faithful to the article, but check the original where it matters.\n' +
+        '> “Hampshire Constabulary recorded 1,938 misconduct allegations in 2021\\-22, according to the figures.”',
     );
   });
 
   it('marks an inferred date, gives a table figure its location, and shows titles and quotes as written', () => {
     const sources = renderEmbeds(change)[0]!.embeds[1]!.description!;
-    expect(sources).toContain('Example Echo · March 2023 \\(date inferred\\) · official statistics table\nTable 27, row “Hampshire”, column “Allegations”\n>');
+    expect(sources).toContain('— Example Echo, March 2023 \\(date inferred\\)\nOfficial statistics table: ');
+    expect(sources).toContain('\nTable 27, row “Hampshire”, column “Allegations”\n>');
     expect(sources).toContain('[Complaints \\[update\\] \\*special\\* report](https://example.org/news/a_%28b%29)');
-    expect(sources).toContain('> In 2022\\-23 the force recorded 933 allegations, a figure some called \\*striking\\*.');
+    expect(sources).toContain('> “In 2022\\-23 the force recorded 933 allegations, a figure some called \\*striking\\*.”');
   });
 
-  it('shows a computed figure with its working instead of a citation', () => {
-    const fields = renderEmbeds(change)[0]!.embeds[0]!.fields!;
-    expect(fields.map((f) => f.value)).toEqual(['**1,938** [1]', '**933** [2]', '**\\-1,005** computed: 933 − 1,938 = −1,005']);
-  });
-
-  it('names the force on each figure when the figures span several forces', () => {
-    const other = { ...hampshireFact, force: 'hertfordshire', forceName: 'Hertfordshire Constabulary', value: 1972, citations: [2] };
-    const fields = renderEmbeds({ ...answered, facts: [hampshireFact, other] })[0]!.embeds[0]!.fields!;
-    expect(fields.map((f) => displayed(f.name))).toEqual([
-      'Hampshire Constabulary · misconduct allegations · 2021-22',
-      'Hertfordshire Constabulary · misconduct allegations · 2021-22',
-    ]);
-    expect(fields.every((f) => f.inline === false)).toBe(true); // too long to sit side by side
+  it('names the rest of a summarised force card with the button that gives it, and its force card by the registered command', () => {
+    const more = (rest: boolean): Answer => ({ ...forceCard, blocks: [...forceCard.blocks, { kind: 'more', force: 'hampshire', forceName: 'Hampshire Constabulary', rest }] });
+    expect(displayed(renderEmbeds(more(true))[0]!.embeds[0]!.description!)).toContain('Every figure we hold on Hampshire Constabulary: the “Every figure” button below.');
+    expect(renderEmbeds(more(true))[0]!.embeds[0]!.title).toBe('Hampshire Constabulary: the newest figures');
+    expect(displayed(renderEmbeds(more(false))[0]!.embeds[0]!.description!)).toContain('All we hold on Hampshire Constabulary: /force name:Hampshire Constabulary.');
   });
 
   it('titles a force card with the force name', () => {
@@ -133,13 +118,9 @@ describe('renderEmbeds and renderPlainMessages: outside text shows as written, a
     return { ...answered, question: text, text, blocks: [{ kind: 'headline', segments: [{ kind: 'text', text }] }], facts: [fact, other], citations: [citation] };
   }
   const ownLink = 'https://example.org/news/hampshire-allegations';
-  /** `shown` is `text`, or its beginning and an ellipsis where a limit cut it. */
-  const expectShownOrCut = (shown: string, text: string) => {
-    if (shown !== text) expect(text.startsWith(shown.replace(/…$/, '').trimEnd()) && shown.endsWith('…'), shown).toBe(true);
-  };
   const pieces = (messages: EmbedMessage[]) => allEmbeds(messages).flatMap((e) => embedTexts([e]));
 
-  it('escapes a masked link in every field: title, description, field names and values, sources, footer', () => {
+  it('escapes a masked link in every part: title, description, sources, footer', () => {
     for (const attack of [...MARKDOWN_ATTACKS, ...ESCAPED_ATTACKS]) {
       const answer = hostile(attack);
       const messages = renderEmbeds(answer, { footer: attack });
@@ -148,15 +129,9 @@ describe('renderEmbeds and renderPlainMessages: outside text shows as written, a
       expect(displayed(main!.title!)).toBe(attack.trim());
       expect(displayed(main!.description!)).toBe(attack.trim());
       expect(displayed(main!.footer!.text)).toBe(attack);
-      const [first, second] = main!.fields!.map((field) => displayed(field.name));
-      expectShownOrCut(first!, `${capitalised(attack)} · ${attack} · ${attack}`);
-      expectShownOrCut(second!, `Other Constabulary · ${attack} · ${attack}`);
-      expect(displayed(main!.fields![0]!.value)).toBe(`**${attack} 1,938** [1]`);
-      expect(displayed(main!.fields![1]!.value)).toBe(`**${attack} 7** computed: ${attack}`);
       const lines = attack.split('\n');
-      expect(displayed(sources!.description!)).toBe(
-        `**[1]** [${attack}](${ownLink})\n${attack} · 18 January 2023 · ${attack}\n${attack}\n> ${lines.join('\n> ')}`,
-      );
+      const kind = trustLine(answer.citations[0] as Citation);
+      expect(displayed(sources!.description!)).toBe(`**[1]** [${attack}](${ownLink}) — ${attack}, 18 January 2023\n${kind}\n${attack}\n> “${lines.join('\n> ')}”`);
     }
   });
 
@@ -203,7 +178,7 @@ describe('renderEmbeds and renderPlainMessages: outside text shows as written, a
 describe('renderEmbeds: Discord limits', () => {
   const cases = [
     { name: 'many long citations', facts: 3, citations: 40, quoteLength: 900, textLength: 600 },
-    { name: 'more figures than fit in one embed', facts: 80, citations: 5, quoteLength: 200, textLength: 300 },
+    { name: 'a long list of figures', facts: 80, citations: 5, quoteLength: 200, textLength: 9_000 },
     { name: 'text longer than one description', facts: 2, citations: 2, quoteLength: 200, textLength: 11_000 },
     { name: 'a quote longer than a whole embed', facts: 1, citations: 2, quoteLength: 5_000, textLength: 100 },
   ];
@@ -213,9 +188,9 @@ describe('renderEmbeds: Discord limits', () => {
       const answer = hugeAnswer(size);
       const messages = renderEmbeds(answer, { footer: 'Reply to this message to ask a follow-up.' });
       expectWithinLimits(messages);
-      // Every figure once, in order.
-      const fields = allEmbeds(messages).flatMap((e) => e.fields ?? []);
-      expect(fields.map((f) => displayed(f.name).toLowerCase())).toEqual(answer.facts.map((f) => `${f.metricLabel} · ${f.period}`));
+      // The whole text once, in order, before the sources.
+      const body = allEmbeds(messages).filter((e) => !e.title?.startsWith('Sources')).map((e) => displayed(e.description ?? ''));
+      expect(body.join(' ').replace(/\s+/g, ' ')).toBe(answer.text.trim().replace(/\s+/g, ' '));
     });
   }
 
@@ -229,7 +204,7 @@ describe('renderEmbeds: Discord limits', () => {
     expect(blocks).toHaveLength(40);
     blocks.forEach((block, i) => {
       expect(block.startsWith(`**[${i + 1}]** `)).toBe(true);
-      expect(displayed(block)).toContain(`> ${answer.citations[i]!.quote}`);
+      expect(displayed(block)).toContain(`> “${answer.citations[i]!.quote}”`);
     });
     expect(allEmbeds(messages).filter((e) => e.title === 'Sources')).toHaveLength(1);
   });

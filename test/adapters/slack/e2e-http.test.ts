@@ -5,8 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackConfigFromEnv, startSlack } from '../../../adapters/slack/index.ts';
-import { renderAnswer } from '../../../adapters/slack/render-blocks.ts';
-import { loadEngine, type Engine } from '../../../src/index.ts';
+import { MORE_ACTION_ID, renderAnswer, SHARE_ACTION_ID } from '../../../adapters/slack/render-blocks.ts';
+import { FAILURE_TEXT, loadEngine, renderText, type Engine } from '../../../src/index.ts';
+import { shownFigures } from '../../render/answer-parts.ts';
 import {
   BOT_ID,
   BOT_USER_ID,
@@ -44,17 +45,24 @@ const partsOf = (answer: ReturnType<Engine['answer']>) => renderAnswer(answer, {
 const shown = (calls: RecordedCall[]) => calls.map(shownText).join('\n');
 const hasShareButton = (calls: RecordedCall[]) => calls.some((c) => postedJson(c).includes('"Share in channel"'));
 
-/** The button value of the share button in a set of posted messages. */
-function shareValueIn(calls: RecordedCall[]): string {
+/** The value of the button `actionId` (the share button unless said) in a set of posted messages. */
+function buttonValueIn(calls: RecordedCall[], actionId = SHARE_ACTION_ID): string {
   for (const call of calls) {
     const blocks = call.body.blocks;
     if (!Array.isArray(blocks)) continue;
-    for (const block of blocks as { type?: string; elements?: { value?: string }[] }[]) {
-      const value = block.type === 'actions' ? block.elements?.[0]?.value : undefined;
+    for (const block of blocks as { type?: string; elements?: { action_id?: string; value?: string }[] }[]) {
+      const value = block.type === 'actions' ? block.elements?.find((e) => e.action_id === actionId)?.value : undefined;
       if (value !== undefined) return value;
     }
   }
-  throw new Error('no share button posted');
+  throw new Error(`no ${actionId} button posted`);
+}
+const shareValueIn = (calls: RecordedCall[]) => buttonValueIn(calls);
+/** Clicks "Every figure" under a /force reply, as its clicker, and resolves with the private reply. */
+async function clickEveryFigure(card: RecordedCall[], channel: string, responseUrlId: string): Promise<RecordedCall[]> {
+  const click = buttonClick(channel, MORE_ACTION_ID, buttonValueIn(card, MORE_ACTION_ID), fake.responseUrl(responseUrlId));
+  expect((await postSigned(actionRequest(eventsUrl, SIGNING_SECRET, click))).status).toBe(200);
+  return waitForResponse(responseUrlId, partsOf(engine.forceCard('hampshire', { full: true })));
 }
 
 beforeAll(async () => {
@@ -146,7 +154,7 @@ describe('Slack over HTTP', () => {
     expect(shownText(reply as RecordedCall)).toContain('1,938');
   });
 
-  it('shows /force hampshire only to the asker, with every figure, the quotes and a Share button', async () => {
+  it('shows /force hampshire only to the asker: the newest figures, the quotes, Share and "Every figure"', async () => {
     const response = await command(slashCommand('/force', 'hampshire', 'C0FORCE', fake.responseUrl('force-hampshire')));
     expect(response.status).toBe(200);
     const card = engine.forceCard('hampshire');
@@ -154,11 +162,61 @@ describe('Slack over HTTP', () => {
     const replies = await waitForResponse('force-hampshire', partsOf(card));
     for (const reply of replies) expect(reply.body.response_type).toBe('ephemeral');
     const text = shown(replies);
-    expect(text).toContain('1,938');
-    for (const fact of card.facts) expect(text).toContain(fact.value.toLocaleString('en-GB'));
-    for (const citation of card.citations) expect(text).toContain(citation.quote);
+    for (const figure of shownFigures(card)) expect(text).toContain(figure);
+    for (const { quote } of card.citations.flatMap((c) => c.quotes)) expect(text).toContain(quote);
+    expect(text).toContain('Every figure we hold on Hampshire and Isle of Wight Constabulary: the “Every figure” button below.');
+    // The newest figure of each measure: 2021-22's 1,938 and the article's 933 wait for "Every figure".
+    expect(text).not.toContain('1,938');
+    expect(text).not.toContain('933');
     expect(hasShareButton(replies)).toBe(true);
+    expect(JSON.parse(buttonValueIn(replies, MORE_ACTION_ID))).toEqual({ f: 'hampshire' });
     expect(posts('C0FORCE')).toHaveLength(0);
+  });
+
+  it('shows every Hampshire figure, only to the clicker, when "Every figure" is clicked, with its own Share button', async () => {
+    await command(slashCommand('/force', 'hampshire', 'C0EVERY', fake.responseUrl('every-card')));
+    const full = engine.forceCard('hampshire', { full: true });
+    const replies = await clickEveryFigure(await waitForResponse('every-card', partsOf(engine.forceCard('hampshire'))), 'C0EVERY', 'every-click');
+    for (const reply of replies) expect(reply.body.response_type).toBe('ephemeral');
+    const text = shown(replies);
+    expect(text).toContain('1,938');
+    expect(text).toContain('933');
+    for (const figure of shownFigures(full)) expect(text).toContain(figure);
+    for (const citation of full.citations) expect(text).toContain(citation.url);
+    expect(JSON.parse(shareValueIn(replies))).toEqual({ k: 'all', q: 'hampshire' });
+    expect(posts('C0EVERY')).toHaveLength(0);
+  });
+
+  it('answers a replayed "Every figure" click once', async () => {
+    await command(slashCommand('/force', 'hampshire', 'C0EVERYTWICE', fake.responseUrl('twice-card')));
+    const card = await waitForResponse('twice-card', partsOf(engine.forceCard('hampshire')));
+    const click = buttonClick('C0EVERYTWICE', MORE_ACTION_ID, buttonValueIn(card, MORE_ACTION_ID), fake.responseUrl('twice-click'));
+    // The same click delivered again with another signing time (as Socket Mode redelivers a click it
+    // thinks was not acknowledged), so the endpoint's replay check, which keys on the time, lets it by.
+    const now = Math.floor(Date.now() / 1000);
+    await postSigned({ ...actionRequest(eventsUrl, SIGNING_SECRET, click), timestamp: now });
+    await postSigned({ ...actionRequest(eventsUrl, SIGNING_SECRET, click), timestamp: now - 1 });
+    const parts = partsOf(engine.forceCard('hampshire', { full: true }));
+    await waitForResponse('twice-click', parts);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fake.calls.filter((c) => c.method === 'response_url' && c.responseUrlId === 'twice-click')).toHaveLength(parts);
+  });
+
+  it('tells the clicker plainly when "Every figure" names a force it does not know', async () => {
+    const click = buttonClick('C0EVERYODD', MORE_ACTION_ID, JSON.stringify({ f: 'narnia' }), fake.responseUrl('odd-click'));
+    await postSigned(actionRequest(eventsUrl, SIGNING_SECRET, click));
+    const [reply] = await waitForResponse('odd-click');
+    expect(reply?.body.response_type).toBe('ephemeral');
+    expect(shownText(reply as RecordedCall)).toContain("I don't know a police force called “narnia”.");
+  });
+
+  it('ignores an "Every figure" click whose value is not a force id alone', async () => {
+    for (const value of ['{"f":"hampshire","q":"<!channel>"}', 'hampshire', '{"f":""}']) {
+      const click = buttonClick('C0EVERYBAD', MORE_ACTION_ID, value, fake.responseUrl('bad-click'));
+      expect((await postSigned(actionRequest(eventsUrl, SIGNING_SECRET, click))).status).toBe(200);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fake.calls.filter((c) => c.responseUrlId === 'bad-click')).toHaveLength(0);
   });
 
   it('posts the card publicly when the Share button is clicked', async () => {
@@ -169,13 +227,23 @@ describe('Slack over HTTP', () => {
     expect((await postSigned(actionRequest(eventsUrl, SIGNING_SECRET, click))).status).toBe(200);
     const shared = await waitForPost('C0SHARE', partsOf(card));
     const text = shown(shared);
-    expect(text).toContain('1,938');
+    for (const figure of shownFigures(card)) expect(text).toContain(figure);
     expect(text).toContain(`Shared by <@${USER_ID}>`);
-    for (const citation of card.citations) expect(text).toContain(citation.quote);
+    for (const { quote } of card.citations.flatMap((c) => c.quotes)) expect(text).toContain(quote);
     expect(shared.every((c) => c.body.thread_ts === undefined)).toBe(true);
     expect(hasShareButton(shared)).toBe(false);
     const [confirmation] = await waitForResponse('share-click');
     expect(confirmation?.body.replace_original).toBe(true);
+  });
+
+  it('posts every figure publicly when the Share button under "Every figure" is clicked', async () => {
+    await command(slashCommand('/force', 'hampshire', 'C0SHAREALL', fake.responseUrl('shareall-card')));
+    const replies = await clickEveryFigure(await waitForResponse('shareall-card', partsOf(engine.forceCard('hampshire'))), 'C0SHAREALL', 'shareall-every');
+    const click = buttonClick('C0SHAREALL', 'forcewatch_share', shareValueIn(replies), fake.responseUrl('shareall-click'));
+    await postSigned(actionRequest(eventsUrl, SIGNING_SECRET, click));
+    const shared = shown(await waitForPost('C0SHAREALL', partsOf(engine.forceCard('hampshire', { full: true }))));
+    expect(shared).toContain('1,938');
+    expect(shared).toContain('933');
   });
 
   it('shares through the response_url when the bot is not in the channel', async () => {
@@ -185,7 +253,7 @@ describe('Slack over HTTP', () => {
     await postSigned(actionRequest(eventsUrl, SIGNING_SECRET, buttonClick('C0NOTIN', 'forcewatch_share', value, fake.responseUrl('notin-click'))));
     const [shared] = await waitForResponse('notin-click');
     expect(shared?.body.response_type).toBe('in_channel');
-    expect(shownText(shared as RecordedCall)).toContain('1,938');
+    expect(shownText(shared as RecordedCall)).toContain('5,156');
   });
 
   it('answers /force for a force we hold no data for with what we do hold, not an error', async () => {
@@ -201,14 +269,21 @@ describe('Slack over HTTP', () => {
     expect(hasShareButton([reply as RecordedCall])).toBe(false);
   });
 
-  it('explains /force with no name and lists the forces we hold', async () => {
+  it('answers /force with no name in the engine’s words: what it needs and what we hold', async () => {
     await command(slashCommand('/force', '', 'C0USAGE', fake.responseUrl('usage')));
     const [reply] = await waitForResponse('usage');
+    expect(reply?.body.response_type).toBe('ephemeral');
+    expect(shownText(reply as RecordedCall)).toContain(renderText(engine.forceCard('')));
+    expect(shownText(reply as RecordedCall)).toContain('Name a force to see its card. We hold figures for');
+  });
+
+  it('answers /ask with no question with the engine’s help, naming /force', async () => {
+    await command(slashCommand('/ask', '', 'C0ASKUSAGE', fake.responseUrl('ask-usage')));
+    const [reply] = await waitForResponse('ask-usage');
     const text = shownText(reply as RecordedCall);
-    expect(text).toContain('/force');
-    const held = engine.forcesWithData();
-    expect(held.length).toBeGreaterThan(0);
-    for (const force of held) expect(text).toContain(force.name);
+    expect(text).toContain('Ask me about police misconduct and complaints figures in England and Wales');
+    expect(text).toContain('All we hold on Hampshire and Isle of Wight Constabulary: /force Hampshire and Isle of Wight Constabulary.');
+    expect(hasShareButton([reply as RecordedCall])).toBe(false);
   });
 
   it('answers /ask privately with a Share button', async () => {
@@ -233,7 +308,8 @@ describe('Slack over HTTP', () => {
     await send(body);
     const [reply] = await waitForPost('C0EMPTY');
     expect(reply?.body.thread_ts).toBe(ts);
-    expect(shownText(reply as RecordedCall)).toContain('/force <name>');
+    expect(shownText(reply as RecordedCall)).toContain('Ask me about police misconduct and complaints figures in England and Wales');
+    expect(shownText(reply as RecordedCall)).toContain('/force Hampshire and Isle of Wight Constabulary');
   });
 
   it('answers an event Slack retried (X-Slack-Retry-Num) only once', async () => {
@@ -320,7 +396,7 @@ describe('Slack over HTTP', () => {
     await send(body);
     const [reply] = await waitForPost('C0FAIL');
     expect(reply?.body.thread_ts).toBe(ts);
-    expect(shownText(reply as RecordedCall)).toMatch(/something went wrong/i);
+    expect(shownText(reply as RecordedCall)).toBe(FAILURE_TEXT);
     await fake.waitFor((c) => c.method === 'reactions.remove' && c.body.channel === 'C0FAIL');
   });
 

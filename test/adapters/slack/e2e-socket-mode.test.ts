@@ -5,11 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackConfigFromEnv, startSlack } from '../../../adapters/slack/index.ts';
+import { MORE_ACTION_ID, renderAnswer } from '../../../adapters/slack/render-blocks.ts';
 import { loadEngine, type Engine } from '../../../src/index.ts';
+import { shownFigures } from '../../render/answer-parts.ts';
 import { BOT_USER_ID, shownText, startFakeSlackApi, type FakeSlackApi, type RecordedCall } from './support/fake-slack-api.ts';
 import { startFakeSocketMode, type FakeSocketMode } from './support/fake-socket-mode.ts';
 import { logSink, type LogSink } from './support/log-sink.ts';
-import { appMention, slashCommand } from './support/slack-payloads.ts';
+import { appMention, clickOn, slashCommand } from './support/slack-payloads.ts';
 
 const BOT_TOKEN = 'xoxb-4444444444-5555555555-socketBotTokenNeverLogged';
 const APP_TOKEN = 'xapp-1-A0TEST-6666666666-socketAppTokenNeverLogged';
@@ -72,7 +74,21 @@ describe('Slack over Socket Mode', () => {
     expect(ack.envelope_id).toBe('env-command-1');
     const [reply] = await fake.waitFor((c) => c.method === 'response_url' && c.responseUrlId === 'socket-force');
     expect(reply?.body.response_type).toBe('ephemeral');
-    expect(shownText(reply as RecordedCall)).toContain('1,938');
+    for (const figure of shownFigures(engine.forceCard('hampshire'))) expect(shownText(reply as RecordedCall)).toContain(figure);
+  });
+
+  it('gives every figure once for an "Every figure" click, however often Socket Mode delivers it', async () => {
+    const click = clickOn((await fake.waitFor((c) => c.responseUrlId === 'socket-force'))[0]?.body.blocks, MORE_ACTION_ID, { channel: 'C0SOCKETCMD', responseUrl: fake.responseUrl('socket-every') });
+    expect((await socket.send('interactive', 'env-every-1', click)).envelope_id).toBe('env-every-1');
+    // Redelivered, as Slack does when it thinks the first was not acknowledged in time.
+    await socket.send('interactive', 'env-every-1', click, 1);
+    const parts = renderAnswer(engine.forceCard('hampshire', { full: true })).length;
+    const replies = await fake.waitFor((c) => c.method === 'response_url' && c.responseUrlId === 'socket-every', parts);
+    const text = replies.map(shownText).join('\n');
+    expect(text).toContain('1,938');
+    expect(text).toContain('933');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fake.calls.filter((c) => c.responseUrlId === 'socket-every')).toHaveLength(parts);
   });
 
   it('reconnects when the websocket drops, and answers what arrives on the new connection', async () => {

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SlackHandle } from '../../../adapters/slack/app.ts';
 import type { AdapterSettings } from '../../../adapters/shared/settings.ts';
+import { FAILURE_TEXT } from '../../../src/index.ts';
 import { BOT_USER_ID, shownText, startFakeSlackApi, type FakeSlackApi, type RecordedCall } from './support/fake-slack-api.ts';
 import { logSink, type LogSink } from './support/log-sink.ts';
 import { startHttpSlack } from './support/start-http.ts';
@@ -17,7 +18,6 @@ const BOT_TOKEN = 'xoxb-7777777777-8888888888-reliabilityBotTokenNeverLogged';
 const SIGNING_SECRET = 'reliability-signing-secret-never-logged-0123';
 const QUESTION = 'How many misconduct allegations were made against Hampshire police in 2021-22?';
 const DM_SECRET_TEXT = 'my private worry about Hampshire police 2021-22 (only in a DM)';
-const FAILURE = 'Sorry, something went wrong while answering that';
 
 const settings: AdapterSettings = {
   limits: { perUser: { max: 2, windowMs: 60_000 }, perChannel: { max: 3, windowMs: 60_000 } },
@@ -110,7 +110,7 @@ describe('Slack Web API faults', () => {
     fake.injectFault('chat.postMessage', { kind: 'status', status: 503 }, 3);
     await mention('C0DOWN', 'U0F3').send();
     const [notice] = await waitForPosts('C0DOWN');
-    expect(String(notice?.body.text)).toContain(FAILURE);
+    expect(String(notice?.body.text)).toBe(FAILURE_TEXT);
     await mention('C0AFTER', 'U0F4').send();
     expect(shownText((await waitForPosts('C0AFTER'))[0] as RecordedCall)).toContain('1,938');
   });

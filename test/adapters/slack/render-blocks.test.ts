@@ -6,20 +6,23 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../../src/index.ts';
+import type { KnownBlock } from '@slack/types';
+import { FAILURE_TEXT, type Answer } from '../../../src/index.ts';
 import {
   CONTEXT_TEXT_MAX,
   MESSAGE_BLOCKS_MAX,
+  MORE_ACTION_ID,
   SECTION_TEXT_MAX,
   SHARE_ACTION_ID,
   renderAnswer,
-  renderAskUsage,
   renderFailure,
-  renderForceUsage,
-  splitText,
-  type Block,
+  renderNotice,
   type SlackMessage,
 } from '../../../adapters/slack/render-blocks.ts';
+import { splitText } from '../../../adapters/slack/split-text.ts';
 import { escapeMrkdwn } from '../../../adapters/slack/escape.ts';
+import { citation, answer as fixture } from '../answer-fixture.ts';
+import { blockTexts } from './support/block-texts.ts';
 import {
   HAMPSHIRE_QUOTE,
   bigAnswer,
@@ -31,19 +34,10 @@ import {
   unclearAnswer,
 } from './fixtures.ts';
 
-/** Every text in a block, as Slack would show it (escapes undone). */
-function blockTexts(block: Block): string[] {
-  switch (block.type) {
-    case 'section':
-      return [block.text.text];
-    case 'context':
-      return block.elements.map((e) => e.text);
-    case 'actions':
-      return block.elements.map((e) => e.text.text);
-    default:
-      return [];
-  }
-}
+/** The elements of an actions block, as this renderer writes them: buttons. */
+const buttons = (block: KnownBlock | undefined) => (block?.type === 'actions' ? block.elements.flatMap((e) => (e.type === 'button' ? [e] : [])) : []);
+/** The mrkdwn of a section or the first element of a context block. */
+const mrkdwnOf = (block: KnownBlock | undefined): string => blockTexts(block)[0] ?? '';
 const shown = (messages: SlackMessage[]) =>
   messages
     .flatMap((m) => m.blocks.flatMap(blockTexts))
@@ -57,35 +51,35 @@ function expectWithinLimits(messages: SlackMessage[]): void {
     expect(message.blocks.length).toBeLessThanOrEqual(MESSAGE_BLOCKS_MAX);
     expect(message.text.length).toBeGreaterThan(0);
     for (const block of message.blocks) {
-      if (block.type === 'section') expect(block.text.text.length).toBeLessThanOrEqual(SECTION_TEXT_MAX);
+      if (block.type === 'section') expect(mrkdwnOf(block).length).toBeLessThanOrEqual(SECTION_TEXT_MAX);
       if (block.type === 'context') {
         expect(block.elements.length).toBeLessThanOrEqual(10);
-        for (const element of block.elements) expect(element.text.length).toBeLessThanOrEqual(CONTEXT_TEXT_MAX);
+        for (const text of blockTexts(block.elements)) expect(text.length).toBeLessThanOrEqual(CONTEXT_TEXT_MAX);
       }
     }
   }
 }
 
 describe('renderAnswer', () => {
-  it('shows the answer, its key figure, and the numbered citation with its verbatim quote', () => {
+  it('shows the answer with its figure once, and the numbered citation with its trust and verbatim quote', () => {
     const messages = renderAnswer(hampshireAnswer);
     expect(messages).toHaveLength(1);
     const [message] = messages;
     const types = message?.blocks.map((b) => b.type);
-    expect(types).toEqual(['section', 'section', 'divider', 'context']);
+    expect(types).toEqual(['section', 'divider', 'context']);
     const text = shown(messages);
     expect(text).toContain('1,938 misconduct allegations were made against Hampshire');
-    expect(text).toContain('*Key figures*');
-    expect(text).toContain('*1,938* [1]');
+    expect(text).not.toContain('Key figures');
+    expect(mrkdwnOf(message?.blocks[0]).match(/1,938/g)).toHaveLength(1);
     expect(text).toContain(`“${HAMPSHIRE_QUOTE}”`);
-    expect(text).toContain('Petersfield Post, date not known');
+    expect(text).toContain('— Petersfield Post, date not known');
+    expect(text).toContain('News report of official statistics: a news report of official figures');
   });
 
   it('links the citation title to its source address', () => {
     const citationBlock = renderAnswer(hampshireAnswer)[0]?.blocks.at(-1);
     expect(citationBlock?.type).toBe('context');
-    const mrkdwn = citationBlock?.type === 'context' ? citationBlock.elements[0]?.text : '';
-    expect(mrkdwn).toContain(`*[1]* <${hampshireCitation.url}|${hampshireCitation.title}>`);
+    expect(mrkdwnOf(citationBlock)).toContain(`*[1]* <${hampshireCitation.url}|${hampshireCitation.title}> — `);
   });
 
   it('marks an inferred publication date', () => {
@@ -97,18 +91,23 @@ describe('renderAnswer', () => {
     expect(renderAnswer(hampshireAnswer)[0]?.text).toBe(escapeMrkdwn(renderText(hampshireAnswer)));
   });
 
-  it('renders a no-data answer as a helpful reply with a pointer to /force, not an error', () => {
-    const text = shown(renderAnswer(noDataAnswer));
+  it('renders a no-data answer as a helpful reply pointing at the force card by its slash command, not an error', () => {
+    const pointing: Answer = { ...noDataAnswer, blocks: [...noDataAnswer.blocks, { kind: 'more', force: 'hampshire', forceName: 'Hampshire Constabulary', rest: false }] };
+    const text = shown(renderAnswer(pointing));
     expect(text).toContain('We hold no figures for Devon and Cornwall Police');
-    expect(text).toContain('/force <name>');
-    expect(text).not.toMatch(/went wrong/i);
+    expect(text).toContain('All we hold on Hampshire Constabulary: /force Hampshire Constabulary.');
+    expect(text).not.toMatch(/sorry/i);
   });
 
-  it('does not repeat a force card’s figures in a second list, nor point /force users at /force', () => {
-    const card = { ...hampshireAnswer, type: 'force_card' as const };
-    expect(shown(renderAnswer(card))).not.toContain('Key figures');
-    const noCard = { ...noDataAnswer, type: 'force_card' as const };
-    expect(shown(renderAnswer(noCard))).not.toContain('Tip:');
+  it('offers the rest of a summarised force card as an "Every figure" button carrying only the force’s id', () => {
+    const summary: Answer = { ...hampshireAnswer, type: 'force_card', blocks: [...hampshireAnswer.blocks, { kind: 'more', force: 'hampshire', forceName: 'Hampshire Constabulary', rest: true }] };
+    const [message] = renderAnswer(summary, { shareValue: 'v' });
+    expect(shown([message!])).toContain('Every figure we hold on Hampshire Constabulary: the “Every figure” button below.');
+    expect(buttons(message!.blocks.at(-1)).map((b) => [b.action_id, b.text.text, b.value])).toEqual([
+      [SHARE_ACTION_ID, 'Share in channel', 'v'],
+      [MORE_ACTION_ID, 'Every figure', '{"f":"hampshire"}'],
+    ]);
+    expect(JSON.stringify(renderAnswer(hampshireAnswer))).not.toContain(MORE_ACTION_ID);
   });
 
   it('renders a clarifying question as the question itself', () => {
@@ -129,7 +128,7 @@ describe('renderAnswer', () => {
   it('escapes data text too: a title or quote holding < > & stays text', () => {
     const answer = {
       ...hampshireAnswer,
-      citations: [{ ...hampshireCitation, title: 'A <b>bold</b> & <!here> title', quote: 'Quote with <@U999> in it.' }],
+      citations: [citation({ ...hampshireCitation, title: 'A <b>bold</b> & <!here> title', quote: 'Quote with <@U999> in it.' })],
     };
     const json = JSON.stringify(renderAnswer(answer));
     expect(json).not.toContain('<!here>');
@@ -165,7 +164,7 @@ describe('renderAnswer', () => {
     const actions = messages.flatMap((m) => m.blocks.filter((b) => b.type === 'actions'));
     expect(actions).toHaveLength(1);
     expect(messages.at(-1)?.blocks.at(-1)).toBe(actions[0]);
-    expect(actions[0]?.elements.map((e) => [e.text.text, e.value, e.accessibility_label])).toEqual([
+    expect(buttons(actions[0]).map((e) => [e.text.text, e.value, e.accessibility_label])).toEqual([
       ['Share in channel', 'v', undefined],
       ['👍', 'slack:C0ASK:1712345678.000100', 'This answer was helpful'],
       ['👎', 'slack:C0ASK:1712345678.000100', 'This answer was not helpful'],
@@ -187,12 +186,12 @@ describe('renderAnswer', () => {
     for (const citation of card.citations) {
       // Each citation whole, in one block: never cut between messages.
       const holders = messages.flatMap((m) =>
-        m.blocks.filter((b) => b.type === 'context' && b.elements.some((e) => e.text.startsWith(`*[${citation.n}]*`))),
+        m.blocks.filter((b) => b.type === 'context' && mrkdwnOf(b).startsWith(`*[${citation.n}]*`)),
       );
       expect(holders).toHaveLength(1);
       expect(text).toContain(`“${citation.quote}”`);
     }
-    for (const fact of card.facts) expect(text).toContain(`*${fact.value.toLocaleString('en-GB')}*`);
+    for (const fact of card.facts) expect(text).toContain(`there were ${fact.value} allegations`);
     // The share button comes once, at the very end.
     const buttons = messages.flatMap((m) => m.blocks.filter((b) => b.type === 'actions'));
     expect(buttons).toHaveLength(1);
@@ -207,19 +206,17 @@ describe('renderAnswer', () => {
 
   it('splits long answer text into sections without cutting a [n] marker', () => {
     const text = Array.from({ length: 300 }, (_, i) => `Sentence ${i} has a figure of ${i * 7} allegations [${(i % 9) + 1}].`).join(' ');
-    const answer = { ...hampshireAnswer, text };
+    const answer = fixture({ ...hampshireAnswer, text, blocks: undefined });
     const messages = renderAnswer(answer);
     expectWithinLimits(messages);
     const sections = messages[0]?.blocks.filter((b) => b.type === 'section') ?? [];
     expect(sections.length).toBeGreaterThan(2);
-    for (const section of sections) {
-      if (section.type === 'section') expect(section.text.text).not.toMatch(/\[\d*$|^\d*\]/);
-    }
+    for (const section of sections) expect(mrkdwnOf(section)).not.toMatch(/\[\d*$|^\d*\]/);
     expect(shown(messages).replace(/\s+/g, ' ')).toContain(text.slice(-200));
   });
 
   it('shortens, visibly, only a quote longer than a whole context element', () => {
-    const answer = { ...hampshireAnswer, citations: [{ ...hampshireCitation, quote: 'word '.repeat(1000).trim() }] };
+    const answer = { ...hampshireAnswer, citations: [citation({ ...hampshireCitation, quote: 'word '.repeat(1000).trim() })] };
     const messages = renderAnswer(answer);
     expectWithinLimits(messages);
     expect(shown(messages)).toContain('…”');
@@ -255,36 +252,23 @@ describe('splitText', () => {
 });
 
 describe('notices', () => {
-  it('lists the forces held when /force has no name', () => {
-    const text = shown([renderForceUsage(['Hampshire and Isle of Wight Constabulary', 'Hertfordshire Constabulary'])]);
-    expect(text).toContain('/force hampshire');
-    expect(text).toContain('• Hampshire and Isle of Wight Constabulary');
-    expect(text).toContain('• Hertfordshire Constabulary');
+  it('reports a failure in the engine’s one sentence', () => {
+    expect(renderFailure().text).toBe(FAILURE_TEXT);
   });
 
-  it('explains /ask with an example question', () => {
-    expect(shown([renderAskUsage()])).toContain('/ask How many misconduct allegations');
-  });
-
-  it('reports a failure in words', () => {
-    expect(renderFailure().text).toMatch(/something went wrong/i);
+  it('escapes a notice, so names from the data cannot become mentions or links', () => {
+    const json = JSON.stringify(renderNotice('A <b> & <!channel> C'));
+    expect(json).not.toMatch(/<b>|<!channel>/);
+    expect(json).toContain('&lt;!channel&gt;');
   });
 });
 
 describe('module boundaries', () => {
   it('renders without any Slack SDK at run time', () => {
-    for (const file of ['render-blocks.ts', 'escape.ts']) {
+    for (const file of ['render-blocks.ts', 'split-text.ts', 'escape.ts']) {
       const source = readFileSync(new URL(`../../../adapters/slack/${file}`, import.meta.url), 'utf8');
       const runtimeImports = source.split('\n').filter((line) => /^import (?!type )/.test(line));
       for (const line of runtimeImports) expect(line).not.toMatch(/@slack\//);
     }
-  });
-});
-
-describe('notice escaping', () => {
-  it('escapes the <name> placeholders in usage so Slack does not read them as links', () => {
-    const json = JSON.stringify(renderForceUsage(['A <b> & C']));
-    expect(json).not.toMatch(/<force name>|<b>/);
-    expect(json).toContain('&lt;force name&gt;');
   });
 });
