@@ -61,7 +61,8 @@ async function run(command: Exclude<Command, { name: 'help' } | { name: 'health'
       await answerLines(engine);
       return 0;
     case 'force': {
-      const card = engine.forceCard(command.force, { full: command.all });
+      // A script asking for JSON wants every figure; the twelve-line summary is for reading.
+      const card = engine.forceCard(command.force, { full: command.all || command.json });
       print(card, command.json);
       return card.status === 'answered' ? 0 : 1;
     }

@@ -9,7 +9,7 @@ With no command, opens the terminal chat.
 
 Commands:
   ask "<question>"      answer one question (--json, --explain, --chart FILE.png, --csv FILE.csv; --jsonl reads questions from standard input)
-  force <name>          a force's card: the newest figure of each measure (--all: every figure; --json)
+  force <name>          a force's card: the newest figure of each measure (--all or --json: every figure)
   sources               the documents we hold, one a line (--json for the full records)
   report                ratings, reported figures and declined questions (--since DATE, --json)
   health                each platform's state, from a running bot's /healthz (HEALTH_URL)
@@ -43,11 +43,12 @@ Options:
 
 A police force's card: the newest figure of each measure we hold for it, at most twelve lines,
 with their sources. With --all, every figure we hold for it, newest period first, grouped by topic.
+With --json the card is for a script, which wants every figure: the full card, as with --all.
 Exits 1 when no card is shown (no such force, or a name that fits several).
 
 Options:
   --all        every figure, not only the newest of each measure
-  --json       print the card as JSON
+  --json       print the full card as JSON
   -h, --help   show this help`,
   sources: `Usage: forcewatch sources [--json]
 
