@@ -6,6 +6,7 @@ import type { Metric } from '../model/data.ts';
 import { formatNumber, round1 } from '../text/numbers.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
+import { wholeFromParts } from './parts.ts';
 
 /** The share metric stated for the same measure and outcome, if one exists. */
 export function statedShareMetric(ctx: AnswerContext, metric: Metric): Metric | undefined {
@@ -36,12 +37,16 @@ export function shareFor(ctx: AnswerContext, draft: AnswerDraft, force: string, 
   const total = totalMetric(ctx, metric);
   if (!total || total.id === metric.id) return undefined;
   const part = ctx.store.of(force, metric.id).find((o) => o.period.id === periodId);
-  const whole = ctx.store.of(force, total.id).find((o) => o.period.id === periodId);
-  if (!part || !whole || whole.value === 0) return undefined;
+  if (!part) return undefined;
   const p = draft.stated(part);
-  const w = draft.stated(whole);
-  const value = round1((part.value / whole.value) * 100);
-  const working = `${formatNumber(part.value)} ÷ ${formatNumber(whole.value)} = ${formatNumber(value)}%`;
+  // The whole as held, or as the sum of its parts where only they are ("cases finalised, however handled").
+  const held = ctx.store.of(force, total.id).find((o) => o.period.id === periodId);
+  const heldStated = held ? draft.stated(held) : undefined;
+  const summed = held ? undefined : wholeFromParts(ctx, draft, force, total, part.period);
+  const w = heldStated && held ? { value: held.value, index: heldStated.index, marks: heldStated.marks, how: '' } : summed ? { value: summed.value, index: summed.fact, marks: '', how: `, the whole being ${summed.working.replace(/^our calculation: /, '')}` } : undefined;
+  if (!w || w.value === 0) return undefined;
+  const value = round1((part.value / w.value) * 100);
+  const working = `${formatNumber(part.value)} ÷ ${formatNumber(w.value)} = ${formatNumber(value)}%`;
   const fact = draft.computed(
     { force, forceName: draft.forceName(force), periodId, period: part.period.label, metric: `${metric.id}-share`, metricLabel: `share of ${total.label} ${ctx.outcomes.get(metric.outcome ?? '')?.label ?? ''}`.trim(), unit: 'percent' },
     value,
@@ -49,5 +54,6 @@ export function shareFor(ctx: AnswerContext, draft: AnswerDraft, force: string, 
     [p.index, w.index],
     working,
   );
-  return { text: `${formatNumber(value)}% (our calculation: ${part.value === 1 ? 'one' : formatNumber(part.value)} ${p.marks} of ${formatNumber(whole.value)} ${w.marks}; ${working})`, value, fact };
+  const of = `${formatNumber(w.value)}${w.marks ? ` ${w.marks}` : ''}${w.how}`;
+  return { text: `${formatNumber(value)}% (our calculation: ${part.value === 1 ? 'one' : formatNumber(part.value)} ${p.marks} of ${of}; ${working})`, value, fact };
 }
