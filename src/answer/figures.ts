@@ -40,14 +40,16 @@ interface Target {
 
 /** Says which measure answered when the question's words fit several ("complaints"). */
 function measureNote(ctx: AnswerContext, draft: AnswerDraft, target: Target): string {
-  if (target.alsoFits.length === 0) return '';
-  const others = target.alsoFits.map((m) => {
+  // The old system's series that the answer's measure carries on from is no other reading of the words.
+  const alsoFits = target.alsoFits.filter((m) => ctx.measures.get(m)?.supersededBy !== target.metric.measure);
+  if (alsoFits.length === 0) return '';
+  const others = alsoFits.map((m) => {
     const label = ctx.measures.get(m)?.label ?? m;
     draft.allow(label);
     return label;
   });
   // Whether the other measures are held for these forces decides what the reader can do next.
-  const held = target.alsoFits.some((m) => ctx.metrics.some((x) => x.measure === m && target.forces.some((f) => ctx.store.holds(f, x.id))));
+  const held = alsoFits.some((m) => ctx.metrics.some((x) => x.measure === m && target.forces.some((f) => ctx.store.holds(f, x.id))));
   const which = others.length === 1 ? 'a different measure' : 'different measures';
   const next = held ? `${which} we also hold: ask for ${others.length === 1 ? 'it' : 'one'} by name` : `${which} that we don't hold here`;
   return ` The question's wording also fits ${joinNames(others, 'or')}, ${next}; this answer is ${target.metric.label}.`;

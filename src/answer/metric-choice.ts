@@ -21,7 +21,8 @@ const PUBLISHED_RATE_FIRST = 0.5;
  *   did they take?" after a count is its time taken;
  * - a breakdown the previous answer's measure has ("how many were dismissed?" after officers with a
  *   case to answer) is of that measure, unless the words name another measure more fully;
- * - a measure of the old complaints system fits its successor too ("allegations recorded" in 2024/25).
+ * - a measure of the old complaints system and the one that superseded it fit each other's words, the
+ *   period asked deciding ("allegations recorded" in 2024/25, "allegations per 1,000" in 2013-14).
  */
 export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReading {
   const reading = frame.measure;
@@ -51,6 +52,9 @@ export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReadin
     return next !== undefined && !fits.some((g) => g.id === next) ? [{ ...f, id: next }] : [];
   });
   if (successors.length > 0 && fits.every((f) => ctx.measures.get(f.id)?.supersededBy !== undefined)) fits = [...fits, ...successors];
+  // And the other way: "allegations per 1,000 employees in 2013-14" is the old system's series, the one held then.
+  const predecessors = fits.flatMap((f) => [...ctx.measures.values()].filter((m) => m.supersededBy === f.id && !fits.some((g) => g.id === m.id)).map((m) => ({ ...f, id: m.id })));
+  if (predecessors.length > 0) fits = [...fits, ...predecessors];
   return fits === reading.fits ? reading : { ...reading, fits };
 }
 
