@@ -319,11 +319,27 @@ function lookup(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   if (target.metric.outcome === undefined && frame.breakdown) text += outcomesOf(ctx, draft, force, target.metric, chosen);
   if (target.metric.outcome !== undefined && frame.alsoTotal) text += totalsOf(ctx, draft, force, target.metric, chosen);
   text += partsOf(ctx, draft, force, target.metric, chosen.map((g) => g.period.id));
+  text += otherBreakdownsNamed(ctx, frame, draft, force, target.metric, chosen);
   const sameYear = sameYearElsewhere(ctx, frame, draft, force, target, chosen);
   const parts = otherParts(ctx, draft, force, target, chosen);
   const stated = [...sameYear.measures, ...parts.measures];
   text += parts.text + sameYear.text + measureNote(ctx, draft, { ...target, alsoFits: target.alsoFits.filter((m) => !stated.includes(m)) });
   return draft.answered('lookup', text + note, frameOf('lookup', frame, target, chosen.map((g) => g.period.id)));
+}
+
+/** "How many proven and how many cleared?", "officers, staff and specials": every other breakdown the
+ * question names, of the same measure and periods, stated after the first. */
+function otherBreakdownsNamed(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, force: string, metric: Metric, chosen: PeriodGroup[]): string {
+  if (metric.outcome === undefined) return '';
+  const periods = new Set(chosen.map((g) => g.period.id));
+  const lines = frame.measure.breakdowns
+    .filter((b) => b.id !== metric.outcome)
+    .flatMap((b) => {
+      const other = ctx.metrics.find((m) => m.measure === metric.measure && m.outcome === b.id && m.unit === metric.unit);
+      return other ? byPeriod(ctx.store.of(force, other.id)).filter((g) => periods.has(g.period.id)) : [];
+    })
+    .map((g) => stateGroup(g, draft, true));
+  return lines.length > 0 ? ` Also asked: ${lines.join('; ')}.` : '';
 }
 
 /** Two or more whole years of one kind, one after another, each with one figure: they may be added up. */
