@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { loadDataset } from '../src/data/dataset.ts';
 import { BUNDLED_DATA_DIR } from '../src/engine.ts';
 import type { MeasureOptions } from './answering.ts';
+import { benchCharts, fullChartOptions, smokeChartOptions, type ChartBenchOptions, type ChartBenchResult } from './chart.ts';
 import { corpus } from './corpus.ts';
 import { describeMachine, type Machine } from './machine.ts';
 import { measureSize, type SizeResult, type SizeSpec } from './scale.ts';
@@ -29,7 +30,7 @@ export const TARGETS = {
   slackRedisReplyRatio: 2,
 } as const;
 
-export type Section = 'scale' | 'startup' | 'slack';
+export type Section = 'scale' | 'chart' | 'startup' | 'slack';
 
 export interface BenchOptions {
   preset: 'full' | 'smoke';
@@ -49,6 +50,8 @@ export interface BenchOptions {
   /** Timed starts per case (the bundled case gets `extraBundledRuns` more: it is the quickest and
    * noisiest); `warm`: one untimed start first, so the files are in the file cache as for a restarted bot. */
   startup: { runs: number; extraBundledRuns: number; warm: boolean; documents: number };
+  /** Charts drawn (issue 14), beside the answering rows. */
+  chart: ChartBenchOptions;
   slack: { levels: readonly SlackLevel[]; drainMs: number; profileLevel?: SlackLevel };
   /** The same levels again with state and queue in this Redis (REDIS_URL, else the local one); none when absent. */
   slackRedisUrl?: string;
@@ -62,6 +65,7 @@ export interface BenchResult {
   machine: Machine;
   seed: string;
   scale: SizeResult[];
+  chart?: ChartBenchResult & { failure?: string };
   startup?: { cases: StartupResult[]; npmStart?: NpmStartResult; indexBuildMs?: number; failure?: string };
   slack?: SlackResult & { profiled?: SlackResult };
   /** The Slack levels with REDIS_URL set, measured right after the in-process ones. */
@@ -72,7 +76,7 @@ export interface BenchResult {
 export function fullOptions(): BenchOptions {
   return {
     preset: 'full',
-    sections: ['scale', 'startup', 'slack'],
+    sections: ['scale', 'chart', 'startup', 'slack'],
     sizes: [1_000, 10_000, 100_000],
     seed: 'forcewatch',
     fresh: false,
@@ -88,6 +92,7 @@ export function fullOptions(): BenchOptions {
     deadlineMs: (documents) => (documents >= 100_000 ? 420_000 : 150_000),
     answerLimitMs: (documents) => (documents >= 100_000 ? 45_000 : 30_000),
     startup: { runs: 3, extraBundledRuns: 2, warm: true, documents: 10_000 },
+    chart: fullChartOptions(),
     slack: {
       levels: [
         { connections: 1, amount: 300, maxSeconds: 10 },
@@ -112,7 +117,7 @@ function benchRedisUrl(): string {
 export function smokeOptions(): BenchOptions {
   return {
     preset: 'smoke',
-    sections: ['scale', 'startup', 'slack'],
+    sections: ['scale', 'chart', 'startup', 'slack'],
     sizes: [200],
     seed: 'forcewatch',
     fresh: false,
@@ -124,6 +129,7 @@ export function smokeOptions(): BenchOptions {
     answerLimitMs: () => 30_000,
     // No untimed warm start: CI needs the code path, not a steady number, and each start costs a second.
     startup: { runs: 1, extraBundledRuns: 0, warm: false, documents: 200 },
+    chart: smokeChartOptions(),
     slack: { levels: [{ connections: 1, amount: 10, maxSeconds: 5 }, { connections: 5, amount: 20, maxSeconds: 5 }], drainMs: 5_000 },
     slackRedisUrl: benchRedisUrl(),
   };
@@ -151,6 +157,15 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       result.scale.push(size);
       if (size.stopped) progress(`${size.label}: ${size.stopped}`);
       if (size.failure) progress(`${size.label}: failed: ${size.failure}`);
+    }
+  }
+
+  if (options.sections.includes('chart')) {
+    progress('charts…');
+    try {
+      result.chart = await benchCharts(options.chart);
+    } catch (error) {
+      result.chart = { firstChartMs: Number.NaN, rows: [], failure: error instanceof Error ? error.message : String(error) };
     }
   }
 

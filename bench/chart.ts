@@ -1,13 +1,11 @@
 /**
- * The cost of drawing an answer's chart (issue 14): loading the chart libraries once, then each
- * chart as SVG (ECharts) and as PNG (ECharts, then resvg), for the charts of real answers (a
- * trend, a ranking, a comparison), timed one at a time after warm-up, median of the runs'
- * percentiles as the other rows report. Standalone so it can be wired into `npm run bench` as a
- * section: `benchCharts()` returns the rows, `chartReport()` prints them.
+ * The cost of drawing an answer's chart (issue 14), the benchmark's `chart` section: loading the
+ * chart libraries once, then each chart as SVG (ECharts) and as PNG (ECharts, then resvg), for the
+ * charts of real answers (a trend, a ranking, a comparison), timed one at a time after warm-up,
+ * median of the runs' percentiles as the other rows report.
  *
- *   npm run bench:chart [-- --smoke]
+ *   npm run bench:chart   (the chart rows alone, not written to BENCHMARKS.md)
  */
-import { pathToFileURL } from 'node:url';
 import { chartOfAnswer } from '../adapters/shared/chart-of-answer.ts';
 import { loadChartRenderer, type ChartSpec } from '../src/chart/index.ts';
 import { loadEngine } from '../src/index.ts';
@@ -70,22 +68,4 @@ export async function benchCharts(options: ChartBenchOptions): Promise<ChartBenc
       { row: 'chart PNG', stats: await timeRuns(charts, (s) => renderer.png(s), options) },
     ],
   };
-}
-
-const ms = (value: number) => value.toFixed(1);
-
-/** The rows as a Markdown table, as BENCHMARKS.md lays out the answering rows. */
-export function chartReport(result: ChartBenchResult): string {
-  return [
-    `First chart, libraries loaded on demand: ${ms(result.firstChartMs)} ms`,
-    '',
-    '| row | n | p50 ms | p95 ms | p99 ms | max ms |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
-    ...result.rows.map(({ row, stats }) => `| ${row} | ${stats.n} | ${ms(stats.p50)} | ${ms(stats.p95)} | ${ms(stats.p99)} | ${ms(stats.max)} |`),
-  ].join('\n');
-}
-
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const result = await benchCharts(process.argv.includes('--smoke') ? smokeChartOptions() : fullChartOptions());
-  process.stdout.write(`${chartReport(result)}\n`);
 }

@@ -59,6 +59,23 @@ export function bundledBlock(result: BenchResult): Block[] {
   return blocks;
 }
 
+/** The cost of drawing an answer's chart, beside the answering rows (median of the runs' percentiles). */
+export function chartBlocks(result: BenchResult): Block[] {
+  const chart = result.chart;
+  if (!chart) return [];
+  if (chart.failure !== undefined) return [{ text: [`Charts: failed: ${chart.failure}`] }];
+  return [
+    {
+      table: {
+        title: `Charts of answers (a trend, a ranking, a comparison), one at a time; the first, loading the libraries on demand, took ${ms(chart.firstChartMs)} ms`,
+        headers: ['drawing', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'charts timed'],
+        rows: chart.rows.map(({ row, stats }) => [row, ms(stats.p50), ms(stats.p95), ms(stats.p99), ms(stats.max), count(stats.n)]),
+        right: [1, 2, 3, 4, 5],
+      },
+    },
+  ];
+}
+
 export function scaleBlocks(result: BenchResult): Block[] {
   const sizes = result.scale;
   if (sizes.length === 0) return [];

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { RowResult } from './answering.ts';
 import { TARGETS, type BenchResult } from './bench.ts';
 import { count, MISSED, mb, ms, renderTable, seconds, type Block } from './report-format.ts';
-import { bundledBlock, scaleBlocks } from './report-scale.ts';
+import { bundledBlock, chartBlocks, scaleBlocks } from './report-scale.ts';
 import type { SizeResult } from './scale.ts';
 import { slackErrors, type SlackLevelResult } from './slack.ts';
 
@@ -190,7 +190,7 @@ function headerBlock(result: BenchResult, command: string): Block {
 }
 
 function blocks(result: BenchResult, command: string): Block[] {
-  return [headerBlock(result, command), targetsBlock(result), ...bundledBlock(result), ...scaleBlocks(result), ...startupBlocks(result), ...slackBlocks(result)];
+  return [headerBlock(result, command), targetsBlock(result), ...bundledBlock(result), ...chartBlocks(result), ...scaleBlocks(result), ...startupBlocks(result), ...slackBlocks(result)];
 }
 
 function render(result: BenchResult, command: string, markdown: boolean): string {

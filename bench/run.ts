@@ -3,7 +3,7 @@
  * minute): runs the benchmark, prints the report, and (full run) writes it into BENCHMARKS.md.
  *
  *   --smoke              tiny sizes and counts, nothing written unless --out is given
- *   --sections=a,b       scale, startup, slack (default: all)
+ *   --sections=a,b       scale, chart, startup, slack (default: all)
  *   --sizes=1000,10000   generated corpus sizes in documents (default 1000,10000,100000)
  *   --seed=TEXT          corpus seed (default forcewatch)
  *   --fresh              regenerate corpora instead of reusing the cached ones
@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { fullOptions, runBench, smokeOptions, type Section } from './bench.ts';
 import { textReport, writeResults } from './report.ts';
 
-const SECTIONS: readonly Section[] = ['scale', 'startup', 'slack'];
+const SECTIONS: readonly Section[] = ['scale', 'chart', 'startup', 'slack'];
 
 function value(name: string): string | undefined {
   const arg = process.argv.find((a) => a.startsWith(`--${name}=`));

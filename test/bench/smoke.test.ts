@@ -12,7 +12,7 @@ const BUNDLED_ROWS = ['lookup', 'share', 'comparison', 'change', 'trend', 'ranki
 
 describe('the benchmark in smoke mode', () => {
   it('asks every question of the set on the bundled data and a generated corpus, in-process, with no errors', async () => {
-    const options: BenchOptions = { ...smokeOptions(), isolate: false, sections: ['scale', 'slack'], sizes: [60] };
+    const options: BenchOptions = { ...smokeOptions(), isolate: false, sections: ['scale', 'chart', 'slack'], sizes: [60] };
     const result = await runBench(options);
 
     expect(result.scale.map((s) => s.label)).toEqual(['bundled', '60 docs']);
@@ -49,6 +49,11 @@ describe('the benchmark in smoke mode', () => {
     const report = markdownReport(result, 'npm run bench:smoke');
     for (const row of [...BUNDLED_ROWS, ALL_ROW, PARSER_ROW, SEARCH_ROW]) expect(report).toContain(`| ${row} |`);
     expect(textReport(result, 'npm run bench:smoke')).toContain('Targets');
+    // The cost of drawing a chart, beside the answering rows.
+    expect(result.chart?.failure).toBeUndefined();
+    for (const { stats } of result.chart?.rows ?? []) expect(stats.n).toBe(smokeOptions().chart.perRun);
+    expect(report).toMatch(/\| chart SVG \| [\d.]+ \| [\d.]+ \| [\d.]+ \|/);
+    expect(report).toMatch(/\| chart PNG \| [\d.]+ \| [\d.]+ \| [\d.]+ \|/);
     expect(report).toContain('with REDIS_URL set');
   }, 120_000);
 
