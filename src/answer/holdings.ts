@@ -9,6 +9,11 @@ import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import type { FigureStore } from './figure-store.ts';
 
+/** What follows a list, on a line of its own so it is never read as part of the last item. */
+export function belowList(text: string): string {
+  return text.trim() === '' ? '' : `\n${text.trim()}`;
+}
+
 /** "Hampshire Constabulary, Hertfordshire Constabulary and England and Wales" */
 export function joinNames(names: readonly string[], conjunction = 'and'): string {
   if (names.length <= 1) return names.join('');
@@ -49,8 +54,8 @@ const SHORT_PERIOD = 24;
 /**
  * The measures held for a force (or England and Wales) closest to the one asked, at most three, each
  * with its newest period: "For Kent Police we hold, among others: allegations logged (2024-25), …".
- * Closest means the measure itself (another period), then its parts and whole, then measures of the
- * same publications, then the newest. The answer points to the force card for everything.
+ * Closest means the measure itself (another period), then its parts and whole, then measures the
+ * same everyday words name, then measures of the same publications, then the newest. The answer points to the force card for everything.
  */
 export function closestHeld(ctx: AnswerContext, draft: AnswerDraft, force: string, near?: string): string {
   const newest = new Map<string, Period>();
@@ -63,8 +68,10 @@ export function closestHeld(ctx: AnswerContext, draft: AnswerDraft, force: strin
     const m = ctx.measures.get(id);
     if (!asked || !m) return 3;
     if (id === asked.id) return 0;
-    const related = [m.partOf, m.rateOf, m.timeOf].includes(asked.id) || [asked.partOf, asked.rateOf, asked.timeOf].includes(id) || (m.partOf !== undefined && m.partOf === asked.partOf);
-    return related ? 1 : m.family === asked.family ? 2 : 3;
+    const related = [m.partOf, m.rateOf, m.timeOf, m.supersededBy].includes(asked.id) || [asked.partOf, asked.rateOf, asked.timeOf, asked.supersededBy].includes(id) || (m.partOf !== undefined && m.partOf === asked.partOf);
+    // Measures the same everyday words name ("allegations": handled under the formal process, or logged).
+    const sameWords = (m.broad ?? []).some((w) => asked.broad?.includes(w));
+    return related ? 1 : sameWords ? 1.5 : m.family === asked.family ? 2 : 3;
   };
   const chosen = [...newest]
     .sort(([a, pa], [b, pb]) => closeness(a) - closeness(b) || periodOrder(pb) - periodOrder(pa))

@@ -10,7 +10,7 @@ import type { QueryFrame } from '../model/frame.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import type { Observation } from './figure-store.ts';
-import { inPeriod } from './holdings.ts';
+import { belowList, inPeriod } from './holdings.ts';
 import { asksPerHead } from './frame-reading.ts';
 
 /** A published rate and what it is worked from. */
@@ -75,6 +75,6 @@ export function rankByPublishedRate(ctx: AnswerContext, draft: AnswerDraft, metr
   const list = shown.map((o) => `• ${draft.forceName(o.force)}: ${stateRate(ctx, draft, p, o)}`);
   const top = shown[0] as Observation;
   draft.allow(p.rate.label);
-  const text = `${draft.forceName(top.force)} had the ${ascending ? 'lowest' : 'highest'} ${p.rate.label} ${inPeriod(top.period)}. Ranked ${ascending ? 'lowest' : 'highest'} first, by the published rate (${draft.provenance(top)}):\n${list.join('\n')}${differs(draft, metric, p)}`;
+  const text = `${draft.forceName(top.force)} had the ${ascending ? 'lowest' : 'highest'} ${p.rate.label} ${inPeriod(top.period)}. Ranked ${ascending ? 'lowest' : 'highest'} first, by the published rate (${draft.provenance(top)}):\n${list.join('\n')}${belowList(differs(draft, metric, p))}`;
   return draft.answered('ranking', text, { ...frame, measure: p.rate.measure });
 }

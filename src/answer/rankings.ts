@@ -13,7 +13,7 @@ import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import type { Observation } from './figure-store.ts';
 import { canRank, canRatePerHead, canSum } from '../catalogue/rules.ts';
-import { inPeriod, joinNames } from './holdings.ts';
+import { belowList, inPeriod, joinNames } from './holdings.ts';
 import { NATIONAL } from '../understand/forces.ts';
 import { publishedRate, rankByPublishedRate } from './published-rates.ts';
 import { asksPerHead, asksShare } from './frame-reading.ts';
@@ -184,7 +184,7 @@ export function answerRanking(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   const level = sorted.filter((o) => o.value === first.value).map((o) => draft.forceName(o.force));
   const lead = `${joinNames(level)} had the ${ascending ? 'lowest' : 'highest'} ${metric.label} ${inPeriod(period)}${level.length > 1 ? ` (${formatValue(first.value, metric.unit)} each)` : ''}`;
   const source = draft.provenance(first);
-  const text = `${lead}. Ranked ${ascending ? 'lowest' : 'highest'} first (our ranking; ${source}):\n${list.join('\n')}${scope}${leftOut}`;
+  const text = `${lead}. Ranked ${ascending ? 'lowest' : 'highest'} first (our ranking; ${source}):\n${list.join('\n')}${belowList(scope + leftOut)}`;
   return draft.answered('ranking', text, answerFrame);
 }
 
@@ -227,7 +227,7 @@ function countForces(draft: AnswerDraft, metric: Metric, rows: Observation[], th
     const s = draft.stated(o);
     return `• ${draft.forceName(o.force)}: ${s.shown} ${s.marks}`;
   });
-  const text = `${past.length} of the ${rows.length} forces we hold it for had ${words} ${bound} ${metric.label} ${inPeriod(period)} (our count)${past.length > 0 ? `:\n${list.join('\n')}` : '.'}${scope}`;
+  const text = `${past.length} of the ${rows.length} forces we hold it for had ${words} ${bound} ${metric.label} ${inPeriod(period)} (our count)${past.length > 0 ? `:\n${list.join('\n')}${belowList(scope)}` : `.${scope}`}`;
   return draft.answered('ranking', text, frame);
 }
 
@@ -250,7 +250,7 @@ function rankPerWorkforce(ctx: AnswerContext, draft: AnswerDraft, rows: Observat
   const top = (sorted[0] as { o: Observation }).o;
   const unrated = rows.filter((o) => !rated.some((r) => r.o === o)).map((o) => draft.forceName(o.force));
   const without = unrated.length === 0 ? '' : ` Not ranked, as we hold no workforce figure for them: ${unrated.join(', ')}.`;
-  const text = `${draft.forceName(top.force)} had the ${ascending ? 'lowest' : 'highest'} ${top.metric.label} per 1,000 workforce ${inPeriod(top.period)}. Ranked ${ascending ? 'lowest' : 'highest'} first (our ranking and rates; ${draft.provenance(top)}):\n${list.join('\n')}${without}${leftOut}`;
+  const text = `${draft.forceName(top.force)} had the ${ascending ? 'lowest' : 'highest'} ${top.metric.label} per 1,000 workforce ${inPeriod(top.period)}. Ranked ${ascending ? 'lowest' : 'highest'} first (our ranking and rates; ${draft.provenance(top)}):\n${list.join('\n')}${belowList(without + leftOut)}`;
   return draft.answered('ranking', text, frame);
 }
 
@@ -268,6 +268,6 @@ function rankByShare(ctx: AnswerContext, draft: AnswerDraft, rows: Observation[]
   const top = (sorted[0] as { o: Observation }).o;
   const label = `${top.metric.label} as a share of ${whole.label}`;
   draft.allow(label);
-  const text = `${draft.forceName(top.force)} had the ${ascending ? 'lowest' : 'highest'} ${label} ${inPeriod(top.period)}. Ranked ${ascending ? 'lowest' : 'highest'} first (our ranking and shares; ${draft.provenance(top)}):\n${list.join('\n')}${scope}`;
+  const text = `${draft.forceName(top.force)} had the ${ascending ? 'lowest' : 'highest'} ${label} ${inPeriod(top.period)}. Ranked ${ascending ? 'lowest' : 'highest'} first (our ranking and shares; ${draft.provenance(top)}):\n${list.join('\n')}${belowList(scope)}`;
   return draft.answered('ranking', text, frame);
 }

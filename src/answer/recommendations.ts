@@ -13,7 +13,7 @@ import { stem, words } from '../text/words.ts';
 import { periodMatches } from '../understand/periods.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
-import { joinNames } from './holdings.ts';
+import { belowList, joinNames } from './holdings.ts';
 import { sentences } from './passages.ts';
 
 /** How many recommendations an answer quotes. */
@@ -108,7 +108,7 @@ function rankForces(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft, r
   const list = shown.map(([f, n]) => `• ${draft.forceName(f)}: ${counted(draft, n, { forces: [f], name: draft.forceName(f) }, `to ${draft.forceName(f)}`)}`);
   const without = excluded.length > 0 ? ` Left out as asked: ${joinNames(excluded.map((f) => draft.forceName(f)))}.` : '';
   const lead = `${draft.forceName(top[0])} received the ${lowest ? 'fewest' : 'most'} IOPC learning recommendations${which} of the pages we hold (scraped up to ${SCRAPED}; our count of the pages the IOPC files under each force):`;
-  return draft.answered('recommendation', `${lead}\n${list.join('\n')}${without}`, frame);
+  return draft.answered('recommendation', `${lead}\n${list.join('\n')}${belowList(without)}`, frame);
 }
 
 export function answerRecommendations(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft): Answer {
