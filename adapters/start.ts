@@ -19,7 +19,10 @@ runMain(async () => {
   const discordConfig = discordConfigFromEnv(process.env);
   const platforms: StartPlatform[] = [];
   if (slackConfig) platforms.push(async (deps) => (await import('./slack/index.ts')).startSlack({ ...deps, config: slackConfig }));
-  if (discordConfig) platforms.push(async (deps) => (await import('./discord/index.ts')).startDiscord({ ...deps, config: discordConfig, onFatal: (reason) => deps.onFatal('discord', reason) }));
+  if (discordConfig)
+    platforms.push(async (deps) =>
+      (await import('./discord/index.ts')).startDiscord({ ...deps, config: discordConfig, onFatal: (reason) => deps.onFatal('discord', reason) }),
+    );
   if (platforms.length > 0) return serve(platforms, { envFile });
   // The chat logs only warnings: its screen is the user's.
   const logger = createLogger({ level: process.env.LOG_LEVEL || 'warn' });

@@ -68,7 +68,25 @@ export interface SetHooks {
 }
 
 /** Rows in report order: the figure answers, the text answers, the rest. */
-export const ROW_ORDER = ['lookup', 'share', 'comparison', 'change', 'trend', 'ranking', 'recommendation', 'definition', 'statement', 'overview', 'force card', 'sources', 'help', 'provenance', 'chart', 'no data', 'unclear'];
+export const ROW_ORDER = [
+  'lookup',
+  'share',
+  'comparison',
+  'change',
+  'trend',
+  'ranking',
+  'recommendation',
+  'definition',
+  'statement',
+  'overview',
+  'force card',
+  'sources',
+  'help',
+  'provenance',
+  'chart',
+  'no data',
+  'unclear',
+];
 export const ALL_ROW = 'every question';
 export const PARSER_ROW = 'question parser (explain)';
 export const SEARCH_ROW = 'full-text search, within answers';
@@ -99,7 +117,13 @@ function ask(engine: Engine, q: SetQuestion, answers: Map<string, Answer>): Answ
 
 /** Asks every question but the broken ones once, in order, timing each (and its searches, with a
  * search clock); returns the pass's wall time. */
-function pass(engine: Engine, questions: readonly SetQuestion[], broken: ReadonlySet<number>, each: (i: number, ms: number, searchMs: number) => void, searchClock = () => 0): number {
+function pass(
+  engine: Engine,
+  questions: readonly SetQuestion[],
+  broken: ReadonlySet<number>,
+  each: (i: number, ms: number, searchMs: number) => void,
+  searchClock = () => 0,
+): number {
   const answers = new Map<string, Answer>();
   const started = nowMs();
   questions.forEach((q, i) => {
@@ -114,11 +138,13 @@ function pass(engine: Engine, questions: readonly SetQuestion[], broken: Readonl
 
 /** Reads every question with the parser alone, timing each. */
 function parserPass(engine: Engine, questions: readonly SetQuestion[]): number[] {
-  return questions.filter((q) => q.via === 'answer').map((q) => {
-    const t = nowMs();
-    engine.explain(q.text);
-    return nowMs() - t;
-  });
+  return questions
+    .filter((q) => q.via === 'answer')
+    .map((q) => {
+      const t = nowMs();
+      engine.explain(q.text);
+      return nowMs() - t;
+    });
 }
 
 /** Measures the set against `engine`. */
@@ -167,24 +193,47 @@ export async function measureSet(engine: Engine, questions: readonly SetQuestion
     const samples = new Map<string, number[]>();
     const all: number[] = [];
     const searches: number[] = [];
-    const wall = pass(engine, questions, broken, (i, ms, searchMs) => {
-      times[i]?.push(ms);
-      all.push(ms);
-      if (searchMs > 0) {
-        searches.push(searchMs);
-        searching.add(i);
-      }
-      const row = rowOfQuestion[i] ?? 'error';
-      const list = samples.get(row);
-      if (list) list.push(ms);
-      else samples.set(row, [ms]);
-    }, hooks.searchMs);
-    for (const [row, s] of samples) byRow.set(row, [...(byRow.get(row) ?? []), runStats(s, s.reduce((a, b) => a + b, 0))]);
+    const wall = pass(
+      engine,
+      questions,
+      broken,
+      (i, ms, searchMs) => {
+        times[i]?.push(ms);
+        all.push(ms);
+        if (searchMs > 0) {
+          searches.push(searchMs);
+          searching.add(i);
+        }
+        const row = rowOfQuestion[i] ?? 'error';
+        const list = samples.get(row);
+        if (list) list.push(ms);
+        else samples.set(row, [ms]);
+      },
+      hooks.searchMs,
+    );
+    for (const [row, s] of samples)
+      byRow.set(row, [
+        ...(byRow.get(row) ?? []),
+        runStats(
+          s,
+          s.reduce((a, b) => a + b, 0),
+        ),
+      ]);
     allRuns.push(runStats(all, wall));
-    searchRuns.push(runStats(searches, searches.reduce((a, b) => a + b, 0)));
+    searchRuns.push(
+      runStats(
+        searches,
+        searches.reduce((a, b) => a + b, 0),
+      ),
+    );
     globalThis.gc?.();
     const parsed = parserPass(engine, questions);
-    parserRuns.push(runStats(parsed, parsed.reduce((a, b) => a + b, 0)));
+    parserRuns.push(
+      runStats(
+        parsed,
+        parsed.reduce((a, b) => a + b, 0),
+      ),
+    );
     globalThis.gc?.();
     hooks.onPass?.(r + 1);
   }
@@ -211,7 +260,15 @@ export async function measureSet(engine: Engine, questions: readonly SetQuestion
     passes,
     rows,
     all: rowResult(ALL_ROW, everyone, allRuns),
-    parser: { ...rowResult(PARSER_ROW, everyone.filter((i) => questions[i]?.via === 'answer'), parserRuns), citations: 0, textChars: 0 },
+    parser: {
+      ...rowResult(
+        PARSER_ROW,
+        everyone.filter((i) => questions[i]?.via === 'answer'),
+        parserRuns,
+      ),
+      citations: 0,
+      textChars: 0,
+    },
     slowest,
     errors,
   };
@@ -219,7 +276,9 @@ export async function measureSet(engine: Engine, questions: readonly SetQuestion
   // Profiled apart from the timed passes, so the profiler's overhead never reaches the numbers.
   const { targets } = options;
   const { stats } = result.all;
-  const missed = targets !== undefined && (stats.p99 > targets.p99 || (targets.p50 !== undefined && stats.p50 > targets.p50) || (targets.max !== undefined && stats.max > targets.max));
+  const missed =
+    targets !== undefined &&
+    (stats.p99 > targets.p99 || (targets.p50 !== undefined && stats.p50 > targets.p50) || (targets.max !== undefined && stats.max > targets.max));
   if (missed) {
     result.profile = await profileWork(() => {
       const until = nowMs() + options.profileMs;

@@ -85,7 +85,14 @@ export function fullOptions(): BenchOptions {
     // four sizes took far longer than the benchmark's ten minutes, 500 questions still 13 minutes.
     sample: 300,
     measure: (documents) => {
-      const targets = documents === 'bundled' ? TARGETS.bundled : documents >= 100_000 ? TARGETS.hundredThousand : documents >= 10_000 ? { p99: TARGETS.tenThousand.p99, max: TARGETS.tenThousand.max } : undefined;
+      const targets =
+        documents === 'bundled'
+          ? TARGETS.bundled
+          : documents >= 100_000
+            ? TARGETS.hundredThousand
+            : documents >= 10_000
+              ? { p99: TARGETS.tenThousand.p99, max: TARGETS.tenThousand.max }
+              : undefined;
       // A size whose every question once takes over a minute is timed with one pass.
       return { runs: 3, slowPassMs: 60_000, profileMs: 1_500, ...(targets ? { targets } : {}) };
     },
@@ -130,7 +137,13 @@ export function smokeOptions(): BenchOptions {
     // No untimed warm start: CI needs the code path, not a steady number, and each start costs a second.
     startup: { runs: 1, extraBundledRuns: 0, warm: false, documents: 200 },
     chart: smokeChartOptions(),
-    slack: { levels: [{ connections: 1, amount: 10, maxSeconds: 5 }, { connections: 5, amount: 20, maxSeconds: 5 }], drainMs: 5_000 },
+    slack: {
+      levels: [
+        { connections: 1, amount: 10, maxSeconds: 5 },
+        { connections: 5, amount: 20, maxSeconds: 5 },
+      ],
+      drainMs: 5_000,
+    },
     slackRedisUrl: benchRedisUrl(),
   };
 }
@@ -138,7 +151,14 @@ export function smokeOptions(): BenchOptions {
 /** Runs the sections in order; a section that fails is reported, and the others still run. */
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const progress = options.onProgress ?? (() => undefined);
-  const result: BenchResult = { preset: options.preset, startedAt: new Date(), finishedAt: new Date(), machine: describeMachine(), seed: options.seed, scale: [] };
+  const result: BenchResult = {
+    preset: options.preset,
+    startedAt: new Date(),
+    finishedAt: new Date(),
+    machine: describeMachine(),
+    seed: options.seed,
+    scale: [],
+  };
 
   if (options.sections.includes('scale')) {
     const specs: SizeSpec[] = [{ kind: 'bundled' }, ...options.sizes.map((documents): SizeSpec => ({ kind: 'generated', documents }))];
@@ -176,16 +196,32 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const cases: StartupResult[] = [];
     // The bundled data grows as sources are ingested: counted, never assumed.
     const bundledDocuments = result.scale.find((s) => s.label === 'bundled')?.documents ?? loadDataset(BUNDLED_DATA_DIR).documents.length;
-    cases.push(await measureStartup({ label: 'bundled', dataDir: BUNDLED_DATA_DIR, documents: bundledDocuments }, options.startup.runs + options.startup.extraBundledRuns, { phases: true, warm: options.startup.warm, deadlineMs: 60_000 }));
-    cases.push(await measureStartup({ label, dataDir: generated.dir, documents: generated.documents }, options.startup.runs, { phases: true, warm: false, deadlineMs: 120_000 }));
+    cases.push(
+      await measureStartup(
+        { label: 'bundled', dataDir: BUNDLED_DATA_DIR, documents: bundledDocuments },
+        options.startup.runs + options.startup.extraBundledRuns,
+        { phases: true, warm: options.startup.warm, deadlineMs: 60_000 },
+      ),
+    );
+    cases.push(
+      await measureStartup({ label, dataDir: generated.dir, documents: generated.documents }, options.startup.runs, {
+        phases: true,
+        warm: false,
+        deadlineMs: 120_000,
+      }),
+    );
     const built = await buildIndexFile(generated.dir, 180_000);
     if (built.failure === undefined)
       cases.push(
-        await measureStartup({ label: `${label}, saved files`, dataDir: generated.dir, documents: generated.documents, indexFile: built.file }, options.startup.runs, {
-          phases: true,
-          warm: false,
-          deadlineMs: 120_000,
-        }),
+        await measureStartup(
+          { label: `${label}, saved files`, dataDir: generated.dir, documents: generated.documents, indexFile: built.file },
+          options.startup.runs,
+          {
+            phases: true,
+            warm: false,
+            deadlineMs: 120_000,
+          },
+        ),
       );
     const npmStart = await measureNpmStart(options.startup.runs + options.startup.extraBundledRuns, options.startup.warm);
     result.startup = { cases, npmStart, indexBuildMs: built.ms, ...(built.failure === undefined ? {} : { failure: built.failure }) };

@@ -92,8 +92,7 @@ export function runChild<M>(options: ChildOptions<M>): Promise<ChildRun<M>> {
       options.onMessage?.(message);
       clearTimeout(stall);
       const within = options.nextWithin?.(message);
-      if (within !== undefined)
-        stall = setTimeout(() => stop(options.describeStall?.(message, within) ?? `went quiet for ${within} ms`), within);
+      if (within !== undefined) stall = setTimeout(() => stop(options.describeStall?.(message, within) ?? `went quiet for ${within} ms`), within);
     });
     child.on('exit', (code) => {
       clearTimeout(deadline);

@@ -51,25 +51,153 @@ const NATIONAL = 'england-and-wales';
 const SMALL_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 
 const TOWNS = [
-  'Winchester', 'Basingstoke', 'Andover', 'Petersfield', 'Hemel Hempstead', 'Watford', 'Stevenage', 'St Albans',
-  'Maidstone', 'Canterbury', 'Ashford', 'Chelmsford', 'Colchester', 'Ipswich', 'Norwich', 'Cambridge', 'Peterborough',
-  'Bedford', 'Luton', 'Northampton', 'Leicester', 'Nottingham', 'Derby', 'Lincoln', 'Sheffield', 'Leeds', 'Bradford',
-  'York', 'Hull', 'Middlesbrough', 'Durham', 'Sunderland', 'Carlisle', 'Kendal', 'Lancaster', 'Preston', 'Blackpool',
-  'Bolton', 'Wigan', 'Chester', 'Stafford', 'Stoke', 'Shrewsbury', 'Worcester', 'Hereford', 'Gloucester', 'Cheltenham',
-  'Swindon', 'Salisbury', 'Bath', 'Taunton', 'Exeter', 'Plymouth', 'Truro', 'Dorchester', 'Poole', 'Guildford',
-  'Woking', 'Crawley', 'Brighton', 'Chichester', 'Reading', 'Oxford', 'Aylesbury', 'Milton Keynes', 'Warwick',
-  'Coventry', 'Wolverhampton', 'Swansea', 'Cardiff', 'Newport', 'Wrexham', 'Bangor', 'Carmarthen', 'Aberystwyth',
+  'Winchester',
+  'Basingstoke',
+  'Andover',
+  'Petersfield',
+  'Hemel Hempstead',
+  'Watford',
+  'Stevenage',
+  'St Albans',
+  'Maidstone',
+  'Canterbury',
+  'Ashford',
+  'Chelmsford',
+  'Colchester',
+  'Ipswich',
+  'Norwich',
+  'Cambridge',
+  'Peterborough',
+  'Bedford',
+  'Luton',
+  'Northampton',
+  'Leicester',
+  'Nottingham',
+  'Derby',
+  'Lincoln',
+  'Sheffield',
+  'Leeds',
+  'Bradford',
+  'York',
+  'Hull',
+  'Middlesbrough',
+  'Durham',
+  'Sunderland',
+  'Carlisle',
+  'Kendal',
+  'Lancaster',
+  'Preston',
+  'Blackpool',
+  'Bolton',
+  'Wigan',
+  'Chester',
+  'Stafford',
+  'Stoke',
+  'Shrewsbury',
+  'Worcester',
+  'Hereford',
+  'Gloucester',
+  'Cheltenham',
+  'Swindon',
+  'Salisbury',
+  'Bath',
+  'Taunton',
+  'Exeter',
+  'Plymouth',
+  'Truro',
+  'Dorchester',
+  'Poole',
+  'Guildford',
+  'Woking',
+  'Crawley',
+  'Brighton',
+  'Chichester',
+  'Reading',
+  'Oxford',
+  'Aylesbury',
+  'Milton Keynes',
+  'Warwick',
+  'Coventry',
+  'Wolverhampton',
+  'Swansea',
+  'Cardiff',
+  'Newport',
+  'Wrexham',
+  'Bangor',
+  'Carmarthen',
+  'Aberystwyth',
 ];
 const PAPERS = ['Echo', 'Gazette', 'Post', 'Chronicle', 'Times', 'Advertiser', 'Mercury', 'Herald', 'News', 'Observer'];
 const FIRST_NAMES = [
-  'James', 'Sarah', 'David', 'Emma', 'Michael', 'Laura', 'Paul', 'Rachel', 'Mark', 'Helen', 'Andrew', 'Claire',
-  'Richard', 'Nicola', 'Simon', 'Joanne', 'Peter', 'Katie', 'Stephen', 'Amy', 'Gareth', 'Sian', 'Rhys', 'Megan',
-  'Donna', 'Kevin', 'Lisa', 'Darren', 'Natalie', 'Gary', 'Jade', 'Craig', 'Louise', 'Martin', 'Hannah', 'Neil',
+  'James',
+  'Sarah',
+  'David',
+  'Emma',
+  'Michael',
+  'Laura',
+  'Paul',
+  'Rachel',
+  'Mark',
+  'Helen',
+  'Andrew',
+  'Claire',
+  'Richard',
+  'Nicola',
+  'Simon',
+  'Joanne',
+  'Peter',
+  'Katie',
+  'Stephen',
+  'Amy',
+  'Gareth',
+  'Sian',
+  'Rhys',
+  'Megan',
+  'Donna',
+  'Kevin',
+  'Lisa',
+  'Darren',
+  'Natalie',
+  'Gary',
+  'Jade',
+  'Craig',
+  'Louise',
+  'Martin',
+  'Hannah',
+  'Neil',
 ];
 /** Surname syllables: enough combinations that, as in real news, new names keep appearing as the corpus grows. */
 const SYLLABLES = [
-  'ash', 'brad', 'cal', 'dun', 'ell', 'fair', 'gar', 'hol', 'ing', 'kel', 'lang', 'mor', 'nor', 'pen', 'quin',
-  'rad', 'stan', 'thorn', 'wal', 'whit', 'ford', 'ton', 'ley', 'by', 'worth', 'field', 'well', 'ham', 'wick', 'more',
+  'ash',
+  'brad',
+  'cal',
+  'dun',
+  'ell',
+  'fair',
+  'gar',
+  'hol',
+  'ing',
+  'kel',
+  'lang',
+  'mor',
+  'nor',
+  'pen',
+  'quin',
+  'rad',
+  'stan',
+  'thorn',
+  'wal',
+  'whit',
+  'ford',
+  'ton',
+  'ley',
+  'by',
+  'worth',
+  'field',
+  'well',
+  'ham',
+  'wick',
+  'more',
 ];
 const ROLES = ['deputy chief constable', 'head of professional standards', 'chief constable', 'assistant chief constable'];
 const FORCE_QUOTES = [
@@ -92,11 +220,16 @@ const PCC_QUOTES = [
   'Public confidence depends on complaints being handled quickly and fairly.',
 ];
 const MISDEEDS = [
-  'sent offensive messages to colleagues', 'lied about his whereabouts while on duty', 'used a police database for personal reasons',
-  'formed an inappropriate relationship with a vulnerable victim', 'failed to declare a business interest',
+  'sent offensive messages to colleagues',
+  'lied about his whereabouts while on duty',
+  'used a police database for personal reasons',
+  'formed an inappropriate relationship with a vulnerable victim',
+  'failed to declare a business interest',
 ];
 const CONCERNS = [
-  'raised concerns about response times', 'called for more officers on the streets', 'praised the work of neighbourhood teams',
+  'raised concerns about response times',
+  'called for more officers on the streets',
+  'praised the work of neighbourhood teams',
   'questioned how complaints are investigated',
 ];
 
@@ -137,7 +270,10 @@ function written(rng: Prng, value: number): string {
 }
 
 function slugOf(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 function surname(rng: Prng): string {
@@ -239,7 +375,16 @@ function story({ rng, truth, force, year, docId }: StoryContext, index: number):
   const add = (forceId: string, metric: string, value: number, quote: string, p: Period) => {
     // A sentence with several numbers says which one the figure is, as the data check requires.
     const which = distinctNumbers(quote).length > 1 ? writtenAs(quote, value) : undefined;
-    figures.push({ id: `${docId}-f${figures.length + 1}`, force: forceId, period: p, metric, value, source: docId, quote, ...(which !== undefined ? { stated: which } : {}) });
+    figures.push({
+      id: `${docId}-f${figures.length + 1}`,
+      force: forceId,
+      period: p,
+      metric,
+      value,
+      source: docId,
+      quote,
+      ...(which !== undefined ? { stated: which } : {}),
+    });
   };
   const stated = (forceId: string, metric: string, y: number) => {
     const provisional = truth.provisional(forceId, metric, y);
@@ -260,13 +405,14 @@ function story({ rng, truth, force, year, docId }: StoryContext, index: number):
 
   const paragraphs: string[] = [];
   const lede = `${short} police faced more than ${Math.floor(total / 100) * 100} misconduct allegations in ${fy}, new figures show.`;
-  paragraphs.push(`${lede} ${rng.pick(['The Home Office data covers every allegation handled under the formal complaints process.', 'The figures come as forces across the country face scrutiny over how officers are held to account.'])}`);
+  paragraphs.push(
+    `${lede} ${rng.pick(['The Home Office data covers every allegation handled under the formal complaints process.', 'The figures come as forces across the country face scrutiny over how officers are held to account.'])}`,
+  );
 
   const wordingTotal = rng.chance(0.5) ? `in the year to March ${year + 1}` : `In ${fy}`;
-  const totalQuote =
-    wordingTotal.startsWith('In ')
-      ? `In ${fy}, ${name} officers faced ${written(rng, total)} misconduct allegations handled under the formal complaints process, according to Home Office data.`
-      : `Home Office figures show ${written(rng, total)} misconduct allegations were made against ${name} officers and handled under the formal complaints process ${wordingTotal}.`;
+  const totalQuote = wordingTotal.startsWith('In ')
+    ? `In ${fy}, ${name} officers faced ${written(rng, total)} misconduct allegations handled under the formal complaints process, according to Home Office data.`
+    : `Home Office figures show ${written(rng, total)} misconduct allegations were made against ${name} officers and handled under the formal complaints process ${wordingTotal}.`;
   add(force.id, M.total, total, totalQuote, period(year, wordingTotal));
   const shareQuote = `Of these, ${written(rng, noAction)} (${share}${rng.pick(['%', ' per cent', ' percent'])}) resulted in no action being required against the officers involved.`;
   add(force.id, M.noAction, noAction, shareQuote, period(year, wordingTotal));
@@ -376,9 +522,7 @@ export function writeCorpus(dir: string, documents: number, seed: string, vocabu
   if (!forces.some((f) => f.id === NATIONAL)) throw new Error(`bench corpus: force "${NATIONAL}" is not in forces.jsonl`);
 
   // Stories are about forces, never areas; the ones the questions name come first.
-  const storyForces = forces
-    .filter((f) => f.kind !== 'area')
-    .sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id));
+  const storyForces = forces.filter((f) => f.kind !== 'area').sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id));
   const truth = new Truth(seed);
   const rng = new Prng(`${seed}|documents`);
   const sourcesFd = openSync(join(dir, 'sources.jsonl'), 'w');
@@ -447,7 +591,8 @@ export function corpus(documents: number, seed: string, options: { fresh?: boole
   // Corpora of this size and seed made by an older generator are of no further use.
   const prefix = `corpus-${documents}-${slugOf(seed)}-`;
   if (existsSync(CORPUS_CACHE_DIR))
-    for (const old of readdirSync(CORPUS_CACHE_DIR)) if (old.startsWith(prefix) && join(CORPUS_CACHE_DIR, old) !== dir) rmSync(join(CORPUS_CACHE_DIR, old), { recursive: true, force: true });
+    for (const old of readdirSync(CORPUS_CACHE_DIR))
+      if (old.startsWith(prefix) && join(CORPUS_CACHE_DIR, old) !== dir) rmSync(join(CORPUS_CACHE_DIR, old), { recursive: true, force: true });
   const info = writeCorpus(dir, documents, seed, vocabularyDir);
   // Written last: a generation cut short leaves no marker and is redone next time.
   writeFileSync(marker, JSON.stringify({ documents: info.documents, figures: info.figures, textBytes: info.textBytes }));

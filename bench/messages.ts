@@ -24,7 +24,10 @@ export const ProfileSummarySchema = z.object({
 }) satisfies z.ZodType<ProfileSummary>;
 
 /** JSON turns NaN into null: a row with no timed answers comes back with nulls. */
-const Ms = z.number().nullable().transform((v) => v ?? Number.NaN);
+const Ms = z
+  .number()
+  .nullable()
+  .transform((v) => v ?? Number.NaN);
 
 export const RunStatsSchema = z.object({
   n: z.number(),

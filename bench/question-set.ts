@@ -43,7 +43,11 @@ function readSet(name: string, dir: string, files: RegExp): SetQuestion[] {
         .filter((line) => line.trim() !== '')
         .map((line) => {
           const parsed = Line.parse(JSON.parse(line));
-          const question: SetQuestion = { id: `${name}:${parsed.id}`, text: parsed.q, via: parsed.mode === undefined || parsed.mode === 'ask' ? 'answer' : 'forceCard' };
+          const question: SetQuestion = {
+            id: `${name}:${parsed.id}`,
+            text: parsed.q,
+            via: parsed.mode === undefined || parsed.mode === 'ask' ? 'answer' : 'forceCard',
+          };
           if (parsed.after !== undefined) question.after = `${name}:${parsed.after}`;
           return question;
         }),
@@ -55,7 +59,10 @@ const LEAD_INS = ['Can you tell me', 'Do you know', 'Please tell me', 'I need to
 /** Ways people write the same question, each undefined where it does not apply. */
 const VARIANTS: Record<string, (text: string, rng: Prng) => string | undefined> = {
   casual: (text) => text.toLowerCase().replace(/[\s?.!]+$/, ''),
-  polite: (text, rng) => (/^(how|what|which|who|when|where|why|did|does|do|is|are|has|have|was|were)\b/i.test(text) ? `${rng.pick(LEAD_INS)} ${text.charAt(0).toLowerCase()}${text.slice(1)}` : undefined),
+  polite: (text, rng) =>
+    /^(how|what|which|who|when|where|why|did|does|do|is|are|has|have|was|were)\b/i.test(text)
+      ? `${rng.pick(LEAD_INS)} ${text.charAt(0).toLowerCase()}${text.slice(1)}`
+      : undefined,
   typo: (text, rng) => {
     const long = [...text.matchAll(/\b[a-z]{7,}\b/g)];
     if (long.length === 0) return undefined;
@@ -84,7 +91,9 @@ function varied(question: SetQuestion, seed: string): SetQuestion | undefined {
 
 /** Every question of the set, in the order asked: each set's as written, then the varied phrasings. */
 export function questionSet(seed: string): SetQuestion[] {
-  const paths = Object.entries(QUESTIONS).flatMap(([row, questions]) => questions.map((q, i): SetQuestion => ({ id: `paths:${row}:${i + 1}`, text: q.text, via: q.via })));
+  const paths = Object.entries(QUESTIONS).flatMap(([row, questions]) =>
+    questions.map((q, i): SetQuestion => ({ id: `paths:${row}:${i + 1}`, text: q.text, via: q.via })),
+  );
   const asWritten = [...SETS.flatMap((set) => readSet(set.name, set.dir, set.files)), ...paths];
   // Follow-ups are asked only as written, after the question they follow.
   const variations = asWritten.filter((q) => q.after === undefined).flatMap((q) => varied(q, seed) ?? []);

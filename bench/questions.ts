@@ -6,18 +6,7 @@
  */
 
 /** The paths, in the order the Slack benchmark cycles through them. */
-export const QUESTION_TYPES = [
-  'lookup',
-  'share',
-  'comparison',
-  'change',
-  'trend',
-  'definition',
-  'statement',
-  'overview',
-  'force card',
-  'no-data',
-] as const;
+export const QUESTION_TYPES = ['lookup', 'share', 'comparison', 'change', 'trend', 'definition', 'statement', 'overview', 'force card', 'no-data'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 /** Answers about England and Wales, which every generated article mentions, so their size grows
@@ -56,15 +45,8 @@ export const QUESTIONS: Record<QuestionType | NationalPath, BenchQuestion[]> = {
     ask('Have misconduct allegations against Hampshire gone up or down?'),
     ask('Did misconduct allegations against Hampshire rise or fall between 2021-22 and the latest year?'),
   ],
-  trend: [
-    ask('What is the trend in misconduct complaint allegations against Hampshire Constabulary?'),
-    ask('Hampshire misconduct allegations over the years'),
-  ],
-  definition: [
-    ask('What is a recordable conduct matter?'),
-    ask('What is a conduct matter?'),
-    ask('What does reflective practice mean?'),
-  ],
+  trend: [ask('What is the trend in misconduct complaint allegations against Hampshire Constabulary?'), ask('Hampshire misconduct allegations over the years')],
+  definition: [ask('What is a recordable conduct matter?'), ask('What is a conduct matter?'), ask('What does reflective practice mean?')],
   statement: [ask('What did the NPCC say?'), ask('What did Amnesty say?'), ask('What did the Police Federation say?')],
   overview: [ask('Tell me about Hampshire'), ask('Tell me about Hertfordshire'), ask('What do you know about Herts police?')],
   'force card': [card('Hampshire'), card('Herts'), card('Hampshire and Isle of Wight Constabulary')],

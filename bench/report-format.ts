@@ -86,4 +86,3 @@ export function renderTable(t: Table, markdown: boolean): string[] {
   for (const r of t.rows) out.push(line(r));
   return out;
 }
-

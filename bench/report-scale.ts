@@ -42,7 +42,9 @@ export function bundledBlock(result: BenchResult): Block[] {
   if (!bundled || !set) return [];
   const rows = rowNames([bundled]).flatMap((name) => {
     const r = rowOf(set, name);
-    return r ? [[r.row, count(r.questions), ms(r.stats.p50), ms(r.stats.p95), ms(r.stats.p99), ms(r.stats.max), count(Math.round(r.stats.qps)), count(r.stats.n)]] : [];
+    return r
+      ? [[r.row, count(r.questions), ms(r.stats.p50), ms(r.stats.p95), ms(r.stats.p99), ms(r.stats.max), count(Math.round(r.stats.qps)), count(r.stats.n)]]
+      : [];
   });
   const blocks: Block[] = [
     {
@@ -137,7 +139,11 @@ export function scaleBlocks(result: BenchResult): Block[] {
     },
   });
   blocks.push(latency('p50'), latency('p99'), latency('max'));
-  blocks.push({ text: ['In brackets: the questions answered with that type at that size (the generated corpora hold other figures than the bundled data, so the same question can be answered differently).'] });
+  blocks.push({
+    text: [
+      'In brackets: the questions answered with that type at that size (the generated corpora hold other figures than the bundled data, so the same question can be answered differently).',
+    ],
+  });
   for (const s of sizes.slice(1)) if (s.set) blocks.push({ text: [`The ten slowest questions at ${s.label} (median over the passes):`, ...slowestLines(s)] });
   blocks.push({
     table: {

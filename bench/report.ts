@@ -26,29 +26,65 @@ function targetsBlock(result: BenchResult): Block {
   };
   const bundledP50 = worst(bundled, 'p50');
   const bundledP99 = worst(bundled, 'p99');
-  rows.push([`bundled: p50 < ${TARGETS.bundled.p50} ms, every type of answer`, bundledP50 ? `slowest: ${bundledP50.row} ${ms(bundledP50.stats.p50)} ms` : '—', met(bundledP50 && bundledP50.stats.p50 < TARGETS.bundled.p50)]);
-  rows.push([`bundled: p99 < ${TARGETS.bundled.p99} ms, every type of answer`, bundledP99 ? `slowest: ${bundledP99.row} ${ms(bundledP99.stats.p99)} ms` : '—', met(bundledP99 && bundledP99.stats.p99 < TARGETS.bundled.p99)]);
+  rows.push([
+    `bundled: p50 < ${TARGETS.bundled.p50} ms, every type of answer`,
+    bundledP50 ? `slowest: ${bundledP50.row} ${ms(bundledP50.stats.p50)} ms` : '—',
+    met(bundledP50 && bundledP50.stats.p50 < TARGETS.bundled.p50),
+  ]);
+  rows.push([
+    `bundled: p99 < ${TARGETS.bundled.p99} ms, every type of answer`,
+    bundledP99 ? `slowest: ${bundledP99.row} ${ms(bundledP99.stats.p99)} ms` : '—',
+    met(bundledP99 && bundledP99.stats.p99 < TARGETS.bundled.p99),
+  ]);
   const all = (size: SizeResult | undefined) => (size?.stopped === undefined ? size?.set?.all.stats : undefined);
   const tenKAll = all(tenK);
-  rows.push([`10,000 docs: p99 < ${TARGETS.tenThousand.p99} ms, every question`, tenKAll ? `${ms(tenKAll.p99)} ms (parser alone ${ms(tenK?.set?.parser.stats.p99)} ms)` : '—', met(tenKAll ? tenKAll.p99 < TARGETS.tenThousand.p99 : undefined)]);
-  rows.push([`10,000 docs: max < ${TARGETS.tenThousand.max} ms, every question`, tenKAll ? `${ms(tenKAll.max)} ms` : '—', met(tenKAll ? tenKAll.max < TARGETS.tenThousand.max : undefined)]);
+  rows.push([
+    `10,000 docs: p99 < ${TARGETS.tenThousand.p99} ms, every question`,
+    tenKAll ? `${ms(tenKAll.p99)} ms (parser alone ${ms(tenK?.set?.parser.stats.p99)} ms)` : '—',
+    met(tenKAll ? tenKAll.p99 < TARGETS.tenThousand.p99 : undefined),
+  ]);
+  rows.push([
+    `10,000 docs: max < ${TARGETS.tenThousand.max} ms, every question`,
+    tenKAll ? `${ms(tenKAll.max)} ms` : '—',
+    met(tenKAll ? tenKAll.max < TARGETS.tenThousand.max : undefined),
+  ]);
   const hundredKAll = all(hundredK);
-  rows.push([`100,000 docs: p99 < ${TARGETS.hundredThousand.p99} ms, every question`, hundredKAll ? `${ms(hundredKAll.p99)} ms` : '—', met(hundredKAll ? hundredKAll.p99 < TARGETS.hundredThousand.p99 : undefined)]);
+  rows.push([
+    `100,000 docs: p99 < ${TARGETS.hundredThousand.p99} ms, every question`,
+    hundredKAll ? `${ms(hundredKAll.p99)} ms` : '—',
+    met(hundredKAll ? hundredKAll.p99 < TARGETS.hundredThousand.p99 : undefined),
+  ]);
   const startTenK = result.startup?.cases.find((c) => c.documents === 10_000 && c.label.endsWith('docs'));
   const startTenKIndex = result.startup?.cases.find((c) => c.documents === 10_000 && c.label.includes('saved files'));
-  rows.push(['10,000 docs: process start → ready < 3 s', startTenK ? seconds(startTenK.startToReadyMs) : '—', met(startTenK ? startTenK.startToReadyMs < TARGETS.tenThousand.readyMs : undefined)]);
+  rows.push([
+    '10,000 docs: process start → ready < 3 s',
+    startTenK ? seconds(startTenK.startToReadyMs) : '—',
+    met(startTenK ? startTenK.startToReadyMs < TARGETS.tenThousand.readyMs : undefined),
+  ]);
   rows.push([
     '10,000 docs: ready < 1 s from saved files',
     startTenKIndex ? `${seconds(startTenKIndex.startToReadyMs)}${startTenKIndex.indexFromFile ? '' : ' (index file not used!)'}` : '—',
     met(startTenKIndex ? startTenKIndex.startToReadyMs < TARGETS.tenThousand.readyFromIndexMs && startTenKIndex.indexFromFile : undefined),
   ]);
   const rss = tenK?.load?.memory.rss;
-  rows.push(['10,000 docs: RSS < 150 MB at ready', rss === undefined ? '—' : `${mb(rss)} with the index complete (${mb(tenK?.load?.memory.rssAfterGc)} after GC)`, met(rss === undefined ? undefined : rss < TARGETS.tenThousand.rssBytes)]);
+  rows.push([
+    '10,000 docs: RSS < 150 MB at ready',
+    rss === undefined ? '—' : `${mb(rss)} with the index complete (${mb(tenK?.load?.memory.rssAfterGc)} after GC)`,
+    met(rss === undefined ? undefined : rss < TARGETS.tenThousand.rssBytes),
+  ]);
   const burst = tenK?.afterSet?.peakRss;
-  rows.push(['10,000 docs: RSS < 250 MB after a burst', burst === undefined ? '—' : `peak ${mb(burst)} over the question set (${mb(tenK?.afterSet?.rss)} after it)`, met(burst === undefined ? undefined : burst < TARGETS.tenThousand.rssAfterBurstBytes)]);
+  rows.push([
+    '10,000 docs: RSS < 250 MB after a burst',
+    burst === undefined ? '—' : `peak ${mb(burst)} over the question set (${mb(tenK?.afterSet?.rss)} after it)`,
+    met(burst === undefined ? undefined : burst < TARGETS.tenThousand.rssAfterBurstBytes),
+  ]);
   const slack = result.slack?.levels.find((l) => l.connections === TARGETS.slack.connections && l.rate === undefined);
   rows.push(['Slack, 200 connections: 0 errors', slack ? count(slackErrors(slack)) : '—', met(slack ? slackErrors(slack) === 0 : undefined)]);
-  rows.push(['Slack, 200 connections: p99 ack < 100 ms', slack ? `${ms(slack.ack.p99)} ms` : '—', met(slack ? slack.ack.p99 < TARGETS.slack.ackP99 : undefined)]);
+  rows.push([
+    'Slack, 200 connections: p99 ack < 100 ms',
+    slack ? `${ms(slack.ack.p99)} ms` : '—',
+    met(slack ? slack.ack.p99 < TARGETS.slack.ackP99 : undefined),
+  ]);
   const ratio = redisReplyRatio(result, 1);
   rows.push([
     `Slack with REDIS_URL, 1 connection: reply p50 < ${TARGETS.slackRedisReplyRatio}× in-process`,
@@ -121,7 +157,20 @@ function slackTable(title: string, levels: SlackLevelResult[]): Block {
   return {
     table: {
       title,
-      headers: ['connections', 'load', 'requests', 'seconds', 'acks/s', 'ack p50 ms', 'ack p99 ms', 'ack max ms', 'reply p50 ms', 'reply p99 ms', 'errors', 'of which'],
+      headers: [
+        'connections',
+        'load',
+        'requests',
+        'seconds',
+        'acks/s',
+        'ack p50 ms',
+        'ack p99 ms',
+        'ack max ms',
+        'reply p50 ms',
+        'reply p99 ms',
+        'errors',
+        'of which',
+      ],
       rows: levels.map((l) => [
         String(l.connections),
         l.rate === undefined ? 'as fast as acked' : `${l.rate} events/s`,
@@ -158,7 +207,9 @@ function slackBlocks(result: BenchResult): Block[] {
     blocks.push(slackTable('4b. The same with REDIS_URL set: state in Redis, each question stored in the work queue before its ack', redis.levels));
     const ratios = redis.levels.map((l, i) => {
       const same = slack.levels[i];
-      return same === undefined || !(same.reply.p50 > 0) ? undefined : `${l.connections}${l.rate === undefined ? '' : ` at ${l.rate}/s`}: ${(l.reply.p50 / same.reply.p50).toFixed(2)}× reply p50, ${(l.ack.p50 / Math.max(same.ack.p50, 1)).toFixed(2)}× ack p50`;
+      return same === undefined || !(same.reply.p50 > 0)
+        ? undefined
+        : `${l.connections}${l.rate === undefined ? '' : ` at ${l.rate}/s`}: ${(l.reply.p50 / same.reply.p50).toFixed(2)}× reply p50, ${(l.ack.p50 / Math.max(same.ack.p50, 1)).toFixed(2)}× ack p50`;
     });
     blocks.push({ text: [`With Redis over in-process, same run, by connections: ${ratios.filter((r) => r !== undefined).join('; ')}.`] });
     if (redis.failure) blocks.push({ text: [`Failed: ${redis.failure}`] });
@@ -168,8 +219,14 @@ function slackBlocks(result: BenchResult): Block[] {
     blocks.push({
       text: [
         `Profile of the adapter process over a separate run at ${slack.profiled?.levels[0]?.connections ?? '?'} connections (${seconds(profile.ms)} of samples):`,
-        `- hottest self time: ${profile.hot.slice(0, 8).map((h) => `${h.name} ${(h.selfShare * 100).toFixed(1)}%`).join('; ')}`,
-        `- our code, total time: ${profile.own.slice(0, 6).map((h) => `${h.name} ${(h.totalShare * 100).toFixed(1)}%`).join('; ')}`,
+        `- hottest self time: ${profile.hot
+          .slice(0, 8)
+          .map((h) => `${h.name} ${(h.selfShare * 100).toFixed(1)}%`)
+          .join('; ')}`,
+        `- our code, total time: ${profile.own
+          .slice(0, 6)
+          .map((h) => `${h.name} ${(h.totalShare * 100).toFixed(1)}%`)
+          .join('; ')}`,
       ],
     });
   return blocks;
@@ -190,7 +247,15 @@ function headerBlock(result: BenchResult, command: string): Block {
 }
 
 function blocks(result: BenchResult, command: string): Block[] {
-  return [headerBlock(result, command), targetsBlock(result), ...bundledBlock(result), ...chartBlocks(result), ...scaleBlocks(result), ...startupBlocks(result), ...slackBlocks(result)];
+  return [
+    headerBlock(result, command),
+    targetsBlock(result),
+    ...bundledBlock(result),
+    ...chartBlocks(result),
+    ...scaleBlocks(result),
+    ...startupBlocks(result),
+    ...slackBlocks(result),
+  ];
 }
 
 function render(result: BenchResult, command: string, markdown: boolean): string {

@@ -45,7 +45,11 @@ if (sections !== undefined) {
   options.sections = SECTIONS.filter((s) => chosen.includes(s));
 }
 const sizes = value('sizes');
-if (sizes !== undefined) options.sizes = sizes.split(',').map((s) => Number(s.replace(/_/g, ''))).filter((n) => Number.isInteger(n) && n > 0);
+if (sizes !== undefined)
+  options.sizes = sizes
+    .split(',')
+    .map((s) => Number(s.replace(/_/g, '')))
+    .filter((n) => Number.isInteger(n) && n > 0);
 options.seed = value('seed') ?? options.seed;
 options.fresh = flag('fresh');
 const started = Date.now();

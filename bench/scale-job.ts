@@ -33,7 +33,8 @@ export async function runScaleJob(job: ScaleJob, emit: (message: ScaleMessage) =
     indexed = new Promise((resolve) => (engine = loadEngine({ dataDir: job.dataDir, onIndexed: onIndexed(resolve) })));
     loadMs = performance.now() - started;
   };
-  const profile = job.profileLoad ? await profileWork(load, 1_000, LOAD_PHASES) : (load(), undefined);
+  if (!job.profileLoad) load();
+  const profile = job.profileLoad ? await profileWork(load, 1_000, LOAD_PHASES) : undefined;
   const readyAt = epochNow();
   if (engine === undefined) throw new Error('bench: the engine did not load');
   // Memory is read once the passage index's later tiers, finished after start-up, are all built.

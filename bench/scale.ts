@@ -73,19 +73,28 @@ export async function measureSize(spec: SizeSpec, options: ScaleOptions): Promis
     dataDir = info.dir;
     base = { label, documents: info.documents, figures: info.figures, textBytes: info.textBytes, corpus: info };
   }
-  const job: ScaleJob = { dataDir, seed: options.seed, measure: options.measure, profileLoad: options.profileLoad, ...(options.sample === undefined ? {} : { sample: options.sample }) };
+  const job: ScaleJob = {
+    dataDir,
+    seed: options.seed,
+    measure: options.measure,
+    profileLoad: options.profileLoad,
+    ...(options.sample === undefined ? {} : { sample: options.sample }),
+  };
   const result: SizeResult = { ...base };
   const take = (message: ScaleMessage) => {
     const parsed = ScaleMessageSchema.parse(message);
     if (parsed.kind === 'loaded') {
       result.load = parsed.load;
       options.onProgress?.(`${label}: ready in ${(parsed.load.loadMs / 1000).toFixed(2)} s (load), RSS ${(parsed.load.memory.rss / 2 ** 20).toFixed(0)} MB`);
-    } else if (parsed.kind === 'pass') options.onProgress?.(`${label}: ${parsed.passes === 0 ? 'every question asked once' : `timed pass ${parsed.passes} done`}`);
+    } else if (parsed.kind === 'pass')
+      options.onProgress?.(`${label}: ${parsed.passes === 0 ? 'every question asked once' : `timed pass ${parsed.passes} done`}`);
     else if (parsed.kind === 'measured') {
       result.set = parsed.result;
       result.afterSet = parsed.memory;
       const s = parsed.result.all.stats;
-      options.onProgress?.(`${label}: ${parsed.result.questions} questions: p50 ${s.p50.toFixed(3)} ms, p99 ${s.p99.toFixed(3)} ms, max ${s.max.toFixed(1)} ms (${s.n} answers)`);
+      options.onProgress?.(
+        `${label}: ${parsed.result.questions} questions: p50 ${s.p50.toFixed(3)} ms, p99 ${s.p99.toFixed(3)} ms, max ${s.max.toFixed(1)} ms (${s.n} answers)`,
+      );
     } else if (parsed.kind === 'failed') result.failure = parsed.message;
   };
 
@@ -100,7 +109,9 @@ export async function measureSize(spec: SizeSpec, options: ScaleOptions): Promis
     deadlineMs: options.deadlineMs(base.documents),
     nextWithin: (m) => (m.kind === 'begin' ? options.answerLimitMs(base.documents) : undefined),
     describeStall: (m, ms) =>
-      m.kind === 'begin' ? `stopped: answering “${m.question}” had not finished after ${Math.round(ms / 1000)} s` : `stopped after ${Math.round(ms / 1000)} s without progress`,
+      m.kind === 'begin'
+        ? `stopped: answering “${m.question}” had not finished after ${Math.round(ms / 1000)} s`
+        : `stopped after ${Math.round(ms / 1000)} s without progress`,
     onMessage: take,
   });
   if (result.load) result.startToReadyMs = result.load.readyAt - run.spawnedAt;

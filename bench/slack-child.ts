@@ -15,7 +15,8 @@ const job = SlackJobSchema.parse(JSON.parse(process.argv[2] ?? '{}'));
 const logger = createLogger({ level: 'info', destination: pino.destination('/dev/null') });
 const config = slackConfigFromEnv({ SLACK_BOT_TOKEN: job.botToken, SLACK_SIGNING_SECRET: job.signingSecret, PORT: '0', SLACK_API_URL: job.apiUrl });
 if (config === null) throw new Error('bench: the Slack config was not read');
-const redis = job.redis === undefined ? {} : { state: await RedisState.connect(job.redis.url, job.redis.prefix, logger), queue: { ...job.redis, leaseMs: 30_000 } };
+const redis =
+  job.redis === undefined ? {} : { state: await RedisState.connect(job.redis.url, job.redis.prefix, logger), queue: { ...job.redis, leaseMs: 30_000 } };
 const slack = await startSlack({ engine: loadEngine({ logger }), logger, config, ...redis });
 if (slack.port === null) throw new Error('bench: the Slack adapter did not report a port');
 await sendToParent({ port: slack.port });

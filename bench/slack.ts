@@ -144,7 +144,12 @@ function percentiles(values: number[]): Percentiles {
 
 /** The adapter under test: in a child process (the benchmark), or in this one (the smoke test);
  * with `redis`, its state and work queue there. */
-async function startAdapter(apiUrl: string, isolate: boolean, redis: SlackJob['redis'], profileDir?: string): Promise<{ port: number; stop: () => Promise<void> }> {
+async function startAdapter(
+  apiUrl: string,
+  isolate: boolean,
+  redis: SlackJob['redis'],
+  profileDir?: string,
+): Promise<{ port: number; stop: () => Promise<void> }> {
   if (!isolate) {
     const logger = createLogger({ level: 'silent' });
     const config = slackConfigFromEnv({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: apiUrl });
@@ -164,7 +169,10 @@ async function startAdapter(apiUrl: string, isolate: boolean, redis: SlackJob['r
   const job: SlackJob = { apiUrl, botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, ...(redis === undefined ? {} : { redis }) };
   // --cpu-prof writes the adapter's whole profile when it exits.
   const profiling = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=500'];
-  const child: ChildProcess = startChild(await bundledScript('slack-child.ts'), [JSON.stringify(job)], { execArgv: [...startFlags(), ...profiling], stderr: 'inherit' });
+  const child: ChildProcess = startChild(await bundledScript('slack-child.ts'), [JSON.stringify(job)], {
+    execArgv: [...startFlags(), ...profiling],
+    stderr: 'inherit',
+  });
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('bench: the Slack adapter did not start within 30 s')), 30_000);
     child.once('message', (raw: unknown) => {

@@ -53,7 +53,12 @@ if (job.phases) {
   // Kept alive until the heap is measured.
   kept = [store, index];
 } else {
-  engine = loadEngine({ dataDir: job.dataDir, logger, ...(job.indexFile === undefined ? {} : { indexFile: job.indexFile }), ...(snapshotFile === undefined ? {} : { snapshotFile }) });
+  engine = loadEngine({
+    dataDir: job.dataDir,
+    logger,
+    ...(job.indexFile === undefined ? {} : { indexFile: job.indexFile }),
+    ...(snapshotFile === undefined ? {} : { snapshotFile }),
+  });
 }
 const readyAt = epochNow();
 const readyMs = performance.now();

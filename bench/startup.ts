@@ -39,12 +39,19 @@ export interface StartupResult {
   failure?: string;
 }
 
-async function startOnce(startCase: StartupCase, phases: boolean, deadlineMs: number): Promise<{ report?: StartupReport; spawnedAt: number; failure?: string }> {
+async function startOnce(
+  startCase: StartupCase,
+  phases: boolean,
+  deadlineMs: number,
+): Promise<{ report?: StartupReport; spawnedAt: number; failure?: string }> {
   const job = { dataDir: startCase.dataDir, phases, ...(startCase.indexFile === undefined ? {} : { indexFile: startCase.indexFile }) };
   const run = await runChild({ script: await bundledScript('startup-child.ts'), args: [JSON.stringify(job)], schema: StartupReportSchema, deadlineMs });
   const report = run.messages[0];
   if (report === undefined)
-    return { spawnedAt: run.spawnedAt, failure: run.stopped ?? `exited with code ${String(run.exitCode)}: ${run.stderr.trim().split('\n').slice(-3).join(' / ')}` };
+    return {
+      spawnedAt: run.spawnedAt,
+      failure: run.stopped ?? `exited with code ${String(run.exitCode)}: ${run.stderr.trim().split('\n').slice(-3).join(' / ')}`,
+    };
   return { report, spawnedAt: run.spawnedAt };
 }
 
@@ -52,7 +59,11 @@ async function startOnce(startCase: StartupCase, phases: boolean, deadlineMs: nu
  * Starts a fresh process `runs` times; with `warm`, after one untimed start, which brings the
  * bundle, the data and the saved files into the operating system's file cache, as for a restarted bot.
  */
-export async function measureStartup(startCase: StartupCase, runs: number, options: { phases: boolean; warm: boolean; deadlineMs: number }): Promise<StartupResult> {
+export async function measureStartup(
+  startCase: StartupCase,
+  runs: number,
+  options: { phases: boolean; warm: boolean; deadlineMs: number },
+): Promise<StartupResult> {
   const reports: Array<{ report: StartupReport; spawnedAt: number }> = [];
   let failure: string | undefined;
   for (let i = options.warm ? -1 : 0; i < runs && failure === undefined; i++) {

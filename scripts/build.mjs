@@ -22,7 +22,11 @@ export function codeFingerprints() {
   return Object.fromEntries(
     Object.entries(dependencies).map(([kind, files]) => {
       const hash = createHash('sha256');
-      for (const file of files) hash.update(`${file}\0`).update(readFileSync(`${ROOT}${file}`)).update('\0');
+      for (const file of files)
+        hash
+          .update(`${file}\0`)
+          .update(readFileSync(`${ROOT}${file}`))
+          .update('\0');
       return [kind, hash.digest('hex')];
     }),
   );

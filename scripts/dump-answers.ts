@@ -22,14 +22,22 @@ const out: string[] = [];
 for (const file of positionals) {
   // Ids are unique within a file; a follow-up names a question of its own file.
   const answers = new Map<string, Answer>();
-  const lines = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '');
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '');
   for (const line of lines) {
     const question = Question.parse(JSON.parse(line));
     const previous = question.after === undefined ? undefined : answers.get(question.after);
     const answer = question.mode === 'force' ? engine.forceCard(question.q) : engine.answer(question.q, previous ? { previous } : undefined);
     answers.set(question.id, answer);
     const cited = answer.citations.map((c) => `  [${c.n}] ${c.sourceId}: ${c.quote}`);
-    out.push(`## ${file.split('/').at(-1) ?? file} ${question.id}: ${question.q}`, `${answer.status} ${answer.type ?? '-'} ${answer.reason ?? ''}`.trim(), answer.text, ...cited, '');
+    out.push(
+      `## ${file.split('/').at(-1) ?? file} ${question.id}: ${question.q}`,
+      `${answer.status} ${answer.type ?? '-'} ${answer.reason ?? ''}`.trim(),
+      answer.text,
+      ...cited,
+      '',
+    );
   }
 }
 process.stdout.write(`${out.join('\n')}\n`);

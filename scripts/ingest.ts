@@ -42,7 +42,9 @@ function main(): void {
   mkdirSync(outDir, { recursive: true });
   for (const [name, text] of files) writeFileSync(join(outDir, name), text);
   const count = (name: string) => (files.get(name) ?? '').split('\n').filter((l) => l.trim() !== '').length;
-  process.stdout.write(`Wrote data/ingested: ${count('sources.jsonl')} sources, ${count('figures.jsonl')} figures, ${skipped.length} rows left out (see skipped.tsv); ${problems.length} bad rows left out (listed above).\n`);
+  process.stdout.write(
+    `Wrote data/ingested: ${count('sources.jsonl')} sources, ${count('figures.jsonl')} figures, ${skipped.length} rows left out (see skipped.tsv); ${problems.length} bad rows left out (listed above).\n`,
+  );
   if (args.strict && problems.length > 0) process.exitCode = 1;
 }
 

@@ -93,10 +93,7 @@ export function loadEngine(options: EngineOptions = {}): Engine {
     unreadable: data.unreadable,
     numberedNames: numberedNames(data),
   };
-  log?.info(
-    { documents: data.documents.length, figures: data.figures.length, ms: Math.round(performance.now() - started) },
-    'engine ready',
-  );
+  log?.info({ documents: data.documents.length, figures: data.figures.length, ms: Math.round(performance.now() - started) }, 'engine ready');
   // The passage index's later tiers are finished after start-up, between questions; a search that
   // reaches one first finishes it itself, so answers never depend on how far this has got.
   void ctx.passages.complete().then(() => {
@@ -112,7 +109,11 @@ export function loadEngine(options: EngineOptions = {}): Engine {
       return new AnswerDraft(ctx, draft.question).noData('not_understood', FAILURE_TEXT);
     }
   };
-  const withData = () => ctx.store.forces().map((id) => forces.get(id)).filter((f): f is Force => f !== undefined);
+  const withData = () =>
+    ctx.store
+      .forces()
+      .map((id) => forces.get(id))
+      .filter((f): f is Force => f !== undefined);
 
   return {
     answer(question, conversation) {
@@ -132,7 +133,10 @@ export function loadEngine(options: EngineOptions = {}): Engine {
         const force = mention.forces[0];
         if (force !== undefined) return options.full === true ? forceCard(ctx, draft, force) : forceSummary(ctx, draft, force);
         if (mention.ambiguous) {
-          const names = joinNames(mention.ambiguous.candidates.map((f) => draft.forceName(f)), 'or');
+          const names = joinNames(
+            mention.ambiguous.candidates.map((f) => draft.forceName(f)),
+            'or',
+          );
           return draft.unclear(`Which force do you mean: ${names}?`, { type: 'force_card', forces: [], periods: [] }, 'force_card');
         }
         const why = typed === '' ? 'Name a force to see its card.' : `I don't know a police force called “${draft.echo(typed)}”.`;
@@ -165,4 +169,3 @@ export function loadEngine(options: EngineOptions = {}): Engine {
     },
   };
 }
-

@@ -4,7 +4,22 @@ export { BUNDLED_DATA_DIR, loadEngine, MAX_QUESTION_LENGTH, type Engine, type En
 export { FAILURE_TEXT } from './answer/help.ts';
 export { createReloadableEngine, type ReloadableEngine, type ReloadResult } from './reload.ts';
 export { formatValue } from './text/numbers.ts';
-export { AS_WRITTEN, citationParts, clipped, IN_WORDS, moreLine, publishedLabel, quoteLines, restOf, segmentsText, sourceLine, trustLine, type CitationParts, type CommandSyntax, type TextMarkup } from './render/format.ts';
+export {
+  AS_WRITTEN,
+  citationParts,
+  clipped,
+  IN_WORDS,
+  moreLine,
+  publishedLabel,
+  quoteLines,
+  restOf,
+  segmentsText,
+  sourceLine,
+  trustLine,
+  type CitationParts,
+  type CommandSyntax,
+  type TextMarkup,
+} from './render/format.ts';
 export { blockText, bodyText, citationText, renderText } from './render/plain.ts';
 export { explanationText, type Explanation } from './understand/explain.ts';
 export type {

@@ -25,6 +25,10 @@ export const PROJECT_DIR = projectDir(dirname(fileURLToPath(import.meta.url)));
  */
 export function sourceFingerprint(files: readonly string[]): string {
   const hash = createHash('sha256');
-  for (const file of files) hash.update(`${file}\0`).update(readFileSync(join(PROJECT_DIR, file))).update('\0');
+  for (const file of files)
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(join(PROJECT_DIR, file)))
+      .update('\0');
   return hash.digest('hex');
 }

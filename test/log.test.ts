@@ -26,7 +26,9 @@ describe('the logger', () => {
   });
 
   it('redacts credentials in URLs and the Socket Mode ticket in the libraries’ free-text lines', () => {
-    expect(redactUrlSecrets('posting to https://bot:s3cret@slack.example/api/chat.postMessage')).toBe('posting to https://[redacted]@slack.example/api/chat.postMessage');
+    expect(redactUrlSecrets('posting to https://bot:s3cret@slack.example/api/chat.postMessage')).toBe(
+      'posting to https://[redacted]@slack.example/api/chat.postMessage',
+    );
     expect(redactUrlSecrets('redis://:pw@cache:6379/0 and wss://wss-primary.slack.com/link/?ticket=abc-123&app_id=A1')).toBe(
       'redis://[redacted]@cache:6379/0 and wss://wss-primary.slack.com/link/?ticket=[redacted]&app_id=A1',
     );

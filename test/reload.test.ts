@@ -17,7 +17,13 @@ describe('reloading the data while serving', () => {
   const q = 'How many Hertfordshire conduct matters in 2021-22?';
 
   it('swaps in new data when it is valid', () => {
-    writeFileSync(figures, original.split('\n').filter((l) => !l.includes('"hertfordshire-conduct-matter-allegations-2021-22"')).join('\n'));
+    writeFileSync(
+      figures,
+      original
+        .split('\n')
+        .filter((l) => !l.includes('"hertfordshire-conduct-matter-allegations-2021-22"'))
+        .join('\n'),
+    );
     expect(engine.answer(q).text).toContain('94');
     expect(engine.reload().ok).toBe(true);
     expect(engine.answer(q).text).not.toMatch(/\b94\b/);

@@ -67,7 +67,8 @@ export function parseCommand(argv: readonly string[]): Command {
       const question = positionals.join(' ').trim();
       const files = { ...(values.chart === undefined ? {} : { chart: values.chart }), ...(values.csv === undefined ? {} : { csv: values.csv }) };
       if (values.jsonl) {
-        if (question !== '' || values.explain || Object.keys(files).length > 0) throw new UsageError('--jsonl reads the questions from standard input: give no question, no --explain, --chart or --csv.', first);
+        if (question !== '' || values.explain || Object.keys(files).length > 0)
+          throw new UsageError('--jsonl reads the questions from standard input: give no question, no --explain, --chart or --csv.', first);
         return { name: 'ask-lines' };
       }
       if (question === '') throw new UsageError('ask needs a question.', first);

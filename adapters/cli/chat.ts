@@ -58,7 +58,11 @@ async function respond(engine: Engine, text: string, state: ChatState, output: N
   if (explainAsked) {
     const question = explainAsked[1] !== '' ? explainAsked[1] : state.asked?.question;
     const before = explainAsked[1] !== '' ? state.previous : state.asked?.before;
-    output.write(question === undefined ? '\nAsk a question first, or type /explain <question>.\n\n' : `\n${explanationText(engine.explain(question, before ? { previous: before } : undefined))}\n\n`);
+    output.write(
+      question === undefined
+        ? '\nAsk a question first, or type /explain <question>.\n\n'
+        : `\n${explanationText(engine.explain(question, before ? { previous: before } : undefined))}\n\n`,
+    );
     return;
   }
   if (text === '') return;

@@ -4,7 +4,17 @@
  * chat. Exit codes: 0 done, 1 no force card or a failure, 2 a command line that cannot be run.
  */
 import { createInterface } from 'node:readline';
-import { BUNDLED_DATA_DIR, createLogger, explanationText, feedbackConfigFromEnv, loadEngine, renderText, type Answer, type Engine, type Logger } from '../../src/index.ts';
+import {
+  BUNDLED_DATA_DIR,
+  createLogger,
+  explanationText,
+  feedbackConfigFromEnv,
+  loadEngine,
+  renderText,
+  type Answer,
+  type Engine,
+  type Logger,
+} from '../../src/index.ts';
 import { toCsv } from '../../src/chart/index.ts';
 import { chartSpecOfAnswer } from '../shared/chart-of-answer.ts';
 import { loadEnvFileIfPresent } from '../shared/env-file.ts';
@@ -69,7 +79,9 @@ async function run(command: Exclude<Command, { name: 'help' } | { name: 'health'
     case 'sources': {
       const sources = engine.sources();
       if (command.json) process.stdout.write(`${JSON.stringify(sources)}\n`);
-      else for (const s of sources) process.stdout.write(`${s.id}  ${s.title} — ${s.publisher}, ${s.published ?? 'date not known'}${s.dateInferred ? ' (inferred)' : ''}\n`);
+      else
+        for (const s of sources)
+          process.stdout.write(`${s.id}  ${s.title} — ${s.publisher}, ${s.published ?? 'date not known'}${s.dateInferred ? ' (inferred)' : ''}\n`);
       return 0;
     }
     case 'report':

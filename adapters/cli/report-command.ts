@@ -17,7 +17,12 @@ const NOTHING: StoredSummary = { ratings: [], reports: [], declined: { byReason:
 
 /** The report's text or JSON. A state folder with no database yet reports nothing rather than
  * creating one. */
-export async function reportOutput(engine: Engine, config: FeedbackConfig, logger: Logger, options: { since?: { date: Date; text: string }; json: boolean }): Promise<string> {
+export async function reportOutput(
+  engine: Engine,
+  config: FeedbackConfig,
+  logger: Logger,
+  options: { since?: { date: Date; text: string }; json: boolean },
+): Promise<string> {
   let summary = NOTHING;
   if (config.store.kind === 'postgres' || embeddedDatabaseExists(config.store.stateDir)) {
     const recorder = createFeedbackRecorder(config, logger);

@@ -170,10 +170,7 @@ export async function startDiscord(deps: DiscordDeps): Promise<RunningDiscord> {
     throw Object.assign(error, { code: 'DISCORD_LOGIN' });
   }
 
-  log.info(
-    { user: client.user?.tag, guilds: client.guilds.cache.size, invite: inviteUrl(config.applicationId) },
-    'Discord ready',
-  );
+  log.info({ user: client.user?.tag, guilds: client.guilds.cache.size, invite: inviteUrl(config.applicationId) }, 'Discord ready');
   deferred?.startSweeping(client.rest, async (reply, send, replyLog) => {
     const offer = feedbackOffer(feedback, 'slash_command', reply.id);
     await answerThrough(send, () => askFor(engine, reply.command, reply.value), replyLog, secrets, reply.private ? undefined : ctx.memory, offer);

@@ -78,11 +78,7 @@ export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSO
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
     .addStringOption((option) =>
-      option
-        .setName(NAME_OPTION)
-        .setDescription('Start typing a force, e.g. Hampshire or herts')
-        .setRequired(true)
-        .setAutocomplete(true),
+      option.setName(NAME_OPTION).setDescription('Start typing a force, e.g. Hampshire or herts').setRequired(true).setAutocomplete(true),
     )
     .addBooleanOption(privateOption('Only you see the card (default: everyone in the channel)'));
 

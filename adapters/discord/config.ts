@@ -6,12 +6,7 @@
 import { z } from 'zod';
 
 /** The variables this adapter reads; any one of them set means "Discord is wanted". */
-export const DISCORD_ENV_KEYS = [
-  'DISCORD_TOKEN',
-  'DISCORD_APPLICATION_ID',
-  'DISCORD_GUILD_ID',
-  'DISCORD_API_URL',
-] as const;
+export const DISCORD_ENV_KEYS = ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL'] as const;
 
 /** Discord ids are snowflakes: decimal digits, at most 20 of them. */
 const snowflake = z.string().regex(/^\d{1,20}$/, 'must be a Discord id (digits only), e.g. 1234567890123456789');
@@ -34,10 +29,7 @@ const DiscordEnv = z.object({
     .trim()
     .min(1, 'is empty: set it to the bot token from the Developer Portal (Bot → Reset Token)')
     .regex(/^\S+$/, 'must not contain spaces (paste the token alone, without "Bot ")'),
-  DISCORD_APPLICATION_ID: z
-    .string({ error: 'is missing: the Application ID from the Developer Portal (General Information)' })
-    .trim()
-    .pipe(snowflake),
+  DISCORD_APPLICATION_ID: z.string({ error: 'is missing: the Application ID from the Developer Portal (General Information)' }).trim().pipe(snowflake),
   DISCORD_GUILD_ID: optional(z.string().trim().pipe(snowflake)),
   DISCORD_API_URL: optional(z.string().trim().pipe(apiUrl)),
 });

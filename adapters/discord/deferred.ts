@@ -71,14 +71,22 @@ export class DeferredReplies {
       .set(lease, this.#owner, 'PX', this.#config.leaseMs)
       .exec()
       .catch((error: unknown) => this.#log.error({ error: String(error) }, 'could not record a deferred reply'));
-    const renew = setInterval(() => {
-      void this.#redis.set(lease, this.#owner, 'PX', this.#config.leaseMs).catch(() => {});
-    }, Math.max(50, this.#config.leaseMs / 3));
+    const renew = setInterval(
+      () => {
+        void this.#redis.set(lease, this.#owner, 'PX', this.#config.leaseMs).catch(() => {});
+      },
+      Math.max(50, this.#config.leaseMs / 3),
+    );
     try {
       return await work();
     } finally {
       clearInterval(renew);
-      await this.#redis.multi().hdel(this.#records, reply.id).del(lease).exec().catch(() => {});
+      await this.#redis
+        .multi()
+        .hdel(this.#records, reply.id)
+        .del(lease)
+        .exec()
+        .catch(() => {});
     }
   }
 
@@ -120,7 +128,10 @@ function sendThrough(rest: REST, reply: DeferredReply): SendMessage {
   let first = true;
   return async ({ files = [], ...message }: OutgoingMessage) => {
     // Files go as multipart parts `files[n]`, each described in the body's `attachments` by its n.
-    const attached = files.length === 0 ? {} : { attachments: files.map((f, id) => ({ id, filename: f.name, ...(f.description === undefined ? {} : { description: f.description }) })) };
+    const attached =
+      files.length === 0
+        ? {}
+        : { attachments: files.map((f, id) => ({ id, filename: f.name, ...(f.description === undefined ? {} : { description: f.description }) })) };
     const body = { ...message, ...attached, allowed_mentions: { parse: NO_PINGS.parse } };
     const parts = { files: files.map((f) => ({ name: f.name, data: f.attachment })), auth: false };
     const sent = first

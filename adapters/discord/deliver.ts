@@ -67,7 +67,12 @@ export function interactionSender(interaction: ChatInputCommandInteraction | But
 /** Defers an interaction's reply (privately when `ephemeral`) before the engine runs: the engine is
  * synchronous, and the defer must be on the wire within Discord's three seconds. False, logged,
  * when it could not be. */
-export async function deferred(interaction: ChatInputCommandInteraction | ButtonInteraction, ephemeral: boolean, log: Logger, secrets: readonly string[]): Promise<boolean> {
+export async function deferred(
+  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  ephemeral: boolean,
+  log: Logger,
+  secrets: readonly string[],
+): Promise<boolean> {
   try {
     await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
     return true;

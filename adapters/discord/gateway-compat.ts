@@ -47,7 +47,8 @@ export function fillGatewayDefaults(client: Client, packet: unknown): void {
     const { channel_id, guild_id, channel_type } = message.data;
     if (channel_type !== undefined || client.channels.cache.has(channel_id)) return;
     // Without a type, discord.js can build neither a DM channel nor a server channel for the message.
-    if (guild_id === undefined) data.channel_type = ChannelType.DM; // bots are never in group DMs
+    if (guild_id === undefined)
+      data.channel_type = ChannelType.DM; // bots are never in group DMs
     else if (client.guilds.cache.has(guild_id)) data.channel_type = ChannelType.GuildText;
   }
 }

@@ -8,15 +8,7 @@ import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandIntera
 import type { Answer, Engine, Logger } from '../../src/index.ts';
 import type { AnswerDesk, QuestionContext, QuestionStatus } from '../shared/answer-desk.ts';
 import type { AnswerFeedback } from '../shared/feedback/answer-feedback.ts';
-import {
-  ASK_COMMAND,
-  AUTOCOMPLETE_CHOICES_LIMIT,
-  CHOICE_NAME_LIMIT,
-  FORCE_COMMAND,
-  NAME_OPTION,
-  PRIVATE_OPTION,
-  QUESTION_OPTION,
-} from './commands.ts';
+import { ASK_COMMAND, AUTOCOMPLETE_CHOICES_LIMIT, CHOICE_NAME_LIMIT, FORCE_COMMAND, NAME_OPTION, PRIVATE_OPTION, QUESTION_OPTION } from './commands.ts';
 import type { ConversationMemory } from './conversation-memory.ts';
 import type { DeferredReplies, DeferredReply } from './deferred.ts';
 import { answerThrough, deferred, feedbackOffer, interactionSender, NO_PINGS } from './deliver.ts';
@@ -108,6 +100,13 @@ async function answerCommand(
   const offer = asked.value === '' ? undefined : feedbackOffer(ctx.feedback, 'slash_command', interaction.id);
   const answer = () => answerThrough(interactionSender(interaction, isPrivate), ask, log, ctx.secrets, isPrivate ? undefined : ctx.memory, offer);
   if (ctx.deferred === undefined) return answer();
-  const record = { ...asked, id: interaction.id, token: interaction.token, applicationId: interaction.applicationId, private: isPrivate, deferredAt: Date.now() };
+  const record = {
+    ...asked,
+    id: interaction.id,
+    token: interaction.token,
+    applicationId: interaction.applicationId,
+    private: isPrivate,
+    deferredAt: Date.now(),
+  };
   return ctx.deferred.hold(record, answer);
 }

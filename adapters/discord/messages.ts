@@ -51,22 +51,26 @@ export async function handleMessage(message: Message, botId: string, ctx: Handle
       .then(() => undefined)
       .catch((error: unknown) => logFailure(log, ctx.secrets, error, 'could not post a notice'));
 
-  await ctx.desk.handle(meta, async (q): Promise<QuestionStatus> => {
-    const log = q.log.child({ message: message.id, channel: message.channelId, dm: inDm });
-    if (question === '') {
-      // Empty text in a server reply means Discord withheld it; in a DM it was only an attachment,
-      // and a mention alone asks what the bot can do: the engine's help says, in Discord's syntax.
-      if (!inDm && !mentioned && message.content.trim() === '') {
-        await notify(UNREADABLE_REPLY_TEXT, q);
+  await ctx.desk.handle(
+    meta,
+    async (q): Promise<QuestionStatus> => {
+      const log = q.log.child({ message: message.id, channel: message.channelId, dm: inDm });
+      if (question === '') {
+        // Empty text in a server reply means Discord withheld it; in a DM it was only an attachment,
+        // and a mention alone asks what the bot can do: the engine's help says, in Discord's syntax.
+        if (!inDm && !mentioned && message.content.trim() === '') {
+          await notify(UNREADABLE_REPLY_TEXT, q);
+          return 'help';
+        }
+        await answerThrough(reply, () => ctx.engine.answer(''), log, ctx.secrets, undefined);
         return 'help';
       }
-      await answerThrough(reply, () => ctx.engine.answer(''), log, ctx.secrets, undefined);
-      return 'help';
-    }
 
-    log.debug({ followUp: previous !== undefined }, 'answering message');
-    const ask = () => ctx.engine.answer(question, previous === undefined ? undefined : { previous });
-    const offer = feedbackOffer(ctx.feedback, inDm ? 'dm' : message.channel.isThread() ? 'thread' : 'channel', message.id);
-    return answerThrough(reply, ask, log, ctx.secrets, ctx.memory, offer);
-  }, notify);
+      log.debug({ followUp: previous !== undefined }, 'answering message');
+      const ask = () => ctx.engine.answer(question, previous === undefined ? undefined : { previous });
+      const offer = feedbackOffer(ctx.feedback, inDm ? 'dm' : message.channel.isThread() ? 'thread' : 'channel', message.id);
+      return answerThrough(reply, ask, log, ctx.secrets, ctx.memory, offer);
+    },
+    notify,
+  );
 }

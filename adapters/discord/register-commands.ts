@@ -31,9 +31,7 @@ export async function registerCommands(config: DiscordConfig, logger: Logger): P
   const rest = new REST(config.apiUrl === undefined ? {} : { api: config.apiUrl }).setToken(config.token);
   const scope = config.guildId === undefined ? 'global' : 'guild';
   const route =
-    config.guildId === undefined
-      ? Routes.applicationCommands(config.applicationId)
-      : Routes.applicationGuildCommands(config.applicationId, config.guildId);
+    config.guildId === undefined ? Routes.applicationCommands(config.applicationId) : Routes.applicationGuildCommands(config.applicationId, config.guildId);
   const body = commandDefinitions();
   log.info({ scope, guildId: config.guildId, commands: body.map((c) => c.name) }, 'registering commands');
   try {

@@ -15,10 +15,7 @@ async function main(): Promise<number> {
   }
   const registration = await registerCommands(config, createLogger());
   const names = registration.commands.map((c) => `/${c.name}`).join(', ');
-  const where =
-    registration.scope === 'guild'
-      ? `in server ${registration.guildId}`
-      : 'globally (Discord clients may take a few minutes to show them)';
+  const where = registration.scope === 'guild' ? `in server ${registration.guildId}` : 'globally (Discord clients may take a few minutes to show them)';
   process.stdout.write(`Registered ${names} ${where}.\n`);
   return 0;
 }

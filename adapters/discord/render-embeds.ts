@@ -13,7 +13,18 @@
  * it, so the only links in an answer are the citation links the bot writes.
  */
 import type { APIEmbed } from 'discord.js';
-import { type Answer, bodyText, type Citation, citationParts, clipped, type CommandSyntax, type NoDataReason, renderText, restOf, type TextMarkup } from '../../src/index.ts';
+import {
+  type Answer,
+  bodyText,
+  type Citation,
+  citationParts,
+  clipped,
+  type CommandSyntax,
+  type NoDataReason,
+  renderText,
+  restOf,
+  type TextMarkup,
+} from '../../src/index.ts';
 import { FORCE_COMMAND, NAME_OPTION } from './commands.ts';
 import { escapeMarkdown, escapeSafeCut, isLinkable, linkTarget } from './escape-markdown.ts';
 
@@ -62,7 +73,7 @@ export function renderEmbeds(answer: Answer, options: RenderOptions = {}): Embed
   for (const embed of answerEmbeds(answer, colour, options.footer)) packer.add(embed);
 
   // Citations fill the open "Sources" embed while it and the message have room, then a new one.
-  let open: APIEmbed & { description: string } | undefined;
+  let open: (APIEmbed & { description: string }) | undefined;
   for (const block of answer.citations.map(citationBlock)) {
     const extra = SOURCE_SEPARATOR.length + block.length;
     if (open && open.description.length + extra <= EMBED_DESCRIPTION_LIMIT && packer.fits(extra)) {
@@ -164,7 +175,8 @@ function titleOf(answer: Answer): string {
   if (answer.status === 'unclear') return 'Which did you mean?';
   if (answer.status === 'no_data') return answer.reason ? NO_DATA_TITLES[answer.reason] : 'No figures held for that';
   const forceName = answer.facts[0]?.forceName;
-  if (answer.type === 'force_card' && forceName) return `${escapeMarkdown(forceName)}: ${restOf(answer.blocks) ? 'the newest figures' : 'every figure we hold'}`;
+  if (answer.type === 'force_card' && forceName)
+    return `${escapeMarkdown(forceName)}: ${restOf(answer.blocks) ? 'the newest figures' : 'every figure we hold'}`;
   return answer.question.trim() === '' ? 'Forcewatch' : escapeMarkdown(answer.question.trim());
 }
 

@@ -19,7 +19,11 @@ export interface AnswerFile {
 
 /** "Complaint cases logged, England and Wales" → "complaint-cases-logged-england-and-wales". */
 function slug(text: string): string {
-  const words = text.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const words = text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return words.slice(0, 60).replace(/-$/, '') || 'forcewatch';
 }
 
@@ -38,7 +42,12 @@ export async function answerFiles(chart: ChartSpec | undefined, csv: string | un
   if (chart !== undefined) files.push(await chartFile(chart));
   if (csv !== undefined) {
     const name = chart === undefined ? 'forcewatch-rows' : slug(chart.title);
-    files.push({ filename: `${name}.csv`, data: Buffer.from(csv, 'utf8'), contentType: 'text/csv', title: chart === undefined ? 'The rows, with their sources' : `${chart.title}: the rows, with their sources` });
+    files.push({
+      filename: `${name}.csv`,
+      data: Buffer.from(csv, 'utf8'),
+      contentType: 'text/csv',
+      title: chart === undefined ? 'The rows, with their sources' : `${chart.title}: the rows, with their sources`,
+    });
   }
   return files;
 }

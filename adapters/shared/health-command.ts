@@ -41,7 +41,9 @@ export async function runHealthCommand(env: NodeJS.ProcessEnv, out: NodeJS.Writa
     const response = await fetch(url, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) });
     body = await response.json();
   } catch (error) {
-    out.write(`No bot answered at ${url} (${error instanceof Error ? error.message : String(error)}). Set HEALTH_URL, HEALTH_PORT or PORT to where it listens.\n`);
+    out.write(
+      `No bot answered at ${url} (${error instanceof Error ? error.message : String(error)}). Set HEALTH_URL, HEALTH_PORT or PORT to where it listens.\n`,
+    );
     return 2;
   }
   const report = HealthReport.safeParse(body);

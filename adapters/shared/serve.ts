@@ -6,7 +6,15 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BUNDLED_DATA_DIR, createFeedbackRecorder, createLogger, createReloadableEngine, feedbackConfigFromEnv, type Engine, type Logger } from '../../src/index.ts';
+import {
+  BUNDLED_DATA_DIR,
+  createFeedbackRecorder,
+  createLogger,
+  createReloadableEngine,
+  feedbackConfigFromEnv,
+  type Engine,
+  type Logger,
+} from '../../src/index.ts';
 import type { FeedbackSetup } from './feedback/answer-feedback.ts';
 import { HEALTH_PATH, HealthBoard } from './health.ts';
 import { installCrashGuards, stopOnSignals, type Stoppable } from './process-guard.ts';
@@ -59,7 +67,9 @@ export async function serve(platforms: readonly StartPlatform[], options: { envF
   const everything: Stoppable = {
     async stop(options) {
       await Promise.allSettled(running.map((service) => service.stop(options)));
-      await feedback.recorder.close().catch((error: unknown) => logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'could not close the feedback store'));
+      await feedback.recorder
+        .close()
+        .catch((error: unknown) => logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'could not close the feedback store'));
       await state.close();
     },
   };

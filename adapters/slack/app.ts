@@ -195,7 +195,11 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
     deps.queue === undefined
       ? undefined
       : await WorkQueue.open({ config: deps.queue, name: 'slack', schema: ConversationQuestion, concurrency: SLACK_CONCURRENCY.max, log });
-  const { app, desk, feedback, receiver, answer } = createSlackApp({ ...deps, state, ...(queue === undefined ? {} : { enqueue: (q: ConversationQuestion) => queue.enqueue(q) }) });
+  const { app, desk, feedback, receiver, answer } = createSlackApp({
+    ...deps,
+    state,
+    ...(queue === undefined ? {} : { enqueue: (q: ConversationQuestion) => queue.enqueue(q) }),
+  });
   deps.health?.set('slack', 'starting');
   try {
     await app.init();
@@ -215,18 +219,20 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
   /** Receiving stops first (the HTTP server stops accepting, the websocket closes, so Slack holds
    * new events for redelivery), then the answers already accepted are finished and posted: the
    * Web API client is independent of the receiver. */
-  const stopAfter = (closeReceiver: () => Promise<void>) => async ({ graceMs = DEFAULT_STOP_GRACE_MS }: { graceMs?: number } = {}) => {
-    deps.health?.set('slack', 'stopped');
-    // Queued work in hand is finished before the desk turns newcomers away; what is not finished
-    // in time stays in the queue for another replica.
-    if (queue === undefined) desk.startDraining();
-    await closeReceiver().catch((error: unknown) => log.warn({ error: describe(error) }, 'error while closing the Slack receiver'));
-    const queued = (await queue?.stop(graceMs)) ?? 0;
-    const unfinished = await desk.drain(graceMs);
-    // Clicks taken before the receiver closed are recorded and answered, within the same grace.
-    await feedback?.drain(graceMs);
-    log.info({ unfinished: unfinished + queued }, 'Slack adapter stopped');
-  };
+  const stopAfter =
+    (closeReceiver: () => Promise<void>) =>
+    async ({ graceMs = DEFAULT_STOP_GRACE_MS }: { graceMs?: number } = {}) => {
+      deps.health?.set('slack', 'stopped');
+      // Queued work in hand is finished before the desk turns newcomers away; what is not finished
+      // in time stays in the queue for another replica.
+      if (queue === undefined) desk.startDraining();
+      await closeReceiver().catch((error: unknown) => log.warn({ error: describe(error) }, 'error while closing the Slack receiver'));
+      const queued = (await queue?.stop(graceMs)) ?? 0;
+      const unfinished = await desk.drain(graceMs);
+      // Clicks taken before the receiver closed are recorded and answered, within the same grace.
+      await feedback?.drain(graceMs);
+      log.info({ unfinished: unfinished + queued }, 'Slack adapter stopped');
+    };
   queue?.start((job, { attempt }) => answer(job, { recheck: attempt > 1 }));
 
   if (receiver === undefined || config.mode === 'socket') {

@@ -64,11 +64,13 @@ const PINO_TO_BOLT: Record<string, LogLevel> = {
 export function boltLogger(logger: Logger, secrets: readonly string[], { logMessageText = false }: { logMessageText?: boolean } = {}): BoltLogger {
   // Bolt and its Web API client call debug several times per request and per API call: a line
   // below the level is dropped before it is formatted and scrubbed (that was measurable under load).
-  const write = (level: 'debug' | 'info' | 'warn' | 'error') => (...parts: unknown[]) => {
-    if (!logger.isLevelEnabled(level)) return;
-    const line = parts.map(describe).join(' ');
-    logger[level](scrubSecrets(logMessageText ? line : withoutPayload(line), secrets));
-  };
+  const write =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...parts: unknown[]) => {
+      if (!logger.isLevelEnabled(level)) return;
+      const line = parts.map(describe).join(' ');
+      logger[level](scrubSecrets(logMessageText ? line : withoutPayload(line), secrets));
+    };
   return {
     debug: write('debug'),
     info: write('info'),

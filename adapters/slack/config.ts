@@ -7,12 +7,7 @@ import { z } from 'zod';
 
 /** Every variable this adapter reads. Only the `SLACK_*` ones decide whether Slack is configured:
  * `PORT` is shared with anything else that listens, so setting it alone does not switch Slack on. */
-export const SLACK_ENV_VARS = [
-  'SLACK_BOT_TOKEN',
-  'SLACK_SIGNING_SECRET',
-  'SLACK_APP_TOKEN',
-  'SLACK_API_URL',
-] as const;
+export const SLACK_ENV_VARS = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL'] as const;
 
 export const DEFAULT_PORT = 3000;
 
@@ -47,22 +42,16 @@ export class SlackConfigError extends Error {
 
 // Messages never echo a secret's value, only what is wrong with it: config errors end up in logs.
 const secret = (name: string, prefix: string | undefined, where: string) => {
-  let schema = z
-    .string({ error: `${name} is missing (${where})` })
-    .regex(/^\S+$/, `${name} must not contain spaces or line breaks (${where})`);
+  let schema = z.string({ error: `${name} is missing (${where})` }).regex(/^\S+$/, `${name} must not contain spaces or line breaks (${where})`);
   if (prefix !== undefined) {
-    schema = schema.regex(
-      new RegExp(`^${prefix}`),
-      `${name} must start with "${prefix}" (${where})`,
-    );
+    schema = schema.regex(new RegExp(`^${prefix}`), `${name} must start with "${prefix}" (${where})`);
   }
   return schema;
 };
 
 const BOT_TOKEN_WHERE = 'Slack app settings → OAuth & Permissions → Bot User OAuth Token';
 const SIGNING_SECRET_WHERE = 'Slack app settings → Basic Information → Signing Secret';
-const APP_TOKEN_WHERE =
-  'Slack app settings → Basic Information → App-Level Tokens, with the connections:write scope';
+const APP_TOKEN_WHERE = 'Slack app settings → Basic Information → App-Level Tokens, with the connections:write scope';
 
 // Non-secret values are quoted back so the deployer sees what was read.
 const Port = z
@@ -74,8 +63,7 @@ const Port = z
 const ApiUrl = z
   .url({
     protocol: /^https?$/,
-    error: (issue) =>
-      `SLACK_API_URL ${JSON.stringify(issue.input)} must be an http(s) URL such as https://slack.com/api/`,
+    error: (issue) => `SLACK_API_URL ${JSON.stringify(issue.input)} must be an http(s) URL such as https://slack.com/api/`,
   })
   // The Web API client appends method names ("chat.postMessage") to the base, so it must end in "/".
   .transform((url) => (url.endsWith('/') ? url : `${url}/`));
@@ -118,10 +106,7 @@ export function slackConfigFromEnv(env: NodeJS.ProcessEnv): SlackConfig | null {
 
   const socketMode = raw.SLACK_APP_TOKEN !== undefined;
   if (!socketMode && raw.SLACK_SIGNING_SECRET === undefined) {
-    problems.push(
-      `SLACK_SIGNING_SECRET is missing (${SIGNING_SECRET_WHERE}); it is needed for HTTP mode, ` +
-        'or set SLACK_APP_TOKEN to use Socket Mode instead',
-    );
+    problems.push(`SLACK_SIGNING_SECRET is missing (${SIGNING_SECRET_WHERE}); it is needed for HTTP mode, or set SLACK_APP_TOKEN to use Socket Mode instead`);
   }
   if (problems.length > 0 || !parsed.success) {
     throw new SlackConfigError(`Slack config: ${problems.join('; ')}.`);

@@ -151,7 +151,9 @@ async function handle(req: BufferedRequest, res: ServerResponse, deps: EndpointD
       deps.log.warn('refused a signed request whose body is not an object');
       return reply(res, 400, 'body must be a JSON object');
     }
-    const digest = createHash('sha256').update(`${String(req.headers['x-slack-request-timestamp'])}:${body}`).digest('hex');
+    const digest = createHash('sha256')
+      .update(`${String(req.headers['x-slack-request-timestamp'])}:${body}`)
+      .digest('hex');
     if (!isEvent(payload) && !(await deps.state.claim(`slack:request:${digest}`, CLAIM_TTL_MS))) {
       deps.log.warn('dropped a signed request already taken (a replay)');
       return reply(res, 200);

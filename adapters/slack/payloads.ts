@@ -55,9 +55,7 @@ export const ButtonClick = z.object({
   container: z.object({ channel_id: z.string().min(1).optional() }).optional(),
   response_url: z.url({ protocol: /^https?$/ }).optional(),
   trigger_id: z.string().optional(),
-  actions: z
-    .array(z.object({ action_id: z.string(), value: z.string().optional(), action_ts: z.string().optional() }))
-    .min(1),
+  actions: z.array(z.object({ action_id: z.string(), value: z.string().optional(), action_ts: z.string().optional() })).min(1),
 });
 export type ButtonClick = z.infer<typeof ButtonClick>;
 

@@ -6,7 +6,18 @@
  * several, split between blocks so a citation is never cut in two.
  */
 import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
-import { type Answer, blockText, type Citation, citationParts, citationText, clipped, type CommandSyntax, FAILURE_TEXT, restOf, type TextMarkup } from '../../src/index.ts';
+import {
+  type Answer,
+  blockText,
+  type Citation,
+  citationParts,
+  citationText,
+  clipped,
+  type CommandSyntax,
+  FAILURE_TEXT,
+  restOf,
+  type TextMarkup,
+} from '../../src/index.ts';
 import { escapeMrkdwn, mrkdwnLink } from './escape.ts';
 import { feedbackButtons } from './feedback/controls.ts';
 import { fallbackText, splitText } from './split-text.ts';
@@ -130,8 +141,18 @@ function buttonsOf(answer: Answer, options: RenderOptions): ActionsBlock | undef
   const buttons: Button[] = [
     ...(options.shareValue === undefined
       ? []
-      : [{ type: 'button', action_id: SHARE_ACTION_ID, text: { type: 'plain_text', text: 'Share in channel' }, value: options.shareValue.slice(0, BUTTON_VALUE_MAX), style: 'primary' } satisfies Button]),
-    ...(more === undefined ? [] : [{ type: 'button', action_id: MORE_ACTION_ID, text: { type: 'plain_text', text: MORE_LABEL }, value: more } satisfies Button]),
+      : [
+          {
+            type: 'button',
+            action_id: SHARE_ACTION_ID,
+            text: { type: 'plain_text', text: 'Share in channel' },
+            value: options.shareValue.slice(0, BUTTON_VALUE_MAX),
+            style: 'primary',
+          } satisfies Button,
+        ]),
+    ...(more === undefined
+      ? []
+      : [{ type: 'button', action_id: MORE_ACTION_ID, text: { type: 'plain_text', text: MORE_LABEL }, value: more } satisfies Button]),
     ...(options.feedbackId === undefined ? [] : feedbackButtons(options.feedbackId)),
   ];
   return buttons.length === 0 ? undefined : { type: 'actions', elements: buttons };

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Period } from '../../src/model/data.ts';
 import { readRows } from './csv.ts';
-import { BBC_LICENCE, Collector, plainInteger } from './common.ts';
+import { BBC_LICENCE, type Collector, plainInteger } from './common.ts';
 
 const PUBLISHER = 'BBC Shared Data Unit';
 const REPO = 'https://github.com/BBC-Data-Unit/police_misconduct';
@@ -30,7 +30,7 @@ const ANALYSIS_PERIOD: Period = {
 
 const WORKFORCE_PERIOD: Period = {
   id: 'bbc-sdu-workforce',
-  label: 'the workforce figure the BBC Shared Data Unit used in 2022 (the count\'s own date is not stated)',
+  label: "the workforce figure the BBC Shared Data Unit used in 2022 (the count's own date is not stated)",
   wording: 'total workforce used',
   kind: 'point-in-time',
   // Dated by the analysis that used it, so a card lists it beside 2021-22 rather than as the newest figure.
@@ -39,7 +39,16 @@ const WORKFORCE_PERIOD: Period = {
 };
 
 const nonNegative = z.string().trim().regex(/^\d+$/, 'must be a whole number').transform(Number);
-const OUTCOMES = ['case_to_answer', 'left_before_hearing', 'misconduct_proven', 'cleared', 'no_further_action', 'management_action', 'written_warning', 'dismissed'] as const;
+const OUTCOMES = [
+  'case_to_answer',
+  'left_before_hearing',
+  'misconduct_proven',
+  'cleared',
+  'no_further_action',
+  'management_action',
+  'written_warning',
+  'dismissed',
+] as const;
 /** Every officers' and staff count of the page, "officers_cleared", "staff_cleared"… */
 const COUNTS = (['officers', 'staff'] as const).flatMap((who) => OUTCOMES.map((o) => `${who}_${o}` as const));
 
@@ -57,16 +66,41 @@ type CaseRow = z.infer<typeof CaseRow>;
  * Most sentences give officers then staff ("6 officers and 0 staff faced no further action"). */
 const FIELDS: Array<{ metric: string; field: keyof CaseRow; pattern: RegExp }> = [
   { metric: 'case-to-answer-reports', field: 'iopc_reports_with_case_to_answer', pattern: /In (\d+) of those reports/ },
-  { metric: 'case-to-answer-reports-death-or-serious-injury', field: 'cases_involving_death_or_serious_injury', pattern: /(\d+|None) of the cases referred to death or serious injury/ },
+  {
+    metric: 'case-to-answer-reports-death-or-serious-injury',
+    field: 'cases_involving_death_or_serious_injury',
+    pattern: /(\d+|None) of the cases referred to death or serious injury/,
+  },
   ...(['officers', 'staff'] as const).flatMap((who) => {
     const pick = (officers: string, staff: string) => new RegExp(who === 'officers' ? officers : staff);
     return [
-      { metric: `case-to-answer-${who}`, field: `${who}_case_to_answer` as const, pattern: pick('identified (\\d+) officer\\(s\\)', 'identified \\d+ officer\\(s\\) and (\\d+) police staff') },
-      { metric: `case-to-answer-${who}-left-before-hearing`, field: `${who}_left_before_hearing` as const, pattern: pick('(\\d+) officer\\(s\\) and \\d+ staff had retired or left', '\\d+ officer\\(s\\) and (\\d+) staff had retired or left') },
-      { metric: `case-to-answer-${who}-misconduct-proven`, field: `${who}_misconduct_proven` as const, pattern: pick('misconduct was proven against (\\d+) officer\\(s\\)', 'misconduct was proven against \\d+ officer\\(s\\) and (\\d+) staff') },
-      { metric: `case-to-answer-${who}-cleared`, field: `${who}_cleared` as const, pattern: pick('cleared (\\d+) officer\\(s\\)', 'cleared \\d+ officer\\(s\\) and (\\d+) staff') },
+      {
+        metric: `case-to-answer-${who}`,
+        field: `${who}_case_to_answer` as const,
+        pattern: pick('identified (\\d+) officer\\(s\\)', 'identified \\d+ officer\\(s\\) and (\\d+) police staff'),
+      },
+      {
+        metric: `case-to-answer-${who}-left-before-hearing`,
+        field: `${who}_left_before_hearing` as const,
+        pattern: pick('(\\d+) officer\\(s\\) and \\d+ staff had retired or left', '\\d+ officer\\(s\\) and (\\d+) staff had retired or left'),
+      },
+      {
+        metric: `case-to-answer-${who}-misconduct-proven`,
+        field: `${who}_misconduct_proven` as const,
+        pattern: pick('misconduct was proven against (\\d+) officer\\(s\\)', 'misconduct was proven against \\d+ officer\\(s\\) and (\\d+) staff'),
+      },
+      {
+        metric: `case-to-answer-${who}-cleared`,
+        field: `${who}_cleared` as const,
+        pattern: pick('cleared (\\d+) officer\\(s\\)', 'cleared \\d+ officer\\(s\\) and (\\d+) staff'),
+      },
       ...(
-        [['no-action', 'no_further_action', 'faced no further action'], ['management-action', 'management_action', 'were given management action'], ['written-warning', 'written_warning', 'were given a written warning'], ['dismissed', 'dismissed', 'were dismissed']] as const
+        [
+          ['no-action', 'no_further_action', 'faced no further action'],
+          ['management-action', 'management_action', 'were given management action'],
+          ['written-warning', 'written_warning', 'were given a written warning'],
+          ['dismissed', 'dismissed', 'were dismissed'],
+        ] as const
       ).map(([metric, field, words]) => ({
         metric: `case-to-answer-${who}-${metric}`,
         field: `${who}_${field}` as const,
@@ -78,7 +112,10 @@ const FIELDS: Array<{ metric: string; field: keyof CaseRow; pattern: RegExp }> =
 
 /** The page's sentences; the pages leave some full stops out, so a "sentence" may run on. */
 function sentences(text: string): string[] {
-  return text.split(/(?<=\.)\s+/).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(/(?<=\.)\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function pageUrl(force: string): string {
@@ -131,14 +168,31 @@ export function ingestCaseToAnswer(dir: string, out: Collector): void {
         out.problems.push({ file, row, message: `${f.field}: the page text does not state ${expected} where expected` });
         continue;
       }
-      out.addFigure({ id: `${id}-${f.metric}`, force, period: ANALYSIS_PERIOD, metric: f.metric, value: expected, source: id, quote: sentence, basedOn: 'IOPC investigation reports', note: CASE_TO_ANSWER_NOTE }, { file, row });
+      out.addFigure(
+        {
+          id: `${id}-${f.metric}`,
+          force,
+          period: ANALYSIS_PERIOD,
+          metric: f.metric,
+          value: expected,
+          source: id,
+          quote: sentence,
+          basedOn: 'IOPC investigation reports',
+          note: CASE_TO_ANSWER_NOTE,
+        },
+        { file, row },
+      );
     }
   }
 }
 
 /** "North Wales Police,8,2781," as "North Wales Police | 8 | 2781". */
 function relaid(line: string): string {
-  return line.split(',').map((c) => c.trim()).filter(Boolean).join(' | ');
+  return line
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean)
+    .join(' | ');
 }
 
 const RateRow = z.object({
@@ -146,7 +200,11 @@ const RateRow = z.object({
   force: z.string().min(1),
   officers_and_staff_with_iopc_misconduct_case_to_answer_2018_2022: nonNegative,
   total_workforce_used: nonNegative,
-  rate_per_1000_workforce: z.string().trim().regex(/^\d+(\.\d)?$/, 'must be a rate to one decimal place').transform(Number),
+  rate_per_1000_workforce: z
+    .string()
+    .trim()
+    .regex(/^\d+(\.\d)?$/, 'must be a rate to one decimal place')
+    .transform(Number),
 });
 type RateRow = z.infer<typeof RateRow>;
 
@@ -167,7 +225,11 @@ function rateLine(r: RateRow): string {
 export function ingestWorkforce(dir: string, out: Collector): void {
   const file = 'bbc_sdu_iopc_case_to_answer_rate_per_1000_staff.csv';
   const rawPath = join('raw', 'police_misconduct', 'iopc_forfunnel.csv');
-  const raw = readFileSync(join(dir, rawPath), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.trimEnd()).filter((l) => /\d/.test(l));
+  const raw = readFileSync(join(dir, rawPath), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((l) => l.trimEnd())
+    .filter((l) => /\d/.test(l));
   const id = 'bbc-sdu-iopc-funnel-workforce';
   const rows = readRows(dir, file, RateRow, out.problems);
   /** Both documents are of the funnel file: its rows as the repository holds them, and their rates. */
@@ -206,7 +268,11 @@ export function ingestWorkforce(dir: string, out: Collector): void {
       continue;
     }
     if (value.force_id === 'city-of-london') {
-      out.skip(file, row, 'City of London: its workforce (3,744) repeats Cheshire\'s, likely an error in the source, so neither it nor the rate worked from it is held');
+      out.skip(
+        file,
+        row,
+        "City of London: its workforce (3,744) repeats Cheshire's, likely an error in the source, so neither it nor the rate worked from it is held",
+      );
       continue;
     }
     const line = raw.find((l) => l.startsWith(`${value.force},`));
@@ -215,24 +281,54 @@ export function ingestWorkforce(dir: string, out: Collector): void {
       out.problems.push({ file, row, message: `workforce ${value.total_workforce_used} not found for "${value.force}" in ${rawPath}` });
       continue;
     }
-    out.addFigure({
-      id: `${id}-${value.force_id}`,
-      force: value.force_id,
-      period: WORKFORCE_PERIOD,
-      metric: 'workforce',
-      value: value.total_workforce_used,
-      source: id,
-      quote: relaid(line),
-      table: { name: 'iopc_forfunnel.csv', row: value.force, column: 'sample size (workforce)' },
-      note: 'The workforce figure is the one the BBC Shared Data Unit used for its 2018 to early 2022 analysis; its date is not stated, so any rate per head of workforce worked from it is approximate.',
-    }, { file, row });
+    out.addFigure(
+      {
+        id: `${id}-${value.force_id}`,
+        force: value.force_id,
+        period: WORKFORCE_PERIOD,
+        metric: 'workforce',
+        value: value.total_workforce_used,
+        source: id,
+        quote: relaid(line),
+        table: { name: 'iopc_forfunnel.csv', row: value.force, column: 'sample size (workforce)' },
+        note: 'The workforce figure is the one the BBC Shared Data Unit used for its 2018 to early 2022 analysis; its date is not stated, so any rate per head of workforce worked from it is approximate.',
+      },
+      { file, row },
+    );
     const n = value.officers_and_staff_with_iopc_misconduct_case_to_answer_2018_2022;
     const base = { force: value.force_id, period: ANALYSIS_PERIOD, basedOn: 'IOPC investigation reports' };
-    out.addFigure({ ...base, id: `${id}-${value.force_id}-count`, metric: 'case-to-answer-officers-and-staff', value: n, source: id, quote: relaid(line), table: { name: 'iopc_forfunnel.csv', row: value.force, column: 'indicator number (officers and staff with a case to answer)' }, note: CASE_TO_ANSWER_NOTE }, { file, row });
+    out.addFigure(
+      {
+        ...base,
+        id: `${id}-${value.force_id}-count`,
+        metric: 'case-to-answer-officers-and-staff',
+        value: n,
+        source: id,
+        quote: relaid(line),
+        table: { name: 'iopc_forfunnel.csv', row: value.force, column: 'indicator number (officers and staff with a case to answer)' },
+        note: CASE_TO_ANSWER_NOTE,
+      },
+      { file, row },
+    );
     if (Math.round((n / value.total_workforce_used) * 10_000) / 10 !== value.rate_per_1000_workforce) {
-      out.problems.push({ file, row, message: `rate ${value.rate_per_1000_workforce} is not ${n} ÷ ${value.total_workforce_used} × 1,000 to one decimal place` });
+      out.problems.push({
+        file,
+        row,
+        message: `rate ${value.rate_per_1000_workforce} is not ${n} ÷ ${value.total_workforce_used} × 1,000 to one decimal place`,
+      });
       continue;
     }
-    out.addFigure({ ...base, id: `${RATES_ID}-${value.force_id}`, metric: 'case-to-answer-rate-per-1000-workforce', value: value.rate_per_1000_workforce, source: RATES_ID, quote: rateLine(value), note: RATE_NOTE }, { file, row });
+    out.addFigure(
+      {
+        ...base,
+        id: `${RATES_ID}-${value.force_id}`,
+        metric: 'case-to-answer-rate-per-1000-workforce',
+        value: value.rate_per_1000_workforce,
+        source: RATES_ID,
+        quote: rateLine(value),
+        note: RATE_NOTE,
+      },
+      { file, row },
+    );
   }
 }

@@ -27,7 +27,10 @@ function jsonLines(items: unknown[]): string {
 
 /** Reads JSON lines with a schema; the curated files are already checked by the data check. */
 function curated<T>(dataDir: string, name: string, schema: z.ZodType<T>): T[] {
-  return readFileSync(join(dataDir, name), 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => schema.parse(JSON.parse(l)));
+  return readFileSync(join(dataDir, name), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => schema.parse(JSON.parse(l)));
 }
 
 const ForceRow = z.object({
@@ -82,11 +85,11 @@ export function ingest(sharedDir: string, dataDir: string): IngestResult {
     ...out.problems.map((p) => ({ at: `${p.file}:${p.row}`, reason: `bad row: ${p.message}` })),
     ...out.skipped.map((s) => ({ at: `${s.file}:${s.row}`, reason: s.reason })),
   ];
-  const report = [
+  const report = `${[
     '# Rows of ../shared/data read but not ingested, and why (written by npm run data:ingest)',
     ...rows.map((r) => `${r.at}\t${r.reason}`),
     ...reasonCounts(rows.map((r) => r.reason)),
-  ].join('\n') + '\n';
+  ].join('\n')}\n`;
   const files = new Map<string, string>([
     ['sources.jsonl', jsonLines(out.sources)],
     ['figures.jsonl', jsonLines(out.figures)],

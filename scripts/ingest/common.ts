@@ -18,7 +18,10 @@ export const BBC_LICENCE = 'No licence published (all rights reserved): used as 
 
 /** A lower-case slug of `text`, at most `max` characters, cut at a word boundary. */
 export function slugify(text: string, max = 60): string {
-  const s = fold(text).replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const s = fold(text)
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   if (s.length <= max) return s;
   const cut = s.slice(0, max);
   return cut.slice(0, cut.lastIndexOf('-') > 20 ? cut.lastIndexOf('-') : max).replace(/-+$/, '');
@@ -71,7 +74,10 @@ export class ForceNames {
   }
 
   static key(name: string): string {
-    return fold(name).replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, ' ').trim();
+    return fold(name)
+      .replace(/&/g, ' and ')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   }
 
   /** The force id for a published name, if the register knows it. */

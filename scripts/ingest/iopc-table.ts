@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Figure, Period, SourceMeta } from '../../src/model/data.ts';
 import type { Row } from './csv.ts';
-import { Collector, financialYear, OGL, slugify } from './common.ts';
+import { type Collector, financialYear, OGL, slugify } from './common.ts';
 
 export const PUBLISHER = 'Independent Office for Police Conduct';
 const RELEASE = 'Police complaints: statistics for England and Wales 2024/25';
@@ -14,7 +14,8 @@ const RELEASE = 'Police complaints: statistics for England and Wales 2024/25';
 const RELEASE_URL = 'https://www.policeconduct.gov.uk/complaint-statistics-24-25/';
 /** The release date of the IOPC's 2024/25 statistics: stated by the IOPC, not inferred from the page. */
 const RELEASED = '2025-11-27';
-const RELEASE_DATE_REASON = 'The IOPC published its 2024/25 complaints statistics on 27 November 2025 (the release date); the stored copy of the table page itself carries no date.';
+const RELEASE_DATE_REASON =
+  'The IOPC published its 2024/25 complaints statistics on 27 November 2025 (the release date); the stored copy of the table page itself carries no date.';
 /** A cell that must hold a whole number. */
 export const required = z.string().trim().regex(/^\d+$/, 'must be a whole number').transform(Number);
 export const forceId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a force id');
@@ -108,7 +109,10 @@ export function ingestTable<T extends { force_id: string; iopc_label: string }>(
     if (!col || !total) continue;
     const sum = kept.filter(({ value }) => value.force_id !== 'england-and-wales').reduce((t, { value }) => t + (col.value(value) ?? 0), 0);
     if (sum !== col.value(total.value))
-      out.problems.push({ file: spec.file, row: total.row, message: `column "${col.heading}": forces sum to ${sum}, the Total row says ${col.value(total.value)}` });
+      out.problems.push({
+        file: spec.file,
+        row: total.row,
+        message: `column "${col.heading}": forces sum to ${sum}, the Total row says ${col.value(total.value)}`,
+      });
   }
 }
-

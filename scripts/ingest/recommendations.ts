@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { readRows } from './csv.ts';
-import { Collector, OGL, slugify } from './common.ts';
+import { type Collector, OGL, slugify } from './common.ts';
 
 /** Spreadsheet errors the scrape left in place of a value. */
 const SHEET_ERROR = /^#(N\/A|VALUE!|REF!)$/;
@@ -41,13 +41,21 @@ const NATIONAL = /^National recommendations? [-–] /;
 /** "National recommendation - The College of Policing, June 2021" → "The College of Policing";
  * undefined where the heading names an investigation rather than who it is addressed to. */
 export function nationalAddressee(heading: string): string | undefined {
-  const name = heading.trim().replace(NATIONAL, '').replace(/,?\s*(?:[-–]\s*)?(?:\d{1,2} )?(?:[A-Z][a-z]+[-–])?[A-Z][a-z]+,? \d{4}$/, '').replace(/\s*[-–]$/, '').trim();
+  const name = heading
+    .trim()
+    .replace(NATIONAL, '')
+    .replace(/,?\s*(?:[-–]\s*)?(?:\d{1,2} )?(?:[A-Z][a-z]+[-–])?[A-Z][a-z]+,? \d{4}$/, '')
+    .replace(/\s*[-–]$/, '')
+    .trim();
   return name === '' || /\binvestigation\b/i.test(name) ? undefined : name;
 }
 
 /** The force a heading names after its last dash: "Man found dead … - Lincolnshire Police, March 2020". */
 function headingForce(out: Collector, heading: string): string | undefined {
-  const tail = heading.split(/ [-–] /).at(-1)?.split(',')[0];
+  const tail = heading
+    .split(/ [-–] /)
+    .at(-1)
+    ?.split(',')[0];
   return tail === undefined ? undefined : out.forces.find(tail);
 }
 
@@ -58,7 +66,10 @@ function tagsOf(text: string): string[] {
 
 /** Zero-width spaces and runs of spaces are page debris; the wording is kept as scraped. */
 function clean(text: string): string {
-  return text.replace(/[\u200b\ufeff]/g, '').replace(/[ \t]+/g, ' ').trim();
+  return text
+    .replace(/[\u200b\ufeff]/g, '')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
 }
 
 /** Reads every recommendation with a force the register knows; the rest are reported as left out. */
@@ -79,7 +90,13 @@ export function ingestRecommendations(dir: string, out: Collector): void {
     const addressee = national ? nationalAddressee(clean(r.heading)) : undefined;
     if (national) forces.push('england-and-wales');
     if (forces.length === 0) {
-      out.skip(file, row, r.heading === '404 error' ? 'the scraped page was a "404 error" page, with no recommendation' : `no force of the register and no national body named (force "${r.force}", heading "${clean(r.heading)}")`);
+      out.skip(
+        file,
+        row,
+        r.heading === '404 error'
+          ? 'the scraped page was a "404 error" page, with no recommendation'
+          : `no force of the register and no national body named (force "${r.force}", heading "${clean(r.heading)}")`,
+      );
       continue;
     }
     const accepted = ACCEPTED[r.accepted.trim().toLowerCase()];
@@ -96,7 +113,14 @@ export function ingestRecommendations(dir: string, out: Collector): void {
       url: r.iopc_url,
       published: recommended ?? (r.page_date === '' ? null : r.page_date),
       dateInferred: recommended === undefined && r.page_date !== '',
-      ...(recommended === undefined ? { dateReason: r.page_date === '' ? 'The scrape gives no date for this page.' : 'The date of the recommendation is not given; this is the date shown on the IOPC page.' } : {}),
+      ...(recommended === undefined
+        ? {
+            dateReason:
+              r.page_date === ''
+                ? 'The scrape gives no date for this page.'
+                : 'The date of the recommendation is not given; this is the date shown on the IOPC page.',
+          }
+        : {}),
       kind: 'recommendation',
       // The nearest type the vocabulary has: findings of the oversight body from its own investigations.
       sourceType: 'inspection report',

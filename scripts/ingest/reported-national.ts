@@ -5,7 +5,8 @@
  */
 import { months, type FigurePick } from './reported-picks.ts';
 
-const FINALISED_TOTAL = 'the same England and Wales totals are held from the Total row of the IOPC 2024/25 complaint cases finalised table (iopc_2024_25_complaint_cases_finalised_by_force.csv)';
+const FINALISED_TOTAL =
+  'the same England and Wales totals are held from the Total row of the IOPC 2024/25 complaint cases finalised table (iopc_2024_25_complaint_cases_finalised_by_force.csv)';
 const TABLE_27_TOTAL = 'the same England and Wales totals are held from the Total row of IOPC Table 27 (iopc_2024_25_iopc_review_outcomes_by_force.csv)';
 const TABLE_18 = 'the same national row is held from IOPC Table 18 (iopc_2024_25_allegations_finalised_schedule3_by_subcategory_national.csv)';
 
@@ -36,15 +37,28 @@ export const NATIONAL: Record<string, FigurePick[]> = {
   '2021-22|complaints logged': [{ metric: 'complaint-cases-logged', value: 75020 }],
   '2021-22|complaints recorded formally (Schedule 3)': [{ metric: 'complaint-cases-recorded-formally', value: 35738 }],
   '2021-22|average working days to contact complainant (range)': [
-    { metric: 'average-days-to-contact-complainant', value: 9, stated: 'nine', note: 'Working days; the forces\u2019 own averages ranged from one day to 44 working days.' },
+    {
+      metric: 'average-days-to-contact-complainant',
+      value: 9,
+      stated: 'nine',
+      note: 'Working days; the forces\u2019 own averages ranged from one day to 44 working days.',
+    },
   ],
   '2022-23|complaints logged': [{ metric: 'complaint-cases-logged', value: 81142 }],
   '2022-23|allegations logged': [{ metric: 'allegations-logged', value: 134952 }],
   '2022-23|complaints recorded formally (Schedule 3)': [{ metric: 'complaint-cases-recorded-formally', value: 31620 }],
   '2022-23|complaints finalised (formally / informally)': [
     { metric: 'complaint-cases-finalised', value: 78725 },
-    { metric: 'complaint-cases-finalised-under-schedule-3', value: 30521, note: 'The release says "finalised formally": complaint cases handled under Schedule 3.' },
-    { metric: 'complaint-cases-finalised-outside-schedule-3', value: 48204, note: 'The release says "finalised informally": complaint cases handled outside Schedule 3.' },
+    {
+      metric: 'complaint-cases-finalised-under-schedule-3',
+      value: 30521,
+      note: 'The release says "finalised formally": complaint cases handled under Schedule 3.',
+    },
+    {
+      metric: 'complaint-cases-finalised-outside-schedule-3',
+      value: 48204,
+      note: 'The release says "finalised informally": complaint cases handled outside Schedule 3.',
+    },
   ],
   '2022-23|average working days to contact complainant': [{ metric: 'average-days-to-contact-complainant', value: 5, stated: 'five', note: 'Working days.' }],
   '2022-23|average days to finalise informal allegations / formal handling': [
@@ -71,8 +85,16 @@ export const NATIONAL: Record<string, FigurePick[]> = {
   ],
   '2023-24|complaints finalised (formally / informally)': [
     { metric: 'complaint-cases-finalised', value: 81776 },
-    { metric: 'complaint-cases-finalised-under-schedule-3', value: 31182, note: 'The release says "finalised formally": complaint cases handled under Schedule 3.' },
-    { metric: 'complaint-cases-finalised-outside-schedule-3', value: 50594, note: 'The release says "finalised informally": complaint cases handled outside Schedule 3.' },
+    {
+      metric: 'complaint-cases-finalised-under-schedule-3',
+      value: 31182,
+      note: 'The release says "finalised formally": complaint cases handled under Schedule 3.',
+    },
+    {
+      metric: 'complaint-cases-finalised-outside-schedule-3',
+      value: 50594,
+      note: 'The release says "finalised informally": complaint cases handled outside Schedule 3.',
+    },
   ],
   '2024-25|complaints logged (43 forces)': [{ metric: 'complaint-cases-logged', value: 94940, note: 'The IOPC gives this 2024/25 total for 43 forces.' }],
   '2024-25|complaints recorded formally (Schedule 3)': [{ metric: 'complaint-cases-recorded-formally', value: 32172 }],
@@ -80,8 +102,17 @@ export const NATIONAL: Record<string, FigurePick[]> = {
     { metric: 'complaint-cases-home-office', value: 14393 },
     { metric: 'complaint-cases-home-office-no-action-share', value: 92, stated: '92%' },
   ],
-  'YE 31 Mar 2021|complaint allegations against officers': [{ metric: 'complaint-allegations', value: 44087, note: 'The first year of the complaints system in force since February 2020; the Home Office warns against comparing its figures year on year.' }],
-  'YE 31 Mar 2021|conduct matters / recordable conduct matters (officers)': [{ metric: 'conduct-matter-allegations', value: 1675 }, { metric: 'recordable-conduct-matter-allegations', value: 940 }],
+  'YE 31 Mar 2021|complaint allegations against officers': [
+    {
+      metric: 'complaint-allegations',
+      value: 44087,
+      note: 'The first year of the complaints system in force since February 2020; the Home Office warns against comparing its figures year on year.',
+    },
+  ],
+  'YE 31 Mar 2021|conduct matters / recordable conduct matters (officers)': [
+    { metric: 'conduct-matter-allegations', value: 1675 },
+    { metric: 'recordable-conduct-matter-allegations', value: 940 },
+  ],
   'YE 31 Mar 2022|complaint cases finalised (officers) / complaint allegations / allegations under Schedule 3': [
     { metric: 'complaint-cases-finalised-home-office', value: 48979 },
     { metric: 'complaint-allegations-all-handling', value: 115235 },
@@ -141,7 +172,12 @@ export const NATIONAL: Record<string, FigurePick[]> = {
   ],
   'YE 31 Mar 2023|complaint allegations involving police officers (formal process) / % no further action': [
     { metric: 'complaint-allegations', value: 86160 },
-    { metric: 'complaint-allegations', value: 87768, period: '2021-22', note: 'This release restates 2021-22 as 87,768; the year\u2019s own release gave 87,786.' },
+    {
+      metric: 'complaint-allegations',
+      value: 87768,
+      period: '2021-22',
+      note: 'This release restates 2021-22 as 87,768; the year\u2019s own release gave 87,786.',
+    },
     { metric: 'complaint-allegations-no-action-share', value: 89 },
   ],
   'YE 31 Mar 2023|recordable conduct matter allegations': [
@@ -157,7 +193,13 @@ export const NATIONAL: Record<string, FigurePick[]> = {
     { metric: 'officers-referred-to-proceedings-meeting', value: 585 },
     { metric: 'officers-referred-to-proceedings-meeting-share', value: 45 },
   ],
-  '15 Dec 2017 - 31 Mar 2018|added to police barred list (officers / specials / staff)': barred(months('2017-12', '2018-03', '15 Dec 2017 - 31 Mar 2018'), 70, 3, 31, { officers: '70', specials: 'three' }),
+  '15 Dec 2017 - 31 Mar 2018|added to police barred list (officers / specials / staff)': barred(
+    months('2017-12', '2018-03', '15 Dec 2017 - 31 Mar 2018'),
+    70,
+    3,
+    31,
+    { officers: '70', specials: 'three' },
+  ),
   '2019-20|officers added to barred list (dismissed while serving / post-resignation / post-retirement)': barred(undefined, 232, 32, 132),
   '2021-22|regular officers added to barred list': [{ metric: 'barred-list-officers', value: 299 }],
   '2022-23|regular officers / staff / specials added to barred list': barred(undefined, 394, 34, 170),
@@ -191,10 +233,16 @@ export const NATIONAL: Record<string, FigurePick[]> = {
     { metric: 'case-to-answer-proven-cases', value: 118 },
     { metric: 'case-to-answer-proven-cases-dismissed', value: 55 },
   ]),
-  '2020-21|complaint cases logged per 1,000 employees (average)': [{ metric: 'complaint-cases-logged-per-1000-employees', value: 290, stated: '290', note: 'The England and Wales average rate.' }],
+  '2020-21|complaint cases logged per 1,000 employees (average)': [
+    { metric: 'complaint-cases-logged-per-1000-employees', value: 290, stated: '290', note: 'The England and Wales average rate.' },
+  ],
   '2014-15|allegations recorded (all forces)': [{ metric: 'allegations-recorded', value: 69571 }],
   '2013-14|complaints recorded / allegations per 1,000 employees': [
-    { metric: 'complaints-recorded-old-system', value: 34863, quote: 'A total of 34,863 complaints were recorded during 2013-14, reflecting a 15% increase compared to 2012-13' },
+    {
+      metric: 'complaints-recorded-old-system',
+      value: 34863,
+      quote: 'A total of 34,863 complaints were recorded during 2013-14, reflecting a 15% increase compared to 2012-13',
+    },
   ],
   '2011-12|complaints recorded': [{ metric: 'complaints-recorded-old-system', value: 30143 }],
 };
@@ -211,7 +259,13 @@ function proceedings(measure: string, [meeting, hearing, accelerated, total]: nu
 }
 
 /** Regular officers, specials and staff added to the barred list in one period. */
-function barred(period: FigurePick['period'], officers: number, specials: number, staff: number, stated: { officers?: string; specials?: string } = {}): FigurePick[] {
+function barred(
+  period: FigurePick['period'],
+  officers: number,
+  specials: number,
+  staff: number,
+  stated: { officers?: string; specials?: string } = {},
+): FigurePick[] {
   const at = period === undefined ? {} : { period };
   return [
     { metric: 'barred-list-officers', value: officers, ...at, ...(stated.officers ? { stated: stated.officers } : {}) },
@@ -223,7 +277,14 @@ function barred(period: FigurePick['period'], officers: number, specials: number
 /** The BBC Shared Data Unit's totals over the IOPC reports it read (2018 to early 2022). */
 function caseToAnswer(picks: FigurePick[]): FigurePick[] {
   // The period the BBC pages' figures carry (scripts/ingest/bbc.ts), so these are read beside them.
-  const period = { id: 'iopc-reports-2018-2022', label: 'IOPC reports published 2018 to early 2022', wording: '2018 - Feb 2022', kind: 'calendar-years', start: '2018', end: '2022' } as const;
+  const period = {
+    id: 'iopc-reports-2018-2022',
+    label: 'IOPC reports published 2018 to early 2022',
+    wording: '2018 - Feb 2022',
+    kind: 'calendar-years',
+    start: '2018',
+    end: '2022',
+  } as const;
   return picks.map((p) => ({
     ...p,
     period,

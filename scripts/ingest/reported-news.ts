@@ -10,7 +10,13 @@ const PER_1000 = 'As the article publishes it; the IOPC rates are per 1,000 empl
 const EW = 'england-and-wales';
 
 /** "The latest release of data by the IOPC" in February 2024: the article does not say which year it covers. */
-const POLITICSHOME: Period = { id: 'politicshome-latest-release', label: 'the latest IOPC release as of February 2024 (year not stated)', wording: 'the latest release of data by the Independent Office of Police Conduct (IOPC)', kind: 'unstated', sequence: 1 };
+const POLITICSHOME: Period = {
+  id: 'politicshome-latest-release',
+  label: 'the latest IOPC release as of February 2024 (year not stated)',
+  wording: 'the latest release of data by the Independent Office of Police Conduct (IOPC)',
+  kind: 'unstated',
+  sequence: 1,
+};
 
 /** Rows read but not ingested, by force, period and metric wording, and why. */
 export const NEWS_REFUSED: Record<string, string> = {
@@ -25,9 +31,18 @@ export const NEWS_PICKS: Record<string, FigurePick[]> = {
   ...barred({ metropolitan: [183, 33293], 'greater-manchester': [43, 8112], 'thames-valley': [40, 5000], 'west-midlands': [37, 7991] }),
   'hampshire|2020-21 (YE 31 Mar 2021)|allegations finalised': [{ metric: 'allegations-finalised', value: 939 }],
   'hampshire|2009-10|allegations per 1,000 officers (IPCC)': [{ metric: 'allegations-recorded-per-1000-officers', value: 323 }],
-  ...rates('2024-25', 'complaint-cases-logged-per-1000-employees', {
-    hertfordshire: 330, essex: 495, bedfordshire: 405, cambridgeshire: 406, 'thames-valley': 424,
-  }, 'complaints logged per 1,000 employees (IOPC)'),
+  ...rates(
+    '2024-25',
+    'complaint-cases-logged-per-1000-employees',
+    {
+      hertfordshire: 330,
+      essex: 495,
+      bedfordshire: 405,
+      cambridgeshire: 406,
+      'thames-valley': 424,
+    },
+    'complaints logged per 1,000 employees (IOPC)',
+  ),
   'hertfordshire|2024-25|IOPC independent investigations (count / with findings)': [
     { metric: 'iopc-independent-investigations', value: 20 },
     { metric: 'iopc-independent-investigations-findings-made', value: 5, stated: 'five' },
@@ -49,10 +64,18 @@ export const NEWS_PICKS: Record<string, FigurePick[]> = {
     { metric: 'complaint-allegations-misconduct-proceedings', value: 7, stated: 'seven' },
     { metric: 'complaint-allegations-no-action-share', value: 91, stated: '91' },
   ],
-  'thames-valley|2022-23|allegations logged per 1,000 employees (IOPC)': [{ metric: 'allegations-logged-per-1000-employees', value: 747, stated: '747', note: PER_1000 }],
-  'metropolitan|2022-23|allegations logged per 1,000 employees (IOPC)': [{ metric: 'allegations-logged-per-1000-employees', value: 423, stated: '423', note: PER_1000 }],
+  'thames-valley|2022-23|allegations logged per 1,000 employees (IOPC)': [
+    { metric: 'allegations-logged-per-1000-employees', value: 747, stated: '747', note: PER_1000 },
+  ],
+  'metropolitan|2022-23|allegations logged per 1,000 employees (IOPC)': [
+    { metric: 'allegations-logged-per-1000-employees', value: 423, stated: '423', note: PER_1000 },
+  ],
   'thames-valley|2022-23|discriminatory behaviour allegations (IOPC)': [
-    { metric: 'allegations-logged-discriminatory-behaviour', value: 254, quote: 'The average amount of discriminatory behaviour allegations of all the police forces last year was 92 - but Thames Valley Police received 254.' },
+    {
+      metric: 'allegations-logged-discriminatory-behaviour',
+      value: 254,
+      quote: 'The average amount of discriminatory behaviour allegations of all the police forces last year was 92 - but Thames Valley Police received 254.',
+    },
   ],
   'thames-valley|2022-23|sexual conduct allegations (IOPC)': [{ metric: 'allegations-logged-sexual-conduct', value: 24 }],
   'thames-valley|2024 (calendar)|gross misconduct hearings / officers dismissed (force data to HMICFRS)': [
@@ -60,35 +83,79 @@ export const NEWS_PICKS: Record<string, FigurePick[]> = {
     { metric: 'dismissals', value: 49, period: calendarYears(2024, 2024, '2024') },
   ],
   'thames-valley|2024-25 (HMICFRS inspection)|average working days to complete complaint investigations': [
-    { metric: 'average-days-complaint-investigations', value: 206, period: fy(2024, 'at the HMICFRS inspection (2024-25)'), note: 'Working days; similar forces took 173 days on average.' },
+    {
+      metric: 'average-days-complaint-investigations',
+      value: 206,
+      period: fy(2024, 'at the HMICFRS inspection (2024-25)'),
+      note: 'Working days; similar forces took 173 days on average.',
+    },
   ],
   'north-wales|2024 Q2 (Jul-Sep 2024)|complaints logged in quarter (IOPC bulletin)': [
-    { metric: 'complaint-cases-logged-in-quarter', value: 284, period: months('2024-07', '2024-09', 'the second quarter of last year'), note: 'The article says "the second quarter of last year"; the IOPC bulletin\u2019s second quarter of 2024/25 is July to September 2024.' },
+    {
+      metric: 'complaint-cases-logged-in-quarter',
+      value: 284,
+      period: months('2024-07', '2024-09', 'the second quarter of last year'),
+      note: 'The article says "the second quarter of last year"; the IOPC bulletin\u2019s second quarter of 2024/25 is July to September 2024.',
+    },
   ],
   'north-wales|2023 Q2 (same period 2023)|complaints logged in quarter (IOPC bulletin)': [
     { metric: 'complaint-cases-logged-in-quarter', value: 310, period: months('2023-07', '2023-09', 'the same period in 2023') },
   ],
-  'cleveland|2023-24 (latest IOPC release as of Feb 2024; likely 2023/24 Q2 YTD or 2022/23)|complaint allegations logged per 1,000 employees (IOPC)': politicsHome(1232, '1,232'),
+  'cleveland|2023-24 (latest IOPC release as of Feb 2024; likely 2023/24 Q2 YTD or 2022/23)|complaint allegations logged per 1,000 employees (IOPC)':
+    politicsHome(1232, '1,232'),
   'durham|2023-24 (latest IOPC release as of Feb 2024)|complaint allegations logged per 1,000 employees (IOPC)': politicsHome(986, '986'),
   '|2023-24 (latest IOPC release as of Feb 2024)|complaint allegations logged per 1,000 employees - average (IOPC)': [
-    { ...politicsHome(547, '547')[0] as FigurePick, force: EW, quote: 'PoliticsHome analysed figures for every UK police force from the latest release of data by the Independent Office of Police Conduct (IOPC) and found on average 547 complaint allegations were logged per 1,000 police staff.', note: 'The average over forces, as PoliticsHome computed it.' },
+    {
+      ...(politicsHome(547, '547')[0] as FigurePick),
+      force: EW,
+      quote:
+        'PoliticsHome analysed figures for every UK police force from the latest release of data by the Independent Office of Police Conduct (IOPC) and found on average 547 complaint allegations were logged per 1,000 police staff.',
+      note: 'The average over forces, as PoliticsHome computed it.',
+    },
   ],
-  'avon-and-somerset|2020-21|\'delivery of duties and service\' allegations (IOPC)': [{ metric: 'allegations-logged-delivery-of-duties-and-service', value: 1592 }],
-  'avon-and-somerset|2020-21|\'discriminatory behaviour\' allegations (IOPC)': [
+  "avon-and-somerset|2020-21|'delivery of duties and service' allegations (IOPC)": [
+    { metric: 'allegations-logged-delivery-of-duties-and-service', value: 1592 },
+  ],
+  "avon-and-somerset|2020-21|'discriminatory behaviour' allegations (IOPC)": [
     { metric: 'allegations-logged-discriminatory-behaviour', value: 181 },
     { metric: 'allegations-logged-police-powers-policies-and-procedures', value: 618 },
     { metric: 'allegations-logged-individual-behaviours', value: 568 },
     { metric: 'allegations-logged-abuse-of-position-corruption', value: 91 },
   ],
   'avon-and-somerset|2020-21|complaints logged per 1,000 employees (IOPC)': [{ metric: 'complaint-cases-logged-per-1000-employees', value: 329 }],
-  'greater-manchester|2017-18 (Q4 YTD, 1 Apr 2017-31 Mar 2018)|allegations recorded per 1,000 employees (IOPC bulletin, old regime)': bulletin('allegations-recorded-per-1000-employees', '225', '264', '274'),
-  'greater-manchester|2017-18 (Q4 YTD)|% complaint cases recorded within 10 days (IOPC bulletin)': bulletin('complaints-recorded-old-system-within-10-days-share', '55%', '82%', '84%'),
-  'greater-manchester|2017-18 (Q4 YTD)|average days to finalise complaint cases (not inc sub judice)': bulletin('average-days-to-finalise-complaint-cases-old-system', '168', '134', '108'),
+  'greater-manchester|2017-18 (Q4 YTD, 1 Apr 2017-31 Mar 2018)|allegations recorded per 1,000 employees (IOPC bulletin, old regime)': bulletin(
+    'allegations-recorded-per-1000-employees',
+    '225',
+    '264',
+    '274',
+  ),
+  'greater-manchester|2017-18 (Q4 YTD)|% complaint cases recorded within 10 days (IOPC bulletin)': bulletin(
+    'complaints-recorded-old-system-within-10-days-share',
+    '55%',
+    '82%',
+    '84%',
+  ),
+  'greater-manchester|2017-18 (Q4 YTD)|average days to finalise complaint cases (not inc sub judice)': bulletin(
+    'average-days-to-finalise-complaint-cases-old-system',
+    '168',
+    '134',
+    '108',
+  ),
   'greater-manchester|2018-Feb 2022 (IOPC reports)|officers with IOPC case to answer for misconduct (BBC SDU analysis)': [
     { metric: 'case-to-answer-officers', value: 8, stated: 'eight' },
     { metric: 'case-to-answer-officers-misconduct-proven', value: 3, stated: 'three' },
     { metric: 'case-to-answer-officers-cleared', value: 5, stated: 'five' },
-  ].map((p) => ({ ...p, period: { id: 'iopc-reports-2018-2022', label: 'IOPC reports published 2018 to early 2022', wording: 'in that time', kind: 'calendar-years', start: '2018', end: '2022' } })),
+  ].map((p) => ({
+    ...p,
+    period: {
+      id: 'iopc-reports-2018-2022',
+      label: 'IOPC reports published 2018 to early 2022',
+      wording: 'in that time',
+      kind: 'calendar-years',
+      start: '2018',
+      end: '2022',
+    },
+  })),
   'west-yorkshire|Aug 2014-Jul 2015|complaint cases recorded (IPCC)': [
     { metric: 'complaints-recorded-old-system', value: 1518, period: months('2014-08', '2015-07', 'for the same period 12 months later') },
     { metric: 'complaints-recorded-old-system', value: 991, period: months('2013-08', '2014-07', 'between August 2013 and July 2014') },
@@ -101,14 +168,35 @@ export const NEWS_PICKS: Record<string, FigurePick[]> = {
   'metropolitan|Apr 2013-Mar 2022|internal misconduct allegations / cases / individuals (Casey Review)': [
     { metric: 'misconduct-allegations-force-data', value: 18589, period: months('2013-04', '2022-03', 'from April 2013 – March 2022') },
     { metric: 'misconduct-cases-force-data', value: 10252, period: months('2013-04', '2022-03', 'from April 2013 – March 2022') },
-    { metric: 'people-in-misconduct-cases-force-data', value: 8917, period: months('2013-04', '2022-03', 'from April 2013 – March 2022'), note: 'The dataset counts 12,856 involvements of officers and staff; 8,917 different people.' },
+    {
+      metric: 'people-in-misconduct-cases-force-data',
+      value: 8917,
+      period: months('2013-04', '2022-03', 'from April 2013 – March 2022'),
+      note: 'The dataset counts 12,856 involvements of officers and staff; 8,917 different people.',
+    },
   ],
   'lancashire|2013-14|allegations recorded per 1,000 employees (IPCC)': withAverage('allegations-recorded-per-1000-employees', 265, 251),
   'south-yorkshire|2020-21|average working days to log a complaint / contact complainant (IOPC)': [
     { metric: 'average-days-to-log-complaint', value: 16, quote: 'SYP took an average of 16 days to log a complaint – the national average was six.' },
-    { metric: 'average-days-to-log-complaint', value: 6, stated: 'six', force: EW, quote: 'SYP took an average of 16 days to log a complaint – the national average was six.' },
-    { metric: 'average-days-to-contact-complainant', value: 16, quote: 'SYP also took an average of 16 days to contact the complainant, compared to a national average of seven.' },
-    { metric: 'average-days-to-contact-complainant', value: 7, stated: 'seven', force: EW, quote: 'SYP also took an average of 16 days to contact the complainant, compared to a national average of seven.' },
+    {
+      metric: 'average-days-to-log-complaint',
+      value: 6,
+      stated: 'six',
+      force: EW,
+      quote: 'SYP took an average of 16 days to log a complaint – the national average was six.',
+    },
+    {
+      metric: 'average-days-to-contact-complainant',
+      value: 16,
+      quote: 'SYP also took an average of 16 days to contact the complainant, compared to a national average of seven.',
+    },
+    {
+      metric: 'average-days-to-contact-complainant',
+      value: 7,
+      stated: 'seven',
+      force: EW,
+      quote: 'SYP also took an average of 16 days to contact the complainant, compared to a national average of seven.',
+    },
   ],
   'south-yorkshire|2020-21|complaints finalised (IOPC)': [
     { metric: 'complaint-cases-finalised', value: 755 },
@@ -116,7 +204,12 @@ export const NEWS_PICKS: Record<string, FigurePick[]> = {
     { metric: 'complaint-cases-finalised-under-schedule-3', value: 531, note: 'The article says "considered formally under schedule 3 and finalised".' },
   ],
   'sussex|Apr-Dec 2023|complaint allegations against officers and staff (force figures)': [
-    { metric: 'force-complaint-allegations', value: 1844, period: months('2023-04', '2023-12', 'between April 1 and December 31 last year'), note: 'Against officers and staff.' },
+    {
+      metric: 'force-complaint-allegations',
+      value: 1844,
+      period: months('2023-04', '2023-12', 'between April 1 and December 31 last year'),
+      note: 'Against officers and staff.',
+    },
   ],
   'sussex|Mar 2023-Feb 2024|complaint review requests to PCC (received / upheld / not upheld)': [
     ...[
@@ -150,7 +243,13 @@ export const NEWS_PICKS: Record<string, FigurePick[]> = {
     { metric: 'misconduct-hearings-held-would-have-been-dismissed', value: 7, stated: 'seven' },
   ].map((p) => ({ ...p, period: calendarYears(2021, 2024, 'between 2021 and 2024') })),
   'devon-and-cornwall|Oct 2021-Mar 2022|officers and staff facing VAWG-related misconduct claims (NPCC report)': [
-    { metric: 'vawg-misconduct-claims', value: 20, stated: 'Twenty', period: months('2021-10', '2022-03', 'the six months to March 2022'), note: 'Officers and staff.' },
+    {
+      metric: 'vawg-misconduct-claims',
+      value: 20,
+      stated: 'Twenty',
+      period: months('2021-10', '2022-03', 'the six months to March 2022'),
+      note: 'Officers and staff.',
+    },
   ],
   'nottinghamshire|2020-21 (YE 31 Mar 2021)|referred to misconduct proceedings': [
     { metric: 'complaint-allegations-misconduct-proceedings', value: 34 },
@@ -161,8 +260,17 @@ export const NEWS_PICKS: Record<string, FigurePick[]> = {
     { metric: 'dismissals', value: 20, period: '2020-21' },
   ],
   'nottinghamshire|2020-2024 (calendar years)|referrals to IOPC (IOPC FOI)': [
-    [2020, 37], [2021, 64], [2022, 61], [2023, 92], [2024, 149],
-  ].map(([year, value]) => ({ metric: 'referrals-to-iopc', value: value as number, stated: String(value), period: calendarYears(year as number, year as number, `in ${year}`) })),
+    [2020, 37],
+    [2021, 64],
+    [2022, 61],
+    [2023, 92],
+    [2024, 149],
+  ].map(([year, value]) => ({
+    metric: 'referrals-to-iopc',
+    value: value as number,
+    stated: String(value),
+    period: calendarYears(year as number, year as number, `in ${year}`),
+  })),
   'leicestershire|2018-19|allegations recorded (IOPC)': [
     { metric: 'allegations-recorded', value: 1124 },
     { metric: 'allegations-recorded', value: 1334, period: '2017-18' },
@@ -176,7 +284,11 @@ export const NEWS_PICKS: Record<string, FigurePick[]> = {
     { metric: 'allegations-logged-abuse-of-position-corruption', value: 67 },
   ],
   'kent|2008-09|complaints recorded (IPCC)': [
-    { metric: 'complaints-recorded-old-system', value: 862, note: 'The year is read from the page ("Police complaints 2009"); the article says "the past 12 months".' },
+    {
+      metric: 'complaints-recorded-old-system',
+      value: 862,
+      note: 'The year is read from the page ("Police complaints 2009"); the article says "the past 12 months".',
+    },
     { metric: 'complaints-recorded-old-system', value: 695, period: '2007-08' },
   ],
   'kent|Apr 2014-Mar 2015|misconduct allegations against staff (force data)': [
@@ -197,7 +309,13 @@ export const NEWS_PICKS: Record<string, FigurePick[]> = {
     { metric: 'complaint-allegations-no-action-share', value: 96, note: 'Of the allegations whose result is known.' },
   ],
   'staffordshire|2023 (six months to Oct 2023)|officers dismissed (force performance meeting)': [
-    { metric: 'dismissals', value: 9, stated: 'Nine', period: months('2023-04', '2023-09', 'in six months (to October 2023)'), note: 'The six months before the commissioner\u2019s meeting of October 2023.' },
+    {
+      metric: 'dismissals',
+      value: 9,
+      stated: 'Nine',
+      period: months('2023-04', '2023-09', 'in six months (to October 2023)'),
+      note: 'The six months before the commissioner\u2019s meeting of October 2023.',
+    },
   ],
   'west-mercia|2018-19|allegations recorded (IOPC)': [
     { metric: 'allegations-recorded', value: 839 },
@@ -224,7 +342,9 @@ export const NEWS_PICKS: Record<string, FigurePick[]> = {
     { metric: 'domestic-abuse-accused-still-employed', value: 16 },
   ].map((p) => ({ ...p, period: months('2018-01', '2021-09', 'January 2018 to September 2021') })),
   'cleveland|2013-14|allegations recorded per 1,000 employees (IPCC)': withAverage('allegations-recorded-per-1000-employees', 436, 251),
-  'durham|2013-14|allegations recorded per 1,000 employees (IPCC)': [{ metric: 'allegations-recorded-per-1000-employees', value: 174, note: 'The article says "per 1,000 staff".' }],
+  'durham|2013-14|allegations recorded per 1,000 employees (IPCC)': [
+    { metric: 'allegations-recorded-per-1000-employees', value: 174, note: 'The article says "per 1,000 staff".' },
+  ],
   'norfolk|2022 (calendar)|officers subject to misconduct investigations (force data)': [
     { metric: 'officers-in-disciplinary-procedure', value: 57 },
     { metric: 'dismissals', value: 2, stated: 'two' },
@@ -277,15 +397,28 @@ function rates(period: string, metric: string, values: Record<string, number>, w
  * the same report gives for the force, which rates per 1,000 are then worked from. */
 function barred(forces: Record<string, [number, number]>): Record<string, FigurePick[]> {
   const stated = (n: number) => n.toLocaleString('en-GB');
-  return Object.fromEntries(Object.entries(forces).map(([force, [officers, workforce]]) => [
-    `${force}|2024-25|officers added to police barred list (College of Policing)`,
-    [{ metric: 'barred-list-officers', value: officers, stated: stated(officers) }, { metric: 'reported-workforce', value: workforce, stated: stated(workforce) }],
-  ]));
+  return Object.fromEntries(
+    Object.entries(forces).map(([force, [officers, workforce]]) => [
+      `${force}|2024-25|officers added to police barred list (College of Policing)`,
+      [
+        { metric: 'barred-list-officers', value: officers, stated: stated(officers) },
+        { metric: 'reported-workforce', value: workforce, stated: stated(workforce) },
+      ],
+    ]),
+  );
 }
 
 /** A rate of allegations logged per 1,000 employees from the PoliticsHome analysis. */
 function politicsHome(value: number, stated: string): FigurePick[] {
-  return [{ metric: 'allegations-logged-per-1000-employees', value, stated, period: POLITICSHOME, note: 'The article says "per 1,000 staff" and "per 1,000 officers"; the IOPC\u2019s rate is per 1,000 employees.' }];
+  return [
+    {
+      metric: 'allegations-logged-per-1000-employees',
+      value,
+      stated,
+      period: POLITICSHOME,
+      note: 'The article says "per 1,000 staff" and "per 1,000 officers"; the IOPC\u2019s rate is per 1,000 employees.',
+    },
+  ];
 }
 
 /** A force's rate and the England and Wales average the same sentence gives. */

@@ -40,7 +40,13 @@ export function host(url: string): string {
 
 /** Compares addresses without scheme, "www." or trailing slash. */
 export function sameAddress(url: string): string {
-  return url.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/+$/, '').replace(/\.\//, '/');
+  return url
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/\/+$/, '')
+    .replace(/\.\//, '/');
 }
 
 /** Whose figures a report passes on, in the words answers use. */

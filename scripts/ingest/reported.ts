@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import type { Figure, Period, SourceMeta } from '../../src/model/data.ts';
 import { readRows, type Row } from './csv.ts';
-import { BBC_LICENCE, Collector, NEWS_LICENCE, OGL, parseFinancialYear, plainInteger, shortHash, slugify } from './common.ts';
+import { BBC_LICENCE, type Collector, NEWS_LICENCE, OGL, parseFinancialYear, plainInteger, shortHash, slugify } from './common.ts';
 import { NATIONAL, NATIONAL_REFUSED } from './reported-national.ts';
 import { NEWS_PICKS, NEWS_REFUSED } from './reported-news.ts';
 import type { FigurePick } from './reported-picks.ts';
@@ -50,7 +50,6 @@ const NEWS_METRICS: Record<string, string> = {
   'allegations recorded (IOPC)': 'allegations-recorded',
   'officers added to police barred list (College of Policing)': 'barred-list-officers',
 };
-
 
 const LOW_RELIABILITY = /low[- ]reliability|low[- ]quality|verify/i;
 
@@ -147,7 +146,11 @@ export function addReports(out: Collector, reports: Report[]): void {
     for (const pick of r.picks) {
       const period = periodOf(pick, r);
       if (!period) {
-        out.problems.push({ file: r.file, row: r.row, message: `period "${typeof pick.period === 'string' ? pick.period : r.periodText}" is not a financial year` });
+        out.problems.push({
+          file: r.file,
+          row: r.row,
+          message: `period "${typeof pick.period === 'string' ? pick.period : r.periodText}" is not a financial year`,
+        });
         continue;
       }
       const force = pick.force ?? r.force;
@@ -215,7 +218,12 @@ export function collectNews(dir: string, out: Collector, seedUrls: string[]): Re
     // A force's or PCC's own page is a disclosure, not an official statistics release.
     const disclosure = /\(official/i.test(r.publisher);
     reports.push({
-      file, row, force, periodText: r.period, metricText: r.metric, picks,
+      file,
+      row,
+      force,
+      periodText: r.period,
+      metricText: r.metric,
+      picks,
       url: r.source_url,
       publisher: r.publisher.replace(/\s*\(PA\/RADAR-style\)$/, ''),
       origin: 'news',
@@ -241,7 +249,12 @@ export function collectNational(dir: string, out: Collector, seedUrls: string[])
     }
     const { publisher, origin } = publisherOf(r.source_url);
     reports.push({
-      file, row, force: 'england-and-wales', periodText: r.period, metricText: r.metric, picks,
+      file,
+      row,
+      force: 'england-and-wales',
+      periodText: r.period,
+      metricText: r.metric,
+      picks,
       url: r.source_url,
       publisher,
       origin,

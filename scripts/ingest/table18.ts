@@ -95,31 +95,56 @@ function inconsistency(r: Row18): string | undefined {
 export function ingestTable18(dir: string, out: Collector): void {
   const rows = readRows(dir, FILE, Row18, out.problems);
   const line = (r: Row18) => [r.allegation_subcategory, ...COLUMNS.map((c) => formatNumber(c.value(r)))].join(' ');
-  const text: string[] = ['Table 18: Nature of allegations finalised under Schedule 3 by how they were handled, 2024/25', `Subcategory | ${COLUMNS.map((c) => c.heading).join(' | ')}`];
+  const text: string[] = [
+    'Table 18: Nature of allegations finalised under Schedule 3 by how they were handled, 2024/25',
+    `Subcategory | ${COLUMNS.map((c) => c.heading).join(' | ')}`,
+  ];
   for (const { value } of rows) {
     if (!text.includes(value.allegation_category)) text.push(value.allegation_category);
     text.push(line(value));
   }
-  out.addSource({ ...tableSource({ file: FILE, id: ID, name: NAME, title: 'Table 18: Nature of allegations finalised under Schedule 3 by how they were handled in 2024/25', readAt: 'https://www.policeconduct.gov.uk/node?page=3' }, ['england-and-wales'], text.join('\n')) });
+  out.addSource({
+    ...tableSource(
+      {
+        file: FILE,
+        id: ID,
+        name: NAME,
+        title: 'Table 18: Nature of allegations finalised under Schedule 3 by how they were handled in 2024/25',
+        readAt: 'https://www.policeconduct.gov.uk/node?page=3',
+      },
+      ['england-and-wales'],
+      text.join('\n'),
+    ),
+  });
   for (const { row, value } of rows) {
     const outcome = SUBCATEGORIES.find(([c, s]) => c === value.allegation_category && s === value.allegation_subcategory)?.[2];
     const wrong = inconsistency(value);
     if (outcome === undefined || wrong !== undefined) {
-      out.problems.push({ file: FILE, row, message: outcome === undefined ? `subcategory "${value.allegation_subcategory}" of "${value.allegation_category}" has no outcome in the catalogue` : wrong ?? '' });
+      out.problems.push({
+        file: FILE,
+        row,
+        message:
+          outcome === undefined
+            ? `subcategory "${value.allegation_subcategory}" of "${value.allegation_category}" has no outcome in the catalogue`
+            : (wrong ?? ''),
+      });
       continue;
     }
     for (const col of COLUMNS) {
       const metric = metricId(col.measure, outcome, col.share === true);
-      out.addFigure({
-        id: `${ID}-${metric}`,
-        force: 'england-and-wales',
-        period: PERIOD,
-        metric,
-        value: col.value(value),
-        source: ID,
-        quote: line(value),
-        table: { name: NAME, row: `${value.allegation_category}: ${value.allegation_subcategory}`, column: col.heading },
-      }, { file: FILE, row });
+      out.addFigure(
+        {
+          id: `${ID}-${metric}`,
+          force: 'england-and-wales',
+          period: PERIOD,
+          metric,
+          value: col.value(value),
+          source: ID,
+          quote: line(value),
+          table: { name: NAME, row: `${value.allegation_category}: ${value.allegation_subcategory}`, column: col.heading },
+        },
+        { file: FILE, row },
+      );
     }
   }
 }

@@ -42,7 +42,7 @@ export const Logged = z.object({
   period: z.literal('2024-25'),
   allegations_logged_total: required,
   total_confidence: z.string().startsWith('high', 'the total column must be high confidence'),
-  ...Object.fromEntries(CATEGORIES.map(([field]) => [field, required])) as Record<CategoryField, typeof required>,
+  ...(Object.fromEntries(CATEGORIES.map(([field]) => [field, required])) as Record<CategoryField, typeof required>),
   category_parse_confidence: z.string().regex(/^(high|medium|low)\b/, 'must start high, medium or low'),
   n_valid_parses: required,
 });
@@ -75,12 +75,14 @@ export const LOGGED_TABLE: TableSpec<Logged> = {
   readAt: 'https://www.policeconduct.gov.uk/node?page=5',
   line,
   columns: [
-    ...CATEGORIES.map(([field, heading, outcome]): Column<Logged> => ({
-      heading,
-      metric: `allegations-logged-${outcome}`,
-      value: (row) => (served(row) ? row[field] : undefined),
-      note: splitNote,
-    })),
+    ...CATEGORIES.map(
+      ([field, heading, outcome]): Column<Logged> => ({
+        heading,
+        metric: `allegations-logged-${outcome}`,
+        value: (row) => (served(row) ? row[field] : undefined),
+        note: splitNote,
+      }),
+    ),
     { heading: 'Grand total', metric: 'allegations-logged', value: (r) => r.allegations_logged_total },
   ],
   totals: [],

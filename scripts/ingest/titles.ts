@@ -32,8 +32,9 @@ function list(items: string[]): string {
 
 /** "2021-22", "2020-21 and 2021-22", "2013-14 to 2022-23": the dated periods the figures cover. */
 function when(periods: Period[]): string {
-  const dated = [...new Map(periods.filter((p) => p.kind !== 'unstated').map((p) => [p.id, p])).values()]
-    .sort((a, b) => (a.end ?? '').localeCompare(b.end ?? '') || a.id.localeCompare(b.id));
+  const dated = [...new Map(periods.filter((p) => p.kind !== 'unstated').map((p) => [p.id, p])).values()].sort(
+    (a, b) => (a.end ?? '').localeCompare(b.end ?? '') || a.id.localeCompare(b.id),
+  );
   if (dated.length === 0) return '';
   if (dated.length <= 2) return `, ${dated.map((p) => p.label).join(' and ')}`;
   return `, ${dated[0]?.label ?? ''} to ${dated.at(-1)?.label ?? ''}`;

@@ -72,9 +72,11 @@ export interface Assembled {
 /** Each segment as `change` makes it, lists and notes alike. */
 function mapSegments(blocks: Block[], change: (s: Segment) => Segment): Block[] {
   return blocks.map((b) =>
-    b.kind === 'list' ? { ...b, items: b.items.map((item) => item.map(change)) }
-    : b.kind === 'more' || b.kind === 'chart' ? b
-    : { ...b, segments: b.segments.map(change) },
+    b.kind === 'list'
+      ? { ...b, items: b.items.map((item) => item.map(change)) }
+      : b.kind === 'more' || b.kind === 'chart'
+        ? b
+        : { ...b, segments: b.segments.map(change) },
   );
 }
 
@@ -88,7 +90,9 @@ function* segmentsIn(blocks: readonly Block[]): Generator<Segment> {
 /** Reads the composed text into blocks and keeps only the facts and citations they refer to. */
 export function assemble(composed: Composed, sources: SegmentSources, book: CitationBook): Assembled {
   const read = (line: string) => segmentsOf(line, sources);
-  const drafted: Block[] = layout(composed).map((b) => (b.kind === 'list' ? { kind: 'list', items: b.items.map(read) } : { kind: b.kind, segments: read(b.line) }));
+  const drafted: Block[] = layout(composed).map((b) =>
+    b.kind === 'list' ? { kind: 'list', items: b.items.map(read) } : { kind: b.kind, segments: read(b.line) },
+  );
   if (composed.more) drafted.push(composed.more);
 
   // Facts shown, with the inputs of any computed one (its working names them).
@@ -116,10 +120,13 @@ export function assemble(composed: Composed, sources: SegmentSources, book: Cita
     return { ...f, citations: cited(f.citations).sort((a, b) => a - b), ...(computed ? { computed } : {}) };
   });
   const blocks = mapSegments(drafted, (s) =>
-    s.kind === 'cite' ? { kind: 'cite', citations: cited(s.citations) }
-    : s.kind === 'quote' ? { ...s, citation: numberOf.get(s.citation) ?? s.citation }
-    : s.kind === 'figure' || s.kind === 'computed' ? { ...s, fact: factAt.get(s.fact) ?? s.fact }
-    : s,
+    s.kind === 'cite'
+      ? { kind: 'cite', citations: cited(s.citations) }
+      : s.kind === 'quote'
+        ? { ...s, citation: numberOf.get(s.citation) ?? s.citation }
+        : s.kind === 'figure' || s.kind === 'computed'
+          ? { ...s, fact: factAt.get(s.fact) ?? s.fact }
+          : s,
   );
   return { blocks, facts, citations };
 }

@@ -41,7 +41,12 @@ export function rankBreakdowns(ctx: AnswerContext, frame: QueryFrame, draft: Ans
   // by the categories of the allegations logged that year.
   const named = reading.fits.length > 0 ? reading.fits.map((f) => f.id) : reading.carried ? [reading.carried.measure] : [];
   // What was complained about, where the words name no measure that has it, is what allegations are logged about.
-  const categorised = frame.ranking.over === 'breakdowns' && category === undefined ? [...ctx.measures.values()].filter((m) => ctx.metrics.some((x) => x.measure === m.id && ctx.outcomes.get(x.outcome ?? '')?.dimension === 'category')).map((m) => m.id) : [];
+  const categorised =
+    frame.ranking.over === 'breakdowns' && category === undefined
+      ? [...ctx.measures.values()]
+          .filter((m) => ctx.metrics.some((x) => x.measure === m.id && ctx.outcomes.get(x.outcome ?? '')?.dimension === 'category'))
+          .map((m) => m.id)
+      : [];
   const measures = [...new Set([...named, ...reading.touched, ...categorised])];
   const found = measures.flatMap((measure) => {
     // One figure per breakdown and period: where sources differ, that breakdown is left out of the order.
@@ -59,7 +64,15 @@ export function rankBreakdowns(ctx: AnswerContext, frame: QueryFrame, draft: Ans
   return best ? ranked(ctx, draft, frame, place, best.measure, best.rows, frame.ranking.limit ?? LISTED) : undefined;
 }
 
-function ranked(ctx: AnswerContext, draft: AnswerDraft, frame: QueryFrame, place: string, measure: string, rows: readonly Observation[], count: number): Answer {
+function ranked(
+  ctx: AnswerContext,
+  draft: AnswerDraft,
+  frame: QueryFrame,
+  place: string,
+  measure: string,
+  rows: readonly Observation[],
+  count: number,
+): Answer {
   const lowest = frame.ranking.direction === 'lowest';
   const ordered = lowest ? [...rows].reverse() : rows;
   const shown = ordered.slice(0, count);

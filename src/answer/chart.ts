@@ -74,7 +74,8 @@ function changeLine(answer: Charted, kind: 'bar' | 'line', measure: string, unit
   const computed = (operation: string) => answer.facts.find((f) => f.metric === measure && f.computed?.operation === operation);
   const difference = computed('difference');
   if (difference === undefined) return undefined;
-  const amount = unit === 'percent' ? `${formatValue(Math.abs(difference.value), 'count')} percentage points` : formatValue(Math.abs(difference.value), 'count');
+  const amount =
+    unit === 'percent' ? `${formatValue(Math.abs(difference.value), 'count')} percentage points` : formatValue(Math.abs(difference.value), 'count');
   const percent = computed('percent_change');
   const share = percent === undefined ? '' : ` (${formatValue(Math.abs(percent.value), 'percent')})`;
   if (kind === 'bar') return `Difference: ${amount} (our calculation)`;

@@ -60,7 +60,10 @@ export class CitationBook {
     const cell = table ? { table: table.name, row: table.row, column: table.column } : undefined;
     const key = `${docId}\u0000${cell ? `${cell.table}\u0000${cell.row}\u0000${cell.column}` : ''}`;
     let bySource = this.byQuote.get(quote);
-    if (!bySource) this.byQuote.set(quote, (bySource = new Map()));
+    if (!bySource) {
+      bySource = new Map();
+      this.byQuote.set(quote, bySource);
+    }
     const existing = bySource.get(key);
     if (existing !== undefined) return existing;
     if (!this.documents.has(docId)) throw new Error(`engine: citation of unknown source "${docId}"`);
@@ -90,7 +93,8 @@ export class CitationBook {
       if (!q || numberOf.has(n)) continue;
       let quotes = bySource.get(q.docId);
       if (!quotes) {
-        bySource.set(q.docId, (quotes = []));
+        quotes = [];
+        bySource.set(q.docId, quotes);
         order.push(q.docId);
       }
       quotes.push(q);

@@ -19,7 +19,10 @@ import type { Name } from './segments.ts';
 /** Raised when an answer states a number it cannot prove: always a bug in the engine. */
 export class GroundingError extends Error {
   readonly code = 'UNGROUNDED_NUMBER';
-  constructor(readonly numbers: number[], readonly text: string) {
+  constructor(
+    readonly numbers: number[],
+    readonly text: string,
+  ) {
     super(`engine: answer states ${numbers.join(', ')} without a cited quote or computation: "${text}"`);
     this.name = 'GroundingError';
   }
@@ -168,10 +171,13 @@ export class AnswerDraft {
       const basedOn = f.basedOn ?? doc.basedOn;
       const from = basedOn ? ` from ${basedOn}` : '';
       const phrase =
-        doc.sourceType === 'official statistics table' ? `official statistics (${doc.publisher}${f.table ? `, ${f.table.name}` : ''})`
-        : doc.sourceType === 'official statistics release' ? `official statistics (${doc.publisher})`
-        : doc.sourceType === 'analysis by a third party' ? `analysis by ${doc.publisher}${from}`
-        : `reported by {who}${from}`;
+        doc.sourceType === 'official statistics table'
+          ? `official statistics (${doc.publisher}${f.table ? `, ${f.table.name}` : ''})`
+          : doc.sourceType === 'official statistics release'
+            ? `official statistics (${doc.publisher})`
+            : doc.sourceType === 'analysis by a third party'
+              ? `analysis by ${doc.publisher}${from}`
+              : `reported by {who}${from}`;
       const who = parts.get(phrase) ?? [];
       const key = `${phrase}\u0000${doc.publisher}`;
       if (!listed.has(key)) {
@@ -259,7 +265,12 @@ export class AnswerDraft {
     const chart = this.chart ?? (status === 'answered' ? chartOf({ type, frame, facts, citations }) : undefined);
     if (chart) blocks.push({ kind: 'chart', spec: chart, files: this.files });
     const framed = frame && { ...frame, ...(sources.length > 0 ? { sources } : {}), ...(chart ? { chart } : {}) };
-    return this.shaped({ question: this.question, text: bodyText(blocks), blocks, facts, citations, ...(framed ? { frame: framed } : {}) }, status, type, reason);
+    return this.shaped(
+      { question: this.question, text: bodyText(blocks), blocks, facts, citations, ...(framed ? { frame: framed } : {}) },
+      status,
+      type,
+      reason,
+    );
   }
 
   /** The answer of its status, with the fields that status has. */
@@ -274,7 +285,10 @@ export class AnswerDraft {
   private readAs(): string | undefined {
     const stated = this.facts.find((f) => f.computed === undefined);
     if (stated === undefined) return undefined;
-    const words = joinNames(this.unused.map((w) => `“${this.echo(w)}”`), 'or');
+    const words = joinNames(
+      this.unused.map((w) => `“${this.echo(w)}”`),
+      'or',
+    );
     this.allow(stated.metricLabel, 'measure');
     return `I read this as a question about ${stated.metricLabel}: none of our figures is broken down by ${words}, so I left ${this.unused.length === 1 ? 'that word' : 'those words'} out.`;
   }

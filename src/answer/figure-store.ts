@@ -42,8 +42,7 @@ export class FigureStore {
       this.series.set(key, [...(this.series.get(key) ?? []), obs]);
       this.byForce.set(obs.force, [...(this.byForce.get(obs.force) ?? []), obs]);
     }
-    for (const list of [...this.series.values(), ...this.byForce.values()])
-      list.sort((a, b) => periodOrder(a.period) - periodOrder(b.period));
+    for (const list of [...this.series.values(), ...this.byForce.values()]) list.sort((a, b) => periodOrder(a.period) - periodOrder(b.period));
   }
 
   /** Observations of one metric for one force, oldest first. */

@@ -137,7 +137,14 @@ function noMetric(ctx: AnswerContext, frameAsked: QueryFrame, draft: AnswerDraft
   // breakdown itself, never the first measure that happens to have it.
   const alone = frameAsked.measure.fits.length === 0 && frameAsked.measure.carried === undefined ? frameAsked.measure.breakdowns[0] : undefined;
   // Words beyond it ("the shoe size of officers") ask something else again: "that".
-  const what = alone === undefined ? (outcome !== undefined ? `${askedLabel} (${outcome})` : askedLabel) : frameAsked.unaccounted.length > 0 ? 'that' : `a count of ${ctx.outcomes.get(alone.id)?.label ?? alone.id}`;
+  const what =
+    alone === undefined
+      ? outcome !== undefined
+        ? `${askedLabel} (${outcome})`
+        : askedLabel
+      : frameAsked.unaccounted.length > 0
+        ? 'that'
+        : `a count of ${ctx.outcomes.get(alone.id)?.label ?? alone.id}`;
   // A measure's name ("… under Schedule 3") is a name, not a figure.
   draft.allow(what);
   const type = typeOf(frameAsked);
@@ -147,7 +154,15 @@ function noMetric(ctx: AnswerContext, frameAsked: QueryFrame, draft: AnswerDraft
   const empty = forces.filter((f) => !ctx.store.holds(f)).map((f) => `We hold no figures for ${draft.forceName(f)}.`);
   // What we hold is named for the first force only: for several it would say much the same again.
   const first = holding[0];
-  const lacking = first === undefined ? [] : [`We don't hold ${what} for ${joinNames(holding.map((f) => draft.forceName(f)), 'or')}. ${closestHeld(ctx, draft, first, asked?.measure)}`];
+  const lacking =
+    first === undefined
+      ? []
+      : [
+          `We don't hold ${what} for ${joinNames(
+            holding.map((f) => draft.forceName(f)),
+            'or',
+          )}. ${closestHeld(ctx, draft, first, asked?.measure)}`,
+        ];
   const reason = holding.length === 0 ? 'force_not_held' : 'metric_not_held';
   const tail = reason === 'force_not_held' ? ` ${whatWeHold(ctx)}` : '';
   return draft.noData(reason, [...lacking, ...empty].join(' ') + tail, frame, type);
@@ -172,19 +187,28 @@ function answerEachMeasure(ctx: AnswerContext, asked: QueryFrame, draft: AnswerD
   const type = typeOf(asked);
   const frame = { type, forces, periods: [] };
   const answered = answers.some((p) => p.status === 'answered');
-  return answered ? draft.answered(type, text, frame) : draft.noData(answers.find((a) => a.status === 'no_data')?.reason ?? 'metric_not_held', text, frame, type);
+  return answered
+    ? draft.answered(type, text, frame)
+    : draft.noData(answers.find((a) => a.status === 'no_data')?.reason ?? 'metric_not_held', text, frame, type);
 }
 
 /** Two measures of different families the words fit equally, both held here: one question back,
  * naming both, rather than a figure for the one the question may not mean. */
 function nearTie(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, forces: readonly string[]): Answer | undefined {
   const pair = frame.measure.nearTie;
-  const held = (measure: string) => ctx.metrics.some((m) => m.measure === measure && (forces.length === 0 ? ctx.store.forcesFor(m.id).length > 0 : forces.some((f) => ctx.store.holds(f, m.id))));
-  if (!pair || !pair.every(held)) return undefined;
+  const held = (measure: string) =>
+    ctx.metrics.some(
+      (m) => m.measure === measure && (forces.length === 0 ? ctx.store.forcesFor(m.id).length > 0 : forces.some((f) => ctx.store.holds(f, m.id))),
+    );
+  if (!pair?.every(held)) return undefined;
   const labels = pair.map((m) => ctx.measures.get(m)?.label ?? m);
   for (const l of labels) draft.allow(l);
   const type = typeOf(frame);
-  return draft.unclear(`Which do you mean: ${joinNames(labels, 'or')}? They count different things, so I won't pick one for you.`, { type, forces: [...forces], periods: [] }, type);
+  return draft.unclear(
+    `Which do you mean: ${joinNames(labels, 'or')}? They count different things, so I won't pick one for you.`,
+    { type, forces: [...forces], periods: [] },
+    type,
+  );
 }
 
 /**
@@ -199,7 +223,11 @@ function twinOf(ctx: AnswerContext, frame: QueryFrame, metric: Metric, alsoFits:
   const measure = ctx.measures.get(metric.measure);
   const other = ctx.measures.get(twin);
   if (!measure || !other || !named(metric.measure) || !named(twin) || measure.family !== other.family) return undefined;
-  if ([measure.partOf, measure.supersededBy, measure.rateOf, measure.timeOf].includes(twin) || [other.partOf, other.supersededBy, other.rateOf, other.timeOf].includes(measure.id)) return undefined;
+  if (
+    [measure.partOf, measure.supersededBy, measure.rateOf, measure.timeOf].includes(twin) ||
+    [other.partOf, other.supersededBy, other.rateOf, other.timeOf].includes(measure.id)
+  )
+    return undefined;
   if (measure.partOf !== undefined && measure.partOf === other.partOf) return undefined;
   const twinMetric = ctx.metrics.find((m) => m.measure === twin && m.outcome === metric.outcome && m.unit === metric.unit);
   if (!twinMetric) return undefined;
@@ -227,7 +255,8 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   if (forces.length === 0) {
     const holders = ctx.store.forcesFor(metric.id);
     if (holders.length === 1 || comparing) targetForces = holders;
-    if (holders.length === 1 && !holders.includes(NATIONAL)) onlyFor = ` The question names no force: this figure is held for ${draft.forceName(holders[0] as string)} only.`;
+    if (holders.length === 1 && !holders.includes(NATIONAL))
+      onlyFor = ` The question names no force: this figure is held for ${draft.forceName(holders[0] as string)} only.`;
     // A question that names no force, about a figure held for England and Wales, is a national question.
     else if (holders.includes(NATIONAL)) targetForces = [NATIONAL];
     else {
@@ -238,11 +267,31 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
       const answerFrame = { type, forces: [], periods: [], measure: metric.measure, ...(metric.outcome ? { outcome: metric.outcome } : {}) };
       const names = holders.map((f) => draft.forceName(f));
       // A count of forces is our own, its working the forces counted.
-      if (holders.length > 8) draft.computed({ force: 'all-forces', forceName: 'forces counted', periodId: 'held', period: 'any period held', metric: 'force-count', metricLabel: `forces we hold ${metric.label} for`, unit: 'count' }, holders.length, 'count', [], `${holders.length}: ${names.join(', ')}`);
+      if (holders.length > 8)
+        draft.computed(
+          {
+            force: 'all-forces',
+            forceName: 'forces counted',
+            periodId: 'held',
+            period: 'any period held',
+            metric: 'force-count',
+            metricLabel: `forces we hold ${metric.label} for`,
+            unit: 'count',
+          },
+          holders.length,
+          'count',
+          [],
+          `${holders.length}: ${names.join(', ')}`,
+        );
       const where = holders.length <= 8 ? joinNames(names, 'and') : `${formatNumber(holders.length)} forces`;
       // "Across all forces": no England and Wales figure is held, and one is not made from some forces' figures.
       if (frame.scope.kind === 'every-force')
-        return draft.noData('metric_not_held', `We hold no England and Wales figure for ${metric.label}, only figures for ${where}. Ask which force had the most, or name a force.`, answerFrame, type);
+        return draft.noData(
+          'metric_not_held',
+          `We hold no England and Wales figure for ${metric.label}, only figures for ${where}. Ask which force had the most, or name a force.`,
+          answerFrame,
+          type,
+        );
       return draft.unclear(`Which force do you mean? We hold ${metric.label} for ${where}, but no England and Wales figure.`, answerFrame, type);
     }
   }
@@ -260,14 +309,18 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   // "Kent and Essex added together", "combined": a total over the forces named, never a comparison.
   if ((frame.total || regionTotal) && targetForces.length >= 2) {
     const shareMetric = asksShare(frame) ? statedShareMetric(ctx, metric) : undefined;
-    const summed = shareMetric ?? (asksShare(frame) ? { label: `shares of ${metric.label}`, aggregation: 'share' as const } : summedOf(metric, asksPerHead(frame)));
+    const summed =
+      shareMetric ?? (asksShare(frame) ? { label: `shares of ${metric.label}`, aggregation: 'share' as const } : summedOf(metric, asksPerHead(frame)));
     const series = targetForces.map((f) => ({ force: f, rows: ctx.store.of(f, metric.id) }));
     return totalOverForces(draft, summed, series, frameOf(typeOf(frame), frame, target, []));
   }
   if (comparing && targetForces.length >= 2) return compare(ctx, frame, draft, target, missing);
   // A comparison only one of the named forces can answer: say so, never just drop the other.
   if (comparing && missing.length > 0) draft.allow(metric.label);
-  const notCompared = comparing && missing.length > 0 ? ` We don't hold ${metric.label} for ${joinNames(missing.map((f) => draft.forceName(f)))}, so the forces can't be compared on it.` : '';
+  const notCompared =
+    comparing && missing.length > 0
+      ? ` We don't hold ${metric.label} for ${joinNames(missing.map((f) => draft.forceName(f)))}, so the forces can't be compared on it.`
+      : '';
   const force = targetForces[0] as string;
   if (!ctx.store.holds(force, metric.id)) return noMetric(ctx, frame, draft, [force], choices);
   if (frame.intent === 'change' || frame.intent === 'trend') return change(ctx, frame, draft, target, frame.intent);
@@ -288,7 +341,12 @@ function periodNotHeld(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft
   const type = typeOf(asked);
   const others = groups.length > nearest.length ? ', the nearest' : '';
   if (groups.length > nearest.length) draft.more(force);
-  return draft.noData('period_not_held', `We don't hold ${target.metric.label} for ${draft.forceName(force)} for ${periods}. We hold it for other periods${others}: ${held}.`, frameOf(type, asked, target, []), type);
+  return draft.noData(
+    'period_not_held',
+    `We don't hold ${target.metric.label} for ${draft.forceName(force)} for ${periods}. We hold it for other periods${others}: ${held}.`,
+    frameOf(type, asked, target, []),
+    type,
+  );
 }
 
 function lookup(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, target: Target, note = ''): Answer {
@@ -303,11 +361,26 @@ function lookup(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   const sum = whole ? wholeFromParts(ctx, draft, force, whole, period) : undefined;
   if (whole && sum) {
     draft.allow(period.label);
-    return draft.answered('lookup', `${draft.forceName(force)}: ${sum.shown} ${whole.label} ${inPeriod(period)} (${sum.working}).${note}`, frameOf('lookup', frame, { ...target, metric: whole }, [period.id]));
+    return draft.answered(
+      'lookup',
+      `${draft.forceName(force)}: ${sum.shown} ${whole.label} ${inPeriod(period)} (${sum.working}).${note}`,
+      frameOf('lookup', frame, { ...target, metric: whole }, [period.id]),
+    );
   }
   // "In total from 2020 to 2024", "how many between 2020 and 2023": the years asked, added up.
   const overYears = (frame.total || asks.some((a) => a.kind === 'range')) && canSum(target.metric) && successiveYears(chosen);
-  if (overYears) return totalOverYears(draft, force, chosen.map((g) => g.observations[0] as Observation), frameOf('lookup', frame, target, chosen.map((g) => g.period.id)));
+  if (overYears)
+    return totalOverYears(
+      draft,
+      force,
+      chosen.map((g) => g.observations[0] as Observation),
+      frameOf(
+        'lookup',
+        frame,
+        target,
+        chosen.map((g) => g.period.id),
+      ),
+    );
   const lines = chosen.map((g) => stateGroup(g, draft));
   let text = `${draft.forceName(force)}: ${lines.join('; ')}.`;
   const others = asks.length === 0 ? groups.filter((g) => !chosen.includes(g)).reverse() : [];
@@ -318,13 +391,28 @@ function lookup(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   }
   if (target.metric.outcome === undefined && frame.breakdown) text += outcomesOf(ctx, draft, force, target.metric, chosen);
   if (target.metric.outcome !== undefined && frame.alsoTotal) text += totalsOf(ctx, draft, force, target.metric, chosen);
-  text += partsOf(ctx, draft, force, target.metric, chosen.map((g) => g.period.id));
+  text += partsOf(
+    ctx,
+    draft,
+    force,
+    target.metric,
+    chosen.map((g) => g.period.id),
+  );
   text += otherBreakdownsNamed(ctx, frame, draft, force, target.metric, chosen);
   const sameYear = sameYearElsewhere(ctx, frame, draft, force, target, chosen);
   const parts = otherParts(ctx, draft, force, target, chosen);
   const stated = [...sameYear.measures, ...parts.measures];
   text += parts.text + sameYear.text + measureNote(ctx, draft, { ...target, alsoFits: target.alsoFits.filter((m) => !stated.includes(m)) });
-  return draft.answered('lookup', text + note, frameOf('lookup', frame, target, chosen.map((g) => g.period.id)));
+  return draft.answered(
+    'lookup',
+    text + note,
+    frameOf(
+      'lookup',
+      frame,
+      target,
+      chosen.map((g) => g.period.id),
+    ),
+  );
 }
 
 /** "How many proven and how many cleared?", "officers, staff and specials": every other breakdown the
@@ -349,7 +437,13 @@ function successiveYears(groups: readonly PeriodGroup[]): boolean {
   return groups.every((g, i) => {
     const before = groups[i - 1];
     const { start, end } = g.period;
-    return g.observations.length === 1 && g.period.kind === kind && start !== undefined && end !== undefined && (before === undefined || (before.period.end ?? '') < start);
+    return (
+      g.observations.length === 1 &&
+      g.period.kind === kind &&
+      start !== undefined &&
+      end !== undefined &&
+      (before === undefined || (before.period.end ?? '') < start)
+    );
   });
 }
 
@@ -381,7 +475,14 @@ function otherParts(ctx: AnswerContext, draft: AnswerDraft, force: string, targe
  * complaints" in the Home Office series beside "1,322 complaints logged" in the IOPC's): stated, as
  * the different measures they are, so a reader sees both rather than one chosen silently.
  */
-function sameYearElsewhere(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, force: string, target: Target, chosen: PeriodGroup[]): { text: string; measures: string[] } {
+function sameYearElsewhere(
+  ctx: AnswerContext,
+  frame: QueryFrame,
+  draft: AnswerDraft,
+  force: string,
+  target: Target,
+  chosen: PeriodGroup[],
+): { text: string; measures: string[] } {
   const measures: string[] = [];
   // Only where the answer's own measure was chosen from loose words: a measure named outright is the one asked.
   if (!isLoose(frame, target.metric.measure)) return { text: '', measures };
@@ -393,7 +494,10 @@ function sameYearElsewhere(ctx: AnswerContext, frame: QueryFrame, draft: AnswerD
     measures.push(measure);
     parts.push(...groups.map((g) => stateGroup(g, draft)));
   }
-  const text = parts.length === 0 ? '' : ` The question's words also fit a different measure held for the same year: ${parts.join('; ')}. The two count different things, so neither replaces the other.`;
+  const text =
+    parts.length === 0
+      ? ''
+      : ` The question's words also fit a different measure held for the same year: ${parts.join('; ')}. The two count different things, so neither replaces the other.`;
   return { text, measures };
 }
 
@@ -422,10 +526,17 @@ function share(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, target
   const force = target.forces[0] as string;
   const { metric } = target;
   if (metric.outcome === undefined && totalMetric(ctx, metric)?.id === metric.id) {
-    const outcomes = [...new Set(ctx.metrics.filter((m) => m.measure === metric.measure && m.outcome).map((m) => ctx.outcomes.get(m.outcome ?? '')?.label ?? ''))];
+    const outcomes = [
+      ...new Set(ctx.metrics.filter((m) => m.measure === metric.measure && m.outcome).map((m) => ctx.outcomes.get(m.outcome ?? '')?.label ?? '')),
+    ];
     // A measure held only as a count, with no breakdown and no total it is part of: no share to give.
     if (outcomes.length === 0)
-      return draft.noData('metric_not_held', `We hold ${metric.label} only as a count, not as a share of anything, so we can't give a percentage. ${closestHeld(ctx, draft, force, metric.measure)}`, frameOf('share', frame, target, []), 'share');
+      return draft.noData(
+        'metric_not_held',
+        `We hold ${metric.label} only as a count, not as a share of anything, so we can't give a percentage. ${closestHeld(ctx, draft, force, metric.measure)}`,
+        frameOf('share', frame, target, []),
+        'share',
+      );
     return draft.unclear(`A share of ${metric.label} with which outcome: ${joinNames(outcomes, 'or')}?`, frameOf('share', frame, target, []), 'share');
   }
   const groups = byPeriod(ctx.store.of(force, metric.id));
@@ -439,8 +550,20 @@ function share(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, target
     if (s) parts.push(`${s.text} ${inPeriod(g.period)}`);
   }
   if (parts.length === 0) return lookup(ctx, frame, draft, target);
-  const label = metric.unit === 'percent' ? metric.label : `share of ${ctx.measures.get(metric.measure)?.short ?? metric.measure} ${ctx.outcomes.get(metric.outcome ?? '')?.label ?? ''}`.trim();
-  return draft.answered('share', `${draft.forceName(force)}, ${label}: ${parts.join('; ')}.`, frameOf('share', frame, target, chosen.map((g) => g.period.id)));
+  const label =
+    metric.unit === 'percent'
+      ? metric.label
+      : `share of ${ctx.measures.get(metric.measure)?.short ?? metric.measure} ${ctx.outcomes.get(metric.outcome ?? '')?.label ?? ''}`.trim();
+  return draft.answered(
+    'share',
+    `${draft.forceName(force)}, ${label}: ${parts.join('; ')}.`,
+    frameOf(
+      'share',
+      frame,
+      target,
+      chosen.map((g) => g.period.id),
+    ),
+  );
 }
 
 function compare(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, target: Target, missing: string[]): Answer {
@@ -450,7 +573,8 @@ function compare(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targ
   // "What share of England and Wales's cases were the Met's?": a whole measure against the national
   // total is the force's part of it, not a share within each.
   const partOfNational = againstNational && metric.outcome === undefined && canSum(metric) && statedShareMetric(ctx, metric) === undefined;
-  const asShare = (asksShare(frame) && !partOfNational) || (againstNational && metric.outcome !== undefined && canSum(metric) && totalMetric(ctx, metric) !== undefined);
+  const asShare =
+    (asksShare(frame) && !partOfNational) || (againstNational && metric.outcome !== undefined && canSum(metric) && totalMetric(ctx, metric) !== undefined);
   const series = target.forces.map((f) => byPeriod(ctx.store.of(f, metric.id)));
   const asks = firmAsks(series.flat(), frame.periods.asks);
   let periodId: string | undefined;
@@ -459,30 +583,40 @@ function compare(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targ
     periodId = sel.find((id) => id !== undefined);
     if (periodId === undefined) {
       for (const ask of asks) draft.allow(ask.label);
-      const held = target.forces.map((f, i) => `${draft.forceName(f)}: ${nearestPeriods(series[i] ?? [], asks).map((g) => stateGroup(g, draft, false)).join('; ')}`);
-      return draft.noData('period_not_held', `We don't hold ${metric.label} for ${joinNames(asks.map((a) => a.label))}. What we hold: ${held.join('. ')}.`, frameOf('comparison', frame, target, []), 'comparison');
+      const held = target.forces.map(
+        (f, i) =>
+          `${draft.forceName(f)}: ${nearestPeriods(series[i] ?? [], asks)
+            .map((g) => stateGroup(g, draft, false))
+            .join('; ')}`,
+      );
+      return draft.noData(
+        'period_not_held',
+        `We don't hold ${metric.label} for ${joinNames(asks.map((a) => a.label))}. What we hold: ${held.join('. ')}.`,
+        frameOf('comparison', frame, target, []),
+        'comparison',
+      );
     }
   } else periodId = commonPeriods(series)[0];
 
-  const rows: Array<{ force: string; value: number; text: string; fact: number; period: Period; obs?: Observation } | { force: string; none: true; conflict?: true }> = [];
+  const rows: Array<
+    { force: string; value: number; text: string; fact: number; period: Period; obs?: Observation } | { force: string; none: true; conflict?: true }
+  > = [];
   const conflicts: string[] = [];
-  target.forces.forEach((f, i) => {
+  for (const [i, f] of target.forces.entries()) {
     const group = (series[i] ?? []).find((g) => g.period.id === periodId) ?? (periodId === undefined ? (series[i] ?? []).at(-1) : undefined);
-    if (!group) return rows.push({ force: f, none: true });
-    if (asShare) {
-      const s = shareFor(ctx, draft, f, metric, group.period.id);
-      if (!s) return rows.push({ force: f, none: true });
-      return rows.push({ force: f, value: s.value, text: s.text, fact: s.fact, period: group.period });
-    }
-    if (group.observations.length > 1) {
+    const share = group && asShare ? shareFor(ctx, draft, f, metric, group.period.id) : undefined;
+    if (!group || (asShare && !share)) rows.push({ force: f, none: true });
+    else if (share) rows.push({ force: f, value: share.value, text: share.text, fact: share.fact, period: group.period });
+    else if (group.observations.length > 1) {
       // Sources disagree for this force and period: no one value to compare, so both are shown.
       conflicts.push(`${draft.forceName(f)} is left out of the comparison: ${stateGroup(group, draft, false)}.`);
-      return rows.push({ force: f, none: true, conflict: true });
+      rows.push({ force: f, none: true, conflict: true });
+    } else {
+      const obs = group.observations[0] as Observation;
+      const s = draft.stated(obs);
+      rows.push({ force: f, value: obs.value, text: `${s.shown} ${s.marks}`, fact: s.index, period: group.period, obs });
     }
-    const obs = group.observations[0] as Observation;
-    const s = draft.stated(obs);
-    rows.push({ force: f, value: obs.value, text: `${s.shown} ${s.marks}`, fact: s.index, period: group.period, obs });
-  });
+  }
   const have = rows.filter((r): r is Extract<typeof r, { value: number }> => !('none' in r)).sort((a, b) => b.value - a.value);
   const lacking = [...missing, ...rows.filter((r) => 'none' in r && !('conflict' in r)).map((r) => r.force)];
   const disputed = conflicts.length > 0 ? ` ${conflicts.join(' ')}` : '';
@@ -490,7 +624,8 @@ function compare(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targ
   if (have.length < 2) {
     if (have.length === 1) {
       const only = have[0] as (typeof have)[number];
-      const without = lacking.length > 0 ? ` We hold no comparable figure for ${joinNames(lacking.map((f) => draft.forceName(f)))}, so we cannot compare them.` : '';
+      const without =
+        lacking.length > 0 ? ` We hold no comparable figure for ${joinNames(lacking.map((f) => draft.forceName(f)))}, so we cannot compare them.` : '';
       const text = `${draft.forceName(only.force)}: ${only.text} ${label} ${inPeriod(only.period)}.${without}${disputed}`;
       return draft.noData('metric_not_held', text, frameOf('comparison', frame, target, [only.period.id]), 'comparison');
     }
@@ -505,7 +640,21 @@ function compare(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targ
   if (!asShare && whole && part && samePeriod && canSum(metric) && have.length === 2 && whole.value > 0) {
     const pct = round1((part.value / whole.value) * 100);
     const partWorking = `${formatNumber(part.value)} ÷ ${formatNumber(whole.value)} = ${formatNumber(pct)}%`;
-    draft.computed({ force: part.force, forceName: draft.forceName(part.force), periodId: part.period.id, period: part.period.label, metric: `${metric.id}-share-of-national`, metricLabel: `share of England and Wales's ${metric.label}`, unit: 'percent' }, pct, 'share', [part.fact, whole.fact], partWorking);
+    draft.computed(
+      {
+        force: part.force,
+        forceName: draft.forceName(part.force),
+        periodId: part.period.id,
+        period: part.period.label,
+        metric: `${metric.id}-share-of-national`,
+        metricLabel: `share of England and Wales's ${metric.label}`,
+        unit: 'percent',
+      },
+      pct,
+      'share',
+      [part.fact, whole.fact],
+      partWorking,
+    );
     draft.allow(part.period.label);
     const text = `${capitalise(inPeriod(part.period))}, ${draft.forceName(part.force)} had ${part.text} ${label}, ${formatNumber(pct)}% of England and Wales's ${whole.text} (our calculation: ${partWorking}). A count alone cannot say whether a force is above or below the national picture, as forces differ in size; ask for a rate or a share to compare them.${disputed}`;
     return draft.answered('comparison', text, frameOf('comparison', frame, { ...target, forces: have.map((r) => r.force) }, [part.period.id]));
@@ -514,7 +663,15 @@ function compare(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targ
   const diff = round1(hi.value - lo.value);
   const working = `${formatValue(hi.value, unit)} − ${formatValue(lo.value, unit)} = ${unit === 'percent' ? `${formatNumber(diff)} percentage points` : formatNumber(diff)}`;
   draft.computed(
-    { force: `${hi.force}-vs-${lo.force}`, forceName: `${draft.forceName(hi.force)} vs ${draft.forceName(lo.force)}`, periodId: hi.period.id, period: hi.period.label, metric: metric.id, metricLabel: `difference in ${label}`, unit: metric.unit },
+    {
+      force: `${hi.force}-vs-${lo.force}`,
+      forceName: `${draft.forceName(hi.force)} vs ${draft.forceName(lo.force)}`,
+      periodId: hi.period.id,
+      period: hi.period.label,
+      metric: metric.id,
+      metricLabel: `difference in ${label}`,
+      unit: metric.unit,
+    },
     diff,
     'difference',
     [hi.fact, lo.fact],
@@ -530,10 +687,15 @@ function compare(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targ
   const subject = whole && have.length === 2 ? have.find((r) => r !== whole) : undefined;
   const Then = when ? capitalise(when) : '';
   let text =
-    diff === 0 ? `${Then}${joinNames(have.map((r) => draft.forceName(r.force)))} had the same ${label}: ${hi.text}.`
-    : subject && whole ? `${Then}${draft.forceName(subject.force)} had a ${subject.value > whole.value ? 'higher' : 'lower'} ${label} than England and Wales: ${draft.forceName(subject.force)} ${subject.text}, against England and Wales ${whole.text}. Difference: ${working} (our calculation).`
-    : `${Then}${draft.forceName(first.force)} had ${more} ${label}: ${ordered.map((r) => `${draft.forceName(r.force)} ${r.text}`).join(', against ')}. Difference: ${working} (our calculation).`;
-  if (!samePeriod) draft.note(`These figures are for different periods (${have.map((r) => `${draft.shortName(r.force)}: ${r.period.label}`).join('; ')}), so compare them with care.`);
+    diff === 0
+      ? `${Then}${joinNames(have.map((r) => draft.forceName(r.force)))} had the same ${label}: ${hi.text}.`
+      : subject && whole
+        ? `${Then}${draft.forceName(subject.force)} had a ${subject.value > whole.value ? 'higher' : 'lower'} ${label} than England and Wales: ${draft.forceName(subject.force)} ${subject.text}, against England and Wales ${whole.text}. Difference: ${working} (our calculation).`
+        : `${Then}${draft.forceName(first.force)} had ${more} ${label}: ${ordered.map((r) => `${draft.forceName(r.force)} ${r.text}`).join(', against ')}. Difference: ${working} (our calculation).`;
+  if (!samePeriod)
+    draft.note(
+      `These figures are for different periods (${have.map((r) => `${draft.shortName(r.force)}: ${r.period.label}`).join('; ')}), so compare them with care.`,
+    );
   for (const r of have) draft.allow(r.period.label);
   // Forces differ in size: a rate per 1,000 workforce is offered wherever both inputs are held, and
   // leads the answer when the question asked for one ("per 1,000 workforce, did X or Y…").
@@ -567,7 +729,17 @@ function change(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
     const differ = disputed.map((g) => stateGroup(g, draft, false));
     const what = groups.length === 0 ? 'no period with a single value' : 'only one period with a single value';
     const text = `We can't say how ${metric.label} changed for ${draft.forceName(force)}: we hold ${what}${held.length > 0 ? `, ${held.join('; ')}` : ''}.${differ.length > 0 ? ` We hold ${joinNames(differ)}, and compute no change from either.` : ''}`;
-    return draft.noData('period_not_held', text, frameOf(type, frame, target, groups.map((g) => g.period.id)), type);
+    return draft.noData(
+      'period_not_held',
+      text,
+      frameOf(
+        type,
+        frame,
+        target,
+        groups.map((g) => g.period.id),
+      ),
+      type,
+    );
   }
   const conflicts = disputed.map((g) => ` ${capitalise(stateGroup(g, draft))}, and compute no change from either.`).join('');
   let from: PeriodGroup | undefined;
@@ -593,8 +765,15 @@ function change(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
     from = groups.at(-2);
   }
   if (!from || !to || from === to) {
-    const held = nearestPeriods(groups, frame.periods.asks).map((g) => stateGroup(g, draft, false)).join('; ');
-    return draft.noData('period_not_held', `We can't compare those periods of ${metric.label} for ${draft.forceName(force)}. We hold: ${held}.`, frameOf(type, frame, target, []), type);
+    const held = nearestPeriods(groups, frame.periods.asks)
+      .map((g) => stateGroup(g, draft, false))
+      .join('; ');
+    return draft.noData(
+      'period_not_held',
+      `We can't compare those periods of ${metric.label} for ${draft.forceName(force)}. We hold: ${held}.`,
+      frameOf(type, frame, target, []),
+      type,
+    );
   }
   const a = from.observations[0] as Observation;
   const b = to.observations[0] as Observation;
@@ -603,7 +782,14 @@ function change(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   const diff = b.value - a.value;
   const unit = metric.unit;
   const diffWorking = `${formatValue(b.value, unit)} − ${formatValue(a.value, unit)} = ${diff < 0 ? '−' : ''}${formatValue(Math.abs(diff), unit)}`;
-  const base = { force, forceName: draft.forceName(force), periodId: `${a.period.id}..${b.period.id}`, period: `${a.period.label} to ${b.period.label}`, metric: metric.id, unit };
+  const base = {
+    force,
+    forceName: draft.forceName(force),
+    periodId: `${a.period.id}..${b.period.id}`,
+    period: `${a.period.label} to ${b.period.label}`,
+    metric: metric.id,
+    unit,
+  };
   draft.computed({ ...base, metricLabel: `change in ${metric.label}` }, diff, 'difference', [sa.index, sb.index], diffWorking);
   const direction = diff > 0 ? 'rose' : diff < 0 ? 'fell' : 'did not change';
   let text = `${capitalise(metric.label)} for ${draft.forceName(force)} ${direction} from ${sa.shown} ${inPeriod(a.period)} ${sa.marks} to ${sb.shown} ${inPeriod(b.period)} ${sb.marks}`;
@@ -617,8 +803,7 @@ function change(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   const between = groups.slice(groups.indexOf(from) + 1, groups.indexOf(to));
   if (between.length > 0) text += ` In between: ${between.map((g) => stateGroup(g, draft, false)).join('; ')}.`;
   if (a.qualifier || b.qualifier) text += ' The source gives these figures as approximate, so the change is approximate too.';
-  if (from.period.kind === 'unstated' || to.period.kind === 'unstated')
-    text += ' The source does not say which year its latest figures cover.';
+  if (from.period.kind === 'unstated' || to.period.kind === 'unstated') text += ' The source does not say which year its latest figures cover.';
   text += conflicts;
   return draft.answered(type, text, frameOf(type, frame, target, [to.period.id, from.period.id]));
 }

@@ -54,7 +54,8 @@ export function forceSummary(ctx: AnswerContext, draft: AnswerDraft, force: stri
   for (let round = 0; chosen.length < SUMMARY_LINES && [...families.values()].some((list) => list.length > round); round++)
     for (const list of families.values()) if (list[round] && chosen.length < SUMMARY_LINES) chosen.push(list[round] as Observation);
   // The caveats of the figures shown are lines of the summary too.
-  const notes = (obs: Observation[]) => new Set(obs.flatMap((o) => o.figures.slice(0, MAX_SOURCES_PER_FIGURE).flatMap((f) => (f.note === undefined ? [] : [f.note])))).size;
+  const notes = (obs: Observation[]) =>
+    new Set(obs.flatMap((o) => o.figures.slice(0, MAX_SOURCES_PER_FIGURE).flatMap((f) => (f.note === undefined ? [] : [f.note])))).size;
   while (chosen.length > 1 && chosen.length + notes(chosen) > SUMMARY_LINES) chosen.pop();
   const lines = chosen.map((o) => {
     const s = draft.stated(o);
@@ -131,7 +132,9 @@ export function overview(ctx: AnswerContext, draft: AnswerDraft, force: string):
     draft.allow(rest);
     docs.push(rest);
   }
-  const recs = recommendations ? ` We also hold IOPC learning recommendations to ${draft.forceName(force)}: ask, for example, “what has the IOPC recommended to ${draft.shortName(force)} about custody?”.` : '';
+  const recs = recommendations
+    ? ` We also hold IOPC learning recommendations to ${draft.forceName(force)}: ask, for example, “what has the IOPC recommended to ${draft.shortName(force)} about custody?”.`
+    : '';
   const text = `What we hold for ${draft.forceName(force)}:\n${lines.join('\n')}\nSources: ${joinNames(docs)}. Ask for the force card for every figure, or ask about any of these.${recs}`;
   return draft.answered('overview', text, { type: 'overview', forces: [force], periods: [] });
 }
@@ -174,8 +177,7 @@ export function catalogue(ctx: AnswerContext, draft: AnswerDraft): Answer {
     // Only titles shown are allowed: allowing thousands would make the grounding check crawl.
     for (const d of docs) draft.allow(d.title);
     body = docs.map((d) => `• ${citedTitle(d)} — ${d.publisher}`).join('\n');
-  }
-  else {
+  } else {
     const byType = new Map<string, Set<string>>();
     for (const d of docs) byType.set(d.sourceType, (byType.get(d.sourceType) ?? new Set()).add(d.publisher));
     body = [...byType]
@@ -189,6 +191,8 @@ export function catalogue(ctx: AnswerContext, draft: AnswerDraft): Answer {
       })
       .join('\n');
   }
-  const recs = docs.some((d) => d.kind === 'recommendation') ? '\nAsk about IOPC learning recommendations too, such as “What has the IOPC recommended to Sussex Police about custody?”' : '';
+  const recs = docs.some((d) => d.kind === 'recommendation')
+    ? '\nAsk about IOPC learning recommendations too, such as “What has the IOPC recommended to Sussex Police about custody?”'
+    : '';
   return draft.answered('sources', `${whatWeHold(ctx)} The sources:\n${body}${recs}`, { type: 'sources', forces: [], periods: [] });
 }

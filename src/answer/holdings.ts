@@ -68,7 +68,10 @@ export function closestHeld(ctx: AnswerContext, draft: AnswerDraft, force: strin
     const m = ctx.measures.get(id);
     if (!asked || !m) return 3;
     if (id === asked.id) return 0;
-    const related = [m.partOf, m.rateOf, m.timeOf, m.supersededBy].includes(asked.id) || [asked.partOf, asked.rateOf, asked.timeOf, asked.supersededBy].includes(id) || (m.partOf !== undefined && m.partOf === asked.partOf);
+    const related =
+      [m.partOf, m.rateOf, m.timeOf, m.supersededBy].includes(asked.id) ||
+      [asked.partOf, asked.rateOf, asked.timeOf, asked.supersededBy].includes(id) ||
+      (m.partOf !== undefined && m.partOf === asked.partOf);
     // Measures the same everyday words name ("allegations": handled under the formal process, or logged).
     const sameWords = (m.broad ?? []).some((w) => asked.broad?.includes(w));
     return related ? 1 : sameWords ? 1.5 : m.family === asked.family ? 2 : 3;

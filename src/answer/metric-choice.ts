@@ -31,7 +31,8 @@ export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReadin
   if (fits.length === 0 && carried !== undefined && frame.context !== undefined) {
     const measure = ctx.measures.get(carried.measure);
     if (measure?.timeOf !== undefined && !reading.duration && frame.quantity) fits = [{ id: measure.timeOf, score: 1 }];
-    else if (reading.duration && !measure?.duration) fits = [...ctx.measures.values()].filter((m) => m.timeOf === carried.measure).map((m) => ({ id: m.id, score: 1 }));
+    else if (reading.duration && !measure?.duration)
+      fits = [...ctx.measures.values()].filter((m) => m.timeOf === carried.measure).map((m) => ({ id: m.id, score: 1 }));
   }
   if (carried !== undefined && frame.context !== undefined) {
     const named = [...reading.breakdowns, ...reading.inside];
@@ -41,7 +42,9 @@ export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReadin
   }
   if (asksPerHead(frame)) {
     const counted = fits.length > 0 ? fits : carried !== undefined ? [{ id: carried.measure, score: 1 }] : [];
-    const rates = counted.flatMap((f) => [...ctx.measures.values()].filter((m) => m.rateOf === f.id).map((m) => ({ ...f, id: m.id, score: f.score + PUBLISHED_RATE_FIRST })));
+    const rates = counted.flatMap((f) =>
+      [...ctx.measures.values()].filter((m) => m.rateOf === f.id).map((m) => ({ ...f, id: m.id, score: f.score + PUBLISHED_RATE_FIRST })),
+    );
     if (rates.length > 0) fits = [...rates, ...counted];
   }
   // "Allegations recorded" is the old system's word for what is now logged: where only measures of
@@ -53,7 +56,9 @@ export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReadin
   });
   if (successors.length > 0 && fits.every((f) => ctx.measures.get(f.id)?.supersededBy !== undefined)) fits = [...fits, ...successors];
   // And the other way: "allegations per 1,000 employees in 2013-14" is the old system's series, the one held then.
-  const predecessors = fits.flatMap((f) => [...ctx.measures.values()].filter((m) => m.supersededBy === f.id && !fits.some((g) => g.id === m.id)).map((m) => ({ ...f, id: m.id })));
+  const predecessors = fits.flatMap((f) =>
+    [...ctx.measures.values()].filter((m) => m.supersededBy === f.id && !fits.some((g) => g.id === m.id)).map((m) => ({ ...f, id: m.id })),
+  );
   if (predecessors.length > 0) fits = [...fits, ...predecessors];
   return fits === reading.fits ? reading : { ...reading, fits };
 }
@@ -67,7 +72,8 @@ export function chooseMetric(ctx: AnswerContext, frame: QueryFrame, forces: stri
   const choices = rankMetrics(ctx.metrics, reading, options);
   // A published cell we could not read counts as held: the answer is to say so, not to fall to another measure.
   const unreadable = (c: MetricChoice) => ctx.unreadable.some((u) => u.metric === c.metric.id && forces.includes(u.force));
-  const held = (c: MetricChoice) => (forces.length === 0 ? ctx.store.forcesFor(c.metric.id).length > 0 : forces.some((f) => ctx.store.holds(f, c.metric.id)) || unreadable(c));
+  const held = (c: MetricChoice) =>
+    forces.length === 0 ? ctx.store.forcesFor(c.metric.id).length > 0 : forces.some((f) => ctx.store.holds(f, c.metric.id)) || unreadable(c);
   // With no force named, a national figure answers before any one force's.
   const national = (c: MetricChoice) => forces.length === 0 && ctx.store.forcesFor(c.metric.id).some((f) => ctx.forces.get(f)?.kind === 'area');
   /** The best choice held, level by level; loose words may fall to a level below, a named measure never. */
@@ -97,4 +103,3 @@ export function chooseMetric(ctx: AnswerContext, frame: QueryFrame, forces: stri
   const fallback = pickFrom(wider, new Set(touched));
   return fallback !== undefined && fallback !== 'stop' ? { choices, ...fallback } : { choices, alsoFits: [] };
 }
-

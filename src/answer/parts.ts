@@ -18,16 +18,19 @@ export function partMetrics(ctx: AnswerContext, whole: Metric): Metric[] {
 /** " Of these: 1,468 allegations not investigated (72%) [1]; 558 allegations investigated (28%) [1]." or "". */
 export function partsOf(ctx: AnswerContext, draft: AnswerDraft, force: string, whole: Metric, periods: string[]): string {
   const parts = partMetrics(ctx, whole).flatMap((m) =>
-    ctx.store.of(force, m.id).filter((o) => periods.includes(o.period.id)).map((o) => {
-      const s = draft.stated(o);
-      const short = ctx.measures.get(m.measure)?.short ?? m.label;
-      draft.allow(short);
-      // The part's share of the whole, where the source states it.
-      const share = ctx.metrics.find((x) => x.unit === 'percent' && x.measure === m.measure && x.outcome === m.outcome);
-      const stated = share ? ctx.store.of(force, share.id).find((x) => x.period.id === o.period.id) : undefined;
-      const pct = stated ? ` (${draft.stated(stated).shown})` : '';
-      return `${s.shown} ${short}${pct} ${s.marks}`;
-    }),
+    ctx.store
+      .of(force, m.id)
+      .filter((o) => periods.includes(o.period.id))
+      .map((o) => {
+        const s = draft.stated(o);
+        const short = ctx.measures.get(m.measure)?.short ?? m.label;
+        draft.allow(short);
+        // The part's share of the whole, where the source states it.
+        const share = ctx.metrics.find((x) => x.unit === 'percent' && x.measure === m.measure && x.outcome === m.outcome);
+        const stated = share ? ctx.store.of(force, share.id).find((x) => x.period.id === o.period.id) : undefined;
+        const pct = stated ? ` (${draft.stated(stated).shown})` : '';
+        return `${s.shown} ${short}${pct} ${s.marks}`;
+      }),
   );
   return parts.length > 0 ? ` Of these: ${parts.join('; ')}.` : '';
 }
@@ -57,7 +60,13 @@ export function wholeFromParts(ctx: AnswerContext, draft: AnswerDraft, force: st
   const stated = obs.map((o) => draft.stated(o));
   const value = obs.reduce((t, o) => t + o.value, 0);
   const working = `${obs.map((o) => formatNumber(o.value)).join(' + ')} = ${formatNumber(value)}`;
-  const fact = draft.computed({ force, forceName: draft.forceName(force), periodId: period.id, period: period.label, metric: whole.id, metricLabel: whole.label, unit: whole.unit }, value, 'sum', stated.map((s) => s.index), working);
+  const fact = draft.computed(
+    { force, forceName: draft.forceName(force), periodId: period.id, period: period.label, metric: whole.id, metricLabel: whole.label, unit: whole.unit },
+    value,
+    'sum',
+    stated.map((s) => s.index),
+    working,
+  );
   const named = obs.map((o, i) => {
     const short = ctx.measures.get(o.metric.measure)?.short ?? o.metric.label;
     draft.allow(short);

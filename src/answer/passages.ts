@@ -19,7 +19,8 @@ export function sentences(paragraph: string): string[] {
 }
 
 /** Phrases that introduce a definition right after the term. */
-const DEFINES = /(–|-|—)\s*(those|when|where|which)\b|\bwhere it is alleged\b|\bwhich means\b|\binvolve\b|\bis when\b|\bmeans\b|\brefers to\b|\bcan cover\b|\bare those\b/i;
+const DEFINES =
+  /(–|-|—)\s*(those|when|where|which)\b|\bwhere it is alleged\b|\bwhich means\b|\binvolve\b|\bis when\b|\bmeans\b|\brefers to\b|\bcan cover\b|\bare those\b/i;
 const SAYS = /\b(said|says|say|added|warned|told|confirmed|continued|commented|stated|explained|found|judged|revealed)\b/;
 
 /** The term followed by a gloss in brackets: "abuse of authority for sexual gain (taking advantage of…)". */
@@ -99,7 +100,9 @@ function containsSequence(hay: readonly string[], needle: readonly string[]): bo
 }
 
 function content(text: string): string[] {
-  return words(text).filter((w) => !STOPWORDS.has(w)).map(stem);
+  return words(text)
+    .filter((w) => !STOPWORDS.has(w))
+    .map(stem);
 }
 
 /**
@@ -133,7 +136,10 @@ export function answerDefinition(ctx: AnswerContext, asked: QueryFrame, draft: A
   const scores = new Map<string, number>();
   const scoreOf = (sentence: string): number => {
     let points = scores.get(sentence);
-    if (points === undefined) scores.set(sentence, (points = score(sentence)));
+    if (points === undefined) {
+      points = score(sentence);
+      scores.set(sentence, points);
+    }
     return points;
   };
   /** The first of the best-scoring sentences about the term, in hit order. */
@@ -235,10 +241,19 @@ export function answerStatement(ctx: AnswerContext, asked: QueryFrame, draft: An
   if (quoted.length === 0) {
     const fb = fallback(ctx, asked, draft);
     if (fb) return fb;
-    return draft.noData('off_topic', `None of the sources we hold quotes ${draft.echo(asked.subject ?? 'that')}. ${whatWeHold(ctx)}`, { type: 'statement', forces: [], periods: [] }, 'statement');
+    return draft.noData(
+      'off_topic',
+      `None of the sources we hold quotes ${draft.echo(asked.subject ?? 'that')}. ${whatWeHold(ctx)}`,
+      { type: 'statement', forces: [], periods: [] },
+      'statement',
+    );
   }
   const parts = quoted.map((q) => `${q.passage.text} [${draft.cite(q.docId, q.passage.text)}]`);
-  return draft.answered('statement', `What the sources report ${asked.subject ? `from ${draft.echo(asked.subject)}` : ''}:\n${parts.join('\n')}`.replace(' :', ':'), { type: 'statement', forces: [], periods: [] });
+  return draft.answered(
+    'statement',
+    `What the sources report ${asked.subject ? `from ${draft.echo(asked.subject)}` : ''}:\n${parts.join('\n')}`.replace(' :', ':'),
+    { type: 'statement', forces: [], periods: [] },
+  );
 }
 
 /**
@@ -256,14 +271,22 @@ export function fallback(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDra
   // The words as typed first; then with initialisms spelt out ("NPCC").
   let query = asked.keywords.join(' ');
   let best = search(query);
-  if (!best) best = search((query = expand(query)));
+  if (!best) {
+    query = expand(query);
+    best = search(query);
+  }
   if (!best) return undefined;
   const q = new Set(content(query));
   // "When…?" wants a sentence with a date in it; "how many…?" one with a number.
-  const wants = asked.asksWhen ? /\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/ : asked.quantity ? /\d/ : undefined;
-  const sentence = sentences(best.passage.text)
-    .map((s) => ({ s, hit: content(s).filter((w) => q.has(w)).length + (wants?.test(s) ? 0.5 : 0) }))
-    .sort((a, b) => b.hit - a.hit)[0]?.s ?? best.passage.text;
+  const wants = asked.asksWhen
+    ? /\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/
+    : asked.quantity
+      ? /\d/
+      : undefined;
+  const sentence =
+    sentences(best.passage.text)
+      .map((s) => ({ s, hit: content(s).filter((w) => q.has(w)).length + (wants?.test(s) ? 0.5 : 0) }))
+      .sort((a, b) => b.hit - a.hit)[0]?.s ?? best.passage.text;
   const n = draft.cite(best.passage.docId, sentence);
   return draft.answered('statement', `The closest passage in the sources we hold: “${sentence}” [${n}]`, { type: 'statement', forces: [], periods: [] });
 }

@@ -23,7 +23,12 @@ export function answerProvenance(ctx: AnswerContext, asked: QueryFrame, draft: A
   const documents = ids.map((id) => ctx.documents.get(id)).filter((d): d is SourceDocument => d !== undefined);
   const frame = keptFrame(asked, 'provenance');
   if (documents.length === 0)
-    return draft.noData('empty', 'There is no figure in our conversation yet to trace. Ask a question first: every answer lists the source of each figure it gives.', frame, 'provenance');
+    return draft.noData(
+      'empty',
+      'There is no figure in our conversation yet to trace. Ask a question first: every answer lists the source of each figure it gives.',
+      frame,
+      'provenance',
+    );
   const lines = documents.map((d) => {
     const date = publishedLabel({ published: d.published, publishedInferred: d.dateInferred });
     const line = `• ${d.title} — published by ${d.publisher}, ${date}${d.basedOn ? `, from ${d.basedOn}` : ''}: ${TRUST[d.sourceType]}. ${d.url}`;
@@ -42,9 +47,19 @@ export function answerChart(asked: QueryFrame, draft: AnswerDraft): Answer {
   const what = files.includes('png') ? (files.includes('csv') ? 'a chart and a CSV file' : 'a chart') : 'a CSV file';
   const chart = asked.context?.chart;
   if (asked.context === undefined)
-    return draft.noData('empty', `There is no answer in our conversation yet to make ${what} of. Ask about a trend, a change, a comparison or a ranking, then ask again.`, frame, 'chart');
+    return draft.noData(
+      'empty',
+      `There is no answer in our conversation yet to make ${what} of. Ask about a trend, a change, a comparison or a ranking, then ask again.`,
+      frame,
+      'chart',
+    );
   if (chart === undefined)
-    return draft.noData('not_available', `My last answer has no series of figures to make ${what} of: that comes with a trend, a change, a comparison or a ranking.`, frame, 'chart');
+    return draft.noData(
+      'not_available',
+      `My last answer has no series of figures to make ${what} of: that comes with a trend, a change, a comparison or a ranking.`,
+      frame,
+      'chart',
+    );
   draft.showChart(chart, files);
   // The chart's title names a measure and periods: names, not figures.
   draft.allow(chart.title);

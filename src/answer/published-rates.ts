@@ -41,7 +41,10 @@ function stateRate(ctx: AnswerContext, draft: AnswerDraft, p: Published, rate: O
   const sources = new Set([...rate.figures, ...(count?.figures ?? [])].map((f) => f.source));
   const workforce = workforces.find((o) => o.period.id === rate.period.id) ?? workforces.find((o) => o.figures.some((f) => sources.has(f.source)));
   draft.allow('1,000');
-  const inputs = [count && `${draft.stated(count).shown} ${draft.stated(count).marks}`, workforce && `a workforce of ${draft.stated(workforce).shown} ${draft.stated(workforce).marks}`].filter(Boolean);
+  const inputs = [
+    count && `${draft.stated(count).shown} ${draft.stated(count).marks}`,
+    workforce && `a workforce of ${draft.stated(workforce).shown} ${draft.stated(workforce).marks}`,
+  ].filter(Boolean);
   return `${s.shown} per 1,000 workforce ${s.marks}${inputs.length > 0 ? ` (${inputs.join(' of ')})` : ''}`;
 }
 
@@ -64,9 +67,22 @@ export function answerPublishedRate(ctx: AnswerContext, frame: QueryFrame, draft
 }
 
 /** A ranking per 1,000 workforce by the published rate, or undefined when too few forces have one. */
-export function rankByPublishedRate(ctx: AnswerContext, draft: AnswerDraft, metric: Metric, ascending: boolean, count: number, frame: Frame, inScope: (force: string) => boolean): Answer | undefined {
+export function rankByPublishedRate(
+  ctx: AnswerContext,
+  draft: AnswerDraft,
+  metric: Metric,
+  ascending: boolean,
+  count: number,
+  frame: Frame,
+  inScope: (force: string) => boolean,
+): Answer | undefined {
   const p = publishedRate(ctx, metric);
-  const rows = p ? ctx.store.forcesFor(p.rate.id).filter(inScope).flatMap((f) => ctx.store.of(f, p.rate.id).slice(-1)) : [];
+  const rows = p
+    ? ctx.store
+        .forcesFor(p.rate.id)
+        .filter(inScope)
+        .flatMap((f) => ctx.store.of(f, p.rate.id).slice(-1))
+    : [];
   if (!p || rows.length < 2) return undefined;
   const sorted = [...rows].sort((a, b) => (ascending ? a.value - b.value : b.value - a.value));
   // Forces level with the last one listed are listed too: a cut inside a tie would pick among equals.

@@ -49,7 +49,15 @@ export function ratePer1000(ctx: AnswerContext, draft: AnswerDraft, obs: Observa
   const working = `${formatNumber(obs.value)} ÷ ${formatNumber(workforce.value)} × 1,000 = ${formatNumber(rate)}`;
   draft.allow('1,000');
   draft.computed(
-    { force: obs.force, forceName: draft.forceName(obs.force), periodId: obs.period.id, period: obs.period.label, metric: `${obs.metric.id}-per-1000`, metricLabel: `${obs.metric.label} per 1,000 workforce`, unit: 'count' },
+    {
+      force: obs.force,
+      forceName: draft.forceName(obs.force),
+      periodId: obs.period.id,
+      period: obs.period.label,
+      metric: `${obs.metric.id}-per-1000`,
+      metricLabel: `${obs.metric.label} per 1,000 workforce`,
+      unit: 'count',
+    },
     rate,
     'ratio',
     [factIndex, w.index],
@@ -139,17 +147,39 @@ export function answerRanking(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   const table = tables.sort((a, b) => better(a.rows, b.rows))[0];
   if (!table) {
     for (const a of asks) draft.allow(a.label);
-    return draft.noData('period_not_held', `We don't hold ${best.label} for several forces${asks.length > 0 ? ` for ${asks.map((a) => a.label).join(' or ')}` : ''}, so we can't rank them.`, { type: 'ranking', forces: [], periods: [], measure: best.measure }, 'ranking');
+    return draft.noData(
+      'period_not_held',
+      `We don't hold ${best.label} for several forces${asks.length > 0 ? ` for ${asks.map((a) => a.label).join(' or ')}` : ''}, so we can't rank them.`,
+      { type: 'ranking', forces: [], periods: [], measure: best.measure },
+      'ranking',
+    );
   }
   const { metric, rows, disputed } = table;
   const period = (rows[0] as Observation).period;
-  const answerFrame = { type: 'ranking' as const, forces: [], periods: [period.id], measure: metric.measure, ...(metric.outcome ? { outcome: metric.outcome } : {}) };
+  const answerFrame = {
+    type: 'ranking' as const,
+    forces: [],
+    periods: [period.id],
+    measure: metric.measure,
+    ...(metric.outcome ? { outcome: metric.outcome } : {}),
+  };
   const national = ctx.store.of(NATIONAL, metric.id).find((o) => o.period.id === period.id);
   const left = disputed.get(period.id) ?? [];
-  const leftOut = left.length === 0 ? '' : ` Left out because their sources differ: ${[...new Set(left.map((o) => o.force))].map((f) => `${draft.forceName(f)} (${left.filter((o) => o.force === f).map((o) => {
-    const s = draft.stated(o);
-    return `${s.shown} ${s.marks}`;
-  }).join(' or ')})`).join('; ')}.`;
+  const leftOut =
+    left.length === 0
+      ? ''
+      : ` Left out because their sources differ: ${[...new Set(left.map((o) => o.force))]
+          .map(
+            (f) =>
+              `${draft.forceName(f)} (${left
+                .filter((o) => o.force === f)
+                .map((o) => {
+                  const s = draft.stated(o);
+                  return `${s.shown} ${s.marks}`;
+                })
+                .join(' or ')})`,
+          )
+          .join('; ')}.`;
 
   const scope = scopeNote(ctx, draft, rows, excluded, within);
   // "Which forces had more than 5,000 …?" is answered as "how many forces": the list past the threshold.
@@ -159,7 +189,21 @@ export function answerRanking(ctx: AnswerContext, frame: QueryFrame, draft: Answ
     if (!canSum(summed)) return refuseSum(draft, summed, answerFrame, national);
     const stated = rows.map((o) => draft.stated(o));
     const sum = rows.reduce((t, o) => t + o.value, 0);
-    draft.computed({ force: 'all-forces', forceName: 'all forces listed', periodId: period.id, period: period.label, metric: metric.id, metricLabel: `total ${metric.label}`, unit: metric.unit }, sum, 'sum', stated.map((s) => s.index), `sum of every force's figure in the table`);
+    draft.computed(
+      {
+        force: 'all-forces',
+        forceName: 'all forces listed',
+        periodId: period.id,
+        period: period.label,
+        metric: metric.id,
+        metricLabel: `total ${metric.label}`,
+        unit: metric.unit,
+      },
+      sum,
+      'sum',
+      stated.map((s) => s.index),
+      `sum of every force's figure in the table`,
+    );
     let text = `${metric.label} ${inPeriod(period)}, all forces we hold it for: ${formatValue(sum, metric.unit)} (our calculation: the sum of every force's figure ${stated.map((s) => s.marks).join('')}).`;
     if (national) {
       const n = draft.stated(national);
@@ -170,7 +214,11 @@ export function answerRanking(ctx: AnswerContext, frame: QueryFrame, draft: Answ
 
   const ascending = ranking.direction === 'lowest';
   const count = ranking.limit ?? (within ? rows.length : DEFAULT_PLACES);
-  if (asksPerHead(frame) && canRatePerHead(metric)) return rankByPublishedRate(ctx, draft, metric, ascending, count, answerFrame, inScope) ?? rankPerWorkforce(ctx, draft, rows, ascending, count, answerFrame, scope + leftOut);
+  if (asksPerHead(frame) && canRatePerHead(metric))
+    return (
+      rankByPublishedRate(ctx, draft, metric, ascending, count, answerFrame, inScope) ??
+      rankPerWorkforce(ctx, draft, rows, ascending, count, answerFrame, scope + leftOut)
+    );
   const whole = asksShare(frame) && metric.unit === 'count' ? totalMetric(ctx, metric) : undefined;
   if (whole && whole.id !== metric.id) return rankByShare(ctx, draft, rows, whole, ascending, count, answerFrame, scope + leftOut);
   const sorted = [...rows].sort((a, b) => (ascending ? a.value - b.value : b.value - a.value));
@@ -190,7 +238,9 @@ export function answerRanking(ctx: AnswerContext, frame: QueryFrame, draft: Answ
 
 /** Which forces a ranking covers: all it holds, a region's, less those left out, and which lack the figure. */
 function scopeNote(ctx: AnswerContext, draft: AnswerDraft, rows: Observation[], excluded: string[], region: Set<string> | undefined): string {
-  const territorial = [...ctx.forces.values()].filter((f) => f.kind === 'territorial' && !excluded.includes(f.id) && (region === undefined || region.has(f.id)));
+  const territorial = [...ctx.forces.values()].filter(
+    (f) => f.kind === 'territorial' && !excluded.includes(f.id) && (region === undefined || region.has(f.id)),
+  );
   const missing = territorial.filter((f) => !rows.some((o) => o.force === f.id)).map((f) => f.shortName);
   // Forces other than territorial ones (British Transport Police) are ranked but not counted here.
   const covered = rows.filter((o) => territorial.some((f) => f.id === o.force));
@@ -198,30 +248,68 @@ function scopeNote(ctx: AnswerContext, draft: AnswerDraft, rows: Observation[], 
   if (missing.length === 0) return without;
   const lacking = missing.length <= 8 ? `: we hold no figure for ${joinNames(missing)}` : '';
   const period = (rows[0] as Observation).period;
-  countOf(draft, covered.length, 'territorial forces with a figure', period, covered.map((o) => draft.forceName(o.force)));
-  countOf(draft, territorial.length, 'territorial forces in scope', period, territorial.map((f) => f.shortName));
+  countOf(
+    draft,
+    covered.length,
+    'territorial forces with a figure',
+    period,
+    covered.map((o) => draft.forceName(o.force)),
+  );
+  countOf(
+    draft,
+    territorial.length,
+    'territorial forces in scope',
+    period,
+    territorial.map((f) => f.shortName),
+  );
   return `${without} This covers ${covered.length} of ${territorial.length} territorial forces${lacking}.`;
 }
 
 /** A count of forces as a computed fact, the forces counted being its working. */
 function countOf(draft: AnswerDraft, value: number, label: string, period: Observation['period'], names: string[]): void {
-  draft.computed({ force: 'all-forces', forceName: 'forces counted', periodId: period.id, period: period.label, metric: 'force-count', metricLabel: label, unit: 'count' }, value, 'count', [], `${value}: ${names.join(', ')}`);
+  draft.computed(
+    { force: 'all-forces', forceName: 'forces counted', periodId: period.id, period: period.label, metric: 'force-count', metricLabel: label, unit: 'count' },
+    value,
+    'count',
+    [],
+    `${value}: ${names.join(', ')}`,
+  );
 }
 
 /** "How many forces had more than 1,000…?": the forces past the threshold, counted and named. */
-function countForces(draft: AnswerDraft, metric: Metric, rows: Observation[], threshold: QueryFrame['ranking']['threshold'], frame: Frame, scope: string): Answer {
+function countForces(
+  draft: AnswerDraft,
+  metric: Metric,
+  rows: Observation[],
+  threshold: QueryFrame['ranking']['threshold'],
+  frame: Frame,
+  scope: string,
+): Answer {
   const period = (rows[0] as Observation).period;
   draft.allow(period.label);
-  countOf(draft, rows.length, 'forces with a figure', period, rows.map((o) => draft.forceName(o.force)));
+  countOf(
+    draft,
+    rows.length,
+    'forces with a figure',
+    period,
+    rows.map((o) => draft.forceName(o.force)),
+  );
   if (!threshold) {
     return draft.answered('ranking', `We hold ${metric.label} ${inPeriod(period)} for ${rows.length} forces.${scope}`, frame);
   }
-  const beyond = (v: number) => (threshold.op === 'more' ? v > threshold.value : v < threshold.value) || (threshold.inclusive === true && v === threshold.value);
+  const beyond = (v: number) =>
+    (threshold.op === 'more' ? v > threshold.value : v < threshold.value) || (threshold.inclusive === true && v === threshold.value);
   const past = rows.filter((o) => beyond(o.value)).sort((a, b) => b.value - a.value);
   const bound = formatValue(threshold.value, metric.unit);
   // The user's own number, echoed.
   draft.allow(bound);
-  countOf(draft, past.length, 'forces past the threshold', period, past.map((o) => draft.forceName(o.force)));
+  countOf(
+    draft,
+    past.length,
+    'forces past the threshold',
+    period,
+    past.map((o) => draft.forceName(o.force)),
+  );
   const words = thresholdWords(threshold);
   const list = past.map((o) => {
     const s = draft.stated(o);
@@ -232,7 +320,15 @@ function countForces(draft: AnswerDraft, metric: Metric, rows: Observation[], th
 }
 
 /** A ranking by rate per 1,000 workforce, of the forces whose workforce we hold; the others are named. */
-function rankPerWorkforce(ctx: AnswerContext, draft: AnswerDraft, rows: Observation[], ascending: boolean, count: number, frame: Frame, leftOut: string): Answer {
+function rankPerWorkforce(
+  ctx: AnswerContext,
+  draft: AnswerDraft,
+  rows: Observation[],
+  ascending: boolean,
+  count: number,
+  frame: Frame,
+  leftOut: string,
+): Answer {
   const rated = rows.flatMap((o) => {
     const workforce = workforceOf(ctx, o.force, o.period.id);
     return workforce && workforce.value > 0 ? [{ o, rate: o.value / workforce.value }] : [];
@@ -240,7 +336,12 @@ function rankPerWorkforce(ctx: AnswerContext, draft: AnswerDraft, rows: Observat
   const first = rated[0]?.o;
   if (rated.length < 2 || !first) {
     draft.allow('1,000');
-    return draft.noData('metric_not_held', `We hold a workforce figure for too few of the forces to rank ${first?.metric.label ?? 'them'} per 1,000 workforce.`, frame, 'ranking');
+    return draft.noData(
+      'metric_not_held',
+      `We hold a workforce figure for too few of the forces to rank ${first?.metric.label ?? 'them'} per 1,000 workforce.`,
+      frame,
+      'ranking',
+    );
   }
   const sorted = rated.sort((a, b) => (ascending ? a.rate - b.rate : b.rate - a.rate)).slice(0, count);
   const list = sorted.map(({ o }) => {
@@ -256,13 +357,23 @@ function rankPerWorkforce(ctx: AnswerContext, draft: AnswerDraft, rows: Observat
 
 /** "Which force had the highest share of allegations about discrimination?": each force's part of
  * its own total, ranked, with the working; forces without the total for the period are named. */
-function rankByShare(ctx: AnswerContext, draft: AnswerDraft, rows: Observation[], whole: Metric, ascending: boolean, count: number, frame: Frame, scope: string): Answer {
+function rankByShare(
+  ctx: AnswerContext,
+  draft: AnswerDraft,
+  rows: Observation[],
+  whole: Metric,
+  ascending: boolean,
+  count: number,
+  frame: Frame,
+  scope: string,
+): Answer {
   const shares = rows.flatMap((o) => {
     const total = ctx.store.of(o.force, whole.id).find((w) => w.period.id === o.period.id);
     return total && total.value > 0 ? [{ o, share: o.value / total.value }] : [];
   });
   const first = shares[0]?.o;
-  if (shares.length < 2 || !first) return draft.noData('metric_not_held', `We hold ${whole.label} for too few of these forces to rank their shares.`, frame, 'ranking');
+  if (shares.length < 2 || !first)
+    return draft.noData('metric_not_held', `We hold ${whole.label} for too few of these forces to rank their shares.`, frame, 'ranking');
   const sorted = shares.sort((a, b) => (ascending ? a.share - b.share : b.share - a.share)).slice(0, count);
   const list = sorted.map(({ o }) => `• ${draft.forceName(o.force)}: ${shareFor(ctx, draft, o.force, o.metric, o.period.id)?.text ?? ''}`);
   const top = (sorted[0] as { o: Observation }).o;

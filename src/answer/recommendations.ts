@@ -30,7 +30,20 @@ const RESPONSES: Record<NonNullable<SourceDocument['accepted']>, string> = { yes
 
 /** A count of recommendation pages as our calculation, its working saying what was counted. */
 function counted(draft: AnswerDraft, n: number, who: { forces: string[]; name: string }, what: string): string {
-  draft.computed({ force: who.forces.join('+') || 'all', forceName: who.name, ...PERIOD, metric: `iopc-recommendations-${what}`, metricLabel: `IOPC recommendations ${what}`, unit: 'count' }, n, 'count', [], `counting the recommendation pages held that are ${what}`);
+  draft.computed(
+    {
+      force: who.forces.join('+') || 'all',
+      forceName: who.name,
+      ...PERIOD,
+      metric: `iopc-recommendations-${what}`,
+      metricLabel: `IOPC recommendations ${what}`,
+      unit: 'count',
+    },
+    n,
+    'count',
+    [],
+    `counting the recommendation pages held that are ${what}`,
+  );
   return formatNumber(n);
 }
 
@@ -77,7 +90,10 @@ function bullets(draft: AnswerDraft, shown: readonly SourceDocument[], withRespo
   return shown.map((d) => {
     // A page opens with its own heading ("Recommendations - Sussex Police, April 2021"): the
     // recommendation is the first paragraph that reads as sentences.
-    const paragraphs = d.text.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p !== '');
+    const paragraphs = d.text
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter((p) => p !== '');
     const heading = paragraphs.length > 1 && !/[.!?]/.test(paragraphs[0] ?? '');
     const body = paragraphs[heading ? 1 : 0] ?? d.text;
     const first = sentences(body).slice(0, 2).join(' ');
@@ -98,7 +114,8 @@ function rankForces(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft, r
   const within = asked.scope.kind === 'region' ? new Set(asked.scope.forces) : undefined;
   const tally = new Map<string, number>();
   for (const d of recs)
-    for (const f of addressedTo(d)) if (ctx.forces.get(f)?.kind === 'territorial' && !excluded.includes(f) && (within === undefined || within.has(f))) tally.set(f, (tally.get(f) ?? 0) + 1);
+    for (const f of addressedTo(d))
+      if (ctx.forces.get(f)?.kind === 'territorial' && !excluded.includes(f) && (within === undefined || within.has(f))) tally.set(f, (tally.get(f) ?? 0) + 1);
   const lowest = asked.ranking.direction === 'lowest';
   const ranked = [...tally].sort((a, b) => (lowest ? a[1] - b[1] : b[1] - a[1]));
   const shown = ranked.slice(0, asked.ranking.limit ?? RANKED);
@@ -120,34 +137,62 @@ export function answerRecommendations(ctx: AnswerContext, asked: QueryFrame, dra
   if (all.length === 0) return draft.noData('metric_not_held', 'We hold no IOPC recommendations.', frame, 'recommendation');
   const response = asked.recommendations?.response;
   // "Was it accepted?": the responses to the recommendations the last answer quoted.
-  const quoted = asked.recommendations?.quoted ? (asked.context?.sources ?? []).map((id) => ctx.documents.get(id)).filter((d): d is SourceDocument => d?.kind === 'recommendation') : [];
-  if (quoted.length > 0) return draft.answered('recommendation', `The IOPC's record of the response to the recommendation${quoted.length === 1 ? '' : 's'} in my last answer:\n${bullets(draft, quoted, true).join('\n')}`, { ...frame, ...(asked.context ?? {}), type: 'recommendation' });
+  const quoted = asked.recommendations?.quoted
+    ? (asked.context?.sources ?? []).map((id) => ctx.documents.get(id)).filter((d): d is SourceDocument => d?.kind === 'recommendation')
+    : [];
+  if (quoted.length > 0)
+    return draft.answered(
+      'recommendation',
+      `The IOPC's record of the response to the recommendation${quoted.length === 1 ? '' : 's'} in my last answer:\n${bullets(draft, quoted, true).join('\n')}`,
+      { ...frame, ...(asked.context ?? {}), type: 'recommendation' },
+    );
   const who = forces.length > 0 ? joinNames(forces.map((f) => draft.forceName(f))) : 'police forces';
   const forForce = (d: SourceDocument) => forces.length === 0 || addressedTo(d).some((f) => forces.includes(f));
   // Years asked: a recommendation counts where its page's date falls in them.
   const asks = asked.periods.asks.filter((a) => a.kind === 'year' || a.kind === 'range' || a.kind === 'financial-year');
-  const inYears = (d: SourceDocument) => asks.length === 0 || (d.published !== null && asks.some((a) => periodMatches({ id: '', label: '', wording: '', kind: 'point-in-time', start: d.published as string, end: d.published as string }, a)));
+  const inYears = (d: SourceDocument) =>
+    asks.length === 0 ||
+    (d.published !== null &&
+      asks.some((a) => periodMatches({ id: '', label: '', wording: '', kind: 'point-in-time', start: d.published as string, end: d.published as string }, a)));
   const held = all.filter(forForce);
   const { chosen: onSubject, byCategory } = onTopic(ctx, held, topic);
   const dated = onSubject.filter(inYears);
   const chosen = mostOnTopic(response ? dated.filter((d) => d.accepted === response) : dated, topic);
-  const about = topic.length > 0 ? (byCategory ? ` in the IOPC's category “${draft.echo(onSubject[0]?.category ?? topic.join(' '))}”` : ` mentioning “${draft.echo(topic.join(' '))}”`) : '';
+  const about =
+    topic.length > 0
+      ? byCategory
+        ? ` in the IOPC's category “${draft.echo(onSubject[0]?.category ?? topic.join(' '))}”`
+        : ` mentioning “${draft.echo(topic.join(' '))}”`
+      : '';
   const when = asks.length > 0 ? ` from ${draft.echo(joinNames(asks.map((a) => a.label)))}` : '';
   const status = response ? ` ${RESPONSES[response]}` : '';
   draft.allow(SCRAPED);
   // "Which force turned down the most?": forces by the recommendations on the topic, years and response asked.
-  if (forces.length === 0 && asked.ranking.direction !== undefined) return rankForces(ctx, asked, draft, chosen, frame, `${about}${when}${status ? ` recorded as${status}` : ''}`);
+  if (forces.length === 0 && asked.ranking.direction !== undefined)
+    return rankForces(ctx, asked, draft, chosen, frame, `${about}${when}${status ? ` recorded as${status}` : ''}`);
   if (chosen.length === 0) {
-    if (asks.length > 0 && dated.length === 0) return draft.noData('period_not_held', `We hold no IOPC learning recommendations to ${who}${about}${when}: the recommendation pages we hold were scraped up to ${SCRAPED}.`, frame, 'recommendation');
+    if (asks.length > 0 && dated.length === 0)
+      return draft.noData(
+        'period_not_held',
+        `We hold no IOPC learning recommendations to ${who}${about}${when}: the recommendation pages we hold were scraped up to ${SCRAPED}.`,
+        frame,
+        'recommendation',
+      );
     const categories = [...new Set(held.map((d) => d.category).filter((c): c is string => c !== undefined))].sort();
     const topics = categories.length > 0 ? ` For ${who} we hold recommendations on: ${categories.join('; ')}.` : ` We hold none for ${who}.`;
-    return draft.noData('metric_not_held', `We hold no IOPC learning recommendations to ${who}${about}${when}${status ? ` recorded as${status}` : ''}.${topics}`, frame, 'recommendation');
+    return draft.noData(
+      'metric_not_held',
+      `We hold no IOPC learning recommendations to ${who}${about}${when}${status ? ` recorded as${status}` : ''}.${topics}`,
+      frame,
+      'recommendation',
+    );
   }
   const whom = { forces, name: who };
   const ofAll = response ? `, of ${counted(draft, dated.length, whom, `to ${who}`)} we hold` : '';
-  const tally = asked.quantity || response !== undefined
-    ? `We hold ${counted(draft, chosen.length, whom, `to ${who}${status}`)} IOPC learning recommendation${chosen.length === 1 ? '' : 's'} to ${who}${about}${when}${status ? ` recorded as${status}` : ''}${ofAll} (pages scraped up to ${SCRAPED}; our count).${response ? '' : ` ${responses(draft, chosen, whom)}`} ${topic.length > 0 ? 'The most on topic' : 'The most recent'}:\n`
-    : '';
+  const tally =
+    asked.quantity || response !== undefined
+      ? `We hold ${counted(draft, chosen.length, whom, `to ${who}${status}`)} IOPC learning recommendation${chosen.length === 1 ? '' : 's'} to ${who}${about}${when}${status ? ` recorded as${status}` : ''}${ofAll} (pages scraped up to ${SCRAPED}; our count).${response ? '' : ` ${responses(draft, chosen, whom)}`} ${topic.length > 0 ? 'The most on topic' : 'The most recent'}:\n`
+      : '';
   const heading = `IOPC learning recommendations to ${who}${about}${when}${status ? ` recorded as${status}` : ''}:\n`;
   const more = chosen.length > SHOWN ? ' More match: ask about a narrower topic, or follow the links.' : '';
   return draft.answered('recommendation', `${tally || heading}${bullets(draft, chosen.slice(0, SHOWN), response !== undefined).join('\n')}${more}`, frame);

@@ -38,13 +38,27 @@ function declineScope(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft)
   const type = typeOf(frame);
   const empty = { type, forces: [], periods: [] };
   if (scope.kind === 'outside')
-    return draft.noData('unknown_force', `${outsideScope(draft, scope)}: we cover the police forces of England and Wales only, so we hold nothing for it. ${whatWeHold(ctx)}`, empty, type);
-  if (scope.kind === 'unknown') return draft.noData('unknown_force', `I don't know a police force called “${draft.echo(scope.name)}”. ${whatWeHold(ctx)}`, empty, type);
+    return draft.noData(
+      'unknown_force',
+      `${outsideScope(draft, scope)}: we cover the police forces of England and Wales only, so we hold nothing for it. ${whatWeHold(ctx)}`,
+      empty,
+      type,
+    );
+  if (scope.kind === 'unknown')
+    return draft.noData('unknown_force', `I don't know a police force called “${draft.echo(scope.name)}”. ${whatWeHold(ctx)}`, empty, type);
   // A region asked for a figure ("how many … in the Welsh forces") is answered for all its forces;
   // asked for a force's story (a change, "figures for Wales") it needs one force.
   const asGroup = GROUP_INTENTS.includes(frame.intent) && (frame.intent !== 'lookup' || frame.quantity);
   const candidates = scope.kind === 'ambiguous' ? scope.candidates : scope.kind === 'region' && !asGroup ? scope.forces : undefined;
-  if (candidates) return draft.unclear(`Which force do you mean: ${joinNames(candidates.map((f) => draft.forceName(f)), 'or')}?`, empty, type);
+  if (candidates)
+    return draft.unclear(
+      `Which force do you mean: ${joinNames(
+        candidates.map((f) => draft.forceName(f)),
+        'or',
+      )}?`,
+      empty,
+      type,
+    );
   return undefined;
 }
 
@@ -88,9 +102,11 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
     const force = forces[0];
     const held = force !== undefined && ctx.store.holds(force) ? ` ${closestHeld(ctx, draft, force, frame.measure.fits[0]?.id)}` : ` ${whatWeHold(ctx)}`;
     const why =
-      unheld?.by === 'people' ? `Our figures are totals for forces and for England and Wales, broken down by outcome and by what was complained about, never by officer or by who complained, so we can't answer “${draft.echo(unheld.words)}”.`
-      : unheld !== undefined ? `We hold no figures on “${draft.echo(unheld.words)}” complaints or allegations: none of our figures is broken down that way.`
-      : subjectAbout(ctx, draft, subjectOnly as string);
+      unheld?.by === 'people'
+        ? `Our figures are totals for forces and for England and Wales, broken down by outcome and by what was complained about, never by officer or by who complained, so we can't answer “${draft.echo(unheld.words)}”.`
+        : unheld !== undefined
+          ? `We hold no figures on “${draft.echo(unheld.words)}” complaints or allegations: none of our figures is broken down that way.`
+          : subjectAbout(ctx, draft, subjectOnly as string);
     return draft.noData('metric_not_held', `${why}${held}`, { type, forces, periods: [] }, type);
   }
   // "Which force should I trust the least?", "the weather in Winchester": no measure named or carried,
@@ -101,13 +117,18 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
   // "Which force is the worst?": an order needs a measure, and we never pick one for the asker.
   if (unnamed && ordering) {
     draft.allow('2024/25');
-    return draft.unclear(`Ranked by what? For example: “Which force logged the most allegations in 2024/25?”, “Which force takes longest to finalise complaints?”, “Which force has the highest case to answer rate?”.`, { type: 'ranking', forces: [], periods: [] }, 'ranking');
+    return draft.unclear(
+      `Ranked by what? For example: “Which force logged the most allegations in 2024/25?”, “Which force takes longest to finalise complaints?”, “Which force has the highest case to answer rate?”.`,
+      { type: 'ranking', forces: [], periods: [] },
+      'ranking',
+    );
   }
   if (frame.intent === 'rank' && frame.ranking.over !== 'forces') {
     const ranked = rankBreakdowns(ctx, frame, draft);
     if (ranked) return ranked;
   }
-  if (frame.intent === 'rank' || frame.intent === 'count') return answerRanking(ctx, frame, draft) ?? answerFigures(ctx, { ...frame, intent: 'compare' }, draft, forces);
+  if (frame.intent === 'rank' || frame.intent === 'count')
+    return answerRanking(ctx, frame, draft) ?? answerFigures(ctx, { ...frame, intent: 'compare' }, draft, forces);
   const named = namesMeasure(frame);
   if (frame.intent === 'overview') {
     const force = forces[0];
@@ -115,7 +136,11 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
   }
   if (frame.intent === 'compare' && forces.length < 2 && !named) {
     const these = forces.length > 0 ? ` with ${joinNames(forces.map((f) => draft.forceName(f)))}` : '';
-    return draft.unclear(`Which forces should I compare${these}, and on what? For example: ${exampleQuestion(draft, 'comparison')}`, { type: 'comparison', forces, periods: [] }, 'comparison');
+    return draft.unclear(
+      `Which forces should I compare${these}, and on what? For example: ${exampleQuestion(draft, 'comparison')}`,
+      { type: 'comparison', forces, periods: [] },
+      'comparison',
+    );
   }
   // "When did …?" asks for a date, which only the sources' text can give.
   if (frame.asksWhen && !frame.quantity) return fallback(ctx, frame, draft) ?? offTopic(frame, draft);
@@ -128,7 +153,12 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
       // "How many stop and searches did Hampshire do?", "what is the crime rate in Herts?": a number
       // we don't hold, not an overview, and not a share of some measure the question never named.
       if (frame.quantity && ctx.store.holds(force))
-        return draft.noData('metric_not_held', `We don't hold that for ${draft.forceName(force)}. ${closestHeld(ctx, draft, force)}`, { type: 'lookup', forces: [force], periods: [] }, 'lookup');
+        return draft.noData(
+          'metric_not_held',
+          `We don't hold that for ${draft.forceName(force)}. ${closestHeld(ctx, draft, force)}`,
+          { type: 'lookup', forces: [force], periods: [] },
+          'lookup',
+        );
       // "The weather in Winchester": a place and words no figure of ours is about.
       return frame.unaccounted.length > 0 ? offTopic(frame, draft) : overview(ctx, draft, force);
     }

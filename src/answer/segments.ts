@@ -67,7 +67,8 @@ export function segmentsOf(line: string, sources: SegmentSources): Segment[] {
   }
   for (const name of sources.names) {
     for (let at = line.indexOf(name.text); at >= 0; at = line.indexOf(name.text, at + 1))
-      if (free(at, at + name.text.length) && standsAlone(line, at, name.text.length)) taken.push({ from: at, to: at + name.text.length, segment: { kind: 'name', role: name.role, text: name.text } });
+      if (free(at, at + name.text.length) && standsAlone(line, at, name.text.length))
+        taken.push({ from: at, to: at + name.text.length, segment: { kind: 'name', role: name.role, text: name.text } });
   }
   for (const m of line.matchAll(NUMBER)) {
     const from = m.index;
@@ -78,7 +79,8 @@ export function segmentsOf(line: string, sources: SegmentSources): Segment[] {
     if (fact !== undefined) sources.claimed.add(fact);
     // A number no fact is (a count of our own documents, a year) is a name: the grounding check has
     // already proven it, or refused the answer.
-    const segment: Segment = fact === undefined ? { kind: 'name', role: 'other', text: m[0] } : { kind: sources.facts[fact]?.computed ? 'computed' : 'figure', text: m[0], fact };
+    const segment: Segment =
+      fact === undefined ? { kind: 'name', role: 'other', text: m[0] } : { kind: sources.facts[fact]?.computed ? 'computed' : 'figure', text: m[0], fact };
     taken.push({ from, to, segment });
   }
   taken.sort((a, b) => a.from - b.from);
@@ -92,4 +94,3 @@ export function segmentsOf(line: string, sources: SegmentSources): Segment[] {
   if (at < line.length) segments.push({ kind: 'text', text: line.slice(at) });
   return segments;
 }
-

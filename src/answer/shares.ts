@@ -22,7 +22,14 @@ export function totalMetric(ctx: AnswerContext, metric: Metric): Metric | undefi
 }
 
 /** The share for one force and period: stated when a source states it, otherwise computed with working. */
-export function shareFor(ctx: AnswerContext, draft: AnswerDraft, force: string, metric: Metric, periodId: string, alsoWhole = false): { text: string; value: number; fact: number } | undefined {
+export function shareFor(
+  ctx: AnswerContext,
+  draft: AnswerDraft,
+  force: string,
+  metric: Metric,
+  periodId: string,
+  alsoWhole = false,
+): { text: string; value: number; fact: number } | undefined {
   const stated = statedShareMetric(ctx, metric);
   const statedObs = stated ? ctx.store.of(force, stated.id).find((o) => o.period.id === periodId) : undefined;
   if (statedObs) {
@@ -43,17 +50,34 @@ export function shareFor(ctx: AnswerContext, draft: AnswerDraft, force: string, 
   const held = ctx.store.of(force, total.id).find((o) => o.period.id === periodId);
   const heldStated = held ? draft.stated(held) : undefined;
   const summed = held ? undefined : wholeFromParts(ctx, draft, force, total, part.period);
-  const w = heldStated && held ? { value: held.value, index: heldStated.index, marks: heldStated.marks, how: '' } : summed ? { value: summed.value, index: summed.fact, marks: '', how: `, the whole being ${summed.working.replace(/^our calculation: /, '')}` } : undefined;
+  const w =
+    heldStated && held
+      ? { value: held.value, index: heldStated.index, marks: heldStated.marks, how: '' }
+      : summed
+        ? { value: summed.value, index: summed.fact, marks: '', how: `, the whole being ${summed.working.replace(/^our calculation: /, '')}` }
+        : undefined;
   if (!w || w.value === 0) return undefined;
   const value = round1((part.value / w.value) * 100);
   const working = `${formatNumber(part.value)} ÷ ${formatNumber(w.value)} = ${formatNumber(value)}%`;
   const fact = draft.computed(
-    { force, forceName: draft.forceName(force), periodId, period: part.period.label, metric: `${metric.id}-share`, metricLabel: `share of ${total.label} ${ctx.outcomes.get(metric.outcome ?? '')?.label ?? ''}`.trim(), unit: 'percent' },
+    {
+      force,
+      forceName: draft.forceName(force),
+      periodId,
+      period: part.period.label,
+      metric: `${metric.id}-share`,
+      metricLabel: `share of ${total.label} ${ctx.outcomes.get(metric.outcome ?? '')?.label ?? ''}`.trim(),
+      unit: 'percent',
+    },
     value,
     'share',
     [p.index, w.index],
     working,
   );
   const of = `${formatNumber(w.value)}${w.marks ? ` ${w.marks}` : ''}${w.how}`;
-  return { text: `${formatNumber(value)}% (our calculation: ${part.value === 1 ? 'one' : formatNumber(part.value)} ${p.marks} of ${of}; ${working})`, value, fact };
+  return {
+    text: `${formatNumber(value)}% (our calculation: ${part.value === 1 ? 'one' : formatNumber(part.value)} ${p.marks} of ${of}; ${working})`,
+    value,
+    fact,
+  };
 }

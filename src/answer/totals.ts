@@ -37,18 +37,41 @@ export function refuseSum(draft: AnswerDraft, summed: Summed, frame: Frame, nati
 }
 
 /** The sum of `rows` (one figure each, of one count metric), each cited, as our calculation. */
-export function sumOf(draft: AnswerDraft, rows: readonly Observation[], what: { force: string; forceName: string; period: Period }): { shown: string; working: string; value: number } {
+export function sumOf(
+  draft: AnswerDraft,
+  rows: readonly Observation[],
+  what: { force: string; forceName: string; period: Period },
+): { shown: string; working: string; value: number } {
   const metric = (rows[0] as Observation).metric;
   const stated = rows.map((o) => draft.stated(o));
   const value = rows.reduce((t, o) => t + o.value, 0);
   const working = `${rows.map((o) => formatNumber(o.value)).join(' + ')} = ${formatNumber(value)}`;
-  draft.computed({ force: what.force, forceName: what.forceName, periodId: what.period.id, period: what.period.label, metric: metric.id, metricLabel: `total ${metric.label}`, unit: metric.unit }, value, 'sum', stated.map((s) => s.index), working);
-  const parts = rows.map((o, i) => `${(stated[i] as (typeof stated)[number]).shown} ${(stated[i] as (typeof stated)[number]).marks}`);
+  draft.computed(
+    {
+      force: what.force,
+      forceName: what.forceName,
+      periodId: what.period.id,
+      period: what.period.label,
+      metric: metric.id,
+      metricLabel: `total ${metric.label}`,
+      unit: metric.unit,
+    },
+    value,
+    'sum',
+    stated.map((s) => s.index),
+    working,
+  );
+  const parts = rows.map((_, i) => `${(stated[i] as (typeof stated)[number]).shown} ${(stated[i] as (typeof stated)[number]).marks}`);
   return { shown: formatValue(value, metric.unit), working: `our calculation: ${joinNames(parts)}; ${working}`, value };
 }
 
 /** "Kent and Essex added together": one period all the forces hold, summed; refused unless a count. */
-export function totalOverForces(draft: AnswerDraft, summed: Summed, series: ReadonlyArray<{ force: string; rows: readonly Observation[] }>, frame: Frame): Answer {
+export function totalOverForces(
+  draft: AnswerDraft,
+  summed: Summed,
+  series: ReadonlyArray<{ force: string; rows: readonly Observation[] }>,
+  frame: Frame,
+): Answer {
   if (summed.aggregation !== 'count' || !canSum(summed)) return refuseSum(draft, summed, frame);
   const periods = (series[0]?.rows ?? []).map((o) => o.period).filter((p) => series.every((s) => s.rows.some((o) => o.period.id === p.id)));
   const period = periods.at(-1);
@@ -60,7 +83,10 @@ export function totalOverForces(draft: AnswerDraft, summed: Summed, series: Read
   const names = joinNames(series.map((s) => draft.forceName(s.force)));
   const sum = sumOf(draft, rows, { force: series.map((s) => s.force).join('+'), forceName: names, period });
   draft.allow(period.label);
-  return draft.answered(frame.type, `${capitalise(summed.label)} ${inPeriod(period)}, ${names} together: ${sum.shown} (${sum.working}).`, { ...frame, periods: [period.id] });
+  return draft.answered(frame.type, `${capitalise(summed.label)} ${inPeriod(period)}, ${names} together: ${sum.shown} (${sum.working}).`, {
+    ...frame,
+    periods: [period.id],
+  });
 }
 
 /** "In total from 2020 to 2024": a count over the years asked, each year cited, summed. */
@@ -70,5 +96,9 @@ export function totalOverYears(draft: AnswerDraft, force: string, rows: readonly
   const span: Period = { ...first.period, id: `${first.period.id}..${last.period.id}`, label: `${first.period.label} to ${last.period.label}` };
   const sum = sumOf(draft, rows, { force, forceName: draft.forceName(force), period: span });
   for (const o of rows) draft.allow(o.period.label);
-  return draft.answered(frame.type, `${draft.forceName(force)}: ${sum.shown} ${first.metric.label} from ${first.period.label} to ${last.period.label} in total (${sum.working}).`, frame);
+  return draft.answered(
+    frame.type,
+    `${draft.forceName(force)}: ${sum.shown} ${first.metric.label} from ${first.period.label} to ${last.period.label} in total (${sum.working}).`,
+    frame,
+  );
 }

@@ -18,7 +18,10 @@ function cellsAsked(ctx: AnswerContext, frame: QueryFrame, forces: string[], cho
   const top = choices[0]?.score;
   const metrics = new Set(choices.filter((c) => c.score === top).map((c) => c.metric.id));
   return ctx.unreadable.filter(
-    (u) => forces.includes(u.force) && metrics.has(u.metric) && (frame.periods.asks.length === 0 || frame.periods.asks.some((a) => a.kind === 'latest' || periodMatches(u.period, a))),
+    (u) =>
+      forces.includes(u.force) &&
+      metrics.has(u.metric) &&
+      (frame.periods.asks.length === 0 || frame.periods.asks.some((a) => a.kind === 'latest' || periodMatches(u.period, a))),
   );
 }
 

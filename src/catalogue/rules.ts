@@ -40,7 +40,10 @@ export function canRank(rows: ReadonlyArray<{ force: string; metric: Pick<Metric
 }
 
 /** Whether two metrics' figures may be compared or subtracted: the same measure, outcome and kind. */
-export function canCompare(a: Pick<Metric, 'measure' | 'outcome' | 'aggregation' | 'unit'>, b: Pick<Metric, 'measure' | 'outcome' | 'aggregation' | 'unit'>): boolean {
+export function canCompare(
+  a: Pick<Metric, 'measure' | 'outcome' | 'aggregation' | 'unit'>,
+  b: Pick<Metric, 'measure' | 'outcome' | 'aggregation' | 'unit'>,
+): boolean {
   return a.measure === b.measure && a.outcome === b.outcome && a.aggregation === b.aggregation && a.unit === b.unit;
 }
 

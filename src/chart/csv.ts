@@ -52,6 +52,8 @@ export function toCsv(input: ChartSpec): string {
   const spec = ChartSpec.parse(input);
   const header = [spec.axes.category.label, `${spec.axes.value.label} (${spec.axes.value.unit})`, 'Our calculation', 'Working', 'Citation', 'Source', 'URL'];
   // Values are written plainly (94940, 512.3): a number a spreadsheet reads as one.
-  const lines = csvRows(spec).map((r) => [cell(r.label), String(r.value), r.ourCalculation, cell(r.working), cell(r.citation), cell(r.source), cell(r.url)].join(','));
+  const lines = csvRows(spec).map((r) =>
+    [cell(r.label), String(r.value), r.ourCalculation, cell(r.working), cell(r.citation), cell(r.source), cell(r.url)].join(','),
+  );
   return `${[header.map(cell).join(','), ...lines].join('\r\n')}\r\n`;
 }

@@ -133,7 +133,13 @@ export function chartOption(spec: ChartSpec): EChartsOption {
         symbolSize: 9,
         itemStyle: { color: NAVY },
         lineStyle: { color: NAVY, width: 3 },
-        label: { show: true, position: 'top', formatter: (p: { dataIndex: number }) => (spec.points[p.dataIndex]?.computed ? '' : labelOf(p)), color: '#222', fontSize: 12 },
+        label: {
+          show: true,
+          position: 'top',
+          formatter: (p: { dataIndex: number }) => (spec.points[p.dataIndex]?.computed ? '' : labelOf(p)),
+          color: '#222',
+          fontSize: 12,
+        },
       },
       {
         type: 'scatter',

@@ -129,9 +129,7 @@ function readJsonLinesFile<T>(dir: string, name: string, schema: z.ZodType<T>, p
     }
     const parsed = schema.safeParse(json);
     if (parsed.success) out.push({ value: parsed.data, line, file });
-    else
-      for (const issue of parsed.error.issues)
-        problems.push({ file, line, message: `${issue.path.join('.') || 'record'}: ${issue.message}` });
+    else for (const issue of parsed.error.issues) problems.push({ file, line, message: `${issue.path.join('.') || 'record'}: ${issue.message}` });
   }
   return out;
 }
@@ -199,8 +197,7 @@ export function inspectDataset(dir: string): { dataset: Dataset; problems: DataP
     for (const name of [force.name, force.shortName, ...force.aliases]) {
       const key = comparable(name).trim();
       const owner = aliasOwner.get(key);
-      if (owner !== undefined && owner !== force.id)
-        problems.push({ file, line, message: `name "${name}" is also used by "${owner}"` });
+      if (owner !== undefined && owner !== force.id) problems.push({ file, line, message: `name "${name}" is also used by "${owner}"` });
       else aliasOwner.set(key, force.id);
     }
   }
@@ -213,10 +210,8 @@ export function inspectDataset(dir: string): { dataset: Dataset; problems: DataP
   for (const { value: outcome, line, file } of outcomes)
     if (outcome.within !== undefined && !outcomeIds.has(outcome.within)) problems.push({ file, line, message: `unknown outcome "${outcome.within}"` });
   for (const { value: metric, line, file } of metrics) {
-    if (!measureIds.has(metric.measure))
-      problems.push({ file, line, message: `unknown measure "${metric.measure}"` });
-    if (metric.outcome !== undefined && !outcomeIds.has(metric.outcome))
-      problems.push({ file, line, message: `unknown outcome "${metric.outcome}"` });
+    if (!measureIds.has(metric.measure)) problems.push({ file, line, message: `unknown measure "${metric.measure}"` });
+    if (metric.outcome !== undefined && !outcomeIds.has(metric.outcome)) problems.push({ file, line, message: `unknown outcome "${metric.outcome}"` });
   }
 
   const documents: SourceDocument[] = [];
@@ -224,8 +219,7 @@ export function inspectDataset(dir: string): { dataset: Dataset; problems: DataP
   for (const { value: meta, line, file } of sources) {
     const textFile = join(SOURCE_TEXTS, `${meta.id}.txt`);
     const path = join(dir, textFile);
-    for (const f of meta.forces)
-      if (!forceIds.has(f)) problems.push({ file, line, message: `unknown force "${f}"` });
+    for (const f of meta.forces) if (!forceIds.has(f)) problems.push({ file, line, message: `unknown force "${f}"` });
     sourceForces.set(meta.id, new Set(meta.forces));
     const { text, ...rest } = meta;
     const found = text ?? bytesIfPresent(path)?.toString('utf8');
@@ -237,7 +231,11 @@ export function inspectDataset(dir: string): { dataset: Dataset; problems: DataP
   const metricIds = new Set(metrics.map((m) => m.value.id));
   const figureIds = new Set(figures.map((f) => f.value.id));
   const valueWrong = valueChecker();
-  if (figures.length === 0) problems.push({ file: at(DATA_FILES.figures), message: `holds no figures: neither ${DATA_FILES.figures} nor ${join(INGESTED, DATA_FILES.figures)} has one` });
+  if (figures.length === 0)
+    problems.push({
+      file: at(DATA_FILES.figures),
+      message: `holds no figures: neither ${DATA_FILES.figures} nor ${join(INGESTED, DATA_FILES.figures)} has one`,
+    });
   const sharePeriod = sharer<Period>();
   const shareId = idSharer();
   for (const { value: figure, line, file } of figures) {
@@ -248,8 +246,7 @@ export function inspectDataset(dir: string): { dataset: Dataset; problems: DataP
     const text = docText.get(figure.source);
     const quoteAt = text === undefined ? -1 : text.indexOf(figure.quote);
     if (text === undefined) problems.push({ file, line, message: `unknown source "${figure.source}"` });
-    else if (quoteAt < 0)
-      problems.push({ file, line, message: `quote not found verbatim in source "${figure.source}": "${figure.quote}"` });
+    else if (quoteAt < 0) problems.push({ file, line, message: `quote not found verbatim in source "${figure.source}": "${figure.quote}"` });
     const wrong = valueWrong(figure);
     if (wrong !== undefined) problems.push({ file, line, message: wrong });
     const covered = sourceForces.get(figure.source);
@@ -290,10 +287,17 @@ function checkUnreadable(
   problems: DataProblem[],
 ): void {
   for (const { value, line, file } of unreadable)
-    for (const [what, id] of [['force', value.force], ['metric', value.metric], ['source', value.source]] as const)
+    for (const [what, id] of [
+      ['force', value.force],
+      ['metric', value.metric],
+      ['source', value.source],
+    ] as const)
       if (!known[`${what}s`].has(id)) problems.push({ file, line, message: `unknown ${what} "${id}"` });
   for (const { value, line, file } of measures)
-    for (const [what, id] of [['part of', value.partOf], ['superseded by', value.supersededBy]] as const)
+    for (const [what, id] of [
+      ['part of', value.partOf],
+      ['superseded by', value.supersededBy],
+    ] as const)
       if (id !== undefined && !known.measures.has(id)) problems.push({ file, line, message: `${what} unknown measure "${id}"` });
 }
 

@@ -17,7 +17,10 @@ export function valueChecker(): (figure: Checked) => string | undefined {
   const numbers = new Map<string, number[]>();
   const numbersOf = (quote: string) => {
     let found = numbers.get(quote);
-    if (found === undefined) numbers.set(quote, (found = distinctNumbers(quote)));
+    if (found === undefined) {
+      found = distinctNumbers(quote);
+      numbers.set(quote, found);
+    }
     return found;
   };
   return ({ quote, value, stated, table }) => {

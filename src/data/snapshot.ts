@@ -48,7 +48,9 @@ function dataFiles(dir: string): string[] {
   const names = [...Object.values(DATA_FILES).flatMap((name) => [name, join(INGESTED, name)]), UNREADABLE_FILE];
   let texts: string[];
   try {
-    texts = readdirSync(join(dir, SOURCE_TEXTS)).filter((name) => name.endsWith('.txt')).sort();
+    texts = readdirSync(join(dir, SOURCE_TEXTS))
+      .filter((name) => name.endsWith('.txt'))
+      .sort();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     texts = [];

@@ -58,7 +58,14 @@ export function postgresDatabase(url: string, onOpen: OnOpen): Database {
         return await transaction(await ready, work);
       } catch (error) {
         // A failed start is tried again next time (the server may be back).
-        if (ready && (await ready.then(() => false, () => true))) ready = undefined;
+        if (
+          ready &&
+          (await ready.then(
+            () => false,
+            () => true,
+          ))
+        )
+          ready = undefined;
         throw new FeedbackStoreError(`Could not use ${description}: ${reasonOf(error)}`, { cause: error });
       }
     },

@@ -75,16 +75,16 @@ function heldNow(current: number[] | null): string {
 
 function ratingLines(ratings: RatingCount[]): string[] {
   if (ratings.length === 0) return ['  none recorded'];
-  return ratings.map((r) => `  ${r.type.padEnd(15)} ${`${r.platform} ${r.conversation}`.padEnd(24)} 👍 ${String(r.up).padStart(4)}   👎 ${String(r.down).padStart(4)}`);
+  return ratings.map(
+    (r) => `  ${r.type.padEnd(15)} ${`${r.platform} ${r.conversation}`.padEnd(24)} 👍 ${String(r.up).padStart(4)}   👎 ${String(r.down).padStart(4)}`,
+  );
 }
 
 function reportLines(reports: FigureReport[]): string[] {
   if (reports.length === 0) return ['  none recorded'];
   return reports.flatMap((r) => {
     const head =
-      r.figure === null
-        ? '  On answers that showed no figure'
-        : `  ${r.label ?? r.figure} (${r.figure})\n    shown ${values(r.shown)}; ${heldNow(r.current)}`;
+      r.figure === null ? '  On answers that showed no figure' : `  ${r.label ?? r.figure} (${r.figure})\n    shown ${values(r.shown)}; ${heldNow(r.current)}`;
     const notes = r.notes.map((n) => {
       const asked = n.question === null ? '' : `\n        asked ${quoted(n.question)}`;
       return `    ${n.at} ${n.platform} ${n.conversation}: ${quoted(n.note)}${asked}`;
@@ -95,7 +95,10 @@ function reportLines(reports: FigureReport[]): string[] {
 
 function declinedLines(declined: FeedbackReport['declined'], forceName: (id: string) => string): string[] {
   if (declined.byReason.length === 0) return ['  none recorded'];
-  const reasons = declined.byReason.flatMap((r) => [`  ${r.reason.padEnd(20)} ${String(r.count).padStart(5)}`, ...r.questions.map((q) => `      ${quoted(q)}`)]);
+  const reasons = declined.byReason.flatMap((r) => [
+    `  ${r.reason.padEnd(20)} ${String(r.count).padStart(5)}`,
+    ...r.questions.map((q) => `      ${quoted(q)}`),
+  ]);
   const subjects = declined.byMeasureAndForce.map(
     (s) => `  ${(s.measure ?? 'no measure').padEnd(40)} ${(s.force === null ? 'no force' : forceName(s.force)).padEnd(36)} ${String(s.count).padStart(5)}`,
   );

@@ -225,7 +225,14 @@ export const Measure = z.strictObject({
    * and questions counting things never do. */
   duration: z.literal(true).optional(),
   /** Its phrases, with `(a|b|)` for one of several words or none (as in the phrase book). */
-  terms: z.array(z.string().min(1).regex(/^[^()*^$]*(?:\([^()*^$]*\)[^()*^$]*)*$/, 'must hold only words and balanced "(a|b)" choices')).min(1),
+  terms: z
+    .array(
+      z
+        .string()
+        .min(1)
+        .regex(/^[^()*^$]*(?:\([^()*^$]*\)[^()*^$]*)*$/, 'must hold only words and balanced "(a|b)" choices'),
+    )
+    .min(1),
   /** Words that fit this measure only loosely because they fit others too ("allegations"): they weigh as
    * little as the default measure's, and the figures held (for the force and period asked, else the
    * latest) decide between the measures they fit. */

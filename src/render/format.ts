@@ -6,10 +6,7 @@
  */
 import type { Block, Citation, Segment } from '../model/answer.ts';
 
-const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "18 January 2023", "January 2023 (date inferred)", "date not known". */
 export function publishedLabel(citation: Pick<Citation, 'published' | 'publishedInferred'>): string {
@@ -120,7 +117,9 @@ export const IN_WORDS: CommandSyntax = {
 
 /** "All we hold on Kent Police: /force Kent Police." */
 export function moreLine(block: Extract<Block, { kind: 'more' }>, syntax: CommandSyntax): string {
-  return block.rest ? `Every figure we hold on ${block.forceName}: ${syntax.fullCard(block.forceName)}.` : `All we hold on ${block.forceName}: ${syntax.forceCard(block.forceName)}.`;
+  return block.rest
+    ? `Every figure we hold on ${block.forceName}: ${syntax.fullCard(block.forceName)}.`
+    : `All we hold on ${block.forceName}: ${syntax.forceCard(block.forceName)}.`;
 }
 
 /** The `more` block of an answer that leads with a summary, whose rest a surface may offer as a button. */

@@ -34,7 +34,13 @@ export function bodyText(blocks: readonly Block[], syntax: CommandSyntax = IN_WO
 /** A citation as plain text: source line, kind and trust, place in a table, quotes, address. */
 export function citationText(c: Answer['citations'][number], markup: TextMarkup = AS_WRITTEN): string {
   const parts = citationParts(c, markup);
-  const lines = [`${parts.marker} ${parts.source}`, parts.trust, ...(parts.location ? [parts.location] : []), ...parts.quotes, ...(parts.link ? [parts.link] : [])];
+  const lines = [
+    `${parts.marker} ${parts.source}`,
+    parts.trust,
+    ...(parts.location ? [parts.location] : []),
+    ...parts.quotes,
+    ...(parts.link ? [parts.link] : []),
+  ];
   return lines.join('\n    ');
 }
 

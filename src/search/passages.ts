@@ -33,9 +33,20 @@ export interface Passage {
 
 /** Words a reader might use for a word the sources use, folded to one stem at index and query time. */
 const SYNONYMS: Record<string, string> = {
-  sacked: 'dismiss', fired: 'dismiss', sex: 'sexual', rapes: 'rape', admitted: 'admit', admits: 'admit',
-  pleaded: 'admit', plead: 'admit', guilty: 'admit', watchdog: 'iopc', cops: 'officer', cop: 'officer',
-  hants: 'hampshire', herts: 'hertfordshire',
+  sacked: 'dismiss',
+  fired: 'dismiss',
+  sex: 'sexual',
+  rapes: 'rape',
+  admitted: 'admit',
+  admits: 'admit',
+  pleaded: 'admit',
+  plead: 'admit',
+  guilty: 'admit',
+  watchdog: 'iopc',
+  cops: 'officer',
+  cop: 'officer',
+  hants: 'hampshire',
+  herts: 'hertfordshire',
 };
 
 function termOf(word: string): string | null {
@@ -132,7 +143,11 @@ export class PassageIndex {
    */
   constructor(documents: SourceDocument[], prebuilt?: Record<PassageScope, Tiers>) {
     for (const doc of documents) this.documents.set(doc.id, doc);
-    const built = (scope: PassageScope) => Tiers.build(documents.filter((d) => scopeOf(d) === scope).map((d) => this.passages(d.id)), MAKER);
+    const built = (scope: PassageScope) =>
+      Tiers.build(
+        documents.filter((d) => scopeOf(d) === scope).map((d) => this.passages(d.id)),
+        MAKER,
+      );
     this.tiers = prebuilt ?? { recommendations: built('recommendations'), reporting: built('reporting') };
   }
 

@@ -85,6 +85,12 @@ export function planTier(input: PlanInput): TierPlan | Skip {
   if (scored.size === 0) return 'budget spent';
   if (!first && ![...scored].some((t) => held(t) > 0 || matchedBefore.has(t))) return 'nothing to find';
   const unscored = new Set(terms.filter((t) => !scored.has(t)));
-  const text = unscored.size === 0 ? input.query : input.asked.filter((w) => scored.has(w.term)).map((w) => w.word).join(' ');
+  const text =
+    unscored.size === 0
+      ? input.query
+      : input.asked
+          .filter((w) => scored.has(w.term))
+          .map((w) => w.word)
+          .join(' ');
   return { text, unscored, cost: spent };
 }

@@ -44,7 +44,10 @@ export function countsOfSaved(saved: AsPlainObject): TermCounts {
   const counts: TermCounts = new Map();
   for (const [term, fields] of saved.index) {
     // Passages are indexed by one field, so its postings are the passages holding the term.
-    counts.set(term, Object.values(fields).reduce((n, postings) => n + Object.keys(postings).length, 0));
+    counts.set(
+      term,
+      Object.values(fields).reduce((n, postings) => n + Object.keys(postings).length, 0),
+    );
   }
   return counts;
 }

@@ -56,7 +56,10 @@ export class Tiers {
       if (last === undefined || last.length >= FIRST_TIER_PASSAGES * 2 ** (runs.length - 1)) runs.push([...passages]);
       else last.push(...passages);
     }
-    return new Tiers(runs.map((passages) => ({ tier: { index: maker.create(), counts: new Map() }, passages, added: 0 })), maker);
+    return new Tiers(
+      runs.map((passages) => ({ tier: { index: maker.create(), counts: new Map() }, passages, added: 0 })),
+      maker,
+    );
   }
 
   /** Tiers saved by {@link Tiers.toJSON}, read by these functions, the first loaded now. */
@@ -92,10 +95,15 @@ export class Tiers {
   get(i: number): Tier {
     const slot = this.slots[i];
     if (slot === undefined) throw new RangeError(`engine: no passage tier ${i}`);
-    if (typeof slot === 'function') return (this.slots[i] = slot());
+    if (typeof slot === 'function') {
+      const tier = slot();
+      this.slots[i] = tier;
+      return tier;
+    }
     if (!('passages' in slot)) return slot;
     this.add(slot, slot.passages.length);
-    return (this.slots[i] = slot.tier);
+    this.slots[i] = slot.tier;
+    return slot.tier;
   }
 
   /** One step of background work (a batch of passages, or one saved tier); false once all are finished. */
@@ -118,7 +126,11 @@ export class Tiers {
     // Read by position: removing each batch from the front would move the rest every turn.
     const batch = slot.passages.slice(slot.added, end);
     slot.tier.index.addAll(batch);
-    countTerms(slot.tier.counts, batch.map((p) => p.text), this.maker.processTerm);
+    countTerms(
+      slot.tier.counts,
+      batch.map((p) => p.text),
+      this.maker.processTerm,
+    );
     slot.added = end;
   }
 }

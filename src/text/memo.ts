@@ -29,7 +29,10 @@ export function memoisedPer<O extends object, K, V>(fn: (owner: O, key: K) => V)
   const memo = new WeakMap<O, Map<K, V>>();
   return (owner, key) => {
     let byKey = memo.get(owner);
-    if (!byKey) memo.set(owner, (byKey = new Map()));
+    if (!byKey) {
+      byKey = new Map();
+      memo.set(owner, byKey);
+    }
     if (byKey.has(key)) return byKey.get(key) as V;
     const value = fn(owner, key);
     byKey.set(key, value);

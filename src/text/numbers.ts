@@ -7,10 +7,36 @@
 import { memoised } from './memo.ts';
 
 const WORDS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
-  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
-  seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50,
-  sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, dozen: 12,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+  dozen: 12,
 };
 
 const DIGITS = /(?<![\d.]|\d,)\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|(?<![\d.]|\d,)\d+(?:\.\d+)?(?!\d|,\d)/g;
@@ -26,7 +52,8 @@ export function digitNumbersAt(text: string): Array<{ value: number; at: number 
   // every answer's text through here.
   const found: Array<{ value: number; at: number }> = [];
   DIGITS.lastIndex = 0;
-  for (let m = DIGITS.exec(text); m !== null; m = DIGITS.exec(text)) found.push({ value: Number(m[0].includes(',') ? m[0].replace(/,/g, '') : m[0]), at: m.index });
+  for (let m = DIGITS.exec(text); m !== null; m = DIGITS.exec(text))
+    found.push({ value: Number(m[0].includes(',') ? m[0].replace(/,/g, '') : m[0]), at: m.index });
   return found;
 }
 
@@ -37,9 +64,7 @@ export function wordNumber(word: string): number | undefined {
 }
 
 export function numbersIn(text: string): number[] {
-  const words = [...text.toLowerCase().matchAll(/[a-z]+/g)]
-    .map((m) => WORDS[m[0]])
-    .filter((n): n is number => n !== undefined);
+  const words = [...text.toLowerCase().matchAll(/[a-z]+/g)].map((m) => WORDS[m[0]]).filter((n): n is number => n !== undefined);
   return [...digitNumbers(text), ...words];
 }
 

@@ -26,7 +26,10 @@ export function words(text: string): string[] {
 /** A word in British spelling, as the sources and the catalogue write it: "finalize" → "finalise",
  * "behavior" → "behaviour", "organization" → "organisation". */
 export function britishSpelling(word: string): string {
-  return word.replace(/iz(e|ed|es|ing|ation|ations)$/, 'is$1').replace(/yz(e|ed|es|ing)$/, 'ys$1').replace(/(behavi|hon|lab|col|fav|harb)or(s?)$/, '$1our$2');
+  return word
+    .replace(/iz(e|ed|es|ing|ation|ations)$/, 'is$1')
+    .replace(/yz(e|ed|es|ing)$/, 'ys$1')
+    .replace(/(behavi|hon|lab|col|fav|harb)or(s?)$/, '$1our$2');
 }
 
 /** Porter stem of one folded word. Remembered (for up to 100,000 distinct words): answering stems
@@ -60,11 +63,13 @@ export function editDistance(a: string, b: string, max = 2): number {
 
 /** Words that carry no meaning for matching a question to data or passages. */
 export const STOPWORDS = new Set(
-  ('a an the of in on at to for from by with and or but is are was were be been being do does did ' +
+  (
+    'a an the of in on at to for from by with and or but is are was were be been being do does did ' +
     'have has had how many much what which who whom whose when where why there their they them it its ' +
     'this that these those than then so as if about into over under between up down me my we our you your ' +
     'i he she his her can could would should will shall may might must any some all each per vs versus ' +
-    'tell show give get got please number figure figures total made make against').split(' '),
+    'tell show give get got please number figure figures total made make against'
+  ).split(' '),
 );
 
 /** The text with its first letter in capitals, for a label that starts a sentence. */

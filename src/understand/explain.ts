@@ -30,7 +30,8 @@ export function explain(question: string, frame: QueryFrame, names: ExplainNames
   if (scope.kind === 'ambiguous') for (const f of scope.candidates) ids.add(f);
   if (scope.kind === 'every-force' || scope.kind === 'region') for (const f of scope.except) ids.add(f);
   for (const f of [...measure.fits, ...measure.breakdowns, ...measure.inside]) ids.add(f.id);
-  for (const id of [...measure.touched, ...measure.together.flat().map((f) => f.id), measure.carried?.measure, measure.carried?.breakdown, measure.subjectOnly]) if (id !== undefined) ids.add(id);
+  for (const id of [...measure.touched, ...measure.together.flat().map((f) => f.id), measure.carried?.measure, measure.carried?.breakdown, measure.subjectOnly])
+    if (id !== undefined) ids.add(id);
   const named: Record<string, string> = {};
   for (const id of ids) {
     const name = names.forces.get(id)?.name ?? names.measures.get(id)?.label ?? names.outcomes.get(id)?.label;
@@ -69,10 +70,20 @@ export function explanationText({ frame, names }: Explanation): string {
   const shape = [
     ranking.direction ? `${ranking.direction} first` : undefined,
     ranking.limit ? `${ranking.limit} places` : undefined,
-    frame.normalisation === 'per-1000' ? 'per 1,000 workforce' : frame.normalisation === 'share' ? 'as a share' : frame.normalisation === 'rate' ? 'as a rate (published, else a share)' : undefined,
+    frame.normalisation === 'per-1000'
+      ? 'per 1,000 workforce'
+      : frame.normalisation === 'share'
+        ? 'as a share'
+        : frame.normalisation === 'rate'
+          ? 'as a rate (published, else a share)'
+          : undefined,
     frame.total ? 'a total over forces' : undefined,
     ranking.threshold ? `${thresholdWords(ranking.threshold)} ${ranking.threshold.value}` : undefined,
-    frame.comparison.target === 'national' ? 'compared with England and Wales' : frame.comparison.target === 'average' ? 'compared with the average force' : undefined,
+    frame.comparison.target === 'national'
+      ? 'compared with England and Wales'
+      : frame.comparison.target === 'average'
+        ? 'compared with the average force'
+        : undefined,
     frame.breakdown ? 'broken down by outcome' : undefined,
   ].filter((s): s is string => s !== undefined);
   const lines = [
@@ -83,7 +94,9 @@ export function explanationText({ frame, names }: Explanation): string {
     `Measures the words fit: ${measure.fits.length > 0 ? measure.fits.map((m) => `${name(m.id)} (${weight(m.score)}${m.loose ? ', loosely' : ''})`).join('; ') : 'none'}`,
     ...(measure.together.length > 0 ? [`Answered one by one: ${measure.together.map((part) => name(part[0]?.id ?? '')).join('; ')}`] : []),
     ...(measure.breakdowns.length > 0 ? [`Breakdowns: ${measure.breakdowns.map((b) => `${name(b.id)} (${weight(b.score)})`).join('; ')}`] : []),
-    ...(measure.carried ? [`From the previous question: ${name(measure.carried.measure)}${measure.carried.breakdown ? `, ${name(measure.carried.breakdown)}` : ''}`] : []),
+    ...(measure.carried
+      ? [`From the previous question: ${name(measure.carried.measure)}${measure.carried.breakdown ? `, ${name(measure.carried.breakdown)}` : ''}`]
+      : []),
     ...(measure.unheld ? [`About: "${measure.unheld.words}", which no figure of ours is broken down by`] : []),
     ...(measure.subjectOnly ? [`Counts ${name(measure.subjectOnly)} itself, where we count only complaints about it`] : []),
     ...(frame.subject ? [`Subject: "${frame.subject}"`] : []),

@@ -8,9 +8,34 @@ import { editDistance, fold, STOPWORDS, words } from '../text/words.ts';
 
 /** Words too common in force names to identify one on their own. */
 const GENERIC = new Set([
-  'police', 'constabulary', 'force', 'forces', 'service', 'the', 'of', 'and', 'city', 'greater',
-  'north', 'south', 'east', 'west', 'yorkshire', 'wales', 'england', 'isle', 'wight', 'transport',
-  'midlands', 'valley', 'metropolitan', 'british', 'national', 'gb', 'across', 'london',
+  'police',
+  'constabulary',
+  'force',
+  'forces',
+  'service',
+  'the',
+  'of',
+  'and',
+  'city',
+  'greater',
+  'north',
+  'south',
+  'east',
+  'west',
+  'yorkshire',
+  'wales',
+  'england',
+  'isle',
+  'wight',
+  'transport',
+  'midlands',
+  'valley',
+  'metropolitan',
+  'british',
+  'national',
+  'gb',
+  'across',
+  'london',
 ]);
 
 /** The area id of England and Wales as a whole. */
@@ -54,7 +79,14 @@ function longestFirst<T extends { tokens: string[] }>(keys: Iterable<T>): T[] {
 
 /** The question's words as typed (case kept), aligned with {@link words}; undefined if they do not align. */
 function typedWords(text: string, count: number): string[] | undefined {
-  const typed = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘`]/g, "'").replace(/&/g, ' and ').replace(/'s\b/gi, '').split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const typed = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘`]/g, "'")
+    .replace(/&/g, ' and ')
+    .replace(/'s\b/gi, '')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
   return typed.length === count ? typed : undefined;
 }
 
@@ -73,7 +105,10 @@ export class ForceResolver {
   /** Names that count only as written ("Met"), each with its force. */
   private readonly cased: Map<string, string>;
 
-  constructor(readonly forces: Force[], outside: OutsideForce[] = []) {
+  constructor(
+    readonly forces: Force[],
+    outside: OutsideForce[] = [],
+  ) {
     this.byId = new Map(forces.map((f) => [f.id, f]));
     const keys = new Map<string, Key>();
     for (const force of forces) {
@@ -180,24 +215,19 @@ export class ForceResolver {
       spans.push([i, i + key.length]);
       ambiguous ??= { word: region, candidates: forces, region };
     }
-    tokens.forEach((token, i) => {
-      if (taken[i]) return;
+    for (const [i, token] of tokens.entries()) {
+      if (taken[i]) continue;
       const exact = this.distinctive.get(token);
-      if (exact) return take(i, 1, exact);
       const several = this.ambiguousWords.get(token);
-      if (several) {
-        ambiguous ??= { word: token, candidates: several };
-        return;
-      }
       const region = this.regionWords.get(token);
-      if (region && region.forces.length > 0) {
-        ambiguous ??= { word: token, candidates: region.forces, region: region.region };
-        return;
+      if (exact) take(i, 1, exact);
+      else if (several) ambiguous ??= { word: token, candidates: several };
+      else if (region && region.forces.length > 0) ambiguous ??= { word: token, candidates: region.forces, region: region.region };
+      else if (token.length >= 5 && !STOPWORDS.has(token) && !vocabulary.has(token) && !/\d/.test(token)) {
+        const near = this.nearest(token);
+        if (near) take(i, 1, near);
       }
-      if (token.length < 5 || STOPWORDS.has(token) || vocabulary.has(token) || /\d/.test(token)) return;
-      const near = this.nearest(token);
-      if (near) take(i, 1, near);
-    });
+    }
     // "Met complaints": a name that is also a word counts only as written, with its capital.
     const typed = typedWords(question, tokens.length);
     typed?.forEach((word, i) => {
@@ -205,7 +235,15 @@ export class ForceResolver {
       if (force && !taken[i]) take(i, 1, force);
     });
     const outside = this.outsidePlace(tokens, taken, question);
-    const places = !outside ? this.placesIn(tokens, taken, question, take, found.some((f) => this.byId.get(f.force)?.kind !== 'area')) : [];
+    const places = !outside
+      ? this.placesIn(
+          tokens,
+          taken,
+          question,
+          take,
+          found.some((f) => this.byId.get(f.force)?.kind !== 'area'),
+        )
+      : [];
     found.sort((a, b) => a.at - b.at);
     const mention: ForceMention = { forces: found.map((f) => f.force), spans, positions: found };
     if (ambiguous && found.length === 0) mention.ambiguous = ambiguous;
@@ -241,7 +279,13 @@ export class ForceResolver {
    * place, so "reading the figures" is not Reading; beside a force named outright, a town in lower
    * case counts only as "swindon police".
    */
-  private placesIn(tokens: string[], taken: boolean[], question: string, take: (at: number, len: number, force: string) => void, besideForce: boolean): Array<{ place: string; force: string }> {
+  private placesIn(
+    tokens: string[],
+    taken: boolean[],
+    question: string,
+    take: (at: number, len: number, force: string) => void,
+    besideForce: boolean,
+  ): Array<{ place: string; force: string }> {
     const typed = typedWords(question, tokens.length);
     const capitals = typed !== undefined && capitalised(question);
     const places: Array<{ place: string; force: string }> = [];
@@ -280,10 +324,68 @@ export class ForceResolver {
   }
 }
 
-const NOT_NAMES = new Set(['national', 'county', 'chiefs', 'federation', 'the', 'which', 'what', 'how', 'any', 'each', 'every', 'all', 'other', 'our', 'your',
-  'british', 'serving', 'male', 'female', 'local', 'many', 'against', 'by', 'did', 'does', 'do', 'has', 'have', 'in', 'for',
-  'of', 'about', 'a', 'an', 'and', 'or', 'my', 'their', 'that', 'this', 'these', 'those', 'more', 'most', 'fewer', 'less',
-  'no', 'some', 'one', 'two', 'three', 'misconduct', 'sexual', 'sex', 'complaint', 'complaints', 'allegation', 'allegations', 'officers', 'staff']);
+const NOT_NAMES = new Set([
+  'national',
+  'county',
+  'chiefs',
+  'federation',
+  'the',
+  'which',
+  'what',
+  'how',
+  'any',
+  'each',
+  'every',
+  'all',
+  'other',
+  'our',
+  'your',
+  'british',
+  'serving',
+  'male',
+  'female',
+  'local',
+  'many',
+  'against',
+  'by',
+  'did',
+  'does',
+  'do',
+  'has',
+  'have',
+  'in',
+  'for',
+  'of',
+  'about',
+  'a',
+  'an',
+  'and',
+  'or',
+  'my',
+  'their',
+  'that',
+  'this',
+  'these',
+  'those',
+  'more',
+  'most',
+  'fewer',
+  'less',
+  'no',
+  'some',
+  'one',
+  'two',
+  'three',
+  'misconduct',
+  'sexual',
+  'sex',
+  'complaint',
+  'complaints',
+  'allegation',
+  'allegations',
+  'officers',
+  'staff',
+]);
 
 /** Capitals past the first letter (other than "I") show the question was typed with care: then only
  * a capitalised word is a name ("take police to …" names no force "Take"). */
@@ -299,7 +401,8 @@ function unknownForceName(question: string, withCapitals: boolean): string | und
     const first = name.split(/\s+/)[0] ?? '';
     return !withCapitals || plain.includes(first.charAt(0).toUpperCase() + first.slice(1));
   };
-  const before = /\b([A-Za-z][A-Za-z'-]+(?:\s+(?:and|&)\s+[A-Za-z][A-Za-z'-]+)?)\s+(?:police|constabulary)\b(?!\s+(?:officers?\s+)?(?:in|of)\s+(?!\d|the\s+(?:year|period|last|latest)))(?!\s+(?:complaints?\s+commission|conduct|federation|chiefs)\b)/gi;
+  const before =
+    /\b([A-Za-z][A-Za-z'-]+(?:\s+(?:and|&)\s+[A-Za-z][A-Za-z'-]+)?)\s+(?:police|constabulary)\b(?!\s+(?:officers?\s+)?(?:in|of)\s+(?!\d|the\s+(?:year|period|last|latest)))(?!\s+(?:complaints?\s+commission|conduct|federation|chiefs)\b)/gi;
   for (const m of fold(question).matchAll(before)) {
     const name = (m[1] ?? '').trim();
     const first = name.split(/\s+/)[0] ?? '';

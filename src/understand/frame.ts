@@ -32,7 +32,20 @@ export interface QuestionReaders {
 }
 
 /** Shorthand people type for words the catalogue and phrase book spell out. */
-const SHORTHAND: Record<string, string> = { avg: 'average', ave: 'average', av: 'average', incl: 'including', inc: 'including', exc: 'excluding', excl: 'excluding', yr: 'year', yrs: 'years', approx: 'approximately', vs: 'versus', v: 'versus' };
+const SHORTHAND: Record<string, string> = {
+  avg: 'average',
+  ave: 'average',
+  av: 'average',
+  incl: 'including',
+  inc: 'including',
+  exc: 'excluding',
+  excl: 'excluding',
+  yr: 'year',
+  yrs: 'years',
+  approx: 'approximately',
+  vs: 'versus',
+  v: 'versus',
+};
 const SHORTHAND_WORD = new RegExp(`\\b(${Object.keys(SHORTHAND).join('|')})\\b\\.?`, 'gi');
 
 /** "What's" is "what is", "wasn't" is "was not", "avg" is "average", "%" is "percent": one spelling
@@ -50,23 +63,108 @@ function normaliseWording(text: string): string {
 /** The words at `[a, b)` of `ws` as the user typed them (case, accents, apostrophes), found in `text`. */
 function typed(text: string, ws: readonly string[], [a, b]: [number, number]): string {
   const folded = ws.slice(a, b);
-  const pattern = folded.map((w) => `${w.split('').map((ch) => `${ch}\\p{M}*`).join('')}(?:['’]s)?`).join('[^\\p{L}\\p{N}]+');
+  const pattern = folded
+    .map(
+      (w) =>
+        `${w
+          .split('')
+          .map((ch) => `${ch}\\p{M}*`)
+          .join('')}(?:['’]s)?`,
+    )
+    .join('[^\\p{L}\\p{N}]+');
   const m = new RegExp(pattern, 'iu').exec(text.normalize('NFKD'));
   return m ? m[0].normalize('NFC') : folded.join(' ');
 }
 
 /** Words that end what complaints are "about" ("complaints about racism made in Kent"). */
-const ABOUT_ENDS = new Set(['were', 'was', 'are', 'is', 'made', 'against', 'in', 'by', 'at', 'for', 'from', 'did', 'do', 'does', 'have', 'has', 'had', 'during', 'between', 'since', 'last', 'this', 'that', 'each', 'per']);
+const ABOUT_ENDS = new Set([
+  'were',
+  'was',
+  'are',
+  'is',
+  'made',
+  'against',
+  'in',
+  'by',
+  'at',
+  'for',
+  'from',
+  'did',
+  'do',
+  'does',
+  'have',
+  'has',
+  'had',
+  'during',
+  'between',
+  'since',
+  'last',
+  'this',
+  'that',
+  'each',
+  'per',
+]);
 /** Intents whose follow-ups keep the previous answer's period. */
 const HOLDS_PERIOD: readonly Intent[] = ['lookup', 'share', 'compare', 'rank', 'count'];
 /** Slots whose phrases shape an answer (its order, places left out, thresholds), never its topic. */
-const SHAPE_SLOTS: readonly PhraseSlot[] = ['exclude', 'highest', 'lowest', 'rank', 'more-than', 'fewer-than', 'every-force', 'count-forces', 'national-target', 'average-target', 'per-head', 'total', 'trend', 'change', 'compare'];
+const SHAPE_SLOTS: readonly PhraseSlot[] = [
+  'exclude',
+  'highest',
+  'lowest',
+  'rank',
+  'more-than',
+  'fewer-than',
+  'every-force',
+  'count-forces',
+  'national-target',
+  'average-target',
+  'per-head',
+  'total',
+  'trend',
+  'change',
+  'compare',
+];
 /** Words pointing back at the previous answer ("how does that compare…", "of those"). */
 const BACK_REFERENCES = new Set(['that', 'this', 'those', 'these', 'it', 'them', 'they', 'same']);
 /** Words that end a speaker's name: what they said is about something, or a question follows. */
-const SPEAKER_ENDS = new Set(['about', 'on', 'regarding', 'what', 'how', 'which', 'who', 'why', 'when', 'where', 'is', 'are', 'was', 'were', 'did', 'does', 'do', 'has', 'have']);
+const SPEAKER_ENDS = new Set([
+  'about',
+  'on',
+  'regarding',
+  'what',
+  'how',
+  'which',
+  'who',
+  'why',
+  'when',
+  'where',
+  'is',
+  'are',
+  'was',
+  'were',
+  'did',
+  'does',
+  'do',
+  'has',
+  'have',
+]);
 /** Words that say who the complaints are about, not what. */
-const WHO = new Set(['police', 'officers', 'officer', 'staff', 'force', 'forces', 'constabulary', 'people', 'members', 'them', 'it', 'conduct', 'behaviour', 'policing']);
+const WHO = new Set([
+  'police',
+  'officers',
+  'officer',
+  'staff',
+  'force',
+  'forces',
+  'constabulary',
+  'people',
+  'members',
+  'them',
+  'it',
+  'conduct',
+  'behaviour',
+  'policing',
+]);
 
 /** The first phrase of `slot`, if any. */
 function first(slots: ReadonlyMap<PhraseSlot, SlotMatch[]>, slot: PhraseSlot): SlotMatch | undefined {
@@ -77,7 +175,15 @@ function first(slots: ReadonlyMap<PhraseSlot, SlotMatch[]>, slot: PhraseSlot): S
  * vocabulary, numbers, and who the complaints are about. */
 function accountedFor(readers: QuestionReaders): (w: string) => boolean {
   return (w) =>
-    w.length < 3 || /\d/.test(w) || wordNumber(w) !== undefined || STOPWORDS.has(w) || WHO.has(w) || readers.phrases.words.has(w) || readers.matcher.vocabulary.has(w) || readers.families.words.has(w) || readers.publisherWords.has(w);
+    w.length < 3 ||
+    /\d/.test(w) ||
+    wordNumber(w) !== undefined ||
+    STOPWORDS.has(w) ||
+    WHO.has(w) ||
+    readers.phrases.words.has(w) ||
+    readers.matcher.vocabulary.has(w) ||
+    readers.families.words.has(w) ||
+    readers.publisherWords.has(w);
 }
 
 /** Whether every span of `spans` lies inside one of `within`. */
@@ -89,14 +195,28 @@ function allInside(spans: ReadonlyArray<[number, number]>, within: readonly Slot
  * "Complaints about racism", "taser complaints": what the complaints are about, when nothing of ours
  * names it. No figure is broken down that way, so the total must not stand in for it.
  */
-function unheldSubject(text: string, ws: readonly string[], slots: ReadonlyMap<PhraseSlot, SlotMatch[]>, metrics: MetricMention, taken: (at: number) => boolean, readers: QuestionReaders): MeasureReading['unheld'] {
+function unheldSubject(
+  text: string,
+  ws: readonly string[],
+  slots: ReadonlyMap<PhraseSlot, SlotMatch[]>,
+  metrics: MetricMention,
+  taken: (at: number) => boolean,
+  readers: QuestionReaders,
+): MeasureReading['unheld'] {
   const people = first(slots, 'people');
   if (people !== undefined) return { words: typed(text, ws, [people.at, people.end]), by: 'people' };
   const subject = unheldTopic(text, ws, slots, metrics, taken, readers);
   return subject === undefined ? undefined : { words: subject, by: 'subject' };
 }
 
-function unheldTopic(text: string, ws: readonly string[], slots: ReadonlyMap<PhraseSlot, SlotMatch[]>, metrics: MetricMention, taken: (at: number) => boolean, readers: QuestionReaders): string | undefined {
+function unheldTopic(
+  text: string,
+  ws: readonly string[],
+  slots: ReadonlyMap<PhraseSlot, SlotMatch[]>,
+  metrics: MetricMention,
+  taken: (at: number) => boolean,
+  readers: QuestionReaders,
+): string | undefined {
   const about = first(slots, 'about');
   if (about !== undefined) {
     let end = about.end;
@@ -131,11 +251,19 @@ function decideTies(fits: Fit[], questionWords: readonly string[], readers: Ques
   const top = named[0]?.score;
   const tied = named.filter((f) => top !== undefined && top - f.score < TIE);
   if (tied.length < 2) return { fits, tied: false };
-  const relevance = [...readers.catalogue.relevance(questionWords, tied.map((f) => f.id))].sort((a, b) => b[1] - a[1]);
+  const relevance = [
+    ...readers.catalogue.relevance(
+      questionWords,
+      tied.map((f) => f.id),
+    ),
+  ].sort((a, b) => b[1] - a[1]);
   const [first, second] = relevance;
   if (!first || !second || first[1] <= 0 || first[1] < second[1] * MARGIN) return { fits, tied: true };
   // The preferred one stands level with the best phrase score, and first among those level with it.
-  return { fits: fits.map((f) => (f.id === first[0] ? { ...f, score: top as number, preferred: true as const } : f)).sort((a, b) => b.score - a.score), tied: false };
+  return {
+    fits: fits.map((f) => (f.id === first[0] ? { ...f, score: top as number, preferred: true as const } : f)).sort((a, b) => b.score - a.score),
+    tied: false,
+  };
 }
 
 /** "Allegations finalised under Schedule 3 that were investigated": a part named beside its whole is
@@ -147,7 +275,9 @@ function partsFirst(fits: Fit[], spans: ReadonlyMap<string, Array<[number, numbe
   const lifted = fits.map((f) => {
     const whole = readers.matcher.wholeOf(f.id);
     const wholeScore = whole === undefined || f.loose ? undefined : score.get(whole);
-    return whole !== undefined && wholeScore !== undefined && wholeScore >= f.score && ownWords(f.id, whole) ? { ...f, score: wholeScore + PART_OVER_WHOLE } : f;
+    return whole !== undefined && wholeScore !== undefined && wholeScore >= f.score && ownWords(f.id, whole)
+      ? { ...f, score: wholeScore + PART_OVER_WHOLE }
+      : f;
   });
   return lifted.sort((a, b) => b.score - a.score);
 }
@@ -162,7 +292,16 @@ function nearTieOf(fits: readonly Fit[], readers: QuestionReaders): [string, str
   return readers.matcher.families.get(a.id) !== readers.matcher.families.get(b.id) ? [a.id, b.id] : undefined;
 }
 
-function measureReading(metrics: MetricMention, perHead: readonly SlotMatch[], duration: boolean, readers: QuestionReaders, family: SourceFamily | undefined, previous: Frame | undefined, unheld: MeasureReading['unheld'], questionWords: readonly string[]): MeasureReading {
+function measureReading(
+  metrics: MetricMention,
+  perHead: readonly SlotMatch[],
+  duration: boolean,
+  readers: QuestionReaders,
+  family: SourceFamily | undefined,
+  previous: Frame | undefined,
+  unheld: MeasureReading['unheld'],
+  questionWords: readonly string[],
+): MeasureReading {
   const { durations, subjects } = readers.matcher;
   const fits = (map: Map<string, number>, spans: Map<string, Array<[number, number]>>, loose?: Set<string>) =>
     [...map]
@@ -176,7 +315,8 @@ function measureReading(metrics: MetricMention, perHead: readonly SlotMatch[], d
   const timed = new Map([...metrics.shadowed, ...metrics.measures].filter(([id]) => durations.has(id)));
   const counted = new Map([...metrics.measures].filter(([id]) => !durations.has(id)));
   // …and a question that does not ask how long never means time taken when something else fits.
-  let measures = together.length >= 2 ? metrics.measures : duration ? (timed.size > 0 ? timed : metrics.measures) : counted.size > 0 ? counted : metrics.measures;
+  let measures =
+    together.length >= 2 ? metrics.measures : duration ? (timed.size > 0 ? timed : metrics.measures) : counted.size > 0 ? counted : metrics.measures;
   // "According to the Home Office figures": the named family's measures the words touched fit as well as
   // the best, where a longer phrase of another family took the words ("complaints made").
   if (family !== undefined && ![...measures.keys()].some((id) => readers.matcher.families.get(id) === family)) {
@@ -193,7 +333,8 @@ function measureReading(metrics: MetricMention, perHead: readonly SlotMatch[], d
     duration,
     together,
   };
-  if (previous?.measure !== undefined) reading.carried = { measure: previous.measure, ...(previous.outcome !== undefined ? { breakdown: previous.outcome } : {}) };
+  if (previous?.measure !== undefined)
+    reading.carried = { measure: previous.measure, ...(previous.outcome !== undefined ? { breakdown: previous.outcome } : {}) };
   if (unheld !== undefined) reading.unheld = unheld;
   if (family !== undefined) reading.family = family;
   const tie = family === undefined && decided.tied ? nearTieOf(reading.fits, readers) : undefined;
@@ -201,7 +342,8 @@ function measureReading(metrics: MetricMention, perHead: readonly SlotMatch[], d
 
   // "How many stop and searches?": a subject of complaints and nothing counted, with nothing to carry.
   const [onlySubject] = reading.breakdowns;
-  if (reading.fits.length === 0 && reading.carried === undefined && onlySubject && reading.breakdowns.every((b) => subjects.has(b.id))) reading.subjectOnly = onlySubject.id;
+  if (reading.fits.length === 0 && reading.carried === undefined && onlySubject && reading.breakdowns.every((b) => subjects.has(b.id)))
+    reading.subjectOnly = onlySubject.id;
   return reading;
 }
 
@@ -258,7 +400,12 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   if (aboutRecommendations && !['help', 'provenance', 'chart'].includes(intent)) intent = 'recommendations';
   // A follow-up leans on the previous question only when it asks something of its own ("blah blah" after a force is not about it).
   const asksSomething =
-    named || cues.share || periods.asks.length > 0 || shape.target !== undefined || ws.some((w) => BACK_REFERENCES.has(w)) || ['quantity', 'change', 'trend', 'compare', 'follow-up', 'per-head', 'duration'].some((s) => has(cues, s as PhraseSlot));
+    named ||
+    cues.share ||
+    periods.asks.length > 0 ||
+    shape.target !== undefined ||
+    ws.some((w) => BACK_REFERENCES.has(w)) ||
+    ['quantity', 'change', 'trend', 'compare', 'follow-up', 'per-head', 'duration'].some((s) => has(cues, s as PhraseSlot));
   const reading: ScopeReading = { mentioned, places, excluded: shape.excluded, everyForce: has(cues, 'every-force'), target: shape.target };
   const carryFrom = (kind: Intent) => (FIGURE_INTENTS.includes(kind) && asksSomething ? previous : undefined);
   let scope = scopeOf(reading, intent, carryFrom(intent));
@@ -267,18 +414,28 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const unused = unaccounted(ws, metrics, slots, taken, mentioned, readers);
   // "and Narnia?": a follow-up naming a place we can't resolve is about that place, never the last one.
   const follow = first(slots, 'follow-up');
-  if (scope.kind === 'forces' && scope.carried && follow && unused.length > 0 && ws.length - follow.end <= 3) scope = { kind: 'unknown', name: typed(wording, ws, [follow.end, ws.length]) };
+  if (scope.kind === 'forces' && scope.carried && follow && unused.length > 0 && ws.length - follow.end <= 3)
+    scope = { kind: 'unknown', name: typed(wording, ws, [follow.end, ws.length]) };
   if (intent === 'recommendations') {
     // "Which force got the most recommendations?" ranks every force; a follow-up keeps the forces asked about.
     if (shape.direction !== undefined) scope = scopeOf(reading, 'rank', undefined);
-    else if (aboutRecommendations && scope.kind === 'unnamed' && previous && previous.forces.length > 0) scope = { kind: 'forces', forces: previous.forces, carried: true, places: [] };
+    else if (aboutRecommendations && scope.kind === 'unnamed' && previous && previous.forces.length > 0)
+      scope = { kind: 'forces', forces: previous.forces, carried: true, places: [] };
   } else if (previous) {
     const inherited = inheritedIntent(intent, cues, previous, scope.kind === 'forces' ? scope.forces.length + (shape.target ? 1 : 0) : 0);
     if (inherited !== intent && (inherited === 'rank' || inherited === 'count')) scope = scopeOf(reading, inherited, undefined);
     intent = inherited;
     // "How does that compare with Essex?": the previous answer's forces are the other side.
     const back = ws.some((w) => BACK_REFERENCES.has(w));
-    if (has(cues, 'compare') && back && scope.kind === 'forces' && !scope.carried && scope.forces.length === 1 && previous.forces.length > 0 && !previous.forces.includes(scope.forces[0] as string)) {
+    if (
+      has(cues, 'compare') &&
+      back &&
+      scope.kind === 'forces' &&
+      !scope.carried &&
+      scope.forces.length === 1 &&
+      previous.forces.length > 0 &&
+      !previous.forces.includes(scope.forces[0] as string)
+    ) {
       scope = { ...scope, forces: [...previous.forces, ...scope.forces] };
       intent = 'compare';
     }
@@ -291,7 +448,16 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const frame: QueryFrame = {
     intent,
     scope,
-    measure: measureReading(metrics, slots.get('per-head') ?? [], has(cues, 'duration'), readers, familyNamed(ws, readers), previous, unheldSubject(wording, ws, slots, metrics, taken, readers), ws.filter((w, at) => !taken(at) && !STOPWORDS.has(w) && !/\d/.test(w))),
+    measure: measureReading(
+      metrics,
+      slots.get('per-head') ?? [],
+      has(cues, 'duration'),
+      readers,
+      familyNamed(ws, readers),
+      previous,
+      unheldSubject(wording, ws, slots, metrics, taken, readers),
+      ws.filter((w, at) => !taken(at) && !STOPWORDS.has(w) && !/\d/.test(w)),
+    ),
     periods: periodsAsked(periods, previous, intent, asksSomething && (!named || has(cues, 'follow-up') || ws.some((w) => BACK_REFERENCES.has(w)))),
     normalisation,
     ranking: {
@@ -370,7 +536,13 @@ function speaker(ws: readonly string[], slots: ReadonlyMap<PhraseSlot, SlotMatch
 
 /** What a recommendations question is about: its meaningful words less forces, numbers and the
  * words such questions always use. */
-function topicWords(ws: readonly string[], taken: (at: number) => boolean, counting: boolean, readers: QuestionReaders, slots: ReadonlyMap<PhraseSlot, SlotMatch[]>): string[] {
+function topicWords(
+  ws: readonly string[],
+  taken: (at: number) => boolean,
+  counting: boolean,
+  readers: QuestionReaders,
+  slots: ReadonlyMap<PhraseSlot, SlotMatch[]>,
+): string[] {
   // "apart from the Met", "the most": words that shape the answer, not its topic.
   const shaping = SHAPE_SLOTS.flatMap((slot) => slots.get(slot) ?? []);
   const inShape = (at: number) => shaping.some((m) => at >= m.at && at < m.end && !(m.gap && at >= m.gap[0] && at < m.gap[1]));
@@ -383,14 +555,28 @@ function topicWords(ws: readonly string[], taken: (at: number) => boolean, count
 
 /** Meaningful words nothing read: no force, place, measure, breakdown, period or phrase of the book.
  * (Definitions, statements and recommendations search the text with every word, so use them all.) */
-function unaccounted(ws: readonly string[], metrics: MetricMention, slots: ReadonlyMap<string, SlotMatch[]>, taken: (at: number) => boolean, mentioned: ForceMention, readers: QuestionReaders): string[] {
+function unaccounted(
+  ws: readonly string[],
+  metrics: MetricMention,
+  slots: ReadonlyMap<string, SlotMatch[]>,
+  taken: (at: number) => boolean,
+  mentioned: ForceMention,
+  readers: QuestionReaders,
+): string[] {
   const inMetric = (at: number) => metrics.spans.some(([a, b]) => at >= a && at < b);
   // A word is read where a phrase of the book or a family's name holding it matched, not wherever it is a phrase's word.
   const matched = [...slots.values(), ...readers.families.find(ws).values()].flat();
   // A phrase's gap ("what is the * of") holds words the phrase did not read.
   const inPhrase = (at: number) => matched.some((m) => at >= m.at && at < m.end && !(m.gap && at >= m.gap[0] && at < m.gap[1]));
   const plain = (w: string) =>
-    w.length < 3 || /\d/.test(w) || wordNumber(w) !== undefined || STOPWORDS.has(w) || WHO.has(w) || readers.phrases.isWordOf('plain', w) || readers.matcher.vocabulary.has(w) || readers.publisherWords.has(w);
+    w.length < 3 ||
+    /\d/.test(w) ||
+    wordNumber(w) !== undefined ||
+    STOPWORDS.has(w) ||
+    WHO.has(w) ||
+    readers.phrases.isWordOf('plain', w) ||
+    readers.matcher.vocabulary.has(w) ||
+    readers.publisherWords.has(w);
   // Places read as out of scope, unknown or ambiguous are accounted for by the scope.
   const places = new Set([mentioned.ambiguous?.word, ...words(mentioned.outOfScope?.place ?? ''), ...words(mentioned.unknown ?? '')]);
   return [...new Set(ws.filter((w, at) => !taken(at) && !inMetric(at) && !inPhrase(at) && !plain(w) && !places.has(w)))];

@@ -52,7 +52,15 @@ interface IntentRule {
 
 /** Overview cues hold for a force named with nothing particular asked of it ("Kent?", "tell me about Essex"). */
 function asksEverything(c: Cues): boolean {
-  const plainForce = c.places > 0 && !c.named && c.periods === 0 && (!has(c, 'quantity') || has(c, 'figures-for')) && !c.asksValue && !has(c, 'change') && !has(c, 'compare') && !has(c, 'trend');
+  const plainForce =
+    c.places > 0 &&
+    !c.named &&
+    c.periods === 0 &&
+    (!has(c, 'quantity') || has(c, 'figures-for')) &&
+    !c.asksValue &&
+    !has(c, 'change') &&
+    !has(c, 'compare') &&
+    !has(c, 'trend');
   return has(c, 'overview') || plainForce;
 }
 

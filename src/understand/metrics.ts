@@ -79,7 +79,28 @@ function oneEditApart(a: string, b: string): boolean {
 
 /** Helper words a question may put inside a phrase: "complaints were recorded" is "complaints recorded",
  * "complaint cases did Kent finalise" is "complaint cases finalised". */
-const INSIDE = new Set(['were', 'was', 'been', 'being', 'be', 'have', 'has', 'had', 'is', 'are', 'did', 'do', 'does', 'will', 'its', 'their', 'police', 'force', 'constabulary', 'against']);
+const INSIDE = new Set([
+  'were',
+  'was',
+  'been',
+  'being',
+  'be',
+  'have',
+  'has',
+  'had',
+  'is',
+  'are',
+  'did',
+  'do',
+  'does',
+  'will',
+  'its',
+  'their',
+  'police',
+  'force',
+  'constabulary',
+  'against',
+]);
 
 /** Where the phrase `stems` ends if it starts at word `i`, or -1. Helper words and a force's name
  * (`named(at)`: "allegations Nottinghamshire police logged") may sit between its words;
@@ -141,11 +162,14 @@ export class MetricMatcher {
     this.typoStems = [...this.stems].filter((known) => known.length >= TYPO_LENGTH.known);
     this.durations = new Set(measures.filter((m) => m.duration).map((m) => m.id));
     this.families = new Map(measures.map((m) => [m.id, m.family]));
-    for (const m of measures) for (const other of [m.partOf, m.supersededBy]) if (other !== undefined) this.related.add(`${m.id} ${other}`).add(`${other} ${m.id}`);
+    for (const m of measures)
+      for (const other of [m.partOf, m.supersededBy]) if (other !== undefined) this.related.add(`${m.id} ${other}`).add(`${other} ${m.id}`);
     for (const m of measures) if (m.partOf !== undefined) this.wholes.set(m.id, m.partOf);
     for (const a of measures) for (const b of measures) if (a !== b && a.partOf !== undefined && a.partOf === b.partOf) this.related.add(`${a.id} ${b.id}`);
     this.subjects = new Set(outcomes.filter((o) => o.dimension === 'category' || o.dimension === 'subcategory').map((o) => o.id));
-    this.vocabulary = new Set([...measures.flatMap((m) => [...m.terms.flatMap(expandPhrase), ...(m.broad ?? [])]), ...outcomes.flatMap((o) => o.terms)].flatMap((t) => words(t)));
+    this.vocabulary = new Set(
+      [...measures.flatMap((m) => [...m.terms.flatMap(expandPhrase), ...(m.broad ?? [])]), ...outcomes.flatMap((o) => o.terms)].flatMap((t) => words(t)),
+    );
     this.typoWords = [...this.vocabulary].filter((w) => w.length >= TYPO_LENGTH.known).map((word) => ({ word, stem: stem(word) }));
   }
 
@@ -201,7 +225,9 @@ export class MetricMatcher {
     // "recordable conduct matter allegations" is the recordable conduct matter, not "conduct matter
     // allegations" with a stray "recordable" before it.
     // A word as common as "police officers" yields to a named phrase of the same length over it.
-    candidates.sort((a, b) => b.term.stems.length - a.term.stems.length || Number(b.term.weight >= 1) - Number(a.term.weight >= 1) || a.i - b.i || a.index - b.index);
+    candidates.sort(
+      (a, b) => b.term.stems.length - a.term.stems.length || Number(b.term.weight >= 1) - Number(a.term.weight >= 1) || a.i - b.i || a.index - b.index,
+    );
     const touched = new Set(candidates.filter((c) => c.term.kind === 'measure' && c.term.weight === BROAD).map((c) => c.term.id));
     for (const { term, index, i, end } of candidates) {
       const len = term.stems.length;
@@ -261,7 +287,11 @@ export interface MetricChoice {
  * previous exchange's measure and breakdown serve a follow-up naming neither; `defaultMeasure`
  * serves a question naming only a breakdown.
  */
-export function rankMetrics(metrics: Metric[], reading: MeasureReading, options: { share: boolean; defaultMeasure?: string; familyOf?: (measure: string) => string | undefined }): MetricChoice[] {
+export function rankMetrics(
+  metrics: Metric[],
+  reading: MeasureReading,
+  options: { share: boolean; defaultMeasure?: string; familyOf?: (measure: string) => string | undefined },
+): MetricChoice[] {
   const measures = new Map(reading.fits.map((f) => [f.id, f.score]));
   const preferred = new Set(reading.fits.filter((f) => f.preferred).map((f) => f.id));
   const loose = new Set(reading.fits.filter((f) => f.loose).map((f) => f.id));
@@ -311,7 +341,9 @@ export function rankMetrics(metrics: Metric[], reading: MeasureReading, options:
     out.push({ metric, score: ms + os - penalty, unitFits });
   }
   // Among equals, the measure the catalogue's own words prefer comes first.
-  return out.sort((a, b) => b.score - a.score || Number(b.unitFits) - Number(a.unitFits) || Number(preferred.has(b.metric.measure)) - Number(preferred.has(a.metric.measure)));
+  return out.sort(
+    (a, b) => b.score - a.score || Number(b.unitFits) - Number(a.unitFits) || Number(preferred.has(b.metric.measure)) - Number(preferred.has(a.metric.measure)),
+  );
 }
 
 function hasOutcome(metrics: Metric[], measure: string, outcome: string): boolean {
@@ -319,7 +351,33 @@ function hasOutcome(metrics: Metric[], measure: string, outcome: string): boolea
 }
 
 /** Words that may join two measures named side by side ("complaints and conduct matters"). */
-const JOINERS = new Set(['and', 'or', 'as', 'well', 'versus', 'vs', 'plus', 'both', 'with', 'compared', 'to', 'the', 'of', 'also', 'number', 'in', 'for', 'during', 'what', 'how', 'many', 'was', 'were', 'their', 'its']);
+const JOINERS = new Set([
+  'and',
+  'or',
+  'as',
+  'well',
+  'versus',
+  'vs',
+  'plus',
+  'both',
+  'with',
+  'compared',
+  'to',
+  'the',
+  'of',
+  'also',
+  'number',
+  'in',
+  'for',
+  'during',
+  'what',
+  'how',
+  'many',
+  'was',
+  'were',
+  'their',
+  'its',
+]);
 
 /** One part of a question naming several measures side by side: the measures its words fit, best first. */
 export type MeasurePart = Array<{ id: string; score: number }>;

@@ -20,11 +20,18 @@ const MONTHS = 'january|february|march|april|may|june|july|august|september|octo
 
 // The patterns `findPeriods` builds from MONTHS, compiled once rather than for each question.
 /** "the two years to March 2016" */
-const YEARS_TO = new RegExp(`\\b(?:the\\s+)?(?:last\\s+|past\\s+)?(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:financial\\s+)?years\\s+(?:to|ending|ended|up\\s+to)\\s+(?:the\\s+end\\s+of\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?(?:(${MONTHS})\\s+)?((?:19|20)\\d\\d)\\b`, 'g');
+const YEARS_TO = new RegExp(
+  `\\b(?:the\\s+)?(?:last\\s+|past\\s+)?(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:financial\\s+)?years\\s+(?:to|ending|ended|up\\s+to)\\s+(?:the\\s+end\\s+of\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?(?:(${MONTHS})\\s+)?((?:19|20)\\d\\d)\\b`,
+  'g',
+);
 /** "year to March 2022", and the statisticians' shorthand "YE Mar 24", "y/e March 2024", "FYE March 2024" */
-const YEAR_TO_SPRING = new RegExp(`\\b(?:(?:the\\s+)?(?:financial\\s+)?(?:years?|yr)\\s+(?:to|ending|ended|end(?:ing)?\\s+in)|f?ye|y\\s*\\/\\s*e)\\s+(?:the\\s+end\\s+of\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?(march|april|mar|apr)\\s+((?:19|20)?\\d\\d)\\b`, 'g');
+const YEAR_TO_SPRING =
+  /\b(?:(?:the\s+)?(?:financial\s+)?(?:years?|yr)\s+(?:to|ending|ended|end(?:ing)?\s+in)|f?ye|y\s*\/\s*e)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(march|april|mar|apr)\s+((?:19|20)?\d\d)\b/g;
 /** "March 2023 - Feb 2024", "between October 2021 and March 2022" */
-const MONTHS_TO_MONTHS = new RegExp(`\\b(?:(?:between|from)\\s+)?(?:${MONTHS})\\s+((?:19|20)\\d\\d)\\s*(?:-|–|—|to|until|till|and)\\s*(?:${MONTHS})\\s+((?:19|20)\\d\\d)\\b`, 'g');
+const MONTHS_TO_MONTHS = new RegExp(
+  `\\b(?:(?:between|from)\\s+)?(?:${MONTHS})\\s+((?:19|20)\\d\\d)\\s*(?:-|–|—|to|until|till|and)\\s*(?:${MONTHS})\\s+((?:19|20)\\d\\d)\\b`,
+  'g',
+);
 /** "2019", "May 2019". */
 const YEAR = new RegExp(`\\b(?:(?:${MONTHS})\\s+)?((?:1[89]|2[01])\\d\\d)\\b`, 'g');
 
@@ -84,13 +91,16 @@ export function findPeriods(question: string): PeriodMention {
     const b = Number(m[2]);
     if (b > a) add(m, { kind: 'range', from: a, to: b, label: `${a} to ${b}` });
   }
-  for (const m of q.matchAll(YEAR))
-    add(m, { kind: 'year', year: Number(m[1]), label: m[1] ?? '' });
-  for (const m of q.matchAll(/\b(?:the\s+)?(?:year|period)\s+before(?:\s+(?:that|the\s+(?:most\s+recent|latest)(?:\s+one)?|last))?\b|\b(?:the\s+)?previous\s+year\b|\b(?:the\s+)?year\s+prior(?:\s+to\s+(?:that|the\s+(?:most\s+recent|latest|last)(?:\s+(?:one|year))?))?\b|\bprior\s+year\b/g))
+  for (const m of q.matchAll(YEAR)) add(m, { kind: 'year', year: Number(m[1]), label: m[1] ?? '' });
+  for (const m of q.matchAll(
+    /\b(?:the\s+)?(?:year|period)\s+before(?:\s+(?:that|the\s+(?:most\s+recent|latest)(?:\s+one)?|last))?\b|\b(?:the\s+)?previous\s+year\b|\b(?:the\s+)?year\s+prior(?:\s+to\s+(?:that|the\s+(?:most\s+recent|latest|last)(?:\s+(?:one|year))?))?\b|\bprior\s+year\b/g,
+  ))
     add(m, { kind: 'previous', label: 'the year before' });
   // "last year" is the latest year held, unless a follow-up's previous answer gives it another meaning.
   for (const m of q.matchAll(/\blast\s+year\b/g)) add(m, { kind: 'latest', label: 'last year' });
-  for (const m of q.matchAll(/\b(?:latest|most\s+recent|this\s+year|recent(?:ly)?|current(?:ly)?|now|newest|up to date|last\s+(?:12|twelve)\s+months|(?:the\s+)?year\s+to\s+march)\b/g))
+  for (const m of q.matchAll(
+    /\b(?:latest|most\s+recent|this\s+year|recent(?:ly)?|current(?:ly)?|now|newest|up to date|last\s+(?:12|twelve)\s+months|(?:the\s+)?year\s+to\s+march)\b/g,
+  ))
     add(m, { kind: 'latest', label: 'the latest year' });
 
   found.sort((a, b) => a.at - b.at);

@@ -106,7 +106,11 @@ export class PhraseBook<S extends string = PhraseSlot> {
       if (slot === 'mask') continue;
       const kept = list.filter((m) => !masks.some((k) => m.at < k.end && k.at < m.end));
       if (kept.length === 0) found.delete(slot);
-      else found.set(slot, kept.sort((a, b) => a.at - b.at));
+      else
+        found.set(
+          slot,
+          kept.sort((a, b) => a.at - b.at),
+        );
     }
     return found;
   }

@@ -15,7 +15,11 @@ import { PhraseBook } from './phrases.ts';
 export function questionReaders(data: Pick<Dataset, 'forces' | 'outside' | 'measures' | 'outcomes' | 'phrases' | 'families' | 'documents'>): QuestionReaders {
   return {
     resolver: new ForceResolver(data.forces, data.outside),
-    matcher: new MetricMatcher(data.measures, data.outcomes, data.phrases.filter((p) => p.slot === 'plain').flatMap((p) => p.phrases)),
+    matcher: new MetricMatcher(
+      data.measures,
+      data.outcomes,
+      data.phrases.filter((p) => p.slot === 'plain').flatMap((p) => p.phrases),
+    ),
     phrases: new PhraseBook(data.phrases),
     families: new PhraseBook(data.families.map((f) => ({ slot: f.family, phrases: f.names }))),
     publisherWords: new Set(data.documents.flatMap((d) => words(d.publisher))),

@@ -37,7 +37,8 @@ export function scopeOf(r: ScopeReading, intent: Intent, carryFrom?: Frame): Sco
   if (mentioned.ambiguous) {
     const { word, candidates, region } = mentioned.ambiguous;
     // "The Welsh forces", or "which Yorkshire force…": the group is the scope.
-    if (region !== undefined || ordered) return { kind: 'region', region: region ?? word, forces: candidates.filter((f) => !excluded.includes(f)), except: excluded };
+    if (region !== undefined || ordered)
+      return { kind: 'region', region: region ?? word, forces: candidates.filter((f) => !excluded.includes(f)), except: excluded };
     return { kind: 'ambiguous', word, candidates };
   }
   if (r.everyForce || ordered) return { kind: 'every-force', except: excluded };

@@ -48,7 +48,11 @@ export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatc
     // "leaving the Met aside": the forces inside the phrase.
     if (m.gap) {
       const [a, b] = m.gap;
-      for (const p of forces.positions) if (p.at >= a && p.at < b && !taken.has(p.at)) excluded.push(p.force), taken.add(p.at);
+      for (const p of forces.positions) {
+        if (p.at < a || p.at >= b || taken.has(p.at)) continue;
+        excluded.push(p.force);
+        taken.add(p.at);
+      }
       continue;
     }
     let at = m.end;

@@ -19,6 +19,7 @@ export function citation(c: LooseCitation): Citation {
 /** An answer whose body is its text, line by line (a first line as the headline), checked against the schema. */
 export function answer(a: LooseAnswer): Answer {
   const lines = a.text.split('\n');
-  const blocks = a.blocks ?? lines.map((text, i) => ({ kind: i === 0 ? ('headline' as const) : ('paragraph' as const), segments: [{ kind: 'text' as const, text }] }));
+  const blocks =
+    a.blocks ?? lines.map((text, i) => ({ kind: i === 0 ? ('headline' as const) : ('paragraph' as const), segments: [{ kind: 'text' as const, text }] }));
   return AnswerSchema.parse({ ...a, blocks, citations: a.citations.map(citation) });
 }

@@ -98,7 +98,10 @@ describe('npm start on SIGTERM', () => {
 
 describe('a crash in a handler', () => {
   it('is logged and counted, and the process keeps running', async () => {
-    const crash = spawn(process.execPath, ['--import', 'tsx', 'test/adapters/shared/fixtures/crash-child.ts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const crash = spawn(process.execPath, ['--import', 'tsx', 'test/adapters/shared/fixtures/crash-child.ts'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     crash.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));

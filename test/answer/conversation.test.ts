@@ -94,7 +94,11 @@ describe('"latest" and "last year" for the measure that answers', () => {
 describe('a measure asked as a whole', () => {
   it('answers "complaint cases finalised" with the sum of its parts, outside and under Schedule 3, as our calculation', () => {
     const a = engine.answer('How many complaint cases did Kent Police finalise in 2024/25?');
-    expect(a.facts.map((f) => f.metric).sort()).toEqual(['complaint-cases-finalised', 'complaint-cases-finalised-outside-schedule-3', 'complaint-cases-finalised-under-schedule-3']);
+    expect(a.facts.map((f) => f.metric).sort()).toEqual([
+      'complaint-cases-finalised',
+      'complaint-cases-finalised-outside-schedule-3',
+      'complaint-cases-finalised-under-schedule-3',
+    ]);
     expect(a.text).toMatch(/^Kent Police: 3,336 complaint cases finalised/);
     expect(a.text).toContain('1,927 + 1,409 = 3,336');
   });

@@ -24,7 +24,15 @@ describe('the grounding check', () => {
     const draft = new AnswerDraft(ctx, 'q');
     const n = draft.cite(figure.source, figure.quote);
     expect(() => draft.answered('share', `1,972 [${n}], half of it 986.`)).toThrow(GroundingError);
-    const base = { force: 'hertfordshire', forceName: 'Hertfordshire Constabulary', periodId: '2021-22', period: '2021-22', metric: 'x', metricLabel: 'half', unit: 'count' as const };
+    const base = {
+      force: 'hertfordshire',
+      forceName: 'Hertfordshire Constabulary',
+      periodId: '2021-22',
+      period: '2021-22',
+      metric: 'x',
+      metricLabel: 'half',
+      unit: 'count' as const,
+    };
     const again = new AnswerDraft(ctx, 'q');
     const m = again.cite(figure.source, figure.quote);
     again.computed(base, 986, 'share', [], '1,972 ÷ 2 = 986');

@@ -25,7 +25,11 @@ describe('lookups', () => {
   });
 
   it('understands aliases, typos and other spellings of the year', () => {
-    for (const q of ['hants allegations 2021/22', 'How many allegations did Hampshre police face in the year to March 2022?', 'allegations against Hampshire Constabulary 2021-2022']) {
+    for (const q of [
+      'hants allegations 2021/22',
+      'How many allegations did Hampshre police face in the year to March 2022?',
+      'allegations against Hampshire Constabulary 2021-2022',
+    ]) {
       expect(plain(engine.answer(q)), q).toContain('1938');
     }
   });
@@ -167,7 +171,9 @@ describe('declining', () => {
 
 describe('force cards', () => {
   it('composes the card of every force we hold figures for, whatever its section names hold ("Rates per 1,000 employees")', () => {
-    const failed = engine.forcesWithData().filter((f) => engine.forceCard(f.name).status !== 'answered' || engine.forceCard(f.name, { full: true }).status !== 'answered');
+    const failed = engine
+      .forcesWithData()
+      .filter((f) => engine.forceCard(f.name).status !== 'answered' || engine.forceCard(f.name, { full: true }).status !== 'answered');
     expect(failed.map((f) => f.name)).toEqual([]);
   });
 
@@ -177,7 +183,8 @@ describe('force cards', () => {
       expect(summary.text.split('\n').length, force.name).toBeLessThanOrEqual(12);
       const full = engine.forceCard(force.name, { full: true });
       // A force with few figures has its whole card as the summary, and nothing more to offer.
-      if (summary.facts.length < full.facts.length) expect(summary.blocks.at(-1), force.name).toMatchObject({ kind: 'more', rest: true, forceName: force.name });
+      if (summary.facts.length < full.facts.length)
+        expect(summary.blocks.at(-1), force.name).toMatchObject({ kind: 'more', rest: true, forceName: force.name });
       expect(summary.facts.length, force.name).toBeLessThanOrEqual(full.facts.length);
     }
   });
@@ -352,7 +359,9 @@ describe('phrasings a reporter might use', () => {
 
   it('still answers complaints "about" a force or its officers, and allegations "involving" a measure we hold', () => {
     expect(plain(engine.answer('How many complaints about Hampshire police were there in 2021-22?'))).toContain('1938');
-    expect(plain(engine.answer('How many allegations involving sexual assault were made against Hampshire officers?'))).toContain('38 sexual assault allegations');
+    expect(plain(engine.answer('How many allegations involving sexual assault were made against Hampshire officers?'))).toContain(
+      '38 sexual assault allegations',
+    );
   });
 
   it('answers "which saw fewer" with the lower one first, and "force" alone names no measure', () => {

@@ -79,7 +79,7 @@ describe('every answer to the regression questions', () => {
     const answered = answers.filter(({ answer }) => answer.status === 'answered');
     const long = answered.filter(({ answer }) => {
       const headline = answer.blocks.find((b) => b.kind === 'headline');
-      return (headline ? blockText(headline).split('\n')[0] ?? '' : '').length > HEADLINE_MAX;
+      return (headline ? (blockText(headline).split('\n')[0] ?? '') : '').length > HEADLINE_MAX;
     });
     expect(answered.length).toBeGreaterThan(400);
     expect(long.length / answered.length, long.map(({ id }) => id).join(' ')).toBeLessThanOrEqual(1 - WITHIN);

@@ -21,7 +21,7 @@ describe('the question-length cap', () => {
 
   it('reads a question right at the cap as usual', () => {
     const question = 'How many misconduct allegations were made against Hampshire police in 2021-22?';
-    const atCap = `${question} ${'please '.repeat(200)}`.slice(0, MAX_QUESTION_LENGTH - 1) + '?';
+    const atCap = `${`${question} ${'please '.repeat(200)}`.slice(0, MAX_QUESTION_LENGTH - 1)}?`;
     expect(atCap).toHaveLength(MAX_QUESTION_LENGTH);
     expect(engine.answer(atCap).text).not.toContain('too long');
     expect(engine.answer(question).text).toContain('1,938');

@@ -8,7 +8,21 @@ import { slackErrors } from '../../bench/slack.ts';
 // machine is shared and noisy, and the numbers belong in BENCHMARKS.md, not in a pass/fail test.
 
 /** The types of answer the question set must reach on the bundled data, so every path is timed. */
-const BUNDLED_ROWS = ['lookup', 'share', 'comparison', 'change', 'trend', 'ranking', 'recommendation', 'definition', 'statement', 'overview', 'force card', 'no data', 'unclear'];
+const BUNDLED_ROWS = [
+  'lookup',
+  'share',
+  'comparison',
+  'change',
+  'trend',
+  'ranking',
+  'recommendation',
+  'definition',
+  'statement',
+  'overview',
+  'force card',
+  'no data',
+  'unclear',
+];
 
 describe('the benchmark in smoke mode', () => {
   it('asks every question of the set on the bundled data and a generated corpus, in-process, with no errors', async () => {

@@ -41,7 +41,14 @@ describe('a deploy of dist/ and data/ without src/', () => {
     const fake = await startFakeSlackApi();
     const child = spawn(process.execPath, [join(deploy, 'dist', 'slack.js')], {
       cwd: deploy,
-      env: { PATH: process.env.PATH, SLACK_BOT_TOKEN: 'xoxb-1-2-deploy', SLACK_SIGNING_SECRET: 'deploy-secret', SLACK_API_URL: fake.apiUrl, PORT: '0', LOG_LEVEL: 'info' },
+      env: {
+        PATH: process.env.PATH,
+        SLACK_BOT_TOKEN: 'xoxb-1-2-deploy',
+        SLACK_SIGNING_SECRET: 'deploy-secret',
+        SLACK_API_URL: fake.apiUrl,
+        PORT: '0',
+        LOG_LEVEL: 'info',
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let log = '';

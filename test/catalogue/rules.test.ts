@@ -39,17 +39,37 @@ describe('canRank', () => {
   const m = { id: 'allegations-logged' };
   const period = { id: '2024-25' };
   it('ranks one metric in one period over several forces', () => {
-    expect(canRank([{ force: 'kent', metric: m, period }, { force: 'essex', metric: m, period }])).toBe(true);
+    expect(
+      canRank([
+        { force: 'kent', metric: m, period },
+        { force: 'essex', metric: m, period },
+      ]),
+    ).toBe(true);
   });
   it('does not rank a single force', () => {
     expect(canRank([{ force: 'kent', metric: m, period }])).toBe(false);
   });
   it('does not rank figures of different periods or metrics against each other', () => {
-    expect(canRank([{ force: 'kent', metric: m, period }, { force: 'essex', metric: m, period: { id: '2023-24' } }])).toBe(false);
-    expect(canRank([{ force: 'kent', metric: m, period }, { force: 'essex', metric: { id: 'complaint-cases-logged' }, period }])).toBe(false);
+    expect(
+      canRank([
+        { force: 'kent', metric: m, period },
+        { force: 'essex', metric: m, period: { id: '2023-24' } },
+      ]),
+    ).toBe(false);
+    expect(
+      canRank([
+        { force: 'kent', metric: m, period },
+        { force: 'essex', metric: { id: 'complaint-cases-logged' }, period },
+      ]),
+    ).toBe(false);
   });
   it('does not rank a force against itself', () => {
-    expect(canRank([{ force: 'kent', metric: m, period }, { force: 'kent', metric: m, period }])).toBe(false);
+    expect(
+      canRank([
+        { force: 'kent', metric: m, period },
+        { force: 'kent', metric: m, period },
+      ]),
+    ).toBe(false);
   });
 });
 

@@ -25,7 +25,9 @@ describe('toCsv', () => {
 
   it('quotes cells holding quotes, and keeps a spreadsheet from running a cell as a formula', () => {
     const [, , theirs] = lines(toCsv(RATES));
-    expect(theirs).toBe(`"Hampshire, ""Isle of Wight""",391.4,no,,[2],"'=HYPERLINK(""https://evil.example""), a title that looks like a formula",https://example.org/hants`);
+    expect(theirs).toBe(
+      `"Hampshire, ""Isle of Wight""",391.4,no,,[2],"'=HYPERLINK(""https://evil.example""), a title that looks like a formula",https://example.org/hants`,
+    );
   });
 
   it('ends every line with CRLF, as RFC 4180 asks', () => {

@@ -22,7 +22,10 @@ describe('the forcewatch command', () => {
   it('answers a stream of questions as one JSON answer a line, in order, skipping blank lines', () => {
     const r = cli(['ask', '--jsonl'], 'How many allegations did Hampshire face in 2021-22?\n\nWhat is the capital of France?\n');
     expect(r.code).toBe(0);
-    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as { status: string; text: string });
+    const lines = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { status: string; text: string });
     expect(lines).toHaveLength(2);
     expect(lines[0]?.status).toBe('answered');
     expect(lines[0]?.text).toContain('1,938');
@@ -33,7 +36,9 @@ describe('the forcewatch command', () => {
     const summary = cli(['force', 'hants']);
     expect(summary.code).toBe(0);
     expect(summary.out).toContain('Allegations logged, 2024-25: 5,156 [1]');
-    expect(summary.out).toContain('Every figure we hold on Hampshire and Isle of Wight Constabulary: forcewatch force "Hampshire and Isle of Wight Constabulary" --all.');
+    expect(summary.out).toContain(
+      'Every figure we hold on Hampshire and Isle of Wight Constabulary: forcewatch force "Hampshire and Isle of Wight Constabulary" --all.',
+    );
     expect(summary.out).not.toContain('1,938');
     const all = cli(['force', 'Hampshire and Isle of Wight Constabulary', '--all']);
     expect(all.code).toBe(0);

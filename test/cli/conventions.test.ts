@@ -70,7 +70,10 @@ describe('the forcewatch command line', () => {
     // The file's malformed RECORD_QUESTIONS proves it was read; the message names it, no stack trace.
     expect(fromFile.code).toBe(1);
     expect(fromFile.err).toMatch(/Configuration problem: Feedback store: RECORD_QUESTIONS must be true or false/);
-    const lines = fromFile.err.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { msg: string; file?: string });
+    const lines = fromFile.err
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { msg: string; file?: string });
     expect(lines).toContainEqual(expect.objectContaining({ msg: 'read settings from .env', file: join(cwd, '.env') }));
     const overridden = forcewatch(['ask', 'What is the capital of France?'], { cwd, env: { ...env, RECORD_QUESTIONS: 'false' } });
     expect(overridden.code).toBe(0);

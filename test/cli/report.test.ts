@@ -45,7 +45,13 @@ describe('forcewatch report on the embedded store', () => {
   it('shows each reported figure with its note and the value held now, or that it is no longer held', () => {
     expect(report.reports.map((r) => [r.figure, r.label, r.shown, r.current, r.notes.map((n) => n.note)])).toEqual([
       ['hampshire/complaint-allegations/1999-00', null, [12], [], ['No such year']],
-      ['hampshire/complaint-allegations/2021-22', expect.stringMatching(/^Hampshire.*: .*allegations.*, 2021-22$/), [1938], [1938], ['The Home Office table says 1,983']],
+      [
+        'hampshire/complaint-allegations/2021-22',
+        expect.stringMatching(/^Hampshire.*: .*allegations.*, 2021-22$/),
+        [1938],
+        [1938],
+        ['The Home Office table says 1,983'],
+      ],
     ]);
   });
 

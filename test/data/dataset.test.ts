@@ -17,12 +17,13 @@ function dataWith(file: string, edit: (lines: string[]) => string[]): string {
   return dir;
 }
 function editFigure(line: number, change: (f: Record<string, unknown>) => void) {
-  return (lines: string[]) => lines.map((l, i) => {
-    if (i !== line - 1) return l;
-    const f = JSON.parse(l) as Record<string, unknown>;
-    change(f);
-    return JSON.stringify(f);
-  });
+  return (lines: string[]) =>
+    lines.map((l, i) => {
+      if (i !== line - 1) return l;
+      const f = JSON.parse(l) as Record<string, unknown>;
+      change(f);
+      return JSON.stringify(f);
+    });
 }
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
@@ -35,9 +36,12 @@ describe('the bundled data', () => {
   it('holds the five seed documents, each naming its seed file', () => {
     const { documents } = loadDataset(BUNDLED_DATA_DIR);
     // Documents ingested from shared/data name their file and row instead.
-    expect(documents.map((d) => d.origin).filter((o) => !o.startsWith('shared/data/')).sort()).toEqual([
-      '000_b566b7a988653a35.txt', '001_a975589b9b9c29ca.txt', '002_3b4b28273de6faf2.txt', '003_a293223a3548737c.txt', '004_b1b80323db0306e8.txt',
-    ]);
+    expect(
+      documents
+        .map((d) => d.origin)
+        .filter((o) => !o.startsWith('shared/data/'))
+        .sort(),
+    ).toEqual(['000_b566b7a988653a35.txt', '001_a975589b9b9c29ca.txt', '002_3b4b28273de6faf2.txt', '003_a293223a3548737c.txt', '004_b1b80323db0306e8.txt']);
   });
   it('keeps page debris out of the texts', () => {
     for (const d of loadDataset(BUNDLED_DATA_DIR).documents) {
@@ -53,42 +57,93 @@ describe('the bundled data', () => {
 
 describe('invalid data is refused with the file, the line and what is wrong', () => {
   it('names a quote that is not in its source', () => {
-    const dir = dataWith('figures.jsonl', editFigure(1, (f) => { f.quote = 'A sentence no article contains 1,938.'; delete f.stated; }));
+    const dir = dataWith(
+      'figures.jsonl',
+      editFigure(1, (f) => {
+        f.quote = 'A sentence no article contains 1,938.';
+        delete f.stated;
+      }),
+    );
     const { problems } = inspectDataset(dir);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ file: expect.stringContaining('figures.jsonl'), line: 1, message: expect.stringContaining('quote not found') });
   });
   it('names a value its quote does not state', () => {
-    const dir = dataWith('figures.jsonl', editFigure(1, (f) => { f.value = 123456; delete f.stated; }));
+    const dir = dataWith(
+      'figures.jsonl',
+      editFigure(1, (f) => {
+        f.value = 123456;
+        delete f.stated;
+      }),
+    );
     expect(inspectDataset(dir).problems).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('does not state the value 123456') })]);
   });
   it('names a value that is another of its quote\'s numbers: "stated" says which, and must read as the value', () => {
     // "Of these, 1,867 (96 percent) resulted in no action…": the count is 1,867, not 96.
-    const dir = dataWith('figures.jsonl', editFigure(2, (f) => { f.value = 96; }));
+    const dir = dataWith(
+      'figures.jsonl',
+      editFigure(2, (f) => {
+        f.value = 96;
+      }),
+    );
     expect(inspectDataset(dir).problems).toEqual([expect.objectContaining({ line: 2, message: 'stated "1,867" does not read as the value 96' })]);
   });
   it('asks which number a figure is when its quote holds several and the figure does not say', () => {
-    const dir = dataWith('figures.jsonl', editFigure(2, (f) => { delete f.stated; }));
-    expect(inspectDataset(dir).problems).toEqual([expect.objectContaining({ line: 2, message: expect.stringMatching(/quote holds several numbers \(1867, 96\): "stated" must say which is the value 1867/) })]);
+    const dir = dataWith(
+      'figures.jsonl',
+      editFigure(2, (f) => {
+        delete f.stated;
+      }),
+    );
+    expect(inspectDataset(dir).problems).toEqual([
+      expect.objectContaining({
+        line: 2,
+        message: expect.stringMatching(/quote holds several numbers \(1867, 96\): "stated" must say which is the value 1867/),
+      }),
+    ]);
   });
   it('names a "stated" number the quote does not hold as a whole number', () => {
-    const dir = dataWith('figures.jsonl', editFigure(2, (f) => { f.stated = '867'; f.value = 867; }));
-    expect(inspectDataset(dir).problems).toEqual([expect.objectContaining({ line: 2, message: expect.stringContaining('stated "867" is not a number of the quote') })]);
+    const dir = dataWith(
+      'figures.jsonl',
+      editFigure(2, (f) => {
+        f.stated = '867';
+        f.value = 867;
+      }),
+    );
+    expect(inspectDataset(dir).problems).toEqual([
+      expect.objectContaining({ line: 2, message: expect.stringContaining('stated "867" is not a number of the quote') }),
+    ]);
   });
-  it('names a figure whose force is not among its source\'s forces', () => {
+  it("names a figure whose force is not among its source's forces", () => {
     // Hertfordshire is a force of the register, but the Hampshire Chronicle article covers only Hampshire.
-    const dir = dataWith('figures.jsonl', editFigure(1, (f) => { f.force = 'hertfordshire'; }));
-    expect(inspectDataset(dir).problems).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('force "hertfordshire" is not among the forces of source "hampshire-chronicle-misconduct-allegations" (hampshire)') })]);
+    const dir = dataWith(
+      'figures.jsonl',
+      editFigure(1, (f) => {
+        f.force = 'hertfordshire';
+      }),
+    );
+    expect(inspectDataset(dir).problems).toEqual([
+      expect.objectContaining({
+        line: 1,
+        message: expect.stringContaining('force "hertfordshire" is not among the forces of source "hampshire-chronicle-misconduct-allegations" (hampshire)'),
+      }),
+    ]);
   });
   it('refuses data that holds no figures at all', () => {
     const dir = dataWith('figures.jsonl', () => []);
     rmSync(join(dir, 'ingested', 'figures.jsonl'));
-    expect(inspectDataset(dir).problems).toEqual([expect.objectContaining({ file: expect.stringContaining('figures.jsonl'), message: expect.stringContaining('holds no figures') })]);
+    expect(inspectDataset(dir).problems).toEqual([
+      expect.objectContaining({ file: expect.stringContaining('figures.jsonl'), message: expect.stringContaining('holds no figures') }),
+    ]);
   });
   it('lists the first 50 problems at start-up and counts the rest', () => {
     const dir = dataWith('figures.jsonl', (lines) => lines.map((l) => l.replace(/"metric": "[^"]+"/, '"metric": "unicorns"')));
     let error: unknown;
-    try { loadEngine({ dataDir: dir }); } catch (e) { error = e; }
+    try {
+      loadEngine({ dataDir: dir });
+    } catch (e) {
+      error = e;
+    }
     expect(error).toBeInstanceOf(DataError);
     const { message, problems } = error as DataError;
     expect(problems.length).toBeGreaterThan(50);
@@ -96,7 +151,13 @@ describe('invalid data is refused with the file, the line and what is wrong', ()
     expect(message).toMatch(new RegExp(`… and ${problems.length - 50} more$`));
   });
   it('names unknown force and metric ids', () => {
-    const dir = dataWith('figures.jsonl', editFigure(3, (f) => { f.force = 'narnia'; f.metric = 'unicorns'; }));
+    const dir = dataWith(
+      'figures.jsonl',
+      editFigure(3, (f) => {
+        f.force = 'narnia';
+        f.metric = 'unicorns';
+      }),
+    );
     const messages = inspectDataset(dir).problems.map((p) => p.message);
     expect(messages).toEqual(expect.arrayContaining([expect.stringContaining('unknown force "narnia"'), expect.stringContaining('unknown metric "unicorns"')]));
   });
@@ -121,9 +182,16 @@ describe('invalid data is refused with the file, the line and what is wrong', ()
     const problems = inspectDataset(dir).problems;
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ file: expect.stringContaining('forces.jsonl'), line: forceLines, message: expect.stringMatching(/duplicate id "avon-and-somerset" \(first at .*forces\.jsonl:1\)/) }),
+        expect.objectContaining({
+          file: expect.stringContaining('forces.jsonl'),
+          line: forceLines,
+          message: expect.stringMatching(/duplicate id "avon-and-somerset" \(first at .*forces\.jsonl:1\)/),
+        }),
         expect.objectContaining({ file: expect.stringContaining('sources.jsonl'), line: 1, message: expect.stringMatching(/not valid JSON/) }),
-        expect.objectContaining({ file: expect.stringContaining('sources.jsonl'), message: expect.stringMatching(/no text: neither a "text" field nor .*daily-echo-sexual-assault-foi\.txt/) }),
+        expect.objectContaining({
+          file: expect.stringContaining('sources.jsonl'),
+          message: expect.stringMatching(/no text: neither a "text" field nor .*daily-echo-sexual-assault-foi\.txt/),
+        }),
       ]),
     );
   });
@@ -136,7 +204,12 @@ describe('invalid data is refused with the file, the line and what is wrong', ()
     expect(run.stderr).toMatch(/\d+ problems found\./);
   });
   it('refuses to start an engine on invalid data, naming the problem', () => {
-    const dir = dataWith('figures.jsonl', editFigure(1, (f) => { f.metric = 'unicorns'; }));
+    const dir = dataWith(
+      'figures.jsonl',
+      editFigure(1, (f) => {
+        f.metric = 'unicorns';
+      }),
+    );
     expect(() => loadEngine({ dataDir: dir })).toThrow(DataError);
     expect(() => loadEngine({ dataDir: dir })).toThrow(/figures\.jsonl:1: unknown metric "unicorns"/);
   });

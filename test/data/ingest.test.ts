@@ -20,7 +20,7 @@ describe('data:ingest', () => {
     for (const [name, text] of files) expect(readFileSync(join(BUNDLED_DATA_DIR, 'ingested', name), 'utf8'), name).toBe(text);
   });
 
-  it.skipIf(!hasShared)('reports the shared data\'s known bad rows by file and row, and nothing else', () => {
+  it.skipIf(!hasShared)("reports the shared data's known bad rows by file and row, and nothing else", () => {
     const { problems } = ingest(SHARED, BUNDLED_DATA_DIR);
     expect([...new Set(problems.map((p) => `${p.file}:${p.row}`))]).toEqual([
       'bbc_sdu_iopc_recommendations.csv:17',
@@ -53,7 +53,10 @@ describe('data:ingest', () => {
     const schema = z.object({ force_id: z.string().regex(/^[a-z-]+$/), value: z.string().regex(/^\d+$/).transform(Number) });
     const text = 'force_id,value\nkent,12\nKent Police,x\n"essex",3,extra\nsurrey,7\n';
     const rows = rowsOf('figures.csv', text, schema, problems);
-    expect(rows.map((r) => [r.row, r.value.value])).toEqual([[2, 12], [5, 7]]);
+    expect(rows.map((r) => [r.row, r.value.value])).toEqual([
+      [2, 12],
+      [5, 7],
+    ]);
     const lines = problems.map(formatRowProblem);
     expect(lines).toContain('figures.csv:3: force_id: Invalid string: must match pattern /^[a-z-]+$/');
     expect(lines.some((l) => l.startsWith('figures.csv:3: value:'))).toBe(true);

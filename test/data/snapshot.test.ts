@@ -69,7 +69,9 @@ describe('the dataset snapshot', () => {
         thrown = error;
       }
     });
-    expect(lines).toContainEqual(expect.objectContaining({ level: 40, msg: expect.stringContaining('snapshot not used'), reason: expect.stringContaining('stale') }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({ level: 40, msg: expect.stringContaining('snapshot not used'), reason: expect.stringContaining('stale') }),
+    );
     expect(thrown).toBeInstanceOf(DataError);
     expect((thrown as DataError).message).toContain('does not state the value 123456');
   });
@@ -101,7 +103,9 @@ describe('a snapshot edited after it was saved', () => {
     writeFileSync(other.snapshotFile, text.replace('"value":1972', '"value":9999'));
     expect(readDatasetSnapshot(other.snapshotFile, other.dir)).toEqual({ ok: false, reason: expect.stringContaining('altered since it was saved') });
     const { result: engine, lines } = logged((logger) => loadEngine({ dataDir: other.dir, snapshotFile: other.snapshotFile, logger }));
-    expect(lines).toContainEqual(expect.objectContaining({ level: 40, msg: expect.stringContaining('snapshot not used'), reason: expect.stringContaining('altered') }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({ level: 40, msg: expect.stringContaining('snapshot not used'), reason: expect.stringContaining('altered') }),
+    );
     const answer = engine.answer('How many misconduct allegations were made against Hertfordshire police in 2021-22?').text;
     expect(answer).toContain('1,972');
     expect(answer).not.toContain('9,999');
@@ -124,7 +128,10 @@ describe('npm run index:build', () => {
       loadEngine({ dataDir: ${JSON.stringify(copy)}, logger: createLogger({ level: 'info' }), ...savedFileOptions(${JSON.stringify(copy)}) });`;
     const started = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', start], { encoding: 'utf8' });
     expect(started.status).toBe(0);
-    const messages = `${started.stdout}${started.stderr}`.split('\n').filter((l) => l.startsWith('{')).map((l) => (JSON.parse(l) as { msg: string }).msg);
+    const messages = `${started.stdout}${started.stderr}`
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => (JSON.parse(l) as { msg: string }).msg);
     expect(messages).toEqual(expect.arrayContaining(['dataset loaded from snapshot', 'passage index loaded from file']));
   });
 });

@@ -11,7 +11,9 @@ import { EvalCase } from './judge.ts';
 export function loadCases(): EvalCase[] {
   // One file per area keeps ids and reviews apart.
   const dir = new URL('./', import.meta.url);
-  const files = readdirSync(dir).filter((f) => /^questions.*\.jsonl$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /^questions.*\.jsonl$/.test(f))
+    .sort();
   if (files.length === 0) throw new Error('test/eval holds no questions*.jsonl files');
   const cases = files.flatMap((name) =>
     readFileSync(new URL(name, dir), 'utf8')
@@ -37,7 +39,10 @@ export function answerCases(engine: Engine, cases: readonly EvalCase[]): Map<str
   const answers = new Map<string, Answer>();
   for (const c of cases) {
     const previous = c.after ? answers.get(c.after) : undefined;
-    const answer = c.mode === 'force' || c.mode === 'force-all' ? engine.forceCard(c.q, { full: c.mode === 'force-all' }) : engine.answer(c.q, previous ? { previous } : undefined);
+    const answer =
+      c.mode === 'force' || c.mode === 'force-all'
+        ? engine.forceCard(c.q, { full: c.mode === 'force-all' })
+        : engine.answer(c.q, previous ? { previous } : undefined);
     answers.set(c.id, answer);
   }
   return answers;

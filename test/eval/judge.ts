@@ -50,7 +50,8 @@ export function judge(c: EvalCase, answer: Answer): string[] {
   const text = numberText(answer.text);
   for (const group of c.numbers ?? []) if (!group.some((n) => hasNumber(text, n))) why.push(`text lacks ${group.join('/')}`);
   for (const group of c.words ?? []) if (!group.some((w) => text.includes(w.toLowerCase()))) why.push(`text lacks a word of ${group.join('/')}`);
-  for (const group of c.sources ?? []) if (!group.some((s) => answer.citations.some((cit) => cit.sourceId === s))) why.push(`no citation of ${group.join('/')}`);
+  for (const group of c.sources ?? [])
+    if (!group.some((s) => answer.citations.some((cit) => cit.sourceId === s))) why.push(`no citation of ${group.join('/')}`);
   for (const bad of c.absent ?? []) if (hasNumber(text, bad)) why.push(`text states ${bad}, which it must not`);
   return why;
 }

@@ -11,7 +11,10 @@ describe('the feedback settings', () => {
   });
 
   it('take FORCEWATCH_STATE_DIR from the working directory, and DATABASE_URL over it', () => {
-    expect(feedbackConfigFromEnv({ FORCEWATCH_STATE_DIR: 'var/fw', RECORD_QUESTIONS: 'true' }).store).toEqual({ kind: 'embedded', stateDir: resolve('var/fw') });
+    expect(feedbackConfigFromEnv({ FORCEWATCH_STATE_DIR: 'var/fw', RECORD_QUESTIONS: 'true' }).store).toEqual({
+      kind: 'embedded',
+      stateDir: resolve('var/fw'),
+    });
     expect(feedbackConfigFromEnv({ FORCEWATCH_STATE_DIR: 'var/fw', DATABASE_URL: 'postgresql://bot@db:5432/forcewatch' }).store).toEqual({
       kind: 'postgres',
       url: 'postgresql://bot@db:5432/forcewatch',

@@ -72,7 +72,12 @@ describe('the embedded feedback store', () => {
   it('keeps every record when two writers share the folder at once', async () => {
     const one = openFeedbackStore({ kind: 'embedded', stateDir });
     const two = openFeedbackStore({ kind: 'embedded', stateDir });
-    const declined = ['What is the capital of France?', 'How many complaints about noise did Kent get?', 'what about Yorkshire?', 'complaints in Manchester police 2025-26'];
+    const declined = [
+      'What is the capital of France?',
+      'How many complaints about noise did Kent get?',
+      'what about Yorkshire?',
+      'complaints in Manchester police 2025-26',
+    ];
     await Promise.all(
       declined.map((q, i) => {
         const { question: _q, ...answer } = ask(q);

@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openFeedbackStore, type FeedbackStore, type PostedAnswer, type StoreLocation, type StoredSummary } from '../../src/index.ts';
-import { ask, DISCORD_DM, SLACK_CHANNEL } from './support/answers.ts';
+import { ask, DISCORD_DM } from './support/answers.ts';
 import { createTestSchema } from './support/postgres.ts';
 
 interface StoreUnderTest {

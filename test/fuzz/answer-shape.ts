@@ -18,7 +18,9 @@ export function unprovenNumbers(answer: Answer, vocabulary: string[] = []): numb
     // The scale of a rate ("12.5 per 1,000 workforce", "× 1,000") is a name, not a figure.
     'per 1,000 workforce',
     '× 1,000',
-  ].filter((n) => n.length > 0).sort((a, b) => b.length - a.length);
+  ]
+    .filter((n) => n.length > 0)
+    .sort((a, b) => b.length - a.length);
   // "and 5 other documents" counts our own documents, not a figure from them.
   let text = answer.text.replace(/\[\d+\]/g, ' ').replace(/\b\d[\d,]* other documents?\b/g, ' ');
   for (const n of names) text = text.split(n).join(' ');

@@ -47,25 +47,39 @@ const QUESTIONS = {
   'a national trend': 'Have complaints gone up or down?',
   'a change': 'How have misconduct allegations against Hampshire police changed since 2021-22?',
   'a definition': 'What is a recordable conduct matter?',
-  'recommendations': 'What has the IOPC recommended to Sussex Police about custody?',
+  recommendations: 'What has the IOPC recommended to Sussex Police about custody?',
   'an overview of a force': 'Kent',
   'a decline of a force and year': 'How many misconduct allegations were made against Kent Police in 2021-22?',
   'a decline of a measure': 'How many tasers did Kent use?',
   'a place outside England and Wales': 'How many complaints in Glasgow?',
   'an off-topic question': 'What is the capital of France?',
   'an unclear place': 'How many allegations in Yorkshire in 2021-22?',
-  'help': 'help',
+  help: 'help',
   'an empty question': '',
 } as const;
 
-const HOSTILE = ['<!channel> <!here> <@U0123ABC>', '@everyone @here', '[Click to verify](https://evil.example/x)', '<https://evil.example|looks fine>', '``` `code` ```', '**bold** _it_ ~no~ > quote # head'].join(' ');
+const HOSTILE = [
+  '<!channel> <!here> <@U0123ABC>',
+  '@everyone @here',
+  '[Click to verify](https://evil.example/x)',
+  '<https://evil.example|looks fine>',
+  '``` `code` ```',
+  '**bold** _it_ ~no~ > quote # head',
+].join(' ');
 
 /** A real answer whose data text (titles, publishers, quotes, places in tables) carries `attack`,
  * the quotes made very long: what a poisoned or broken data file would give. */
 function poisoned(answer: Answer, attack: string): Answer {
   const citations = answer.citations.map((c): Citation => {
     const quotes = c.quotes.map((q) => ({ ...q, quote: `${q.quote} ${attack} ${'and so on '.repeat(400)}` }));
-    return { ...c, title: `${c.title} ${attack}`, publisher: `${c.publisher} ${attack}`, ...(c.location ? { location: `${c.location} ${attack}` } : {}), quotes, quote: quotes.map((q) => q.quote).join(' … ') };
+    return {
+      ...c,
+      title: `${c.title} ${attack}`,
+      publisher: `${c.publisher} ${attack}`,
+      ...(c.location ? { location: `${c.location} ${attack}` } : {}),
+      quotes,
+      quote: quotes.map((q) => q.quote).join(' … '),
+    };
   });
   return { ...answer, citations };
 }
@@ -83,7 +97,13 @@ const hostile: [string, Answer][] = [
   ['a lookup with poisoned sources', poisoned(engine.answer(QUESTIONS['a lookup']), HOSTILE)],
   ['a table lookup with poisoned sources', poisoned(engine.answer(QUESTIONS['a table lookup']), HOSTILE)],
   ['a change with poisoned sources', poisoned(engine.answer(QUESTIONS['a change']), HOSTILE)],
-  ['a title far longer than any block', { ...engine.answer(QUESTIONS['a lookup']), citations: engine.answer(QUESTIONS['a lookup']).citations.map((c) => ({ ...c, title: `${HOSTILE} `.repeat(60) })) }],
+  [
+    'a title far longer than any block',
+    {
+      ...engine.answer(QUESTIONS['a lookup']),
+      citations: engine.answer(QUESTIONS['a lookup']).citations.map((c) => ({ ...c, title: `${HOSTILE} `.repeat(60) })),
+    },
+  ],
 ];
 
 /** Every address a citation of the answer has, as each surface writes it. */
@@ -181,7 +201,8 @@ describe('the answers the contract runs over', () => {
   it('cover every status, the kinds of question, figures, citations and tables', () => {
     const answers = [...real, ...hostile].map(([, a]) => a);
     expect(new Set(answers.map((a) => a.status))).toEqual(new Set(['answered', 'no_data', 'unclear']));
-    for (const type of ['lookup', 'comparison', 'ranking', 'change', 'definition', 'recommendation', 'force_card', 'help']) expect(answers.map((a) => a.type)).toContain(type);
+    for (const type of ['lookup', 'comparison', 'ranking', 'change', 'definition', 'recommendation', 'force_card', 'help'])
+      expect(answers.map((a) => a.type)).toContain(type);
     expect(answers.filter((a) => a.citations.some((c) => c.location !== undefined)).length).toBeGreaterThan(3);
     expect(real.length + hostile.length).toBeGreaterThanOrEqual(25);
   });
@@ -190,7 +211,11 @@ describe('the answers the contract runs over', () => {
     const answer = engine.answer(QUESTIONS['a change']);
     expect(() => checkTerminal(answer, (a) => renderText({ ...a, blocks: a.blocks.slice(1) }))).toThrow();
     expect(() => checkTerminal(answer, (a) => renderText({ ...a, citations: a.citations.slice(1) }))).toThrow();
-    const linking = (a: Answer) => RENDERERS.slack(a).map((m) => ({ ...m, blocks: [...m.blocks, { type: 'section' as const, text: { type: 'mrkdwn' as const, text: '<https://evil.example|x>' } }] }));
+    const linking = (a: Answer) =>
+      RENDERERS.slack(a).map((m) => ({
+        ...m,
+        blocks: [...m.blocks, { type: 'section' as const, text: { type: 'mrkdwn' as const, text: '<https://evil.example|x>' } }],
+      }));
     expect(() => checkSlack(answer, true, linking)).toThrow();
     const mentioning = (a: Answer) => RENDERERS.slack(a).map((m) => ({ ...m, text: `<!channel> ${m.text}` }));
     expect(() => checkSlack(answer, true, mentioning)).toThrow();

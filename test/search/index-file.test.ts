@@ -73,7 +73,11 @@ describe('the saved passage index', () => {
     });
     expect(lines).toContainEqual(expect.objectContaining({ msg: 'passage index loaded from file', indexFile: file }));
     const plain = loadEngine();
-    for (const question of ['What is a recordable conduct matter?', 'What did the NPCC say?', 'How many misconduct allegations were made against Hampshire police in 2021-22?'])
+    for (const question of [
+      'What is a recordable conduct matter?',
+      'What did the NPCC say?',
+      'How many misconduct allegations were made against Hampshire police in 2021-22?',
+    ])
       expect(fromFile?.answer(question)).toEqual(plain.answer(question));
   });
 });

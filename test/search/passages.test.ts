@@ -158,7 +158,12 @@ describe('a corpus its budget covers', () => {
 
   it('ranks exactly as one minisearch index of the same passages', () => {
     for (const query of ['officers misconduct', 'what did the IOPC spokesperson say', 'vetting reviewed', 'misconduc hearing', 'dismissed custody sergeant'])
-      expect(index.find(query, 10, { minTerms: 1 }).map((h) => [h.passage.id, h.score])).toEqual(one.search(query).slice(0, 10).map((r) => [r.id, r.score]));
+      expect(index.find(query, 10, { minTerms: 1 }).map((h) => [h.passage.id, h.score])).toEqual(
+        one
+          .search(query)
+          .slice(0, 10)
+          .map((r) => [r.id, r.score]),
+      );
   });
 });
 

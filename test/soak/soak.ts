@@ -98,7 +98,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const engine: Engine = loadEngine({ logger });
   const slackParts = new Map(QUESTIONS.map((q) => [q, renderAnswer(engine.answer(q)).length]));
   // On Discord a charted answer (a comparison) has one more message: the chart.
-  const discordParts = new Map(QUESTIONS.map((q) => [q, renderEmbeds(engine.answer(q), { footer: FOLLOW_UP_HINT }).length + (chartOfAnswer(engine.answer(q)) === undefined ? 0 : 1)]));
+  const discordParts = new Map(
+    QUESTIONS.map((q) => [q, renderEmbeds(engine.answer(q), { footer: FOLLOW_UP_HINT }).length + (chartOfAnswer(engine.answer(q)) === undefined ? 0 : 1)]),
+  );
 
   const slackApi = await startFakeSlackApi();
   const config = slackConfigFromEnv({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: slackApi.apiUrl });

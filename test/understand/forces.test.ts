@@ -30,7 +30,12 @@ describe('finding forces in questions', () => {
   });
 
   it('does not take everyday words for forces', () => {
-    for (const q of ['How many allegations were made against police officers?', 'What did the National Police Chiefs’ Council say?', 'officers who met the threshold', 'figures for a city']) {
+    for (const q of [
+      'How many allegations were made against police officers?',
+      'What did the National Police Chiefs’ Council say?',
+      'officers who met the threshold',
+      'figures for a city',
+    ]) {
       expect(find(q).forces, q).toEqual([]);
     }
     // Winchester is two letters from Manchester, and a Hampshire town.

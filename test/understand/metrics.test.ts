@@ -3,9 +3,7 @@ import { loadDataset } from '../../src/data/dataset.ts';
 import { BUNDLED_DATA_DIR } from '../../src/engine.ts';
 import { readQuestion } from '../../src/understand/frame.ts';
 import { questionReaders } from '../../src/understand/readers.ts';
-import { ForceResolver } from '../../src/understand/forces.ts';
 import { MetricMatcher, measuresNamedTogether, rankMetrics } from '../../src/understand/metrics.ts';
-import { PhraseBook } from '../../src/understand/phrases.ts';
 
 const data = loadDataset(BUNDLED_DATA_DIR);
 const matcher = new MetricMatcher(data.measures, data.outcomes);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findPeriods } from '../../src/understand/periods.ts';
 
-const ids = (q: string) => findPeriods(q).asks.map((a) => ('id' in a ? a.id : a.kind === 'range' ? `${a.from}..${a.to}` : a.kind === 'year' ? `y${a.year}` : a.kind));
+const ids = (q: string) =>
+  findPeriods(q).asks.map((a) => ('id' in a ? a.id : a.kind === 'range' ? `${a.from}..${a.to}` : a.kind === 'year' ? `y${a.year}` : a.kind));
 
 describe('reading periods from questions', () => {
   it.each([

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/dataset.ts';
 import { BUNDLED_DATA_DIR } from '../../src/engine.ts';
-import { ForceResolver } from '../../src/understand/forces.ts';
-import { MetricMatcher } from '../../src/understand/metrics.ts';
-import { PhraseBook } from '../../src/understand/phrases.ts';
 import { readQuestion } from '../../src/understand/frame.ts';
 import { questionReaders } from '../../src/understand/readers.ts';
 import { readShape, type Shape } from '../../src/understand/shape.ts';
@@ -49,21 +46,24 @@ describe('the shape of the answer asked for', () => {
     expect(shapeOf(q)).toMatchObject(expected);
   });
 
-  it.each([
-    'How many complaint cases did Kent finalise in 2024/25?',
-    'How many complaints were made over 2021-22?',
-    'What is a conduct matter?',
-  ])('reads no ranking, threshold or exclusion into "%s"', (q) => {
-    const shape = shapeOf(q);
-    expect(shape.rank).toBe(false);
-    expect(shape.threshold).toBeUndefined();
-    expect(shape.excluded).toEqual([]);
-  });
+  it.each(['How many complaint cases did Kent finalise in 2024/25?', 'How many complaints were made over 2021-22?', 'What is a conduct matter?'])(
+    'reads no ranking, threshold or exclusion into "%s"',
+    (q) => {
+      const shape = shapeOf(q);
+      expect(shape.rank).toBe(false);
+      expect(shape.threshold).toBeUndefined();
+      expect(shape.excluded).toEqual([]);
+    },
+  );
 });
 
 describe('intent and scope from the shape', () => {
   it.each([
-    ['Excluding the Met, which two forces had the most IOPC reviews of complaint investigations completed in 2024-25?', 'rank', { kind: 'every-force', except: ['metropolitan'] }],
+    [
+      'Excluding the Met, which two forces had the most IOPC reviews of complaint investigations completed in 2024-25?',
+      'rank',
+      { kind: 'every-force', except: ['metropolitan'] },
+    ],
     ['Is Kent slower than the national average?', 'compare', { kind: 'forces', forces: ['kent'] }],
     ['Rank the four Welsh police forces by complaint cases finalised outside Schedule 3 in 2024/25', 'rank', { kind: 'region', region: 'Wales' }],
     ['Which had more complaint cases finalised, Kent or Essex?', 'compare', { kind: 'forces', forces: ['kent', 'essex'] }],

@@ -67,7 +67,14 @@ export function reportModal(answerId: string): APIModalInteractionResponseCallba
         type: ComponentType.Label,
         label: FEEDBACK_LABELS.noteLabel,
         description: FEEDBACK_LABELS.noteHint,
-        component: { type: ComponentType.TextInput, custom_id: NOTE_INPUT, style: TextInputStyle.Paragraph, min_length: 1, max_length: NOTE_MAX, required: true },
+        component: {
+          type: ComponentType.TextInput,
+          custom_id: NOTE_INPUT,
+          style: TextInputStyle.Paragraph,
+          min_length: 1,
+          max_length: NOTE_MAX,
+          required: true,
+        },
       },
     ],
   };

@@ -170,9 +170,12 @@ export class WorkQueue<J> {
         return this.#done(id);
       }
       // Renewing the lease: a claim by this same consumer resets the job's idle time.
-      const renew = setInterval(() => {
-        void this.#writer.xclaim(this.#stream, GROUP, this.#consumer, 0, id, 'JUSTID').catch(() => {});
-      }, Math.max(50, config.leaseMs / 3));
+      const renew = setInterval(
+        () => {
+          void this.#writer.xclaim(this.#stream, GROUP, this.#consumer, 0, id, 'JUSTID').catch(() => {});
+        },
+        Math.max(50, config.leaseMs / 3),
+      );
       try {
         log.debug({ jobId: id, attempt }, 'working on a queued job');
         await handle(parsed.data, { id, attempt });

@@ -81,9 +81,7 @@ export const FeedbackClick = z.object({
   response_url: z.url({ protocol: /^https?$/ }).optional(),
   channel: z.object({ id: z.string().min(1) }).optional(),
   container: z.object({ channel_id: z.string().min(1).optional(), thread_ts: z.string().min(1).optional() }).optional(),
-  actions: z
-    .array(z.object({ action_id: z.enum([RATE_UP_ACTION, RATE_DOWN_ACTION, REPORT_ACTION]), value: z.string().min(1).max(100) }))
-    .length(1),
+  actions: z.array(z.object({ action_id: z.enum([RATE_UP_ACTION, RATE_DOWN_ACTION, REPORT_ACTION]), value: z.string().min(1).max(100) })).length(1),
 });
 export type FeedbackClick = z.infer<typeof FeedbackClick>;
 

@@ -39,7 +39,11 @@ export interface AnswerOptions {
 /** Answers a question typed in a conversation, showing progress and reporting failure in words. */
 export function answerInConversation(q: ConversationQuestion, deps: ListenerDeps, options: AnswerOptions = {}): Promise<void> {
   const meta = { kind: q.kind, user: q.user ?? 'unknown', channel: q.channel, text: q.question };
-  return deps.desk.handle(meta, (ctx) => answerNow(q, ctx, deps, options), (text, ctx) => notice(q, text, ctx, deps));
+  return deps.desk.handle(
+    meta,
+    (ctx) => answerNow(q, ctx, deps, options),
+    (text, ctx) => notice(q, text, ctx, deps),
+  );
 }
 
 /** Tells the asker something that is not an answer: privately in a channel, in the DM otherwise. */
@@ -67,7 +71,12 @@ function conversationOf(q: ConversationQuestion): ConversationKind {
   return q.replyThreadTs === q.messageTs ? 'channel' : 'thread';
 }
 
-async function answerNow(q: ConversationQuestion, { log }: QuestionContext, { engine, delivery, state, feedback }: ListenerDeps, options: AnswerOptions): Promise<QuestionStatus> {
+async function answerNow(
+  q: ConversationQuestion,
+  { log }: QuestionContext,
+  { engine, delivery, state, feedback }: ListenerDeps,
+  options: AnswerOptions,
+): Promise<QuestionStatus> {
   // Never awaited: the hourglass is cosmetic, and the answer must not wait on it.
   const progress = delivery.progress.start(q.channel, q.messageTs);
   try {
@@ -84,7 +93,8 @@ async function answerNow(q: ConversationQuestion, { log }: QuestionContext, { en
     }
     // Keyed by the question's message, as its posts are: a redelivered question is one answer. Help
     // for an empty mention is no answer to rate, nor a declined question.
-    const feedbackId = q.question === '' ? undefined : await feedback?.offer(answer, { platform: 'slack', conversation: conversationOf(q) }, `slack:${replyTo(q).key}`);
+    const feedbackId =
+      q.question === '' ? undefined : await feedback?.offer(answer, { platform: 'slack', conversation: conversationOf(q) }, `slack:${replyTo(q).key}`);
     const messages = renderAnswer(answer, feedbackId === undefined ? {} : { feedbackId });
     const chart = chartOfAnswer(answer);
     const csv = csvOfAnswer(answer);

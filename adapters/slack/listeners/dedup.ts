@@ -18,10 +18,7 @@ export function register(app: App, { state, log }: ListenerDeps): void {
     if (!envelope.success) return next();
     const key = `slack:event:${envelope.data.event_id}`;
     if (!(await state.claim(key, CLAIM_TTL_MS))) {
-      log.info(
-        { eventId: envelope.data.event_id, retryNum: context.retryNum, retryReason: context.retryReason },
-        'skipped an event already handled',
-      );
+      log.info({ eventId: envelope.data.event_id, retryNum: context.retryNum, retryReason: context.retryReason }, 'skipped an event already handled');
       return;
     }
     try {
@@ -46,4 +43,3 @@ export async function dispatchOnce({ state, dispatch }: Pick<ListenerDeps, 'stat
 }
 
 const messageKey = (q: ConversationQuestion) => `slack:message:${q.channel}:${q.messageTs}`;
-

@@ -74,7 +74,12 @@ export function register(app: App, deps: ListenerDeps): void {
       return;
     }
     await ack();
-    const to: Privately = { user: submitted.user, respond: metadata.r === undefined ? undefined : respondTo(metadata.r), channel: metadata.c, threadTs: metadata.t };
+    const to: Privately = {
+      user: submitted.user,
+      respond: metadata.r === undefined ? undefined : respondTo(metadata.r),
+      channel: metadata.c,
+      threadTs: metadata.t,
+    };
     void feedback.track(
       (async () => {
         const outcome = await feedback.report(metadata.a, to.user, note);

@@ -21,13 +21,13 @@ export function register(app: App, deps: ListenerDeps): void {
     const botUserId = context.botUserId;
     const question = slackTextToPlain(botUserId === undefined ? text.replace(/^\s*<@[^>]+>/, '') : text, botUserId);
     await dispatchOnce(deps, {
-        channel: mention.channel,
-        messageTs: mention.ts,
-        replyThreadTs: threadTs,
-        memoryKey: `${team}:${mention.channel}:${threadTs}`,
-        question,
-        user: mention.user,
-        kind: 'mention',
+      channel: mention.channel,
+      messageTs: mention.ts,
+      replyThreadTs: threadTs,
+      memoryKey: `${team}:${mention.channel}:${threadTs}`,
+      question,
+      user: mention.user,
+      kind: 'mention',
     });
   });
 }

@@ -53,7 +53,9 @@ export function register(app: App, deps: ListenerDeps): void {
           return answer.status;
         } catch (error) {
           qlog.error({ error: delivery.describe(error), channel }, 'failed to show every figure');
-          await deliver([renderFailure()]).catch((deliverError: unknown) => qlog.error({ error: delivery.describe(deliverError) }, 'failed to report a failure'));
+          await deliver([renderFailure()]).catch((deliverError: unknown) =>
+            qlog.error({ error: delivery.describe(deliverError) }, 'failed to report a failure'),
+          );
           return 'failed';
         }
       },

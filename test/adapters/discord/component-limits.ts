@@ -13,13 +13,19 @@ const Button = z
     type: z.literal(2),
     style: z.number().int().min(1).max(6),
     label: z.string().min(1).max(80).optional(),
-    emoji: z.object({ name: z.string().min(1) }).loose().optional(),
+    emoji: z
+      .object({ name: z.string().min(1) })
+      .loose()
+      .optional(),
     custom_id: CustomId.optional(),
     url: z.string().optional(),
     disabled: z.boolean().optional(),
   })
   .refine((b) => b.label !== undefined || b.emoji !== undefined, 'a button needs a label or an emoji')
-  .refine((b) => (b.style === 5 ? b.url !== undefined && b.custom_id === undefined : b.custom_id !== undefined && b.url === undefined), 'a link button has a url, any other a custom_id');
+  .refine(
+    (b) => (b.style === 5 ? b.url !== undefined && b.custom_id === undefined : b.custom_id !== undefined && b.url === undefined),
+    'a link button has a url, any other a custom_id',
+  );
 
 const ActionRow = z.object({ type: z.literal(1), components: z.array(Button).min(1).max(5) });
 

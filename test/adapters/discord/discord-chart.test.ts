@@ -58,12 +58,14 @@ describe('a chart on Discord', () => {
     await vi.waitFor(() => expect(h.fake.gatewayReady).toBe(true));
     const command = interaction(h.fake, { kind: 'command', name: 'ask', options: [{ name: 'question', type: 3, value: TREND_QUESTION }] });
     h.fake.dispatch('INTERACTION_CREATE', command.payload);
-    const withFile = await h.fake.waitForRequest((r) => interactionReplies(h.fake, command.token).includes(r) && r.files.length > 0, 15_000).catch((error: unknown) => {
-      // Say what the bot did instead: its warnings and its last requests.
-      const warnings = h.logLines.filter((l) => /"level":(40|50)/.test(l));
-      const last = h.fake.requests.slice(-6).map((r) => `${r.method} ${r.path} (${r.files.length} files)`);
-      throw new Error(`${String(error)}\nwarnings:\n${warnings.join('\n')}\nlast requests:\n${last.join('\n')}`);
-    });
+    const withFile = await h.fake
+      .waitForRequest((r) => interactionReplies(h.fake, command.token).includes(r) && r.files.length > 0, 15_000)
+      .catch((error: unknown) => {
+        // Say what the bot did instead: its warnings and its last requests.
+        const warnings = h.logLines.filter((l) => /"level":(40|50)/.test(l));
+        const last = h.fake.requests.slice(-6).map((r) => `${r.method} ${r.path} (${r.files.length} files)`);
+        throw new Error(`${String(error)}\nwarnings:\n${warnings.join('\n')}\nlast requests:\n${last.join('\n')}`);
+      });
     expect(withFile.method).toBe('POST');
     expectChart(withFile);
   });

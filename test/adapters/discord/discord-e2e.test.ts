@@ -99,7 +99,8 @@ describe('/ask', () => {
 
   it('answers privately (ephemeral) when asked to', async () => {
     const expected = engine.answer(HAMPSHIRE_QUESTION);
-    const { sent, callback } = await runCommand(h, 
+    const { sent, callback } = await runCommand(
+      h,
       'ask',
       [
         { name: 'question', type: 3, value: HAMPSHIRE_QUESTION },
@@ -142,7 +143,10 @@ describe('/force', () => {
     const { sent } = await runCommand(h, 'force', [{ name: 'name', type: 3, value: 'hampshire' }], engine.forceCard('hampshire'));
     const messageId = sent.at(-1)!.messageId ?? '';
     const held = h.fake.messages.get(messageId);
-    h.fake.messages.set(messageId, { ...held, components: [{ type: 1, components: [{ type: 2, style: 1, label: 'Every figure', custom_id: 'fw-more:narnia' }] }] });
+    h.fake.messages.set(messageId, {
+      ...held,
+      components: [{ type: 1, components: [{ type: 2, style: 1, label: 'Every figure', custom_id: 'fw-more:narnia' }] }],
+    });
     const clicked = componentClick(h.fake, { messageId, button: { label: 'Every figure' } });
     h.fake.dispatch('INTERACTION_CREATE', clicked.payload);
     const [reply] = await h.fake.waitForRequests((r) => interactionReplies(h.fake, clicked.token).includes(r), 1);
@@ -190,7 +194,9 @@ describe('messages', () => {
     await waitForHandled(h, before + 1);
     const firstAnswer = engine.answer(HAMPSHIRE_QUESTION);
     const followUpQuestion = 'And in 2022-23?';
-    const expected = engine.answer(followUpQuestion, { previous: { question: firstAnswer.question, ...(firstAnswer.frame ? { frame: firstAnswer.frame } : {}) } });
+    const expected = engine.answer(followUpQuestion, {
+      previous: { question: firstAnswer.question, ...(firstAnswer.frame ? { frame: firstAnswer.frame } : {}) },
+    });
 
     // Discord's default reply pings the bot, which is what lets it read the reply's text.
     const { reply } = await sendMessage(h, { content: followUpQuestion, mentions: [BOT], replyTo: { id: first.reply.messageId!, author: BOT } });

@@ -107,7 +107,8 @@ describe('Discord faults', () => {
     h.fake.injectFault(isChannelPost, { kind: 'late', ms: 1_000 });
     const ask = message(h.fake, { content: `<@${BOT.id}> how many?`, mentions: [BOT] });
     h.fake.dispatch('MESSAGE_CREATE', ask.payload);
-    const repliesToAsk = (r: (typeof h.fake.requests)[number]) => r.method === 'POST' && MessageBody.safeParse(r.body).data?.message_reference?.message_id === ask.id;
+    const repliesToAsk = (r: (typeof h.fake.requests)[number]) =>
+      r.method === 'POST' && MessageBody.safeParse(r.body).data?.message_reference?.message_id === ask.id;
     await h.fake.waitForRequest((r) => r.duplicateOf !== undefined && repliesToAsk(r), 5_000);
     await new Promise((resolve) => setTimeout(resolve, 1_200));
     const created = h.fake.requests.filter((r) => repliesToAsk(r) && r.messageId !== undefined);
@@ -166,7 +167,12 @@ describe('Discord faults', () => {
     const handled = h.logLines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((r) => r.msg === 'question handled');
     expect(handled.length).toBeGreaterThanOrEqual(6);
     for (const line of handled) {
-      expect(line).toMatchObject({ platform: 'discord', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), latencyMs: expect.any(Number), status: expect.any(String) });
+      expect(line).toMatchObject({
+        platform: 'discord',
+        requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        latencyMs: expect.any(Number),
+        status: expect.any(String),
+      });
     }
     const all = h.logLines.join('\n');
     expect(all).not.toContain('only said in a DM');

@@ -40,7 +40,11 @@ function poisonedData(): string {
   };
   edit('sources/hampshire-chronicle-misconduct-allegations.txt', QUOTE_BEFORE, POISON.quote);
   edit('figures.jsonl', QUOTE_BEFORE, POISON.quote);
-  edit('sources.jsonl', '"title": "News report on Home Office police misconduct figures for Hampshire and Isle of Wight Constabulary, 2021-22"', `"title": ${JSON.stringify(POISON.title)}`);
+  edit(
+    'sources.jsonl',
+    '"title": "News report on Home Office police misconduct figures for Hampshire and Isle of Wight Constabulary, 2021-22"',
+    `"title": ${JSON.stringify(POISON.title)}`,
+  );
   edit('sources.jsonl', '"publisher": "Hampshire Chronicle"', `"publisher": ${JSON.stringify(POISON.publisher)}`);
   edit('forces.jsonl', '"name": "Hampshire and Isle of Wight Constabulary"', `"name": ${JSON.stringify(POISON.force)}`);
   return dir;

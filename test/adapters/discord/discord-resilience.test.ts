@@ -85,7 +85,9 @@ describe('long answers', () => {
     const force = interaction(h.fake, { kind: 'command', name: 'force', options: [{ name: 'name', type: 3, value: 'everything' }] });
     h.fake.dispatch('INTERACTION_CREATE', force.payload);
     // Wait until every citation has been posted.
-    await h.fake.waitForRequest((r) => visibleText(embedsOf([r])).includes(huge.citations.at(-1)!.quote) && interactionReplies(h.fake, force.token).includes(r));
+    await h.fake.waitForRequest(
+      (r) => visibleText(embedsOf([r])).includes(huge.citations.at(-1)!.quote) && interactionReplies(h.fake, force.token).includes(r),
+    );
     const sent = interactionReplies(h.fake, force.token);
     expect(sent[0]!.method).toBe('PATCH');
     expect(sent.slice(1).every((r) => r.method === 'POST')).toBe(true);

@@ -86,10 +86,7 @@ export const MessageBody = z
     content: z.string().nullable().optional(),
     embeds: z.array(EmbedBody).nullable().optional(),
     allowed_mentions: AllowedMentions.nullable().optional(),
-    message_reference: z
-      .object({ message_id: z.string(), channel_id: z.string().optional(), fail_if_not_exists: z.boolean().optional() })
-      .loose()
-      .optional(),
+    message_reference: z.object({ message_id: z.string(), channel_id: z.string().optional(), fail_if_not_exists: z.boolean().optional() }).loose().optional(),
     flags: z.number().nullable().optional(),
     components: z.array(z.unknown()).nullable().optional(),
   })
@@ -168,7 +165,10 @@ export class FakeDiscord {
     this.#options = { heartbeatIntervalMs: 41_250, ...options };
     this.#http = createServer((req, res) => void this.#onRequest(req, res));
     this.#http.on('upgrade', (req, socket, head) => {
-      if (!(req.url ?? '').startsWith('/gateway')) return socket.destroy();
+      if (!(req.url ?? '').startsWith('/gateway')) {
+        socket.destroy();
+        return;
+      }
       this.#wss.handleUpgrade(req, socket, head, (ws) => this.#onSocket(ws, req));
     });
   }
@@ -425,12 +425,16 @@ export class FakeDiscord {
     if (injected !== undefined) {
       injected.left -= 1;
       const { fault } = injected;
-      if (fault.kind === 'hang' || fault.kind === 'status') this.faulted.push({ method: req.method ?? 'GET', path: routePath, fault: fault.kind, at: Date.now() });
+      if (fault.kind === 'hang' || fault.kind === 'status')
+        this.faulted.push({ method: req.method ?? 'GET', path: routePath, fault: fault.kind, at: Date.now() });
       if (fault.kind === 'status') {
         const retryAfter = fault.retryAfterSeconds ?? 0;
         const headers: Record<string, string> = { 'content-type': 'application/json' };
         if (fault.status === 429) Object.assign(headers, { 'retry-after': String(retryAfter), 'x-ratelimit-scope': 'user' });
-        const body = fault.status === 429 ? { message: 'You are being rate limited.', retry_after: retryAfter, global: false } : { message: '500: Internal Server Error', code: 0 };
+        const body =
+          fault.status === 429
+            ? { message: 'You are being rate limited.', retry_after: retryAfter, global: false }
+            : { message: '500: Internal Server Error', code: 0 };
         res.writeHead(fault.status, headers).end(JSON.stringify(body));
         return this.#notify();
       }
@@ -480,7 +484,16 @@ export class FakeDiscord {
       const denied = needsBot();
       if (denied) return denied;
       const commands = CommandsBody.parse(request.body);
-      return [200, commands.map((c) => ({ ...c, id: this.snowflake(), application_id: match![1], version: this.snowflake(), ...(match![2] ? { guild_id: match![2] } : {}) }))];
+      return [
+        200,
+        commands.map((c) => ({
+          ...c,
+          id: this.snowflake(),
+          application_id: match![1],
+          version: this.snowflake(),
+          ...(match![2] ? { guild_id: match![2] } : {}),
+        })),
+      ];
     }
 
     if (method === 'POST' && (match = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/))) {
@@ -549,7 +562,14 @@ export class FakeDiscord {
     if (problem !== undefined) return invalidFormBody(problem);
     if (!this.rejectNextMessageAsMalformed || !body.success || !body.data.embeds?.length) return undefined;
     this.rejectNextMessageAsMalformed = false;
-    return [400, { message: 'Invalid Form Body', code: 50035, errors: { embeds: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be 6000 or fewer in length.' }] } } }];
+    return [
+      400,
+      {
+        message: 'Invalid Form Body',
+        code: 50035,
+        errors: { embeds: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be 6000 or fewer in length.' }] } },
+      },
+    ];
   }
 
   #channelOf(interactionToken: string): string {

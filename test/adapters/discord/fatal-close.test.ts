@@ -50,7 +50,10 @@ const exitCode = (bot: BotProcess) =>
 /** Runs `forcewatch health` against `url`; resolves with its exit code and output. */
 function healthCommand(url: string): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/cli/main.ts', 'health'], { cwd: ROOT, env: { PATH: process.env.PATH, HEALTH_URL: url } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/cli/main.ts', 'health'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, HEALTH_URL: url },
+    });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString('utf8');

@@ -66,7 +66,9 @@ async function privateReply(interaction: { id: string; token: string }): Promise
 }
 
 const buttonsOf = (request: RecordedRequest) =>
-  (bodyOf(request).components as { components: { custom_id: string; label?: string; emoji?: { name: string } }[] }[] | undefined)?.flatMap((row) => row.components) ?? [];
+  (bodyOf(request).components as { components: { custom_id: string; label?: string; emoji?: { name: string } }[] }[] | undefined)?.flatMap(
+    (row) => row.components,
+  ) ?? [];
 
 describe('Discord answers offer 👍, 👎 and "Report a wrong figure"', () => {
   it('puts the three buttons under an answer, their custom_ids carrying the answer’s id and nothing of the question', async () => {
@@ -130,7 +132,10 @@ describe('Discord feedback when something is missing', () => {
   beforeAll(async () => {
     answeredBefore = await mention(HAMPSHIRE);
     // A process of its own (no REDIS_URL, so nothing carried over) whose store cannot be reached.
-    broken = createFeedbackRecorder({ store: { kind: 'postgres', url: 'postgres://forcewatch:hunter2@127.0.0.1:1/feedback' }, recordQuestions: false }, createLogger({ level: 'silent' }));
+    broken = createFeedbackRecorder(
+      { store: { kind: 'postgres', url: 'postgres://forcewatch:hunter2@127.0.0.1:1/feedback' }, recordQuestions: false },
+      createLogger({ level: 'silent' }),
+    );
     await h.restart({ feedback: { recorder: broken, recordQuestions: false } });
   }, 60_000);
   afterAll(() => broken?.close());

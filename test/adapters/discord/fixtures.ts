@@ -6,8 +6,7 @@
 import type { Answer, Citation, Fact } from '../../../src/index.ts';
 import { answer, citation } from '../answer-fixture.ts';
 
-export const HAMPSHIRE_QUOTE =
-  'Hampshire Constabulary recorded 1,938 misconduct allegations in 2021-22, according to the figures.';
+export const HAMPSHIRE_QUOTE = 'Hampshire Constabulary recorded 1,938 misconduct allegations in 2021-22, according to the figures.';
 
 export const hampshireCitation: Citation = citation({
   n: 1,
@@ -110,7 +109,7 @@ export function hugeAnswer(options: { facts: number; citations: number; quoteLen
     sourceId: `source-${i + 1}`,
     title: `Source document number ${i + 1}`,
     url: `https://example.org/source/${i + 1}`,
-    quote: `Quote ${i + 1} begins. ${'The force recorded many allegations. '.repeat(Math.ceil(options.quoteLength / 37))}`.slice(0, options.quoteLength - 6) + ` #${String(i + 1).padStart(3, '0')}.`,
+    quote: `${`Quote ${i + 1} begins. ${'The force recorded many allegations. '.repeat(Math.ceil(options.quoteLength / 37))}`.slice(0, options.quoteLength - 6)} #${String(i + 1).padStart(3, '0')}.`,
   }));
   const facts: Fact[] = Array.from({ length: options.facts }, (_, i) => ({
     ...hampshireFact,

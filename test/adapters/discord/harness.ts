@@ -35,7 +35,12 @@ export async function startHarness(engine: Engine, settings?: AdapterSettings, d
   const logLines: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      logLines.push(...chunk.toString('utf8').split('\n').filter((line) => line !== ''));
+      logLines.push(
+        ...chunk
+          .toString('utf8')
+          .split('\n')
+          .filter((line) => line !== ''),
+      );
       done();
     },
   });
@@ -122,9 +127,7 @@ export function visibleText(embeds: EmbedBody[]): string {
 
 /** Every message the bot sent in answer to an interaction, in order: the @original edit, then follow-ups. */
 export function interactionReplies(fake: FakeDiscord, token: string): RecordedRequest[] {
-  return fake.requests.filter(
-    (r) => isMessageSend(r) && (r.path.endsWith(`/${token}/messages/@original`) || r.path.endsWith(`/${token}`)),
-  );
+  return fake.requests.filter((r) => isMessageSend(r) && (r.path.endsWith(`/${token}/messages/@original`) || r.path.endsWith(`/${token}`)));
 }
 
 /** Every message the bot posted as a reply to the given message. */

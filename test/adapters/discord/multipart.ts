@@ -15,7 +15,9 @@ export interface ReceivedFile {
   data: Buffer;
 }
 
-const Attachments = z.object({ attachments: z.array(z.object({ id: z.union([z.string(), z.number()]), description: z.string().optional() }).loose()).optional() }).loose();
+const Attachments = z
+  .object({ attachments: z.array(z.object({ id: z.union([z.string(), z.number()]), description: z.string().optional() }).loose()).optional() })
+  .loose();
 
 /** The JSON body and the files of a request; a JSON request has no files. */
 export async function readBody(raw: Buffer, contentType: string | undefined): Promise<{ body: unknown; files: ReceivedFile[] }> {
@@ -37,7 +39,14 @@ export function attachmentError(body: unknown, files: readonly ReceivedFile[]): 
   const attachments = Attachments.safeParse(body ?? {}).data?.attachments ?? [];
   const missing = attachments.findIndex((a) => !files.some((f) => String(f.index) === String(a.id)));
   if (missing === -1) return undefined;
-  return [400, { message: 'Invalid Form Body', code: 50035, errors: { attachments: { [missing]: { _errors: [{ code: 'ATTACHMENT_NOT_FOUND', message: 'Attachment data not found' }] } } } }];
+  return [
+    400,
+    {
+      message: 'Invalid Form Body',
+      code: 50035,
+      errors: { attachments: { [missing]: { _errors: [{ code: 'ATTACHMENT_NOT_FOUND', message: 'Attachment data not found' }] } } },
+    },
+  ];
 }
 
 /** The attachments of a created message, as Discord returns them. */
@@ -46,6 +55,14 @@ export function attachmentPayloads(body: unknown, files: readonly ReceivedFile[]
   return files.map((f) => {
     const id = snowflake();
     const description = attachments.find((a) => String(a.id) === String(f.index))?.description;
-    return { id, filename: f.filename, size: f.data.length, content_type: f.contentType, url: `${baseUrl}/attachments/${id}/${f.filename}`, proxy_url: `${baseUrl}/attachments/${id}/${f.filename}`, ...(description === undefined ? {} : { description }) };
+    return {
+      id,
+      filename: f.filename,
+      size: f.data.length,
+      content_type: f.contentType,
+      url: `${baseUrl}/attachments/${id}/${f.filename}`,
+      proxy_url: `${baseUrl}/attachments/${id}/${f.filename}`,
+      ...(description === undefined ? {} : { description }),
+    };
   });
 }

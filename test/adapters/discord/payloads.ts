@@ -34,7 +34,15 @@ export const GUILD = {
 };
 
 const user = (u: FakeUser) => ({ id: u.id, username: u.username, discriminator: '0', global_name: null, avatar: null, bot: u.bot ?? false });
-const member = (u: FakeUser) => ({ user: user(u), roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, permissions: '2248473465835073' });
+const member = (u: FakeUser) => ({
+  user: user(u),
+  roles: [],
+  joined_at: '2024-01-01T00:00:00.000Z',
+  deaf: false,
+  mute: false,
+  flags: 0,
+  permissions: '2248473465835073',
+});
 
 export interface CommandOption {
   name: string;
@@ -59,7 +67,13 @@ function interactionOf(
   fake.interactionChannels.set(token, channelId);
   const where = options.dm
     ? { channel: { id: IDS.dmChannel, type: 1, recipients: [user(by)] }, user: user(by), context: 1 }
-    : { guild_id: IDS.guild, channel: { id: IDS.channel, type: 0, guild_id: IDS.guild, name: 'general' }, member: member(by), context: 0, guild_locale: 'en-GB' };
+    : {
+        guild_id: IDS.guild,
+        channel: { id: IDS.channel, type: 0, guild_id: IDS.guild, name: 'general' },
+        member: member(by),
+        context: 0,
+        guild_locale: 'en-GB',
+      };
   const payload: Record<string, unknown> = {
     id,
     application_id: IDS.app,
@@ -72,7 +86,9 @@ function interactionOf(
     locale: 'en-GB',
     ...where,
     ...options.extra,
-    ...(options.minimal ? {} : { entitlements: [], authorizing_integration_owners: options.dm ? { '1': by.id } : { '0': IDS.guild }, attachment_size_limit: 10_485_760 }),
+    ...(options.minimal
+      ? {}
+      : { entitlements: [], authorizing_integration_owners: options.dm ? { '1': by.id } : { '0': IDS.guild }, attachment_size_limit: 10_485_760 }),
   };
   return { id, token, payload };
 }
@@ -86,7 +102,22 @@ export function interaction(
   return interactionOf(fake, options.kind === 'command' ? 2 : 4, data, options);
 }
 
-const HeldButtons = z.array(z.object({ components: z.array(z.object({ type: z.number(), custom_id: z.string().optional(), label: z.string().optional(), emoji: z.object({ name: z.string() }).loose().optional() }).loose()) }).loose());
+const HeldButtons = z.array(
+  z
+    .object({
+      components: z.array(
+        z
+          .object({
+            type: z.number(),
+            custom_id: z.string().optional(),
+            label: z.string().optional(),
+            emoji: z.object({ name: z.string() }).loose().optional(),
+          })
+          .loose(),
+      ),
+    })
+    .loose(),
+);
 
 /**
  * A click (type 3) on a button of a message the fake holds, picked as a person picks it (by its
@@ -99,9 +130,19 @@ export function componentClick(
 ): { id: string; token: string; payload: Record<string, unknown> } {
   const held = fake.messages.get(options.messageId);
   const buttons = HeldButtons.parse(held?.components ?? []).flatMap((row) => row.components);
-  const button = buttons.find((b) => b.type === 2 && (options.button.emoji === undefined || b.emoji?.name === options.button.emoji) && (options.button.label === undefined || b.label === options.button.label));
+  const button = buttons.find(
+    (b) =>
+      b.type === 2 &&
+      (options.button.emoji === undefined || b.emoji?.name === options.button.emoji) &&
+      (options.button.label === undefined || b.label === options.button.label),
+  );
   if (held === undefined || button?.custom_id === undefined) throw new Error(`message ${options.messageId} shows no such button`);
-  return interactionOf(fake, 3, { custom_id: button.custom_id, component_type: 2 }, { dm: held.channel_id === IDS.dmChannel, by: options.by, extra: { message: held } });
+  return interactionOf(
+    fake,
+    3,
+    { custom_id: button.custom_id, component_type: 2 },
+    { dm: held.channel_id === IDS.dmChannel, by: options.by, extra: { message: held } },
+  );
 }
 
 const ShownModal = z.object({
@@ -168,7 +209,12 @@ export function message(
     type: options.replyTo ? 19 : 0,
     ...(options.replyTo
       ? {
-          message_reference: { type: 0, message_id: options.replyTo.id, channel_id: options.replyTo.channelId ?? channelId, ...(options.dm ? {} : { guild_id: IDS.guild }) },
+          message_reference: {
+            type: 0,
+            message_id: options.replyTo.id,
+            channel_id: options.replyTo.channelId ?? channelId,
+            ...(options.dm ? {} : { guild_id: IDS.guild }),
+          },
           referenced_message: {
             id: options.replyTo.id,
             channel_id: options.replyTo.channelId ?? channelId,

@@ -61,7 +61,9 @@ describe('npm run discord:register', () => {
   });
 
   it('says what went wrong when the token is refused', async () => {
-    const failure = await run(TSX, [SCRIPT], { env: discordEnv({ DISCORD_TOKEN: 'not-the-token' }) }).catch((error: unknown) => error as { code: number; stderr: string });
+    const failure = await run(TSX, [SCRIPT], { env: discordEnv({ DISCORD_TOKEN: 'not-the-token' }) }).catch(
+      (error: unknown) => error as { code: number; stderr: string },
+    );
     expect('code' in failure && failure.code).toBe(1);
     expect(failure.stderr).toContain('could not register the commands globally');
     expect(failure.stderr).toContain('401');

@@ -80,10 +80,17 @@ describe('renderEmbeds: what a reader sees', () => {
   });
 
   it('names the rest of a summarised force card with the button that gives it, and its force card by the registered command', () => {
-    const more = (rest: boolean): Answer => ({ ...forceCard, blocks: [...forceCard.blocks, { kind: 'more', force: 'hampshire', forceName: 'Hampshire Constabulary', rest }] });
-    expect(displayed(renderEmbeds(more(true))[0]!.embeds[0]!.description!)).toContain('Every figure we hold on Hampshire Constabulary: the “Every figure” button below.');
+    const more = (rest: boolean): Answer => ({
+      ...forceCard,
+      blocks: [...forceCard.blocks, { kind: 'more', force: 'hampshire', forceName: 'Hampshire Constabulary', rest }],
+    });
+    expect(displayed(renderEmbeds(more(true))[0]!.embeds[0]!.description!)).toContain(
+      'Every figure we hold on Hampshire Constabulary: the “Every figure” button below.',
+    );
     expect(renderEmbeds(more(true))[0]!.embeds[0]!.title).toBe('Hampshire Constabulary: the newest figures');
-    expect(displayed(renderEmbeds(more(false))[0]!.embeds[0]!.description!)).toContain('All we hold on Hampshire Constabulary: /force name:Hampshire Constabulary.');
+    expect(displayed(renderEmbeds(more(false))[0]!.embeds[0]!.description!)).toContain(
+      'All we hold on Hampshire Constabulary: /force name:Hampshire Constabulary.',
+    );
   });
 
   it('titles a force card with the force name', () => {
@@ -112,10 +119,32 @@ describe('renderEmbeds: what a reader sees', () => {
 describe('renderEmbeds and renderPlainMessages: outside text shows as written, and only the bot links', () => {
   /** An answer whose every piece of outside text is `text`: echoed in the answer, and in the data. */
   function hostile(text: string): Answer {
-    const citation = { ...hampshireCitation, title: text, publisher: text, sourceType: text, trust: text, location: text, quote: text, quotes: [{ quote: text }] };
+    const citation = {
+      ...hampshireCitation,
+      title: text,
+      publisher: text,
+      sourceType: text,
+      trust: text,
+      location: text,
+      quote: text,
+      quotes: [{ quote: text }],
+    };
     const fact = { ...hampshireFact, forceName: text, metricLabel: text, period: text, qualifier: text };
-    const other = { ...fact, force: 'other', forceName: 'Other Constabulary', value: 7, computed: { operation: 'difference' as const, inputs: [0], working: text } };
-    return { ...answered, question: text, text, blocks: [{ kind: 'headline', segments: [{ kind: 'text', text }] }], facts: [fact, other], citations: [citation] };
+    const other = {
+      ...fact,
+      force: 'other',
+      forceName: 'Other Constabulary',
+      value: 7,
+      computed: { operation: 'difference' as const, inputs: [0], working: text },
+    };
+    return {
+      ...answered,
+      question: text,
+      text,
+      blocks: [{ kind: 'headline', segments: [{ kind: 'text', text }] }],
+      facts: [fact, other],
+      citations: [citation],
+    };
   }
   const ownLink = 'https://example.org/news/hampshire-allegations';
   const pieces = (messages: EmbedMessage[]) => allEmbeds(messages).flatMap((e) => embedTexts([e]));
@@ -131,7 +160,9 @@ describe('renderEmbeds and renderPlainMessages: outside text shows as written, a
       expect(displayed(main!.footer!.text)).toBe(attack);
       const lines = attack.split('\n');
       const kind = trustLine(answer.citations[0] as Citation);
-      expect(displayed(sources!.description!)).toBe(`**[1]** [${attack}](${ownLink}) — ${attack}, 18 January 2023\n${kind}\n${attack}\n> “${lines.join('\n> ')}”`);
+      expect(displayed(sources!.description!)).toBe(
+        `**[1]** [${attack}](${ownLink}) — ${attack}, 18 January 2023\n${kind}\n${attack}\n> “${lines.join('\n> ')}”`,
+      );
     }
   });
 
@@ -141,7 +172,9 @@ describe('renderEmbeds and renderPlainMessages: outside text shows as written, a
       expect(contents.flatMap(linkTargets), attack).toEqual([ownLink]);
       // The kind of source and the table location (outside text too) sit between the source line and the quote.
       const kind = trustLine(hostile(attack).citations[0] as Citation);
-      expect(displayed(contents.join('\n'))).toContain(`[1] ${attack} — ${attack}, 18 January 2023\n    ${kind}\n    ${attack}\n    “${attack}”\n    <${ownLink}>`);
+      expect(displayed(contents.join('\n'))).toContain(
+        `[1] ${attack} — ${attack}, 18 January 2023\n    ${kind}\n    ${attack}\n    “${attack}”\n    <${ownLink}>`,
+      );
     }
   });
 
@@ -189,7 +222,9 @@ describe('renderEmbeds: Discord limits', () => {
       const messages = renderEmbeds(answer, { footer: 'Reply to this message to ask a follow-up.' });
       expectWithinLimits(messages);
       // The whole text once, in order, before the sources.
-      const body = allEmbeds(messages).filter((e) => !e.title?.startsWith('Sources')).map((e) => displayed(e.description ?? ''));
+      const body = allEmbeds(messages)
+        .filter((e) => !e.title?.startsWith('Sources'))
+        .map((e) => displayed(e.description ?? ''));
       expect(body.join(' ').replace(/\s+/g, ' ')).toBe(answer.text.trim().replace(/\s+/g, ' '));
     });
   }

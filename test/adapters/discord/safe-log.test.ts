@@ -22,7 +22,9 @@ describe('scrubSecrets', () => {
     expect(scrubSecrets('PATCH /api/v10/webhooks/118/aW50ZXJhY3Rpb24/messages/@original', [])).toBe(
       'PATCH /api/v10/webhooks/118/[redacted]/messages/@original',
     );
-    expect(scrubSecrets('/interactions/118/aW50ZXJhY3Rpb24/callback?with_response=false', [])).toBe('/interactions/118/[redacted]/callback?with_response=false');
+    expect(scrubSecrets('/interactions/118/aW50ZXJhY3Rpb24/callback?with_response=false', [])).toBe(
+      '/interactions/118/[redacted]/callback?with_response=false',
+    );
   });
 });
 

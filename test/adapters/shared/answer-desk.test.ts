@@ -46,10 +46,14 @@ describe('the answer desk', () => {
     const desk = new AnswerDesk('slack', log, { limits: undefined, logMessageText: false }, { max: 1, duringBurst: 1, quietMs: 0 });
     await desk.handle(meta(1), () => Promise.reject(new Error('boom')), never);
     let answered = false;
-    await desk.handle(meta(2), async () => {
-      answered = true;
-      return 'answered';
-    }, never);
+    await desk.handle(
+      meta(2),
+      async () => {
+        answered = true;
+        return 'answered';
+      },
+      never,
+    );
     expect(answered).toBe(true);
   });
 });

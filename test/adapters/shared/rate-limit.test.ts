@@ -13,8 +13,7 @@ function clock(start = 1_000_000) {
   return { now: () => now, advance: (ms: number) => void (now += ms) };
 }
 
-const take = async (state: InProcessState, key: string, max: number, windowMs: number) =>
-  (await state.takeWindows([{ key, limit: { max, windowMs } }]))[0];
+const take = async (state: InProcessState, key: string, max: number, windowMs: number) => (await state.takeWindows([{ key, limit: { max, windowMs } }]))[0];
 
 describe('sliding windows held in the process', () => {
   it('allows max hits in any window, then says how long until the oldest leaves it', async () => {
@@ -57,7 +56,11 @@ describe('RateLimiter', () => {
   });
 
   it('stops sending notices once they too pass the limit', async () => {
-    const limiter = new RateLimiter({ perUser: { max: 1, windowMs: 60_000 }, perChannel: { max: 0, windowMs: 60_000 } }, new InProcessState({ now: clock().now }), 'slack');
+    const limiter = new RateLimiter(
+      { perUser: { max: 1, windowMs: 60_000 }, perChannel: { max: 0, windowMs: 60_000 } },
+      new InProcessState({ now: clock().now }),
+      'slack',
+    );
     await limiter.check('u', 'c');
     const refusals = [];
     for (let i = 0; i < 4; i += 1) refusals.push(await limiter.check('u', 'c'));

@@ -15,7 +15,10 @@ import { deletePrefix, keysUnder, requireRedis, testPrefix, TEST_REDIS_URL } fro
 
 const logger = createLogger({ level: 'silent' });
 const prefix = testPrefix('state');
-const EXCHANGE = { question: 'How many complaints in Kent?', frame: { type: 'lookup' as const, forces: ['kent'], periods: ['2021-22'], measure: 'complaints' } };
+const EXCHANGE = {
+  question: 'How many complaints in Kent?',
+  frame: { type: 'lookup' as const, forces: ['kent'], periods: ['2021-22'], measure: 'complaints' },
+};
 
 /** Two views of one state: two connections to Redis, or the one object in the process. */
 type Replicas = { a: StatePort; b: StatePort; close(): Promise<void> };

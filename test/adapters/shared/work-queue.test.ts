@@ -55,7 +55,13 @@ describe('the work queue', () => {
   });
 
   it('drops a stored job it cannot read', async () => {
-    const writer = await WorkQueue.open({ config: { url: TEST_REDIS_URL, prefix, leaseMs: 600 }, name: 'unreadable', schema: z.unknown(), concurrency: 1, log });
+    const writer = await WorkQueue.open({
+      config: { url: TEST_REDIS_URL, prefix, leaseMs: 600 },
+      name: 'unreadable',
+      schema: z.unknown(),
+      concurrency: 1,
+      log,
+    });
     await writer.enqueue({ something: 'else' });
     await writer.stop(0);
     const reader = await open('unreadable');

@@ -37,9 +37,13 @@ describe('slackConfigFromEnv', () => {
   });
 
   it('takes PORT and SLACK_API_URL, adding the trailing slash the Web API client needs', () => {
-    expect(
-      slackConfigFromEnv({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PORT: '4100', SLACK_API_URL: 'http://127.0.0.1:9000/api' }),
-    ).toEqual({ mode: 'http', botToken: BOT, signingSecret: SECRET, port: 4100, apiUrl: 'http://127.0.0.1:9000/api/' });
+    expect(slackConfigFromEnv({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PORT: '4100', SLACK_API_URL: 'http://127.0.0.1:9000/api' })).toEqual({
+      mode: 'http',
+      botToken: BOT,
+      signingSecret: SECRET,
+      port: 4100,
+      apiUrl: 'http://127.0.0.1:9000/api/',
+    });
   });
 
   it('reads Socket Mode when SLACK_APP_TOKEN is set, with no signing secret needed', () => {
@@ -83,9 +87,7 @@ describe('slackConfigFromEnv', () => {
 
   it('rejects a port out of range and a non-http API base', () => {
     expect(configError({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PORT: '70000' }).message).toContain('PORT');
-    expect(configError({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: 'ftp://x/' }).message).toContain(
-      'SLACK_API_URL',
-    );
+    expect(configError({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: 'ftp://x/' }).message).toContain('SLACK_API_URL');
   });
 
   it('counts SLACK_API_URL alone as a partial Slack setup', () => {

@@ -8,15 +8,7 @@ import { slackConfigFromEnv, startSlack } from '../../../adapters/slack/index.ts
 import { MORE_ACTION_ID, renderAnswer, SHARE_ACTION_ID } from '../../../adapters/slack/render-blocks.ts';
 import { FAILURE_TEXT, loadEngine, renderText, type Engine } from '../../../src/index.ts';
 import { shownFigures } from '../../render/answer-parts.ts';
-import {
-  BOT_ID,
-  BOT_USER_ID,
-  postedJson,
-  shownText,
-  startFakeSlackApi,
-  type FakeSlackApi,
-  type RecordedCall,
-} from './support/fake-slack-api.ts';
+import { BOT_ID, BOT_USER_ID, postedJson, shownText, startFakeSlackApi, type FakeSlackApi, type RecordedCall } from './support/fake-slack-api.ts';
 import { logSink, type LogSink } from './support/log-sink.ts';
 import { actionRequest, commandRequest, eventRequest, postSigned, slackSignature } from './support/sign.ts';
 import { appMention, buttonClick, directMessage, slashCommand, USER_ID } from './support/slack-payloads.ts';
@@ -32,14 +24,12 @@ let engine: Engine;
 let slack: { stop(): Promise<void>; port?: number | null };
 let eventsUrl: string;
 
-const send = (body: object, headers?: Record<string, string>) =>
-  postSigned(eventRequest(eventsUrl, SIGNING_SECRET, body, headers));
+const send = (body: object, headers?: Record<string, string>) => postSigned(eventRequest(eventsUrl, SIGNING_SECRET, body, headers));
 const command = (fields: Record<string, string>) => postSigned(commandRequest(eventsUrl, SIGNING_SECRET, fields));
 const posts = (channel: string) => fake.calls.filter((c) => c.method === 'chat.postMessage' && c.body.channel === channel);
 const waitForPost = (channel: string, count = 1, timeoutMs?: number) =>
   fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === channel, count, timeoutMs);
-const waitForResponse = (id: string, count = 1) =>
-  fake.waitFor((c) => c.method === 'response_url' && c.responseUrlId === id, count);
+const waitForResponse = (id: string, count = 1) => fake.waitFor((c) => c.method === 'response_url' && c.responseUrlId === id, count);
 /** How many messages an answer takes in Slack, so a test waits for all of a long one. */
 const partsOf = (answer: ReturnType<Engine['answer']>) => renderAnswer(answer, { shareValue: 'x' }).length;
 const shown = (calls: RecordedCall[]) => calls.map(shownText).join('\n');
@@ -125,13 +115,9 @@ describe('Slack over HTTP', () => {
     const { ts, body } = appMention('C0REACT', `<@${BOT_USER_ID}> ${HAMPSHIRE_QUESTION}`);
     await send(body);
     await fake.waitFor((c) => c.method === 'reactions.remove' && c.body.channel === 'C0REACT');
-    const sequence = fake.calls
-      .filter((c) => c.body.channel === 'C0REACT')
-      .map((c) => `${c.method}${c.body.timestamp === ts ? ':question' : ''}`);
+    const sequence = fake.calls.filter((c) => c.body.channel === 'C0REACT').map((c) => `${c.method}${c.body.timestamp === ts ? ':question' : ''}`);
     expect(sequence).toEqual(['reactions.add:question', 'chat.postMessage', 'reactions.remove:question']);
-    expect(fake.calls.find((c) => c.method === 'reactions.add' && c.body.channel === 'C0REACT')?.body.name).toBe(
-      'hourglass_flowing_sand',
-    );
+    expect(fake.calls.find((c) => c.method === 'reactions.add' && c.body.channel === 'C0REACT')?.body.name).toBe('hourglass_flowing_sand');
   });
 
   it('answers a follow-up in the thread using the thread’s previous question', async () => {

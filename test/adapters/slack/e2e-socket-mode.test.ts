@@ -78,7 +78,10 @@ describe('Slack over Socket Mode', () => {
   });
 
   it('gives every figure once for an "Every figure" click, however often Socket Mode delivers it', async () => {
-    const click = clickOn((await fake.waitFor((c) => c.responseUrlId === 'socket-force'))[0]?.body.blocks, MORE_ACTION_ID, { channel: 'C0SOCKETCMD', responseUrl: fake.responseUrl('socket-every') });
+    const click = clickOn((await fake.waitFor((c) => c.responseUrlId === 'socket-force'))[0]?.body.blocks, MORE_ACTION_ID, {
+      channel: 'C0SOCKETCMD',
+      responseUrl: fake.responseUrl('socket-every'),
+    });
     expect((await socket.send('interactive', 'env-every-1', click)).envelope_id).toBe('env-every-1');
     // Redelivered, as Slack does when it thinks the first was not acknowledged in time.
     await socket.send('interactive', 'env-every-1', click, 1);

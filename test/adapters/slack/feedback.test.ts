@@ -37,7 +37,10 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'forcewatch-slack-feedback-'));
   const config = feedbackConfigFromEnv({ FORCEWATCH_STATE_DIR: join(dir, 'state'), RECORD_QUESTIONS: 'true' });
   recorder = createFeedbackRecorder(config, sink.logger);
-  bot = await startHttpSlack({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, sink }, { feedback: { recorder, recordQuestions: true } });
+  bot = await startHttpSlack(
+    { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, sink },
+    { feedback: { recorder, recordQuestions: true } },
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -81,7 +84,9 @@ async function privateReply(replyId: string, timeoutMs = WRITE_MS): Promise<Reco
 }
 
 const buttonsOf = (blocks: unknown) =>
-  (blocks as { type: string; elements?: { action_id: string; text: { text: string }; value: string }[] }[]).flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : []));
+  (blocks as { type: string; elements?: { action_id: string; text: { text: string }; value: string }[] }[]).flatMap((b) =>
+    b.type === 'actions' ? (b.elements ?? []) : [],
+  );
 
 /** Opens the report form on `message` and resolves with the modal as Slack opened it. */
 async function openReport(message: PostedMessage, replyId: string) {
@@ -159,7 +164,10 @@ describe('Slack feedback when something is missing', () => {
   beforeAll(async () => {
     otherSink = logSink();
     // A second process of its own (no REDIS_URL, so nothing shared) whose store cannot be reached.
-    broken = createFeedbackRecorder({ store: { kind: 'postgres', url: 'postgres://forcewatch:hunter2@127.0.0.1:1/feedback' }, recordQuestions: false }, otherSink.logger);
+    broken = createFeedbackRecorder(
+      { store: { kind: 'postgres', url: 'postgres://forcewatch:hunter2@127.0.0.1:1/feedback' }, recordQuestions: false },
+      otherSink.logger,
+    );
     other = await startHttpSlack(
       { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, sink: otherSink },
       { feedback: { recorder: broken, recordQuestions: false } },
@@ -221,7 +229,15 @@ describe('forcewatch report --json, after the clicks', () => {
         figure: 'hampshire/complaint-allegations/2021-22',
         shown: [1938],
         current: [1938],
-        notes: [expect.objectContaining({ note: NOTE, platform: 'slack', conversation: 'thread', question: HAMPSHIRE, answerId: expect.stringMatching(/^slack:C0FBREPORT:/) })],
+        notes: [
+          expect.objectContaining({
+            note: NOTE,
+            platform: 'slack',
+            conversation: 'thread',
+            question: HAMPSHIRE,
+            answerId: expect.stringMatching(/^slack:C0FBREPORT:/),
+          }),
+        ],
       }),
     ]);
   });

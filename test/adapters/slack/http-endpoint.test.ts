@@ -95,7 +95,9 @@ describe('timeouts', () => {
   });
 
   it('closes a connection whose body is half sent', async () => {
-    const { closedAfterMs } = await rawConnection('POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"type":');
+    const { closedAfterMs } = await rawConnection(
+      'POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"type":',
+    );
     expect(closedAfterMs).toBeLessThan(5_000);
   });
 
@@ -128,7 +130,11 @@ describe('signed requests', () => {
   });
 
   it('takes a replayed /ask once: three deliveries of one signed request, one answer', async () => {
-    const signed = commandRequest(url, SIGNING_SECRET, slashCommand('/ask', 'How many misconduct allegations were made against Hampshire police in 2021-22?', 'C0REPLAY', fake.responseUrl('replay')));
+    const signed = commandRequest(
+      url,
+      SIGNING_SECRET,
+      slashCommand('/ask', 'How many misconduct allegations were made against Hampshire police in 2021-22?', 'C0REPLAY', fake.responseUrl('replay')),
+    );
     const timestamp = Math.floor(Date.now() / 1000);
     const statuses = [];
     for (let i = 0; i < 3; i += 1) statuses.push((await postSigned({ ...signed, timestamp })).status);
@@ -139,7 +145,10 @@ describe('signed requests', () => {
   });
 
   it('still checks the signature of a small body: unsigned gets 401', async () => {
-    const response = await postSigned({ ...eventRequest(url, SIGNING_SECRET, { type: 'url_verification', challenge: 'c' }), signature: slackSignature('wrong', 1, '') });
+    const response = await postSigned({
+      ...eventRequest(url, SIGNING_SECRET, { type: 'url_verification', challenge: 'c' }),
+      signature: slackSignature('wrong', 1, ''),
+    });
     expect(response.status).toBe(401);
   });
 });

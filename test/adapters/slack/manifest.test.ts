@@ -27,7 +27,16 @@ describe('manifest.yml', () => {
 
   it('asks for exactly the bot scopes the adapter uses', () => {
     const scopes = [...manifest.matchAll(/^\s+- ([a-z_]+:[a-z_.]+|commands)$/gm)].map((m) => m[1]);
-    expect(scopes.sort()).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'files:write', 'groups:history', 'im:history', 'reactions:write']);
+    expect(scopes.sort()).toEqual([
+      'app_mentions:read',
+      'channels:history',
+      'chat:write',
+      'commands',
+      'files:write',
+      'groups:history',
+      'im:history',
+      'reactions:write',
+    ]);
   });
 });
 

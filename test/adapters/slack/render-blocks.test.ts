@@ -23,16 +23,7 @@ import { splitText } from '../../../adapters/slack/split-text.ts';
 import { escapeMrkdwn } from '../../../adapters/slack/escape.ts';
 import { citation, answer as fixture } from '../answer-fixture.ts';
 import { blockTexts } from './support/block-texts.ts';
-import {
-  HAMPSHIRE_QUOTE,
-  bigAnswer,
-  hampshireAnswer,
-  hampshireCitation,
-  inferredCitation,
-  injectionAnswer,
-  noDataAnswer,
-  unclearAnswer,
-} from './fixtures.ts';
+import { HAMPSHIRE_QUOTE, bigAnswer, hampshireAnswer, hampshireCitation, inferredCitation, injectionAnswer, noDataAnswer, unclearAnswer } from './fixtures.ts';
 
 /** The elements of an actions block, as this renderer writes them: buttons. */
 const buttons = (block: KnownBlock | undefined) => (block?.type === 'actions' ? block.elements.flatMap((e) => (e.type === 'button' ? [e] : [])) : []);
@@ -92,7 +83,10 @@ describe('renderAnswer', () => {
   });
 
   it('renders a no-data answer as a helpful reply pointing at the force card by its slash command, not an error', () => {
-    const pointing: Answer = { ...noDataAnswer, blocks: [...noDataAnswer.blocks, { kind: 'more', force: 'hampshire', forceName: 'Hampshire Constabulary', rest: false }] };
+    const pointing: Answer = {
+      ...noDataAnswer,
+      blocks: [...noDataAnswer.blocks, { kind: 'more', force: 'hampshire', forceName: 'Hampshire Constabulary', rest: false }],
+    };
     const text = shown(renderAnswer(pointing));
     expect(text).toContain('We hold no figures for Devon and Cornwall Police');
     expect(text).toContain('All we hold on Hampshire Constabulary: /force Hampshire Constabulary.');
@@ -100,7 +94,11 @@ describe('renderAnswer', () => {
   });
 
   it('offers the rest of a summarised force card as an "Every figure" button carrying only the force’s id', () => {
-    const summary: Answer = { ...hampshireAnswer, type: 'force_card', blocks: [...hampshireAnswer.blocks, { kind: 'more', force: 'hampshire', forceName: 'Hampshire Constabulary', rest: true }] };
+    const summary: Answer = {
+      ...hampshireAnswer,
+      type: 'force_card',
+      blocks: [...hampshireAnswer.blocks, { kind: 'more', force: 'hampshire', forceName: 'Hampshire Constabulary', rest: true }],
+    };
     const [message] = renderAnswer(summary, { shareValue: 'v' });
     expect(shown([message!])).toContain('Every figure we hold on Hampshire Constabulary: the “Every figure” button below.');
     expect(buttons(message!.blocks.at(-1)).map((b) => [b.action_id, b.text.text, b.value])).toEqual([
@@ -185,9 +183,7 @@ describe('renderAnswer', () => {
     const text = shown(messages);
     for (const citation of card.citations) {
       // Each citation whole, in one block: never cut between messages.
-      const holders = messages.flatMap((m) =>
-        m.blocks.filter((b) => b.type === 'context' && mrkdwnOf(b).startsWith(`*[${citation.n}]*`)),
-      );
+      const holders = messages.flatMap((m) => m.blocks.filter((b) => b.type === 'context' && mrkdwnOf(b).startsWith(`*[${citation.n}]*`)));
       expect(holders).toHaveLength(1);
       expect(text).toContain(`“${citation.quote}”`);
     }
@@ -237,11 +233,17 @@ describe('splitText', () => {
   });
 
   it('never loses or reorders words, and every piece fits (property)', () => {
-    const word = fc.oneof(fc.constantFrom('[1]', '[12]', '1,938', '&', '<!channel>', 'allegations.'), fc.string({ minLength: 1, maxLength: 12 }).map((s) => s.replace(/\s/g, 'x')));
+    const word = fc.oneof(
+      fc.constantFrom('[1]', '[12]', '1,938', '&', '<!channel>', 'allegations.'),
+      fc.string({ minLength: 1, maxLength: 12 }).map((s) => s.replace(/\s/g, 'x')),
+    );
     const text = fc.array(fc.tuple(word, fc.constantFrom(' ', ' ', '\n', '\n\n', '. ')), { minLength: 1, maxLength: 200 });
     fc.assert(
       fc.property(text, fc.integer({ min: 60, max: 400 }), (parts, max) => {
-        const input = parts.map(([w, sep]) => w + sep).join('').trim();
+        const input = parts
+          .map(([w, sep]) => w + sep)
+          .join('')
+          .trim();
         const pieces = splitText(input, max);
         for (const piece of pieces) expect(escapeMrkdwn(piece).length).toBeLessThanOrEqual(max);
         expect(pieces.join(' ').replace(/\s+/g, ' ')).toBe(input.replace(/\s+/g, ' '));

@@ -26,9 +26,7 @@ describe('escapeMrkdwn', () => {
 
 describe('mrkdwnLink', () => {
   it('links an http(s) address with an escaped label', () => {
-    expect(mrkdwnLink('https://example.org/a?b=1&c=2', 'A <b> title')).toBe(
-      '<https://example.org/a?b=1&amp;c=2|A &lt;b&gt; title>',
-    );
+    expect(mrkdwnLink('https://example.org/a?b=1&c=2', 'A <b> title')).toBe('<https://example.org/a?b=1&amp;c=2|A &lt;b&gt; title>');
   });
 
   it('keeps | and > in an address from ending the link early', () => {
@@ -46,9 +44,7 @@ describe('slackTextToPlain', () => {
   });
 
   it('turns mentions, channels and links into words', () => {
-    expect(slackTextToPlain('<!channel> <@U123> <#C1|general> <https://x.example|site> <!subteam^S1|@team>')).toBe(
-      '@channel @U123 #general site @team',
-    );
+    expect(slackTextToPlain('<!channel> <@U123> <#C1|general> <https://x.example|site> <!subteam^S1|@team>')).toBe('@channel @U123 #general site @team');
   });
 
   it('unescapes what Slack escaped, once', () => {
@@ -58,9 +54,7 @@ describe('slackTextToPlain', () => {
 
 describe('scrubSecrets', () => {
   it('removes the given secrets and anything shaped like a Slack token', () => {
-    expect(scrubSecrets('secret=abc123 token=xoxb-1-2-3 app=xapp-1-A-2', ['abc123'])).toBe(
-      'secret=[redacted] token=[redacted] app=[redacted]',
-    );
+    expect(scrubSecrets('secret=abc123 token=xoxb-1-2-3 app=xapp-1-A-2', ['abc123'])).toBe('secret=[redacted] token=[redacted] app=[redacted]');
   });
 });
 

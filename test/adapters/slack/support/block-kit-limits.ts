@@ -46,7 +46,10 @@ const Modal = z
     close: plainText(24).optional(),
     callback_id: z.string().max(255).optional(),
     private_metadata: z.string().max(3000).optional(),
-    blocks: z.array(z.union([Input, Block])).min(1).max(100),
+    blocks: z
+      .array(z.union([Input, Block]))
+      .min(1)
+      .max(100),
   })
   .refine((view) => view.submit !== undefined || !view.blocks.some((block) => block.type === 'input'), {
     message: 'a modal with an input block needs a submit button',

@@ -41,7 +41,6 @@ export interface PostedMessage {
   metadata?: unknown;
 }
 
-
 /** A call that met an injected fault (and so was not delivered), with when it arrived. */
 export interface FaultedCall {
   method: string;
@@ -168,7 +167,14 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         return { ok: true };
       case 'conversations.history':
         // Newest first, as Slack lists them.
-        return { ok: true, messages: posted.filter((m) => m.channel === body.channel).reverse().map(readBack(body.include_all_metadata)), has_more: false };
+        return {
+          ok: true,
+          messages: posted
+            .filter((m) => m.channel === body.channel)
+            .reverse()
+            .map(readBack(body.include_all_metadata)),
+          has_more: false,
+        };
       case 'conversations.replies':
         return {
           ok: true,

@@ -56,7 +56,11 @@ export class FakeSlackFiles {
     let type = contentType;
     if (contentType?.startsWith('multipart/form-data')) {
       // The platform's own multipart parser, as a server would use one.
-      const form = await new Request('http://fake.invalid/', { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(raw) }).formData();
+      const form = await new Request('http://fake.invalid/', {
+        method: 'POST',
+        headers: { 'content-type': contentType },
+        body: new Uint8Array(raw),
+      }).formData();
       const part = [...form.values()].find((v): v is File => typeof v !== 'string');
       if (part === undefined) return [400, 'no file in the form'];
       data = Buffer.from(await part.arrayBuffer());
@@ -78,6 +82,9 @@ export class FakeSlackFiles {
       if (file === undefined || channel === undefined) continue;
       file.shared = { channel, ...(typeof body.thread_ts === 'string' ? { threadTs: body.thread_ts } : {}), ...(title === undefined ? {} : { title }) };
     }
-    return { ok: true, files: files.map(({ file, title }) => ({ id: file?.id, title: title ?? file?.filename, name: file?.filename, size: file?.data?.length })) };
+    return {
+      ok: true,
+      files: files.map(({ file, title }) => ({ id: file?.id, title: title ?? file?.filename, name: file?.filename, size: file?.data?.length })),
+    };
   }
 }

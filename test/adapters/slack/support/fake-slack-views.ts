@@ -50,7 +50,13 @@ export class FakeSlackViews {
     const problem = viewProblem(body.view);
     if (problem !== undefined) return { ok: false, error: 'invalid_arguments', response_metadata: { messages: [problem] } };
     const n = ++this.#count;
-    const view: OpenedView = { ...(body.view as Omit<OpenedView, 'id' | 'team_id' | 'state' | 'hash'>), id: `V0${String(n).padStart(8, '0')}`, team_id: this.teamId, state: { values: {} }, hash: `${Date.now()}.${n}` };
+    const view: OpenedView = {
+      ...(body.view as Omit<OpenedView, 'id' | 'team_id' | 'state' | 'hash'>),
+      id: `V0${String(n).padStart(8, '0')}`,
+      team_id: this.teamId,
+      state: { values: {} },
+      hash: `${Date.now()}.${n}`,
+    };
     this.opened.push(view);
     return { ok: true, view };
   }

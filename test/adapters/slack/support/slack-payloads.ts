@@ -133,7 +133,20 @@ function blockActions(action: ClickedAction, where: ClickWhere) {
     channel: { id: where.channel, name: 'police-data' },
     ...(message === undefined
       ? {}
-      : { message: { type: 'message', subtype: 'bot_message', user: BOT_USER_ID, bot_id: BOT_ID, app_id: APP_ID, team: TEAM_ID, text: message.text, blocks: message.blocks, ts: message.ts, ...threadTs } }),
+      : {
+          message: {
+            type: 'message',
+            subtype: 'bot_message',
+            user: BOT_USER_ID,
+            bot_id: BOT_ID,
+            app_id: APP_ID,
+            team: TEAM_ID,
+            text: message.text,
+            blocks: message.blocks,
+            ts: message.ts,
+            ...threadTs,
+          },
+        }),
     state: { values: {} },
     response_url: where.responseUrl,
     actions: [{ ...action, type: 'button', action_ts: `${Math.floor(Date.now() / 1000)}.${String(++sequence).padStart(6, '0')}` }],
@@ -146,7 +159,9 @@ export function buttonClick(channel: string, actionId: string, value: string, re
   return blockActions(action, { channel, responseUrl });
 }
 
-const PostedButton = z.object({ type: z.literal('button'), action_id: z.string(), text: z.unknown(), value: z.string().optional(), style: z.string().optional() }).loose();
+const PostedButton = z
+  .object({ type: z.literal('button'), action_id: z.string(), text: z.unknown(), value: z.string().optional(), style: z.string().optional() })
+  .loose();
 const PostedBlocks = z.array(z.object({ type: z.string(), block_id: z.string().optional(), elements: z.array(z.unknown()).optional() }).loose());
 
 /**
@@ -162,7 +177,13 @@ export function clickOn(blocks: unknown, actionId: string, where: ClickWhere) {
       if (!button.success || button.data.action_id !== actionId) continue;
       const { action_id, text, value, style } = button.data;
       // Slack gives a block posted without an id one of its own.
-      const action = { action_id, block_id: block.block_id ?? `b${i}`, text, ...(value === undefined ? {} : { value }), ...(style === undefined ? {} : { style }) };
+      const action = {
+        action_id,
+        block_id: block.block_id ?? `b${i}`,
+        text,
+        ...(value === undefined ? {} : { value }),
+        ...(style === undefined ? {} : { style }),
+      };
       return blockActions(action, where);
     }
   }
@@ -174,7 +195,13 @@ export function clickOn(blocks: unknown, actionId: string, where: ClickWhere) {
  * each input's value under its block_id and action_id (null for one left empty, as Slack sends).
  */
 export function viewSubmission(view: OpenedView, values: Record<string, string>, options: { user?: string } = {}) {
-  const inputs = z.array(z.object({ type: z.string(), block_id: z.string().optional(), element: z.object({ type: z.string(), action_id: z.string() }).loose().optional() }).loose()).parse(view.blocks);
+  const inputs = z
+    .array(
+      z
+        .object({ type: z.string(), block_id: z.string().optional(), element: z.object({ type: z.string(), action_id: z.string() }).loose().optional() })
+        .loose(),
+    )
+    .parse(view.blocks);
   const state: Record<string, Record<string, { type: string; value: string | null }>> = {};
   for (const block of inputs) {
     if (block.type !== 'input' || block.block_id === undefined || block.element === undefined) continue;
@@ -189,7 +216,17 @@ export function viewSubmission(view: OpenedView, values: Record<string, string>,
     api_app_id: APP_ID,
     token: 'legacy-verification-token',
     trigger_id: `${Date.now()}.${++sequence}.submit`,
-    view: { ...view, state: { values: state }, app_id: APP_ID, bot_id: BOT_ID, root_view_id: view.id, previous_view_id: null, external_id: '', clear_on_close: false, notify_on_close: false },
+    view: {
+      ...view,
+      state: { values: state },
+      app_id: APP_ID,
+      bot_id: BOT_ID,
+      root_view_id: view.id,
+      previous_view_id: null,
+      external_id: '',
+      clear_on_close: false,
+      notify_on_close: false,
+    },
     response_urls: [],
     is_enterprise_install: false,
     enterprise: null,

@@ -18,7 +18,12 @@ export async function startHttpSlack(
   options: { botToken: string; signingSecret: string; apiUrl: string; sink: LogSink },
   deps: Omit<SlackDeps, 'engine' | 'logger' | 'config'> = {},
 ): Promise<HttpSlack> {
-  const config = slackConfigFromEnv({ SLACK_BOT_TOKEN: options.botToken, SLACK_SIGNING_SECRET: options.signingSecret, PORT: '0', SLACK_API_URL: options.apiUrl });
+  const config = slackConfigFromEnv({
+    SLACK_BOT_TOKEN: options.botToken,
+    SLACK_SIGNING_SECRET: options.signingSecret,
+    PORT: '0',
+    SLACK_API_URL: options.apiUrl,
+  });
   if (config === null) throw new Error('expected a Slack config');
   const slack = await startSlack({ engine: loadEngine({ logger: options.sink.logger }), logger: options.sink.logger, config, ...deps });
   return { slack, eventsUrl: `http://127.0.0.1:${String(slack.port)}/slack/events` };
