@@ -21,6 +21,7 @@ import { NATIONAL } from '../understand/forces.ts';
 import { type OurRate, ratePer1000 } from './rankings.ts';
 import { declineUnreadable } from './unreadable.ts';
 import { askedWhole, partsOf, wholeFromParts } from './parts.ts';
+import { compareWithAverage } from './average-force.ts';
 import { answerPublishedRate } from './published-rates.ts';
 import { canRatePerHead, canSum } from '../catalogue/rules.ts';
 import { asksPerHead, asksShare, isLoose, typeOf } from './frame-reading.ts';
@@ -313,6 +314,21 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
       shareMetric ?? (asksShare(frame) ? { label: `shares of ${metric.label}`, aggregation: 'share' as const } : summedOf(metric, asksPerHead(frame)));
     const series = targetForces.map((f) => ({ force: f, rows: ctx.store.of(f, metric.id) }));
     return totalOverForces(draft, summed, series, frameOf(typeOf(frame), frame, target, []));
+  }
+  // "Compared with the average force": the mean over forces, our calculation, not England and Wales's total.
+  const one = targetForces.filter((f) => f !== NATIONAL);
+  // An average's national figure (days to finalise) is the national average already: the mean of
+  // forces' averages would weigh a small force like a large one.
+  const nationalAverage = metric.aggregation === 'average' && ctx.store.holds(NATIONAL, metric.id);
+  // Asked against England and Wales where we hold no national figure: the average force stands in, and says so.
+  const noNational = frame.comparison.target === 'national' && frame.normalisation === 'count' && !ctx.store.holds(NATIONAL, metric.id);
+  if ((frame.comparison.target === 'average' && !nationalAverage) || noNational) {
+    const lead = noNational ? `We hold no England and Wales figure for ${metric.label}, so here is the average force instead. ` : '';
+    const average =
+      one.length === 1
+        ? compareWithAverage(ctx, draft, one[0] as string, metric, frame.periods.asks, frameOf('comparison', frame, { ...target, forces: one }, []), lead)
+        : undefined;
+    if (average) return average;
   }
   if (comparing && targetForces.length >= 2) return compare(ctx, frame, draft, target, missing);
   // A comparison only one of the named forces can answer: say so, never just drop the other.

@@ -1,0 +1,86 @@
+/**
+ * "Compared with the average force": one force's figure against the mean of every territorial
+ * force's figure for the same measure and period, the mean being our calculation with the forces'
+ * figures cited. Forces differ in size, so a count's comparison says so.
+ */
+import type { Answer, Frame } from '../model/answer.ts';
+import type { Metric } from '../model/data.ts';
+import type { PeriodAsk } from '../model/frame.ts';
+import { formatNumber, formatValue, round1 } from '../text/numbers.ts';
+import { capitalise } from '../text/words.ts';
+import { periodMatches } from '../understand/periods.ts';
+import type { AnswerContext } from './context.ts';
+import type { AnswerDraft } from './draft.ts';
+import type { Observation } from './figure-store.ts';
+import { inPeriod } from './holdings.ts';
+
+/** The fewest forces a mean is taken over: fewer is no "average force". */
+const FEWEST = 10;
+
+/** One figure for each territorial force holding `metric` in the period (sources agreeing), by period. */
+function forcesIn(ctx: AnswerContext, metric: Metric, periodId: string): Observation[] {
+  return ctx.store.forcesFor(metric.id).flatMap((f) => {
+    if (ctx.forces.get(f)?.kind !== 'territorial') return [];
+    const held = ctx.store.of(f, metric.id).filter((o) => o.period.id === periodId);
+    return held.length === 1 ? held : [];
+  });
+}
+
+/** The force's figure against the average force's, or undefined when too few forces hold the period. */
+export function compareWithAverage(
+  ctx: AnswerContext,
+  draft: AnswerDraft,
+  force: string,
+  metric: Metric,
+  asks: readonly PeriodAsk[],
+  frame: Frame,
+  lead = '',
+): Answer | undefined {
+  const own = ctx.store.of(force, metric.id).filter((o) => asks.length === 0 || asks.some((a) => a.kind === 'latest' || periodMatches(o.period, a)));
+  const mine = own.at(-1);
+  if (!mine) return undefined;
+  const rows = forcesIn(ctx, metric, mine.period.id);
+  if (rows.length < FEWEST) return undefined;
+  const stated = rows.map((o) => draft.stated(o));
+  const sum = rows.reduce((t, o) => t + o.value, 0);
+  const mean = round1(sum / rows.length);
+  const base = { periodId: mine.period.id, period: mine.period.label, metric: metric.id, unit: metric.unit };
+  // How many forces, its working the forces counted.
+  draft.computed(
+    { ...base, force: 'all-forces', forceName: 'forces counted', metric: 'force-count', metricLabel: 'forces with a figure', unit: 'count' },
+    rows.length,
+    'count',
+    [],
+    `${rows.length}: ${rows.map((o) => draft.forceName(o.force)).join(', ')}`,
+  );
+  const total = draft.computed(
+    { ...base, force: 'all-forces', forceName: `${rows.length} forces`, metricLabel: `total ${metric.label}` },
+    sum,
+    'sum',
+    stated.map((s) => s.index),
+    `the sum of ${rows.length} forces' figures`,
+  );
+  const working = `${formatNumber(sum)} ÷ ${rows.length} = ${formatNumber(mean)}`;
+  const average = draft.computed(
+    { ...base, force: 'average-force', forceName: 'the average force', metricLabel: `${metric.label}, mean over forces` },
+    mean,
+    'ratio',
+    [total],
+    working,
+  );
+  const m = draft.stated(mine);
+  const diff = round1(mine.value - mean);
+  draft.computed(
+    { ...base, force: `${force}-vs-average`, forceName: `${draft.forceName(force)} vs the average force`, metricLabel: `difference in ${metric.label}` },
+    Math.abs(diff),
+    'difference',
+    [m.index, average],
+    `${formatNumber(mine.value)} − ${formatNumber(mean)}`,
+  );
+  const against = diff === 0 ? 'the same as' : diff > 0 ? 'above' : 'below';
+  draft.allow(mine.period.label);
+  const size = metric.aggregation === 'count' ? ' Forces differ in size, so a count above or below the average says little on its own.' : '';
+  draft.allow(metric.label);
+  const text = `${lead}${capitalise(inPeriod(mine.period))}, ${draft.forceName(force)} was ${against} the average force on ${metric.label}: ${m.shown} ${m.marks}, against ${formatValue(mean, metric.unit)} (our calculation: the mean of the ${rows.length} forces' figures in the same table, ${working}; a difference of ${formatNumber(Math.abs(diff))}).${size}`;
+  return draft.answered('comparison', text, { ...frame, periods: [mine.period.id] });
+}
