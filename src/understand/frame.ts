@@ -385,6 +385,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     group: mentioned.ambiguous !== undefined && places.length === 0,
     named,
     namedOutright,
+    measureOutright: [...metrics.measures.keys()].some((id) => !metrics.loose.has(id)),
     periods: periods.asks.length,
     since: periods.since,
     rank: shape.rank,

@@ -22,6 +22,8 @@ export interface Cues {
   named: boolean;
   /** Names one outright, not only with words that fit several ("complaints"). */
   namedOutright: boolean;
+  /** A measure (not only a breakdown) named by words that fit it alone. */
+  measureOutright: boolean;
   /** Periods named. */
   periods: number;
   /** "since 2021-22". */
@@ -75,8 +77,9 @@ const RULES: readonly IntentRule[] = [
   // "The three biggest categories for GMP": a force's breakdowns in order.
   { intent: 'rank', priority: 69, when: (c) => has(c, 'rank-breakdowns') && c.places <= 1 },
   { intent: 'sources', priority: 72, when: (c) => has(c, 'sources') && c.places <= 1 },
-  // "According to the Home Office, how many …" asks for a figure, not for what the Home Office said.
-  { intent: 'statement', priority: 60, when: (c) => has(c, 'statement') && !has(c, 'how-many') },
+  // "According to the Home Office, how many …", "Met officers facing hearings in 2023 according to London
+  // Assembly figures" ask for a figure, not for what the Home Office or the Assembly said.
+  { intent: 'statement', priority: 60, when: (c) => has(c, 'statement') && !has(c, 'how-many') && !(c.measureOutright && (c.periods > 0 || has(c, 'duration') || has(c, 'quantity'))) },
   { intent: 'define', priority: 55, when: (c) => c.term && !has(c, 'quantity') && c.places === 0 && c.periods === 0 },
   { intent: 'compare', priority: 51, when: (c) => asksEverything(c) && c.places > 1 },
   { intent: 'overview', priority: 50, when: asksEverything },
