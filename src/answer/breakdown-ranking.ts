@@ -11,7 +11,7 @@ import { periodMatches } from '../understand/periods.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import type { Observation } from './figure-store.ts';
-import { inPeriod } from './holdings.ts';
+import { belowList, inPeriod, joinNames } from './holdings.ts';
 import { readingFor } from './metric-choice.ts';
 
 /** Breakdowns listed when the question does not say how many. */
@@ -55,7 +55,8 @@ export function rankBreakdowns(ctx: AnswerContext, frame: QueryFrame, draft: Ans
     const periods = [...new Set(series.map((o) => o.period.id))];
     const asked = frame.periods.asks.filter((a) => a.kind !== 'latest');
     const period = periods.filter((id) => asked.length === 0 || asked.some((a) => series.some((o) => o.period.id === id && periodMatches(o.period, a)))).at(-1);
-    const rows = series.filter((o) => o.period.id === period).sort((a, b) => b.value - a.value);
+    const left = frame.measure.excluded ?? [];
+    const rows = series.filter((o) => o.period.id === period && !left.includes(o.metric.outcome as string)).sort((a, b) => b.value - a.value);
     return period !== undefined && rows.length >= 2 ? [{ measure, rows }] : [];
   });
   // "The most common complaints" are what was complained about: a measure's categories before its outcomes.
@@ -84,6 +85,8 @@ function ranked(
   });
   const what = ctx.measures.get(measure)?.label ?? measure;
   draft.allow(what);
-  const text = `${draft.forceName(place)}, ${what} ${inPeriod(first.period)}: the ${lowest ? 'fewest' : 'most'} were ${label(first)}. By ${lowest ? 'fewest' : 'most'} (our ranking; ${draft.provenance(first)}):\n${list.join('\n')}`;
+  const left = (frame.measure.excluded ?? []).map((id) => ctx.outcomes.get(id)?.label ?? id);
+  const leftOut = left.length > 0 ? belowList(`Left out as asked: ${joinNames(left)}.`) : '';
+  const text = `${draft.forceName(place)}, ${what} ${inPeriod(first.period)}: the ${lowest ? 'fewest' : 'most'} were ${label(first)}. By ${lowest ? 'fewest' : 'most'} (our ranking; ${draft.provenance(first)}):\n${list.join('\n')}${leftOut}`;
   return draft.answered('ranking', text, { type: 'ranking', forces: [place], periods: [first.period.id], measure });
 }

@@ -108,6 +108,8 @@ export const MeasureReading = z.strictObject({
   /** Breakdowns named only inside a measure's phrase ("officers were sacked"): they count for a
    * measure the question names that has them. */
   inside: z.array(Fit),
+  /** Breakdowns the question leaves out ("apart from race, which kind of discrimination…"). */
+  excluded: z.array(id).optional(),
   /** Every measure a loose word points at, where a longer phrase took the word too. */
   touched: z.array(id),
   /** Asks how long something takes ("how long", "quickest"): only a measure of time taken answers it. */

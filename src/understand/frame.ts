@@ -486,6 +486,8 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     frame.recommendations = { quoted, ...(response ? { response } : {}) };
     if (aboutRecommendations && frame.topic.length === 0 && previous?.topic) frame.topic = previous.topic.split(' ');
   }
+  const left = excludedBreakdowns(slots, metrics);
+  if (left.length > 0) frame.measure = { ...frame.measure, breakdowns: frame.measure.breakdowns.filter((b) => !left.includes(b.id)), excluded: left };
   if (intent === 'chart') frame.files = [...(has(cues, 'chart') || !has(cues, 'csv') ? ['png' as const] : []), ...(has(cues, 'csv') ? ['csv' as const] : [])];
   if (previous) frame.context = previous;
   return frame;
@@ -507,6 +509,12 @@ function periodsAsked(periods: PeriodMention, previous: Frame | undefined, inten
 /** "how many …, and what share …": a count asked beside a share. */
 function countsToo(ws: readonly string[]): boolean {
   return ws.some((w, i) => w === 'how' && ws[i + 1] === 'many') && ws.includes('and');
+}
+
+/** Breakdowns named right after an exclusion ("apart from race", "other than use of force"). */
+function excludedBreakdowns(slots: ReadonlyMap<PhraseSlot, SlotMatch[]>, metrics: MetricMention): string[] {
+  const after = (slots.get('exclude') ?? []).map((m) => m.end);
+  return [...metrics.outcomeSpans].filter(([, spans]) => spans.some(([a]) => after.some((end) => a === end || a === end + 1))).map(([id]) => id);
 }
 
 /** The family of publications the question names first, if any. */

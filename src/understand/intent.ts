@@ -79,7 +79,11 @@ const RULES: readonly IntentRule[] = [
   { intent: 'sources', priority: 72, when: (c) => has(c, 'sources') && c.places <= 1 },
   // "According to the Home Office, how many …", "Met officers facing hearings in 2023 according to London
   // Assembly figures" ask for a figure, not for what the Home Office or the Assembly said.
-  { intent: 'statement', priority: 60, when: (c) => has(c, 'statement') && !has(c, 'how-many') && !(c.measureOutright && (c.periods > 0 || has(c, 'duration') || has(c, 'quantity'))) },
+  {
+    intent: 'statement',
+    priority: 60,
+    when: (c) => has(c, 'statement') && !has(c, 'how-many') && !(c.measureOutright && (c.periods > 0 || has(c, 'duration') || has(c, 'quantity'))),
+  },
   { intent: 'define', priority: 55, when: (c) => c.term && !has(c, 'quantity') && c.places === 0 && c.periods === 0 },
   { intent: 'compare', priority: 51, when: (c) => asksEverything(c) && c.places > 1 },
   { intent: 'overview', priority: 50, when: asksEverything },
