@@ -372,8 +372,11 @@ function lookup(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   const { matched, unmatched } = selectPeriods(groups, asks, frame.periods.anchor);
   if (asks.length > 0 && matched.length === 0) return periodNotHeld(ctx, frame, draft, target, unmatched);
   const chosen = matched.length > 0 ? matched : groups.slice(-1);
-  const whole = chosen.length === 1 ? askedWhole(ctx, target.metric, target.alsoFits) : undefined;
   const period = (chosen[0] as PeriodGroup).period;
+  // "Per 1,000 workforce" of a count no source publishes a rate for: ours, from the workforce held.
+  const only = chosen.length === 1 ? (chosen[0] as PeriodGroup).observations : [];
+  if (asksPerHead(frame) && canRatePerHead(target.metric) && only.length === 1) return perWorkforce(ctx, frame, draft, target, only[0] as Observation, note);
+  const whole = chosen.length === 1 ? askedWhole(ctx, target.metric, target.alsoFits) : undefined;
   const sum = whole ? wholeFromParts(ctx, draft, force, whole, period) : undefined;
   if (whole && sum) {
     draft.allow(period.label);
@@ -444,6 +447,29 @@ function otherBreakdownsNamed(ctx: AnswerContext, frame: QueryFrame, draft: Answ
     })
     .map((g) => stateGroup(g, draft, true));
   return lines.length > 0 ? ` Also asked: ${lines.join('; ')}.` : '';
+}
+
+/** One force's count per 1,000 workforce, our calculation; or, with no workforce held, the count and why no rate. */
+function perWorkforce(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, target: Target, obs: Observation, note: string): Answer {
+  const force = obs.force;
+  const s = draft.stated(obs);
+  const rate = ratePer1000(ctx, draft, obs, s.index);
+  const answerFrame = frameOf('lookup', frame, target, [obs.period.id]);
+  draft.allow(obs.period.label);
+  if (!rate) {
+    draft.allow('1,000');
+    return draft.noData(
+      'metric_not_held',
+      `We hold no workforce figure for ${draft.forceName(force)}, so we can't give ${obs.metric.label} per 1,000 workforce. The count: ${s.shown} ${inPeriod(obs.period)} ${s.marks}.`,
+      answerFrame,
+      'lookup',
+    );
+  }
+  return draft.answered(
+    'lookup',
+    `${draft.forceName(force)}: ${formatNumber(rate.value)} ${obs.metric.label} per 1,000 workforce ${inPeriod(obs.period)} (our calculation: ${rate.working}), from ${s.shown} ${s.marks}.${note}`,
+    answerFrame,
+  );
 }
 
 /** Two or more whole years of one kind, one after another, each with one figure: they may be added up. */

@@ -40,6 +40,14 @@ export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReadin
     const fuller = fits.some((f) => !f.loose && f.score > (ofCarried?.score ?? Infinity));
     if (ofCarried && !fuller) fits = [{ id: carried.measure, score: ofCarried.score + 1 }];
   }
+  // "Allegations logged per 1,000 staff" for a force with no published rate: the count, rated by us;
+  // the published rate first wherever it is held.
+  const counts = fits.flatMap((f) => {
+    const of = ctx.measures.get(f.id)?.rateOf;
+    return of !== undefined && !fits.some((g) => g.id === of) ? [{ id: of, score: f.score }] : [];
+  });
+  if (counts.length > 0 && asksPerHead(frame))
+    fits = [...fits.map((f) => (ctx.measures.get(f.id)?.rateOf !== undefined ? { ...f, preferred: true } : f)), ...counts];
   if (asksPerHead(frame)) {
     const counted = fits.length > 0 ? fits : carried !== undefined ? [{ id: carried.measure, score: 1 }] : [];
     const rates = counted.flatMap((f) =>

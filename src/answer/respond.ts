@@ -6,6 +6,7 @@ import type { Answer } from '../model/answer.ts';
 import type { Intent, QueryFrame, Scope } from '../model/frame.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
+import { capitalise } from '../text/words.ts';
 import { answerFigures } from './figures.ts';
 import { catalogue, forceCatalogue, overview } from './force-card.ts';
 import { help } from './help.ts';
@@ -27,6 +28,8 @@ const FIGURE_INTENTS: readonly Intent[] = ['lookup', 'share', 'compare', 'change
  * "Police Scotland is outside England and Wales". */
 function outsideScope(draft: AnswerDraft, outside: Extract<Scope, { kind: 'outside' }>): string {
   const place = draft.echo(outside.place);
+  if (outside.force.notAForce !== undefined)
+    return `${capitalise(outside.force.name)} is ${outside.force.notAForce}, not one of the police forces of England and Wales`;
   const same = place.toLowerCase().replace(/^the /, '') === outside.force.name.toLowerCase().replace(/^the /, '');
   return same ? `${place} is outside England and Wales` : `${place} is covered by ${outside.force.name}, outside England and Wales`;
 }
@@ -91,6 +94,21 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
     default:
       break;
   }
+  // "Will complaints keep rising next year?", "Should the IOPC be abolished?": no figure answers either.
+  if (frame.beyondFigures === 'forecast')
+    return draft.noData(
+      'period_not_held',
+      `We hold published figures for past years only, and we don't forecast. Ask how the figures have changed so far instead.`,
+      { type: typeOf(frame), forces, periods: [] },
+      typeOf(frame),
+    );
+  if (frame.beyondFigures === 'opinion')
+    return draft.noData(
+      'off_topic',
+      `That is a matter of opinion, which no figure settles: we report published figures and what sources say, with their sources. ${whatWeHold(ctx)}`,
+      { type: typeOf(frame), forces, periods: [] },
+      typeOf(frame),
+    );
   const declined = declineScope(ctx, frame, draft);
   if (declined) return declined;
   if (frame.intent === 'recommendations') return answerRecommendations(ctx, frame, draft);

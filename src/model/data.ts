@@ -32,6 +32,9 @@ export const OutsideForce = z.strictObject({
   name: z.string().min(1),
   jurisdiction: z.string().min(1),
   places: z.array(z.string().min(1)).min(1),
+  /** For a body inside England and Wales that is not one of its police forces (the National Crime
+   * Agency): what it is, said instead of "outside England and Wales". */
+  notAForce: z.string().min(1).optional(),
 });
 export type OutsideForce = z.infer<typeof OutsideForce>;
 
@@ -343,6 +346,8 @@ export const PhraseSlot = z.enum([
   /** Asks for a measure's breakdowns in order ("the three biggest categories", "the most common reason"). */
   'rank-breakdowns',
   'outcomes-asked',
+  'forecast',
+  'opinion',
   'highest',
   'lowest',
   /** Allowing for size: a rate per 1,000 workforce. */

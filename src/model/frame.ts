@@ -79,7 +79,11 @@ export const Scope = z.discriminatedUnion('kind', [
   /** A word several forces share ("Yorkshire"). */
   z.strictObject({ kind: z.literal('ambiguous'), word: z.string(), candidates: z.array(id).min(2) }),
   /** A place outside England and Wales, and the force that covers it. */
-  z.strictObject({ kind: z.literal('outside'), place: z.string(), force: z.strictObject({ id, name: z.string(), jurisdiction: z.string() }) }),
+  z.strictObject({
+    kind: z.literal('outside'),
+    place: z.string(),
+    force: z.strictObject({ id, name: z.string(), jurisdiction: z.string(), notAForce: z.string().optional() }),
+  }),
 ]);
 export type Scope = z.infer<typeof Scope>;
 
@@ -188,6 +192,8 @@ export const QueryFrame = z.strictObject({
   quantity: z.boolean(),
   /** "When …?": a passage answering it should hold a date. */
   asksWhen: z.boolean(),
+  /** Asks what no published figure can settle: a forecast ("next year", "will it rise") or an opinion ("should…", "is it biased"). */
+  beyondFigures: z.enum(['forecast', 'opinion']).optional(),
   /** The term defined, or the speaker quoted, as typed. */
   subject: z.string().optional(),
   /** What a statement is about ("… say about body worn video?"), as typed. */

@@ -488,6 +488,8 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   }
   const left = excludedBreakdowns(slots, metrics);
   if (left.length > 0) frame.measure = { ...frame.measure, breakdowns: frame.measure.breakdowns.filter((b) => !left.includes(b.id)), excluded: left };
+  const beyond = has(cues, 'forecast') ? 'forecast' : has(cues, 'opinion') ? 'opinion' : undefined;
+  if (beyond) frame.beyondFigures = beyond;
   if (intent === 'chart') frame.files = [...(has(cues, 'chart') || !has(cues, 'csv') ? ['png' as const] : []), ...(has(cues, 'csv') ? ['csv' as const] : [])];
   if (previous) frame.context = previous;
   return frame;

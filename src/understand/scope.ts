@@ -30,8 +30,8 @@ export function scopeOf(r: ScopeReading, intent: Intent, carryFrom?: Frame): Sco
   if (places.length === 1 && places[0] === NATIONAL) return { kind: 'national' };
   if (places.length > 0) return { kind: 'forces', forces: places, carried: false, places: mentioned.places ?? [] };
   if (mentioned.outOfScope) {
-    const { id, name, jurisdiction } = mentioned.outOfScope.force;
-    return { kind: 'outside', place: mentioned.outOfScope.place, force: { id, name, jurisdiction } };
+    const { id, name, jurisdiction, notAForce } = mentioned.outOfScope.force;
+    return { kind: 'outside', place: mentioned.outOfScope.place, force: { id, name, jurisdiction, ...(notAForce === undefined ? {} : { notAForce }) } };
   }
   if (mentioned.unknown !== undefined) return { kind: 'unknown', name: mentioned.unknown };
   if (mentioned.ambiguous) {
