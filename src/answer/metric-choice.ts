@@ -8,8 +8,8 @@ import type { Metric } from '../model/data.ts';
 import type { Fit, MeasureReading, QueryFrame } from '../model/frame.ts';
 import { rankMetrics, type MetricChoice } from '../understand/metrics.ts';
 import type { AnswerContext } from './context.ts';
-import { asksPerHead, asksShare } from './frame-reading.ts';
-import { periodFit } from './period-fit.ts';
+import { asksPerHead, asksShare, forcesOf } from './frame-reading.ts';
+import { ASKED_PERIOD_HELD, periodFit } from './period-fit.ts';
 
 /** How far a published rate per 1,000 of a measure asked "per 1,000" comes before the count. */
 const PUBLISHED_RATE_FIRST = 0.5;
@@ -50,8 +50,14 @@ export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReadin
     fits = [...fits.map((f) => (ctx.measures.get(f.id)?.rateOf !== undefined ? { ...f, preferred: true } : f)), ...counts];
   if (asksPerHead(frame)) {
     const counted = fits.length > 0 ? fits : carried !== undefined ? [{ id: carried.measure, score: 1 }] : [];
+    // A published rate comes first only where it answers the period asked: "per officer in 2024/25"
+    // is our rate of 2024/25's count, not the rate published for 2016-17.
+    const asks = frame.periods.asks.filter((a) => a.kind !== 'latest' && a.kind !== 'held');
+    const forces = forcesOf(frame);
+    const answers = (measure: string) =>
+      asks.length === 0 || ctx.metrics.some((m) => m.measure === measure && periodFit(ctx, m.id, forces, asks) >= ASKED_PERIOD_HELD);
     const rates = counted.flatMap((f) =>
-      [...ctx.measures.values()].filter((m) => m.rateOf === f.id).map((m) => ({ ...f, id: m.id, score: f.score + PUBLISHED_RATE_FIRST })),
+      [...ctx.measures.values()].filter((m) => m.rateOf === f.id && answers(m.id)).map((m) => ({ ...f, id: m.id, score: f.score + PUBLISHED_RATE_FIRST })),
     );
     if (rates.length > 0) fits = [...rates, ...counted];
   }

@@ -9,7 +9,10 @@ import { periodMatches, periodOrder, type PeriodAsk } from '../understand/period
 import type { AnswerContext } from './context.ts';
 import type { Observation } from './figure-store.ts';
 
-/** A sort key: higher fits better. */
+/** The part of a fit that says the metric holds a period asked. */
+export const ASKED_PERIOD_HELD = 1_000_000;
+
+/** A sort key: higher fits better; at least ASKED_PERIOD_HELD when a period asked is held. */
 export function periodFit(ctx: AnswerContext, metricId: string, forces: readonly string[], asks: readonly PeriodAsk[]): number {
   const held: Observation[] = (forces.length > 0 ? forces : ctx.store.forcesFor(metricId)).flatMap((f) => ctx.store.of(f, metricId));
   const explicit = asks.filter((a) => a.kind !== 'latest' && a.kind !== 'previous');
@@ -19,7 +22,7 @@ export function periodFit(ctx: AnswerContext, metricId: string, forces: readonly
   const latestOnly = asks.some((a) => a.kind === 'latest') && !asks.some((a) => a.kind === 'previous');
   const superseded = ctx.measures.get(ctx.metricById.get(metricId)?.measure ?? '')?.supersededBy !== undefined;
   const latest = latestOnly && !superseded ? Math.max(1, ...held.map((o) => months(o.period.end ?? publishedOf(ctx, o)))) : 0;
-  return (answersAsked ? 1_000_000 : 0) + latest;
+  return (answersAsked ? ASKED_PERIOD_HELD : 0) + latest;
 }
 
 /** When a figure's year is not stated ("the latest year the article reports"), its source's date

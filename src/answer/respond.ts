@@ -19,7 +19,7 @@ import { answerDefinition, answerStatement, fallback, offTopic } from './passage
 import { answerChart, answerProvenance } from './provenance.ts';
 
 /** Intents a group of forces is answered for together: a count of a region's forces is their total, anything else each force in order. */
-const GROUP_INTENTS: readonly Intent[] = ['lookup', 'share', 'compare', 'rank', 'count'];
+const GROUP_INTENTS: readonly Intent[] = ['lookup', 'share', 'compare', 'rank', 'count', 'recommendations'];
 
 /** Intents answered from figures, for which a subject we hold nothing on is declined. */
 const FIGURE_INTENTS: readonly Intent[] = ['lookup', 'share', 'compare', 'change', 'trend'];
