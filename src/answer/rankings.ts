@@ -310,12 +310,14 @@ function countForces(
     period,
     past.map((o) => draft.forceName(o.force)),
   );
-  const words = thresholdWords(threshold);
+  // "Which forces had no …": none, not "fewer than 1".
+  const none = threshold.op === 'fewer' && threshold.value === 1 && threshold.inclusive !== true;
+  const words = none ? 'no' : `${thresholdWords(threshold)} ${bound}`;
   const list = past.map((o) => {
     const s = draft.stated(o);
     return `• ${draft.forceName(o.force)}: ${s.shown} ${s.marks}`;
   });
-  const text = `${past.length} of the ${rows.length} forces we hold it for had ${words} ${bound} ${metric.label} ${inPeriod(period)} (our count)${past.length > 0 ? `:\n${list.join('\n')}${belowList(scope)}` : `.${scope}`}`;
+  const text = `${past.length} of the ${rows.length} forces we hold it for had ${words} ${metric.label} ${inPeriod(period)} (our count)${past.length > 0 ? `:\n${list.join('\n')}${belowList(scope)}` : `.${scope}`}`;
   return draft.answered('ranking', text, frame);
 }
 

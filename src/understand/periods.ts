@@ -99,7 +99,7 @@ export function findPeriods(question: string): PeriodMention {
   // "last year" is the latest year held, unless a follow-up's previous answer gives it another meaning.
   for (const m of q.matchAll(/\blast\s+year\b/g)) add(m, { kind: 'latest', label: 'last year' });
   for (const m of q.matchAll(
-    /\b(?:latest|most\s+recent|this\s+year|recent(?:ly)?|current(?:ly)?|now|newest|up to date|last\s+(?:12|twelve)\s+months|(?:the\s+)?year\s+to\s+march)\b/g,
+    /\b(?:latest|most\s+recent|this\s+year|recent(?:ly)?|current(?:ly)?|now|nowadays|these\s+days|newest|up to date|last\s+(?:12|twelve)\s+months|(?:the\s+)?year\s+to\s+march)\b/g,
   ))
     add(m, { kind: 'latest', label: 'the latest year' });
 

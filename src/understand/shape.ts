@@ -32,6 +32,12 @@ export interface Shape {
   recommendation: boolean;
 }
 
+/** Words after a number that make it a span of time rather than a threshold. */
+const SPANS_OF_TIME = new Set(['year', 'years', 'month', 'months', 'week', 'weeks', 'decade', 'decades']);
+
+/** Verbs before "no" that make it a threshold of none ("which forces had no …"). */
+const NONE_BEFORE = new Set(['had', 'have', 'has', 'with', 'recorded', 'logged', 'received', 'reported', 'got']);
+
 /** Words that may sit between an exclusion and the force it leaves out ("apart from the Met"):
  * "excluding suspension for Lancashire" leaves out suspension, not Lancashire. */
 const BETWEEN_EXCLUSION = new Set(['the', 'both', 'and', 'or']);
@@ -119,8 +125,14 @@ export function thresholdWords(threshold: NonNullable<Shape['threshold']>): stri
 
 /** The number starting at word `at`, its thousands rejoined ("1", "000"), with the word after it. */
 function numberAt(ws: readonly string[], at: number): { value: number; next: number } | undefined {
+  // "at least one", "more than ten".
+  const word = ws[at] ?? '';
+  if (!/^\d+$/.test(word)) {
+    const n = wordNumber(word);
+    return n === undefined ? undefined : { value: n, next: at + 1 };
+  }
   // "over 2021-22" is a period, not a threshold.
-  if (!/^\d+$/.test(ws[at] ?? '') || /^\d{2}$/.test(ws[at + 1] ?? '')) return undefined;
+  if (/^\d{2}$/.test(ws[at + 1] ?? '')) return undefined;
   let digits = ws[at] ?? '';
   let end = at;
   while (/^\d{3}$/.test(ws[end + 1] ?? '')) digits += ws[++end];
@@ -134,9 +146,15 @@ function thresholdAsked(ws: readonly string[], slots: Map<PhraseSlot, SlotMatch[
   for (const op of ['more', 'fewer'] as const) {
     for (const m of slots.get(op === 'more' ? 'more-than' : 'fewer-than') ?? []) {
       const n = numberAt(ws, m.end);
-      if (n) return { op, value: n.value, ...(ws[m.at] === 'at' ? { inclusive: true } : {}) };
+      // "in the job for more than ten years" is how long someone served, not a threshold on a figure.
+      if (!n || SPANS_OF_TIME.has(ws[n.next] ?? '')) continue;
+      // "did not take more than 100 days", "no more than": the other side, the number included.
+      if ([ws[m.at - 1], ws[m.at - 2]].some((w) => w === 'not' || w === 'no')) return { op: op === 'more' ? 'fewer' : 'more', value: n.value, inclusive: true };
+      return { op, value: n.value, ...(ws[m.at] === 'at' ? { inclusive: true } : {}) };
     }
   }
+  // "Which forces had no …": fewer than one.
+  for (const [at, w] of ws.entries()) if ((w === 'no' || w === 'zero') && NONE_BEFORE.has(ws[at - 1] ?? '')) return { op: 'fewer', value: 1 };
   // "50 or more", "10 or fewer".
   for (const [at, w] of ws.entries()) {
     const n = /^\d+$/.test(w) && !/^\d+$/.test(ws[at - 1] ?? '') ? numberAt(ws, at) : undefined;
