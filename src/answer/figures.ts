@@ -588,7 +588,7 @@ function share(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, target
   const chosen = matched.length > 0 ? matched : groups.slice(-1);
   const parts: string[] = [];
   for (const g of chosen) {
-    const s = shareFor(ctx, draft, force, metric, g.period.id, frame.alsoTotal);
+    const s = shareFor(ctx, draft, force, metric, g.period.id, 'both');
     if (s) parts.push(`${s.text} ${inPeriod(g.period)}`);
   }
   if (parts.length === 0) return lookup(ctx, frame, draft, target);

@@ -7,6 +7,7 @@
 import type { Answer, Frame } from '../model/answer.ts';
 import type { Metric } from '../model/data.ts';
 import type { QueryFrame } from '../model/frame.ts';
+import { periodMatches } from '../understand/periods.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import type { Observation } from './figure-store.ts';
@@ -59,7 +60,14 @@ function differs(draft: AnswerDraft, asked: Metric, p: Published): string {
 /** A lookup per 1,000 workforce answered with the published rate, or undefined when none is held. */
 export function answerPublishedRate(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, force: string, metric: Metric, note = ''): Answer | undefined {
   const p = asksPerHead(frame) ? publishedRate(ctx, metric) : undefined;
-  const rate = p ? ctx.store.of(force, p.rate.id).at(-1) : undefined;
+  // A period asked that the published rate does not cover is answered (or declined) by the count's own periods.
+  const asks = frame.periods.asks.filter((a) => a.kind !== 'latest' && a.kind !== 'held');
+  const rate = p
+    ? ctx.store
+        .of(force, p.rate.id)
+        .filter((o) => asks.length === 0 || asks.some((a) => periodMatches(o.period, a)))
+        .at(-1)
+    : undefined;
   if (!p || !rate) return undefined;
   draft.allow(p.rate.label);
   const text = `${draft.forceName(force)}: ${stateRate(ctx, draft, p, rate)} ${inPeriod(rate.period)}: ${p.rate.label}, the published rate.${differs(draft, metric, p)}${note}`;

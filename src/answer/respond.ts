@@ -102,6 +102,13 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
       { type: typeOf(frame), forces, periods: [] },
       typeOf(frame),
     );
+  if (frame.beyondFigures === 'money')
+    return draft.noData(
+      'metric_not_held',
+      `We hold complaints and misconduct figures, not budgets, spending or pay. ${whatWeHold(ctx)}`,
+      { type: typeOf(frame), forces, periods: [] },
+      typeOf(frame),
+    );
   if (frame.beyondFigures === 'opinion')
     return draft.noData(
       'off_topic',

@@ -21,24 +21,30 @@ export function totalMetric(ctx: AnswerContext, metric: Metric): Metric | undefi
   return ctx.metrics.find((m) => m.unit === 'count' && m.measure === (whole ?? metric.measure) && m.outcome === undefined);
 }
 
-/** The share for one force and period: stated when a source states it, otherwise computed with working. */
+/** The share for one force and period: stated when a source states it, otherwise computed with working.
+ * A stated share is given with the counts it is of (`both`), the whole alone (`whole`), or bare. */
 export function shareFor(
   ctx: AnswerContext,
   draft: AnswerDraft,
   force: string,
   metric: Metric,
   periodId: string,
-  alsoWhole = false,
+  withCounts: 'none' | 'whole' | 'both' = 'none',
 ): { text: string; value: number; fact: number } | undefined {
   const stated = statedShareMetric(ctx, metric);
   const statedObs = stated ? ctx.store.of(force, stated.id).find((o) => o.period.id === periodId) : undefined;
   if (statedObs) {
     const s = draft.stated(statedObs);
-    // "How many, and what share…?": the whole the share is of, where held for the same period.
-    const total = alsoWhole ? totalMetric(ctx, metric) : undefined;
+    // The counts the share is of, where held for the same period: "89% (1,758 of 1,972 …)" for one
+    // force's share, so a claim like "nine in ten" can be checked against both; none beside others'.
+    const total = totalMetric(ctx, metric);
     const whole = total && total.id !== metric.id ? ctx.store.of(force, total.id).find((o) => o.period.id === periodId) : undefined;
-    const w = whole ? draft.stated(whole) : undefined;
-    const of = w ? ` of ${w.shown} ${total?.label} ${w.marks}` : '';
+    const count =
+      metric.unit === 'count' ? metric : ctx.metrics.find((m) => m.unit === 'count' && m.measure === metric.measure && m.outcome === metric.outcome);
+    const part = count ? ctx.store.of(force, count.id).find((o) => o.period.id === periodId) : undefined;
+    const w = whole && withCounts !== 'none' ? draft.stated(whole) : undefined;
+    const p = part && w && withCounts === 'both' ? draft.stated(part) : undefined;
+    const of = p && w ? ` (${p.shown} ${p.marks} of ${w.shown} ${total?.label} ${w.marks})` : w ? ` of ${w.shown} ${total?.label} ${w.marks}` : '';
     return { text: `${s.shown} ${s.marks}${of}`, value: statedObs.value, fact: s.index };
   }
   const total = totalMetric(ctx, metric);

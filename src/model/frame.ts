@@ -192,8 +192,8 @@ export const QueryFrame = z.strictObject({
   quantity: z.boolean(),
   /** "When …?": a passage answering it should hold a date. */
   asksWhen: z.boolean(),
-  /** Asks what no published figure can settle: a forecast ("next year", "will it rise") or an opinion ("should…", "is it biased"). */
-  beyondFigures: z.enum(['forecast', 'opinion']).optional(),
+  /** Asks what no figure of ours can settle: a forecast ("next year", "will it rise"), an opinion ("should…", "is it biased") or money ("budget", "spend"). */
+  beyondFigures: z.enum(['forecast', 'opinion', 'money']).optional(),
   /** The term defined, or the speaker quoted, as typed. */
   subject: z.string().optional(),
   /** What a statement is about ("… say about body worn video?"), as typed. */

@@ -488,7 +488,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   }
   const left = excludedBreakdowns(slots, metrics);
   if (left.length > 0) frame.measure = { ...frame.measure, breakdowns: frame.measure.breakdowns.filter((b) => !left.includes(b.id)), excluded: left };
-  const beyond = has(cues, 'forecast') ? 'forecast' : has(cues, 'opinion') ? 'opinion' : undefined;
+  const beyond = has(cues, 'forecast') ? 'forecast' : has(cues, 'opinion') ? 'opinion' : has(cues, 'money') ? 'money' : undefined;
   if (beyond) frame.beyondFigures = beyond;
   if (intent === 'chart') frame.files = [...(has(cues, 'chart') || !has(cues, 'csv') ? ['png' as const] : []), ...(has(cues, 'csv') ? ['csv' as const] : [])];
   if (previous) frame.context = previous;
@@ -510,7 +510,8 @@ function periodsAsked(periods: PeriodMention, previous: Frame | undefined, inten
 
 /** "how many …, and what share …": a count asked beside a share. */
 function countsToo(ws: readonly string[]): boolean {
-  return ws.some((w, i) => w === 'how' && ws[i + 1] === 'many') && ws.includes('and');
+  // "what share … and how many?", "96 percent … - how many allegations was that?" (never "how many in ten").
+  return ws.some((w, i) => w === 'how' && ws[i + 1] === 'many' && ws[i + 2] !== 'in' && ws[i + 2] !== 'out');
 }
 
 /** Breakdowns named right after an exclusion ("apart from race", "other than use of force"). */
