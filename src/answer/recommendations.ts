@@ -128,6 +128,57 @@ function rankForces(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft, r
   return draft.answered('recommendation', `${lead}\n${list.join('\n')}${belowList(without)}`, frame);
 }
 
+/** The IOPC's categories in order of the recommendations filed under each (our count). */
+function rankCategories(draft: AnswerDraft, recs: readonly SourceDocument[], frame: Frame, which: string, lowest: boolean): Answer {
+  const tally = new Map<string, number>();
+  for (const d of recs) if (d.category !== undefined) tally.set(d.category, (tally.get(d.category) ?? 0) + 1);
+  const ranked = [...tally].sort((a, b) => (lowest ? a[1] - b[1] : b[1] - a[1]));
+  const [top] = ranked;
+  if (!top) return draft.noData('metric_not_held', `We hold no IOPC learning recommendations${which} filed under a category.`, frame, 'recommendation');
+  draft.allow(SCRAPED);
+  const list = ranked.map(([category, n]) => {
+    draft.computed(
+      {
+        force: 'all-forces',
+        forceName: 'recommendations counted',
+        periodId: 'held',
+        period: SCRAPED,
+        metric: 'recommendation-count',
+        metricLabel: `IOPC learning recommendations in the category “${category}”`,
+        unit: 'count',
+      },
+      n,
+      'count',
+      [],
+      `${n} pages filed under “${category}”`,
+    );
+    return `• ${draft.echo(category)}: ${formatNumber(n)}`;
+  });
+  const uncategorised = recs.filter((d) => d.category === undefined).length;
+  if (uncategorised > 0)
+    draft.computed(
+      {
+        force: 'all-forces',
+        forceName: 'recommendations counted',
+        periodId: 'held',
+        period: SCRAPED,
+        metric: 'recommendation-count',
+        metricLabel: 'IOPC learning recommendations with no category',
+        unit: 'count',
+      },
+      uncategorised,
+      'count',
+      [],
+      `${uncategorised} pages with no category`,
+    );
+  const rest = uncategorised > 0 ? belowList(`${formatNumber(uncategorised)} more have no category recorded.`) : '';
+  return draft.answered(
+    'recommendation',
+    `The IOPC's category “${draft.echo(top[0])}” holds the ${lowest ? 'fewest' : 'most'} IOPC learning recommendations${which} of the pages we hold (scraped up to ${SCRAPED}; our count of the pages filed under each category):\n${list.join('\n')}${rest}`,
+    frame,
+  );
+}
+
 export function answerRecommendations(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft): Answer {
   const all = [...ctx.documents.values()].filter((d) => d.kind === 'recommendation');
   // Recommendations are addressed to forces: a national question asks about all of them.
@@ -167,6 +218,15 @@ export function answerRecommendations(ctx: AnswerContext, asked: QueryFrame, dra
   const when = asks.length > 0 ? ` from ${draft.echo(joinNames(asks.map((a) => a.label)))}` : '';
   const status = response ? ` ${RESPONSES[response]}` : '';
   draft.allow(SCRAPED);
+  // "Which category has the most recommendations?": the IOPC's categories by the pages filed under each.
+  if (asked.ranking.over !== 'forces')
+    return rankCategories(
+      draft,
+      chosen,
+      frame,
+      `${forces.length > 0 ? ` to ${who}` : ''}${when}${status ? ` recorded as${status}` : ''}`,
+      asked.ranking.direction === 'lowest',
+    );
   // "Which force turned down the most?": forces by the recommendations on the topic, years and response asked.
   if (forces.length === 0 && asked.ranking.direction !== undefined)
     return rankForces(ctx, asked, draft, chosen, frame, `${about}${when}${status ? ` recorded as${status}` : ''}`);

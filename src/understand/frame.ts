@@ -462,7 +462,12 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     periods: periodsAsked(periods, previous, intent, asksSomething && (!named || has(cues, 'follow-up') || ws.some((w) => BACK_REFERENCES.has(w)))),
     normalisation,
     ranking: {
-      over: intent !== 'rank' || !has(cues, 'rank-breakdowns') ? 'forces' : has(cues, 'outcomes-asked') ? 'outcomes' : 'breakdowns',
+      over:
+        (intent !== 'rank' && intent !== 'recommendations') || !has(cues, 'rank-breakdowns')
+          ? 'forces'
+          : has(cues, 'outcomes-asked')
+            ? 'outcomes'
+            : 'breakdowns',
       ...(shape.direction ? { direction: shape.direction } : {}),
       ...(shape.limit !== undefined ? { limit: shape.limit } : {}),
       ...(shape.threshold ? { threshold: shape.threshold } : {}),
