@@ -116,6 +116,10 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
       { type: typeOf(frame), forces, periods: [] },
       typeOf(frame),
     );
+  if (frame.ukWide)
+    draft.note(
+      `We hold figures for England and Wales only: Scotland and Northern Ireland have their own police complaints bodies, whose figures we don't hold.`,
+    );
   const declined = declineScope(ctx, frame, draft);
   if (declined) return declined;
   if (frame.intent === 'recommendations') return answerRecommendations(ctx, frame, draft);

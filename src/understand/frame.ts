@@ -495,6 +495,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   if (left.length > 0) frame.measure = { ...frame.measure, breakdowns: frame.measure.breakdowns.filter((b) => !left.includes(b.id)), excluded: left };
   const beyond = has(cues, 'forecast') ? 'forecast' : has(cues, 'opinion') ? 'opinion' : has(cues, 'money') ? 'money' : undefined;
   if (beyond) frame.beyondFigures = beyond;
+  if (has(cues, 'uk-wide')) frame.ukWide = true;
   if (intent === 'chart') frame.files = [...(has(cues, 'chart') || !has(cues, 'csv') ? ['png' as const] : []), ...(has(cues, 'csv') ? ['csv' as const] : [])];
   if (previous) frame.context = previous;
   return frame;
