@@ -115,7 +115,8 @@ export class AnswerDraft {
   allow(label: string, role: Name['role'] = 'other'): void {
     // Only a label holding digits can hide a number from the check; the rest need no striking.
     if (!label || this.labels.has(label) || !/\d/.test(label)) return;
-    this.labels.set(label, role);
+    // A label may open a sentence ("Complaint cases … under Schedule 3 fell …"): both spellings are its.
+    for (const spelling of new Set([label, label.charAt(0).toUpperCase() + label.slice(1)])) this.labels.set(spelling, role);
     this.labelsByLength = undefined;
     if (label.includes('\n')) this.multilineLabel = true;
   }

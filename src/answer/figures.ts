@@ -94,7 +94,9 @@ function selectPeriods(groups: PeriodGroup[], asks: PeriodAsk[], previousPeriod?
     let found: PeriodGroup[] = [];
     if (ask.kind === 'latest') found = groups.slice(latest);
     else if (ask.kind === 'previous') {
-      const anchor = previousPeriod !== undefined ? groups.findIndex((g) => g.period.id === previousPeriod) : -1;
+      // "2022/23 - up or down on the previous year?": the year before the one the question names.
+      const named = matched.at(-1)?.period.id ?? previousPeriod;
+      const anchor = named !== undefined ? groups.findIndex((g) => g.period.id === named) : -1;
       const from = anchor >= 0 ? anchor : latest;
       found = from > 0 ? [groups[from - 1] as PeriodGroup] : [];
     } else found = groups.filter((g) => periodMatches(g.period, ask));

@@ -102,7 +102,11 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
       { type: typeOf(frame), forces, periods: [] },
       typeOf(frame),
     );
-  if (frame.beyondFigures === 'money')
+  // Money beside a measure we hold ("cases finalised, and how much compensation was paid?"): the
+  // figure, and a word on the rest.
+  const moneyAside = frame.beyondFigures === 'money' && frame.measure.fits.some((f) => !f.loose);
+  if (moneyAside) draft.note('We hold no figures on money (budgets, spending, pay or compensation), so that part of the question is not answered.');
+  if (frame.beyondFigures === 'money' && !moneyAside)
     return draft.noData(
       'metric_not_held',
       `We hold complaints and misconduct figures, not budgets, spending or pay. ${whatWeHold(ctx)}`,
