@@ -347,6 +347,7 @@ export const PhraseSlot = z.enum([
   'rank-breakdowns',
   'outcomes-asked',
   'forecast',
+  'periods-listed',
   'uk-wide',
   'money',
   'opinion',

@@ -66,6 +66,11 @@ function asksEverything(c: Cues): boolean {
   return has(c, 'overview') || plainForce;
 }
 
+/** Periods joined by "and" with no word of change: "in 2024/25 and in 2021/22". */
+function listsPeriods(c: Cues): boolean {
+  return has(c, 'periods-listed') && !has(c, 'compare');
+}
+
 const RULES: readonly IntentRule[] = [
   { intent: 'help', priority: 100, when: (c) => c.words === 0 },
   { intent: 'provenance', priority: 90, when: (c) => has(c, 'provenance') && c.places === 0 },
@@ -89,7 +94,8 @@ const RULES: readonly IntentRule[] = [
   { intent: 'overview', priority: 50, when: asksEverything },
   { intent: 'trend', priority: 45, when: (c) => has(c, 'trend') },
   { intent: 'compare', priority: 40, when: (c) => c.places >= 2 || c.target || (has(c, 'compare') && c.places !== 1 && !has(c, 'change') && c.periods < 2) },
-  { intent: 'change', priority: 35, when: (c) => has(c, 'change') || c.since || (c.periods >= 2 && c.places <= 1) },
+  // Two years listed with nothing asked of them ("in 2024/25, and what it was in 2019/20") are looked up, each.
+  { intent: 'change', priority: 35, when: (c) => has(c, 'change') || c.since || (c.periods >= 2 && c.places <= 1 && !listsPeriods(c)) },
   { intent: 'share', priority: 30, when: (c) => c.share },
   // A measure named outright of a region ("allegations logged against the Welsh forces") is each of its forces, in order.
   { intent: 'rank', priority: 20, when: (c) => c.group && c.namedOutright },
