@@ -124,6 +124,8 @@ function tableFor(ctx: AnswerContext, metric: Metric, inScope: (force: string) =
 function rankedForces(frame: QueryFrame): { within?: Set<string>; excluded: string[] } {
   const { scope } = frame;
   if (scope.kind === 'region') return { within: new Set(scope.forces), excluded: scope.except };
+  // "Was Lancashire the slowest force?": every force, the one named placed among them.
+  if (scope.kind === 'forces' && scope.forces.filter((f) => f !== NATIONAL).length === 1) return { excluded: [] };
   if (scope.kind === 'forces') return { within: new Set(scope.forces), excluded: [] };
   return { excluded: scope.kind === 'every-force' ? scope.except : [] };
 }
@@ -232,8 +234,51 @@ export function answerRanking(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   const level = sorted.filter((o) => o.value === first.value).map((o) => draft.forceName(o.force));
   const lead = `${joinNames(level)} had the ${ascending ? 'lowest' : 'highest'} ${metric.label} ${inPeriod(period)}${level.length > 1 ? ` (${formatValue(first.value, metric.unit)} each)` : ''}`;
   const source = draft.provenance(first);
-  const text = `${lead}. Ranked ${ascending ? 'lowest' : 'highest'} first (our ranking; ${source}):\n${list.join('\n')}${belowList(scope + leftOut)}`;
+  const text = `${lead}. Ranked ${ascending ? 'lowest' : 'highest'} first (our ranking; ${source}):\n${list.join('\n')}${placeOf(draft, frame, sorted, ascending)}${belowList(scope + leftOut)}`;
   return draft.answered('ranking', text, answerFrame);
+}
+
+/** "Was Lancashire the slowest force?": where the one force named stands, when the list leaves it out. */
+function placeOf(draft: AnswerDraft, frame: QueryFrame, sorted: readonly Observation[], ascending: boolean): string {
+  const forces = frame.scope.kind === 'forces' ? frame.scope.forces.filter((f) => f !== NATIONAL) : [];
+  const named = forces.length === 1 ? forces[0] : undefined;
+  const at = sorted.findIndex((o) => o.force === named);
+  const row = sorted[at];
+  if (named === undefined) return '';
+  if (!row) return belowList(`We hold no figure for ${draft.forceName(named)} in this table.`);
+  const s = draft.stated(row);
+  const place = at + 1;
+  draft.computed(
+    {
+      force: named,
+      forceName: draft.forceName(named),
+      periodId: row.period.id,
+      period: row.period.label,
+      metric: 'rank-place',
+      metricLabel: 'place in our ranking',
+      unit: 'count',
+    },
+    place,
+    'count',
+    [s.index],
+    `place ${place} of ${sorted.length}, ${ascending ? 'lowest' : 'highest'} first`,
+  );
+  countOf(
+    draft,
+    sorted.length,
+    'forces ranked',
+    row.period,
+    sorted.map((o) => draft.forceName(o.force)),
+  );
+  return belowList(
+    `${draft.forceName(named)}: ${s.shown} ${s.marks}, ${ordinal(place)} of ${sorted.length}${place === 1 ? '' : ` (${ascending ? 'lowest' : 'highest'} first)`}.`,
+  );
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
 }
 
 /** Which forces a ranking covers: all it holds, a region's, less those left out, and which lack the figure. */

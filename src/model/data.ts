@@ -347,6 +347,7 @@ export const PhraseSlot = z.enum([
   'rank-breakdowns',
   'outcomes-asked',
   'forecast',
+  'superlative-force',
   'periods-listed',
   'uk-wide',
   'money',

@@ -10,7 +10,7 @@ import type { Fit, Intent, MeasureReading, Normalisation, QueryFrame } from '../
 import { wordNumber } from '../text/numbers.ts';
 import { STOPWORDS, words } from '../text/words.ts';
 import type { CatalogueIndex } from './catalogue-index.ts';
-import type { ForceMention, ForceResolver } from './forces.ts';
+import { type ForceMention, type ForceResolver, NATIONAL } from './forces.ts';
 import { FIGURE_INTENTS, has, inheritedIntent, intentOf, type Cues } from './intent.ts';
 import { measuresNamedTogether, type MetricMatcher, type MetricMention } from './metrics.ts';
 import { findPeriods, type PeriodMention } from './periods.ts';
@@ -382,6 +382,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     slots,
     words: ws.length,
     places: places.length,
+    national: places.includes(NATIONAL),
     group: mentioned.ambiguous !== undefined && places.length === 0,
     named,
     namedOutright,

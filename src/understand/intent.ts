@@ -16,6 +16,8 @@ export interface Cues {
   words: number;
   /** Places named: forces, towns, England and Wales (forces left out not counted). */
   places: number;
+  /** England and Wales is among the places ("the slowest force in England and Wales"). */
+  national: boolean;
   /** A region or a word several forces share ("Wales", "Yorkshire"). */
   group: boolean;
   /** Names a measure or breakdown of the catalogue. */
@@ -79,6 +81,8 @@ const RULES: readonly IntentRule[] = [
   { intent: 'recommendations', priority: 75, when: (c) => has(c, 'recommendation') },
   { intent: 'count', priority: 71, when: (c) => has(c, 'count-forces') && !c.target && (c.places === 0 || c.places > 2 || c.group) },
   { intent: 'rank', priority: 70, when: (c) => c.rank && (c.places === 0 || c.places > 2 || c.group) },
+  // "Was Lancashire the slowest force?": a claim about one force's place among all.
+  { intent: 'rank', priority: 70, when: (c) => has(c, 'superlative-force') && c.places - (c.national ? 1 : 0) === 1 && !c.target },
   // "The three biggest categories for GMP": a force's breakdowns in order.
   { intent: 'rank', priority: 69, when: (c) => has(c, 'rank-breakdowns') && c.places <= 1 },
   { intent: 'sources', priority: 72, when: (c) => has(c, 'sources') && c.places <= 1 },
