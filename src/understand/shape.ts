@@ -153,8 +153,12 @@ function thresholdAsked(ws: readonly string[], slots: Map<PhraseSlot, SlotMatch[
       return { op, value: n.value, ...(ws[m.at] === 'at' ? { inclusive: true } : {}) };
     }
   }
-  // "Which forces had no …": fewer than one.
-  for (const [at, w] of ws.entries()) if ((w === 'no' || w === 'zero') && NONE_BEFORE.has(ws[at - 1] ?? '')) return { op: 'fewer', value: 1 };
+  // "Which forces had no …", "did not log a single …", "without a single …": fewer than one.
+  for (const [at, w] of ws.entries()) {
+    if ((w === 'no' || w === 'zero') && NONE_BEFORE.has(ws[at - 1] ?? '')) return { op: 'fewer', value: 1 };
+    if (w === 'single' && ws[at - 1] === 'a' && ws.slice(Math.max(0, at - 4), at - 1).some((x) => x === 'not' || x === 'without'))
+      return { op: 'fewer', value: 1 };
+  }
   // "50 or more", "10 or fewer".
   for (const [at, w] of ws.entries()) {
     const n = /^\d+$/.test(w) && !/^\d+$/.test(ws[at - 1] ?? '') ? numberAt(ws, at) : undefined;
