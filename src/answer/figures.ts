@@ -375,6 +375,8 @@ function lookup(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   if (asks.length > 0 && matched.length === 0) return periodNotHeld(ctx, frame, draft, target, unmatched);
   const chosen = matched.length > 0 ? matched : groups.slice(-1);
   const period = (chosen[0] as PeriodGroup).period;
+  const apart = frame.difference && chosen.length === 1 ? differenceOfTwins(ctx, draft, target, chosen[0] as PeriodGroup) : undefined;
+  if (apart) return draft.answered('lookup', `${draft.forceName(force)}: ${apart}${note}`, frameOf('lookup', frame, target, [period.id]));
   // "Per 1,000 workforce" of a count no source publishes a rate for: ours, from the workforce held.
   const only = chosen.length === 1 ? (chosen[0] as PeriodGroup).observations : [];
   if (asksPerHead(frame) && canRatePerHead(target.metric) && only.length === 1) return perWorkforce(ctx, frame, draft, target, only[0] as Observation, note);
@@ -449,6 +451,43 @@ function otherBreakdownsNamed(ctx: AnswerContext, frame: QueryFrame, draft: Answ
     })
     .map((g) => stateGroup(g, draft, true));
   return lines.length > 0 ? ` Also asked: ${lines.join('; ')}.` : '';
+}
+
+/** "How many more days when suspension is included?": the figure beside the other measure the words
+ * fit equally, for the same force and period and in the same unit, and how far apart they are. */
+function differenceOfTwins(ctx: AnswerContext, draft: AnswerDraft, target: Target, group: PeriodGroup): string | undefined {
+  const [mine] = group.observations;
+  if (!mine || group.observations.length > 1) return undefined;
+  const twin = target.alsoFits
+    .flatMap((m) =>
+      ctx.metrics.filter(
+        (x) => x.measure === m && x.outcome === target.metric.outcome && x.unit === target.metric.unit && x.aggregation === target.metric.aggregation,
+      ),
+    )
+    .map((x) => ctx.store.of(mine.force, x.id).filter((o) => o.period.id === group.period.id))
+    .find((held) => held.length === 1)?.[0];
+  if (!twin) return undefined;
+  const a = draft.stated(mine);
+  const b = draft.stated(twin);
+  const diff = round1(Math.abs(mine.value - twin.value));
+  const working = `${formatNumber(Math.max(mine.value, twin.value))} − ${formatNumber(Math.min(mine.value, twin.value))} = ${formatNumber(diff)}`;
+  draft.computed(
+    {
+      force: mine.force,
+      forceName: draft.forceName(mine.force),
+      periodId: group.period.id,
+      period: group.period.label,
+      metric: `${mine.metric.id}-vs-${twin.metric.id}`,
+      metricLabel: `difference between ${mine.metric.label} and ${twin.metric.label}`,
+      unit: mine.metric.unit,
+    },
+    diff,
+    'difference',
+    [a.index, b.index],
+    working,
+  );
+  draft.allow(group.period.label);
+  return `${a.shown} ${mine.metric.label} ${a.marks} against ${b.shown} ${twin.metric.label} ${b.marks} ${inPeriod(group.period)}: a difference of ${formatNumber(diff)} (our calculation: ${working}).`;
 }
 
 /** One force's count per 1,000 workforce, our calculation; or, with no workforce held, the count and why no rate. */

@@ -347,6 +347,7 @@ export const PhraseSlot = z.enum([
   'rank-breakdowns',
   'outcomes-asked',
   'forecast',
+  'difference',
   'superlative-force',
   'periods-listed',
   'uk-wide',

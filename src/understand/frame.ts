@@ -497,6 +497,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const beyond = has(cues, 'forecast') ? 'forecast' : has(cues, 'opinion') ? 'opinion' : has(cues, 'money') ? 'money' : undefined;
   if (beyond) frame.beyondFigures = beyond;
   if (has(cues, 'uk-wide')) frame.ukWide = true;
+  if (has(cues, 'difference')) frame.difference = true;
   if (intent === 'chart') frame.files = [...(has(cues, 'chart') || !has(cues, 'csv') ? ['png' as const] : []), ...(has(cues, 'csv') ? ['csv' as const] : [])];
   if (previous) frame.context = previous;
   return frame;
