@@ -228,7 +228,7 @@ export function answerRecommendations(ctx: AnswerContext, asked: QueryFrame, dra
       asked.ranking.direction === 'lowest',
     );
   // "Which force turned down the most?": forces by the recommendations on the topic, years and response asked.
-  if (forces.length === 0 && asked.ranking.direction !== undefined)
+  if ((forces.length === 0 || asked.scope.kind === 'region') && asked.ranking.direction !== undefined)
     return rankForces(ctx, asked, draft, chosen, frame, `${about}${when}${status ? ` recorded as${status}` : ''}`);
   if (chosen.length === 0) {
     if (asks.length > 0 && dated.length === 0)

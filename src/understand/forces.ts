@@ -193,6 +193,15 @@ export class ForceResolver {
       spans.push([at, at + len]);
       if (!found.some((f) => f.force === force)) found.push({ at, force });
     };
+    let ambiguous: ForceMention['ambiguous'];
+    // "The West Midlands region": a region that shares its name with a force, called a region.
+    for (const { tokens: key, region, forces } of this.regions) {
+      const i = ForceResolver.at(tokens, taken, key);
+      if (i < 0 || tokens[i + key.length] !== 'region') continue;
+      for (let k = i; k <= i + key.length; k++) taken[k] = true;
+      spans.push([i, i + key.length + 1]);
+      ambiguous ??= { word: region, candidates: forces, region };
+    }
     // Only the names starting with a word of the question, in the order of `keys`.
     const starting = [...new Set(tokens)].flatMap((t) => this.keysByFirstWord.get(t) ?? []).sort((a, b) => a - b);
     for (const index of starting) {
@@ -202,14 +211,14 @@ export class ForceResolver {
         if (key.tokens.every((t, k) => tokens[i + k] === t)) take(i, key.tokens.length, key.force);
       }
     }
-    let ambiguous: ForceMention['ambiguous'];
     // "The North East forces", "forces in the South West": a region named as one, by its name.
     for (const { tokens: key, region, forces } of this.regions) {
       const i = ForceResolver.at(tokens, taken, key);
       if (i < 0) continue;
       const after = tokens[i + key.length] ?? '';
       const before = tokens.slice(Math.max(0, i - 2), i).join(' ');
-      if (!REGION_FOLLOWERS.has(after) && !/\b(?:in|across|of) the$|^the$|\bthe$/.test(before)) continue;
+      // A long name ("Yorkshire and the Humber") is the region wherever it stands.
+      if (key.length < 3 && !REGION_FOLLOWERS.has(after) && !/\b(?:in|across|of) the$|^the$|\bthe$/.test(before)) continue;
       for (let k = i; k < i + key.length; k++) taken[k] = true;
       // Its words are the region's, so nothing else reads them.
       spans.push([i, i + key.length]);

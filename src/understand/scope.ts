@@ -34,7 +34,8 @@ export function scopeOf(r: ScopeReading, intent: Intent, carryFrom?: Frame): Sco
     return { kind: 'outside', place: mentioned.outOfScope.place, force: { id, name, jurisdiction, ...(notAForce === undefined ? {} : { notAForce }) } };
   }
   if (mentioned.unknown !== undefined) return { kind: 'unknown', name: mentioned.unknown };
-  if (mentioned.ambiguous) {
+  // "Not counting London": a word several forces share, left out, is no scope of its own.
+  if (mentioned.ambiguous && !mentioned.ambiguous.candidates.every((f) => excluded.includes(f))) {
     const { word, candidates, region } = mentioned.ambiguous;
     // "The Welsh forces", or "which Yorkshire force…": the group is the scope.
     if (region !== undefined || ordered)

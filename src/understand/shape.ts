@@ -70,6 +70,11 @@ export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatc
       at = forces.spans.find(([a]) => a === p.at)?.[1] ?? p.at + 1;
     }
   }
+  // "Not counting London", "apart from the Welsh forces": every force the word is shared by.
+  const shared = forces.ambiguous;
+  const sharedAt = shared ? ws.indexOf(shared.word) : -1;
+  if (shared && sharedAt >= 0 && (slots.get('exclude') ?? []).some((m) => m.end === sharedAt || (m.end === sharedAt - 1 && ws[m.end] === 'the')))
+    excluded.push(...shared.candidates.filter((f) => !excluded.includes(f)));
   const target = has('average-target') ? 'average' : has('national-target') ? 'national' : undefined;
   const nationalTarget = target !== undefined;
   const countForces = has('count-forces');
