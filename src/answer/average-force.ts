@@ -13,6 +13,7 @@ import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import type { Observation } from './figure-store.ts';
 import { inPeriod } from './holdings.ts';
+import { countOf } from './rankings.ts';
 
 /** The fewest forces a mean is taken over: fewer is no "average force". */
 const FEWEST = 10;
@@ -45,13 +46,12 @@ export function compareWithAverage(
   const sum = rows.reduce((t, o) => t + o.value, 0);
   const mean = round1(sum / rows.length);
   const base = { periodId: mine.period.id, period: mine.period.label, metric: metric.id, unit: metric.unit };
-  // How many forces, its working the forces counted.
-  draft.computed(
-    { ...base, force: 'all-forces', forceName: 'forces counted', metric: 'force-count', metricLabel: 'forces with a figure', unit: 'count' },
+  countOf(
+    draft,
     rows.length,
-    'count',
-    [],
-    `${rows.length}: ${rows.map((o) => draft.forceName(o.force)).join(', ')}`,
+    'forces with a figure',
+    mine.period,
+    rows.map((o) => draft.forceName(o.force)),
   );
   const total = draft.computed(
     { ...base, force: 'all-forces', forceName: `${rows.length} forces`, metricLabel: `total ${metric.label}` },

@@ -4,11 +4,10 @@
  * given with the whole it splits, for the same force, outcome and period.
  */
 import type { Metric, Period } from '../model/data.ts';
-import { formatNumber, formatValue } from '../text/numbers.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import type { Observation } from './figure-store.ts';
-import { joinNames } from './holdings.ts';
+import { type Sum, sumOf } from './totals.ts';
 
 /** The count metrics that split `whole` (same outcome, a measure that is part of its measure). */
 export function partMetrics(ctx: AnswerContext, whole: Metric): Metric[] {
@@ -35,20 +34,10 @@ export function partsOf(ctx: AnswerContext, draft: AnswerDraft, force: string, w
   return parts.length > 0 ? ` Of these: ${parts.join('; ')}.` : '';
 }
 
-/** A whole that adds up from its parts (cases finalised under and outside Schedule 3), for one force
- * and period where only the parts are held: its value as our calculation, the parts cited. */
-export interface SummedWhole {
-  value: number;
-  /** "3,336" */
-  shown: string;
-  /** "our calculation: 1,927 cases finalised outside Schedule 3 [1] and 1,409 … [1]; 1,927 + 1,409 = 3,336" */
-  working: string;
-  fact: number;
-}
-
-/** The sum of the parts of `whole` held for `force` in `period`, or undefined unless every part is
+/** The sum of the parts of `whole` (cases finalised under and outside Schedule 3) held for `force`
+ * in `period`, each part cited and named, as our calculation; or undefined unless every part is
  * held there with one figure and the catalogue says the parts add up to it. */
-export function wholeFromParts(ctx: AnswerContext, draft: AnswerDraft, force: string, whole: Metric, period: Period): SummedWhole | undefined {
+export function wholeFromParts(ctx: AnswerContext, draft: AnswerDraft, force: string, whole: Metric, period: Period): Sum | undefined {
   if (ctx.measures.get(whole.measure)?.partsAddUp !== true || whole.outcome !== undefined) return undefined;
   const parts = partMetrics(ctx, whole).filter((m) => m.unit === whole.unit);
   const rows = parts.map((m) => {
@@ -56,23 +45,12 @@ export function wholeFromParts(ctx: AnswerContext, draft: AnswerDraft, force: st
     return held.length === 1 ? held[0] : undefined;
   });
   if (parts.length < 2 || rows.some((r) => r === undefined)) return undefined;
-  const obs = rows as Observation[];
-  const stated = obs.map((o) => draft.stated(o));
-  const value = obs.reduce((t, o) => t + o.value, 0);
-  const working = `${obs.map((o) => formatNumber(o.value)).join(' + ')} = ${formatNumber(value)}`;
-  const fact = draft.computed(
-    { force, forceName: draft.forceName(force), periodId: period.id, period: period.label, metric: whole.id, metricLabel: whole.label, unit: whole.unit },
-    value,
-    'sum',
-    stated.map((s) => s.index),
-    working,
-  );
-  const named = obs.map((o, i) => {
+  const partName = (o: Observation) => {
     const short = ctx.measures.get(o.metric.measure)?.short ?? o.metric.label;
     draft.allow(short);
-    return `${stated[i]?.shown} ${short} ${stated[i]?.marks}`;
-  });
-  return { value, fact, shown: formatValue(value, whole.unit), working: `our calculation: ${joinNames(named)}; ${working}` };
+    return short;
+  };
+  return sumOf(draft, rows as Observation[], { force, forceName: draft.forceName(force), period, whole, partName });
 }
 
 /** The whole a question asked for when its words fit every part of it alike ("complaint cases

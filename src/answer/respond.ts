@@ -2,7 +2,7 @@
  * Dispatching a query frame to the composer for its intent, after settling whom it is about
  * (a place outside England and Wales, a force we don't know, a word several forces share).
  */
-import type { Answer } from '../model/answer.ts';
+import type { Answer, NoDataReason } from '../model/answer.ts';
 import type { Intent, QueryFrame, Scope } from '../model/frame.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
@@ -20,6 +20,20 @@ import { answerChart, answerProvenance } from './provenance.ts';
 
 /** Intents a group of forces is answered for together: a count of a region's forces is their total, anything else each force in order. */
 const GROUP_INTENTS: readonly Intent[] = ['lookup', 'share', 'compare', 'rank', 'count', 'recommendations'];
+
+/** Why no figure answers a forecast, an opinion or a question of money, and what we say. */
+const BEYOND_FIGURES: Record<NonNullable<QueryFrame['beyondFigures']>, { reason: NoDataReason; text: (ctx: AnswerContext) => string }> = {
+  forecast: {
+    reason: 'period_not_held',
+    text: () => `We hold published figures for past years only, and we don't forecast. Ask how the figures have changed so far instead.`,
+  },
+  money: { reason: 'metric_not_held', text: (ctx) => `We hold complaints and misconduct figures, not budgets, spending or pay. ${whatWeHold(ctx)}` },
+  opinion: {
+    reason: 'off_topic',
+    text: (ctx) =>
+      `That is a matter of opinion, which no figure settles: we report published figures and what sources say, with their sources. ${whatWeHold(ctx)}`,
+  },
+};
 
 /** Intents answered from figures, for which a subject we hold nothing on is declined. */
 const FIGURE_INTENTS: readonly Intent[] = ['lookup', 'share', 'compare', 'change', 'trend'];
@@ -95,31 +109,14 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
       break;
   }
   // "Will complaints keep rising next year?", "Should the IOPC be abolished?": no figure answers either.
-  if (frame.beyondFigures === 'forecast')
-    return draft.noData(
-      'period_not_held',
-      `We hold published figures for past years only, and we don't forecast. Ask how the figures have changed so far instead.`,
-      { type: typeOf(frame), forces, periods: [] },
-      typeOf(frame),
-    );
   // Money beside a measure we hold ("cases finalised, and how much compensation was paid?"): the
   // figure, and a word on the rest.
   const moneyAside = frame.beyondFigures === 'money' && frame.measure.fits.some((f) => !f.loose);
   if (moneyAside) draft.note('We hold no figures on money (budgets, spending, pay or compensation), so that part of the question is not answered.');
-  if (frame.beyondFigures === 'money' && !moneyAside)
-    return draft.noData(
-      'metric_not_held',
-      `We hold complaints and misconduct figures, not budgets, spending or pay. ${whatWeHold(ctx)}`,
-      { type: typeOf(frame), forces, periods: [] },
-      typeOf(frame),
-    );
-  if (frame.beyondFigures === 'opinion')
-    return draft.noData(
-      'off_topic',
-      `That is a matter of opinion, which no figure settles: we report published figures and what sources say, with their sources. ${whatWeHold(ctx)}`,
-      { type: typeOf(frame), forces, periods: [] },
-      typeOf(frame),
-    );
+  else if (frame.beyondFigures !== undefined) {
+    const beyond = BEYOND_FIGURES[frame.beyondFigures];
+    return draft.noData(beyond.reason, beyond.text(ctx), { type: typeOf(frame), forces, periods: [] }, typeOf(frame));
+  }
   if (frame.ukWide)
     draft.note(
       `We hold figures for England and Wales only: Scotland and Northern Ireland have their own police complaints bodies, whose figures we don't hold.`,

@@ -36,33 +36,51 @@ export function refuseSum(draft: AnswerDraft, summed: Summed, frame: Frame, nati
   return draft.noData('metric_not_held', text, frame, frame.type);
 }
 
-/** The sum of `rows` (one figure each, of one count metric), each cited, as our calculation. */
-export function sumOf(
-  draft: AnswerDraft,
-  rows: readonly Observation[],
-  what: { force: string; forceName: string; period: Period },
-): { shown: string; working: string; value: number } {
+/** What a sum is: one force's or several forces' total of a metric, or (`whole`) the metric its
+ * parts add up to, each part then named (`partName`). */
+export interface SumOf {
+  force: string;
+  forceName: string;
+  period: Period;
+  whole?: Pick<Metric, 'id' | 'label' | 'unit'>;
+  partName?: (o: Observation) => string;
+}
+
+/** A sum as shown ("3,336"), its working ("our calculation: 1,927 … [1] and 1,409 … [1]; 1,927 + 1,409 = 3,336"), value and fact. */
+export interface Sum {
+  shown: string;
+  working: string;
+  value: number;
+  fact: number;
+}
+
+/** The sum of `rows` (one figure each, of count metrics), each cited, as our calculation. */
+export function sumOf(draft: AnswerDraft, rows: readonly Observation[], what: SumOf): Sum {
   const metric = (rows[0] as Observation).metric;
+  const total = what.whole ?? { id: metric.id, label: `total ${metric.label}`, unit: metric.unit };
   const stated = rows.map((o) => draft.stated(o));
   const value = rows.reduce((t, o) => t + o.value, 0);
   const working = `${rows.map((o) => formatNumber(o.value)).join(' + ')} = ${formatNumber(value)}`;
-  draft.computed(
+  const fact = draft.computed(
     {
       force: what.force,
       forceName: what.forceName,
       periodId: what.period.id,
       period: what.period.label,
-      metric: metric.id,
-      metricLabel: `total ${metric.label}`,
-      unit: metric.unit,
+      metric: total.id,
+      metricLabel: total.label,
+      unit: total.unit,
     },
     value,
     'sum',
     stated.map((s) => s.index),
     working,
   );
-  const parts = rows.map((_, i) => `${(stated[i] as (typeof stated)[number]).shown} ${(stated[i] as (typeof stated)[number]).marks}`);
-  return { shown: formatValue(value, metric.unit), working: `our calculation: ${joinNames(parts)}; ${working}`, value };
+  const parts = rows.map((o, i) => {
+    const s = stated[i] as (typeof stated)[number];
+    return what.partName ? `${s.shown} ${what.partName(o)} ${s.marks}` : `${s.shown} ${s.marks}`;
+  });
+  return { shown: formatValue(value, total.unit), working: `our calculation: ${joinNames(parts)}; ${working}`, value, fact };
 }
 
 /** "Kent and Essex added together": one period all the forces hold, summed; refused unless a count. */
