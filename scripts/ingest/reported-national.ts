@@ -119,7 +119,11 @@ export const NATIONAL: Record<string, FigurePick[]> = {
     { metric: 'complaint-allegations', value: 87786 },
   ],
   'YE 31 Mar 2022|complaint allegations against officers handled under formal process / % no action': [
-    { metric: 'complaint-allegations', value: 87786, note: 'The next year\u2019s release restates this as 87,768.' },
+    {
+      metric: 'complaint-allegations',
+      value: 87786,
+      note: 'The next year\u2019s release restates this total slightly lower; ask how many allegations there were in 2021-22 to see both.',
+    },
     { metric: 'complaint-allegations-no-action-share', value: 88 },
   ],
   'YE 31 Mar 2022|proceedings type for allegations referred to proceedings (officers): police complaints / conduct matters / RCMs': [
@@ -128,13 +132,21 @@ export const NATIONAL: Record<string, FigurePick[]> = {
     ...proceedings('recordable-conduct-matter-allegations', [200, 126, 175, 501]),
   ],
   'YE 31 Mar 2022|complaint allegations (officers) referred to proceedings: gross misconduct / misconduct / not misconduct': [
-    { metric: 'complaint-allegations-misconduct-proceedings', value: 158, note: 'The release\u2019s table of proceedings types counts 157 of these.' },
+    {
+      metric: 'complaint-allegations-misconduct-proceedings',
+      value: 158,
+      note: 'The release\u2019s table of proceedings types gives a slightly lower count; ask for the proceedings types to see both.',
+    },
     { metric: 'complaint-allegations-gross-misconduct-proven', value: 38, stated: '38' },
     { metric: 'complaint-allegations-misconduct-proven', value: 78, stated: '78' },
     { metric: 'complaint-allegations-not-misconduct', value: 38, stated: '38' },
   ],
   'YE 31 Mar 2022|conduct matter allegations (officers) referred to proceedings: gross misconduct / misconduct / not misconduct': [
-    { metric: 'conduct-matter-allegations-misconduct-proceedings', value: 791, note: 'The release\u2019s table of proceedings types counts 784 of these.' },
+    {
+      metric: 'conduct-matter-allegations-misconduct-proceedings',
+      value: 791,
+      note: 'The release\u2019s table of proceedings types gives a slightly lower count; ask for the proceedings types to see both.',
+    },
     { metric: 'conduct-matter-allegations-gross-misconduct-proven', value: 284 },
     { metric: 'conduct-matter-allegations-misconduct-proven', value: 414 },
     { metric: 'conduct-matter-allegations-not-misconduct', value: 86 },
@@ -176,7 +188,7 @@ export const NATIONAL: Record<string, FigurePick[]> = {
       metric: 'complaint-allegations',
       value: 87768,
       period: '2021-22',
-      note: 'This release restates 2021-22 as 87,768; the year\u2019s own release gave 87,786.',
+      note: 'This release restates 2021-22; the year\u2019s own release gave a slightly higher total.',
     },
     { metric: 'complaint-allegations-no-action-share', value: 89 },
   ],

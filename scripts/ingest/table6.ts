@@ -44,7 +44,6 @@ export const Logged = z.object({
   total_confidence: z.string().startsWith('high', 'the total column must be high confidence'),
   ...(Object.fromEntries(CATEGORIES.map(([field]) => [field, required])) as Record<CategoryField, typeof required>),
   category_parse_confidence: z.string().regex(/^(high|medium|low)\b/, 'must start high, medium or low'),
-  n_valid_parses: required,
 });
 export type Logged = z.infer<typeof Logged>;
 
@@ -57,7 +56,7 @@ function served(row: Logged): boolean {
 /** Said with every cell of a medium-rated row. */
 function splitNote(row: Logged): string | undefined {
   if (!row.category_parse_confidence.startsWith('medium')) return undefined;
-  return `The stored copy of Table 6 ran this row's digits together; this category figure is from the most plausible of ${row.n_valid_parses} splits that add up to the row's published total, chosen by a clear margin. The total itself is certain.`;
+  return `The stored copy of Table 6 ran this row's digits together; this category figure is from the most plausible of the splits that add up to the row's published total, chosen by a clear margin. The total itself is certain.`;
 }
 
 /** The row as the document text holds it: label, categories where served, and the total. */
@@ -99,7 +98,7 @@ export function unreadableCells(rows: ReadonlyArray<Row<Logged>>): Unreadable[] 
         period: PERIOD,
         source: ID,
         table: { name: NAME, row: row.iopc_label, column: heading },
-        reason: `the stored copy of Table 6 ran this row's digits together and ${row.n_valid_parses} different splits of them fit the row's published total about equally well`,
+        reason: `the stored copy of Table 6 ran this row's digits together and several different splits of them fit the row's published total about equally well`,
       })),
     );
 }

@@ -21,7 +21,7 @@ import {
   Unreadable,
 } from '../model/data.ts';
 import { fold } from '../text/words.ts';
-import { valueChecker } from './figure-values.ts';
+import { noteProblem, valueChecker } from './figure-values.ts';
 import { idSharer, shareIds, sharer } from './sharing.ts';
 
 /** One thing wrong with the data, located as precisely as we can. */
@@ -247,8 +247,7 @@ export function inspectDataset(dir: string): { dataset: Dataset; problems: DataP
     const quoteAt = text === undefined ? -1 : text.indexOf(figure.quote);
     if (text === undefined) problems.push({ file, line, message: `unknown source "${figure.source}"` });
     else if (quoteAt < 0) problems.push({ file, line, message: `quote not found verbatim in source "${figure.source}": "${figure.quote}"` });
-    const wrong = valueWrong(figure);
-    if (wrong !== undefined) problems.push({ file, line, message: wrong });
+    for (const wrong of [valueWrong(figure), noteProblem(figure)]) if (wrong !== undefined) problems.push({ file, line, message: wrong });
     const covered = sourceForces.get(figure.source);
     if (covered !== undefined && !covered.has(figure.force))
       problems.push({ file, line, message: `force "${figure.force}" is not among the forces of source "${figure.source}" (${[...covered].join(', ')})` });

@@ -5,7 +5,7 @@
  * the value. A table figure's quote is its row, located by `table`; its value need only be in the row.
  */
 import type { Figure } from '../model/data.ts';
-import { distinctNumbers, holdsWritten, readsAs } from '../text/numbers.ts';
+import { digitNumbers, distinctNumbers, holdsWritten, readsAs } from '../text/numbers.ts';
 
 type Checked = Pick<Figure, 'quote' | 'value' | 'stated' | 'table'>;
 
@@ -40,4 +40,19 @@ export function valueChecker(): (figure: Checked) => string | undefined {
 /** {@link valueChecker} for one figure. */
 export function valueProblem(figure: Checked): string | undefined {
   return valueChecker()(figure);
+}
+
+/** Digits that name rather than count: a year or financial year, a table, a schedule. */
+const NAMING_DIGITS = /\b(?:19|20)\d\d(?:[-/]\d\d)?\b|\b(?:Table|Schedule) \d+(?:\.\d+)?\b/g;
+
+/**
+ * What is wrong with a figure's note, or undefined. A note travels with every answer that shows its
+ * figure and is cited only through that figure, so it may repeat numbers of the figure's quote but
+ * never add one (a restated total, another table's count) that no shown quote proves.
+ */
+export function noteProblem({ note, quote }: Pick<Figure, 'note' | 'quote'>): string | undefined {
+  if (note === undefined) return undefined;
+  const quoted = new Set(distinctNumbers(quote));
+  const added = digitNumbers(note.replace(NAMING_DIGITS, ' ')).filter((n) => !quoted.has(n));
+  return added.length === 0 ? undefined : `note states ${added.join(', ')}, which its quote does not: "${note}"`;
 }

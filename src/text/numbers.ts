@@ -57,12 +57,12 @@ export function digitNumbersAt(text: string): Array<{ value: number; at: number 
   return found;
 }
 
-/** Every number in `text`, in digits or as a word ("five", "a dozen"). */
 /** A whole number written as one word or in digits ("three", "3"), or undefined. */
 export function wordNumber(word: string): number | undefined {
   return /^\d+$/.test(word) ? Number(word) : WORDS[word];
 }
 
+/** Every number in `text`, in digits or as a word ("five", "a dozen"). */
 export function numbersIn(text: string): number[] {
   const words = [...text.toLowerCase().matchAll(/[a-z]+/g)].map((m) => WORDS[m[0]]).filter((n): n is number => n !== undefined);
   return [...digitNumbers(text), ...words];

@@ -78,6 +78,20 @@ describe('invalid data is refused with the file, the line and what is wrong', ()
     );
     expect(inspectDataset(dir).problems).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('does not state the value 123456') })]);
   });
+  it('names a note that states a number its quote does not (a note is cited only through its figure)', () => {
+    const note = (text: string) =>
+      dataWith(
+        'figures.jsonl',
+        editFigure(1, (f) => {
+          f.note = text;
+        }),
+      );
+    expect(inspectDataset(note('A later release restates this as 1,940.')).problems).toEqual([
+      expect.objectContaining({ line: 1, message: expect.stringContaining('note states 1940') }),
+    ]);
+    // Its own quote's numbers, years and the names of tables and schedules are not added figures.
+    expect(inspectDataset(note('Of the 1938, some were handled under Schedule 3 (Table 1.1, 2021-22).')).problems).toEqual([]);
+  });
   it('names a value that is another of its quote\'s numbers: "stated" says which, and must read as the value', () => {
     // "Of these, 1,867 (96 percent) resulted in no action…": the count is 1,867, not 96.
     const dir = dataWith(

@@ -30,7 +30,8 @@ export function unprovenNumbers(answer: Answer, vocabulary: string[] = []): numb
     ...digitNumbers(answer.question),
     ...numbersIn(answer.question),
   ]);
-  // Years and financial years ("2021-22") name periods; they are not figures.
-  text = text.replace(/\b(?:19|20)\d\d(?:[-/]\d\d)?\b/g, ' ');
+  // Years and financial years ("2021-22") name periods, and "Schedule 3" or "Table 1.1" name a process
+  // or a table (a figure's note may name them); they are not figures.
+  text = text.replace(/\b(?:19|20)\d\d(?:[-/]\d\d)?\b|\b(?:Schedule|Table) \d+(?:\.\d+)?\b/g, ' ');
   return digitNumbers(text).filter((n) => !proven.has(Math.abs(n)));
 }
