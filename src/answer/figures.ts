@@ -4,7 +4,7 @@
  * as our calculation.
  */
 import type { Answer, Frame, QuestionType } from '../model/answer.ts';
-import type { Metric, Period } from '../model/data.ts';
+import type { Metric, Outcome, Period } from '../model/data.ts';
 import { formatNumber, formatValue, round1 } from '../text/numbers.ts';
 import { capitalise } from '../text/words.ts';
 import type { Fit, QueryFrame } from '../model/frame.ts';
@@ -15,7 +15,7 @@ import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import { byPeriod, type Observation } from './figure-store.ts';
 import { nearestPeriods } from './period-fit.ts';
-import { closestHeld, inPeriod, joinNames, whatWeHold } from './holdings.ts';
+import { closestHeld, inPeriod, joinNames, whatWeHold, widerBreakdownHeld } from './holdings.ts';
 import { fallback } from './passages.ts';
 import { NATIONAL } from '../understand/forces.ts';
 import { type OurRate, ratePer1000 } from './rankings.ts';
@@ -119,23 +119,24 @@ function commonPeriods(seriesByForce: PeriodGroup[][]): string[] {
 /** An outcome the question names that no figure of the measure counts ("how many were upheld?",
  * "sexual assault allegations that led to no further action"): answering with the measure's total
  * instead would pass one number off as another. */
-function unheldOutcome(ctx: AnswerContext, frame: QueryFrame, measure: string): string | undefined {
+function unheldOutcome(ctx: AnswerContext, frame: QueryFrame, measure: string): Outcome | undefined {
   // Words the measure's own name shares with an outcome ("special procedures") name the measure.
   const measureTerms = new Set(ctx.measures.get(measure)?.terms ?? []);
   for (const { id } of frame.measure.breakdowns) {
     const outcome = ctx.outcomes.get(id);
     if (!outcome || outcome.generic || outcome.terms.some((t) => measureTerms.has(t))) continue;
-    if (!ctx.metrics.some((m) => m.outcome === id && m.measure === measure)) return outcome.label;
+    if (!ctx.metrics.some((m) => m.outcome === id && m.measure === measure)) return outcome;
   }
   return undefined;
 }
 
-function noMetric(ctx: AnswerContext, frameAsked: QueryFrame, draft: AnswerDraft, forces: string[], choices: MetricChoice[], outcomeLabel?: string): Answer {
-  const unreadable = outcomeLabel === undefined ? declineUnreadable(ctx, frameAsked, draft, forces, choices) : undefined;
+function noMetric(ctx: AnswerContext, frameAsked: QueryFrame, draft: AnswerDraft, forces: string[], choices: MetricChoice[], unheld?: Outcome): Answer {
+  const unreadable = unheld === undefined ? declineUnreadable(ctx, frameAsked, draft, forces, choices) : undefined;
   if (unreadable) return unreadable;
   const asked = choices[0]?.metric;
   const askedLabel = asked ? (ctx.measures.get(asked.measure)?.label ?? asked.label) : 'that';
-  const outcome = outcomeLabel ?? (asked?.outcome !== undefined ? (ctx.outcomes.get(asked.outcome)?.label ?? asked.outcome) : undefined);
+  const outcomeId = unheld?.id ?? asked?.outcome;
+  const outcome = outcomeId === undefined ? undefined : (ctx.outcomes.get(outcomeId)?.label ?? outcomeId);
   // "How many police officers are there?" names a breakdown and no measure: what was asked is the
   // breakdown itself, never the first measure that happens to have it.
   const alone = frameAsked.measure.fits.length === 0 && frameAsked.measure.carried === undefined ? frameAsked.measure.breakdowns[0] : undefined;
@@ -157,6 +158,12 @@ function noMetric(ctx: AnswerContext, frameAsked: QueryFrame, draft: AnswerDraft
   const empty = forces.filter((f) => !ctx.store.holds(f)).map((f) => `We hold no figures for ${draft.forceName(f)}.`);
   // What we hold is named for the first force only: for several it would say much the same again.
   const first = holding[0];
+  // The wider breakdown held is what to ask next; the force card has the rest.
+  const nearer = (force: string) => {
+    const wider = outcomeId === undefined ? undefined : widerBreakdownHeld(ctx, draft, force, outcomeId);
+    if (wider !== undefined) draft.more(force);
+    return wider;
+  };
   const lacking =
     first === undefined
       ? []
@@ -164,7 +171,7 @@ function noMetric(ctx: AnswerContext, frameAsked: QueryFrame, draft: AnswerDraft
           `We don't hold ${what} for ${joinNames(
             holding.map((f) => draft.forceName(f)),
             'or',
-          )}. ${closestHeld(ctx, draft, first, asked?.measure)}`,
+          )}. ${nearer(first) ?? closestHeld(ctx, draft, first, asked?.measure)}`,
         ];
   const reason = holding.length === 0 ? 'force_not_held' : 'metric_not_held';
   const tail = reason === 'force_not_held' ? ` ${whatWeHold(ctx)}` : '';

@@ -93,6 +93,25 @@ export function closestHeld(ctx: AnswerContext, draft: AnswerDraft, force: strin
 }
 
 /**
+ * A breakdown held for a force only within a wider one ("race" inside "discriminatory behaviour"
+ * in the IOPC's force table): "The nearest we hold is discriminatory behaviour (allegations logged,
+ * 2024-25), which counts race discrimination with the other kinds." Named, not given: it is a
+ * different count from the one asked.
+ */
+export function widerBreakdownHeld(ctx: AnswerContext, draft: AnswerDraft, force: string, outcomeId: string): string | undefined {
+  const outcome = ctx.outcomes.get(outcomeId);
+  const wider = outcome?.within === undefined ? undefined : ctx.outcomes.get(outcome.within);
+  if (!outcome || !wider) return undefined;
+  const held = ctx.store.forForce(force).filter((o) => o.metric.outcome === wider.id);
+  const newest = held.sort((a, b) => periodOrder(b.period) - periodOrder(a.period))[0];
+  if (!newest) return undefined;
+  const measure = ctx.measures.get(newest.metric.measure)?.short ?? newest.metric.measure;
+  for (const name of [wider.label, measure, newest.period.label]) draft.allow(name, 'measure');
+  const kind = outcome.terms[0] ?? outcome.label;
+  return `The nearest we hold is ${wider.label} (${measure}, ${newest.period.label}), which counts ${kind} with the other kinds.`;
+}
+
+/**
  * Every measure held for a force, each with its periods and kinds of source, one per line:
  * "conduct matter allegations (2021-22; news report of official statistics)".
  */

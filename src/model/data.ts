@@ -361,6 +361,8 @@ export const PhraseSlot = z.enum([
   'total',
   /** The forces named next are left out ("apart from the Met"). */
   'exclude',
+  /** The measure named next is not the one asked ("staff, not officers", "rather than complaints"). */
+  'negation',
   /** A threshold: "more than 1,000", "fewer than 50". */
   'more-than',
   'fewer-than',

@@ -363,9 +363,10 @@ function normalisationOf(ws: readonly string[], slots: ReadonlyMap<PhraseSlot, S
 export function readQuestion(text: string, readers: QuestionReaders, previous?: Frame): QueryFrame {
   const wording = normaliseWording(text);
   const mentioned = readers.resolver.find(wording, readers.matcher.vocabulary);
-  const metrics = readers.matcher.find(wording, mentioned.spans);
+  const slots = readers.phrases.find(words(wording));
+  const negations = (slots.get('negation') ?? []).map((m) => [m.at, m.end] as const);
+  const metrics = readers.matcher.find(wording, mentioned.spans, negations);
   const ws = metrics.words;
-  const slots = readers.phrases.find(ws);
   const shape = readShape(ws, slots, mentioned);
   const periods = findPeriods(wording);
   const named = metrics.measures.size > 0 || metrics.outcomes.size > 0;

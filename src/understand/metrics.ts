@@ -194,8 +194,12 @@ export class MetricMatcher {
     return fitting;
   }
 
-  /** Matches terms against the question, skipping words already taken (force names). */
-  find(question: string, skip: Array<[number, number]> = []): MetricMention {
+  /**
+   * Matches terms against the question, skipping words already taken (force names). The term right
+   * after one of `negations` (the words "not", "rather than" stand at) is what the question is not
+   * about, and is left unmatched.
+   */
+  find(question: string, skip: Array<[number, number]> = [], negations: ReadonlyArray<readonly [number, number]> = []): MetricMention {
     const ws = words(question);
     // "finalize" is "finalise": the vocabulary is in British spelling.
     const qs = ws.map((w) => stem(britishSpelling(w)));
@@ -213,14 +217,30 @@ export class MetricMatcher {
     const fitting = qs.map((w, i) => this.stemsFitting(w, ws[i] as string));
     const fits = (at: number, stem: string) => fitting[at]?.has(stem) === true;
     const named = (at: number) => owner[at] === -2;
-    const candidates: Array<{ term: Term; index: number; i: number; end: number }> = [];
-    fitting.forEach((firsts, i) => {
-      for (const first of firsts)
-        for (const { term, index } of this.byFirstStem.get(first) ?? []) {
-          const end = matchAt(ws, qs, i, term.stems, fits, named);
-          if (end > 0) candidates.push({ term, index, i, end });
-        }
+    const termsAt = () => {
+      const found: Array<{ term: Term; index: number; i: number; end: number }> = [];
+      fitting.forEach((firsts, i) => {
+        for (const first of firsts)
+          for (const { term, index } of this.byFirstStem.get(first) ?? []) {
+            const end = matchAt(ws, qs, i, term.stems, fits, named);
+            if (end > 0) found.push({ term, index, i, end });
+          }
+      });
+      return found;
+    };
+    let candidates = termsAt();
+    // "Staff (not officers) with a case to answer": the negation and the term it negates are passed
+    // over like a force's name, so the officers' measure is not matched and the staff's phrase is,
+    // around them. A term holding the negation itself ("not investigated") is no negation.
+    const negatedSpans = negations.flatMap(([a, end]) => {
+      if (candidates.some((c) => c.i < end && c.end > end)) return [];
+      const negatedEnd = Math.max(...candidates.filter((c) => c.i === end).map((c) => c.end));
+      return Number.isFinite(negatedEnd) ? [[a, negatedEnd] as const] : [];
     });
+    if (negatedSpans.length > 0) {
+      for (const [a, b] of negatedSpans) for (let k = a; k < b; k++) owner[k] = -2;
+      candidates = termsAt().filter((c) => !negatedSpans.some(([a, b]) => c.i >= a && c.i < b));
+    }
     // Every place a term fits, longest phrases first and, among equally long ones, leftmost first:
     // "recordable conduct matter allegations" is the recordable conduct matter, not "conduct matter
     // allegations" with a stray "recordable" before it.
