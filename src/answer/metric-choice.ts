@@ -74,6 +74,18 @@ export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReadin
     [...ctx.measures.values()].filter((m) => m.supersededBy === f.id && !fits.some((g) => g.id === m.id)).map((m) => ({ ...f, id: m.id })),
   );
   if (predecessors.length > 0) fits = [...fits, ...predecessors];
+  // "Of officers sent to a hearing, how many had gross misconduct proven?": the hearings' findings
+  // are a measure of their own, following the hearing breakdown of the measure named further. It
+  // fits as well as that measure and breakdown together, when the question names one of its findings.
+  const breakdown = new Map(reading.breakdowns.map((b) => [b.id, b.score]));
+  const further = fits.flatMap((f) =>
+    [...ctx.measures.values()].flatMap((m) => {
+      const via = m.refines?.measure === f.id ? breakdown.get(m.refines.outcome) : undefined;
+      const finding = reading.breakdowns.some((b) => b.id !== m.refines?.outcome && ctx.metrics.some((x) => x.measure === m.id && x.outcome === b.id));
+      return via !== undefined && finding && !fits.some((g) => g.id === m.id) ? [{ ...f, id: m.id, score: f.score + via }] : [];
+    }),
+  );
+  if (further.length > 0) fits = [...fits, ...further];
   return fits === reading.fits ? reading : { ...reading, fits };
 }
 

@@ -258,6 +258,10 @@ export const Measure = z.strictObject({
   /** For a time taken: the count of the cases or allegations it is the time of ("and how many cases
    * was that?" after the days, "how long did they take?" after the count). */
   timeOf: slug.optional(),
+  /** For a measure that follows one breakdown of another further (officers referred to a misconduct
+   * hearing, by the hearing's finding): that measure and breakdown. "Of the officers sent to a
+   * hearing, how many had gross misconduct proven?" names the other measure, and means this one. */
+  refines: z.strictObject({ measure: slug, outcome: slug }).optional(),
 });
 export type Measure = z.infer<typeof Measure>;
 
