@@ -3,6 +3,7 @@
  * Platform-neutral: adapters turn chat events into `answer()` calls and render the `Answer`.
  */
 import { join } from 'node:path';
+import { answerInTwoParts } from './answer/compound.ts';
 import type { AnswerContext } from './answer/context.ts';
 import { AnswerDraft } from './answer/draft.ts';
 import { FigureStore } from './answer/figure-store.ts';
@@ -122,7 +123,9 @@ export function loadEngine(options: EngineOptions = {}): Engine {
       if (trimmed === '') return help(ctx, draft, true);
       if (trimmed.length > MAX_QUESTION_LENGTH)
         return draft.noData('not_understood', 'That question is too long for me: please keep it under a thousand characters.');
-      return guarded(draft, () => respond(ctx, readQuestion(trimmed, ctx, conversation?.previous?.frame), draft));
+      const previous = conversation?.previous?.frame;
+      const whole = guarded(draft, () => respond(ctx, readQuestion(trimmed, ctx, previous), draft));
+      return guarded(draft, () => answerInTwoParts(ctx, trimmed, whole, previous) ?? whole);
     },
     forceCard(name, options = {}) {
       const draft = new AnswerDraft(ctx, name);

@@ -4,7 +4,7 @@
  * as our calculation.
  */
 import type { Answer, Frame, QuestionType } from '../model/answer.ts';
-import type { Metric, Outcome, Period } from '../model/data.ts';
+import type { Measure, Metric, Outcome, Period } from '../model/data.ts';
 import { formatNumber, formatValue, round1 } from '../text/numbers.ts';
 import { capitalise } from '../text/words.ts';
 import type { Fit, QueryFrame } from '../model/frame.ts';
@@ -182,18 +182,38 @@ function noMetric(ctx: AnswerContext, frameAsked: QueryFrame, draft: AnswerDraft
 function restrictTo(frame: QueryFrame, part: Fit[]): QueryFrame {
   const loose = new Set(frame.measure.fits.filter((f) => f.loose).map((f) => f.id));
   const fits = part.map((f) => (loose.has(f.id) ? { ...f, loose: true } : f));
-  return { ...frame, measure: { ...frame.measure, fits, together: [] } };
+  const { bothParts: _, ...one } = frame;
+  return { ...one, measure: { ...frame.measure, fits, together: [] } };
+}
+
+/**
+ * The measures beside the one answered when both parts are asked for ("with and without
+ * suspension", "outside and under Schedule 3", "officers versus staff"): the other parts of its
+ * whole, or the other times taken for the same cases, that the forces asked about hold.
+ */
+function partsAskedFor(ctx: AnswerContext, frame: QueryFrame, metric: Metric, forces: string[]): string[] {
+  const measure = ctx.measures.get(metric.measure);
+  if (!frame.bothParts || !measure) return [];
+  const sibling = (m: Measure) =>
+    m.id !== measure.id && ((measure.partOf !== undefined && m.partOf === measure.partOf) || (measure.timeOf !== undefined && m.timeOf === measure.timeOf));
+  const places = forces.length > 0 ? forces : [NATIONAL];
+  const held = (m: Measure) => ctx.metrics.some((x) => x.measure === m.id && x.outcome === metric.outcome && places.some((f) => ctx.store.holds(f, x.id)));
+  return [...ctx.measures.values()].filter((m) => sibling(m) && held(m)).map((m) => m.id);
 }
 
 /** Different measures named together are answered one by one, and never added or compared. */
-function answerEachMeasure(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft, forces: string[], parts: Fit[][]): Answer {
+function answerEachMeasure(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft, forces: string[], parts: Fit[][], sideBySide = false): Answer {
   const answers = parts.map((part) => draft.section(() => answerFigures(ctx, restrictTo(asked, part), draft, forces)));
   const labels = answers.map((a, i) => {
     const id = a.frame?.measure ?? parts[i]?.[0]?.id ?? '';
     return ctx.measures.get(id)?.label ?? id;
   });
   for (const l of labels) draft.allow(l);
-  const text = `${capitalise(joinNames(labels))} are different measures, so each is answered on its own and they are never added together or compared:\n${answers.map((p) => `• ${p.text}`).join('\n')}`;
+  // Parts asked for side by side need no warning that they are different measures.
+  const intro = sideBySide
+    ? `${parts.length === 2 ? 'Both' : 'Each of the'} parts, as asked:`
+    : `${capitalise(joinNames(labels))} are different measures, so each is answered on its own and they are never added together or compared:`;
+  const text = `${intro}\n${answers.map((p) => `• ${p.text}`).join('\n')}`;
   const type = typeOf(asked);
   const frame = { type, forces, periods: [] };
   const answered = answers.some((p) => p.status === 'answered');
@@ -257,6 +277,16 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   if (!metric) return noMetric(ctx, frame, draft, forces, choices);
   const twin = twinOf(ctx, frame, metric, alsoFits, forces);
   if (twin) return answerEachMeasure(ctx, frame, draft, forces, [[{ id: metric.measure, score: 1 }], [{ id: twin, score: 1 }]]);
+  const others = partsAskedFor(ctx, frame, metric, forces);
+  if (others.length > 0)
+    return answerEachMeasure(
+      ctx,
+      frame,
+      draft,
+      forces,
+      [metric.measure, ...others].map((id) => [{ id, score: 1 }]),
+      true,
+    );
   const unheld = metric.outcome === undefined ? unheldOutcome(ctx, frame, metric.measure) : undefined;
   if (unheld !== undefined) return noMetric(ctx, frame, draft, forces, choices, unheld);
   const comparing = frame.intent === 'compare';

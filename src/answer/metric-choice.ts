@@ -39,6 +39,17 @@ export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReadin
     const ofCarried = named.find((b) => ctx.metrics.some((m) => m.measure === carried.measure && m.outcome === b.id));
     const fuller = fits.some((f) => !f.loose && f.score > (ofCarried?.score ?? Infinity));
     if (ofCarried && !fuller) fits = [{ id: carried.measure, score: ofCarried.score + 1 }];
+    // "…and how many of them were officers?": the part of the measure in context that the role names.
+    const role = reading.breakdowns.map((b) => ctx.outcomes.get(b.id)).find((o) => o?.dimension === 'role');
+    if (role && fits.every((f) => f.loose)) {
+      const part = [...ctx.measures.values()].find((m) => m.partOf === carried.measure && role.terms.some((t) => m.terms.some((mt) => mt.startsWith(t))));
+      if (part) fits = [{ id: part.id, score: 1 }];
+    }
+    // "…and how long did they take?" after a count: of the times its words fit as well, those of the
+    // cases just counted.
+    const top = Math.max(...fits.map((f) => f.score));
+    const timeOfCarried = fits.filter((f) => f.score === top && ctx.measures.get(f.id)?.timeOf === carried.measure);
+    if (reading.duration && timeOfCarried.length > 0) fits = timeOfCarried;
   }
   // "Allegations logged per 1,000 staff" for a force with no published rate: the count, rated by us;
   // the published rate first wherever it is held.

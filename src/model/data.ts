@@ -367,6 +367,11 @@ export const PhraseSlot = z.enum([
   'exclude',
   /** The measure named next is not the one asked ("staff, not officers", "rather than complaints"). */
   'negation',
+  /** Asks for both parts of a measure side by side ("with and without suspension", "outside and under
+   * Schedule 3", "officers versus staff"). */
+  'both-parts',
+  /** Starts a second question leaning on the first ("…, and how long did they take?"). */
+  'second-question',
   /** A threshold: "more than 1,000", "fewer than 50". */
   'more-than',
   'fewer-than',

@@ -194,6 +194,8 @@ export const QueryFrame = z.strictObject({
   asksWhen: z.boolean(),
   /** Asks what no figure of ours can settle: a forecast ("next year", "will it rise"), an opinion ("should…", "is it biased") or money ("budget", "spend"). */
   beyondFigures: z.enum(['forecast', 'opinion', 'money']).optional(),
+  /** Asks for both parts of a measure side by side ("with and without suspension", "outside and under Schedule 3"). */
+  bothParts: z.literal(true).optional(),
   /** Asks how far apart two figures are ("how many more days when suspension is included?"). */
   difference: z.literal(true).optional(),
   /** Asks about the whole United Kingdom, of which we hold England and Wales only. */

@@ -499,6 +499,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   if (beyond) frame.beyondFigures = beyond;
   if (has(cues, 'uk-wide')) frame.ukWide = true;
   if (has(cues, 'difference')) frame.difference = true;
+  if (has(cues, 'both-parts')) frame.bothParts = true;
   if (intent === 'chart') frame.files = [...(has(cues, 'chart') || !has(cues, 'csv') ? ['png' as const] : []), ...(has(cues, 'csv') ? ['csv' as const] : [])];
   if (previous) frame.context = previous;
   return frame;

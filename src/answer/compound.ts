@@ -1,0 +1,56 @@
+/**
+ * Questions in two parts, the second leaning on the first: "How many Schedule 3 cases did Humberside
+ * finalise last year, and how long did they take?", "how many individuals were referred to
+ * proceedings, and how many of them were officers?". The second part is read as a follow-up of the
+ * first (its force, period and measure in context), and both answers are given, one after the other.
+ */
+import type { Answer, Frame } from '../model/answer.ts';
+import { words } from '../text/words.ts';
+import { readQuestion } from '../understand/frame.ts';
+import type { AnswerContext } from './context.ts';
+import { AnswerDraft } from './draft.ts';
+import { respond } from './respond.ts';
+
+/** Where the second part starts: the character offset of the phrase book's "second-question" words
+ * ("and how long", "and how many of them"), or undefined. */
+function secondPartAt(ctx: AnswerContext, text: string): number | undefined {
+  const ws = words(text);
+  const cue = ctx.phrases.find(ws).get('second-question')?.[0];
+  if (cue === undefined || cue.at < 2) return undefined;
+  // The same words in the text as typed, at the same occurrence ("and how many" may come twice).
+  const said = ws.slice(cue.at, cue.end);
+  const pattern = new RegExp(`\\b${said.join('\\W+')}\\b`, 'gi');
+  const before = ws.slice(0, cue.at).join(' ').split(said.join(' ')).length - 1;
+  let found = -1;
+  for (let n = 0, m = pattern.exec(text); m !== null; n++, m = pattern.exec(text)) {
+    if (n === before) {
+      found = m.index;
+      break;
+    }
+  }
+  return found > 0 ? found : undefined;
+}
+
+/** The metrics an answer states figures of. */
+const statedMetrics = (a: Answer) => new Set(a.facts.filter((f) => f.computed === undefined).map((f) => f.metric));
+
+/**
+ * The answer to a two-part question, when answering it as one left its second part out: the first
+ * part answered, then the second read as its follow-up. Undefined when the question is not in two
+ * parts, or `whole` (the question answered as one) already gives what the second part asks.
+ */
+export function answerInTwoParts(ctx: AnswerContext, question: string, whole: Answer, previous?: Frame): Answer | undefined {
+  const at = secondPartAt(ctx, question);
+  if (at === undefined) return undefined;
+  const first = question.slice(0, at).replace(/[\s,;:-]+$/, '');
+  // "and how long did they take?" keeps its "and": a follow-up leaning on the first part's force and period.
+  const second = question.slice(at);
+  const draft = new AnswerDraft(ctx, question);
+  const one = draft.section(() => respond(ctx, readQuestion(first, ctx, previous), draft));
+  if (one.status !== 'answered' || one.frame === undefined) return undefined;
+  const two = draft.section(() => respond(ctx, readQuestion(second, ctx, one.frame), draft));
+  const shown = statedMetrics(whole);
+  const added = [...statedMetrics(two)].some((m) => !shown.has(m));
+  if (two.status !== 'answered' || (whole.status === 'answered' && !added)) return undefined;
+  return draft.answered(one.type, `${one.text}\n${two.text}`, one.frame);
+}
