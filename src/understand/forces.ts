@@ -302,7 +302,8 @@ export class ForceResolver {
       const i = ForceResolver.at(tokens, taken, key);
       if (i < 0) continue;
       const written = (typed ?? tokens).slice(i, i + key.length);
-      if (capitals && !/^[A-Z]/.test(written[0] ?? '')) continue;
+      // Chat often starts in lower case ("newcastle - average days…"): the first word may be a place.
+      if (capitals && i > 0 && !/^[A-Z]/.test(written[0] ?? '')) continue;
       // Beside a force, a town is another force only as one ("Swindon police", "Swindon vs Kent"),
       // never "people living in Sheffield".
       const asForce = REGION_FOLLOWERS.has(tokens[i + key.length] ?? '') || JOINING.has(tokens[i - 1] ?? '') || JOINING.has(tokens[i + key.length] ?? '');
@@ -335,6 +336,11 @@ export class ForceResolver {
 
 const NOT_NAMES = new Set([
   'national',
+  'regular',
+  'special',
+  'senior',
+  'former',
+  'retired',
   'county',
   'chiefs',
   'federation',

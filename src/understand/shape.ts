@@ -50,7 +50,9 @@ export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatc
   // A force right after an exclusion is left out, and so is one joined to it ("leaving out Kent and Essex").
   const excluded: string[] = [];
   const taken = new Set<number>();
-  for (const m of slots.get('exclude') ?? []) {
+  // "So not BTP" leaves BTP out as "apart from BTP" does.
+  const exclusions = [...(slots.get('exclude') ?? []), ...(slots.get('negation') ?? [])];
+  for (const m of exclusions) {
     // "leaving the Met aside": the forces inside the phrase.
     if (m.gap) {
       const [a, b] = m.gap;
@@ -73,7 +75,7 @@ export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatc
   // "Not counting London", "apart from the Welsh forces": every force the word is shared by.
   const shared = forces.ambiguous;
   const sharedAt = shared ? ws.indexOf(shared.word) : -1;
-  if (shared && sharedAt >= 0 && (slots.get('exclude') ?? []).some((m) => m.end === sharedAt || (m.end === sharedAt - 1 && ws[m.end] === 'the')))
+  if (shared && sharedAt >= 0 && exclusions.some((m) => m.end === sharedAt || (m.end === sharedAt - 1 && ws[m.end] === 'the')))
     excluded.push(...shared.candidates.filter((f) => !excluded.includes(f)));
   const target = has('average-target') ? 'average' : has('national-target') ? 'national' : undefined;
   const nationalTarget = target !== undefined;
