@@ -632,12 +632,17 @@ function totalsOf(ctx: AnswerContext, draft: AnswerDraft, force: string, metric:
 /** Each outcome held for a total's measure and periods: " Outcomes: 1,867 needing no action [1]; …" */
 function outcomesOf(ctx: AnswerContext, draft: AnswerDraft, force: string, total: Metric, periods: PeriodGroup[]): string {
   const ids = new Set(periods.map((g) => g.period.id));
-  const parts = ctx.metrics
-    .filter((m) => m.measure === total.measure && m.outcome !== undefined && m.unit === 'count')
+  const ofMeasure = ctx.metrics.filter((m) => m.measure === total.measure && m.outcome !== undefined);
+  const parts = ofMeasure
+    .filter((m) => m.unit === 'count')
     .flatMap((m) => ctx.store.of(force, m.id).filter((o) => ids.has(o.period.id)))
     .map((o) => {
       const s = draft.stated(o);
-      return `${s.shown} ${ctx.outcomes.get(o.metric.outcome ?? '')?.label ?? o.metric.label} ${s.marks}`;
+      // The share the source publishes beside the count ("20 (45%)"), for the same year.
+      const percent = ofMeasure.find((m) => m.unit === 'percent' && m.outcome === o.metric.outcome);
+      const published = percent && ctx.store.of(force, percent.id).find((p) => p.period.id === o.period.id);
+      const share = published ? draft.stated(published) : undefined;
+      return `${s.shown}${share ? ` (${share.shown} ${share.marks})` : ''} ${ctx.outcomes.get(o.metric.outcome ?? '')?.label ?? o.metric.label} ${s.marks}`;
     });
   return parts.length > 0 ? ` Outcomes (a case can appear under more than one, so they need not add up to the total): ${parts.join('; ')}.` : '';
 }

@@ -245,13 +245,7 @@ export class ForceResolver {
     });
     const outside = this.outsidePlace(tokens, taken, question);
     const places = !outside
-      ? this.placesIn(
-          tokens,
-          taken,
-          question,
-          take,
-          found.some((f) => this.byId.get(f.force)?.kind !== 'area'),
-        )
+      ? this.placesIn(tokens, taken, question, take, new Set(found.filter((f) => this.byId.get(f.force)?.kind !== 'area').map((f) => f.force)))
       : [];
     found.sort((a, b) => a.at - b.at);
     const mention: ForceMention = { forces: found.map((f) => f.force), spans, positions: found };
@@ -285,15 +279,15 @@ export class ForceResolver {
   /**
    * Areas and towns named ("I live in Portsmouth", "Swindon police vs Gloucestershire"), each taken
    * for the force that polices it. In a question typed with capitals, only a capitalised word is a
-   * place, so "reading the figures" is not Reading; beside a force named outright, a town in lower
-   * case counts only as "swindon police".
+   * place, so "reading the figures" is not Reading; beside a force named outright, a town of another
+   * force counts only as "swindon police".
    */
   private placesIn(
     tokens: string[],
     taken: boolean[],
     question: string,
     take: (at: number, len: number, force: string) => void,
-    besideForce: boolean,
+    named: ReadonlySet<string>,
   ): Array<{ place: string; force: string }> {
     const typed = typedWords(question, tokens.length);
     const capitals = typed !== undefined && capitalised(question);
@@ -307,7 +301,8 @@ export class ForceResolver {
       // Beside a force, a town is another force only as one ("Swindon police", "Swindon vs Kent"),
       // never "people living in Sheffield".
       const asForce = REGION_FOLLOWERS.has(tokens[i + key.length] ?? '') || JOINING.has(tokens[i - 1] ?? '') || JOINING.has(tokens[i + key.length] ?? '');
-      if (besideForce && !asForce) continue;
+      // A town of the force named ("Coventry: WMP's figures") is that force again.
+      if (named.size > 0 && !asForce && !named.has(force)) continue;
       take(i, key.length, force);
       places.push({ place: written.join(' '), force });
     }
