@@ -20,11 +20,11 @@ import { fallback } from './passages.ts';
 import { NATIONAL } from '../understand/forces.ts';
 import { type OurRate, ratePer1000 } from './rankings.ts';
 import { declineUnreadable } from './unreadable.ts';
-import { askedWhole, partsOf, wholeFromParts } from './parts.ts';
+import { askedWhole, partMetrics, partsOf, wholeFromParts } from './parts.ts';
 import { compareWithAverage } from './average-force.ts';
 import { answerPublishedRate } from './published-rates.ts';
 import { canRatePerHead, canSum } from '../catalogue/rules.ts';
-import { asksPerHead, asksShare, isLoose, typeOf } from './frame-reading.ts';
+import { asksPerHead, asksShare, isLoose, namedOutright, typeOf } from './frame-reading.ts';
 import { summedOf, totalOverForces, totalOverYears } from './totals.ts';
 import { answerRanking } from './rankings.ts';
 import { shareFor, statedShareMetric, totalMetric } from './shares.ts';
@@ -450,14 +450,19 @@ function lookup(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
     text += ` We don't hold ${joinNames(unmatched.map((a) => a.label))}.`;
   }
   if (target.metric.outcome === undefined && frame.breakdown) text += outcomesOf(ctx, draft, force, target.metric, chosen);
-  if (target.metric.outcome !== undefined && frame.alsoTotal) text += totalsOf(ctx, draft, force, target.metric, chosen);
-  text += partsOf(
-    ctx,
-    draft,
-    force,
-    target.metric,
-    chosen.map((g) => g.period.id),
-  );
+  const part = ctx.measures.get(target.metric.measure)?.partOf !== undefined;
+  if ((target.metric.outcome !== undefined || part) && frame.alsoTotal) text += totalsOf(ctx, draft, force, target.metric, chosen);
+  // Its parts only when asked for ("what were they?", "and how many were investigated?"): a figure not asked
+  // for beside the one asked is a figure to mistake for the answer.
+  const partsAsked = frame.breakdown || frame.alsoTotal || partMetrics(ctx, target.metric).some((m) => namedOutright(frame, m.measure));
+  if (partsAsked)
+    text += partsOf(
+      ctx,
+      draft,
+      force,
+      target.metric,
+      chosen.map((g) => g.period.id),
+    );
   text += otherBreakdownsNamed(ctx, frame, draft, force, target.metric, chosen);
   const sameYear = sameYearElsewhere(ctx, frame, draft, force, target, chosen);
   const parts = otherParts(ctx, draft, force, target, chosen);
@@ -623,7 +628,9 @@ function sameYearElsewhere(
 
 /** The measure's total for the periods an outcome was given for, when the question asks for both. */
 function totalsOf(ctx: AnswerContext, draft: AnswerDraft, force: string, metric: Metric, chosen: PeriodGroup[]): string {
-  const total = totalMetric(ctx, metric);
+  // Race allegations investigated: the total is every race allegation finalised, the whole of the same breakdown.
+  const whole = ctx.measures.get(metric.measure)?.partOf;
+  const total = ctx.metrics.find((m) => m.unit === 'count' && m.measure === whole && m.outcome === metric.outcome) ?? totalMetric(ctx, metric);
   if (!total) return '';
   const held = byPeriod(ctx.store.of(force, total.id)).filter((g) => chosen.some((c) => c.period.id === g.period.id));
   return held.length > 0 ? ` In all: ${held.map((g) => stateGroup(g, draft)).join('; ')}.` : '';

@@ -56,6 +56,11 @@ export function isLoose(frame: QueryFrame, measure: string): boolean {
   return frame.measure.fits.some((f) => f.id === measure && f.loose === true);
 }
 
+/** Whether the question names `measure` outright (not only by words that fit several measures). */
+export function namedOutright(frame: QueryFrame, measure: string): boolean {
+  return frame.measure.fits.some((f) => f.id === measure && f.loose !== true);
+}
+
 /** Whether the question's forces came from the previous exchange. */
 export function forcesCarried(frame: QueryFrame): boolean {
   return frame.scope.kind === 'forces' && frame.scope.carried;
