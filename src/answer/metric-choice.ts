@@ -128,6 +128,19 @@ export function chooseMetric(ctx: AnswerContext, frame: QueryFrame, forces: stri
     return undefined;
   };
   const loose = new Set(reading.fits.filter((f) => f.loose).map((f) => f.id));
+  // "How long did forces take to finalise complaints handled formally in 2022/23?": where the best
+  // fits hold no figure for the year asked, a measure the words also name outright that does hold it
+  // answers (the answer says which measure it is).
+  const named = choices.filter((c) => !loose.has(c.metric.measure) && c.score > 0);
+  const best = named[0];
+  // Never a total for a breakdown asked, nor another measure for a published cell we could not read.
+  const forYear = named.filter(
+    (c) => c.metric.outcome === best?.metric.outcome && held(c) && periodFit(ctx, c.metric.id, forces, frame.periods.asks) >= ASKED_PERIOD_HELD,
+  );
+  if (best && !unreadable(best) && forYear.length > 0 && !forYear.some((c) => c.score === best.score)) {
+    const fallback = pickFrom(forYear, loose);
+    if (fallback !== undefined && fallback !== 'stop') return { choices, ...fallback };
+  }
   const picked = pickFrom(choices, loose);
   if (picked !== undefined && picked !== 'stop') return { choices, ...picked };
   // A loose phrase naming one measure ("complaints made" is complaints logged) never falls to another.

@@ -93,7 +93,7 @@ export function findPeriods(question: string): PeriodMention {
   }
   for (const m of q.matchAll(YEAR)) add(m, { kind: 'year', year: Number(m[1]), label: m[1] ?? '' });
   for (const m of q.matchAll(
-    /\b(?:the\s+)?(?:year|period)\s+before(?:\s+(?:that|the\s+(?:most\s+recent|latest)(?:\s+one)?|last))?\b|\b(?:the\s+)?previous\s+year\b|\b(?:the\s+)?year\s+prior(?:\s+to\s+(?:that|the\s+(?:most\s+recent|latest|last)(?:\s+(?:one|year))?))?\b|\bprior\s+year\b/g,
+    /\b(?:the\s+)?(?:year|period)\s+before(?:\s+(?:that|the\s+(?:most\s+recent|latest)(?:\s+one)?|last))?\b|\b(?:the\s+)?previous\s+year\b|\b(?:the\s+)?year\s+prior(?:\s+to\s+(?:that|the\s+(?:most\s+recent|latest|last)(?:\s+(?:one|year))?))?\b|\bprior\s+year\b|\b(?:a|the|one)\s+year\s+earlier\b/g,
   ))
     add(m, { kind: 'previous', label: 'the year before' });
   // "last year" is the latest year held, unless a follow-up's previous answer gives it another meaning.
@@ -104,7 +104,9 @@ export function findPeriods(question: string): PeriodMention {
     add(m, { kind: 'latest', label: 'the latest year' });
 
   found.sort((a, b) => a.at - b.at);
-  return { asks: found.map((f) => f.ask), since: /\bsince\b/.test(q) };
+  // "in 2023/24 — just the 2023/24 figure" asks one year, not a change from it to itself.
+  const asks = found.map((f) => f.ask).filter((ask, i, all) => all.findIndex((other) => JSON.stringify(other) === JSON.stringify(ask)) === i);
+  return { asks, since: /\bsince\b/.test(q) };
 }
 
 /** Sort key placing periods in time: dated ones by their end, unstated ones after, by sequence. */
