@@ -49,7 +49,7 @@ export interface MetricMention {
 const LOOSE_BEHIND = 0.25;
 
 /** How far a measure of the family of publications a question names comes before the others. */
-const FAMILY_NAMED = 1;
+const FAMILY_NAMED = 2;
 
 /** The weight of a word that fits several measures (a measure's `broad` words). */
 const BROAD = 0.5;
