@@ -4,7 +4,7 @@
  * proceedings, and how many of them were officers?". The second part is read as a follow-up of the
  * first (its force, period and measure in context), and both answers are given, one after the other.
  */
-import type { Answer, Frame } from '../model/answer.ts';
+import type { Answer, Frame, QuestionType } from '../model/answer.ts';
 import { words } from '../text/words.ts';
 import { readQuestion } from '../understand/frame.ts';
 import type { AnswerContext } from './context.ts';
@@ -31,6 +31,9 @@ function secondPartAt(ctx: AnswerContext, text: string): number | undefined {
   return found > 0 ? found : undefined;
 }
 
+/** Answers of figures, as each part of a two-part question must be. */
+const FIGURES: readonly QuestionType[] = ['lookup', 'share', 'comparison', 'change', 'trend', 'ranking'];
+
 /** The metrics an answer states figures of. */
 const statedMetrics = (a: Answer) => new Set(a.facts.filter((f) => f.computed === undefined).map((f) => f.metric));
 
@@ -47,8 +50,11 @@ export function answerInTwoParts(ctx: AnswerContext, question: string, whole: An
   const second = question.slice(at);
   const draft = new AnswerDraft(ctx, question);
   const one = draft.section(() => respond(ctx, readQuestion(first, ctx, previous), draft));
-  if (one.status !== 'answered' || one.frame === undefined) return undefined;
+  // "Which force covers Southampton, and how many …?": a first part naming only a place is no question
+  // of its own; the whole already answers it.
+  if (one.status !== 'answered' || one.frame === undefined || !FIGURES.includes(one.type)) return undefined;
   const two = draft.section(() => respond(ctx, readQuestion(second, ctx, one.frame), draft));
+  if (two.status === 'answered' && !FIGURES.includes(two.type)) return undefined;
   const shown = statedMetrics(whole);
   const added = [...statedMetrics(two)].some((m) => !shown.has(m));
   if (two.status !== 'answered' || (whole.status === 'answered' && !added)) return undefined;

@@ -628,9 +628,7 @@ function sameYearElsewhere(
 
 /** The measure's total for the periods an outcome was given for, when the question asks for both. */
 function totalsOf(ctx: AnswerContext, draft: AnswerDraft, force: string, metric: Metric, chosen: PeriodGroup[]): string {
-  // Race allegations investigated: the total is every race allegation finalised, the whole of the same breakdown.
-  const whole = ctx.measures.get(metric.measure)?.partOf;
-  const total = ctx.metrics.find((m) => m.unit === 'count' && m.measure === whole && m.outcome === metric.outcome) ?? totalMetric(ctx, metric);
+  const total = totalMetric(ctx, metric);
   if (!total) return '';
   const held = byPeriod(ctx.store.of(force, total.id)).filter((g) => chosen.some((c) => c.period.id === g.period.id));
   return held.length > 0 ? ` In all: ${held.map((g) => stateGroup(g, draft)).join('; ')}.` : '';

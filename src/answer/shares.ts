@@ -14,11 +14,15 @@ export function statedShareMetric(ctx: AnswerContext, metric: Metric): Metric | 
   return ctx.metrics.find((m) => m.unit === 'percent' && m.measure === metric.measure && m.outcome === metric.outcome);
 }
 
-/** The total a metric is a part of: its measure's total for an outcome, or for a measure that is part
- * of another ("complaints recorded formally" of "complaints logged"), that measure's total. */
+/** The total a metric is a part of: for a measure that is part of another ("complaints recorded
+ * formally" of "complaints logged", race allegations investigated of race allegations finalised), that
+ * measure's count of the same breakdown; otherwise its own measure's total. */
 export function totalMetric(ctx: AnswerContext, metric: Metric): Metric | undefined {
-  const whole = metric.outcome === undefined ? ctx.measures.get(metric.measure)?.partOf : undefined;
-  return ctx.metrics.find((m) => m.unit === 'count' && m.measure === (whole ?? metric.measure) && m.outcome === undefined);
+  // Race allegations investigated are a share of race allegations finalised: the whole of the same breakdown.
+  const whole = ctx.measures.get(metric.measure)?.partOf;
+  const count = (measure: string | undefined, outcome: string | undefined) =>
+    ctx.metrics.find((m) => m.unit === 'count' && m.measure === measure && m.outcome === outcome);
+  return count(whole, metric.outcome) ?? count(metric.measure, undefined);
 }
 
 /** The share for one force and period: stated when a source states it, otherwise computed with working.
