@@ -4,7 +4,7 @@
  * whose time a measure takes, the breakdowns of the previous answer's measure), then, among equally
  * good fits, the figures held for the forces and period asked.
  */
-import type { Metric } from '../model/data.ts';
+import type { Measure, Metric, Outcome } from '../model/data.ts';
 import type { Fit, MeasureReading, QueryFrame } from '../model/frame.ts';
 import { rankMetrics, type MetricChoice } from '../understand/metrics.ts';
 import type { AnswerContext } from './context.ts';
@@ -51,6 +51,12 @@ export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReadin
     const timeOfCarried = fits.filter((f) => f.score === top && ctx.measures.get(f.id)?.timeOf === carried.measure);
     if (reading.duration && timeOfCarried.length > 0) fits = timeOfCarried;
   }
+  // "Police staff with an IOPC case to answer": the words "case to answer" fit the officers' measure,
+  // and the role named picks its sibling for staff (or the part of a whole the role names).
+  // Only one role named: "officers versus staff" names both, each part its own.
+  const roles = reading.breakdowns.map((b) => ctx.outcomes.get(b.id)).filter((o) => o?.dimension === 'role');
+  const [role] = roles;
+  if (role && roles.length === 1) fits = fits.map((f) => ({ ...f, id: ofRole(ctx, f.id, role) ?? f.id }));
   // "Allegations logged per 1,000 staff" for a force with no published rate: the count, rated by us;
   // the published rate first wherever it is held.
   const counts = fits.flatMap((f) => {
@@ -98,6 +104,16 @@ export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReadin
   );
   if (further.length > 0) fits = [...fits, ...further];
   return fits === reading.fits ? reading : { ...reading, fits };
+}
+
+/** The measure beside `measure` (a sibling part of its whole, or a part of it) whose phrases begin
+ * with the role's words, when `measure`'s own phrases never name the role. */
+function ofRole(ctx: AnswerContext, measure: string, role: Outcome): string | undefined {
+  const names = (m: Measure) => m.terms.some((t) => role.terms.some((r) => t === r || t.startsWith(`${r} `)));
+  const own = ctx.measures.get(measure);
+  if (!own || names(own)) return undefined;
+  const whole = own.partOf;
+  return [...ctx.measures.values()].find((m) => m.id !== measure && ((whole !== undefined && m.partOf === whole) || m.partOf === measure) && names(m))?.id;
 }
 
 /** Picks the metric to answer: the best-matching tier, then one the forces hold. */

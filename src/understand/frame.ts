@@ -395,6 +395,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     asksValue,
     term: term !== undefined && has({ slots }, 'define-opener'),
     share: normalisation === 'share' || normalisation === 'rate',
+    family: familyNamed(ws, readers) !== undefined,
   };
   let intent: Intent = intentOf(cues);
   // "which were accepted?", "and in Kent?" after recommendations are about recommendations again.

@@ -40,6 +40,8 @@ export interface Cues {
   term: boolean;
   /** Asks for a share or a rate of something (src/understand/frame.ts reads the normalisation). */
   share: boolean;
+  /** Names a family of publications ("according to the BBC", "Home Office figures"). */
+  family: boolean;
 }
 
 /** Whether the question holds a phrase of `slot`. */
@@ -91,7 +93,8 @@ const RULES: readonly IntentRule[] = [
   {
     intent: 'statement',
     priority: 60,
-    when: (c) => has(c, 'statement') && !has(c, 'how-many') && !(c.measureOutright && (c.periods > 0 || has(c, 'duration') || has(c, 'quantity'))),
+    // "… with a case to answer, according to the BBC?" asks the BBC's figure, not what the BBC said.
+    when: (c) => has(c, 'statement') && !has(c, 'how-many') && !(c.measureOutright && (c.periods > 0 || c.family || has(c, 'duration') || has(c, 'quantity'))),
   },
   { intent: 'define', priority: 55, when: (c) => c.term && !has(c, 'quantity') && c.places === 0 && c.periods === 0 },
   { intent: 'compare', priority: 51, when: (c) => asksEverything(c) && c.places > 1 },
