@@ -6,7 +6,7 @@
 import type { Answer, Frame, QuestionType } from '../model/answer.ts';
 import type { Measure, Metric, Outcome, Period } from '../model/data.ts';
 import { formatNumber, formatValue, round1 } from '../text/numbers.ts';
-import { capitalise } from '../text/words.ts';
+import { capitalise, words } from '../text/words.ts';
 import type { Fit, QueryFrame } from '../model/frame.ts';
 import type { MetricChoice } from '../understand/metrics.ts';
 import { chooseMetric } from './metric-choice.ts';
@@ -120,11 +120,15 @@ function commonPeriods(seriesByForce: PeriodGroup[][]): string[] {
  * "sexual assault allegations that led to no further action"): answering with the measure's total
  * instead would pass one number off as another. */
 function unheldOutcome(ctx: AnswerContext, frame: QueryFrame, measure: string): Outcome | undefined {
-  // Words the measure's own name shares with an outcome ("special procedures") name the measure.
-  const measureTerms = new Set(ctx.measures.get(measure)?.terms ?? []);
+  // Words the measure's own name or definition shares with an outcome ("special procedures", "dismissed
+  // after misconduct hearings") describe the measure.
+  const described = ctx.measures.get(measure);
+  const measureTerms = new Set(described?.terms ?? []);
+  const about = ` ${words(`${described?.label ?? ''} ${described?.definition ?? ''}`).join(' ')} `;
+  const describes = (term: string) => measureTerms.has(term) || about.includes(` ${words(term).join(' ')} `);
   for (const { id } of frame.measure.breakdowns) {
     const outcome = ctx.outcomes.get(id);
-    if (!outcome || outcome.generic || outcome.terms.some((t) => measureTerms.has(t))) continue;
+    if (!outcome || outcome.generic || outcome.terms.some(describes)) continue;
     if (!ctx.metrics.some((m) => m.outcome === id && m.measure === measure)) return outcome;
   }
   return undefined;
