@@ -5,6 +5,7 @@
  * year" then means the latest year held for the measure that answers.
  */
 import type { Period } from '../model/data.ts';
+import { NATIONAL } from '../understand/forces.ts';
 import { periodMatches, periodOrder, type PeriodAsk } from '../understand/periods.ts';
 import type { AnswerContext } from './context.ts';
 import type { Observation } from './figure-store.ts';
@@ -14,7 +15,11 @@ export const ASKED_PERIOD_HELD = 1_000_000;
 
 /** A sort key: higher fits better; at least ASKED_PERIOD_HELD when a period asked is held. */
 export function periodFit(ctx: AnswerContext, metricId: string, forces: readonly string[], asks: readonly PeriodAsk[]): number {
-  const held: Observation[] = (forces.length > 0 ? forces : ctx.store.forcesFor(metricId)).flatMap((f) => ctx.store.of(f, metricId));
+  // With no force named, a figure held for England and Wales answers: only its periods count then,
+  // never those some one force happens to hold.
+  const holders = ctx.store.forcesFor(metricId);
+  const places = forces.length > 0 ? forces : holders.includes(NATIONAL) ? [NATIONAL] : holders;
+  const held: Observation[] = places.flatMap((f) => ctx.store.of(f, metricId));
   const explicit = asks.filter((a) => a.kind !== 'latest' && a.kind !== 'previous');
   const answersAsked = explicit.length > 0 && held.some((o) => explicit.some((a) => periodMatches(o.period, a)));
   // Only "latest" on its own asks for recency: "the year before the latest" is read in the series
