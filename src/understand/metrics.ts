@@ -220,6 +220,9 @@ export class MetricMatcher {
     const termsAt = () => {
       const found: Array<{ term: Term; index: number; i: number; end: number }> = [];
       fitting.forEach((firsts, i) => {
+        // Inside a force's name only a word of our own vocabulary starts a term ("Met officers"),
+        // never one that merely stems like one ("Staffs" is not staff).
+        if (named(i) && !this.vocabulary.has(ws[i] as string)) return;
         for (const first of firsts)
           for (const { term, index } of this.byFirstStem.get(first) ?? []) {
             const end = matchAt(ws, qs, i, term.stems, fits, named);
@@ -232,7 +235,9 @@ export class MetricMatcher {
     // "Staff (not officers) with a case to answer": the negation and the term it negates are passed
     // over like a force's name, so the officers' measure is not matched and the staff's phrase is,
     // around them. A term holding the negation itself ("not investigated") is no negation.
-    const negatedSpans = negations.flatMap(([a, end]) => {
+    const negatedSpans = negations.flatMap(([a, cueEnd]) => {
+      // "not the informally handled ones": an article may stand between.
+      const end = ws[cueEnd] === 'the' ? cueEnd + 1 : cueEnd;
       if (candidates.some((c) => c.i < end && c.end > end)) return [];
       const negatedEnd = Math.max(...candidates.filter((c) => c.i === end).map((c) => c.end));
       return Number.isFinite(negatedEnd) ? [[a, negatedEnd] as const] : [];

@@ -35,6 +35,9 @@ const MONTHS_TO_MONTHS = new RegExp(
 /** "2019", "May 2019". */
 const YEAR = new RegExp(`\\b(?:(?:${MONTHS})\\s+)?((?:1[89]|2[01])\\d\\d)\\b`, 'g');
 
+/** Words that set aside the period right after them ("not the 2020/21 figure", "rather than 2023"). */
+const NEGATED_BEFORE = /\b(?:not|rather than|instead of|as opposed to)\s+(?:the\s+|in\s+)?$/;
+
 /** "2021-22" for the financial year starting in `start`. */
 export function financialYearId(start: number): string {
   return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
@@ -50,7 +53,8 @@ export function findPeriods(question: string): PeriodMention {
     const at = m.index ?? 0;
     if (!free(at, at + m[0].length)) return;
     used.push([at, at + m[0].length]);
-    found.push({ at, ask });
+    // "… in 2024/25, not the 2020/21 number": a year set aside is not asked.
+    if (!NEGATED_BEFORE.test(q.slice(Math.max(0, at - 20), at))) found.push({ at, ask });
   };
   const fy = (start: number): PeriodAsk => ({ kind: 'financial-year', id: financialYearId(start), label: financialYearId(start) });
 
