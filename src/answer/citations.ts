@@ -24,6 +24,16 @@ export function citedTitle(doc: Pick<SourceDocument, 'title' | 'titleFrom'>): st
   return doc.titleFrom === 'description' ? `${doc.title} (no headline recorded)` : doc.title;
 }
 
+/** A recommendation's page title as cited: where the IOPC's heading does not name the force the
+ * dataset files it under (a typo such as "South Yorshire", or a heading naming only the incident),
+ * the force is said after it, so the citation identifies whom the recommendation was made to. */
+function recommendationTitle(doc: SourceDocument, forceName: (id: string) => string): string {
+  const title = citedTitle(doc);
+  if (doc.kind !== 'recommendation' || doc.filedUnder === undefined) return title;
+  const name = forceName(doc.filedUnder);
+  return title.toLowerCase().includes(name.toLowerCase()) ? title : `${title} (IOPC recommendation to ${name})`;
+}
+
 /** One quote cited while an answer is written. */
 export interface CitedQuote {
   docId: string;
@@ -53,7 +63,10 @@ export class CitationBook {
    * one up. Keyed by the quote itself, whose hash the string keeps, rather than by a key built from it. */
   private readonly byQuote = new Map<string, Map<string, number>>();
 
-  constructor(private readonly documents: ReadonlyMap<string, SourceDocument>) {}
+  constructor(
+    private readonly documents: ReadonlyMap<string, SourceDocument>,
+    private readonly forceName: (id: string) => string = (id) => id,
+  ) {}
 
   /** The working number of a verbatim quote from a document (and, for a table, its cell). */
   cite(docId: string, quote: string, table?: Figure['table']): number {
@@ -109,7 +122,7 @@ export class CitationBook {
       return {
         n: i + 1,
         sourceId: doc.id,
-        title: citedTitle(doc),
+        title: recommendationTitle(doc, this.forceName),
         publisher: doc.publisher,
         published: doc.published,
         publishedInferred: doc.dateInferred,

@@ -43,6 +43,9 @@ const statedMetrics = (a: Answer) => new Set(a.facts.filter((f) => f.computed ==
  * parts, or `whole` (the question answered as one) already gives what the second part asks.
  */
 export function answerInTwoParts(ctx: AnswerContext, question: string, whole: Answer, previous?: Frame): Answer | undefined {
+  // A recommendations question's frame holds every response it asks about ("how many were accepted
+  // and how many rejected?"): its second part is no figure of its own to look up.
+  if (whole.status === 'answered' && whole.type === 'recommendation') return undefined;
   const at = secondPartAt(ctx, question);
   if (at === undefined) return undefined;
   const first = question.slice(0, at).replace(/[\s,;:-]+$/, '');

@@ -95,7 +95,7 @@ export class AnswerDraft {
     private readonly ctx: DraftContext,
     readonly question: string,
   ) {
-    this.book = new CitationBook(ctx.documents);
+    this.book = new CitationBook(ctx.documents, (id) => this.forceName(id));
     for (const name of ctx.numberedNames) this.allow(name, 'measure');
   }
 

@@ -395,6 +395,14 @@ export const PhraseSlot = z.enum([
   'accepted',
   'not-accepted',
   'awaiting',
+  /** The response asked of the recommendations found, not kept to one response ("and was it accepted?",
+   * "how many, and were any accepted?"). */
+  'response-of-them',
+  /** Words saying where a figure comes from ("going by the BBC's dataset", "on record"): never a topic. */
+  'source-noise',
+  /** Words saying a topic is one of the IOPC's categories ("categorised under", "falls in the
+   * category"): never a topic themselves. */
+  'filed-under',
   /** Words of a recommendations question that say nothing of its topic ("learning", "lessons"). */
   'topic-noise',
   /** Words of a counting question that say what is counted, not the topic ("marked", "accepted"). */

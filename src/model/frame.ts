@@ -217,6 +217,9 @@ export const QueryFrame = z.strictObject({
     .strictObject({
       response: z.enum(['yes', 'no', 'awaiting response']).optional(),
       quoted: z.boolean(),
+      /** Asks what response each recommendation got ("and was it accepted?", "how many were accepted
+       * and how many rejected?"), so none is left out for its response. */
+      responses: z.literal(true).optional(),
     })
     .optional(),
   /** For the last answer in another form: the files asked for, an image of its chart, its rows as CSV. */

@@ -16,6 +16,7 @@ import { measuresNamedTogether, type MetricMatcher, type MetricMention } from '.
 import { findPeriods, type PeriodMention } from './periods.ts';
 import type { PhraseBook, SlotMatch } from './phrases.ts';
 import { scopeOf, type ScopeReading } from './scope.ts';
+import { responseAsked, topicWords } from './recommendations.ts';
 import { readShape } from './shape.ts';
 
 /** What reading a question needs: the force register, the measure catalogue, the phrase book, the
@@ -106,24 +107,6 @@ const ABOUT_ENDS = new Set([
 ]);
 /** Intents whose follow-ups keep the previous answer's period. */
 const HOLDS_PERIOD: readonly Intent[] = ['lookup', 'share', 'compare', 'rank', 'count'];
-/** Slots whose phrases shape an answer (its order, places left out, thresholds), never its topic. */
-const SHAPE_SLOTS: readonly PhraseSlot[] = [
-  'exclude',
-  'highest',
-  'lowest',
-  'rank',
-  'more-than',
-  'fewer-than',
-  'every-force',
-  'count-forces',
-  'national-target',
-  'average-target',
-  'per-head',
-  'total',
-  'trend',
-  'change',
-  'compare',
-];
 /** Words pointing back at the previous answer ("how does that compare…", "of those"). */
 const BACK_REFERENCES = new Set(['that', 'this', 'those', 'these', 'it', 'them', 'they', 'same']);
 /** Words that end a speaker's name: what they said is about something, or a question follows. */
@@ -399,7 +382,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   };
   let intent: Intent = intentOf(cues);
   // "which were accepted?", "and in Kent?" after recommendations are about recommendations again.
-  const response = has(cues, 'not-accepted') ? 'no' : has(cues, 'awaiting') ? 'awaiting response' : has(cues, 'accepted') ? 'yes' : undefined;
+  const { response, responses } = responseAsked(slots);
   const aboutRecommendations = previous?.type === 'recommendation' && !named && (response !== undefined || has(cues, 'follow-up'));
   if (aboutRecommendations && !['help', 'provenance', 'chart'].includes(intent)) intent = 'recommendations';
   // A follow-up leans on the previous question only when it asks something of its own ("blah blah" after a force is not about it).
@@ -483,7 +466,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     quantity: has(cues, 'quantity') || asksValue,
     asksWhen: has(cues, 'when'),
     keywords: ws.filter((w) => !STOPWORDS.has(w)),
-    topic: topicWords(ws, taken, has(cues, 'quantity'), readers, slots),
+    topic: topicWords(ws, taken, has(cues, 'quantity'), readers.phrases, slots),
     unaccounted: intent === 'define' || intent === 'statement' || intent === 'recommendations' ? [] : unused,
   };
   if (subject) frame.subject = typed(wording, ws, subject);
@@ -491,7 +474,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   if (intent === 'recommendations') {
     // "was it accepted?": the recommendations the last answer quoted.
     const quoted = aboutRecommendations && frame.topic.length === 0 && ws.some((w) => w === 'it' || w === 'that' || w === 'this') && !ws.includes('which');
-    frame.recommendations = { quoted, ...(response ? { response } : {}) };
+    frame.recommendations = { quoted, ...(response ? { response } : {}), ...(responses ? { responses: true as const } : {}) };
     if (aboutRecommendations && frame.topic.length === 0 && previous?.topic) frame.topic = previous.topic.split(' ');
   }
   const left = excludedBreakdowns(slots, metrics);
@@ -555,25 +538,6 @@ function speaker(ws: readonly string[], slots: ReadonlyMap<PhraseSlot, SlotMatch
   const cut = ws.slice(a, b).findIndex((w) => SPEAKER_ENDS.has(w));
   if (cut > 0) b = a + cut;
   return [a, b];
-}
-
-/** What a recommendations question is about: its meaningful words less forces, numbers and the
- * words such questions always use. */
-function topicWords(
-  ws: readonly string[],
-  taken: (at: number) => boolean,
-  counting: boolean,
-  readers: QuestionReaders,
-  slots: ReadonlyMap<PhraseSlot, SlotMatch[]>,
-): string[] {
-  // "apart from the Met", "the most": words that shape the answer, not its topic.
-  const shaping = SHAPE_SLOTS.flatMap((slot) => slots.get(slot) ?? []);
-  const inShape = (at: number) => shaping.some((m) => at >= m.at && at < m.end && !(m.gap && at >= m.gap[0] && at < m.gap[1]));
-  return ws.filter((w, at) => {
-    if (STOPWORDS.has(w) || taken(at) || inShape(at) || /^\d+$/.test(w)) return false;
-    if (readers.phrases.isWordOf('topic-noise', w)) return false;
-    return !(counting && readers.phrases.isWordOf('count-noise', w));
-  });
 }
 
 /** Meaningful words nothing read: no force, place, measure, breakdown, period or phrase of the book.

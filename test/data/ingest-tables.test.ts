@@ -63,7 +63,7 @@ describe('IOPC Table 6 categories, Table 18 and the BBC Shared Data Unit files a
   it('counts recommendations to a force and those marked accepted', () => {
     const a = plain(engine.answer("Of the IOPC's recommendations to Essex Police, how many are marked as accepted?").text);
     expect(a).toContain('We hold 14 IOPC learning recommendations to Essex Police recorded as accepted, of 47 we hold');
-    expect(a).toContain('(accepted)');
+    expect(a).toContain('; accepted)');
   });
 
   it('reads the national body a national recommendation is addressed to', () => {

@@ -3,10 +3,11 @@
  * computed. (Its shape is checked against the engine's own Answer schema.)
  */
 import type { Answer } from '../../src/index.ts';
+import { publishedLabel } from '../../src/render/format.ts';
 import { digitNumbers, numbersIn, round1 } from '../../src/text/numbers.ts';
 
 /**
- * Numbers in the text that no cited quote, fact, period, title, location, vocabulary label
+ * Numbers in the text that no cited quote, fact, period, title, location, cited source's date, vocabulary label
  * ("more than 10 years") or the question itself accounts for. The question is allowed because answers may echo what was asked ("for 2099").
  */
 export function unprovenNumbers(answer: Answer, vocabulary: string[] = []): number[] {
@@ -15,6 +16,8 @@ export function unprovenNumbers(answer: Answer, vocabulary: string[] = []): numb
     ...answer.facts.map((f) => f.period),
     // A table's name ("Table 6") is named on its own in provenance, before its row and column.
     ...answer.citations.flatMap((c) => [c.title, c.location ?? '', c.location?.split(',')[0] ?? '']),
+    // A cited source's own date ("recommended 3 June 2021") is its date, shown with the citation.
+    ...answer.citations.map((c) => publishedLabel({ published: c.published, publishedInferred: false })),
     // The scale of a rate ("12.5 per 1,000 workforce", "× 1,000") is a name, not a figure.
     'per 1,000 workforce',
     '× 1,000',

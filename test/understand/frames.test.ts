@@ -43,6 +43,11 @@ const Row = z.strictObject({
   together: z.array(z.string()).optional(),
   response: z.string().optional(),
   quoted: z.literal(true).optional(),
+  /** Each recommendation's response is asked, none left out for its response. */
+  responses: z.literal(true).optional(),
+  /** A recommendations question's topic words: checked only where a row names them, as every
+   * recommendations frame has some (often none) and most rows are about something else. */
+  topic: z.array(z.string()).optional(),
   nearTie: z.array(z.string()).optional(),
   unaccounted: z.array(z.string()).optional(),
 });
@@ -105,6 +110,8 @@ function asRow(f: QueryFrame, expected: Row): Partial<Row> {
     ...(f.measure.together.length > 0 ? { together: f.measure.together.map((part) => part[0]?.id ?? '') } : {}),
     ...(f.recommendations?.response ? { response: f.recommendations.response } : {}),
     ...(f.recommendations?.quoted ? { quoted: true as const } : {}),
+    ...(f.recommendations?.responses ? { responses: true as const } : {}),
+    ...(expected.topic !== undefined ? { topic: f.topic } : {}),
     ...(f.measure.nearTie ? { nearTie: [...f.measure.nearTie] } : {}),
     ...(f.unaccounted.length > 0 ? { unaccounted: f.unaccounted } : {}),
   };
