@@ -198,8 +198,15 @@ function restrictTo(frame: QueryFrame, part: Fit[]): QueryFrame {
 function partsAskedFor(ctx: AnswerContext, frame: QueryFrame, metric: Metric, forces: string[]): string[] {
   const measure = ctx.measures.get(metric.measure);
   if (!frame.bothParts || !measure) return [];
+  const wholeOfTimed = (m: Measure) => (m.timeOf === undefined ? undefined : ctx.measures.get(m.timeOf)?.partOf);
+  // The times of the other parts' cases ("average days outside, and under Schedule 3") where the words
+  // fit them nearly as well as the best: named, not merely shared words ("average days").
+  const top = Math.max(0, ...frame.measure.fits.map((f) => f.score));
+  const timeOfOtherPart = (m: Measure) =>
+    wholeOfTimed(measure) !== undefined && wholeOfTimed(m) === wholeOfTimed(measure) && frame.measure.fits.some((f) => f.id === m.id && f.score >= top - 2);
   const sibling = (m: Measure) =>
-    m.id !== measure.id && ((measure.partOf !== undefined && m.partOf === measure.partOf) || (measure.timeOf !== undefined && m.timeOf === measure.timeOf));
+    m.id !== measure.id &&
+    ((measure.partOf !== undefined && m.partOf === measure.partOf) || (measure.timeOf !== undefined && m.timeOf === measure.timeOf) || timeOfOtherPart(m));
   const places = forces.length > 0 ? forces : [NATIONAL];
   const held = (m: Measure) => ctx.metrics.some((x) => x.measure === m.id && x.outcome === metric.outcome && places.some((f) => ctx.store.holds(f, x.id)));
   return [...ctx.measures.values()].filter((m) => sibling(m) && held(m)).map((m) => m.id);
