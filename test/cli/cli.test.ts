@@ -35,7 +35,7 @@ describe('the forcewatch command', () => {
   it('prints a force card’s summary pointing at --all, and every figure with --all', () => {
     const summary = cli(['force', 'hants']);
     expect(summary.code).toBe(0);
-    expect(summary.out).toContain('Allegations logged, 2024-25: 5,156 [1]');
+    expect(summary.out).toContain('Allegations logged, 2024-25: 5,156 [2]');
     expect(summary.out).toContain(
       'Every figure we hold on Hampshire and Isle of Wight Constabulary: forcewatch force "Hampshire and Isle of Wight Constabulary" --all.',
     );

@@ -123,9 +123,9 @@ describe('/force', () => {
     expectShowsAnswer(sent, summary);
     const card = visibleText(embedsOf(sent));
     expect(card).toContain('Every figure we hold on Hampshire and Isle of Wight Constabulary: the “Every figure” button below.');
-    // The summary holds the newest figure of each measure: 2021-22's 1,938 and the article's 933 wait for the click.
+    // The summary holds the newest figure of each measure: 2021-22's 1,938 and 2023-24's 1,365 wait for the click.
     expect(card).not.toContain('1,938');
-    expect(card).not.toContain('933');
+    expect(card).not.toContain('1,365');
 
     const clicked = componentClick(h.fake, { messageId: sent.at(-1)!.messageId ?? '', button: { label: 'Every figure' } });
     h.fake.dispatch('INTERACTION_CREATE', clicked.payload);
@@ -136,7 +136,7 @@ describe('/force', () => {
     expectShowsAnswer(replies, full);
     const everything = visibleText(embedsOf(replies));
     expect(everything).toContain('1,938');
-    expect(everything).toContain('933');
+    expect(everything).toContain('1,365');
   });
 
   it('answers "Every figure" for a force it no longer knows (a button from an older card) by saying so, not with an error', async () => {

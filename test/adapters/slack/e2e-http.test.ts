@@ -151,9 +151,9 @@ describe('Slack over HTTP', () => {
     for (const figure of shownFigures(card)) expect(text).toContain(figure);
     for (const { quote } of card.citations.flatMap((c) => c.quotes)) expect(text).toContain(quote);
     expect(text).toContain('Every figure we hold on Hampshire and Isle of Wight Constabulary: the “Every figure” button below.');
-    // The newest figure of each measure: 2021-22's 1,938 and the article's 933 wait for "Every figure".
+    // The newest figure of each measure: 2021-22's 1,938 and 2023-24's 1,365 wait for "Every figure".
     expect(text).not.toContain('1,938');
-    expect(text).not.toContain('933');
+    expect(text).not.toContain('1,365');
     expect(hasShareButton(replies)).toBe(true);
     expect(JSON.parse(buttonValueIn(replies, MORE_ACTION_ID))).toEqual({ f: 'hampshire' });
     expect(posts('C0FORCE')).toHaveLength(0);
@@ -166,7 +166,7 @@ describe('Slack over HTTP', () => {
     for (const reply of replies) expect(reply.body.response_type).toBe('ephemeral');
     const text = shown(replies);
     expect(text).toContain('1,938');
-    expect(text).toContain('933');
+    expect(text).toContain('1,365');
     for (const figure of shownFigures(full)) expect(text).toContain(figure);
     for (const citation of full.citations) expect(text).toContain(citation.url);
     expect(JSON.parse(shareValueIn(replies))).toEqual({ k: 'all', q: 'hampshire' });
