@@ -51,6 +51,15 @@ export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReadin
     const timeOfCarried = fits.filter((f) => f.score === top && ctx.measures.get(f.id)?.timeOf === carried.measure);
     if (reading.duration && timeOfCarried.length > 0) fits = timeOfCarried;
   }
+  // "Cases with a case to answer that involved a death or serious injury": an outcome that none of the
+  // measures the words fit has, and only one other measure of the same publications does.
+  const top = fits[0];
+  const family = top && ctx.measures.get(top.id)?.family;
+  for (const b of reading.breakdowns) {
+    if (!top || ctx.outcomes.get(b.id)?.generic || fits.some((f) => ctx.metrics.some((m) => m.measure === f.id && m.outcome === b.id))) continue;
+    const holders = [...new Set(ctx.metrics.filter((m) => m.outcome === b.id).map((m) => m.measure))].filter((id) => ctx.measures.get(id)?.family === family);
+    if (holders.length === 1) fits = [...fits, { id: holders[0] as string, score: top.score }];
+  }
   // "Police staff with an IOPC case to answer": the words "case to answer" fit the officers' measure,
   // and the role named picks its sibling for staff (or the part of a whole the role names).
   // Only one role named: "officers versus staff" names both, each part its own.
