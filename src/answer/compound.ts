@@ -58,6 +58,9 @@ export function answerInTwoParts(ctx: AnswerContext, question: string, whole: An
   if (one.status !== 'answered' || one.frame === undefined || !FIGURES.includes(one.type)) return undefined;
   const two = draft.section(() => respond(ctx, readQuestion(second, ctx, one.frame), draft));
   if (two.status === 'answered' && !FIGURES.includes(two.type)) return undefined;
+  // The second part leans on the first's year: an answer for another year answers something else.
+  const years = new Set(one.frame.periods);
+  if (years.size > 0 && two.frame !== undefined && two.frame.periods.length > 0 && !two.frame.periods.some((p) => years.has(p))) return undefined;
   const shown = statedMetrics(whole);
   const added = [...statedMetrics(two)].some((m) => !shown.has(m));
   if (two.status !== 'answered' || (whole.status === 'answered' && !added)) return undefined;

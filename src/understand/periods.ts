@@ -38,6 +38,9 @@ const YEAR = new RegExp(`\\b(?:(?:${MONTHS})\\s+)?((?:1[89]|2[01])\\d\\d)\\b`, '
 /** Words that set aside the period right after them ("not the 2020/21 figure", "rather than 2023"). */
 const NEGATED_BEFORE = /\b(?:not|rather than|instead of|as opposed to)\s+(?:the\s+|in\s+)?$/;
 
+/** "by April 2021": the date something was done by, not a period asked. */
+const DEADLINE_BEFORE = /\b(?:by|before|until)\s+(?:the\s+end\s+of\s+)?$/;
+
 /** "2021-22" for the financial year starting in `start`. */
 export function financialYearId(start: number): string {
   return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
@@ -53,8 +56,10 @@ export function findPeriods(question: string): PeriodMention {
     const at = m.index ?? 0;
     if (!free(at, at + m[0].length)) return;
     used.push([at, at + m[0].length]);
-    // "… in 2024/25, not the 2020/21 number": a year set aside is not asked.
-    if (!NEGATED_BEFORE.test(q.slice(Math.max(0, at - 20), at))) found.push({ at, ask });
+    // "… in 2024/25, not the 2020/21 number": a year set aside is not asked; nor is a deadline
+    // ("finalised by April 2021").
+    const before = q.slice(Math.max(0, at - 20), at);
+    if (!NEGATED_BEFORE.test(before) && !(ask.kind === 'year' && DEADLINE_BEFORE.test(before))) found.push({ at, ask });
   };
   const fy = (start: number): PeriodAsk => ({ kind: 'financial-year', id: financialYearId(start), label: financialYearId(start) });
 
