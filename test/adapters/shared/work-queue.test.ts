@@ -1,14 +1,15 @@
 /**
  * The durable work queue on the real Redis, each run under its own key prefix: a stored job is
  * worked on once among several workers; a job whose worker stops renewing its lease (a crash) is
- * taken up by another, told it is a second attempt; a stored job this version cannot read is
- * dropped with an error rather than retried for ever.
+ * taken up by another, told it is a second attempt; a job stored under a key is stored once however
+ * many replicas store it; a stored job this version cannot read is dropped with an error rather
+ * than retried for ever.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { WorkQueue, type JobContext } from '../../../adapters/shared/queue/work-queue.ts';
 import { createLogger } from '../../../src/index.ts';
-import { deletePrefix, requireRedis, testPrefix, TEST_REDIS_URL } from '../support/redis.ts';
+import { deletePrefix, keysUnder, requireRedis, testPrefix, TEST_REDIS_URL } from '../support/redis.ts';
 
 const prefix = testPrefix('work-queue');
 const log = createLogger({ level: 'silent' });
@@ -52,6 +53,25 @@ describe('the work queue', () => {
     await until(() => taken.length === 1);
     expect(taken[0]?.attempt).toBe(2);
     await survivor.stop(1_000);
+  });
+
+  it('stores a job once per key, whichever replica stores it first, and keeps the key for its time', async () => {
+    const [a, b] = await Promise.all([open('keyed'), open('keyed')]);
+    const seen: number[] = [];
+    const handle = async (job: Job) => void seen.push(job.n);
+    a.start(handle);
+    b.start(handle);
+    const stored = await Promise.all([a.enqueueOnce('m1', 60_000, { n: 1 }), b.enqueueOnce('m1', 60_000, { n: 1 })]);
+    expect(stored.filter(Boolean)).toHaveLength(1);
+    expect(await b.enqueueOnce('m2', 60_000, { n: 2 })).toBe(true);
+    expect(await a.enqueueOnce('m2', 60_000, { n: 2 })).toBe(false);
+    await until(() => seen.length === 2);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(seen.sort()).toEqual([1, 2]);
+    const once = (await keysUnder(prefix)).filter(({ key }) => key.includes('queue:keyed:once:'));
+    expect(once.map(({ key }) => key.slice(key.lastIndexOf(':') + 1)).sort()).toEqual(['m1', 'm2']);
+    for (const { ttlMs } of once) expect(ttlMs).toBeGreaterThan(50_000);
+    await Promise.all([a.stop(1_000), b.stop(1_000)]);
   });
 
   it('drops a stored job it cannot read', async () => {
