@@ -24,7 +24,7 @@ const until = async (done: () => boolean, timeoutMs = 10_000) => {
   }
 };
 
-beforeAll(requireRedis);
+beforeAll(() => requireRedis());
 afterAll(() => deletePrefix(prefix));
 
 describe('the work queue', () => {
