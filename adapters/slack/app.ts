@@ -22,6 +22,7 @@ import type { SlackConfig } from './config.ts';
 import { SlackDelivery, slackErrorCode } from './delivery.ts';
 import { createSlackHttpServer, DEFAULT_HTTP_TIMEOUTS, EVENTS_PATH, type HttpTimeouts } from './http-endpoint.ts';
 import * as commands from './listeners/commands.ts';
+import { QuestionNotStoredError } from './listeners/dedup.ts';
 import { answerInConversation, ConversationQuestion, type AnswerOptions } from './listeners/conversation.ts';
 import type { ListenerDeps } from './listeners/deps.ts';
 import * as directMessage from './listeners/direct-message.ts';
@@ -177,6 +178,11 @@ export function createSlackApp({
   for (const listener of LISTENERS) listener.register(app, deps);
 
   app.error(async (error) => {
+    if (error instanceof QuestionNotStoredError) {
+      log.error({ error: delivery.describe(error) }, 'could not store a question; failing its delivery so that Slack sends it again');
+      // Thrown on, Bolt's receiver answers the delivery 500 rather than sending its acknowledgement.
+      throw error;
+    }
     log.error({ error: delivery.describe(error) }, 'unhandled error in a Slack handler');
   });
 

@@ -108,11 +108,17 @@ export class WorkQueue<J> {
     const writer = connect();
     writer.defineCommand('enqueueOnce', { numberOfKeys: 2, lua: ENQUEUE_ONCE });
     const queue = new WorkQueue(writer as QueueRedis, connect(), options);
-    await queue.#writer.xgroup('CREATE', queue.#stream, GROUP, '0', 'MKSTREAM').catch((error: unknown) => {
+    await queue.#ensureGroup();
+    return queue;
+  }
+
+  /** Makes the stream and its consumer group unless they exist. From '0': a group made again after
+   * Redis lost it (restarted empty) reads the jobs stored since. */
+  async #ensureGroup(): Promise<void> {
+    await this.#writer.xgroup('CREATE', this.#stream, GROUP, '0', 'MKSTREAM').catch((error: unknown) => {
       // Another replica made it first.
       if (!(error instanceof Error && error.message.startsWith('BUSYGROUP'))) throw error;
     });
-    return queue;
   }
 
   /** Stores a job; resolves once Redis holds it (then, and only then, may the delivery be acknowledged). */
@@ -161,6 +167,9 @@ export class WorkQueue<J> {
         for (const [id, fields] of reply?.[0]?.[1] ?? []) this.#work(handle, id, fields, 1);
       } catch (error) {
         this.#options.log.error({ error: error instanceof Error ? error.message : String(error) }, 'could not read the work queue; trying again');
+        // A Redis restarted without its data has lost the group (NOGROUP), and a job stored since
+        // made the stream again without one: every job would wait for ever. Made again, and read.
+        await this.#ensureGroup().catch(() => {});
         await this.#sleep(BLOCK_MS);
       }
     }

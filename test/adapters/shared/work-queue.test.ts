@@ -2,9 +2,10 @@
  * The durable work queue on the real Redis, each run under its own key prefix: a stored job is
  * worked on once among several workers; a job whose worker stops renewing its lease (a crash) is
  * taken up by another, told it is a second attempt; a job stored under a key is stored once however
- * many replicas store it; a stored job this version cannot read is dropped with an error rather
+ * many replicas store it; a group Redis lost is made again; a stored job this version cannot read is dropped with an error rather
  * than retried for ever.
  */
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { WorkQueue, type JobContext } from '../../../adapters/shared/queue/work-queue.ts';
@@ -72,6 +73,23 @@ describe('the work queue', () => {
     expect(once.map(({ key }) => key.slice(key.lastIndexOf(':') + 1)).sort()).toEqual(['m1', 'm2']);
     for (const { ttlMs } of once) expect(ttlMs).toBeGreaterThan(50_000);
     await Promise.all([a.stop(1_000), b.stop(1_000)]);
+  });
+
+  it('makes its group again when Redis has lost it (restarted empty), and works on the jobs stored since', async () => {
+    const queue = await open('lost');
+    const seen: number[] = [];
+    queue.start(async (job) => void seen.push(job.n));
+    const redis = new Redis(TEST_REDIS_URL);
+    try {
+      await redis.del(`${prefix}queue:lost`);
+    } finally {
+      redis.disconnect();
+    }
+    // Stored while no group exists: XADD makes the stream again, without one.
+    await queue.enqueue({ n: 9 });
+    await until(() => seen.length === 1);
+    expect(seen).toEqual([9]);
+    await queue.stop(1_000);
   });
 
   it('drops a stored job it cannot read', async () => {

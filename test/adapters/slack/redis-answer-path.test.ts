@@ -4,11 +4,13 @@
  * is checked against earlier deliveries of its message and stored in the work queue in one round
  * trip (no claim of its own beforehand), a mention that starts a thread looks up no earlier
  * exchange, and the answer is posted without waiting for the conversation to be written. A retry
- * is still dropped and a follow-up still keeps its context.
+ * is still dropped and a follow-up still keeps its context. A question that cannot be stored fails
+ * its delivery (500), so Slack sends it again, and is answered once Redis is back, even empty.
  *
  * The real adapter on the real Redis, under a key prefix of this file's own; the state port is the
  * real RedisState, wrapped to list the calls made of it and to hold one back.
  */
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SlackHandle } from '../../../adapters/slack/app.ts';
 import type { PreviousExchange } from '../../../adapters/shared/state/exchange.ts';
@@ -152,6 +154,27 @@ describe('the Slack answer path on Redis', () => {
       expect(callsSince(mark)).toEqual(['recall', 'remember']);
     } finally {
       state.holdRememberMs = 0;
+    }
+  });
+
+  it('fails a delivery it could not store, so that Slack sends it again, and answers the redelivery once', async () => {
+    const stream = `${prefix}queue:slack`;
+    const redis = new Redis(TEST_REDIS_URL);
+    try {
+      // The queue cannot store: its stream's key holds something else (XADD fails with WRONGTYPE).
+      await redis.del(stream);
+      await redis.set(stream, 'not a stream');
+      const { body } = appMention('C0UNSTORED', `<@${BOT_USER_ID}> ${HAMPSHIRE}`);
+      const refused = await postSigned(eventRequest(url, SIGNING_SECRET, body));
+      expect(refused.status).toBe(500);
+      // Then Redis comes back empty, as after a restart without its data: no stream, no group.
+      await redis.del(stream);
+      await send(body, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_error' });
+      await waitForPosts('C0UNSTORED');
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(postsIn('C0UNSTORED')).toHaveLength(1);
+    } finally {
+      redis.disconnect();
     }
   });
 });
