@@ -68,7 +68,7 @@ export interface BenchResult {
   chart?: ChartBenchResult & { failure?: string };
   startup?: { cases: StartupResult[]; npmStart?: NpmStartResult; indexBuildMs?: number; failure?: string };
   slack?: SlackResult & { profiled?: SlackResult };
-  /** The Slack levels with REDIS_URL set, measured right after the in-process ones. */
+  /** The Slack levels with REDIS_URL set, each group (one connection, then the floods) right after the in-process one. */
   slackRedis?: SlackResult;
 }
 
@@ -146,6 +146,12 @@ export function smokeOptions(): BenchOptions {
     },
     slackRedisUrl: benchRedisUrl(),
   };
+}
+
+/** Adds one measureSlack run's levels (and its failure, if the first) to `into`. */
+function merge(into: SlackResult, run: SlackResult): void {
+  into.levels.push(...run.levels);
+  if (run.failure !== undefined) into.failure ??= run.failure;
 }
 
 /** Runs the sections in order; a section that fails is reported, and the others still run. */
@@ -230,17 +236,25 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   }
 
   if (options.sections.includes('slack')) {
-    progress('Slack end to end…');
-    result.slack = await measureSlack(options.slack.levels, { isolate: options.isolate, drainMs: options.slack.drainMs, onProgress: progress });
-    if (options.slackRedisUrl !== undefined) {
-      progress('Slack end to end with REDIS_URL set…');
-      result.slackRedis = await measureSlack(options.slack.levels, {
-        isolate: options.isolate,
-        drainMs: options.slack.drainMs,
-        onProgress: progress,
-        redisUrl: options.slackRedisUrl,
-      });
+    // The one-connection levels of both ways first, back to back, then the floods of both: the
+    // Redis ratio's two figures are then taken seconds apart, not minutes, on a machine whose load
+    // changes from minute to minute.
+    const groups = [options.slack.levels.filter((l) => l.connections === 1), options.slack.levels.filter((l) => l.connections !== 1)];
+    const slack: SlackResult = { levels: [] };
+    const slackRedis: SlackResult = { levels: [] };
+    for (const levels of groups.filter((g) => g.length > 0)) {
+      progress('Slack end to end…');
+      merge(slack, await measureSlack(levels, { isolate: options.isolate, drainMs: options.slack.drainMs, onProgress: progress }));
+      if (options.slackRedisUrl !== undefined) {
+        progress('Slack end to end with REDIS_URL set…');
+        merge(
+          slackRedis,
+          await measureSlack(levels, { isolate: options.isolate, drainMs: options.slack.drainMs, onProgress: progress, redisUrl: options.slackRedisUrl }),
+        );
+      }
     }
+    result.slack = slack;
+    if (options.slackRedisUrl !== undefined) result.slackRedis = slackRedis;
     const saturated = result.slack.levels.find((l) => l.connections === TARGETS.slack.connections && l.rate === undefined);
     const missed = saturated !== undefined && (saturated.ack.p99 >= TARGETS.slack.ackP99 || slackErrors(saturated) > TARGETS.slack.errors);
     if (missed && options.slack.profileLevel && options.isolate) {

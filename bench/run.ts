@@ -5,6 +5,7 @@
  *   --smoke              tiny sizes and counts, nothing written unless --out is given
  *   --sections=a,b       scale, chart, startup, slack (default: all)
  *   --sizes=1000,10000   generated corpus sizes in documents (default 1000,10000,100000)
+ *   --slack-connections=1,200  only the Slack levels with these numbers of connections (both ways)
  *   --seed=TEXT          corpus seed (default forcewatch)
  *   --fresh              regenerate corpora instead of reusing the cached ones
  *   --out=FILE           write the report there (default BENCHMARKS.md for the full run)
@@ -25,7 +26,7 @@ function flag(name: string): boolean {
   return process.argv.includes(`--${name}`);
 }
 
-const known = ['smoke', 'fresh', 'no-write', 'sections', 'sizes', 'seed', 'out'];
+const known = ['smoke', 'fresh', 'no-write', 'sections', 'sizes', 'slack-connections', 'seed', 'out'];
 const unknown = process.argv.slice(2).filter((a) => !known.some((k) => a === `--${k}` || a.startsWith(`--${k}=`)));
 if (unknown.length > 0) {
   process.stderr.write(`bench: unknown option${unknown.length > 1 ? 's' : ''} ${unknown.join(' ')} (see the header of bench/run.ts)\n`);
@@ -50,6 +51,15 @@ if (sizes !== undefined)
     .split(',')
     .map((s) => Number(s.replace(/_/g, '')))
     .filter((n) => Number.isInteger(n) && n > 0);
+const slackConnections = value('slack-connections');
+if (slackConnections !== undefined) {
+  const chosen = slackConnections.split(',').map(Number);
+  options.slack.levels = options.slack.levels.filter((level) => chosen.includes(level.connections));
+  if (options.slack.levels.length === 0) {
+    process.stderr.write(`bench: no Slack level has ${slackConnections} connections\n`);
+    process.exit(2);
+  }
+}
 options.seed = value('seed') ?? options.seed;
 options.fresh = flag('fresh');
 const started = Date.now();

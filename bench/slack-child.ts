@@ -6,12 +6,15 @@
  */
 import { pino } from 'pino';
 import { slackConfigFromEnv, startSlack } from '../adapters/slack/index.ts';
+import { keepReportsOffTheNetwork } from '../adapters/shared/process-guard.ts';
 import { RedisState } from '../adapters/shared/state/redis.ts';
 import { createLogger, loadEngine } from '../src/index.ts';
 import { sendToParent } from './child.ts';
 import { SlackJobSchema } from './messages.ts';
 
 const job = SlackJobSchema.parse(JSON.parse(process.argv[2] ?? '{}'));
+// As serve() does for `npm start`: the first chart must not stall the adapter on DNS look-ups.
+keepReportsOffTheNetwork();
 const logger = createLogger({ level: 'info', destination: pino.destination('/dev/null') });
 const config = slackConfigFromEnv({ SLACK_BOT_TOKEN: job.botToken, SLACK_SIGNING_SECRET: job.signingSecret, PORT: '0', SLACK_API_URL: job.apiUrl });
 if (config === null) throw new Error('bench: the Slack config was not read');

@@ -1,8 +1,9 @@
 /**
  * Process-level safety nets for the long-running bot. A handler that throws outside the adapters'
  * own try/catch (a rejected promise nobody awaited, an exception from an event listener) is logged
- * and counted instead of taking every other conversation down with it; and SIGTERM/SIGINT stop
- * the adapters gracefully, finishing the answers in flight, before exiting 0.
+ * and counted instead of taking every other conversation down with it; SIGTERM/SIGINT stop the
+ * adapters gracefully, finishing the answers in flight, before exiting 0; and a diagnostic report
+ * a library asks for never stalls the process on DNS look-ups.
  */
 import type { Logger } from '../../src/index.ts';
 
@@ -43,6 +44,19 @@ export function installCrashGuards(logger: Logger): { counts: CrashCounts; remov
       process.off('uncaughtException', onException);
     },
   };
+}
+
+/**
+ * Keeps Node's diagnostic report off the network. A library that reads the report to learn which C
+ * library it runs on (@resvg/resvg-js, loaded with the first chart drawn, calls
+ * `process.report.getReport()`) makes Node list every open socket with a reverse DNS look-up of
+ * each, synchronously: with 200 Slack connections open that blocked the event loop for 35 s on the
+ * benchmark's machine (every acknowledgement and answer waiting), 10 ms without the network
+ * section, which nothing here reads. `excludeNetwork` is Node's own switch (20.13 and later;
+ * `@types/node` does not declare it yet).
+ */
+export function keepReportsOffTheNetwork(): void {
+  (process.report as NodeJS.ProcessReport & { excludeNetwork: boolean }).excludeNetwork = true;
 }
 
 /** Something started that can be stopped gracefully. */

@@ -17,7 +17,7 @@ import {
 } from '../../src/index.ts';
 import type { FeedbackSetup } from './feedback/answer-feedback.ts';
 import { HEALTH_PATH, HealthBoard } from './health.ts';
-import { installCrashGuards, stopOnSignals, type Stoppable } from './process-guard.ts';
+import { installCrashGuards, keepReportsOffTheNetwork, stopOnSignals, type Stoppable } from './process-guard.ts';
 import { savedFileOptions } from './saved-files.ts';
 import { settingsFromEnv, type AdapterSettings } from './settings.ts';
 import type { QueueConfig } from './queue/work-queue.ts';
@@ -54,6 +54,7 @@ export async function serve(platforms: readonly StartPlatform[], options: { envF
   const logger = createLogger();
   if (options.envFile) logger.info({ file: options.envFile }, 'read settings from .env');
   const guards = installCrashGuards(logger);
+  keepReportsOffTheNetwork();
   // Starts from the files `npm run index:build` saved, when there are any.
   const engine = createReloadableEngine({ logger, ...savedFileOptions(BUNDLED_DATA_DIR) });
   // SIGHUP reloads the data: a bad reload keeps the old data serving and logs why.

@@ -1,6 +1,6 @@
 /**
  * The Slack adapter: builds the Bolt app, registers one listener module per kind of delivery
- * (listeners/: de-duplication, mention, direct message, commands, share, every figure of a card) and starts it over HTTP
+ * (listeners/: mention, direct message, commands, share, every figure of a card, feedback) and starts it over HTTP
  * or Socket Mode. Posting lives in delivery.ts, memory and de-duplication behind the state port:
  * the engine never sees Bolt.
  */
@@ -16,14 +16,14 @@ import { WorkQueue, type QueueConfig } from '../shared/queue/work-queue.ts';
 import { redactUrlSecrets } from '../shared/log-redaction.ts';
 import { DEFAULT_ADAPTER_SETTINGS, type AdapterSettings } from '../shared/settings.ts';
 import { InProcessState } from '../shared/state/in-process.ts';
-import type { StatePort } from '../shared/state/port.ts';
+import { CLAIM_TTL_MS, type StatePort } from '../shared/state/port.ts';
 import { boltLogger, scrubSecrets } from './bolt-logger.ts';
 import type { SlackConfig } from './config.ts';
 import { SlackDelivery, slackErrorCode } from './delivery.ts';
 import { createSlackHttpServer, DEFAULT_HTTP_TIMEOUTS, EVENTS_PATH, type HttpTimeouts } from './http-endpoint.ts';
 import * as commands from './listeners/commands.ts';
+import { QuestionNotStoredError } from './listeners/dedup.ts';
 import { answerInConversation, ConversationQuestion, type AnswerOptions } from './listeners/conversation.ts';
-import * as dedup from './listeners/dedup.ts';
 import type { ListenerDeps } from './listeners/deps.ts';
 import * as directMessage from './listeners/direct-message.ts';
 import * as feedbackButtons from './listeners/feedback.ts';
@@ -94,8 +94,9 @@ function secretsOf(config: SlackConfig): string[] {
   return config.mode === 'http' ? [config.botToken, config.signingSecret] : [config.botToken, config.appToken];
 }
 
-/** The listener modules, in the order they see a delivery (de-duplication first). */
-const LISTENERS = [dedup, mention, directMessage, commands, share, more, feedbackButtons];
+/** The listener modules. A question typed in a conversation is taken once per message
+ * (listeners/dedup.ts), a signed command or click once per body (http-endpoint.ts). */
+const LISTENERS = [mention, directMessage, commands, share, more, feedbackButtons];
 
 /**
  * Builds the Bolt app with every listener registered, not yet started. Initialisation (auth.test)
@@ -109,7 +110,7 @@ export function createSlackApp({
   state = new InProcessState(),
   enqueue,
   feedback: feedbackSetup,
-}: SlackDeps & { enqueue?: (question: ConversationQuestion) => Promise<void> }): BuiltApp {
+}: SlackDeps & { enqueue?: ListenerDeps['dispatch'] }): BuiltApp {
   const log = logger.child({ component: 'slack' });
   const desk = new AnswerDesk('slack', log, settings, SLACK_CONCURRENCY, state);
   const secrets = secretsOf(config);
@@ -167,14 +168,21 @@ export function createSlackApp({
     state,
     dispatch:
       enqueue ??
-      (async (question) => {
+      (async (question, onceKey) => {
+        if (!(await state.claim(onceKey, CLAIM_TTL_MS))) return false;
         void answerInConversation(question, deps);
+        return true;
       }),
     ...(feedback === undefined ? {} : { feedback }),
   };
   for (const listener of LISTENERS) listener.register(app, deps);
 
   app.error(async (error) => {
+    if (error instanceof QuestionNotStoredError) {
+      log.error({ error: delivery.describe(error) }, 'could not store a question; failing its delivery so that Slack sends it again');
+      // Thrown on, Bolt's receiver answers the delivery 500 rather than sending its acknowledgement.
+      throw error;
+    }
     log.error({ error: delivery.describe(error) }, 'unhandled error in a Slack handler');
   });
 
@@ -198,7 +206,7 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
   const { app, desk, feedback, receiver, answer } = createSlackApp({
     ...deps,
     state,
-    ...(queue === undefined ? {} : { enqueue: (q: ConversationQuestion) => queue.enqueue(q) }),
+    ...(queue === undefined ? {} : { enqueue: (q: ConversationQuestion, onceKey: string) => queue.enqueueOnce(onceKey, CLAIM_TTL_MS, q) }),
   });
   deps.health?.set('slack', 'starting');
   try {

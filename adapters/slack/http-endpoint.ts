@@ -11,7 +11,8 @@
  * - a signed body that is not a JSON object (or a form) is answered 400;
  * - a signed command or click is taken once: one captured and replayed within its five minutes is
  *   acknowledged and dropped (claimed in the state port by a hash of its timestamp and body, so
- *   across replicas too); events are claimed by their event_id in listeners/dedup.ts.
+ *   across replicas too); a question typed in a conversation is taken once per message in
+ *   listeners/dedup.ts.
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -102,7 +103,8 @@ function objectPayload(body: string, contentType: string | undefined): object | 
 
 const asObject = (value: unknown): object | undefined => (typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined);
 
-/** Events carry their own id, claimed by the de-duplication listener (a replay is a duplicate). */
+/** An event's question is taken once per message by listeners/dedup.ts, so a replayed event is a
+ * duplicate there: no claim of its body here, which would cost each question a round trip. */
 const isEvent = (payload: object) => 'type' in payload && payload.type === 'event_callback';
 
 /** Why a request's signature headers are refused, or undefined when they are good. */

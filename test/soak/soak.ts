@@ -22,6 +22,7 @@ import { renderEmbeds } from '../../adapters/discord/render-embeds.ts';
 import { FOLLOW_UP_HINT } from '../../adapters/discord/deliver.ts';
 import { slackConfigFromEnv, startSlack } from '../../adapters/slack/index.ts';
 import { chartOfAnswer } from '../../adapters/shared/chart-of-answer.ts';
+import { keepReportsOffTheNetwork } from '../../adapters/shared/process-guard.ts';
 import { RedisState } from '../../adapters/shared/state/redis.ts';
 import { deletePrefix, requireRedis, TEST_REDIS_URL } from '../adapters/support/redis.ts';
 import { renderAnswer } from '../../adapters/slack/render-blocks.ts';
@@ -93,6 +94,8 @@ async function until(check: () => boolean, timeoutMs: number): Promise<void> {
 /** Runs the soak and reports what it saw; starts and stops everything it needs. */
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const say = options.log ?? (() => {});
+  // As serve() does for `npm start`: the first chart must not stall the adapters on DNS look-ups.
+  keepReportsOffTheNetwork();
   // Warnings only: a log line per question would be the soak's main cost and main memory user.
   const logger = createLogger({ level: 'warn' });
   const engine: Engine = loadEngine({ logger });

@@ -62,7 +62,14 @@ export class AnswerFeedback {
       return undefined;
     }
     const kept = this.#setup.recordQuestions ? posted : { ...posted, question: '' };
-    await this.#state.keep(keyOf(posted.id), JSON.stringify(kept), ANSWER_KEPT_MS);
+    // Sent now, before the answer is posted, but not waited for: a click can only come once
+    // someone has read the answer, long after the write, and the answer does not wait a round
+    // trip to Redis for it. drain() waits for it at shutdown.
+    void this.track(
+      this.#state
+        .keep(keyOf(posted.id), JSON.stringify(kept), ANSWER_KEPT_MS)
+        .catch((error: unknown) => this.#log.warn({ error: describe(error), answerId: posted.id }, 'could not keep an answer for its feedback controls')),
+    );
     if (posted.status !== 'answered') {
       void this.track(
         this.#setup.recorder

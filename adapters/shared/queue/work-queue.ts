@@ -6,6 +6,10 @@
  * (another replica, or the same one restarted) claims it again (XAUTOCLAIM) once the lease has
  * lapsed. A job that keeps failing is given up after {@link MAX_ATTEMPTS}, with an error logged.
  *
+ * A delivery the platform may send more than once (a retry, a replay, the same message as two
+ * events) is stored with {@link WorkQueue.enqueueOnce}: the key is checked, the job stored and the
+ * key recorded in one script, one round trip before the acknowledgement.
+ *
  * Work may so run more than once (a worker killed after posting, before marking done): the
  * handler is told the attempt number and posts idempotently (see adapters/slack/delivery.ts).
  */
@@ -55,10 +59,24 @@ export type JobHandler<J> = (job: J, context: JobContext) => Promise<void>;
 const GROUP = 'workers';
 const BLOCK_MS = 1_000;
 
+/**
+ * KEYS: the once-key, the stream. ARGV: the key's time to live (ms), the stream's MAXLEN, the job.
+ * Stores the job and records the key unless the key is held; returns 1 when stored, 0 when not.
+ * The key is written after the job, so a failed XADD leaves no key behind to refuse the redelivery.
+ */
+const ENQUEUE_ONCE = `
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', 'job', ARGV[3])
+redis.call('SET', KEYS[1], '1', 'PX', ARGV[1])
+return 1
+`;
+
+type QueueRedis = Redis & { enqueueOnce(onceKey: string, stream: string, ttlMs: number, maxLength: number, job: string): Promise<number> };
+
 type StreamEntry = [id: string, fields: string[]];
 
 export class WorkQueue<J> {
-  readonly #writer: Redis;
+  readonly #writer: QueueRedis;
   readonly #reader: Redis;
   readonly #options: WorkQueueOptions<J>;
   readonly #stream: string;
@@ -71,7 +89,7 @@ export class WorkQueue<J> {
   });
   #loops: Promise<void>[] = [];
 
-  private constructor(writer: Redis, reader: Redis, options: WorkQueueOptions<J>) {
+  private constructor(writer: QueueRedis, reader: Redis, options: WorkQueueOptions<J>) {
     this.#writer = writer;
     this.#reader = reader;
     this.#options = options;
@@ -87,17 +105,33 @@ export class WorkQueue<J> {
       redis.on('error', (error: Error) => options.log.warn({ error: error.message, url: redactRedisUrl(url) }, 'Redis queue connection error'));
       return redis;
     };
-    const queue = new WorkQueue(connect(), connect(), options);
-    await queue.#writer.xgroup('CREATE', queue.#stream, GROUP, '0', 'MKSTREAM').catch((error: unknown) => {
+    const writer = connect();
+    writer.defineCommand('enqueueOnce', { numberOfKeys: 2, lua: ENQUEUE_ONCE });
+    const queue = new WorkQueue(writer as QueueRedis, connect(), options);
+    await queue.#ensureGroup();
+    return queue;
+  }
+
+  /** Makes the stream and its consumer group unless they exist. From '0': a group made again after
+   * Redis lost it (restarted empty) reads the jobs stored since. */
+  async #ensureGroup(): Promise<void> {
+    await this.#writer.xgroup('CREATE', this.#stream, GROUP, '0', 'MKSTREAM').catch((error: unknown) => {
       // Another replica made it first.
       if (!(error instanceof Error && error.message.startsWith('BUSYGROUP'))) throw error;
     });
-    return queue;
   }
 
   /** Stores a job; resolves once Redis holds it (then, and only then, may the delivery be acknowledged). */
   async enqueue(job: J): Promise<void> {
     await this.#writer.xadd(this.#stream, 'MAXLEN', '~', STREAM_MAX_LENGTH, '*', 'job', JSON.stringify(job));
+  }
+
+  /**
+   * Stores a job unless one was stored under `key` in the last `ttlMs` (by any replica): true when
+   * stored, false for a duplicate. One round trip; resolves once Redis holds the job and the key.
+   */
+  async enqueueOnce(key: string, ttlMs: number, job: J): Promise<boolean> {
+    return (await this.#writer.enqueueOnce(`${this.#stream}:once:${key}`, this.#stream, ttlMs, STREAM_MAX_LENGTH, JSON.stringify(job))) === 1;
   }
 
   /** Starts taking jobs, new ones and lapsed ones of other workers, and handing them to `handle`. */
@@ -133,6 +167,9 @@ export class WorkQueue<J> {
         for (const [id, fields] of reply?.[0]?.[1] ?? []) this.#work(handle, id, fields, 1);
       } catch (error) {
         this.#options.log.error({ error: error instanceof Error ? error.message : String(error) }, 'could not read the work queue; trying again');
+        // A Redis restarted without its data has lost the group (NOGROUP), and a job stored since
+        // made the stream again without one: every job would wait for ever. Made again, and read.
+        await this.#ensureGroup().catch(() => {});
         await this.#sleep(BLOCK_MS);
       }
     }

@@ -79,6 +79,7 @@ async function answerNow(
 ): Promise<QuestionStatus> {
   // Never awaited: the hourglass is cosmetic, and the answer must not wait on it.
   const progress = delivery.progress.start(q.channel, q.messageTs);
+  let remembered: Promise<void> = Promise.resolve();
   try {
     let answer: Answer;
     if (q.question === '') {
@@ -86,9 +87,13 @@ async function answerNow(
       answer = engine.answer('');
     } else {
       const memoryKey = `slack:${q.memoryKey}`;
-      const previous = await state.recall(memoryKey);
+      // A mention that starts a thread has no earlier exchange in it: nothing to look up (with
+      // REDIS_URL, a round trip saved on most channel questions).
+      const previous = conversationOf(q) === 'channel' ? undefined : await state.recall(memoryKey);
       answer = engine.answer(q.question, previous === undefined ? undefined : { previous });
-      await state.remember([memoryKey], { question: answer.question, frame: answer.frame }, CONVERSATION_TTL_MS);
+      // Sent before the answer is posted but not waited for: it is in place long before anyone can
+      // read the answer and reply to it, and the answer does not wait a round trip for it.
+      remembered = state.remember([memoryKey], { question: answer.question, frame: answer.frame }, CONVERSATION_TTL_MS);
       log.debug({ channel: q.channel, followUp: previous !== undefined, citations: answer.citations.length }, 'answered');
     }
     // Keyed by the question's message, as its posts are: a redelivered question is one answer. Help
@@ -112,5 +117,6 @@ async function answerNow(
     return 'failed';
   } finally {
     progress.done();
+    await remembered;
   }
 }

@@ -20,10 +20,11 @@ export interface ListenerDeps {
   /** De-duplication and conversation memory, shared by every replica when REDIS_URL is set. */
   state: StatePort;
   /**
-   * Hands a question on to be answered, resolving once it is safe to acknowledge the delivery:
-   * at once to this process's desk, or once the durable work queue holds it.
+   * Hands a question on to be answered unless one was handed on under `onceKey` already (by any
+   * replica, within CLAIM_TTL_MS): to this process's desk, or to the durable work queue. Resolves
+   * whether it was handed on, once it is safe to acknowledge the delivery (the queue holds it).
    */
-  dispatch: (question: ConversationQuestion) => Promise<void>;
+  dispatch: (question: ConversationQuestion, onceKey: string) => Promise<boolean>;
   /** Keeps each answer for its 👍 / 👎 and report buttons and records what they say; undefined:
    * answers go without them. */
   feedback?: AnswerFeedback;

@@ -17,14 +17,18 @@ export function register(app: App, deps: ListenerDeps): void {
     if (message.subtype !== undefined || message.bot_id !== undefined) return;
     if (message.user !== undefined && message.user === context.botUserId) return;
     const team = EventEnvelope.safeParse(body).data?.team_id ?? '';
-    await dispatchOnce(deps, {
-      channel: message.channel,
-      messageTs: message.ts,
-      replyThreadTs: message.thread_ts,
-      memoryKey: `${team}:${message.channel}:${message.thread_ts ?? 'dm'}`,
-      question: slackTextToPlain(message.text ?? '', context.botUserId),
-      user: message.user,
-      kind: 'dm',
-    });
+    await dispatchOnce(
+      deps,
+      {
+        channel: message.channel,
+        messageTs: message.ts,
+        replyThreadTs: message.thread_ts,
+        memoryKey: `${team}:${message.channel}:${message.thread_ts ?? 'dm'}`,
+        question: slackTextToPlain(message.text ?? '', context.botUserId),
+        user: message.user,
+        kind: 'dm',
+      },
+      { body, context },
+    );
   });
 }

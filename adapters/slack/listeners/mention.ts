@@ -20,14 +20,18 @@ export function register(app: App, deps: ListenerDeps): void {
     const text = mention.text ?? '';
     const botUserId = context.botUserId;
     const question = slackTextToPlain(botUserId === undefined ? text.replace(/^\s*<@[^>]+>/, '') : text, botUserId);
-    await dispatchOnce(deps, {
-      channel: mention.channel,
-      messageTs: mention.ts,
-      replyThreadTs: threadTs,
-      memoryKey: `${team}:${mention.channel}:${threadTs}`,
-      question,
-      user: mention.user,
-      kind: 'mention',
-    });
+    await dispatchOnce(
+      deps,
+      {
+        channel: mention.channel,
+        messageTs: mention.ts,
+        replyThreadTs: threadTs,
+        memoryKey: `${team}:${mention.channel}:${threadTs}`,
+        question,
+        user: mention.user,
+        kind: 'mention',
+      },
+      { body, context },
+    );
   });
 }

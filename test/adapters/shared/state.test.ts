@@ -41,7 +41,7 @@ const kinds: [string, () => Promise<Replicas>][] = [
   ],
 ];
 
-beforeAll(requireRedis);
+beforeAll(() => requireRedis());
 afterAll(() => deletePrefix(prefix));
 
 describe.each(kinds)('state %s', (_name, open) => {
@@ -141,5 +141,13 @@ describe('stateConfigFromEnv', () => {
   it('redacts credentials in a Redis URL', () => {
     expect(redactRedisUrl('redis://:s3cret@cache.internal:6380/2')).toBe('redis://[redacted]@cache.internal:6380/2');
     expect(redactRedisUrl('redis://127.0.0.1:6379')).toBe('redis://127.0.0.1:6379');
+  });
+});
+
+describe('the Redis tests’ guard', () => {
+  it('fails, saying what is missing, when no Redis answers: the tests that need one never skip', async () => {
+    await expect(requireRedis('redis://127.0.0.1:1')).rejects.toThrow(
+      /These tests need a Redis server at redis:\/\/127\.0\.0\.1:1 and none answered.*they do not skip/,
+    );
   });
 });

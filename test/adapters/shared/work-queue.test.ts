@@ -1,14 +1,16 @@
 /**
  * The durable work queue on the real Redis, each run under its own key prefix: a stored job is
  * worked on once among several workers; a job whose worker stops renewing its lease (a crash) is
- * taken up by another, told it is a second attempt; a stored job this version cannot read is
- * dropped with an error rather than retried for ever.
+ * taken up by another, told it is a second attempt; a job stored under a key is stored once however
+ * many replicas store it; a group Redis lost is made again; a stored job this version cannot read is dropped with an error rather
+ * than retried for ever.
  */
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { WorkQueue, type JobContext } from '../../../adapters/shared/queue/work-queue.ts';
 import { createLogger } from '../../../src/index.ts';
-import { deletePrefix, requireRedis, testPrefix, TEST_REDIS_URL } from '../support/redis.ts';
+import { deletePrefix, keysUnder, requireRedis, testPrefix, TEST_REDIS_URL } from '../support/redis.ts';
 
 const prefix = testPrefix('work-queue');
 const log = createLogger({ level: 'silent' });
@@ -23,7 +25,7 @@ const until = async (done: () => boolean, timeoutMs = 10_000) => {
   }
 };
 
-beforeAll(requireRedis);
+beforeAll(() => requireRedis());
 afterAll(() => deletePrefix(prefix));
 
 describe('the work queue', () => {
@@ -52,6 +54,42 @@ describe('the work queue', () => {
     await until(() => taken.length === 1);
     expect(taken[0]?.attempt).toBe(2);
     await survivor.stop(1_000);
+  });
+
+  it('stores a job once per key, whichever replica stores it first, and keeps the key for its time', async () => {
+    const [a, b] = await Promise.all([open('keyed'), open('keyed')]);
+    const seen: number[] = [];
+    const handle = async (job: Job) => void seen.push(job.n);
+    a.start(handle);
+    b.start(handle);
+    const stored = await Promise.all([a.enqueueOnce('m1', 60_000, { n: 1 }), b.enqueueOnce('m1', 60_000, { n: 1 })]);
+    expect(stored.filter(Boolean)).toHaveLength(1);
+    expect(await b.enqueueOnce('m2', 60_000, { n: 2 })).toBe(true);
+    expect(await a.enqueueOnce('m2', 60_000, { n: 2 })).toBe(false);
+    await until(() => seen.length === 2);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(seen.sort()).toEqual([1, 2]);
+    const once = (await keysUnder(prefix)).filter(({ key }) => key.includes('queue:keyed:once:'));
+    expect(once.map(({ key }) => key.slice(key.lastIndexOf(':') + 1)).sort()).toEqual(['m1', 'm2']);
+    for (const { ttlMs } of once) expect(ttlMs).toBeGreaterThan(50_000);
+    await Promise.all([a.stop(1_000), b.stop(1_000)]);
+  });
+
+  it('makes its group again when Redis has lost it (restarted empty), and works on the jobs stored since', async () => {
+    const queue = await open('lost');
+    const seen: number[] = [];
+    queue.start(async (job) => void seen.push(job.n));
+    const redis = new Redis(TEST_REDIS_URL);
+    try {
+      await redis.del(`${prefix}queue:lost`);
+    } finally {
+      redis.disconnect();
+    }
+    // Stored while no group exists: XADD makes the stream again, without one.
+    await queue.enqueue({ n: 9 });
+    await until(() => seen.length === 1);
+    expect(seen).toEqual([9]);
+    await queue.stop(1_000);
   });
 
   it('drops a stored job it cannot read', async () => {

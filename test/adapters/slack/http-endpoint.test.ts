@@ -3,7 +3,7 @@
  * app: bodies past 1 MB refused with 413 while they are still arriving (before any signature
  * check), idle, half-sent and kept-alive connections closed by their timeouts, timestamps in the
  * future refused like stale ones, a signed body that is not an object answered 400, a replayed
- * command taken once, and `/healthz` reporting the platform's state.
+ * command or Share click taken once, and `/healthz` reporting the platform's state.
  */
 import { connect, type Socket } from 'node:net';
 import { request } from 'node:http';
@@ -15,8 +15,10 @@ import { InProcessState } from '../../../adapters/shared/state/in-process.ts';
 import { startFakeSlackApi, type FakeSlackApi } from './support/fake-slack-api.ts';
 import { logSink } from './support/log-sink.ts';
 import { startHttpSlack } from './support/start-http.ts';
-import { commandRequest, eventRequest, postSigned, slackSignature } from './support/sign.ts';
-import { slashCommand } from './support/slack-payloads.ts';
+import { SHARE_ACTION_ID } from '../../../adapters/slack/render-blocks.ts';
+import { shareValue } from '../../../adapters/slack/listeners/shared-answer.ts';
+import { actionRequest, commandRequest, eventRequest, postSigned, slackSignature } from './support/sign.ts';
+import { buttonClick, slashCommand } from './support/slack-payloads.ts';
 
 const SIGNING_SECRET = 'h77p-3ndp01n7-5ec7e7-f0rcewa7c45';
 const TIMEOUTS: HttpTimeouts = { headersMs: 400, requestMs: 800, keepAliveMs: 300 };
@@ -142,6 +144,22 @@ describe('signed requests', () => {
     await fake.waitFor((c) => c.method === 'response_url' && c.responseUrlId === 'replay');
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(fake.calls.filter((c) => c.method === 'response_url' && c.responseUrlId === 'replay')).toHaveLength(1);
+  });
+
+  it('takes a replayed Share click once: three deliveries of one signed click, one post in the channel', async () => {
+    const value = shareValue({ k: 'ask', q: 'How many misconduct allegations were made against Hampshire police in 2021-22?' }) ?? '';
+    const signed = actionRequest(url, SIGNING_SECRET, buttonClick('C0SHAREREPLAY', SHARE_ACTION_ID, value, fake.responseUrl('share-replay')));
+    const timestamp = Math.floor(Date.now() / 1000);
+    const statuses = [];
+    for (let i = 0; i < 3; i += 1) statuses.push((await postSigned({ ...signed, timestamp })).status);
+    expect(statuses).toEqual([200, 200, 200]);
+    const [first] = await fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === 'C0SHAREREPLAY');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // One answer, however many parts it has: every post in the channel is the first click's.
+    const posts = fake.calls.filter((c) => c.method === 'chat.postMessage' && c.body.channel === 'C0SHAREREPLAY');
+    const keys = posts.map((c) => JSON.stringify(c.body.metadata));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(first).toBeDefined();
   });
 
   it('still checks the signature of a small body: unsigned gets 401', async () => {

@@ -2,9 +2,9 @@
  * Several replicas on one Redis, as an operator runs them for availability: two `start:slack`
  * processes behind the local Slack server, sharing REDIS_URL under this run's own key prefix. A
  * retry that reaches the other replica, or a restarted one, is not answered twice; a follow-up
- * answered by the other replica keeps the thread's context; a per-user limit counts both; and a
- * replica killed (SIGKILL) after acknowledging a question leaves it to the other, which answers it
- * once, from the durable queue.
+ * answered by the other replica keeps the thread's or the DM's context; a per-user limit counts
+ * both; and a replica killed (SIGKILL) after acknowledging a question leaves it to the other, which
+ * answers it once, from the durable queue.
  * With no Redis reachable these tests fail saying so.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { stopBot } from '../support/bot-process.ts';
 import { deletePrefix, requireRedis, testPrefix, TEST_REDIS_URL } from '../support/redis.ts';
 import { BOT_USER_ID, shownText, startFakeSlackApi, type FakeSlackApi, type RecordedCall } from './support/fake-slack-api.ts';
 import { eventRequest, postSigned } from './support/sign.ts';
-import { appMention } from './support/slack-payloads.ts';
+import { appMention, directMessage } from './support/slack-payloads.ts';
 import { startSlackProcess, type SlackProcess } from './support/start-process.ts';
 
 const BOT_TOKEN = 'xoxb-1212121212-3434343434-replicaBotTokenNeverLogged';
@@ -89,6 +89,14 @@ describe('two Slack replicas on one Redis', () => {
     const [, reply] = await waitForPosts('C0THREAD', 2);
     expect(reply?.body.thread_ts).toBe(ts);
     // The measure and year come from the first question, asked of the other replica.
+    expect(shownText(reply as RecordedCall)).toMatch(/Hertfordshire Constabulary: 1,972 misconduct allegations/);
+  });
+
+  it('keeps a DM’s context when its follow-up reaches the other replica', async () => {
+    await send(replica(1).url, directMessage('D0FOLLOW', HAMPSHIRE, { user: 'U0DM' }).body);
+    await waitForPosts('D0FOLLOW');
+    await send(replica(0).url, directMessage('D0FOLLOW', 'what about Hertfordshire?', { user: 'U0DM' }).body);
+    const [, reply] = await waitForPosts('D0FOLLOW', 2);
     expect(shownText(reply as RecordedCall)).toMatch(/Hertfordshire Constabulary: 1,972 misconduct allegations/);
   });
 

@@ -1,11 +1,13 @@
 /**
  * The Slack Web API's faults as a user would notice them, end to end with the real Bolt app and the
  * local fake Web API: a 429 on one channel's post does not hold another channel's answer; the
- * hourglass reaction never holds an answer, hanging or rate limited; and a post Slack took but
- * answered too late is not posted again, while one that never landed is.
+ * hourglass reaction never holds an answer, hanging or rate limited, and is dropped past a few
+ * reaction calls at once; and a post Slack took but answered too late is not posted again, while
+ * one that never landed is.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SlackHandle } from '../../../adapters/slack/app.ts';
+import { REACTIONS_IN_FLIGHT_MAX } from '../../../adapters/slack/progress.ts';
 import type { AdapterSettings } from '../../../adapters/shared/settings.ts';
 import { BOT_USER_ID, startFakeSlackApi, type FakeSlackApi } from './support/fake-slack-api.ts';
 import { logSink, type LogSink } from './support/log-sink.ts';
@@ -79,6 +81,33 @@ describe('Slack Web API faults', () => {
     expect(Date.now() - startedAt).toBeLessThan(10_000);
     // After the 429, reactions are left alone until its Retry-After has passed.
     expect(fake.calls.filter((c) => c.method === 'reactions.add').length - reactionsBefore).toBeLessThan(burst / 2);
+  }, 20_000);
+
+  it('answers a burst promptly while every reaction call hangs, dropping the hourglass past a few calls at once', async () => {
+    // A client that waits out the hanging calls (10 s): each holds its place among the reaction
+    // calls in flight for the whole burst.
+    const patient = await startHttpSlack(
+      { botToken: 'xoxb-1-2-patient', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, sink: logSink() },
+      { settings: { ...settings, apiTimeoutMs: 10_000 } },
+    );
+    try {
+      const hangsBefore = fake.faulted.filter((f) => f.method === 'reactions.add').length;
+      fake.injectFault('reactions.add', { kind: 'hang', ms: 4_000 }, 40);
+      const burst = 20;
+      const startedAt = Date.now();
+      const channels = Array.from({ length: burst }, (_, i) => `C0SLOWREACT${i}`);
+      for (const channel of channels) {
+        const { body } = appMention(channel, `<@${BOT_USER_ID}> ${QUESTION}`);
+        expect((await postSigned(eventRequest(patient.eventsUrl, SIGNING_SECRET, body))).status).toBe(200);
+      }
+      for (const channel of channels) await answerIn(channel);
+      expect(Date.now() - startedAt).toBeLessThan(4_000);
+      const hanging = fake.faulted.filter((f) => f.method === 'reactions.add').length - hangsBefore;
+      expect(hanging).toBeGreaterThan(0);
+      expect(hanging).toBeLessThanOrEqual(REACTIONS_IN_FLIGHT_MAX);
+    } finally {
+      await patient.slack.stop({ graceMs: 100 });
+    }
   }, 20_000);
 
   it('does not post again a part Slack took but answered after the client’s timeout', async () => {

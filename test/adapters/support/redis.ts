@@ -8,16 +8,16 @@ import { Redis } from 'ioredis';
 
 export const TEST_REDIS_URL = process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379';
 
-/** Throws a message saying what is missing when no Redis answers at {@link TEST_REDIS_URL}. */
-export async function requireRedis(): Promise<void> {
-  const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+/** Throws a message saying what is missing when no Redis answers at `url` ({@link TEST_REDIS_URL}). */
+export async function requireRedis(url = TEST_REDIS_URL): Promise<void> {
+  const redis = new Redis(url, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
   redis.on('error', () => {});
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
     throw new Error(
-      `These tests need a Redis server at ${TEST_REDIS_URL} and none answered (${error instanceof Error ? error.message : String(error)}). ` +
+      `These tests need a Redis server at ${url} and none answered (${error instanceof Error ? error.message : String(error)}). ` +
         'Start one (redis-server --port 6379) or set REDIS_TEST_URL; they do not skip.',
     );
   } finally {
