@@ -260,12 +260,14 @@ export function answerStatement(ctx: AnswerContext, asked: QueryFrame, draft: An
  * The closest sentence of the sources when no figure fits, if it holds most of the question's
  * meaningful words; otherwise nothing (and the caller declines).
  */
-export function fallback(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft, minCoverage = 0.6): Answer | undefined {
+export function fallback(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft, minCoverage = 0.6, within: readonly string[] = []): Answer | undefined {
   const close = (h: PassageHit) => h.coverage >= minCoverage;
+  // Only the sources about the forces named, where the caller names some.
+  const about = (docId: string) => ctx.documents.get(docId)?.forces.some((f) => within.includes(f)) === true;
   // Later tiers are searched only while no passage found holds enough of the question's words.
   const search = (query: string) =>
     ctx.passages
-      .find(query, 5, { enough: (hits) => hits.some(close) })
+      .find(query, 5, { enough: (hits) => hits.some(close), ...(within.length > 0 ? { docFilter: about } : {}) })
       .filter(close)
       .sort((a, b) => b.coverage - a.coverage || b.score - a.score)[0];
   // The words as typed first; then with initialisms spelt out ("NPCC").

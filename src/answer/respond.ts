@@ -89,6 +89,9 @@ function subjectAbout(ctx: AnswerContext, draft: AnswerDraft, subject: string): 
   return `We hold figures on complaints about ${label} (${named}), not on ${label} itself: ask, for example, “How many allegations about ${label} were there?”.`;
 }
 
+/** How much of a text question's words a passage must hold: its sources are narrowed to the forces named. */
+const TEXT_COVERAGE = 0.35;
+
 /** Composes the answer to `frame`. */
 export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft): Answer {
   const forces = forcesOf(frame);
@@ -138,6 +141,12 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
           ? `We hold no figures on “${draft.echo(unheld.words)}” complaints or allegations: none of our figures is broken down that way.`
           : subjectAbout(ctx, draft, subjectOnly as string);
     return draft.noData('metric_not_held', `${why}${held}`, { type, forces, periods: [] }, type);
+  }
+  // "Who from Amnesty was quoted?", "why was re-vetting suspended?": words a source said, found in
+  // its text; a figure answers only where no passage does.
+  if (frame.asksText) {
+    const passage = fallback(ctx, frame, draft, TEXT_COVERAGE, forces);
+    if (passage) return passage;
   }
   // "Which force should I trust the least?", "the weather in Winchester": no measure named or carried,
   // and words no figure of ours counts: our figures don't answer it, and no stand-in measure does.

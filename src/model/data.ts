@@ -372,6 +372,9 @@ export const PhraseSlot = z.enum([
   'both-parts',
   /** Starts a second question leaning on the first ("…, and how long did they take?"). */
   'second-question',
+  /** Asks for words a source said, not a figure: who was quoted, why, what phrase, what grade, whether
+   * the data says something ("Who from Amnesty was quoted?", "Why was re-vetting suspended?"). */
+  'text-question',
   /** A threshold: "more than 1,000", "fewer than 50". */
   'more-than',
   'fewer-than',
