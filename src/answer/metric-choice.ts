@@ -162,7 +162,10 @@ export function chooseMetric(ctx: AnswerContext, frame: QueryFrame, forces: stri
   const forYear = named.filter(
     (c) => c.metric.outcome === best?.metric.outcome && held(c) && periodFit(ctx, c.metric.id, forces, frame.periods.asks) >= ASKED_PERIOD_HELD,
   );
-  if (best && !unreadable(best) && forYear.length > 0 && !forYear.some((c) => c.score === best.score)) {
+  // Only where the best fits are several measures the words fit alike ("how long … to finalise"): a
+  // measure named on its own ("days to contact a complainant") is never replaced.
+  const level = new Set(named.filter((c) => c.score === best?.score).map((c) => c.metric.measure));
+  if (best && level.size > 1 && !unreadable(best) && forYear.length > 0 && !forYear.some((c) => c.score === best.score)) {
     const fallback = pickFrom(forYear, loose);
     if (fallback !== undefined && fallback !== 'stop') return { choices, ...fallback };
   }
