@@ -35,7 +35,15 @@ export function britishSpelling(word: string): string {
 /** Porter stem of one folded word. Remembered (for up to 100,000 distinct words): answering stems
  * the same few thousand words of the sources over and over, and the stemmer's regular expressions
  * were the largest cost of a definition. */
-export const stem: (word: string) => string = memoised(stemmer, 100_000);
+export const stem: (word: string) => string = memoised(stemOf, 100_000);
+
+/** Words the Porter stemmer folds onto a word of another meaning: "informal" and "informally" are
+ * not "information" (it stems all three to "inform"). */
+const OWN_STEMS: Readonly<Record<string, string>> = { informal: 'informal', informally: 'informal' };
+
+function stemOf(word: string): string {
+  return OWN_STEMS[word] ?? stemmer(word);
+}
 
 /** The stems of the words of `text`. */
 export function stems(text: string): string[] {
