@@ -269,29 +269,42 @@ export function fallback(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDra
     ctx.passages
       .find(query, 5, { enough: (hits) => hits.some(close), ...(within.length > 0 ? { docFilter: about } : {}) })
       .filter(close)
-      .sort((a, b) => b.coverage - a.coverage || b.score - a.score)[0];
+      .sort((a, b) => b.coverage - a.coverage || b.score - a.score);
   // The words as typed first; then with initialisms spelt out ("NPCC").
   let query = asked.keywords.join(' ');
-  let best = search(query);
-  if (!best) {
+  let hits = search(query);
+  if (hits.length === 0) {
     query = expand(query);
-    best = search(query);
+    hits = search(query);
   }
-  if (!best) return undefined;
+  if (hits.length === 0) return undefined;
   const q = new Set(content(query));
-  // "When…?" wants a sentence with a date in it; "how many…?" one with a number.
-  const wants = asked.asksWhen
+  // "When…?" wants a sentence with a date in it; "how many…?" one with a number; "who…?" one naming
+  // someone ("Ilyas Nagdee, racial justice director at …").
+  const pattern = asked.asksWhen
     ? /\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/
-    : asked.quantity
+    : asked.quantity && asked.asksText === undefined
       ? /\d/
       : undefined;
-  const sentence =
-    sentences(best.passage.text)
-      .map((s) => ({ s, hit: content(s).filter((w) => q.has(w)).length + (wants?.test(s) ? 0.5 : 0) }))
-      .sort((a, b) => b.hit - a.hit)[0]?.s ?? best.passage.text;
-  const n = draft.cite(best.passage.docId, sentence);
+  // A name the question does not already hold: two capitalised words, not both of the question.
+  const namesSomeone = (s: string) =>
+    [...s.matchAll(/\b([A-Z][a-z]+) ([A-Z][a-z]+)\b/g)].some((m) => !(q.has(content(m[1] as string)[0] ?? '') && q.has(content(m[2] as string)[0] ?? '')));
+  const wants = (s: string) => (asked.asksText === 'who' ? namesSomeone(s) : pattern?.test(s) === true);
+  // The best sentence of the closest passages, not only of the closest one.
+  const [best] = hits
+    .slice(0, CLOSEST_PASSAGES)
+    .flatMap((hit, rank) =>
+      sentences(hit.passage.text).map((s) => ({ hit, s, score: content(s).filter((w) => q.has(w)).length + (wants(s) ? 1.5 : 0) - rank * 0.25 })),
+    )
+    .sort((a, b) => b.score - a.score);
+  if (!best) return undefined;
+  const sentence = best.s;
+  const n = draft.cite(best.hit.passage.docId, sentence);
   return draft.answered('statement', `The closest passage in the sources we hold: “${sentence}” [${n}]`, { type: 'statement', forces: [], periods: [] });
 }
+
+/** How many of the closest passages a fallback answer reads for its sentence. */
+const CLOSEST_PASSAGES = 3;
 
 /** Declines a question outside what we cover, saying what we do. */
 export function offTopic(asked: QueryFrame, draft: AnswerDraft): Answer {

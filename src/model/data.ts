@@ -375,6 +375,8 @@ export const PhraseSlot = z.enum([
   /** Asks for words a source said, not a figure: who was quoted, why, what phrase, what grade, whether
    * the data says something ("Who from Amnesty was quoted?", "Why was re-vetting suspended?"). */
   'text-question',
+  /** A text question asking who ("who was quoted?", "which inspector…"): the passage should name someone. */
+  'who-question',
   /** A threshold: "more than 1,000", "fewer than 50". */
   'more-than',
   'fewer-than',

@@ -484,7 +484,10 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   if (has(cues, 'uk-wide')) frame.ukWide = true;
   if (has(cues, 'difference')) frame.difference = true;
   if (has(cues, 'both-parts')) frame.bothParts = true;
-  if (has(cues, 'text-question') && !has(cues, 'how-many')) frame.asksText = true;
+  // Definitions, statements and recommendations read the sources' words already; "who is Herts' chief
+  // constable?" asks an attribute we never hold.
+  const readsText = intent === 'define' || intent === 'statement' || intent === 'recommendations';
+  if (has(cues, 'text-question') && !has(cues, 'how-many') && !asksValue && !readsText) frame.asksText = has(cues, 'who-question') ? 'who' : 'what';
   if (intent === 'chart') frame.files = [...(has(cues, 'chart') || !has(cues, 'csv') ? ['png' as const] : []), ...(has(cues, 'csv') ? ['csv' as const] : [])];
   if (previous) frame.context = previous;
   return frame;

@@ -50,6 +50,8 @@ const Row = z.strictObject({
   topic: z.array(z.string()).optional(),
   nearTie: z.array(z.string()).optional(),
   unaccounted: z.array(z.string()).optional(),
+  /** Asks for a source's words, not a figure ("who was quoted?"). */
+  text: z.enum(['who', 'what']).optional(),
 });
 type Row = z.infer<typeof Row>;
 
@@ -114,6 +116,7 @@ function asRow(f: QueryFrame, expected: Row): Partial<Row> {
     ...(expected.topic !== undefined ? { topic: f.topic } : {}),
     ...(f.measure.nearTie ? { nearTie: [...f.measure.nearTie] } : {}),
     ...(f.unaccounted.length > 0 ? { unaccounted: f.unaccounted } : {}),
+    ...(f.asksText ? { text: f.asksText } : {}),
   };
   const { q: _q, previous: _previous, ...named } = expected;
   // Every field the frame holds is checked, and every field the row names: a row missing a field the
