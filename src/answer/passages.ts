@@ -290,11 +290,20 @@ export function fallback(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDra
   const namesSomeone = (s: string) =>
     [...s.matchAll(/\b([A-Z][a-z]+) ([A-Z][a-z]+)\b/g)].some((m) => !(q.has(content(m[1] as string)[0] ?? '') && q.has(content(m[2] as string)[0] ?? '')));
   const wants = (s: string) => (asked.asksText === 'who' ? namesSomeone(s) : pattern?.test(s) === true);
+  // A sentence holding words the question quotes is the one it asks about.
+  const quotes = (s: string) => {
+    const folded = ` ${words(s).join(' ')} `;
+    return (asked.quoted ?? []).some((q) => folded.includes(` ${q} `));
+  };
   // The best sentence of the closest passages, not only of the closest one.
   const [best] = hits
     .slice(0, CLOSEST_PASSAGES)
     .flatMap((hit, rank) =>
-      sentences(hit.passage.text).map((s) => ({ hit, s, score: content(s).filter((w) => q.has(w)).length + (wants(s) ? 1.5 : 0) - rank * 0.25 })),
+      sentences(hit.passage.text).map((s) => ({
+        hit,
+        s,
+        score: content(s).filter((w) => q.has(w)).length + (wants(s) ? 1.5 : 0) + (quotes(s) ? 3 : 0) - rank * 0.25,
+      })),
     )
     .sort((a, b) => b.score - a.score);
   if (!best) return undefined;

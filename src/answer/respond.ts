@@ -144,8 +144,10 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
   }
   // "Who from Amnesty was quoted?", "why was re-vetting suspended?": words a source said, found in
   // its text; a figure answers only where no passage does.
-  if (frame.asksText) {
-    const passage = fallback(ctx, frame, draft, TEXT_COVERAGE, forces);
+  // "When was Carrick suspended by the Met?" likewise, before the force's figures.
+  if (frame.asksText || (frame.asksWhen && !frame.quantity)) {
+    // The sources about the forces named first; then any (the Herts article tells of a Met officer).
+    const passage = fallback(ctx, frame, draft, TEXT_COVERAGE, forces) ?? (forces.length > 0 ? fallback(ctx, frame, draft, TEXT_COVERAGE) : undefined);
     if (passage) return passage;
   }
   // "Which force should I trust the least?", "the weather in Winchester": no measure named or carried,

@@ -209,6 +209,8 @@ export const QueryFrame = z.strictObject({
   about: z.string().optional(),
   /** The question's meaningful words, for searching the sources' text. */
   keywords: z.array(z.string()),
+  /** Words the question quotes ("'much broader than just misconduct'"), two or more: a passage holding them answers a text question. */
+  quoted: z.array(z.string()).optional(),
   /** What a recommendations question is about: its meaningful words, less forces, numbers and the
    * words every such question uses ("learning", "recommended"). */
   topic: z.array(z.string()),

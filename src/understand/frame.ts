@@ -61,6 +61,13 @@ function normaliseWording(text: string): string {
     .replace(/%/g, ' percent ');
 }
 
+/** Runs of two or more words the question puts in quotation marks, folded. */
+function quotedWords(text: string): string[] {
+  return [...text.matchAll(/(?:^|[\s(])['‘"“]([^'’"”]{3,120}?)['’"”](?=[\s,.?!;:)-]|$)/g)]
+    .map((m) => words(m[1] as string).join(' '))
+    .filter((q) => q.includes(' '));
+}
+
 /** The words at `[a, b)` of `ws` as the user typed them (case, accents, apostrophes), found in `text`. */
 function typed(text: string, ws: readonly string[], [a, b]: [number, number]): string {
   const folded = ws.slice(a, b);
@@ -487,7 +494,12 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   // Definitions, statements and recommendations read the sources' words already; "who is Herts' chief
   // constable?" asks an attribute we never hold.
   const readsText = intent === 'define' || intent === 'statement' || intent === 'recommendations';
-  if (has(cues, 'text-question') && !has(cues, 'how-many') && !asksValue && !readsText) frame.asksText = has(cues, 'who-question') ? 'who' : 'what';
+  const quoted = quotedWords(text);
+  if (quoted.length > 0) frame.quoted = quoted;
+  // Words quoted from a source, in a question asking no figure, ask what the source says about them.
+  const quotesSource = quoted.length > 0 && intent === 'lookup' && normalisation === 'count';
+  if ((has(cues, 'text-question') || quotesSource) && !has(cues, 'how-many') && !asksValue && !readsText)
+    frame.asksText = has(cues, 'who-question') ? 'who' : 'what';
   if (intent === 'chart') frame.files = [...(has(cues, 'chart') || !has(cues, 'csv') ? ['png' as const] : []), ...(has(cues, 'csv') ? ['csv' as const] : [])];
   if (previous) frame.context = previous;
   return frame;

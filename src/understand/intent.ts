@@ -94,7 +94,12 @@ const RULES: readonly IntentRule[] = [
     intent: 'statement',
     priority: 60,
     // "… with a case to answer, according to the BBC?" asks the BBC's figure, not what the BBC said.
-    when: (c) => has(c, 'statement') && !has(c, 'how-many') && !(c.measureOutright && (c.periods > 0 || c.family || has(c, 'duration') || has(c, 'quantity'))),
+    // "When was Carrick suspended, according to the Herts story?" asks a date the story gives.
+    when: (c) =>
+      has(c, 'statement') &&
+      !has(c, 'how-many') &&
+      !has(c, 'when') &&
+      !(c.measureOutright && (c.periods > 0 || c.family || has(c, 'duration') || has(c, 'quantity'))),
   },
   { intent: 'define', priority: 55, when: (c) => c.term && !has(c, 'quantity') && c.places === 0 && c.periods === 0 },
   { intent: 'compare', priority: 51, when: (c) => asksEverything(c) && c.places > 1 },
