@@ -53,12 +53,18 @@ export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReadin
   }
   // "Cases with a case to answer that involved a death or serious injury": an outcome that none of the
   // measures the words fit has, and only one other measure of the same publications does.
-  const top = fits[0];
-  const family = top && ctx.measures.get(top.id)?.family;
+  // The family a question names ("in the BBC's analysis") leads, else the best fit's.
+  const family = reading.family ?? (fits[0] && ctx.measures.get(fits[0].id)?.family);
+  const top = fits.find((f) => ctx.measures.get(f.id)?.family === family) ?? fits[0];
   for (const b of reading.breakdowns) {
-    if (!top || ctx.outcomes.get(b.id)?.generic || fits.some((f) => ctx.metrics.some((m) => m.measure === f.id && m.outcome === b.id))) continue;
+    if (!top || ctx.outcomes.get(b.id)?.generic) continue;
+    const counts = (id: string) => ctx.metrics.some((m) => m.measure === id && m.outcome === b.id);
+    if (counts(top.id)) continue;
+    // Where a weaker fit counts it ("cases" beside "case to answer"), that fit comes up level with the best.
+    const counting = fits.filter((f) => counts(f.id));
     const holders = [...new Set(ctx.metrics.filter((m) => m.outcome === b.id).map((m) => m.measure))].filter((id) => ctx.measures.get(id)?.family === family);
-    if (holders.length === 1) fits = [...fits, { id: holders[0] as string, score: top.score }];
+    if (counting.length > 0) fits = fits.map((f) => (counts(f.id) && f.score < top.score ? { ...f, score: top.score } : f));
+    else if (holders.length === 1) fits = [...fits, { id: holders[0] as string, score: top.score }];
   }
   // "Police staff with an IOPC case to answer": the words "case to answer" fit the officers' measure,
   // and the role named picks its sibling for staff (or the part of a whole the role names).

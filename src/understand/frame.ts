@@ -497,8 +497,8 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const quoted = quotedWords(text);
   if (quoted.length > 0) frame.quoted = quoted;
   // Words quoted from a source, in a question asking no figure, ask what the source says about them.
-  // (A quoted figure, "'more than 1,000'", asks for the figure.)
-  const quotesSource = quoted.length > 0 && !quoted.some((q) => /\d/.test(q)) && intent === 'lookup' && normalisation === 'count';
+  // (A quoted figure, "'more than 1,000'", or a quoted category, "'individual behaviours'", asks for a figure.)
+  const quotesSource = quoted.length > 0 && !quoted.some((q) => /\d/.test(q)) && !namedOutright && intent === 'lookup' && normalisation === 'count';
   if ((has(cues, 'text-question') || quotesSource) && !has(cues, 'how-many') && !asksValue && !readsText)
     frame.asksText = has(cues, 'who-question') ? 'who' : 'what';
   if (intent === 'chart') frame.files = [...(has(cues, 'chart') || !has(cues, 'csv') ? ['png' as const] : []), ...(has(cues, 'csv') ? ['csv' as const] : [])];
