@@ -101,6 +101,8 @@ export class ForceResolver {
   private readonly byId: Map<string, Force>;
   /** Council areas and towns, each naming the force that polices it. */
   private readonly areas: Key[];
+  /** Every word of every area's name. */
+  private readonly areaWords: Set<string>;
   private readonly outside: Array<{ tokens: string[]; force: OutsideForce }>;
   /** Names that count only as written ("Met"), each with its force. */
   private readonly cased: Map<string, string>;
@@ -126,6 +128,7 @@ export class ForceResolver {
     }
     this.keys = longestFirst(keys.values());
     this.areas = longestFirst(forces.flatMap((f) => (f.areas ?? []).map((area) => ({ tokens: words(area), force: f.id }))));
+    this.areaWords = new Set(this.areas.flatMap((a) => a.tokens));
     this.outside = longestFirst(outside.flatMap((force) => force.places.map((place) => ({ tokens: words(place), force }))));
     this.cased = new Map(forces.flatMap((f) => (f.casedAliases ?? []).map((name) => [name, f.id] as const)));
     this.keys.forEach((key, index) => {
@@ -232,7 +235,8 @@ export class ForceResolver {
       if (exact) take(i, 1, exact);
       else if (several) ambiguous ??= { word: token, candidates: several };
       else if (region && region.forces.length > 0) ambiguous ??= { word: token, candidates: region.forces, region: region.region };
-      else if (token.length >= 5 && !STOPWORDS.has(token) && !vocabulary.has(token) && !/\d/.test(token)) {
+      // A place's own name ("Herefordshire") is never a typo of a force's ("Hertfordshire").
+      else if (token.length >= 5 && !STOPWORDS.has(token) && !vocabulary.has(token) && !/\d/.test(token) && !this.areaWords.has(token)) {
         const near = this.nearest(token);
         if (near) take(i, 1, near);
       }
