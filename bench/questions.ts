@@ -6,7 +6,19 @@
  */
 
 /** The paths, in the order the Slack benchmark cycles through them. */
-export const QUESTION_TYPES = ['lookup', 'share', 'comparison', 'change', 'trend', 'definition', 'statement', 'overview', 'force card', 'no-data'] as const;
+export const QUESTION_TYPES = [
+  'lookup',
+  'share',
+  'comparison',
+  'change',
+  'trend',
+  'definition',
+  'statement',
+  'overview',
+  'force card',
+  'no-data',
+  'unclear',
+] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 /** Answers about England and Wales, which every generated article mentions, so their size grows
@@ -50,6 +62,8 @@ export const QUESTIONS: Record<QuestionType | NationalPath, BenchQuestion[]> = {
   statement: [ask('What did the NPCC say?'), ask('What did Amnesty say?'), ask('What did the Police Federation say?')],
   overview: [ask('Tell me about Hampshire'), ask('Tell me about Hertfordshire'), ask('What do you know about Herts police?')],
   'force card': [card('Hampshire'), card('Herts'), card('Hampshire and Isle of Wight Constabulary')],
+  // Questions asked back ("Ranked by what?"), so every size times that path too.
+  unclear: [ask('Which force is the worst?')],
   'no-data': [
     ask('How many complaints against Narnia Police?'),
     ask("What's the weather in Paris tomorrow?"),
