@@ -61,12 +61,15 @@ function normaliseWording(text: string): string {
     .replace(/%/g, ' percent ');
 }
 
-/** Runs of two or more words the question puts in quotation marks, folded. */
+/** What the question puts in quotation marks, folded: two or more words, or one long word ("disapplication"). */
 function quotedWords(text: string): string[] {
   return [...text.matchAll(/(?:^|[\s(])['‘"“]([^'’"”]{3,120}?)['’"”](?=[\s,.?!;:)-]|$)/g)]
     .map((m) => words(m[1] as string).join(' '))
-    .filter((q) => q.includes(' '));
+    .filter((q) => q.includes(' ') || (q.length >= QUOTED_WORD && !STOPWORDS.has(q)));
 }
+
+/** The shortest single word worth treating as quoted from a source. */
+const QUOTED_WORD = 8;
 
 /** The words at `[a, b)` of `ws` as the user typed them (case, accents, apostrophes), found in `text`. */
 function typed(text: string, ws: readonly string[], [a, b]: [number, number]): string {
@@ -386,6 +389,14 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     term: term !== undefined && has({ slots }, 'define-opener'),
     share: normalisation === 'share' || normalisation === 'rate',
     family: familyNamed(ws, readers) !== undefined,
+    quotedTerm:
+      term !== undefined &&
+      quotedWords(text).some((q) =>
+        ws
+          .slice(...term)
+          .join(' ')
+          .includes(q),
+      ),
   };
   let intent: Intent = intentOf(cues);
   // "which were accepted?", "and in Kent?" after recommendations are about recommendations again.

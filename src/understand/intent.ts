@@ -42,6 +42,8 @@ export interface Cues {
   share: boolean;
   /** Names a family of publications ("according to the BBC", "Home Office figures"). */
   family: boolean;
+  /** The term a definition asks about is in quotation marks. */
+  quotedTerm: boolean;
 }
 
 /** Whether the question holds a phrase of `slot`. */
@@ -101,7 +103,8 @@ const RULES: readonly IntentRule[] = [
       !has(c, 'when') &&
       !(c.measureOutright && (c.periods > 0 || c.family || has(c, 'duration') || has(c, 'quantity'))),
   },
-  { intent: 'define', priority: 55, when: (c) => c.term && !has(c, 'quantity') && c.places === 0 && c.periods === 0 },
+  // "What does 'disapplication' mean in that Hampshire article?": a quoted term is defined wherever it was read.
+  { intent: 'define', priority: 55, when: (c) => c.term && !has(c, 'quantity') && (c.places === 0 || c.quotedTerm) && c.periods === 0 },
   { intent: 'compare', priority: 51, when: (c) => asksEverything(c) && c.places > 1 },
   { intent: 'overview', priority: 50, when: asksEverything },
   { intent: 'trend', priority: 45, when: (c) => has(c, 'trend') },
