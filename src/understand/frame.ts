@@ -372,6 +372,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const attributeGap = attribute?.gap && attribute.gap[1] - attribute.gap[0] <= 3 ? attribute.gap : possessive(ws, slots, mentioned.spans);
   const asksValue = attributeGap !== undefined && !ws.slice(...attributeGap).some((w) => readers.phrases.isWordOf('general', w));
   const term = first(slots, 'define')?.gap;
+  const quoted = quotedWords(text);
   const cues: Cues = {
     slots,
     words: ws.length,
@@ -391,7 +392,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     family: familyNamed(ws, readers) !== undefined,
     quotedTerm:
       term !== undefined &&
-      quotedWords(text).some((q) =>
+      quoted.some((q) =>
         ws
           .slice(...term)
           .join(' ')
@@ -505,7 +506,6 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   // Definitions, statements and recommendations read the sources' words already; "who is Herts' chief
   // constable?" asks an attribute we never hold.
   const readsText = intent === 'define' || intent === 'statement' || intent === 'recommendations';
-  const quoted = quotedWords(text);
   if (quoted.length > 0) frame.quoted = quoted;
   // Words quoted from a source, in a question asking no figure, ask what the source says about them.
   // (A quoted figure, "'more than 1,000'", or a quoted category, "'individual behaviours'", asks for a figure.)
