@@ -827,12 +827,15 @@ function compare(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targ
   // "Was Kent above or below the England and Wales figure?": said of the force, against the whole.
   const subject = whole && have.length === 2 ? have.find((r) => r !== whole) : undefined;
   const Then = when ? capitalise(when) : '';
+  // Days taken: more days is slower, said in words ("was Gloucestershire faster or slower?").
+  const timed = ctx.measures.get(metric.measure)?.duration === true;
+  const pace = (higher: boolean) => (timed ? ` (${higher ? 'slower' : 'quicker'})` : '');
   let text =
     diff === 0
       ? `${Then}${joinNames(have.map((r) => draft.forceName(r.force)))} had the same ${label}: ${hi.text}.`
       : subject && whole
-        ? `${Then}${draft.forceName(subject.force)} had a ${subject.value > whole.value ? 'higher' : 'lower'} ${label} than England and Wales: ${draft.forceName(subject.force)} ${subject.text}, against England and Wales ${whole.text}. Difference: ${working} (our calculation).`
-        : `${Then}${draft.forceName(first.force)} had ${more} ${label}: ${ordered.map((r) => `${draft.forceName(r.force)} ${r.text}`).join(', against ')}. Difference: ${working} (our calculation).`;
+        ? `${Then}${draft.forceName(subject.force)} had a ${subject.value > whole.value ? 'higher' : 'lower'} ${label} than England and Wales${pace(subject.value > whole.value)}: ${draft.forceName(subject.force)} ${subject.text}, against England and Wales ${whole.text}. Difference: ${working} (our calculation).`
+        : `${Then}${draft.forceName(first.force)} had ${more} ${label}${pace(!lower)}: ${ordered.map((r) => `${draft.forceName(r.force)} ${r.text}`).join(', against ')}. Difference: ${working} (our calculation).`;
   if (!samePeriod)
     draft.note(
       `These figures are for different periods (${have.map((r) => `${draft.shortName(r.force)}: ${r.period.label}`).join('; ')}), so compare them with care.`,
