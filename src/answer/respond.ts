@@ -89,7 +89,8 @@ function subjectAbout(ctx: AnswerContext, draft: AnswerDraft, subject: string): 
   return `We hold figures on complaints about ${label} (${named}), not on ${label} itself: ask, for example, “How many allegations about ${label} were there?”.`;
 }
 
-/** How much of a text question's words a passage must hold: its sources are narrowed to the forces named. */
+/** How much of a text question's words a passage must hold: less than other fallbacks, as such a
+ * question carries many words its answer does not ("what grade did the Inspectorate give…"). */
 const TEXT_COVERAGE = 0.35;
 
 /** Composes the answer to `frame`. */
