@@ -124,8 +124,9 @@ export function loadEngine(options: EngineOptions = {}): Engine {
       if (trimmed.length > MAX_QUESTION_LENGTH)
         return draft.noData('not_understood', 'That question is too long for me: please keep it under a thousand characters.');
       const previous = conversation?.previous?.frame;
-      const whole = guarded(draft, () => respond(ctx, readQuestion(trimmed, ctx, previous), draft));
-      return guarded(draft, () => answerInTwoParts(ctx, trimmed, whole, previous) ?? whole);
+      const asked = readQuestion(trimmed, ctx, previous);
+      const whole = guarded(draft, () => respond(ctx, asked, draft));
+      return guarded(draft, () => answerInTwoParts(ctx, trimmed, asked, whole, previous) ?? whole);
     },
     forceCard(name, options = {}) {
       const draft = new AnswerDraft(ctx, name);

@@ -5,30 +5,18 @@
  * first (its force, period and measure in context), and both answers are given, one after the other.
  */
 import type { Answer, Frame, QuestionType } from '../model/answer.ts';
-import { words } from '../text/words.ts';
+import type { QueryFrame } from '../model/frame.ts';
 import { readQuestion } from '../understand/frame.ts';
 import type { AnswerContext } from './context.ts';
 import { AnswerDraft } from './draft.ts';
 import { respond } from './respond.ts';
 
-/** Where the second part starts: the character offset of the phrase book's "second-question" words
- * ("and how long", "and how many of them"), or undefined. */
-function secondPartAt(ctx: AnswerContext, text: string): number | undefined {
-  const ws = words(text);
-  const cue = ctx.phrases.find(ws).get('second-question')?.[0];
-  if (cue === undefined || cue.at < 2) return undefined;
-  // The same words in the text as typed, at the same occurrence ("and how many" may come twice).
-  const said = ws.slice(cue.at, cue.end);
-  const pattern = new RegExp(`\\b${said.join('\\W+')}\\b`, 'gi');
-  const before = ws.slice(0, cue.at).join(' ').split(said.join(' ')).length - 1;
-  let found = -1;
-  for (let n = 0, m = pattern.exec(text); m !== null; n++, m = pattern.exec(text)) {
-    if (n === before) {
-      found = m.index;
-      break;
-    }
-  }
-  return found > 0 ? found : undefined;
+/** Where the second part starts in the text as typed: the character offset of its opening words'
+ * occurrence ("and how many" may come twice). */
+function offsetOf(text: string, { words, nth }: NonNullable<QueryFrame['secondPart']>): number | undefined {
+  const pattern = new RegExp(`\\b${words.join('\\W+')}\\b`, 'gi');
+  for (let n = 0, m = pattern.exec(text); m !== null; n++, m = pattern.exec(text)) if (n === nth) return m.index > 0 ? m.index : undefined;
+  return undefined;
 }
 
 /** Answers of figures, as each part of a two-part question must be. */
@@ -42,11 +30,11 @@ const statedMetrics = (a: Answer) => new Set(a.facts.filter((f) => f.computed ==
  * part answered, then the second read as its follow-up. Undefined when the question is not in two
  * parts, or `whole` (the question answered as one) already gives what the second part asks.
  */
-export function answerInTwoParts(ctx: AnswerContext, question: string, whole: Answer, previous?: Frame): Answer | undefined {
+export function answerInTwoParts(ctx: AnswerContext, question: string, asked: QueryFrame, whole: Answer, previous?: Frame): Answer | undefined {
   // A recommendations question's frame holds every response it asks about ("how many were accepted
   // and how many rejected?"): its second part is no figure of its own to look up.
   if (whole.status === 'answered' && whole.type === 'recommendation') return undefined;
-  const at = secondPartAt(ctx, question);
+  const at = asked.secondPart === undefined ? undefined : offsetOf(question, asked.secondPart);
   if (at === undefined) return undefined;
   const first = question.slice(0, at).replace(/[\s,;:-]+$/, '');
   // "and how long did they take?" keeps its "and": a follow-up leaning on the first part's force and period.

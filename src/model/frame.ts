@@ -199,6 +199,9 @@ export const QueryFrame = z.strictObject({
   beyondFigures: z.enum(['forecast', 'opinion', 'money']).optional(),
   /** Asks for both parts of a measure side by side ("with and without suspension", "outside and under Schedule 3"). */
   bothParts: z.literal(true).optional(),
+  /** Where a second question leaning on the first starts ("…, and how long did they take?"): its
+   * opening words, and which occurrence of them it is (0 for the first). */
+  secondPart: z.strictObject({ words: z.array(z.string()).min(1), nth: z.number().int().nonnegative() }).optional(),
   /** Asks how far apart two figures are ("how many more days when suspension is included?"). */
   difference: z.literal(true).optional(),
   /** Asks about the whole United Kingdom, of which we hold England and Wales only. */

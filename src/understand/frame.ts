@@ -503,6 +503,11 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   if (has(cues, 'uk-wide')) frame.ukWide = true;
   if (has(cues, 'difference')) frame.difference = true;
   if (has(cues, 'both-parts')) frame.bothParts = true;
+  const second = first(slots, 'second-question');
+  if (second !== undefined && second.at >= 2) {
+    const opening = ws.slice(second.at, second.end);
+    frame.secondPart = { words: opening, nth: ws.slice(0, second.at).join(' ').split(opening.join(' ')).length - 1 };
+  }
   // Definitions, statements and recommendations read the sources' words already; "who is Herts' chief
   // constable?" asks an attribute we never hold.
   const readsText = intent === 'define' || intent === 'statement' || intent === 'recommendations';
