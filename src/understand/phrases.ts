@@ -29,6 +29,8 @@ interface Entry<S extends string> {
   tokens: string[];
   start: boolean;
   end: boolean;
+  /** Its place in the book's order (longest first), which decides which of two overlapping phrases wins. */
+  rank: number;
 }
 
 /** Every spelling a phrase's alternatives make: "(what|whats) (is|)" → "what is", "what", "whats is", "whats". */
@@ -51,13 +53,16 @@ function entryOf<S extends string>(slot: S, spelling: string): Entry<S> {
   const body = spelling.replace(/^\^/, '').replace(/\$$/, '');
   // A gap mark stands alone; every other part is folded into words as questions are.
   const tokens = body.split(/\s+/).flatMap((part) => (part === GAP ? [GAP] : words(part)));
-  return { slot, tokens, start, end };
+  return { slot, tokens, start, end, rank: 0 };
 }
 
 /** Finds the phrase book's slots in questions (or any other book of named phrases, such as the
  * names of the families of publications). */
 export class PhraseBook<S extends string = PhraseSlot> {
-  private readonly entries: Array<Entry<S>>;
+  /** The entries under their opening words (see `keyOf`), in the book's order. */
+  private readonly byKey = new Map<string, Array<Entry<S>>>();
+  /** The entries opening with a gap, tried at every word. */
+  private readonly gapFirst: Array<Entry<S>>;
   /** Every word of every phrase outside `mask`: words the reading of a question accounts for. */
   readonly words: Set<string>;
   /** The one-word phrases of each slot. */
@@ -66,9 +71,18 @@ export class PhraseBook<S extends string = PhraseSlot> {
   constructor(phrases: ReadonlyArray<{ slot: S; phrases: readonly string[] }>) {
     const entries = phrases.flatMap((p) => p.phrases.flatMap(expandPhrase).map((spelling) => entryOf(p.slot, spelling)));
     // Longest first, so "bottom of the table" is one match, not "bottom" and stray words.
-    this.entries = entries.filter((e) => e.tokens.length > 0).sort((a, b) => b.tokens.length - a.tokens.length);
-    this.words = new Set(this.entries.filter((e) => e.slot !== 'mask').flatMap((e) => e.tokens.filter((t) => t !== GAP)));
-    for (const e of this.entries) {
+    const ordered = entries.filter((e) => e.tokens.length > 0).sort((a, b) => b.tokens.length - a.tokens.length);
+    for (const [rank, e] of ordered.entries()) e.rank = rank;
+    this.words = new Set(ordered.filter((e) => e.slot !== 'mask').flatMap((e) => e.tokens.filter((t) => t !== GAP)));
+    this.gapFirst = ordered.filter((e) => e.tokens[0] === GAP);
+    for (const e of ordered) {
+      if (e.tokens[0] === GAP) continue;
+      const key = keyOf(e.tokens);
+      const list = this.byKey.get(key);
+      if (list) list.push(e);
+      else this.byKey.set(key, [e]);
+    }
+    for (const e of ordered) {
       const [only] = e.tokens;
       if (e.tokens.length !== 1 || only === undefined || only === GAP) continue;
       this.single.set(e.slot, (this.single.get(e.slot) ?? new Set()).add(only));
@@ -83,17 +97,25 @@ export class PhraseBook<S extends string = PhraseSlot> {
   /** Every slot the words hold, with where; a slot's phrases never overlap each other. */
   find(ws: readonly string[]): Map<S, SlotMatch[]> {
     const found = new Map<S, SlotMatch[]>();
-    // Where each word stands: a phrase is tried only where its first word is, as most of the
-    // thousands of phrases share no word with a question.
+    // Where each word and pair of words stands: a phrase is tried only where its opening words are,
+    // as most of the thousands of phrases share none with a question.
     const at = new Map<string, number[]>();
-    for (const [i, w] of ws.entries()) at.set(w, [...(at.get(w) ?? []), i]);
+    const add = (key: string, i: number) => {
+      const list = at.get(key);
+      if (list) list.push(i);
+      else at.set(key, [i]);
+    };
+    for (const [i, w] of ws.entries()) {
+      add(w, i);
+      if (i + 1 < ws.length) add(`${w} ${ws[i + 1]}`, i);
+    }
     const everywhere = [...ws.keys()];
-    for (const entry of this.entries) {
-      const first = entry.tokens[0] as string;
-      const places = first === GAP ? everywhere : (at.get(first) ?? []);
+    const candidates = [...this.gapFirst, ...[...at.keys()].flatMap((key) => this.byKey.get(key) ?? [])].sort((a, b) => a.rank - b.rank);
+    for (const entry of candidates) {
+      const places = entry.tokens[0] === GAP ? everywhere : (at.get(keyOf(entry.tokens)) ?? []);
       const starts = entry.start ? places.filter((i) => i === 0) : places;
       for (const i of starts) {
-        const match = matchFrom(ws, entry, i);
+        const match = matchFrom(ws, entry, i, 0, i);
         if (!match) continue;
         const list = found.get(entry.slot) ?? [];
         if (list.some((m) => match.at < m.end && m.at < match.end)) continue;
@@ -116,18 +138,25 @@ export class PhraseBook<S extends string = PhraseSlot> {
   }
 }
 
-/** The match of `entry` starting at word `i`, taking the shortest gap that lets the rest fit. */
-function matchFrom<S extends string>(ws: readonly string[], entry: Entry<S>, i: number): SlotMatch | undefined {
-  const walk = (k: number, at: number, gap?: [number, number]): SlotMatch | undefined => {
-    if (k === entry.tokens.length) return entry.end && at !== ws.length ? undefined : { at: i, end: at, ...(gap ? { gap } : {}) };
-    const token = entry.tokens[k] as string;
-    if (token !== GAP) return ws[at] === token ? walk(k + 1, at + 1, gap) : undefined;
-    for (let len = 1; len <= MAX_GAP && at + len <= ws.length; len++) {
-      // The first gap is the phrase's term ("what does * mean in *").
-      const found = walk(k + 1, at + len, gap ?? [at, at + len]);
-      if (found) return found;
-    }
-    return undefined;
-  };
-  return walk(0, i);
+/** Where a phrase is filed: its first two words, or its first alone when the second is a gap or none. */
+function keyOf(tokens: readonly string[]): string {
+  const [first, second] = tokens;
+  return second === undefined || second === GAP ? (first as string) : `${first} ${second}`;
+}
+
+/**
+ * The match of `entry` starting at word `i`, its tokens from `k` on placed from word `at`, taking the
+ * shortest gap that lets the rest fit. (A plain function, not a closure: it runs for every phrase
+ * whose first word a question holds.)
+ */
+function matchFrom<S extends string>(ws: readonly string[], entry: Entry<S>, i: number, k: number, at: number, gap?: [number, number]): SlotMatch | undefined {
+  if (k === entry.tokens.length) return entry.end && at !== ws.length ? undefined : { at: i, end: at, ...(gap ? { gap } : {}) };
+  const token = entry.tokens[k] as string;
+  if (token !== GAP) return ws[at] === token ? matchFrom(ws, entry, i, k + 1, at + 1, gap) : undefined;
+  for (let len = 1; len <= MAX_GAP && at + len <= ws.length; len++) {
+    // The first gap is the phrase's term ("what does * mean in *").
+    const found = matchFrom(ws, entry, i, k + 1, at + len, gap ?? [at, at + len]);
+    if (found) return found;
+  }
+  return undefined;
 }
