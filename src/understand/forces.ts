@@ -73,8 +73,36 @@ interface Key {
 }
 
 /** Keys longest first, so a longer name takes its words before a shorter one inside it. */
-function longestFirst<T extends { tokens: string[] }>(keys: Iterable<T>): T[] {
-  return [...keys].sort((a, b) => b.tokens.length - a.tokens.length);
+/**
+ * Names longest first (a longer name takes its words before a shorter one inside it), filed by their
+ * first word: a question reads only the few of hundreds of names its words open.
+ */
+class NameList<T extends { tokens: string[] }> {
+  private readonly all: T[];
+  private readonly byFirst = new Map<string, number[]>();
+
+  constructor(keys: Iterable<T>) {
+    this.all = [...keys].sort((a, b) => b.tokens.length - a.tokens.length);
+    this.all.forEach((key, index) => {
+      const first = key.tokens[0] as string;
+      const indices = this.byFirst.get(first);
+      if (indices) indices.push(index);
+      else this.byFirst.set(first, [index]);
+    });
+  }
+
+  /** Every name, longest first. */
+  get names(): readonly T[] {
+    return this.all;
+  }
+
+  /** The names starting with a word of `tokens`, longest first. */
+  opening(tokens: readonly string[]): T[] {
+    return [...new Set(tokens)]
+      .flatMap((t) => this.byFirst.get(t) ?? [])
+      .sort((a, b) => a - b)
+      .map((index) => this.all[index] as T);
+  }
 }
 
 /** The question's words as typed (case kept), aligned with {@link words}; undefined if they do not align. */
@@ -92,18 +120,16 @@ function typedWords(text: string, count: number): string[] | undefined {
 
 /** Resolves force names in questions against the register. */
 export class ForceResolver {
-  /** Names longest first: a longer name takes its words before a shorter one inside it. */
-  private readonly keys: Key[];
-  /** Where in `keys` the names starting with each word are. */
-  private readonly keysByFirstWord = new Map<string, number[]>();
+  /** The forces' names. */
+  private readonly keys: NameList<Key>;
   private readonly distinctive = new Map<string, string>();
   private readonly ambiguousWords = new Map<string, string[]>();
   private readonly byId: Map<string, Force>;
   /** Council areas and towns, each naming the force that polices it. */
-  private readonly areas: Key[];
+  private readonly areas: NameList<Key>;
   /** Every word of every area's name. */
   private readonly areaWords: Set<string>;
-  private readonly outside: Array<{ tokens: string[]; force: OutsideForce }>;
+  private readonly outside: NameList<{ tokens: string[]; force: OutsideForce }>;
   /** Names that count only as written ("Met"), each with its force. */
   private readonly cased: Map<string, string>;
 
@@ -126,17 +152,11 @@ export class ForceResolver {
           keys.set(trimmed.join(' '), { tokens: trimmed, force: force.id });
       }
     }
-    this.keys = longestFirst(keys.values());
-    this.areas = longestFirst(forces.flatMap((f) => (f.areas ?? []).map((area) => ({ tokens: words(area), force: f.id }))));
-    this.areaWords = new Set(this.areas.flatMap((a) => a.tokens));
-    this.outside = longestFirst(outside.flatMap((force) => force.places.map((place) => ({ tokens: words(place), force }))));
+    this.keys = new NameList(keys.values());
+    this.areas = new NameList(forces.flatMap((f) => (f.areas ?? []).map((area) => ({ tokens: words(area), force: f.id }))));
+    this.areaWords = new Set(this.areas.names.flatMap((a) => a.tokens));
+    this.outside = new NameList(outside.flatMap((force) => force.places.map((place) => ({ tokens: words(place), force }))));
     this.cased = new Map(forces.flatMap((f) => (f.casedAliases ?? []).map((name) => [name, f.id] as const)));
-    this.keys.forEach((key, index) => {
-      const first = key.tokens[0] as string;
-      const indices = this.keysByFirstWord.get(first);
-      if (indices) indices.push(index);
-      else this.keysByFirstWord.set(first, [index]);
-    });
     const owners = new Map<string, Set<string>>();
     for (const force of forces) {
       if (force.kind === 'area') continue;
@@ -205,10 +225,7 @@ export class ForceResolver {
       spans.push([i, i + key.length + 1]);
       ambiguous ??= { word: region, candidates: forces, region };
     }
-    // Only the names starting with a word of the question, in the order of `keys`.
-    const starting = [...new Set(tokens)].flatMap((t) => this.keysByFirstWord.get(t) ?? []).sort((a, b) => a - b);
-    for (const index of starting) {
-      const key = this.keys[index] as Key;
+    for (const key of this.keys.opening(tokens)) {
       for (let i = 0; i + key.tokens.length <= tokens.length; i++) {
         if (taken.slice(i, i + key.tokens.length).some(Boolean)) continue;
         if (key.tokens.every((t, k) => tokens[i + k] === t)) take(i, key.tokens.length, key.force);
@@ -267,13 +284,13 @@ export class ForceResolver {
   /** Where `key` occurs among the words nothing has taken yet, or -1. */
   private static at(tokens: string[], taken: boolean[], key: string[]): number {
     for (let i = 0; i + key.length <= tokens.length; i++)
-      if (!taken.slice(i, i + key.length).some(Boolean) && key.every((t, k) => tokens[i + k] === t)) return i;
+      if (key.every((t, k) => tokens[i + k] === t) && !taken.slice(i, i + key.length).some(Boolean)) return i;
     return -1;
   }
 
   /** The first place outside England and Wales the question names, with the force covering it. */
   private outsidePlace(tokens: string[], taken: boolean[], question: string): ForceMention['outOfScope'] {
-    for (const { tokens: key, force } of this.outside) {
+    for (const { tokens: key, force } of this.outside.opening(tokens)) {
       const i = ForceResolver.at(tokens, taken, key);
       if (i >= 0) return { place: (typedWords(question, tokens.length) ?? tokens).slice(i, i + key.length).join(' '), force };
     }
@@ -296,7 +313,7 @@ export class ForceResolver {
     const typed = typedWords(question, tokens.length);
     const capitals = typed !== undefined && capitalised(question);
     const places: Array<{ place: string; force: string }> = [];
-    for (const { tokens: key, force } of this.areas) {
+    for (const { tokens: key, force } of this.areas.opening(tokens)) {
       const i = ForceResolver.at(tokens, taken, key);
       if (i < 0) continue;
       const written = (typed ?? tokens).slice(i, i + key.length);
