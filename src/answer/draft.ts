@@ -49,6 +49,27 @@ const HEDGES = new Set(['nearly', 'around', 'about', 'almost', 'more than', 'les
  * cited answer after answer, and reading their numbers again was a third of a large force card's time. */
 const quoteNumbers: (quote: string) => readonly number[] = memoised(numbersIn, 50_000);
 
+/** The catalogue's numbered names as a draft's first labels, both spellings of each, built once for
+ * each catalogue: every answer starts from them. */
+const catalogueLabels: (names: readonly string[]) => ReadonlyMap<string, Name['role']> = (() => {
+  const built = new WeakMap<readonly string[], ReadonlyMap<string, Name['role']>>();
+  return (names) => {
+    let labels = built.get(names);
+    if (labels === undefined) {
+      const map = new Map<string, Name['role']>();
+      for (const name of names) if (/\d/.test(name)) for (const spelling of spellings(name)) map.set(spelling, 'measure');
+      labels = map;
+      built.set(names, labels);
+    }
+    return labels;
+  };
+})();
+
+/** A label as written and as it opens a sentence ("Complaint cases … under Schedule 3 fell …"). */
+function spellings(label: string): Set<string> {
+  return new Set([label, label.charAt(0).toUpperCase() + label.slice(1)]);
+}
+
 /** Citation markers, "[12]". */
 const MARKERS = /\[\d+\]/g;
 
@@ -70,7 +91,7 @@ export class AnswerDraft {
   readonly facts: Fact[] = [];
   private readonly book: CitationBook;
   /** Names whose digits are names, not figures (periods, measures, titles, echoed words), by role. */
-  private readonly labels = new Map<string, Name['role']>();
+  private readonly labels: Map<string, Name['role']>;
   /** The labels longest first, as `check` removes them; recomputed only after a new label. */
   private labelsByLength: string[] | undefined;
   /** Whether a label holds a line break, so `check` can't strike labels line by line. */
@@ -96,7 +117,7 @@ export class AnswerDraft {
     readonly question: string,
   ) {
     this.book = new CitationBook(ctx.documents, (id) => this.forceName(id));
-    for (const name of ctx.numberedNames) this.allow(name, 'measure');
+    this.labels = new Map(catalogueLabels(ctx.numberedNames));
   }
 
   /** Cites a verbatim quote from a document (and, for a table, the cell); the same quote and cell are
@@ -115,8 +136,7 @@ export class AnswerDraft {
   allow(label: string, role: Name['role'] = 'other'): void {
     // Only a label holding digits can hide a number from the check; the rest need no striking.
     if (!label || this.labels.has(label) || !/\d/.test(label)) return;
-    // A label may open a sentence ("Complaint cases … under Schedule 3 fell …"): both spellings are its.
-    for (const spelling of new Set([label, label.charAt(0).toUpperCase() + label.slice(1)])) this.labels.set(spelling, role);
+    for (const spelling of spellings(label)) this.labels.set(spelling, role);
     this.labelsByLength = undefined;
     if (label.includes('\n')) this.multilineLabel = true;
   }
@@ -258,8 +278,13 @@ export class AnswerDraft {
     const notes = [...(read ? [read] : []), ...this.notes, ...(status === 'no_data' ? [] : this.figureNotes)];
     // Caveats of the figures used (what a source covers) travel with every answer that uses them.
     for (const note of notes) this.allow(note);
-    this.check([body, ...notes].join('\n'));
-    const names: Name[] = [...this.labels].map(([text, role]) => ({ text, role })).sort((a, b) => b.text.length - a.text.length);
+    const written = [body, ...notes].join('\n');
+    this.check(written);
+    // Of the hundreds of labels, only those the answer writes can be segments of it.
+    const names: Name[] = [...this.labels]
+      .filter(([text]) => written.includes(text))
+      .map(([text, role]) => ({ text, role }))
+      .sort((a, b) => b.text.length - a.text.length);
     const quotes = this.book.quotes.map((q, i) => ({ text: q.quote, citation: i + 1 })).sort((a, b) => b.text.length - a.text.length);
     const { blocks, facts, citations } = assemble({ body, notes, more: this.moreBlock }, { names, quotes, facts: this.facts, claimed: new Set() }, this.book);
     const sources = [...new Set(citations.map((c) => c.sourceId))];
