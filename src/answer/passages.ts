@@ -44,15 +44,20 @@ const INITIALISMS: Record<string, string> = {
   foi: 'Freedom of Information',
 };
 
+/** A word with its initialism spelt out ("hmic" → "HM Inspectorate of Constabulary"), else itself. */
+export function spelt(word: string): string {
+  return INITIALISMS[word] ?? word;
+}
+
 /** The subject with initialisms spelt out, and trailing words that only say what is counted dropped. */
-function expand(subject: string): string {
+export function expand(subject: string): string {
   return words(subject)
     .map((w) => INITIALISMS[w] ?? w)
     .join(' ')
     .replace(/\s+(allegations?|offences?|cases?)$/i, '');
 }
 /** Kinds of document that quote nobody: a statement is never taken from them. */
-const NOT_SPEECH = new Set(['recommendation', 'statistics table', 'analysis']);
+export const NOT_SPEECH = new Set(['recommendation', 'statistics table', 'analysis']);
 const SPOKES = /\bspokes(?:person|man|woman)\b/i;
 /** Passages a statement answer quotes at most. */
 const QUOTED = 6;
@@ -99,7 +104,7 @@ function containsSequence(hay: readonly string[], needle: readonly string[]): bo
   return false;
 }
 
-function content(text: string): string[] {
+export function content(text: string): string[] {
   return words(text)
     .filter((w) => !STOPWORDS.has(w))
     .map(stem);
@@ -230,7 +235,9 @@ export function answerStatement(ctx: AnswerContext, asked: QueryFrame, draft: An
   // Words quoted from the speaker come before a passage that only reports what they found.
   const speaking = new Map(blocks.map((block) => [block, block.some((p) => /["“”]/.test(p.text) || SPOKES.test(p.text)) ? 1 : 0]));
   const speaks = (block: Passage[]) => speaking.get(block) ?? 0;
-  blocks.sort((a, b) => (topic.length > 0 ? hits(b) - hits(a) || own(b) - own(a) : 0) || speaks(b) - speaks(a));
+  // A block naming the speaker comes before one only traced to a spokesperson (perhaps another body's).
+  const names = (block: Passage[]) => (block[0] && attributed(block[0]) ? 1 : 0);
+  blocks.sort((a, b) => (topic.length > 0 ? hits(b) - hits(a) : 0) || names(b) - names(a) || (topic.length > 0 ? own(b) - own(a) : 0) || speaks(b) - speaks(a));
   for (const block of blocks) {
     for (const p of block) {
       if (quoted.length >= QUOTED) break;

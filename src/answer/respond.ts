@@ -17,6 +17,7 @@ import { rankBreakdowns } from './breakdown-ranking.ts';
 import { answerRecommendations } from './recommendations.ts';
 import { answerDefinition, answerStatement, fallback, offTopic } from './passages.ts';
 import { answerChart, answerProvenance } from './provenance.ts';
+import { readText } from './reading.ts';
 
 /** Intents a group of forces is answered for together: a count of a region's forces is their total, anything else each force in order. */
 const GROUP_INTENTS: readonly Intent[] = ['lookup', 'share', 'compare', 'rank', 'count', 'recommendations'];
@@ -89,10 +90,6 @@ function subjectAbout(ctx: AnswerContext, draft: AnswerDraft, subject: string): 
   return `We hold figures on complaints about ${label} (${named}), not on ${label} itself: ask, for example, “How many allegations about ${label} were there?”.`;
 }
 
-/** How much of a text question's words a passage must hold: less than other fallbacks, as such a
- * question carries many words its answer does not ("what grade did the Inspectorate give…"). */
-const TEXT_COVERAGE = 0.35;
-
 /** Composes the answer to `frame`. */
 export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft): Answer {
   const forces = forcesOf(frame);
@@ -131,6 +128,15 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
   const type = typeOf(frame);
   // A figure answer says how it read a question holding words it could not use.
   draft.leaveOut(frame.unaccounted);
+  // "Who from Amnesty was quoted?", "why was re-vetting suspended?": words a source said, found in
+  // its text; a figure answers only where no passage does.
+  // "When was Carrick suspended by the Met?" likewise, before the force's figures.
+  // (Asked of people, "which chief constable…?", it is declined below: a passage naming someone is no ranking of them.)
+  if ((frame.asksText || (frame.asksWhen && !frame.quantity)) && frame.measure.unheld?.by !== 'people') {
+    // The sources about the forces named first; then any (the Herts article tells of a Met officer).
+    const passage = readText(ctx, frame, draft, forces) ?? (forces.length > 0 ? readText(ctx, frame, draft) : undefined);
+    if (passage) return passage;
+  }
   const { unheld, subjectOnly } = frame.measure;
   if ((unheld !== undefined || subjectOnly !== undefined) && (FIGURE_INTENTS.includes(frame.intent) || frame.intent === 'rank' || frame.intent === 'count')) {
     const force = forces[0];
@@ -142,14 +148,6 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
           ? `We hold no figures on “${draft.echo(unheld.words)}” complaints or allegations: none of our figures is broken down that way.`
           : subjectAbout(ctx, draft, subjectOnly as string);
     return draft.noData('metric_not_held', `${why}${held}`, { type, forces, periods: [] }, type);
-  }
-  // "Who from Amnesty was quoted?", "why was re-vetting suspended?": words a source said, found in
-  // its text; a figure answers only where no passage does.
-  // "When was Carrick suspended by the Met?" likewise, before the force's figures.
-  if (frame.asksText || (frame.asksWhen && !frame.quantity)) {
-    // The sources about the forces named first; then any (the Herts article tells of a Met officer).
-    const passage = fallback(ctx, frame, draft, TEXT_COVERAGE, forces) ?? (forces.length > 0 ? fallback(ctx, frame, draft, TEXT_COVERAGE) : undefined);
-    if (passage) return passage;
   }
   // "Which force should I trust the least?", "the weather in Winchester": no measure named or carried,
   // and words no figure of ours counts: our figures don't answer it, and no stand-in measure does.

@@ -306,8 +306,10 @@ export const PhraseSlot = z.enum([
   'csv',
   /** What we hold ("what data do you have?", "which forces do you cover?"). */
   'sources',
-  /** What someone said ("what did * say"); the gap is the speaker. */
+  /** What someone said ("what did * say", "according to *"); the gap is the speaker. */
   'statement',
+  /** Asks outright what someone said ("what did * say", "what was *'s line"), whatever figures it mentions. */
+  'speech',
   /** What a statement is about ("say about *"); the gap is the topic. */
   'said-about',
   /** A definition ("what is *?", "what does * mean?"); the gap is the term. */
@@ -377,6 +379,12 @@ export const PhraseSlot = z.enum([
   'text-question',
   /** A text question asking who ("who was quoted?", "which inspector…"): the passage should name someone. */
   'who-question',
+  /** Asks for words a source said only where nothing in the question asks for a figure's shape (a
+   * ranking, a comparison, a change…): "do the figures include informal complaints?", "what happened
+   * to the fourth?". */
+  'open-question',
+  /** A text question asking why ("why was re-vetting suspended?"): the passage should give a reason. */
+  'why-question',
   /** A threshold: "more than 1,000", "fewer than 50". */
   'more-than',
   'fewer-than',

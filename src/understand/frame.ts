@@ -357,6 +357,14 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const wording = normaliseWording(text);
   const mentioned = readers.resolver.find(wording, readers.matcher.vocabulary);
   const slots = readers.phrases.find(words(wording));
+  // "What are 'special procedures'? Saw it in a story about Hampshire": a definition asked before a
+  // remark is read where the question ends.
+  const asked = wording.indexOf('?');
+  if (!slots.has('define') && asked > 0 && asked < wording.length - 1) {
+    const head = readers.phrases.find(words(wording.slice(0, asked)));
+    const define = head.get('define');
+    if (define) slots.set('define', define);
+  }
   const negations = (slots.get('negation') ?? []).map((m) => [m.at, m.end] as const);
   const metrics = readers.matcher.find(wording, mentioned.spans, negations);
   const ws = metrics.words;
@@ -488,7 +496,8 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     topic: topicWords(ws, taken, has(cues, 'quantity'), readers.phrases, slots),
     unaccounted: intent === 'define' || intent === 'statement' || intent === 'recommendations' ? [] : unused,
   };
-  if (subject) frame.subject = typed(wording, ws, subject);
+  // "The Home Office's line": the speaker, not their possessive.
+  if (subject) frame.subject = typed(wording, ws, subject).replace(/['’]s$/, '');
   if (intent === 'statement' && about) frame.about = typed(wording, ws, about);
   if (intent === 'recommendations') {
     // "was it accepted?": the recommendations the last answer quoted.
@@ -515,8 +524,15 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   // Words quoted from a source, in a question asking no figure, ask what the source says about them.
   // (A quoted figure, "'more than 1,000'", or a quoted category, "'individual behaviours'", asks for a figure.)
   const quotesSource = quoted.length > 0 && !quoted.some((q) => /\d/.test(q)) && !namedOutright && intent === 'lookup' && normalisation === 'count';
-  if ((has(cues, 'text-question') || quotesSource) && !has(cues, 'how-many') && !asksValue && !readsText)
-    frame.asksText = has(cues, 'who-question') ? 'who' : 'what';
+  const figureShape =
+    ['compare', 'rank', 'count', 'change', 'trend', 'share'].includes(intent) ||
+    shape.direction !== undefined ||
+    shape.target !== undefined ||
+    (['compare', 'change', 'trend', 'duration', 'per-head', 'share', 'more-than', 'fewer-than'] as const).some((s) => has(cues, s));
+  const opens = has(cues, 'open-question') && !figureShape;
+  const answeredElse = readsText || ['provenance', 'help', 'chart', 'sources'].includes(intent);
+  if ((has(cues, 'text-question') || opens || quotesSource) && !has(cues, 'how-many') && !asksValue && !answeredElse)
+    frame.asksText = has(cues, 'who-question') ? 'who' : has(cues, 'why-question') ? 'why' : 'what';
   if (intent === 'chart') frame.files = [...(has(cues, 'chart') || !has(cues, 'csv') ? ['png' as const] : []), ...(has(cues, 'csv') ? ['csv' as const] : [])];
   if (previous) frame.context = previous;
   return frame;

@@ -101,7 +101,7 @@ const RULES: readonly IntentRule[] = [
       has(c, 'statement') &&
       !has(c, 'how-many') &&
       !has(c, 'when') &&
-      !(c.measureOutright && (c.periods > 0 || c.family || has(c, 'duration') || has(c, 'quantity'))),
+      (has(c, 'speech') || !(c.measureOutright && (c.periods > 0 || c.family || has(c, 'duration') || has(c, 'quantity')))),
   },
   // "What does 'disapplication' mean in that Hampshire article?": a quoted term is defined wherever it was read.
   { intent: 'define', priority: 55, when: (c) => c.term && !has(c, 'quantity') && (c.places === 0 || c.quotedTerm) && c.periods === 0 },

@@ -1,0 +1,147 @@
+/**
+ * Text questions ("who did Amnesty put up?", "why did Hampshire stop re-vetting?", "do the figures
+ * include informal complaints?"): answered by the sentences of the sources that hold the question's
+ * rarest words, quoted verbatim and cited. No figure answers them, and a figure of the force named
+ * is never offered in their place.
+ */
+import type { Answer } from '../model/answer.ts';
+import type { QueryFrame } from '../model/frame.ts';
+import type { Passage } from '../search/passages.ts';
+import { memoised } from '../text/memo.ts';
+import type { AnswerContext } from './context.ts';
+import type { AnswerDraft } from './draft.ts';
+import { content, expand, NOT_SPEECH, sentences, spelt } from './passages.ts';
+
+/** Passages read for a text question's sentences. */
+const CANDIDATES = 24;
+/** Sentences an answer quotes at most. */
+const QUOTED = 2;
+/** A second sentence is quoted when it scores at least this share of the best. */
+const SECOND = 0.5;
+/** The best sentence must hold at least this share of the question's word weight. */
+const MIN_SHARE = 0.3;
+
+const sentencesOf: (paragraph: string) => readonly string[] = memoised(sentences, 20_000);
+const stemSet: (sentence: string) => ReadonlySet<string> = memoised((s: string) => new Set(content(s)), 20_000);
+
+/** What each kind of question wants of its answer's sentence, beyond the question's words. */
+const WANTS: Record<'who' | 'when' | 'why', RegExp> = {
+  // A person's name: two capitalised words ("Zoë Billingham").
+  who: /\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u,
+  when: /\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/,
+  why: /\b(?:because|due to|as a result|in order to|so that|reasons?|after|since)\b/i,
+};
+
+interface Read {
+  passage: Passage;
+  sentence: string;
+  /** Where the sentence stands in its passage. */
+  at: number;
+  score: number;
+}
+
+/**
+ * The sentences of the sources that answer a text question, from the documents about `within` (every
+ * document when empty); undefined when no sentence holds enough of the question's words.
+ */
+export function readText(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft, within: readonly string[] = []): Answer | undefined {
+  // Each word of the question is one term, an initialism with all the words it stands for.
+  const seenTerms = new Set<string>();
+  const terms = asked.keywords
+    .map((w) => content(spelt(w)))
+    .filter((stems) => {
+      const key = stems.join(' ');
+      if (stems.length === 0 || seenTerms.has(key)) return false;
+      seenTerms.add(key);
+      return true;
+    });
+  if (terms.length === 0) return undefined;
+  const query = expand(asked.keywords.join(' '));
+  // Tables and analyses hold figures, not the words a text question asks for.
+  const readable = (docId: string) => {
+    const doc = ctx.documents.get(docId);
+    return doc !== undefined && !NOT_SPEECH.has(doc.kind) && (within.length === 0 || doc.forces.some((f) => within.includes(f)));
+  };
+  const hits = ctx.passages.find(query, CANDIDATES, { minTerms: 1, docFilter: readable });
+  const read: Read[] = hits.flatMap(({ passage }) => sentencesOf(passage.text).map((sentence, at) => ({ passage, sentence, at, score: 0 })));
+  if (read.length === 0) return undefined;
+  const holds = (r: Read, term: readonly string[]) => term.every((t) => stemSet(r.sentence).has(t));
+  // A word in few of the sentences read says more about which one answers than one in most of them
+  // ("Hampshire" in a Hampshire story).
+  const weights = terms.map((term) => Math.log(1 + read.length / Math.max(1, read.filter((r) => holds(r, term)).length)));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const want = asked.asksText === 'who' ? WANTS.who : asked.asksText === 'why' ? WANTS.why : asked.asksWhen ? WANTS.when : undefined;
+  // Words quoted from a headline ("in the 'nearly 20 police leave' article") name the document asked
+  // about; other quoted words are the sentence's own.
+  const quoted = (asked.quoted ?? []).map((q) => q.toLowerCase());
+  const titled = new Set(
+    hits.filter(({ passage }) => passage.index === 0 && quoted.some((q) => passage.text.toLowerCase().includes(q))).map((h) => h.passage.docId),
+  );
+  const candidates = titled.size > 0 ? read.filter((r) => titled.has(r.passage.docId) && r.passage.index > 0) : read;
+  const top = Math.max(...weights);
+  for (const r of candidates) {
+    r.score = terms.reduce((sum, term, k) => sum + (holds(r, term) ? (weights[k] ?? 0) : 0), 0);
+    // A "who" answer names someone; a "why" one gives a reason; a "when" one a date.
+    if (want?.test(r.sentence)) r.score += top;
+    if (titled.size === 0 && quoted.some((q) => r.sentence.toLowerCase().includes(q))) r.score += top * 2;
+  }
+  // One copy of each sentence (syndicated articles repeat them), best first.
+  const seen = new Set<string>();
+  const ranked = candidates
+    .sort((a, b) => b.score - a.score)
+    .filter((r) => {
+      if (seen.has(r.sentence)) return false;
+      seen.add(r.sentence);
+      return true;
+    });
+  // Where some sentence close enough names someone (or gives a date), a "who" ("when") question is
+  // answered by one that does, unless it quotes the words it asks about.
+  const wanted = want !== undefined && quoted.length === 0 ? ranked.filter((r) => want.test(r.sentence) && r.score >= total * MIN_SHARE) : [];
+  if (wanted.length > 0 && want !== WANTS.why) ranked.splice(0, ranked.length, ...wanted);
+  const [best] = ranked;
+  if (!best || best.score < total * MIN_SHARE) return undefined;
+  const chosen = [best, ...ranked.slice(1, QUOTED).filter((r) => r.score >= best.score * SECOND)];
+  // "Who said …?": a quotation without its speaker is quoted with the sentence that names them.
+  if (asked.asksText === 'who' && !WANTS.who.test(best.sentence)) {
+    const speaker = attribution(ctx, best);
+    if (speaker && !chosen.some((c) => c.sentence === speaker.sentence)) chosen.splice(1, chosen.length, speaker);
+  }
+  const parts = chosen.map((c) => `“${c.sentence}” [${draft.cite(c.passage.docId, c.sentence)}]`);
+  return draft.answered('statement', `From the sources we hold: ${parts.join(' ')}`, { type: 'statement', forces: [], periods: [] });
+}
+
+/**
+ * The sentence naming who spoke a quotation: a later one of its passage or the next passage's first
+ * ("…," added the police spokesperson), else, for a quotation going on from an earlier one ("they
+ * added"), the nearest earlier sentence naming a speaker.
+ */
+function attribution(ctx: AnswerContext, r: Read): Read | undefined {
+  const list = ctx.passages.passages(r.passage.docId);
+  const next = list[r.passage.index + 1];
+  const after: Read[] = [
+    ...sentencesOf(r.passage.text)
+      .slice(r.at + 1)
+      .map((sentence, k) => ({ passage: r.passage, sentence, at: r.at + 1 + k, score: 0 })),
+    ...(next
+      ? sentencesOf(next.text)
+          .slice(0, 1)
+          .map((sentence) => ({ passage: next, sentence, at: 0, score: 0 }))
+      : []),
+  ];
+  const named = after.find((c) => SPEAKS.test(c.sentence) && !PRONOUN_SPEAKS.test(c.sentence));
+  if (named || !PRONOUN_SPEAKS.test(r.sentence)) return named;
+  const before: Read[] = [];
+  for (let index = r.passage.index; index >= Math.max(0, r.passage.index - 3); index--) {
+    const passage = list[index];
+    if (!passage) continue;
+    const own = sentencesOf(passage.text);
+    const upTo = index === r.passage.index ? r.at : own.length;
+    for (let at = upTo - 1; at >= 0; at--) before.push({ passage, sentence: own[at] as string, at, score: 0 });
+  }
+  return before.find((c) => SPEAKS.test(c.sentence) && !PRONOUN_SPEAKS.test(c.sentence));
+}
+
+/** A sentence reporting speech. */
+const SPEAKS = /\b(?:said|says|added|told|continued|warned|according to)\b/i;
+/** Speech given only to a pronoun ("they added"): its speaker is named earlier. */
+const PRONOUN_SPEAKS = /\b(?:they|he|she|it)\s+(?:also\s+)?(?:said|added|continued|warned)\b/i;
