@@ -261,7 +261,8 @@ export class ForceResolver {
     // "Met complaints": a name that is also a word counts only as written, with its capital.
     const typed = typedWords(question, tokens.length);
     typed?.forEach((word, i) => {
-      const force = this.cased.get(word);
+      // Chat often starts in lower case: "met discrimination allegations?" opens with the Met.
+      const force = this.cased.get(word) ?? (i === 0 ? this.cased.get(word.toUpperCase()) : undefined);
       if (force && !taken[i]) take(i, 1, force);
     });
     const outside = this.outsidePlace(tokens, taken, question);

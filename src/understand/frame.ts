@@ -52,13 +52,17 @@ const SHORTHAND_WORD = new RegExp(`\\b(${Object.keys(SHORTHAND).join('|')})\\b\\
 /** "What's" is "what is", "wasn't" is "was not", "avg" is "average", "%" is "percent": one spelling
  * for the phrase book and the catalogue to match. */
 function normaliseWording(text: string): string {
-  return text
-    .replace(/\b(what|who|where|how|that|it|there|here)['’]s\b/gi, '$1 is')
-    .replace(/\b(can)['’]?t\b/gi, '$1 not')
-    .replace(/\bwon['’]?t\b/gi, 'will not')
-    .replace(/\b(was|were|is|are|did|does|do|has|have|had|would|should|could)n['’]t\b/gi, '$1 not')
-    .replace(SHORTHAND_WORD, (w) => SHORTHAND[w.replace(/\.$/, '').toLowerCase()] ?? w)
-    .replace(/%/g, ' percent ');
+  return (
+    text
+      .replace(/\b(what|who|where|how|that|it|there|here)['’]s\b/gi, '$1 is')
+      .replace(/\b(can)['’]?t\b/gi, '$1 not')
+      .replace(/\bwon['’]?t\b/gi, 'will not')
+      .replace(/\b(was|were|is|are|did|does|do|has|have|had|would|should|could)n['’]t\b/gi, '$1 not')
+      .replace(SHORTHAND_WORD, (w) => SHORTHAND[w.replace(/\.$/, '').toLowerCase()] ?? w)
+      // "E&W", "E and W": England and Wales, as the statistics abbreviate it.
+      .replace(/\bE\s*(?:&|and)\s*W\b/g, 'England and Wales')
+      .replace(/%/g, ' percent ')
+  );
 }
 
 /** What the question puts in quotation marks, folded: two or more words, or one long word ("disapplication"). */
@@ -66,6 +70,27 @@ function quotedWords(text: string): string[] {
   return [...text.matchAll(/(?:^|[\s(])['‘"“]([^'’"”]{3,120}?)['’"”](?=[\s,.?!;:)-]|$)/g)]
     .map((m) => words(m[1] as string).join(' '))
     .filter((q) => q.includes(' ') || (q.length >= QUOTED_WORD && !STOPWORDS.has(q)));
+}
+
+/**
+ * Phrases inside words quoted from a source are the source's, not the question's: "Hampshire 'bucks
+ * the trend' - what's the latest figure?" asks no trend. (A quoted figure, "'more than 1,000'", is
+ * the asker's threshold, so quotes holding digits are left as they are.)
+ */
+function maskQuoted(slots: Map<PhraseSlot, SlotMatch[]>, ws: readonly string[], quoted: readonly string[]): void {
+  const spans = quoted
+    .filter((q) => !/\d/.test(q))
+    .flatMap((q) => {
+      const qs = q.split(' ');
+      const at = ws.findIndex((_, i) => qs.every((w, k) => ws[i + k] === w));
+      return at < 0 ? [] : [[at, at + qs.length] as const];
+    });
+  if (spans.length === 0) return;
+  for (const [slot, matches] of slots) {
+    const kept = matches.filter((m) => !spans.some(([a, b]) => m.at >= a && m.end <= b));
+    if (kept.length === 0) slots.delete(slot);
+    else slots.set(slot, kept);
+  }
 }
 
 /** The shortest single word worth treating as quoted from a source. */
@@ -365,6 +390,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     const define = head.get('define');
     if (define) slots.set('define', define);
   }
+  maskQuoted(slots, words(wording), quotedWords(text));
   const negations = (slots.get('negation') ?? []).map((m) => [m.at, m.end] as const);
   const metrics = readers.matcher.find(wording, mentioned.spans, negations);
   const ws = metrics.words;
@@ -523,7 +549,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   if (quoted.length > 0) frame.quoted = quoted;
   // Words quoted from a source, in a question asking no figure, ask what the source says about them.
   // (A quoted figure, "'more than 1,000'", or a quoted category, "'individual behaviours'", asks for a figure.)
-  const quotesSource = quoted.length > 0 && !quoted.some((q) => /\d/.test(q)) && !namedOutright && intent === 'lookup' && normalisation === 'count';
+  const quotesSource = quoted.length > 0 && !quoted.some((q) => /\d/.test(q)) && !namedOutright && intent === 'lookup' && normalisation === 'count' && !has(cues, 'quantity');
   const figureShape =
     ['compare', 'rank', 'count', 'change', 'trend', 'share'].includes(intent) ||
     shape.direction !== undefined ||
