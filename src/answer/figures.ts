@@ -18,7 +18,7 @@ import { nearestPeriods } from './period-fit.ts';
 import { closestHeld, inPeriod, joinNames, whatWeHold, widerBreakdownHeld } from './holdings.ts';
 import { fallback } from './passages.ts';
 import { NATIONAL } from '../understand/forces.ts';
-import { type OurRate, ratePer1000 } from './rankings.ts';
+import { type OurRate, ratePer1000, workforceOf } from './rankings.ts';
 import { declineUnreadable } from './unreadable.ts';
 import { askedWhole, partMetrics, partsOf, wholeFromParts } from './parts.ts';
 import { compareWithAverage } from './average-force.ts';
@@ -559,6 +559,15 @@ function perWorkforce(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft,
       'lookup',
     );
   }
+  // A workforce of another period gives no exact rate for the period asked: declined, with the
+  // approximate rate shown as what we hold.
+  if (workforceOf(ctx, force, obs.period.id)?.period.id !== obs.period.id)
+    return draft.noData(
+      'period_not_held',
+      `We hold no workforce figure for ${draft.forceName(force)} ${inPeriod(obs.period)}, so we can't give an exact rate for it. Worked from the only workforce figure we hold, the ${s.shown} ${obs.metric.label} ${inPeriod(obs.period)} ${s.marks} would be about ${formatNumber(rate.value)} per 1,000 workforce (our calculation: ${rate.working}).${note}`,
+      answerFrame,
+      'lookup',
+    );
   return draft.answered(
     'lookup',
     `${draft.forceName(force)}: ${formatNumber(rate.value)} ${obs.metric.label} per 1,000 workforce ${inPeriod(obs.period)} (our calculation: ${rate.working}), from ${s.shown} ${s.marks}.${note}`,

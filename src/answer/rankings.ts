@@ -27,7 +27,7 @@ const DEFAULT_PLACES = 5;
 
 /** The workforce figure to rate a force's figure by: the catalogue's denominator for the same period
  * where one is held (the one the report itself gives), otherwise the latest. */
-function workforceOf(ctx: AnswerContext, force: string, periodId?: string): Observation | undefined {
+export function workforceOf(ctx: AnswerContext, force: string, periodId?: string): Observation | undefined {
   const held = ctx.metrics.filter((m) => m.aggregation === 'denominator').flatMap((m) => ctx.store.of(force, m.id));
   return held.find((o) => o.period.id === periodId) ?? held.at(-1);
 }

@@ -549,7 +549,8 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   if (quoted.length > 0) frame.quoted = quoted;
   // Words quoted from a source, in a question asking no figure, ask what the source says about them.
   // (A quoted figure, "'more than 1,000'", or a quoted category, "'individual behaviours'", asks for a figure.)
-  const quotesSource = quoted.length > 0 && !quoted.some((q) => /\d/.test(q)) && !namedOutright && intent === 'lookup' && normalisation === 'count' && !has(cues, 'quantity');
+  const quotesSource =
+    quoted.length > 0 && !quoted.some((q) => /\d/.test(q)) && !namedOutright && intent === 'lookup' && normalisation === 'count' && !has(cues, 'quantity');
   const figureShape =
     ['compare', 'rank', 'count', 'change', 'trend', 'share'].includes(intent) ||
     shape.direction !== undefined ||
