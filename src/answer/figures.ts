@@ -190,6 +190,12 @@ function restrictTo(frame: QueryFrame, part: Fit[]): QueryFrame {
   return { ...one, measure: { ...frame.measure, fits, together: [] } };
 }
 
+/** Two parts of one whole (cases outside and under Schedule 3), or two times of the same cases (with
+ * and without suspension): answered side by side, and added or taken one from the other if asked. */
+function siblings(a: Measure, b: Measure): boolean {
+  return (a.partOf !== undefined && a.partOf === b.partOf) || (a.timeOf !== undefined && a.timeOf === b.timeOf);
+}
+
 /**
  * The measures beside the one answered when both parts are asked for ("with and without
  * suspension", "outside and under Schedule 3", "officers versus staff"): the other parts of its
@@ -204,9 +210,7 @@ function partsAskedFor(ctx: AnswerContext, frame: QueryFrame, metric: Metric, fo
   const top = Math.max(0, ...frame.measure.fits.map((f) => f.score));
   const timeOfOtherPart = (m: Measure) =>
     wholeOfTimed(measure) !== undefined && wholeOfTimed(m) === wholeOfTimed(measure) && frame.measure.fits.some((f) => f.id === m.id && f.score >= top - 2);
-  const sibling = (m: Measure) =>
-    m.id !== measure.id &&
-    ((measure.partOf !== undefined && m.partOf === measure.partOf) || (measure.timeOf !== undefined && m.timeOf === measure.timeOf) || timeOfOtherPart(m));
+  const sibling = (m: Measure) => m.id !== measure.id && (siblings(measure, m) || timeOfOtherPart(m));
   const places = forces.length > 0 ? forces : [NATIONAL];
   const held = (m: Measure) => ctx.metrics.some((x) => x.measure === m.id && x.outcome === metric.outcome && places.some((f) => ctx.store.holds(f, x.id)));
   return [...ctx.measures.values()].filter((m) => sibling(m) && held(m)).map((m) => m.id);
@@ -214,7 +218,11 @@ function partsAskedFor(ctx: AnswerContext, frame: QueryFrame, metric: Metric, fo
 
 /** Different measures named together are answered one by one, and never added or compared. */
 function answerEachMeasure(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft, forces: string[], parts: Fit[][], sideBySide = false): Answer {
-  const answers = parts.map((part) => draft.section(() => answerFigures(ctx, restrictTo(asked, part), draft, forces)));
+  const firstFacts: number[] = [];
+  const answers = parts.map((part) => {
+    firstFacts.push(draft.facts.length);
+    return draft.section(() => answerFigures(ctx, restrictTo(asked, part), draft, forces));
+  });
   const labels = answers.map((a, i) => {
     const id = a.frame?.measure ?? parts[i]?.[0]?.id ?? '';
     return ctx.measures.get(id)?.label ?? id;
@@ -224,13 +232,58 @@ function answerEachMeasure(ctx: AnswerContext, asked: QueryFrame, draft: AnswerD
   const intro = sideBySide
     ? `${parts.length === 2 ? 'Both' : 'Each of the'} parts, as asked:`
     : `${capitalise(joinNames(labels))} are different measures, so each is answered on its own and they are never added together or compared:`;
-  const text = `${intro}\n${answers.map((p) => `• ${p.text}`).join('\n')}`;
+  const together = sideBySide ? partsCombined(ctx, asked, draft, firstFacts) : undefined;
+  const text = `${intro}\n${answers.map((p) => `• ${p.text}`).join('\n')}${together ? `\n${together}` : ''}`;
   const type = typeOf(asked);
   const frame = { type, forces, periods: [] };
   const answered = answers.some((p) => p.status === 'answered');
   return answered
     ? draft.answered(type, text, frame)
     : draft.noData(answers.find((a) => a.status === 'no_data')?.reason ?? 'metric_not_held', text, frame, type);
+}
+
+/**
+ * "Altogether", "combined": two parts of one whole (cases outside and under Schedule 3) added up, for
+ * the same force and period; "the gap between": two figures of one unit (days with and without
+ * suspension) taken one from the other. `starts` is where each part's facts begin.
+ */
+function partsCombined(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft, starts: readonly number[]): string | undefined {
+  if (starts.length !== 2 || !(asked.total || asked.difference)) return undefined;
+  const stated = starts.map((from) => draft.facts.findIndex((f, i) => i >= from && f.computed === undefined));
+  const [ia, ib] = stated;
+  const a = ia === undefined ? undefined : draft.facts[ia];
+  const b = ib === undefined ? undefined : draft.facts[ib];
+  if (ia === undefined || ib === undefined || !a || !b || ia === ib || a.force !== b.force || a.periodId !== b.periodId || a.unit !== b.unit) return undefined;
+  const ma = ctx.metricById.get(a.metric);
+  const mb = ctx.metricById.get(b.metric);
+  const whole = ma && ctx.measures.get(ma.measure)?.partOf;
+  const summable =
+    asked.total && whole !== undefined && whole === (mb && ctx.measures.get(mb.measure)?.partOf) && ma?.aggregation === 'count' && mb?.aggregation === 'count';
+  if (!summable && !asked.difference) return undefined;
+  const value = summable ? a.value + b.value : Math.abs(a.value - b.value);
+  const [hi, lo] = a.value >= b.value ? [a, b] : [b, a];
+  const working = summable
+    ? `${formatNumber(a.value)} + ${formatNumber(b.value)} = ${formatNumber(value)}`
+    : `${formatNumber(hi.value)} − ${formatNumber(lo.value)} = ${formatNumber(round1(value))}`;
+  const label = summable
+    ? (ctx.measures.get(whole)?.label ?? `${a.metricLabel} and ${b.metricLabel}`)
+    : `difference between ${a.metricLabel} and ${b.metricLabel}`;
+  draft.computed(
+    {
+      force: a.force,
+      forceName: a.forceName,
+      periodId: a.periodId,
+      period: a.period,
+      metric: `${a.metric}-${summable ? 'plus' : 'vs'}-${b.metric}`,
+      metricLabel: label,
+      unit: a.unit,
+    },
+    value,
+    summable ? 'sum' : 'difference',
+    [ia, ib],
+    working,
+  );
+  return summable ? `Together: ${working} (our calculation).` : `Difference: ${working} (our calculation).`;
 }
 
 /** Two measures of different families the words fit equally, both held here: one question back,
@@ -281,7 +334,10 @@ function twinOf(ctx: AnswerContext, frame: QueryFrame, metric: Metric, alsoFits:
 /** Answers a figure question (lookup, share, comparison, change, trend) for the given forces. */
 export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, forces: string[]): Answer {
   const { together } = frame.measure;
-  if (together.length >= 2) return answerEachMeasure(ctx, frame, draft, forces, together);
+  if (together.length >= 2) {
+    const [a, b] = together.map((part) => ctx.measures.get(part[0]?.id ?? ''));
+    return answerEachMeasure(ctx, frame, draft, forces, together, together.length === 2 && a !== undefined && b !== undefined && siblings(a, b));
+  }
   const tie = nearTie(ctx, frame, draft, forces);
   if (tie) return tie;
   const { choices, metric, alsoFits } = chooseMetric(ctx, frame, forces);

@@ -55,6 +55,8 @@ function normaliseWording(text: string): string {
   return (
     text
       .replace(/\b(what|who|where|how|that|it|there|here)['’]s\b/gi, '$1 is')
+      // Chat drops the apostrophe: "whats the gap", "hows Kent doing".
+      .replace(/\b(what|who|where|how|that)s\b/gi, '$1 is')
       .replace(/\b(can)['’]?t\b/gi, '$1 not')
       .replace(/\bwon['’]?t\b/gi, 'will not')
       .replace(/\b(was|were|is|are|did|does|do|has|have|had|would|should|could)n['’]t\b/gi, '$1 not')
