@@ -21,6 +21,8 @@ export function sentences(paragraph: string): string[] {
 /** Phrases that introduce a definition right after the term. */
 const DEFINES =
   /(–|-|—)\s*(those|when|where|which)\b|\bwhere it is alleged\b|\bwhich means\b|\binvolve\b|\bis when\b|\bmeans\b|\brefers to\b|\bcan cover\b|\bare those\b/i;
+/** A sentence saying what the term of the one before covers ("This includes complaints on …"). */
+const GOES_ON_TO_DEFINE = /^(?:This|These|That|It|They|Such (?:complaints|allegations|cases)) (?:includes?|covers?|means|refers to|involves?|consists? of)\b/;
 const SAYS = /\b(said|says|say|added|warned|told|confirmed|continued|commented|stated|explained|found|judged|revealed)\b/;
 
 /** The term followed by a gloss in brackets: "abuse of authority for sexual gain (taking advantage of…)". */
@@ -149,12 +151,20 @@ export function answerDefinition(ctx: AnswerContext, asked: QueryFrame, draft: A
   };
   /** The first of the best-scoring sentences about the term, in hit order. */
   const bestIn = (hits: readonly PassageHit[]) => {
-    let top: { docId: string; sentence: string; score: number } | undefined;
-    for (const { passage } of hits)
-      for (const sentence of sentencesOf(passage.text)) {
-        const points = scoreOf(sentence);
-        if (points > 0 && points > (top?.score ?? 0)) top = { docId: passage.docId, sentence, score: points };
+    let top: { docId: string; sentences: string[]; score: number } | undefined;
+    for (const { passage } of hits) {
+      const all = sentencesOf(passage.text);
+      for (const [k, sentence] of all.entries()) {
+        let points = scoreOf(sentence);
+        // "'Delivery of duties and service' accounted for 40% … This includes complaints on …": a
+        // sentence naming the term, then one (perhaps the next paragraph's first) saying what it covers.
+        const following = ctx.passages.passages(passage.docId)[passage.index + 1];
+        const next = all[k + 1] ?? (following ? sentencesOf(following.text)[0] : undefined);
+        const goesOn = points === 1 && next !== undefined && GOES_ON_TO_DEFINE.test(next);
+        if (goesOn) points = 3;
+        if (points > 0 && points > (top?.score ?? 0)) top = { docId: passage.docId, sentences: goesOn ? [sentence, next] : [sentence], score: points };
       }
+    }
     return top;
   };
   const defines = (found: readonly PassageHit[]) => (bestIn(found)?.score ?? 0) >= 3;
@@ -168,7 +178,7 @@ export function answerDefinition(ctx: AnswerContext, asked: QueryFrame, draft: A
   const hits = defines(first) ? first : search();
   const best = bestIn(hits);
   if (!best) return fallback(ctx, asked, draft) ?? offTopic(asked, draft);
-  const n = draft.cite(best.docId, best.sentence);
+  const quoted = best.sentences.map((sentence) => `“${sentence}” [${draft.cite(best.docId, sentence)}]`).join(' ');
   // A sentence that only mentions the term is offered as that, not as a definition.
   const intro = best.score >= 3 ? `The sources explain “${subject}” like this` : `The sources don't define “${subject}”, but mention it here`;
   // The term's measure carries to a follow-up ("what is a conduct matter?" … "how many did Hertfordshire have?").
@@ -176,7 +186,7 @@ export function answerDefinition(ctx: AnswerContext, asked: QueryFrame, draft: A
   const top = asked.measure.fits[0]?.score;
   const measures = asked.measure.fits.filter((f) => f.score === top).map((f) => f.id);
   if (measures.length === 1 && measures[0] !== undefined) frame.measure = measures[0];
-  return draft.answered('definition', `${intro}: “${best.sentence}” [${n}]`, frame);
+  return draft.answered('definition', `${intro}: ${quoted}`, frame);
 }
 
 /** "What did the NPCC say?": the passages attributed to that speaker, with their continuations. */

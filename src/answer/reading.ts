@@ -24,11 +24,15 @@ const MIN_SHARE = 0.3;
 const sentencesOf: (paragraph: string) => readonly string[] = memoised(sentences, 20_000);
 const stemSet: (sentence: string) => ReadonlySet<string> = memoised((s: string) => new Set(content(s)), 20_000);
 
+/** Words that tell two terms apart ("one complaint could contain several allegations"). */
+const CONTRASTS = 'several rather contain involve';
+
 /** What each kind of question wants of its answer's sentence, beyond the question's words. */
-const WANTS: Record<'who' | 'when' | 'why', RegExp> = {
+const WANTS: Record<'who' | 'when' | 'why' | 'differ', RegExp> = {
   // A person's name: two capitalised words ("Zoë Billingham").
   who: /\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u,
   when: /\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/,
+  differ: /\b(?:more than one|several|rather than|whereas|may involve|could contain|can contain|may contain|can include|one or more)\b/i,
   why: /\b(?:because|due to|as a result|in order to|so that|reasons?|after|since)\b/i,
 };
 
@@ -56,7 +60,8 @@ export function readText(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDra
       return true;
     });
   if (terms.length === 0) return undefined;
-  const query = expand(asked.keywords.join(' '));
+  // Telling two terms apart, passages holding words that do so rank first.
+  const query = `${expand(asked.keywords.join(' '))}${asked.asksText === 'differ' ? ` ${CONTRASTS}` : ''}`;
   // Tables and analyses hold figures, not the words a text question asks for.
   const readable = (docId: string) => {
     const doc = ctx.documents.get(docId);
@@ -70,7 +75,8 @@ export function readText(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDra
   // ("Hampshire" in a Hampshire story).
   const weights = terms.map((term) => Math.log(1 + read.length / Math.max(1, read.filter((r) => holds(r, term)).length)));
   const total = weights.reduce((a, b) => a + b, 0);
-  const want = asked.asksText === 'who' ? WANTS.who : asked.asksText === 'why' ? WANTS.why : asked.asksWhen ? WANTS.when : undefined;
+  const want =
+    asked.asksText === 'who' || asked.asksText === 'why' || asked.asksText === 'differ' ? WANTS[asked.asksText] : asked.asksWhen ? WANTS.when : undefined;
   // Words quoted from a headline ("in the 'nearly 20 police leave' article") name the document asked
   // about; other quoted words are the sentence's own.
   const quoted = (asked.quoted ?? []).map((q) => q.toLowerCase());

@@ -383,6 +383,9 @@ export const PhraseSlot = z.enum([
    * ranking, a comparison, a change…): "do the figures include informal complaints?", "what happened
    * to the fourth?". */
   'open-question',
+  /** Asks how two terms differ ("the difference between a complaint and an allegation"): the
+   * sources' words tell them apart, not a subtraction. */
+  'tell-apart',
   /** A text question asking why ("why was re-vetting suspended?"): the passage should give a reason. */
   'why-question',
   /** A threshold: "more than 1,000", "fewer than 50". */

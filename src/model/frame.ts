@@ -193,8 +193,9 @@ export const QueryFrame = z.strictObject({
   /** "When …?": a passage answering it should hold a date. */
   asksWhen: z.boolean(),
   /** Asks for words a source said rather than a figure ("who was quoted?", "why was it suspended?"): a
-   * passage answers; "who" wants one naming someone, "why" one giving a reason. */
-  asksText: z.enum(['who', 'why', 'what']).optional(),
+   * passage answers; "who" wants one naming someone, "why" one giving a reason, "differ" one telling
+   * two terms apart. */
+  asksText: z.enum(['who', 'why', 'differ', 'what']).optional(),
   /** Asks what no figure of ours can settle: a forecast ("next year", "will it rise"), an opinion ("should…", "is it biased") or money ("budget", "spend"). */
   beyondFigures: z.enum(['forecast', 'opinion', 'money']).optional(),
   /** Asks for both parts of a measure side by side ("with and without suspension", "outside and under Schedule 3"). */

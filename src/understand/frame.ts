@@ -560,7 +560,12 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     (['compare', 'change', 'trend', 'duration', 'per-head', 'share', 'more-than', 'fewer-than'] as const).some((s) => has(cues, s));
   const opens = has(cues, 'open-question') && !figureShape;
   const answeredElse = readsText || ['provenance', 'help', 'chart', 'sources'].includes(intent);
-  if ((has(cues, 'text-question') || opens || quotesSource) && !has(cues, 'how-many') && !asksValue && !answeredElse)
+  // "What is the difference between a complaint and an allegation?" defines neither alone.
+  if (has(cues, 'tell-apart') && (intent === 'define' || !answeredElse)) {
+    frame.intent = 'lookup';
+    delete frame.subject;
+    frame.asksText = 'differ';
+  } else if ((has(cues, 'text-question') || opens || quotesSource) && !has(cues, 'how-many') && !asksValue && !answeredElse)
     frame.asksText = has(cues, 'who-question') ? 'who' : has(cues, 'why-question') ? 'why' : 'what';
   if (intent === 'chart') frame.files = [...(has(cues, 'chart') || !has(cues, 'csv') ? ['png' as const] : []), ...(has(cues, 'csv') ? ['csv' as const] : [])];
   if (previous) frame.context = previous;

@@ -51,7 +51,7 @@ const Row = z.strictObject({
   nearTie: z.array(z.string()).optional(),
   unaccounted: z.array(z.string()).optional(),
   /** Asks for a source's words, not a figure ("who was quoted?"). */
-  text: z.enum(['who', 'why', 'what']).optional(),
+  text: z.enum(['who', 'why', 'differ', 'what']).optional(),
 });
 type Row = z.infer<typeof Row>;
 
