@@ -6,7 +6,7 @@
 import type { Answer, Frame, QuestionType } from '../model/answer.ts';
 import type { Measure, Metric, Outcome, Period } from '../model/data.ts';
 import { formatNumber, formatValue, round1 } from '../text/numbers.ts';
-import { capitalise, words } from '../text/words.ts';
+import { capitalise, stems, words } from '../text/words.ts';
 import type { Fit, QueryFrame } from '../model/frame.ts';
 import type { MetricChoice } from '../understand/metrics.ts';
 import { chooseMetric } from './metric-choice.ts';
@@ -16,7 +16,7 @@ import type { AnswerDraft } from './draft.ts';
 import { byPeriod, type Observation } from './figure-store.ts';
 import { nearestPeriods } from './period-fit.ts';
 import { closestHeld, inPeriod, joinNames, whatWeHold, widerBreakdownHeld } from './holdings.ts';
-import { fallback } from './passages.ts';
+import { fallback, sentences } from './passages.ts';
 import { NATIONAL } from '../understand/forces.ts';
 import { type OurRate, ratePer1000, workforceOf } from './rankings.ts';
 import { declineUnreadable } from './unreadable.ts';
@@ -728,6 +728,50 @@ function outcomesOf(ctx: AnswerContext, draft: AnswerDraft, force: string, total
   return parts.length > 0 ? ` Outcomes (a case can appear under more than one, so they need not add up to the total): ${parts.join('; ')}.` : '';
 }
 
+/** The sentence of a figure's quote giving a percentage beside one of `asked` (stems): a share the
+ * source states only in words ("55% of complainants were men", "50% of these were race"). */
+function shareSentence(obs: Observation, asked: readonly string[]): string | undefined {
+  const named = new Set(stems(obs.metric.label));
+  const wanted = asked.filter((w) => !named.has(w));
+  return sentences(obs.figures[0]?.quote ?? '').find((x) => /\d\s*(?:%|per cent)/.test(x) && stems(x).some((w) => wanted.includes(w)));
+}
+
+/** The count asked about, with the sentence of its source that gives the share asked for in words. */
+function shareInWords(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, target: Target): Answer | undefined {
+  const force = target.forces[0] as string;
+  const groups = byPeriod(ctx.store.of(force, target.metric.id));
+  const { matched } = selectPeriods(groups, firmAsks(groups, frame.periods.asks), frame.periods.anchor);
+  const obs = (matched.length > 0 ? matched : groups.slice(-1))[0]?.observations[0];
+  const sentence =
+    obs &&
+    shareSentence(
+      obs,
+      frame.keywords.flatMap((w) => stems(w)),
+    );
+  if (!obs || !sentence) return undefined;
+  const s = draft.stated(obs);
+  // The words the figure could not use are in the sentence quoted.
+  draft.leaveOut([]);
+  return draft.answered(
+    'share',
+    `${draft.forceName(force)}: ${s.shown} ${obs.metric.label} ${inPeriod(obs.period)} ${s.marks}. The share is given only in the source's words: “${sentence}” ${s.marks}`,
+    frameOf('share', frame, target, [obs.period.id]),
+  );
+}
+
+/** "What share of discriminatory behaviour allegations were about race?" where race is held for no
+ * such period: the source's words giving that share, if the figure's quote has them. */
+function narrowerInWords(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, force: string, metric: Metric, periodId: string): string | undefined {
+  const narrower = frame.measure.breakdowns.filter((b) => b.id !== metric.outcome && ctx.outcomes.get(b.id)?.generic !== true);
+  if (narrower.length === 0) return undefined;
+  const obs = ctx.store.of(force, metric.id).find((o) => o.period.id === periodId);
+  const asked = narrower.flatMap((b) => stems(ctx.outcomes.get(b.id)?.label ?? ''));
+  const sentence = obs && shareSentence(obs, asked);
+  const figure = obs?.figures[0];
+  if (!sentence || !figure) return undefined;
+  return `Of these, the source gives the share only in words: “${sentence}” [${draft.cite(figure.source, figure.quote, figure.table)}]`;
+}
+
 function share(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, target: Target): Answer {
   const force = target.forces[0] as string;
   const { metric } = target;
@@ -735,7 +779,10 @@ function share(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, target
     const outcomes = [
       ...new Set(ctx.metrics.filter((m) => m.measure === metric.measure && m.outcome).map((m) => ctx.outcomes.get(m.outcome ?? '')?.label ?? '')),
     ];
-    // A measure held only as a count, with no breakdown and no total it is part of: no share to give.
+    // A measure held only as a count, with no breakdown and no total it is part of: no share to give,
+    // unless the source says it in words beside the count ("55% of complainants were men").
+    const inWords = outcomes.length === 0 ? shareInWords(ctx, frame, draft, target) : undefined;
+    if (inWords) return inWords;
     if (outcomes.length === 0)
       return draft.noData(
         'metric_not_held',
@@ -756,13 +803,14 @@ function share(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, target
     if (s) parts.push(`${s.text} ${inPeriod(g.period)}`);
   }
   if (parts.length === 0) return lookup(ctx, frame, draft, target);
+  const narrower = narrowerInWords(ctx, frame, draft, force, metric, (chosen[0] as (typeof chosen)[number]).period.id);
   const label =
     metric.unit === 'percent'
       ? metric.label
       : `share of ${ctx.measures.get(metric.measure)?.short ?? metric.measure} ${ctx.outcomes.get(metric.outcome ?? '')?.label ?? ''}`.trim();
   return draft.answered(
     'share',
-    `${draft.forceName(force)}, ${label}: ${parts.join('; ')}.`,
+    `${draft.forceName(force)}, ${label}: ${parts.join('; ')}.${narrower ? `\n${narrower}` : ''}`,
     frameOf(
       'share',
       frame,
