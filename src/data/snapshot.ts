@@ -6,7 +6,7 @@
  * as usual, so a stale or edited snapshot can slow start-up, never change an answer.
  *
  * The body is the dataset as JSON with each period written once (figures name it by position) and
- * each quote as its place in its document's text, read back as a slice of that text. It is written
+ * each quote as its place in its document's text, read back from that text. It is written
  * in sections (the catalogue, the periods, then documents and figures a few thousand at a time) whose
  * lengths the header gives, and read one section at a time from the open file: reading and parsing
  * the whole body at once (the string, the bytes hashed, the objects parsed) grew V8's heap by three
@@ -23,6 +23,7 @@ import { codeFingerprint } from '../code-fingerprint.ts';
 import { DATA_FILES, INGESTED, SOURCE_TEXTS, UNREADABLE_FILE, bytesIfPresent, loadDataset, type Dataset } from './dataset.ts';
 import { describeError, openSavedFile, writeSavedFile, type OpenSavedFile } from './saved-file.ts';
 import { idSharer, shareIds } from './sharing.ts';
+import { documentOnDisk, ownCopy } from './source-texts.ts';
 
 export const DATASET_SNAPSHOT_FORMAT = 'forcewatch-dataset-snapshot/4';
 
@@ -161,34 +162,56 @@ function sectionReader(file: OpenSavedFile<DatasetSnapshotHeader>): <T>(bytes: n
   };
 }
 
-/** Rebuilds documents (their texts from `files` where left out, each let go once read) and figures
- * in place (keeping their keys' order), holding each quote as a slice of its text. */
-function fromSections(file: OpenSavedFile<DatasetSnapshotHeader>, files: Map<string, Buffer>): Dataset {
+/**
+ * Rebuilds documents and figures (these in place, keeping their keys' order). A news report whose
+ * text is its file in `dir`'s `sources/` leaves it there (source-texts.ts), its figures' quotes
+ * copied; other texts are held, quotes as slices of them. Recommendations are held: a recommendation
+ * question reads the text of every one.
+ */
+function fromSections(file: OpenSavedFile<DatasetSnapshotHeader>, dir: string, files: Map<string, Buffer>): Dataset {
   const { sections } = file.header;
   const next = sectionReader(file);
   const catalogue = next<Catalogue>(sections.catalogue);
   const periods = next<Period[]>(sections.periods);
   const documents: SourceDocument[] = [];
-  const texts = new Map<string, string>();
+  /** Each document's text while its figures are read: held, or the bytes of one left on disk. */
+  const texts = new Map<string, string | Buffer>();
   for (const bytes of sections.documents)
     for (const saved of next<SavedDocument[]>(bytes)) {
       const name = textFile(saved.id);
-      const text = saved.text ?? files.get(name)?.toString('utf8');
-      files.delete(name);
+      const onFile = files.get(name);
+      if (saved.text === undefined && onFile !== undefined && saved.kind !== 'recommendation') {
+        documents.push(documentOnDisk(saved, join(dir, name), onFile.length));
+        texts.set(saved.id, onFile);
+        continue;
+      }
+      const text = saved.text ?? onFile?.toString('utf8');
       if (text === undefined) throw new Error(`document "${saved.id}" has no text`);
       documents.push({ ...saved, text });
       texts.set(saved.id, text);
     }
+  // A document's figures come one after another: its text is decoded once for them.
+  let decoded: { id: string; text: string } | undefined;
+  const textOf = (id: string): string | undefined => {
+    if (decoded?.id !== id) {
+      const held = texts.get(id);
+      decoded = held === undefined ? undefined : { id, text: typeof held === 'string' ? held : held.toString('utf8') };
+    }
+    return decoded?.text;
+  };
   const shareId = idSharer();
+  // Many figures quote the same sentence (the England and Wales total in every report).
+  const shareQuote = idSharer();
   const figures: Figure[] = [];
   for (const bytes of sections.figures)
     for (const saved of next<SavedFigure[]>(bytes)) {
-      const text = texts.get(saved.source);
+      const text = textOf(saved.source);
       const period = periods[saved.period];
       const [start, end] = saved.quote;
       if (text === undefined || period === undefined || !(start >= 0 && start < end && end <= text.length))
         throw new Error(`figure "${saved.id}" does not fit the snapshot`);
-      const figure = Object.assign(saved, { period, quote: text.slice(start, end) }) as unknown as Figure;
+      const quote = typeof texts.get(saved.source) === 'string' ? text.slice(start, end) : shareQuote(ownCopy(text.slice(start, end)));
+      const figure = Object.assign(saved, { period, quote }) as unknown as Figure;
       shareIds(figure, shareId);
       figures.push(figure);
     }
@@ -216,7 +239,7 @@ export function readDatasetSnapshot(path: string, dir: string): DatasetSnapshotR
     const { catalogue, periods, documents, figures } = header.sections;
     if ([catalogue, periods, ...documents, ...figures].reduce((a, b) => a + b, 0) !== file.bodyBytes)
       return { ok: false, reason: 'unreadable snapshot (its sections do not fill its body)' };
-    const dataset = fromSections(file, data.texts);
+    const dataset = fromSections(file, dir, data.texts);
     if (dataset.documents.length !== header.documents || dataset.figures.length !== header.figures)
       return { ok: false, reason: 'incomplete: it holds fewer documents or figures than its header says' };
     return { ok: true, dataset };
