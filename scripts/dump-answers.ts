@@ -1,16 +1,17 @@
 /**
  * `tsx scripts/dump-answers.ts [--data DIR] FILE.jsonl…`: every question of the given question sets
- * (the regression and practice sets' format: `id`, `q`, optional `after` and `"mode": "force"`)
- * answered by the engine, printed as text with each answer's citations, for diffing the answers of
- * two versions of the code. A follow-up (`after`) is asked with the answer to the question it
- * follows. Fields the engine does not read (`why`, expectations) are ignored.
+ * (the regression and practice sets' format: `id`, `q`, optional `after`, and `mode`: `force` for a
+ * force card's summary, `force-all` for the whole card) answered by the engine, printed as text with
+ * each answer's citations, for diffing the answers of two versions of the code. A follow-up (`after`)
+ * is asked with the answer to the question it follows. Fields the engine does not read (`why`,
+ * expectations) are ignored.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadEngine, type Answer } from '../src/index.ts';
 
-const Question = z.object({ id: z.string(), q: z.string(), after: z.string().optional(), mode: z.literal('force').optional() });
+const Question = z.object({ id: z.string(), q: z.string(), after: z.string().optional(), mode: z.enum(['ask', 'force', 'force-all']).optional() });
 
 const { values, positionals } = parseArgs({ options: { data: { type: 'string' } }, allowPositionals: true });
 if (positionals.length === 0) {
@@ -28,7 +29,10 @@ for (const file of positionals) {
   for (const line of lines) {
     const question = Question.parse(JSON.parse(line));
     const previous = question.after === undefined ? undefined : answers.get(question.after);
-    const answer = question.mode === 'force' ? engine.forceCard(question.q) : engine.answer(question.q, previous ? { previous } : undefined);
+    const answer =
+      question.mode === 'force' || question.mode === 'force-all'
+        ? engine.forceCard(question.q, { full: question.mode === 'force-all' })
+        : engine.answer(question.q, previous ? { previous } : undefined);
     answers.set(question.id, answer);
     const cited = answer.citations.map((c) => `  [${c.n}] ${c.sourceId}: ${c.quote}`);
     out.push(

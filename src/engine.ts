@@ -14,6 +14,7 @@ import { respond } from './answer/respond.ts';
 import { PROJECT_DIR } from './project.ts';
 import type { Dataset } from './data/dataset.ts';
 import { loadDatasetOrSnapshot } from './data/snapshot.ts';
+import { withoutText } from './data/source-texts.ts';
 import type { Answer, Conversation } from './model/answer.ts';
 import type { Force, SourceMeta } from './model/data.ts';
 import type { Logger } from './log.ts';
@@ -165,7 +166,7 @@ export function loadEngine(options: EngineOptions = {}): Engine {
     },
     forcesWithData: withData,
     sources() {
-      return data.documents.map(({ text: _text, ...meta }) => meta);
+      return data.documents.map(withoutText);
     },
     explain(question, conversation) {
       const trimmed = question.trim().slice(0, MAX_QUESTION_LENGTH);

@@ -6,8 +6,12 @@
  * as usual, so a stale or edited snapshot can slow start-up, never change an answer.
  *
  * The body is the dataset as JSON with each period written once (figures name it by position) and
- * each quote as its place in its document's text, read back as a slice of that text. It is not
- * parsed with the zod schemas again: the fingerprint ties it to data that passed every check.
+ * each quote as its place in its document's text, read back from that text. It is written
+ * in sections (the catalogue, the periods, then documents and figures a few thousand at a time) whose
+ * lengths the header gives, and read one section at a time from the open file: reading and parsing
+ * the whole body at once (the string, the bytes hashed, the objects parsed) grew V8's heap by three
+ * times the body's size at 10,000 documents. It is not parsed with the zod schemas again: the
+ * fingerprint ties it to data that passed every check.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
@@ -17,17 +21,26 @@ import type { Logger } from '../log.ts';
 import type { Figure, Period, SourceDocument } from '../model/data.ts';
 import { codeFingerprint } from '../code-fingerprint.ts';
 import { DATA_FILES, INGESTED, SOURCE_TEXTS, UNREADABLE_FILE, bytesIfPresent, loadDataset, type Dataset } from './dataset.ts';
-import { describeError, readSavedFile, writeSavedFile } from './saved-file.ts';
+import { describeError, openSavedFile, writeSavedFile, type OpenSavedFile } from './saved-file.ts';
 import { idSharer, shareIds } from './sharing.ts';
+import { documentOnDisk, ownCopy } from './source-texts.ts';
 
-export const DATASET_SNAPSHOT_FORMAT = 'forcewatch-dataset-snapshot/3';
+export const DATASET_SNAPSHOT_FORMAT = 'forcewatch-dataset-snapshot/4';
+
+const Bytes = z.number().int().nonnegative();
 
 const DatasetSnapshotHeader = z.strictObject({
   format: z.literal(DATASET_SNAPSHOT_FORMAT),
   fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
   documents: z.number().int().nonnegative(),
   figures: z.number().int().nonnegative(),
+  /** Bytes of each section's JSON, in the order the body holds them. */
+  sections: z.strictObject({ catalogue: Bytes, periods: Bytes, documents: z.array(Bytes), figures: z.array(Bytes) }),
 });
+type DatasetSnapshotHeader = z.infer<typeof DatasetSnapshotHeader>;
+
+/** Documents or figures in one section: a few hundred kilobytes of JSON. */
+const SECTION_ITEMS = 2_000;
 
 /** A figure as saved: its period's position in `periods`, its quote's [start, end) in its document. */
 type SavedFigure = Omit<Figure, 'period' | 'quote'> & { period: number; quote: [number, number] };
@@ -36,7 +49,10 @@ type SavedFigure = Omit<Figure, 'period' | 'quote'> & { period: number; quote: [
  * fingerprint anyway (parsing the text again from the snapshot's JSON cost more than decoding it). */
 type SavedDocument = Omit<SourceDocument, 'text'> & { text?: string };
 
-type SnapshotBody = Omit<Dataset, 'figures' | 'documents'> & { documents: SavedDocument[]; periods: Period[]; figures: SavedFigure[] };
+/** The dataset but its documents and figures. */
+type Catalogue = Omit<Dataset, 'figures' | 'documents'>;
+
+type SnapshotBody = Catalogue & { documents: SavedDocument[]; periods: Period[]; figures: SavedFigure[] };
 
 /** The file in `sources/` that holds a document's text, as named in {@link dataFiles}. */
 function textFile(id: string): string {
@@ -107,6 +123,13 @@ function asciiJson(value: unknown): string {
   return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** `items` in runs of {@link SECTION_ITEMS}, each as JSON. */
+function sectionsOf(items: readonly unknown[]): string[] {
+  const sections: string[] = [];
+  for (let at = 0; at < items.length; at += SECTION_ITEMS) sections.push(asciiJson(items.slice(at, at + SECTION_ITEMS)));
+  return sections;
+}
+
 /**
  * Validates the data in `dir` and saves the result to `path`; returns the dataset. Throws a
  * `DataError` when the data is invalid, and refuses to save when the files change meanwhile.
@@ -115,33 +138,84 @@ export function writeDatasetSnapshot(dir: string, path: string): Dataset {
   const { fingerprint, texts } = readData(dir);
   const dataset = loadDataset(dir);
   if (datasetFingerprint(dir) !== fingerprint) throw new Error(`the data in ${dir} changed while it was being checked; run the command again`);
-  const header = { format: DATASET_SNAPSHOT_FORMAT, fingerprint, documents: dataset.documents.length, figures: dataset.figures.length };
-  writeSavedFile(path, header, asciiJson(toBody(dataset, texts)));
+  const { documents, figures, periods, ...catalogue } = toBody(dataset, texts);
+  const json = { catalogue: asciiJson(catalogue), periods: asciiJson(periods), documents: sectionsOf(documents), figures: sectionsOf(figures) };
+  // ASCII throughout, so each section's length in characters is its length in bytes.
+  const sections = {
+    catalogue: json.catalogue.length,
+    periods: json.periods.length,
+    documents: json.documents.map((d) => d.length),
+    figures: json.figures.map((f) => f.length),
+  };
+  const header = { format: DATASET_SNAPSHOT_FORMAT, fingerprint, documents: dataset.documents.length, figures: dataset.figures.length, sections };
+  writeSavedFile(path, header, [json.catalogue, json.periods, ...json.documents, ...json.figures].join(''));
   return dataset;
 }
 
-/** Rebuilds documents (their texts from `files` where left out) and figures in place (keeping their
- * keys' order), holding each quote as a slice of its text. */
-function fromBody(body: SnapshotBody, files: Map<string, Buffer>): Dataset {
-  const documents = body.documents.map((saved): SourceDocument => {
-    const text = saved.text ?? files.get(textFile(saved.id))?.toString('utf8');
-    if (text === undefined) throw new Error(`document "${saved.id}" has no text`);
-    return { ...saved, text };
-  });
-  const texts = new Map(documents.map((d) => [d.id, d.text]));
+/** Reads the snapshot's sections in order, each parsed as it is reached. */
+function sectionReader(file: OpenSavedFile<DatasetSnapshotHeader>): <T>(bytes: number) => T {
+  let at = 0;
+  return <T>(bytes: number): T => {
+    const start = at;
+    at += bytes;
+    return JSON.parse(file.read(start, bytes)) as T;
+  };
+}
+
+/**
+ * Rebuilds documents and figures (these in place, keeping their keys' order). A news report whose
+ * text is its file in `dir`'s `sources/` leaves it there (source-texts.ts), its figures' quotes
+ * copied; other texts are held, quotes as slices of them. Recommendations are held: a recommendation
+ * question reads the text of every one.
+ */
+function fromSections(file: OpenSavedFile<DatasetSnapshotHeader>, dir: string, files: Map<string, Buffer>): Dataset {
+  const { sections } = file.header;
+  const next = sectionReader(file);
+  const catalogue = next<Catalogue>(sections.catalogue);
+  const periods = next<Period[]>(sections.periods);
+  const documents: SourceDocument[] = [];
+  /** Each document's text while its figures are read: held, or the bytes of one left on disk. */
+  const texts = new Map<string, string | Buffer>();
+  for (const bytes of sections.documents)
+    for (const saved of next<SavedDocument[]>(bytes)) {
+      const name = textFile(saved.id);
+      const onFile = files.get(name);
+      if (saved.text === undefined && onFile !== undefined && saved.kind !== 'recommendation') {
+        documents.push(documentOnDisk(saved, join(dir, name), onFile.length));
+        texts.set(saved.id, onFile);
+        continue;
+      }
+      const text = saved.text ?? onFile?.toString('utf8');
+      if (text === undefined) throw new Error(`document "${saved.id}" has no text`);
+      documents.push({ ...saved, text });
+      texts.set(saved.id, text);
+    }
+  // A document's figures come one after another: its text is decoded once for them.
+  let decoded: { id: string; text: string } | undefined;
+  const textOf = (id: string): string | undefined => {
+    if (decoded?.id !== id) {
+      const held = texts.get(id);
+      decoded = held === undefined ? undefined : { id, text: typeof held === 'string' ? held : held.toString('utf8') };
+    }
+    return decoded?.text;
+  };
   const shareId = idSharer();
-  const figures = body.figures.map((saved): Figure => {
-    const text = texts.get(saved.source);
-    const period = body.periods[saved.period];
-    const [start, end] = saved.quote;
-    if (text === undefined || period === undefined || !(start >= 0 && start < end && end <= text.length))
-      throw new Error(`figure "${saved.id}" does not fit the snapshot`);
-    const figure = Object.assign(saved, { period, quote: text.slice(start, end) }) as unknown as Figure;
-    shareIds(figure, shareId);
-    return figure;
-  });
-  const { periods: _periods, ...rest } = body;
-  return { ...rest, documents, figures };
+  // Many figures quote the same sentence (the England and Wales total in every report).
+  const shareQuote = idSharer();
+  const figures: Figure[] = [];
+  for (const bytes of sections.figures)
+    for (const saved of next<SavedFigure[]>(bytes)) {
+      const text = textOf(saved.source);
+      const period = periods[saved.period];
+      const [start, end] = saved.quote;
+      if (text === undefined || period === undefined || !(start >= 0 && start < end && end <= text.length))
+        throw new Error(`figure "${saved.id}" does not fit the snapshot`);
+      const quote = typeof texts.get(saved.source) === 'string' ? text.slice(start, end) : shareQuote(ownCopy(text.slice(start, end)));
+      const figure = Object.assign(saved, { period, quote }) as unknown as Figure;
+      shareIds(figure, shareId);
+      figures.push(figure);
+    }
+  return { ...catalogue, documents, figures };
 }
 
 /** The dataset from the snapshot, or why the snapshot cannot serve the data in `dir`. */
@@ -150,22 +224,29 @@ export type DatasetSnapshotRead = { ok: true; dataset: Dataset } | { ok: false; 
 /** Reads a snapshot saved by {@link writeDatasetSnapshot}, if it was made from exactly the files now
  * in `dir` by today's checking code. */
 export function readDatasetSnapshot(path: string, dir: string): DatasetSnapshotRead {
-  const read = readSavedFile(path, DatasetSnapshotHeader, `a dataset snapshot of format ${DATASET_SNAPSHOT_FORMAT}`);
-  if (!read.ok) return read;
-  let data: ReturnType<typeof readData>;
+  const opened = openSavedFile(path, DatasetSnapshotHeader, `a dataset snapshot of format ${DATASET_SNAPSHOT_FORMAT}`);
+  if (!opened.ok) return opened;
+  const { file } = opened;
   try {
-    data = readData(dir);
-  } catch (error) {
-    return { ok: false, reason: `cannot fingerprint the data (${describeError(error)})` };
-  }
-  if (read.header.fingerprint !== data.fingerprint) return { ok: false, reason: 'stale: made from other data files or by other checking code' };
-  try {
-    const dataset = fromBody(JSON.parse(read.body) as SnapshotBody, data.texts);
-    if (dataset.documents.length !== read.header.documents || dataset.figures.length !== read.header.figures)
+    let data: ReturnType<typeof readData>;
+    try {
+      data = readData(dir);
+    } catch (error) {
+      return { ok: false, reason: `cannot fingerprint the data (${describeError(error)})` };
+    }
+    const { header } = file;
+    if (header.fingerprint !== data.fingerprint) return { ok: false, reason: 'stale: made from other data files or by other checking code' };
+    const { catalogue, periods, documents, figures } = header.sections;
+    if ([catalogue, periods, ...documents, ...figures].reduce((a, b) => a + b, 0) !== file.bodyBytes)
+      return { ok: false, reason: 'unreadable snapshot (its sections do not fill its body)' };
+    const dataset = fromSections(file, dir, data.texts);
+    if (dataset.documents.length !== header.documents || dataset.figures.length !== header.figures)
       return { ok: false, reason: 'incomplete: it holds fewer documents or figures than its header says' };
     return { ok: true, dataset };
   } catch (error) {
     return { ok: false, reason: `unreadable snapshot (${describeError(error)})` };
+  } finally {
+    file.close();
   }
 }
 

@@ -89,6 +89,9 @@ const PROBE = ['Allegations', 're-vetted', 'Constabulary', 'misconduct', 'office
 export { FIRST_TIER_PASSAGES } from './tiers.ts';
 export { SEARCH_BUDGET, type FindOptions, type PassageHit, type PassageSearch } from './tier-search.ts';
 
+/** Documents whose passages a {@link PassageIndex} holds at once. */
+const PASSAGES_HELD = 2_048;
+
 /** The distinct terms of a passage, for the query terms a search left unscored. */
 const termsOf = termSetOf(processTerm);
 
@@ -133,8 +136,15 @@ const MAKER: TierMaker = {
 export class PassageIndex {
   private readonly tiers: Record<PassageScope, Tiers>;
   private readonly documents = new Map<string, SourceDocument>();
-  /** Each document's passages, split when first needed: a saved index needs none at start-up. */
-  private readonly byDoc = new Map<string, Passage[]>();
+  /**
+   * Each document's passages, split when first needed (a saved index needs none at start-up), for
+   * the last few thousand documents: a document's text may be read from disk for it
+   * (src/data/source-texts.ts), and holding every document's passages would hold every text.
+   */
+  private readonly byDoc = memoised((docId: string): Passage[] => {
+    const doc = this.documents.get(docId);
+    return doc === undefined ? [] : passagesOf(doc);
+  }, PASSAGES_HELD);
 
   /**
    * Indexes `documents`: each scope's first tier now, the others when a search first reaches them or
@@ -191,14 +201,7 @@ export class PassageIndex {
 
   /** Passages of one document, in order. */
   passages(docId: string): Passage[] {
-    let passages = this.byDoc.get(docId);
-    if (passages === undefined) {
-      const doc = this.documents.get(docId);
-      if (doc === undefined) return [];
-      passages = passagesOf(doc);
-      this.byDoc.set(docId, passages);
-    }
-    return passages;
+    return this.byDoc(docId);
   }
 
   /**

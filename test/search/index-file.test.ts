@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { loadDataset } from '../../src/data/dataset.ts';
 import { BUNDLED_DATA_DIR, loadEngine } from '../../src/engine.ts';
 import { createLogger } from '../../src/log.ts';
 import { loadOrBuildPassageIndex, readPassageIndexFile, writePassageIndexFile } from '../../src/search/index-file.ts';
-import { PassageIndex } from '../../src/search/passages.ts';
+import { PassageIndex, scopeOf } from '../../src/search/passages.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'forcewatch-index-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -79,5 +79,27 @@ describe('the saved passage index', () => {
       'How many misconduct allegations were made against Hampshire police in 2021-22?',
     ])
       expect(fromFile?.answer(question)).toEqual(plain.answer(question));
+  });
+});
+
+describe('the saved passage index, read tier by tier', () => {
+  // The bundled news reports twenty times over, under other ids: enough passages for three tiers.
+  const reports = documents.filter((d) => scopeOf(d) === 'reporting');
+  const many = Array.from({ length: 20 }, (_, copy) => reports.map((d) => ({ ...d, id: `${d.id}-${copy}` }))).flat();
+  const tiered = new PassageIndex(many);
+
+  it('reads its later tiers from the file it opened, even once another file is saved in its place', async () => {
+    expect(tiered.toJSON().reporting.length).toBeGreaterThan(2);
+    const own = join(dir, 'replaced.json');
+    writePassageIndexFile(own, tiered, many);
+    const read = readPassageIndexFile(own, many);
+    if (!read.ok) throw new Error(read.reason);
+    // index:build saves a new file beside the old and renames it into place.
+    const other = join(dir, 'other.json');
+    writeFileSync(other, '{"not": "an index"}\n');
+    renameSync(other, own);
+    await read.index.complete();
+    const hits = (index: PassageIndex) => index.find('officers dismissed after gross misconduct hearings', 20, { minTerms: 1, enough: () => false });
+    expect(hits(read.index).map((h) => [h.passage.id, h.score])).toEqual(hits(tiered).map((h) => [h.passage.id, h.score]));
   });
 });
