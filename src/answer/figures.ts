@@ -17,6 +17,7 @@ import { byPeriod, type Observation } from './figure-store.ts';
 import { nearestPeriods } from './period-fit.ts';
 import { closestHeld, inPeriod, joinNames, whatWeHold, widerBreakdownHeld } from './holdings.ts';
 import { fallback, sentences } from './passages.ts';
+import { readText } from './reading.ts';
 import { NATIONAL } from '../understand/forces.ts';
 import { type OurRate, ratePer1000, workforceOf } from './rankings.ts';
 import { declineUnreadable } from './unreadable.ts';
@@ -132,6 +133,26 @@ function unheldOutcome(ctx: AnswerContext, frame: QueryFrame, measure: string): 
     if (!ctx.metrics.some((m) => m.outcome === id && m.measure === measure)) return outcome;
   }
   return undefined;
+}
+
+/**
+ * A figure asked of one family of publications ("according to the BBC") that only another holds:
+ * the sentence of the sources that answers it, if one does ("'Delivery of duties and service'
+ * accounted for 40%…" in the paper the question names), else a decline naming who holds it.
+ */
+function notInFamily(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, forces: string[], other: Metric): Answer {
+  const family = frame.measure.family as string;
+  const read = readText(ctx, frame, draft, forces) ?? (forces.length > 0 ? readText(ctx, frame, draft) : undefined);
+  if (read) return read;
+  const label = ctx.measures.get(other.measure)?.label ?? other.label;
+  const theirs = ctx.measures.get(other.measure)?.family ?? 'another source';
+  draft.allow(label);
+  return draft.noData(
+    'metric_not_held',
+    `None of the ${family} figures we hold is ${other.label}. We hold ${label} from the ${theirs}: ask for it without naming the ${family}.`,
+    { type: typeOf(frame), forces, periods: [] },
+    typeOf(frame),
+  );
 }
 
 function noMetric(ctx: AnswerContext, frameAsked: QueryFrame, draft: AnswerDraft, forces: string[], choices: MetricChoice[], unheld?: Outcome): Answer {
@@ -340,7 +361,8 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   }
   const tie = nearTie(ctx, frame, draft, forces);
   if (tie) return tie;
-  const { choices, metric, alsoFits } = chooseMetric(ctx, frame, forces);
+  const { choices, metric, alsoFits, otherFamily } = chooseMetric(ctx, frame, forces);
+  if (otherFamily) return notInFamily(ctx, frame, draft, forces, otherFamily);
   if (!metric) return noMetric(ctx, frame, draft, forces, choices);
   const twin = twinOf(ctx, frame, metric, alsoFits, forces);
   if (twin) return answerEachMeasure(ctx, frame, draft, forces, [[{ id: metric.measure, score: 1 }], [{ id: twin, score: 1 }]]);

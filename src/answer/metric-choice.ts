@@ -132,7 +132,21 @@ function ofRole(ctx: AnswerContext, measure: string, role: Outcome): string | un
 }
 
 /** Picks the metric to answer: the best-matching tier, then one the forces hold. */
-export function chooseMetric(ctx: AnswerContext, frame: QueryFrame, forces: string[]): { choices: MetricChoice[]; metric?: Metric; alsoFits: string[] } {
+export function chooseMetric(
+  ctx: AnswerContext,
+  frame: QueryFrame,
+  forces: string[],
+): { choices: MetricChoice[]; metric?: Metric; alsoFits: string[]; otherFamily?: Metric } {
+  const chosen = chooseAnyMetric(ctx, frame, forces);
+  // "According to the Home Office figures…": a figure of another family of publications answers
+  // another question, so none is chosen; the answer says which family holds it.
+  const family = frame.measure.family;
+  if (family !== undefined && chosen.metric !== undefined && ctx.measures.get(chosen.metric.measure)?.family !== family)
+    return { choices: chosen.choices, alsoFits: [], otherFamily: chosen.metric };
+  return chosen;
+}
+
+function chooseAnyMetric(ctx: AnswerContext, frame: QueryFrame, forces: string[]): { choices: MetricChoice[]; metric?: Metric; alsoFits: string[] } {
   const reading = readingFor(ctx, frame);
   const defaultMeasure = [...ctx.measures.values()].find((m) => m.default)?.id;
   const options: Parameters<typeof rankMetrics>[2] = { share: asksShare(frame), familyOf: (m) => ctx.measures.get(m)?.family };
