@@ -61,6 +61,12 @@ function normaliseWording(text: string): string {
       .replace(/\bwon['’]?t\b/gi, 'will not')
       .replace(/\b(was|were|is|are|did|does|do|has|have|had|would|should|could)n['’]t\b/gi, '$1 not')
       .replace(SHORTHAND_WORD, (w) => SHORTHAND[w.replace(/\.$/, '').toLowerCase()] ?? w)
+      // "More than half", "half or more": a threshold in percent.
+      .replace(
+        /\b(more than|over|at least|less than|under|fewer than) (?:a )?(half|quarter)\b/gi,
+        (_, op: string, part: string) => `${op} ${part.toLowerCase() === 'half' ? 50 : 25} percent`,
+      )
+      .replace(/\b(?:a )?(half|quarter) or more\b/gi, (_, part: string) => `at least ${part.toLowerCase() === 'half' ? 50 : 25} percent`)
       // "E&W", "E and W": England and Wales, as the statistics abbreviate it.
       .replace(/\bE\s*(?:&|and)\s*W\b/g, 'England and Wales')
       .replace(/%/g, ' percent ')
