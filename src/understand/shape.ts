@@ -45,8 +45,11 @@ const BETWEEN_EXCLUSION = new Set(['the', 'both', 'and', 'or']);
 /** Reads the shape from the slots found in the question's words `ws`. */
 export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatch[]>, forces: ForceMention): Shape {
   const has = (slot: PhraseSlot) => (slots.get(slot)?.length ?? 0) > 0;
-  const first = (slot: PhraseSlot) => slots.get(slot)?.[0]?.at ?? Infinity;
-  const direction = has('highest') || has('lowest') ? (first('highest') <= first('lowest') ? 'highest' : 'lowest') : undefined;
+  // "At least 5,000" is a threshold, not the least.
+  const thresholds = slots.get('more-than') ?? [];
+  const directed = (slot: PhraseSlot) => (slots.get(slot) ?? []).filter((m) => !thresholds.some((t) => m.at < t.end && t.at < m.end));
+  const first = (slot: PhraseSlot) => directed(slot)[0]?.at ?? Infinity;
+  const direction = directed('highest').length > 0 || directed('lowest').length > 0 ? (first('highest') <= first('lowest') ? 'highest' : 'lowest') : undefined;
   // A force right after an exclusion is left out, and so is one joined to it ("leaving out Kent and Essex").
   const excluded: string[] = [];
   const taken = new Set<number>();
