@@ -142,7 +142,18 @@ function unheldOutcome(ctx: AnswerContext, frame: QueryFrame, measure: string): 
  */
 function notInFamily(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, forces: string[], other: Metric): Answer {
   const family = frame.measure.family as string;
-  const read = readText(ctx, frame, draft, forces) ?? (forces.length > 0 ? readText(ctx, frame, draft) : undefined);
+  // The paper the question names ("the Home Office figures the Petersfield Post reported") holds the
+  // sentence; so do words quoted from a source. Otherwise any sentence on the force would do, so none.
+  const asked = new Set(frame.keywords);
+  const named = new Set(
+    [...ctx.documents.values()].filter((d) => words(d.publisher).every((w) => asked.has(w)) && words(d.publisher).length > 0).map((d) => d.id),
+  );
+  const read =
+    named.size > 0
+      ? readText(ctx, frame, draft, [], named)
+      : (frame.quoted ?? []).length > 0
+        ? (readText(ctx, frame, draft, forces) ?? (forces.length > 0 ? readText(ctx, frame, draft) : undefined))
+        : undefined;
   if (read) return read;
   const label = ctx.measures.get(other.measure)?.label ?? other.label;
   const theirs = ctx.measures.get(other.measure)?.family ?? 'another source';

@@ -8,6 +8,7 @@ import type { Answer } from '../model/answer.ts';
 import type { QueryFrame } from '../model/frame.ts';
 import type { Passage } from '../search/passages.ts';
 import { memoised } from '../text/memo.ts';
+import { words } from '../text/words.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import { content, expand, NOT_SPEECH, sentences, spelt } from './passages.ts';
@@ -46,9 +47,16 @@ interface Read {
 
 /**
  * The sentences of the sources that answer a text question, from the documents about `within` (every
- * document when empty); undefined when no sentence holds enough of the question's words.
+ * document when empty), or of `documents` only; undefined when no sentence holds enough of the
+ * question's words.
  */
-export function readText(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft, within: readonly string[] = []): Answer | undefined {
+export function readText(
+  ctx: AnswerContext,
+  asked: QueryFrame,
+  draft: AnswerDraft,
+  within: readonly string[] = [],
+  documents?: ReadonlySet<string>,
+): Answer | undefined {
   // Each word of the question is one term, an initialism with all the words it stands for.
   const seenTerms = new Set<string>();
   const terms = asked.keywords
@@ -65,7 +73,12 @@ export function readText(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDra
   // Tables and analyses hold figures, not the words a text question asks for.
   const readable = (docId: string) => {
     const doc = ctx.documents.get(docId);
-    return doc !== undefined && !NOT_SPEECH.has(doc.kind) && (within.length === 0 || doc.forces.some((f) => within.includes(f)));
+    return (
+      doc !== undefined &&
+      !NOT_SPEECH.has(doc.kind) &&
+      (within.length === 0 || doc.forces.some((f) => within.includes(f))) &&
+      (documents === undefined || documents.has(docId))
+    );
   };
   const hits = ctx.passages.find(query, CANDIDATES, { minTerms: 1, docFilter: readable });
   const read: Read[] = hits.flatMap(({ passage }) => sentencesOf(passage.text).map((sentence, at) => ({ passage, sentence, at, score: 0 })));
@@ -73,13 +86,17 @@ export function readText(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDra
   const holds = (r: Read, term: readonly string[]) => term.every((t) => stemSet(r.sentence).has(t));
   // A word in few of the sentences read says more about which one answers than one in most of them
   // ("Hampshire" in a Hampshire story).
-  const weights = terms.map((term) => Math.log(1 + read.length / Math.max(1, read.filter((r) => holds(r, term)).length)));
+  // A word no sentence read holds ("wanted", "getting") tells none apart: it weighs nothing.
+  const weights = terms.map((term) => {
+    const df = read.filter((r) => holds(r, term)).length;
+    return df === 0 ? 0 : Math.log(1 + read.length / df);
+  });
   const total = weights.reduce((a, b) => a + b, 0);
   const want =
     asked.asksText === 'who' || asked.asksText === 'why' || asked.asksText === 'differ' ? WANTS[asked.asksText] : asked.asksWhen ? WANTS.when : undefined;
   // Words quoted from a headline ("in the 'nearly 20 police leave' article") name the document asked
   // about; other quoted words are the sentence's own.
-  const quoted = (asked.quoted ?? []).map((q) => q.toLowerCase());
+  const quoted = asked.quoted ?? [];
   const titled = new Set(
     hits.filter(({ passage }) => passage.index === 0 && quoted.some((q) => passage.text.toLowerCase().includes(q))).map((h) => h.passage.docId),
   );
@@ -89,7 +106,7 @@ export function readText(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDra
     r.score = terms.reduce((sum, term, k) => sum + (holds(r, term) ? (weights[k] ?? 0) : 0), 0);
     // A "who" answer names someone; a "why" one gives a reason; a "when" one a date.
     if (want?.test(r.sentence)) r.score += top;
-    if (titled.size === 0 && quoted.some((q) => r.sentence.toLowerCase().includes(q))) r.score += top * 2;
+    if (titled.size === 0 && quoted.some((q) => ` ${words(r.sentence).join(' ')} `.includes(` ${q} `))) r.score += top * 2;
   }
   // One copy of each sentence (syndicated articles repeat them), best first.
   const seen = new Set<string>();

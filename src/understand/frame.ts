@@ -75,7 +75,8 @@ function normaliseWording(text: string): string {
 
 /** What the question puts in quotation marks, folded: two or more words, or one long word ("disapplication"). */
 function quotedWords(text: string): string[] {
-  return [...text.matchAll(/(?:^|[\s(])['‘"“]([^'’"”]{3,120}?)['’"”](?=[\s,.?!;:)-]|$)/g)]
+  // An apostrophe inside a word ("the public's trust") does not close the quote.
+  return [...text.matchAll(/(?:^|[\s(])['‘"“]((?:[^'’"”]|['’](?=[A-Za-z])){3,120}?)['’"”](?=[\s,.?!;:)-]|$)/g)]
     .map((m) => words(m[1] as string).join(' '))
     .filter((q) => q.includes(' ') || (q.length >= QUOTED_WORD && !STOPWORDS.has(q)));
 }
