@@ -7,6 +7,7 @@
 import type { Measure, Metric, Outcome } from '../model/data.ts';
 import type { Fit, MeasureReading, QueryFrame } from '../model/frame.ts';
 import { rankMetrics, type MetricChoice } from '../understand/metrics.ts';
+import { STOPWORDS, words } from '../text/words.ts';
 import type { AnswerContext } from './context.ts';
 import { asksPerHead, asksShare, forcesOf } from './frame-reading.ts';
 import { ASKED_PERIOD_HELD, periodFit } from './period-fit.ts';
@@ -141,9 +142,27 @@ export function chooseMetric(
   // "According to the Home Office figures…": a figure of another family of publications answers
   // another question, so none is chosen; the answer says which family holds it.
   const family = frame.measure.family;
-  if (family !== undefined && chosen.metric !== undefined && ctx.measures.get(chosen.metric.measure)?.family !== family)
-    return { choices: chosen.choices, alsoFits: [], otherFamily: chosen.metric };
+  const metric = chosen.metric;
+  if (family !== undefined && metric !== undefined && ctx.measures.get(metric.measure)?.family !== family && !publisherNamed(ctx, frame, metric))
+    return { choices: chosen.choices, alsoFits: [], otherFamily: metric };
   return chosen;
+}
+
+/** The question names a publisher of the metric's figures ("according to the BBC" of a BBC News
+ * report's figure), whatever family of publications the name also stands for. */
+function publisherNamed(ctx: AnswerContext, frame: QueryFrame, metric: Metric): boolean {
+  const asked = new Set(frame.keywords);
+  const publishers = new Set(
+    ctx.store
+      .forcesFor(metric.id)
+      .flatMap((f) => ctx.store.of(f, metric.id))
+      .flatMap((o) => o.figures.map((figure) => ctx.documents.get(figure.source)?.publisher ?? '')),
+  );
+  return [...publishers].some((p) => {
+    // "BBC News" is named by "the BBC".
+    const ws = words(p).filter((w) => !STOPWORDS.has(w) && w !== 'news');
+    return ws.length > 0 && ws.every((w) => asked.has(w));
+  });
 }
 
 function chooseAnyMetric(ctx: AnswerContext, frame: QueryFrame, forces: string[]): { choices: MetricChoice[]; metric?: Metric; alsoFits: string[] } {
