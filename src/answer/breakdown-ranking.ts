@@ -20,15 +20,20 @@ const LISTED = 5;
 /** The breakdown metrics of `measure` to put in order: a named category's subcategories; for what
  * came of it, every breakdown other than what was complained about and who (officers, staff); else
  * its categories where it has them, else every breakdown other than who. */
-function breakdownMetrics(ctx: AnswerContext, measure: string, within: string | undefined, outcomes: boolean): Metric[] {
+function breakdownMetrics(ctx: AnswerContext, measure: string, within: string | undefined, outcomes: boolean, place: string, subcategories: boolean): Metric[] {
   const parts = ctx.metrics.filter((m) => m.measure === measure && m.outcome !== undefined && m.unit === 'count');
   const dimension = (m: Metric) => ctx.outcomes.get(m.outcome as string)?.dimension;
   if (within !== undefined) return parts.filter((m) => ctx.outcomes.get(m.outcome as string)?.within === within);
   const others = parts.filter((m) => dimension(m) !== 'role' && dimension(m) !== 'category');
-  if (outcomes) return others;
-  const categories = parts.filter((m) => dimension(m) === 'category');
-  return categories.length > 0 ? categories : others;
+  if (outcomes || subcategories) return others;
+  // Categories where the place has enough of them to rank (Table 18 holds two categories beside
+  // thirty-odd subcategories: ranking the two would hide the rest).
+  const categories = parts.filter((m) => dimension(m) === 'category' && ctx.store.of(place, m.id).length > 0);
+  return categories.length >= MIN_CATEGORIES ? categories : others;
 }
+
+/** The fewest categories held for a place that are ranked as categories rather than by subcategory. */
+const MIN_CATEGORIES = 3;
 
 /** The answer, or undefined when no measure the words fit has breakdowns held for the place. */
 export function rankBreakdowns(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft): Answer | undefined {
@@ -50,7 +55,8 @@ export function rankBreakdowns(ctx: AnswerContext, frame: QueryFrame, draft: Ans
   const measures = [...new Set([...named, ...reading.touched, ...categorised])];
   const found = measures.flatMap((measure) => {
     // One figure per breakdown and period: where sources differ, that breakdown is left out of the order.
-    const all = breakdownMetrics(ctx, measure, category, frame.ranking.over === 'outcomes').flatMap((m) => ctx.store.of(place, m.id));
+    const bySubcategory = frame.keywords.some((w) => w === 'subcategory' || w === 'subcategories');
+    const all = breakdownMetrics(ctx, measure, category, frame.ranking.over === 'outcomes', place, bySubcategory).flatMap((m) => ctx.store.of(place, m.id));
     const series = all.filter((o) => all.filter((x) => x.metric.id === o.metric.id && x.period.id === o.period.id).length === 1);
     const periods = [...new Set(series.map((o) => o.period.id))];
     const asked = frame.periods.asks.filter((a) => a.kind !== 'latest');

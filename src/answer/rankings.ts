@@ -194,7 +194,7 @@ export function answerRanking(ctx: AnswerContext, frame: QueryFrame, draft: Answ
     draft.computed(
       {
         force: 'all-forces',
-        forceName: 'all forces listed',
+        forceName: within ? joinNames(rows.map((o) => draft.forceName(o.force))) : 'all forces listed',
         periodId: period.id,
         period: period.label,
         metric: metric.id,
@@ -206,8 +206,10 @@ export function answerRanking(ctx: AnswerContext, frame: QueryFrame, draft: Answ
       stated.map((s) => s.index),
       `sum of every force's figure in the table`,
     );
-    let text = `${metric.label} ${inPeriod(period)}, all forces we hold it for: ${formatValue(sum, metric.unit)} (our calculation: the sum of every force's figure ${stated.map((s) => s.marks).join('')}).`;
-    if (national) {
+    // "All four Welsh forces together": those forces, named, and no England and Wales total beside them.
+    const whose = within ? `${joinNames(rows.map((o) => draft.forceName(o.force)))} together` : 'all forces we hold it for';
+    let text = `${metric.label} ${inPeriod(period)}, ${whose}: ${formatValue(sum, metric.unit)} (our calculation: the sum of every force's figure ${stated.map((s) => s.marks).join('')}).`;
+    if (national && !within) {
       const n = draft.stated(national);
       text += ` The published England and Wales total is ${n.shown} ${n.marks}${national.value === sum ? ', which matches' : ', which differs from our sum; the published total is the one to use'}.`;
     }

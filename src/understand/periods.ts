@@ -77,6 +77,12 @@ export function findPeriods(question: string): PeriodMention {
     const end = Number(m[2]);
     add(m, fy((end < 100 ? 2000 + end : end) - 1));
   }
+  // "2018 to early 2022": a range, whatever part of its last year it reaches.
+  for (const m of q.matchAll(/\b((?:19|20)\d\d)\s*(?:-|–|—|to)\s*(?:early|mid|late|the end of|the start of)\s+((?:19|20)\d\d)\b/g)) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (b > a) add(m, { kind: 'range', from: a, to: b, label: m[0].trim() });
+  }
   for (const m of q.matchAll(/\b(?:fy\s*)?((?:19|20)\d\d)\s*(?:-|\/|–|—|to)\s*((?:19|20)?\d\d)\b/g)) {
     const a = Number(m[1]);
     const raw = m[2] ?? '';
