@@ -10,6 +10,8 @@ import { readQuestion } from '../understand/frame.ts';
 import type { AnswerContext } from './context.ts';
 import { AnswerDraft } from './draft.ts';
 import { respond } from './respond.ts';
+import { sentences } from './passages.ts';
+import { STOPWORDS, stems } from '../text/words.ts';
 
 /** Where the second part starts in the text as typed: the character offset of its opening words'
  * occurrence ("and how many" may come twice). */
@@ -44,13 +46,43 @@ export function answerInTwoParts(ctx: AnswerContext, question: string, asked: Qu
   // "Which force covers Southampton, and how many …?": a first part naming only a place is no question
   // of its own; the whole already answers it.
   if (one.status !== 'answered' || one.frame === undefined || !FIGURES.includes(one.type)) return undefined;
-  const two = draft.section(() => respond(ctx, readQuestion(second, ctx, one.frame), draft));
+  const secondFrame = readQuestion(second, ctx, one.frame);
+  const two = draft.section(() => respond(ctx, secondFrame, draft));
   if (two.status === 'answered' && !FIGURES.includes(two.type)) return undefined;
   // The second part leans on the first's year: an answer for another year answers something else.
   const years = new Set(one.frame.periods);
-  if (years.size > 0 && two.frame !== undefined && two.frame.periods.length > 0 && !two.frame.periods.some((p) => years.has(p))) return undefined;
+  const otherYear = years.size > 0 && two.frame !== undefined && two.frame.periods.length > 0 && !two.frame.periods.some((p) => years.has(p));
+  // Declined as a whole, the first part is still answered: with the source's own words on the
+  // second where they give it ("Three of the officers were dismissed for sexual misconduct"), else
+  // saying plainly that we don't hold it.
+  if (whole.status !== 'answered' && (otherYear || two.status !== 'answered')) {
+    const words = inWords(ctx, one, secondFrame);
+    const rest = words
+      ? `The source says more in words: “${words.sentence}” [${draft.cite(words.source, words.quote)}]`
+      : `We hold no figure for the rest of the question (“${draft.echo(second.replace(/^and\s+/i, ''))}”).`;
+    return draft.answered(one.type, `${one.text}\n${rest}`, one.frame);
+  }
+  if (otherYear) return undefined;
   const shown = statedMetrics(whole);
   const added = [...statedMetrics(two)].some((m) => !shown.has(m));
   if (two.status !== 'answered' || (whole.status === 'answered' && !added)) return undefined;
   return draft.answered(one.type, `${one.text}\n${two.text}`, one.frame);
 }
+
+/** A sentence of the first part's source holding a number and a word the second part asks about
+ * that the first part's figure does not name. */
+function inWords(ctx: AnswerContext, one: Answer, second: QueryFrame): { sentence: string; source: string; quote: string } | undefined {
+  const fact = one.facts.find((f) => f.computed === undefined);
+  const obs = fact && ctx.store.of(fact.force, fact.metric).find((o) => o.period.id === fact.periodId);
+  const figure = obs?.figures[0];
+  if (!fact || !figure) return undefined;
+  const named = new Set(stems(fact.metricLabel));
+  const asked = second.keywords.flatMap((w) => stems(w)).filter((w) => !named.has(w) && !STOPWORDS.has(w));
+  const sentence = sentences(figure.quote).find(
+    (x) => HOLDS_NUMBER.test(x) && stems(x).some((w) => asked.includes(w)) && (figure.stated === undefined || !x.includes(figure.stated)),
+  );
+  return sentence ? { sentence, source: figure.source, quote: figure.quote } : undefined;
+}
+
+/** A figure, in digits or words. */
+const HOLDS_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b/i;
