@@ -81,7 +81,12 @@ export function readText(
     );
   };
   const hits = ctx.passages.find(query, CANDIDATES, { minTerms: 1, docFilter: readable });
-  const read: Read[] = hits.flatMap(({ passage }) => sentencesOf(passage.text).map((sentence, at) => ({ passage, sentence, at, score: 0 })));
+  // A question naming someone ("when was David Carrick suspended?") is answered only by passages
+  // naming them (by surname; "He was only suspended…" follows in the same passage).
+  const person = asked.measure.unheld?.by === 'person' ? words(asked.measure.unheld.words).at(-1) : undefined;
+  const read: Read[] = hits
+    .filter(({ passage }) => person === undefined || words(passage.text).includes(person))
+    .flatMap(({ passage }) => sentencesOf(passage.text).map((sentence, at) => ({ passage, sentence, at, score: 0 })));
   if (read.length === 0) return undefined;
   const holds = (r: Read, term: readonly string[]) => term.every((t) => stemSet(r.sentence).has(t));
   // A word in few of the sentences read says more about which one answers than one in most of them

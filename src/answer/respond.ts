@@ -142,11 +142,13 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
     const force = forces[0];
     const held = force !== undefined && ctx.store.holds(force) ? ` ${closestHeld(ctx, draft, force, frame.measure.fits[0]?.id)}` : ` ${whatWeHold(ctx)}`;
     const why =
-      unheld?.by === 'people'
-        ? `Our figures are totals for forces and for England and Wales, broken down by outcome and by what was complained about, never by officer or by who complained, so we can't answer “${draft.echo(unheld.words)}”.`
-        : unheld !== undefined
-          ? `We hold no figures on “${draft.echo(unheld.words)}” complaints or allegations: none of our figures is broken down that way.`
-          : subjectAbout(ctx, draft, subjectOnly as string);
+      unheld?.by === 'person'
+        ? `Our figures are totals for forces and for England and Wales, never about one person, so we hold none about ${draft.echo(unheld.words)}.`
+        : unheld?.by === 'people'
+          ? `Our figures are totals for forces and for England and Wales, broken down by outcome and by what was complained about, never by officer or by who complained, so we can't answer “${draft.echo(unheld.words)}”.`
+          : unheld !== undefined
+            ? `We hold no figures on “${draft.echo(unheld.words)}” complaints or allegations: none of our figures is broken down that way.`
+            : subjectAbout(ctx, draft, subjectOnly as string);
     return draft.noData('metric_not_held', `${why}${held}`, { type, forces, periods: [] }, type);
   }
   // "Which force should I trust the least?", "the weather in Winchester": no measure named or carried,

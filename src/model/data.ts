@@ -386,6 +386,9 @@ export const PhraseSlot = z.enum([
   /** Asks how two terms differ ("the difference between a complaint and an allegation"): the
    * sources' words tell them apart, not a subtraction. */
   'tell-apart',
+  /** Words of the names of bodies and titles ("Amnesty International", "Prime Minister"): a name
+   * holding one is no person's. */
+  'institution',
   /** A text question asking why ("why was re-vetting suspended?"): the passage should give a reason. */
   'why-question',
   /** A threshold: "more than 1,000", "fewer than 50". */

@@ -130,7 +130,7 @@ export const MeasureReading = z.strictObject({
   carried: z.strictObject({ measure: id, breakdown: id.optional() }).optional(),
   /** A subject no figure of ours is broken down by ("noise" in "noise complaints"): declined, never
    * answered with the total. */
-  unheld: z.strictObject({ words: z.string(), by: z.enum(['subject', 'people']) }).optional(),
+  unheld: z.strictObject({ words: z.string(), by: z.enum(['subject', 'people', 'person']) }).optional(),
   /** A subject of complaints named with nothing counted ("how many stop and searches?"): we count
    * complaints about it, not it. */
   subjectOnly: id.optional(),

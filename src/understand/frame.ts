@@ -232,8 +232,29 @@ function unheldSubject(
 ): MeasureReading['unheld'] {
   const people = first(slots, 'people');
   if (people !== undefined) return { words: typed(text, ws, [people.at, people.end]), by: 'people' };
+  const person = personNamed(text, ws, taken, readers);
+  if (person !== undefined) return { words: person, by: 'person' };
   const subject = unheldTopic(text, ws, slots, metrics, taken, readers);
   return subject === undefined ? undefined : { words: subject, by: 'subject' };
+}
+
+/**
+ * Someone named ("Wayne Couzens", "David Carrick"): two capitalised words, as typed, that no force,
+ * place, measure, phrase or publisher accounts for. Our figures are never about one person.
+ */
+function personNamed(text: string, ws: readonly string[], taken: (at: number) => boolean, readers: QuestionReaders): string | undefined {
+  const known = accountedFor(readers);
+  const typedWords = text.split(/[^\p{L}'’-]+/u).filter(Boolean);
+  for (let i = 0; i + 1 < typedWords.length; i++) {
+    const [a, b] = [typedWords[i] as string, typedWords[i + 1] as string];
+    if (!/^\p{Lu}\p{Ll}+$/u.test(a) || !/^\p{Lu}\p{Ll}+$/u.test(b)) continue;
+    const [fa, fb] = [words(a)[0] ?? '', words(b)[0] ?? ''];
+    const at = ws.indexOf(fa);
+    const body = readers.phrases.isWordOf('institution', fa) || readers.phrases.isWordOf('institution', fb);
+    if (body || known(fa) || known(fb) || (at >= 0 && taken(at)) || (ws.indexOf(fb) >= 0 && taken(ws.indexOf(fb)))) continue;
+    return `${a} ${b}`;
+  }
+  return undefined;
 }
 
 function unheldTopic(
@@ -642,7 +663,7 @@ function unaccounted(
 ): string[] {
   const inMetric = (at: number) => metrics.spans.some(([a, b]) => at >= a && at < b);
   // A word is read where a phrase of the book or a family's name holding it matched, not wherever it is a phrase's word.
-  const matched = [...slots.values(), ...readers.families.find(ws).values()].flat();
+  const matched = [...[...slots].filter(([slot]) => slot !== 'institution').map(([, m]) => m), ...readers.families.find(ws).values()].flat();
   // A phrase's gap ("what is the * of") holds words the phrase did not read.
   const inPhrase = (at: number) => matched.some((m) => at >= m.at && at < m.end && !(m.gap && at >= m.gap[0] && at < m.gap[1]));
   const plain = (w: string) =>

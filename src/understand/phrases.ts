@@ -20,6 +20,10 @@ export interface SlotMatch {
   gap?: [number, number];
 }
 
+/** Slots that mark words without reading them: `mask` hides other phrases, `institution` tells a
+ * body's name from a person's; neither accounts for the words of a question. */
+const MARKING_SLOTS: ReadonlySet<string> = new Set(['mask', 'institution']);
+
 /** The longest gap a `*` covers. */
 const MAX_GAP = 8;
 const GAP = '*';
@@ -73,7 +77,7 @@ export class PhraseBook<S extends string = PhraseSlot> {
     // Longest first, so "bottom of the table" is one match, not "bottom" and stray words.
     const ordered = entries.filter((e) => e.tokens.length > 0).sort((a, b) => b.tokens.length - a.tokens.length);
     for (const [rank, e] of ordered.entries()) e.rank = rank;
-    this.words = new Set(ordered.filter((e) => e.slot !== 'mask').flatMap((e) => e.tokens.filter((t) => t !== GAP)));
+    this.words = new Set(ordered.filter((e) => !MARKING_SLOTS.has(e.slot)).flatMap((e) => e.tokens.filter((t) => t !== GAP)));
     this.gapFirst = ordered.filter((e) => e.tokens[0] === GAP);
     for (const e of ordered) {
       if (e.tokens[0] === GAP) continue;
