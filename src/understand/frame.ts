@@ -46,6 +46,9 @@ const SHORTHAND: Record<string, string> = {
   approx: 'approximately',
   vs: 'versus',
   v: 'versus',
+  info: 'information',
+  recs: 'recommendations',
+  rec: 'recommendation',
 };
 const SHORTHAND_WORD = new RegExp(`\\b(${Object.keys(SHORTHAND).join('|')})\\b\\.?`, 'gi');
 
@@ -67,6 +70,9 @@ function normaliseWording(text: string): string {
         (_, op: string, part: string) => `${op} ${part.toLowerCase() === 'half' ? 50 : 25} percent`,
       )
       .replace(/\b(?:a )?(half|quarter) or more\b/gi, (_, part: string) => `at least ${part.toLowerCase() === 'half' ? 50 : 25} percent`)
+      // "w/o suspension", "r&p": chat's shorthand.
+      .replace(/\bw\/o\b/gi, 'without')
+      .replace(/\br\s*&\s*p\b/gi, 'reasonable and proportionate')
       // "E&W", "E and W": England and Wales, as the statistics abbreviate it.
       .replace(/\bE\s*(?:&|and)\s*W\b/g, 'England and Wales')
       .replace(/%/g, ' percent ')
