@@ -244,8 +244,15 @@ function partsAskedFor(ctx: AnswerContext, frame: QueryFrame, metric: Metric, fo
     wholeOfTimed(measure) !== undefined && wholeOfTimed(m) === wholeOfTimed(measure) && frame.measure.fits.some((f) => f.id === m.id && f.score >= top - 2);
   const sibling = (m: Measure) => m.id !== measure.id && (siblings(measure, m) || timeOfOtherPart(m));
   const places = forces.length > 0 ? forces : [NATIONAL];
-  const held = (m: Measure) => ctx.metrics.some((x) => x.measure === m.id && x.outcome === metric.outcome && places.some((f) => ctx.store.holds(f, x.id)));
-  return [...ctx.measures.values()].filter((m) => sibling(m) && held(m)).map((m) => m.id);
+  const held = (m: Measure, outcome: string | undefined) =>
+    ctx.metrics.some((x) => x.measure === m.id && x.outcome === outcome && places.some((f) => ctx.store.holds(f, x.id)));
+  const siblingsHeld = [...ctx.measures.values()].filter((m) => sibling(m) && held(m, metric.outcome)).map((m) => m.id);
+  if (siblingsHeld.length > 0) return siblingsHeld;
+  // "Officers versus staff referred": the staff are a breakdown of the whole, the officers a part
+  // of it counted on its own.
+  const role = metric.outcome === undefined ? undefined : ctx.outcomes.get(metric.outcome);
+  if (role?.dimension !== 'role') return [];
+  return [...ctx.measures.values()].filter((m) => m.partOf === measure.id && held(m, undefined)).map((m) => m.id);
 }
 
 /** Different measures named together are answered one by one, and never added or compared. */
