@@ -72,6 +72,9 @@ function normaliseWording(text: string): string {
       .replace(/\b(?:a )?(half|quarter) or more\b/gi, (_, part: string) => `at least ${part.toLowerCase() === 'half' ? 50 : 25} percent`)
       // "w/o suspension", "r&p": chat's shorthand.
       .replace(/\bw\/o\b/gi, 'without')
+      .replace(/\bw\/(?=\s)/gi, 'with')
+      // "allegations logged + how many finalised": a plus joins two questions as "and" does.
+      .replace(/\s\+\s/g, ' and ')
       .replace(/\br\s*&\s*p\b/gi, 'reasonable and proportionate')
       // "E&W", "E and W": England and Wales, as the statistics abbreviate it.
       .replace(/\bE\s*(?:&|and)\s*W\b/g, 'England and Wales')
