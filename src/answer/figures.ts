@@ -23,7 +23,7 @@ import { type OurRate, ratePer1000, workforceOf } from './rankings.ts';
 import { declineUnreadable } from './unreadable.ts';
 import { askedWhole, partMetrics, partsOf, wholeFromParts } from './parts.ts';
 import { compareWithAverage } from './average-force.ts';
-import { answerPublishedRate } from './published-rates.ts';
+import { answerPublishedRate, publishedRate } from './published-rates.ts';
 import { canRatePerHead, canSum } from '../catalogue/rules.ts';
 import { asksPerHead, asksShare, isLoose, namedOutright, typeOf } from './frame-reading.ts';
 import { summedOf, totalOverForces, totalOverYears } from './totals.ts';
@@ -861,6 +861,11 @@ function share(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, target
 }
 
 function compare(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, target: Target, missing: string[]): Answer {
+  // "Per 1,000 staff, Kent or Essex?": the rate the source publishes for every force compared comes
+  // before one we would work out (from a count that may be only a part of what the rate counts).
+  const published = asksPerHead(frame) ? publishedRate(ctx, target.metric) : undefined;
+  if (published && published.rate.id !== target.metric.id && target.forces.every((f) => ctx.store.holds(f, published.rate.id)))
+    return compare(ctx, frame, draft, { ...target, metric: published.rate }, missing);
   const { metric } = target;
   // A force's count beside England and Wales's says nothing: the share of each does.
   const againstNational = target.forces.some((f) => ctx.forces.get(f)?.kind === 'area');
@@ -976,7 +981,17 @@ function compare(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targ
   const lower = frame.ranking.direction === 'lowest';
   const first = lower ? lo : hi;
   const ordered = lower ? [lo, hi] : [hi, lo];
-  const more = asShare ? (lower ? 'the lower' : 'the higher') : metric.aggregation === 'average' ? (lower ? 'lower' : 'higher') : lower ? 'fewer' : 'more';
+  const more = asShare
+    ? lower
+      ? 'the lower'
+      : 'the higher'
+    : metric.aggregation === 'average' || metric.aggregation === 'rate'
+      ? lower
+        ? 'a lower'
+        : 'a higher'
+      : lower
+        ? 'fewer'
+        : 'more';
   // "Was Kent above or below the England and Wales figure?": said of the force, against the whole.
   const subject = whole && have.length === 2 ? have.find((r) => r !== whole) : undefined;
   const Then = when ? capitalise(when) : '';
