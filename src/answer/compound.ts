@@ -48,6 +48,9 @@ export function answerInTwoParts(ctx: AnswerContext, question: string, asked: Qu
   if (one.status !== 'answered' || one.frame === undefined || !FIGURES.includes(one.type)) return undefined;
   const secondFrame = readQuestion(second, ctx, one.frame);
   const two = draft.section(() => respond(ctx, secondFrame, draft));
+  // "…, and what was the date of that response?": a second part asking for the sources' words.
+  const asksWords = secondFrame.asksText !== undefined || (secondFrame.asksWhen && !secondFrame.quantity);
+  if (two.status === 'answered' && two.type === 'statement' && asksWords) return draft.answered(one.type, `${one.text}\n${two.text}`, one.frame);
   if (two.status === 'answered' && !FIGURES.includes(two.type)) return undefined;
   // The second part leans on the first's year: an answer for another year answers something else.
   const years = new Set(one.frame.periods);
