@@ -11,6 +11,7 @@ import type { AnswerContext } from './context.ts';
 import { AnswerDraft } from './draft.ts';
 import { respond } from './respond.ts';
 import { sentences } from './passages.ts';
+import { HOLDS_NUMBER } from './reading.ts';
 import { STOPWORDS, stems } from '../text/words.ts';
 
 /** Where the second part starts in the text as typed: the character offset of its opening words'
@@ -86,6 +87,3 @@ function inWords(ctx: AnswerContext, one: Answer, second: QueryFrame): { sentenc
   );
   return sentence ? { sentence, source: figure.source, quote: figure.quote } : undefined;
 }
-
-/** A figure, in digits or words. */
-const HOLDS_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b/i;

@@ -25,6 +25,9 @@ const MIN_SHARE = 0.3;
 const sentencesOf: (paragraph: string) => readonly string[] = memoised(sentences, 20_000);
 const stemSet: (sentence: string) => ReadonlySet<string> = memoised((s: string) => new Set(content(s)), 20_000);
 
+/** A figure, in digits or words. */
+export const HOLDS_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b/i;
+
 /** Words that tell two terms apart ("one complaint could contain several allegations"). */
 const CONTRASTS = 'several rather contain involve';
 
@@ -47,8 +50,8 @@ interface Read {
 
 /**
  * The sentences of the sources that answer a text question, from the documents about `within` (every
- * document when empty), or of `documents` only; undefined when no sentence holds enough of the
- * question's words.
+ * document when empty), or of `documents` only, and (with `stating`) only sentences stating a number
+ * beside every one of those words; undefined when no sentence holds enough of the question's words.
  */
 export function readText(
   ctx: AnswerContext,
@@ -56,6 +59,7 @@ export function readText(
   draft: AnswerDraft,
   within: readonly string[] = [],
   documents?: ReadonlySet<string>,
+  stating?: readonly string[],
 ): Answer | undefined {
   // Each word of the question is one term, an initialism with all the words it stands for.
   const seenTerms = new Set<string>();
@@ -105,7 +109,11 @@ export function readText(
   const titled = new Set(
     hits.filter(({ passage }) => passage.index === 0 && quoted.some((q) => passage.text.toLowerCase().includes(q))).map((h) => h.passage.docId),
   );
-  const candidates = titled.size > 0 ? read.filter((r) => titled.has(r.passage.docId) && r.passage.index > 0) : read;
+  // "How many … were found not to be founded?": a figure only a sentence states, holding every word
+  // the figures could not account for and a number.
+  const must = (stating ?? []).flatMap((w) => content(w));
+  const states = (r: Read) => must.length === 0 || (HOLDS_NUMBER.test(r.sentence) && must.every((w) => stemSet(r.sentence).has(w)));
+  const candidates = (titled.size > 0 ? read.filter((r) => titled.has(r.passage.docId) && r.passage.index > 0) : read).filter(states);
   const top = Math.max(...weights);
   for (const r of candidates) {
     r.score = terms.reduce((sum, term, k) => sum + (holds(r, term) ? (weights[k] ?? 0) : 0), 0);

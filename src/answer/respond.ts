@@ -209,6 +209,12 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
       return draft.unclear(`How many of what, and where? For example: ${exampleQuestion(draft)}`, { type, forces: [], periods: [] }, type);
     if (forces.length === 0) return fallback(ctx, frame, draft) ?? offTopic(frame, draft);
   }
+  // Words no figure of ours accounts for, that a sentence of the sources states a number beside
+  // ("how many … were not founded?"): that sentence answers, not a figure without them.
+  if (frame.quantity && frame.normalisation === 'count' && frame.unaccounted.length > 0) {
+    const said = readText(ctx, frame, draft, forces, undefined, frame.unaccounted);
+    if (said) return said;
+  }
   const answer = answerFigures(ctx, frame, draft, forces);
   // A "how many" about something no figure covers may still be answered by a passage ("counts of rape").
   if (answer.status === 'no_data' && answer.reason === 'metric_not_held' && forces.length === 0 && !named) return fallback(ctx, frame, draft) ?? answer;
