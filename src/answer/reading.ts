@@ -28,6 +28,10 @@ const stemSet: (sentence: string) => ReadonlySet<string> = memoised((s: string) 
 /** A figure, in digits or words. */
 export const HOLDS_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b/i;
 
+/** A number and the two words after it: what it counts. */
+const COUNTED =
+  /(?:\d[\d,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred))\b[\s-]+((?:[\p{L}-]+\s+){0,1}[\p{L}-]+)/giu;
+
 /** Words that tell two terms apart ("one complaint could contain several allegations"). */
 const CONTRASTS = 'several rather contain involve';
 
@@ -50,8 +54,8 @@ interface Read {
 
 /**
  * The sentences of the sources that answer a text question, from the documents about `within` (every
- * document when empty), or of `documents` only, and (with `stating`) only sentences stating a number
- * beside every one of those words; undefined when no sentence holds enough of the question's words.
+ * document when empty), or of `documents` only, and (with `stating`) only sentences stating a number;
+ * undefined when no sentence holds enough of the question's words.
  */
 export function readText(
   ctx: AnswerContext,
@@ -59,7 +63,7 @@ export function readText(
   draft: AnswerDraft,
   within: readonly string[] = [],
   documents?: ReadonlySet<string>,
-  stating?: readonly string[],
+  stating = false,
 ): Answer | undefined {
   // Each word of the question is one term, an initialism with all the words it stands for.
   const seenTerms = new Set<string>();
@@ -109,11 +113,13 @@ export function readText(
   const titled = new Set(
     hits.filter(({ passage }) => passage.index === 0 && quoted.some((q) => passage.text.toLowerCase().includes(q))).map((h) => h.passage.docId),
   );
-  // "How many … were found not to be founded?": a figure only a sentence states, holding every word
-  // the figures could not account for and a number.
-  const must = (stating ?? []).flatMap((w) => content(w));
-  const states = (r: Read) => must.length === 0 || (HOLDS_NUMBER.test(r.sentence) && must.every((w) => stemSet(r.sentence).has(w)));
-  const candidates = (titled.size > 0 ? read.filter((r) => titled.has(r.passage.docId) && r.passage.index > 0) : read).filter(states);
+  // With `stating`, only sentences stating a number of something the question counts ("pleaded
+  // guilty to 49 offences" for "how many offences"; never "Wayne Couzens, 48,").
+  const counted = new Set(terms.flat());
+  const counts = (sentence: string) => [...sentence.matchAll(COUNTED)].some((m) => content(m[1] ?? '').some((w) => counted.has(w)));
+  const candidates = (titled.size > 0 ? read.filter((r) => titled.has(r.passage.docId) && r.passage.index > 0) : read).filter(
+    (r) => !stating || counts(r.sentence),
+  );
   const top = Math.max(...weights);
   for (const r of candidates) {
     r.score = terms.reduce((sum, term, k) => sum + (holds(r, term) ? (weights[k] ?? 0) : 0), 0);

@@ -138,6 +138,12 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
     if (passage) return passage;
   }
   const { unheld, subjectOnly } = frame.measure;
+  // "How many offences did David Carrick plead guilty to?": no figure of ours is about one person,
+  // but a sentence of the sources naming them may state it.
+  if (unheld?.by === 'person') {
+    const said = readText(ctx, frame, draft, [], undefined, true);
+    if (said) return said;
+  }
   if ((unheld !== undefined || subjectOnly !== undefined) && (FIGURE_INTENTS.includes(frame.intent) || frame.intent === 'rank' || frame.intent === 'count')) {
     const force = forces[0];
     const held = force !== undefined && ctx.store.holds(force) ? ` ${closestHeld(ctx, draft, force, frame.measure.fits[0]?.id)}` : ` ${whatWeHold(ctx)}`;
@@ -208,12 +214,6 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
     if (forces.length === 0 && frame.quantity && frame.keywords.length === 0 && !namesPeriod)
       return draft.unclear(`How many of what, and where? For example: ${exampleQuestion(draft)}`, { type, forces: [], periods: [] }, type);
     if (forces.length === 0) return fallback(ctx, frame, draft) ?? offTopic(frame, draft);
-  }
-  // Words no figure of ours accounts for, that a sentence of the sources states a number beside
-  // ("how many … were not founded?"): that sentence answers, not a figure without them.
-  if (frame.quantity && frame.normalisation === 'count' && frame.unaccounted.length > 0) {
-    const said = readText(ctx, frame, draft, forces, undefined, frame.unaccounted);
-    if (said) return said;
   }
   const answer = answerFigures(ctx, frame, draft, forces);
   // A "how many" about something no figure covers may still be answered by a passage ("counts of rape").
