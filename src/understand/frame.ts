@@ -8,6 +8,7 @@ import type { Frame } from '../model/answer.ts';
 import type { PhraseSlot, SourceFamily } from '../model/data.ts';
 import type { Fit, Intent, MeasureReading, Normalisation, QueryFrame } from '../model/frame.ts';
 import { wordNumber } from '../text/numbers.ts';
+import { memoised } from '../text/memo.ts';
 import { STOPWORDS, words } from '../text/words.ts';
 import type { CatalogueIndex } from './catalogue-index.ts';
 import { type ForceMention, type ForceResolver, NATIONAL } from './forces.ts';
@@ -117,18 +118,29 @@ const QUOTED_WORD = 8;
 /** The words at `[a, b)` of `ws` as the user typed them (case, accents, apostrophes), found in `text`. */
 function typed(text: string, ws: readonly string[], [a, b]: [number, number]): string {
   const folded = ws.slice(a, b);
-  const pattern = folded
-    .map(
-      (w) =>
-        `${w
-          .split('')
-          .map((ch) => `${ch}\\p{M}*`)
-          .join('')}(?:['’]s)?`,
-    )
-    .join('[^\\p{L}\\p{N}]+');
-  const m = new RegExp(pattern, 'iu').exec(text.normalize('NFKD'));
+  const m = typedPattern(folded.join(' ')).exec(text.normalize('NFKD'));
   return m ? m[0].normalize('NFC') : folded.join(' ');
 }
+
+/** The pattern finding folded words as typed (accents, apostrophes, punctuation between), compiled
+ * once for each run of words (up to 5,000): compiling a Unicode pattern was a parser's largest cost. */
+const typedPattern: (folded: string) => RegExp = memoised(
+  (folded) =>
+    new RegExp(
+      folded
+        .split(' ')
+        .map(
+          (w) =>
+            `${w
+              .split('')
+              .map((ch) => `${ch}\\p{M}*`)
+              .join('')}(?:['’]s)?`,
+        )
+        .join('[^\\p{L}\\p{N}]+'),
+      'iu',
+    ),
+  5_000,
+);
 
 /** Words that end what complaints are "about" ("complaints about racism made in Kent"). */
 const ABOUT_ENDS = new Set([
