@@ -197,7 +197,7 @@ function slackBlocks(result: BenchResult): Block[] {
     slackTable('4. Slack end to end: signed app_mention events → real Bolt app on loopback → local Slack Web API', slack.levels),
     {
       text: [
-        'Ack: the HTTP response to the event (autocannon’s latency). Reply: from building the request to the answer’s last chat.postMessage reaching the local Web API.',
+        'Ack: the HTTP response to the event, from writing the request to the end of the response, on keep-alive connections opened before the clock started. Reply: from building the request to the answer’s last chat.postMessage reaching the local Web API. Each level starts once the adapter has posted the last one’s answers.',
       ],
     },
   ];
