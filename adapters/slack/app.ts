@@ -170,7 +170,9 @@ export function createSlackApp({
       enqueue ??
       (async (question, onceKey) => {
         if (!(await state.claim(onceKey, CLAIM_TTL_MS))) return false;
-        void answerInConversation(question, deps);
+        // After this turn of the event loop: the acknowledgement is written first. Started here, the
+        // answer's synchronous work (the engine, a few milliseconds) ran before Bolt sent the ack.
+        setImmediate(() => void answerInConversation(question, deps));
         return true;
       }),
     ...(feedback === undefined ? {} : { feedback }),
