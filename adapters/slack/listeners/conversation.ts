@@ -36,14 +36,25 @@ export interface AnswerOptions {
   recheck?: boolean;
 }
 
-/** Answers a question typed in a conversation, showing progress and reporting failure in words. */
-export function answerInConversation(q: ConversationQuestion, deps: ListenerDeps, options: AnswerOptions = {}): Promise<void> {
+/**
+ * Answers a question typed in a conversation, showing progress and reporting failure in words.
+ * Resolves once the answer and the files that follow it (its chart) are posted: a queue worker
+ * acknowledges the job only then, so a replica that stops before the chart leaves it to another.
+ */
+export async function answerInConversation(q: ConversationQuestion, deps: ListenerDeps, options: AnswerOptions = {}): Promise<void> {
   const meta = { kind: q.kind, user: q.user ?? 'unknown', channel: q.channel, text: q.question };
-  return deps.desk.handle(
+  let files: Promise<void> | undefined;
+  await deps.desk.handle(
     meta,
-    (ctx) => answerNow(q, ctx, deps, options),
+    async (ctx) => {
+      const { status, after } = await answerNow(q, ctx, deps, options);
+      // The chart is drawn and uploaded outside the question's turn, once no question waits.
+      if (after !== undefined) files = deps.desk.later(after, ctx.log);
+      return status;
+    },
     (text, ctx) => notice(q, text, ctx, deps),
   );
+  await files;
 }
 
 /** Tells the asker something that is not an answer: privately in a channel, in the DM otherwise. */
@@ -71,14 +82,20 @@ function conversationOf(q: ConversationQuestion): ConversationKind {
   return q.replyThreadTs === q.messageTs ? 'channel' : 'thread';
 }
 
+/** How a question ended, and the files to send after its answer, if any. */
+interface Answered {
+  status: QuestionStatus;
+  after?: () => Promise<void>;
+}
+
 async function answerNow(
   q: ConversationQuestion,
   { log }: QuestionContext,
   { engine, delivery, state, feedback }: ListenerDeps,
   options: AnswerOptions,
-): Promise<QuestionStatus> {
+): Promise<Answered> {
   // Never awaited: the hourglass is cosmetic, and the answer must not wait on it.
-  const progress = delivery.progress.start(q.channel, q.messageTs);
+  const progress = delivery.progress.start(q.channel, q.messageTs, options.recheck === true ? 0 : undefined);
   let remembered: Promise<void> = Promise.resolve();
   try {
     let answer: Answer;
@@ -105,8 +122,7 @@ async function answerNow(
     const csv = csvOfAnswer(answer);
     const status: QuestionStatus = answer.type === 'help' ? 'help' : answer.status;
     await delivery.post(replyTo(q, options), messages);
-    await delivery.postFiles(replyTo(q, options), chart, csv);
-    return status;
+    return chart === undefined && csv === undefined ? { status } : { status, after: () => delivery.postFiles(replyTo(q, options), chart, csv) };
   } catch (error) {
     log.error({ error: delivery.describe(error), channel: q.channel }, 'failed to answer');
     try {
@@ -114,7 +130,7 @@ async function answerNow(
     } catch (postError) {
       log.error({ error: delivery.describe(postError), channel: q.channel }, 'failed to report a failure');
     }
-    return 'failed';
+    return { status: 'failed' };
   } finally {
     progress.done();
     await remembered;
