@@ -2,8 +2,9 @@
  * The Slack HTTP endpoint under attack and neglect, end to end over loopback with the real Bolt
  * app: bodies past 1 MB refused with 413 while they are still arriving (before any signature
  * check), idle, half-sent and kept-alive connections closed by their timeouts, timestamps in the
- * future refused like stale ones, a signed body that is not an object answered 400, a replayed
- * command or Share click taken once, and `/healthz` reporting the platform's state.
+ * future refused like stale ones, forged and altered bodies refused, Slack's unsigned ssl_check
+ * answered without acting on anything smuggled in it, a signed body that is not an object answered
+ * 400, a replayed command or Share click taken once, and `/healthz` reporting the platform's state.
  */
 import { connect, type Socket } from 'node:net';
 import { request } from 'node:http';
@@ -168,6 +169,39 @@ describe('signed requests', () => {
       signature: slackSignature('wrong', 1, ''),
     });
     expect(response.status).toBe(401);
+  });
+
+  it('refuses a body signed with another secret, and a body changed after it was signed', async () => {
+    const question = slashCommand(
+      '/ask',
+      'How many misconduct allegations were made against Hampshire police in 2021-22?',
+      'C0FORGED',
+      fake.responseUrl('forged'),
+    );
+    const forged = await postSigned(commandRequest(url, 'another-apps-signing-secret-00000', question));
+    const timestamp = Math.floor(Date.now() / 1000);
+    const signed = commandRequest(url, SIGNING_SECRET, question);
+    const changed = await postSigned({
+      ...signed,
+      timestamp,
+      signature: slackSignature(SIGNING_SECRET, timestamp, signed.body),
+      body: signed.body.replace('Hampshire', 'Hampshira'),
+    });
+    expect([forged.status, changed.status]).toEqual([401, 401]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fake.calls.filter((c) => c.responseUrlId === 'forged')).toHaveLength(0);
+  });
+
+  it('answers Slack’s unsigned ssl_check, and acts on nothing sent along with it', async () => {
+    const value = shareValue({ k: 'ask', q: 'How many misconduct allegations were made against Hampshire police in 2021-22?' }) ?? '';
+    const smuggled = new URLSearchParams({
+      ssl_check: '1',
+      payload: JSON.stringify(buttonClick('C0SMUGGLED', SHARE_ACTION_ID, value, fake.responseUrl('smuggled'))),
+    }).toString();
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: smuggled });
+    expect(response.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fake.calls.filter((c) => c.body.channel === 'C0SMUGGLED' || c.responseUrlId === 'smuggled')).toHaveLength(0);
   });
 });
 
