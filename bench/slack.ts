@@ -3,12 +3,13 @@
  * on loopback, a local Slack-compatible Web API (the adapter tests' fake, reused), and signed
  * app_mention events sent over a given number of keep-alive connections (slack-load.ts), bounded in
  * count and time. Measures the ack (the HTTP response Slack waits three seconds for) and request →
- * reply posted (the last chat.postMessage of the answer, seen by the fake API). Each level starts
- * once the adapter has finished the last one's answers, so one level's backlog is not the next's.
+ * reply posted (the last chat.postMessage of the answer, seen by the fake API). After each level the
+ * adapter is left to finish its answers and charts, so one level's backlog is not the next's, and
+ * the CPU it used for them is counted.
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { slackConfigFromEnv, startSlack } from '../adapters/slack/index.ts';
 import { RedisState } from '../adapters/shared/state/redis.ts';
@@ -28,8 +29,8 @@ import { runLoad, latencyPercentiles } from './slack-load.ts';
 
 /** An answer's parts are posted one after another: this long without a post, every part is in. */
 const REPLY_PARTS_QUIET_MS = 200;
-/** Before a level, the adapter is given this long without posting anything as a sign that it has
- * finished the last level's answers… */
+/** After a level, the adapter is given this long without calling the Web API as a sign that it has
+ * finished the level's answers and charts… */
 const IDLE_QUIET_MS = 1_000;
 /** …waiting at most this long for it. */
 const IDLE_WAIT_MAX_MS = 180_000;
@@ -65,8 +66,13 @@ export interface SlackLevelResult {
   seconds: number;
   /** Opening the level's connections before its clock started (ms, on an idle adapter). */
   openMs: number;
-  /** How long the level waited for the adapter to finish the previous level's answers (ms). */
-  idleWaitMs: number;
+  /** After the drain, how long until the adapter had called the Web API for nothing (charts
+   * included) for a second (ms): the next level starts then. */
+  settleMs: number;
+  /** CPU time the adapter's process used (ms, every thread): while the level's requests were
+   * being sent and acknowledged (answers running then included), and in all, until it settled.
+   * Only for an adapter in a child process on Linux. */
+  adapterCpuMs?: { sending: number; all: number };
   /** Acks per second over `seconds`. */
   throughput: number;
   /** HTTP response latency: from writing the request to the end of its response (ms). */
@@ -104,15 +110,15 @@ class ReplyTracker {
   private readonly lastPost = new Map<string, number>();
   /** When the latest post of any answer arrived. */
   lastPostAt = 0;
-  /** When the latest post of anything arrived, this level's or not. */
-  anyPostAt = 0;
+  /** When the latest Web API call of any kind arrived, this level's or not. */
+  anyCallAt = 0;
   failed = 0;
   private readonly failureText = renderFailure().text;
 
   /** Called for each call the fake receives, as it arrives. */
   see(call: RecordedCall): void {
     const thread = call.body.thread_ts;
-    if (call.method === 'chat.postMessage') this.anyPostAt = epochNow();
+    this.anyCallAt = epochNow();
     if (call.method === 'chat.postMessage' && typeof thread === 'string' && this.sentAt.has(thread)) {
       this.lastPostAt = epochNow();
       this.lastPost.set(thread, this.lastPostAt);
@@ -149,14 +155,30 @@ function watchCalls(fake: FakeSlackApi, see: (call: RecordedCall) => void): void
   };
 }
 
+/** A running adapter: where it listens, how to stop it, and the CPU time it has used so far (ms), when that can be read. */
+interface Adapter {
+  port: number;
+  stop: () => Promise<void>;
+  cpuMs: () => number | undefined;
+}
+
+/** User plus system CPU time of process `pid` (ms, all its threads), from /proc on Linux: the 14th
+ * and 15th fields of /proc/<pid>/stat, in USER_HZ ticks (100 a second on Linux's ABI). */
+function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name, in brackets, may hold spaces: count fields from after it (field 3 on).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The adapter under test: in a child process (the benchmark), or in this one (the smoke test);
  * with `redis`, its state and work queue there. */
-async function startAdapter(
-  apiUrl: string,
-  isolate: boolean,
-  redis: SlackJob['redis'],
-  profileDir?: string,
-): Promise<{ port: number; stop: () => Promise<void> }> {
+async function startAdapter(apiUrl: string, isolate: boolean, redis: SlackJob['redis'], profileDir?: string): Promise<Adapter> {
   if (!isolate) {
     const logger = createLogger({ level: 'silent' });
     const config = slackConfigFromEnv({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: apiUrl });
@@ -167,6 +189,8 @@ async function startAdapter(
     if (slack.port === null) throw new Error('bench: the Slack adapter did not report a port');
     return {
       port: slack.port,
+      // The benchmark's own work shares this process: no CPU of the adapter's alone.
+      cpuMs: () => undefined,
       stop: async () => {
         await slack.stop();
         await state?.close();
@@ -192,6 +216,7 @@ async function startAdapter(
   });
   return {
     port,
+    cpuMs: () => processCpuMs(child.pid),
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
@@ -202,25 +227,25 @@ async function startAdapter(
   };
 }
 
-/** Waits until the adapter has posted nothing for IDLE_QUIET_MS (it has finished the answers it
- * had), at most IDLE_WAIT_MAX_MS; resolves how long it waited. */
+/** Waits until the adapter has called the Web API for nothing for IDLE_QUIET_MS (it has finished
+ * its answers and their charts), at most IDLE_WAIT_MAX_MS; resolves how long that took, less the
+ * quiet second itself. */
 async function untilIdle(tracker: ReplyTracker): Promise<number> {
   const started = epochNow();
-  while (epochNow() - Math.max(tracker.anyPostAt, started - IDLE_QUIET_MS) < IDLE_QUIET_MS && epochNow() - started < IDLE_WAIT_MAX_MS) {
+  while (epochNow() - Math.max(tracker.anyCallAt, started - IDLE_QUIET_MS) < IDLE_QUIET_MS && epochNow() - started < IDLE_WAIT_MAX_MS) {
     await new Promise((r) => setTimeout(r, 50));
   }
-  // Not counted: the waiting, and the time for the adapter to notice nothing is arriving.
-  return Math.max(0, epochNow() - started - IDLE_QUIET_MS);
+  return Math.max(0, tracker.anyCallAt - started);
 }
 
-async function measureLevel(level: SlackLevel, port: number, tracker: ReplyTracker, drainMs: number): Promise<SlackLevelResult> {
+async function measureLevel(level: SlackLevel, adapter: Adapter, tracker: ReplyTracker, drainMs: number): Promise<SlackLevelResult> {
   const questions = mentionQuestions();
   const channel = `C0BENCH${level.connections}R${level.rate ?? 0}`;
   let next = 0;
-  const idleWaitMs = await untilIdle(tracker);
   tracker.reset();
+  const cpuBefore = adapter.cpuMs();
   const load = await runLoad({
-    url: `http://127.0.0.1:${port}/slack/events`,
+    url: `http://127.0.0.1:${adapter.port}/slack/events`,
     connections: level.connections,
     amount: level.amount,
     maxSeconds: level.maxSeconds,
@@ -243,12 +268,18 @@ async function measureLevel(level: SlackLevel, port: number, tracker: ReplyTrack
       };
     },
   });
+  const cpuSent = adapter.cpuMs();
   const acked = load.ok;
   // Replies still on their way when the last ack came back; then the last parts of long answers.
   const until = epochNow() + drainMs;
   while (tracker.answered < acked && epochNow() < until) await new Promise((r) => setTimeout(r, 20));
   while (epochNow() - tracker.lastPostAt < REPLY_PARTS_QUIET_MS && epochNow() < until) await new Promise((r) => setTimeout(r, 20));
   const replyMs = tracker.replyMs();
+  const failed = tracker.failed;
+  // The charts, drawn once no question waits, and anything else still going: counted in this
+  // level's CPU, and never left to run into the next level's flood.
+  const settleMs = await untilIdle(tracker);
+  const cpuAll = adapter.cpuMs();
   const responses = load.ok + load.non2xx;
   const ack = latencyPercentiles(load.latencies);
   return {
@@ -257,7 +288,10 @@ async function measureLevel(level: SlackLevel, port: number, tracker: ReplyTrack
     responses,
     seconds: load.ms / 1000,
     openMs: load.open.ms,
-    idleWaitMs,
+    settleMs,
+    ...(cpuBefore === undefined || cpuSent === undefined || cpuAll === undefined
+      ? {}
+      : { adapterCpuMs: { sending: cpuSent - cpuBefore, all: cpuAll - cpuBefore } }),
     throughput: load.ms > 0 ? (responses * 1000) / load.ms : Number.NaN,
     ack: { n: responses, p50: ack.p50, p99: ack.p99, max: ack.max },
     reply: latencyPercentiles(replyMs),
@@ -266,7 +300,7 @@ async function measureLevel(level: SlackLevel, port: number, tracker: ReplyTrack
       transport: load.errors,
       timeouts: load.timeouts,
       noReply: Math.max(0, acked - replyMs.length),
-      failedReplies: tracker.failed,
+      failedReplies: failed,
     },
   };
 }
@@ -288,17 +322,17 @@ export async function measureSlack(
   const tracker = new ReplyTracker();
   watchCalls(fake, (call) => tracker.see(call));
   const results: SlackLevelResult[] = [];
-  let adapter: { port: number; stop: () => Promise<void> } | undefined;
+  let adapter: Adapter | undefined;
   try {
     adapter = await startAdapter(fake.apiUrl, options.isolate, redis, options.profileDir);
     for (const level of levels) {
-      const result = await measureLevel(level, adapter.port, tracker, options.drainMs);
+      const result = await measureLevel(level, adapter, tracker, options.drainMs);
       results.push(result);
       // The fake keeps every call and message; a level's are not needed once measured.
       fake.calls.length = 0;
       fake.messages.length = 0;
       options.onProgress?.(
-        `slack${redis === undefined ? '' : ' (Redis)'} ×${level.connections}${level.rate === undefined ? '' : ` at ${level.rate}/s`}: ack p50 ${result.ack.p50} ms p99 ${result.ack.p99} ms; reply p50 ${result.reply.p50.toFixed(1)} ms p99 ${result.reply.p99.toFixed(1)} ms; errors ${slackErrors(result)}`,
+        `slack${redis === undefined ? '' : ' (Redis)'} ×${level.connections}${level.rate === undefined ? '' : ` at ${level.rate}/s`}: ack p50 ${result.ack.p50.toFixed(1)} ms p99 ${result.ack.p99.toFixed(1)} ms; reply p50 ${result.reply.p50.toFixed(1)} ms p99 ${result.reply.p99.toFixed(1)} ms; errors ${slackErrors(result)}${result.adapterCpuMs === undefined ? '' : `; adapter CPU ${(result.adapterCpuMs.sending / Math.max(1, result.responses)).toFixed(2)} ms an ack while sending, ${(result.adapterCpuMs.all / Math.max(1, result.reply.n)).toFixed(2)} ms a mention in all`}`,
       );
     }
     await adapter.stop();
