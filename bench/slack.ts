@@ -332,7 +332,7 @@ export async function measureSlack(
       fake.calls.length = 0;
       fake.messages.length = 0;
       options.onProgress?.(
-        `slack${redis === undefined ? '' : ' (Redis)'} ×${level.connections}${level.rate === undefined ? '' : ` at ${level.rate}/s`}: ack p50 ${result.ack.p50.toFixed(1)} ms p99 ${result.ack.p99.toFixed(1)} ms; reply p50 ${result.reply.p50.toFixed(1)} ms p99 ${result.reply.p99.toFixed(1)} ms; errors ${slackErrors(result)}${result.adapterCpuMs === undefined ? '' : `; adapter CPU ${(result.adapterCpuMs.sending / Math.max(1, result.responses)).toFixed(2)} ms an ack while sending, ${(result.adapterCpuMs.all / Math.max(1, result.reply.n)).toFixed(2)} ms a mention in all`}`,
+        `slack${redis === undefined ? '' : ' (Redis)'} ×${level.connections}${level.rate === undefined ? '' : ` at ${level.rate}/s`}: ack p50 ${result.ack.p50.toFixed(1)} ms p99 ${result.ack.p99.toFixed(1)} ms; reply p50 ${result.reply.p50.toFixed(1)} ms p99 ${result.reply.p99.toFixed(1)} ms; errors ${slackErrors(result)}${result.adapterCpuMs === undefined ? '' : `; adapter CPU ${(result.adapterCpuMs.sending / Math.max(1, result.responses)).toFixed(2)} ms an ack while sending, ${(result.adapterCpuMs.all / Math.max(1, result.responses)).toFixed(2)} ms a mention in all`}`,
       );
     }
     await adapter.stop();
