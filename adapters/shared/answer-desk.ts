@@ -229,8 +229,17 @@ export class AnswerDesk {
   ): Promise<void> {
     const started = performance.now();
     const requestId = randomUUID();
-    const log = this.#log.child({ requestId });
-    const ctx: QuestionContext = { requestId, log };
+    const parent = this.#log;
+    let child: Logger | undefined;
+    // The child logger is made when something logs through it: most questions log only the line
+    // below (through the parent, with the id), and under a burst thousands wait at once.
+    const ctx: QuestionContext = {
+      requestId,
+      get log(): Logger {
+        child ??= parent.child({ requestId });
+        return child;
+      },
+    };
     const run = async (): Promise<QuestionStatus> => {
       if (this.#draining) {
         await notify(SHUTTING_DOWN_TEXT, ctx);
@@ -250,12 +259,13 @@ export class AnswerDesk {
     };
     const task = run()
       .catch((error: unknown) => {
-        log.error({ error: error instanceof Error ? error.message : String(error) }, 'question handling failed');
+        ctx.log.error({ error: error instanceof Error ? error.message : String(error) }, 'question handling failed');
         return 'failed' as const;
       })
       .then((status) => {
-        log.info(
+        parent.info(
           {
+            requestId,
             kind: meta.kind,
             status,
             latencyMs: Math.round(performance.now() - started),

@@ -90,8 +90,8 @@ interface Answered {
 
 async function answerNow(
   q: ConversationQuestion,
-  { log }: QuestionContext,
-  { engine, delivery, state, feedback }: ListenerDeps,
+  ctx: QuestionContext,
+  { engine, delivery, state, feedback, log: slackLog }: ListenerDeps,
   options: AnswerOptions,
 ): Promise<Answered> {
   // Never awaited: the hourglass is cosmetic, and the answer must not wait on it.
@@ -111,7 +111,9 @@ async function answerNow(
       // Sent before the answer is posted but not waited for: it is in place long before anyone can
       // read the answer and reply to it, and the answer does not wait a round trip for it.
       remembered = state.remember([memoryKey], { question: answer.question, frame: answer.frame }, CONVERSATION_TTL_MS);
-      log.debug({ channel: q.channel, followUp: previous !== undefined, citations: answer.citations.length }, 'answered');
+      // Checked first: the question's own logger is made only when something is logged through it.
+      if (slackLog.isLevelEnabled('debug'))
+        ctx.log.debug({ channel: q.channel, followUp: previous !== undefined, citations: answer.citations.length }, 'answered');
     }
     // Keyed by the question's message, as its posts are: a redelivered question is one answer. Help
     // for an empty mention is no answer to rate, nor a declined question.
@@ -124,6 +126,7 @@ async function answerNow(
     await delivery.post(replyTo(q, options), messages);
     return chart === undefined && csv === undefined ? { status } : { status, after: () => delivery.postFiles(replyTo(q, options), chart, csv) };
   } catch (error) {
+    const { log } = ctx;
     log.error({ error: delivery.describe(error), channel: q.channel }, 'failed to answer');
     try {
       await delivery.post({ ...replyTo(q, options), key: `${replyTo(q).key}:failure` }, [renderFailure()]);
