@@ -19,10 +19,10 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
-import type { HTTPReceiver } from '@slack/bolt';
 import type { Logger } from '../../src/index.ts';
 import { HEALTH_PATH, type HealthBoard } from '../shared/health.ts';
 import { CLAIM_TTL_MS, type StatePort } from '../shared/state/port.ts';
+import type { SlackEventsReceiver } from './events-receiver.ts';
 
 export const EVENTS_PATH = '/slack/events';
 /** Slack's payloads are a few kilobytes; a megabyte is far past any real one. */
@@ -44,16 +44,13 @@ export interface HttpTimeouts {
 export const DEFAULT_HTTP_TIMEOUTS: HttpTimeouts = { headersMs: 5_000, requestMs: 10_000, keepAliveMs: 5_000 };
 
 export interface EndpointDeps {
-  receiver: HTTPReceiver;
+  receiver: SlackEventsReceiver;
   signingSecret: string;
   state: StatePort;
   health: HealthBoard | undefined;
   log: Logger;
   timeouts: HttpTimeouts;
 }
-
-/** A request Bolt reads its body from, once it has been read here. */
-type BufferedRequest = IncomingMessage & { rawBody?: Buffer };
 
 function reply(res: ServerResponse, status: number, body = '', contentType = 'text/plain; charset=utf-8'): void {
   if (res.headersSent) return;
@@ -89,8 +86,8 @@ function tooLarge(req: IncomingMessage, res: ServerResponse): undefined {
 }
 
 /** The payload as an object (a JSON object, or form fields whose `payload`, if any, is one), or
- * undefined when it is not one. */
-function objectPayload(body: string, contentType: string | undefined): object | undefined {
+ * undefined when it is not one: what Bolt's receiver would parse out of the same body. */
+function objectPayload(body: string, contentType: string | undefined): Record<string, unknown> | undefined {
   try {
     if (contentType?.startsWith('application/x-www-form-urlencoded')) {
       const fields = parseQuery(body);
@@ -103,7 +100,8 @@ function objectPayload(body: string, contentType: string | undefined): object | 
   }
 }
 
-const asObject = (value: unknown): object | undefined => (typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined);
+const asObject = (value: unknown): Record<string, unknown> | undefined =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 
 /** An event's question is taken once per message by listeners/dedup.ts, so a replayed event is a
  * duplicate there: no claim of its body here, which would cost each question a round trip. */
@@ -131,7 +129,13 @@ function isSslCheck(body: string, contentType: string | undefined): boolean {
   return contentType?.startsWith('application/x-www-form-urlencoded') === true && parseQuery(body).ssl_check === '1';
 }
 
-async function handle(req: BufferedRequest, res: ServerResponse, deps: EndpointDeps): Promise<void> {
+/** A header Slack sends once, as one string; anything else as absent. */
+const header = (req: IncomingMessage, name: string): string | undefined => {
+  const value = req.headers[name];
+  return typeof value === 'string' ? value : undefined;
+};
+
+async function handle(req: IncomingMessage, res: ServerResponse, deps: EndpointDeps): Promise<void> {
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
   if (path === HEALTH_PATH && deps.health !== undefined && (req.method === 'GET' || req.method === 'HEAD')) {
     const report = await deps.health.report();
@@ -168,8 +172,12 @@ async function handle(req: BufferedRequest, res: ServerResponse, deps: EndpointD
       return reply(res, 200);
     }
   }
-  req.rawBody = raw;
-  deps.receiver.requestListener(req, res);
+  const retryNum = header(req, 'x-slack-retry-num');
+  await deps.receiver.dispatch(res, {
+    body: payload,
+    retryNum: retryNum === undefined ? undefined : Number.parseInt(retryNum, 10),
+    retryReason: header(req, 'x-slack-retry-reason'),
+  });
 }
 
 /** Creates the endpoint's server (not yet listening). */

@@ -10,6 +10,7 @@ import { connect, type Socket } from 'node:net';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SlackHandle } from '../../../adapters/slack/app.ts';
+import { ACK_TIMEOUT_MS } from '../../../adapters/slack/events-receiver.ts';
 import { BODY_LIMIT_BYTES, type HttpTimeouts } from '../../../adapters/slack/http-endpoint.ts';
 import { HealthBoard, HealthReport } from '../../../adapters/shared/health.ts';
 import { InProcessState } from '../../../adapters/shared/state/in-process.ts';
@@ -191,6 +192,15 @@ describe('signed requests', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(fake.calls.filter((c) => c.responseUrlId === 'forged')).toHaveLength(0);
   });
+
+  it('answers 404 to a signed click on a button it never posted, once Slack’s three seconds are up', async () => {
+    const click = buttonClick('C0UNKNOWN', 'not_a_forcewatch_button', 'x', fake.responseUrl('unknown-button'));
+    const startedAt = Date.now();
+    const response = await postSigned(actionRequest(url, SIGNING_SECRET, click));
+    expect(response.status).toBe(404);
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(ACK_TIMEOUT_MS - 100);
+    expect(fake.calls.filter((c) => c.responseUrlId === 'unknown-button')).toHaveLength(0);
+  }, 10_000);
 
   it('answers Slack’s unsigned ssl_check, and acts on nothing sent along with it', async () => {
     const value = shareValue({ k: 'ask', q: 'How many misconduct allegations were made against Hampshire police in 2021-22?' }) ?? '';
