@@ -168,6 +168,7 @@ function slackTable(title: string, levels: SlackLevelResult[]): Block {
         'ack max ms',
         'reply p50 ms',
         'reply p99 ms',
+        'adapter CPU ms a mention',
         'errors',
         'of which',
       ],
@@ -182,10 +183,11 @@ function slackTable(title: string, levels: SlackLevelResult[]): Block {
         ms(l.ack.max),
         ms(l.reply.p50),
         ms(l.reply.p99),
+        l.adapterCpuMs === undefined || l.responses === 0 ? '—' : (l.adapterCpuMs.all / l.responses).toFixed(2),
         count(slackErrors(l)),
         `non-2xx ${l.errors.non2xx}, transport ${l.errors.transport} (timeouts ${l.errors.timeouts}), no reply ${l.errors.noReply}, failure replies ${l.errors.failedReplies}`,
       ]),
-      right: [0, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+      right: [0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
     },
   };
 }
@@ -197,7 +199,7 @@ function slackBlocks(result: BenchResult): Block[] {
     slackTable('4. Slack end to end: signed app_mention events → real Bolt app on loopback → local Slack Web API', slack.levels),
     {
       text: [
-        'Ack: the HTTP response to the event (autocannon’s latency). Reply: from building the request to the answer’s last chat.postMessage reaching the local Web API.',
+        'Ack: the HTTP response to the event, from writing the request to the end of the response, on keep-alive connections opened before the clock started. Reply: from building the request to the answer’s last chat.postMessage reaching the local Web API. Adapter CPU a mention: the CPU time of the adapter’s process (every thread, from /proc) from the level’s first request until it had called the Web API for nothing (charts included) for a second, over the mentions acknowledged. The next level starts then.',
       ],
     },
   ];

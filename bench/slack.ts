@@ -1,15 +1,16 @@
 /**
  * End to end through Slack: the real Slack adapter (Bolt over HTTP, in a child process of its own)
- * on loopback, a local Slack-compatible Web API (the adapter tests' fake, reused), and autocannon
- * sending signed app_mention events at a given number of concurrent connections, bounded in count
- * and time. Measures the ack (the HTTP response Slack waits three seconds for) and request →
- * reply posted (the last chat.postMessage of the answer, seen by the fake API).
+ * on loopback, a local Slack-compatible Web API (the adapter tests' fake, reused), and signed
+ * app_mention events sent over a given number of keep-alive connections (slack-load.ts), bounded in
+ * count and time. Measures the ack (the HTTP response Slack waits three seconds for) and request →
+ * reply posted (the last chat.postMessage of the answer, seen by the fake API). After each level the
+ * adapter is left to finish its answers and charts, so one level's backlog is not the next's, and
+ * the CPU it used for them is counted.
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { slackConfigFromEnv, startSlack } from '../adapters/slack/index.ts';
 import { RedisState } from '../adapters/shared/state/redis.ts';
 import { deletePrefix } from '../test/adapters/support/redis.ts';
@@ -24,10 +25,15 @@ import { SlackListeningSchema, type SlackJob } from './messages.ts';
 import { startFlags } from './npm-start.ts';
 import { hotFunctions, hotOwnFunctions, readCpuProfile, type ProfileSummary } from './profile.ts';
 import { QUESTIONS, QUESTION_TYPES } from './questions.ts';
-import { percentile } from './stats.ts';
+import { runLoad, latencyPercentiles } from './slack-load.ts';
 
 /** An answer's parts are posted one after another: this long without a post, every part is in. */
 const REPLY_PARTS_QUIET_MS = 200;
+/** After a level, the adapter is given this long without calling the Web API as a sign that it has
+ * finished the level's answers and charts… */
+const IDLE_QUIET_MS = 1_000;
+/** …waiting at most this long for it. */
+const IDLE_WAIT_MAX_MS = 180_000;
 
 /** Made-up credentials: the fake API accepts any token, and the adapter checks signatures with this secret. */
 const BOT_TOKEN = 'xoxb-0000000000-0000000000-benchmarkTokenNotReal';
@@ -58,9 +64,18 @@ export interface SlackLevelResult {
   responses: number;
   /** From starting the level to its last response. */
   seconds: number;
+  /** Opening the level's connections before its clock started (ms, on an idle adapter). */
+  openMs: number;
+  /** After the drain, how long until the adapter had called the Web API for nothing (charts
+   * included) for a second (ms): the next level starts then. */
+  settleMs: number;
+  /** CPU time the adapter's process used (ms, every thread): while the level's requests were
+   * being sent and acknowledged (answers running then included), and in all, until it settled.
+   * Only for an adapter in a child process on Linux. */
+  adapterCpuMs?: { sending: number; all: number };
   /** Acks per second over `seconds`. */
   throughput: number;
-  /** HTTP response latency as autocannon measured it (ms). */
+  /** HTTP response latency: from writing the request to the end of its response (ms). */
   ack: Percentiles;
   /** From the request being built to the answer's last message reaching the Web API (ms). */
   reply: Percentiles;
@@ -95,12 +110,15 @@ class ReplyTracker {
   private readonly lastPost = new Map<string, number>();
   /** When the latest post of any answer arrived. */
   lastPostAt = 0;
+  /** When the latest Web API call of any kind arrived, this level's or not. */
+  anyCallAt = 0;
   failed = 0;
   private readonly failureText = renderFailure().text;
 
   /** Called for each call the fake receives, as it arrives. */
   see(call: RecordedCall): void {
     const thread = call.body.thread_ts;
+    this.anyCallAt = epochNow();
     if (call.method === 'chat.postMessage' && typeof thread === 'string' && this.sentAt.has(thread)) {
       this.lastPostAt = epochNow();
       this.lastPost.set(thread, this.lastPostAt);
@@ -137,19 +155,30 @@ function watchCalls(fake: FakeSlackApi, see: (call: RecordedCall) => void): void
   };
 }
 
-function percentiles(values: number[]): Percentiles {
-  const sorted = [...values].sort((a, b) => a - b);
-  return { n: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? Number.NaN };
+/** A running adapter: where it listens, how to stop it, and the CPU time it has used so far (ms), when that can be read. */
+interface Adapter {
+  port: number;
+  stop: () => Promise<void>;
+  cpuMs: () => number | undefined;
+}
+
+/** User plus system CPU time of process `pid` (ms, all its threads), from /proc on Linux: the 14th
+ * and 15th fields of /proc/<pid>/stat, in USER_HZ ticks (100 a second on Linux's ABI). */
+function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name, in brackets, may hold spaces: count fields from after it (field 3 on).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The adapter under test: in a child process (the benchmark), or in this one (the smoke test);
  * with `redis`, its state and work queue there. */
-async function startAdapter(
-  apiUrl: string,
-  isolate: boolean,
-  redis: SlackJob['redis'],
-  profileDir?: string,
-): Promise<{ port: number; stop: () => Promise<void> }> {
+async function startAdapter(apiUrl: string, isolate: boolean, redis: SlackJob['redis'], profileDir?: string): Promise<Adapter> {
   if (!isolate) {
     const logger = createLogger({ level: 'silent' });
     const config = slackConfigFromEnv({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: apiUrl });
@@ -160,6 +189,8 @@ async function startAdapter(
     if (slack.port === null) throw new Error('bench: the Slack adapter did not report a port');
     return {
       port: slack.port,
+      // The benchmark's own work shares this process: no CPU of the adapter's alone.
+      cpuMs: () => undefined,
       stop: async () => {
         await slack.stop();
         await state?.close();
@@ -185,6 +216,7 @@ async function startAdapter(
   });
   return {
     port,
+    cpuMs: () => processCpuMs(child.pid),
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
@@ -195,83 +227,80 @@ async function startAdapter(
   };
 }
 
-/** Runs autocannon, also timing its last response: autocannon's own `duration` only ends at its
- * next once-a-second sample, which made a 1.1 s flood count as 2 s (and acks/s half the truth). */
-function runAutocannon(options: autocannon.Options, maxSeconds: number): Promise<{ result: autocannon.Result; ms: number }> {
-  return new Promise((resolve, reject) => {
-    const started = epochNow();
-    let lastResponse = started;
-    const instance = autocannon(options, (error, result) => {
-      clearTimeout(timer);
-      if (error) reject(error);
-      else resolve({ result, ms: lastResponse - started });
-    });
-    instance.on('response', () => {
-      lastResponse = epochNow();
-    });
-    // `amount` takes precedence over `duration` in autocannon: this bounds the time as well.
-    const timer = setTimeout(() => instance.stop(), maxSeconds * 1000);
-  });
+/** Waits until the adapter has called the Web API for nothing for IDLE_QUIET_MS (it has finished
+ * its answers and their charts), at most IDLE_WAIT_MAX_MS; resolves how long that took, less the
+ * quiet second itself. */
+async function untilIdle(tracker: ReplyTracker): Promise<number> {
+  const started = epochNow();
+  while (epochNow() - Math.max(tracker.anyCallAt, started - IDLE_QUIET_MS) < IDLE_QUIET_MS && epochNow() - started < IDLE_WAIT_MAX_MS) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return Math.max(0, tracker.anyCallAt - started);
 }
 
-async function measureLevel(level: SlackLevel, port: number, tracker: ReplyTracker, drainMs: number): Promise<SlackLevelResult> {
+async function measureLevel(level: SlackLevel, adapter: Adapter, tracker: ReplyTracker, drainMs: number): Promise<SlackLevelResult> {
   const questions = mentionQuestions();
   const channel = `C0BENCH${level.connections}R${level.rate ?? 0}`;
   let next = 0;
   tracker.reset();
-  const { result, ms } = await runAutocannon(
-    {
-      url: `http://127.0.0.1:${port}/slack/events`,
-      connections: level.connections,
-      amount: level.amount,
-      timeout: 10,
-      ...(level.rate === undefined ? {} : { overallRate: level.rate }),
-      requests: [
-        {
-          method: 'POST',
-          // Each request is a new, correctly signed app_mention with its own event id and ts.
-          setupRequest: (request) => {
-            const question = questions[next++ % questions.length] ?? '';
-            const { ts, body } = appMention(channel, `<@${BOT_USER_ID}> ${question}`);
-            const raw = JSON.stringify(body);
-            const timestamp = Math.floor(Date.now() / 1000);
-            tracker.sentAt.set(ts, epochNow());
-            return {
-              ...request,
-              headers: {
-                'content-type': 'application/json',
-                'x-slack-request-timestamp': String(timestamp),
-                'x-slack-signature': slackSignature(SIGNING_SECRET, timestamp, raw),
-              },
-              body: raw,
-            };
-          },
+  const cpuBefore = adapter.cpuMs();
+  const load = await runLoad({
+    url: `http://127.0.0.1:${adapter.port}/slack/events`,
+    connections: level.connections,
+    amount: level.amount,
+    maxSeconds: level.maxSeconds,
+    timeoutMs: 10_000,
+    ...(level.rate === undefined ? {} : { rate: level.rate }),
+    // Each request is a new, correctly signed app_mention with its own event id and ts.
+    next: () => {
+      const question = questions[next++ % questions.length] ?? '';
+      const { ts, body } = appMention(channel, `<@${BOT_USER_ID}> ${question}`);
+      const raw = JSON.stringify(body);
+      const timestamp = Math.floor(Date.now() / 1000);
+      tracker.sentAt.set(ts, epochNow());
+      return {
+        headers: {
+          'content-type': 'application/json',
+          'x-slack-request-timestamp': String(timestamp),
+          'x-slack-signature': slackSignature(SIGNING_SECRET, timestamp, raw),
         },
-      ],
+        body: raw,
+      };
     },
-    level.maxSeconds,
-  );
-  const acked = result['2xx'];
+  });
+  const cpuSent = adapter.cpuMs();
+  const acked = load.ok;
   // Replies still on their way when the last ack came back; then the last parts of long answers.
   const until = epochNow() + drainMs;
   while (tracker.answered < acked && epochNow() < until) await new Promise((r) => setTimeout(r, 20));
   while (epochNow() - tracker.lastPostAt < REPLY_PARTS_QUIET_MS && epochNow() < until) await new Promise((r) => setTimeout(r, 20));
   const replyMs = tracker.replyMs();
-  const responses = result['2xx'] + result.non2xx;
+  const failed = tracker.failed;
+  // The charts, drawn once no question waits, and anything else still going: counted in this
+  // level's CPU, and never left to run into the next level's flood.
+  const settleMs = await untilIdle(tracker);
+  const cpuAll = adapter.cpuMs();
+  const responses = load.ok + load.non2xx;
+  const ack = latencyPercentiles(load.latencies);
   return {
     connections: level.connections,
     ...(level.rate === undefined ? {} : { rate: level.rate }),
     responses,
-    seconds: ms / 1000,
-    throughput: ms > 0 ? (responses * 1000) / ms : Number.NaN,
-    ack: { n: responses, p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
-    reply: percentiles(replyMs),
+    seconds: load.ms / 1000,
+    openMs: load.open.ms,
+    settleMs,
+    ...(cpuBefore === undefined || cpuSent === undefined || cpuAll === undefined
+      ? {}
+      : { adapterCpuMs: { sending: cpuSent - cpuBefore, all: cpuAll - cpuBefore } }),
+    throughput: load.ms > 0 ? (responses * 1000) / load.ms : Number.NaN,
+    ack: { n: responses, p50: ack.p50, p99: ack.p99, max: ack.max },
+    reply: latencyPercentiles(replyMs),
     errors: {
-      non2xx: result.non2xx,
-      transport: result.errors,
-      timeouts: result.timeouts,
+      non2xx: load.non2xx,
+      transport: load.errors,
+      timeouts: load.timeouts,
       noReply: Math.max(0, acked - replyMs.length),
-      failedReplies: tracker.failed,
+      failedReplies: failed,
     },
   };
 }
@@ -293,16 +322,17 @@ export async function measureSlack(
   const tracker = new ReplyTracker();
   watchCalls(fake, (call) => tracker.see(call));
   const results: SlackLevelResult[] = [];
-  let adapter: { port: number; stop: () => Promise<void> } | undefined;
+  let adapter: Adapter | undefined;
   try {
     adapter = await startAdapter(fake.apiUrl, options.isolate, redis, options.profileDir);
     for (const level of levels) {
-      const result = await measureLevel(level, adapter.port, tracker, options.drainMs);
+      const result = await measureLevel(level, adapter, tracker, options.drainMs);
       results.push(result);
-      // The fake keeps every call; a level's calls are not needed once measured.
+      // The fake keeps every call and message; a level's are not needed once measured.
       fake.calls.length = 0;
+      fake.messages.length = 0;
       options.onProgress?.(
-        `slack${redis === undefined ? '' : ' (Redis)'} ×${level.connections}${level.rate === undefined ? '' : ` at ${level.rate}/s`}: ack p50 ${result.ack.p50} ms p99 ${result.ack.p99} ms; reply p50 ${result.reply.p50.toFixed(1)} ms p99 ${result.reply.p99.toFixed(1)} ms; errors ${slackErrors(result)}`,
+        `slack${redis === undefined ? '' : ' (Redis)'} ×${level.connections}${level.rate === undefined ? '' : ` at ${level.rate}/s`}: ack p50 ${result.ack.p50.toFixed(1)} ms p99 ${result.ack.p99.toFixed(1)} ms; reply p50 ${result.reply.p50.toFixed(1)} ms p99 ${result.reply.p99.toFixed(1)} ms; errors ${slackErrors(result)}${result.adapterCpuMs === undefined ? '' : `; adapter CPU ${(result.adapterCpuMs.sending / Math.max(1, result.responses)).toFixed(2)} ms an ack while sending, ${(result.adapterCpuMs.all / Math.max(1, result.responses)).toFixed(2)} ms a mention in all`}`,
       );
     }
     await adapter.stop();

@@ -3,6 +3,7 @@
  * is checked against the rate limits, is counted while in flight (so a shutdown can wait for it),
  * and ends in one log line with the platform, the latency and the answer status. The question's
  * text is logged only when LOG_MESSAGE_TEXT is on: it may come from a DM or a private channel.
+ * Work that can follow an answer (its chart) runs {@link AnswerDesk.later}, once no question waits.
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../src/index.ts';
@@ -54,7 +55,8 @@ export interface Concurrency {
  * before the work starts, keeps acknowledging. 16 hides the Web API's round trips at a normal pace;
  * during a burst only 2, because each answer running then takes CPU from the acknowledgements (in
  * the benchmark's flood of 200 connections, answers took a third of the adapter's CPU at 16, and
- * the ack rate rose by half with 2).
+ * the ack rate rose by half with 2). A desk with a cap also starts at most one question per turn of
+ * the event loop (see {@link AnswerDesk}).
  */
 export const SLACK_CONCURRENCY: Concurrency = {
   max: 16,
@@ -65,6 +67,9 @@ export const SLACK_CONCURRENCY: Concurrency = {
 };
 
 const UNLIMITED: Concurrency = { max: Number.POSITIVE_INFINITY, duringBurst: Number.POSITIVE_INFINITY, quietMs: 0 };
+
+/** Jobs run {@link AnswerDesk.later} at once, at most. */
+export const LATER_AT_ONCE = 2;
 
 /** Told to the user when a question arrives after shutdown has begun. */
 export const SHUTTING_DOWN_TEXT = 'I am restarting just now. Please ask again in a minute.';
@@ -85,6 +90,11 @@ export class AnswerDesk {
   #lastArrival = Number.NEGATIVE_INFINITY;
   /** Set while waiting questions are held back by a burst: lets them in when it is over. */
   #burstOver: NodeJS.Timeout | undefined;
+  /** Set when a question was let in during this turn of the event loop (capped desks only). */
+  #nextTurn: NodeJS.Immediate | undefined;
+  /** Work that follows answers, waiting for no question to be waiting. */
+  readonly #later: Array<() => void> = [];
+  #laterRunning = 0;
   #draining = false;
 
   /**
@@ -116,11 +126,18 @@ export class AnswerDesk {
     return burst ? duringBurst : max;
   }
 
+  /** Whether questions are let in one per turn of the event loop: a capped desk's are. Each starts
+   * with a few milliseconds of synchronous work (the engine); letting in all that fit at once (16
+   * when a burst ends) held every acknowledgement behind all of them, 0.5–0.9 s in the benchmark. */
+  get #paced(): boolean {
+    return Number.isFinite(this.#concurrency.max);
+  }
+
   async #turn(): Promise<void> {
     this.#lastArrival = performance.now();
     // First come, first served: a newcomer never overtakes a question already waiting.
-    if (this.#waiting.length === 0 && this.#busy < this.#limit()) {
-      this.#busy++;
+    if (this.#waiting.length === 0 && this.#busy < this.#limit() && this.#nextTurn === undefined) {
+      this.#letIn();
       return;
     }
     await new Promise<void>((resolve) => {
@@ -129,19 +146,31 @@ export class AnswerDesk {
     });
   }
 
+  #letIn(): void {
+    this.#busy++;
+    if (this.#paced) {
+      this.#nextTurn = setImmediate(() => {
+        this.#nextTurn = undefined;
+        this.#admit();
+      });
+    }
+  }
+
   #done(): void {
     this.#busy--;
     this.#admit();
   }
 
-  /** Lets waiting questions in, up to the current limit; if a burst holds some back, looks again
-   * when it would be over (an answer finishing looks again sooner). */
+  /** Lets waiting questions in, up to the current limit (one this turn, if paced); if a burst
+   * holds some back, looks again when it would be over (an answer finishing looks again sooner).
+   * With none waiting, work that follows answers may start. */
   #admit(): void {
-    while (this.#waiting.length > 0 && this.#busy < this.#limit()) {
-      this.#busy++;
+    while (this.#waiting.length > 0 && this.#busy < this.#limit() && this.#nextTurn === undefined) {
+      this.#letIn();
       this.#waiting.shift()?.();
     }
-    if (this.#waiting.length > 0 && this.#busy < this.#concurrency.max && this.#burstOver === undefined) {
+    if (this.#waiting.length === 0) this.#startLater();
+    if (this.#waiting.length > 0 && this.#busy < this.#concurrency.max && this.#burstOver === undefined && this.#nextTurn === undefined) {
       const wait = Math.max(1, this.#lastArrival + this.#concurrency.quietMs - performance.now());
       this.#burstOver = setTimeout(() => {
         this.#burstOver = undefined;
@@ -150,7 +179,37 @@ export class AnswerDesk {
     }
   }
 
-  /** Questions being answered right now. */
+  /** Starts work that follows answers while no question is waiting, up to {@link LATER_AT_ONCE}. */
+  #startLater(): void {
+    while (this.#later.length > 0 && this.#laterRunning < LATER_AT_ONCE && this.#waiting.length === 0) {
+      this.#laterRunning++;
+      this.#later.shift()?.();
+    }
+  }
+
+  /**
+   * Runs `job` (work that follows an answer already given, such as its chart) once no question is
+   * waiting for its turn: questions come first, so a burst of charted answers gets every answer
+   * out before the charts, which take tens of milliseconds of CPU each. Counted in flight, so a
+   * shutdown waits for it. Resolves when the job has run; never rejects (a failure is logged).
+   */
+  later(job: () => Promise<void>, log: Logger = this.#log): Promise<void> {
+    const task = new Promise<void>((resolve) => {
+      this.#later.push(resolve);
+      this.#startLater();
+    })
+      .then(job)
+      .catch((error: unknown) => log.error({ error: error instanceof Error ? error.message : String(error) }, 'work after an answer failed'))
+      .finally(() => {
+        this.#laterRunning--;
+        this.#startLater();
+      });
+    this.#inFlight.add(task);
+    void task.finally(() => this.#inFlight.delete(task));
+    return task;
+  }
+
+  /** Questions being answered right now, and work following answers. */
   get inFlight(): number {
     return this.#inFlight.size;
   }
@@ -170,8 +229,17 @@ export class AnswerDesk {
   ): Promise<void> {
     const started = performance.now();
     const requestId = randomUUID();
-    const log = this.#log.child({ requestId });
-    const ctx: QuestionContext = { requestId, log };
+    const parent = this.#log;
+    let child: Logger | undefined;
+    // The child logger is made when something logs through it: most questions log only the line
+    // below (through the parent, with the id), and under a burst thousands wait at once.
+    const ctx: QuestionContext = {
+      requestId,
+      get log(): Logger {
+        child ??= parent.child({ requestId });
+        return child;
+      },
+    };
     const run = async (): Promise<QuestionStatus> => {
       if (this.#draining) {
         await notify(SHUTTING_DOWN_TEXT, ctx);
@@ -191,12 +259,13 @@ export class AnswerDesk {
     };
     const task = run()
       .catch((error: unknown) => {
-        log.error({ error: error instanceof Error ? error.message : String(error) }, 'question handling failed');
+        ctx.log.error({ error: error instanceof Error ? error.message : String(error) }, 'question handling failed');
         return 'failed' as const;
       })
       .then((status) => {
-        log.info(
+        parent.info(
           {
+            requestId,
             kind: meta.kind,
             status,
             latencyMs: Math.round(performance.now() - started),

@@ -6,7 +6,7 @@
  */
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, type AppOptions } from '@slack/bolt';
+import { App, type AppOptions } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { Engine, Logger } from '../../src/index.ts';
 import { AnswerDesk, SLACK_CONCURRENCY } from '../shared/answer-desk.ts';
@@ -20,6 +20,7 @@ import { CLAIM_TTL_MS, type StatePort } from '../shared/state/port.ts';
 import { boltLogger, scrubSecrets } from './bolt-logger.ts';
 import type { SlackConfig } from './config.ts';
 import { SlackDelivery, slackErrorCode } from './delivery.ts';
+import { SlackEventsReceiver } from './events-receiver.ts';
 import { createSlackHttpServer, DEFAULT_HTTP_TIMEOUTS, EVENTS_PATH, type HttpTimeouts } from './http-endpoint.ts';
 import * as commands from './listeners/commands.ts';
 import { QuestionNotStoredError } from './listeners/dedup.ts';
@@ -59,7 +60,7 @@ interface BuiltApp {
   app: App;
   desk: AnswerDesk;
   feedback: AnswerFeedback | undefined;
-  receiver: HTTPReceiver | undefined;
+  receiver: SlackEventsReceiver | undefined;
   /** Answers a conversation question (what a queue worker calls). */
   answer: (question: ConversationQuestion, options: AnswerOptions) => Promise<void>;
 }
@@ -137,14 +138,16 @@ export function createSlackApp({
     // request under a flood.
     convoStore: false,
   } satisfies AppOptions;
-  // In HTTP mode Bolt's receiver only dispatches: http-endpoint.ts owns the server, reads and
-  // checks each request, then hands it over.
-  let receiver: HTTPReceiver | undefined;
+  // In HTTP mode the receiver only dispatches: http-endpoint.ts owns the server, reads and checks
+  // each request, then hands its parsed body over.
+  let receiver: SlackEventsReceiver | undefined;
   let app: App;
   if (config.mode === 'http') {
-    // processBeforeResponse: the acknowledgement goes out when the listeners return, which is once
-    // a question is handed on (stored in the queue, when there is one), never after its answer.
-    receiver = new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: EVENTS_PATH, logger: common.logger, processBeforeResponse: true });
+    // With a work queue, the acknowledgement goes out when the listeners return, once the
+    // question is stored (never after its answer); without, as soon as Bolt acknowledges, before
+    // its middleware and listeners run: a question is then claimed in this process, which cannot
+    // fail in a way Slack sending it again would mend.
+    receiver = new SlackEventsReceiver(log, enqueue !== undefined);
     app = new App({ ...common, receiver });
   } else {
     app = new App({ ...common, socketMode: true, appToken: config.appToken });
@@ -170,7 +173,9 @@ export function createSlackApp({
       enqueue ??
       (async (question, onceKey) => {
         if (!(await state.claim(onceKey, CLAIM_TTL_MS))) return false;
-        void answerInConversation(question, deps);
+        // After this turn of the event loop: the acknowledgement is written first. Started here, the
+        // answer's synchronous work (the engine, a few milliseconds) ran before Bolt sent the ack.
+        setImmediate(() => void answerInConversation(question, deps));
         return true;
       }),
     ...(feedback === undefined ? {} : { feedback }),

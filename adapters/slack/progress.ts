@@ -1,6 +1,8 @@
 /**
- * The hourglass reaction on a question while its answer is prepared: cosmetic, so best-effort.
- * Neither adding nor removing it is ever awaited before the answer is posted; at most
+ * The hourglass reaction on a question whose answer is slow to come: cosmetic, so best-effort.
+ * It goes on only once an answer has taken {@link PROGRESS_DELAY_MS}: most are posted within tens of
+ * milliseconds, where adding and removing it was two Web API calls of three per answer for a flash
+ * nobody sees. Neither adding nor removing it is ever awaited before the answer is posted; at most
  * {@link REACTIONS_IN_FLIGHT_MAX} reaction calls run at once and, past that or while Slack has
  * rate limited reactions, a question simply gets none (a hanging reactions call once held every
  * answer for the client's whole timeout, and a reactions limit held a burst's answers for minutes).
@@ -12,6 +14,8 @@ import type { RateGate } from './rate-gate.ts';
 
 /** Shown on the question while the answer is being prepared. */
 export const PROGRESS_REACTION = 'hourglass_flowing_sand';
+/** How long an answer may take before the hourglass goes on its question. */
+export const PROGRESS_DELAY_MS = 1_000;
 /** Reaction calls running at once, past which new questions get no hourglass. */
 export const REACTIONS_IN_FLIGHT_MAX = 8;
 
@@ -35,13 +39,23 @@ export class ProgressReactions {
     readonly describe: (error: unknown) => string,
   ) {}
 
-  /** Puts the hourglass on the message `timestamp` in `channel`, unless reactions are busy. */
-  start(channel: string, timestamp: string): Progress {
+  /**
+   * Puts the hourglass on the message `timestamp` in `channel` after `delayMs` (unless `done()`
+   * came first, or reactions are busy). A delay of 0 puts it on at once: work taken up again after
+   * another worker stopped partway, which may have left its hourglass on for this one to take off.
+   */
+  start(channel: string, timestamp: string, delayMs = PROGRESS_DELAY_MS): Progress {
     const args = { channel, timestamp, name: PROGRESS_REACTION };
-    const added = this.#run('add', () => this.client.reactions.add(args));
+    let added: Promise<boolean> | undefined;
+    const add = () => {
+      added = this.#run('add', () => this.client.reactions.add(args));
+    };
+    const timer = delayMs > 0 ? setTimeout(add, delayMs).unref() : undefined;
+    if (timer === undefined) add();
     return {
       done: () => {
-        void added.then((ok) => (ok ? this.#run('remove', () => this.client.reactions.remove(args)) : false));
+        clearTimeout(timer);
+        void added?.then((ok) => (ok ? this.#run('remove', () => this.client.reactions.remove(args)) : false));
       },
     };
   }

@@ -13,12 +13,13 @@ import { BOT, GUILD, IDS, TOKEN, message } from './discord/payloads.ts';
 import { BOT_USER_ID, shownText, startFakeSlackApi, type FakeSlackApi, type RecordedCall } from './slack/support/fake-slack-api.ts';
 import { eventRequest, postSigned } from './slack/support/sign.ts';
 import { appMention } from './slack/support/slack-payloads.ts';
+import { PROGRESS_DELAY_MS } from '../../adapters/slack/progress.ts';
 import { ROOT, spawnBot, type BotProcess } from './support/bot-process.ts';
 
 const BOT_TOKEN = 'xoxb-1212121212-3434343434-shutdownBotTokenNeverLogged';
 const SIGNING_SECRET = 'shutdown-signing-secret-never-logged-56';
 const QUESTION = 'How many misconduct allegations were made against Hampshire police in 2021-22?';
-const SLOW_MS = 1_500;
+const SLOW_MS = PROGRESS_DELAY_MS + 1_500;
 
 let slackApi: FakeSlackApi;
 let discord: FakeDiscord;
@@ -64,7 +65,8 @@ describe('npm start on SIGTERM', () => {
     expect((await postSigned(eventRequest(eventsUrl, SIGNING_SECRET, body))).status).toBe(200);
     const ask = message(discord, { content: `<@${BOT.id}> ${QUESTION}`, mentions: [BOT] });
     discord.dispatch('MESSAGE_CREATE', ask.payload);
-    // The progress reaction means the Slack answer is under way; give Discord's a moment too.
+    // The progress reaction (on an answer still going after PROGRESS_DELAY_MS) means the Slack
+    // answer is under way; give Discord's a moment too.
     await slackApi.waitFor((c) => c.method === 'reactions.add' && c.body.channel === 'C0SHUTDOWN');
     await new Promise((resolve) => setTimeout(resolve, 200));
 
@@ -88,7 +90,7 @@ describe('npm start on SIGTERM', () => {
     // The gateway connection was closed by the bot, after the answers were out.
     expect(discord.gatewayReady).toBe(false);
     // It waited for the slowed posts (which still had over a second to go) before exiting.
-    expect(at - signalledAt).toBeGreaterThanOrEqual(SLOW_MS - 500);
+    expect(at - signalledAt).toBeGreaterThanOrEqual(SLOW_MS - PROGRESS_DELAY_MS - 500);
     expect(bot.log()).toMatch(/"msg":"stopped"/);
     expect(bot.log()).not.toContain('shutdownBotTokenNeverLogged');
     expect(bot.log()).not.toContain(SIGNING_SECRET);

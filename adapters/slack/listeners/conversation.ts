@@ -36,14 +36,25 @@ export interface AnswerOptions {
   recheck?: boolean;
 }
 
-/** Answers a question typed in a conversation, showing progress and reporting failure in words. */
-export function answerInConversation(q: ConversationQuestion, deps: ListenerDeps, options: AnswerOptions = {}): Promise<void> {
+/**
+ * Answers a question typed in a conversation, showing progress and reporting failure in words.
+ * Resolves once the answer and the files that follow it (its chart) are posted: a queue worker
+ * acknowledges the job only then, so a replica that stops before the chart leaves it to another.
+ */
+export async function answerInConversation(q: ConversationQuestion, deps: ListenerDeps, options: AnswerOptions = {}): Promise<void> {
   const meta = { kind: q.kind, user: q.user ?? 'unknown', channel: q.channel, text: q.question };
-  return deps.desk.handle(
+  let files: Promise<void> | undefined;
+  await deps.desk.handle(
     meta,
-    (ctx) => answerNow(q, ctx, deps, options),
+    async (ctx) => {
+      const { status, after } = await answerNow(q, ctx, deps, options);
+      // The chart is drawn and uploaded outside the question's turn, once no question waits.
+      if (after !== undefined) files = deps.desk.later(after, ctx.log);
+      return status;
+    },
     (text, ctx) => notice(q, text, ctx, deps),
   );
+  await files;
 }
 
 /** Tells the asker something that is not an answer: privately in a channel, in the DM otherwise. */
@@ -71,14 +82,20 @@ function conversationOf(q: ConversationQuestion): ConversationKind {
   return q.replyThreadTs === q.messageTs ? 'channel' : 'thread';
 }
 
+/** How a question ended, and the files to send after its answer, if any. */
+interface Answered {
+  status: QuestionStatus;
+  after?: () => Promise<void>;
+}
+
 async function answerNow(
   q: ConversationQuestion,
-  { log }: QuestionContext,
-  { engine, delivery, state, feedback }: ListenerDeps,
+  ctx: QuestionContext,
+  { engine, delivery, state, feedback, log: slackLog }: ListenerDeps,
   options: AnswerOptions,
-): Promise<QuestionStatus> {
+): Promise<Answered> {
   // Never awaited: the hourglass is cosmetic, and the answer must not wait on it.
-  const progress = delivery.progress.start(q.channel, q.messageTs);
+  const progress = delivery.progress.start(q.channel, q.messageTs, options.recheck === true ? 0 : undefined);
   let remembered: Promise<void> = Promise.resolve();
   try {
     let answer: Answer;
@@ -94,7 +111,9 @@ async function answerNow(
       // Sent before the answer is posted but not waited for: it is in place long before anyone can
       // read the answer and reply to it, and the answer does not wait a round trip for it.
       remembered = state.remember([memoryKey], { question: answer.question, frame: answer.frame }, CONVERSATION_TTL_MS);
-      log.debug({ channel: q.channel, followUp: previous !== undefined, citations: answer.citations.length }, 'answered');
+      // Checked first: the question's own logger is made only when something is logged through it.
+      if (slackLog.isLevelEnabled('debug'))
+        ctx.log.debug({ channel: q.channel, followUp: previous !== undefined, citations: answer.citations.length }, 'answered');
     }
     // Keyed by the question's message, as its posts are: a redelivered question is one answer. Help
     // for an empty mention is no answer to rate, nor a declined question.
@@ -105,16 +124,16 @@ async function answerNow(
     const csv = csvOfAnswer(answer);
     const status: QuestionStatus = answer.type === 'help' ? 'help' : answer.status;
     await delivery.post(replyTo(q, options), messages);
-    await delivery.postFiles(replyTo(q, options), chart, csv);
-    return status;
+    return chart === undefined && csv === undefined ? { status } : { status, after: () => delivery.postFiles(replyTo(q, options), chart, csv) };
   } catch (error) {
+    const { log } = ctx;
     log.error({ error: delivery.describe(error), channel: q.channel }, 'failed to answer');
     try {
       await delivery.post({ ...replyTo(q, options), key: `${replyTo(q).key}:failure` }, [renderFailure()]);
     } catch (postError) {
       log.error({ error: delivery.describe(postError), channel: q.channel }, 'failed to report a failure');
     }
-    return 'failed';
+    return { status: 'failed' };
   } finally {
     progress.done();
     await remembered;

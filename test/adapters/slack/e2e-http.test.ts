@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackConfigFromEnv, startSlack } from '../../../adapters/slack/index.ts';
+import { PROGRESS_DELAY_MS } from '../../../adapters/slack/progress.ts';
 import { MORE_ACTION_ID, renderAnswer, SHARE_ACTION_ID } from '../../../adapters/slack/render-blocks.ts';
 import { FAILURE_TEXT, loadEngine, renderText, type Engine } from '../../../src/index.ts';
 import { shownFigures } from '../../render/answer-parts.ts';
@@ -111,13 +112,23 @@ describe('Slack over HTTP', () => {
     expect(String(reply?.body.text)).toContain('1,938');
   });
 
-  it('shows the question is being worked on with a reaction, removed once answered', async () => {
+  it('shows a slow answer is being worked on with a reaction, removed once answered', async () => {
+    // Slack takes longer than PROGRESS_DELAY_MS to take the post.
+    fake.injectFault('chat.postMessage', { kind: 'slow', ms: PROGRESS_DELAY_MS + 500 });
     const { ts, body } = appMention('C0REACT', `<@${BOT_USER_ID}> ${HAMPSHIRE_QUESTION}`);
     await send(body);
-    await fake.waitFor((c) => c.method === 'reactions.remove' && c.body.channel === 'C0REACT');
+    await fake.waitFor((c) => c.method === 'reactions.remove' && c.body.channel === 'C0REACT', 1, 10_000);
     const sequence = fake.calls.filter((c) => c.body.channel === 'C0REACT').map((c) => `${c.method}${c.body.timestamp === ts ? ':question' : ''}`);
     expect(sequence).toEqual(['reactions.add:question', 'chat.postMessage', 'reactions.remove:question']);
     expect(fake.calls.find((c) => c.method === 'reactions.add' && c.body.channel === 'C0REACT')?.body.name).toBe('hourglass_flowing_sand');
+  });
+
+  it('posts a prompt answer with one Web API call and no reaction', async () => {
+    const { body } = appMention('C0PROMPT', `<@${BOT_USER_ID}> ${HAMPSHIRE_QUESTION}`);
+    await send(body);
+    await waitForPost('C0PROMPT');
+    await new Promise((resolve) => setTimeout(resolve, PROGRESS_DELAY_MS + 300));
+    expect(fake.calls.filter((c) => c.body.channel === 'C0PROMPT').map((c) => c.method)).toEqual(['chat.postMessage']);
   });
 
   it('answers a follow-up in the thread using the thread’s previous question', async () => {
@@ -383,7 +394,6 @@ describe('Slack over HTTP', () => {
     const [reply] = await waitForPost('C0FAIL');
     expect(reply?.body.thread_ts).toBe(ts);
     expect(shownText(reply as RecordedCall)).toBe(FAILURE_TEXT);
-    await fake.waitFor((c) => c.method === 'reactions.remove' && c.body.channel === 'C0FAIL');
   });
 
   it('never writes the bot token or the signing secret to the logs', () => {

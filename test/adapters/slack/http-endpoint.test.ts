@@ -2,13 +2,15 @@
  * The Slack HTTP endpoint under attack and neglect, end to end over loopback with the real Bolt
  * app: bodies past 1 MB refused with 413 while they are still arriving (before any signature
  * check), idle, half-sent and kept-alive connections closed by their timeouts, timestamps in the
- * future refused like stale ones, a signed body that is not an object answered 400, a replayed
- * command or Share click taken once, and `/healthz` reporting the platform's state.
+ * future refused like stale ones, forged and altered bodies refused, Slack's unsigned ssl_check
+ * answered without acting on anything smuggled in it, a signed body that is not an object answered
+ * 400, a replayed command or Share click taken once, and `/healthz` reporting the platform's state.
  */
 import { connect, type Socket } from 'node:net';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SlackHandle } from '../../../adapters/slack/app.ts';
+import { ACK_TIMEOUT_MS } from '../../../adapters/slack/events-receiver.ts';
 import { BODY_LIMIT_BYTES, type HttpTimeouts } from '../../../adapters/slack/http-endpoint.ts';
 import { HealthBoard, HealthReport } from '../../../adapters/shared/health.ts';
 import { InProcessState } from '../../../adapters/shared/state/in-process.ts';
@@ -168,6 +170,48 @@ describe('signed requests', () => {
       signature: slackSignature('wrong', 1, ''),
     });
     expect(response.status).toBe(401);
+  });
+
+  it('refuses a body signed with another secret, and a body changed after it was signed', async () => {
+    const question = slashCommand(
+      '/ask',
+      'How many misconduct allegations were made against Hampshire police in 2021-22?',
+      'C0FORGED',
+      fake.responseUrl('forged'),
+    );
+    const forged = await postSigned(commandRequest(url, 'another-apps-signing-secret-00000', question));
+    const timestamp = Math.floor(Date.now() / 1000);
+    const signed = commandRequest(url, SIGNING_SECRET, question);
+    const changed = await postSigned({
+      ...signed,
+      timestamp,
+      signature: slackSignature(SIGNING_SECRET, timestamp, signed.body),
+      body: signed.body.replace('Hampshire', 'Hampshira'),
+    });
+    expect([forged.status, changed.status]).toEqual([401, 401]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fake.calls.filter((c) => c.responseUrlId === 'forged')).toHaveLength(0);
+  });
+
+  it('answers 404 to a signed click on a button it never posted, once Slack’s three seconds are up', async () => {
+    const click = buttonClick('C0UNKNOWN', 'not_a_forcewatch_button', 'x', fake.responseUrl('unknown-button'));
+    const startedAt = Date.now();
+    const response = await postSigned(actionRequest(url, SIGNING_SECRET, click));
+    expect(response.status).toBe(404);
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(ACK_TIMEOUT_MS - 100);
+    expect(fake.calls.filter((c) => c.responseUrlId === 'unknown-button')).toHaveLength(0);
+  }, 10_000);
+
+  it('answers Slack’s unsigned ssl_check, and acts on nothing sent along with it', async () => {
+    const value = shareValue({ k: 'ask', q: 'How many misconduct allegations were made against Hampshire police in 2021-22?' }) ?? '';
+    const smuggled = new URLSearchParams({
+      ssl_check: '1',
+      payload: JSON.stringify(buttonClick('C0SMUGGLED', SHARE_ACTION_ID, value, fake.responseUrl('smuggled'))),
+    }).toString();
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: smuggled });
+    expect(response.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fake.calls.filter((c) => c.body.channel === 'C0SMUGGLED' || c.responseUrlId === 'smuggled')).toHaveLength(0);
   });
 });
 

@@ -1,13 +1,13 @@
 /**
  * The Slack Web API's faults as a user would notice them, end to end with the real Bolt app and the
  * local fake Web API: a 429 on one channel's post does not hold another channel's answer; the
- * hourglass reaction never holds an answer, hanging or rate limited, and is dropped past a few
- * reaction calls at once; and a post Slack took but answered too late is not posted again, while
+ * hourglass reaction (put on a slow answer's question) never holds an answer, hanging or rate
+ * limited, and is dropped past a few reaction calls at once; and a post Slack took but answered too late is not posted again, while
  * one that never landed is.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SlackHandle } from '../../../adapters/slack/app.ts';
-import { REACTIONS_IN_FLIGHT_MAX } from '../../../adapters/slack/progress.ts';
+import { PROGRESS_DELAY_MS, REACTIONS_IN_FLIGHT_MAX } from '../../../adapters/slack/progress.ts';
 import type { AdapterSettings } from '../../../adapters/shared/settings.ts';
 import { BOT_USER_ID, startFakeSlackApi, type FakeSlackApi } from './support/fake-slack-api.ts';
 import { logSink, type LogSink } from './support/log-sink.ts';
@@ -23,22 +23,30 @@ let fake: FakeSlackApi;
 let sink: LogSink;
 let slack: SlackHandle;
 let url: string;
+/** A client that waits out slow and hanging calls (10 s): its slow answers are slow, not timed out. */
+let patient: SlackHandle;
+let patientUrl: string;
 
 beforeAll(async () => {
   fake = await startFakeSlackApi();
   sink = logSink();
   ({ slack, eventsUrl: url } = await startHttpSlack({ botToken: 'xoxb-1-2-webapi', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, sink }, { settings }));
+  ({ slack: patient, eventsUrl: patientUrl } = await startHttpSlack(
+    { botToken: 'xoxb-1-2-patient', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, sink: logSink() },
+    { settings: { ...settings, apiTimeoutMs: 10_000 } },
+  ));
 });
 
 afterAll(async () => {
   await slack?.stop({ graceMs: 1_000 });
+  await patient?.stop({ graceMs: 100 });
   await fake?.close();
 });
 
-/** Sends a mention in `channel` and resolves when it was acknowledged. */
-const ask = async (channel: string) => {
+/** Sends a mention in `channel` (to the patient client if said) and resolves when it was acknowledged. */
+const ask = async (channel: string, to = url) => {
   const { body } = appMention(channel, `<@${BOT_USER_ID}> ${QUESTION}`);
-  expect((await postSigned(eventRequest(url, SIGNING_SECRET, body))).status).toBe(200);
+  expect((await postSigned(eventRequest(to, SIGNING_SECRET, body))).status).toBe(200);
 };
 const postsIn = (channel: string) => fake.calls.filter((c) => c.method === 'chat.postMessage' && c.body.channel === channel);
 const answerIn = async (channel: string, timeoutMs = 10_000) => {
@@ -62,58 +70,62 @@ describe('Slack Web API faults', () => {
     expect(postsIn('C0LIMITED')).toHaveLength(1);
   }, 20_000);
 
-  it('posts the answer without waiting for a hanging reaction call', async () => {
+  it('posts a slow answer without waiting for a hanging reaction call', async () => {
+    // The post takes long enough for the hourglass to be wanted; its call then hangs.
+    fake.injectFault('chat.postMessage', { kind: 'slow', ms: PROGRESS_DELAY_MS + 300 });
     fake.injectFault('reactions.add', { kind: 'hang', ms: 5_000 });
     const askedAt = Date.now();
-    await ask('C0HANG');
-    expect((await answerIn('C0HANG')) - askedAt).toBeLessThan(2_000);
-  });
+    await ask('C0HANG', patientUrl);
+    expect((await answerIn('C0HANG')) - askedAt).toBeLessThan(PROGRESS_DELAY_MS + 2_000);
+    expect(fake.faulted.some((f) => f.method === 'reactions.add' && f.fault === 'hang')).toBe(true);
+  }, 15_000);
 
-  it('answers a burst promptly under a reactions rate limit, dropping the hourglass rather than the answers', async () => {
+  it('answers a slow burst under a reactions rate limit, dropping the hourglass rather than the answers', async () => {
     await sleep(400); // let the previous test's reaction calls settle
     const reactionsBefore = fake.calls.filter((c) => c.method === 'reactions.add').length;
     fake.injectFault('reactions.add', { kind: 'status', status: 429, retryAfterSeconds: 60 });
     const burst = 20;
+    // Every answer's post is slow enough for its hourglass to be wanted.
+    fake.injectFault('chat.postMessage', { kind: 'slow', ms: PROGRESS_DELAY_MS + 300 }, burst);
     const startedAt = Date.now();
     const channels = Array.from({ length: burst }, (_, i) => `C0TIER${i}`);
-    for (const channel of channels) await ask(channel);
+    for (const channel of channels) await ask(channel, patientUrl);
     for (const channel of channels) await answerIn(channel);
     expect(Date.now() - startedAt).toBeLessThan(10_000);
     // After the 429, reactions are left alone until its Retry-After has passed.
     expect(fake.calls.filter((c) => c.method === 'reactions.add').length - reactionsBefore).toBeLessThan(burst / 2);
   }, 20_000);
 
-  it('answers a burst promptly while every reaction call hangs, dropping the hourglass past a few calls at once', async () => {
-    // A client that waits out the hanging calls (10 s): each holds its place among the reaction
-    // calls in flight for the whole burst.
-    const patient = await startHttpSlack(
-      { botToken: 'xoxb-1-2-patient', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, sink: logSink() },
+  it('answers a slow burst while every reaction call hangs, dropping the hourglass past a few calls at once', async () => {
+    // A client of its own (the one above has reactions paused by the 429), that waits out the
+    // hanging calls: each holds its place among the reaction calls in flight for the whole burst.
+    const fresh = await startHttpSlack(
+      { botToken: 'xoxb-1-2-fresh', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, sink: logSink() },
       { settings: { ...settings, apiTimeoutMs: 10_000 } },
     );
     try {
       const hangsBefore = fake.faulted.filter((f) => f.method === 'reactions.add').length;
       fake.injectFault('reactions.add', { kind: 'hang', ms: 4_000 }, 40);
       const burst = 20;
+      fake.injectFault('chat.postMessage', { kind: 'slow', ms: PROGRESS_DELAY_MS + 300 }, burst);
       const startedAt = Date.now();
       const channels = Array.from({ length: burst }, (_, i) => `C0SLOWREACT${i}`);
-      for (const channel of channels) {
-        const { body } = appMention(channel, `<@${BOT_USER_ID}> ${QUESTION}`);
-        expect((await postSigned(eventRequest(patient.eventsUrl, SIGNING_SECRET, body))).status).toBe(200);
-      }
+      for (const channel of channels) await ask(channel, fresh.eventsUrl);
       for (const channel of channels) await answerIn(channel);
-      expect(Date.now() - startedAt).toBeLessThan(4_000);
+      // The hanging calls (4 s) hold up no answer.
+      expect(Date.now() - startedAt).toBeLessThan(PROGRESS_DELAY_MS + 3_000);
       const hanging = fake.faulted.filter((f) => f.method === 'reactions.add').length - hangsBefore;
       expect(hanging).toBeGreaterThan(0);
       expect(hanging).toBeLessThanOrEqual(REACTIONS_IN_FLIGHT_MAX);
     } finally {
-      await patient.slack.stop({ graceMs: 100 });
+      await fresh.slack.stop({ graceMs: 100 });
     }
   }, 20_000);
 
   it('does not post again a part Slack took but answered after the client’s timeout', async () => {
     fake.injectFault('chat.postMessage', { kind: 'slow', ms: 700 });
     await ask('C0LATE');
-    await sink.waitFor((r) => r.msg === 'a post whose answer was lost had landed: not posting it again', 8_000);
+    await sink.waitFor((r) => r.msg === 'a post whose answer was lost had landed: not posting it again' && r.channel === 'C0LATE', 8_000);
     await sleep(500);
     expect(postsIn('C0LATE')).toHaveLength(1);
   }, 15_000);
