@@ -8,12 +8,13 @@
 import type { Answer, Frame } from '../model/answer.ts';
 import type { SourceDocument } from '../model/data.ts';
 import type { QueryFrame } from '../model/frame.ts';
-import { stem, words } from '../text/words.ts';
+import { stem } from '../text/words.ts';
 import { periodMatches } from '../understand/periods.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import { joinNames } from './holdings.ts';
 import { bullets, type Counted, counted, countedFor, DATASET, RESPONSES, responses, SCRAPED, unattributed } from './recommendation-lines.ts';
+import { documentsOfKind, stemsIn } from './recommendation-index.ts';
 import { rankCategories, rankForces } from './recommendation-rankings.ts';
 
 /** How many recommendations an answer quotes. */
@@ -23,31 +24,34 @@ const SHOWN = 3;
  * failing that, those whose category or text mentions one. */
 function onTopic(ctx: AnswerContext, recs: readonly SourceDocument[], topic: readonly string[]): { chosen: SourceDocument[]; byCategory: boolean } {
   if (topic.length === 0) return { chosen: [...recs], byCategory: false };
-  const topicStems = new Set(topic.map(stem));
+  const topicStems = [...new Set(topic.map(stem))];
   const inCategory = recs.filter((d) => {
-    const category = new Set(words(d.category ?? '').map(stem));
-    return [...topicStems].every((t) => category.has(t));
+    const category = stemsIn(d, 'category');
+    return topicStems.every((t) => category.has(t));
   });
   if (inCategory.length > 0) return { chosen: inCategory, byCategory: true };
   const ids = new Set(recs.map((d) => d.id));
   const hits = ctx.passages.find(topic.join(' '), 40, { scope: 'recommendations', minTerms: 1, docFilter: (id) => ids.has(id) });
   const chosen = [...new Set(hits.map((h) => h.passage.docId))]
     .map((id) => ctx.documents.get(id) as SourceDocument)
-    .filter((d) => words(`${d.category ?? ''} ${d.text}`).some((w) => topicStems.has(stem(w))));
+    .filter((d) => topicStems.some((t) => stemsIn(d, 'category').has(t) || stemsIn(d, 'text').has(t)));
   return { chosen, byCategory: false };
 }
 
 /** The most on topic first (the most topic words met, in its category or text), then the newest. */
 function mostOnTopic(chosen: SourceDocument[], topic: readonly string[]): SourceDocument[] {
+  const newest = (a: SourceDocument, b: SourceDocument) => (b.published ?? '').localeCompare(a.published ?? '');
+  // With no topic every one is as relevant: no text need be read (a national ranking reads 1,317).
+  if (topic.length === 0) return [...chosen].sort(newest);
   const topicStems = [...new Set(topic.map(stem))];
   const relevance = new Map(
     chosen.map((d) => {
-      const inCategory = new Set(words(d.category ?? '').map(stem));
-      const inText = new Set(words(d.text).map(stem));
+      const inCategory = stemsIn(d, 'category');
+      const inText = stemsIn(d, 'text');
       return [d, topicStems.filter((t) => inCategory.has(t) || inText.has(t)).length * 100 + topicStems.filter((t) => inCategory.has(t)).length];
     }),
   );
-  return [...chosen].sort((a, b) => (relevance.get(b) ?? 0) - (relevance.get(a) ?? 0) || (b.published ?? '').localeCompare(a.published ?? ''));
+  return [...chosen].sort((a, b) => (relevance.get(b) ?? 0) - (relevance.get(a) ?? 0) || newest(a, b));
 }
 
 /** "Which force turned down the most?", "which category holds the most?": a ranking, or undefined. */
@@ -68,7 +72,7 @@ function ranking(
 }
 
 export function answerRecommendations(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft): Answer {
-  const all = [...ctx.documents.values()].filter((d) => d.kind === 'recommendation');
+  const all = documentsOfKind(ctx.documents, 'recommendation');
   // Recommendations are addressed to forces: a national question asks about all of them.
   const forces = asked.scope.kind === 'forces' || asked.scope.kind === 'region' ? asked.scope.forces : [];
   const { topic } = asked;

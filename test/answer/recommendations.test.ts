@@ -56,3 +56,24 @@ describe('IOPC learning recommendations', () => {
     expect(answer.text).toContain('Left out as asked: Metropolitan Police Service.');
   });
 });
+
+describe('IOPC learning recommendations, asked one after another', () => {
+  // What is worked out once per dataset (which documents are recommendations, the stems of each)
+  // must give each question the answer it gets when asked first.
+  const questions = [
+    'Which force has received the most IOPC learning recommendations?',
+    'What has the IOPC recommended to Sussex Police about custody?',
+    'Has the IOPC told British Transport Police to change anything about restraint or use of force?',
+    'How many IOPC learning recommendations concern discrimination?',
+    'Which category holds the most IOPC learning recommendations?',
+  ];
+
+  it('gives each question the answer it gets when asked first, in any order', () => {
+    const asked = questions.map((q) => engine.answer(q));
+    for (const [i, q] of [...questions.entries()].reverse()) {
+      const fresh = loadEngine().answer(q);
+      expect(fresh.text).toBe(asked[i]?.text);
+      expect(fresh.citations).toEqual(asked[i]?.citations);
+    }
+  });
+});
