@@ -26,8 +26,14 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
 }
 
 /** Library lines whose rest is a payload: the Web API client's request bodies (chat.postMessage's
- * text), and the Socket Mode client's envelopes as received (a DM's words). */
-const PAYLOAD_LINES = [/^(http request body: )/, /^(Received a message on the WebSocket: )/, /^(Unable to parse an incoming WebSocket message[^:]*: [^,]*, )/];
+ * text) and results (Slack echoes the message posted, which may quote a user's words), and the
+ * Socket Mode client's envelopes as received (a DM's words). */
+const PAYLOAD_LINES = [
+  /^(http request body: )/,
+  /^(http request result: )/,
+  /^(Received a message on the WebSocket: )/,
+  /^(Unable to parse an incoming WebSocket message[^:]*: [^,]*, )/,
+];
 
 /** `line` with any payload it carries left out. */
 export function withoutPayload(line: string): string {
