@@ -98,8 +98,7 @@ export function readText(
   if (read.length === 0) return undefined;
   const holds = (r: Read, term: readonly string[]) => term.every((t) => stemSet(r.sentence).has(t));
   // A word in few of the sentences read says more about which one answers than one in most of them
-  // ("Hampshire" in a Hampshire story).
-  // A word no sentence read holds ("wanted", "getting") tells none apart: it weighs nothing.
+  // ("Hampshire" in a Hampshire story); a word none holds ("wanted", "getting") weighs nothing.
   const weights = terms.map((term) => {
     const df = read.filter((r) => holds(r, term)).length;
     return df === 0 ? 0 : Math.log(1 + read.length / df);
@@ -111,7 +110,9 @@ export function readText(
   // about; other quoted words are the sentence's own.
   const quoted = asked.quoted ?? [];
   const titled = new Set(
-    hits.filter(({ passage }) => passage.index === 0 && quoted.some((q) => passage.text.toLowerCase().includes(q))).map((h) => h.passage.docId),
+    hits
+      .filter(({ passage }) => passage.index === 0 && quoted.some((q) => ` ${words(passage.text).join(' ')} `.includes(` ${q} `)))
+      .map((h) => h.passage.docId),
   );
   // With `stating`, only sentences stating a number of something the question counts ("pleaded
   // guilty to 49 offences" for "how many offences"; never "Wayne Couzens, 48,").
