@@ -4,8 +4,9 @@
  * dismissal on the barred list". Every value is cited; the order is our ranking.
  */
 import type { Answer } from '../model/answer.ts';
-import type { Metric } from '../model/data.ts';
+import type { Dimension, Metric } from '../model/data.ts';
 import type { QueryFrame } from '../model/frame.ts';
+import { ordinalWord } from '../text/numbers.ts';
 import { NATIONAL } from '../understand/forces.ts';
 import { periodMatches } from '../understand/periods.ts';
 import type { AnswerContext } from './context.ts';
@@ -13,6 +14,9 @@ import type { AnswerDraft } from './draft.ts';
 import type { Observation } from './figure-store.ts';
 import { belowList, inPeriod, joinNames } from './holdings.ts';
 import { readingFor } from './metric-choice.ts';
+
+/** The dimensions that say what was complained about. */
+const CATEGORIES: readonly Dimension[] = ['category', 'subcategory'];
 
 /** Breakdowns listed when the question does not say how many. */
 const LISTED = 5;
@@ -45,11 +49,17 @@ export function rankBreakdowns(ctx: AnswerContext, frame: QueryFrame, draft: Ans
   // Then every measure its words touch: "complaint allegations" against a force in 2024/25 are ranked
   // by the categories of the allegations logged that year.
   const named = reading.fits.length > 0 ? reading.fits.map((f) => f.id) : reading.carried ? [reading.carried.measure] : [];
-  // What was complained about, where the words name no measure that has it, is what allegations are logged about.
+  // What was complained about, where the measures the words name have no categories here, is what
+  // another measure of their family is broken down by (allegations finalised, where those logged are
+  // held only by force) — never another family's categories (the barred list's reasons).
+  // The best fit's family comes first.
+  const families = [...new Set(named.map((id) => ctx.measures.get(id)?.family))];
   const categorised =
     frame.ranking.over === 'breakdowns' && category === undefined
       ? [...ctx.measures.values()]
+          .filter((m) => named.length === 0 || families.includes(m.family))
           .filter((m) => ctx.metrics.some((x) => x.measure === m.id && ctx.outcomes.get(x.outcome ?? '')?.dimension === 'category'))
+          .sort((a, b) => families.indexOf(a.family) - families.indexOf(b.family))
           .map((m) => m.id)
       : [];
   const measures = [...new Set([...named, ...reading.touched, ...categorised])];
@@ -66,8 +76,12 @@ export function rankBreakdowns(ctx: AnswerContext, frame: QueryFrame, draft: Ans
     return period !== undefined && rows.length >= 2 ? [{ measure, rows }] : [];
   });
   // "The most common complaints" are what was complained about: a measure's categories before its outcomes.
-  const isCategory = (o: Observation) => ctx.outcomes.get(o.metric.outcome as string)?.dimension === 'category' || category !== undefined;
-  const best = (frame.ranking.over === 'outcomes' ? undefined : found.find((f) => f.rows.every(isCategory))) ?? found[0];
+  const isCategory = (o: Observation) => CATEGORIES.includes(ctx.outcomes.get(o.metric.outcome as string)?.dimension ?? 'outcome') || category !== undefined;
+  // Where no measure is named outright ("the most common complaints"), the newest breakdown answers.
+  const loose = reading.fits.every((f) => f.loose) && frame.periods.asks.length === 0;
+  const newest = (f: (typeof found)[number]) => (f.rows[0] as Observation).period.end ?? '';
+  const candidates = loose ? [...found].sort((a, b) => newest(b).localeCompare(newest(a))) : found;
+  const best = (frame.ranking.over === 'outcomes' ? undefined : candidates.find((f) => f.rows.every(isCategory))) ?? candidates[0];
   return best ? ranked(ctx, draft, frame, place, best.measure, best.rows, frame.ranking.limit ?? LISTED) : undefined;
 }
 
@@ -82,8 +96,10 @@ function ranked(
 ): Answer {
   const lowest = frame.ranking.direction === 'lowest';
   const ordered = lowest ? [...rows].reverse() : rows;
-  const shown = ordered.slice(0, count);
+  const position = frame.ranking.position;
+  const shown = ordered.slice(0, Math.max(count, position ?? 0));
   const first = shown[0] as Observation;
+  const placed = position === undefined ? undefined : ordered[position - 1];
   const label = (o: Observation) => ctx.outcomes.get(o.metric.outcome as string)?.label ?? o.metric.label;
   const list = shown.map((o) => {
     const s = draft.stated(o);
@@ -93,6 +109,11 @@ function ranked(
   draft.allow(what);
   const left = (frame.measure.excluded ?? []).map((id) => ctx.outcomes.get(id)?.label ?? id);
   const leftOut = left.length > 0 ? belowList(`Left out as asked: ${joinNames(left)}.`) : '';
-  const text = `${draft.forceName(place)}, ${what} ${inPeriod(first.period)}: the ${lowest ? 'fewest' : 'most'} were ${label(first)}. By ${lowest ? 'fewest' : 'most'} (our ranking; ${draft.provenance(first)}):\n${list.join('\n')}${leftOut}`;
+  const most = lowest ? 'fewest' : 'most';
+  const lead =
+    placed && position !== undefined
+      ? `the ${ordinalWord(position)} ${most} were ${label(placed)}, after ${joinNames(ordered.slice(0, position - 1).map(label))}`
+      : `the ${most} were ${label(first)}`;
+  const text = `${draft.forceName(place)}, ${what} ${inPeriod(first.period)}: ${lead}. By ${most} (our ranking; ${draft.provenance(first)}):\n${list.join('\n')}${leftOut}`;
   return draft.answered('ranking', text, { type: 'ranking', forces: [place], periods: [first.period.id], measure });
 }

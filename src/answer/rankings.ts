@@ -5,7 +5,7 @@
  */
 import type { Answer, Frame } from '../model/answer.ts';
 import type { Metric } from '../model/data.ts';
-import { formatNumber, formatValue, round1 } from '../text/numbers.ts';
+import { formatNumber, formatValue, ordinal, ordinalWord, round1 } from '../text/numbers.ts';
 import { rankMetrics } from '../understand/metrics.ts';
 import { periodMatches } from '../understand/periods.ts';
 import type { PeriodAsk, QueryFrame } from '../model/frame.ts';
@@ -21,6 +21,8 @@ import { refuseSum, summedOf } from './totals.ts';
 import { readingFor } from './metric-choice.ts';
 import { thresholdWords } from '../understand/shape.ts';
 import { shareFor, totalMetric } from './shares.ts';
+import { askedWhole } from './parts.ts';
+import { partsNamed, type WholeRow, wholeLines, wholeRows } from './whole-ranking.ts';
 
 /** How many places a ranking lists when the question does not say. */
 const DEFAULT_PLACES = 5;
@@ -217,12 +219,40 @@ export function answerRanking(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   }
 
   const ascending = ranking.direction === 'lowest';
-  const count = ranking.limit ?? (within ? rows.length : DEFAULT_PLACES);
+  const count = Math.max(ranking.limit ?? (within ? rows.length : DEFAULT_PLACES), ranking.position ?? 0);
   if (asksPerHead(frame) && canRatePerHead(metric))
     return (
       rankByPublishedRate(ctx, draft, metric, ascending, count, answerFrame, inScope) ??
       rankPerWorkforce(ctx, draft, rows, ascending, count, answerFrame, scope + leftOut)
     );
+  // "Which force finalised the most complaint cases?": both parts fit alike, so their sum is ranked.
+  const sumOfParts =
+    frame.normalisation === 'count'
+      ? askedWhole(
+          ctx,
+          metric,
+          metrics.map((m) => m.measure),
+        )
+      : undefined;
+  const wholes = sumOfParts
+    ? wholeRows(
+        ctx,
+        sumOfParts,
+        period,
+        rows.map((o) => o.force),
+      )
+    : [];
+  if (sumOfParts && wholes.length >= 2) {
+    const sortedWholes = [...wholes].sort((a, b) => (ascending ? a.value - b.value : b.value - a.value));
+    const head = sortedWholes[0] as WholeRow;
+    const level = sortedWholes.filter((w) => w.value === head.value).map((w) => draft.forceName(w.force));
+    const lines = wholeLines(ctx, draft, sumOfParts, period, sortedWholes.slice(0, count));
+    draft.allow(sumOfParts.label);
+    const covered = rows.filter((o) => wholes.some((w) => w.force === o.force));
+    const lead = `${joinNames(level)} had the ${ascending ? 'fewest' : 'most'} ${sumOfParts.label} ${inPeriod(period)}`;
+    const text = `${lead}. Ranked ${ascending ? 'lowest' : 'highest'} first; each figure is our calculation, ${partsNamed(ctx, draft, sumOfParts)} (${draft.provenance(covered[0] as Observation)}):\n${lines.join('\n')}${belowList(scopeNote(ctx, draft, covered, excluded, within) + leftOut)}`;
+    return draft.answered('ranking', text, { ...answerFrame, measure: sumOfParts.measure });
+  }
   const whole = asksShare(frame) && metric.unit === 'count' ? totalMetric(ctx, metric) : undefined;
   if (whole && whole.id !== metric.id) return rankByShare(ctx, draft, rows, whole, ascending, count, answerFrame, scope + leftOut);
   const sorted = [...rows].sort((a, b) => (ascending ? a.value - b.value : b.value - a.value));
@@ -234,10 +264,28 @@ export function answerRanking(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   const first = top[0] as Observation;
   // Forces level with the first share its place: "Lancashire and Thames Valley had the lowest".
   const level = sorted.filter((o) => o.value === first.value).map((o) => draft.forceName(o.force));
-  const lead = `${joinNames(level)} had the ${ascending ? 'lowest' : 'highest'} ${metric.label} ${inPeriod(period)}${level.length > 1 ? ` (${formatValue(first.value, metric.unit)} each)` : ''}`;
+  const end = ascending ? 'lowest' : 'highest';
+  const lead =
+    placeLead(draft, sorted, ranking.position, end, `${metric.label} ${inPeriod(period)}`) ??
+    `${joinNames(level)} had the ${end} ${metric.label} ${inPeriod(period)}${level.length > 1 ? ` (${formatValue(first.value, metric.unit)} each)` : ''}`;
   const source = draft.provenance(first);
   const text = `${lead}. Ranked ${ascending ? 'lowest' : 'highest'} first (our ranking; ${source}):\n${list.join('\n')}${placeOf(draft, frame, sorted, ascending)}${belowList(scope + leftOut)}`;
   return draft.answered('ranking', text, answerFrame);
+}
+
+/** "Which force had the second-highest …?": the force at that place and those before it, or undefined
+ * when no place was asked or the ranking is shorter. Forces level on a value share a place, so a tie is said. */
+function placeLead(draft: AnswerDraft, sorted: readonly Observation[], position: number | undefined, end: string, what: string): string | undefined {
+  const row = position === undefined ? undefined : sorted[position - 1];
+  if (position === undefined || !row) return undefined;
+  const shown = (o: Observation) => {
+    const s = draft.stated(o);
+    return `${draft.forceName(o.force)} (${s.shown} ${s.marks})`;
+  };
+  const level = sorted.filter((o) => o.value === row.value);
+  const before = sorted.slice(0, position - 1).filter((o) => o.value !== row.value);
+  const tie = level.length > 1 ? `, level with ${joinNames(level.filter((o) => o !== row).map(shown))}` : '';
+  return `${shown(row)} had the ${ordinalWord(position)}-${end} ${what}${tie}${before.length > 0 ? `, after ${joinNames(before.map(shown))}` : ''}`;
 }
 
 /** "Was Lancashire the slowest force?": where the one force named stands, when the list leaves it out. */
@@ -275,12 +323,6 @@ function placeOf(draft: AnswerDraft, frame: QueryFrame, sorted: readonly Observa
   return belowList(
     `${draft.forceName(named)}: ${s.shown} ${s.marks}, ${ordinal(place)} of ${sorted.length}${place === 1 ? '' : ` (${ascending ? 'lowest' : 'highest'} first)`}.`,
   );
-}
-
-function ordinal(n: number): string {
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-  return `${n}${suffix}`;
 }
 
 /** Which forces a ranking covers: all it holds, a region's, less those left out, and which lack the figure. */

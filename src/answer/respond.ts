@@ -14,6 +14,8 @@ import { forcesCarried, forcesOf, namesMeasure, typeOf } from './frame-reading.t
 import { closestHeld, exampleQuestion, joinNames, whatWeHold } from './holdings.ts';
 import { answerRanking } from './rankings.ts';
 import { rankBreakdowns } from './breakdown-ranking.ts';
+import { NATIONAL } from '../understand/forces.ts';
+import { readingFor } from './metric-choice.ts';
 import { answerRecommendations } from './recommendations.ts';
 import { answerDefinition, answerStatement, fallback, offTopic } from './passages.ts';
 import { answerChart, answerProvenance } from './provenance.ts';
@@ -174,6 +176,19 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
   if (frame.intent === 'rank' && frame.ranking.over !== 'forces') {
     const ranked = rankBreakdowns(ctx, frame, draft);
     if (ranked) return ranked;
+    // "The most common complaints in Wiltshire": what was complained about, or declined — a ranking of
+    // forces is another question.
+    const place = forces.length === 1 ? forces[0] : frame.scope.kind === 'national' ? NATIONAL : undefined;
+    if (place !== undefined) {
+      const by = frame.ranking.over === 'outcomes' ? 'what came of them' : 'what was complained about';
+      const when = frame.periods.asks.length > 0 ? ' for the period asked' : '';
+      return draft.noData(
+        'metric_not_held',
+        `We hold no breakdown by ${by} for ${draft.forceName(place)}${when}. ${closestHeld(ctx, draft, place, readingFor(ctx, frame).fits[0]?.id)}`,
+        { type: 'ranking', forces: [place], periods: [] },
+        'ranking',
+      );
+    }
   }
   if (frame.intent === 'rank' || frame.intent === 'count')
     return answerRanking(ctx, frame, draft) ?? answerFigures(ctx, { ...frame, intent: 'compare' }, draft, forces);

@@ -175,6 +175,8 @@ export const QueryFrame = z.strictObject({
     direction: z.enum(['highest', 'lowest']).optional(),
     /** How many places ("top three", "which two forces"). */
     limit: z.number().int().positive().optional(),
+    /** The one place asked for ("the second-highest force"): the list reaches it and the lead names it. */
+    position: z.number().int().min(2).max(10).optional(),
     /** What is put in order: forces, or a measure's breakdowns for one place: what was complained
      * about ("the most common complaints"), or what came of it ("the most common outcome"). */
     over: z.enum(['forces', 'breakdowns', 'outcomes']),

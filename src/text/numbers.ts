@@ -62,6 +62,28 @@ export function wordNumber(word: string): number | undefined {
   return /^\d+$/.test(word) ? Number(word) : WORDS[word];
 }
 
+const ORDINALS: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
+
+/** A place written as an ordinal ("second", "3rd"), from the second to the tenth; undefined for
+ * "first", which a ranking's lead already names. */
+export function ordinalNumber(word: string): number | undefined {
+  const digits = /^(\d+)(?:st|nd|rd|th)$/.exec(word);
+  const n = digits ? Number(digits[1]) : ORDINALS[word];
+  return n !== undefined && n >= 2 && n <= 10 ? n : undefined;
+}
+
+/** A place from the second to the tenth as a word ("second"), which no grounding check reads as a figure. */
+export function ordinalWord(n: number): string {
+  return Object.keys(ORDINALS).find((w) => ORDINALS[w] === n) ?? ordinal(n);
+}
+
+/** A place as answers print it: "2nd", "11th", "23rd". */
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
 /** Every number in `text`, in digits or as a word ("five", "a dozen"). */
 export function numbersIn(text: string): number[] {
   const words = [...text.toLowerCase().matchAll(/[a-z]+/g)].map((m) => WORDS[m[0]]).filter((n): n is number => n !== undefined);

@@ -70,6 +70,7 @@ export function explanationText({ frame, names }: Explanation): string {
   const shape = [
     ranking.direction ? `${ranking.direction} first` : undefined,
     ranking.limit ? `${ranking.limit} places` : undefined,
+    ranking.position ? `place ${ranking.position}` : undefined,
     frame.normalisation === 'per-1000'
       ? 'per 1,000 workforce'
       : frame.normalisation === 'share'

@@ -560,6 +560,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
             : 'breakdowns',
       ...(shape.direction ? { direction: shape.direction } : {}),
       ...(shape.limit !== undefined ? { limit: shape.limit } : {}),
+      ...(shape.position !== undefined ? { position: shape.position } : {}),
       ...(shape.threshold ? { threshold: shape.threshold } : {}),
     },
     comparison: shape.target ? { target: shape.target } : {},

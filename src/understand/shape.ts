@@ -4,7 +4,7 @@
  * than 1,000"), a count of forces, a comparison with England and Wales. The query frame carries it.
  */
 import type { PhraseSlot } from '../model/data.ts';
-import { wordNumber } from '../text/numbers.ts';
+import { ordinalNumber, wordNumber } from '../text/numbers.ts';
 import type { ForceMention } from './forces.ts';
 import type { SlotMatch } from './phrases.ts';
 
@@ -15,6 +15,8 @@ export interface Shape {
   direction?: 'highest' | 'lowest';
   /** How many places ("top three", "which two forces"). */
   limit?: number;
+  /** The one place asked for ("the second-highest", "3rd most"). */
+  position?: number;
   perHead: boolean;
   total: boolean;
   /** Forces the question leaves out ("apart from the Met"). */
@@ -98,6 +100,8 @@ export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatc
   if (target) shape.target = target;
   const limit = placesAsked(ws, slots);
   if (limit !== undefined) shape.limit = limit;
+  const position = [...directed('highest'), ...directed('lowest')].map((m) => ordinalNumber(ws[m.at - 1] ?? '')).find((n) => n !== undefined);
+  if (position !== undefined) shape.position = position;
   const threshold = thresholdAsked(ws, slots);
   if (threshold) shape.threshold = threshold;
   return shape;

@@ -30,6 +30,8 @@ const Row = z.strictObject({
   normalisation: z.string().optional(),
   direction: z.string().optional(),
   limit: z.number().optional(),
+  /** The one place asked for ("the second-highest"). */
+  position: z.number().optional(),
   /** "more 1000" */
   threshold: z.string().optional(),
   over: z.string().optional(),
@@ -100,6 +102,7 @@ function asRow(f: QueryFrame, expected: Row): Partial<Row> {
     ...(f.normalisation !== 'count' ? { normalisation: f.normalisation } : {}),
     ...(f.ranking.direction ? { direction: f.ranking.direction } : {}),
     ...(f.ranking.limit !== undefined ? { limit: f.ranking.limit } : {}),
+    ...(f.ranking.position !== undefined ? { position: f.ranking.position } : {}),
     ...(f.ranking.threshold ? { threshold: `${f.ranking.threshold.op} ${f.ranking.threshold.value}` } : {}),
     ...(f.ranking.over === 'breakdowns' ? { over: 'breakdowns' } : {}),
     ...(f.comparison.target ? { target: f.comparison.target } : {}),
