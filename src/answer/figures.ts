@@ -463,6 +463,11 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   }
   // "Compared with the average force": the mean over forces, our calculation, not England and Wales's total.
   const one = targetForces.filter((f) => f !== NATIONAL);
+  // "Worse than average on reviews found not reasonable": an outcome's published share against England
+  // and Wales's, rather than counts of forces of different sizes.
+  const outcomeShare = metric.unit === 'count' && metric.outcome !== undefined ? statedShareMetric(ctx, metric) : undefined;
+  if (frame.comparison.target === 'average' && frame.normalisation === 'count' && outcomeShare && ctx.store.holds(NATIONAL, outcomeShare.id))
+    return answerFigures(ctx, { ...frame, normalisation: 'share', comparison: { target: 'national' } }, draft, forces);
   // An average's national figure (days to finalise) is the national average already: the mean of
   // forces' averages would weigh a small force like a large one.
   const nationalAverage = metric.aggregation === 'average' && ctx.store.holds(NATIONAL, metric.id);

@@ -367,6 +367,8 @@ export const PhraseSlot = z.enum([
   'total',
   /** The forces named next are left out ("apart from the Met"). */
   'exclude',
+  /** "Counting BTP", "including the Met": a force let in to a count or ranking of every force. */
+  'include',
   /** The measure named next is not the one asked ("staff, not officers", "rather than complaints"). */
   'negation',
   /** Asks for both parts of a measure side by side ("with and without suspension", "outside and under

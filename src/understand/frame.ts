@@ -50,6 +50,13 @@ const SHORTHAND: Record<string, string> = {
   info: 'information',
   recs: 'recommendations',
   rec: 'recommendation',
+  constab: 'constabulary',
+  sch: 'schedule',
+  n: 'and',
+  ye: 'year ending',
+  pct: 'percent',
+  yoy: 'year on year',
+  dept: 'department',
 };
 const SHORTHAND_WORD = new RegExp(`\\b(${Object.keys(SHORTHAND).join('|')})\\b\\.?`, 'gi');
 
@@ -72,13 +79,14 @@ function normaliseWording(text: string): string {
       )
       .replace(/\b(?:a )?(half|quarter) or more\b/gi, (_, part: string) => `at least ${part.toLowerCase() === 'half' ? 50 : 25} percent`)
       // "w/o suspension", "r&p": chat's shorthand.
+      .replace(/\bsch(?:ed)?\.?\s*3\b/gi, 'schedule 3')
       .replace(/\bw\/o\b/gi, 'without')
       .replace(/\bw\/(?=\s)/gi, 'with')
       // "allegations logged + how many finalised": a plus joins two questions as "and" does.
       .replace(/\s\+\s/g, ' and ')
       .replace(/\br\s*&\s*p\b/gi, 'reasonable and proportionate')
       // "E&W", "E and W": England and Wales, as the statistics abbreviate it.
-      .replace(/\bE\s*(?:&|and)\s*W\b/g, 'England and Wales')
+      .replace(/\bE\s*(?:&|and)\s*W\b|\be\s*&\s*w\b/g, 'England and Wales')
       .replace(/%/g, ' percent ')
   );
 }
@@ -449,7 +457,8 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const periods = findPeriods(wording);
   const named = metrics.measures.size > 0 || metrics.outcomes.size > 0;
   const namedOutright = [...metrics.measures.keys()].some((id) => !metrics.loose.has(id)) || metrics.outcomes.size > 0;
-  const places = mentioned.forces.filter((f) => !shape.excluded.includes(f));
+  // A force let in to a ranking or count of every force ("counting BTP") is no place asked about.
+  const places = mentioned.forces.filter((f) => !shape.excluded.includes(f) && !(shape.rank && shape.included.includes(f)));
   const taken = (at: number) => mentioned.spans.some(([a, b]) => at >= a && at < b);
   let normalisation = normalisationOf(ws, slots);
 

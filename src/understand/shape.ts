@@ -21,6 +21,8 @@ export interface Shape {
   total: boolean;
   /** Forces the question leaves out ("apart from the Met"). */
   excluded: string[];
+  /** Forces the question lets in to a count or ranking of every force ("counting BTP"). */
+  included: string[];
   threshold?: { op: 'more' | 'fewer'; value: number; inclusive?: boolean };
   /** Asks how many forces (meet a threshold). */
   countForces: boolean;
@@ -49,34 +51,20 @@ export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatc
   const has = (slot: PhraseSlot) => (slots.get(slot)?.length ?? 0) > 0;
   // "At least 5,000" is a threshold, not the least.
   const thresholds = slots.get('more-than') ?? [];
-  const directed = (slot: PhraseSlot) => (slots.get(slot) ?? []).filter((m) => !thresholds.some((t) => m.at < t.end && t.at < m.end));
+  const unbounded = (slot: PhraseSlot) => (slots.get(slot) ?? []).filter((m) => !thresholds.some((t) => m.at < t.end && t.at < m.end));
+  // "Top 3 quickest": "top" says how many places; the word after it says which end.
+  const placeWord = (m: SlotMatch) => m.end - m.at === 1 && (ws[m.at] === 'top' || ws[m.at] === 'bottom');
+  const saysEnd = [...unbounded('highest'), ...unbounded('lowest')].some((m) => !placeWord(m));
+  const directed = (slot: PhraseSlot) => unbounded(slot).filter((m) => !saysEnd || !placeWord(m));
   const first = (slot: PhraseSlot) => directed(slot)[0]?.at ?? Infinity;
   const direction = directed('highest').length > 0 || directed('lowest').length > 0 ? (first('highest') <= first('lowest') ? 'highest' : 'lowest') : undefined;
   // A force right after an exclusion is left out, and so is one joined to it ("leaving out Kent and Essex").
-  const excluded: string[] = [];
   const taken = new Set<number>();
   // "So not BTP" leaves BTP out as "apart from BTP" does.
   const exclusions = [...(slots.get('exclude') ?? []), ...(slots.get('negation') ?? [])];
-  for (const m of exclusions) {
-    // "leaving the Met aside": the forces inside the phrase.
-    if (m.gap) {
-      const [a, b] = m.gap;
-      for (const p of forces.positions) {
-        if (p.at < a || p.at >= b || taken.has(p.at)) continue;
-        excluded.push(p.force);
-        taken.add(p.at);
-      }
-      continue;
-    }
-    let at = m.end;
-    for (const p of [...forces.positions].sort((a, b) => a.at - b.at)) {
-      if (p.at < at) continue;
-      if (!ws.slice(at, p.at).every((w) => BETWEEN_EXCLUSION.has(w))) break;
-      if (!taken.has(p.at)) excluded.push(p.force);
-      taken.add(p.at);
-      at = forces.spans.find(([a]) => a === p.at)?.[1] ?? p.at + 1;
-    }
-  }
+  const excluded = forcesAfter(exclusions, ws, forces, taken);
+  // "Counting BTP, how many forces…": a force let in, not the one force asked about.
+  const included = forcesAfter(slots.get('include') ?? [], ws, forces, taken);
   // "Not counting London", "apart from the Welsh forces": every force the word is shared by.
   const shared = forces.ambiguous;
   const sharedAt = shared ? ws.indexOf(shared.word) : -1;
@@ -87,6 +75,7 @@ export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatc
   const countForces = has('count-forces');
   const forcesWord = has('forces-word');
   const shape: Shape = {
+    included,
     rank: !nationalTarget && (has('rank') || countForces || ((direction !== undefined || has('total')) && forcesWord)),
     perHead: has('per-head'),
     total: has('total') && !nationalTarget,
@@ -105,6 +94,33 @@ export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatc
   const threshold = thresholdAsked(ws, slots);
   if (threshold) shape.threshold = threshold;
   return shape;
+}
+
+/** The forces right after each of `phrases` ("apart from the Met", "leaving the Met aside"), and those
+ * joined to them ("leaving out Kent and Essex"); `taken` holds where forces were already claimed. */
+function forcesAfter(phrases: readonly SlotMatch[], ws: readonly string[], forces: ForceMention, taken: Set<number>): string[] {
+  const found: string[] = [];
+  for (const m of phrases) {
+    // "leaving the Met aside": the forces inside the phrase.
+    if (m.gap) {
+      const [a, b] = m.gap;
+      for (const p of forces.positions) {
+        if (p.at < a || p.at >= b || taken.has(p.at)) continue;
+        found.push(p.force);
+        taken.add(p.at);
+      }
+      continue;
+    }
+    let at = m.end;
+    for (const p of [...forces.positions].sort((a, b) => a.at - b.at)) {
+      if (p.at < at) continue;
+      if (!ws.slice(at, p.at).every((w) => BETWEEN_EXCLUSION.has(w))) break;
+      if (!taken.has(p.at)) found.push(p.force);
+      taken.add(p.at);
+      at = forces.spans.find(([a]) => a === p.at)?.[1] ?? p.at + 1;
+    }
+  }
+  return found;
 }
 
 /** "top three", "bottom 5", "which two forces", "the four Welsh forces". */
