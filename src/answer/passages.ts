@@ -44,6 +44,8 @@ const INITIALISMS: Record<string, string> = {
   rprp: 'reflective practice review process',
   rcm: 'recordable conduct matter',
   foi: 'Freedom of Information',
+  pm: 'Prime Minister',
+  no10: 'Prime Minister',
 };
 
 /** A word with its initialism spelt out ("hmic" → "HM Inspectorate of Constabulary"), else itself. */

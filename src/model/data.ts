@@ -367,6 +367,8 @@ export const PhraseSlot = z.enum([
   'total',
   /** The forces named next are left out ("apart from the Met"). */
   'exclude',
+  /** Words of emphasis beside a speaker ("what did Hampshire police actually say"), no part of a name. */
+  'emphasis',
   /** "Counting BTP", "including the Met": a force let in to a count or ranking of every force. */
   'include',
   /** The measure named next is not the one asked ("staff, not officers", "rather than complaints"). */

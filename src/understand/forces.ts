@@ -38,6 +38,17 @@ const GENERIC = new Set([
   'london',
 ]);
 
+/** Words after which a word is a place, however it is typed ("the force covering bolton"). */
+const PLACE_LEADS = new Set(['covering', 'covers', 'cover', 'polices', 'policing', 'patrols', 'patrolling', 'serving', 'serves']);
+/** Verbs that make the "in" after them lead to a place ("I live in bolton"). */
+const LIVING = new Set(['live', 'lives', 'living', 'based', 'grew']);
+
+/** Whether the words before word `at` lead to a place. */
+function leadsToPlace(tokens: readonly string[], at: number): boolean {
+  const before = tokens[at - 1] ?? '';
+  return PLACE_LEADS.has(before) || (before === 'in' && LIVING.has(tokens[at - 2] ?? ''));
+}
+
 /** The area id of England and Wales as a whole. */
 export const NATIONAL = 'england-and-wales';
 
@@ -319,7 +330,8 @@ export class ForceResolver {
       if (i < 0) continue;
       const written = (typed ?? tokens).slice(i, i + key.length);
       // Chat often starts in lower case ("newcastle - average days…"): the first word may be a place.
-      if (capitals && i > 0 && !/^[A-Z]/.test(written[0] ?? '')) continue;
+      // …and so may one right after words that can only lead to a place ("the force covering bolton").
+      if (capitals && i > 0 && !/^[A-Z]/.test(written[0] ?? '') && !leadsToPlace(tokens, i)) continue;
       // Beside a force, a town is another force only as one ("Swindon police", "Swindon vs Kent"),
       // never "people living in Sheffield".
       const asForce = REGION_FOLLOWERS.has(tokens[i + key.length] ?? '') || JOINING.has(tokens[i - 1] ?? '') || JOINING.has(tokens[i + key.length] ?? '');

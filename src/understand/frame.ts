@@ -62,6 +62,14 @@ const SHORTHAND_WORD = new RegExp(`\\b(${Object.keys(SHORTHAND).join('|')})\\b\\
 
 /** "What's" is "what is", "wasn't" is "was not", "avg" is "average", "%" is "percent": one spelling
  * for the phrase book and the catalogue to match. */
+/** A span of words less those at either end that `drop` says are not part of it; undefined when none is left. */
+function trimmed([a, b]: readonly [number, number], drop: (at: number) => boolean): [number, number] | undefined {
+  let [start, end] = [a, b];
+  while (start < end && drop(start)) start++;
+  while (end > start && drop(end - 1)) end--;
+  return start < end ? [start, end] : undefined;
+}
+
 function normaliseWording(text: string): string {
   return (
     text
@@ -543,7 +551,9 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const bareShare = previous?.share === true && !named && !has(cues, 'change') && !has(cues, 'trend') && !has(cues, 'compare') && !has(cues, 'overview');
   if (normalisation === 'count' && bareShare) normalisation = 'share';
 
-  const subject = intent === 'define' && term ? term : intent === 'statement' ? speaker(ws, slots) : undefined;
+  const subjectSpan = intent === 'define' && term ? term : intent === 'statement' ? speaker(ws, slots) : undefined;
+  // "What did Hampshire police actually say": a word of emphasis is no part of the speaker's name.
+  const subject = subjectSpan && trimmed(subjectSpan, (at) => readers.phrases.isWordOf('emphasis', ws[at] ?? ''));
   const about = first(slots, 'said-about')?.gap;
   const frame: QueryFrame = {
     intent,

@@ -189,11 +189,12 @@ function thresholdAsked(ws: readonly string[], slots: Map<PhraseSlot, SlotMatch[
     if (w === 'single' && ws[at - 1] === 'a' && ws.slice(Math.max(0, at - 4), at - 1).some((x) => x === 'not' || x === 'without'))
       return { op: 'fewer', value: 1 };
   }
-  // "50 or more", "10 or fewer".
+  // "50 or more", "10 or fewer", "10 days or fewer".
   for (const [at, w] of ws.entries()) {
     const n = /^\d+$/.test(w) && !/^\d+$/.test(ws[at - 1] ?? '') ? numberAt(ws, at) : undefined;
-    if (!n || ws[n.next] !== 'or') continue;
-    const after = ws[n.next + 1] ?? '';
+    const or = n && ws[n.next] !== 'or' && /^[a-z]+$/.test(ws[n.next] ?? '') ? n.next + 1 : n?.next;
+    if (!n || or === undefined || ws[or] !== 'or') continue;
+    const after = ws[or + 1] ?? '';
     if (['more', 'over', 'above', 'higher', 'greater'].includes(after)) return { op: 'more', value: n.value, inclusive: true };
     if (['fewer', 'less', 'under', 'below', 'lower'].includes(after)) return { op: 'fewer', value: n.value, inclusive: true };
   }
