@@ -17,7 +17,8 @@ import { STOPWORDS, stems } from '../text/words.ts';
 /** Where the second part starts in the text as typed: the character offset of its opening words'
  * occurrence ("and how many" may come twice). */
 function offsetOf(text: string, { words, nth }: NonNullable<QueryFrame['secondPart']>): number | undefined {
-  const pattern = new RegExp(`\\b${words.join('\\W+')}\\b`, 'gi');
+  // "and" may be typed as chat's shorthand for it ("n", "&", "+").
+  const pattern = new RegExp(`${words.map((w) => (w === 'and' ? '(?:\\band|\\bn|&|\\+)' : `\\b${w}`)).join('\\W+')}\\b`, 'gi');
   for (let n = 0, m = pattern.exec(text); m !== null; n++, m = pattern.exec(text)) if (n === nth) return m.index > 0 ? m.index : undefined;
   return undefined;
 }

@@ -33,6 +33,9 @@ export interface QuestionReaders {
   catalogue: CatalogueIndex;
 }
 
+/** Words that open a question: another one after them starts a second question. */
+const QUESTION_OPENERS = new Set(['how', 'what', 'which', 'who', 'when']);
+
 /** Shorthand people type for words the catalogue and phrase book spell out. */
 const SHORTHAND: Record<string, string> = {
   avg: 'average',
@@ -609,8 +612,10 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   if (has(cues, 'uk-wide')) frame.ukWide = true;
   if (has(cues, 'difference')) frame.difference = true;
   if (has(cues, 'both-parts')) frame.bothParts = true;
-  const second = first(slots, 'second-question');
-  if (second !== undefined && second.at >= 2) {
+  // "…, how many sacked?": a question opening again after one already asked starts a second part.
+  const asking = (at: number) => ws.slice(0, at).some((w) => QUESTION_OPENERS.has(w));
+  const second = (slots.get('second-question') ?? []).find((m) => m.at >= 2 && (ws[m.at] === 'and' || asking(m.at)));
+  if (second !== undefined) {
     const opening = ws.slice(second.at, second.end);
     frame.secondPart = { words: opening, nth: ws.slice(0, second.at).join(' ').split(opening.join(' ')).length - 1 };
   }
