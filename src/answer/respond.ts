@@ -3,6 +3,7 @@
  * (a place outside England and Wales, a force we don't know, a word several forces share).
  */
 import type { Answer, NoDataReason } from '../model/answer.ts';
+import type { Measure } from '../model/data.ts';
 import type { Intent, QueryFrame, Scope } from '../model/frame.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
@@ -159,6 +160,19 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
             : subjectAbout(ctx, draft, subjectOnly as string);
     return draft.noData('metric_not_held', `${why}${held}`, { type, forces, periods: [] }, type);
   }
+  // "How long do IOPC reviews take?": asked how long, of something we hold only as a count.
+  const untimed = frame.measure.duration && frame.measure.together.length === 0 ? untimedMeasure(ctx, frame) : undefined;
+  if (untimed && (FIGURE_INTENTS.includes(frame.intent) || frame.intent === 'rank')) {
+    draft.allow(untimed.label);
+    const force = forces[0];
+    const held = force !== undefined && ctx.store.holds(force) ? ` ${closestHeld(ctx, draft, force, untimed.id)}` : ` ${whatWeHold(ctx)}`;
+    return draft.noData(
+      'metric_not_held',
+      `We hold no figure for how long ${untimed.label} take: we hold how many there were, not the time taken.${held}`,
+      { type, forces, periods: [] },
+      type,
+    );
+  }
   // "Which force should I trust the least?", "the weather in Winchester": no measure named or carried,
   // and words no figure of ours counts: our figures don't answer it, and no stand-in measure does.
   const unnamed = !namesMeasure(frame) && frame.measure.carried === undefined;
@@ -234,4 +248,12 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
   // A "how many" about something no figure covers may still be answered by a passage ("counts of rape").
   if (answer.status === 'no_data' && answer.reason === 'metric_not_held' && forces.length === 0 && !named) return fallback(ctx, frame, draft) ?? answer;
   return answer;
+}
+
+/** The measure a "how long" question names when it is no measure of time and none of its words fits
+ * one: the best fit, if every fit counts rather than times. */
+function untimedMeasure(ctx: AnswerContext, frame: QueryFrame): Measure | undefined {
+  const fits = frame.measure.fits.map((f) => ctx.measures.get(f.id));
+  const best = fits[0];
+  return best && fits.every((m) => m !== undefined && !m.duration && !m.timeOf) ? best : undefined;
 }

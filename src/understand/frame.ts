@@ -183,6 +183,12 @@ const ABOUT_ENDS = new Set([
   'during',
   'between',
   'since',
+  'before',
+  'after',
+  'when',
+  'across',
+  'throughout',
+  'nationally',
   'last',
   'this',
   'that',
@@ -403,8 +409,27 @@ function measureReading(
   const timed = new Map([...metrics.shadowed, ...metrics.measures].filter(([id]) => durations.has(id)));
   const counted = new Map([...metrics.measures].filter(([id]) => !durations.has(id)));
   // …and a question that does not ask how long never means time taken when something else fits.
+  // "How long do IOPC reviews take?": times of other things (days to finalise complaint cases) do not
+  // answer how long something named outright takes; that is what is asked, and we hold no time of it.
+  const timesCounted = [...timed.keys()].some((t) => (readers.matcher.timed.get(t) ?? []).some((x) => counted.has(x)));
+  // Words every measure of time fits alike ("how long", "on average") name none of them; "get in touch" names one.
+  const spansOf = (id: string) => (metrics.measureSpans.get(id) ?? []).map(([a, b]) => `${a} ${b}`);
+  const timedIds = [...timed.keys()];
+  const namesTime = timedIds.some((t) => spansOf(t).some((span) => timedIds.length === 1 || timedIds.some((o) => !spansOf(o).includes(span))));
+  const untimed =
+    duration && counted.size > 0 && !timesCounted && !namesTime && [...counted.keys()].every((id) => !metrics.loose.has(id) && !durations.has(id));
   let measures =
-    together.length >= 2 ? metrics.measures : duration ? (timed.size > 0 ? timed : metrics.measures) : counted.size > 0 ? counted : metrics.measures;
+    together.length >= 2 || untimed
+      ? untimed
+        ? counted
+        : metrics.measures
+      : duration
+        ? timed.size > 0
+          ? timed
+          : metrics.measures
+        : counted.size > 0
+          ? counted
+          : metrics.measures;
   // "According to the Home Office figures": the named family's measures the words touched fit as well as
   // the best, where a longer phrase of another family took the words ("complaints made").
   if (family !== undefined && ![...measures.keys()].some((id) => readers.matcher.families.get(id) === family)) {

@@ -131,6 +131,9 @@ export class MetricMatcher {
   readonly vocabulary: Set<string>;
   /** Measures of time taken. */
   readonly durations: ReadonlySet<string>;
+  /** What each measure of time taken times, and that measure's whole (days to finalise cases under
+   * Schedule 3 time those cases, and complaint cases finalised). */
+  readonly timed: ReadonlyMap<string, readonly string[]>;
   /** Breakdowns that say what complaints were about (categories and subcategories), not what became of them. */
   readonly subjects: ReadonlySet<string>;
   /** Each measure's family of publications. */
@@ -162,6 +165,12 @@ export class MetricMatcher {
     this.typoStems = [...this.stems].filter((known) => known.length >= TYPO_LENGTH.known);
     this.durations = new Set(measures.filter((m) => m.duration).map((m) => m.id));
     this.families = new Map(measures.map((m) => [m.id, m.family]));
+    const byId = new Map(measures.map((m) => [m.id, m]));
+    this.timed = new Map(
+      measures.flatMap((m) =>
+        m.timeOf === undefined ? [] : [[m.id, [m.timeOf, byId.get(m.timeOf)?.partOf].filter((x): x is string => x !== undefined)] as const],
+      ),
+    );
     for (const m of measures)
       for (const other of [m.partOf, m.supersededBy]) if (other !== undefined) this.related.add(`${m.id} ${other}`).add(`${other} ${m.id}`);
     for (const m of measures) if (m.partOf !== undefined) this.wholes.set(m.id, m.partOf);
