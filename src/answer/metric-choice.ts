@@ -11,6 +11,7 @@ import { STOPWORDS, words } from '../text/words.ts';
 import type { AnswerContext } from './context.ts';
 import { asksPerHead, asksShare, forcesOf } from './frame-reading.ts';
 import { ASKED_PERIOD_HELD, periodFit } from './period-fit.ts';
+import { NATIONAL } from '../understand/forces.ts';
 
 /** How far a published rate per 1,000 of a measure asked "per 1,000" comes before the count. */
 const PUBLISHED_RATE_FIRST = 0.5;
@@ -29,6 +30,7 @@ export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReadin
   const reading = frame.measure;
   const carried = reading.carried;
   let fits: Fit[] = reading.fits;
+  let breakdowns = reading.breakdowns;
   if (fits.length === 0 && carried !== undefined && frame.context !== undefined) {
     const measure = ctx.measures.get(carried.measure);
     if (measure?.timeOf !== undefined && !reading.duration && frame.quantity) fits = [{ id: measure.timeOf, score: 1 }];
@@ -66,6 +68,23 @@ export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReadin
     const holders = [...new Set(ctx.metrics.filter((m) => m.outcome === b.id).map((m) => m.measure))].filter((id) => ctx.measures.get(id)?.family === family);
     if (counting.length > 0) fits = fits.map((f) => (counts(f.id) && f.score < top.score ? { ...f, score: top.score } : f));
     else if (holders.length === 1) fits = [...fits, { id: holders[0] as string, score: top.score }];
+  }
+  // "For how many Met officers with a case to answer was misconduct proven at a force panel?": the
+  // measure whose phrase took "proven" is held for England and Wales only; a weaker fit of its family
+  // that counts the finding for the force asked answers, the finding named outright.
+  const places = forcesOf(frame).filter((f) => f !== NATIONAL);
+  const best = fits[0];
+  const heldFor = (measure: string, outcome?: string) =>
+    ctx.metrics.some((m) => m.measure === measure && (outcome === undefined || m.outcome === outcome) && places.some((f) => ctx.store.holds(f, m.id)));
+  if (best && places.length > 0 && !heldFor(best.id)) {
+    const family = ctx.measures.get(best.id)?.family;
+    for (const b of reading.inside) {
+      const holder = fits.find((f) => f !== best && ctx.measures.get(f.id)?.family === family && heldFor(f.id, b.id));
+      if (!holder) continue;
+      fits = [{ ...holder, score: best.score }, ...fits.filter((f) => f !== holder)];
+      breakdowns = [...breakdowns, b];
+      break;
+    }
   }
   // "Police staff with an IOPC case to answer": the words "case to answer" fit the officers' measure,
   // and the role named picks its sibling for staff (or the part of a whole the role names).
@@ -119,7 +138,7 @@ export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReadin
     }),
   );
   if (further.length > 0) fits = [...fits, ...further];
-  return fits === reading.fits ? reading : { ...reading, fits };
+  return fits === reading.fits && breakdowns === reading.breakdowns ? reading : { ...reading, fits, breakdowns };
 }
 
 /** The measure beside `measure` (a sibling part of its whole, or a part of it) whose phrases begin
