@@ -28,7 +28,7 @@ import { canRatePerHead, canSum } from '../catalogue/rules.ts';
 import { asksPerHead, asksShare, isLoose, namedOutright, typeOf } from './frame-reading.ts';
 import { summedOf, totalOverForces, totalOverYears } from './totals.ts';
 import { answerRanking } from './rankings.ts';
-import { shareFor, statedShareMetric, totalMetric } from './shares.ts';
+import { shareFor, statedShareBeside, statedShareMetric, totalMetric } from './shares.ts';
 
 type PeriodGroup = { period: Period; observations: Observation[] };
 
@@ -553,7 +553,7 @@ function lookup(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
         chosen.map((g) => g.period.id),
       ),
     );
-  const lines = chosen.map((g) => stateGroup(g, draft));
+  const lines = chosen.map((g) => stateGroup(g, draft) + statedShareBeside(ctx, draft, force, target.metric, g.period.id));
   let text = `${draft.forceName(force)}: ${lines.join('; ')}.`;
   const others = asks.length === 0 ? groups.filter((g) => !chosen.includes(g)).reverse() : [];
   if (others.length > 0) text += ` Earlier: ${others.map((g) => stateGroup(g, draft, false)).join('; ')}.`;
@@ -733,8 +733,11 @@ function sameYearElsewhere(
   // Only where the answer's own measure was chosen from loose words: a measure named outright is the one asked.
   if (!isLoose(frame, target.metric.measure)) return { text: '', measures };
   const parts: string[] = [];
+  // "The Home Office number for…": another publisher's measure is no other reading of the words.
+  const family = frame.measure.family;
   for (const measure of frame.measure.touched) {
     if (measure === target.metric.measure || target.metric.outcome !== undefined) continue;
+    if (family !== undefined && ctx.measures.get(measure)?.family !== family) continue;
     const groups = samePeriods(ctx, force, measure, target.metric, chosen);
     if (groups.length === 0) continue;
     measures.push(measure);

@@ -91,3 +91,18 @@ export function shareFor(
     fact,
   };
 }
+
+/** "; that is 35% [1] of all IOPC reviews completed…, as the source states it" beside an outcome's count, where the same table
+ * states the outcome's share for that force and period; else "". A share stated is the same finding
+ * put another way, never a figure of another measure. */
+export function statedShareBeside(ctx: AnswerContext, draft: AnswerDraft, force: string, metric: Metric, periodId: string): string {
+  if (metric.outcome === undefined || metric.unit !== 'count') return '';
+  const share = statedShareMetric(ctx, metric);
+  const held = share ? ctx.store.of(force, share.id).filter((o) => o.period.id === periodId) : [];
+  const [only] = held;
+  if (!only || held.length !== 1) return '';
+  const s = draft.stated(only);
+  const whole = totalMetric(ctx, metric)?.label;
+  if (whole !== undefined) draft.allow(whole);
+  return `; that is ${s.shown} ${s.marks} of all ${whole ?? 'of them'}, as the source states it`;
+}
