@@ -54,11 +54,14 @@ export function rankBreakdowns(ctx: AnswerContext, frame: QueryFrame, draft: Ans
   // held only by force) — never another family's categories (the barred list's reasons).
   // The best fit's family comes first.
   const families = [...new Set(named.map((id) => ctx.measures.get(id)?.family))];
+  // A category named ("which kinds of discrimination") wants the measures holding its subcategories.
+  const ranksBy = (outcome: string | undefined) =>
+    category === undefined ? ctx.outcomes.get(outcome ?? '')?.dimension === 'category' : ctx.outcomes.get(outcome ?? '')?.within === category;
   const categorised =
-    frame.ranking.over === 'breakdowns' && category === undefined
+    frame.ranking.over === 'breakdowns'
       ? [...ctx.measures.values()]
           .filter((m) => named.length === 0 || families.includes(m.family))
-          .filter((m) => ctx.metrics.some((x) => x.measure === m.id && ctx.outcomes.get(x.outcome ?? '')?.dimension === 'category'))
+          .filter((m) => ctx.metrics.some((x) => x.measure === m.id && ranksBy(x.outcome)))
           .sort((a, b) => families.indexOf(a.family) - families.indexOf(b.family))
           .map((m) => m.id)
       : [];

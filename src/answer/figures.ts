@@ -439,6 +439,10 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
           answerFrame,
           type,
         );
+      // "What % of allegations were 'delivery of duties and service' last year?", of no place: a
+      // source's sentence stating it for England and Wales answers before asking which force.
+      const stated = frame.scope.kind === 'unnamed' ? readText(ctx, frame, draft, [], undefined, true) : undefined;
+      if (stated) return stated;
       return draft.unclear(`Which force do you mean? We hold ${metric.label} for ${where}, but no England and Wales figure.`, answerFrame, type);
     }
   }

@@ -28,9 +28,9 @@ const stemSet: (sentence: string) => ReadonlySet<string> = memoised((s: string) 
 /** A figure, in digits or words. */
 export const HOLDS_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b/i;
 
-/** A number and the two words after it: what it counts. */
+/** A number and the two words after it: what it counts ("49 offences", "40% of misconduct allegations"). */
 const COUNTED =
-  /(?:\d[\d,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred))\b[\s-]+((?:[\p{L}-]+\s+){0,1}[\p{L}-]+)/giu;
+  /(?:\d[\d,]*(?:\.\d+)?(?:%|\b)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b)(?:\s+per\s*cent)?(?:\s+of)?[\s-]+((?:[\p{L}-]+\s+){0,1}[\p{L}-]+)/giu;
 
 /** Words that tell two terms apart ("one complaint could contain several allegations"). */
 const CONTRASTS = 'several rather contain involve';

@@ -194,7 +194,9 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
     // forces is another question.
     const place = forces.length === 1 ? forces[0] : frame.scope.kind === 'national' ? NATIONAL : undefined;
     if (place !== undefined) {
-      const by = frame.ranking.over === 'outcomes' ? 'what came of them' : 'what was complained about';
+      const named = frame.measure.breakdowns.map((b) => ctx.outcomes.get(b.id)).find((o) => [...ctx.outcomes.values()].some((x) => x.within === o?.id));
+      if (named) draft.allow(named.label);
+      const by = frame.ranking.over === 'outcomes' ? 'what came of them' : named ? `kind of ${named.label}` : 'what was complained about';
       const when = frame.periods.asks.length > 0 ? ' for the period asked' : '';
       return draft.noData(
         'metric_not_held',

@@ -458,7 +458,8 @@ function unknownForceName(question: string, withCapitals: boolean): string | und
   for (const m of fold(question).matchAll(before)) {
     const name = (m[1] ?? '').trim();
     const first = name.split(/\s+/)[0] ?? '';
-    if (!NOT_NAMES.has(first) && !STOPWORDS.has(first) && isName(name)) return name;
+    // "allegations involving police officers": a word ending "-ing" names no force.
+    if (!NOT_NAMES.has(first) && !STOPWORDS.has(first) && !first.endsWith('ing') && isName(name)) return name;
   }
   const after = /\b(?:police|constabulary|force)\s+(?:in|of)\s+([a-z][a-z'-]+)/gi;
   for (const m of fold(question).matchAll(after)) {

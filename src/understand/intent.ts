@@ -103,6 +103,13 @@ const RULES: readonly IntentRule[] = [
       !has(c, 'when') &&
       (has(c, 'speech') || !(c.measureOutright && (c.periods > 0 || c.family || has(c, 'duration') || has(c, 'quantity')))),
   },
+  // "What sorts of complaint fall under 'delivery of duties and service'?": a quoted term asked about,
+  // with no end of a ranking, is defined rather than ranked.
+  {
+    intent: 'define',
+    priority: 75,
+    when: (c) => c.term && c.quotedTerm && !has(c, 'quantity') && !has(c, 'highest') && !has(c, 'lowest') && c.periods === 0,
+  },
   // "What does 'disapplication' mean in that Hampshire article?": a quoted term is defined wherever it was read.
   { intent: 'define', priority: 55, when: (c) => c.term && !has(c, 'quantity') && (c.places === 0 || c.quotedTerm) && c.periods === 0 },
   { intent: 'compare', priority: 51, when: (c) => asksEverything(c) && c.places > 1 },

@@ -24,6 +24,8 @@ export interface SlotMatch {
  * body's name from a person's; neither accounts for the words of a question. */
 const MARKING_SLOTS: ReadonlySet<string> = new Set(['mask', 'institution']);
 
+/** Words a phrase must span to read words a mask hides inside it. */
+const LONG = 5;
 /** The longest gap a `*` covers. */
 const MAX_GAP = 8;
 const GAP = '*';
@@ -130,7 +132,9 @@ export class PhraseBook<S extends string = PhraseSlot> {
     const masks = found.get('mask' as S) ?? [];
     for (const [slot, list] of found) {
       if (slot === 'mask') continue;
-      const kept = list.filter((m) => !masks.some((k) => m.at < k.end && k.at < m.end));
+      // A longer phrase reaching past the mask ("what sorts of complaint fall under X") reads the masked
+      // words as its own; a phrase that overlaps only partly is hidden.
+      const kept = list.filter((m) => !masks.some((k) => m.at < k.end && k.at < m.end && !(m.at <= k.at && m.end > k.end && m.end - m.at >= LONG)));
       if (kept.length === 0) found.delete(slot);
       else
         found.set(
