@@ -441,7 +441,7 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
         );
       // "What % of allegations were 'delivery of duties and service' last year?", of no place: a
       // source's sentence stating it for England and Wales answers before asking which force.
-      const stated = frame.scope.kind === 'unnamed' ? readText(ctx, frame, draft, [], undefined, true) : undefined;
+      const stated = frame.scope.kind === 'unnamed' ? statedNationally(ctx, frame, draft) : undefined;
       if (stated) return stated;
       return draft.unclear(`Which force do you mean? We hold ${metric.label} for ${where}, but no England and Wales figure.`, answerFrame, type);
     }
@@ -1131,3 +1131,16 @@ function change(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   text += conflicts;
   return draft.answered(type, text, frameOf(type, frame, target, [to.period.id, from.period.id]));
 }
+
+/** A sentence stating a number of the breakdown the question names ("'Delivery of duties and service'
+ * accounted for 40%…"), read only from documents naming that breakdown in full. */
+function statedNationally(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft): Answer | undefined {
+  const named = frame.measure.breakdowns[0];
+  const label = named === undefined ? undefined : ctx.outcomes.get(named.id)?.label;
+  if (label === undefined) return undefined;
+  const documents = new Set(ctx.passages.find(label, DOCUMENTS_NAMING, { allWords: true }).map((h) => h.passage.docId));
+  return documents.size > 0 ? readText(ctx, frame, draft, [], documents, true) : undefined;
+}
+
+/** Passages read to find the documents naming a breakdown. */
+const DOCUMENTS_NAMING = 30;
