@@ -22,6 +22,7 @@ import { readingFor } from './metric-choice.ts';
 import { thresholdWords } from '../understand/shape.ts';
 import { shareFor, totalMetric } from './shares.ts';
 import { askedWhole } from './parts.ts';
+import { pickedBy } from './ranking-filter.ts';
 import { partsNamed, type WholeRow, wholeLines, wholeRows } from './whole-ranking.ts';
 
 /** How many places a ranking lists when the question does not say. */
@@ -158,7 +159,16 @@ export function answerRanking(ctx: AnswerContext, frame: QueryFrame, draft: Answ
       'ranking',
     );
   }
-  const { metric, rows, disputed } = table;
+  const { metric, disputed } = table;
+  const picked = pickedBy(ctx, draft, frame.ranking.filter, metric, table.rows);
+  if (picked.rows.length === 0)
+    return draft.noData(
+      'metric_not_held',
+      `No force we hold ${metric.label} for meets that: ${picked.note}`,
+      { type: 'ranking', forces: [], periods: [], measure: metric.measure },
+      'ranking',
+    );
+  const rows = picked.rows;
   const period = (rows[0] as Observation).period;
   const answerFrame = {
     type: 'ranking' as const,
@@ -185,7 +195,7 @@ export function answerRanking(ctx: AnswerContext, frame: QueryFrame, draft: Answ
           )
           .join('; ')}.`;
 
-  const scope = scopeNote(ctx, draft, rows, excluded, within);
+  const scope = scopeNote(ctx, draft, table.rows, excluded, within) + picked.note;
   // "Which forces had more than 5,000 …?" is answered as "how many forces": the list past the threshold.
   if (frame.intent === 'count' || ranking.threshold) return countForces(draft, metric, rows, ranking.threshold, answerFrame, scope);
   if (frame.total && ranking.direction === undefined) {

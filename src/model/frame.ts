@@ -182,6 +182,8 @@ export const QueryFrame = z.strictObject({
     over: z.enum(['forces', 'breakdowns', 'outcomes']),
     /** "more than 1,000", "50 or more" (inclusive): the number as typed is echoed, never treated as a figure of ours. */
     threshold: z.strictObject({ op: z.enum(['more', 'fewer']), value: z.number(), inclusive: z.boolean().optional() }).optional(),
+    /** "Among forces with 10 or more reviews": the forces ranked or counted, by the count a share is of. */
+    filter: z.strictObject({ op: z.enum(['more', 'fewer']), value: z.number(), inclusive: z.boolean().optional() }).optional(),
   }),
   comparison: z.strictObject({ target: ComparisonTarget.optional() }),
   /** A sum over forces ("in total", "altogether"). */

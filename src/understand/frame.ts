@@ -91,6 +91,8 @@ function normaliseWording(text: string): string {
       .replace(/\b(?:a )?(half|quarter) or more\b/gi, (_, part: string) => `at least ${part.toLowerCase() === 'half' ? 50 : 25} percent`)
       // "w/o suspension", "r&p": chat's shorthand.
       .replace(/\bsch(?:ed)?\.?\s*3\b/gi, 'schedule 3')
+      // "10+ reviews": ten or more.
+      .replace(/\b(\d[\d,]*)\+(?=\s|$)/g, '$1 or more')
       .replace(/\bw\/o\b/gi, 'without')
       .replace(/\bw\/(?=\s)/gi, 'with')
       // "allegations logged + how many finalised": a plus joins two questions as "and" does.
@@ -609,6 +611,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
       ...(shape.limit !== undefined ? { limit: shape.limit } : {}),
       ...(shape.position !== undefined ? { position: shape.position } : {}),
       ...(shape.threshold ? { threshold: shape.threshold } : {}),
+      ...(shape.filter ? { filter: shape.filter } : {}),
     },
     comparison: shape.target ? { target: shape.target } : {},
     total: shape.total,

@@ -24,6 +24,8 @@ export interface Shape {
   /** Forces the question lets in to a count or ranking of every force ("counting BTP"). */
   included: string[];
   threshold?: { op: 'more' | 'fewer'; value: number; inclusive?: boolean };
+  /** Which forces are ranked or counted, by the count a share is of ("among forces with 10 or more reviews"). */
+  filter?: { op: 'more' | 'fewer'; value: number; inclusive?: boolean };
   /** Asks how many forces (meet a threshold). */
   countForces: boolean;
   /** Compares with England and Wales as a whole: its published figure, or the average force. */
@@ -38,6 +40,9 @@ export interface Shape {
 
 /** Words after a number that make it a span of time rather than a threshold. */
 const SPANS_OF_TIME = new Set(['year', 'years', 'month', 'months', 'week', 'weeks', 'decade', 'decades']);
+
+/** Words before a threshold that make it pick the forces compared rather than ask about them. */
+const FILTER_BEFORE = new Set(['with', 'having']);
 
 /** Verbs before "no" that make it a threshold of none ("which forces had no …"). */
 const NONE_BEFORE = new Set(['had', 'have', 'has', 'with', 'recorded', 'logged', 'received', 'reported', 'got']);
@@ -91,7 +96,14 @@ export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatc
   if (limit !== undefined) shape.limit = limit;
   const position = [...directed('highest'), ...directed('lowest')].map((m) => ordinalNumber(ws[m.at - 1] ?? '')).find((n) => n !== undefined);
   if (position !== undefined) shape.position = position;
-  const threshold = thresholdAsked(ws, slots);
+  // "Among forces with 10 or more reviews, …": a threshold after "with" picks the forces ranked, on
+  // the count the ranked share is of; any other is the threshold asked about.
+  // Alone and with no end of a ranking asked, it is the threshold ("how many forces with more than 1,000 …").
+  const stated = thresholdsAsked(ws, slots);
+  const picks = (at: number) => FILTER_BEFORE.has(ws[at - 1] ?? '') && (direction !== undefined || stated.length > 1);
+  const filter = stated.find((t) => picks(t.at))?.threshold;
+  const threshold = stated.find((t) => !picks(t.at))?.threshold;
+  if (filter) shape.filter = filter;
   if (threshold) shape.threshold = threshold;
   return shape;
 }
@@ -171,23 +183,30 @@ function numberAt(ws: readonly string[], at: number): { value: number; next: num
   return { value: Number(digits), next: end + 1 };
 }
 
-/** "more than 1,000", "at least 50", "50 or more": the number of a threshold phrase, and whether it counts itself. */
-function thresholdAsked(ws: readonly string[], slots: Map<PhraseSlot, SlotMatch[]>): Shape['threshold'] {
+type Threshold = NonNullable<Shape['threshold']>;
+
+/** Every threshold the question states ("more than 1,000", "at least 50", "50 or more", "no …"),
+ * each with where it starts. */
+function thresholdsAsked(ws: readonly string[], slots: Map<PhraseSlot, SlotMatch[]>): Array<{ threshold: Threshold; at: number }> {
+  const found: Array<{ threshold: Threshold; at: number }> = [];
   for (const op of ['more', 'fewer'] as const) {
     for (const m of slots.get(op === 'more' ? 'more-than' : 'fewer-than') ?? []) {
       const n = numberAt(ws, m.end);
       // "in the job for more than ten years" is how long someone served, not a threshold on a figure.
       if (!n || SPANS_OF_TIME.has(ws[n.next] ?? '')) continue;
       // "did not take more than 100 days", "no more than": the other side, the number included.
-      if ([ws[m.at - 1], ws[m.at - 2]].some((w) => w === 'not' || w === 'no')) return { op: op === 'more' ? 'fewer' : 'more', value: n.value, inclusive: true };
-      return { op, value: n.value, ...(ws[m.at] === 'at' ? { inclusive: true } : {}) };
+      const other = [ws[m.at - 1], ws[m.at - 2]].some((w) => w === 'not' || w === 'no');
+      const threshold: Threshold = other
+        ? { op: op === 'more' ? 'fewer' : 'more', value: n.value, inclusive: true }
+        : { op, value: n.value, ...(ws[m.at] === 'at' ? { inclusive: true } : {}) };
+      found.push({ threshold, at: m.at });
     }
   }
   // "Which forces had no …", "did not log a single …", "without a single …": fewer than one.
   for (const [at, w] of ws.entries()) {
-    if ((w === 'no' || w === 'zero') && NONE_BEFORE.has(ws[at - 1] ?? '')) return { op: 'fewer', value: 1 };
-    if (w === 'single' && ws[at - 1] === 'a' && ws.slice(Math.max(0, at - 4), at - 1).some((x) => x === 'not' || x === 'without'))
-      return { op: 'fewer', value: 1 };
+    if ((w === 'no' || w === 'zero') && NONE_BEFORE.has(ws[at - 1] ?? '')) found.push({ threshold: { op: 'fewer', value: 1 }, at });
+    else if (w === 'single' && ws[at - 1] === 'a' && ws.slice(Math.max(0, at - 4), at - 1).some((x) => x === 'not' || x === 'without'))
+      found.push({ threshold: { op: 'fewer', value: 1 }, at });
   }
   // "50 or more", "10 or fewer", "10 days or fewer".
   for (const [at, w] of ws.entries()) {
@@ -195,8 +214,8 @@ function thresholdAsked(ws: readonly string[], slots: Map<PhraseSlot, SlotMatch[
     const or = n && ws[n.next] !== 'or' && /^[a-z]+$/.test(ws[n.next] ?? '') ? n.next + 1 : n?.next;
     if (!n || or === undefined || ws[or] !== 'or') continue;
     const after = ws[or + 1] ?? '';
-    if (['more', 'over', 'above', 'higher', 'greater'].includes(after)) return { op: 'more', value: n.value, inclusive: true };
-    if (['fewer', 'less', 'under', 'below', 'lower'].includes(after)) return { op: 'fewer', value: n.value, inclusive: true };
+    if (['more', 'over', 'above', 'higher', 'greater'].includes(after)) found.push({ threshold: { op: 'more', value: n.value, inclusive: true }, at });
+    if (['fewer', 'less', 'under', 'below', 'lower'].includes(after)) found.push({ threshold: { op: 'fewer', value: n.value, inclusive: true }, at });
   }
-  return undefined;
+  return found.sort((a, b) => a.at - b.at);
 }

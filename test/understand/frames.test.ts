@@ -34,6 +34,8 @@ const Row = z.strictObject({
   position: z.number().optional(),
   /** "more 1000" */
   threshold: z.string().optional(),
+  /** The forces a ranking is over, by the count a share is of: "more 10". */
+  filter: z.string().optional(),
   over: z.string().optional(),
   target: z.string().optional(),
   total: z.literal(true).optional(),
@@ -104,6 +106,7 @@ function asRow(f: QueryFrame, expected: Row): Partial<Row> {
     ...(f.ranking.limit !== undefined ? { limit: f.ranking.limit } : {}),
     ...(f.ranking.position !== undefined ? { position: f.ranking.position } : {}),
     ...(f.ranking.threshold ? { threshold: `${f.ranking.threshold.op} ${f.ranking.threshold.value}` } : {}),
+    ...(f.ranking.filter ? { filter: `${f.ranking.filter.op} ${f.ranking.filter.value}` } : {}),
     ...(f.ranking.over === 'breakdowns' ? { over: 'breakdowns' } : {}),
     ...(f.comparison.target ? { target: f.comparison.target } : {}),
     ...(f.total ? { total: true as const } : {}),
