@@ -15,6 +15,7 @@ import { forcesCarried, forcesOf, namesMeasure, typeOf } from './frame-reading.t
 import { closestHeld, exampleQuestion, joinNames, whatWeHold } from './holdings.ts';
 import { answerRanking } from './rankings.ts';
 import { rankBreakdowns } from './breakdown-ranking.ts';
+import { rankByDifference } from './difference-ranking.ts';
 import { NATIONAL } from '../understand/forces.ts';
 import { readingFor } from './metric-choice.ts';
 import { answerRecommendations } from './recommendations.ts';
@@ -207,7 +208,7 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
     }
   }
   if (frame.intent === 'rank' || frame.intent === 'count')
-    return answerRanking(ctx, frame, draft) ?? answerFigures(ctx, { ...frame, intent: 'compare' }, draft, forces);
+    return rankByDifference(ctx, frame, draft) ?? answerRanking(ctx, frame, draft) ?? answerFigures(ctx, { ...frame, intent: 'compare' }, draft, forces);
   const named = namesMeasure(frame);
   if (frame.intent === 'overview') {
     const force = forces[0];

@@ -1,0 +1,89 @@
+/**
+ * "Which force had the biggest gap between its Schedule 3 days with and without suspension?": forces
+ * put in order by the difference between two measures of the same unit held for each, every
+ * difference our calculation with both figures cited.
+ */
+import type { Answer } from '../model/answer.ts';
+import type { Metric } from '../model/data.ts';
+import type { QueryFrame } from '../model/frame.ts';
+import { formatNumber, round1 } from '../text/numbers.ts';
+import type { AnswerContext } from './context.ts';
+import type { AnswerDraft } from './draft.ts';
+import type { Observation } from './figure-store.ts';
+import { inPeriod, joinNames } from './holdings.ts';
+import { periodMatches } from '../understand/periods.ts';
+
+/** Places listed when the question does not say how many. */
+const LISTED = 5;
+
+/** The two total metrics of the two measures named side by side, when they can be set against each other. */
+function twoMeasures(ctx: AnswerContext, frame: QueryFrame): [Metric, Metric] | undefined {
+  const parts = frame.measure.together.length > 0 ? frame.measure.together.map((part) => part[0]?.id) : frame.bothParts ? twins(ctx, frame) : [];
+  if (parts.length !== 2) return undefined;
+  const metrics = parts.map((id) => ctx.metrics.find((m) => m.measure === id && m.outcome === undefined));
+  const [a, b] = metrics;
+  return a && b && a.unit === b.unit && a.aggregation === b.aggregation ? [a, b] : undefined;
+}
+
+/** "Including and excluding suspension": the best fit and the one measure beside it timing the same
+ * cases, or the same whole's other part. */
+function twins(ctx: AnswerContext, frame: QueryFrame): string[] {
+  const [first, ...rest] = frame.measure.fits.map((f) => ctx.measures.get(f.id));
+  if (!first) return [];
+  const twin = rest.find(
+    (m) => m !== undefined && ((m.timeOf !== undefined && m.timeOf === first.timeOf) || (m.partOf !== undefined && m.partOf === first.partOf)),
+  );
+  return twin ? [first.id, twin.id] : [];
+}
+
+/** The ranking, or undefined when the question is no ranking by a gap between two measures held for several forces. */
+export function rankByDifference(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft): Answer | undefined {
+  const pair = frame.intent === 'rank' && frame.difference ? twoMeasures(ctx, frame) : undefined;
+  if (!pair) return undefined;
+  const [a, b] = pair;
+  const excluded = frame.scope.kind === 'every-force' ? frame.scope.except : [];
+  const rows = ctx.store.forcesFor(a.id).flatMap((force) => {
+    if (ctx.forces.get(force)?.kind === 'area' || excluded.includes(force)) return [];
+    const one = ctx.store.of(force, a.id);
+    return one.flatMap((x) => {
+      const other = ctx.store.of(force, b.id).filter((y) => y.period.id === x.period.id);
+      return other.length === 1 && one.filter((o) => o.period.id === x.period.id).length === 1 ? [{ x, y: other[0] as Observation }] : [];
+    });
+  });
+  // The period asked, else the one held for most forces.
+  const asks = frame.periods.asks.filter((x) => x.kind !== 'latest');
+  const periods = [...new Set(rows.filter((r) => asks.length === 0 || asks.some((x) => periodMatches(r.x.period, x))).map((r) => r.x.period.id))];
+  const period = periods.sort((p, q) => rows.filter((r) => r.x.period.id === q).length - rows.filter((r) => r.x.period.id === p).length)[0];
+  const held = rows.filter((r) => r.x.period.id === period);
+  if (held.length < 2) return undefined;
+  const gap = (r: (typeof held)[number]) => round1(Math.abs(r.x.value - r.y.value));
+  const lowest = frame.ranking.direction === 'lowest';
+  const sorted = [...held].sort((p, q) => (lowest ? gap(p) - gap(q) : gap(q) - gap(p)));
+  const shown = sorted.slice(0, frame.ranking.limit ?? LISTED);
+  const lines = shown.map((r) => {
+    const [sx, sy] = [draft.stated(r.x), draft.stated(r.y)];
+    const [hi, lo] = r.x.value >= r.y.value ? [r.x, r.y] : [r.y, r.x];
+    const working = `${formatNumber(hi.value)} − ${formatNumber(lo.value)} = ${formatNumber(gap(r))}`;
+    draft.computed(
+      {
+        force: r.x.force,
+        forceName: draft.forceName(r.x.force),
+        periodId: r.x.period.id,
+        period: r.x.period.label,
+        metric: `${a.id}-vs-${b.id}`,
+        metricLabel: `difference between ${a.label} and ${b.label}`,
+        unit: a.unit,
+      },
+      gap(r),
+      'difference',
+      [sx.index, sy.index],
+      working,
+    );
+    return `• ${draft.forceName(r.x.force)}: ${formatNumber(gap(r))} (${sx.shown} ${sx.marks} against ${sy.shown} ${sy.marks})`;
+  });
+  const first = shown[0] as (typeof held)[number];
+  const level = sorted.filter((r) => gap(r) === gap(first)).map((r) => draft.forceName(r.x.force));
+  for (const label of [a.label, b.label]) draft.allow(label);
+  const text = `${joinNames(level)} had the ${lowest ? 'smallest' : 'largest'} gap between ${a.label} and ${b.label} ${inPeriod(first.x.period)}. Ranked by the gap, ${lowest ? 'smallest' : 'largest'} first; each gap is our calculation, the first figure against the second (${draft.provenance(first.x)}):\n${lines.join('\n')}`;
+  return draft.answered('ranking', text, { type: 'ranking', forces: [], periods: [first.x.period.id], measure: a.measure });
+}
