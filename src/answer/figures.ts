@@ -1137,9 +1137,10 @@ function change(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
 function statedNationally(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft): Answer | undefined {
   const named = frame.measure.breakdowns[0];
   const label = named === undefined ? undefined : ctx.outcomes.get(named.id)?.label;
-  if (label === undefined) return undefined;
+  // A measure named outright ("finalised under Schedule 3") is what a sentence would have to count.
+  if (label === undefined || frame.measure.fits.some((f) => !f.loose)) return undefined;
   const documents = new Set(ctx.passages.find(label, DOCUMENTS_NAMING, { allWords: true }).map((h) => h.passage.docId));
-  return documents.size > 0 ? readText(ctx, frame, draft, [], documents, true) : undefined;
+  return documents.size > 0 ? readText(ctx, frame, draft, [], documents, true, true) : undefined;
 }
 
 /** Passages read to find the documents naming a breakdown. */

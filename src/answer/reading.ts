@@ -64,6 +64,8 @@ export function readText(
   within: readonly string[] = [],
   documents?: ReadonlySet<string>,
   stating = false,
+  /** Only sentences naming no force: a national question's answer. */
+  national = false,
 ): Answer | undefined {
   // Each word of the question is one term, an initialism with all the words it stands for.
   const seenTerms = new Set<string>();
@@ -119,7 +121,7 @@ export function readText(
   const counted = new Set(terms.flat());
   const counts = (sentence: string) => [...sentence.matchAll(COUNTED)].some((m) => content(m[1] ?? '').some((w) => counted.has(w)));
   const candidates = (titled.size > 0 ? read.filter((r) => titled.has(r.passage.docId) && r.passage.index > 0) : read).filter(
-    (r) => !stating || counts(r.sentence),
+    (r) => (!stating || counts(r.sentence)) && (!national || !namesForce(ctx, r.sentence)),
   );
   const top = Math.max(...weights);
   for (const r of candidates) {
@@ -188,3 +190,9 @@ function attribution(ctx: AnswerContext, r: Read): Read | undefined {
 const SPEAKS = /\b(?:said|says|added|told|continued|warned|according to)\b/i;
 /** Speech given only to a pronoun ("they added"): its speaker is named earlier. */
 const PRONOUN_SPEAKS = /\b(?:they|he|she|it)\s+(?:also\s+)?(?:said|added|continued|warned)\b/i;
+
+/** Whether a sentence names a police force by its short name ("Gloucestershire Constabulary" → "Gloucestershire"). */
+function namesForce(ctx: AnswerContext, sentence: string): boolean {
+  const said = ` ${words(sentence).join(' ')} `;
+  return [...ctx.forces.values()].some((f) => f.kind !== 'area' && said.includes(` ${words(f.shortName).join(' ')} `));
+}
