@@ -64,9 +64,11 @@ export interface TierQuery {
   without: readonly QueryWord[];
 }
 
-/** What the search needs of the passage index: passages by id, and the terms a passage holds. */
+/** What the search needs of the passage index: passages by id, the document a passage id names, and
+ * the terms a passage holds. */
 export interface PassageLookup {
   passage(id: string): Passage | undefined;
+  docId(passageId: string): string;
   termsOf(text: string): ReadonlySet<string>;
 }
 
@@ -112,8 +114,13 @@ export function searchTiers(tiers: Tiers, query: TierQuery, limit: number, optio
     // until `limit` hits are found. The sort is stable, so the order is the same either way.
     for (const r of results) {
       if (taken >= limit) break;
-      const passage = lookup.passage(String(r.id));
-      if (!passage || (options.docFilter && !options.docFilter(passage.docId))) continue;
+      const id = String(r.id);
+      // Filtered by the id before the passage is looked up: finding a passage splits its document's
+      // text (read from disk when the text is left there), and a filter naming a force or a kind of
+      // document turns away most of what a common word matches.
+      if (options.docFilter && !options.docFilter(lookup.docId(id))) continue;
+      const passage = lookup.passage(id);
+      if (!passage) continue;
       const terms = plan.unscored.size > 0 ? lookup.termsOf(passage.text) : undefined;
       // Terms the plan did not score must still all be there for a search of all words.
       if (options.allWords && terms && [...plan.unscored].some((t) => !terms.has(t))) continue;
