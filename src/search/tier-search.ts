@@ -55,6 +55,8 @@ export interface PassageSearch {
    * search for any word unscored: passages it did not read might hold what was looked for, so "no
    * passage read defines X" is all that can be said. */
   capped: boolean;
+  /** The work done: tiers asked of minisearch, and passages it scored in them (one per result). */
+  read: { tiers: number; scored: number };
 }
 
 /** The query: as given, its indexed words, and the indexed words of what to leave out. */
@@ -78,7 +80,8 @@ const ALL_WORDS: SearchOptions = { ...EXACT, combineWith: 'AND' };
 /** Searches `tiers` for `query` (see {@link FindOptions}). */
 export function searchTiers(tiers: Tiers, query: TierQuery, limit: number, options: FindOptions, lookup: PassageLookup): PassageSearch {
   const queryTerms = [...new Set(query.asked.map((w) => w.term))];
-  if (queryTerms.length < (options.minTerms ?? 2)) return { hits: [], capped: false };
+  const read = { tiers: 0, scored: 0 };
+  if (queryTerms.length < (options.minTerms ?? 2)) return { hits: [], capped: false, read };
   const without = query.without.map((w) => w.term);
   const enough = options.enough ?? ((found: readonly PassageHit[]) => found.length >= limit);
   const hits: PassageHit[] = [];
@@ -101,7 +104,7 @@ export function searchTiers(tiers: Tiers, query: TierQuery, limit: number, optio
       budget,
       matchedBefore: i === 0 ? 'first tier' : matched,
     });
-    if (plan === 'budget spent') return { hits, capped: true };
+    if (plan === 'budget spent') return { hits, capped: true, read };
     if (plan === 'nothing to find') continue;
     // A search of all words checks the terms left unscored in every passage it reads; one for any
     // word never reads the passages that hold only those.
@@ -109,6 +112,8 @@ export function searchTiers(tiers: Tiers, query: TierQuery, limit: number, optio
     const wanted: Query = options.allWords ? { ...ALL_WORDS, queries: [plan.text] } : plan.text;
     const results = tier.index.search(options.without ? { combineWith: 'AND_NOT', queries: [wanted, { ...EXACT, queries: [options.without] }] } : wanted);
     budget -= plan.cost + expansions(results, queryTerms, matched);
+    read.tiers++;
+    read.scored += results.length;
     let taken = 0;
     // Filtered here rather than by minisearch's `filter`, which calls back for every match: only
     // until `limit` hits are found. The sort is stable, so the order is the same either way.
@@ -130,9 +135,9 @@ export function searchTiers(tiers: Tiers, query: TierQuery, limit: number, optio
       if (options.minCoverage === undefined || coverage >= options.minCoverage) hits.push({ passage, score: r.score, coverage });
       taken++;
     }
-    if (enough(hits)) return { hits, capped: false };
+    if (enough(hits)) return { hits, capped: false, read };
   }
-  return { hits, capped };
+  return { hits, capped, read };
 }
 
 /** How many of `terms` a tier holds anywhere (as they are: coverage counts no prefix or typo match). */
