@@ -52,10 +52,19 @@ export interface SetResult {
   parser: RowResult;
   /** Time spent in full-text searches, by question that searched at all, when a search clock was given. */
   search?: RowResult;
+  /** The full-text searches' work in one timed pass, when counted: tiers read and passages scored.
+   * The same every pass, and unmoved by the machine's load, unlike their time. */
+  searchWork?: SearchWork;
   slowest: SlowQuestion[];
   /** Questions whose answering threw or that the engine reported as failed. */
   errors: string[];
   profile?: ProfileSummary;
+}
+
+/** Work done by full-text searches (see PassageSearch's `read`). */
+export interface SearchWork {
+  tiers: number;
+  scored: number;
 }
 
 /** Called before each question's first answer, so a supervisor can tell which answer hangs; and
@@ -65,6 +74,8 @@ export interface SetHooks {
   onBegin?: (question: string) => void;
   onPass?: (passes: number) => void;
   searchMs?: () => number;
+  /** Reads the full-text searches' work so far. */
+  searchWork?: () => SearchWork;
 }
 
 /** Rows in report order: the figure answers, the text answers, the rest. */
@@ -189,7 +200,9 @@ export async function measureSet(engine: Engine, questions: readonly SetQuestion
   const parserRuns: RunStats[] = [];
   const searchRuns: RunStats[] = [];
   const searching = new Set<number>();
+  let searchWork: SearchWork | undefined;
   for (let r = 0; r < passes; r++) {
+    const workBefore = hooks.searchWork?.();
     const samples = new Map<string, number[]>();
     const all: number[] = [];
     const searches: number[] = [];
@@ -219,6 +232,8 @@ export async function measureSet(engine: Engine, questions: readonly SetQuestion
           s.reduce((a, b) => a + b, 0),
         ),
       ]);
+    const workAfter = hooks.searchWork?.();
+    if (workBefore && workAfter) searchWork = { tiers: workAfter.tiers - workBefore.tiers, scored: workAfter.scored - workBefore.scored };
     allRuns.push(runStats(all, wall));
     searchRuns.push(
       runStats(
@@ -273,6 +288,7 @@ export async function measureSet(engine: Engine, questions: readonly SetQuestion
     errors,
   };
   if (hooks.searchMs) result.search = { ...rowResult(SEARCH_ROW, [...searching], searchRuns), citations: 0, textChars: 0 };
+  if (searchWork) result.searchWork = searchWork;
   // Profiled apart from the timed passes, so the profiler's overhead never reaches the numbers.
   const { targets } = options;
   const { stats } = result.all;

@@ -56,6 +56,7 @@ export const SetResultSchema = z.object({
   all: RowResultSchema,
   parser: RowResultSchema,
   search: RowResultSchema.optional(),
+  searchWork: z.object({ tiers: z.number(), scored: z.number() }).optional(),
   slowest: z.array(SlowQuestionSchema),
   errors: z.array(z.string()),
   profile: ProfileSummarySchema.optional(),

@@ -99,6 +99,10 @@ export function scaleBlocks(result: BenchResult): Block[] {
     ['RSS after the question set', ...sizes.map((s) => mb(s.afterSet?.rss))],
     ['heap used after the set, after GC', ...sizes.map((s) => mb(s.afterSet?.heapUsedAfterGc))],
     ['peak RSS', ...sizes.map((s) => mb(s.afterSet?.peakRss ?? s.load?.memory.peakRss))],
+    [
+      'full-text searches, a pass: tiers read, passages scored',
+      ...sizes.map((s) => (s.set?.searchWork ? `${count(s.set.searchWork.tiers)}, ${count(s.set.searchWork.scored)}` : '—')),
+    ],
     ['questions asked (timed passes)', ...sizes.map((s) => (s.set ? `${count(s.set.questions)} (${s.set.passes})` : '—'))],
   ];
   const blocks: Block[] = [

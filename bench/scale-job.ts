@@ -6,7 +6,7 @@
  */
 import { loadEngine, type Engine } from '../src/index.ts';
 import { PassageIndex } from '../src/search/passages.ts';
-import { measureSet } from './answering.ts';
+import { measureSet, type SearchWork } from './answering.ts';
 import type { LoadMemory, LoadReport, ScaleJob, ScaleMessage } from './messages.ts';
 import { profileWork } from './profile.ts';
 import { questionSet, sampleOf } from './question-set.ts';
@@ -49,7 +49,8 @@ export async function runScaleJob(job: ScaleJob, emit: (message: ScaleMessage) =
   const result = await measureSet(engine, questions, job.measure, {
     onBegin: (question) => emit({ kind: 'begin', question }),
     onPass: (passes) => emit({ kind: 'pass', passes }),
-    searchMs: searchClock(),
+    searchMs: searchClock().ms,
+    searchWork: searchClock().work,
   });
   emit({ kind: 'measured', result, memory: memoryNow() });
   emit({ kind: 'done' });
@@ -63,25 +64,36 @@ function memoryNow(): LoadMemory {
   return { rss: before.rss, heapUsed: before.heapUsed, heapUsedAfterGc: after.heapUsed, rssAfterGc: after.rss, peakRss: process.resourceUsage().maxRSS * 1024 };
 }
 
-let searchesMs: (() => number) | undefined;
+/** The time and work of the full-text searches so far (see {@link searchClock}). */
+interface SearchClock {
+  ms: () => number;
+  work: () => SearchWork;
+}
+
+let clock: SearchClock | undefined;
 
 /**
- * The milliseconds spent so far in full-text searches (PassageIndex.search, which `find` calls),
- * counted by wrapping the method once per process: the engine keeps its index to itself, and this
- * splits an answer's time into the search's part and the rest.
+ * The milliseconds spent so far in full-text searches (PassageIndex.search, which `find` calls), and
+ * the tiers they read and passages they scored, counted by wrapping the method once per process: the
+ * engine keeps its index to itself, and this splits an answer's time into the search's part and the
+ * rest.
  */
-function searchClock(): () => number {
-  if (searchesMs) return searchesMs;
+function searchClock(): SearchClock {
+  if (clock) return clock;
   let spent = 0;
+  const work: SearchWork = { tiers: 0, scored: 0 };
   const search = PassageIndex.prototype.search;
   PassageIndex.prototype.search = function (this: PassageIndex, ...args: Parameters<PassageIndex['search']>) {
     const started = performance.now();
     try {
-      return search.apply(this, args);
+      const found = search.apply(this, args);
+      work.tiers += found.read.tiers;
+      work.scored += found.read.scored;
+      return found;
     } finally {
       spent += performance.now() - started;
     }
   };
-  searchesMs = () => spent;
-  return searchesMs;
+  clock = { ms: () => spent, work: () => ({ ...work }) };
+  return clock;
 }

@@ -286,7 +286,7 @@ export function fallback(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDra
   // Later tiers are searched only while no passage found holds enough of the question's words.
   const search = (query: string) =>
     ctx.passages
-      .find(query, 5, { enough: (hits) => hits.some(close), ...(within.length > 0 ? { docFilter: about } : {}) })
+      .find(query, 5, { minCoverage, enough: (hits) => hits.some(close), ...(within.length > 0 ? { docFilter: about } : {}) })
       .filter(close)
       .sort((a, b) => b.coverage - a.coverage || b.score - a.score);
   // The words as typed first; then with initialisms spelt out ("NPCC").

@@ -195,8 +195,7 @@ export class PassageIndex {
 
   /** A passage by its id, `<document id>#<position>`. */
   private passage(id: string): Passage | undefined {
-    const hash = id.lastIndexOf('#');
-    return this.passages(id.slice(0, hash))[Number(id.slice(hash + 1))];
+    return this.passages(docIdOf(id))[Number(id.slice(id.lastIndexOf('#') + 1))];
   }
 
   /** Passages of one document, in order. */
@@ -217,8 +216,13 @@ export class PassageIndex {
   search(query: string, limit = 5, options: FindOptions = {}): PassageSearch {
     const tiers = this.tiers[options.scope ?? 'reporting'];
     const asked = { text: query, asked: queryWords(query), without: queryWords(options.without ?? '') };
-    return searchTiers(tiers, asked, limit, options, { passage: (id) => this.passage(id), termsOf });
+    return searchTiers(tiers, asked, limit, options, { passage: (id) => this.passage(id), docId: docIdOf, termsOf });
   }
+}
+
+/** The document a passage id (`<document id>#<position>`) names. */
+function docIdOf(passageId: string): string {
+  return passageId.slice(0, passageId.lastIndexOf('#'));
 }
 
 /** The query's words that are indexed, each with its term. */

@@ -40,8 +40,9 @@ describe('the benchmark in smoke mode', () => {
       expect(set?.questions).toBeGreaterThanOrEqual(200);
       expect(set?.all.stats.n).toBe(set?.questions);
       expect(set?.parser.stats.n).toBeGreaterThan(0);
-      // Full-text searches timed apart from the rest of each answer.
+      // Full-text searches timed apart from the rest of each answer, and their work counted.
       expect(set?.search?.stats.n).toBeGreaterThan(0);
+      expect(set?.searchWork?.scored).toBeGreaterThan(0);
       expect(set?.slowest).toHaveLength(10);
       for (const row of set?.rows ?? []) expect(row.stats.n, `${size.label}, ${row.row}`).toBeGreaterThan(0);
     }

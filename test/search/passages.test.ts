@@ -132,6 +132,21 @@ describe('a passage search over a large corpus', () => {
     expect(Number(run.stdout)).toBeLessThan(4_000);
   }, 60_000);
 
+  it('with minCoverage, finds a close passage past tiers holding too few of the words, as a caller keeping only close passages would', () => {
+    // Every first-tier passage holds "officer" alone (a third of the words); only the late explainer holds all three.
+    const close = (h: PassageHit) => h.coverage >= 0.6;
+    const enough = (hits: readonly PassageHit[]) => hits.some(close);
+    const kept = index.find('vetting reviews officer', 5, { minCoverage: 0.6, enough });
+    expect(ids(kept)).toEqual(['late-explainer']);
+    expect(kept).toEqual(index.find('vetting reviews officer', 5, { enough }).filter(close));
+    // No tier holds three of the five words: none is read.
+    expect(index.search('officer vetting dismissed custody sergeant', 5, { minCoverage: 0.6, enough })).toEqual({
+      hits: [],
+      capped: false,
+      read: { tiers: 0, scored: 0 },
+    });
+  });
+
   it('with allWords, finds only passages holding every word', () => {
     const hits = index.find('conduct criminal offence', 30, { allWords: true });
     expect(ids(hits)).toEqual(['early-explainer']);
