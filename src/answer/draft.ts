@@ -49,21 +49,38 @@ const HEDGES = new Set(['nearly', 'around', 'about', 'almost', 'more than', 'les
  * cited answer after answer, and reading their numbers again was a third of a large force card's time. */
 const quoteNumbers: (quote: string) => readonly number[] = memoised(numbersIn, 50_000);
 
-/** The catalogue's numbered names as a draft's first labels, both spellings of each, built once for
- * each catalogue: every answer starts from them. */
-const catalogueLabels: (names: readonly string[]) => ReadonlyMap<string, Name['role']> = (() => {
-  const built = new WeakMap<readonly string[], ReadonlyMap<string, Name['role']>>();
+/** The catalogue's numbered names, both spellings of each, and the same longest first: built once for
+ * each catalogue and shared by every answer, which adds only its own labels beside them. */
+interface CatalogueLabels {
+  labels: ReadonlyMap<string, Name['role']>;
+  byLength: readonly string[];
+}
+const catalogueLabels: (names: readonly string[]) => CatalogueLabels = (() => {
+  const built = new WeakMap<readonly string[], CatalogueLabels>();
   return (names) => {
     let labels = built.get(names);
     if (labels === undefined) {
       const map = new Map<string, Name['role']>();
       for (const name of names) if (/\d/.test(name)) for (const spelling of spellings(name)) map.set(spelling, 'measure');
-      labels = map;
+      labels = { labels: map, byLength: [...map.keys()].sort((a, b) => b.length - a.length) };
       built.set(names, labels);
     }
     return labels;
   };
 })();
+
+/** Two lists of labels, each longest first, as one list longest first. */
+function mergeByLength(a: readonly string[], b: readonly string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  let k = 0;
+  while (i < a.length || k < b.length) {
+    const [x, y] = [a[i], b[k]];
+    if (y === undefined || (x !== undefined && x.length >= y.length)) out.push(a[i++] as string);
+    else out.push(b[k++] as string);
+  }
+  return out;
+}
 
 /** A label as written and as it opens a sentence ("Complaint cases … under Schedule 3 fell …"). */
 function spellings(label: string): Set<string> {
@@ -90,8 +107,10 @@ export function markers(ns: number[]): string {
 export class AnswerDraft {
   readonly facts: Fact[] = [];
   private readonly book: CitationBook;
-  /** Names whose digits are names, not figures (periods, measures, titles, echoed words), by role. */
-  private readonly labels: Map<string, Name['role']>;
+  /** Names whose digits are names, not figures (periods, measures, titles, echoed words), by role:
+   * the catalogue's, shared, and this answer's own. */
+  private readonly catalogue: CatalogueLabels;
+  private readonly labels = new Map<string, Name['role']>();
   /** The labels longest first, as `check` removes them; recomputed only after a new label. */
   private labelsByLength: string[] | undefined;
   /** Whether a label holds a line break, so `check` can't strike labels line by line. */
@@ -117,7 +136,7 @@ export class AnswerDraft {
     readonly question: string,
   ) {
     this.book = new CitationBook(ctx.documents, (id) => this.forceName(id));
-    this.labels = new Map(catalogueLabels(ctx.numberedNames));
+    this.catalogue = catalogueLabels(ctx.numberedNames);
   }
 
   /** Cites a verbatim quote from a document (and, for a table, the cell); the same quote and cell are
@@ -135,8 +154,8 @@ export class AnswerDraft {
   /** Allows the digits of a name (a period such as "2021-22", a year the user typed) in the text. */
   allow(label: string, role: Name['role'] = 'other'): void {
     // Only a label holding digits can hide a number from the check; the rest need no striking.
-    if (!label || this.labels.has(label) || !/\d/.test(label)) return;
-    for (const spelling of spellings(label)) this.labels.set(spelling, role);
+    if (!label || this.labels.has(label) || this.catalogue.labels.has(label) || !/\d/.test(label)) return;
+    for (const spelling of spellings(label)) if (!this.catalogue.labels.has(spelling)) this.labels.set(spelling, role);
     this.labelsByLength = undefined;
     if (label.includes('\n')) this.multilineLabel = true;
   }
@@ -281,7 +300,7 @@ export class AnswerDraft {
     const written = [body, ...notes].join('\n');
     this.check(written);
     // Of the hundreds of labels, only those the answer writes can be segments of it.
-    const names: Name[] = [...this.labels]
+    const names: Name[] = [...this.catalogue.labels, ...this.labels]
       .filter(([text]) => written.includes(text))
       .map(([text, role]) => ({ text, role }))
       .sort((a, b) => b.text.length - a.text.length);
@@ -362,7 +381,10 @@ export class AnswerDraft {
 
   /** `text` with each label struck out where it stands alone, longest first. */
   private strikeLabels(text: string): string {
-    this.labelsByLength ??= [...this.labels.keys()].sort((a, b) => b.length - a.length);
+    this.labelsByLength ??= mergeByLength(
+      this.catalogue.byLength,
+      [...this.labels.keys()].sort((a, b) => b.length - a.length),
+    );
     let rest = text;
     for (const label of this.labelsByLength) if (rest.includes(label)) rest = rest.replace(standingAlone(label), ' ');
     return rest;
