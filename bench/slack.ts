@@ -11,6 +11,7 @@ import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { slackConfigFromEnv, startSlack } from '../adapters/slack/index.ts';
 import { RedisState } from '../adapters/shared/state/redis.ts';
 import { deletePrefix } from '../test/adapters/support/redis.ts';
@@ -32,6 +33,9 @@ const REPLY_PARTS_QUIET_MS = 200;
 /** After a level, the adapter is given this long without calling the Web API as a sign that it has
  * finished the level's answers and charts… */
 const IDLE_QUIET_MS = 1_000;
+/** …or this long while questions are still unanswered: a stall of a second (a busy machine) is not
+ * the end, and a question whose worker died comes back once its lease (30 s) lapses and is reclaimed. */
+const UNANSWERED_QUIET_MS = 60_000;
 /** …waiting at most this long for it. */
 const IDLE_WAIT_MAX_MS = 180_000;
 
@@ -88,7 +92,14 @@ export interface SlackLevelResult {
     noReply: number;
     /** The adapter posted its "something went wrong" message. */
     failedReplies: number;
+    /** Parts of answers posted more than once (each part carries its own key). */
+    duplicateParts: number;
   };
+  /** Of the `noReply`: replies posted after the drain, before the adapter went idle (slow), and
+   * questions still unanswered then (lost: see untilIdle for how long they are waited for). */
+  afterDrain: { late: number; never: number };
+  /** Web API calls a mention acknowledged, by method, until the adapter went idle. */
+  callsPerMention: Record<string, number>;
 }
 
 export interface SlackResult {
@@ -104,25 +115,37 @@ function mentionQuestions(): string[] {
 }
 
 /** Follows each question's reply at the fake Web API: when its last message arrived, and whether it
- * failed. (Not the progress reaction's removal: reactions are best-effort and dropped under load.) */
+ * failed. (Not the progress reaction's removal: reactions are best-effort and dropped under load.)
+ * Every posted part carries its idempotency key in its metadata (delivery.ts), so a part posted
+ * twice is seen as such; and replies are followed past the drain, until the adapter is idle, to tell
+ * a slow reply from one never posted. */
 class ReplyTracker {
   readonly sentAt = new Map<string, number>();
   private readonly lastPost = new Map<string, number>();
+  private readonly parts = new Set<string>();
   /** When the latest post of any answer arrived. */
   lastPostAt = 0;
   /** When the latest Web API call of any kind arrived, this level's or not. */
   anyCallAt = 0;
   failed = 0;
+  /** Parts posted again under a key already posted. */
+  duplicates = 0;
+  /** Web API calls by method, this level's. */
+  readonly calls = new Map<string, number>();
   private readonly failureText = renderFailure().text;
 
   /** Called for each call the fake receives, as it arrives. */
   see(call: RecordedCall): void {
     const thread = call.body.thread_ts;
     this.anyCallAt = epochNow();
+    this.calls.set(call.method, (this.calls.get(call.method) ?? 0) + 1);
     if (call.method === 'chat.postMessage' && typeof thread === 'string' && this.sentAt.has(thread)) {
       this.lastPostAt = epochNow();
       this.lastPost.set(thread, this.lastPostAt);
       if (call.body.text === this.failureText) this.failed++;
+      const key = PartKey.safeParse(call.body.metadata).data?.event_payload.key;
+      if (key !== undefined && this.parts.has(key)) this.duplicates++;
+      if (key !== undefined) this.parts.add(key);
     }
   }
 
@@ -139,10 +162,16 @@ class ReplyTracker {
   reset(): void {
     this.sentAt.clear();
     this.lastPost.clear();
+    this.parts.clear();
+    this.calls.clear();
     this.lastPostAt = 0;
     this.failed = 0;
+    this.duplicates = 0;
   }
 }
+
+/** A posted part's metadata, as delivery.ts writes it. */
+const PartKey = z.object({ event_payload: z.object({ key: z.string() }) });
 
 /** Routes every call the fake records through `see`, as it is recorded: the fake keeps its calls
  * in one array, so its push is where a call's arrival time can be read without polling. */
@@ -228,11 +257,13 @@ async function startAdapter(apiUrl: string, isolate: boolean, redis: SlackJob['r
 }
 
 /** Waits until the adapter has called the Web API for nothing for IDLE_QUIET_MS (it has finished
- * its answers and their charts), at most IDLE_WAIT_MAX_MS; resolves how long that took, less the
+ * its answers and their charts), or UNANSWERED_QUIET_MS while fewer than `acked` questions are
+ * answered, at most IDLE_WAIT_MAX_MS; resolves how long that took, less the
  * quiet second itself. */
-async function untilIdle(tracker: ReplyTracker): Promise<number> {
+async function untilIdle(tracker: ReplyTracker, acked: number): Promise<number> {
   const started = epochNow();
-  while (epochNow() - Math.max(tracker.anyCallAt, started - IDLE_QUIET_MS) < IDLE_QUIET_MS && epochNow() - started < IDLE_WAIT_MAX_MS) {
+  const quietFor = () => (tracker.answered < acked ? UNANSWERED_QUIET_MS : IDLE_QUIET_MS);
+  while (epochNow() - Math.max(tracker.anyCallAt, started - IDLE_QUIET_MS) < quietFor() && epochNow() - started < IDLE_WAIT_MAX_MS) {
     await new Promise((r) => setTimeout(r, 50));
   }
   return Math.max(0, tracker.anyCallAt - started);
@@ -278,8 +309,9 @@ async function measureLevel(level: SlackLevel, adapter: Adapter, tracker: ReplyT
   const failed = tracker.failed;
   // The charts, drawn once no question waits, and anything else still going: counted in this
   // level's CPU, and never left to run into the next level's flood.
-  const settleMs = await untilIdle(tracker);
+  const settleMs = await untilIdle(tracker, acked);
   const cpuAll = adapter.cpuMs();
+  const answeredInTheEnd = tracker.answered;
   const responses = load.ok + load.non2xx;
   const ack = latencyPercentiles(load.latencies);
   return {
@@ -301,14 +333,34 @@ async function measureLevel(level: SlackLevel, adapter: Adapter, tracker: ReplyT
       timeouts: load.timeouts,
       noReply: Math.max(0, acked - replyMs.length),
       failedReplies: failed,
+      duplicateParts: tracker.duplicates,
     },
+    afterDrain: { late: answeredInTheEnd - replyMs.length, never: Math.max(0, acked - answeredInTheEnd) },
+    callsPerMention: Object.fromEntries([...tracker.calls].map(([method, n]) => [method, n / Math.max(1, acked)])),
   };
 }
 
 /** Total errors of a level: anything other than an acknowledged request answered with a real reply. */
 export function slackErrors(level: SlackLevelResult): number {
   const e = level.errors;
-  return e.non2xx + e.transport + e.noReply + e.failedReplies;
+  return e.non2xx + e.transport + e.noReply + e.failedReplies + e.duplicateParts;
+}
+
+/** One level's results on one line, for the progress log. */
+function progressLine(result: SlackLevelResult, withRedis: boolean): string {
+  const { ack, reply, adapterCpuMs, afterDrain, errors } = result;
+  const perMention = (ms: number) => (ms / Math.max(1, result.responses)).toFixed(2);
+  const cpu =
+    adapterCpuMs === undefined
+      ? ''
+      : `; adapter CPU ${perMention(adapterCpuMs.sending)} ms an ack while sending, ${perMention(adapterCpuMs.all)} ms a mention in all`;
+  const calls = Object.entries(result.callsPerMention).map(([method, n]) => `${method} ${n.toFixed(2)}`);
+  return (
+    `slack${withRedis ? ' (Redis)' : ''} ×${result.connections}${result.rate === undefined ? '' : ` at ${result.rate}/s`}: ` +
+    `ack p50 ${ack.p50.toFixed(1)} ms p99 ${ack.p99.toFixed(1)} ms; reply p50 ${reply.p50.toFixed(1)} ms p99 ${reply.p99.toFixed(1)} ms; ` +
+    `errors ${slackErrors(result)} (no reply ${errors.noReply}: ${afterDrain.late} late, ${afterDrain.never} never; parts twice ${errors.duplicateParts})${cpu}; ` +
+    `Web API calls a mention: ${calls.join(', ')}`
+  );
 }
 
 /** Runs each level in turn against one adapter. */
@@ -331,9 +383,7 @@ export async function measureSlack(
       // The fake keeps every call and message; a level's are not needed once measured.
       fake.calls.length = 0;
       fake.messages.length = 0;
-      options.onProgress?.(
-        `slack${redis === undefined ? '' : ' (Redis)'} ×${level.connections}${level.rate === undefined ? '' : ` at ${level.rate}/s`}: ack p50 ${result.ack.p50.toFixed(1)} ms p99 ${result.ack.p99.toFixed(1)} ms; reply p50 ${result.reply.p50.toFixed(1)} ms p99 ${result.reply.p99.toFixed(1)} ms; errors ${slackErrors(result)}${result.adapterCpuMs === undefined ? '' : `; adapter CPU ${(result.adapterCpuMs.sending / Math.max(1, result.responses)).toFixed(2)} ms an ack while sending, ${(result.adapterCpuMs.all / Math.max(1, result.responses)).toFixed(2)} ms a mention in all`}`,
-      );
+      options.onProgress?.(progressLine(result, redis !== undefined));
     }
     await adapter.stop();
     adapter = undefined;

@@ -246,7 +246,7 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
       await feedback?.drain(graceMs);
       log.info({ unfinished: unfinished + queued }, 'Slack adapter stopped');
     };
-  queue?.start((job, { attempt }) => answer(job, { recheck: attempt > 1 }));
+  queue?.start((job, { attempt, release }) => answer(job, { recheck: attempt > 1, onAnswered: release }));
 
   if (receiver === undefined || config.mode === 'socket') {
     await app.start();

@@ -12,6 +12,12 @@
  *
  * Work may so run more than once (a worker killed after posting, before marking done): the
  * handler is told the attempt number and posts idempotently (see adapters/slack/delivery.ts).
+ *
+ * A job may end in work that can wait (an answer's chart, after the answer): its handler then
+ * releases its place among the jobs worked on at once and the next job is taken, while the released
+ * one stays claimed, its lease renewed, until it is done. Held to its place, a charted answer kept a
+ * newer question waiting for the chart, which is drawn only when no question waits: under a burst
+ * the answers came out at the pace of the charts, seconds to minutes late (BENCHMARKS.md).
  */
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
@@ -20,6 +26,7 @@ import type { z } from 'zod';
 import type { Logger } from '../../../src/index.ts';
 import { parseJsonOrUndefined } from '../json.ts';
 import { redactRedisUrl } from '../state/redis.ts';
+import { JobsInHand } from './jobs-in-hand.ts';
 
 /** Attempts at one job before it is given up. */
 export const MAX_ATTEMPTS = 5;
@@ -27,6 +34,9 @@ export const MAX_ATTEMPTS = 5;
 export const DEFAULT_LEASE_MS = 30_000;
 /** Jobs kept in the stream at most (done ones are deleted; this bounds a backlog). */
 export const STREAM_MAX_LENGTH = 100_000;
+/** Jobs one process holds at most by default, those released included: past it, none is taken until
+ * one is done. Bounds what a burst of charted answers keeps in memory while the charts wait. */
+export const IN_HAND_MAX = 2_000;
 
 /** Where the queue lives and how long a lease lasts. */
 export interface QueueConfig {
@@ -40,6 +50,9 @@ export interface JobContext {
   id: string;
   /** 1 the first time; more when a lapsed lease made another worker take it again. */
   attempt: number;
+  /** Frees the job's place among those worked on at once: what is left of it can wait for newer
+   * jobs. It stays claimed, and is marked done, when the handler resolves. */
+  release(): void;
 }
 
 export interface WorkQueueOptions<J> {
@@ -48,8 +61,10 @@ export interface WorkQueueOptions<J> {
   name: string;
   /** Parses each stored job on the way out: the stream is outside this process. */
   schema: z.ZodType<J>;
-  /** Jobs worked on at once by this process. */
+  /** Jobs worked on at once by this process (not counting released ones). */
   concurrency: number;
+  /** Jobs held at once, released ones included; {@link IN_HAND_MAX} when absent. */
+  inHandMax?: number;
   log: Logger;
 }
 
@@ -81,7 +96,9 @@ export class WorkQueue<J> {
   readonly #options: WorkQueueOptions<J>;
   readonly #stream: string;
   readonly #consumer = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  readonly #working = new Set<Promise<void>>();
+  /** Jobs claimed by this process: their leases are renewed together. */
+  readonly #inHand: JobsInHand;
+  #renewal: NodeJS.Timeout | undefined;
   #stopping = false;
   #wake: () => void = () => {};
   readonly #stopped = new Promise<void>((resolve) => {
@@ -90,6 +107,7 @@ export class WorkQueue<J> {
   #loops: Promise<void>[] = [];
 
   private constructor(writer: QueueRedis, reader: Redis, options: WorkQueueOptions<J>) {
+    this.#inHand = new JobsInHand(options.concurrency, options.inHandMax ?? IN_HAND_MAX);
     this.#writer = writer;
     this.#reader = reader;
     this.#options = options;
@@ -136,6 +154,8 @@ export class WorkQueue<J> {
 
   /** Starts taking jobs, new ones and lapsed ones of other workers, and handing them to `handle`. */
   start(handle: JobHandler<J>): void {
+    // One renewal for every job in hand: a claim by this same consumer resets each one's idle time.
+    this.#renewal = setInterval(() => this.#renew(), Math.max(50, this.#options.config.leaseMs / 3));
     this.#loops = [this.#readLoop(handle), this.#reclaimLoop(handle)];
   }
 
@@ -144,10 +164,12 @@ export class WorkQueue<J> {
   async stop(graceMs: number): Promise<number> {
     this.#stopping = true;
     this.#wake();
+    this.#inHand.wake();
     await Promise.all(this.#loops);
     const deadline = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
-    await Promise.race([Promise.allSettled([...this.#working]), deadline]);
-    const unfinished = this.#working.size;
+    await Promise.race([Promise.allSettled(this.#inHand.all()), deadline]);
+    const unfinished = this.#inHand.size;
+    clearInterval(this.#renewal);
     this.#reader.disconnect();
     await this.#writer.quit().catch(() => this.#writer.disconnect());
     return unfinished;
@@ -155,9 +177,9 @@ export class WorkQueue<J> {
 
   async #readLoop(handle: JobHandler<J>): Promise<void> {
     while (!this.#stopping) {
-      const room = this.#options.concurrency - this.#working.size;
+      const room = this.#inHand.room();
       if (room <= 0) {
-        await Promise.race(this.#working);
+        await this.#inHand.untilRoom();
         continue;
       }
       try {
@@ -181,11 +203,22 @@ export class WorkQueue<J> {
       await this.#sleep(Math.max(100, leaseMs / 2));
       if (this.#stopping) break;
       try {
-        const [, entries] = (await this.#writer.xautoclaim(this.#stream, GROUP, this.#consumer, leaseMs, '0-0', 'COUNT', 10)) as [string, StreamEntry[]];
-        for (const [id, fields] of entries) {
-          const pending = (await this.#writer.xpending(this.#stream, GROUP, id, id, 1)) as [string, string, number, number][];
-          this.#work(handle, id, fields, pending[0]?.[3] ?? 2);
-        }
+        // Every lapsed job there is room for, not a few each round: a replica that died held up to
+        // IN_HAND_MAX of them, and the questions it had not answered yet may be among the last.
+        let cursor = '0-0';
+        do {
+          const room = this.#inHand.roomToReclaim();
+          if (room <= 0) break;
+          const [next, entries] = (await this.#writer.xautoclaim(this.#stream, GROUP, this.#consumer, leaseMs, cursor, 'COUNT', Math.min(room, 100))) as [
+            string,
+            StreamEntry[],
+          ];
+          cursor = next;
+          const pipeline = this.#writer.pipeline();
+          for (const [id] of entries) pipeline.xpending(this.#stream, GROUP, id, id, 1);
+          const deliveries = ((await pipeline.exec()) ?? []).map(([, pending]) => (pending as [string, string, number, number][] | null)?.[0]?.[3] ?? 2);
+          for (const [i, [id, fields]] of entries.entries()) this.#work(handle, id, fields, deliveries[i] ?? 2);
+        } while (cursor !== '0-0' && !this.#stopping);
       } catch (error) {
         this.#options.log.error({ error: error instanceof Error ? error.message : String(error) }, 'could not reclaim lapsed work; trying again');
       }
@@ -194,8 +227,10 @@ export class WorkQueue<J> {
 
   /** Works on one job under a renewed lease, then marks it done. */
   #work(handle: JobHandler<J>, id: string, fields: string[], attempt: number): void {
-    const { log, schema, config } = this.#options;
-    const task = (async () => {
+    const { log, schema } = this.#options;
+    // Already being worked on here (its renewal came too late, and this consumer reclaimed it).
+    if (this.#inHand.has(id)) return;
+    this.#inHand.hold(id, async () => {
       const raw = fields[fields.indexOf('job') + 1];
       const parsed = raw === undefined ? undefined : schema.safeParse(parseJsonOrUndefined(raw));
       if (parsed?.success !== true) {
@@ -206,26 +241,23 @@ export class WorkQueue<J> {
         log.error({ jobId: id, attempt }, 'gave up on a job after too many attempts');
         return this.#done(id);
       }
-      // Renewing the lease: a claim by this same consumer resets the job's idle time.
-      const renew = setInterval(
-        () => {
-          void this.#writer.xclaim(this.#stream, GROUP, this.#consumer, 0, id, 'JUSTID').catch(() => {});
-        },
-        Math.max(50, config.leaseMs / 3),
-      );
       try {
         log.debug({ jobId: id, attempt }, 'working on a queued job');
-        await handle(parsed.data, { id, attempt });
+        await handle(parsed.data, { id, attempt, release: () => this.#inHand.release(id) });
         await this.#done(id);
       } catch (error) {
         // Left claimed: it is taken again once the lease lapses.
         log.error({ jobId: id, attempt, error: error instanceof Error ? error.message : String(error) }, 'a queued job failed; it will be retried');
-      } finally {
-        clearInterval(renew);
       }
-    })();
-    this.#working.add(task);
-    void task.finally(() => this.#working.delete(task));
+    });
+  }
+
+  /** Renews the leases of every job in hand, in one command per thousand. */
+  #renew(): void {
+    const ids = this.#inHand.ids();
+    for (let i = 0; i < ids.length; i += 1_000) {
+      void this.#writer.xclaim(this.#stream, GROUP, this.#consumer, 0, ...ids.slice(i, i + 1_000), 'JUSTID').catch(() => {});
+    }
   }
 
   /** Waits `ms`, or less if the queue is stopped meanwhile. */

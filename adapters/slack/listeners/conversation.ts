@@ -34,6 +34,9 @@ export type ConversationQuestion = z.infer<typeof ConversationQuestion>;
  * stopped partway, so each part is first looked for where it would have landed. */
 export interface AnswerOptions {
   recheck?: boolean;
+  /** Called once the question has its answer (or notice) posted, before the files that follow it:
+   * a queue worker then takes its next question rather than wait for this one's chart. */
+  onAnswered?: () => void;
 }
 
 /**
@@ -54,6 +57,7 @@ export async function answerInConversation(q: ConversationQuestion, deps: Listen
     },
     (text, ctx) => notice(q, text, ctx, deps),
   );
+  options.onAnswered?.();
   await files;
 }
 

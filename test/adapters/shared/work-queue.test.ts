@@ -1,7 +1,8 @@
 /**
  * The durable work queue on the real Redis, each run under its own key prefix: a stored job is
  * worked on once among several workers; a job whose worker stops renewing its lease (a crash) is
- * taken up by another, told it is a second attempt; a job stored under a key is stored once however
+ * taken up by another, told it is a second attempt; a job that releases its place lets the next one
+ * in while it stays claimed; a job stored under a key is stored once however
  * many replicas store it; a group Redis lost is made again; a stored job this version cannot read is dropped with an error rather
  * than retried for ever.
  */
@@ -54,6 +55,62 @@ describe('the work queue', () => {
     await until(() => taken.length === 1);
     expect(taken[0]?.attempt).toBe(2);
     await survivor.stop(1_000);
+  });
+
+  it('takes its next job once a job releases its place, and keeps the released one claimed until it is done', async () => {
+    const queue = await WorkQueue.open({ config: { url: TEST_REDIS_URL, prefix, leaseMs: 600 }, name: 'release', schema: Job, concurrency: 1, log });
+    let finishFirst: () => void = () => {};
+    const seen: number[] = [];
+    queue.start(async (job, { release }) => {
+      seen.push(job.n);
+      if (job.n !== 1) return;
+      // An answer posted, its chart still to come.
+      release();
+      await new Promise<void>((resolve) => {
+        finishFirst = resolve;
+      });
+    });
+    await queue.enqueue({ n: 1 });
+    await queue.enqueue({ n: 2 });
+    await until(() => seen.length === 2);
+    // Past two leases: a worker elsewhere finds nothing lapsed to take, as the released job's lease is renewed.
+    const other = await open('release');
+    const taken: number[] = [];
+    other.start(async (job) => void taken.push(job.n));
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(taken).toEqual([]);
+    const redis = new Redis(TEST_REDIS_URL);
+    try {
+      const pending = async () => ((await redis.xpending(`${prefix}queue:release`, 'workers')) as [number])[0];
+      expect(await pending()).toBe(1);
+      finishFirst();
+      // Stopping waits for the jobs in hand, now done.
+      await queue.stop(1_000);
+      expect(await pending()).toBe(0);
+    } finally {
+      redis.disconnect();
+      await other.stop(1_000);
+    }
+    expect(seen).toEqual([1, 2]);
+  });
+
+  it('holds no more jobs than it may, released ones included, and takes the next once one of them is done', async () => {
+    const queue = await WorkQueue.open({ config: { url: TEST_REDIS_URL, prefix, leaseMs: 600 }, name: 'held', schema: Job, concurrency: 1, inHandMax: 2, log });
+    const finish = new Map<number, () => void>();
+    const seen: number[] = [];
+    queue.start(async (job, { release }) => {
+      seen.push(job.n);
+      release();
+      await new Promise<void>((resolve) => finish.set(job.n, resolve));
+    });
+    for (const n of [1, 2, 3]) await queue.enqueue({ n });
+    await until(() => seen.length === 2);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(seen).toEqual([1, 2]);
+    finish.get(1)?.();
+    await until(() => seen.length === 3);
+    for (const n of [2, 3]) finish.get(n)?.();
+    await queue.stop(1_000);
   });
 
   it('stores a job once per key, whichever replica stores it first, and keeps the key for its time', async () => {
