@@ -1021,9 +1021,26 @@ function compare(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targ
       `These figures are for different periods (${have.map((r) => `${draft.shortName(r.force)}: ${r.period.label}`).join('; ')}), so compare them with care.`,
     );
   for (const r of have) draft.allow(r.period.label);
+  // An outcome's count beside the share its table states for each force ("reviews found not
+  // reasonable": 16 of Thames Valley's, 35%) says more about size than a rate per head of workforce.
+  const shareMetric = metric.outcome !== undefined && metric.unit === 'count' && !asksPerHead(frame) ? statedShareMetric(ctx, metric) : undefined;
+  const shares = shareMetric
+    ? have.map((r) => ctx.store.of(r.force, shareMetric.id).filter((o) => o.period.id === r.period.id)).filter((held) => held.length === 1)
+    : [];
+  if (shareMetric && shares.length === have.length) {
+    const whole = totalMetric(ctx, metric)?.label ?? 'the total';
+    draft.allow(whole);
+    const stated = shares.map((held) => {
+      const o = held[0] as Observation;
+      const st = draft.stated(o);
+      return `${draft.forceName(o.force)} ${st.shown} ${st.marks}`;
+    });
+    text += `
+As shares of all ${whole}, as the table states them: ${stated.join(', against ')}.`;
+  }
   // Forces differ in size: a rate per 1,000 workforce is offered wherever both inputs are held, and
   // leads the answer when the question asked for one ("per 1,000 workforce, did X or Y…").
-  const rates = canRatePerHead(metric) ? have.map((r) => (r.obs ? ratePer1000(ctx, draft, r.obs, r.fact) : undefined)) : [];
+  const rates = canRatePerHead(metric) && shares.length === 0 ? have.map((r) => (r.obs ? ratePer1000(ctx, draft, r.obs, r.fact) : undefined)) : [];
   if (rates.length > 0 && rates.every((r) => r !== undefined)) {
     const rated = have.map((r, i) => ({ force: r.force, rate: rates[i] as OurRate }));
     const byRate = [...rated].sort((a, b) => (lower ? a.rate.value - b.rate.value : b.rate.value - a.rate.value));

@@ -60,6 +60,12 @@ const SHORTHAND: Record<string, string> = {
   pct: 'percent',
   yoy: 'year on year',
   dept: 'department',
+  fed: 'federation',
+  recomendations: 'recommendations',
+  recomendation: 'recommendation',
+  reccomendations: 'recommendations',
+  reccomendation: 'recommendation',
+  recommendatons: 'recommendations',
 };
 const SHORTHAND_WORD = new RegExp(`\\b(${Object.keys(SHORTHAND).join('|')})\\b\\.?`, 'gi');
 
@@ -98,6 +104,7 @@ function normaliseWording(text: string): string {
       // "allegations logged + how many finalised": a plus joins two questions as "and" does.
       .replace(/\s\+\s/g, ' and ')
       .replace(/\br\s*&\s*p\b/gi, 'reasonable and proportionate')
+      .replace(/\breasonable\s*\/\s*proportionate\b/gi, 'reasonable and proportionate')
       // "E&W", "E and W": England and Wales, as the statistics abbreviate it.
       .replace(/\bE\s*(?:&|and)\s*W\b|\be\s*&\s*w\b/g, 'England and Wales')
       .replace(/%/g, ' percent ')
