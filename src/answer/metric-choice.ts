@@ -91,7 +91,8 @@ export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReadin
   // Only one role named: "officers versus staff" names both, each part its own.
   const roles = reading.breakdowns.map((b) => ctx.outcomes.get(b.id)).filter((o) => o?.dimension === 'role');
   const [role] = roles;
-  if (role && roles.length === 1) fits = fits.map((f) => ({ ...f, id: ofRole(ctx, f.id, role) ?? f.id }));
+  // "Officers vs staff with a case to answer": both parts asked, each answered as named.
+  if (role && roles.length === 1 && !frame.bothParts) fits = fits.map((f) => ({ ...f, id: ofRole(ctx, f.id, role) ?? f.id }));
   // "Allegations logged per 1,000 staff" for a force with no published rate: the count, rated by us;
   // the published rate first wherever it is held.
   const counts = fits.flatMap((f) => {

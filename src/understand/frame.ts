@@ -87,7 +87,7 @@ function normaliseWording(text: string): string {
       .replace(/\b(what|who|where|how|that)s\b/gi, '$1 is')
       .replace(/\b(can)['’]?t\b/gi, '$1 not')
       .replace(/\bwon['’]?t\b/gi, 'will not')
-      .replace(/\b(was|were|is|are|did|does|do|has|have|had|would|should|could)n['’]t\b/gi, '$1 not')
+      .replace(/\b(was|were|is|are|did|does|do|has|have|had|would|should|could)n['’]?t\b/gi, '$1 not')
       .replace(SHORTHAND_WORD, (w) => SHORTHAND[w.replace(/\.$/, '').toLowerCase()] ?? w)
       // "More than half", "half or more": a threshold in percent.
       .replace(
@@ -105,6 +105,8 @@ function normaliseWording(text: string): string {
       .replace(/\s\+\s/g, ' and ')
       .replace(/\br\s*&\s*p\b/gi, 'reasonable and proportionate')
       .replace(/\breasonable\s*\/\s*proportionate\b/gi, 'reasonable and proportionate')
+      // "reasonable & proportionate", "Devon & Cornwall": an ampersand between words is "and".
+      .replace(/\s&\s/g, ' and ')
       // "E&W", "E and W": England and Wales, as the statistics abbreviate it.
       .replace(/\bE\s*(?:&|and)\s*W\b|\be\s*&\s*w\b/g, 'England and Wales')
       .replace(/%/g, ' percent ')
