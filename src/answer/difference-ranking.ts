@@ -11,6 +11,7 @@ import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import type { Observation } from './figure-store.ts';
 import { inPeriod, joinNames } from './holdings.ts';
+import { differenceOf } from './totals.ts';
 import { periodMatches } from '../understand/periods.ts';
 
 /** Places listed when the question does not say how many. */
@@ -61,25 +62,8 @@ export function rankByDifference(ctx: AnswerContext, frame: QueryFrame, draft: A
   const sorted = [...held].sort((p, q) => (lowest ? gap(p) - gap(q) : gap(q) - gap(p)));
   const shown = sorted.slice(0, frame.ranking.limit ?? LISTED);
   const lines = shown.map((r) => {
-    const [sx, sy] = [draft.stated(r.x), draft.stated(r.y)];
-    const [hi, lo] = r.x.value >= r.y.value ? [r.x, r.y] : [r.y, r.x];
-    const working = `${formatNumber(hi.value)} − ${formatNumber(lo.value)} = ${formatNumber(gap(r))}`;
-    draft.computed(
-      {
-        force: r.x.force,
-        forceName: draft.forceName(r.x.force),
-        periodId: r.x.period.id,
-        period: r.x.period.label,
-        metric: `${a.id}-vs-${b.id}`,
-        metricLabel: `difference between ${a.label} and ${b.label}`,
-        unit: a.unit,
-      },
-      gap(r),
-      'difference',
-      [sx.index, sy.index],
-      working,
-    );
-    return `• ${draft.forceName(r.x.force)}: ${formatNumber(gap(r))} (${sx.shown} ${sx.marks} against ${sy.shown} ${sy.marks})`;
+    const apart = differenceOf(draft, r.x, r.y);
+    return `• ${draft.forceName(r.x.force)}: ${formatNumber(apart.value)} (${apart.x.shown} ${apart.x.marks} against ${apart.y.shown} ${apart.y.marks})`;
   });
   const first = shown[0] as (typeof held)[number];
   const level = sorted.filter((r) => gap(r) === gap(first)).map((r) => draft.forceName(r.x.force));

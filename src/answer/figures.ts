@@ -26,7 +26,7 @@ import { compareWithAverage } from './average-force.ts';
 import { answerPublishedRate, publishedRate } from './published-rates.ts';
 import { canRatePerHead, canSum } from '../catalogue/rules.ts';
 import { asksPerHead, asksShare, isLoose, namedOutright, typeOf } from './frame-reading.ts';
-import { summedOf, totalOverForces, totalOverYears } from './totals.ts';
+import { differenceOf, summedOf, totalOverForces, totalOverYears } from './totals.ts';
 import { answerRanking } from './rankings.ts';
 import { shareFor, statedShareBeside, statedShareMetric, totalMetric } from './shares.ts';
 
@@ -625,27 +625,9 @@ function differenceOfTwins(ctx: AnswerContext, draft: AnswerDraft, target: Targe
     .map((x) => ctx.store.of(mine.force, x.id).filter((o) => o.period.id === group.period.id))
     .find((held) => held.length === 1)?.[0];
   if (!twin) return undefined;
-  const a = draft.stated(mine);
-  const b = draft.stated(twin);
-  const diff = round1(Math.abs(mine.value - twin.value));
-  const working = `${formatNumber(Math.max(mine.value, twin.value))} − ${formatNumber(Math.min(mine.value, twin.value))} = ${formatNumber(diff)}`;
-  draft.computed(
-    {
-      force: mine.force,
-      forceName: draft.forceName(mine.force),
-      periodId: group.period.id,
-      period: group.period.label,
-      metric: `${mine.metric.id}-vs-${twin.metric.id}`,
-      metricLabel: `difference between ${mine.metric.label} and ${twin.metric.label}`,
-      unit: mine.metric.unit,
-    },
-    diff,
-    'difference',
-    [a.index, b.index],
-    working,
-  );
+  const apart = differenceOf(draft, mine, twin);
   draft.allow(group.period.label);
-  return `${a.shown} ${mine.metric.label} ${a.marks} against ${b.shown} ${twin.metric.label} ${b.marks} ${inPeriod(group.period)}: a difference of ${formatNumber(diff)} (our calculation: ${working}).`;
+  return `${apart.x.shown} ${mine.metric.label} ${apart.x.marks} against ${apart.y.shown} ${twin.metric.label} ${apart.y.marks} ${inPeriod(group.period)}: a difference of ${formatNumber(apart.value)} (our calculation: ${apart.working}).`;
 }
 
 /** One force's count per 1,000 workforce, our calculation; or, with no workforce held, the count and why no rate. */

@@ -34,23 +34,35 @@ export function partsOf(ctx: AnswerContext, draft: AnswerDraft, force: string, w
   return parts.length > 0 ? ` Of these: ${parts.join('; ')}.` : '';
 }
 
+/** The parts of `whole` that add up to it: those counted in its unit. */
+export function summedParts(ctx: AnswerContext, whole: Metric): Metric[] {
+  return partMetrics(ctx, whole).filter((m) => m.unit === whole.unit);
+}
+
+/** The figure of each part of `whole` held for `force` in `period`, or undefined unless there are
+ * two parts or more and each is held there with one figure. */
+export function partsHeld(ctx: AnswerContext, force: string, whole: Metric, period: Period): Observation[] | undefined {
+  const parts = summedParts(ctx, whole);
+  const rows = parts.flatMap((m) => {
+    const held = ctx.store.of(force, m.id).filter((o) => o.period.id === period.id);
+    return held.length === 1 ? held : [];
+  });
+  return parts.length >= 2 && rows.length === parts.length ? rows : undefined;
+}
+
 /** The sum of the parts of `whole` (cases finalised under and outside Schedule 3) held for `force`
  * in `period`, each part cited and named, as our calculation; or undefined unless every part is
  * held there with one figure and the catalogue says the parts add up to it. */
 export function wholeFromParts(ctx: AnswerContext, draft: AnswerDraft, force: string, whole: Metric, period: Period): Sum | undefined {
   if (ctx.measures.get(whole.measure)?.partsAddUp !== true || whole.outcome !== undefined) return undefined;
-  const parts = partMetrics(ctx, whole).filter((m) => m.unit === whole.unit);
-  const rows = parts.map((m) => {
-    const held = ctx.store.of(force, m.id).filter((o) => o.period.id === period.id);
-    return held.length === 1 ? held[0] : undefined;
-  });
-  if (parts.length < 2 || rows.some((r) => r === undefined)) return undefined;
+  const rows = partsHeld(ctx, force, whole, period);
+  if (!rows) return undefined;
   const partName = (o: Observation) => {
     const short = ctx.measures.get(o.metric.measure)?.short ?? o.metric.label;
     draft.allow(short);
     return short;
   };
-  return sumOf(draft, rows as Observation[], { force, forceName: draft.forceName(force), period, whole, partName });
+  return sumOf(draft, rows, { force, forceName: draft.forceName(force), period, whole, partName });
 }
 
 /** The whole a question asked for when its words fit every part of it alike ("complaint cases

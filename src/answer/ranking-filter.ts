@@ -10,7 +10,7 @@ import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import type { Observation } from './figure-store.ts';
 import { totalMetric } from './shares.ts';
-import { thresholdWords } from '../understand/shape.ts';
+import { meetsThreshold, thresholdWords } from '../understand/shape.ts';
 import { countOf } from './rankings.ts';
 
 /** The rows kept, and a sentence saying which were kept ("" when no filter was asked). */
@@ -24,13 +24,9 @@ export function pickedBy(
   // A filter on the count a share is of; a count is filtered by its own value, which is the threshold's job.
   const whole = filter && metric.unit === 'percent' ? totalMetric(ctx, metric) : undefined;
   if (!filter || !whole) return { rows: [...rows], note: '' };
-  const meets = (value: number) => {
-    const over = filter.op === 'more' ? value > filter.value : value < filter.value;
-    return over || (filter.inclusive === true && value === filter.value);
-  };
   const kept = rows.filter((o) => {
     const held = ctx.store.of(o.force, whole.id).filter((w) => w.period.id === o.period.id);
-    return held.length === 1 && meets((held[0] as Observation).value);
+    return held.length === 1 && meetsThreshold(filter, (held[0] as Observation).value);
   });
   const rule = `${thresholdWords(filter)} ${formatNumber(filter.value)}`;
   draft.allow(rule);

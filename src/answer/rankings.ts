@@ -19,7 +19,7 @@ import { publishedRate, rankByPublishedRate } from './published-rates.ts';
 import { asksPerHead, asksShare } from './frame-reading.ts';
 import { refuseSum, summedOf } from './totals.ts';
 import { readingFor } from './metric-choice.ts';
-import { thresholdWords } from '../understand/shape.ts';
+import { meetsThreshold, thresholdWords } from '../understand/shape.ts';
 import { shareFor, totalMetric } from './shares.ts';
 import { askedWhole } from './parts.ts';
 import { pickedBy } from './ranking-filter.ts';
@@ -396,9 +396,7 @@ function countForces(
   if (!threshold) {
     return draft.answered('ranking', `We hold ${metric.label} ${inPeriod(period)} for ${rows.length} forces.${scope}`, frame);
   }
-  const beyond = (v: number) =>
-    (threshold.op === 'more' ? v > threshold.value : v < threshold.value) || (threshold.inclusive === true && v === threshold.value);
-  const past = rows.filter((o) => beyond(o.value)).sort((a, b) => b.value - a.value);
+  const past = rows.filter((o) => meetsThreshold(threshold, o.value)).sort((a, b) => b.value - a.value);
   const bound = formatValue(threshold.value, metric.unit);
   // The user's own number, echoed.
   draft.allow(bound);

@@ -6,7 +6,7 @@
 import type { Answer, Frame } from '../model/answer.ts';
 import type { Aggregation, Metric, Period } from '../model/data.ts';
 import { canSum, kindName } from '../catalogue/rules.ts';
-import { formatNumber, formatValue } from '../text/numbers.ts';
+import { formatNumber, formatValue, round1 } from '../text/numbers.ts';
 import { capitalise } from '../text/words.ts';
 import type { AnswerDraft } from './draft.ts';
 import type { Observation } from './figure-store.ts';
@@ -81,6 +81,34 @@ export function sumOf(draft: AnswerDraft, rows: readonly Observation[], what: Su
     return what.partName ? `${s.shown} ${what.partName(o)} ${s.marks}` : `${s.shown} ${s.marks}`;
   });
   return { shown: formatValue(value, total.unit), working: `our calculation: ${joinNames(parts)}; ${working}`, value, fact };
+}
+
+/** How far apart two figures of one force and period are ("179 days against 138"), as our
+ * calculation with both cited: the gap, its working, and each figure as stated. */
+export function differenceOf(
+  draft: AnswerDraft,
+  x: Observation,
+  y: Observation,
+): { value: number; working: string; x: ReturnType<AnswerDraft['stated']>; y: ReturnType<AnswerDraft['stated']> } {
+  const [sx, sy] = [draft.stated(x), draft.stated(y)];
+  const value = round1(Math.abs(x.value - y.value));
+  const working = `${formatNumber(Math.max(x.value, y.value))} − ${formatNumber(Math.min(x.value, y.value))} = ${formatNumber(value)}`;
+  draft.computed(
+    {
+      force: x.force,
+      forceName: draft.forceName(x.force),
+      periodId: x.period.id,
+      period: x.period.label,
+      metric: `${x.metric.id}-vs-${y.metric.id}`,
+      metricLabel: `difference between ${x.metric.label} and ${y.metric.label}`,
+      unit: x.metric.unit,
+    },
+    value,
+    'difference',
+    [sx.index, sy.index],
+    working,
+  );
+  return { value, working, x: sx, y: sy };
 }
 
 /** "Kent and Essex added together": one period all the forces hold, summed; refused unless a count. */

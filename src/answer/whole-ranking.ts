@@ -6,8 +6,7 @@
 import type { Metric, Period } from '../model/data.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
-import type { Observation } from './figure-store.ts';
-import { partMetrics, wholeFromParts } from './parts.ts';
+import { partsHeld, summedParts, wholeFromParts } from './parts.ts';
 
 /** One force's whole: its parts' sum. */
 export interface WholeRow {
@@ -17,30 +16,24 @@ export interface WholeRow {
 
 /** Each force in `forces` holding every part of `whole` in `period` once, with the parts' sum. */
 export function wholeRows(ctx: AnswerContext, whole: Metric, period: Period, forces: readonly string[]): WholeRow[] {
-  const parts = partMetrics(ctx, whole).filter((m) => m.unit === whole.unit);
-  if (parts.length < 2) return [];
   return forces.flatMap((force) => {
-    const held = parts.map((m) => ctx.store.of(force, m.id).filter((o) => o.period.id === period.id));
-    if (held.some((h) => h.length !== 1)) return [];
-    return [{ force, value: held.reduce((t, h) => t + (h[0] as Observation).value, 0) }];
+    const held = partsHeld(ctx, force, whole, period);
+    return held ? [{ force, value: held.reduce((t, o) => t + o.value, 0) }] : [];
   });
 }
 
 /** What each sum adds up: "cases finalised outside Schedule 3 plus cases finalised under Schedule 3". */
 export function partsNamed(ctx: AnswerContext, draft: AnswerDraft, whole: Metric): string {
-  const names = partMetrics(ctx, whole)
-    .filter((m) => m.unit === whole.unit)
-    .map((m) => ctx.measures.get(m.measure)?.short ?? m.label);
+  const names = summedParts(ctx, whole).map((m) => ctx.measures.get(m.measure)?.short ?? m.label);
   for (const name of names) draft.allow(name);
   return names.join(' plus ');
 }
 
 /** The list lines of the forces shown, each sum with its cited parts: "• Kent Police: 3,336 (1,927 [1] + 1,409 [1])". */
 export function wholeLines(ctx: AnswerContext, draft: AnswerDraft, whole: Metric, period: Period, shown: readonly WholeRow[]): string[] {
-  const parts = partMetrics(ctx, whole).filter((m) => m.unit === whole.unit);
   return shown.flatMap((row) => {
     const sum = wholeFromParts(ctx, draft, row.force, whole, period);
-    const cited = parts.flatMap((m) => ctx.store.of(row.force, m.id).filter((o) => o.period.id === period.id)).map((o) => draft.stated(o));
+    const cited = (partsHeld(ctx, row.force, whole, period) ?? []).map((o) => draft.stated(o));
     return sum ? [`• ${draft.forceName(row.force)}: ${sum.shown} (${cited.map((s) => `${s.shown} ${s.marks}`).join(' + ')})`] : [];
   });
 }

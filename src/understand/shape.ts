@@ -159,6 +159,11 @@ function placesAsked(ws: readonly string[], slots: Map<PhraseSlot, SlotMatch[]>)
   return undefined;
 }
 
+/** Whether `value` is past `threshold` ("more than 1,000", "at least 10"). */
+export function meetsThreshold(threshold: NonNullable<Shape['threshold']>, value: number): boolean {
+  return (threshold.op === 'more' ? value > threshold.value : value < threshold.value) || (threshold.inclusive === true && value === threshold.value);
+}
+
 /** "more than", "at least", "fewer than", "at most": how a threshold is said before its number. */
 export function thresholdWords(threshold: NonNullable<Shape['threshold']>): string {
   if (threshold.op === 'more') return threshold.inclusive ? 'at least' : 'more than';
