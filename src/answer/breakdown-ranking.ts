@@ -4,7 +4,7 @@
  * dismissal on the barred list". Every value is cited; the order is our ranking.
  */
 import type { Answer } from '../model/answer.ts';
-import type { Dimension, Metric } from '../model/data.ts';
+import type { Dimension, Metric, Outcome } from '../model/data.ts';
 import type { QueryFrame } from '../model/frame.ts';
 import { ordinalWord } from '../text/numbers.ts';
 import { NATIONAL } from '../understand/forces.ts';
@@ -39,11 +39,15 @@ function breakdownMetrics(ctx: AnswerContext, measure: string, within: string | 
 /** The fewest categories held for a place that are ranked as categories rather than by subcategory. */
 const MIN_CATEGORIES = 3;
 
+/** "Which kind of discrimination": the category the question names whose subcategories are ranked. */
+export function categoryNamed(ctx: AnswerContext, frame: QueryFrame): Outcome | undefined {
+  return frame.measure.breakdowns.map((b) => ctx.outcomes.get(b.id)).find((o) => o !== undefined && [...ctx.outcomes.values()].some((x) => x.within === o.id));
+}
+
 /** The answer, or undefined when no measure the words fit has breakdowns held for the place. */
 export function rankBreakdowns(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft): Answer | undefined {
   const place = frame.scope.kind === 'forces' ? (frame.scope.forces[0] as string) : NATIONAL;
-  // "Which kind of discrimination": the category named is the one whose subcategories are ranked.
-  const category = frame.measure.breakdowns.map((b) => b.id).find((id) => [...ctx.outcomes.values()].some((o) => o.within === id));
+  const category = categoryNamed(ctx, frame)?.id;
   // The measures the words fit, best first (the previous answer's where they name none).
   const reading = readingFor(ctx, frame);
   // Then every measure its words touch: "complaint allegations" against a force in 2024/25 are ranked

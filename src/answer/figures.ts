@@ -28,7 +28,7 @@ import { canRatePerHead, canSum } from '../catalogue/rules.ts';
 import { asksPerHead, asksShare, isLoose, namedOutright, typeOf } from './frame-reading.ts';
 import { differenceOf, summedOf, totalOverForces, totalOverYears } from './totals.ts';
 import { answerRanking } from './rankings.ts';
-import { shareFor, statedShareBeside, statedShareMetric, totalMetric } from './shares.ts';
+import { shareFor, statedShareBeside, statedShareMetric, statedShareOf, totalMetric } from './shares.ts';
 
 type PeriodGroup = { period: Period; observations: Observation[] };
 
@@ -1005,15 +1005,11 @@ function compare(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targ
   for (const r of have) draft.allow(r.period.label);
   // An outcome's count beside the share its table states for each force ("reviews found not
   // reasonable": 16 of Thames Valley's, 35%) says more about size than a rate per head of workforce.
-  const shareMetric = metric.outcome !== undefined && metric.unit === 'count' && !asksPerHead(frame) ? statedShareMetric(ctx, metric) : undefined;
-  const shares = shareMetric
-    ? have.map((r) => ctx.store.of(r.force, shareMetric.id).filter((o) => o.period.id === r.period.id)).filter((held) => held.length === 1)
-    : [];
-  if (shareMetric && shares.length === have.length) {
+  const shares = asksPerHead(frame) ? [] : have.flatMap((r) => statedShareOf(ctx, r.force, metric, r.period.id) ?? []);
+  if (shares.length > 0 && shares.length === have.length) {
     const whole = totalMetric(ctx, metric)?.label ?? 'the total';
     draft.allow(whole);
-    const stated = shares.map((held) => {
-      const o = held[0] as Observation;
+    const stated = shares.map((o) => {
       const st = draft.stated(o);
       return `${draft.forceName(o.force)} ${st.shown} ${st.marks}`;
     });

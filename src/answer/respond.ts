@@ -14,7 +14,7 @@ import { help } from './help.ts';
 import { forcesCarried, forcesOf, namesMeasure, typeOf } from './frame-reading.ts';
 import { closestHeld, exampleQuestion, joinNames, whatWeHold } from './holdings.ts';
 import { answerRanking } from './rankings.ts';
-import { rankBreakdowns } from './breakdown-ranking.ts';
+import { categoryNamed, rankBreakdowns } from './breakdown-ranking.ts';
 import { rankByDifference } from './difference-ranking.ts';
 import { NATIONAL } from '../understand/forces.ts';
 import { readingFor } from './metric-choice.ts';
@@ -195,7 +195,7 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
     // forces is another question.
     const place = forces.length === 1 ? forces[0] : frame.scope.kind === 'national' ? NATIONAL : undefined;
     if (place !== undefined) {
-      const named = frame.measure.breakdowns.map((b) => ctx.outcomes.get(b.id)).find((o) => [...ctx.outcomes.values()].some((x) => x.within === o?.id));
+      const named = categoryNamed(ctx, frame);
       if (named) draft.allow(named.label);
       const by = frame.ranking.over === 'outcomes' ? 'what came of them' : named ? `kind of ${named.label}` : 'what was complained about';
       const when = frame.periods.asks.length > 0 ? ' for the period asked' : '';

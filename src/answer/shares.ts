@@ -6,6 +6,7 @@ import type { Metric } from '../model/data.ts';
 import { formatNumber, round1 } from '../text/numbers.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
+import type { Observation } from './figure-store.ts';
 import { wholeFromParts } from './parts.ts';
 
 /** The share metric stated for the same measure and outcome, if one exists. */
@@ -92,15 +93,20 @@ export function shareFor(
   };
 }
 
+/** The share of an outcome's count that its table states for `force` in the period, held once; else undefined. */
+export function statedShareOf(ctx: AnswerContext, force: string, metric: Metric, periodId: string): Observation | undefined {
+  if (metric.outcome === undefined || metric.unit !== 'count') return undefined;
+  const share = statedShareMetric(ctx, metric);
+  const held = share ? ctx.store.of(force, share.id).filter((o) => o.period.id === periodId) : [];
+  return held.length === 1 ? held[0] : undefined;
+}
+
 /** "; that is 35% [1] of all IOPC reviews completed…, as the source states it" beside an outcome's count, where the same table
  * states the outcome's share for that force and period; else "". A share stated is the same finding
  * put another way, never a figure of another measure. */
 export function statedShareBeside(ctx: AnswerContext, draft: AnswerDraft, force: string, metric: Metric, periodId: string): string {
-  if (metric.outcome === undefined || metric.unit !== 'count') return '';
-  const share = statedShareMetric(ctx, metric);
-  const held = share ? ctx.store.of(force, share.id).filter((o) => o.period.id === periodId) : [];
-  const [only] = held;
-  if (!only || held.length !== 1) return '';
+  const only = statedShareOf(ctx, force, metric, periodId);
+  if (!only) return '';
   const s = draft.stated(only);
   const whole = totalMetric(ctx, metric)?.label;
   if (whole !== undefined) draft.allow(whole);
