@@ -105,10 +105,10 @@ function normaliseWording(text: string): string {
       .replace(/\s\+\s/g, ' and ')
       .replace(/\br\s*&\s*p\b/gi, 'reasonable and proportionate')
       .replace(/\breasonable\s*\/\s*proportionate\b/gi, 'reasonable and proportionate')
-      // "reasonable & proportionate", "Devon & Cornwall": an ampersand between words is "and".
-      .replace(/\s&\s/g, ' and ')
       // "E&W", "E and W": England and Wales, as the statistics abbreviate it.
       .replace(/\bE\s*(?:&|and)\s*W\b|\be\s*&\s*w\b/g, 'England and Wales')
+      // "reasonable & proportionate", "Devon & Cornwall": any other ampersand between words is "and".
+      .replace(/\s&\s/g, ' and ')
       .replace(/%/g, ' percent ')
   );
 }
