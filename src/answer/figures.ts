@@ -214,12 +214,23 @@ function noMetric(ctx: AnswerContext, frameAsked: QueryFrame, draft: AnswerDraft
   return draft.noData(reason, [...lacking, ...empty].join(' ') + tail, frame, type);
 }
 
-/** The question as if it named only one part of the measures it names side by side. */
-function restrictTo(frame: QueryFrame, part: Fit[]): QueryFrame {
+/**
+ * The question as if it named only one part of the measures it names side by side. A breakdown
+ * stays with the part that counts it: "hearings and dismissals" never asks for hearings by
+ * dismissal. A role named ("officers vs staff") stays only where the part counts it: a part that is
+ * itself one role's measure is answered as it is, never turned into the other role's.
+ */
+function restrictTo(ctx: AnswerContext, frame: QueryFrame, part: Fit[], parts: Fit[][]): QueryFrame {
   const loose = new Set(frame.measure.fits.filter((f) => f.loose).map((f) => f.id));
   const fits = part.map((f) => (loose.has(f.id) ? { ...f, loose: true } : f));
+  const counted = (outcome: string, by: Fit[]) => ctx.metrics.some((m) => m.outcome === outcome && by.some((f) => f.id === m.measure));
+  // Another part's own words: "dismissals" names the officers dismissed, not hearings that ended so.
+  const termsOf = (by: Fit[]) => new Set(by.flatMap((f) => ctx.measures.get(f.id)?.terms ?? []).flatMap((t) => stems(t)));
+  const named = (outcome: string, by: Fit[]) => (ctx.outcomes.get(outcome)?.terms ?? []).some((t) => stems(t).every((w) => termsOf(by).has(w)));
+  const anotherPart = (outcome: string) => parts.some((p) => p !== part && (counted(outcome, p) || named(outcome, p)));
+  const breakdowns = frame.measure.breakdowns.filter((b) => counted(b.id, part) || (ctx.outcomes.get(b.id)?.dimension !== 'role' && !anotherPart(b.id)));
   const { bothParts: _, ...one } = frame;
-  return { ...one, measure: { ...frame.measure, fits, together: [] } };
+  return { ...one, measure: { ...frame.measure, fits, breakdowns, together: [] } };
 }
 
 /** Two parts of one whole (cases outside and under Schedule 3), or two times of the same cases (with
@@ -260,7 +271,7 @@ function answerEachMeasure(ctx: AnswerContext, asked: QueryFrame, draft: AnswerD
   const firstFacts: number[] = [];
   const answers = parts.map((part) => {
     firstFacts.push(draft.facts.length);
-    return draft.section(() => answerFigures(ctx, restrictTo(asked, part), draft, forces));
+    return draft.section(() => answerFigures(ctx, restrictTo(ctx, asked, part, parts), draft, forces));
   });
   const labels = answers.map((a, i) => {
     const id = a.frame?.measure ?? parts[i]?.[0]?.id ?? '';
@@ -570,7 +581,9 @@ function lookup(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   if ((target.metric.outcome !== undefined || part) && frame.alsoTotal) text += totalsOf(ctx, draft, force, target.metric, chosen);
   // Its parts only when asked for ("what were they?", "and how many were investigated?"): a figure not asked
   // for beside the one asked is a figure to mistake for the answer.
-  const partsAsked = frame.breakdown || frame.alsoTotal || partMetrics(ctx, target.metric).some((m) => namedOutright(frame, m.measure));
+  // "Officers and staff with a case to answer": a whole named by the roles it is split into.
+  const rolesNamed = frame.measure.breakdowns.some((b) => ctx.outcomes.get(b.id)?.dimension === 'role');
+  const partsAsked = frame.breakdown || frame.alsoTotal || rolesNamed || partMetrics(ctx, target.metric).some((m) => namedOutright(frame, m.measure));
   if (partsAsked)
     text += partsOf(
       ctx,

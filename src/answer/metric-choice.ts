@@ -12,6 +12,13 @@ import type { AnswerContext } from './context.ts';
 import { asksPerHead, asksShare, forcesOf } from './frame-reading.ts';
 import { ASKED_PERIOD_HELD, periodFit } from './period-fit.ts';
 import { NATIONAL } from '../understand/forces.ts';
+import type { PeriodAsk } from '../understand/periods.ts';
+
+/** Intents that relate figures to one another. */
+const RELATING: ReadonlySet<QueryFrame['intent']> = new Set(['compare', 'change', 'trend']);
+
+/** The period asked when none is: the newest held. */
+const NEWEST: PeriodAsk = { kind: 'latest', label: 'the latest year' };
 
 /** How far a published rate per 1,000 of a measure asked "per 1,000" comes before the count. */
 const PUBLISHED_RATE_FIRST = 0.5;
@@ -197,14 +204,27 @@ function chooseAnyMetric(ctx: AnswerContext, frame: QueryFrame, forces: string[]
     forces.length === 0 ? ctx.store.forcesFor(c.metric.id).length > 0 : forces.some((f) => ctx.store.holds(f, c.metric.id)) || unreadable(c);
   // With no force named, a national figure answers before any one force's.
   const national = (c: MetricChoice) => forces.length === 0 && ctx.store.forcesFor(c.metric.id).some((f) => ctx.forces.get(f)?.kind === 'area');
+  const places = forces.length > 0 ? forces : [NATIONAL];
+  const official = (c: MetricChoice) =>
+    places.some((f) => ctx.store.of(f, c.metric.id).some((o) => o.figures.some((g) => ctx.documents.get(g.source)?.sourceType.startsWith('official'))));
   /** The best choice held, level by level; loose words may fall to a level below, a named measure never. */
   const pickFrom = (ranked: MetricChoice[], loose: Set<string>): { metric: Metric; alsoFits: string[] } | 'stop' | undefined => {
     for (const level of new Set(ranked.map((c) => c.score))) {
       const atLevel = ranked.filter((c) => c.score === level);
       // Among equally good fits, the figures held decide: for the period asked, else the latest.
-      const fit = new Map(atLevel.map((c) => [c, periodFit(ctx, c.metric.id, forces, frame.periods.asks)]));
+      // Words that only loosely fit several measures ("police complaints") name none first, so with
+      // no period asked the newest figures answer, not the measure the catalogue happens to list first.
+      // Of those, the figures held for every place asked come first, and official statistics before
+      // a news report's figures.
+      // A comparison, change or trend keeps the catalogue's order: a comparison would set a whole's parts
+      // side by side one by one, and a change is best told between neighbouring years of one series.
+      const looseLevel = !RELATING.has(frame.intent) && frame.periods.asks.length === 0 && atLevel.every((c) => loose.has(c.metric.measure));
+      const asks = looseLevel ? [NEWEST] : frame.periods.asks;
+      const fit = new Map(atLevel.map((c) => [c, periodFit(ctx, c.metric.id, forces, asks)]));
       const bestFit = Math.max(...fit.values());
-      const tier = atLevel.filter((c) => fit.get(c) === bestFit);
+      const newest = atLevel.filter((c) => fit.get(c) === bestFit);
+      const order = (c: MetricChoice) => (places.every((f) => ctx.store.holds(f, c.metric.id)) ? 2 : 0) + (official(c) ? 1 : 0);
+      const tier = looseLevel ? [...newest].sort((a, b) => order(b) - order(a)) : newest;
       const pick = tier.find((c) => c.unitFits && national(c)) ?? tier.find((c) => c.unitFits && held(c)) ?? tier.find(held);
       if (pick) return { metric: pick.metric, alsoFits: [...new Set(atLevel.map((c) => c.metric.measure))].filter((m) => m !== pick.metric.measure) };
       if (!atLevel.every((c) => loose.has(c.metric.measure))) return 'stop';

@@ -218,7 +218,7 @@ export class ForceResolver {
    * ("allegations"), which are never taken for a misspelt force.
    */
   find(question: string, vocabulary: Set<string>): ForceMention {
-    const tokens = words(question);
+    const tokens = words(question).map((t) => this.withoutPossessive(t, vocabulary));
     const taken = new Array<boolean>(tokens.length).fill(false);
     const found: Array<{ at: number; force: string }> = [];
     const spans: Array<[number, number]> = [];
@@ -341,6 +341,14 @@ export class ForceResolver {
       places.push({ place: written.join(' '), force });
     }
     return places;
+  }
+
+  /** "Sunderlands figures", "kents complaints": a possessive typed without its apostrophe is the
+   * place or force it ends, where the word with its "s" is nothing of ours. */
+  private withoutPossessive(token: string, vocabulary: Set<string>): string {
+    if (token.length < 5 || !token.endsWith('s') || vocabulary.has(token) || this.distinctive.has(token) || this.areaWords.has(token)) return token;
+    const stem = token.slice(0, -1);
+    return this.distinctive.has(stem) || this.areaWords.has(stem) ? stem : token;
   }
 
   /** The force whose distinctive word is within a typo or two of `token`, if exactly one is. */

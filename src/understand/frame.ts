@@ -66,6 +66,10 @@ const SHORTHAND: Record<string, string> = {
   reccomendations: 'recommendations',
   reccomendation: 'recommendation',
   recommendatons: 'recommendations',
+  recieved: 'received',
+  recieve: 'receive',
+  recived: 'received',
+  alot: 'a lot',
 };
 const SHORTHAND_WORD = new RegExp(`\\b(${Object.keys(SHORTHAND).join('|')})\\b\\.?`, 'gi');
 
@@ -85,6 +89,8 @@ function normaliseWording(text: string): string {
       .replace(/\b(what|who|where|how|that|it|there|here)['’]s\b/gi, '$1 is')
       // Chat drops the apostrophe: "whats the gap", "hows Kent doing".
       .replace(/\b(what|who|where|how|that)s\b/gi, '$1 is')
+      // "these days", "nowadays": now, never a number of days.
+      .replace(/\b(?:these days|nowadays)\b/gi, 'now')
       .replace(/\b(can)['’]?t\b/gi, '$1 not')
       .replace(/\bwon['’]?t\b/gi, 'will not')
       .replace(/\b(was|were|is|are|did|does|do|has|have|had|would|should|could)n['’]?t\b/gi, '$1 not')
@@ -205,6 +211,7 @@ const ABOUT_ENDS = new Set([
   'that',
   'each',
   'per',
+  'now',
 ]);
 /** Intents whose follow-ups keep the previous answer's period. */
 const HOLDS_PERIOD: readonly Intent[] = ['lookup', 'share', 'compare', 'rank', 'count'];
@@ -475,8 +482,9 @@ function measureReading(
  * either, as the data allows. A bare follow-up keeps the previous question's share. */
 function normalisationOf(ws: readonly string[], slots: ReadonlyMap<PhraseSlot, SlotMatch[]>): Normalisation {
   const rates = slots.get('rate') ?? [];
-  // "rate of allegations per 1,000 employees" asks for a rate per head, not a share.
-  const rateAsShare = rates.some((m) => !ws.slice(m.end).includes('per'));
+  // "rate of allegations per 1,000 employees", "the complaints-per-1,000-employees rate" ask for a
+  // rate per head, not a share.
+  const rateAsShare = rates.some((m) => !ws.slice(m.end).includes('per') && !ws.slice(Math.max(0, m.at - 5), m.at).includes('per'));
   const perHead = (slots.get('per-head')?.length ?? 0) > 0 || rates.length > 0;
   const share = (slots.get('share')?.length ?? 0) > 0 || rateAsShare;
   if (perHead && share) return 'rate';

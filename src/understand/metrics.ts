@@ -51,6 +51,10 @@ const LOOSE_BEHIND = 0.25;
 /** How far a measure of the family of publications a question names comes before the others. */
 const FAMILY_NAMED = 2;
 
+/** How much more a phrase weighs where it is what a "how many" question counts ("how many IOPC
+ * reports found a case to answer" counts the reports, not the officers the longer phrase names). */
+const COUNTED_FIRST = 1.01;
+
 /** The weight of a word that fits several measures (a measure's `broad` words). */
 const BROAD = 0.5;
 
@@ -285,7 +289,7 @@ export class MetricMatcher {
     for (const { term, at, len, end } of matches) {
       // A word two measures share ("complaints") weighs the same for both: the data decides between them.
       const weight = Math.max(...matches.filter((m) => m.at === at && m.len === len && m.term.kind === term.kind).map((m) => m.term.weight));
-      const score = len * weight + (head >= 0 && at >= head && at <= head + 1 ? 0.5 : 0);
+      const score = len * weight + (head >= 0 && at >= head && at <= head + 1 ? COUNTED_FIRST : 0);
       const map = term.kind === 'measure' ? measures : outcomes;
       map.set(term.id, (map.get(term.id) ?? 0) + score);
       const where = term.kind === 'measure' ? measureSpans : outcomeSpans;

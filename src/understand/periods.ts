@@ -35,6 +35,19 @@ const MONTHS_TO_MONTHS = new RegExp(
 /** "2019", "May 2019". */
 const YEAR = new RegExp(`\\b(?:(?:${MONTHS})\\s+)?((?:1[89]|2[01])\\d\\d)\\b`, 'g');
 
+/** "up to mid-2021", "(to June 2021)", "until 2019": every year held up to then, as a range. */
+const UP_TO = new RegExp(
+  `(?:\\bup\\s+to|\\buntil|\\btill|\\(\\s*to)\\s+((?:the\\s+end\\s+of\\s+|(?:early|mid|late)[\\s-]*)?(?:(?:${MONTHS})\\s+)?((?:19|20)\\d\\d))\\b`,
+  'g',
+);
+
+/** What may stand between "the latest" and the year it names: "the latest IOPC year (2024/25)". */
+const RESTATING =
+  /^[\s(,:–—-]*(?:(?:the|iopc|official|home|office|figures?|data|year|years|stats?|statistics|available|held|published|one|i\.?e\.?|which is|that is|so)\b[\s(),:–—-]*)*$/;
+
+/** The first year a range "up to" a year starts from: before any figure we hold. */
+const EARLIEST = 1900;
+
 /** Words that set aside the period right after them ("not the 2020/21 figure", "rather than 2023"). */
 const NEGATED_BEFORE = /\b(?:not|rather than|instead of|as opposed to)\s+(?:the\s+|in\s+)?$/;
 
@@ -49,7 +62,7 @@ export function financialYearId(start: number): string {
 /** Finds the periods a question mentions, in the order it mentions them. */
 export function findPeriods(question: string): PeriodMention {
   const q = fold(question);
-  const found: Array<{ at: number; ask: PeriodAsk }> = [];
+  const found: Array<{ at: number; end: number; ask: PeriodAsk }> = [];
   const used: Array<[number, number]> = [];
   const free = (from: number, to: number) => used.every(([a, b]) => to <= a || from >= b);
   const add = (m: RegExpMatchArray, ask: PeriodAsk) => {
@@ -59,7 +72,7 @@ export function findPeriods(question: string): PeriodMention {
     // "… in 2024/25, not the 2020/21 number": a year set aside is not asked; nor is a deadline
     // ("finalised by April 2021").
     const before = q.slice(Math.max(0, at - 20), at);
-    if (!NEGATED_BEFORE.test(before) && !(ask.kind === 'year' && DEADLINE_BEFORE.test(before))) found.push({ at, ask });
+    if (!NEGATED_BEFORE.test(before) && !(ask.kind === 'year' && DEADLINE_BEFORE.test(before))) found.push({ at, end: at + m[0].length, ask });
   };
   const fy = (start: number): PeriodAsk => ({ kind: 'financial-year', id: financialYearId(start), label: financialYearId(start) });
 
@@ -106,6 +119,7 @@ export function findPeriods(question: string): PeriodMention {
     const b = Number(m[2]);
     if (b > a) add(m, { kind: 'range', from: a, to: b, label: `${a} to ${b}` });
   }
+  for (const m of q.matchAll(UP_TO)) add(m, { kind: 'range', from: EARLIEST, to: Number(m[2]), label: `the years to ${m[1]}` });
   for (const m of q.matchAll(YEAR)) add(m, { kind: 'year', year: Number(m[1]), label: m[1] ?? '' });
   for (const m of q.matchAll(
     /\b(?:the\s+)?(?:year|period)\s+before(?:\s+(?:that|the\s+(?:most\s+recent|latest)(?:\s+one)?|last))?\b|\b(?:the\s+)?previous\s+year\b|\b(?:the\s+)?year\s+prior(?:\s+to\s+(?:that|the\s+(?:most\s+recent|latest|last)(?:\s+(?:one|year))?))?\b|\bprior\s+year\b|\b(?:a|the|one)\s+year\s+earlier\b/g,
@@ -119,8 +133,20 @@ export function findPeriods(question: string): PeriodMention {
     add(m, { kind: 'latest', label: 'the latest year' });
 
   found.sort((a, b) => a.at - b.at);
+  // "the latest IOPC year (2024/25)", "2024/25, the most recent": the latest named beside the year
+  // it is is that one year, not a change from one to the other.
+  const restated = (f: (typeof found)[number]) =>
+    f.ask.kind === 'latest' &&
+    found.some((g) => {
+      if (g.ask.kind === 'latest' || g.ask.kind === 'previous') return false;
+      const between = g.at >= f.end ? q.slice(f.end, g.at) : g.end <= f.at ? q.slice(g.end, f.at) : '-';
+      return RESTATING.test(between);
+    });
   // "in 2023/24 — just the 2023/24 figure" asks one year, not a change from it to itself.
-  const asks = found.map((f) => f.ask).filter((ask, i, all) => all.findIndex((other) => JSON.stringify(other) === JSON.stringify(ask)) === i);
+  const asks = found
+    .filter((f) => !restated(f))
+    .map((f) => f.ask)
+    .filter((ask, i, all) => all.findIndex((other) => JSON.stringify(other) === JSON.stringify(ask)) === i);
   return { asks, since: /\bsince\b/.test(q) };
 }
 

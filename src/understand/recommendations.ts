@@ -30,9 +30,12 @@ const SHAPE_SLOTS: readonly PhraseSlot[] = [
 ];
 
 /** Slots whose phrases are never a topic, gap and all: where a figure comes from ("going by the
- * BBC's dataset"), that a topic is a category ("falls under", which the mask also holds so it is
- * never a fall), or the response asked of what was found ("has GMP accepted it?"). */
-const WHOLE_SLOTS: readonly PhraseSlot[] = ['source-noise', 'filed-under', 'mask', 'response-of-them'];
+ * BBC's dataset"), or the response asked of what was found ("has GMP accepted it?"). */
+const WHOLE_SLOTS: readonly PhraseSlot[] = ['source-noise', 'response-of-them'];
+
+/** Slots saying that a topic is a category ("falls under", "fall in the * category", which the mask
+ * also holds so it is never a fall): never a topic themselves, but the words in their gap are. */
+const FRAMING_SLOTS: readonly PhraseSlot[] = ['filed-under', 'mask'];
 
 /** The responses a question names, each once; "not accepted" is one response, not also "accepted". */
 const RESPONSE_SLOTS: ReadonlyArray<[PhraseSlot, Response]> = [
@@ -75,7 +78,7 @@ export function topicWords(
   slots: ReadonlyMap<PhraseSlot, SlotMatch[]>,
 ): string[] {
   // "apart from the Met", "the most": words that shape the answer, not its topic.
-  const shaping = SHAPE_SLOTS.flatMap((slot) => slots.get(slot) ?? []);
+  const shaping = [...SHAPE_SLOTS, ...FRAMING_SLOTS].flatMap((slot) => slots.get(slot) ?? []);
   const inShape = (at: number) => shaping.some((m) => at >= m.at && at < m.end && !(m.gap && at >= m.gap[0] && at < m.gap[1]));
   const whole = WHOLE_SLOTS.flatMap((slot) => slots.get(slot) ?? []);
   const inWhole = (at: number) => whole.some((m) => at >= m.at && at < m.end);
