@@ -197,6 +197,12 @@ export function answerRanking(ctx: AnswerContext, frame: QueryFrame, draft: Answ
 
   const scope = scopeNote(ctx, draft, table.rows, excluded, within) + picked.note;
   // "Which forces had more than 5,000 …?" is answered as "how many forces": the list past the threshold.
+  // "How many forces took longer than the England and Wales average?": past its own figure, cited.
+  if (ranking.pastTarget && national) {
+    const s = draft.stated(national);
+    const stated = ` England and Wales's own figure: ${s.shown} ${s.marks}.`;
+    return countForces(draft, metric, rows, { op: ranking.pastTarget, value: national.value }, answerFrame, `${stated}${scope}`);
+  }
   if (frame.intent === 'count' || ranking.threshold) return countForces(draft, metric, rows, ranking.threshold, answerFrame, scope);
   if (frame.total && ranking.direction === undefined) {
     const summed = summedOf(metric, asksPerHead(frame));

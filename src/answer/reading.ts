@@ -11,6 +11,7 @@ import { memoised } from '../text/memo.ts';
 import { words } from '../text/words.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
+import { documentsNamed } from './named-documents.ts';
 import { content, expand, NOT_SPEECH, sentences, spelt } from './passages.ts';
 
 /** Passages read for a text question's sentences. */
@@ -78,24 +79,27 @@ export function readText(
       return true;
     });
   if (terms.length === 0) return undefined;
+  // "In the Daily Echo piece": only the paper named is read, whatever forces it is about.
+  const named = documents === undefined ? documentsNamed(ctx, asked) : new Set<string>();
+  const inDocuments = named.size > 0 ? named : documents;
+  const speakable = (docId: string) => {
+    const doc = ctx.documents.get(docId);
+    return doc !== undefined && !NOT_SPEECH.has(doc.kind) && (inDocuments === undefined || inDocuments.has(docId));
+  };
+  // A question naming someone ("when was David Carrick suspended?") is answered only by passages
+  // naming them (by surname; "He was only suspended…" follows in the same passage), whatever force
+  // they are about (the Herts article tells of a Met officer). So is one naming a name typed in lower
+  // case ("when was carrick suspended?"): a word nothing else reads that the sources write with a capital.
+  const person = asked.measure.unheld?.by === 'person' ? words(asked.measure.unheld.words).at(-1) : undefined;
+  const name = person ?? nameIn(ctx, asked.unaccounted, speakable);
+  const about = named.size > 0 || name !== undefined ? [] : within;
   // Telling two terms apart, passages holding words that do so rank first.
   const query = `${expand(asked.keywords.join(' '))}${asked.asksText === 'differ' ? ` ${CONTRASTS}` : ''}`;
   // Tables and analyses hold figures, not the words a text question asks for.
-  const readable = (docId: string) => {
-    const doc = ctx.documents.get(docId);
-    return (
-      doc !== undefined &&
-      !NOT_SPEECH.has(doc.kind) &&
-      (within.length === 0 || doc.forces.some((f) => within.includes(f))) &&
-      (documents === undefined || documents.has(docId))
-    );
-  };
+  const readable = (docId: string) => speakable(docId) && (about.length === 0 || (ctx.documents.get(docId)?.forces ?? []).some((f) => about.includes(f)));
   const hits = ctx.passages.find(query, CANDIDATES, { minTerms: 1, docFilter: readable });
-  // A question naming someone ("when was David Carrick suspended?") is answered only by passages
-  // naming them (by surname; "He was only suspended…" follows in the same passage).
-  const person = asked.measure.unheld?.by === 'person' ? words(asked.measure.unheld.words).at(-1) : undefined;
   const read: Read[] = hits
-    .filter(({ passage }) => person === undefined || words(passage.text).includes(person))
+    .filter(({ passage }) => name === undefined || words(passage.text).includes(name))
     .flatMap(({ passage }) => sentencesOf(passage.text).map((sentence, at) => ({ passage, sentence, at, score: 0 })));
   if (read.length === 0) return undefined;
   const holds = (r: Read, term: readonly string[]) => term.every((t) => stemSet(r.sentence).has(t));
@@ -184,6 +188,17 @@ function attribution(ctx: AnswerContext, r: Read): Read | undefined {
     for (let at = upTo - 1; at >= 0; at--) before.push({ passage, sentence: own[at] as string, at, score: 0 });
   }
   return before.find((c) => SPEAKS.test(c.sentence) && !PRONOUN_SPEAKS.test(c.sentence));
+}
+
+/** Passages searched for a word to tell whether the sources write it as a name. */
+const NAME_CANDIDATES = 5;
+
+/** The first of `unaccounted` that the sources write as a name: with a capital, after a sentence's first word. */
+function nameIn(ctx: AnswerContext, unaccounted: readonly string[], docFilter: (docId: string) => boolean): string | undefined {
+  return unaccounted.find((w) => {
+    const capitalised = new RegExp(`[\\p{L},;] ${w.charAt(0).toUpperCase()}${w.slice(1)}\\b`, 'u');
+    return ctx.passages.find(w, NAME_CANDIDATES, { minTerms: 1, docFilter }).some(({ passage }) => capitalised.test(passage.text));
+  });
 }
 
 /** A sentence reporting speech. */

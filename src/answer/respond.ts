@@ -21,6 +21,7 @@ import { readingFor } from './metric-choice.ts';
 import { answerRecommendations } from './recommendations.ts';
 import { answerDefinition, answerStatement, fallback, offTopic } from './passages.ts';
 import { answerChart, answerProvenance } from './provenance.ts';
+import { documentsNamed } from './named-documents.ts';
 import { readText } from './reading.ts';
 
 /** Intents a group of forces is answered for together: a count of a region's forces is their total, anything else each force in order. */
@@ -136,6 +137,13 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
   // its text; a figure answers only where no passage does.
   // "When was Carrick suspended by the Met?" likewise, before the force's figures.
   // (Asked of people, "which chief constable…?", it is declined below: a passage naming someone is no ranking of them.)
+  // "How many forces replied to the FOI in the Daily Echo piece?": a question about a paper's story
+  // that our measures do not account for is answered from its sentences (stating a count, where one
+  // is asked), before any figure of ours.
+  if (frame.unaccounted.length > 0 && documentsNamed(ctx, frame).size > 0) {
+    const story = readText(ctx, frame, draft, [], undefined, frame.quantity);
+    if (story) return story;
+  }
   if ((frame.asksText || (frame.asksWhen && !frame.quantity)) && frame.measure.unheld?.by !== 'people') {
     // The sources about the forces named first; then any (the Herts article tells of a Met officer).
     const passage = readText(ctx, frame, draft, forces) ?? (forces.length > 0 ? readText(ctx, frame, draft) : undefined);

@@ -184,6 +184,9 @@ export const QueryFrame = z.strictObject({
     threshold: z.strictObject({ op: z.enum(['more', 'fewer']), value: z.number(), inclusive: z.boolean().optional() }).optional(),
     /** "Among forces with 10 or more reviews": the forces ranked or counted, by the count a share is of. */
     filter: z.strictObject({ op: z.enum(['more', 'fewer']), value: z.number(), inclusive: z.boolean().optional() }).optional(),
+    /** "How many forces took longer than the England and Wales average?": the forces counted are those
+     * past England and Wales's own figure, on this side of it. */
+    pastTarget: z.enum(['more', 'fewer']).optional(),
   }),
   comparison: z.strictObject({ target: ComparisonTarget.optional() }),
   /** A sum over forces ("in total", "altogether"). */

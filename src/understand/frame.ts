@@ -535,6 +535,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     since: periods.since,
     rank: shape.rank,
     target: shape.target !== undefined,
+    pastTarget: shape.pastTarget !== undefined,
     asksValue,
     term: term !== undefined && has({ slots }, 'define-opener'),
     share: normalisation === 'share' || normalisation === 'rate',
@@ -566,6 +567,8 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   let scope = scopeOf(reading, intent, carryFrom(intent));
   // "misconduct figures for Wales": a region's figures, no count or year asked, is its forces' overview.
   if (scope.kind === 'region' && intent === 'lookup' && !has(cues, 'how-many') && periods.asks.length === 0) intent = 'overview';
+  // "How many forces beat the England and Wales average?" counts every force; England and Wales is the bar.
+  if (intent === 'count' && shape.pastTarget && scope.kind === 'national') scope = { kind: 'every-force', except: shape.excluded };
   const unused = unaccounted(ws, metrics, slots, taken, mentioned, readers);
   // "and Narnia?": a follow-up naming a place we can't resolve is about that place, never the last one.
   const follow = first(slots, 'follow-up');
@@ -629,6 +632,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
       ...(shape.position !== undefined ? { position: shape.position } : {}),
       ...(shape.threshold ? { threshold: shape.threshold } : {}),
       ...(shape.filter ? { filter: shape.filter } : {}),
+      ...(shape.pastTarget ? { pastTarget: shape.pastTarget } : {}),
     },
     comparison: shape.target ? { target: shape.target } : {},
     total: shape.total,

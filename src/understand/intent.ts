@@ -34,6 +34,8 @@ export interface Cues {
   rank: boolean;
   /** Compared with England and Wales or the average force. */
   target: boolean;
+  /** Counts the forces past England and Wales's figure ("how many forces took longer than the average?"). */
+  pastTarget: boolean;
   /** Asks for one particular thing ("what is the salary of …"), not everything held. */
   asksValue: boolean;
   /** A term could be read after a definition's opening ("what is *?"). */
@@ -84,6 +86,7 @@ const RULES: readonly IntentRule[] = [
   { intent: 'help', priority: 80, when: (c) => has(c, 'help') && !c.named && c.places === 0 },
   { intent: 'recommendations', priority: 75, when: (c) => has(c, 'recommendation') },
   { intent: 'count', priority: 71, when: (c) => has(c, 'count-forces') && !c.target && (c.places === 0 || c.places > 2 || c.group) },
+  { intent: 'count', priority: 71, when: (c) => c.pastTarget },
   { intent: 'rank', priority: 70, when: (c) => c.rank && (c.places === 0 || c.places > 2 || c.group) },
   // "Was Lancashire the slowest force?": a claim about one force's place among all.
   { intent: 'rank', priority: 70, when: (c) => has(c, 'superlative-force') && c.places - (c.national ? 1 : 0) === 1 && !c.target },

@@ -28,6 +28,9 @@ export interface Shape {
   filter?: { op: 'more' | 'fewer'; value: number; inclusive?: boolean };
   /** Asks how many forces (meet a threshold). */
   countForces: boolean;
+  /** "How many forces took longer than the England and Wales average?": the forces counted are those
+   * past the England and Wales figure, on this side of it. */
+  pastTarget?: 'more' | 'fewer';
   /** Compares with England and Wales as a whole: its published figure, or the average force. */
   target?: 'national' | 'average';
   /** Asks how a total broke down, by outcome. */
@@ -105,7 +108,22 @@ export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatc
   const threshold = stated.find((t) => !picks(t.at))?.threshold;
   if (filter) shape.filter = filter;
   if (threshold) shape.threshold = threshold;
+  const past = countForces && !threshold ? pastTargetAsked(ws, slots) : undefined;
+  if (past) shape.pastTarget = past;
   return shape;
+}
+
+/** Words that may stand between "more than" and England and Wales named ("longer than the England and Wales average"). */
+const BEFORE_TARGET = new Set(['the', 'a', 'an', 'its', 'their']);
+
+/** "More than the national figure", "lower … than the England and Wales average": which side of
+ * England and Wales's figure the forces counted are on. */
+function pastTargetAsked(ws: readonly string[], slots: Map<PhraseSlot, SlotMatch[]>): 'more' | 'fewer' | undefined {
+  const targets = [...(slots.get('national-target') ?? []), ...(slots.get('average-target') ?? [])];
+  const before = (m: SlotMatch) => targets.some((t) => t.at >= m.end && ws.slice(m.end, t.at).every((w) => BEFORE_TARGET.has(w)));
+  if ((slots.get('more-than') ?? []).some(before)) return 'more';
+  if ((slots.get('fewer-than') ?? []).some(before)) return 'fewer';
+  return undefined;
 }
 
 /** The forces right after each of `phrases` ("apart from the Met", "leaving the Met aside"), and those

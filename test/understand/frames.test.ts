@@ -36,6 +36,8 @@ const Row = z.strictObject({
   threshold: z.string().optional(),
   /** The forces a ranking is over, by the count a share is of: "more 10". */
   filter: z.string().optional(),
+  /** The side of England and Wales's own figure the forces counted are on ("longer than the average"). */
+  pastTarget: z.string().optional(),
   over: z.string().optional(),
   target: z.string().optional(),
   total: z.literal(true).optional(),
@@ -107,6 +109,7 @@ function asRow(f: QueryFrame, expected: Row): Partial<Row> {
     ...(f.ranking.position !== undefined ? { position: f.ranking.position } : {}),
     ...(f.ranking.threshold ? { threshold: `${f.ranking.threshold.op} ${f.ranking.threshold.value}` } : {}),
     ...(f.ranking.filter ? { filter: `${f.ranking.filter.op} ${f.ranking.filter.value}` } : {}),
+    ...(f.ranking.pastTarget ? { pastTarget: f.ranking.pastTarget } : {}),
     ...(f.ranking.over === 'breakdowns' ? { over: 'breakdowns' } : {}),
     ...(f.comparison.target ? { target: f.comparison.target } : {}),
     ...(f.total ? { total: true as const } : {}),

@@ -1,0 +1,47 @@
+/**
+ * The documents a question names by their publisher ("in the Daily Echo piece", "the Petersfield Post
+ * article"): a text question about one is answered from its sentences, not from another paper's.
+ */
+import type { QueryFrame } from '../model/frame.ts';
+import { STOPWORDS, words } from '../text/words.ts';
+import type { AnswerContext } from './context.ts';
+
+/** Kinds of document a paper publishes: a body's own release is never "the article". */
+const REPORTING = new Set(['news article', 'FOI coverage', 'inspection report coverage']);
+
+/** Words that name no one paper on their own ("the News", "the Star", "independent"). */
+const GENERIC = new Set(['news', 'star', 'post', 'echo', 'times', 'today', 'independent', 'mail', 'express', 'telegraph', 'guardian', 'herald', 'journal']);
+
+/** Words of a body's name, not a paper's. */
+const BODIES = new Set(['police', 'constabulary', 'commissioner']);
+
+/** A paper's own name, less what it adds in brackets ("Daily Echo (Southampton)" is the Daily Echo). */
+function nameWords(publisher: string): string[] {
+  const name = words(publisher.replace(/\(.*?\)/g, ' ')).filter((w) => !STOPWORDS.has(w));
+  // A force's own statement ("Surrey Police (official)") is named by the force, never as a paper.
+  const body = name.some((w) => BODIES.has(w));
+  return body || (name.length === 1 && GENERIC.has(name[0] as string)) ? [] : name;
+}
+
+/** Whether `name` stands in `asked`, word after word. */
+function standsIn(asked: readonly string[], name: readonly string[]): boolean {
+  return asked.some((_, i) => name.every((w, k) => asked[i + k] === w));
+}
+
+/**
+ * The ids of the documents whose publisher the question names, by the longest name it holds
+ * ("Daily Echo" before "Echo"); empty when it names none.
+ */
+export function documentsNamed(ctx: AnswerContext, frame: QueryFrame): Set<string> {
+  const asked = frame.keywords;
+  let longest = 0;
+  let named: string[] = [];
+  for (const doc of ctx.documents.values()) {
+    const name = REPORTING.has(doc.kind) ? nameWords(doc.publisher) : [];
+    if (name.length === 0 || name.length < longest || !standsIn(asked, name)) continue;
+    if (name.length > longest) named = [];
+    longest = name.length;
+    named.push(doc.id);
+  }
+  return new Set(named);
+}
