@@ -343,7 +343,9 @@ function unheldTopic(
   if (starts.length === 0) return undefined;
   const at = Math.min(...starts) - 1;
   const word = ws[at];
-  if (word === undefined || taken(at) || accountedFor(readers)(word)) return undefined;
+  // A word a breakdown's phrase read ("… inappropriate emotional relationships - allegations") is no unheld subject.
+  const read = metrics.spans.some(([a, b]) => at >= a && at < b);
+  if (word === undefined || taken(at) || read || accountedFor(readers)(word)) return undefined;
   return typed(text, ws, [at, at + 1]);
 }
 
@@ -638,7 +640,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     total: shape.total,
     breakdown: shape.breakdown,
     // "How many, and what share…?" asks for the whole beside the part.
-    alsoTotal: shape.alsoTotal || (countsToo(ws) && (has(cues, 'share') || has(cues, 'rate'))),
+    alsoTotal: shape.alsoTotal || (countsToo(ws) && (has(cues, 'share') || has(cues, 'rate'))) || partAskedOfNamed(ws, metrics),
     quantity: has(cues, 'quantity') || asksValue,
     asksWhen: has(cues, 'when'),
     keywords: ws.filter((w) => !STOPWORDS.has(w)),
@@ -712,6 +714,21 @@ function periodsAsked(periods: PeriodMention, previous: Frame | undefined, inten
 function countsToo(ws: readonly string[]): boolean {
   // "what share … and how many?", "96 percent … - how many allegations was that?" (never "how many in ten").
   return ws.some((w, i) => w === 'how' && ws[i + 1] === 'many' && ws[i + 2] !== 'in' && ws[i + 2] !== 'out');
+}
+
+/** "Stop and search allegations finalised under Schedule 3 - how many were investigated?", "of
+ * officers with a case to answer, how many were sacked?": what is counted is named before "how many"
+ * and the part asked of it after, so the whole is asked for beside the part. */
+function partAskedOfNamed(ws: readonly string[], metrics: MetricMention): boolean {
+  const ask = ws.findIndex((w, i) => i > 0 && w === 'how' && ws[i + 1] === 'many');
+  if (ask < 0) return false;
+  const measureBefore = [...metrics.measureSpans.values()].flat().some(([, end]) => end <= ask);
+  // The part may be read by the whole's phrase already ("… under Schedule 3 that were investigated"):
+  // any word of substance after "how many" names it.
+  const after =
+    [...metrics.measureSpans.values(), ...metrics.outcomeSpans.values()].flat().some(([a]) => a > ask + 1) ||
+    ws.slice(ask + 2, ask + 6).some((w) => !STOPWORDS.has(w) && !/\d/.test(w));
+  return measureBefore && after;
 }
 
 /** Breakdowns named right after an exclusion ("apart from race", "other than use of force"). */
