@@ -1056,6 +1056,18 @@ function change(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   const disputed = all.filter((g) => g.observations.length > 1);
   const { since, anchor } = frame.periods;
   const asks = firmAsks(groups, frame.periods.asks);
+  // "IOPC reports with a case to answer since 2018": one period held, and it starts then: that figure
+  // answers, with no change claimed.
+  const [only] = groups;
+  const sinceAsk = frame.periods.asks[0];
+  if (groups.length === 1 && only && since && sinceAsk?.kind === 'year' && Number((only.period.start ?? '').slice(0, 4)) >= sinceAsk.year) {
+    draft.allow(sinceAsk.label);
+    return draft.answered(
+      'lookup',
+      `${draft.forceName(force)}: ${stateGroup(only, draft)}. This is the one period we hold it for, so no change since ${sinceAsk.label} can be worked out.`,
+      frameOf('lookup', frame, target, [only.period.id]),
+    );
+  }
   if (groups.length < 2) {
     const held = groups.map((g) => stateGroup(g, draft, false));
     const differ = disputed.map((g) => stateGroup(g, draft, false));

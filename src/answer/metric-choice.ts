@@ -7,7 +7,7 @@
 import type { Measure, Metric, Outcome } from '../model/data.ts';
 import type { Fit, MeasureReading, QueryFrame } from '../model/frame.ts';
 import { rankMetrics, type MetricChoice } from '../understand/metrics.ts';
-import { STOPWORDS, words } from '../text/words.ts';
+import { STOPWORDS, stem, words } from '../text/words.ts';
 import type { AnswerContext } from './context.ts';
 import { asksPerHead, asksShare, forcesOf } from './frame-reading.ts';
 import { ASKED_PERIOD_HELD, periodFit } from './period-fit.ts';
@@ -16,6 +16,25 @@ import type { PeriodAsk } from '../understand/periods.ts';
 
 /** Intents that relate figures to one another. */
 const RELATING: ReadonlySet<QueryFrame['intent']> = new Set(['compare', 'change', 'trend']);
+
+/** Of the measures counting `outcome` for the places asked (England and Wales when none is), among
+ * `among` if given, the one whose own words the question shares most, if exactly one does; a whole
+ * before its parts ("finalised under Schedule 3" before those of them investigated). */
+function categoryHolder(ctx: AnswerContext, frame: QueryFrame, outcome: string, among?: readonly string[]): string | undefined {
+  const forces = forcesOf(frame);
+  const places = forces.length > 0 ? forces : [NATIONAL];
+  const holders = [...new Set(ctx.metrics.filter((m) => m.outcome === outcome && places.some((f) => ctx.store.holds(f, m.id))).map((m) => m.measure))].filter(
+    (id) => (among === undefined || among.includes(id)) && ctx.measures.get(id)?.partOf === undefined,
+  );
+  const asked = new Set(frame.keywords.map(stem));
+  const shared = (id: string) => {
+    const m = ctx.measures.get(id);
+    return new Set([m?.label ?? '', ...(m?.terms ?? [])].flatMap((t) => words(t).map(stem)).filter((w) => asked.has(w) && !STOPWORDS.has(w))).size;
+  };
+  const scored = holders.map((id) => ({ id, n: shared(id) })).sort((a, b) => b.n - a.n);
+  const [best, next] = scored;
+  return best !== undefined && best.n > 0 && (next === undefined || next.n < best.n) ? best.id : undefined;
+}
 
 /** The period asked when none is: the newest held. */
 const NEWEST: PeriodAsk = { kind: 'latest', label: 'the latest year' };
@@ -75,6 +94,13 @@ export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReadin
     const holders = [...new Set(ctx.metrics.filter((m) => m.outcome === b.id).map((m) => m.measure))].filter((id) => ctx.measures.get(id)?.family === family);
     if (counting.length > 0) fits = fits.map((f) => (counts(f.id) && f.score < top.score ? { ...f, score: top.score } : f));
     else if (holders.length === 1) fits = [...fits, { id: holders[0] as string, score: top.score }];
+    else if (holders.length > 1 || !reading.family) {
+      // "Sex discrimination complaints finalised": several measures of the publications count the
+      // category; "GMP use of police vehicles complaints allegations": none of theirs does. The one that
+      // holds it for the place asked and shares most words with the question answers (its label says which).
+      const other = categoryHolder(ctx, frame, b.id, holders.length > 1 ? holders : undefined);
+      if (other !== undefined) fits = [...fits, { id: other, score: top.score }];
+    }
   }
   // "For how many Met officers with a case to answer was misconduct proven at a force panel?": the
   // measure whose phrase took "proven" is held for England and Wales only; a weaker fit of its family

@@ -108,7 +108,8 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
     case 'sources':
       return forces[0] !== undefined ? forceCatalogue(ctx, draft, forces[0]) : catalogue(ctx, draft);
     case 'statement':
-      return answerStatement(ctx, frame, draft);
+      // "…, according to the Hampshire Chronicle article?": a paper's own words answer, not a speaker's.
+      return (documentsNamed(ctx, frame).size > 0 ? readText(ctx, frame, draft) : undefined) ?? answerStatement(ctx, frame, draft);
     case 'define':
       return answerDefinition(ctx, frame, draft);
     default:

@@ -35,9 +35,11 @@ const MONTHS_TO_MONTHS = new RegExp(
 /** "2019", "May 2019". */
 const YEAR = new RegExp(`\\b(?:(?:${MONTHS})\\s+)?((?:1[89]|2[01])\\d\\d)\\b`, 'g');
 
-/** "up to mid-2021", "(to June 2021)", "until 2019": every year held up to then, as a range. */
+/** "up to mid-2021", "(to June 2021)", "until 2019", "scraped to 30 June 2021": every year held up to
+ * then, as a range. A bare "to" bounds only a date ("to 30 June 2021"), never a year alone. */
+const DAY = '(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)';
 const UP_TO = new RegExp(
-  `(?:\\bup\\s+to|\\buntil|\\btill|\\(\\s*to)\\s+((?:the\\s+end\\s+of\\s+|(?:early|mid|late)[\\s-]*)?(?:(?:${MONTHS})\\s+)?((?:19|20)\\d\\d))\\b`,
+  `(?:\\bup\\s+to|\\buntil|\\btill|\\(\\s*to|\\bto(?=\\s+${DAY}?(?:${MONTHS})\\b))\\s+((?:the\\s+end\\s+of\\s+|(?:early|mid|late)[\\s-]*)?${DAY}?(?:(?:${MONTHS})\\s+)?((?:19|20)\\d\\d))\\b`,
   'g',
 );
 
