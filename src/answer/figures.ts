@@ -582,7 +582,9 @@ function lookup(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   // Its parts only when asked for ("what were they?", "and how many were investigated?"): a figure not asked
   // for beside the one asked is a figure to mistake for the answer.
   // "Officers and staff with a case to answer": a whole named by the roles it is split into.
-  const rolesNamed = frame.measure.breakdowns.some((b) => ctx.outcomes.get(b.id)?.dimension === 'role');
+  const rolesNamed =
+    frame.measure.breakdowns.some((b) => ctx.outcomes.get(b.id)?.dimension === 'role') ||
+    (frame.keywords.some((w) => w === 'officers' || w === 'officer') && frame.keywords.includes('staff'));
   const partsAsked = frame.breakdown || frame.alsoTotal || rolesNamed || partMetrics(ctx, target.metric).some((m) => namedOutright(frame, m.measure));
   if (partsAsked)
     text += partsOf(

@@ -31,7 +31,21 @@ export function partsOf(ctx: AnswerContext, draft: AnswerDraft, force: string, w
         return `${s.shown} ${short}${pct} ${s.marks}`;
       }),
   );
-  return parts.length > 0 ? ` Of these: ${parts.join('; ')}.` : '';
+  return parts.length > 0 ? ` Of these: ${parts.join('; ')}.${partsDiffer(ctx, draft, force, whole, periods)}` : '';
+}
+
+/** " These add up to 15 (our calculation: 11 + 4 = 15), not 8: …" where the parts, from another file
+ * of the source, do not add up to the whole stated (the BBC's force pages and its funnel file). */
+function partsDiffer(ctx: AnswerContext, draft: AnswerDraft, force: string, whole: Metric, periods: string[]): string {
+  if (periods.length !== 1) return '';
+  const stated = ctx.store.of(force, whole.id).filter((o) => o.period.id === periods[0]);
+  const [one] = stated;
+  if (!one || stated.length !== 1) return '';
+  const rows = partsHeld(ctx, force, whole, one.period);
+  if (!rows || rows.reduce((t, o) => t + o.value, 0) === one.value) return '';
+  const sum = sumOf(draft, rows, { force, forceName: draft.forceName(force), period: one.period });
+  const total = draft.stated(one);
+  return ` These add up to ${sum.shown} (${sum.working.replace(/^our calculation: .*; /, 'our calculation: ')}), not the ${total.shown} stated for the whole: the figures come from different files of the source, which differ.`;
 }
 
 /** The parts of `whole` that add up to it: those counted in its unit. */
