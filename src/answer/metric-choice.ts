@@ -277,6 +277,22 @@ function chooseAnyMetric(ctx: AnswerContext, frame: QueryFrame, forces: string[]
     const fallback = pickFrom(forYear, loose);
     if (fallback !== undefined && fallback !== 'stop') return { choices, ...fallback };
   }
+  // "Officers referred to misconduct meetings in the year to March 2024": only a breakdown named, and
+  // the default measure does not hold the year asked; a measure holding that breakdown for it answers.
+  const explicit = frame.periods.asks.some((a) => a.kind !== 'latest' && a.kind !== 'previous' && a.kind !== 'held');
+  const [first] = choices;
+  if (
+    reading.fits.length === 0 &&
+    explicit &&
+    first?.metric.outcome !== undefined &&
+    periodFit(ctx, first.metric.id, forces, frame.periods.asks) < ASKED_PERIOD_HELD
+  ) {
+    const inYear = choices.filter(
+      (c) => c.metric.outcome === first.metric.outcome && held(c) && periodFit(ctx, c.metric.id, forces, frame.periods.asks) >= ASKED_PERIOD_HELD,
+    );
+    const fallback = inYear.length > 0 ? pickFrom(inYear, loose) : undefined;
+    if (fallback !== undefined && fallback !== 'stop') return { choices, ...fallback };
+  }
   const picked = pickFrom(choices, loose);
   if (picked !== undefined && picked !== 'stop') return { choices, ...picked };
   // A loose phrase naming one measure ("complaints made" is complaints logged) never falls to another.

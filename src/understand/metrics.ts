@@ -157,7 +157,8 @@ export class MetricMatcher {
       for (const t of m.terms.flatMap(expandPhrase)) terms.push({ kind: 'measure', id: m.id, stems: words(t).map(stem), weight: 1 });
       for (const t of m.broad ?? []) terms.push({ kind: 'measure', id: m.id, stems: words(t).map(stem), weight: BROAD });
     }
-    for (const o of outcomes) for (const t of o.terms) terms.push({ kind: 'outcome', id: o.id, stems: words(t).map(stem), weight: o.generic ? 0.3 : 1 });
+    for (const o of outcomes)
+      for (const t of o.terms.flatMap(expandPhrase)) terms.push({ kind: 'outcome', id: o.id, stems: words(t).map(stem), weight: o.generic ? 0.3 : 1 });
     this.terms = terms.sort((a, b) => b.stems.length - a.stems.length);
     this.terms.forEach((term, index) => {
       const first = term.stems[0] ?? '';
@@ -181,7 +182,9 @@ export class MetricMatcher {
     for (const a of measures) for (const b of measures) if (a !== b && a.partOf !== undefined && a.partOf === b.partOf) this.related.add(`${a.id} ${b.id}`);
     this.subjects = new Set(outcomes.filter((o) => o.dimension === 'category' || o.dimension === 'subcategory').map((o) => o.id));
     this.vocabulary = new Set(
-      [...measures.flatMap((m) => [...m.terms.flatMap(expandPhrase), ...(m.broad ?? [])]), ...outcomes.flatMap((o) => o.terms)].flatMap((t) => words(t)),
+      [...measures.flatMap((m) => [...m.terms.flatMap(expandPhrase), ...(m.broad ?? [])]), ...outcomes.flatMap((o) => o.terms.flatMap(expandPhrase))].flatMap(
+        (t) => words(t),
+      ),
     );
     this.typoWords = [...this.vocabulary].filter((w) => w.length >= TYPO_LENGTH.known).map((word) => ({ word, stem: stem(word) }));
   }
