@@ -120,7 +120,7 @@ function commonPeriods(seriesByForce: PeriodGroup[][]): string[] {
 /** An outcome the question names that no figure of the measure counts ("how many were upheld?",
  * "sexual assault allegations that led to no further action"): answering with the measure's total
  * instead would pass one number off as another. */
-function unheldOutcome(ctx: AnswerContext, frame: QueryFrame, measure: string): Outcome | undefined {
+function unheldOutcome(ctx: AnswerContext, frame: QueryFrame, measure: string, forces: readonly string[]): Outcome | undefined {
   // Words the measure's own name or definition shares with an outcome ("special procedures", "dismissed
   // after misconduct hearings") describe the measure.
   const described = ctx.measures.get(measure);
@@ -130,7 +130,13 @@ function unheldOutcome(ctx: AnswerContext, frame: QueryFrame, measure: string): 
   for (const { id } of frame.measure.breakdowns) {
     const outcome = ctx.outcomes.get(id);
     if (!outcome || outcome.generic || outcome.terms.some(describes)) continue;
-    if (!ctx.metrics.some((m) => m.outcome === id && m.measure === measure)) return outcome;
+    // "Wiltshire abuse of position allegations": the category is counted, but not for the force asked
+    // (its row of the table is missing), so the force's total never stands in for it.
+    const heldFor = (metric: string) =>
+      forces.length === 0
+        ? ctx.store.forcesFor(metric).length > 0
+        : forces.some((f) => ctx.store.holds(f, metric) || ctx.unreadable.some((u) => u.metric === metric && u.force === f));
+    if (!ctx.metrics.some((m) => m.outcome === id && m.measure === measure && heldFor(m.id))) return outcome;
   }
   return undefined;
 }
@@ -405,7 +411,7 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
       [metric.measure, ...others].map((id) => [{ id, score: 1 }]),
       true,
     );
-  const unheld = metric.outcome === undefined ? unheldOutcome(ctx, frame, metric.measure) : undefined;
+  const unheld = metric.outcome === undefined ? unheldOutcome(ctx, frame, metric.measure, forces) : undefined;
   if (unheld !== undefined) return noMetric(ctx, frame, draft, forces, choices, unheld);
   const comparing = frame.intent === 'compare';
   let targetForces = forces.filter((f) => ctx.store.holds(f, metric.id) || forces.length === 1);
@@ -585,7 +591,12 @@ function lookup(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   const rolesNamed =
     frame.measure.breakdowns.some((b) => ctx.outcomes.get(b.id)?.dimension === 'role') ||
     (frame.keywords.some((w) => w === 'officers' || w === 'officer') && frame.keywords.includes('staff'));
-  const partsAsked = frame.breakdown || frame.alsoTotal || rolesNamed || partMetrics(ctx, target.metric).some((m) => namedOutright(frame, m.measure));
+  const partsAsked =
+    frame.breakdown ||
+    frame.alsoTotal ||
+    frame.bothParts === true ||
+    rolesNamed ||
+    partMetrics(ctx, target.metric).some((m) => namedOutright(frame, m.measure));
   if (partsAsked)
     text += partsOf(
       ctx,

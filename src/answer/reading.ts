@@ -36,10 +36,19 @@ const COUNTED =
 /** Words that tell two terms apart ("one complaint could contain several allegations"). */
 const CONTRASTS = 'several rather contain involve';
 
+/** Capitalised words of bodies' and papers' names and of dates, never of a person's. */
+const BODY_WORDS =
+  'Police|Constabulary|Office|Service|Council|Commission|Federation|Conduct|Regulations|Standards|Complaints|Inspectorate|International|Force|Forces|Post|Chronicle|News|Today|Echo|Home|Independent|Metropolitan|Government|Department|January|February|March|April|May|June|July|August|September|October|November|December';
+
+/** Capitalised words that may stand before a capitalised word without making it a surname ("The
+ * National Police Chiefs' Council", "Criminal Justice"). */
+const NOT_FIRST_NAMES = `${BODY_WORDS}|The|A|An|This|That|These|Those|In|On|At|By|For|From|Of|And|But|Or|If|When|While|As|To|With|Its|Their|His|Her|Our|Criminal|National|Royal|Chief|Senior|Deputy|Assistant`;
+
 /** What each kind of question wants of its answer's sentence, beyond the question's words. */
 const WANTS: Record<'who' | 'when' | 'why' | 'differ', RegExp> = {
-  // A person's name: two capitalised words ("Zoë Billingham").
-  who: /\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u,
+  // A person's name: two capitalised words ("Zoë Billingham"), neither a body's ("Hampshire Police",
+  // "Police Conduct Regulations").
+  who: new RegExp(`(?<!\\p{L})(?!(?:${BODY_WORDS})\\b)\\p{Lu}\\p{Ll}+ (?!(?:${BODY_WORDS})\\b)\\p{Lu}\\p{Ll}+`, 'u'),
   when: /\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/,
   differ: /\b(?:more than one|several|rather than|whereas|may involve|could contain|can contain|may contain|can include|one or more)\b/i,
   why: /\b(?:because|due to|as a result|in order to|so that|reasons?|after|since)\b/i,
@@ -90,16 +99,21 @@ export function readText(
   // naming them (by surname; "He was only suspended…" follows in the same passage), whatever force
   // they are about (the Herts article tells of a Met officer). So is one naming a name typed in lower
   // case ("when was carrick suspended?"): a word nothing else reads that the sources write with a capital.
+  // A name typed in lower case keeps the documents naming it, not only their passages that do
+  // ("who declined to comment on the carrick case?" is answered a passage further on).
   const person = asked.measure.unheld?.by === 'person' ? words(asked.measure.unheld.words).at(-1) : undefined;
-  const name = person ?? nameIn(ctx, asked.unaccounted, speakable);
-  const about = named.size > 0 || name !== undefined ? [] : within;
+  const naming = person === undefined ? documentsNaming(ctx, asked.unaccounted, speakable) : undefined;
+  const about = named.size > 0 || person !== undefined || naming !== undefined ? [] : within;
   // Telling two terms apart, passages holding words that do so rank first.
   const query = `${expand(asked.keywords.join(' '))}${asked.asksText === 'differ' ? ` ${CONTRASTS}` : ''}`;
   // Tables and analyses hold figures, not the words a text question asks for.
-  const readable = (docId: string) => speakable(docId) && (about.length === 0 || (ctx.documents.get(docId)?.forces ?? []).some((f) => about.includes(f)));
+  const readable = (docId: string) =>
+    speakable(docId) &&
+    (naming === undefined || naming.has(docId)) &&
+    (about.length === 0 || (ctx.documents.get(docId)?.forces ?? []).some((f) => about.includes(f)));
   const hits = ctx.passages.find(query, CANDIDATES, { minTerms: 1, docFilter: readable });
   const read: Read[] = hits
-    .filter(({ passage }) => name === undefined || words(passage.text).includes(name))
+    .filter(({ passage }) => person === undefined || words(passage.text).includes(person))
     .flatMap(({ passage }) => sentencesOf(passage.text).map((sentence, at) => ({ passage, sentence, at, score: 0 })));
   if (read.length === 0) return undefined;
   const holds = (r: Read, term: readonly string[]) => term.every((t) => stemSet(r.sentence).has(t));
@@ -190,15 +204,36 @@ function attribution(ctx: AnswerContext, r: Read): Read | undefined {
   return before.find((c) => SPEAKS.test(c.sentence) && !PRONOUN_SPEAKS.test(c.sentence));
 }
 
+/**
+ * A word of the question that nothing else reads and that the sources write as a person's surname,
+ * after a capitalised first name or title ("carrick": "David Carrick"), or undefined. Our figures are
+ * never about one person, so such a question is one for the sources' words.
+ */
+export function personWritten(ctx: AnswerContext, asked: QueryFrame): string | undefined {
+  const speakable = (docId: string) => !NOT_SPEECH.has(ctx.documents.get(docId)?.kind ?? '');
+  return asked.unaccounted.find((w) => {
+    const surname = new RegExp(`(?<!\\p{L})(?!(?:${NOT_FIRST_NAMES})\\b)\\p{Lu}\\p{Ll}+ ${w.charAt(0).toUpperCase()}${w.slice(1)}\\b`, 'u');
+    return ctx.passages.find(w, NAME_CANDIDATES, { minTerms: 1, docFilter: speakable }).some(({ passage }) => surname.test(passage.text));
+  });
+}
+
 /** Passages searched for a word to tell whether the sources write it as a name. */
 const NAME_CANDIDATES = 5;
 
-/** The first of `unaccounted` that the sources write as a name: with a capital, after a sentence's first word. */
-function nameIn(ctx: AnswerContext, unaccounted: readonly string[], docFilter: (docId: string) => boolean): string | undefined {
-  return unaccounted.find((w) => {
+/** The documents writing the first of `unaccounted` that the sources write as a name (with a capital,
+ * after a sentence's first word), or undefined when none is. */
+function documentsNaming(ctx: AnswerContext, unaccounted: readonly string[], docFilter: (docId: string) => boolean): Set<string> | undefined {
+  for (const w of unaccounted) {
     const capitalised = new RegExp(`[\\p{L},;] ${w.charAt(0).toUpperCase()}${w.slice(1)}\\b`, 'u');
-    return ctx.passages.find(w, NAME_CANDIDATES, { minTerms: 1, docFilter }).some(({ passage }) => capitalised.test(passage.text));
-  });
+    const docs = new Set(
+      ctx.passages
+        .find(w, NAME_CANDIDATES, { minTerms: 1, docFilter })
+        .filter(({ passage }) => capitalised.test(passage.text))
+        .map(({ passage }) => passage.docId),
+    );
+    if (docs.size > 0) return docs;
+  }
+  return undefined;
 }
 
 /** A sentence reporting speech. */

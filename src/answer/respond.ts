@@ -22,7 +22,7 @@ import { answerRecommendations } from './recommendations.ts';
 import { answerDefinition, answerStatement, fallback, offTopic } from './passages.ts';
 import { answerChart, answerProvenance } from './provenance.ts';
 import { documentsNamed } from './named-documents.ts';
-import { readText } from './reading.ts';
+import { personWritten, readText } from './reading.ts';
 
 /** Intents a group of forces is answered for together: a count of a region's forces is their total, anything else each force in order. */
 const GROUP_INTENTS: readonly Intent[] = ['lookup', 'share', 'compare', 'rank', 'count', 'recommendations'];
@@ -150,11 +150,14 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
     const passage = readText(ctx, frame, draft, forces) ?? (forces.length > 0 ? readText(ctx, frame, draft) : undefined);
     if (passage) return passage;
   }
-  const { unheld, subjectOnly } = frame.measure;
-  // "How many offences did David Carrick plead guilty to?": no figure of ours is about one person,
-  // but a sentence of the sources naming them may state it.
+  // …typed in lower case ("how many offences did carrick plead guilty to?") as well.
+  const person = frame.measure.unheld === undefined ? personWritten(ctx, frame) : undefined;
+  const { unheld, subjectOnly } = person !== undefined ? { ...frame.measure, unheld: { words: person, by: 'person' as const } } : frame.measure;
+  // "How many offences did David Carrick plead guilty to?", "who declined to comment on the Carrick
+  // case?": no figure of ours is about one person, but a sentence of the sources naming them may say
+  // it (stating a count, where one is asked).
   if (unheld?.by === 'person') {
-    const said = readText(ctx, frame, draft, [], undefined, true);
+    const said = readText(ctx, frame, draft, [], undefined, frame.quantity);
     if (said) return said;
   }
   if ((unheld !== undefined || subjectOnly !== undefined) && (FIGURE_INTENTS.includes(frame.intent) || frame.intent === 'rank' || frame.intent === 'count')) {
