@@ -39,10 +39,17 @@ export const ENTRY_POINTS = {
   discord: 'adapters/discord/main.ts',
 };
 
-/** Bundles `entryPoints` (name → source) into `outdir`, sharing common code in chunks. */
+/**
+ * The chart render worker's entry, added to every bundle: a worker thread loads a file of its own,
+ * which src/chart/chart-worker.ts looks for beside itself (dist/render-worker.js).
+ */
+const CHART_WORKER = { 'render-worker': `${ROOT}src/chart/render-worker.ts` };
+
+/** Bundles `entryPoints` (name → source) and the chart worker into `outdir`, sharing common code in
+ * chunks. */
 export async function bundle(entryPoints, outdir) {
   await build({
-    entryPoints,
+    entryPoints: { ...entryPoints, ...CHART_WORKER },
     outdir,
     bundle: true,
     splitting: true,

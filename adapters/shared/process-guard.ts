@@ -48,11 +48,12 @@ export function installCrashGuards(logger: Logger): { counts: CrashCounts; remov
 
 /**
  * Keeps Node's diagnostic report off the network. A library that reads the report to learn which C
- * library it runs on (@resvg/resvg-js, loaded with the first chart drawn, calls
- * `process.report.getReport()`) makes Node list every open socket with a reverse DNS look-up of
- * each, synchronously: with 200 Slack connections open that blocked the event loop for 35 s on the
- * benchmark's machine (every acknowledgement and answer waiting), 10 ms without the network
- * section, which nothing here reads. `excludeNetwork` is Node's own switch (20.13 and later;
+ * library it runs on (@resvg/resvg-js calls `process.report.getReport()` when it loads) makes Node
+ * list every open socket with a reverse DNS look-up of each, synchronously: with 200 Slack
+ * connections open that blocked the event loop for 35 s on the benchmark's machine (every
+ * acknowledgement and answer waiting), 10 ms without the network section, which nothing here reads.
+ * resvg now loads in the chart render worker, whose report lists none of the main thread's sockets;
+ * this still guards the main thread against any library that does the same. `excludeNetwork` is Node's own switch (20.13 and later;
  * `@types/node` does not declare it yet).
  */
 export function keepReportsOffTheNetwork(): void {

@@ -8,9 +8,12 @@ import type { EChartsOption } from 'echarts';
 import { formatValue } from '../text/numbers.ts';
 import type { ChartPoint, ChartSpec } from './spec.ts';
 
-/** The font every text is set in; the PNG renderer loads its files (fonts.ts). */
+/** The font every text is set in; the PNG renderer loads its files (png.ts). */
 export const CHART_FONT = 'Inter';
 export const CHART_WIDTH = 960;
+/** How much larger than the SVG's own size the PNG is drawn: 1.5×, for sharp text on high-density
+ * screens. */
+export const PNG_SCALE = 1.5;
 const MARGIN = 28;
 const PUBLISHED = 'Published figure';
 const COMPUTED = 'Our calculation';
