@@ -15,7 +15,8 @@ export const SCRAPED = 'the end of June 2021';
 /** What every count of recommendations counts, for a reader to repeat it. */
 export const DATASET = "the BBC Shared Data Unit's scrape of the IOPC's recommendation pages to the end of June 2021";
 /** The period every count of recommendations covers. */
-const PERIOD = { periodId: 'to-2021-06-30', period: 'recommendations scraped to 30 June 2021' };
+/** The period every count of the scrape is of. */
+export const PERIOD = { periodId: 'to-2021-06-30', period: 'recommendations scraped to 30 June 2021' };
 
 /** How each recorded response is said. */
 export const RESPONSES: Record<NonNullable<SourceDocument['accepted']>, string> = {

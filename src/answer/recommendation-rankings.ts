@@ -9,7 +9,9 @@ import type { QueryFrame } from '../model/frame.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import { belowList, joinNames } from './holdings.ts';
-import { counted, countedFor, DATASET, SCRAPED } from './recommendation-lines.ts';
+import { counted, countedFor, DATASET, PERIOD, SCRAPED, unattributed } from './recommendation-lines.ts';
+import { ordinalWord } from '../text/numbers.ts';
+import { meetsThreshold, thresholdWords } from '../understand/shape.ts';
 
 /** How many forces a ranking by recommendations lists when the question does not say. */
 const RANKED = 5;
@@ -18,25 +20,53 @@ const RANKED = 5;
 export function rankForces(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft, recs: readonly SourceDocument[], frame: Frame, which: string): Answer {
   const excluded = asked.scope.kind === 'every-force' || asked.scope.kind === 'region' ? asked.scope.except : [];
   const within = asked.scope.kind === 'region' ? new Set(asked.scope.forces) : undefined;
-  const tally = new Map<string, number>();
+  // Every force asked about counts, those with none as 0 ("fewer than 5", "the fewest").
+  const inScope = (f: string) => ctx.forces.get(f)?.kind === 'territorial' && !excluded.includes(f) && (within === undefined || within.has(f));
+  const tally = new Map<string, number>([...ctx.forces.keys()].filter(inScope).map((f) => [f, 0]));
   for (const d of recs) {
     const f = countedFor(d);
-    if (f !== undefined && ctx.forces.get(f)?.kind === 'territorial' && !excluded.includes(f) && (within === undefined || within.has(f)))
-      tally.set(f, (tally.get(f) ?? 0) + 1);
+    if (f !== undefined && inScope(f)) tally.set(f, (tally.get(f) ?? 0) + 1);
   }
   const lowest = asked.ranking.direction === 'lowest';
+  const { threshold, position } = asked.ranking;
   const ranked = [...tally].sort((a, b) => (lowest ? a[1] - b[1] : b[1] - a[1]));
-  const shown = ranked.slice(0, asked.ranking.limit ?? RANKED);
-  const [top] = shown;
-  if (!top) return draft.noData('metric_not_held', `We hold no IOPC learning recommendations${which} to the forces asked about.`, frame, 'recommendation');
-  draft.allow(SCRAPED);
-  const list = shown.map(([f, n]) => {
-    const name = draft.forceName(f);
-    return `• ${name}: ${counted(draft, n, { forces: [f], name, rows: `whose force column names ${name}` }, '')}`;
-  });
+  const how = `(our count of the rows of ${DATASET} that its force column files under each force)`;
   const without = excluded.length > 0 ? ` Left out as asked: ${joinNames(excluded.map((f) => draft.forceName(f)))}.` : '';
-  const lead = `${draft.forceName(top[0])} received the ${lowest ? 'fewest' : 'most'} IOPC learning recommendations${which} (our count of the rows of ${DATASET} that its force column files under each force):`;
-  return draft.answered('recommendation', `${lead}\n${list.join('\n')}${belowList(without)}`, frame);
+  const line = ([f, n]: [string, number]) => {
+    const name = draft.forceName(f);
+    // Pages filed under no force ("#N/A") that name it in their tags or heading are said, never counted.
+    const more = unattributed(recs, [f]).length;
+    const rows = `whose force column is “#N/A” and whose tags or heading name ${name}`;
+    const besides = more > 0 ? ` (and ${counted(draft, more, { forces: [f], name, rows }, '')} more naming it only in their tags or heading)` : '';
+    return `• ${name}: ${counted(draft, n, { forces: [f], name, rows: `whose force column names ${name}` }, '')}${besides}`;
+  };
+  draft.allow(SCRAPED);
+  // "How many forces received more than 50?": every force past the number, counted.
+  if (threshold) {
+    const past = ranked.filter(([, n]) => meetsThreshold(threshold, n));
+    const bound = `${thresholdWords(threshold)} ${draft.echo(String(threshold.value))}`;
+    // The user's own number, echoed; the two counts of forces are ours, their working the forces counted.
+    draft.allow(String(threshold.value));
+    const forceCount = (n: number, label: string, forces: ReadonlyArray<[string, number]>) =>
+      draft.computed(
+        { force: 'all-forces', forceName: 'forces counted', ...PERIOD, metric: 'recommendation-force-count', metricLabel: label, unit: 'count' },
+        n,
+        'count',
+        [],
+        `${n}: ${forces.map(([f]) => draft.forceName(f)).join(', ')}`,
+      );
+    forceCount(past.length, `forces with ${bound} IOPC learning recommendations`, past);
+    forceCount(ranked.length, 'forces with IOPC learning recommendations', ranked);
+    const lead = `${past.length} of the ${ranked.length} forces received ${bound} IOPC learning recommendations${which} ${how}`;
+    return draft.answered('recommendation', `${lead}${past.length > 0 ? `:\n${past.map(line).join('\n')}` : '.'}${belowList(without)}`, frame);
+  }
+  const shown = ranked.slice(0, Math.max(asked.ranking.limit ?? RANKED, position ?? 0));
+  // "The second-highest": the place asked leads.
+  const [top] = position !== undefined ? shown.slice(position - 1) : shown;
+  if (!top) return draft.noData('metric_not_held', `We hold no IOPC learning recommendations${which} to the forces asked about.`, frame, 'recommendation');
+  const place = position !== undefined ? `${ordinalWord(position)}-` : '';
+  const lead = `${draft.forceName(top[0])} received the ${place}${lowest ? 'fewest' : 'most'} IOPC learning recommendations${which} ${how}:`;
+  return draft.answered('recommendation', `${lead}\n${shown.map(line).join('\n')}${belowList(without)}`, frame);
 }
 
 /** The IOPC's categories in order of the recommendations filed under each (our count). */

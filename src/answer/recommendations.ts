@@ -66,7 +66,7 @@ function ranking(
 ): Answer | undefined {
   if (asked.ranking.over !== 'forces') return rankCategories(draft, chosen, frame, `${whom}${which}`, asked.ranking.direction === 'lowest');
   const forces = asked.scope.kind === 'forces' || asked.scope.kind === 'region' ? asked.scope.forces : [];
-  if ((forces.length === 0 || asked.scope.kind === 'region') && asked.ranking.direction !== undefined)
+  if ((forces.length === 0 || asked.scope.kind === 'region') && (asked.ranking.direction !== undefined || asked.ranking.threshold !== undefined))
     return rankForces(ctx, asked, draft, chosen, frame, which);
   return undefined;
 }

@@ -578,7 +578,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     scope = { kind: 'unknown', name: typed(wording, ws, [follow.end, ws.length]) };
   if (intent === 'recommendations') {
     // "Which force got the most recommendations?" ranks every force; a follow-up keeps the forces asked about.
-    if (shape.direction !== undefined) scope = scopeOf(reading, 'rank', undefined);
+    if (shape.direction !== undefined || shape.threshold !== undefined) scope = scopeOf(reading, 'rank', undefined);
     else if (aboutRecommendations && scope.kind === 'unnamed' && previous && previous.forces.length > 0)
       scope = { kind: 'forces', forces: previous.forces, carried: true, places: [] };
   } else if (previous) {
