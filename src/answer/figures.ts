@@ -17,6 +17,7 @@ import { byPeriod, type Observation } from './figure-store.ts';
 import { nearestPeriods } from './period-fit.ts';
 import { closestHeld, inPeriod, joinNames, whatWeHold, widerBreakdownHeld } from './holdings.ts';
 import { fallback, sentences } from './passages.ts';
+import { documentsNamed } from './named-documents.ts';
 import { readText } from './reading.ts';
 import { NATIONAL } from '../understand/forces.ts';
 import { type OurRate, ratePer1000, workforceOf } from './rankings.ts';
@@ -150,10 +151,7 @@ function notInFamily(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, 
   const family = frame.measure.family as string;
   // The paper the question names ("the Home Office figures the Petersfield Post reported") holds the
   // sentence; so do words quoted from a source. Otherwise any sentence on the force would do, so none.
-  const asked = new Set(frame.keywords);
-  const named = new Set(
-    [...ctx.documents.values()].filter((d) => words(d.publisher).every((w) => asked.has(w)) && words(d.publisher).length > 0).map((d) => d.id),
-  );
+  const named = documentsNamed(ctx, frame);
   const read =
     named.size > 0
       ? readText(ctx, frame, draft, [], named)

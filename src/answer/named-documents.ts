@@ -2,7 +2,9 @@
  * The documents a question names by their publisher ("in the Daily Echo piece", "the Petersfield Post
  * article"): a text question about one is answered from its sentences, not from another paper's.
  */
+import type { SourceDocument } from '../model/data.ts';
 import type { QueryFrame } from '../model/frame.ts';
+import { memoisedPer } from '../text/memo.ts';
 import { STOPWORDS, words } from '../text/words.ts';
 import type { AnswerContext } from './context.ts';
 
@@ -28,20 +30,28 @@ function standsIn(asked: readonly string[], name: readonly string[]): boolean {
   return asked.some((_, i) => name.every((w, k) => asked[i + k] === w));
 }
 
+/** The papers the documents are reported by, each name once with its documents' ids: a question is
+ * read against some eighty names, not every document. */
+const PAPERS = memoisedPer((documents: ReadonlyMap<string, SourceDocument>, _: 'papers') => {
+  const byName = new Map<string, { name: string[]; ids: string[] }>();
+  for (const doc of documents.values()) {
+    const name = REPORTING.has(doc.kind) ? nameWords(doc.publisher) : [];
+    if (name.length === 0) continue;
+    const key = name.join(' ');
+    const paper = byName.get(key) ?? { name, ids: [] };
+    paper.ids.push(doc.id);
+    byName.set(key, paper);
+  }
+  return [...byName.values()];
+});
+
 /**
  * The ids of the documents whose publisher the question names, by the longest name it holds
  * ("Daily Echo" before "Echo"); empty when it names none.
  */
 export function documentsNamed(ctx: AnswerContext, frame: QueryFrame): Set<string> {
   const asked = frame.keywords;
-  let longest = 0;
-  let named: string[] = [];
-  for (const doc of ctx.documents.values()) {
-    const name = REPORTING.has(doc.kind) ? nameWords(doc.publisher) : [];
-    if (name.length === 0 || name.length < longest || !standsIn(asked, name)) continue;
-    if (name.length > longest) named = [];
-    longest = name.length;
-    named.push(doc.id);
-  }
-  return new Set(named);
+  const named = PAPERS(ctx.documents, 'papers').filter((p) => standsIn(asked, p.name));
+  const longest = Math.max(0, ...named.map((p) => p.name.length));
+  return new Set(named.filter((p) => p.name.length === longest).flatMap((p) => p.ids));
 }
