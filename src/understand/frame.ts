@@ -178,6 +178,9 @@ const typedPattern: (folded: string) => RegExp = memoised(
   5_000,
 );
 
+/** Speakers named only by a pronoun. */
+const PRONOUNS = new Set(['he', 'she', 'they', 'him', 'her', 'them']);
+
 /** Words that end what complaints are "about" ("complaints about racism made in Kent"). */
 const ABOUT_ENDS = new Set([
   'were',
@@ -212,6 +215,10 @@ const ABOUT_ENDS = new Set([
   'each',
   'per',
   'now',
+  // A second question starts: "… against male officers 2016-2020 - how many were unfounded?"
+  'how',
+  'what',
+  'which',
 ]);
 /** Intents whose follow-ups keep the previous answer's period. */
 const HOLDS_PERIOD: readonly Intent[] = ['lookup', 'share', 'compare', 'rank', 'count'];
@@ -649,6 +656,9 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   };
   // "The Home Office's line": the speaker, not their possessive.
   if (subject) frame.subject = typed(wording, ws, subject).replace(/['’]s$/, '');
+  // "Who is Ilyas Nagdee and what did he say…?": a pronoun speaks for the person the question named.
+  if (frame.subject !== undefined && PRONOUNS.has(frame.subject.toLowerCase()) && frame.measure.unheld?.by === 'person')
+    frame.subject = frame.measure.unheld.words;
   if (intent === 'statement' && about) frame.about = typed(wording, ws, about);
   if (intent === 'recommendations') {
     // "was it accepted?": the recommendations the last answer quoted.
