@@ -111,6 +111,8 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
       // "…, according to the Hampshire Chronicle article?": a paper's own words answer, not a speaker's.
       return (documentsNamed(ctx, frame).size > 0 ? readText(ctx, frame, draft) : undefined) ?? answerStatement(ctx, frame, draft);
     case 'define':
+      // "What is the average salary of a police constable?" is no term of ours to define.
+      if (frame.beyondFigures === 'money') break;
       return answerDefinition(ctx, frame, draft);
     default:
       break;
@@ -160,7 +162,13 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
     const said = readText(ctx, frame, draft, [], undefined, frame.quantity);
     if (said) return said;
   }
-  if ((unheld !== undefined || subjectOnly !== undefined) && (FIGURE_INTENTS.includes(frame.intent) || frame.intent === 'rank' || frame.intent === 'count')) {
+  // "The age profile of people complaining about the Met": a group we hold nothing on is never
+  // answered with the force's overview either.
+  const overviewOfPeople = frame.intent === 'overview' && unheld?.by === 'people';
+  if (
+    (unheld !== undefined || subjectOnly !== undefined) &&
+    (FIGURE_INTENTS.includes(frame.intent) || frame.intent === 'rank' || frame.intent === 'count' || overviewOfPeople)
+  ) {
     const force = forces[0];
     const held = force !== undefined && ctx.store.holds(force) ? ` ${closestHeld(ctx, draft, force, frame.measure.fits[0]?.id)}` : ` ${whatWeHold(ctx)}`;
     const why =
