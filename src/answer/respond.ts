@@ -175,7 +175,7 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
       unheld?.by === 'person'
         ? `Our figures are totals for forces and for England and Wales, never about one person, so we hold none about ${draft.echo(unheld.words)}.`
         : unheld?.by === 'people'
-          ? `Our figures are totals for forces and for England and Wales, broken down by outcome and by what was complained about, never by officer or by who complained, so we can't answer “${draft.echo(unheld.words)}”.`
+          ? `Our figures are forces' and England and Wales's totals, never by officer or by who complained, so we can't answer “${draft.echo(unheld.words)}”.`
           : unheld !== undefined
             ? `We hold no figures on “${draft.echo(unheld.words)}” complaints or allegations: none of our figures is broken down that way.`
             : subjectAbout(ctx, draft, subjectOnly as string);
