@@ -625,10 +625,19 @@ function lookup(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
 function otherBreakdownsNamed(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, force: string, metric: Metric, chosen: PeriodGroup[]): string {
   if (metric.outcome === undefined) return '';
   const periods = new Set(chosen.map((g) => g.period.id));
+  // "Officers, staff and specials added to the barred list": the measure itself counts the officers,
+  // its breakdowns the others, so a role it has no breakdown for but names in its label is its total.
+  const label = ` ${words(ctx.measures.get(metric.measure)?.label ?? '').join(' ')} `;
+  // Only where the question lists roles ("officers, staff and specials"), one of them the metric's.
+  const isRole = (id: string | undefined) => id !== undefined && ctx.outcomes.get(id)?.dimension === 'role';
+  const listsRoles = isRole(metric.outcome) && frame.measure.breakdowns.filter((b) => isRole(b.id)).length >= 2;
+  const ownRole = (id: string) => listsRoles && isRole(id) && (ctx.outcomes.get(id)?.terms ?? []).some((t) => label.includes(` ${t} `));
   const lines = frame.measure.breakdowns
     .filter((b) => b.id !== metric.outcome)
     .flatMap((b) => {
-      const other = ctx.metrics.find((m) => m.measure === metric.measure && m.outcome === b.id && m.unit === metric.unit);
+      const other =
+        ctx.metrics.find((m) => m.measure === metric.measure && m.outcome === b.id && m.unit === metric.unit) ??
+        (ownRole(b.id) ? ctx.metrics.find((m) => m.measure === metric.measure && m.outcome === undefined && m.unit === metric.unit) : undefined);
       return other ? byPeriod(ctx.store.of(force, other.id)).filter((g) => periods.has(g.period.id)) : [];
     })
     .map((g) => stateGroup(g, draft, true));

@@ -120,7 +120,8 @@ const BEFORE_TARGET = new Set(['the', 'a', 'an', 'its', 'their']);
  * England and Wales's figure the forces counted are on. */
 function pastTargetAsked(ws: readonly string[], slots: Map<PhraseSlot, SlotMatch[]>): 'more' | 'fewer' | undefined {
   const targets = [...(slots.get('national-target') ?? []), ...(slots.get('average-target') ?? [])];
-  const before = (m: SlotMatch) => targets.some((t) => t.at >= m.end && ws.slice(m.end, t.at).every((w) => BEFORE_TARGET.has(w)));
+  // The target's phrase may take the "than" itself ("than the England and Wales figure").
+  const before = (m: SlotMatch) => targets.some((t) => t.at > m.at && t.at >= m.end - 1 && ws.slice(m.end, t.at).every((w) => BEFORE_TARGET.has(w)));
   if ((slots.get('more-than') ?? []).some(before)) return 'more';
   if ((slots.get('fewer-than') ?? []).some(before)) return 'fewer';
   return undefined;
@@ -210,6 +211,16 @@ type Threshold = NonNullable<Shape['threshold']>;
 
 /** Every threshold the question states ("more than 1,000", "at least 50", "50 or more", "no …"),
  * each with where it starts. */
+/** The number ending right before word `per` ("2.4 per"), read as numberAt reads it, or undefined. */
+function rateBefore(ws: readonly string[], per: number): number | undefined {
+  // The earliest start that reaches "per": "2", "4" is 2.4, not 4.
+  for (let start = Math.max(0, per - 3); start < per; start++) {
+    const n = numberAt(ws, start);
+    if (n && n.next === per) return n.value;
+  }
+  return undefined;
+}
+
 function thresholdsAsked(ws: readonly string[], slots: Map<PhraseSlot, SlotMatch[]>): Array<{ threshold: Threshold; at: number }> {
   const found: Array<{ threshold: Threshold; at: number }> = [];
   for (const op of ['more', 'fewer'] as const) {
@@ -236,9 +247,12 @@ function thresholdsAsked(ws: readonly string[], slots: Map<PhraseSlot, SlotMatch
     const n = /^\d+$/.test(w) && !/^\d+$/.test(ws[at - 1] ?? '') ? numberAt(ws, at) : undefined;
     const or = n && ws[n.next] !== 'or' && /^[a-z]+$/.test(ws[n.next] ?? '') ? n.next + 1 : n?.next;
     if (!n || or === undefined || ws[or] !== 'or') continue;
+    // "2.4 per 1,000 workforce or higher": the rate is the threshold, not what it is per.
+    const rate = ws[at - 1] === 'per' ? rateBefore(ws, at - 1) : undefined;
+    const value = rate ?? n.value;
     const after = ws[or + 1] ?? '';
-    if (['more', 'over', 'above', 'higher', 'greater'].includes(after)) found.push({ threshold: { op: 'more', value: n.value, inclusive: true }, at });
-    if (['fewer', 'less', 'under', 'below', 'lower'].includes(after)) found.push({ threshold: { op: 'fewer', value: n.value, inclusive: true }, at });
+    if (['more', 'over', 'above', 'higher', 'greater'].includes(after)) found.push({ threshold: { op: 'more', value, inclusive: true }, at });
+    if (['fewer', 'less', 'under', 'below', 'lower'].includes(after)) found.push({ threshold: { op: 'fewer', value, inclusive: true }, at });
   }
   return found.sort((a, b) => a.at - b.at);
 }
