@@ -97,10 +97,9 @@ export function readText(
   };
   // A question naming someone ("when was David Carrick suspended?") is answered only by passages
   // naming them (by surname; "He was only suspended…" follows in the same passage), whatever force
-  // they are about (the Herts article tells of a Met officer). So is one naming a name typed in lower
-  // case ("when was carrick suspended?"): a word nothing else reads that the sources write with a capital.
-  // A name typed in lower case keeps the documents naming it, not only their passages that do
-  // ("who declined to comment on the carrick case?" is answered a passage further on).
+  // they are about (the Herts article tells of a Met officer). A name typed in lower case (a word
+  // nothing else reads that the sources write with a capital) keeps the documents naming it, not only
+  // their passages ("who declined to comment on the carrick case?" is answered a passage further on).
   const person = asked.measure.unheld?.by === 'person' ? words(asked.measure.unheld.words).at(-1) : undefined;
   const naming = person === undefined ? documentsNaming(ctx, asked.unaccounted, speakable) : undefined;
   const about = named.size > 0 || person !== undefined || naming !== undefined ? [] : within;
@@ -212,9 +211,14 @@ function attribution(ctx: AnswerContext, r: Read): Read | undefined {
 export function personWritten(ctx: AnswerContext, asked: QueryFrame): string | undefined {
   const speakable = (docId: string) => !NOT_SPEECH.has(ctx.documents.get(docId)?.kind ?? '');
   return asked.unaccounted.find((w) => {
-    const surname = new RegExp(`(?<!\\p{L})(?!(?:${NOT_FIRST_NAMES})\\b)\\p{Lu}\\p{Ll}+ ${w.charAt(0).toUpperCase()}${w.slice(1)}\\b`, 'u');
+    const surname = new RegExp(`(?<!\\p{L})(?!(?:${NOT_FIRST_NAMES})\\b)\\p{Lu}\\p{Ll}+ ${asName(w)}\\b`, 'u');
     return ctx.passages.find(w, NAME_CANDIDATES, { minTerms: 1, docFilter: speakable }).some(({ passage }) => surname.test(passage.text));
   });
+}
+
+/** A typed word as a name is written, for a pattern: capitalised, any character a pattern reads escaped. */
+function asName(word: string): string {
+  return `${word.charAt(0).toUpperCase()}${word.slice(1)}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Passages searched for a word to tell whether the sources write it as a name. */
@@ -224,7 +228,7 @@ const NAME_CANDIDATES = 5;
  * after a sentence's first word), or undefined when none is. */
 function documentsNaming(ctx: AnswerContext, unaccounted: readonly string[], docFilter: (docId: string) => boolean): Set<string> | undefined {
   for (const w of unaccounted) {
-    const capitalised = new RegExp(`[\\p{L},;] ${w.charAt(0).toUpperCase()}${w.slice(1)}\\b`, 'u');
+    const capitalised = new RegExp(`[\\p{L},;] ${asName(w)}\\b`, 'u');
     const docs = new Set(
       ctx.passages
         .find(w, NAME_CANDIDATES, { minTerms: 1, docFilter })
