@@ -371,7 +371,7 @@ function scopeNote(ctx: AnswerContext, draft: AnswerDraft, rows: Observation[], 
 }
 
 /** A count of forces as a computed fact, the forces counted being its working. */
-export function countOf(draft: AnswerDraft, value: number, label: string, period: Observation['period'], names: string[]): void {
+export function countOf(draft: AnswerDraft, value: number, label: string, period: Pick<Observation['period'], 'id' | 'label'>, names: string[]): void {
   draft.computed(
     { force: 'all-forces', forceName: 'forces counted', periodId: period.id, period: period.label, metric: 'force-count', metricLabel: label, unit: 'count' },
     value,

@@ -12,6 +12,7 @@ import { belowList, joinNames } from './holdings.ts';
 import { counted, countedFor, DATASET, PERIOD, SCRAPED, unattributed } from './recommendation-lines.ts';
 import { ordinalWord } from '../text/numbers.ts';
 import { meetsThreshold, thresholdWords } from '../understand/shape.ts';
+import { countOf } from './rankings.ts';
 
 /** How many forces a ranking by recommendations lists when the question does not say. */
 const RANKED = 5;
@@ -47,16 +48,10 @@ export function rankForces(ctx: AnswerContext, asked: QueryFrame, draft: AnswerD
     const bound = `${thresholdWords(threshold)} ${draft.echo(String(threshold.value))}`;
     // The user's own number, echoed; the two counts of forces are ours, their working the forces counted.
     draft.allow(String(threshold.value));
-    const forceCount = (n: number, label: string, forces: ReadonlyArray<[string, number]>) =>
-      draft.computed(
-        { force: 'all-forces', forceName: 'forces counted', ...PERIOD, metric: 'recommendation-force-count', metricLabel: label, unit: 'count' },
-        n,
-        'count',
-        [],
-        `${n}: ${forces.map(([f]) => draft.forceName(f)).join(', ')}`,
-      );
-    forceCount(past.length, `forces with ${bound} IOPC learning recommendations`, past);
-    forceCount(ranked.length, 'forces with IOPC learning recommendations', ranked);
+    const scraped = { id: PERIOD.periodId, label: PERIOD.period };
+    const names = (forces: ReadonlyArray<[string, number]>) => forces.map(([f]) => draft.forceName(f));
+    countOf(draft, past.length, `forces with ${bound} IOPC learning recommendations`, scraped, names(past));
+    countOf(draft, ranked.length, 'forces with IOPC learning recommendations', scraped, names(ranked));
     const lead = `${past.length} of the ${ranked.length} forces received ${bound} IOPC learning recommendations${which} ${how}`;
     return draft.answered('recommendation', `${lead}${past.length > 0 ? `:\n${past.map(line).join('\n')}` : '.'}${belowList(without)}`, frame);
   }
