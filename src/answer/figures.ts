@@ -229,9 +229,11 @@ function restrictTo(ctx: AnswerContext, frame: QueryFrame, part: Fit[], parts: F
   const fits = part.map((f) => (loose.has(f.id) ? { ...f, loose: true } : f));
   const counted = (outcome: string, by: Fit[]) => ctx.metrics.some((m) => m.outcome === outcome && by.some((f) => f.id === m.measure));
   // Another part's own words: "dismissals" names the officers dismissed, not hearings that ended so.
-  const termsOf = (by: Fit[]) => new Set(by.flatMap((f) => ctx.measures.get(f.id)?.terms ?? []).flatMap((t) => stems(t)));
-  const named = (outcome: string, by: Fit[]) => (ctx.outcomes.get(outcome)?.terms ?? []).some((t) => stems(t).every((w) => termsOf(by).has(w)));
-  const anotherPart = (outcome: string) => parts.some((p) => p !== part && (counted(outcome, p) || named(outcome, p)));
+  const others = parts
+    .filter((p) => p !== part)
+    .map((p) => ({ fits: p, stems: new Set(p.flatMap((f) => ctx.measures.get(f.id)?.terms ?? []).flatMap((t) => stems(t))) }));
+  const named = (outcome: string, own: ReadonlySet<string>) => (ctx.outcomes.get(outcome)?.terms ?? []).some((t) => stems(t).every((w) => own.has(w)));
+  const anotherPart = (outcome: string) => others.some((p) => counted(outcome, p.fits) || named(outcome, p.stems));
   const breakdowns = frame.measure.breakdowns.filter((b) => counted(b.id, part) || (ctx.outcomes.get(b.id)?.dimension !== 'role' && !anotherPart(b.id)));
   const { bothParts: _, ...one } = frame;
   return { ...one, measure: { ...frame.measure, fits, breakdowns, together: [] } };
@@ -585,10 +587,11 @@ function lookup(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   if ((target.metric.outcome !== undefined || part) && frame.alsoTotal) text += totalsOf(ctx, draft, force, target.metric, chosen);
   // Its parts only when asked for ("what were they?", "and how many were investigated?"): a figure not asked
   // for beside the one asked is a figure to mistake for the answer.
-  // "Officers and staff with a case to answer": a whole named by the roles it is split into.
-  const rolesNamed =
-    frame.measure.breakdowns.some((b) => ctx.outcomes.get(b.id)?.dimension === 'role') ||
-    (frame.keywords.some((w) => w === 'officers' || w === 'officer') && frame.keywords.includes('staff'));
+  // "Officers and staff with a case to answer": a whole named by the roles it is split into, read as a
+  // breakdown or inside the whole's own phrase (two roles' words among the question's).
+  const asked = new Set(frame.keywords);
+  const rolesInWords = [...ctx.outcomes.values()].filter((o) => o.dimension === 'role' && o.terms.some((t) => asked.has(t))).length;
+  const rolesNamed = frame.measure.breakdowns.some((b) => ctx.outcomes.get(b.id)?.dimension === 'role') || rolesInWords >= 2;
   const partsAsked =
     frame.breakdown ||
     frame.alsoTotal ||

@@ -45,7 +45,7 @@ function partsDiffer(ctx: AnswerContext, draft: AnswerDraft, force: string, whol
   if (!rows || rows.reduce((t, o) => t + o.value, 0) === one.value) return '';
   const sum = sumOf(draft, rows, { force, forceName: draft.forceName(force), period: one.period });
   const total = draft.stated(one);
-  return ` These add up to ${sum.shown} (${sum.working.replace(/^our calculation: .*; /, 'our calculation: ')}), not the ${total.shown} stated for the whole: the figures come from different files of the source, which differ.`;
+  return ` These add up to ${sum.shown} (our calculation: ${sum.arithmetic}), not the ${total.shown} stated for the whole: the figures come from different files of the source, which differ.`;
 }
 
 /** The parts of `whole` that add up to it: those counted in its unit. */

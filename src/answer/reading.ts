@@ -210,31 +210,29 @@ function attribution(ctx: AnswerContext, r: Read): Read | undefined {
  */
 export function personWritten(ctx: AnswerContext, asked: QueryFrame): string | undefined {
   const speakable = (docId: string) => !NOT_SPEECH.has(ctx.documents.get(docId)?.kind ?? '');
-  return asked.unaccounted.find((w) => {
-    const surname = new RegExp(`(?<!\\p{L})(?!(?:${NOT_FIRST_NAMES})\\b)\\p{Lu}\\p{Ll}+ ${asName(w)}\\b`, 'u');
-    return ctx.passages.find(w, NAME_CANDIDATES, { minTerms: 1, docFilter: speakable }).some(({ passage }) => surname.test(passage.text));
-  });
-}
-
-/** A typed word as a name is written, for a pattern: capitalised, any character a pattern reads escaped. */
-function asName(word: string): string {
-  return `${word.charAt(0).toUpperCase()}${word.slice(1)}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const surname = (name: string) => `(?<!\\p{L})(?!(?:${NOT_FIRST_NAMES})\\b)\\p{Lu}\\p{Ll}+ ${name}`;
+  return asked.unaccounted.find((w) => documentsWriting(ctx, w, surname, speakable).size > 0);
 }
 
 /** Passages searched for a word to tell whether the sources write it as a name. */
 const NAME_CANDIDATES = 5;
 
+/**
+ * The documents among the passages holding `word` most that write it as `written` says (given the
+ * word capitalised and escaped for a pattern): whether, and where, the sources write it as a name.
+ */
+function documentsWriting(ctx: AnswerContext, word: string, written: (name: string) => string, docFilter: (docId: string) => boolean): Set<string> {
+  const name = `${word.charAt(0).toUpperCase()}${word.slice(1)}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`${written(name)}\\b`, 'u');
+  const hits = ctx.passages.find(word, NAME_CANDIDATES, { minTerms: 1, docFilter });
+  return new Set(hits.filter(({ passage }) => pattern.test(passage.text)).map(({ passage }) => passage.docId));
+}
+
 /** The documents writing the first of `unaccounted` that the sources write as a name (with a capital,
  * after a sentence's first word), or undefined when none is. */
 function documentsNaming(ctx: AnswerContext, unaccounted: readonly string[], docFilter: (docId: string) => boolean): Set<string> | undefined {
   for (const w of unaccounted) {
-    const capitalised = new RegExp(`[\\p{L},;] ${asName(w)}\\b`, 'u');
-    const docs = new Set(
-      ctx.passages
-        .find(w, NAME_CANDIDATES, { minTerms: 1, docFilter })
-        .filter(({ passage }) => capitalised.test(passage.text))
-        .map(({ passage }) => passage.docId),
-    );
+    const docs = documentsWriting(ctx, w, (name) => `[\\p{L},;] ${name}`, docFilter);
     if (docs.size > 0) return docs;
   }
   return undefined;

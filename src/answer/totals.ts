@@ -46,10 +46,12 @@ export interface SumOf {
   partName?: (o: Observation) => string;
 }
 
-/** A sum as shown ("3,336"), its working ("our calculation: 1,927 … [1] and 1,409 … [1]; 1,927 + 1,409 = 3,336"), value and fact. */
+/** A sum as shown ("3,336"), its working ("our calculation: 1,927 … [1] and 1,409 … [1]; 1,927 + 1,409 = 3,336"),
+ * its arithmetic alone ("1,927 + 1,409 = 3,336"), value and fact. */
 export interface Sum {
   shown: string;
   working: string;
+  arithmetic: string;
   value: number;
   fact: number;
 }
@@ -80,7 +82,7 @@ export function sumOf(draft: AnswerDraft, rows: readonly Observation[], what: Su
     const s = stated[i] as (typeof stated)[number];
     return what.partName ? `${s.shown} ${what.partName(o)} ${s.marks}` : `${s.shown} ${s.marks}`;
   });
-  return { shown: formatValue(value, total.unit), working: `our calculation: ${joinNames(parts)}; ${working}`, value, fact };
+  return { shown: formatValue(value, total.unit), working: `our calculation: ${joinNames(parts)}; ${working}`, arithmetic: working, value, fact };
 }
 
 /** How far apart two figures of one force and period are ("179 days against 138"), as our
