@@ -71,9 +71,12 @@ export class FigureStore {
   }
 }
 
-/** Distinct periods of a series in time order, each with its observations (several when sources conflict). */
-export function byPeriod(series: Observation[]): Array<{ period: Period; observations: Observation[] }> {
-  const out: Array<{ period: Period; observations: Observation[] }> = [];
+/** One period of a series with its observations (several when sources conflict). */
+export type PeriodGroup = { period: Period; observations: Observation[] };
+
+/** Distinct periods of a series in time order, each with its observations. */
+export function byPeriod(series: Observation[]): PeriodGroup[] {
+  const out: PeriodGroup[] = [];
   for (const obs of series) {
     const last = out[out.length - 1];
     if (last && last.period.id === obs.period.id) last.observations.push(obs);

@@ -13,7 +13,9 @@ import { chooseMetric } from './metric-choice.ts';
 import { periodMatches, type PeriodAsk } from '../understand/periods.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
-import { byPeriod, type Observation } from './figure-store.ts';
+import { byPeriod, type Observation, type PeriodGroup } from './figure-store.ts';
+import { stateGroup } from './period-groups.ts';
+import { otherBreakdownsNamed } from './breakdowns-named.ts';
 import { nearestPeriods } from './period-fit.ts';
 import { closestHeld, inPeriod, joinNames, whatWeHold, widerBreakdownHeld } from './holdings.ts';
 import { fallback, sentences } from './passages.ts';
@@ -30,8 +32,6 @@ import { asksPerHead, asksShare, isLoose, namedOutright, typeOf } from './frame-
 import { differenceOf, summedOf, totalOverForces, totalOverYears } from './totals.ts';
 import { answerRanking } from './rankings.ts';
 import { shareFor, statedShareBeside, statedShareMetric, statedShareOf, totalMetric } from './shares.ts';
-
-type PeriodGroup = { period: Period; observations: Observation[] };
 
 /** A figure question's resolved target. */
 interface Target {
@@ -63,23 +63,6 @@ function frameOf(type: QuestionType, asked: QueryFrame, target: Target, periods:
   if (target.metric.outcome !== undefined) frame.outcome = target.metric.outcome;
   if (asksShare(asked)) frame.share = true;
   return frame;
-}
-
-/** One period's figure(s) as a clause; a conflict between sources is shown, never resolved. */
-function stateGroup(group: PeriodGroup, draft: AnswerDraft, withLabel = true): string {
-  const [first, ...others] = group.observations;
-  if (!first) return '';
-  if (others.length === 0) {
-    const s = draft.stated(first);
-    const what = !withLabel ? s.shown : first.metric.unit === 'percent' ? `${s.shown} (${first.metric.label})` : `${s.shown} ${first.metric.label}`;
-    return `${what} ${inPeriod(group.period)} ${s.marks}${withLabel ? ` (${draft.provenance(first)})` : ''}`;
-  }
-  const parts = group.observations.map((o) => {
-    const s = draft.stated(o);
-    return withLabel ? `${s.shown} ${s.marks} (${draft.provenance(o)})` : `${s.shown} ${s.marks}`;
-  });
-  if (!withLabel) return `${joinNames(parts, 'or')} ${inPeriod(group.period)} (the sources differ)`;
-  return `${first.metric.label} ${inPeriod(group.period)}: the sources differ — ${joinNames(parts)}. We show both rather than pick one`;
 }
 
 /** The asks a series must answer: a follow-up's default period (`held`) only where the series holds it. */
@@ -621,30 +604,6 @@ function lookup(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
       chosen.map((g) => g.period.id),
     ),
   );
-}
-
-/** "How many proven and how many cleared?", "officers, staff and specials": every other breakdown the
- * question names, of the same measure and periods, stated after the first. */
-function otherBreakdownsNamed(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, force: string, metric: Metric, chosen: PeriodGroup[]): string {
-  if (metric.outcome === undefined) return '';
-  const periods = new Set(chosen.map((g) => g.period.id));
-  // "Officers, staff and specials added to the barred list": the measure itself counts the officers,
-  // its breakdowns the others, so a role it has no breakdown for but names in its label is its total.
-  const label = ` ${words(ctx.measures.get(metric.measure)?.label ?? '').join(' ')} `;
-  // Only where the question lists roles ("officers, staff and specials"), one of them the metric's.
-  const isRole = (id: string | undefined) => id !== undefined && ctx.outcomes.get(id)?.dimension === 'role';
-  const listsRoles = isRole(metric.outcome) && frame.measure.breakdowns.filter((b) => isRole(b.id)).length >= 2;
-  const ownRole = (id: string) => listsRoles && isRole(id) && (ctx.outcomes.get(id)?.terms ?? []).some((t) => label.includes(` ${t} `));
-  const lines = frame.measure.breakdowns
-    .filter((b) => b.id !== metric.outcome)
-    .flatMap((b) => {
-      const other =
-        ctx.metrics.find((m) => m.measure === metric.measure && m.outcome === b.id && m.unit === metric.unit) ??
-        (ownRole(b.id) ? ctx.metrics.find((m) => m.measure === metric.measure && m.outcome === undefined && m.unit === metric.unit) : undefined);
-      return other ? byPeriod(ctx.store.of(force, other.id)).filter((g) => periods.has(g.period.id)) : [];
-    })
-    .map((g) => stateGroup(g, draft, true));
-  return lines.length > 0 ? ` Also asked: ${lines.join('; ')}.` : '';
 }
 
 /** "How many more days when suspension is included?": the figure beside the other measure the words

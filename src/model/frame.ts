@@ -109,6 +109,9 @@ export const MeasureReading = z.strictObject({
   fits: z.array(Fit),
   /** Breakdowns named outright, best first. */
   breakdowns: z.array(Fit),
+  /** Of two or more breakdowns, those named by words no other breakdown's phrase shares ("racism and
+   * sexual conduct", not "sexual misconduct"): each was asked, so one not held is said to be missing. */
+  apart: z.array(id).optional(),
   /** Breakdowns named only inside a measure's phrase ("officers were sacked"): they count for a
    * measure the question names that has them. */
   inside: z.array(Fit),

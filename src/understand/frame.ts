@@ -406,6 +406,13 @@ function partsFirst(fits: Fit[], spans: ReadonlyMap<string, Array<[number, numbe
 /** How far a part named beside its whole comes before it. */
 const PART_OVER_WHOLE = 0.1;
 
+/** Of two or more breakdowns, those whose phrases overlap no other breakdown's. */
+function namedApart(spans: ReadonlyMap<string, Array<[number, number]>>, breakdowns: readonly Fit[]): string[] {
+  if (breakdowns.length < 2) return [];
+  const overlaps = (x: string, y: string) => (spans.get(x) ?? []).some(([a, b]) => (spans.get(y) ?? []).some(([c, d]) => a < d && c < b));
+  return breakdowns.filter((f) => !breakdowns.some((g) => g.id !== f.id && overlaps(f.id, g.id))).map((f) => f.id);
+}
+
 /** The two named measures of different families the question fits too closely to choose between. */
 function nearTieOf(fits: readonly Fit[], readers: QuestionReaders): [string, string] | undefined {
   const [a, b] = fits.filter((f) => !f.loose);
@@ -473,6 +480,8 @@ function measureReading(
     duration,
     together,
   };
+  const apart = namedApart(metrics.outcomeSpans, reading.breakdowns);
+  if (apart.length > 0) reading.apart = apart;
   if (previous?.measure !== undefined)
     reading.carried = { measure: previous.measure, ...(previous.outcome !== undefined ? { breakdown: previous.outcome } : {}) };
   if (unheld !== undefined) reading.unheld = unheld;

@@ -1,0 +1,54 @@
+/**
+ * Every breakdown a lookup names beyond the one answered first: "how many proven and how many
+ * cleared?", "officers, staff and specials", "racism and sexual conduct allegations". A kind of
+ * allegation the force's figures do not break out is said to be missing, never dropped in silence.
+ */
+import type { Metric } from '../model/data.ts';
+import type { QueryFrame } from '../model/frame.ts';
+import { words } from '../text/words.ts';
+import type { AnswerContext } from './context.ts';
+import type { AnswerDraft } from './draft.ts';
+import { byPeriod, type PeriodGroup } from './figure-store.ts';
+import { inPeriod, widerBreakdownHeld } from './holdings.ts';
+import { stateGroup } from './period-groups.ts';
+
+/** Dimensions naming what was complained about, where a kind asked and not held is a different count. */
+const KINDS = new Set(['category', 'subcategory']);
+
+/** The other breakdowns named, of the same measure and periods, stated after the first. */
+export function otherBreakdownsNamed(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, force: string, metric: Metric, chosen: PeriodGroup[]): string {
+  if (metric.outcome === undefined) return '';
+  const periods = new Set(chosen.map((g) => g.period.id));
+  // "Officers, staff and specials added to the barred list": the measure itself counts the officers,
+  // its breakdowns the others, so a role it has no breakdown for but names in its label is its total.
+  const label = ` ${words(ctx.measures.get(metric.measure)?.label ?? '').join(' ')} `;
+  // Only where the question lists roles ("officers, staff and specials"), one of them the metric's.
+  const isRole = (id: string | undefined) => id !== undefined && ctx.outcomes.get(id)?.dimension === 'role';
+  const listsRoles = isRole(metric.outcome) && frame.measure.breakdowns.filter((b) => isRole(b.id)).length >= 2;
+  const ownRole = (id: string) => listsRoles && isRole(id) && (ctx.outcomes.get(id)?.terms ?? []).some((t) => label.includes(` ${t} `));
+  const isKind = (id: string | undefined) => KINDS.has(ctx.outcomes.get(id ?? '')?.dimension ?? '');
+  // "Religion or belief discrimination": the wider kind named with its own part only says which part.
+  const widerOfNamed = (id: string) => frame.measure.breakdowns.some((b) => ctx.outcomes.get(b.id)?.within === id);
+  const missed = (id: string) => isKind(metric.outcome) && isKind(id) && frame.measure.apart?.includes(id) === true && !widerOfNamed(id);
+  const lines: string[] = [];
+  const missing: string[] = [];
+  for (const b of frame.measure.breakdowns) {
+    if (b.id === metric.outcome) continue;
+    const other =
+      ctx.metrics.find((m) => m.measure === metric.measure && m.outcome === b.id && m.unit === metric.unit) ??
+      (ownRole(b.id) ? ctx.metrics.find((m) => m.measure === metric.measure && m.outcome === undefined && m.unit === metric.unit) : undefined);
+    const groups = other ? byPeriod(ctx.store.of(force, other.id)).filter((g) => periods.has(g.period.id)) : [];
+    lines.push(...groups.map((g) => stateGroup(g, draft, true)));
+    if (groups.length === 0 && missed(b.id)) missing.push(notBrokenOut(ctx, draft, force, metric, b.id, chosen));
+  }
+  return (lines.length > 0 ? ` Also asked: ${lines.join('; ')}.` : '') + missing.join('');
+}
+
+/** "We hold no allegations logged about race (discriminatory behaviour) for Essex Police in 2024-25", and the wider kind that counts it. */
+function notBrokenOut(ctx: AnswerContext, draft: AnswerDraft, force: string, metric: Metric, outcomeId: string, chosen: PeriodGroup[]): string {
+  const what = ctx.measures.get(metric.measure)?.short ?? metric.measure;
+  const kind = ctx.outcomes.get(outcomeId)?.label ?? outcomeId;
+  const when = chosen[0] ? ` ${inPeriod(chosen[0].period)}` : '';
+  const wider = widerBreakdownHeld(ctx, draft, force, outcomeId);
+  return ` We hold no figure of ${what} about ${kind} for ${draft.forceName(force)}${when}.${wider ? ` ${wider}` : ''}`;
+}
