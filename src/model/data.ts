@@ -358,6 +358,8 @@ export const PhraseSlot = z.enum([
   'periods-listed',
   'uk-wide',
   'money',
+  /** "Swansea specifically, rather than South Wales Police as a whole": a part of a force's area. */
+  'within-area',
   'opinion',
   'highest',
   'lowest',

@@ -131,9 +131,9 @@ export const MeasureReading = z.strictObject({
   nearTie: z.tuple([id, id]).optional(),
   /** The previous exchange's measure and breakdown, for a follow-up that names neither. */
   carried: z.strictObject({ measure: id, breakdown: id.optional() }).optional(),
-  /** A subject no figure of ours is broken down by ("noise" in "noise complaints"): declined, never
-   * answered with the total. */
-  unheld: z.strictObject({ words: z.string(), by: z.enum(['subject', 'people', 'person']) }).optional(),
+  /** A subject no figure of ours is broken down by ("noise" in "noise complaints", a person, a group
+   * of people, a town within a force's area): declined, never answered with the total. */
+  unheld: z.strictObject({ words: z.string(), by: z.enum(['subject', 'people', 'person', 'area']) }).optional(),
   /** A subject of complaints named with nothing counted ("how many stop and searches?"): we count
    * complaints about it, not it. */
   subjectOnly: id.optional(),

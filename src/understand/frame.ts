@@ -6,7 +6,7 @@
  */
 import type { Frame } from '../model/answer.ts';
 import type { PhraseSlot, SourceFamily } from '../model/data.ts';
-import type { Fit, Intent, MeasureReading, Normalisation, QueryFrame } from '../model/frame.ts';
+import type { Fit, Intent, MeasureReading, Normalisation, QueryFrame, Scope } from '../model/frame.ts';
 import { wordNumber } from '../text/numbers.ts';
 import { memoised } from '../text/memo.ts';
 import { STOPWORDS, words } from '../text/words.ts';
@@ -300,7 +300,11 @@ function unheldSubject(
   metrics: MetricMention,
   taken: (at: number) => boolean,
   readers: QuestionReaders,
+  scope: Scope,
 ): MeasureReading['unheld'] {
+  // "Complaints in Swansea specifically": our figures are whole forces', never a town's within one.
+  const place = scope.kind === 'forces' ? scope.places[0] : undefined;
+  if (place !== undefined && first(slots, 'within-area') !== undefined) return { words: place.place, by: 'area' };
   const people = first(slots, 'people');
   if (people !== undefined) return { words: typed(text, ws, [people.at, people.end]), by: 'people' };
   const person = personNamed(text, ws, taken, readers);
@@ -341,8 +345,9 @@ function unheldTopic(
     let end = about.end;
     while (end < ws.length && !ABOUT_ENDS.has(ws[end] as string)) end++;
     const rest = ws.slice(about.end, end).filter((w) => !STOPWORDS.has(w) && !WHO.has(w));
-    if (rest.length === 0 || rest.some((w) => readers.matcher.vocabulary.has(w))) return undefined;
-    for (let at = about.end; at < end; at++) if (taken(at)) return undefined;
+    // "Taser use": a catalogue word beside one it lacks names nothing held; a phrase it read does.
+    if (rest.length === 0 || rest.every((w) => readers.matcher.vocabulary.has(w))) return undefined;
+    for (let at = about.end; at < end; at++) if (taken(at) || metrics.spans.some(([a, b]) => at >= a && at < b)) return undefined;
     return typed(text, ws, [about.end, end]);
   }
   // A word straight before the measure's phrase that nothing we read accounts for ("noise complaints").
@@ -633,7 +638,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
       readers,
       familyNamed(ws, readers),
       previous,
-      unheldSubject(wording, ws, slots, metrics, taken, readers),
+      unheldSubject(wording, ws, slots, metrics, taken, readers, scope),
       ws.filter((w, at) => !taken(at) && !STOPWORDS.has(w) && !/\d/.test(w)),
     ),
     periods: periodsAsked(periods, previous, intent, asksSomething && (!named || has(cues, 'follow-up') || ws.some((w) => BACK_REFERENCES.has(w)))),

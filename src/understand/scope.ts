@@ -29,6 +29,10 @@ export function scopeOf(r: ScopeReading, intent: Intent, carryFrom?: Frame): Sco
   const ordered = intent === 'rank' || intent === 'count';
   if (places.length === 1 && places[0] === NATIONAL) return { kind: 'national' };
   if (places.length > 0) return { kind: 'forces', forces: places, carried: false, places: mentioned.places ?? [] };
+  // "Swansea rather than South Wales Police as a whole": the town is asked, its force set aside.
+  const towns = mentioned.places ?? [];
+  if (towns.length > 0 && towns.every((p) => excluded.includes(p.force)))
+    return { kind: 'forces', forces: [...new Set(towns.map((p) => p.force))], carried: false, places: towns };
   if (mentioned.outOfScope) {
     const { id, name, jurisdiction, notAForce } = mentioned.outOfScope.force;
     return { kind: 'outside', place: mentioned.outOfScope.place, force: { id, name, jurisdiction, ...(notAForce === undefined ? {} : { notAForce }) } };
