@@ -13,6 +13,7 @@ import { asksPerHead, asksShare, forcesOf } from './frame-reading.ts';
 import { ASKED_PERIOD_HELD, periodFit } from './period-fit.ts';
 import { NATIONAL } from '../understand/forces.ts';
 import type { PeriodAsk } from '../understand/periods.ts';
+import { documentsNamed } from './named-documents.ts';
 
 /** Intents that relate figures to one another. */
 const RELATING: ReadonlySet<QueryFrame['intent']> = new Set(['compare', 'change', 'trend']);
@@ -221,12 +222,31 @@ function publisherNamed(ctx: AnswerContext, frame: QueryFrame, metric: Metric): 
   });
 }
 
+/**
+ * The metrics the question's words fit that a paper it names reports for the places asked
+ * ("according to the Petersfield Post"), best first: the paper's own figure answers, not another's.
+ */
+export function paperMetrics(ctx: AnswerContext, frame: QueryFrame, forces: string[]): MetricChoice[] {
+  const papers = documentsNamed(ctx, frame);
+  if (papers.size === 0) return [];
+  const reading = readingFor(ctx, frame);
+  const places = forces.length > 0 ? forces : [NATIONAL];
+  const reports = (c: MetricChoice) => places.some((f) => ctx.store.of(f, c.metric.id).some((o) => o.figures.some((g) => papers.has(g.source))));
+  // A kind of allegation asked is answered only by the paper's figure of that kind, never its total.
+  const kinds = new Set(frame.measure.breakdowns.filter((b) => ctx.outcomes.get(b.id)?.dimension !== 'role').map((b) => b.id));
+  const ofKind = (c: MetricChoice) => kinds.size === 0 || (c.metric.outcome !== undefined && kinds.has(c.metric.outcome));
+  return rankMetrics(ctx.metrics, reading, { share: asksShare(frame), familyOf: (m) => ctx.measures.get(m)?.family }).filter(
+    (c) => c.score > 0 && ofKind(c) && reports(c),
+  );
+}
+
 function chooseAnyMetric(ctx: AnswerContext, frame: QueryFrame, forces: string[]): { choices: MetricChoice[]; metric?: Metric; alsoFits: string[] } {
   const reading = readingFor(ctx, frame);
   const defaultMeasure = [...ctx.measures.values()].find((m) => m.default)?.id;
   const options: Parameters<typeof rankMetrics>[2] = { share: asksShare(frame), familyOf: (m) => ctx.measures.get(m)?.family };
   if (defaultMeasure !== undefined) options.defaultMeasure = defaultMeasure;
-  const choices = rankMetrics(ctx.metrics, reading, options);
+  const fromPaper = paperMetrics(ctx, frame, forces);
+  const choices = fromPaper.length > 0 ? fromPaper : rankMetrics(ctx.metrics, reading, options);
   // A published cell we could not read counts as held: the answer is to say so, not to fall to another measure.
   const unreadable = (c: MetricChoice) => ctx.unreadable.some((u) => u.metric === c.metric.id && forces.includes(u.force));
   const held = (c: MetricChoice) =>

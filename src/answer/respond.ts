@@ -11,13 +11,13 @@ import { capitalise } from '../text/words.ts';
 import { answerFigures } from './figures.ts';
 import { catalogue, forceCatalogue, overview } from './force-card.ts';
 import { help } from './help.ts';
-import { forcesCarried, forcesOf, namesMeasure, typeOf } from './frame-reading.ts';
+import { asksShare, forcesCarried, forcesOf, namesMeasure, typeOf } from './frame-reading.ts';
 import { closestHeld, exampleQuestion, joinNames, whatWeHold } from './holdings.ts';
 import { answerRanking } from './rankings.ts';
 import { categoryNamed, rankBreakdowns } from './breakdown-ranking.ts';
 import { rankByDifference } from './difference-ranking.ts';
 import { NATIONAL } from '../understand/forces.ts';
-import { readingFor } from './metric-choice.ts';
+import { paperMetrics, readingFor } from './metric-choice.ts';
 import { answerRecommendations } from './recommendations.ts';
 import { answerDefinition, answerStatement, fallback, offTopic } from './passages.ts';
 import { answerChart, answerProvenance } from './provenance.ts';
@@ -142,9 +142,11 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
   // (Asked of people, "which chief constable…?", it is declined below: a passage naming someone is no ranking of them.)
   // "How many forces replied to the FOI in the Daily Echo piece?": a question about a paper's story
   // that our measures do not account for is answered from its sentences (stating a count, where one
-  // is asked), before any figure of ours.
-  if (frame.unaccounted.length > 0 && documentsNamed(ctx, frame).size > 0) {
-    const story = readText(ctx, frame, draft, [], undefined, frame.quantity);
+  // is asked), before any figure of ours; so is one whose measure the paper reports no figure of
+  // ("what share … were about delivery of duties, according to the Petersfield Post?").
+  const papers = documentsNamed(ctx, frame).size > 0;
+  if (papers && (frame.unaccounted.length > 0 || paperMetrics(ctx, frame, forces).length === 0)) {
+    const story = readText(ctx, frame, draft, [], undefined, frame.quantity || asksShare(frame));
     if (story) return story;
   }
   if ((frame.asksText || (frame.asksWhen && !frame.quantity)) && frame.measure.unheld?.by !== 'people') {
