@@ -23,6 +23,18 @@ function offsetOf(text: string, { words, nth }: NonNullable<QueryFrame['secondPa
   return undefined;
 }
 
+/** "How many officers and how many staff had a case to answer?": the first part, ending on what it
+ * counts, shares the second's ending ("had a case to answer"), as many words after "how many" apart. */
+function sharedEnding(first: string, second: string): string {
+  const ask = /\bhow\s+many\s+((?:[\p{L}'’-]+\s+)?[\p{L}'’-]+)\s*$/iu.exec(first);
+  if (!ask) return first;
+  const counted = (ask[1] as string).split(/\s+/).length;
+  const rest = second.replace(/[?.!\s]+$/, '').split(/\s+/);
+  const opener = rest.findIndex((w, i) => /^how$/i.test(w) && /^many$/i.test(rest[i + 1] ?? ''));
+  const ending = opener < 0 ? [] : rest.slice(opener + 2 + counted);
+  return ending.length >= 2 ? `${first} ${ending.join(' ')}` : first;
+}
+
 /** Answers of figures, as each part of a two-part question must be. */
 const FIGURES: readonly QuestionType[] = ['lookup', 'share', 'comparison', 'change', 'trend', 'ranking'];
 
@@ -40,9 +52,9 @@ export function answerInTwoParts(ctx: AnswerContext, question: string, asked: Qu
   if (whole.status === 'answered' && whole.type === 'recommendation') return undefined;
   const at = asked.secondPart === undefined ? undefined : offsetOf(question, asked.secondPart);
   if (at === undefined) return undefined;
-  const first = question.slice(0, at).replace(/[\s,;:-]+$/, '');
   // "and how long did they take?" keeps its "and": a follow-up leaning on the first part's force and period.
   const second = question.slice(at);
+  const first = sharedEnding(question.slice(0, at).replace(/[\s,;:-]+$/, ''), second);
   const draft = new AnswerDraft(ctx, question);
   const one = draft.section(() => respond(ctx, readQuestion(first, ctx, previous), draft));
   // "Which force covers Southampton, and how many …?": a first part naming only a place is no question

@@ -342,8 +342,10 @@ function unheldTopic(
 ): string | undefined {
   const about = first(slots, 'about');
   if (about !== undefined) {
+    // What they are about ends at a word that ends such phrases, or at another phrase read ("against the total").
+    const read = [...slots].flatMap(([slot, list]) => (slot === 'about' ? [] : list));
     let end = about.end;
-    while (end < ws.length && !ABOUT_ENDS.has(ws[end] as string)) end++;
+    while (end < ws.length && !ABOUT_ENDS.has(ws[end] as string) && !read.some((m) => end >= m.at && end < m.end)) end++;
     const rest = ws.slice(about.end, end).filter((w) => !STOPWORDS.has(w) && !WHO.has(w));
     // "Taser use": a catalogue word beside one it lacks names nothing held; a phrase it read does.
     if (rest.length === 0 || rest.every((w) => readers.matcher.vocabulary.has(w))) return undefined;
@@ -408,6 +410,9 @@ function partsFirst(fits: Fit[], spans: ReadonlyMap<string, Array<[number, numbe
   return lifted.sort((a, b) => b.score - a.score);
 }
 
+/** The score of a loose word standing in for a phrase only measures of time take. */
+const LOOSE_INSTEAD = 0.5;
+
 /** How far a part named beside its whole comes before it. */
 const PART_OVER_WHOLE = 0.1;
 
@@ -469,6 +474,11 @@ function measureReading(
         : counted.size > 0
           ? counted
           : metrics.measures;
+  // "How many formal complaints…?": a phrase only measures of time take names, when no time is asked,
+  // the complaints its loose word fits; the figures held decide among them.
+  const looseInstead = !duration && together.length < 2 && counted.size === 0 && timed.size > 0 && metrics.touched.size > 0;
+  if (looseInstead) measures = new Map([...metrics.touched].map((id) => [id, LOOSE_INSTEAD] as const));
+  const loose = looseInstead ? metrics.touched : metrics.loose;
   // "According to the Home Office figures": the named family's measures the words touched fit as well as
   // the best, where a longer phrase of another family took the words ("complaints made").
   if (family !== undefined && ![...measures.keys()].some((id) => readers.matcher.families.get(id) === family)) {
@@ -476,7 +486,7 @@ function measureReading(
     const ofFamily = [...metrics.touched, ...metrics.shadowed.keys()].filter((id) => readers.matcher.families.get(id) === family);
     if (ofFamily.length > 0) measures = new Map([...measures, ...ofFamily.map((id) => [id, top] as const)]);
   }
-  const decided = decideTies(partsFirst(fits(measures, metrics.measureSpans, metrics.loose), metrics.measureSpans, readers), questionWords, readers);
+  const decided = decideTies(partsFirst(fits(measures, metrics.measureSpans, loose), metrics.measureSpans, readers), questionWords, readers);
   const reading: MeasureReading = {
     fits: decided.fits,
     breakdowns: fits(metrics.outcomes, metrics.outcomeSpans),
@@ -661,7 +671,11 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     total: shape.total,
     breakdown: shape.breakdown,
     // "How many, and what share…?" asks for the whole beside the part.
-    alsoTotal: shape.alsoTotal || (countsToo(ws) && (has(cues, 'share') || has(cues, 'rate'))) || partAskedOfNamed(ws, metrics),
+    alsoTotal:
+      shape.alsoTotal ||
+      (countsToo(ws) && (has(cues, 'share') || has(cues, 'rate'))) ||
+      partAskedOfNamed(ws, metrics) ||
+      partsListed(metrics, readers.matcher.results),
     quantity: has(cues, 'quantity') || asksValue,
     asksWhen: has(cues, 'when'),
     keywords: ws.filter((w) => !STOPWORDS.has(w)),
@@ -753,6 +767,18 @@ function partAskedOfNamed(ws: readonly string[], metrics: MetricMention): boolea
     [...metrics.measureSpans.values(), ...metrics.outcomeSpans.values()].flat().some(([a]) => a > ask + 1) ||
     ws.slice(ask + 2, ask + 6).some((w) => !STOPWORDS.has(w) && !/\d/.test(w));
   return measureBefore && after;
+}
+
+/** "Complaint allegations, no further action, and misconduct proceedings": a measure named outright,
+ * then two or more of its results by words of their own, lists the whole with its parts. (Kinds of
+ * allegation listed are not: their force's total is another figure than the ones asked.) */
+function partsListed(metrics: MetricMention, results: ReadonlySet<string>): boolean {
+  const named = [...metrics.measureSpans].filter(([id]) => !metrics.loose.has(id)).flatMap(([, spans]) => spans);
+  const firstEnd = Math.min(...named.map(([, end]) => end));
+  const apart = [...metrics.outcomeSpans].filter(
+    ([id, spans]) => results.has(id) && spans.some(([a, b]) => a >= firstEnd && !named.some(([c, d]) => a < d && c < b)),
+  );
+  return named.length > 0 && apart.length >= 2;
 }
 
 /** Breakdowns named right after an exclusion ("apart from race", "other than use of force"). */

@@ -140,6 +140,8 @@ export class MetricMatcher {
   readonly timed: ReadonlyMap<string, readonly string[]>;
   /** Breakdowns that say what complaints were about (categories and subcategories), not what became of them. */
   readonly subjects: ReadonlySet<string>;
+  /** Breakdowns that say what became of complaints (no action, misconduct proceedings, upheld). */
+  readonly results: ReadonlySet<string>;
   /** Each measure's family of publications. */
   readonly families: ReadonlyMap<string, string>;
   /** Measures related as a whole and its part, or an old series and the one replacing it: never two
@@ -181,6 +183,7 @@ export class MetricMatcher {
     for (const m of measures) if (m.partOf !== undefined) this.wholes.set(m.id, m.partOf);
     for (const a of measures) for (const b of measures) if (a !== b && a.partOf !== undefined && a.partOf === b.partOf) this.related.add(`${a.id} ${b.id}`);
     this.subjects = new Set(outcomes.filter((o) => o.dimension === 'category' || o.dimension === 'subcategory').map((o) => o.id));
+    this.results = new Set(outcomes.filter((o) => o.dimension === 'outcome').map((o) => o.id));
     this.vocabulary = new Set(
       [...measures.flatMap((m) => [...m.terms.flatMap(expandPhrase), ...(m.broad ?? [])]), ...outcomes.flatMap((o) => o.terms.flatMap(expandPhrase))].flatMap(
         (t) => words(t),
