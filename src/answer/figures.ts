@@ -565,7 +565,8 @@ function lookup(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
     for (const ask of unmatched) draft.allow(ask.label);
     text += ` We don't hold ${joinNames(unmatched.map((a) => a.label))}.`;
   }
-  if (target.metric.outcome === undefined && frame.breakdown) text += outcomesOf(ctx, draft, force, target.metric, chosen);
+  const outcomesShown = ctx.measures.get(target.metric.measure)?.outcomesShown === true;
+  if (target.metric.outcome === undefined && (frame.breakdown || outcomesShown)) text += outcomesOf(ctx, draft, force, target.metric, chosen);
   const part = ctx.measures.get(target.metric.measure)?.partOf !== undefined;
   if ((target.metric.outcome !== undefined || part) && frame.alsoTotal) text += totalsOf(ctx, draft, force, target.metric, chosen);
   // Its parts only when asked for ("what were they?", "and how many were investigated?"): a figure not asked
@@ -754,6 +755,7 @@ function outcomesOf(ctx: AnswerContext, draft: AnswerDraft, force: string, total
       const share = published ? draft.stated(published) : undefined;
       return `${s.shown}${share ? ` (${share.shown} ${share.marks})` : ''} ${ctx.outcomes.get(o.metric.outcome ?? '')?.label ?? o.metric.label} ${s.marks}`;
     });
+  if (parts.length === 1) return ` Of these, ${parts[0]}.`;
   return parts.length > 0 ? ` Outcomes (a case can appear under more than one, so they need not add up to the total): ${parts.join('; ')}.` : '';
 }
 

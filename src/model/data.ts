@@ -262,6 +262,9 @@ export const Measure = z.strictObject({
    * hearing, by the hearing's finding): that measure and breakdown. "Of the officers sent to a
    * hearing, how many had gross misconduct proven?" names the other measure, and means this one. */
   refines: z.strictObject({ measure: slug, outcome: slug }).optional(),
+  /** Published as a table of outcomes (the IOPC's reviews and what they found): a lookup of the count
+   * gives the outcomes beside it, as the table does, since the count alone says little. */
+  outcomesShown: z.literal(true).optional(),
 });
 export type Measure = z.infer<typeof Measure>;
 
