@@ -5,7 +5,7 @@
  */
 import type { PhraseSlot } from '../model/data.ts';
 import { ordinalNumber, wordNumber } from '../text/numbers.ts';
-import type { ForceMention } from './forces.ts';
+import { type ForceMention, NATIONAL } from './forces.ts';
 import type { SlotMatch } from './phrases.ts';
 
 export interface Shape {
@@ -80,7 +80,9 @@ export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatc
     excluded.push(...shared.candidates.filter((f) => !excluded.includes(f)));
   const target = has('average-target') ? 'average' : has('national-target') ? 'national' : undefined;
   const nationalTarget = target !== undefined;
-  const countForces = has('count-forces');
+  const stated = thresholdsAsked(ws, slots);
+  // "Forces averaging 200 days or more - how many?": forces past a threshold, counted.
+  const countForces = has('count-forces') || (has('forces-word') && has('quantity') && stated.length > 0 && !has('highest') && !has('lowest'));
   const forcesWord = has('forces-word');
   const shape: Shape = {
     included,
@@ -102,13 +104,14 @@ export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatc
   // "Among forces with 10 or more reviews, …": a threshold after "with" picks the forces ranked, on
   // the count the ranked share is of; any other is the threshold asked about.
   // Alone and with no end of a ranking asked, it is the threshold ("how many forces with more than 1,000 …").
-  const stated = thresholdsAsked(ws, slots);
   const picks = (at: number) => FILTER_BEFORE.has(ws[at - 1] ?? '') && (direction !== undefined || stated.length > 1);
   const filter = stated.find((t) => picks(t.at))?.threshold;
   const threshold = stated.find((t) => !picks(t.at))?.threshold;
   if (filter) shape.filter = filter;
   if (threshold) shape.threshold = threshold;
-  const past = countForces && !threshold ? pastTargetAsked(ws, slots) : undefined;
+  // "Above the England and Wales 30%": England and Wales named as a place is a target too.
+  const national = forces.spans.filter(([a]) => forces.positions.some((p) => p.at === a && p.force === NATIONAL));
+  const past = countForces && !threshold ? pastTargetAsked(ws, slots, national) : undefined;
   if (past) shape.pastTarget = past;
   return shape;
 }
@@ -118,8 +121,8 @@ const BEFORE_TARGET = new Set(['the', 'a', 'an', 'its', 'their']);
 
 /** "More than the national figure", "lower … than the England and Wales average": which side of
  * England and Wales's figure the forces counted are on. */
-function pastTargetAsked(ws: readonly string[], slots: Map<PhraseSlot, SlotMatch[]>): 'more' | 'fewer' | undefined {
-  const targets = [...(slots.get('national-target') ?? []), ...(slots.get('average-target') ?? [])];
+function pastTargetAsked(ws: readonly string[], slots: Map<PhraseSlot, SlotMatch[]>, national: ReadonlyArray<[number, number]>): 'more' | 'fewer' | undefined {
+  const targets = [...(slots.get('national-target') ?? []), ...(slots.get('average-target') ?? []), ...national.map(([at, end]) => ({ at, end }))];
   // The target's phrase may take the "than" itself ("than the England and Wales figure").
   const before = (m: SlotMatch) => targets.some((t) => t.at > m.at && t.at >= m.end - 1 && ws.slice(m.end, t.at).every((w) => BEFORE_TARGET.has(w)));
   if ((slots.get('more-than') ?? []).some(before)) return 'more';
@@ -238,7 +241,9 @@ function thresholdsAsked(ws: readonly string[], slots: Map<PhraseSlot, SlotMatch
   }
   // "Which forces had no …", "did not log a single …", "without a single …": fewer than one.
   for (const [at, w] of ws.entries()) {
-    if ((w === 'no' || w === 'zero') && NONE_BEFORE.has(ws[at - 1] ?? '')) found.push({ threshold: { op: 'fewer', value: 1 }, at });
+    // "had 0% of their reviews …", "but none found …".
+    const nought = w === 'no' || w === 'zero' || (w === '0' && !/^\d+$/.test(ws[at + 1] ?? ''));
+    if ((nought && NONE_BEFORE.has(ws[at - 1] ?? '')) || (w === 'none' && ws[at - 1] === 'but')) found.push({ threshold: { op: 'fewer', value: 1 }, at });
     else if (w === 'single' && ws[at - 1] === 'a' && ws.slice(Math.max(0, at - 4), at - 1).some((x) => x === 'not' || x === 'without'))
       found.push({ threshold: { op: 'fewer', value: 1 }, at });
   }
