@@ -6,6 +6,7 @@
 import type { Answer, Frame } from '../model/answer.ts';
 import type { Metric } from '../model/data.ts';
 import { formatNumber, formatValue, ordinal, ordinalWord, round1 } from '../text/numbers.ts';
+import { stems } from '../text/words.ts';
 import { rankMetrics } from '../understand/metrics.ts';
 import { periodMatches } from '../understand/periods.ts';
 import type { PeriodAsk, QueryFrame } from '../model/frame.ts';
@@ -147,9 +148,28 @@ export function answerRanking(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   const asks = asked.every((a) => a.kind === 'held') && !metrics.some((m) => tableFor(ctx, m, inScope, asked)) ? [] : asked;
   // Of the metrics the wording fits equally, the one whose table answers best, by the same order as
   // the periods within one table.
-  const tables = metrics.map((m) => tableFor(ctx, m, inScope, asks)).filter((t): t is Table => t !== undefined);
+  const tablesOf = (list: readonly Metric[]) => list.map((m) => tableFor(ctx, m, inScope, asks)).filter((t): t is Table => t !== undefined);
+  const named = tablesOf(metrics);
+  // "Which Welsh force logged the fewest complaint allegations in 2024/25?": where the measure named is
+  // held for too few of the forces that year, one its loose word ("allegations") also fits is ranked, saying so.
+  const tables =
+    named.length > 0
+      ? named
+      : tablesOf(
+          frame.measure.touched.flatMap((id) =>
+            ctx.metrics.filter((m) => m.measure === id && m.measure !== best.measure && m.outcome === best.outcome && m.unit === best.unit),
+          ),
+        );
+  // Of those, the one whose label holds the question's last word of what is counted ("complaint
+  // allegations" counts allegations), then the most of its words ("… logged").
+  const questionStems = frame.keywords.map((w) => stems(w));
+  const shared = (t: Table) => {
+    const label = new Set(stems(t.metric.label));
+    const at = questionStems.map((ws, i) => (ws.some((w) => label.has(w)) ? i : -1));
+    return named.length > 0 ? 0 : Math.max(...at) * 100 + at.filter((i) => i >= 0).length;
+  };
   const better = betterRows(asks);
-  const table = tables.sort((a, b) => better(a.rows, b.rows))[0];
+  const table = tables.sort((a, b) => shared(b) - shared(a) || better(a.rows, b.rows))[0];
   if (!table) {
     for (const a of asks) draft.allow(a.label);
     return draft.noData(
@@ -195,7 +215,11 @@ export function answerRanking(ctx: AnswerContext, frame: QueryFrame, draft: Answ
           )
           .join('; ')}.`;
 
-  const scope = scopeNote(ctx, draft, table.rows, excluded, within) + picked.note;
+  const instead =
+    named.length === 0
+      ? ` We hold ${best.label} for too few of these forces${asks.length > 0 ? ` for ${asks.map((a) => a.label).join(' or ')}` : ''} to rank them; this ranks ${metric.label}, which the question's words also fit.`
+      : '';
+  const scope = scopeNote(ctx, draft, table.rows, excluded, within) + picked.note + instead;
   // "Which forces had more than 5,000 …?" is answered as "how many forces": the list past the threshold.
   // "How many forces took longer than the England and Wales average?": past its own figure, cited.
   if (ranking.pastTarget && national) {
