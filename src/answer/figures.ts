@@ -256,7 +256,15 @@ function partsAskedFor(ctx: AnswerContext, frame: QueryFrame, metric: Metric, fo
 }
 
 /** Different measures named together are answered one by one, and never added or compared. */
-function answerEachMeasure(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft, forces: string[], parts: Fit[][], sideBySide = false): Answer {
+function answerEachMeasure(
+  ctx: AnswerContext,
+  asked: QueryFrame,
+  draft: AnswerDraft,
+  forces: string[],
+  parts: Fit[][],
+  sideBySide = false,
+  intro = `${parts.length === 2 ? 'Both' : 'Each of the'} parts, as asked:`,
+): Answer {
   const firstFacts: number[] = [];
   const answers = parts.map((part) => {
     firstFacts.push(draft.facts.length);
@@ -268,11 +276,11 @@ function answerEachMeasure(ctx: AnswerContext, asked: QueryFrame, draft: AnswerD
   });
   for (const l of labels) draft.allow(l);
   // Parts asked for side by side need no warning that they are different measures.
-  const intro = sideBySide
-    ? `${parts.length === 2 ? 'Both' : 'Each of the'} parts, as asked:`
+  const opening = sideBySide
+    ? intro
     : `${capitalise(joinNames(labels))} are different measures, so each is answered on its own and they are never added together or compared:`;
   const together = sideBySide ? partsCombined(ctx, asked, draft, firstFacts) : undefined;
-  const text = `${intro}\n${answers.map((p) => `• ${p.text}`).join('\n')}${together ? `\n${together}` : ''}`;
+  const text = `${opening}\n${answers.map((p) => `• ${p.text}`).join('\n')}${together ? `\n${together}` : ''}`;
   const type = typeOf(asked);
   const frame = { type, forces, periods: [] };
   const answered = answers.some((p) => p.status === 'answered');
@@ -384,7 +392,10 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   if (!metric) return noMetric(ctx, frame, draft, forces, choices);
   const twin = twinOf(ctx, frame, metric, alsoFits, forces);
   if (twin) return answerEachMeasure(ctx, frame, draft, forces, [[{ id: metric.measure, score: 1 }], [{ id: twin, score: 1 }]]);
-  const others = partsAskedFor(ctx, frame, metric, forces);
+  // "Kent vs Essex complaint cases finalised": a whole its words fit every part of alike is compared,
+  // or followed over time, part by part, as a lookup gives their sum with its parts.
+  const wholeRelated = (frame.intent === 'compare' || frame.intent === 'change') && askedWhole(ctx, metric, alsoFits) !== undefined;
+  const others = partsAskedFor(ctx, wholeRelated ? { ...frame, bothParts: true } : frame, metric, forces);
   if (others.length > 0)
     return answerEachMeasure(
       ctx,
@@ -393,6 +404,7 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
       forces,
       [metric.measure, ...others].map((id) => [{ id, score: 1 }]),
       true,
+      ...(wholeRelated && !frame.bothParts ? ['The published figures count these in two parts, each given:'] : []),
     );
   const unheld = metric.outcome === undefined ? unheldOutcome(ctx, frame, metric.measure, forces) : undefined;
   if (unheld !== undefined) return noMetric(ctx, frame, draft, forces, choices, unheld);
