@@ -510,7 +510,8 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   // "Case to answer rate": a rate the source publishes answers before any share of ours.
   const published = answerPublishedRate(ctx, frame, draft, force, metric, notCompared);
   if (published) return published;
-  if (frame.intent === 'share' || (asksShare(frame) && metric.unit === 'count')) return share(ctx, frame, draft, target);
+  if (frame.intent === 'share' || (asksShare(frame) && metric.unit === 'count'))
+    return sharesOfEachKind(ctx, frame, draft, forces) ?? share(ctx, frame, draft, target);
   return lookup(ctx, frame, draft, target, notCompared + onlyFor);
 }
 
@@ -813,6 +814,21 @@ function narrowerInWords(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDra
   const figure = obs?.figures[0];
   if (!sentence || !figure) return undefined;
   return `Of these, the source gives the share only in words: “${sentence}” [${draft.cite(figure.source, figure.quote, figure.table)}]`;
+}
+
+/** "Is race discrimination more likely to be investigated than disability discrimination?": each
+ * kind of allegation named by words of its own gets its share, one after the other. */
+function sharesOfEachKind(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, forces: string[]): Answer | undefined {
+  const kinds = (frame.measure.apart ?? []).filter((id) => ['category', 'subcategory'].includes(ctx.outcomes.get(id)?.dimension ?? ''));
+  if (kinds.length < 2) return undefined;
+  const answers = kinds.map((id) => {
+    const breakdowns = frame.measure.breakdowns.filter((b) => b.id === id);
+    const { apart: _, ...measure } = frame.measure;
+    return draft.section(() => answerFigures(ctx, { ...frame, measure: { ...measure, breakdowns } }, draft, forces));
+  });
+  const [first] = answers;
+  if (!first?.frame || answers.some((a) => a.status !== 'answered')) return undefined;
+  return draft.answered(typeOf(frame), answers.map((a) => a.text).join('\n'), first.frame);
 }
 
 function share(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, target: Target): Answer {
