@@ -3,12 +3,12 @@
  * ran each row's digits together, so the shared data split the category cells by constraint (they
  * sum to the row's total, which is certain) and plausibility, and rated each row's split.
  *
- * Which rows' categories are served, as a statistician would have it: a split rated "high" is the
- * only one consistent with the total, so its cells are as published. A "medium" split is the best of
- * several consistent splits by a clear margin: served, each cell noting how it was read. A "low"
- * split is one guess among many that fit equally well: its cells are not figures at all; each is
- * recorded as unreadable, so a question about it is declined saying why, and the row's text carries
- * its total only. The total column is rated high in every row and always served.
+ * Which rows' categories are served: only a split rated "high", the one split consistent with the
+ * total, whose cells are as published (the product's rule: categories only where the split is
+ * certain). A "medium" split is the likeliest of several that fit, a "low" one a guess among many:
+ * neither's cells are figures; each is recorded as unreadable, so a question about it is declined
+ * saying why, and the row's text carries its total only. The total column is rated high in every row
+ * and always served.
  */
 import { z } from 'zod';
 import { formatNumber } from '../../src/text/numbers.ts';
@@ -49,14 +49,7 @@ export type Logged = z.infer<typeof Logged>;
 
 /** Whether a row's category split is served (see the module comment). */
 function served(row: Logged): boolean {
-  const rating = row.category_parse_confidence;
-  return rating.startsWith('high') || (rating.startsWith('medium') && rating.includes('clear margin'));
-}
-
-/** Said with every cell of a medium-rated row. */
-function splitNote(row: Logged): string | undefined {
-  if (!row.category_parse_confidence.startsWith('medium')) return undefined;
-  return `The stored copy of Table 6 ran this row's digits together; this category figure is from the most plausible of the splits that add up to the row's published total, chosen by a clear margin. The total itself is certain.`;
+  return row.category_parse_confidence.startsWith('high');
 }
 
 /** The row as the document text holds it: label, categories where served, and the total. */
@@ -79,7 +72,6 @@ export const LOGGED_TABLE: TableSpec<Logged> = {
         heading,
         metric: `allegations-logged-${outcome}`,
         value: (row) => (served(row) ? row[field] : undefined),
-        note: splitNote,
       }),
     ),
     { heading: 'Grand total', metric: 'allegations-logged', value: (r) => r.allegations_logged_total },
@@ -98,7 +90,7 @@ export function unreadableCells(rows: ReadonlyArray<Row<Logged>>): Unreadable[] 
         period: PERIOD,
         source: ID,
         table: { name: NAME, row: row.iopc_label, column: heading },
-        reason: `the stored copy of Table 6 ran this row's digits together and several different splits of them fit the row's published total about equally well`,
+        reason: `the stored copy of Table 6 ran this row's digits together and more than one split of them fits the row's published total, so no category figure of the row is certain`,
       })),
     );
 }

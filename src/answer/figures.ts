@@ -517,6 +517,9 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
 
 function periodNotHeld(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft, target: Target, unmatched: PeriodAsk[]): Answer {
   const force = target.forces[0] as string;
+  // A cell of the year asked that is published but could not be read is said to be so, before other years.
+  const unreadable = declineUnreadable(ctx, asked, draft, [force], [{ metric: target.metric, score: 1, unitFits: true }]);
+  if (unreadable) return unreadable;
   for (const ask of unmatched) draft.allow(ask.label);
   const groups = byPeriod(ctx.store.of(force, target.metric.id));
   const nearest = nearestPeriods(groups, unmatched);
