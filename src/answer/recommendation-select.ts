@@ -1,0 +1,95 @@
+/**
+ * Which of the IOPC's learning recommendations a question asks about, and in what order they are
+ * shown: on its topic (by the IOPC's own category where the topic names one, otherwise by the words
+ * of the recommendations), dated in the years or months asked, the most on topic first, and among
+ * those the pages that quote the recommendation itself before pages giving only a heading.
+ */
+import type { SourceDocument } from '../model/data.ts';
+import type { PeriodAsk, QueryFrame } from '../model/frame.ts';
+import { stem } from '../text/words.ts';
+import { periodMatches } from '../understand/periods.ts';
+import type { AnswerContext } from './context.ts';
+import { recommendationWords, stemsIn } from './recommendation-index.ts';
+
+/** The recommendations on `topic`: those filed under an IOPC category naming every topic word, or
+ * failing that, those whose category or text mentions one. */
+export function onTopic(ctx: AnswerContext, recs: readonly SourceDocument[], topic: readonly string[]): { chosen: SourceDocument[]; byCategory: boolean } {
+  if (topic.length === 0) return { chosen: [...recs], byCategory: false };
+  const topicStems = [...new Set(topic.map(stem))];
+  const inCategory = recs.filter((d) => {
+    const category = stemsIn(d, 'category');
+    return topicStems.every((t) => category.has(t));
+  });
+  if (inCategory.length > 0) return { chosen: inCategory, byCategory: true };
+  const ids = new Set(recs.map((d) => d.id));
+  const hits = ctx.passages.find(topic.join(' '), 40, { scope: 'recommendations', minTerms: 1, docFilter: (id) => ids.has(id) });
+  const chosen = [...new Set(hits.map((h) => h.passage.docId))]
+    .map((id) => ctx.documents.get(id) as SourceDocument)
+    .filter((d) => topicStems.some((t) => stemsIn(d, 'category').has(t) || stemsIn(d, 'text').has(t)));
+  return { chosen, byCategory: false };
+}
+
+/**
+ * The most on topic first (the most topic words met, in its category or text); among those, the
+ * pages that give the recommendation's own words before those giving only a heading (most pages of
+ * the scrape: a reader asking what was recommended learns nothing from a heading), then the newest.
+ */
+export function mostOnTopic(chosen: readonly SourceDocument[], topic: readonly string[]): SourceDocument[] {
+  const newest = (a: SourceDocument, b: SourceDocument) => (b.published ?? '').localeCompare(a.published ?? '');
+  const worded = (d: SourceDocument) => (recommendationWords(d) === undefined ? 0 : 1);
+  const byWords = (a: SourceDocument, b: SourceDocument) => worded(b) - worded(a) || newest(a, b);
+  // With no topic every one is as relevant: no text need be read (a national ranking reads 1,317).
+  if (topic.length === 0) return [...chosen].sort(byWords);
+  const topicStems = [...new Set(topic.map(stem))];
+  const relevance = new Map(
+    chosen.map((d) => {
+      const inCategory = stemsIn(d, 'category');
+      const inText = stemsIn(d, 'text');
+      return [d, topicStems.filter((t) => inCategory.has(t) || inText.has(t)).length * 100 + topicStems.filter((t) => inCategory.has(t)).length];
+    }),
+  );
+  return [...chosen].sort((a, b) => (relevance.get(b) ?? 0) - (relevance.get(a) ?? 0) || byWords(a, b));
+}
+
+/** The periods a recommendation's date can fall in: calendar years (a month where one was typed),
+ * ranges of years and financial years. */
+export type DateAsk = Extract<PeriodAsk, { kind: 'year' | 'range' | 'financial-year' }>;
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The periods asked that a recommendation's date can be matched against. */
+export function datesAsked(asked: QueryFrame): DateAsk[] {
+  return asked.periods.asks.filter((a): a is DateAsk => a.kind === 'year' || a.kind === 'range' || a.kind === 'financial-year');
+}
+
+/** A period asked in words: "July 2020" where a month was typed, otherwise its own label. */
+export function dateLabel(ask: DateAsk): string {
+  return ask.kind === 'year' && ask.month !== undefined ? `${MONTH_NAMES[ask.month - 1]} ${ask.year}` : ask.label;
+}
+
+/** The first day of a period asked, as an ISO date. */
+export function askStart(ask: DateAsk): string {
+  if (ask.kind === 'range') return `${ask.from}-01-01`;
+  if (ask.kind === 'financial-year') return `${ask.id.slice(0, 4)}-04-01`;
+  return `${ask.year}-${String(ask.month ?? 1).padStart(2, '0')}-01`;
+}
+
+/** Whether a recommendation's date falls in one of the periods asked (any, where none was asked). */
+export function datedIn(d: SourceDocument, asks: readonly DateAsk[]): boolean {
+  if (asks.length === 0) return true;
+  const date = d.published;
+  if (date === null) return false;
+  return asks.some((a) =>
+    a.kind === 'year' && a.month !== undefined
+      ? date.startsWith(`${a.year}-${String(a.month).padStart(2, '0')}`)
+      : periodMatches({ id: '', label: '', wording: '', kind: 'point-in-time', start: date, end: date }, a),
+  );
+}
+
+/** How the recommendations shown were chosen: "The most recent", and where pages giving only a
+ * heading were passed over for pages quoting the recommendation, so. */
+export function shownAs(shown: readonly SourceDocument[], chosen: readonly SourceDocument[], topic: readonly string[]): string {
+  const order = topic.length > 0 ? 'The most on topic' : 'The most recent';
+  const passedOver = shown.some((d) => recommendationWords(d) !== undefined) && chosen.some((d) => recommendationWords(d) === undefined);
+  return passedOver ? `${order}, those quoting the recommendation first` : order;
+}
