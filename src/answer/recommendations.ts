@@ -80,7 +80,9 @@ export function answerRecommendations(ctx: AnswerContext, asked: QueryFrame, dra
   draft.allow(SCRAPED);
   const ranked = ranking(ctx, asked, draft, s, frame, `${about}${when}${recorded}`);
   if (ranked) return ranked;
-  if (chosen.length === 0) {
+  // "How many were accepted?" of some held: none is a count, not a gap in what we hold.
+  const zeroCounted = asked.quantity && response !== undefined && dated.length > 0;
+  if (chosen.length === 0 && !zeroCounted) {
     if (asks.length > 0 && dated.length === 0) return draft.noData('period_not_held', noneDated(draft, s, onSubject), frame, 'recommendation');
     const categories = [...new Set(held.map((d) => d.category).filter((c): c is string => c !== undefined))].sort();
     const topics = categories.length > 0 ? ` For ${who} we hold recommendations on: ${categories.join('; ')}.` : ` We hold none for ${who}.`;
@@ -91,6 +93,7 @@ export function answerRecommendations(ctx: AnswerContext, asked: QueryFrame, dra
   const counts = asked.quantity || response !== undefined || topic.length === 0 || category !== undefined;
   const shown = chosen.slice(0, SHOWN);
   const counting = counts ? tally(draft, asked, s) : undefined;
+  if (counting && shown.length === 0) return draft.answered('recommendation', counting.text, frame);
   const lead = counting
     ? `${counting.text}${counting.listed ? '\n' : ' '}${shownAs(shown, chosen, topic)}:\n`
     : `IOPC learning recommendations to ${who}${about}${when}${recorded}:\n`;

@@ -106,6 +106,18 @@ describe('IOPC learning recommendations, as reporters phrase them', () => {
     expect(march.text).toContain('Those we hold to Kent Police are dated from 28 January 2015 to 8 February 2021');
   });
 
+  it('counts none with the response asked as 0 of those held, not as nothing held', () => {
+    const answer = engine.answer('How many IOPC recommendations did Sussex get in 2020, and how many were accepted?');
+    expect(answer.status).toBe('answered');
+    expect(answer.text).toContain('We hold 0 IOPC learning recommendations to Sussex Police from 2020 recorded as accepted, of 2 we hold');
+  });
+
+  it('ranks the categories for a breakdown by category', () => {
+    const answer = engine.answer("What's the breakdown of IOPC recommendations to Kent by category?");
+    expect(answer.text).not.toContain('mentioning');
+    expect(answer.text).toContain('• Death and serious injury: 13');
+  });
+
   it('reads "did it decline" as not accepted, and "did it accept the recommendation on…" as asking its response', () => {
     const declined = engine.answer('What IOPC recommendation did Sussex Police decline?');
     expect(declined.text).toContain('We hold 2 IOPC learning recommendations to Sussex Police recorded as not accepted');
