@@ -73,6 +73,8 @@ export interface CategoryExtras {
   counted: boolean;
   /** "What kinds of things has the IOPC recommended?": some of them, quoted under the order. */
   examples: readonly SourceDocument[];
+  /** "The top three themes": how many categories to list, where the question says. */
+  limit?: number | undefined;
 }
 
 /** The IOPC's categories in order of the recommendations filed under each (our count). */
@@ -91,7 +93,7 @@ export function rankCategories(draft: AnswerDraft, s: Selection, frame: Frame, w
     name: 'recommendations counted',
     rows: [rowsCounted(names, category, s.asks.length > 0 ? s.when : ''), rows ?? ''].filter((r) => r !== '').join(', '),
   });
-  const list = ranked.map(([category, n]) => `• ${draft.echo(category)}: ${counted(draft, n, whom(category), '')}`);
+  const list = ranked.slice(0, extras.limit ?? ranked.length).map(([category, n]) => `• ${draft.echo(category)}: ${counted(draft, n, whom(category), '')}`);
   const uncategorised = recs.filter((d) => d.category === undefined).length;
   const rest =
     uncategorised > 0 ? belowList(`${counted(draft, uncategorised, whom(undefined, 'with no category recorded'), '')} more have no category recorded.`) : '';

@@ -7,7 +7,6 @@
 import type { SourceDocument } from '../model/data.ts';
 import type { PeriodAsk, QueryFrame } from '../model/frame.ts';
 import { stem } from '../text/words.ts';
-import { periodMatches } from '../understand/periods.ts';
 import type { AnswerContext } from './context.ts';
 import { recommendationWords, stemsIn } from './recommendation-index.ts';
 
@@ -51,39 +50,51 @@ export function mostOnTopic(chosen: readonly SourceDocument[], topic: readonly s
   return [...chosen].sort((a, b) => (relevance.get(b) ?? 0) - (relevance.get(a) ?? 0) || byWords(a, b));
 }
 
-/** The periods a recommendation's date can fall in: calendar years (a month where one was typed),
- * ranges of years and financial years. */
-export type DateAsk = Extract<PeriodAsk, { kind: 'year' | 'range' | 'financial-year' }>;
+/** A period asked, as the first and last days a recommendation's own date may fall on (ISO dates,
+ * compared as text), and the period in words. */
+export interface DateAsk {
+  from: string;
+  to: string;
+  label: string;
+}
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** After any date a page can hold: "since 2019" runs to the end of the scrape. */
+const OPEN_END = '9999-12-31';
 
-/** The periods asked that a recommendation's date can be matched against. */
+/** The days a period asked covers: a calendar year, or its month where one was typed ("July 2020"),
+ * a range of years, or a financial year (April to March); relative periods name no days of a page. */
+function daysOf(ask: PeriodAsk): DateAsk | undefined {
+  switch (ask.kind) {
+    case 'year': {
+      if (ask.month === undefined) return { from: `${ask.year}-01-01`, to: `${ask.year}-12-31`, label: ask.label };
+      const month = `${ask.year}-${String(ask.month).padStart(2, '0')}`;
+      return { from: `${month}-01`, to: `${month}-31`, label: `${MONTH_NAMES[ask.month - 1]} ${ask.year}` };
+    }
+    case 'range':
+      return { from: `${ask.from}-01-01`, to: `${ask.to}-12-31`, label: ask.label };
+    case 'financial-year': {
+      const start = Number(ask.id.slice(0, 4));
+      return { from: `${start}-04-01`, to: `${start + 1}-03-31`, label: ask.label };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The periods asked that a recommendation's date is matched against; "since 2019" runs on from it. */
 export function datesAsked(asked: QueryFrame): DateAsk[] {
-  return asked.periods.asks.filter((a): a is DateAsk => a.kind === 'year' || a.kind === 'range' || a.kind === 'financial-year');
-}
-
-/** A period asked in words: "July 2020" where a month was typed, otherwise its own label. */
-export function dateLabel(ask: DateAsk): string {
-  return ask.kind === 'year' && ask.month !== undefined ? `${MONTH_NAMES[ask.month - 1]} ${ask.year}` : ask.label;
-}
-
-/** The first day of a period asked, as an ISO date. */
-export function askStart(ask: DateAsk): string {
-  if (ask.kind === 'range') return `${ask.from}-01-01`;
-  if (ask.kind === 'financial-year') return `${ask.id.slice(0, 4)}-04-01`;
-  return `${ask.year}-${String(ask.month ?? 1).padStart(2, '0')}-01`;
+  return asked.periods.asks.flatMap((ask) => {
+    const days = daysOf(ask);
+    if (days === undefined) return [];
+    return [asked.periods.since ? { from: days.from, to: OPEN_END, label: `${days.label} onwards` } : days];
+  });
 }
 
 /** Whether a recommendation's date falls in one of the periods asked (any, where none was asked). */
 export function datedIn(d: SourceDocument, asks: readonly DateAsk[]): boolean {
-  if (asks.length === 0) return true;
   const date = d.published;
-  if (date === null) return false;
-  return asks.some((a) =>
-    a.kind === 'year' && a.month !== undefined
-      ? date.startsWith(`${a.year}-${String(a.month).padStart(2, '0')}`)
-      : periodMatches({ id: '', label: '', wording: '', kind: 'point-in-time', start: date, end: date }, a),
-  );
+  return asks.length === 0 || (date !== null && asks.some((a) => date >= a.from && date <= a.to));
 }
 
 /** How the recommendations shown were chosen: "The most recent", and where pages giving only a

@@ -16,7 +16,7 @@ import { type Selection, tally } from './recommendation-counts.ts';
 import { documentsOfKind } from './recommendation-index.ts';
 import { bullets, countedFor, RESPONSES, SCRAPED, SCRAPED_TO } from './recommendation-lines.ts';
 import { rankCategories, rankForces } from './recommendation-rankings.ts';
-import { askStart, dateLabel, datedIn, datesAsked, mostOnTopic, onTopic, shownAs } from './recommendation-select.ts';
+import { datedIn, datesAsked, mostOnTopic, onTopic, shownAs } from './recommendation-select.ts';
 
 /** How many recommendations an answer quotes. */
 const SHOWN = 3;
@@ -28,7 +28,12 @@ function ranking(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft, s: S
     // "How many, and what's the main theme?" counts them too; "what kinds of things…?" (no end of the
     // order asked, nor a number) is shown a few of them besides.
     const examples = !asked.quantity && asked.ranking.direction === undefined ? s.chosen.slice(0, SHOWN) : [];
-    return rankCategories(draft, s, frame, `${whom}${which}`, { lowest: asked.ranking.direction === 'lowest', counted: asked.quantity, examples });
+    return rankCategories(draft, s, frame, `${whom}${which}`, {
+      lowest: asked.ranking.direction === 'lowest',
+      counted: asked.quantity,
+      examples,
+      limit: asked.ranking.limit,
+    });
   }
   const forces = asked.scope.kind === 'forces' || asked.scope.kind === 'region' ? asked.scope.forces : [];
   if ((forces.length === 0 || asked.scope.kind === 'region') && (asked.ranking.direction !== undefined || asked.ranking.threshold !== undefined))
@@ -74,7 +79,7 @@ export function answerRecommendations(ctx: AnswerContext, asked: QueryFrame, dra
   const category = byCategory ? (onSubject[0]?.category ?? topic.join(' ')) : undefined;
   const about =
     category !== undefined ? ` in the IOPC's category “${draft.echo(category)}”` : topic.length > 0 ? ` mentioning “${draft.echo(topic.join(' '))}”` : '';
-  const when = asks.length > 0 ? ` from ${draft.echo(joinNames(asks.map(dateLabel)))}` : '';
+  const when = asks.length > 0 ? ` from ${draft.echo(joinNames(asks.map((a) => a.label)))}` : '';
   const recorded = response ? ` recorded as ${RESPONSES[response]}` : '';
   const s: Selection = { all, held, dated, chosen, forces, who, topic, category, asks, response, about, when };
   draft.allow(SCRAPED);
@@ -107,7 +112,7 @@ export function answerRecommendations(ctx: AnswerContext, asked: QueryFrame, dra
  */
 function noneDated(draft: AnswerDraft, s: Selection, onSubject: readonly SourceDocument[]): string {
   const none = `We hold no IOPC learning recommendations to ${s.who}${s.about}${s.when}`;
-  if (s.asks.every((a) => askStart(a) > SCRAPED_TO)) return `${none}: the recommendation pages we hold were scraped up to ${SCRAPED}.`;
+  if (s.asks.every((a) => a.from > SCRAPED_TO)) return `${none}: the recommendation pages we hold were scraped up to ${SCRAPED}.`;
   const dates = onSubject
     .map((d) => d.published)
     .filter((d): d is string => d !== null)

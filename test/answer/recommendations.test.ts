@@ -118,6 +118,15 @@ describe('IOPC learning recommendations, as reporters phrase them', () => {
     expect(answer.text).toContain('• Death and serious injury: 13');
   });
 
+  it('counts from the year named on for "since", and reads "themes" as no misspelt Thames Valley', () => {
+    const since = engine.answer('How many IOPC recommendations has the Met had since 2019?');
+    expect(since.text).toContain('We hold 93 IOPC learning recommendations to Metropolitan Police Service from 2019 onwards');
+    const themes = engine.answer('Top 3 themes of IOPC recommendations to GMP');
+    expect(themes.text).not.toContain('Thames Valley');
+    expect(themes.text).toContain('• Custody and detention: 8');
+    expect(themes.text).not.toContain('Road traffic incidents');
+  });
+
   it('reads "did it decline" as not accepted, and "did it accept the recommendation on…" as asking its response', () => {
     const declined = engine.answer('What IOPC recommendation did Sussex Police decline?');
     expect(declined.text).toContain('We hold 2 IOPC learning recommendations to Sussex Police recorded as not accepted');
