@@ -31,11 +31,12 @@ export function onTopic(ctx: AnswerContext, recs: readonly SourceDocument[], top
 /**
  * The most on topic first (the most topic words met, in its category or text); among those, the
  * pages that give the recommendation's own words before those giving only a heading (most pages of
- * the scrape: a reader asking what was recommended learns nothing from a heading), then the newest.
+ * the scrape: a reader asking what was recommended learns nothing from a heading), unless `byDate`
+ * alone; then the newest.
  */
-export function mostOnTopic(chosen: readonly SourceDocument[], topic: readonly string[]): SourceDocument[] {
+export function mostOnTopic(chosen: readonly SourceDocument[], topic: readonly string[], byDate = false): SourceDocument[] {
   const newest = (a: SourceDocument, b: SourceDocument) => (b.published ?? '').localeCompare(a.published ?? '');
-  const worded = (d: SourceDocument) => (recommendationWords(d) === undefined ? 0 : 1);
+  const worded = (d: SourceDocument) => (byDate || recommendationWords(d) === undefined ? 0 : 1);
   const byWords = (a: SourceDocument, b: SourceDocument) => worded(b) - worded(a) || newest(a, b);
   // With no topic every one is as relevant: no text need be read (a national ranking reads 1,317).
   if (topic.length === 0) return [...chosen].sort(byWords);
@@ -97,10 +98,16 @@ export function datedIn(d: SourceDocument, asks: readonly DateAsk[]): boolean {
   return asks.length === 0 || (date !== null && asks.some((a) => date >= a.from && date <= a.to));
 }
 
-/** How the recommendations shown were chosen: "The most recent", and where pages giving only a
- * heading were passed over for pages quoting the recommendation, so. */
+/** Whether pages giving only a heading were passed over for pages quoting the recommendation among
+ * those `shown` of `chosen`: the answer then says so, its order being more than relevance and date. */
+export function wordsFirst(shown: readonly SourceDocument[], chosen: readonly SourceDocument[], topic: readonly string[]): boolean {
+  const plain = mostOnTopic(chosen, topic, true).slice(0, shown.length);
+  return plain.some((d, i) => d !== shown[i]);
+}
+
+/** How the recommendations shown were chosen: "The most recent", "The most on topic, those quoting
+ * the recommendation first". */
 export function shownAs(shown: readonly SourceDocument[], chosen: readonly SourceDocument[], topic: readonly string[]): string {
   const order = topic.length > 0 ? 'The most on topic' : 'The most recent';
-  const passedOver = shown.some((d) => recommendationWords(d) !== undefined) && chosen.some((d) => recommendationWords(d) === undefined);
-  return passedOver ? `${order}, those quoting the recommendation first` : order;
+  return wordsFirst(shown, chosen, topic) ? `${order}, those quoting the recommendation first` : order;
 }

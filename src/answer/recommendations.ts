@@ -16,7 +16,7 @@ import { type Selection, tally } from './recommendation-counts.ts';
 import { documentsOfKind } from './recommendation-index.ts';
 import { bullets, countedFor, RESPONSES, SCRAPED, SCRAPED_TO } from './recommendation-lines.ts';
 import { rankCategories, rankForces } from './recommendation-rankings.ts';
-import { datedIn, datesAsked, mostOnTopic, onTopic, shownAs } from './recommendation-select.ts';
+import { datedIn, datesAsked, mostOnTopic, onTopic, shownAs, wordsFirst } from './recommendation-select.ts';
 
 /** How many recommendations an answer quotes. */
 const SHOWN = 3;
@@ -101,7 +101,7 @@ export function answerRecommendations(ctx: AnswerContext, asked: QueryFrame, dra
   if (counting && shown.length === 0) return draft.answered('recommendation', counting.text, frame);
   const lead = counting
     ? `${counting.text}${counting.listed ? '\n' : ' '}${shownAs(shown, chosen, topic)}:\n`
-    : `IOPC learning recommendations to ${who}${about}${when}${recorded}:\n`;
+    : `IOPC learning recommendations to ${who}${about}${when}${recorded}${wordsFirst(shown, chosen, topic) ? ', those quoting the recommendation first' : ''}:\n`;
   const more = chosen.length > SHOWN ? ' More match: ask about a narrower topic, or follow the links.' : '';
   return draft.answered('recommendation', `${lead}${bullets(draft, shown).join('\n')}${more}`, frame);
 }
