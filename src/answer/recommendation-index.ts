@@ -36,8 +36,10 @@ export function recommendationWords(doc: SourceDocument): string | undefined {
       .map((p) => p.trim())
       .filter((p) => p !== '');
     const [first, second] = paragraphs;
-    if (second !== undefined) found = SENTENCE_END.test(first ?? '') ? (first ?? null) : second;
-    else found = first === undefined || first === doc.title.trim() ? null : first;
+    // A first paragraph that reads as sentences is no heading; a lone one that is the title is.
+    if (first === undefined) found = null;
+    else if (second !== undefined) found = SENTENCE_END.test(first) ? first : second;
+    else found = first === doc.title.trim() ? null : first;
     wordsOf.set(doc, found);
   }
   return found ?? undefined;
