@@ -18,3 +18,29 @@ export const documentsOfKind = memoisedPer((documents: ReadonlyMap<string, Sourc
 export const stemsIn: (doc: SourceDocument, part: 'category' | 'text') => ReadonlySet<string> = memoisedPer(
   (doc: SourceDocument, part: 'category' | 'text'): ReadonlySet<string> => new Set(words(part === 'category' ? (doc.category ?? '') : doc.text).map(stem)),
 );
+
+/** A sentence ends in it: a page's heading ("Use of Taser - North Yorkshire Police, April 2019") has none. */
+const SENTENCE_END = /[.!?]/;
+const wordsOf = new WeakMap<SourceDocument, string | null>();
+
+/**
+ * The recommendation's own words: the first paragraph of its page after the page's heading. Most pages
+ * of the scrape give only their heading (a learning report's title, ending in a full stop or not): for
+ * those, undefined.
+ */
+export function recommendationWords(doc: SourceDocument): string | undefined {
+  let found = wordsOf.get(doc);
+  if (found === undefined) {
+    const paragraphs = doc.text
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter((p) => p !== '');
+    const [first, second] = paragraphs;
+    // A first paragraph that reads as sentences is no heading; a lone one that is the title is.
+    if (first === undefined) found = null;
+    else if (second !== undefined) found = SENTENCE_END.test(first) ? first : second;
+    else found = first === doc.title.trim() ? null : first;
+    wordsOf.set(doc, found);
+  }
+  return found ?? undefined;
+}

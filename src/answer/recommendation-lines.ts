@@ -9,12 +9,14 @@ import { publishedLabel } from '../render/format.ts';
 import { formatNumber } from '../text/numbers.ts';
 import type { AnswerDraft } from './draft.ts';
 import { sentences } from './passages.ts';
+import { recommendationWords } from './recommendation-index.ts';
 
 /** The date the recommendation pages were scraped to: a name, not a figure. */
 export const SCRAPED = 'the end of June 2021';
+/** The same date, to compare dates with. */
+export const SCRAPED_TO = '2021-06-30';
 /** What every count of recommendations counts, for a reader to repeat it. */
 export const DATASET = "the BBC Shared Data Unit's scrape of the IOPC's recommendation pages to the end of June 2021";
-/** The period every count of recommendations covers. */
 /** The period every count of the scrape is of. */
 export const PERIOD = { periodId: 'to-2021-06-30', period: 'recommendations scraped to 30 June 2021' };
 
@@ -74,6 +76,13 @@ export function responses(draft: AnswerDraft, chosen: readonly SourceDocument[],
   return `The IOPC records ${counted(draft, by('yes'), who, 'accepted')} as accepted, ${counted(draft, by('no'), who, 'not accepted')} as not accepted and ${counted(draft, by('awaiting response'), who, 'awaiting a response')} as awaiting a response; for ${counted(draft, unrecorded, who, 'with no response recorded')} no response is recorded.`;
 }
 
+/** "14 accepted, 0 not accepted, 1 awaiting a response, 32 with none recorded": the responses recorded
+ * for `chosen`, in a list's few words. */
+export function responsesInShort(draft: AnswerDraft, chosen: readonly SourceDocument[], who: Counted): string {
+  const by = (status: SourceDocument['accepted']) => chosen.filter((d) => d.accepted === status).length;
+  return `${counted(draft, by('yes'), who, 'accepted')} accepted, ${counted(draft, by('no'), who, 'not accepted')} not accepted, ${counted(draft, by('awaiting response'), who, 'awaiting a response')} awaiting a response, ${counted(draft, by(undefined), who, 'with no response recorded')} with none recorded`;
+}
+
 /** "17 December 2020", or the page's own date where the recommendation's is not given. */
 function dated(draft: AnswerDraft, d: SourceDocument): string {
   const label = publishedLabel({ published: d.published, publishedInferred: false });
@@ -84,14 +93,9 @@ function dated(draft: AnswerDraft, d: SourceDocument): string {
 /** Each recommendation as a bullet: its category, date and response, and its first sentences, cited. */
 export function bullets(draft: AnswerDraft, shown: readonly SourceDocument[]): string[] {
   return shown.map((d) => {
-    // A page opens with its own heading ("Recommendations - Sussex Police, April 2021"): the
-    // recommendation is the first paragraph that reads as sentences.
-    const paragraphs = d.text
-      .split(/\n\s*\n/)
-      .map((p) => p.trim())
-      .filter((p) => p !== '');
-    const heading = paragraphs.length > 1 && !/[.!?]/.test(paragraphs[0] ?? '');
-    const body = paragraphs[heading ? 1 : 0] ?? d.text;
+    // A page opens with its own heading ("Recommendations - Sussex Police, April 2021"); a page giving
+    // only its heading is quoted by it.
+    const body = recommendationWords(d) ?? d.text.trim();
     const first = sentences(body).slice(0, 2).join(' ');
     const n = draft.cite(d.id, first);
     // Its date and response are always said: "when?" and "was it accepted?" are what a reader asks next.

@@ -9,7 +9,9 @@ import type { QueryFrame } from '../model/frame.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import { belowList, joinNames } from './holdings.ts';
-import { counted, countedFor, DATASET, PERIOD, SCRAPED, unattributed } from './recommendation-lines.ts';
+import { type Selection, rowsCounted } from './recommendation-counts.ts';
+import { bullets, counted, countedFor, DATASET, PERIOD, SCRAPED, unattributed } from './recommendation-lines.ts';
+import { shownAs } from './recommendation-select.ts';
 import { ordinalWord } from '../text/numbers.ts';
 import { meetsThreshold, thresholdWords } from '../understand/shape.ts';
 import { countOf } from './rankings.ts';
@@ -64,25 +66,45 @@ export function rankForces(ctx: AnswerContext, asked: QueryFrame, draft: AnswerD
   return draft.answered('recommendation', `${lead}\n${shown.map(line).join('\n')}${belowList(without)}`, frame);
 }
 
+/** What a ranking of categories says besides the order: the count of all it ranked, and a few quoted. */
+export interface CategoryExtras {
+  lowest: boolean;
+  /** "How many, and what's the main theme?": how many were ranked, our count. */
+  counted: boolean;
+  /** "What kinds of things has the IOPC recommended?": some of them, quoted under the order. */
+  examples: readonly SourceDocument[];
+  /** "The top three themes": how many categories to list, where the question says. */
+  limit?: number | undefined;
+}
+
 /** The IOPC's categories in order of the recommendations filed under each (our count). */
-export function rankCategories(draft: AnswerDraft, recs: readonly SourceDocument[], frame: Frame, which: string, lowest: boolean): Answer {
+export function rankCategories(draft: AnswerDraft, s: Selection, frame: Frame, which: string, extras: CategoryExtras): Answer {
+  const recs = s.chosen;
   const tally = new Map<string, number>();
   for (const d of recs) if (d.category !== undefined) tally.set(d.category, (tally.get(d.category) ?? 0) + 1);
-  const ranked = [...tally].sort((a, b) => (lowest ? a[1] - b[1] : b[1] - a[1]));
+  const ranked = [...tally].sort((a, b) => (extras.lowest ? a[1] - b[1] : b[1] - a[1]));
   const [top] = ranked;
   if (!top) return draft.noData('metric_not_held', `We hold no IOPC learning recommendations${which} filed under a category.`, frame, 'recommendation');
   draft.allow(SCRAPED);
-  const all = { forces: [] as string[], name: 'recommendations counted' };
-  const list = ranked.map(([category, n]) => {
-    const shown = counted(draft, n, { ...all, rows: `whose category is “${category}”` }, '');
-    return `• ${draft.echo(category)}: ${shown}`;
+  const names = s.forces.map((f) => draft.forceName(f));
+  // The rows each count counted: the forces and period asked, and the category (or none).
+  const whom = (category: string | undefined, rows?: string) => ({
+    forces: [...s.forces],
+    name: 'recommendations counted',
+    rows: [rowsCounted(names, category, s.asks.length > 0 ? s.when : ''), rows ?? ''].filter((r) => r !== '').join(', '),
   });
+  const list = ranked.slice(0, extras.limit ?? ranked.length).map(([category, n]) => `• ${draft.echo(category)}: ${counted(draft, n, whom(category), '')}`);
   const uncategorised = recs.filter((d) => d.category === undefined).length;
   const rest =
-    uncategorised > 0 ? belowList(`${counted(draft, uncategorised, { ...all, rows: 'with no category recorded' }, '')} more have no category recorded.`) : '';
+    uncategorised > 0 ? belowList(`${counted(draft, uncategorised, whom(undefined, 'with no category recorded'), '')} more have no category recorded.`) : '';
+  const every = whom(undefined);
+  const total = extras.counted
+    ? `We hold ${counted(draft, recs.length, every, '')} IOPC learning recommendation${recs.length === 1 ? '' : 's'}${which} (our count of the rows of ${DATASET}${every.rows ? ` ${every.rows}` : ''}). `
+    : '';
+  const examples = extras.examples.length > 0 ? `\n${shownAs(extras.examples, recs, s.topic)}:\n${bullets(draft, extras.examples).join('\n')}` : '';
   return draft.answered(
     'recommendation',
-    `The IOPC's category “${draft.echo(top[0])}” holds the ${lowest ? 'fewest' : 'most'} IOPC learning recommendations${which} (our count of the rows of ${DATASET} filed under each category):\n${list.join('\n')}${rest}`,
+    `${total}The IOPC's category “${draft.echo(top[0])}” holds the ${extras.lowest ? 'fewest' : 'most'} IOPC learning recommendations${which} (our count of the rows of ${DATASET} filed under each category):\n${list.join('\n')}${rest}${examples}`,
     frame,
   );
 }

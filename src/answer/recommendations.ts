@@ -8,69 +8,44 @@
 import type { Answer, Frame } from '../model/answer.ts';
 import type { SourceDocument } from '../model/data.ts';
 import type { QueryFrame } from '../model/frame.ts';
-import { stem } from '../text/words.ts';
-import { periodMatches } from '../understand/periods.ts';
+import { publishedLabel } from '../render/format.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import { joinNames } from './holdings.ts';
-import { bullets, type Counted, counted, countedFor, DATASET, RESPONSES, responses, SCRAPED, unattributed } from './recommendation-lines.ts';
-import { documentsOfKind, stemsIn } from './recommendation-index.ts';
+import { type Selection, tally } from './recommendation-counts.ts';
+import { documentsOfKind } from './recommendation-index.ts';
+import { bullets, countedFor, RESPONSES, SCRAPED, SCRAPED_TO } from './recommendation-lines.ts';
 import { rankCategories, rankForces } from './recommendation-rankings.ts';
+import { datedIn, datesAsked, mostOnTopic, onTopic, shownAs, wordsFirst } from './recommendation-select.ts';
 
 /** How many recommendations an answer quotes. */
 const SHOWN = 3;
 
-/** The recommendations on `topic`: those filed under an IOPC category naming every topic word, or
- * failing that, those whose category or text mentions one. */
-function onTopic(ctx: AnswerContext, recs: readonly SourceDocument[], topic: readonly string[]): { chosen: SourceDocument[]; byCategory: boolean } {
-  if (topic.length === 0) return { chosen: [...recs], byCategory: false };
-  const topicStems = [...new Set(topic.map(stem))];
-  const inCategory = recs.filter((d) => {
-    const category = stemsIn(d, 'category');
-    return topicStems.every((t) => category.has(t));
-  });
-  if (inCategory.length > 0) return { chosen: inCategory, byCategory: true };
-  const ids = new Set(recs.map((d) => d.id));
-  const hits = ctx.passages.find(topic.join(' '), 40, { scope: 'recommendations', minTerms: 1, docFilter: (id) => ids.has(id) });
-  const chosen = [...new Set(hits.map((h) => h.passage.docId))]
-    .map((id) => ctx.documents.get(id) as SourceDocument)
-    .filter((d) => topicStems.some((t) => stemsIn(d, 'category').has(t) || stemsIn(d, 'text').has(t)));
-  return { chosen, byCategory: false };
-}
-
-/** The most on topic first (the most topic words met, in its category or text), then the newest. */
-function mostOnTopic(chosen: SourceDocument[], topic: readonly string[]): SourceDocument[] {
-  const newest = (a: SourceDocument, b: SourceDocument) => (b.published ?? '').localeCompare(a.published ?? '');
-  // With no topic every one is as relevant: no text need be read (a national ranking reads 1,317).
-  if (topic.length === 0) return [...chosen].sort(newest);
-  const topicStems = [...new Set(topic.map(stem))];
-  const relevance = new Map(
-    chosen.map((d) => {
-      const inCategory = stemsIn(d, 'category');
-      const inText = stemsIn(d, 'text');
-      return [d, topicStems.filter((t) => inCategory.has(t) || inText.has(t)).length * 100 + topicStems.filter((t) => inCategory.has(t)).length];
-    }),
-  );
-  return [...chosen].sort((a, b) => (relevance.get(b) ?? 0) - (relevance.get(a) ?? 0) || newest(a, b));
-}
-
 /** "Which force turned down the most?", "which category holds the most?": a ranking, or undefined. */
-function ranking(
-  ctx: AnswerContext,
-  asked: QueryFrame,
-  draft: AnswerDraft,
-  chosen: SourceDocument[],
-  frame: Frame,
-  which: string,
-  whom: string,
-): Answer | undefined {
-  if (asked.ranking.over !== 'forces') return rankCategories(draft, chosen, frame, `${whom}${which}`, asked.ranking.direction === 'lowest');
+function ranking(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft, s: Selection, frame: Frame, which: string): Answer | undefined {
+  if (asked.ranking.over !== 'forces') {
+    const whom = s.forces.length > 0 ? ` to ${s.who}` : '';
+    // "How many, and what's the main theme?" counts them too; "what kinds of things…?" (no end of the
+    // order asked, nor a number) is shown a few of them besides.
+    const examples = !asked.quantity && asked.ranking.direction === undefined ? s.chosen.slice(0, SHOWN) : [];
+    return rankCategories(draft, s, frame, `${whom}${which}`, {
+      lowest: asked.ranking.direction === 'lowest',
+      counted: asked.quantity,
+      examples,
+      limit: asked.ranking.limit,
+    });
+  }
   const forces = asked.scope.kind === 'forces' || asked.scope.kind === 'region' ? asked.scope.forces : [];
   if ((forces.length === 0 || asked.scope.kind === 'region') && (asked.ranking.direction !== undefined || asked.ranking.threshold !== undefined))
-    return rankForces(ctx, asked, draft, chosen, frame, which);
+    return rankForces(ctx, asked, draft, s.chosen, frame, which);
   return undefined;
 }
 
+/**
+ * The answer to a question about the IOPC's learning recommendations: a ranking where one was asked,
+ * otherwise how many we hold of those asked about (where a number was asked, or their rows can be
+ * counted without reading their words) and the most on topic, quoted.
+ */
 export function answerRecommendations(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft): Answer {
   const all = documentsOfKind(ctx.documents, 'recommendation');
   // Recommendations are addressed to forces: a national question asks about all of them.
@@ -95,71 +70,59 @@ export function answerRecommendations(ctx: AnswerContext, asked: QueryFrame, dra
   const who = forces.length > 0 ? joinNames(forces.map((f) => draft.forceName(f))) : 'police forces';
   // A recommendation is a force's where the dataset's force column files it under that force: the
   // count a reader can repeat by filtering the spreadsheet.
-  const forForce = (d: SourceDocument) => forces.length === 0 || forces.includes(countedFor(d) ?? '');
-  // Years asked: a recommendation counts where its page's date falls in them.
-  const asks = asked.periods.asks.filter((a) => a.kind === 'year' || a.kind === 'range' || a.kind === 'financial-year');
-  const inYears = (d: SourceDocument) =>
-    asks.length === 0 ||
-    (d.published !== null &&
-      asks.some((a) => periodMatches({ id: '', label: '', wording: '', kind: 'point-in-time', start: d.published as string, end: d.published as string }, a)));
-  const held = all.filter(forForce);
+  const held = all.filter((d) => forces.length === 0 || forces.includes(countedFor(d) ?? ''));
+  // Years (or a month) asked: a recommendation counts where its page's date falls in them.
+  const asks = datesAsked(asked);
   const { chosen: onSubject, byCategory } = onTopic(ctx, held, topic);
-  const dated = onSubject.filter(inYears);
+  const dated = onSubject.filter((d) => datedIn(d, asks));
   const chosen = mostOnTopic(response ? dated.filter((d) => d.accepted === response) : dated, topic);
   const category = byCategory ? (onSubject[0]?.category ?? topic.join(' ')) : undefined;
   const about =
     category !== undefined ? ` in the IOPC's category “${draft.echo(category)}”` : topic.length > 0 ? ` mentioning “${draft.echo(topic.join(' '))}”` : '';
   const when = asks.length > 0 ? ` from ${draft.echo(joinNames(asks.map((a) => a.label)))}` : '';
-  const status = response ? ` ${RESPONSES[response]}` : '';
-  const recorded = status ? ` recorded as${status}` : '';
+  const recorded = response ? ` recorded as ${RESPONSES[response]}` : '';
+  const s: Selection = { all, held, dated, chosen, forces, who, topic, category, asks, response, about, when };
   draft.allow(SCRAPED);
-  const ranked = ranking(ctx, asked, draft, chosen, frame, `${about}${when}${recorded}`, forces.length > 0 ? ` to ${who}` : '');
+  const ranked = ranking(ctx, asked, draft, s, frame, `${about}${when}${recorded}`);
   if (ranked) return ranked;
-  if (chosen.length === 0) {
-    if (asks.length > 0 && dated.length === 0)
-      return draft.noData(
-        'period_not_held',
-        `We hold no IOPC learning recommendations to ${who}${about}${when}: the recommendation pages we hold were scraped up to ${SCRAPED}.`,
-        frame,
-        'recommendation',
-      );
+  // "How many were accepted?" of some held: none is a count, not a gap in what we hold.
+  const zeroCounted = asked.quantity && response !== undefined && dated.length > 0;
+  if (chosen.length === 0 && !zeroCounted) {
+    if (asks.length > 0 && dated.length === 0) return draft.noData('period_not_held', noneDated(draft, s, onSubject), frame, 'recommendation');
     const categories = [...new Set(held.map((d) => d.category).filter((c): c is string => c !== undefined))].sort();
     const topics = categories.length > 0 ? ` For ${who} we hold recommendations on: ${categories.join('; ')}.` : ` We hold none for ${who}.`;
     return draft.noData('metric_not_held', `We hold no IOPC learning recommendations to ${who}${about}${when}${recorded}.${topics}`, frame, 'recommendation');
   }
-  const whom: Counted = {
-    forces,
-    name: who,
-    rows: rowsCounted(
-      forces.map((f) => draft.forceName(f)),
-      category,
-      asks.length > 0 ? when : '',
-    ),
-  };
-  const ofAll = response ? `, of ${counted(draft, dated.length, whom, '')} we hold` : '';
-  const tally =
-    asked.quantity || response !== undefined
-      ? `We hold ${counted(draft, chosen.length, whom, status.trim())} IOPC learning recommendation${chosen.length === 1 ? '' : 's'} to ${who}${about}${when}${recorded}${ofAll} (our count of the rows of ${DATASET}${whom.rows ? ` ${whom.rows}` : ''}${topic.length > 0 && category === undefined ? ' whose text mentions the topic' : ''}).${response ? '' : ` ${responses(draft, chosen, whom)}`}${topic.length === 0 && asks.length === 0 && !response ? besides(draft, all, forces, who) : ''} ${topic.length > 0 ? 'The most on topic' : 'The most recent'}:\n`
-      : '';
-  const heading = `IOPC learning recommendations to ${who}${about}${when}${recorded}:\n`;
+  // Rows chosen by their words are counted only where a number was asked: what a topic's words match
+  // is ours to judge, unlike a force, a category, a date or a response, which a reader can filter by.
+  const counts = asked.quantity || response !== undefined || topic.length === 0 || category !== undefined;
+  const shown = chosen.slice(0, SHOWN);
+  const counting = counts ? tally(draft, asked, s) : undefined;
+  if (counting && shown.length === 0) return draft.answered('recommendation', counting.text, frame);
+  const lead = counting
+    ? `${counting.text}${counting.listed ? '\n' : ' '}${shownAs(shown, chosen, topic)}:\n`
+    : `IOPC learning recommendations to ${who}${about}${when}${recorded}${wordsFirst(shown, chosen, topic) ? ', those quoting the recommendation first' : ''}:\n`;
   const more = chosen.length > SHOWN ? ' More match: ask about a narrower topic, or follow the links.' : '';
-  return draft.answered('recommendation', `${tally || heading}${bullets(draft, chosen.slice(0, SHOWN)).join('\n')}${more}`, frame);
+  return draft.answered('recommendation', `${lead}${bullets(draft, shown).join('\n')}${more}`, frame);
 }
 
-/** Which rows a count of recommendations counted, in words a reader can filter the spreadsheet by. */
-function rowsCounted(forces: readonly string[], category: string | undefined, when: string): string {
-  const parts = [
-    ...(forces.length > 0 ? [`whose force column names ${joinNames(forces, 'or')}`] : []),
-    ...(category !== undefined ? [`whose category is “${category}”`] : []),
-  ];
-  return [parts.join(' and '), when ? `dated${when.replace(/^ from/, ' in')}` : ''].filter((p) => p !== '').join(', ');
-}
-
-/** Pages naming the forces only in their tags or heading (force column "#N/A"): said, never counted. */
-function besides(draft: AnswerDraft, all: readonly SourceDocument[], forces: readonly string[], who: string): string {
-  if (forces.length === 0) return '';
-  const n = unattributed(all, forces).length;
-  if (n === 0) return '';
-  const shown = counted(draft, n, { forces: [...forces], name: who, rows: `whose force column is “#N/A” and whose tags or heading name ${who}` }, '');
-  return ` Not counted: ${shown} more page${n === 1 ? '' : 's'} whose force column is “#N/A” but whose tags or heading name ${who}.`;
+/**
+ * None dated in the period asked: a period after the scrape is past what it holds; one within it
+ * ("March 2021") simply has none, and the dates of those on the subject say what it does hold.
+ */
+function noneDated(draft: AnswerDraft, s: Selection, onSubject: readonly SourceDocument[]): string {
+  const none = `We hold no IOPC learning recommendations to ${s.who}${s.about}${s.when}`;
+  if (s.asks.every((a) => a.from > SCRAPED_TO)) return `${none}: the recommendation pages we hold were scraped up to ${SCRAPED}.`;
+  const dates = onSubject
+    .map((d) => d.published)
+    .filter((d): d is string => d !== null)
+    .sort();
+  const [first, last] = [dates[0], dates[dates.length - 1]];
+  if (first === undefined || last === undefined) return `${none}, nor of any date (the recommendation pages were scraped up to ${SCRAPED}).`;
+  const label = (date: string) => {
+    const shown = publishedLabel({ published: date, publishedInferred: false });
+    draft.allow(shown, 'period');
+    return shown;
+  };
+  return `${none}. Those we hold to ${s.who}${s.about} are dated from ${label(first)} to ${label(last)} (the recommendation pages were scraped up to ${SCRAPED}).`;
 }

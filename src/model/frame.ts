@@ -47,7 +47,9 @@ export type Intent = z.infer<typeof Intent>;
 export const PeriodAsk = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('financial-year'), id: z.string(), label: z.string() }),
   z.strictObject({ kind: z.literal('range'), from: z.number().int(), to: z.number().int(), label: z.string() }),
-  z.strictObject({ kind: z.literal('year'), year: z.number().int(), label: z.string() }),
+  /** A calendar year; `month` (1 to 12) where one was typed before it ("July 2020"), which only
+   * answers dated to the day (the IOPC's recommendations) can narrow by. */
+  z.strictObject({ kind: z.literal('year'), year: z.number().int(), month: z.number().int().min(1).max(12).optional(), label: z.string() }),
   /** "latest", "last year", "now": the newest period held for the measure and scope that answer. */
   z.strictObject({ kind: z.literal('latest'), label: z.string() }),
   /** "the year before": relative to the previous answer's period, else to the latest. */

@@ -144,10 +144,15 @@ export class ForceResolver {
   /** Names that count only as written ("Met"), each with its force. */
   private readonly cased: Map<string, string>;
 
+  /** Words of the phrase book ("themes"): they mean something to us, so are never a misspelt force ("Thames"). */
+  private readonly phraseWords: ReadonlySet<string>;
+
   constructor(
     readonly forces: Force[],
     outside: OutsideForce[] = [],
+    phraseWords: ReadonlySet<string> = new Set(),
   ) {
+    this.phraseWords = phraseWords;
     this.byId = new Map(forces.map((f) => [f.id, f]));
     const keys = new Map<string, Key>();
     for (const force of forces) {
@@ -264,7 +269,14 @@ export class ForceResolver {
       else if (several) ambiguous ??= { word: token, candidates: several };
       else if (region && region.forces.length > 0) ambiguous ??= { word: token, candidates: region.forces, region: region.region };
       // A place's own name ("Herefordshire") is never a typo of a force's ("Hertfordshire").
-      else if (token.length >= 5 && !STOPWORDS.has(token) && !vocabulary.has(token) && !/\d/.test(token) && !this.areaWords.has(token)) {
+      else if (
+        token.length >= 5 &&
+        !STOPWORDS.has(token) &&
+        !vocabulary.has(token) &&
+        !this.phraseWords.has(token) &&
+        !/\d/.test(token) &&
+        !this.areaWords.has(token)
+      ) {
         const near = this.nearest(token);
         if (near) take(i, 1, near);
       }

@@ -32,8 +32,10 @@ const MONTHS_TO_MONTHS = new RegExp(
   `\\b(?:(?:between|from)\\s+)?(?:${MONTHS})\\s+((?:19|20)\\d\\d)\\s*(?:-|–|—|to|until|till|and)\\s*(?:${MONTHS})\\s+((?:19|20)\\d\\d)\\b`,
   'g',
 );
-/** "2019", "May 2019". */
-const YEAR = new RegExp(`\\b(?:(?:${MONTHS})\\s+)?((?:1[89]|2[01])\\d\\d)\\b`, 'g');
+/** "2019", "May 2019" (the month kept). */
+const YEAR = new RegExp(`\\b(?:(${MONTHS})\\s+)?((?:1[89]|2[01])\\d\\d)\\b`, 'g');
+/** The months in order, by the three letters every spelling in MONTHS starts with. */
+const MONTH_STARTS = 'janfebmaraprmayjunjulaugsepoctnovdec';
 
 /** "up to mid-2021", "(to June 2021)", "until 2019", "scraped to 30 June 2021": every year held up to
  * then, as a range. A bare "to" bounds only a date ("to 30 June 2021"), never a year alone. */
@@ -122,7 +124,10 @@ export function findPeriods(question: string): PeriodMention {
     if (b > a) add(m, { kind: 'range', from: a, to: b, label: `${a} to ${b}` });
   }
   for (const m of q.matchAll(UP_TO)) add(m, { kind: 'range', from: EARLIEST, to: Number(m[2]), label: `the years to ${m[1]}` });
-  for (const m of q.matchAll(YEAR)) add(m, { kind: 'year', year: Number(m[1]), label: m[1] ?? '' });
+  for (const m of q.matchAll(YEAR)) {
+    const month = m[1] === undefined ? undefined : MONTH_STARTS.indexOf(m[1].slice(0, 3)) / 3 + 1;
+    add(m, { kind: 'year', year: Number(m[2]), ...(month !== undefined ? { month } : {}), label: m[2] ?? '' });
+  }
   for (const m of q.matchAll(
     /\b(?:the\s+)?(?:year|period)\s+before(?:\s+(?:that|the\s+(?:most\s+recent|latest)(?:\s+one)?|last))?\b|\b(?:the\s+)?previous\s+year\b|\b(?:the\s+)?year\s+prior(?:\s+to\s+(?:that|the\s+(?:most\s+recent|latest|last)(?:\s+(?:one|year))?))?\b|\bprior\s+year\b|\b(?:a|the|one)\s+year\s+earlier\b/g,
   ))

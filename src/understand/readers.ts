@@ -13,14 +13,15 @@ import { PhraseBook } from './phrases.ts';
 
 /** The question readers for `data`. */
 export function questionReaders(data: Pick<Dataset, 'forces' | 'outside' | 'measures' | 'outcomes' | 'phrases' | 'families' | 'documents'>): QuestionReaders {
+  const phrases = new PhraseBook(data.phrases);
   return {
-    resolver: new ForceResolver(data.forces, data.outside),
+    resolver: new ForceResolver(data.forces, data.outside, phrases.words),
     matcher: new MetricMatcher(
       data.measures,
       data.outcomes,
       data.phrases.filter((p) => p.slot === 'plain').flatMap((p) => p.phrases),
     ),
-    phrases: new PhraseBook(data.phrases),
+    phrases,
     families: new PhraseBook(data.families.map((f) => ({ slot: f.family, phrases: f.names }))),
     publisherWords: new Set(data.documents.flatMap((d) => words(d.publisher))),
     catalogue: new CatalogueIndex(data.measures),
