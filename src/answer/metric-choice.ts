@@ -60,7 +60,12 @@ export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReadin
   const reading = frame.measure;
   const carried = reading.carried;
   let fits: Fit[] = reading.fits;
-  let breakdowns = reading.breakdowns;
+  // "Race specifically, not all discrimination": a kind named by words of its own beside the wider
+  // kind it belongs to is the one asked; the wider only says which family it is of (unless a share of
+  // the wider is asked: "what share of discriminatory behaviour allegations were about race?").
+  const apart = new Set(asksShare(frame) ? [] : (reading.apart ?? []));
+  const narrowerNamed = (id: string) => apart.has(id) && reading.breakdowns.some((o) => apart.has(o.id) && ctx.outcomes.get(o.id)?.within === id);
+  let breakdowns = reading.breakdowns.filter((b) => !narrowerNamed(b.id));
   if (fits.length === 0 && carried !== undefined && frame.context !== undefined) {
     const measure = ctx.measures.get(carried.measure);
     if (measure?.timeOf !== undefined && !reading.duration && frame.quantity) fits = [{ id: measure.timeOf, score: 1 }];
