@@ -245,13 +245,33 @@ export function paperMetrics(ctx: AnswerContext, frame: QueryFrame, forces: stri
   );
 }
 
+/** The numbers a question quotes ("'nearly 97,100'"), thousands rejoined; years are not figures. */
+function quotedFigures(frame: QueryFrame): Set<number> {
+  const found = new Set<number>();
+  for (const q of frame.quoted ?? []) {
+    // Quoted words reach the frame folded: "97,100" as "97 100".
+    for (const m of q.matchAll(/\d{1,3}(?:[ ,]\d{3})+|\d+(?:\.\d+)?/g)) {
+      const value = Number(m[0].replace(/[ ,]/g, ''));
+      if (!/^(19|20)\d{2}$/.test(m[0])) found.add(value);
+    }
+  }
+  return found;
+}
+
 function chooseAnyMetric(ctx: AnswerContext, frame: QueryFrame, forces: string[]): { choices: MetricChoice[]; metric?: Metric; alsoFits: string[] } {
   const reading = readingFor(ctx, frame);
   const defaultMeasure = [...ctx.measures.values()].find((m) => m.default)?.id;
   const options: Parameters<typeof rankMetrics>[2] = { share: asksShare(frame), familyOf: (m) => ctx.measures.get(m)?.family };
   if (defaultMeasure !== undefined) options.defaultMeasure = defaultMeasure;
   const fromPaper = paperMetrics(ctx, frame, forces);
-  const choices = fromPaper.length > 0 ? fromPaper : rankMetrics(ctx.metrics, reading, options);
+  const ranked = fromPaper.length > 0 ? fromPaper : rankMetrics(ctx.metrics, reading, options);
+  // "Complaints were 'nearly 97,100' last year - what was it the year before?": a figure the question
+  // quotes names the series it belongs to.
+  const quoted = quotedFigures(frame);
+  const quotedFor = forces.length > 0 ? forces : [NATIONAL];
+  const stating =
+    quoted.size === 0 ? [] : ranked.filter((c) => c.score > 0 && quotedFor.some((f) => ctx.store.of(f, c.metric.id).some((o) => quoted.has(o.value))));
+  const choices = stating.length > 0 ? stating : ranked;
   // A published cell we could not read counts as held: the answer is to say so, not to fall to another measure.
   const unreadable = (c: MetricChoice) => ctx.unreadable.some((u) => u.metric === c.metric.id && forces.includes(u.force));
   const held = (c: MetricChoice) =>
