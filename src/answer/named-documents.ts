@@ -17,12 +17,15 @@ const GENERIC = new Set(['news', 'star', 'post', 'echo', 'times', 'today', 'inde
 /** Words of a body's name, not a paper's. */
 const BODIES = new Set(['police', 'constabulary', 'commissioner']);
 
-/** A paper's own name, less what it adds in brackets ("Daily Echo (Southampton)" is the Daily Echo). */
+/** A paper's own name, less what it adds in brackets ("Daily Echo (Southampton)" is the Daily Echo);
+ * a name no paper has alone is named with its place ("The News (Portsmouth)" is the Portsmouth News). */
 function nameWords(publisher: string): string[] {
   const name = words(publisher.replace(/\(.*?\)/g, ' ')).filter((w) => !STOPWORDS.has(w));
   // A force's own statement ("Surrey Police (official)") is named by the force, never as a paper.
-  const body = name.some((w) => BODIES.has(w));
-  return body || (name.length === 1 && GENERIC.has(name[0] as string)) ? [] : name;
+  if (name.some((w) => BODIES.has(w))) return [];
+  if (name.length !== 1 || !GENERIC.has(name[0] as string)) return name;
+  const place = words(/\(([^()]*)\)/.exec(publisher)?.[1] ?? '');
+  return place.length === 1 ? [...place, ...name] : [];
 }
 
 /** Whether `name` stands in `asked`, word after word. */

@@ -46,17 +46,29 @@ const INITIALISMS: Record<string, string> = {
   foi: 'Freedom of Information',
   pm: 'Prime Minister',
   no10: 'Prime Minister',
+  'no 10': 'Prime Minister',
+  'number 10': 'Prime Minister',
 };
 
-/** A word with its initialism spelt out ("hmic" → "HM Inspectorate of Constabulary"), else itself. */
-export function spelt(word: string): string {
-  return INITIALISMS[word] ?? word;
+/** Each word of a text, or pair of words naming one thing ("No 10"), with the spellings the sources
+ * may use for it: itself, and an initialism's words in full ("foi": "Freedom of Information"). The
+ * sources use both ("the FOI response"), so a sentence holding either holds the word. */
+export function spellings(ws: readonly string[]): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < ws.length; i++) {
+    const pair = `${ws[i]} ${ws[i + 1]}`;
+    const word = INITIALISMS[pair] !== undefined ? pair : (ws[i] as string);
+    if (word === pair) i++;
+    const full = INITIALISMS[word];
+    out.push(full === undefined ? [word] : [word, full]);
+  }
+  return out;
 }
 
 /** The subject with initialisms spelt out, and trailing words that only say what is counted dropped. */
 export function expand(subject: string): string {
-  return words(subject)
-    .map((w) => INITIALISMS[w] ?? w)
+  return spellings(words(subject))
+    .map((forms) => forms.at(-1))
     .join(' ')
     .replace(/\s+(allegations?|offences?|cases?)$/i, '');
 }

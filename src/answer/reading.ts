@@ -12,7 +12,7 @@ import { words } from '../text/words.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import { documentsNamed } from './named-documents.ts';
-import { content, expand, NOT_SPEECH, sentences, spelt } from './passages.ts';
+import { content, expand, NOT_SPEECH, sentences, spellings } from './passages.ts';
 
 /** Passages read for a text question's sentences. */
 const CANDIDATES = 24;
@@ -27,18 +27,21 @@ const sentencesOf: (paragraph: string) => readonly string[] = memoised(sentences
 const stemSet: (sentence: string) => ReadonlySet<string> = memoised((s: string) => new Set(content(s)), 20_000);
 
 /** A figure, in digits or words. */
-export const HOLDS_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b/i;
+export const HOLDS_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty|hundred)\b/i;
 
 /** A number and the two words after it: what it counts ("49 offences", "40% of misconduct allegations"). */
 const COUNTED =
-  /(?:\d[\d,]*(?:\.\d+)?(?:%|\b)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b)(?:\s+per\s*cent)?(?:\s+of)?[\s-]+((?:[\p{L}-]+\s+){0,1}[\p{L}-]+)/giu;
+  /(?:\d[\d,]*(?:\.\d+)?(?:%|\b)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty|hundred)\b)(?:\s+per\s*cent)?(?:\s+of)?[\s-]+((?:[\p{L}-]+\s+){0,1}[\p{L}-]+)/giu;
 
 /** Words that tell two terms apart ("one complaint could contain several allegations"). */
 const CONTRASTS = 'several rather contain involve';
 
 /** Capitalised words of bodies' and papers' names and of dates, never of a person's. */
-const BODY_WORDS =
-  'Police|Constabulary|Office|Service|Council|Commission|Federation|Conduct|Regulations|Standards|Complaints|Inspectorate|International|Force|Forces|Post|Chronicle|News|Today|Echo|Home|Independent|Metropolitan|Government|Department|January|February|March|April|May|June|July|August|September|October|November|December';
+const BODY_NAMES =
+  'Police|Constabulary|Office|Service|Council|Commission|Federation|Conduct|Regulations|Standards|Complaints|Inspectorate|International|Force|Forces|Post|Chronicle|News|Today|Echo|Home|Independent|Metropolitan|Government|Department';
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const WEEKDAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+const BODY_WORDS = `${BODY_NAMES}|${MONTHS}`;
 
 /** Capitalised words that may stand before a capitalised word without making it a surname ("The
  * National Police Chiefs' Council", "Criminal Justice"). */
@@ -47,8 +50,9 @@ const NOT_FIRST_NAMES = `${BODY_WORDS}|The|A|An|This|That|These|Those|In|On|At|B
 /** What each kind of question wants of its answer's sentence, beyond the question's words. */
 const WANTS: Record<'who' | 'when' | 'why' | 'differ', RegExp> = {
   // A person's name: two capitalised words ("Zoë Billingham"), neither a body's ("Hampshire Police",
-  // "Police Conduct Regulations").
-  who: new RegExp(`(?<!\\p{L})(?!(?:${BODY_WORDS})\\b)\\p{Lu}\\p{Ll}+ (?!(?:${BODY_WORDS})\\b)\\p{Lu}\\p{Ll}+`, 'u'),
+  // "Police Conduct Regulations"); a month may be a surname ("Thersa May") unless a date follows it
+  // ("Friday July 9").
+  who: new RegExp(`(?<!\\p{L})(?!(?:${NOT_FIRST_NAMES}|${WEEKDAYS})\\b)\\p{Lu}\\p{Ll}+ (?!(?:${BODY_NAMES})\\b)(?!(?:${MONTHS})\\s+\\d)\\p{Lu}\\p{Ll}+`, 'u'),
   when: /\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/,
   differ: /\b(?:more than one|several|rather than|whereas|may involve|could contain|can contain|may contain|can include|one or more)\b/i,
   why: /\b(?:because|due to|as a result|in order to|so that|reasons?|after|since)\b/i,
@@ -77,13 +81,14 @@ export function readText(
   /** Only sentences naming no force: a national question's answer. */
   national = false,
 ): Answer | undefined {
-  // Each word of the question is one term, an initialism with all the words it stands for.
+  // Each word of the question is one term, held by a sentence holding it or, for an initialism, all
+  // the words it stands for.
   const seenTerms = new Set<string>();
-  const terms = asked.keywords
-    .map((w) => content(spelt(w)))
-    .filter((stems) => {
-      const key = stems.join(' ');
-      if (stems.length === 0 || seenTerms.has(key)) return false;
+  const terms = spellings(asked.keywords)
+    .map((forms) => forms.map(content).filter((stems) => stems.length > 0))
+    .filter((forms) => {
+      const key = forms.map((stems) => stems.join(' ')).join('|');
+      if (forms.length === 0 || seenTerms.has(key)) return false;
       seenTerms.add(key);
       return true;
     });
@@ -103,19 +108,23 @@ export function readText(
   const person = asked.measure.unheld?.by === 'person' ? words(asked.measure.unheld.words).at(-1) : undefined;
   const naming = person === undefined ? documentsNaming(ctx, asked.unaccounted, speakable) : undefined;
   const about = named.size > 0 || person !== undefined || naming !== undefined ? [] : within;
+  // The words naming the person asked about, typed ("David Carrick") or found written as a name ("carrick").
+  const nameStems = new Set(content(person !== undefined ? (asked.measure.unheld?.words ?? '') : (naming?.word ?? '')));
   // Telling two terms apart, passages holding words that do so rank first.
-  const query = `${expand(asked.keywords.join(' '))}${asked.asksText === 'differ' ? ` ${CONTRASTS}` : ''}`;
+  // Initialisms as typed too: the sources write "the FOI response" as often as the words in full.
+  const typedInitialisms = spellings(asked.keywords).flatMap((forms) => (forms.length > 1 ? [forms[0]] : []));
+  const query = [expand(asked.keywords.join(' ')), ...typedInitialisms, ...(asked.asksText === 'differ' ? [CONTRASTS] : [])].join(' ');
   // Tables and analyses hold figures, not the words a text question asks for.
   const readable = (docId: string) =>
     speakable(docId) &&
-    (naming === undefined || naming.has(docId)) &&
+    (naming === undefined || naming.docs.has(docId)) &&
     (about.length === 0 || (ctx.documents.get(docId)?.forces ?? []).some((f) => about.includes(f)));
   const hits = ctx.passages.find(query, CANDIDATES, { minTerms: 1, docFilter: readable });
   const read: Read[] = hits
     .filter(({ passage }) => person === undefined || words(passage.text).includes(person))
     .flatMap(({ passage }) => sentencesOf(passage.text).map((sentence, at) => ({ passage, sentence, at, score: 0 })));
   if (read.length === 0) return undefined;
-  const holds = (r: Read, term: readonly string[]) => term.every((t) => stemSet(r.sentence).has(t));
+  const holds = (r: Read, term: readonly string[][]) => term.some((stems) => stems.every((t) => stemSet(r.sentence).has(t)));
   // A word in few of the sentences read says more about which one answers than one in most of them
   // ("Hampshire" in a Hampshire story); a word none holds ("wanted", "getting") weighs nothing.
   const weights = terms.map((term) => {
@@ -135,7 +144,7 @@ export function readText(
   );
   // With `stating`, only sentences stating a number of something the question counts ("pleaded
   // guilty to 49 offences" for "how many offences"; never "Wayne Couzens, 48,").
-  const counted = new Set(terms.flat());
+  const counted = new Set(terms.flat(2));
   const counts = (sentence: string) => [...sentence.matchAll(COUNTED)].some((m) => content(m[1] ?? '').some((w) => counted.has(w)));
   const candidates = (titled.size > 0 ? read.filter((r) => titled.has(r.passage.docId) && r.passage.index > 0) : read).filter(
     (r) => (!stating || counts(r.sentence)) && (!national || !namesForce(ctx, r.sentence)),
@@ -162,6 +171,10 @@ export function readText(
   if (wanted.length > 0 && want !== WANTS.why) ranked.splice(0, ranked.length, ...wanted);
   const [best] = ranked;
   if (!best || best.score < total * MIN_SHARE) return undefined;
+  // A question about someone asks something of them ("how old is David Carrick?"): a sentence holding
+  // their name and none of the rest of what is asked does not answer it.
+  const beyondName = terms.filter((term) => !term.every((stems) => stems.every((t) => nameStems.has(t))));
+  if (nameStems.size > 0 && beyondName.length > 0 && !beyondName.some((term) => holds(best, term))) return undefined;
   const chosen = [best, ...ranked.slice(1, QUOTED).filter((r) => r.score >= best.score * SECOND)];
   // "Who said …?": a quotation without its speaker is quoted with the sentence that names them.
   if (asked.asksText === 'who' && !WANTS.who.test(best.sentence)) {
@@ -211,7 +224,8 @@ function attribution(ctx: AnswerContext, r: Read): Read | undefined {
 export function personWritten(ctx: AnswerContext, asked: QueryFrame): string | undefined {
   const speakable = (docId: string) => !NOT_SPEECH.has(ctx.documents.get(docId)?.kind ?? '');
   const surname = (name: string) => `(?<!\\p{L})(?!(?:${NOT_FIRST_NAMES})\\b)\\p{Lu}\\p{Ll}+ ${name}`;
-  return asked.unaccounted.find((w) => documentsWriting(ctx, w, surname, speakable).size > 0);
+  // "Amnesty International" is a body's name, not a first name and a surname.
+  return asked.unaccounted.find((w) => !ctx.phrases.isWordOf('institution', w) && documentsWriting(ctx, w, surname, speakable).size > 0);
 }
 
 /** Passages searched for a word to tell whether the sources write it as a name. */
@@ -228,12 +242,16 @@ function documentsWriting(ctx: AnswerContext, word: string, written: (name: stri
   return new Set(hits.filter(({ passage }) => pattern.test(passage.text)).map(({ passage }) => passage.docId));
 }
 
-/** The documents writing the first of `unaccounted` that the sources write as a name (with a capital,
- * after a sentence's first word), or undefined when none is. */
-function documentsNaming(ctx: AnswerContext, unaccounted: readonly string[], docFilter: (docId: string) => boolean): Set<string> | undefined {
-  for (const w of unaccounted) {
-    const docs = documentsWriting(ctx, w, (name) => `[\\p{L},;] ${name}`, docFilter);
-    if (docs.size > 0) return docs;
+/** The first of `unaccounted` that the sources write as a name (with a capital, after a sentence's
+ * first word), with the documents writing it; undefined when none is. */
+function documentsNaming(
+  ctx: AnswerContext,
+  unaccounted: readonly string[],
+  docFilter: (docId: string) => boolean,
+): { word: string; docs: Set<string> } | undefined {
+  for (const word of unaccounted) {
+    const docs = documentsWriting(ctx, word, (name) => `[\\p{L},;] ${name}`, docFilter);
+    if (docs.size > 0) return { word, docs };
   }
   return undefined;
 }

@@ -23,6 +23,7 @@ import { answerDefinition, answerStatement, fallback, offTopic } from './passage
 import { answerChart, answerProvenance } from './provenance.ts';
 import { documentsNamed } from './named-documents.ts';
 import { personWritten, readText } from './reading.ts';
+import { answerPublished } from './publication.ts';
 
 /** Intents a group of forces is answered for together: a count of a region's forces is their total, anything else each force in order. */
 const GROUP_INTENTS: readonly Intent[] = ['lookup', 'share', 'compare', 'rank', 'count', 'recommendations'];
@@ -130,6 +131,9 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
     draft.note(
       `We hold figures for England and Wales only: Scotland and Northern Ireland have their own police complaints bodies, whose figures we don't hold.`,
     );
+  // "When did the Daily Echo run the story?": a document's date, before any force's figures.
+  const dated = frame.asksPublished ? answerPublished(ctx, frame, draft) : undefined;
+  if (dated) return dated;
   const declined = declineScope(ctx, frame, draft);
   if (declined) return declined;
   if (frame.intent === 'recommendations') return answerRecommendations(ctx, frame, draft);
