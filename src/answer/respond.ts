@@ -19,7 +19,8 @@ import { rankByDifference } from './difference-ranking.ts';
 import { NATIONAL } from '../understand/forces.ts';
 import { paperMetrics, readingFor } from './metric-choice.ts';
 import { answerRecommendations } from './recommendations.ts';
-import { answerDefinition, answerStatement, fallback, offTopic } from './passages.ts';
+import { answerDefinition, fallback, offTopic } from './passages.ts';
+import { answerStatement, statementsOf } from './statements.ts';
 import { answerChart, answerProvenance } from './provenance.ts';
 import { documentsNamed } from './named-documents.ts';
 import { personWritten, readText } from './reading.ts';
@@ -108,9 +109,13 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
       return answerChart(frame, draft);
     case 'sources':
       return forces[0] !== undefined ? forceCatalogue(ctx, draft, forces[0]) : catalogue(ctx, draft);
-    case 'statement':
-      // "…, according to the Hampshire Chronicle article?": a paper's own words answer, not a speaker's.
-      return (documentsNamed(ctx, frame).size > 0 ? readText(ctx, frame, draft) : undefined) ?? answerStatement(ctx, frame, draft);
+    case 'statement': {
+      // "What did No 10 say, as quoted in the Hemel Today piece?": the speaker's words in that paper;
+      // "…, according to the Hampshire Chronicle article?": the paper's own words, not a speaker's.
+      const papers = documentsNamed(ctx, frame);
+      const inPaper = papers.size > 0 ? (statementsOf(ctx, frame, draft, papers) ?? readText(ctx, frame, draft)) : undefined;
+      return inPaper ?? answerStatement(ctx, frame, draft);
+    }
     case 'define':
       // "What is the average salary of a police constable?" is no term of ours to define.
       if (frame.beyondFigures === 'money') break;
