@@ -19,7 +19,7 @@ export function sentences(paragraph: string): string[] {
 }
 
 /** Phrases that introduce a definition right after the term. */
-const DEFINES =
+export const DEFINES =
   /(–|-|—)\s*(those|when|where|which)\b|\bwhere it is alleged\b|\bwhich means\b|\binvolve\b|\bis when\b|\bmeans\b|\brefers to\b|\bcan cover\b|\bare those\b/i;
 /** A sentence saying what the term of the one before covers ("This includes complaints on …"). */
 const GOES_ON_TO_DEFINE = /^(?:This|These|That|It|They|Such (?:complaints|allegations|cases)) (?:includes?|covers?|means|refers to|involves?|consists? of)\b/;

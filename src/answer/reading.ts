@@ -12,7 +12,7 @@ import { words } from '../text/words.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import { documentsNamed } from './named-documents.ts';
-import { content, expand, NOT_SPEECH, sentences, spellings } from './passages.ts';
+import { content, DEFINES, expand, NOT_SPEECH, sentences, spellings } from './passages.ts';
 
 /** Passages read for a text question's sentences. */
 const CANDIDATES = 24;
@@ -135,13 +135,11 @@ export function readText(
   const want =
     asked.asksText === 'who' || asked.asksText === 'why' || asked.asksText === 'differ' ? WANTS[asked.asksText] : asked.asksWhen ? WANTS.when : undefined;
   // Words quoted from a headline ("in the 'nearly 20 police leave' article") name the document asked
-  // about; other quoted words are the sentence's own.
+  // about; other quoted words are the sentence's own, as are words some article's body holds too
+  // (a short story's first line "… referred to the reflective practice review process" is no headline).
   const quoted = asked.quoted ?? [];
-  const titled = new Set(
-    hits
-      .filter(({ passage }) => passage.index === 0 && quoted.some((q) => ` ${words(passage.text).join(' ')} `.includes(` ${q} `)))
-      .map((h) => h.passage.docId),
-  );
+  const holding = hits.filter(({ passage }) => quoted.some((q) => ` ${words(passage.text).join(' ')} `.includes(` ${q} `)));
+  const titled = new Set(holding.every((h) => h.passage.index === 0) ? holding.map((h) => h.passage.docId) : []);
   // With `stating`, only sentences stating a number of something the question counts ("pleaded
   // guilty to 49 offences" for "how many offences"; never "Wayne Couzens, 48,").
   const counted = new Set(terms.flat(2));
@@ -154,7 +152,9 @@ export function readText(
     r.score = terms.reduce((sum, term, k) => sum + (holds(r, term) ? (weights[k] ?? 0) : 0), 0);
     // A "who" answer names someone; a "why" one gives a reason; a "when" one a date.
     if (want?.test(r.sentence)) r.score += top;
-    if (titled.size === 0 && quoted.some((q) => ` ${words(r.sentence).join(' ')} `.includes(` ${q} `))) r.score += top * 2;
+    // The sentence holding words the question quotes is the one asked about; asked what they mean
+    // ("what is the 'reflective practice review process'?"), the one explaining them.
+    if (titled.size === 0 && quoted.some((q) => ` ${words(r.sentence).join(' ')} `.includes(` ${q} `))) r.score += top * (DEFINES.test(r.sentence) ? 3 : 2);
   }
   // One copy of each sentence (syndicated articles repeat them), best first.
   const seen = new Set<string>();
@@ -226,6 +226,17 @@ export function personWritten(ctx: AnswerContext, asked: QueryFrame): string | u
   const surname = (name: string) => `(?<!\\p{L})(?!(?:${NOT_FIRST_NAMES})\\b)\\p{Lu}\\p{Ll}+ ${name}`;
   // "Amnesty International" is a body's name, not a first name and a surname.
   return asked.unaccounted.find((w) => !ctx.phrases.isWordOf('institution', w) && documentsWriting(ctx, w, surname, speakable).size > 0);
+}
+
+/** Whether some words the question quotes stand in the text of a source ("'likely only the tip of'"):
+ * then it asks about that text. */
+export function quotesSources(ctx: AnswerContext, asked: QueryFrame): boolean {
+  const speakable = (docId: string) => !NOT_SPEECH.has(ctx.documents.get(docId)?.kind ?? '');
+  return (asked.quoted ?? []).some((q) =>
+    ctx.passages
+      .find(q, NAME_CANDIDATES, { minTerms: 1, allWords: true, docFilter: speakable })
+      .some(({ passage }) => ` ${words(passage.text).join(' ')} `.includes(` ${q} `)),
+  );
 }
 
 /** Passages searched for a word to tell whether the sources write it as a name. */

@@ -23,7 +23,7 @@ import { answerDefinition, fallback, offTopic } from './passages.ts';
 import { answerStatement, statementsOf } from './statements.ts';
 import { answerChart, answerProvenance } from './provenance.ts';
 import { documentsNamed } from './named-documents.ts';
-import { personWritten, readText } from './reading.ts';
+import { personWritten, quotesSources, readText } from './reading.ts';
 import { answerPublished } from './publication.ts';
 
 /** Intents a group of forces is answered for together: a count of a region's forces is their total, anything else each force in order. */
@@ -153,9 +153,12 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
   // that our measures do not account for is answered from its sentences (stating a count, where one
   // is asked), before any figure of ours; so is one whose measure the paper reports no figure of
   // ("what share … were about delivery of duties, according to the Petersfield Post?").
+  // "Amnesty reckoned the figures were 'likely only the tip of' what?", "in the Daily Echo piece, what
+  // is a 'disapplication'?": words quoted from a source's text are asked about in it, whatever it counts.
   const papers = documentsNamed(ctx, frame).size > 0;
-  if (papers && (frame.unaccounted.length > 0 || paperMetrics(ctx, frame, forces).length === 0)) {
-    const story = readText(ctx, frame, draft, [], undefined, frame.quantity || asksShare(frame));
+  const quoting = (frame.unaccounted.length > 0 || papers) && quotesSources(ctx, frame);
+  if ((papers && (frame.unaccounted.length > 0 || paperMetrics(ctx, frame, forces).length === 0)) || quoting) {
+    const story = readText(ctx, frame, draft, [], undefined, (frame.quantity || asksShare(frame)) && !quoting);
     if (story) return story;
   }
   if ((frame.asksText || (frame.asksWhen && !frame.quantity)) && frame.measure.unheld?.by !== 'people') {
