@@ -85,7 +85,7 @@ export function readText(
   // the words it stands for.
   const seenTerms = new Set<string>();
   const terms = spellings(asked.keywords)
-    .map((forms) => forms.map(content).filter((stems) => stems.length > 0))
+    .map((forms) => [...forms, ...forceSpelling(ctx, asked, forms[0] as string)].map(content).filter((stems) => stems.length > 0))
     .filter((forms) => {
       const key = forms.map((stems) => stems.join(' ')).join('|');
       if (forms.length === 0 || seenTerms.has(key)) return false;
@@ -111,9 +111,11 @@ export function readText(
   // The words naming the person asked about, typed ("David Carrick") or found written as a name ("carrick").
   const nameStems = new Set(content(person !== undefined ? (asked.measure.unheld?.words ?? '') : (naming?.word ?? '')));
   // Telling two terms apart, passages holding words that do so rank first.
-  // Initialisms as typed too: the sources write "the FOI response" as often as the words in full.
+  // Initialisms as typed too (the sources write "the FOI response" as often as the words in full), and
+  // forces by their short names ("Hants": "Hampshire").
   const typedInitialisms = spellings(asked.keywords).flatMap((forms) => (forms.length > 1 ? [forms[0]] : []));
-  const query = [expand(asked.keywords.join(' ')), ...typedInitialisms, ...(asked.asksText === 'differ' ? [CONTRASTS] : [])].join(' ');
+  const forceNames = asked.keywords.flatMap((w) => forceSpelling(ctx, asked, w));
+  const query = [expand(asked.keywords.join(' ')), ...typedInitialisms, ...forceNames, ...(asked.asksText === 'differ' ? [CONTRASTS] : [])].join(' ');
   // Tables and analyses hold figures, not the words a text question asks for.
   const readable = (docId: string) =>
     speakable(docId) &&
@@ -175,7 +177,9 @@ export function readText(
   // their name and none of the rest of what is asked does not answer it.
   const beyondName = terms.filter((term) => !term.every((stems) => stems.every((t) => nameStems.has(t))));
   if (nameStems.size > 0 && beyondName.length > 0 && !beyondName.some((term) => holds(best, term))) return undefined;
-  const chosen = [best, ...ranked.slice(1, QUOTED).filter((r) => r.score >= best.score * SECOND)];
+  // A second sentence holds some of the question's words, not only a date or a name.
+  const holdsWords = (r: Read) => terms.some((term, k) => (weights[k] ?? 0) > 0 && holds(r, term));
+  const chosen = [best, ...ranked.slice(1, QUOTED).filter((r) => r.score >= best.score * SECOND && holdsWords(r))];
   // "Who said …?": a quotation without its speaker is quoted with the sentence that names them.
   if (asked.asksText === 'who' && !WANTS.who.test(best.sentence)) {
     const speaker = attribution(ctx, best);
@@ -226,6 +230,22 @@ export function personWritten(ctx: AnswerContext, asked: QueryFrame): string | u
   const surname = (name: string) => `(?<!\\p{L})(?!(?:${NOT_FIRST_NAMES})\\b)\\p{Lu}\\p{Ll}+ ${name}`;
   // "Amnesty International" is a body's name, not a first name and a surname.
   return asked.unaccounted.find((w) => !ctx.phrases.isWordOf('institution', w) && documentsWriting(ctx, w, surname, speakable).size > 0);
+}
+
+/** A force's short name for a word of the question naming it otherwise ("Hants", "the Met"): the
+ * sources write "Hampshire", "Metropolitan Police". */
+function forceSpelling(ctx: AnswerContext, asked: QueryFrame, word: string): string[] {
+  const forces = asked.scope.kind === 'forces' ? asked.scope.forces : [];
+  const names = (id: string) => {
+    const force = ctx.forces.get(id);
+    return force ? [force.name, ...force.aliases].flatMap(words) : [];
+  };
+  // A word of one force's names alone ("hants"), not one many share ("officers" in "Met officers").
+  const distinctive = [...ctx.forces.keys()].filter((id) => names(id).includes(word)).length === 1;
+  return forces.flatMap((id) => {
+    const force = ctx.forces.get(id);
+    return force && distinctive && names(id).includes(word) && !words(force.shortName).includes(word) ? [force.shortName] : [];
+  });
 }
 
 /** Whether some words the question quotes stand in the text of a source ("'likely only the tip of'"):
