@@ -55,13 +55,13 @@ export function answerPublished(ctx: AnswerContext, asked: QueryFrame, draft: An
   // A date and its reason are the source's record, not figures of ours.
   draft.allow(date);
   draft.allow(reason);
-  const article = `${doc.publisher}'s article (“${opening.trim()}” [${n}])`;
+  const article = `this article (“${opening.trim()}” [${n}])`;
   const on = doc.published !== null && doc.published.length === 10 ? `on ${date}` : `in ${date}`;
   const text =
     doc.published === null
-      ? `We don't know when ${article} was published. ${reason}`
+      ? `We don't know when ${doc.publisher} published ${article}. ${reason}`
       : doc.dateInferred
-        ? `${article} was published ${on} (date inferred): ${reason}`
-        : `${article} was published ${on}.`;
+        ? `${doc.publisher} published ${article} ${on} (date inferred): ${reason}`
+        : `${doc.publisher} published ${article} ${on}.`;
   return draft.answered('statement', text.trim(), { type: 'statement', forces: [], periods: [] });
 }

@@ -13,6 +13,7 @@ import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import { documentsNamed } from './named-documents.ts';
 import { content, DEFINES, expand, NOT_SPEECH, sentences, spellings } from './passages.ts';
+import { BODY_NAMES, documentsNaming, forceSpelling, MONTHS, NOT_FIRST_NAMES, WEEKDAYS } from './text-names.ts';
 
 /** Passages read for a text question's sentences. */
 const CANDIDATES = 24;
@@ -35,17 +36,6 @@ const COUNTED =
 
 /** Words that tell two terms apart ("one complaint could contain several allegations"). */
 const CONTRASTS = 'several rather contain involve';
-
-/** Capitalised words of bodies' and papers' names and of dates, never of a person's. */
-const BODY_NAMES =
-  'Police|Constabulary|Office|Service|Council|Commission|Federation|Conduct|Regulations|Standards|Complaints|Inspectorate|International|Force|Forces|Post|Chronicle|News|Today|Echo|Home|Independent|Metropolitan|Government|Department';
-const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
-const WEEKDAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
-const BODY_WORDS = `${BODY_NAMES}|${MONTHS}`;
-
-/** Capitalised words that may stand before a capitalised word without making it a surname ("The
- * National Police Chiefs' Council", "Criminal Justice"). */
-const NOT_FIRST_NAMES = `${BODY_WORDS}|The|A|An|This|That|These|Those|In|On|At|By|For|From|Of|And|But|Or|If|When|While|As|To|With|Its|Their|His|Her|Our|Criminal|National|Royal|Chief|Senior|Deputy|Assistant`;
 
 /** What each kind of question wants of its answer's sentence, beyond the question's words. */
 const WANTS: Record<'who' | 'when' | 'why' | 'differ', RegExp> = {
@@ -109,7 +99,7 @@ export function readText(
   const naming = person === undefined ? documentsNaming(ctx, asked.unaccounted, speakable) : undefined;
   const about = named.size > 0 || person !== undefined || naming !== undefined ? [] : within;
   // The words naming the person asked about, typed ("David Carrick") or found written as a name ("carrick").
-  const nameStems = new Set(content(person !== undefined ? (asked.measure.unheld?.words ?? '') : (naming?.word ?? '')));
+  const nameStems = new Set(content(person !== undefined ? (asked.measure.unheld?.words ?? '') : (naming?.words.join(' ') ?? '')));
   // Telling two terms apart, passages holding words that do so rank first.
   // Initialisms as typed too (the sources write "the FOI response" as often as the words in full), and
   // forces by their short names ("Hants": "Hampshire").
@@ -218,73 +208,6 @@ function attribution(ctx: AnswerContext, r: Read): Read | undefined {
     for (let at = upTo - 1; at >= 0; at--) before.push({ passage, sentence: own[at] as string, at, score: 0 });
   }
   return before.find((c) => SPEAKS.test(c.sentence) && !PRONOUN_SPEAKS.test(c.sentence));
-}
-
-/**
- * A word of the question that nothing else reads and that the sources write as a person's surname,
- * after a capitalised first name or title ("carrick": "David Carrick"), or undefined. Our figures are
- * never about one person, so such a question is one for the sources' words.
- */
-export function personWritten(ctx: AnswerContext, asked: QueryFrame): string | undefined {
-  const speakable = (docId: string) => !NOT_SPEECH.has(ctx.documents.get(docId)?.kind ?? '');
-  const surname = (name: string) => `(?<!\\p{L})(?!(?:${NOT_FIRST_NAMES})\\b)\\p{Lu}\\p{Ll}+ ${name}`;
-  // "Amnesty International" is a body's name, not a first name and a surname.
-  return asked.unaccounted.find((w) => !ctx.phrases.isWordOf('institution', w) && documentsWriting(ctx, w, surname, speakable).size > 0);
-}
-
-/** A force's short name for a word of the question naming it otherwise ("Hants", "the Met"): the
- * sources write "Hampshire", "Metropolitan Police". */
-function forceSpelling(ctx: AnswerContext, asked: QueryFrame, word: string): string[] {
-  const forces = asked.scope.kind === 'forces' ? asked.scope.forces : [];
-  const names = (id: string) => {
-    const force = ctx.forces.get(id);
-    return force ? [force.name, ...force.aliases].flatMap(words) : [];
-  };
-  // A word of one force's names alone ("hants"), not one many share ("officers" in "Met officers").
-  const distinctive = [...ctx.forces.keys()].filter((id) => names(id).includes(word)).length === 1;
-  return forces.flatMap((id) => {
-    const force = ctx.forces.get(id);
-    return force && distinctive && names(id).includes(word) && !words(force.shortName).includes(word) ? [force.shortName] : [];
-  });
-}
-
-/** Whether some words the question quotes stand in the text of a source ("'likely only the tip of'"):
- * then it asks about that text. */
-export function quotesSources(ctx: AnswerContext, asked: QueryFrame): boolean {
-  const speakable = (docId: string) => !NOT_SPEECH.has(ctx.documents.get(docId)?.kind ?? '');
-  return (asked.quoted ?? []).some((q) =>
-    ctx.passages
-      .find(q, NAME_CANDIDATES, { minTerms: 1, allWords: true, docFilter: speakable })
-      .some(({ passage }) => ` ${words(passage.text).join(' ')} `.includes(` ${q} `)),
-  );
-}
-
-/** Passages searched for a word to tell whether the sources write it as a name. */
-const NAME_CANDIDATES = 5;
-
-/**
- * The documents among the passages holding `word` most that write it as `written` says (given the
- * word capitalised and escaped for a pattern): whether, and where, the sources write it as a name.
- */
-function documentsWriting(ctx: AnswerContext, word: string, written: (name: string) => string, docFilter: (docId: string) => boolean): Set<string> {
-  const name = `${word.charAt(0).toUpperCase()}${word.slice(1)}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`${written(name)}\\b`, 'u');
-  const hits = ctx.passages.find(word, NAME_CANDIDATES, { minTerms: 1, docFilter });
-  return new Set(hits.filter(({ passage }) => pattern.test(passage.text)).map(({ passage }) => passage.docId));
-}
-
-/** The first of `unaccounted` that the sources write as a name (with a capital, after a sentence's
- * first word), with the documents writing it; undefined when none is. */
-function documentsNaming(
-  ctx: AnswerContext,
-  unaccounted: readonly string[],
-  docFilter: (docId: string) => boolean,
-): { word: string; docs: Set<string> } | undefined {
-  for (const word of unaccounted) {
-    const docs = documentsWriting(ctx, word, (name) => `[\\p{L},;] ${name}`, docFilter);
-    if (docs.size > 0) return { word, docs };
-  }
-  return undefined;
 }
 
 /** A sentence reporting speech. */

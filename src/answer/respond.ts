@@ -23,7 +23,8 @@ import { answerDefinition, fallback, offTopic } from './passages.ts';
 import { answerStatement, statementsOf } from './statements.ts';
 import { answerChart, answerProvenance } from './provenance.ts';
 import { documentsNamed } from './named-documents.ts';
-import { personWritten, quotesSources, readText } from './reading.ts';
+import { readText } from './reading.ts';
+import { personWritten, quotesSources } from './text-names.ts';
 import { answerPublished } from './publication.ts';
 
 /** Intents a group of forces is answered for together: a count of a region's forces is their total, anything else each force in order. */
