@@ -25,7 +25,12 @@ const SECOND = 0.5;
 const MIN_SHARE = 0.3;
 
 const sentencesOf: (paragraph: string) => readonly string[] = memoised(sentences, 20_000);
-const stemSet: (sentence: string) => ReadonlySet<string> = memoised((s: string) => new Set(content(s)), 20_000);
+/** A stem less a doubled last consonant the stemmer leaves on some forms ("referral": "referr"), so
+ * that it matches the other forms' ("refer", "referred"). */
+const undoubled = (stem: string) => stem.replace(/([b-df-hj-km-np-tv-z])\1$/, '$1');
+/** A text's meaningful stems, as a sentence and a question's term are matched. */
+const matchStems = (text: string) => content(text).map(undoubled);
+const stemSet: (sentence: string) => ReadonlySet<string> = memoised((s: string) => new Set(matchStems(s)), 20_000);
 
 /** A figure, in digits or words. */
 export const HOLDS_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty|hundred)\b/i;
@@ -42,7 +47,12 @@ const WANTS: Record<'who' | 'when' | 'why' | 'differ', RegExp> = {
   // A person's name: two capitalised words ("Zoë Billingham"), neither a body's ("Hampshire Police",
   // "Police Conduct Regulations"); a month may be a surname ("Thersa May") unless a date follows it
   // ("Friday July 9").
-  who: new RegExp(`(?<!\\p{L})(?!(?:${NOT_FIRST_NAMES}|${WEEKDAYS})\\b)\\p{Lu}\\p{Ll}+ (?!(?:${BODY_NAMES})\\b)(?!(?:${MONTHS})\\s+\\d)\\p{Lu}\\p{Ll}+`, 'u'),
+  // A body named in full before its initialism ("the Independent Office for Police Conduct (IOPC)")
+  // answers "who do they refer them to?".
+  who: new RegExp(
+    `(?<!\\p{L})(?!(?:${NOT_FIRST_NAMES}|${WEEKDAYS})\\b)\\p{Lu}\\p{Ll}+ (?!(?:${BODY_NAMES})\\b)(?!(?:${MONTHS})\\s+\\d)\\p{Lu}\\p{Ll}+|\\p{Lu}\\p{Ll}+ \\(\\p{Lu}{2,}\\)`,
+    'u',
+  ),
   when: /\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/,
   differ: /\b(?:more than one|several|rather than|whereas|may involve|could contain|can contain|may contain|can include|one or more)\b/i,
   why: /\b(?:because|due to|as a result|in order to|so that|reasons?|after|since)\b/i,
@@ -75,7 +85,7 @@ export function readText(
   // the words it stands for.
   const seenTerms = new Set<string>();
   const terms = spellings(asked.keywords)
-    .map((forms) => [...forms, ...forceSpelling(ctx, asked, forms[0] as string)].map(content).filter((stems) => stems.length > 0))
+    .map((forms) => [...forms, ...forceSpelling(ctx, asked, forms[0] as string)].map(matchStems).filter((stems) => stems.length > 0))
     .filter((forms) => {
       const key = forms.map((stems) => stems.join(' ')).join('|');
       if (forms.length === 0 || seenTerms.has(key)) return false;
@@ -99,7 +109,7 @@ export function readText(
   const naming = person === undefined ? documentsNaming(ctx, asked.unaccounted, speakable) : undefined;
   const about = named.size > 0 || person !== undefined || naming !== undefined ? [] : within;
   // The words naming the person asked about, typed ("David Carrick") or found written as a name ("carrick").
-  const nameStems = new Set(content(person !== undefined ? (asked.measure.unheld?.words ?? '') : (naming?.words.join(' ') ?? '')));
+  const nameStems = new Set(matchStems(person !== undefined ? (asked.measure.unheld?.words ?? '') : (naming?.words.join(' ') ?? '')));
   // Telling two terms apart, passages holding words that do so rank first.
   // Initialisms as typed too (the sources write "the FOI response" as often as the words in full), and
   // forces by their short names ("Hants": "Hampshire").
@@ -135,7 +145,7 @@ export function readText(
   // With `stating`, only sentences stating a number of something the question counts ("pleaded
   // guilty to 49 offences" for "how many offences"; never "Wayne Couzens, 48,").
   const counted = new Set(terms.flat(2));
-  const counts = (sentence: string) => [...sentence.matchAll(COUNTED)].some((m) => content(m[1] ?? '').some((w) => counted.has(w)));
+  const counts = (sentence: string) => [...sentence.matchAll(COUNTED)].some((m) => matchStems(m[1] ?? '').some((w) => counted.has(w)));
   const candidates = (titled.size > 0 ? read.filter((r) => titled.has(r.passage.docId) && r.passage.index > 0) : read).filter(
     (r) => (!stating || counts(r.sentence)) && (!national || !namesForce(ctx, r.sentence)),
   );
