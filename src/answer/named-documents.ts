@@ -54,7 +54,13 @@ const PAPERS = memoisedPer((documents: ReadonlyMap<string, SourceDocument>, _: '
  */
 export function documentsNamed(ctx: AnswerContext, frame: QueryFrame): Set<string> {
   const asked = frame.keywords;
-  const named = PAPERS(ctx.documents, 'papers').filter((p) => standsIn(asked, p.name));
+  const papers = PAPERS(ctx.documents, 'papers');
+  const named = papers.filter((p) => standsIn(asked, p.name));
   const longest = Math.max(0, ...named.map((p) => p.name.length));
-  return new Set(named.filter((p) => p.name.length === longest).flatMap((p) => p.ids));
+  if (named.length > 0) return new Set(named.filter((p) => p.name.length === longest).flatMap((p) => p.ids));
+  // "The Echo", "the Chronicle": a paper by the last word of its name, when the question names a
+  // force it writes about (the Daily Echo about Hampshire, not the Southend Echo about Essex).
+  const forces = frame.scope.kind === 'forces' ? frame.scope.forces : [];
+  const about = (id: string) => ctx.documents.get(id)?.forces.some((f) => forces.includes(f)) === true;
+  return new Set(papers.filter((p) => asked.includes(p.name.at(-1) as string)).flatMap((p) => p.ids.filter(about)));
 }

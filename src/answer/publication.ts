@@ -35,8 +35,10 @@ function documentAsked(ctx: AnswerContext, asked: QueryFrame): SourceDocument | 
   const ids = new Set(titled.length > 0 ? titled : papers);
   const docs = [...ids].map((id) => ctx.documents.get(id)).filter((d): d is SourceDocument => d !== undefined);
   if (docs.length <= 1) return docs[0];
-  // A paper's several stories: the one whose text holds most of the question's words ("on Hertfordshire misconduct allegations").
-  const asks = new Set(content(asked.keywords.join(' ')));
+  // A paper's several stories: the one whose text holds most of the question's words ("on Hertfordshire
+  // misconduct allegations"), other than those asking when it was published.
+  const asking = (w: string) => ctx.phrases.isWordOf('publication', w) || ctx.phrases.isWordOf('when', w);
+  const asks = new Set(content(asked.keywords.filter((w) => !asking(w)).join(' ')));
   const held = (d: SourceDocument) => new Set(content(d.text).filter((w) => asks.has(w))).size;
   return docs.reduce((best, d) => (held(d) > held(best) ? d : best));
 }
