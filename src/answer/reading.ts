@@ -12,6 +12,7 @@ import { words } from '../text/words.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import { documentsNamed } from './named-documents.ts';
+import { SAYS } from './statements.ts';
 import { content, DEFINES, expand, NOT_SPEECH, sentences, spellings } from './passages.ts';
 import { BODY_NAMES, documentsNaming, forceSpelling, MONTHS, NOT_FIRST_NAMES, WEEKDAYS } from './text-names.ts';
 
@@ -37,7 +38,7 @@ export const HOLDS_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nin
 
 /** A number and the two words after it: what it counts ("49 offences", "40% of misconduct allegations"). */
 const COUNTED =
-  /(?:\d[\d,]*(?:\.\d+)?(?:%|\b)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty|hundred)\b)(?:\s+per\s*cent)?(?:\s+of)?[\s-]+((?:[\p{L}-]+\s+){0,1}[\p{L}-]+)/giu;
+  /(?:\d[\d,]*(?:\.\d+)?(?:%|\b)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty|hundred)\b)(?:\s+per\s*cent)?(?:\s+of)?[\s-]+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/giu;
 
 /** Words that tell two terms apart ("one complaint could contain several allegations"). */
 const CONTRASTS = 'several rather contain involve';
@@ -175,7 +176,12 @@ export function readText(
   if (!best || best.score < total * MIN_SHARE) return undefined;
   // A question about someone asks something of them ("how old is David Carrick?"): a sentence holding
   // their name and none of the rest of what is asked does not answer it.
-  const beyondName = terms.filter((term) => !term.every((stems) => stems.every((t) => nameStems.has(t))));
+  // (Neither the paper named nor the asking for speech is something asked of them: "what did the
+  // Hampshire Chronicle say about David Carrick?".)
+  const asking = new Set(
+    matchStems([...[...named].map((id) => ctx.documents.get(id)?.publisher ?? ''), ...asked.keywords.filter((w) => SAYS.test(w))].join(' ')),
+  );
+  const beyondName = terms.filter((term) => !term.every((stems) => stems.every((t) => nameStems.has(t) || asking.has(t))));
   if (nameStems.size > 0 && beyondName.length > 0 && !beyondName.some((term) => holds(best, term))) return undefined;
   // A second sentence holds some of the question's words, not only a date or a name.
   const holdsWords = (r: Read) => terms.some((term, k) => (weights[k] ?? 0) > 0 && holds(r, term));

@@ -13,7 +13,8 @@ import type { AnswerDraft } from './draft.ts';
 import { whatWeHold } from './holdings.ts';
 import { content, expand, fallback, NOT_SPEECH } from './passages.ts';
 
-const SAYS = /\b(said|says|say|added|warned|told|confirmed|continued|commented|stated|explained|found|judged|revealed)\b/;
+/** A word reporting speech. */
+export const SAYS = /\b(said|says|say|added|warned|told|confirmed|continued|commented|stated|explained|found|judged|revealed)\b/;
 const SPOKES = /\bspokes(?:person|man|woman)\b/i;
 /** Passages a statement answer quotes at most. */
 const QUOTED = 6;
