@@ -36,7 +36,7 @@ const stemSet: (sentence: string) => ReadonlySet<string> = memoised((s: string) 
 /** A figure, in digits or words. */
 export const HOLDS_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty|hundred)\b/i;
 
-/** A number and the two words after it: what it counts ("49 offences", "40% of misconduct allegations"). */
+/** A number and up to three words after it: what it counts ("49 offences", "24 counts of rape", "40% of misconduct allegations"). */
 const COUNTED =
   /(?:\d[\d,]*(?:\.\d+)?(?:%|\b)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty|hundred)\b)(?:\s+per\s*cent)?(?:\s+of)?[\s-]+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/giu;
 
@@ -47,9 +47,8 @@ const CONTRASTS = 'several rather contain involve';
 const WANTS: Record<'who' | 'when' | 'why' | 'differ', RegExp> = {
   // A person's name: two capitalised words ("Zoë Billingham"), neither a body's ("Hampshire Police",
   // "Police Conduct Regulations"); a month may be a surname ("Thersa May") unless a date follows it
-  // ("Friday July 9").
-  // A body named in full before its initialism ("the Independent Office for Police Conduct (IOPC)")
-  // answers "who do they refer them to?".
+  // ("Friday July 9"). Or a body named in full before its initialism ("the Independent Office for
+  // Police Conduct (IOPC)"), which answers "who do they refer them to?".
   who: new RegExp(
     `(?<!\\p{L})(?!(?:${NOT_FIRST_NAMES}|${WEEKDAYS})\\b)\\p{Lu}\\p{Ll}+ (?!(?:${BODY_NAMES})\\b)(?!(?:${MONTHS})\\s+\\d)\\p{Lu}\\p{Ll}+|\\p{Lu}\\p{Ll}+ \\(\\p{Lu}{2,}\\)`,
     'u',
