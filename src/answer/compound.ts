@@ -10,6 +10,7 @@ import { readQuestion } from '../understand/frame.ts';
 import type { AnswerContext } from './context.ts';
 import { AnswerDraft } from './draft.ts';
 import { respond } from './respond.ts';
+import { forcesOf } from './frame-reading.ts';
 import { sentences } from './passages.ts';
 import { HOLDS_NUMBER } from './reading.ts';
 import { STOPWORDS, stems } from '../text/words.ts';
@@ -56,7 +57,15 @@ export function answerInTwoParts(ctx: AnswerContext, question: string, asked: Qu
   const second = question.slice(at);
   const first = sharedEnding(question.slice(0, at).replace(/[\s,;:-]+$/, ''), second);
   const draft = new AnswerDraft(ctx, question);
-  const one = draft.section(() => respond(ctx, readQuestion(first, ctx, previous), draft));
+  const firstFrame = readQuestion(first, ctx, previous);
+  const one = draft.section(() => respond(ctx, firstFrame, draft));
+  // "When did Hampshire send its FOI response, and how many were still being investigated then?": the
+  // sources' words on the first part, then the figure the second asks, for the forces the first named.
+  if (one.status === 'answered' && one.type === 'statement' && (firstFrame.asksWhen || firstFrame.asksText !== undefined)) {
+    const about: Frame = { type: 'lookup', forces: forcesOf(firstFrame), periods: [] };
+    const two = draft.section(() => respond(ctx, readQuestion(second, ctx, about), draft));
+    return two.status === 'answered' && FIGURES.includes(two.type) ? draft.answered(two.type, `${one.text}\n${two.text}`, two.frame) : undefined;
+  }
   // "Which force covers Southampton, and how many …?": a first part naming only a place is no question
   // of its own; the whole already answers it.
   if (one.status !== 'answered' || one.frame === undefined || !FIGURES.includes(one.type)) return undefined;

@@ -17,12 +17,15 @@ const GENERIC = new Set(['news', 'star', 'post', 'echo', 'times', 'today', 'inde
 /** Words of a body's name, not a paper's. */
 const BODIES = new Set(['police', 'constabulary', 'commissioner']);
 
-/** A paper's own name, less what it adds in brackets ("Daily Echo (Southampton)" is the Daily Echo). */
+/** A paper's own name, less what it adds in brackets ("Daily Echo (Southampton)" is the Daily Echo);
+ * a name no paper has alone is named with its place ("The News (Portsmouth)" is the Portsmouth News). */
 function nameWords(publisher: string): string[] {
   const name = words(publisher.replace(/\(.*?\)/g, ' ')).filter((w) => !STOPWORDS.has(w));
   // A force's own statement ("Surrey Police (official)") is named by the force, never as a paper.
-  const body = name.some((w) => BODIES.has(w));
-  return body || (name.length === 1 && GENERIC.has(name[0] as string)) ? [] : name;
+  if (name.some((w) => BODIES.has(w))) return [];
+  if (name.length !== 1 || !GENERIC.has(name[0] as string)) return name;
+  const place = words(/\(([^()]*)\)/.exec(publisher)?.[1] ?? '');
+  return place.length === 1 ? [...place, ...name] : [];
 }
 
 /** Whether `name` stands in `asked`, word after word. */
@@ -51,7 +54,13 @@ const PAPERS = memoisedPer((documents: ReadonlyMap<string, SourceDocument>, _: '
  */
 export function documentsNamed(ctx: AnswerContext, frame: QueryFrame): Set<string> {
   const asked = frame.keywords;
-  const named = PAPERS(ctx.documents, 'papers').filter((p) => standsIn(asked, p.name));
+  const papers = PAPERS(ctx.documents, 'papers');
+  const named = papers.filter((p) => standsIn(asked, p.name));
   const longest = Math.max(0, ...named.map((p) => p.name.length));
-  return new Set(named.filter((p) => p.name.length === longest).flatMap((p) => p.ids));
+  if (named.length > 0) return new Set(named.filter((p) => p.name.length === longest).flatMap((p) => p.ids));
+  // "The Echo", "the Chronicle": a paper by the last word of its name, when the question names a
+  // force it writes about (the Daily Echo about Hampshire, not the Southend Echo about Essex).
+  const forces = frame.scope.kind === 'forces' ? frame.scope.forces : [];
+  const about = (id: string) => ctx.documents.get(id)?.forces.some((f) => forces.includes(f)) === true;
+  return new Set(papers.filter((p) => asked.includes(p.name.at(-1) as string)).flatMap((p) => p.ids.filter(about)));
 }

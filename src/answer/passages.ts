@@ -1,16 +1,16 @@
 /**
- * Answers from the text of the sources: definitions ("what is a recordable conduct matter?"),
- * statements ("what did Amnesty say?") and the fallback when no figure fits. Each quotes its
- * passage verbatim and cites it.
+ * Answers from the text of the sources: definitions ("what is a recordable conduct matter?") and
+ * the fallback when no figure fits, with the word handling the other readers of the text share. Each
+ * quotes its passage verbatim and cites it.
  */
 import type { Answer, Frame } from '../model/answer.ts';
-import type { PassageHit, Passage } from '../search/passages.ts';
+import type { PassageHit } from '../search/passages.ts';
 import { memoised, memoisedPer } from '../text/memo.ts';
 import { STOPWORDS, stem, words } from '../text/words.ts';
 import type { QueryFrame } from '../model/frame.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
-import { exampleQuestion, whatWeHold } from './holdings.ts';
+import { exampleQuestion } from './holdings.ts';
 import { typeOf } from './frame-reading.ts';
 
 /** Sentences of a paragraph, split where a sentence ends and a capital or quote begins. */
@@ -19,11 +19,10 @@ export function sentences(paragraph: string): string[] {
 }
 
 /** Phrases that introduce a definition right after the term. */
-const DEFINES =
+export const DEFINES =
   /(–|-|—)\s*(those|when|where|which)\b|\bwhere it is alleged\b|\bwhich means\b|\binvolve\b|\bis when\b|\bmeans\b|\brefers to\b|\bcan cover\b|\bare those\b/i;
 /** A sentence saying what the term of the one before covers ("This includes complaints on …"). */
 const GOES_ON_TO_DEFINE = /^(?:This|These|That|It|They|Such (?:complaints|allegations|cases)) (?:includes?|covers?|means|refers to|involves?|consists? of)\b/;
-const SAYS = /\b(said|says|say|added|warned|told|confirmed|continued|commented|stated|explained|found|judged|revealed)\b/;
 
 /** The term followed by a gloss in brackets: "abuse of authority for sexual gain (taking advantage of…)". */
 function glossPattern(subject: string): RegExp | undefined {
@@ -46,26 +45,34 @@ const INITIALISMS: Record<string, string> = {
   foi: 'Freedom of Information',
   pm: 'Prime Minister',
   no10: 'Prime Minister',
+  'no 10': 'Prime Minister',
+  'number 10': 'Prime Minister',
 };
 
-/** A word with its initialism spelt out ("hmic" → "HM Inspectorate of Constabulary"), else itself. */
-export function spelt(word: string): string {
-  return INITIALISMS[word] ?? word;
+/** Each word of a text, or pair of words naming one thing ("No 10"), with the spellings the sources
+ * may use for it: itself, and an initialism's words in full ("foi": "Freedom of Information"). The
+ * sources use both ("the FOI response"), so a sentence holding either holds the word. */
+export function spellings(ws: readonly string[]): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < ws.length; i++) {
+    const pair = `${ws[i]} ${ws[i + 1]}`;
+    const word = INITIALISMS[pair] !== undefined ? pair : (ws[i] as string);
+    if (word === pair) i++;
+    const full = INITIALISMS[word];
+    out.push(full === undefined ? [word] : [word, full]);
+  }
+  return out;
 }
 
 /** The subject with initialisms spelt out, and trailing words that only say what is counted dropped. */
 export function expand(subject: string): string {
-  return words(subject)
-    .map((w) => INITIALISMS[w] ?? w)
+  return spellings(words(subject))
+    .map((forms) => forms.at(-1))
     .join(' ')
     .replace(/\s+(allegations?|offences?|cases?)$/i, '');
 }
 /** Kinds of document that quote nobody: a statement is never taken from them. */
 export const NOT_SPEECH = new Set(['recommendation', 'statistics table', 'analysis']);
-const SPOKES = /\bspokes(?:person|man|woman)\b/i;
-/** Passages a statement answer quotes at most. */
-const QUOTED = 6;
-const CONTINUES = /^(?:["“‘]|(?:they|he|she|it)\s+(?:also\s+)?(?:added|warned|continued|said)\b)/i;
 
 function stemsOf(text: string): string[] {
   return words(text).map(stem);
@@ -95,8 +102,6 @@ const vocabulary = memoisedPer((measures: AnswerContext['measures'], outcomes: A
     return { terms, keys: new Set(terms.map((t) => t.stems.join(' '))) };
   }),
 );
-/** A passage's stems as a set (for up to 20,000 passages), for "does it name the speaker?". */
-const passageStems: (text: string) => ReadonlySet<string> = memoised((text: string) => new Set(stemsOf(text)), 20_000);
 
 function containsSequence(hay: readonly string[], needle: readonly string[]): boolean {
   if (needle.length === 0) return false;
@@ -189,90 +194,6 @@ export function answerDefinition(ctx: AnswerContext, asked: QueryFrame, draft: A
   const measures = asked.measure.fits.filter((f) => f.score === top).map((f) => f.id);
   if (measures.length === 1 && measures[0] !== undefined) frame.measure = measures[0];
   return draft.answered('definition', `${intro}: ${quoted}`, frame);
-}
-
-/** "What did the NPCC say?": the passages attributed to that speaker, with their continuations. */
-export function answerStatement(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft): Answer {
-  const named = content(expand(asked.subject ?? ''));
-  // The speaker, less a role any of several people may hold.
-  const who = named.filter((w) => w !== 'spokesperson' && w !== 'spokesman');
-  const quoted: Array<{ docId: string; passage: Passage }> = [];
-  // Tables, analyses and recommendation pages report findings; only articles and reports quote people.
-  const options = { minTerms: 1, docFilter: (id: string) => !NOT_SPEECH.has(ctx.documents.get(id)?.kind ?? '') };
-  /** The passage names the speaker and reports speech. */
-  const attributed = (p: Passage) => who.length > 0 && who.every((w) => passageStems(p.text).has(w)) && SAYS.test(p.text);
-  // Later tiers are searched only while fewer passages than an answer quotes are attributed to the speaker.
-  const enough = (hits: readonly PassageHit[]) => hits.filter((h) => attributed(h.passage)).length >= QUOTED;
-  // An attributed passage holds every word of the speaker's name, so when the question names no role
-  // only passages holding them all are read; a role word ranks passages but is not required.
-  const allWords = who.length === named.length;
-  const found = ctx.passages.find(expand(asked.subject ?? ''), 30, { ...options, allWords, enough }).map((h) => h.passage);
-  // Passages on the topic asked about, traced back to the sentence that says who is speaking.
-  const topicText = asked.about;
-  const traced = new Set<string>();
-  if (topicText !== undefined) {
-    const on = content(topicText);
-    for (const h of ctx.passages.find(`${expand(asked.subject ?? '')} ${topicText}`, 30, options)) {
-      if (!on.some((w) => passageStems(h.passage.text).has(w))) continue;
-      const list = ctx.passages.passages(h.passage.docId);
-      let p = h.passage;
-      while (p.index > 0 && CONTINUES.test(p.text) && !SAYS.test(p.text) && list[p.index - 1] !== undefined) p = list[p.index - 1] as Passage;
-      traced.add(p.id);
-      if (!found.some((f) => f.id === p.id)) found.push(p);
-    }
-  }
-  const candidates = found.sort((a, b) => a.docId.localeCompare(b.docId) || a.index - b.index);
-  // Each attributed passage with the quotes that continue it; "… say about body worn video?" puts the
-  // statements on that topic first.
-  const blocks: Passage[][] = [];
-  for (const p of candidates) {
-    // A passage on the topic that names its speaker only by role ("continued the spokesperson for…").
-    const byRole = who.length > 0 && traced.has(p.id) && SPOKES.test(asked.subject ?? '') && SPOKES.test(p.text) && SAYS.test(p.text);
-    if (!attributed(p) && !byRole) continue;
-    const block = [p];
-    const passages = ctx.passages.passages(p.docId);
-    for (let k = p.index + 1; k < passages.length; k++) {
-      const next = passages[k] as Passage;
-      if (!CONTINUES.test(next.text)) break;
-      block.push(next);
-    }
-    blocks.push(block);
-  }
-  const topic = content(topicText ?? '').filter((w) => !who.includes(w));
-  const hits = (block: Passage[]) => {
-    return topic.filter((w) => block.some((p) => passageStems(p.text).has(w))).length;
-  };
-  // On a tie, a block whose own first passage is the one on the topic goes first.
-  const own = (block: Passage[]) => (traced.has(block[0]?.id ?? '') ? 1 : 0);
-  // Words quoted from the speaker come before a passage that only reports what they found.
-  const speaking = new Map(blocks.map((block) => [block, block.some((p) => /["“”]/.test(p.text) || SPOKES.test(p.text)) ? 1 : 0]));
-  const speaks = (block: Passage[]) => speaking.get(block) ?? 0;
-  // A block naming the speaker comes before one only traced to a spokesperson (perhaps another body's).
-  const names = (block: Passage[]) => (block[0] && attributed(block[0]) ? 1 : 0);
-  blocks.sort((a, b) => (topic.length > 0 ? hits(b) - hits(a) : 0) || names(b) - names(a) || (topic.length > 0 ? own(b) - own(a) : 0) || speaks(b) - speaks(a));
-  for (const block of blocks) {
-    for (const p of block) {
-      if (quoted.length >= QUOTED) break;
-      if (quoted.some((q) => q.passage.id === p.id)) continue;
-      quoted.push({ docId: p.docId, passage: p });
-    }
-  }
-  if (quoted.length === 0) {
-    const fb = fallback(ctx, asked, draft);
-    if (fb) return fb;
-    return draft.noData(
-      'off_topic',
-      `None of the sources we hold quotes ${draft.echo(asked.subject ?? 'that')}. ${whatWeHold(ctx)}`,
-      { type: 'statement', forces: [], periods: [] },
-      'statement',
-    );
-  }
-  const parts = quoted.map((q) => `${q.passage.text} [${draft.cite(q.docId, q.passage.text)}]`);
-  return draft.answered(
-    'statement',
-    `What the sources report ${asked.subject ? `from ${draft.echo(asked.subject)}` : ''}:\n${parts.join('\n')}`.replace(' :', ':'),
-    { type: 'statement', forces: [], periods: [] },
-  );
 }
 
 /**

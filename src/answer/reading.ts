@@ -12,7 +12,9 @@ import { words } from '../text/words.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import { documentsNamed } from './named-documents.ts';
-import { content, expand, NOT_SPEECH, sentences, spelt } from './passages.ts';
+import { SAYS } from './statements.ts';
+import { content, DEFINES, expand, NOT_SPEECH, sentences, spellings } from './passages.ts';
+import { BODY_NAMES, documentsNaming, forceSpelling, MONTHS, NOT_FIRST_NAMES, WEEKDAYS } from './text-names.ts';
 
 /** Passages read for a text question's sentences. */
 const CANDIDATES = 24;
@@ -24,31 +26,33 @@ const SECOND = 0.5;
 const MIN_SHARE = 0.3;
 
 const sentencesOf: (paragraph: string) => readonly string[] = memoised(sentences, 20_000);
-const stemSet: (sentence: string) => ReadonlySet<string> = memoised((s: string) => new Set(content(s)), 20_000);
+/** A stem less a doubled last consonant the stemmer leaves on some forms ("referral": "referr"), so
+ * that it matches the other forms' ("refer", "referred"). */
+const undoubled = (stem: string) => stem.replace(/([b-df-hj-km-np-tv-z])\1$/, '$1');
+/** A text's meaningful stems, as a sentence and a question's term are matched. */
+const matchStems = (text: string) => content(text).map(undoubled);
+const stemSet: (sentence: string) => ReadonlySet<string> = memoised((s: string) => new Set(matchStems(s)), 20_000);
 
 /** A figure, in digits or words. */
-export const HOLDS_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b/i;
+export const HOLDS_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty|hundred)\b/i;
 
-/** A number and the two words after it: what it counts ("49 offences", "40% of misconduct allegations"). */
+/** A number and up to three words after it: what it counts ("49 offences", "24 counts of rape", "40% of misconduct allegations"). */
 const COUNTED =
-  /(?:\d[\d,]*(?:\.\d+)?(?:%|\b)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b)(?:\s+per\s*cent)?(?:\s+of)?[\s-]+((?:[\p{L}-]+\s+){0,1}[\p{L}-]+)/giu;
+  /(?:\d[\d,]*(?:\.\d+)?(?:%|\b)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty|hundred)\b)(?:\s+per\s*cent)?(?:\s+of)?[\s-]+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/giu;
 
 /** Words that tell two terms apart ("one complaint could contain several allegations"). */
 const CONTRASTS = 'several rather contain involve';
 
-/** Capitalised words of bodies' and papers' names and of dates, never of a person's. */
-const BODY_WORDS =
-  'Police|Constabulary|Office|Service|Council|Commission|Federation|Conduct|Regulations|Standards|Complaints|Inspectorate|International|Force|Forces|Post|Chronicle|News|Today|Echo|Home|Independent|Metropolitan|Government|Department|January|February|March|April|May|June|July|August|September|October|November|December';
-
-/** Capitalised words that may stand before a capitalised word without making it a surname ("The
- * National Police Chiefs' Council", "Criminal Justice"). */
-const NOT_FIRST_NAMES = `${BODY_WORDS}|The|A|An|This|That|These|Those|In|On|At|By|For|From|Of|And|But|Or|If|When|While|As|To|With|Its|Their|His|Her|Our|Criminal|National|Royal|Chief|Senior|Deputy|Assistant`;
-
 /** What each kind of question wants of its answer's sentence, beyond the question's words. */
 const WANTS: Record<'who' | 'when' | 'why' | 'differ', RegExp> = {
   // A person's name: two capitalised words ("Zoë Billingham"), neither a body's ("Hampshire Police",
-  // "Police Conduct Regulations").
-  who: new RegExp(`(?<!\\p{L})(?!(?:${BODY_WORDS})\\b)\\p{Lu}\\p{Ll}+ (?!(?:${BODY_WORDS})\\b)\\p{Lu}\\p{Ll}+`, 'u'),
+  // "Police Conduct Regulations"); a month may be a surname ("Thersa May") unless a date follows it
+  // ("Friday July 9"). Or a body named in full before its initialism ("the Independent Office for
+  // Police Conduct (IOPC)"), which answers "who do they refer them to?".
+  who: new RegExp(
+    `(?<!\\p{L})(?!(?:${NOT_FIRST_NAMES}|${WEEKDAYS})\\b)\\p{Lu}\\p{Ll}+ (?!(?:${BODY_NAMES})\\b)(?!(?:${MONTHS})\\s+\\d)\\p{Lu}\\p{Ll}+|\\p{Lu}\\p{Ll}+ \\(\\p{Lu}{2,}\\)`,
+    'u',
+  ),
   when: /\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/,
   differ: /\b(?:more than one|several|rather than|whereas|may involve|could contain|can contain|may contain|can include|one or more)\b/i,
   why: /\b(?:because|due to|as a result|in order to|so that|reasons?|after|since)\b/i,
@@ -77,13 +81,14 @@ export function readText(
   /** Only sentences naming no force: a national question's answer. */
   national = false,
 ): Answer | undefined {
-  // Each word of the question is one term, an initialism with all the words it stands for.
+  // Each word of the question is one term, held by a sentence holding it or, for an initialism, all
+  // the words it stands for.
   const seenTerms = new Set<string>();
-  const terms = asked.keywords
-    .map((w) => content(spelt(w)))
-    .filter((stems) => {
-      const key = stems.join(' ');
-      if (stems.length === 0 || seenTerms.has(key)) return false;
+  const terms = spellings(asked.keywords)
+    .map((forms) => [...forms, ...forceSpelling(ctx, asked, forms[0] as string)].map(matchStems).filter((stems) => stems.length > 0))
+    .filter((forms) => {
+      const key = forms.map((stems) => stems.join(' ')).join('|');
+      if (forms.length === 0 || seenTerms.has(key)) return false;
       seenTerms.add(key);
       return true;
     });
@@ -103,19 +108,25 @@ export function readText(
   const person = asked.measure.unheld?.by === 'person' ? words(asked.measure.unheld.words).at(-1) : undefined;
   const naming = person === undefined ? documentsNaming(ctx, asked.unaccounted, speakable) : undefined;
   const about = named.size > 0 || person !== undefined || naming !== undefined ? [] : within;
+  // The words naming the person asked about, typed ("David Carrick") or found written as a name ("carrick").
+  const nameStems = new Set(matchStems(person !== undefined ? (asked.measure.unheld?.words ?? '') : (naming?.words.join(' ') ?? '')));
   // Telling two terms apart, passages holding words that do so rank first.
-  const query = `${expand(asked.keywords.join(' '))}${asked.asksText === 'differ' ? ` ${CONTRASTS}` : ''}`;
+  // Initialisms as typed too (the sources write "the FOI response" as often as the words in full), and
+  // forces by their short names ("Hants": "Hampshire").
+  const typedInitialisms = spellings(asked.keywords).flatMap((forms) => (forms.length > 1 ? [forms[0]] : []));
+  const forceNames = asked.keywords.flatMap((w) => forceSpelling(ctx, asked, w));
+  const query = [expand(asked.keywords.join(' ')), ...typedInitialisms, ...forceNames, ...(asked.asksText === 'differ' ? [CONTRASTS] : [])].join(' ');
   // Tables and analyses hold figures, not the words a text question asks for.
   const readable = (docId: string) =>
     speakable(docId) &&
-    (naming === undefined || naming.has(docId)) &&
+    (naming === undefined || naming.docs.has(docId)) &&
     (about.length === 0 || (ctx.documents.get(docId)?.forces ?? []).some((f) => about.includes(f)));
   const hits = ctx.passages.find(query, CANDIDATES, { minTerms: 1, docFilter: readable });
   const read: Read[] = hits
     .filter(({ passage }) => person === undefined || words(passage.text).includes(person))
     .flatMap(({ passage }) => sentencesOf(passage.text).map((sentence, at) => ({ passage, sentence, at, score: 0 })));
   if (read.length === 0) return undefined;
-  const holds = (r: Read, term: readonly string[]) => term.every((t) => stemSet(r.sentence).has(t));
+  const holds = (r: Read, term: readonly string[][]) => term.some((stems) => stems.every((t) => stemSet(r.sentence).has(t)));
   // A word in few of the sentences read says more about which one answers than one in most of them
   // ("Hampshire" in a Hampshire story); a word none holds ("wanted", "getting") weighs nothing.
   const weights = terms.map((term) => {
@@ -126,17 +137,15 @@ export function readText(
   const want =
     asked.asksText === 'who' || asked.asksText === 'why' || asked.asksText === 'differ' ? WANTS[asked.asksText] : asked.asksWhen ? WANTS.when : undefined;
   // Words quoted from a headline ("in the 'nearly 20 police leave' article") name the document asked
-  // about; other quoted words are the sentence's own.
+  // about; other quoted words are the sentence's own, as are words some article's body holds too
+  // (a short story's first line "… referred to the reflective practice review process" is no headline).
   const quoted = asked.quoted ?? [];
-  const titled = new Set(
-    hits
-      .filter(({ passage }) => passage.index === 0 && quoted.some((q) => ` ${words(passage.text).join(' ')} `.includes(` ${q} `)))
-      .map((h) => h.passage.docId),
-  );
+  const holding = hits.filter(({ passage }) => quoted.some((q) => ` ${words(passage.text).join(' ')} `.includes(` ${q} `)));
+  const titled = new Set(holding.every((h) => h.passage.index === 0) ? holding.map((h) => h.passage.docId) : []);
   // With `stating`, only sentences stating a number of something the question counts ("pleaded
   // guilty to 49 offences" for "how many offences"; never "Wayne Couzens, 48,").
-  const counted = new Set(terms.flat());
-  const counts = (sentence: string) => [...sentence.matchAll(COUNTED)].some((m) => content(m[1] ?? '').some((w) => counted.has(w)));
+  const counted = new Set(terms.flat(2));
+  const counts = (sentence: string) => [...sentence.matchAll(COUNTED)].some((m) => matchStems(m[1] ?? '').some((w) => counted.has(w)));
   const candidates = (titled.size > 0 ? read.filter((r) => titled.has(r.passage.docId) && r.passage.index > 0) : read).filter(
     (r) => (!stating || counts(r.sentence)) && (!national || !namesForce(ctx, r.sentence)),
   );
@@ -145,7 +154,9 @@ export function readText(
     r.score = terms.reduce((sum, term, k) => sum + (holds(r, term) ? (weights[k] ?? 0) : 0), 0);
     // A "who" answer names someone; a "why" one gives a reason; a "when" one a date.
     if (want?.test(r.sentence)) r.score += top;
-    if (titled.size === 0 && quoted.some((q) => ` ${words(r.sentence).join(' ')} `.includes(` ${q} `))) r.score += top * 2;
+    // The sentence holding words the question quotes is the one asked about; asked what they mean
+    // ("what is the 'reflective practice review process'?"), the one explaining them.
+    if (titled.size === 0 && quoted.some((q) => ` ${words(r.sentence).join(' ')} `.includes(` ${q} `))) r.score += top * (DEFINES.test(r.sentence) ? 3 : 2);
   }
   // One copy of each sentence (syndicated articles repeat them), best first.
   const seen = new Set<string>();
@@ -162,7 +173,18 @@ export function readText(
   if (wanted.length > 0 && want !== WANTS.why) ranked.splice(0, ranked.length, ...wanted);
   const [best] = ranked;
   if (!best || best.score < total * MIN_SHARE) return undefined;
-  const chosen = [best, ...ranked.slice(1, QUOTED).filter((r) => r.score >= best.score * SECOND)];
+  // A question about someone asks something of them ("how old is David Carrick?"): a sentence holding
+  // their name and none of the rest of what is asked does not answer it.
+  // (Neither the paper named nor the asking for speech is something asked of them: "what did the
+  // Hampshire Chronicle say about David Carrick?".)
+  const asking = new Set(
+    matchStems([...[...named].map((id) => ctx.documents.get(id)?.publisher ?? ''), ...asked.keywords.filter((w) => SAYS.test(w))].join(' ')),
+  );
+  const beyondName = terms.filter((term) => !term.every((stems) => stems.every((t) => nameStems.has(t) || asking.has(t))));
+  if (nameStems.size > 0 && beyondName.length > 0 && !beyondName.some((term) => holds(best, term))) return undefined;
+  // A second sentence holds some of the question's words, not only a date or a name.
+  const holdsWords = (r: Read) => terms.some((term, k) => (weights[k] ?? 0) > 0 && holds(r, term));
+  const chosen = [best, ...ranked.slice(1, QUOTED).filter((r) => r.score >= best.score * SECOND && holdsWords(r))];
   // "Who said …?": a quotation without its speaker is quoted with the sentence that names them.
   if (asked.asksText === 'who' && !WANTS.who.test(best.sentence)) {
     const speaker = attribution(ctx, best);
@@ -201,41 +223,6 @@ function attribution(ctx: AnswerContext, r: Read): Read | undefined {
     for (let at = upTo - 1; at >= 0; at--) before.push({ passage, sentence: own[at] as string, at, score: 0 });
   }
   return before.find((c) => SPEAKS.test(c.sentence) && !PRONOUN_SPEAKS.test(c.sentence));
-}
-
-/**
- * A word of the question that nothing else reads and that the sources write as a person's surname,
- * after a capitalised first name or title ("carrick": "David Carrick"), or undefined. Our figures are
- * never about one person, so such a question is one for the sources' words.
- */
-export function personWritten(ctx: AnswerContext, asked: QueryFrame): string | undefined {
-  const speakable = (docId: string) => !NOT_SPEECH.has(ctx.documents.get(docId)?.kind ?? '');
-  const surname = (name: string) => `(?<!\\p{L})(?!(?:${NOT_FIRST_NAMES})\\b)\\p{Lu}\\p{Ll}+ ${name}`;
-  return asked.unaccounted.find((w) => documentsWriting(ctx, w, surname, speakable).size > 0);
-}
-
-/** Passages searched for a word to tell whether the sources write it as a name. */
-const NAME_CANDIDATES = 5;
-
-/**
- * The documents among the passages holding `word` most that write it as `written` says (given the
- * word capitalised and escaped for a pattern): whether, and where, the sources write it as a name.
- */
-function documentsWriting(ctx: AnswerContext, word: string, written: (name: string) => string, docFilter: (docId: string) => boolean): Set<string> {
-  const name = `${word.charAt(0).toUpperCase()}${word.slice(1)}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`${written(name)}\\b`, 'u');
-  const hits = ctx.passages.find(word, NAME_CANDIDATES, { minTerms: 1, docFilter });
-  return new Set(hits.filter(({ passage }) => pattern.test(passage.text)).map(({ passage }) => passage.docId));
-}
-
-/** The documents writing the first of `unaccounted` that the sources write as a name (with a capital,
- * after a sentence's first word), or undefined when none is. */
-function documentsNaming(ctx: AnswerContext, unaccounted: readonly string[], docFilter: (docId: string) => boolean): Set<string> | undefined {
-  for (const w of unaccounted) {
-    const docs = documentsWriting(ctx, w, (name) => `[\\p{L},;] ${name}`, docFilter);
-    if (docs.size > 0) return docs;
-  }
-  return undefined;
 }
 
 /** A sentence reporting speech. */

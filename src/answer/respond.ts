@@ -19,10 +19,13 @@ import { rankByDifference } from './difference-ranking.ts';
 import { NATIONAL } from '../understand/forces.ts';
 import { paperMetrics, readingFor } from './metric-choice.ts';
 import { answerRecommendations } from './recommendations.ts';
-import { answerDefinition, answerStatement, fallback, offTopic } from './passages.ts';
+import { answerDefinition, fallback, offTopic } from './passages.ts';
+import { answerStatement, statementsOf } from './statements.ts';
 import { answerChart, answerProvenance } from './provenance.ts';
 import { documentsNamed } from './named-documents.ts';
-import { personWritten, readText } from './reading.ts';
+import { readText } from './reading.ts';
+import { personWritten, quotesSources } from './text-names.ts';
+import { answerPublished } from './publication.ts';
 
 /** Intents a group of forces is answered for together: a count of a region's forces is their total, anything else each force in order. */
 const GROUP_INTENTS: readonly Intent[] = ['lookup', 'share', 'compare', 'rank', 'count', 'recommendations'];
@@ -107,9 +110,13 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
       return answerChart(frame, draft);
     case 'sources':
       return forces[0] !== undefined ? forceCatalogue(ctx, draft, forces[0]) : catalogue(ctx, draft);
-    case 'statement':
-      // "…, according to the Hampshire Chronicle article?": a paper's own words answer, not a speaker's.
-      return (documentsNamed(ctx, frame).size > 0 ? readText(ctx, frame, draft) : undefined) ?? answerStatement(ctx, frame, draft);
+    case 'statement': {
+      // "What did No 10 say, as quoted in the Hemel Today piece?": the speaker's words in that paper;
+      // "…, according to the Hampshire Chronicle article?": the paper's own words, not a speaker's.
+      const papers = documentsNamed(ctx, frame);
+      const inPaper = papers.size > 0 ? (statementsOf(ctx, frame, draft, papers) ?? readText(ctx, frame, draft)) : undefined;
+      return inPaper ?? answerStatement(ctx, frame, draft);
+    }
     case 'define':
       // "What is the average salary of a police constable?" is no term of ours to define.
       if (frame.beyondFigures === 'money') break;
@@ -130,6 +137,9 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
     draft.note(
       `We hold figures for England and Wales only: Scotland and Northern Ireland have their own police complaints bodies, whose figures we don't hold.`,
     );
+  // "When did the Daily Echo run the story?": a document's date, before any force's figures.
+  const dated = frame.asksPublished ? answerPublished(ctx, frame, draft) : undefined;
+  if (dated) return dated;
   const declined = declineScope(ctx, frame, draft);
   if (declined) return declined;
   if (frame.intent === 'recommendations') return answerRecommendations(ctx, frame, draft);
@@ -144,9 +154,12 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
   // that our measures do not account for is answered from its sentences (stating a count, where one
   // is asked), before any figure of ours; so is one whose measure the paper reports no figure of
   // ("what share … were about delivery of duties, according to the Petersfield Post?").
+  // "Amnesty reckoned the figures were 'likely only the tip of' what?", "in the Daily Echo piece, what
+  // is a 'disapplication'?": words quoted from a source's text are asked about in it, whatever it counts.
   const papers = documentsNamed(ctx, frame).size > 0;
-  if (papers && (frame.unaccounted.length > 0 || paperMetrics(ctx, frame, forces).length === 0)) {
-    const story = readText(ctx, frame, draft, [], undefined, frame.quantity || asksShare(frame));
+  const quoting = (frame.unaccounted.length > 0 || papers) && quotesSources(ctx, frame);
+  if ((papers && (frame.unaccounted.length > 0 || paperMetrics(ctx, frame, forces).length === 0)) || quoting) {
+    const story = readText(ctx, frame, draft, [], undefined, (frame.quantity || asksShare(frame)) && !quoting);
     if (story) return story;
   }
   if ((frame.asksText || (frame.asksWhen && !frame.quantity)) && frame.measure.unheld?.by !== 'people') {

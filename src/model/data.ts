@@ -442,6 +442,8 @@ export const PhraseSlot = z.enum([
   'about',
   /** "When …?": a passage answering it should hold a date. */
   'when',
+  /** Words of a source's publication ("published", "run the story"): with "when", asks a document's date. */
+  'publication',
   /** Words that qualify a question without naming a measure, force or period ("new", "official",
    * "financial year"): never read as a subject we hold no figures on. */
   'plain',

@@ -204,6 +204,9 @@ export const QueryFrame = z.strictObject({
   quantity: z.boolean(),
   /** "When …?": a passage answering it should hold a date. */
   asksWhen: z.boolean(),
+  /** "When did the Daily Echo run the story?": asks when a source was published, which its record
+   * of the document says (marked where inferred), never a sentence of its text. */
+  asksPublished: z.literal(true).optional(),
   /** Asks for words a source said rather than a figure ("who was quoted?", "why was it suspended?"): a
    * passage answers; "who" wants one naming someone, "why" one giving a reason, "differ" one telling
    * two terms apart. */

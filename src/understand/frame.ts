@@ -345,7 +345,8 @@ function unheldTopic(
     // What they are about ends at a word that ends such phrases, or at another phrase read ("against the total").
     const read = [...slots].flatMap(([slot, list]) => (slot === 'about' ? [] : list));
     let end = about.end;
-    while (end < ws.length && !ABOUT_ENDS.has(ws[end] as string) && !read.some((m) => end >= m.at && end < m.end)) end++;
+    // A year or a count ("against officers (2016-20)") ends them too: it is a period or a figure.
+    while (end < ws.length && !ABOUT_ENDS.has(ws[end] as string) && !/\d/.test(ws[end] as string) && !read.some((m) => end >= m.at && end < m.end)) end++;
     const rest = ws.slice(about.end, end).filter((w) => !STOPWORDS.has(w) && !WHO.has(w));
     // "Taser use": a catalogue word beside one it lacks names nothing held; a phrase it read does.
     if (rest.length === 0 || rest.every((w) => readers.matcher.vocabulary.has(w))) return undefined;
@@ -701,6 +702,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   if (has(cues, 'uk-wide')) frame.ukWide = true;
   if (has(cues, 'difference')) frame.difference = true;
   if (has(cues, 'both-parts')) frame.bothParts = true;
+  if (has(cues, 'when') && has(cues, 'publication')) frame.asksPublished = true;
   // "…, how many sacked?": a question opening again after one already asked starts a second part.
   const asking = (at: number) => ws.slice(0, at).some((w) => QUESTION_OPENERS.has(w));
   const second = (slots.get('second-question') ?? []).find((m) => m.at >= 2 && (ws[m.at] === 'and' || asking(m.at)));

@@ -58,6 +58,8 @@ const Row = z.strictObject({
   unaccounted: z.array(z.string()).optional(),
   /** Asks for a source's words, not a figure ("who was quoted?"). */
   text: z.enum(['who', 'why', 'differ', 'what']).optional(),
+  /** Asks when a source was published ("when did the Echo run the story?"). */
+  published: z.literal(true).optional(),
 });
 type Row = z.infer<typeof Row>;
 
@@ -126,6 +128,7 @@ function asRow(f: QueryFrame, expected: Row): Partial<Row> {
     ...(f.measure.nearTie ? { nearTie: [...f.measure.nearTie] } : {}),
     ...(f.unaccounted.length > 0 ? { unaccounted: f.unaccounted } : {}),
     ...(f.asksText ? { text: f.asksText } : {}),
+    ...(f.asksPublished ? { published: true as const } : {}),
   };
   const { q: _q, previous: _previous, ...named } = expected;
   // Every field the frame holds is checked, and every field the row names: a row missing a field the
