@@ -178,6 +178,9 @@ const typedPattern: (folded: string) => RegExp = memoised(
   5_000,
 );
 
+/** Words after "share of all" that make the whole the force's own ("of all its allegations"). */
+const OWN = new Set(['its', 'their', 'his', 'her', 'the']);
+
 /** Speakers named only by a pronoun. */
 const PRONOUNS = new Set(['he', 'she', 'they', 'him', 'her', 'them']);
 
@@ -601,6 +604,20 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   let scope = scopeOf(reading, intent, carryFrom(intent));
   // "misconduct figures for Wales": a region's figures, no count or year asked, is its forces' overview.
   if (scope.kind === 'region' && intent === 'lookup' && !has(cues, 'how-many') && periods.asks.length === 0) intent = 'overview';
+  // "What share of all IOPC reviews … concerned the Met?": one force's part of England and Wales's
+  // whole, as "what share of England and Wales's reviews were the Met's?" ("of all its …" is its own).
+  const ofAll = first(slots, 'share-of-all');
+  if (
+    ofAll !== undefined &&
+    intent === 'share' &&
+    scope.kind === 'forces' &&
+    scope.forces.length === 1 &&
+    metrics.outcomes.size === 0 &&
+    !OWN.has(ws[ofAll.end] ?? '')
+  ) {
+    scope = { ...scope, forces: [NATIONAL, ...scope.forces] };
+    intent = 'compare';
+  }
   // "How many forces beat the England and Wales average?" counts every force; England and Wales is the bar.
   if (intent === 'count' && shape.pastTarget && scope.kind === 'national') scope = { kind: 'every-force', except: shape.excluded };
   const unused = unaccounted(ws, metrics, slots, taken, mentioned, readers);
