@@ -36,6 +36,9 @@ export interface QuestionReaders {
 /** Words that open a question: another one after them starts a second question. */
 const QUESTION_OPENERS = new Set(['how', 'what', 'which', 'who', 'when']);
 
+/** Words that open a second question after a question mark ("…? And how many were about racism?"). */
+const SECOND_OPENERS = new Set([...QUESTION_OPENERS, 'and']);
+
 /** Shorthand people type for words the catalogue and phrase book spell out. */
 const SHORTHAND: Record<string, string> = {
   avg: 'average',
@@ -726,6 +729,15 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   if (second !== undefined) {
     const opening = ws.slice(second.at, second.end);
     frame.secondPart = { words: opening, nth: ws.slice(0, second.at).join(' ').split(opening.join(' ')).length - 1 };
+  } else {
+    // "How many allegations did Kent log in 2024/25? And how many were about racism?": a second
+    // question after the first's question mark.
+    const mark = wording.indexOf('?');
+    const rest = mark > 0 ? words(wording.slice(mark + 1)) : [];
+    if (rest.length >= 3 && SECOND_OPENERS.has(rest[0] as string)) {
+      const opening = rest.slice(0, 2);
+      frame.secondPart = { words: opening, nth: words(wording.slice(0, mark)).join(' ').split(opening.join(' ')).length - 1 };
+    }
   }
   // Definitions, statements and recommendations read the sources' words already; "who is Herts' chief
   // constable?" asks an attribute we never hold.
