@@ -434,8 +434,9 @@ export type MeasurePart = Array<{ id: string; score: number }>;
  * "and", "or", "versus" and the like. Empty unless at least two parts name different measures.
  */
 export function measuresNamedTogether(mention: MetricMention): MeasurePart[] {
-  // Loose words ("police complaints") name no measure of their own beside named ones.
-  const spans = [...mention.measureSpans].filter(([id]) => !mention.loose.has(id)).flatMap(([id, list]) => list.map(([a, b]) => ({ id, a, b })));
+  // Loose words ("police complaints") name no measure of their own beside named ones, unless joined to
+  // one by "and" as a measure of their own ("Wiltshire allegations and complaints logged").
+  const spans = [...mention.measureSpans].flatMap(([id, list]) => list.map(([a, b]) => ({ id, a, b, loose: mention.loose.has(id) })));
   spans.sort((x, y) => x.a - y.a || y.b - x.b);
   const runs: Array<{ a: number; b: number; spans: typeof spans }> = [];
   for (const span of spans) {
@@ -452,14 +453,20 @@ export function measuresNamedTogether(mention: MetricMention): MeasurePart[] {
     const own = ids(run);
     return own.size < 2 || ![...own].every((id) => runs.some((other, k) => k !== i && ids(other).has(id)));
   });
-  runs.splice(0, runs.length, ...placed);
-  if (runs.length < 2) return [];
-  for (let i = 1; i < runs.length; i++) {
-    const between = mention.words.slice((runs[i - 1] as (typeof runs)[number]).b, (runs[i] as (typeof runs)[number]).a);
+  const joinedTo = (x: (typeof runs)[number], y: (typeof runs)[number] | undefined) => {
+    if (!y) return false;
+    const between = mention.words.slice(Math.min(x.b, y.b), Math.max(x.a, y.a));
     const joined = between.some((w) => ['and', 'or', 'versus', 'vs', 'plus', 'well'].includes(w));
     // A period may sit between them ("cases finalised in 2024/25 and the average days").
-    if (!joined || between.length > 6 || !between.every((w) => JOINERS.has(w) || /^\d+$/.test(w))) return [];
-  }
+    return joined && between.length <= 6 && between.every((w) => JOINERS.has(w) || /^\d+$/.test(w));
+  };
+  const loose = (run: (typeof runs)[number]) => run.spans.some((x) => x.loose);
+  // A loose word counts apart only joined to a neighbour ("allegations and complaints logged").
+  const kept = placed.filter((run, i) => !loose(run) || joinedTo(run, placed[i - 1]) || joinedTo(run, placed[i + 1]));
+  runs.splice(0, runs.length, ...kept);
+  // Loose words alone name nothing apart: one part at least is a measure named outright.
+  if (runs.length < 2 || runs.every(loose)) return [];
+  for (let i = 1; i < runs.length; i++) if (!joinedTo(runs[i - 1] as (typeof runs)[number], runs[i])) return [];
   const parts = runs.map((run) => {
     const covered = new Map<string, number>();
     for (const { id, a, b } of run.spans) covered.set(id, (covered.get(id) ?? 0) + b - a);

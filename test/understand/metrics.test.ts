@@ -64,6 +64,13 @@ describe('measures named side by side', () => {
     expect(measuresNamedTogether(matcher.find(q)).map((part) => part[0]?.id)).toEqual(['iopc-reviews-not-investigated', 'iopc-reviews-investigated']);
   });
 
+  it('counts a loose word apart only where "and" joins it to a measure named outright', () => {
+    const joined = measuresNamedTogether(matcher.find('Wiltshire allegations and complaints logged in 2020/21'));
+    expect(joined.map((part) => part[0]?.id)).toContain('complaint-cases-logged');
+    expect(joined).toHaveLength(2);
+    expect(measuresNamedTogether(matcher.find('police complaints and allegations in Kent'))).toEqual([]);
+  });
+
   it('answers a count and a time taken asked together, with a period between them', () => {
     const q = 'City of London Police complaint cases finalised outside Schedule 3 in 2024/25 and the average days';
     const parts = measuresNamedTogether(matcher.find(q));
