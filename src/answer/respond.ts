@@ -285,6 +285,20 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
     if (forces.length === 0) return fallback(ctx, frame, draft) ?? offTopic(frame, draft);
   }
   const answer = answerFigures(ctx, frame, draft, forces);
+  // "How many of the 38 … involved officers on duty?": the whole again, with the words naming the part
+  // left out, answers another question; we hold no such breakdown of it.
+  const whole = frame.partOfNumber;
+  const stated = answer.facts.filter((f) => f.computed === undefined);
+  if (answer.status === 'answered' && whole !== undefined && frame.unaccounted.length > 0 && stated.length > 0 && stated.every((f) => f.value === whole))
+    return draft.noData(
+      'metric_not_held',
+      `We hold no breakdown of those ${whole} by ${joinNames(
+        frame.unaccounted.map((w) => `“${draft.echo(w)}”`),
+        'or',
+      )}. What we hold: ${answer.text.split('\n')[0]}`,
+      { type, forces, periods: [] },
+      type,
+    );
   // A "how many" about something no figure covers may still be answered by a passage ("counts of rape").
   if (answer.status === 'no_data' && answer.reason === 'metric_not_held' && forces.length === 0 && !named) return fallback(ctx, frame, draft) ?? answer;
   return answer;

@@ -200,6 +200,8 @@ export const QueryFrame = z.strictObject({
   breakdown: z.boolean(),
   /** The whole beside a part ("… and how many in all?"). */
   alsoTotal: z.boolean(),
+  /** "How many of the 38 … were on duty?": the whole the question takes a part of, by its number. */
+  partOfNumber: z.number().optional(),
   /** Asks for a number ("how many", "what share") rather than for everything held. */
   quantity: z.boolean(),
   /** "When …?": a passage answering it should hold a date. */

@@ -722,6 +722,8 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   if (has(cues, 'uk-wide')) frame.ukWide = true;
   if (has(cues, 'difference')) frame.difference = true;
   if (has(cues, 'both-parts')) frame.bothParts = true;
+  const whole = partOfNumber(ws);
+  if (whole !== undefined) frame.partOfNumber = whole;
   if (has(cues, 'when') && has(cues, 'publication')) frame.asksPublished = true;
   // "…, how many sacked?": a question opening again after one already asked starts a second part.
   const asking = (at: number) => ws.slice(0, at).some((w) => QUESTION_OPENERS.has(w));
@@ -810,6 +812,13 @@ function partsListed(metrics: MetricMention, results: ReadonlySet<string>): bool
     ([id, spans]) => results.has(id) && spans.some(([a, b]) => a >= firstEnd && !named.some(([c, d]) => a < d && c < b)),
   );
   return named.length > 0 && apart.length >= 2;
+}
+
+/** "How many of the 38 …": the number of the whole a "how many of" takes a part of. */
+function partOfNumber(ws: readonly string[]): number | undefined {
+  const at = ws.findIndex((w, i) => w === 'how' && ws[i + 1] === 'many' && ws[i + 2] === 'of' && ['the', 'those', 'these'].includes(ws[i + 3] ?? ''));
+  const word = at < 0 ? undefined : ws[at + 4];
+  return word !== undefined && /^\d+$/.test(word) && !/^\d{3}$/.test(ws[at + 5] ?? '') ? Number(word) : undefined;
 }
 
 /** Breakdowns named right after an exclusion ("apart from race", "other than use of force"). */
