@@ -37,6 +37,11 @@ const BEYOND_FIGURES: Record<NonNullable<QueryFrame['beyondFigures']>, { reason:
     text: () => `We hold published figures for past years only, and we don't forecast. Ask how the figures have changed so far instead.`,
   },
   money: { reason: 'metric_not_held', text: (ctx) => `We hold complaints and misconduct figures, not budgets, spending or pay. ${whatWeHold(ctx)}` },
+  authorship: {
+    reason: 'metric_not_held',
+    text: () =>
+      `We keep each article's publisher, title, address and date, not who wrote it, so we can't name its reporter. Ask when it was published, or what it says.`,
+  },
   opinion: {
     reason: 'off_topic',
     text: (ctx) =>

@@ -363,6 +363,8 @@ export const PhraseSlot = z.enum([
   'money',
   /** "Swansea specifically, rather than South Wales Police as a whole": a part of a force's area. */
   'within-area',
+  /** "Who wrote the Hampshire Chronicle piece?": a byline, which the sources' records do not keep. */
+  'authorship',
   /** "What share of all IOPC reviews … concerned the Met?": a force's part of the national whole. */
   'share-of-all',
   'opinion',

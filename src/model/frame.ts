@@ -213,8 +213,9 @@ export const QueryFrame = z.strictObject({
    * passage answers; "who" wants one naming someone, "why" one giving a reason, "differ" one telling
    * two terms apart. */
   asksText: z.enum(['who', 'why', 'differ', 'what']).optional(),
-  /** Asks what no figure of ours can settle: a forecast ("next year", "will it rise"), an opinion ("should…", "is it biased") or money ("budget", "spend"). */
-  beyondFigures: z.enum(['forecast', 'opinion', 'money']).optional(),
+  /** Asks what no figure of ours can settle: a forecast ("next year", "will it rise"), an opinion
+   * ("should…", "is it biased"), money ("budget", "spend") or who wrote an article (no byline is kept). */
+  beyondFigures: z.enum(['forecast', 'opinion', 'money', 'authorship']).optional(),
   /** Asks for both parts of a measure side by side ("with and without suspension", "outside and under Schedule 3"). */
   bothParts: z.literal(true).optional(),
   /** Where a second question leaning on the first starts ("…, and how long did they take?"): its

@@ -717,7 +717,15 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   }
   const left = excludedBreakdowns(slots, metrics);
   if (left.length > 0) frame.measure = { ...frame.measure, breakdowns: frame.measure.breakdowns.filter((b) => !left.includes(b.id)), excluded: left };
-  const beyond = has(cues, 'forecast') ? 'forecast' : has(cues, 'opinion') ? 'opinion' : has(cues, 'money') ? 'money' : undefined;
+  const beyond = has(cues, 'forecast')
+    ? 'forecast'
+    : has(cues, 'opinion')
+      ? 'opinion'
+      : has(cues, 'money')
+        ? 'money'
+        : has(cues, 'authorship')
+          ? 'authorship'
+          : undefined;
   if (beyond) frame.beyondFigures = beyond;
   if (has(cues, 'uk-wide')) frame.ukWide = true;
   if (has(cues, 'difference')) frame.difference = true;
