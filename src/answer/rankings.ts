@@ -496,9 +496,12 @@ function rankByShare(
   frame: Frame,
   scope: string,
 ): Answer {
+  // A whole held only as parts that add up to it (cases finalised under and outside Schedule 3) is their sum.
+  const totalOf = (o: Observation) =>
+    ctx.store.of(o.force, whole.id).find((w) => w.period.id === o.period.id)?.value ?? wholeRows(ctx, whole, o.period, [o.force])[0]?.value;
   const shares = rows.flatMap((o) => {
-    const total = ctx.store.of(o.force, whole.id).find((w) => w.period.id === o.period.id);
-    return total && total.value > 0 ? [{ o, share: o.value / total.value }] : [];
+    const total = totalOf(o);
+    return total !== undefined && total > 0 ? [{ o, share: o.value / total }] : [];
   });
   const first = shares[0]?.o;
   if (shares.length < 2 || !first)
