@@ -2,21 +2,21 @@
  * The passage index saved to a file (`npm run index:build`), so start-up can skip tokenising and
  * stemming every passage. A saved file's first line is a header naming the format, a fingerprint of
  * the documents and of the term processing, and the length in bytes of each tier's JSON; the rest is
- * the tiers' JSON (minisearch's own form), one after another. The file is held open and each tier
+ * the tiers' JSON (saved-tier.ts), one after another. The file is held open and each tier
  * read from it when a search or the background work first needs it: holding the whole body as one
  * string until then was a fifth of the live heap at start-up at 10,000 documents. A file that does
  * not match is not used and the index is built as usual: a stale file can slow start-up, never
  * change an answer.
  */
 import { createHash } from 'node:crypto';
-import type { AsPlainObject } from 'minisearch';
 import { z } from 'zod';
 import { describeError, openSavedFile, writeSavedFile } from '../data/saved-file.ts';
 import type { Logger } from '../log.ts';
 import type { SourceDocument } from '../model/data.ts';
 import { PASSAGE_SCOPES, PassageIndex, passageIndexSignature, type SavedTierReaders } from './passages.ts';
+import { SavedTier } from './saved-tier.ts';
 
-export const PASSAGE_INDEX_FILE_FORMAT = 'forcewatch-passage-index/5';
+export const PASSAGE_INDEX_FILE_FORMAT = 'forcewatch-passage-index/6';
 
 const TierLengths = z.array(z.number().int().positive());
 
@@ -27,9 +27,6 @@ const PassageIndexFileHeader = z.strictObject({
   /** Bytes of each tier's JSON (UTF-8), in the order the body holds them. */
   tiers: z.strictObject({ recommendations: TierLengths, reporting: TierLengths }),
 });
-
-/** One tier as minisearch serialised it (minisearch checks its own format when loading it). */
-const SavedTier = z.custom<AsPlainObject>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'not a saved index tier');
 
 /** Identifies the documents (ids and texts, in order) and the term processing an index was built with. */
 export function passageIndexFingerprint(documents: SourceDocument[]): string {

@@ -12,11 +12,13 @@
  * held by most passages are not scored once it is spent, and a search stops at the first tier where
  * not even its rarest term fits, saying so, so its cost is bounded whatever the corpus's size.
  */
-import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import { stemmer } from 'stemmer';
 import type { SourceDocument } from '../model/data.ts';
 import { memoised } from '../text/memo.ts';
 import { codeFingerprint } from '../code-fingerprint.ts';
+import { compactPostings } from './compact-postings.ts';
+import { loadTier, saveTier, type SavedTier } from './saved-tier.ts';
 import { fold, stem, STOPWORDS, words } from '../text/words.ts';
 import type { QueryWord } from './query-plan.ts';
 import { termSetOf } from './term-counts.ts';
@@ -119,16 +121,18 @@ export function passagesOf(doc: SourceDocument): Passage[] {
     .map((text, index) => ({ id: `${doc.id}#${index}`, docId: doc.id, index, text }));
 }
 
-/** A saved index: each scope's tiers in minisearch's own serialised form. */
-export type SavedPassageIndex = Record<PassageScope, AsPlainObject[]>;
+/** A saved index: each scope's tiers in their saved form (saved-tier.ts). */
+export type SavedPassageIndex = Record<PassageScope, SavedTier[]>;
 
 /** A saved index whose tiers are read when first needed: each scope's tiers, as functions that read one. */
-export type SavedTierReaders = Record<PassageScope, Array<() => AsPlainObject>>;
+export type SavedTierReaders = Record<PassageScope, Array<() => SavedTier>>;
 
 /** How the tiers make and load their indexes: with the one set of options, and our term processing. */
 const MAKER: TierMaker = {
   create: () => new MiniSearch(PASSAGE_INDEX_OPTIONS),
-  load: (saved) => MiniSearch.loadJS<Passage>(saved, PASSAGE_INDEX_OPTIONS),
+  finish: compactPostings,
+  save: saveTier,
+  load: (saved) => loadTier(saved, PASSAGE_INDEX_OPTIONS),
   processTerm,
 };
 
@@ -178,7 +182,7 @@ export class PassageIndex {
     });
   }
 
-  /** The index in minisearch's own serialised form, tier by tier (`JSON.stringify` each to save it). */
+  /** The index in its saved form, tier by tier (`JSON.stringify` each to save it). */
   toJSON(): SavedPassageIndex {
     return { recommendations: this.tiers.recommendations.toJSON(), reporting: this.tiers.reporting.toJSON() };
   }

@@ -1,9 +1,8 @@
 /**
  * How many passages of a tier hold each term: what a search reads to plan its work before asking
- * minisearch (which keeps these counts to itself). Counted as passages are indexed, or read from a
- * saved tier's postings, so a saved index needs no new format.
+ * minisearch (which keeps these counts to itself). Counted as passages are indexed, or saved with a
+ * tier (saved-tier.ts).
  */
-import type { AsPlainObject } from 'minisearch';
 import { memoised } from '../text/memo.ts';
 import { words } from '../text/words.ts';
 
@@ -37,17 +36,4 @@ export function countTerms(counts: TermCounts, texts: readonly string[], process
       counts.set(term, (counts.get(term) ?? 0) + 1);
     }
   }
-}
-
-/** The counts of a tier saved in minisearch's form: each term's postings, over every field. */
-export function countsOfSaved(saved: AsPlainObject): TermCounts {
-  const counts: TermCounts = new Map();
-  for (const [term, fields] of saved.index) {
-    // Passages are indexed by one field, so its postings are the passages holding the term.
-    counts.set(
-      term,
-      Object.values(fields).reduce((n, postings) => n + Object.keys(postings).length, 0),
-    );
-  }
-  return counts;
 }

@@ -5,9 +5,9 @@
  * or the background work first needs them.
  */
 import type MiniSearch from 'minisearch';
-import type { AsPlainObject } from 'minisearch';
 import type { Passage } from './passages.ts';
-import { countsOfSaved, countTerms, type TermCounts } from './term-counts.ts';
+import type { SavedTier } from './saved-tier.ts';
+import { countTerms, type TermCounts } from './term-counts.ts';
 
 /** Passages in a scope's first tier; each later tier holds twice as many as the one before. */
 export const FIRST_TIER_PASSAGES = 2_048;
@@ -21,7 +21,10 @@ export interface Tier {
 /** How a tier's index is made and its terms read: the passage index's one set of options. */
 export interface TierMaker {
   create(): MiniSearch<Passage>;
-  load(saved: AsPlainObject): MiniSearch<Passage>;
+  /** Called once on each tier built here, when its last passage is added (it is never added to again). */
+  finish(index: MiniSearch<Passage>): void;
+  save(index: MiniSearch<Passage>): SavedTier;
+  load(saved: SavedTier): Tier;
   processTerm(word: string): string | null;
 }
 
@@ -63,12 +66,9 @@ export class Tiers {
   }
 
   /** Tiers saved by {@link Tiers.toJSON}, read by these functions, the first loaded now. */
-  static saved(readers: Array<() => AsPlainObject>, maker: TierMaker): Tiers {
+  static saved(readers: Array<() => SavedTier>, maker: TierMaker): Tiers {
     return new Tiers(
-      readers.map((read) => () => {
-        const saved = read();
-        return { index: maker.load(saved), counts: countsOfSaved(saved) };
-      }),
+      readers.map((read) => () => maker.load(read())),
       maker,
     );
   }
@@ -102,6 +102,7 @@ export class Tiers {
     }
     if (!('passages' in slot)) return slot;
     this.add(slot, slot.passages.length);
+    this.maker.finish(slot.tier.index);
     this.slots[i] = slot.tier;
     return slot.tier;
   }
@@ -116,9 +117,9 @@ export class Tiers {
     return true;
   }
 
-  /** Each tier in minisearch's own serialised form. */
-  toJSON(): AsPlainObject[] {
-    return this.slots.map((_, i) => this.get(i).index.toJSON());
+  /** Each tier in its saved form. */
+  toJSON(): SavedTier[] {
+    return this.slots.map((_, i) => this.maker.save(this.get(i).index));
   }
 
   /** Adds a building tier's passages up to position `end`. */

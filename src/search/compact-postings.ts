@@ -1,0 +1,217 @@
+/**
+ * A finished tier's postings held in typed arrays instead of minisearch's own maps. minisearch keeps,
+ * for every term, a `Map` of the passages holding it to the term's frequency there, and for every
+ * passage an array of its field lengths: at 10,000 documents that was 1.7 million map entries and
+ * 100,000 arrays, 90 of the 92 MB every tier held (about 50 bytes a posting). Here each term's
+ * postings are a run of two typed arrays shared by the tier (5–6 bytes a posting), behind the same
+ * read-only `Map` interface minisearch reads them through; the order of a term's passages is kept,
+ * so scores, ties and results are exactly minisearch's own.
+ *
+ * This replaces two of minisearch's private fields (`_index`'s postings and `_fieldLength`) once a
+ * tier is finished, which no public API allows: package.json pins the minisearch version it was
+ * written against, and test/search/compact-postings.test.ts checks that a compacted tier searches
+ * and serialises exactly as the same tier uncompacted. A tier is only searched and saved once
+ * finished, never added to: a call that would change one fails loudly (these maps have no `set`).
+ */
+import type MiniSearch from 'minisearch';
+
+/** The private state of minisearch 7 that compaction replaces (see the module comment). */
+interface Internals {
+  /** Term → field id → passage's short id → frequency of the term there (a radix tree of terms). */
+  _index: Iterable<[string, ReadonlyMap<number, ReadonlyMap<number, number>>]> & {
+    set(term: string, byField: ReadonlyMap<number, ReadonlyMap<number, number>>): unknown;
+  };
+  /** Passage's short id → length of each field, by field id. */
+  _fieldLength: ReadonlyMap<number, number[]>;
+}
+
+/** A tier's postings as flat arrays: each term's passages' short ids (ascending) and frequencies, one
+ * term after another, `counts[i]` of them for `terms[i]`; and each passage's length, by short id. */
+export interface FlatPostings {
+  field: number;
+  terms: readonly string[];
+  counts: ArrayLike<number>;
+  ids: Int32Array;
+  freqs: ArrayLike<number>;
+  fieldLength: Uint32Array;
+}
+
+/** A frequency array as narrow as a tier's largest frequency allows. */
+type Frequencies = Uint8Array | Uint16Array;
+
+/** One term's postings in one field: entries `start` to `start + size` of the tier's arrays. */
+class Postings implements ReadonlyMap<number, number> {
+  /** The entry `get` found last: minisearch asks for each key in the order `keys()` gave it. */
+  private last: number;
+
+  constructor(
+    private readonly ids: Int32Array,
+    private readonly freqs: Frequencies,
+    private readonly start: number,
+    readonly size: number,
+  ) {
+    this.last = start - 1;
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'Postings';
+  }
+
+  /** The position of `id`, or -1: the entry after the last one found, else a binary search (a
+   * term's ids ascend). */
+  private find(id: number): number {
+    const end = this.start + this.size;
+    let found = -1;
+    if (this.last + 1 < end && this.ids[this.last + 1] === id) found = this.last + 1;
+    for (let lo = this.start, hi = end - 1; found < 0 && lo <= hi; ) {
+      const mid = (lo + hi) >>> 1;
+      const at = this.ids[mid] as number;
+      if (at === id) found = mid;
+      else if (at < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    if (found >= 0) this.last = found;
+    return found;
+  }
+
+  get(id: number): number | undefined {
+    const i = this.find(id);
+    return i < 0 ? undefined : this.freqs[i];
+  }
+
+  has(id: number): boolean {
+    return this.find(id) >= 0;
+  }
+
+  keys(): MapIterator<number> {
+    return this.ids.subarray(this.start, this.start + this.size).values();
+  }
+
+  values(): MapIterator<number> {
+    return this.freqs.subarray(this.start, this.start + this.size).values();
+  }
+
+  *entries(): MapIterator<[number, number]> {
+    for (let i = this.start; i < this.start + this.size; i++) yield [this.ids[i] as number, this.freqs[i] as number];
+  }
+
+  [Symbol.iterator](): MapIterator<[number, number]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: number, key: number, map: ReadonlyMap<number, number>) => void): void {
+    for (const [id, freq] of this.entries()) callback(freq, id, this);
+  }
+}
+
+/** Every passage's length in the one field passages are indexed by, by short id (0, 1, 2…). */
+class FieldLengths implements ReadonlyMap<number, number[]> {
+  constructor(
+    private readonly field: number,
+    private readonly lengths: Uint32Array,
+  ) {}
+
+  get [Symbol.toStringTag](): string {
+    return 'FieldLengths';
+  }
+
+  get size(): number {
+    return this.lengths.length;
+  }
+
+  /** The lengths by field id, as minisearch keeps them: a new array each time, which minisearch
+   * reads at once and never keeps or changes. */
+  private byField(length: number): number[] {
+    const byField: number[] = [];
+    byField[this.field] = length;
+    return byField;
+  }
+
+  get(id: number): number[] | undefined {
+    const length = this.lengths[id];
+    return length === undefined ? undefined : this.byField(length);
+  }
+
+  has(id: number): boolean {
+    return this.lengths[id] !== undefined;
+  }
+
+  *entries(): MapIterator<[number, number[]]> {
+    for (let id = 0; id < this.lengths.length; id++) yield [id, this.byField(this.lengths[id] as number)];
+  }
+
+  *keys(): MapIterator<number> {
+    for (const [id] of this.entries()) yield id;
+  }
+
+  *values(): MapIterator<number[]> {
+    for (const [, byField] of this.entries()) yield byField;
+  }
+
+  [Symbol.iterator](): MapIterator<[number, number[]]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: number[], key: number, map: ReadonlyMap<number, number[]>) => void): void {
+    for (const [id, byField] of this.entries()) callback(byField, id, this);
+  }
+}
+
+/**
+ * Puts `flat` in place of `index`'s postings and field lengths, each term in the order of `terms`
+ * (minisearch's own order, which decides the order of tied results).
+ */
+export function installPostings<T>(index: MiniSearch<T>, flat: FlatPostings): void {
+  const internals = index as unknown as Internals;
+  let widest = 0;
+  for (let i = 0; i < flat.freqs.length; i++) widest = Math.max(widest, flat.freqs[i] as number);
+  if (widest > 0xffff) throw new RangeError(`passage index: a term's frequency in a passage (${widest}) does not fit 16 bits`);
+  const freqs: Frequencies = widest <= 0xff ? Uint8Array.from(flat.freqs) : Uint16Array.from(flat.freqs);
+  let start = 0;
+  flat.terms.forEach((term, i) => {
+    const count = flat.counts[i] as number;
+    internals._index.set(term, new Map([[flat.field, new Postings(flat.ids, freqs, start, count)]]));
+    start += count;
+  });
+  internals._fieldLength = new FieldLengths(flat.field, flat.fieldLength);
+}
+
+/**
+ * Moves a tier built here into typed arrays (see the module comment), when, as the passage index
+ * configures it, passages are indexed by one field and added in order; otherwise leaves it as it is.
+ */
+export function compactPostings<T>(index: MiniSearch<T>): void {
+  const internals = index as unknown as Internals;
+  const fields = new Set<number>();
+  const terms: string[] = [];
+  const counts: number[] = [];
+  const held: Array<ReadonlyMap<number, number>> = [];
+  for (const [term, byField] of internals._index)
+    for (const [field, postings] of byField) {
+      fields.add(field);
+      terms.push(term);
+      counts.push(postings.size);
+      held.push(postings);
+    }
+  const [field, ...others] = fields;
+  if (field === undefined || others.length > 0) return;
+  const ids = new Int32Array(counts.reduce((a, b) => a + b, 0));
+  const freqs = new Uint16Array(ids.length);
+  let at = 0;
+  for (const postings of held) {
+    let previous = -1;
+    for (const [id, freq] of postings) {
+      if (!(id > previous && id <= 0x7fffffff && freq <= 0xffff)) return;
+      ids[at] = previous = id;
+      freqs[at++] = freq;
+    }
+  }
+  const fieldLength = new Uint32Array(internals._fieldLength.size);
+  let expected = 0;
+  for (const [id, byField] of internals._fieldLength) {
+    const length = byField[field];
+    if (id !== expected || length === undefined) return;
+    fieldLength[expected++] = length;
+  }
+  installPostings(index, { field, terms, counts, ids, freqs, fieldLength });
+}
