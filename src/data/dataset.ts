@@ -154,7 +154,7 @@ function comparable(text: string): string {
 }
 
 /** A file's bytes, or undefined when there is no such file (any other read error is thrown). */
-export function bytesIfPresent(path: string): Buffer | undefined {
+function bytesIfPresent(path: string): Buffer | undefined {
   try {
     return readFileSync(path);
   } catch (error) {

@@ -13,14 +13,14 @@
  * times the body's size at 10,000 documents. It is not parsed with the zod schemas again: the
  * fingerprint ties it to data that passed every check.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../log.ts';
 import type { Figure, Period, SourceDocument } from '../model/data.ts';
 import { codeFingerprint } from '../code-fingerprint.ts';
-import { DATA_FILES, INGESTED, SOURCE_TEXTS, UNREADABLE_FILE, bytesIfPresent, loadDataset, type Dataset } from './dataset.ts';
+import { fingerprintData, type DataFingerprint } from './data-fingerprint.ts';
+import { SOURCE_TEXTS, loadDataset, type Dataset } from './dataset.ts';
 import { describeError, openSavedFile, writeSavedFile, type OpenSavedFile } from './saved-file.ts';
 import { idSharer, shareIds } from './sharing.ts';
 import { documentOnDisk, ownCopy } from './source-texts.ts';
@@ -59,34 +59,9 @@ function textFile(id: string): string {
   return join(SOURCE_TEXTS, `${id}.txt`);
 }
 
-/** Every file the checks may read, relative to the data folder, in a fixed order. */
-function dataFiles(dir: string): string[] {
-  const names = [...Object.values(DATA_FILES).flatMap((name) => [name, join(INGESTED, name)]), UNREADABLE_FILE];
-  let texts: string[];
-  try {
-    texts = readdirSync(join(dir, SOURCE_TEXTS))
-      .filter((name) => name.endsWith('.txt'))
-      .sort();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    texts = [];
-  }
-  return [...names, ...texts.map((name) => join(SOURCE_TEXTS, name))];
-}
-
-/** Reads every data file in `dir`: a fingerprint of their bytes and the checking code, and the
- * source texts' bytes by file name. */
-function readData(dir: string): { fingerprint: string; texts: Map<string, Buffer> } {
-  const hash = createHash('sha256').update(`${DATASET_SNAPSHOT_FORMAT}\0${codeFingerprint('datasetChecks')}`);
-  const texts = new Map<string, Buffer>();
-  for (const name of dataFiles(dir)) {
-    const bytes = bytesIfPresent(join(dir, name));
-    hash.update(`\0${name}\0`);
-    if (bytes === undefined) hash.update('absent');
-    else hash.update(`${bytes.length}\0`).update(bytes);
-    if (bytes !== undefined && name.startsWith(SOURCE_TEXTS)) texts.set(name, bytes);
-  }
-  return { fingerprint: hash.digest('hex'), texts };
+/** Reads every data file in `dir` for its fingerprint (with the checking code's) and its source texts' lengths. */
+function readData(dir: string): DataFingerprint {
+  return fingerprintData(dir, `${DATASET_SNAPSHOT_FORMAT}\0${codeFingerprint('datasetChecks')}`);
 }
 
 /** Identifies the bytes of every data file in `dir` and the checking code. */
@@ -94,7 +69,8 @@ export function datasetFingerprint(dir: string): string {
   return readData(dir).fingerprint;
 }
 
-function toBody(dataset: Dataset, files: Map<string, Buffer>): SnapshotBody {
+/** `fileText` gives a document's text as its file in `sources/` holds it, where it has one. */
+function toBody(dataset: Dataset, fileText: (id: string) => string | undefined): SnapshotBody {
   const periods: Period[] = [];
   const periodAt = new Map<Period, number>();
   const texts = new Map(dataset.documents.map((d) => [d.id, d.text]));
@@ -110,7 +86,7 @@ function toBody(dataset: Dataset, files: Map<string, Buffer>): SnapshotBody {
     return { ...figure, period, quote: [start, start + figure.quote.length] };
   });
   const documents = dataset.documents.map((doc): SavedDocument => {
-    if (files.get(textFile(doc.id))?.toString('utf8') !== doc.text) return doc;
+    if (fileText(doc.id) !== doc.text) return doc;
     const { text: _text, ...meta } = doc;
     return meta;
   });
@@ -135,10 +111,11 @@ function sectionsOf(items: readonly unknown[]): string[] {
  * `DataError` when the data is invalid, and refuses to save when the files change meanwhile.
  */
 export function writeDatasetSnapshot(dir: string, path: string): Dataset {
-  const { fingerprint, texts } = readData(dir);
+  const { fingerprint, textBytes } = readData(dir);
   const dataset = loadDataset(dir);
   if (datasetFingerprint(dir) !== fingerprint) throw new Error(`the data in ${dir} changed while it was being checked; run the command again`);
-  const { documents, figures, periods, ...catalogue } = toBody(dataset, texts);
+  const fileText = (id: string) => (textBytes.has(textFile(id)) ? readFileSync(join(dir, textFile(id)), 'utf8') : undefined);
+  const { documents, figures, periods, ...catalogue } = toBody(dataset, fileText);
   const json = { catalogue: asciiJson(catalogue), periods: asciiJson(periods), documents: sectionsOf(documents), figures: sectionsOf(figures) };
   // ASCII throughout, so each section's length in characters is its length in bytes.
   const sections = {
@@ -168,36 +145,36 @@ function sectionReader(file: OpenSavedFile<DatasetSnapshotHeader>): <T>(bytes: n
  * copied; other texts are held, quotes as slices of them. Recommendations are held: a recommendation
  * question reads the text of every one.
  */
-function fromSections(file: OpenSavedFile<DatasetSnapshotHeader>, dir: string, files: Map<string, Buffer>): Dataset {
+function fromSections(file: OpenSavedFile<DatasetSnapshotHeader>, dir: string, textBytes: ReadonlyMap<string, number>): Dataset {
   const { sections } = file.header;
   const next = sectionReader(file);
   const catalogue = next<Catalogue>(sections.catalogue);
   const periods = next<Period[]>(sections.periods);
   const documents: SourceDocument[] = [];
-  /** Each document's text while its figures are read: held, or the bytes of one left on disk. */
-  const texts = new Map<string, string | Buffer>();
+  /** The texts held, and the documents whose texts are left on disk (read again for their figures). */
+  const held = new Map<string, string>();
+  const onDisk = new Map<string, SourceDocument>();
   for (const bytes of sections.documents)
     for (const saved of next<SavedDocument[]>(bytes)) {
       const name = textFile(saved.id);
-      const onFile = files.get(name);
-      if (saved.text === undefined && onFile !== undefined && saved.kind !== 'recommendation') {
-        documents.push(documentOnDisk(saved, join(dir, name), onFile.length));
-        texts.set(saved.id, onFile);
+      const length = textBytes.get(name);
+      if (saved.text === undefined && length !== undefined && saved.kind !== 'recommendation') {
+        const doc = documentOnDisk(saved, join(dir, name), length);
+        documents.push(doc);
+        onDisk.set(saved.id, doc);
         continue;
       }
-      const text = saved.text ?? onFile?.toString('utf8');
+      const text = saved.text ?? (length === undefined ? undefined : readFileSync(join(dir, name), 'utf8'));
       if (text === undefined) throw new Error(`document "${saved.id}" has no text`);
       documents.push({ ...saved, text });
-      texts.set(saved.id, text);
+      held.set(saved.id, text);
     }
-  // A document's figures come one after another: its text is decoded once for them.
-  let decoded: { id: string; text: string } | undefined;
+  // A document's figures come one after another: a text on disk is read once for them (checked
+  // against the length it was fingerprinted with, source-texts.ts).
+  let decoded: { id: string; text: string | undefined } | undefined;
   const textOf = (id: string): string | undefined => {
-    if (decoded?.id !== id) {
-      const held = texts.get(id);
-      decoded = held === undefined ? undefined : { id, text: typeof held === 'string' ? held : held.toString('utf8') };
-    }
-    return decoded?.text;
+    if (decoded?.id !== id) decoded = { id, text: held.get(id) ?? onDisk.get(id)?.text };
+    return decoded.text;
   };
   const shareId = idSharer();
   // Many figures quote the same sentence (the England and Wales total in every report).
@@ -210,7 +187,7 @@ function fromSections(file: OpenSavedFile<DatasetSnapshotHeader>, dir: string, f
       const [start, end] = saved.quote;
       if (text === undefined || period === undefined || !(start >= 0 && start < end && end <= text.length))
         throw new Error(`figure "${saved.id}" does not fit the snapshot`);
-      const quote = typeof texts.get(saved.source) === 'string' ? text.slice(start, end) : shareQuote(ownCopy(text.slice(start, end)));
+      const quote = held.has(saved.source) ? text.slice(start, end) : shareQuote(ownCopy(text.slice(start, end)));
       const figure = Object.assign(saved, { period, quote }) as unknown as Figure;
       shareIds(figure, shareId);
       figures.push(figure);
@@ -239,7 +216,7 @@ export function readDatasetSnapshot(path: string, dir: string): DatasetSnapshotR
     const { catalogue, periods, documents, figures } = header.sections;
     if ([catalogue, periods, ...documents, ...figures].reduce((a, b) => a + b, 0) !== file.bodyBytes)
       return { ok: false, reason: 'unreadable snapshot (its sections do not fill its body)' };
-    const dataset = fromSections(file, dir, data.texts);
+    const dataset = fromSections(file, dir, data.textBytes);
     if (dataset.documents.length !== header.documents || dataset.figures.length !== header.figures)
       return { ok: false, reason: 'incomplete: it holds fewer documents or figures than its header says' };
     return { ok: true, dataset };
