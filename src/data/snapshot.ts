@@ -22,7 +22,7 @@ import { codeFingerprint } from '../code-fingerprint.ts';
 import { fingerprintData, type DataFingerprint } from './data-fingerprint.ts';
 import { SOURCE_TEXTS, loadDataset, type Dataset } from './dataset.ts';
 import { describeError, openSavedFile, writeSavedFile, type OpenSavedFile } from './saved-file.ts';
-import { idSharer, shareIds } from './sharing.ts';
+import { idSharer, shareDocumentStrings, shareIds } from './sharing.ts';
 import { documentOnDisk, ownCopy } from './source-texts.ts';
 
 export const DATASET_SNAPSHOT_FORMAT = 'forcewatch-dataset-snapshot/4';
@@ -154,8 +154,10 @@ function fromSections(file: OpenSavedFile<DatasetSnapshotHeader>, dir: string, t
   /** The texts held, and the documents whose texts are left on disk (read again for their figures). */
   const held = new Map<string, string>();
   const onDisk = new Map<string, SourceDocument>();
+  const shareId = idSharer();
   for (const bytes of sections.documents)
     for (const saved of next<SavedDocument[]>(bytes)) {
+      shareDocumentStrings(saved, shareId);
       const name = textFile(saved.id);
       const length = textBytes.get(name);
       if (saved.text === undefined && length !== undefined && saved.kind !== 'recommendation') {
@@ -176,7 +178,6 @@ function fromSections(file: OpenSavedFile<DatasetSnapshotHeader>, dir: string, t
     if (decoded?.id !== id) decoded = { id, text: held.get(id) ?? onDisk.get(id)?.text };
     return decoded.text;
   };
-  const shareId = idSharer();
   // Many figures quote the same sentence (the England and Wales total in every report).
   const shareQuote = idSharer();
   const figures: Figure[] = [];
