@@ -15,7 +15,7 @@ import { describeMachine, type Machine } from './machine.ts';
 import { measureSize, type SizeResult, type SizeSpec } from './scale.ts';
 import { measureNpmStart, type NpmStartResult } from './npm-start.ts';
 import { measureSlack, slackErrors, type SlackLevel, type SlackResult } from './slack.ts';
-import { buildIndexFile, measureStartup, type StartupResult } from './startup.ts';
+import { buildIndexFile, measureBurst, measureStartup, type BurstResult, type StartupResult } from './startup.ts';
 
 /** The issues' targets (6 and 17). */
 export const TARGETS = {
@@ -49,7 +49,7 @@ export interface BenchOptions {
   answerLimitMs: (documents: number) => number;
   /** Timed starts per case (the bundled case gets `extraBundledRuns` more: it is the quickest and
    * noisiest); `warm`: one untimed start first, so the files are in the file cache as for a restarted bot. */
-  startup: { runs: number; extraBundledRuns: number; warm: boolean; documents: number };
+  startup: { runs: number; extraBundledRuns: number; warm: boolean; documents: number; burst: { runs: number; sample: number; passes: number } };
   /** Charts drawn (issue 14), beside the answering rows. */
   chart: ChartBenchOptions;
   slack: { levels: readonly SlackLevel[]; drainMs: number; profileLevel?: SlackLevel };
@@ -66,7 +66,7 @@ export interface BenchResult {
   seed: string;
   scale: SizeResult[];
   chart?: ChartBenchResult & { failure?: string };
-  startup?: { cases: StartupResult[]; npmStart?: NpmStartResult; indexBuildMs?: number; failure?: string };
+  startup?: { cases: StartupResult[]; burst?: BurstResult; npmStart?: NpmStartResult; indexBuildMs?: number; failure?: string };
   slack?: SlackResult & { profiled?: SlackResult };
   /** The Slack levels with REDIS_URL set, each group (one connection, then the floods) right after the in-process one. */
   slackRedis?: SlackResult;
@@ -98,7 +98,7 @@ export function fullOptions(): BenchOptions {
     },
     deadlineMs: (documents) => (documents >= 100_000 ? 420_000 : 150_000),
     answerLimitMs: (documents) => (documents >= 100_000 ? 45_000 : 30_000),
-    startup: { runs: 3, extraBundledRuns: 2, warm: true, documents: 10_000 },
+    startup: { runs: 3, extraBundledRuns: 2, warm: true, documents: 10_000, burst: { runs: 3, sample: 300, passes: 3 } },
     chart: fullChartOptions(),
     slack: {
       levels: [
@@ -135,7 +135,7 @@ export function smokeOptions(): BenchOptions {
     deadlineMs: () => 60_000,
     answerLimitMs: () => 30_000,
     // No untimed warm start: CI needs the code path, not a steady number, and each start costs a second.
-    startup: { runs: 1, extraBundledRuns: 0, warm: false, documents: 200 },
+    startup: { runs: 1, extraBundledRuns: 0, warm: false, documents: 200, burst: { runs: 1, sample: 40, passes: 1 } },
     chart: smokeChartOptions(),
     slack: {
       levels: [
@@ -229,8 +229,28 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           },
         ),
       );
+    const { burst: burstOptions } = options.startup;
+    const burst =
+      built.failure === undefined
+        ? await measureBurst(
+            { label: `${label}, saved files`, dataDir: generated.dir, documents: generated.documents, indexFile: built.file },
+            burstOptions.runs,
+            { seed: options.seed, sample: burstOptions.sample, runs: burstOptions.passes },
+            600_000,
+          )
+        : undefined;
     const npmStart = await measureNpmStart(options.startup.runs + options.startup.extraBundledRuns, options.startup.warm);
-    result.startup = { cases, npmStart, indexBuildMs: built.ms, ...(built.failure === undefined ? {} : { failure: built.failure }) };
+    result.startup = {
+      cases,
+      npmStart,
+      indexBuildMs: built.ms,
+      ...(burst ? { burst } : {}),
+      ...(built.failure === undefined ? {} : { failure: built.failure }),
+    };
+    if (burst)
+      progress(
+        `burst from saved files: RSS ${(burst.rss / 2 ** 20).toFixed(0)} MB at ready, ${(burst.rssAfter / 2 ** 20).toFixed(0)} MB after${burst.failure ? ` (failed: ${burst.failure})` : ''}`,
+      );
     for (const c of cases) progress(`start-up ${c.label}: ${c.startToReadyMs.toFixed(0)} ms to ready${c.failure ? ` (failed: ${c.failure})` : ''}`);
     progress(`npm start: ${npmStart.toPromptMs.toFixed(0)} ms to the prompt${npmStart.failure ? ` (failed: ${npmStart.failure})` : ''}`);
   }

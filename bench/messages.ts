@@ -67,6 +67,7 @@ export const MeasureOptionsSchema = z.object({
   slowPassMs: z.number().positive(),
   targets: z.object({ p50: z.number().positive().optional(), p99: z.number().positive(), max: z.number().positive().optional() }).optional(),
   profileMs: z.number().positive(),
+  collect: z.boolean().optional(),
 }) satisfies z.ZodType<MeasureOptions, unknown>;
 
 /** Memory after loading, in bytes. */
@@ -122,6 +123,9 @@ export const StartupJobSchema = z.object({
   indexFile: z.string().optional(),
   /** Time reading/validating the data, the figure table and the passage index one by one. */
   phases: z.boolean(),
+  /** After ready, wait for the passage index to be complete, then ask this sample of the question
+   * set (a cold pass and `runs` timed ones): memory after a burst, as the running bot has it. */
+  burst: z.object({ seed: z.string(), sample: z.number().int().positive(), runs: z.number().int().positive() }).optional(),
 });
 export type StartupJob = z.infer<typeof StartupJobSchema>;
 
@@ -137,6 +141,21 @@ export const StartupReportSchema = z.object({
   phases: z.record(z.string(), z.number()).optional(),
   /** Live heap after each phase (bytes), with `phases`. */
   heapAfter: z.record(z.string(), z.number()).optional(),
+  /** With `burst`: RSS once the index is complete, right after the questions and at its highest
+   * (bytes, no collection forced before), and every answer's latency (ms); `heapUsedAfterGc` is then
+   * taken after the burst. */
+  burst: z
+    .object({
+      rssIndexed: z.number(),
+      rssAfter: z.number(),
+      peakRss: z.number(),
+      answers: z.number(),
+      p50: z.number(),
+      p99: z.number(),
+      max: z.number(),
+      errors: z.number(),
+    })
+    .optional(),
 });
 export type StartupReport = z.infer<typeof StartupReportSchema>;
 

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { savedFilePaths } from '../adapters/shared/saved-files.ts';
 import { bundledScript } from './bundle.ts';
 import { childExecArgv, epochNow, runChild } from './child.ts';
-import { StartupReportSchema, type StartupReport } from './messages.ts';
+import { StartupReportSchema, type StartupJob, type StartupReport } from './messages.ts';
+import { startFlags } from './npm-start.ts';
 import { median } from './stats.ts';
 
 export interface StartupCase {
@@ -43,9 +44,17 @@ async function startOnce(
   startCase: StartupCase,
   phases: boolean,
   deadlineMs: number,
+  extra: { burst?: StartupJob['burst']; execArgv?: readonly string[] } = {},
 ): Promise<{ report?: StartupReport; spawnedAt: number; failure?: string }> {
-  const job = { dataDir: startCase.dataDir, phases, ...(startCase.indexFile === undefined ? {} : { indexFile: startCase.indexFile }) };
-  const run = await runChild({ script: await bundledScript('startup-child.ts'), args: [JSON.stringify(job)], schema: StartupReportSchema, deadlineMs });
+  const job: StartupJob = { dataDir: startCase.dataDir, phases, ...(startCase.indexFile === undefined ? {} : { indexFile: startCase.indexFile }) };
+  if (extra.burst) job.burst = extra.burst;
+  const run = await runChild({
+    script: await bundledScript('startup-child.ts'),
+    args: [JSON.stringify(job)],
+    schema: StartupReportSchema,
+    deadlineMs,
+    ...(extra.execArgv === undefined ? {} : { execArgv: extra.execArgv }),
+  });
   const report = run.messages[0];
   if (report === undefined)
     return {
@@ -89,6 +98,64 @@ export async function measureStartup(
     if (split.report?.heapAfter) result.heapAfter = split.report.heapAfter;
     failure = split.failure;
   }
+  if (failure !== undefined) result.failure = failure;
+  return result;
+}
+
+/** Memory of the running bot through a burst of questions (medians over the runs). */
+export interface BurstResult {
+  label: string;
+  runs: number;
+  /** The Node flags it ran with: the start script's. */
+  flags: string[];
+  /** RSS (bytes) at ready, once the passage index is complete, right after the questions, and at its highest. */
+  rss: number;
+  rssIndexed: number;
+  rssAfter: number;
+  peakRss: number;
+  /** Live heap after the burst and a full collection. */
+  heapUsedAfterGc: number;
+  /** Every answer's latency over the timed passes (ms), and how many answers were timed a run. */
+  p50: number;
+  p99: number;
+  max: number;
+  answers: number;
+  /** Each run's RSS at ready and after the questions (bytes), in order. */
+  all: Array<{ rss: number; rssAfter: number }>;
+  failure?: string;
+}
+
+/**
+ * Starts the engine `runs` times as `npm start` runs the bot (its Node flags), from `startCase`'s
+ * saved files, and asks each a burst of the question set once it is ready: memory at ready and after
+ * the burst, with no collection forced before either (issue 17's memory targets).
+ */
+export async function measureBurst(startCase: StartupCase, runs: number, burst: NonNullable<StartupJob['burst']>, deadlineMs: number): Promise<BurstResult> {
+  const flags = startFlags();
+  const bursts: Array<NonNullable<StartupReport['burst']> & { rss: number; heapUsedAfterGc: number }> = [];
+  let failure: string | undefined;
+  for (let i = 0; i < runs && failure === undefined; i++) {
+    const once = await startOnce(startCase, false, deadlineMs, { burst, execArgv: flags });
+    if (once.report?.burst) bursts.push({ ...once.report.burst, rss: once.report.rss, heapUsedAfterGc: once.report.heapUsedAfterGc });
+    else failure = once.failure ?? 'reported no burst';
+    if (once.report?.burst && once.report.burst.errors > 0) failure = `${once.report.burst.errors} questions failed`;
+  }
+  const of = (pick: (b: (typeof bursts)[number]) => number) => median(bursts.map(pick));
+  const result: BurstResult = {
+    label: startCase.label,
+    runs: bursts.length,
+    flags,
+    rss: of((b) => b.rss),
+    rssIndexed: of((b) => b.rssIndexed),
+    rssAfter: of((b) => b.rssAfter),
+    peakRss: of((b) => b.peakRss),
+    heapUsedAfterGc: of((b) => b.heapUsedAfterGc),
+    p50: of((b) => b.p50),
+    p99: of((b) => b.p99),
+    max: of((b) => b.max),
+    answers: of((b) => b.answers),
+    all: bursts.map((b) => ({ rss: b.rss, rssAfter: b.rssAfter })),
+  };
   if (failure !== undefined) result.failure = failure;
   return result;
 }

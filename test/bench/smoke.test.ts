@@ -72,7 +72,7 @@ describe('the benchmark in smoke mode', () => {
     expect(report).toContain('with REDIS_URL set');
   }, 120_000);
 
-  it('times start-up in fresh processes, with and without a saved passage index', async () => {
+  it('times start-up in fresh processes, with and without a saved passage index, and the bot’s memory through a burst', async () => {
     const options: BenchOptions = { ...smokeOptions(), sections: ['startup'], startup: { ...smokeOptions().startup, documents: 60 } };
     const result = await runBench(options);
     const cases = result.startup?.cases ?? [];
@@ -84,6 +84,10 @@ describe('the benchmark in smoke mode', () => {
       expect(Object.keys(c.phases ?? {})).toEqual(['read and validate data', 'figure table', 'passage index']);
     }
     expect(cases.map((c) => c.indexFromFile)).toEqual([false, false, true]);
+    // The bot's memory through a burst, started from the saved files with the start script's flags.
+    expect(result.startup?.burst?.failure).toBeUndefined();
+    expect(result.startup?.burst?.answers).toBeGreaterThan(0);
+    expect(result.startup?.burst?.rssAfter).toBeGreaterThan(0);
     // The real entry point: built, started, and its chat's prompt reached.
     expect(result.startup?.npmStart?.failure).toBeUndefined();
     expect(result.startup?.npmStart?.toPromptMs).toBeGreaterThan(0);
