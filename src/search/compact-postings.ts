@@ -7,13 +7,15 @@
  * read-only `Map` interface minisearch reads them through; the order of a term's passages is kept,
  * so scores, ties and results are exactly minisearch's own.
  *
- * This replaces two of minisearch's private fields (`_index`'s postings and `_fieldLength`) once a
+ * This replaces four of minisearch's private fields (`_index`'s postings, `_fieldLength`, and the
+ * passage ids both ways, `_documentIds` and `_idToShortId`: another 9 MB as maps) once a
  * tier is finished, which no public API allows: package.json pins the minisearch version it was
  * written against, and test/search/compact-postings.test.ts checks that a compacted tier searches
  * and serialises exactly as the same tier uncompacted. A tier is only searched and saved once
  * finished, never added to: a call that would change one fails loudly (these maps have no `set`).
  */
 import type MiniSearch from 'minisearch';
+import { FieldLengths, type Frequencies, PassageIds, Postings, ShortIds } from './compact-maps.ts';
 
 /** The private state of minisearch 7 that compaction replaces (see the module comment). */
 interface Internals {
@@ -23,138 +25,21 @@ interface Internals {
   };
   /** Passage's short id → length of each field, by field id. */
   _fieldLength: ReadonlyMap<number, number[]>;
+  /** Passage's short id → its id, and back. */
+  _documentIds: ReadonlyMap<number, string>;
+  _idToShortId: ReadonlyMap<string, number>;
 }
 
 /** A tier's postings as flat arrays: each term's passages' short ids (ascending) and frequencies, one
- * term after another, `counts[i]` of them for `terms[i]`; and each passage's length, by short id. */
+ * term after another, `counts[i]` of them for `terms[i]`; and each passage's id and length, by short id. */
 export interface FlatPostings {
+  documentIds: readonly string[];
   field: number;
   terms: readonly string[];
   counts: ArrayLike<number>;
   ids: Int32Array;
   freqs: ArrayLike<number>;
   fieldLength: Uint32Array;
-}
-
-/** A frequency array as narrow as a tier's largest frequency allows. */
-type Frequencies = Uint8Array | Uint16Array;
-
-/** One term's postings in one field: entries `start` to `start + size` of the tier's arrays. */
-class Postings implements ReadonlyMap<number, number> {
-  /** The entry `get` found last: minisearch asks for each key in the order `keys()` gave it. */
-  private last: number;
-
-  constructor(
-    private readonly ids: Int32Array,
-    private readonly freqs: Frequencies,
-    private readonly start: number,
-    readonly size: number,
-  ) {
-    this.last = start - 1;
-  }
-
-  get [Symbol.toStringTag](): string {
-    return 'Postings';
-  }
-
-  /** The position of `id`, or -1: the entry after the last one found, else a binary search (a
-   * term's ids ascend). */
-  private find(id: number): number {
-    const end = this.start + this.size;
-    let found = -1;
-    if (this.last + 1 < end && this.ids[this.last + 1] === id) found = this.last + 1;
-    for (let lo = this.start, hi = end - 1; found < 0 && lo <= hi; ) {
-      const mid = (lo + hi) >>> 1;
-      const at = this.ids[mid] as number;
-      if (at === id) found = mid;
-      else if (at < id) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    if (found >= 0) this.last = found;
-    return found;
-  }
-
-  get(id: number): number | undefined {
-    const i = this.find(id);
-    return i < 0 ? undefined : this.freqs[i];
-  }
-
-  has(id: number): boolean {
-    return this.find(id) >= 0;
-  }
-
-  keys(): MapIterator<number> {
-    return this.ids.subarray(this.start, this.start + this.size).values();
-  }
-
-  values(): MapIterator<number> {
-    return this.freqs.subarray(this.start, this.start + this.size).values();
-  }
-
-  *entries(): MapIterator<[number, number]> {
-    for (let i = this.start; i < this.start + this.size; i++) yield [this.ids[i] as number, this.freqs[i] as number];
-  }
-
-  [Symbol.iterator](): MapIterator<[number, number]> {
-    return this.entries();
-  }
-
-  forEach(callback: (value: number, key: number, map: ReadonlyMap<number, number>) => void): void {
-    for (const [id, freq] of this.entries()) callback(freq, id, this);
-  }
-}
-
-/** Every passage's length in the one field passages are indexed by, by short id (0, 1, 2…). */
-class FieldLengths implements ReadonlyMap<number, number[]> {
-  constructor(
-    private readonly field: number,
-    private readonly lengths: Uint32Array,
-  ) {}
-
-  get [Symbol.toStringTag](): string {
-    return 'FieldLengths';
-  }
-
-  get size(): number {
-    return this.lengths.length;
-  }
-
-  /** The lengths by field id, as minisearch keeps them: a new array each time, which minisearch
-   * reads at once and never keeps or changes. */
-  private byField(length: number): number[] {
-    const byField: number[] = [];
-    byField[this.field] = length;
-    return byField;
-  }
-
-  get(id: number): number[] | undefined {
-    const length = this.lengths[id];
-    return length === undefined ? undefined : this.byField(length);
-  }
-
-  has(id: number): boolean {
-    return this.lengths[id] !== undefined;
-  }
-
-  *entries(): MapIterator<[number, number[]]> {
-    for (let id = 0; id < this.lengths.length; id++) yield [id, this.byField(this.lengths[id] as number)];
-  }
-
-  *keys(): MapIterator<number> {
-    for (const [id] of this.entries()) yield id;
-  }
-
-  *values(): MapIterator<number[]> {
-    for (const [, byField] of this.entries()) yield byField;
-  }
-
-  [Symbol.iterator](): MapIterator<[number, number[]]> {
-    return this.entries();
-  }
-
-  forEach(callback: (value: number[], key: number, map: ReadonlyMap<number, number[]>) => void): void {
-    for (const [id, byField] of this.entries()) callback(byField, id, this);
-  }
 }
 
 /**
@@ -174,6 +59,8 @@ export function installPostings<T>(index: MiniSearch<T>, flat: FlatPostings): vo
     start += count;
   });
   internals._fieldLength = new FieldLengths(flat.field, flat.fieldLength);
+  internals._documentIds = new PassageIds(flat.documentIds);
+  internals._idToShortId = new ShortIds(flat.documentIds);
 }
 
 /**
@@ -213,5 +100,10 @@ export function compactPostings<T>(index: MiniSearch<T>): void {
     if (id !== expected || length === undefined) return;
     fieldLength[expected++] = length;
   }
-  installPostings(index, { field, terms, counts, ids, freqs, fieldLength });
+  const documentIds: string[] = [];
+  for (const [shortId, id] of internals._documentIds) {
+    if (shortId !== documentIds.length) return;
+    documentIds.push(id);
+  }
+  installPostings(index, { documentIds, field, terms, counts, ids, freqs, fieldLength });
 }

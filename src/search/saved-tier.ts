@@ -113,7 +113,7 @@ export function loadTier<T>(saved: SavedTier, options: Options<T>): LoadedTier<T
     {
       documentCount,
       nextId,
-      documentIds: { ...saved.documentIds },
+      documentIds: {},
       fieldIds,
       fieldLength: {},
       averageFieldLength,
@@ -133,6 +133,6 @@ export function loadTier<T>(saved: SavedTier, options: Options<T>): LoadedTier<T
       ids[at] = id;
     }
   }
-  installPostings(index, { field, terms, counts, ids, freqs, fieldLength: Uint32Array.from(saved.fieldLength) });
+  installPostings(index, { documentIds: saved.documentIds, field, terms, counts, ids, freqs, fieldLength: Uint32Array.from(saved.fieldLength) });
   return { index, counts: new Map(terms.map((term, i) => [term, counts[i] as number])) };
 }

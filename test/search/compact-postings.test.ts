@@ -54,6 +54,8 @@ describe('a tier with compact postings', () => {
     const compact = built();
     compactPostings(compact);
     expect(JSON.stringify(compact)).toBe(JSON.stringify(built()));
+    expect(compact.has('doc-1#4')).toBe(true);
+    expect(compact.has('doc-9#9')).toBe(false);
   });
 
   it('searches the same once saved, written as JSON and loaded again, with each term’s count of passages', () => {
