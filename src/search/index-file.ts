@@ -16,7 +16,7 @@ import type { SourceDocument } from '../model/data.ts';
 import { PASSAGE_SCOPES, PassageIndex, passageIndexSignature, type SavedTierReaders } from './passages.ts';
 import { SavedTier } from './saved-tier.ts';
 
-export const PASSAGE_INDEX_FILE_FORMAT = 'forcewatch-passage-index/6';
+export const PASSAGE_INDEX_FILE_FORMAT = 'forcewatch-passage-index/7';
 
 const TierLengths = z.array(z.number().int().positive());
 

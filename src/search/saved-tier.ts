@@ -1,7 +1,8 @@
 /**
  * One tier of the passage index as saved to a file: minisearch's own serialised form but for its
- * postings, which are saved as flat arrays (each term's passages, as gaps from the one before, and
- * their frequencies) and loaded straight into compact-postings.ts's typed arrays. minisearch's form
+ * postings, which are saved as flat lists (each term's passages, as gaps from the one before, and
+ * their frequencies, as varints.ts writes them) and loaded straight into compact-postings.ts's typed
+ * arrays. minisearch's form
  * (an object of passages per term) parsed into millions of short-lived objects, and then maps, for
  * each tier read: at 10,000 documents, reading the later tiers grew the heap by 250 MB of garbage
  * that the process kept long after (no full collection was due). Each term's count of passages,
@@ -10,6 +11,7 @@
 import MiniSearch, { type Options } from 'minisearch';
 import { z } from 'zod';
 import { installPostings } from './compact-postings.ts';
+import { decodeVarints, encodeVarints } from './varints.ts';
 import type { TermCounts } from './term-counts.ts';
 
 /** An array of non-negative integers, checked without copying it (a tier's arrays run to 600,000 items). */
@@ -32,10 +34,11 @@ export const SavedTier = z.strictObject({
   terms: z.array(z.string()),
   /** Passages holding each term. */
   counts: Counts,
-  /** Each term's passages' short ids, one term after another: the first as it is, then the gap to each next. */
-  gaps: Counts,
-  /** The frequency of the term in each of those passages. */
-  freqs: Counts,
+  /** Each term's passages' short ids, one term after another: the first as it is, then the gap to
+   * each next (varints.ts). */
+  gaps: z.base64(),
+  /** The frequency of the term in each of those passages (varints.ts). */
+  freqs: z.base64(),
 });
 export type SavedTier = z.infer<typeof SavedTier>;
 
@@ -71,9 +74,11 @@ export function saveTier<T>(index: MiniSearch<T>): SavedTier {
     fieldLength: [],
     terms: [],
     counts: [],
-    gaps: [],
-    freqs: [],
+    gaps: '',
+    freqs: '',
   };
+  const gaps: number[] = [];
+  const freqs: number[] = [];
   for (const [id, passage] of Object.entries(documentIds)) {
     if (Number(id) !== saved.documentIds.length) throw new UnsavableTier(`short id ${id} out of order`);
     saved.documentIds.push(passage);
@@ -91,24 +96,24 @@ export function saveTier<T>(index: MiniSearch<T>): SavedTier {
     saved.counts.push(passages.length);
     let previous = 0;
     for (const [id, freq] of passages) {
-      saved.gaps.push(Number(id) - previous);
-      saved.freqs.push(freq);
+      gaps.push(Number(id) - previous);
+      freqs.push(freq);
       previous = Number(id);
     }
   }
+  saved.gaps = encodeVarints(gaps);
+  saved.freqs = encodeVarints(freqs);
   return saved;
 }
 
 /** The index and term counts of a tier saved by {@link saveTier}, built with the same `options`. */
 export function loadTier<T>(saved: SavedTier, options: Options<T>): LoadedTier<T> {
-  const { documentCount, nextId, fieldIds, averageFieldLength, dirtCount, field, terms, counts, gaps, freqs } = saved;
-  if (
-    counts.length !== terms.length ||
-    gaps.length !== freqs.length ||
-    counts.reduce((a, b) => a + b, 0) !== gaps.length ||
-    saved.fieldLength.length !== saved.documentIds.length
-  )
+  const { documentCount, nextId, fieldIds, averageFieldLength, dirtCount, field, terms, counts } = saved;
+  if (counts.length !== terms.length || saved.fieldLength.length !== saved.documentIds.length)
     throw new Error('passage index: a saved tier’s arrays do not match in length');
+  const postings = counts.reduce((a, b) => a + b, 0);
+  const gaps = decodeVarints(saved.gaps, postings);
+  const freqs = decodeVarints(saved.freqs, postings);
   const index = MiniSearch.loadJS<T>(
     {
       documentCount,
