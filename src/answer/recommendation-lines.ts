@@ -90,14 +90,19 @@ function dated(draft: AnswerDraft, d: SourceDocument): string {
   return d.published === null ? 'date not recorded' : d.dateInferred ? `page dated ${label}` : label;
 }
 
+/** A recommendation's first sentences, cited: its marker's number and the words quoted. */
+export function citeRecommendation(draft: AnswerDraft, d: SourceDocument): { n: number; first: string } {
+  // A page opens with its own heading ("Recommendations - Sussex Police, April 2021"); a page giving
+  // only its heading is quoted by it.
+  const body = recommendationWords(d) ?? d.text.trim();
+  const first = sentences(body).slice(0, 2).join(' ');
+  return { n: draft.cite(d.id, first), first };
+}
+
 /** Each recommendation as a bullet: its category, date and response, and its first sentences, cited. */
 export function bullets(draft: AnswerDraft, shown: readonly SourceDocument[]): string[] {
   return shown.map((d) => {
-    // A page opens with its own heading ("Recommendations - Sussex Police, April 2021"); a page giving
-    // only its heading is quoted by it.
-    const body = recommendationWords(d) ?? d.text.trim();
-    const first = sentences(body).slice(0, 2).join(' ');
-    const n = draft.cite(d.id, first);
+    const { n, first } = citeRecommendation(draft, d);
     // Its date and response are always said: "when?" and "was it accepted?" are what a reader asks next.
     const response = d.accepted ? RESPONSES[d.accepted] : 'no response recorded';
     return `• ${d.category ?? 'Recommendation'} (${dated(draft, d)}; ${response}): “${first}” [${n}]`;

@@ -14,7 +14,7 @@ import type { AnswerDraft } from './draft.ts';
 import { joinNames } from './holdings.ts';
 import { type Selection, tally } from './recommendation-counts.ts';
 import { documentsOfKind } from './recommendation-index.ts';
-import { bullets, countedFor, RESPONSES, SCRAPED, SCRAPED_TO } from './recommendation-lines.ts';
+import { bullets, citeRecommendation, countedFor, RESPONSES, SCRAPED, SCRAPED_TO } from './recommendation-lines.ts';
 import { rankCategories, rankForces } from './recommendation-rankings.ts';
 import { datedIn, datesAsked, mostOnTopic, onTopic, shownAs, wordsFirst } from './recommendation-select.ts';
 
@@ -113,16 +113,15 @@ export function answerRecommendations(ctx: AnswerContext, asked: QueryFrame, dra
 function noneDated(draft: AnswerDraft, s: Selection, onSubject: readonly SourceDocument[]): string {
   const none = `We hold no IOPC learning recommendations to ${s.who}${s.about}${s.when}`;
   if (s.asks.every((a) => a.from > SCRAPED_TO)) return `${none}: the recommendation pages we hold were scraped up to ${SCRAPED}.`;
-  const dates = onSubject
-    .map((d) => d.published)
-    .filter((d): d is string => d !== null)
-    .sort();
-  const [first, last] = [dates[0], dates[dates.length - 1]];
+  const dated = onSubject.filter((d) => d.published !== null).sort((a, b) => (a.published ?? '').localeCompare(b.published ?? ''));
+  const [first, last] = [dated[0], dated[dated.length - 1]];
   if (first === undefined || last === undefined) return `${none}, nor of any date (the recommendation pages were scraped up to ${SCRAPED}).`;
-  const label = (date: string) => {
-    const shown = publishedLabel({ published: date, publishedInferred: false });
+  // Each date shown is a cited page's own.
+  const label = (d: SourceDocument) => {
+    const shown = publishedLabel({ published: d.published, publishedInferred: false });
     draft.allow(shown, 'period');
-    return shown;
+    return `${shown} [${citeRecommendation(draft, d).n}]`;
   };
-  return `${none}. Those we hold to ${s.who}${s.about} are dated from ${label(first)} to ${label(last)} (the recommendation pages were scraped up to ${SCRAPED}).`;
+  const span = first === last ? `dated ${label(first)}` : `dated from ${label(first)} to ${label(last)}`;
+  return `${none}. Those we hold to ${s.who}${s.about} are ${span} (the recommendation pages were scraped up to ${SCRAPED}).`;
 }

@@ -138,6 +138,7 @@ describe('no question breaks the engine or makes it state an unproven number', (
           examples: [
             ['complaints recordable percentage', 'Hampshire 0 Hampshire'],
             ['percentage 2021-22 no action', undefined],
+            ['recommend trend 2021-22', undefined],
             ['latest allegations complaints', undefined],
           ],
         },
