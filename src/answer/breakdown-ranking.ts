@@ -4,7 +4,7 @@
  * dismissal on the barred list". Every value is cited; the order is our ranking.
  */
 import type { Answer } from '../model/answer.ts';
-import type { Dimension, Metric, Outcome } from '../model/data.ts';
+import { isKindOfAllegation, type Metric, type Outcome } from '../model/data.ts';
 import type { QueryFrame } from '../model/frame.ts';
 import { ordinalWord } from '../text/numbers.ts';
 import { NATIONAL } from '../understand/forces.ts';
@@ -14,9 +14,6 @@ import type { AnswerDraft } from './draft.ts';
 import type { Observation } from './figure-store.ts';
 import { belowList, inPeriod, joinNames } from './holdings.ts';
 import { readingFor } from './metric-choice.ts';
-
-/** The dimensions that say what was complained about. */
-const CATEGORIES: readonly Dimension[] = ['category', 'subcategory'];
 
 /** Breakdowns listed when the question does not say how many. */
 const LISTED = 5;
@@ -83,7 +80,7 @@ export function rankBreakdowns(ctx: AnswerContext, frame: QueryFrame, draft: Ans
     return period !== undefined && rows.length >= 2 ? [{ measure, rows }] : [];
   });
   // "The most common complaints" are what was complained about: a measure's categories before its outcomes.
-  const isCategory = (o: Observation) => CATEGORIES.includes(ctx.outcomes.get(o.metric.outcome as string)?.dimension ?? 'outcome') || category !== undefined;
+  const isCategory = (o: Observation) => isKindOfAllegation(ctx.outcomes.get(o.metric.outcome as string)) || category !== undefined;
   // Where no measure is named outright ("the most common complaints"), the newest breakdown answers.
   const loose = reading.fits.every((f) => f.loose) && frame.periods.asks.length === 0;
   const newest = (f: (typeof found)[number]) => (f.rows[0] as Observation).period.end ?? '';

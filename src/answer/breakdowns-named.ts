@@ -3,7 +3,7 @@
  * cleared?", "officers, staff and specials", "racism and sexual conduct allegations". A kind of
  * allegation the force's figures do not break out is said to be missing, never dropped in silence.
  */
-import type { Metric } from '../model/data.ts';
+import { isKindOfAllegation, type Metric } from '../model/data.ts';
 import type { QueryFrame } from '../model/frame.ts';
 import { words } from '../text/words.ts';
 import type { AnswerContext } from './context.ts';
@@ -11,9 +11,6 @@ import type { AnswerDraft } from './draft.ts';
 import { byPeriod, type PeriodGroup } from './figure-store.ts';
 import { inPeriod, widerBreakdownHeld } from './holdings.ts';
 import { stateGroup } from './period-groups.ts';
-
-/** Dimensions naming what was complained about, where a kind asked and not held is a different count. */
-const KINDS = new Set(['category', 'subcategory']);
 
 /** The other breakdowns named, of the same measure and periods, stated after the first. */
 export function otherBreakdownsNamed(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, force: string, metric: Metric, chosen: PeriodGroup[]): string {
@@ -26,7 +23,8 @@ export function otherBreakdownsNamed(ctx: AnswerContext, frame: QueryFrame, draf
   const isRole = (id: string | undefined) => id !== undefined && ctx.outcomes.get(id)?.dimension === 'role';
   const listsRoles = isRole(metric.outcome) && frame.measure.breakdowns.filter((b) => isRole(b.id)).length >= 2;
   const ownRole = (id: string) => listsRoles && isRole(id) && (ctx.outcomes.get(id)?.terms ?? []).some((t) => label.includes(` ${t} `));
-  const isKind = (id: string | undefined) => KINDS.has(ctx.outcomes.get(id ?? '')?.dimension ?? '');
+  // A kind of allegation asked and not held is a different count from the one given.
+  const isKind = (id: string | undefined) => isKindOfAllegation(ctx.outcomes.get(id ?? ''));
   // "Religion or belief discrimination": the wider kind named with its own part only says which part.
   const widerOfNamed = (id: string) => frame.measure.breakdowns.some((b) => ctx.outcomes.get(b.id)?.within === id);
   const missed = (id: string) => isKind(metric.outcome) && isKind(id) && frame.measure.apart?.includes(id) === true && !widerOfNamed(id);

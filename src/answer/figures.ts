@@ -4,7 +4,7 @@
  * as our calculation.
  */
 import type { Answer, Frame, QuestionType } from '../model/answer.ts';
-import type { Measure, Metric, Outcome, Period } from '../model/data.ts';
+import { isKindOfAllegation, type Measure, type Metric, type Outcome, type Period } from '../model/data.ts';
 import { formatNumber, formatValue, round1 } from '../text/numbers.ts';
 import { capitalise, stems, words } from '../text/words.ts';
 import type { Fit, QueryFrame } from '../model/frame.ts';
@@ -822,7 +822,7 @@ function narrowerInWords(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDra
 /** "Is race discrimination more likely to be investigated than disability discrimination?": each
  * kind of allegation named by words of its own gets its share, one after the other. */
 function sharesOfEachKind(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, forces: string[]): Answer | undefined {
-  const kinds = (frame.measure.apart ?? []).filter((id) => ['category', 'subcategory'].includes(ctx.outcomes.get(id)?.dimension ?? ''));
+  const kinds = (frame.measure.apart ?? []).filter((id) => isKindOfAllegation(ctx.outcomes.get(id)));
   if (kinds.length < 2) return undefined;
   const answers = kinds.map((id) => {
     const breakdowns = frame.measure.breakdowns.filter((b) => b.id === id);

@@ -4,7 +4,7 @@
  * whose time a measure takes, the breakdowns of the previous answer's measure), then, among equally
  * good fits, the figures held for the forces and period asked.
  */
-import type { Measure, Metric, Outcome } from '../model/data.ts';
+import { isKindOfAllegation, type Measure, type Metric, type Outcome } from '../model/data.ts';
 import type { Fit, MeasureReading, QueryFrame } from '../model/frame.ts';
 import { rankMetrics, type MetricChoice } from '../understand/metrics.ts';
 import { STOPWORDS, stem, words } from '../text/words.ts';
@@ -17,9 +17,6 @@ import { documentsNamed } from './named-documents.ts';
 
 /** Intents that relate figures to one another. */
 const RELATING: ReadonlySet<QueryFrame['intent']> = new Set(['compare', 'change', 'trend']);
-
-/** Breakdowns by what was complained about, which only some measures count. */
-const CATEGORIES = new Set(['category', 'subcategory']);
 
 /** Of the measures counting `outcome` for the places asked (England and Wales when none is), among
  * `among` if given, the one whose own words the question shares most, if exactly one does; a whole
@@ -103,7 +100,7 @@ export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReadin
     const holders = [...new Set(ctx.metrics.filter((m) => m.outcome === b.id).map((m) => m.measure))].filter((id) => ctx.measures.get(id)?.family === family);
     if (counting.length > 0) fits = fits.map((f) => (counts(f.id) && f.score < top.score ? { ...f, score: top.score } : f));
     else if (holders.length === 1) fits = [...fits, { id: holders[0] as string, score: top.score }];
-    else if (CATEGORIES.has(ctx.outcomes.get(b.id)?.dimension ?? '') && (holders.length > 1 || !reading.family)) {
+    else if (isKindOfAllegation(ctx.outcomes.get(b.id)) && (holders.length > 1 || !reading.family)) {
       // "Sex discrimination complaints finalised": several measures of the publications count the
       // category; "GMP use of police vehicles complaints allegations": none of theirs does. The one that
       // holds it for the place asked and shares most words with the question answers (its label says which).

@@ -80,6 +80,12 @@ export type PeriodConvention = z.infer<typeof PeriodConvention>;
 export const Dimension = z.enum(['outcome', 'category', 'subcategory', 'role', 'handling']);
 export type Dimension = z.infer<typeof Dimension>;
 
+/** Whether a breakdown says what complaints were about (a category or subcategory of allegation),
+ * not what became of them or who they were against. */
+export function isKindOfAllegation(outcome: { dimension: Dimension } | undefined): boolean {
+  return outcome?.dimension === 'category' || outcome?.dimension === 'subcategory';
+}
+
 /**
  * One entry of the controlled metric vocabulary. A metric is a measure (what is counted) and,
  * optionally, an outcome within it: "complaint allegations" and "complaint allegations needing no action".

@@ -3,7 +3,7 @@
  * conduct matters…) and which outcome (no action, written warning…) it asks about. Longer phrases win
  * over the words inside them, so "recordable conduct matter" is never read as "conduct matter".
  */
-import type { Measure, Metric, Outcome } from '../model/data.ts';
+import { isKindOfAllegation, type Measure, type Metric, type Outcome } from '../model/data.ts';
 import type { MeasureReading } from '../model/frame.ts';
 import { britishSpelling, stem, words } from '../text/words.ts';
 import { expandPhrase } from './phrases.ts';
@@ -182,7 +182,7 @@ export class MetricMatcher {
       for (const other of [m.partOf, m.supersededBy]) if (other !== undefined) this.related.add(`${m.id} ${other}`).add(`${other} ${m.id}`);
     for (const m of measures) if (m.partOf !== undefined) this.wholes.set(m.id, m.partOf);
     for (const a of measures) for (const b of measures) if (a !== b && a.partOf !== undefined && a.partOf === b.partOf) this.related.add(`${a.id} ${b.id}`);
-    this.subjects = new Set(outcomes.filter((o) => o.dimension === 'category' || o.dimension === 'subcategory').map((o) => o.id));
+    this.subjects = new Set(outcomes.filter(isKindOfAllegation).map((o) => o.id));
     this.results = new Set(outcomes.filter((o) => o.dimension === 'outcome').map((o) => o.id));
     this.vocabulary = new Set(
       [...measures.flatMap((m) => [...m.terms.flatMap(expandPhrase), ...(m.broad ?? [])]), ...outcomes.flatMap((o) => o.terms.flatMap(expandPhrase))].flatMap(
