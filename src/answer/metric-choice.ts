@@ -231,6 +231,18 @@ function publisherNamed(ctx: AnswerContext, frame: QueryFrame, metric: Metric): 
 export function paperMetrics(ctx: AnswerContext, frame: QueryFrame, forces: string[]): MetricChoice[] {
   const papers = documentsNamed(ctx, frame);
   if (papers.size === 0) return [];
+  // The answer asks before composing the figures, and the metric choice asks again of the same frame.
+  const key = forces.join(' ');
+  if (lastPaperMetrics?.ctx === ctx && lastPaperMetrics.frame === frame && lastPaperMetrics.key === key) return lastPaperMetrics.found;
+  const found = reportedBy(ctx, frame, forces, papers);
+  lastPaperMetrics = { ctx, frame, key, found };
+  return found;
+}
+
+/** The last question's paper metrics: one slot, as only consecutive calls share a frame. */
+let lastPaperMetrics: { ctx: AnswerContext; frame: QueryFrame; key: string; found: MetricChoice[] } | undefined;
+
+function reportedBy(ctx: AnswerContext, frame: QueryFrame, forces: string[], papers: ReadonlySet<string>): MetricChoice[] {
   const reading = readingFor(ctx, frame);
   const places = forces.length > 0 ? forces : [NATIONAL];
   const reports = (c: MetricChoice) => places.some((f) => ctx.store.of(f, c.metric.id).some((o) => o.figures.some((g) => papers.has(g.source))));
