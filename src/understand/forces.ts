@@ -129,6 +129,9 @@ function typedWords(text: string, count: number): string[] | undefined {
   return typed.length === count ? typed : undefined;
 }
 
+/** Words after which a name that is also a word ("met") names its force, however typed. */
+const BEFORE_FORCE = new Set(['excluding', 'except', 'versus', 'from', 'than', 'besides', 'without', 'exclude']);
+
 /** Resolves force names in questions against the register. */
 export class ForceResolver {
   /** The forces' names. */
@@ -285,7 +288,9 @@ export class ForceResolver {
     const typed = typedWords(question, tokens.length);
     typed?.forEach((word, i) => {
       // Chat often starts in lower case: "met discrimination allegations?" opens with the Met.
-      const force = this.cased.get(word) ?? (i === 0 ? this.cased.get(word.toUpperCase()) : undefined);
+      // So does one after a word that only a force would follow there: "excl met", "gmp vs met".
+      const lowerNamed = i === 0 || BEFORE_FORCE.has(tokens[i - 1] as string);
+      const force = this.cased.get(word) ?? (lowerNamed ? this.cased.get(word.toUpperCase()) : undefined);
       if (force && !taken[i]) take(i, 1, force);
     });
     const outside = this.outsidePlace(tokens, taken, question);
@@ -408,6 +413,8 @@ const NOT_NAMES = new Set([
   'serving',
   'male',
   'female',
+  // "Home Office police misconduct statistics": a publisher's name, not a force's.
+  'office',
   // Verbs of saying before "police" ("who said police must…").
   'said',
   'says',

@@ -73,6 +73,13 @@ const SHORTHAND: Record<string, string> = {
   recieve: 'receive',
   recived: 'received',
   alot: 'a lot',
+  abt: 'about',
+  thru: 'through',
+  susp: 'suspension',
+  schedual: 'schedule',
+  shedule: 'schedule',
+  mater: 'matter',
+  acepted: 'accepted',
 };
 const SHORTHAND_WORD = new RegExp(`\\b(${Object.keys(SHORTHAND).join('|')})\\b\\.?`, 'gi');
 
@@ -106,6 +113,8 @@ function normaliseWording(text: string): string {
       .replace(/\b(?:a )?(half|quarter) or more\b/gi, (_, part: string) => `at least ${part.toLowerCase() === 'half' ? 50 : 25} percent`)
       // "w/o suspension", "r&p": chat's shorthand.
       .replace(/\bsch(?:ed)?\.?\s*3\b/gi, 'schedule 3')
+      // "ex suspension": excluding it, as "ex VAT" is.
+      .replace(/\bex\.?\s+(?=suspension\b|susp\b)/gi, 'excluding ')
       // "10+ reviews": ten or more.
       .replace(/\b(\d[\d,]*)\+(?=\s|$)/g, '$1 or more')
       .replace(/\bw\/o\b/gi, 'without')
@@ -367,6 +376,10 @@ function unheldTopic(
   // A word a breakdown's phrase read ("… inappropriate emotional relationships - allegations") is no unheld subject.
   const read = metrics.spans.some(([a, b]) => at >= a && at < b);
   if (word === undefined || taken(at) || read || accountedFor(readers)(word)) return undefined;
+  // Only a word in the same clause modifies the measure's noun ("Newport campaigner here. Not counting
+  // suspensions, …"; "Honestly, how long…"), and only before a noun ("my son complained …").
+  const pair = typed(text, ws, [at, at + 2]);
+  if (/[.,;:!?()\u2013\u2014]|\s-\s/.test(pair) || /(?:ed|ing)$/.test(ws[at + 1] ?? '')) return undefined;
   return typed(text, ws, [at, at + 1]);
 }
 
@@ -423,6 +436,28 @@ const LOOSE_INSTEAD = 0.5;
 /** How far a part named beside its whole comes before it. */
 const PART_OVER_WHOLE = 0.1;
 
+/** "Racism is a real worry here. How many discriminatory behaviour allegations…?": breakdowns named
+ * only in a remark before the question are its context; those the question names are what it asks. */
+function asked(breakdowns: Fit[], spans: ReadonlyMap<string, Array<[number, number]>>, inContext: (at: number) => boolean): Fit[] {
+  const named = breakdowns.filter((b) => (spans.get(b.id) ?? []).some(([a]) => !inContext(a)));
+  return named.length > 0 ? named : breakdowns;
+}
+
+/** Where the remarks before a question end ("I live in Reading. How many …?"): the words of sentences
+ * ending in a full stop or an exclamation mark that another sentence follows. */
+function remarksEnd(wording: string, questionWords: number): number {
+  const sentences = [...wording.matchAll(/[^.!?]+(?:[.!?]+|$)/g)].map((m) => m[0]);
+  // A full stop inside a number or a name ("2.5", "St. Albans") would split words differently: then
+  // the sentences are not the question's words, and no remark is read.
+  if (sentences.reduce((n, s) => n + words(s).length, 0) !== questionWords) return 0;
+  let end = 0;
+  for (const [i, sentence] of sentences.entries()) {
+    if (i === sentences.length - 1 || !/[.!]\s*$/.test(sentence)) break;
+    end += words(sentence).length;
+  }
+  return end;
+}
+
 /** Of two or more breakdowns, those whose phrases overlap no other breakdown's. */
 function namedApart(spans: ReadonlyMap<string, Array<[number, number]>>, breakdowns: readonly Fit[]): string[] {
   if (breakdowns.length < 2) return [];
@@ -446,6 +481,7 @@ function measureReading(
   previous: Frame | undefined,
   unheld: MeasureReading['unheld'],
   questionWords: readonly string[],
+  inContext: (at: number) => boolean,
 ): MeasureReading {
   const { durations, subjects } = readers.matcher;
   const fits = (map: Map<string, number>, spans: Map<string, Array<[number, number]>>, loose?: Set<string>) =>
@@ -496,7 +532,7 @@ function measureReading(
   const decided = decideTies(partsFirst(fits(measures, metrics.measureSpans, loose), metrics.measureSpans, readers), questionWords, readers);
   const reading: MeasureReading = {
     fits: decided.fits,
-    breakdowns: fits(metrics.outcomes, metrics.outcomeSpans),
+    breakdowns: asked(fits(metrics.outcomes, metrics.outcomeSpans), metrics.outcomeSpans, inContext),
     inside: fits(metrics.inside, new Map()),
     touched: [...metrics.touched],
     duration,
@@ -548,6 +584,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const negations = (slots.get('negation') ?? []).map((m) => [m.at, m.end] as const);
   const metrics = readers.matcher.find(wording, mentioned.spans, negations);
   const ws = metrics.words;
+  const remarks = remarksEnd(wording, ws.length);
   const shape = readShape(ws, slots, mentioned);
   const periods = findPeriods(wording);
   const named = metrics.measures.size > 0 || metrics.outcomes.size > 0;
@@ -623,7 +660,8 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   }
   // "How many forces beat the England and Wales average?" counts every force; England and Wales is the bar.
   if (intent === 'count' && shape.pastTarget && scope.kind === 'national') scope = { kind: 'every-force', except: shape.excluded };
-  const unused = unaccounted(ws, metrics, slots, taken, mentioned, readers);
+  // Words of a remark before the question ("Cardiff resident here.") are its context, not part of what is asked.
+  const unused = unaccounted(ws, metrics, slots, (at) => at < remarks || taken(at), mentioned, readers);
   // "and Narnia?": a follow-up naming a place we can't resolve is about that place, never the last one.
   const follow = first(slots, 'follow-up');
   if (scope.kind === 'forces' && scope.carried && follow && unused.length > 0 && ws.length - follow.end <= 3)
@@ -671,6 +709,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
       previous,
       unheldSubject(wording, ws, slots, metrics, taken, readers, scope),
       ws.filter((w, at) => !taken(at) && !STOPWORDS.has(w) && !/\d/.test(w)),
+      (at) => at < remarks,
     ),
     periods: periodsAsked(periods, previous, intent, asksSomething && (!named || has(cues, 'follow-up') || ws.some((w) => BACK_REFERENCES.has(w)))),
     normalisation,
@@ -695,7 +734,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     alsoTotal:
       shape.alsoTotal ||
       (countsToo(ws) && (has(cues, 'share') || has(cues, 'rate'))) ||
-      partAskedOfNamed(ws, metrics) ||
+      partAskedOfNamed(ws, metrics, readers.phrases) ||
       partsListed(metrics, readers.matcher.results),
     quantity: has(cues, 'quantity') || asksValue,
     asksWhen: has(cues, 'when'),
@@ -798,7 +837,7 @@ function countsToo(ws: readonly string[]): boolean {
 /** "Stop and search allegations finalised under Schedule 3 - how many were investigated?", "of
  * officers with a case to answer, how many were sacked?": what is counted is named before "how many"
  * and the part asked of it after, so the whole is asked for beside the part. */
-function partAskedOfNamed(ws: readonly string[], metrics: MetricMention): boolean {
+function partAskedOfNamed(ws: readonly string[], metrics: MetricMention, phrases: PhraseBook): boolean {
   const ask = ws.findIndex((w, i) => i > 0 && w === 'how' && ws[i + 1] === 'many');
   if (ask < 0) return false;
   const measureBefore = [...metrics.measureSpans.values()].flat().some(([, end]) => end <= ask);
@@ -806,7 +845,8 @@ function partAskedOfNamed(ws: readonly string[], metrics: MetricMention): boolea
   // any word of substance after "how many" names it.
   const after =
     [...metrics.measureSpans.values(), ...metrics.outcomeSpans.values()].flat().some(([a]) => a > ask + 1) ||
-    ws.slice(ask + 2, ask + 6).some((w) => !STOPWORDS.has(w) && !/\d/.test(w));
+    // "Sexual conduct allegations — how many were logged?": a plain word ("logged") only asks again.
+    ws.slice(ask + 2, ask + 6).some((w) => !STOPWORDS.has(w) && !/\d/.test(w) && !phrases.isWordOf('plain', w));
   return measureBefore && after;
 }
 

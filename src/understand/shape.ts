@@ -84,9 +84,14 @@ export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatc
   // "Forces averaging 200 days or more - how many?": forces past a threshold, counted.
   const countForces = has('count-forces') || (has('forces-word') && has('quantity') && stated.length > 0 && !has('highest') && !has('lowest'));
   const forcesWord = has('forces-word');
+  const position = [...directed('highest'), ...directed('lowest')].map((m) => ordinalNumber(ws[m.at - 1] ?? '')).find((n) => n !== undefined);
+  // "Excl Met, most …", "second longest …": an end of a ranking with forces left out, or a place in
+  // it, ranks every force; so do "forces averaging more than 250 days" listed.
+  const ranked = direction !== undefined && (excluded.length > 0 || position !== undefined);
+  const listed = forcesWord && stated.length > 0;
   const shape: Shape = {
     included,
-    rank: !nationalTarget && (has('rank') || countForces || ((direction !== undefined || has('total')) && forcesWord)),
+    rank: !nationalTarget && (has('rank') || countForces || ranked || listed || ((direction !== undefined || has('total')) && forcesWord)),
     perHead: has('per-head'),
     total: has('total') && !nationalTarget,
     excluded,
@@ -99,7 +104,6 @@ export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatc
   if (target) shape.target = target;
   const limit = placesAsked(ws, slots);
   if (limit !== undefined) shape.limit = limit;
-  const position = [...directed('highest'), ...directed('lowest')].map((m) => ordinalNumber(ws[m.at - 1] ?? '')).find((n) => n !== undefined);
   if (position !== undefined) shape.position = position;
   // "Among forces with 10 or more reviews, …": a threshold after "with" picks the forces ranked, on
   // the count the ranked share is of; any other is the threshold asked about.
