@@ -112,7 +112,7 @@ function normaliseWording(text: string): string {
       )
       .replace(/\b(?:a )?(half|quarter) or more\b/gi, (_, part: string) => `at least ${part.toLowerCase() === 'half' ? 50 : 25} percent`)
       // "w/o suspension", "r&p": chat's shorthand.
-      .replace(/\bsch(?:ed)?\.?\s*3\b/gi, 'schedule 3')
+      .replace(/\bsch(?:ed)?\.?\s*3\b|\bschedule three\b/gi, 'schedule 3')
       // "ex suspension": excluding it, as "ex VAT" is.
       .replace(/\bex\.?\s+(?=suspension\b|susp\b)/gi, 'excluding ')
       // "10+ reviews": ten or more.
@@ -436,10 +436,14 @@ const LOOSE_INSTEAD = 0.5;
 /** How far a part named beside its whole comes before it. */
 const PART_OVER_WHOLE = 0.1;
 
-/** "Racism is a real worry here. How many discriminatory behaviour allegations…?": breakdowns named
- * only in a remark before the question are its context; those the question names are what it asks. */
+/** "Racism is a real worry here. How many discriminatory behaviour allegations…?": measures and
+ * breakdowns named only in a remark before the question are its context; those the question names
+ * are what it asks. */
 function asked(breakdowns: Fit[], spans: ReadonlyMap<string, Array<[number, number]>>, inContext: (at: number) => boolean): Fit[] {
-  const named = breakdowns.filter((b) => (spans.get(b.id) ?? []).some(([a]) => !inContext(a)));
+  const named = breakdowns.filter((b) => {
+    const at = spans.get(b.id) ?? [];
+    return at.length === 0 || at.some(([a]) => !inContext(a));
+  });
   return named.length > 0 ? named : breakdowns;
 }
 
@@ -529,7 +533,11 @@ function measureReading(
     const ofFamily = [...metrics.touched, ...metrics.shadowed.keys()].filter((id) => readers.matcher.families.get(id) === family);
     if (ofFamily.length > 0) measures = new Map([...measures, ...ofFamily.map((id) => [id, top] as const)]);
   }
-  const decided = decideTies(partsFirst(fits(measures, metrics.measureSpans, loose), metrics.measureSpans, readers), questionWords, readers);
+  const decided = decideTies(
+    partsFirst(asked(fits(measures, metrics.measureSpans, loose), metrics.measureSpans, inContext), metrics.measureSpans, readers),
+    questionWords,
+    readers,
+  );
   const reading: MeasureReading = {
     fits: decided.fits,
     breakdowns: asked(fits(metrics.outcomes, metrics.outcomeSpans), metrics.outcomeSpans, inContext),
@@ -734,7 +742,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     alsoTotal:
       shape.alsoTotal ||
       (countsToo(ws) && (has(cues, 'share') || has(cues, 'rate'))) ||
-      partAskedOfNamed(ws, metrics, readers.phrases) ||
+      partAskedOfNamed(ws, metrics, readers.phrases, remarks) ||
       partsListed(metrics, readers.matcher.results),
     quantity: has(cues, 'quantity') || asksValue,
     asksWhen: has(cues, 'when'),
@@ -837,10 +845,12 @@ function countsToo(ws: readonly string[]): boolean {
 /** "Stop and search allegations finalised under Schedule 3 - how many were investigated?", "of
  * officers with a case to answer, how many were sacked?": what is counted is named before "how many"
  * and the part asked of it after, so the whole is asked for beside the part. */
-function partAskedOfNamed(ws: readonly string[], metrics: MetricMention, phrases: PhraseBook): boolean {
+function partAskedOfNamed(ws: readonly string[], metrics: MetricMention, phrases: PhraseBook, remarks: number): boolean {
   const ask = ws.findIndex((w, i) => i > 0 && w === 'how' && ws[i + 1] === 'many');
   if (ask < 0) return false;
-  const measureBefore = [...metrics.measureSpans.values()].flat().some(([, end]) => end <= ask);
+  // A measure named in a remark before the question ("we hear a lot about officers abusing their
+  // position. How many …") is its context, not a whole asked.
+  const measureBefore = [...metrics.measureSpans.values()].flat().some(([a, end]) => a >= remarks && end <= ask);
   // The part may be read by the whole's phrase already ("… under Schedule 3 that were investigated"):
   // any word of substance after "how many" names it.
   const after =

@@ -115,9 +115,14 @@ const INSIDE = new Set([
   'force',
   'constabulary',
   'against',
-  // "Handled outside the formal Schedule 3 process".
+  // "Handled outside the formal Schedule 3 process", "reviews of that force's complaint investigations".
   'the',
   'formal',
+  'that',
+  'my',
+  'our',
+  'your',
+  'this',
 ]);
 
 /** Where the phrase `stems` ends if it starts at word `i`, or -1. Helper words and a force's name
