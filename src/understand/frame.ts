@@ -449,17 +449,46 @@ function asked(breakdowns: Fit[], spans: ReadonlyMap<string, Array<[number, numb
 
 /** Where the remarks before a question end ("I live in Reading. How many …?"): the words of sentences
  * ending in a full stop or an exclamation mark that another sentence follows. */
-function remarksEnd(wording: string, questionWords: number): number {
-  const sentences = [...wording.matchAll(/[^.!?]+(?:[.!?]+|$)/g)].map((m) => m[0]);
-  // A full stop inside a number or a name ("2.5", "St. Albans") would split words differently: then
-  // the sentences are not the question's words, and no remark is read.
-  if (sentences.reduce((n, s) => n + words(s).length, 0) !== questionWords) return 0;
-  let end = 0;
+function remarksEnd(wording: string): { words: number; chars: number } {
+  // A sentence ends at a stop before a space ("2.4 per 1,000" is one number), its space kept with it.
+  const sentences = wording.split(/(?<=[.!?])(?=\s)/);
+  // A full stop inside a name ("St. Albans") would split words differently: then the sentences are
+  // not the question's words, and no remark is read.
+  const none = { words: 0, chars: 0 };
+  if (sentences.reduce((n, s) => n + words(s).length, 0) !== words(wording).length) return none;
+  const end = { ...none };
   for (const [i, sentence] of sentences.entries()) {
     if (i === sentences.length - 1 || !/[.!]\s*$/.test(sentence)) break;
-    end += words(sentence).length;
+    end.words += words(sentence).length;
+    end.chars += sentence.length;
   }
   return end;
+}
+
+/** The places a question names: those of the question itself where it names any, else those of the
+ * remark before it ("I live in Reading. How many …?"). */
+function askedPlaces(mentioned: ForceMention, inQuestion: ForceMention | undefined, remarks: number): ForceMention {
+  if (inQuestion === undefined || inQuestion.forces.length === 0) return mentioned;
+  // The remark's names stay read (no other reader takes their words); the question's are the places.
+  const { places: _places, ...rest } = mentioned;
+  const positions = inQuestion.positions.map((p) => ({ ...p, at: p.at + remarks }));
+  return { ...rest, forces: inQuestion.forces, positions, ...(inQuestion.places ? { places: inQuestion.places } : {}) };
+}
+
+function periodsAfterRemarks(all: PeriodMention, inQuestion: PeriodMention): PeriodMention {
+  return inQuestion.asks.length > 0 ? inQuestion : { asks: all.asks, since: inQuestion.since };
+}
+
+/** The phrases read in the question, less those wholly inside the remark before it ("since the
+ * Couzens case" in a remark asks no change). */
+function afterRemarks(slots: Map<PhraseSlot, SlotMatch[]>, remarks: number): Map<PhraseSlot, SlotMatch[]> {
+  if (remarks === 0) return slots;
+  const kept = new Map<PhraseSlot, SlotMatch[]>();
+  for (const [slot, matches] of slots) {
+    const asked = matches.filter((m) => m.end > remarks);
+    if (asked.length > 0) kept.set(slot, asked);
+  }
+  return kept;
 }
 
 /** Of two or more breakdowns, those whose phrases overlap no other breakdown's. */
@@ -578,8 +607,17 @@ function normalisationOf(ws: readonly string[], slots: ReadonlyMap<PhraseSlot, S
 /** Understands `text`, with `previous` (the last exchange's frame) for follow-ups. */
 export function readQuestion(text: string, readers: QuestionReaders, previous?: Frame): QueryFrame {
   const wording = normaliseWording(text);
-  const mentioned = readers.resolver.find(wording, readers.matcher.vocabulary);
-  const slots = readers.phrases.find(words(wording));
+  // "Everyone assumes the Met dominates these tables. Apart from the Met, which force…?": a remark
+  // before the question sets its context; what the question itself says is what is asked.
+  const remark = remarksEnd(wording);
+  const remarks = remark.words;
+  const question = wording.slice(remark.chars);
+  const mentioned = askedPlaces(
+    readers.resolver.find(wording, readers.matcher.vocabulary),
+    remarks > 0 ? readers.resolver.find(question, readers.matcher.vocabulary) : undefined,
+    remarks,
+  );
+  const slots = afterRemarks(readers.phrases.find(words(wording)), remarks);
   // "What are 'special procedures'? Saw it in a story about Hampshire": a definition asked before a
   // remark is read where the question ends.
   const asked = wording.indexOf('?');
@@ -592,14 +630,16 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const negations = (slots.get('negation') ?? []).map((m) => [m.at, m.end] as const);
   const metrics = readers.matcher.find(wording, mentioned.spans, negations);
   const ws = metrics.words;
-  const remarks = remarksEnd(wording, ws.length);
   const shape = readShape(ws, slots, mentioned);
-  const periods = findPeriods(wording);
+  // The remark's periods ("…said it sacked officers in 2023. How many…?") only where the question names none.
+  const periods = remarks > 0 ? periodsAfterRemarks(findPeriods(wording), findPeriods(question)) : findPeriods(wording);
   const named = metrics.measures.size > 0 || metrics.outcomes.size > 0;
   const namedOutright = [...metrics.measures.keys()].some((id) => !metrics.loose.has(id)) || metrics.outcomes.size > 0;
   // A force let in to a ranking or count of every force ("counting BTP") is no place asked about.
   const places = mentioned.forces.filter((f) => !shape.excluded.includes(f) && !(shape.rank && shape.included.includes(f)));
   const taken = (at: number) => mentioned.spans.some(([a, b]) => at >= a && at < b);
+  // Words of a remark before the question ("Cardiff resident here.") are its context: no subject, topic or word left out.
+  const context = (at: number) => at < remarks || taken(at);
   let normalisation = normalisationOf(ws, slots);
 
   const attribute = first(slots, 'attribute');
@@ -668,8 +708,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   }
   // "How many forces beat the England and Wales average?" counts every force; England and Wales is the bar.
   if (intent === 'count' && shape.pastTarget && scope.kind === 'national') scope = { kind: 'every-force', except: shape.excluded };
-  // Words of a remark before the question ("Cardiff resident here.") are its context, not part of what is asked.
-  const unused = unaccounted(ws, metrics, slots, (at) => at < remarks || taken(at), mentioned, readers);
+  const unused = unaccounted(ws, metrics, slots, context, mentioned, readers);
   // "and Narnia?": a follow-up naming a place we can't resolve is about that place, never the last one.
   const follow = first(slots, 'follow-up');
   if (scope.kind === 'forces' && scope.carried && follow && unused.length > 0 && ws.length - follow.end <= 3)
@@ -715,7 +754,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
       readers,
       familyNamed(ws, readers),
       previous,
-      unheldSubject(wording, ws, slots, metrics, taken, readers, scope),
+      unheldSubject(wording, ws, slots, metrics, context, readers, scope),
       ws.filter((w, at) => !taken(at) && !STOPWORDS.has(w) && !/\d/.test(w)),
       (at) => at < remarks,
     ),
@@ -747,7 +786,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     quantity: has(cues, 'quantity') || asksValue,
     asksWhen: has(cues, 'when'),
     keywords: ws.filter((w) => !STOPWORDS.has(w)),
-    topic: topicWords(ws, taken, has(cues, 'quantity'), readers.phrases, slots),
+    topic: topicWords(ws, context, has(cues, 'quantity'), readers.phrases, slots),
     unaccounted: intent === 'define' || intent === 'statement' || intent === 'recommendations' ? [] : unused,
   };
   // "The Home Office's line": the speaker, not their possessive.
