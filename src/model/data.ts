@@ -363,6 +363,7 @@ export const PhraseSlot = z.enum([
   'outcomes-asked',
   'forecast',
   'difference',
+  'outnumber',
   'superlative-force',
   'periods-listed',
   'uk-wide',

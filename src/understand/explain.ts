@@ -94,6 +94,7 @@ export function explanationText({ frame, names }: Explanation): string {
     `Periods: ${frame.periods.asks.length > 0 ? frame.periods.asks.map((a) => a.label).join(', ') : 'none named'}${frame.periods.since ? ' (since then)' : ''}`,
     `Measures the words fit: ${measure.fits.length > 0 ? measure.fits.map((m) => `${name(m.id)} (${weight(m.score)}${m.loose ? ', loosely' : ''})`).join('; ') : 'none'}`,
     ...(measure.together.length > 0 ? [`Answered one by one: ${measure.together.map((part) => name(part[0]?.id ?? '')).join('; ')}`] : []),
+    ...(frame.outnumber ? [`Forces where ${name(frame.outnumber.measure)} is the larger figure`] : []),
     ...(measure.breakdowns.length > 0 ? [`Breakdowns: ${measure.breakdowns.map((b) => `${name(b.id)} (${weight(b.score)})`).join('; ')}`] : []),
     ...(measure.carried
       ? [`From the previous question: ${name(measure.carried.measure)}${measure.carried.breakdown ? `, ${name(measure.carried.breakdown)}` : ''}`]

@@ -465,6 +465,15 @@ function remarksEnd(wording: string): { words: number; chars: number } {
   return end;
 }
 
+/** Of the measures named outright, the one named first ("more [under Schedule 3] than outside it"). */
+function firstNamed(fits: readonly Fit[], spans: ReadonlyMap<string, Array<[number, number]>>): string | undefined {
+  const start = (id: string) => Math.min(...(spans.get(id) ?? []).map(([a]) => a));
+  return fits
+    .filter((f) => !f.loose && spans.has(f.id))
+    .sort((a, b) => start(a.id) - start(b.id))
+    .at(0)?.id;
+}
+
 /** The places a question names: those of the question itself where it names any, else those of the
  * remark before it ("I live in Reading. How many …?"). */
 function askedPlaces(mentioned: ForceMention, inQuestion: ForceMention | undefined, remarks: number): ForceMention {
@@ -815,6 +824,8 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   if (beyond) frame.beyondFigures = beyond;
   if (has(cues, 'uk-wide')) frame.ukWide = true;
   if (has(cues, 'difference')) frame.difference = true;
+  const larger = has(cues, 'outnumber') ? firstNamed(frame.measure.fits, metrics.measureSpans) : undefined;
+  if (larger !== undefined) frame.outnumber = { measure: larger };
   if (has(cues, 'both-parts')) frame.bothParts = true;
   const whole = partOfNumber(ws);
   if (whole !== undefined) frame.partOfNumber = whole;

@@ -60,6 +60,8 @@ const Row = z.strictObject({
   text: z.enum(['who', 'why', 'differ', 'what']).optional(),
   /** Asks when a source was published ("when did the Echo run the story?"). */
   published: z.literal(true).optional(),
+  /** The measure asked to be the larger of two ("more under Schedule 3 than outside it"). */
+  outnumber: z.string().optional(),
 });
 type Row = z.infer<typeof Row>;
 
@@ -129,6 +131,7 @@ function asRow(f: QueryFrame, expected: Row): Partial<Row> {
     ...(f.unaccounted.length > 0 ? { unaccounted: f.unaccounted } : {}),
     ...(f.asksText ? { text: f.asksText } : {}),
     ...(f.asksPublished ? { published: true as const } : {}),
+    ...(f.outnumber ? { outnumber: f.outnumber.measure } : {}),
   };
   const { q: _q, previous: _previous, ...named } = expected;
   // Every field the frame holds is checked, and every field the row names: a row missing a field the
