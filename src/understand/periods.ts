@@ -27,11 +27,13 @@ const YEARS_TO = new RegExp(
 /** "year to March 2022", and the statisticians' shorthand "YE Mar 24", "y/e March 2024", "FYE March 2024" */
 const YEAR_TO_SPRING =
   /\b(?:(?:the\s+)?(?:financial\s+)?(?:years?|yr)\s+(?:to|ending|ended|end(?:ing)?\s+in)|f?ye|y\s*\/\s*e)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(march|april|mar|apr)\s+((?:19|20)?\d\d)\b/g;
-/** "March 2023 - Feb 2024", "between October 2021 and March 2022" */
+/** "March 2023 - Feb 2024", "between October 2021 and March 2022", "15 Dec 2017 to 31 Mar 2018" */
 const MONTHS_TO_MONTHS = new RegExp(
-  `\\b(?:(?:between|from)\\s+)?(?:${MONTHS})\\s+((?:19|20)\\d\\d)\\s*(?:-|–|—|to|until|till|and)\\s*(?:${MONTHS})\\s+((?:19|20)\\d\\d)\\b`,
+  `\\b(?:(?:between|from)\\s+)?(?:${MONTHS})\\s+((?:19|20)\\d\\d)\\s*(?:-|–|—|to|until|till|and)\\s*(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?(?:${MONTHS})\\s+((?:19|20)\\d\\d)\\b`,
   'g',
 );
+/** "2017 to 21": a range in shorthand, never a day before a month ("2017 to 31 Mar 2018"). */
+const YEAR_TO_YEAR = new RegExp(`\\b(?:fy\\s*)?((?:19|20)\\d\\d)\\s*(?:-|\\/|–|—|to)\\s*((?:19|20)?\\d\\d)\\b(?!\\s+(?:${MONTHS})\\b)`, 'g');
 /** "2019", "May 2019" (the month kept). */
 const YEAR = new RegExp(`\\b(?:(${MONTHS})\\s+)?((?:1[89]|2[01])\\d\\d)\\b`, 'g');
 /** The months in order, by the three letters every spelling in MONTHS starts with. */
@@ -100,7 +102,7 @@ export function findPeriods(question: string): PeriodMention {
     const b = Number(m[2]);
     if (b > a) add(m, { kind: 'range', from: a, to: b, label: m[0].trim() });
   }
-  for (const m of q.matchAll(/\b(?:fy\s*)?((?:19|20)\d\d)\s*(?:-|\/|–|—|to)\s*((?:19|20)?\d\d)\b/g)) {
+  for (const m of q.matchAll(YEAR_TO_YEAR)) {
     const a = Number(m[1]);
     const raw = m[2] ?? '';
     const b = raw.length === 2 ? Math.floor(a / 100) * 100 + Number(raw) : Number(raw);

@@ -173,7 +173,9 @@ function placesAsked(ws: readonly string[], slots: Map<PhraseSlot, SlotMatch[]>)
   // "the three biggest categories": a number straight before the phrase.
   for (const m of [...(slots.get('rank-breakdowns') ?? []), ...(slots.get('highest') ?? []), ...(slots.get('lowest') ?? [])]) {
     const n = wordNumber(ws[m.at - 1] ?? '');
-    if (n !== undefined && n > 0 && n <= 50 && !/^\d{4}$/.test(ws[m.at - 1] ?? '')) return n;
+    // "2024-25 most common": the end of a year, not a number of places.
+    const ofYear = /^\d{4}$/.test(ws[m.at - 1] ?? '') || /^\d{4}$/.test(ws[m.at - 2] ?? '');
+    if (n !== undefined && n > 0 && n <= 50 && !ofYear) return n;
   }
   for (const m of slots.get('forces-word') ?? []) {
     // One word may sit between the number and "forces": "the four Welsh forces".
@@ -245,8 +247,8 @@ function thresholdsAsked(ws: readonly string[], slots: Map<PhraseSlot, SlotMatch
   }
   // "Which forces had no …", "did not log a single …", "without a single …": fewer than one.
   for (const [at, w] of ws.entries()) {
-    // "had 0% of their reviews …", "but none found …".
-    const nought = w === 'no' || w === 'zero' || (w === '0' && !/^\d+$/.test(ws[at + 1] ?? ''));
+    // "had 0% of their reviews …", "had none of their reviews …", "but none found …".
+    const nought = w === 'no' || w === 'zero' || w === 'none' || (w === '0' && !/^\d+$/.test(ws[at + 1] ?? ''));
     if ((nought && NONE_BEFORE.has(ws[at - 1] ?? '')) || (w === 'none' && ws[at - 1] === 'but')) found.push({ threshold: { op: 'fewer', value: 1 }, at });
     else if (w === 'single' && ws[at - 1] === 'a' && ws.slice(Math.max(0, at - 4), at - 1).some((x) => x === 'not' || x === 'without'))
       found.push({ threshold: { op: 'fewer', value: 1 }, at });
