@@ -9,7 +9,7 @@ import type { PhraseSlot, SourceFamily } from '../model/data.ts';
 import type { Fit, Intent, MeasureReading, Normalisation, QueryFrame, Scope } from '../model/frame.ts';
 import { wordNumber } from '../text/numbers.ts';
 import { memoised } from '../text/memo.ts';
-import { STOPWORDS, words } from '../text/words.ts';
+import { editDistance, STOPWORDS, words } from '../text/words.ts';
 import type { CatalogueIndex } from './catalogue-index.ts';
 import { type ForceMention, type ForceResolver, NATIONAL } from './forces.ts';
 import { FIGURE_INTENTS, has, inheritedIntent, intentOf, type Cues } from './intent.ts';
@@ -286,8 +286,22 @@ function first(slots: ReadonlyMap<PhraseSlot, SlotMatch[]>, slot: PhraseSlot): S
 
 /** Words that are accounted for without naming anything: helper words, phrases of the book, the
  * vocabulary, numbers, and who the complaints are about. */
+/** Whether a long word is a typo (one edit, or two letters swapped) of a word of the phrase book or
+ * the catalogue ("constabualry"): it is that word mistyped, never a subject of its own. */
+function mistyped(w: string, readers: QuestionReaders): boolean {
+  if (w.length < TYPO_WORD) return false;
+  const near = (known: string) => Math.abs(known.length - w.length) <= 1 && editDistance(w, known, 1) <= 1;
+  for (const known of readers.phrases.words) if (near(known)) return true;
+  for (const known of readers.matcher.vocabulary) if (near(known)) return true;
+  return false;
+}
+
+/** The shortest word read as a typo of a known one. */
+const TYPO_WORD = 7;
+
 function accountedFor(readers: QuestionReaders): (w: string) => boolean {
   return (w) =>
+    mistyped(w, readers) ||
     w.length < 3 ||
     /\d/.test(w) ||
     wordNumber(w) !== undefined ||
@@ -984,7 +998,8 @@ function unaccounted(
     WHO.has(w) ||
     readers.phrases.isWordOf('plain', w) ||
     readers.matcher.vocabulary.has(w) ||
-    readers.publisherWords.has(w);
+    readers.publisherWords.has(w) ||
+    mistyped(w, readers);
   // Places read as out of scope, unknown or ambiguous are accounted for by the scope.
   const places = new Set([mentioned.ambiguous?.word, ...words(mentioned.outOfScope?.place ?? ''), ...words(mentioned.unknown ?? '')]);
   return [...new Set(ws.filter((w, at) => !taken(at) && !inMetric(at) && !inPhrase(at) && !plain(w) && !places.has(w)))];
