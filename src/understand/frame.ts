@@ -239,6 +239,9 @@ const ABOUT_ENDS = new Set([
 const HOLDS_PERIOD: readonly Intent[] = ['lookup', 'share', 'compare', 'rank', 'count'];
 /** Words pointing back at the previous answer ("how does that compare…", "of those"). */
 const BACK_REFERENCES = new Set(['that', 'this', 'those', 'these', 'it', 'them', 'they', 'same']);
+/** Words of a question that point back at a remark before it (fewer than {@link BACK_REFERENCES}:
+ * "that force", "did it finalise" point at places). */
+const POINTING_BACK = new Set(['those', 'these', 'them', 'they']);
 /** Words that end a speaker's name: what they said is about something, or a question follows. */
 const SPEAKER_ENDS = new Set([
   'about',
@@ -461,22 +464,36 @@ function asked(breakdowns: Fit[], spans: ReadonlyMap<string, Array<[number, numb
   return named.length > 0 ? named : breakdowns;
 }
 
-/** Where the remarks before a question end ("I live in Reading. How many …?"): the words of sentences
- * ending in a full stop or an exclamation mark that another sentence follows. */
-function remarksEnd(wording: string): { words: number; chars: number } {
+/** Where a question's remarks are, by words and characters: those before it end at `before` ("I live
+ * in Reading. How many …?": sentences ending in a full stop or an exclamation mark that another
+ * follows), those after it start at `after` ("…in 2024/25? It feels like it goes up every year.":
+ * sentences after the last question mark). With no remark, `before` is 0 and `after` the end. */
+function remarksOf(wording: string): { before: { words: number; chars: number }; after: { words: number; chars: number } } {
   // A sentence ends at a stop before a space ("2.4 per 1,000" is one number), its space kept with it.
   const sentences = wording.split(/(?<=[.!?])(?=\s)/);
+  const total = { words: words(wording).length, chars: wording.length };
+  const none = { before: { words: 0, chars: 0 }, after: total };
   // A full stop inside a name ("St. Albans") would split words differently: then the sentences are
   // not the question's words, and no remark is read.
-  const none = { words: 0, chars: 0 };
-  if (sentences.reduce((n, s) => n + words(s).length, 0) !== words(wording).length) return none;
-  const end = { ...none };
+  if (sentences.reduce((n, s) => n + words(s).length, 0) !== total.words) return none;
+  const asking = sentences.map((s) => /\?\s*$/.test(s));
+  const lastAsked = asking.lastIndexOf(true);
+  const before = { words: 0, chars: 0 };
   for (const [i, sentence] of sentences.entries()) {
     if (i === sentences.length - 1 || !/[.!]\s*$/.test(sentence)) break;
-    end.words += words(sentence).length;
-    end.chars += sentence.length;
+    before.words += words(sentence).length;
+    before.chars += sentence.length;
   }
-  return end;
+  const after = { ...total };
+  // Only statements ("It feels like it goes up every year."): words after a question mark with no
+  // stop of their own ("…? Average working days in 2022/23 and 2023/24") go on asking.
+  const stated = sentences.slice(lastAsked + 1).every((s) => /[.!]\s*$/.test(s));
+  if (lastAsked >= 0 && lastAsked < sentences.length - 1 && stated) {
+    const head = sentences.slice(0, lastAsked + 1);
+    after.words = head.reduce((n, s) => n + words(s).length, 0);
+    after.chars = head.join('').length;
+  }
+  return before.words < after.words ? { before, after } : none;
 }
 
 /** Of the measures named outright, the one named first ("more [under Schedule 3] than outside it"). */
@@ -502,13 +519,12 @@ function periodsAfterRemarks(all: PeriodMention, inQuestion: PeriodMention): Per
   return inQuestion.asks.length > 0 ? inQuestion : { asks: all.asks, since: inQuestion.since };
 }
 
-/** The phrases read in the question, less those wholly inside the remark before it ("since the
- * Couzens case" in a remark asks no change). */
-function afterRemarks(slots: Map<PhraseSlot, SlotMatch[]>, remarks: number): Map<PhraseSlot, SlotMatch[]> {
-  if (remarks === 0) return slots;
+/** The phrases read in the question, less those wholly inside a remark before or after it ("since
+ * the Couzens case" in a remark asks no change; nor does "it goes up every year" after the question). */
+function outsideRemarks(slots: Map<PhraseSlot, SlotMatch[]>, remarks: number, trailing: number): Map<PhraseSlot, SlotMatch[]> {
   const kept = new Map<PhraseSlot, SlotMatch[]>();
   for (const [slot, matches] of slots) {
-    const asked = matches.filter((m) => m.end > remarks);
+    const asked = matches.filter((m) => m.end > remarks && m.at < trailing);
     if (asked.length > 0) kept.set(slot, asked);
   }
   return kept;
@@ -632,15 +648,17 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const wording = normaliseWording(text);
   // "Everyone assumes the Met dominates these tables. Apart from the Met, which force…?": a remark
   // before the question sets its context; what the question itself says is what is asked.
-  const remark = remarksEnd(wording);
-  const remarks = remark.words;
-  const question = wording.slice(remark.chars);
+  const remark = remarksOf(wording);
+  const remarks = remark.before.words;
+  const trailing = remark.after.words;
+  const question = wording.slice(remark.before.chars, remark.after.chars);
+  const remarked = question.length < wording.length;
   const mentioned = askedPlaces(
     readers.resolver.find(wording, readers.matcher.vocabulary),
-    remarks > 0 ? readers.resolver.find(question, readers.matcher.vocabulary) : undefined,
+    remarked ? readers.resolver.find(question, readers.matcher.vocabulary) : undefined,
     remarks,
   );
-  const slots = afterRemarks(readers.phrases.find(words(wording)), remarks);
+  const slots = outsideRemarks(readers.phrases.find(words(wording)), remarks, trailing);
   // "What are 'special procedures'? Saw it in a story about Hampshire": a definition asked before a
   // remark is read where the question ends.
   const asked = wording.indexOf('?');
@@ -655,14 +673,14 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const ws = metrics.words;
   const shape = readShape(ws, slots, mentioned);
   // The remark's periods ("…said it sacked officers in 2023. How many…?") only where the question names none.
-  const periods = remarks > 0 ? periodsAfterRemarks(findPeriods(wording), findPeriods(question)) : findPeriods(wording);
+  const periods = remarked ? periodsAfterRemarks(findPeriods(wording), findPeriods(question)) : findPeriods(wording);
   const named = metrics.measures.size > 0 || metrics.outcomes.size > 0;
   const namedOutright = [...metrics.measures.keys()].some((id) => !metrics.loose.has(id)) || metrics.outcomes.size > 0;
   // A force let in to a ranking or count of every force ("counting BTP") is no place asked about.
   const places = mentioned.forces.filter((f) => !shape.excluded.includes(f) && !(shape.rank && shape.included.includes(f)));
   const taken = (at: number) => mentioned.spans.some(([a, b]) => at >= a && at < b);
   // Words of a remark before the question ("Cardiff resident here.") are its context: no subject, topic or word left out.
-  const context = (at: number) => at < remarks || taken(at);
+  const context = (at: number) => at < remarks || at >= trailing || taken(at);
   let normalisation = normalisationOf(ws, slots);
 
   const attribute = first(slots, 'attribute');
@@ -779,7 +797,9 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
       previous,
       unheldSubject(wording, ws, slots, metrics, context, readers, scope),
       ws.filter((w, at) => !taken(at) && !STOPWORDS.has(w) && !/\d/.test(w)),
-      (at) => at < remarks,
+      // "The BBC looked at officers with a case to answer. How many of those were dismissed?": a
+      // question pointing back at the remark counts within what the remark named.
+      (at) => (at < remarks && !ws.slice(remarks).some((w) => POINTING_BACK.has(w))) || at >= trailing,
     ),
     periods: periodsAsked(periods, previous, intent, asksSomething && (!named || has(cues, 'follow-up') || ws.some((w) => BACK_REFERENCES.has(w)))),
     normalisation,
