@@ -173,8 +173,11 @@ export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReadin
   const further = fits.flatMap((f) =>
     [...ctx.measures.values()].flatMap((m) => {
       const via = m.refines?.measure === f.id ? breakdown.get(m.refines.outcome) : undefined;
+      // Only a measure refining this fit is asked whether it counts a finding named: asked of every
+      // measure, that walk of every metric was most of a figure answer's time.
+      if (via === undefined || fits.some((g) => g.id === m.id)) return [];
       const finding = reading.breakdowns.some((b) => b.id !== m.refines?.outcome && ctx.metrics.some((x) => x.measure === m.id && x.outcome === b.id));
-      return via !== undefined && finding && !fits.some((g) => g.id === m.id) ? [{ ...f, id: m.id, score: f.score + via }] : [];
+      return finding ? [{ ...f, id: m.id, score: f.score + via }] : [];
     }),
   );
   if (further.length > 0) fits = [...fits, ...further];
