@@ -12,7 +12,7 @@ import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import { documentsNamed } from './named-documents.ts';
 import { content, NOT_SPEECH, sentences } from './passages.ts';
-import { forceSpelling } from './text-names.ts';
+import { forceSpellingOf } from './reading.ts';
 
 /** Whether a document's headline (its recorded one, or its first paragraph) holds one of the quoted phrases. */
 function headlined(ctx: AnswerContext, doc: SourceDocument, quoted: readonly string[]): boolean {
@@ -40,7 +40,7 @@ function documentAsked(ctx: AnswerContext, asked: QueryFrame): SourceDocument | 
   // misconduct allegations"), other than those asking when it was published.
   const asking = (w: string) => ctx.phrases.isWordOf('publication', w) || ctx.phrases.isWordOf('when', w);
   const wanted = asked.keywords.filter((w) => !asking(w));
-  const asks = new Set(content([...wanted, ...wanted.flatMap((w) => forceSpelling(ctx, asked, w))].join(' ')));
+  const asks = new Set(content([...wanted, ...wanted.flatMap((w) => forceSpellingOf(ctx, asked, w))].join(' ')));
   const held = (d: SourceDocument) => new Set(content(d.text).filter((w) => asks.has(w))).size;
   return docs.reduce((best, d) => (held(d) > held(best) ? d : best));
 }
