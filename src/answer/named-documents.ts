@@ -49,10 +49,32 @@ const PAPERS = memoisedPer((documents: ReadonlyMap<string, SourceDocument>, _: '
 });
 
 /**
+ * Each question's named documents, by its frame and the data read against (a frame is never changed
+ * once read): one answer asks up to six times (for a statement, a date, the story's sentences, the
+ * paper's figures), and a paper named by the last word of its name ("the Chronicle") reads every
+ * document of every paper so named, thousands in a large corpus.
+ */
+const NAMED = new WeakMap<QueryFrame, WeakMap<AnswerContext, ReadonlySet<string>>>();
+
+/**
  * The ids of the documents whose publisher the question names, by the longest name it holds
  * ("Daily Echo" before "Echo"); empty when it names none.
  */
-export function documentsNamed(ctx: AnswerContext, frame: QueryFrame): Set<string> {
+export function documentsNamed(ctx: AnswerContext, frame: QueryFrame): ReadonlySet<string> {
+  let byData = NAMED.get(frame);
+  if (byData === undefined) {
+    byData = new WeakMap();
+    NAMED.set(frame, byData);
+  }
+  let named = byData.get(ctx);
+  if (named === undefined) {
+    named = papersNamed(ctx, frame);
+    byData.set(ctx, named);
+  }
+  return named;
+}
+
+function papersNamed(ctx: AnswerContext, frame: QueryFrame): Set<string> {
   const asked = frame.keywords;
   const papers = PAPERS(ctx.documents, 'papers');
   const named = papers.filter((p) => standsIn(asked, p.name));
