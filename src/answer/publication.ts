@@ -31,8 +31,8 @@ function headlined(ctx: AnswerContext, doc: SourceDocument, quoted: readonly str
 function documentAsked(ctx: AnswerContext, asked: QueryFrame): SourceDocument | undefined {
   const papers = documentsNamed(ctx, asked);
   const quoted = asked.quoted ?? [];
-  const articles = [...ctx.documents.values()].filter((d) => !NOT_SPEECH.has(d.kind));
-  const titled = quoted.length > 0 ? articles.filter((d) => headlined(ctx, d, quoted)).map((d) => d.id) : [];
+  // Every article's headline is read only for a question quoting one.
+  const titled = quoted.length > 0 ? [...ctx.documents.values()].filter((d) => !NOT_SPEECH.has(d.kind) && headlined(ctx, d, quoted)).map((d) => d.id) : [];
   const ids = new Set(titled.length > 0 ? titled : papers);
   const docs = [...ids].map((id) => ctx.documents.get(id)).filter((d): d is SourceDocument => d !== undefined);
   if (docs.length <= 1) return docs[0];
@@ -41,8 +41,11 @@ function documentAsked(ctx: AnswerContext, asked: QueryFrame): SourceDocument | 
   const asking = (w: string) => ctx.phrases.isWordOf('publication', w) || ctx.phrases.isWordOf('when', w);
   const wanted = asked.keywords.filter((w) => !asking(w));
   const asks = new Set(content([...wanted, ...wanted.flatMap((w) => forceSpellingOf(ctx, asked, w))].join(' ')));
-  const held = (d: SourceDocument) => new Set(content(d.text).filter((w) => asks.has(w))).size;
-  return docs.reduce((best, d) => (held(d) > held(best) ? d : best));
+  // Each text read once (a paper named by the last word of its name may have hundreds of stories in
+  // a large corpus, their texts on disk); of those holding most words, the first.
+  const held = docs.map((d) => new Set(content(d.text).filter((w) => asks.has(w))).size);
+  const most = Math.max(...held);
+  return docs[held.indexOf(most)];
 }
 
 /** "When did the Daily Echo run the story?": the document's date, cited by its opening sentence;
