@@ -34,20 +34,41 @@ function standsIn(asked: readonly string[], name: readonly string[]): boolean {
   return asked.some((_, i) => name.every((w, k) => asked[i + k] === w));
 }
 
+/** A paper: its name's words, its documents' ids in data order, and for each force the positions
+ * among them of the documents about it. */
+interface Paper {
+  name: string[];
+  ids: string[];
+  byForce: Map<string, number[]>;
+}
+
 /** The papers the documents are reported by, each name once with its documents' ids: a question is
  * read against some eighty names, not every document. */
 const PAPERS = memoisedPer((documents: ReadonlyMap<string, SourceDocument>, _: 'papers') => {
-  const byName = new Map<string, { name: string[]; ids: string[] }>();
+  const byName = new Map<string, Paper>();
   for (const doc of documents.values()) {
     const name = REPORTING.has(doc.kind) ? nameWords(doc.publisher) : [];
     if (name.length === 0) continue;
     const key = name.join(' ');
-    const paper = byName.get(key) ?? { name, ids: [] };
+    const paper: Paper = byName.get(key) ?? { name, ids: [], byForce: new Map() };
+    for (const force of new Set(doc.forces)) {
+      const at = paper.byForce.get(force);
+      if (at === undefined) paper.byForce.set(force, [paper.ids.length]);
+      else at.push(paper.ids.length);
+    }
     paper.ids.push(doc.id);
     byName.set(key, paper);
   }
   return [...byName.values()];
 });
+
+/** A paper's documents about any of `forces`, in data order: read by force, not document by document
+ * (a paper named by the last word of its name is every paper so named, tens of thousands of
+ * documents in a large corpus). */
+function about(paper: Paper, forces: readonly string[]): string[] {
+  const at = forces.flatMap((f) => paper.byForce.get(f) ?? []);
+  return [...new Set(at)].sort((a, b) => a - b).map((i) => paper.ids[i] as string);
+}
 
 /**
  * Each question's named documents, by its frame and the data read against (a frame is never changed
@@ -84,8 +105,7 @@ function papersNamed(ctx: AnswerContext, frame: QueryFrame): Set<string> {
   // "The Echo", "the Chronicle": a paper by the last word of its name, when the question names a
   // force it writes about (the Daily Echo about Hampshire, not the Southend Echo about Essex).
   const forces = frame.scope.kind === 'forces' ? frame.scope.forces : [];
-  const about = (id: string) => ctx.documents.get(id)?.forces.some((f) => forces.includes(f)) === true;
-  return new Set(papers.filter((p) => asked.includes(p.name.at(-1) as string)).flatMap((p) => p.ids.filter(about)));
+  return new Set(papers.filter((p) => asked.includes(p.name.at(-1) as string)).flatMap((p) => about(p, forces)));
 }
 
 /**
