@@ -13,7 +13,7 @@ import { asksPerHead, asksShare, forcesOf } from './frame-reading.ts';
 import { ASKED_PERIOD_HELD, periodFit } from './period-fit.ts';
 import { NATIONAL } from '../understand/forces.ts';
 import type { PeriodAsk } from '../understand/periods.ts';
-import { documentsNamed } from './named-documents.ts';
+import { documentsNamed, seriesStatedIn } from './named-documents.ts';
 
 /** Intents that relate figures to one another. */
 const RELATING: ReadonlySet<QueryFrame['intent']> = new Set(['compare', 'change', 'trend']);
@@ -173,8 +173,11 @@ export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReadin
   const further = fits.flatMap((f) =>
     [...ctx.measures.values()].flatMap((m) => {
       const via = m.refines?.measure === f.id ? breakdown.get(m.refines.outcome) : undefined;
+      // Only a measure refining this fit is asked whether it counts a finding named: asked of every
+      // measure, that walk of every metric was most of a figure answer's time.
+      if (via === undefined || fits.some((g) => g.id === m.id)) return [];
       const finding = reading.breakdowns.some((b) => b.id !== m.refines?.outcome && ctx.metrics.some((x) => x.measure === m.id && x.outcome === b.id));
-      return via !== undefined && finding && !fits.some((g) => g.id === m.id) ? [{ ...f, id: m.id, score: f.score + via }] : [];
+      return finding ? [{ ...f, id: m.id, score: f.score + via }] : [];
     }),
   );
   if (further.length > 0) fits = [...fits, ...further];
@@ -245,7 +248,8 @@ let lastPaperMetrics: { ctx: AnswerContext; frame: QueryFrame; key: string; foun
 function reportedBy(ctx: AnswerContext, frame: QueryFrame, forces: string[], papers: ReadonlySet<string>): MetricChoice[] {
   const reading = readingFor(ctx, frame);
   const places = forces.length > 0 ? forces : [NATIONAL];
-  const reports = (c: MetricChoice) => places.some((f) => ctx.store.of(f, c.metric.id).some((o) => o.figures.some((g) => papers.has(g.source))));
+  const stated = seriesStatedIn(ctx, papers);
+  const reports = (c: MetricChoice) => places.some((f) => stated.has(`${f}|${c.metric.id}`));
   // A kind of allegation asked is answered only by the paper's figure of that kind, never its total.
   const kinds = new Set(frame.measure.breakdowns.filter((b) => ctx.outcomes.get(b.id)?.dimension !== 'role').map((b) => b.id));
   const ofKind = (c: MetricChoice) => kinds.size === 0 || (c.metric.outcome !== undefined && kinds.has(c.metric.outcome));

@@ -12,7 +12,7 @@ import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import { documentsNamed } from './named-documents.ts';
 import { content, NOT_SPEECH, sentences } from './passages.ts';
-import { forceSpelling } from './text-names.ts';
+import { forceSpellingOf } from './reading.ts';
 
 /** Whether a document's headline (its recorded one, or its first paragraph) holds one of the quoted phrases. */
 function headlined(ctx: AnswerContext, doc: SourceDocument, quoted: readonly string[]): boolean {
@@ -31,8 +31,8 @@ function headlined(ctx: AnswerContext, doc: SourceDocument, quoted: readonly str
 function documentAsked(ctx: AnswerContext, asked: QueryFrame): SourceDocument | undefined {
   const papers = documentsNamed(ctx, asked);
   const quoted = asked.quoted ?? [];
-  const articles = [...ctx.documents.values()].filter((d) => !NOT_SPEECH.has(d.kind));
-  const titled = quoted.length > 0 ? articles.filter((d) => headlined(ctx, d, quoted)).map((d) => d.id) : [];
+  // Every article's headline is read only for a question quoting one.
+  const titled = quoted.length > 0 ? [...ctx.documents.values()].filter((d) => !NOT_SPEECH.has(d.kind) && headlined(ctx, d, quoted)).map((d) => d.id) : [];
   const ids = new Set(titled.length > 0 ? titled : papers);
   const docs = [...ids].map((id) => ctx.documents.get(id)).filter((d): d is SourceDocument => d !== undefined);
   if (docs.length <= 1) return docs[0];
@@ -40,9 +40,12 @@ function documentAsked(ctx: AnswerContext, asked: QueryFrame): SourceDocument | 
   // misconduct allegations"), other than those asking when it was published.
   const asking = (w: string) => ctx.phrases.isWordOf('publication', w) || ctx.phrases.isWordOf('when', w);
   const wanted = asked.keywords.filter((w) => !asking(w));
-  const asks = new Set(content([...wanted, ...wanted.flatMap((w) => forceSpelling(ctx, asked, w))].join(' ')));
-  const held = (d: SourceDocument) => new Set(content(d.text).filter((w) => asks.has(w))).size;
-  return docs.reduce((best, d) => (held(d) > held(best) ? d : best));
+  const asks = new Set(content([...wanted, ...wanted.flatMap((w) => forceSpellingOf(ctx, asked, w))].join(' ')));
+  // Each text read once (a paper named by the last word of its name may have hundreds of stories in
+  // a large corpus, their texts on disk); of those holding most words, the first.
+  const held = docs.map((d) => new Set(content(d.text).filter((w) => asks.has(w))).size);
+  const most = Math.max(...held);
+  return docs[held.indexOf(most)];
 }
 
 /** "When did the Daily Echo run the story?": the document's date, cited by its opening sentence;

@@ -7,7 +7,7 @@
 import type { Answer } from '../model/answer.ts';
 import type { QueryFrame } from '../model/frame.ts';
 import type { Passage } from '../search/passages.ts';
-import { memoised } from '../text/memo.ts';
+import { memoised, memoisedPer } from '../text/memo.ts';
 import { words } from '../text/words.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
@@ -32,6 +32,20 @@ const undoubled = (stem: string) => stem.replace(/([b-df-hj-km-np-tv-z])\1$/, '$
 /** A text's meaningful stems, as a sentence and a question's term are matched. */
 const matchStems = (text: string) => content(text).map(undoubled);
 const stemSet: (sentence: string) => ReadonlySet<string> = memoised((s: string) => new Set(matchStems(s)), 20_000);
+
+/** Every word of every force's names: the only words {@link forceSpelling} can spell otherwise. */
+const FORCE_WORDS = memoisedPer(
+  (forces: AnswerContext['forces'], _: 'words'): ReadonlySet<string> => new Set([...forces.values()].flatMap((f) => [f.name, ...f.aliases].flatMap(words))),
+);
+
+/**
+ * {@link forceSpelling}, asked only of a word some force's name holds: it reads every force's names
+ * for each word it is given, and a text question asks it of every word, twice, in each of up to three
+ * readings, most of a named story's answer at 10,000 documents for words no force's name holds.
+ */
+export function forceSpellingOf(ctx: AnswerContext, asked: QueryFrame, word: string): string[] {
+  return FORCE_WORDS(ctx.forces, 'words').has(word) ? forceSpelling(ctx, asked, word) : [];
+}
 
 /** A figure, in digits or words. */
 export const HOLDS_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty|hundred)\b/i;
@@ -85,7 +99,7 @@ export function readText(
   // the words it stands for.
   const seenTerms = new Set<string>();
   const terms = spellings(asked.keywords)
-    .map((forms) => [...forms, ...forceSpelling(ctx, asked, forms[0] as string)].map(matchStems).filter((stems) => stems.length > 0))
+    .map((forms) => [...forms, ...forceSpellingOf(ctx, asked, forms[0] as string)].map(matchStems).filter((stems) => stems.length > 0))
     .filter((forms) => {
       const key = forms.map((stems) => stems.join(' ')).join('|');
       if (forms.length === 0 || seenTerms.has(key)) return false;
@@ -114,7 +128,7 @@ export function readText(
   // Initialisms as typed too (the sources write "the FOI response" as often as the words in full), and
   // forces by their short names ("Hants": "Hampshire").
   const typedInitialisms = spellings(asked.keywords).flatMap((forms) => (forms.length > 1 ? [forms[0]] : []));
-  const forceNames = asked.keywords.flatMap((w) => forceSpelling(ctx, asked, w));
+  const forceNames = asked.keywords.flatMap((w) => forceSpellingOf(ctx, asked, w));
   const query = [expand(asked.keywords.join(' ')), ...typedInitialisms, ...forceNames, ...(asked.asksText === 'differ' ? [CONTRASTS] : [])].join(' ');
   // Tables and analyses hold figures, not the words a text question asks for.
   const readable = (docId: string) =>

@@ -13,15 +13,21 @@
  * written against, and test/search/compact-postings.test.ts checks that a compacted tier searches
  * and serialises exactly as the same tier uncompacted. A tier is only searched and saved once
  * finished, never added to: a call that would change one fails loudly (these maps have no `set`).
+ * A finished tier's tree of terms also remembers its latest typo expansions (`fuzzyGet`, below).
  */
 import type MiniSearch from 'minisearch';
+import { memoised } from '../text/memo.ts';
 import { FieldLengths, type Frequencies, PassageIds, Postings, ShortIds } from './compact-maps.ts';
+
+/** A term's matches within some edits: each matching term, with its postings and its distance. */
+type FuzzyMatches = Map<string, [ReadonlyMap<number, ReadonlyMap<number, number>>, number]>;
 
 /** The private state of minisearch 7 that compaction replaces (see the module comment). */
 interface Internals {
   /** Term → field id → passage's short id → frequency of the term there (a radix tree of terms). */
   _index: Iterable<[string, ReadonlyMap<number, ReadonlyMap<number, number>>]> & {
     set(term: string, byField: ReadonlyMap<number, ReadonlyMap<number, number>>): unknown;
+    fuzzyGet(term: string, maxDistance: number): FuzzyMatches;
   };
   /** Passage's short id → length of each field, by field id. */
   _fieldLength: ReadonlyMap<number, number[]>;
@@ -61,6 +67,28 @@ export function installPostings<T>(index: MiniSearch<T>, flat: FlatPostings): vo
   internals._fieldLength = new FieldLengths(flat.field, flat.fieldLength);
   internals._documentIds = new PassageIds(flat.documentIds);
   internals._idToShortId = new ShortIds(flat.documentIds);
+  rememberTypos(internals._index);
+}
+
+/** Typo expansions a finished tier remembers (term and distance), before it starts afresh: enough
+ * for the searches of one answer and a few before it (a dozen searches of a dozen words at most). */
+const TYPOS_HELD = 256;
+
+/**
+ * Remembers the tier's typo expansions of each query term: finding the terms within an edit or two of
+ * one walks the tier's whole tree of terms (most of a search's time at 10,000 documents), and the
+ * several searches of one answer (a paper's sentences, then its speakers', then the closest passage)
+ * ask the same words of every tier. A finished
+ * tier's terms never change, so the expansions stay true; minisearch deletes from the map it is
+ * given, so each search gets a copy.
+ */
+function rememberTypos(terms: Internals['_index']): void {
+  const search = terms.fuzzyGet.bind(terms);
+  const remembered = memoised((key: string) => {
+    const space = key.indexOf(' ');
+    return search(key.slice(space + 1), Number(key.slice(0, space)));
+  }, TYPOS_HELD);
+  terms.fuzzyGet = (term, maxDistance) => new Map(remembered(`${maxDistance} ${term}`));
 }
 
 /**

@@ -10,7 +10,7 @@ import type { Query, SearchOptions, SearchResult } from 'minisearch';
 import type { Passage, PassageScope } from './passages.ts';
 import { planTier, type QueryWord, type TierPlan } from './query-plan.ts';
 import type { TermCounts } from './term-counts.ts';
-import { FIRST_TIER_PASSAGES, type Tiers } from './tiers.ts';
+import { FIRST_TIER_PASSAGES, type Tier, type Tiers } from './tiers.ts';
 
 /**
  * Postings a search scores at most, over every tier it reads: enough for every term of a question
@@ -79,7 +79,8 @@ const ALL_WORDS: SearchOptions = { ...EXACT, combineWith: 'AND' };
 
 /** Searches `tiers` for `query` (see {@link FindOptions}). */
 export function searchTiers(tiers: Tiers, query: TierQuery, limit: number, options: FindOptions, lookup: PassageLookup): PassageSearch {
-  const queryTerms = [...new Set(query.asked.map((w) => w.term))];
+  const asked = new Set(query.asked.map((w) => w.term));
+  const queryTerms = [...asked];
   const read = { tiers: 0, scored: 0 };
   if (queryTerms.length < (options.minTerms ?? 2)) return { hits: [], capped: false, read };
   const without = query.without.map((w) => w.term);
@@ -90,6 +91,17 @@ export function searchTiers(tiers: Tiers, query: TierQuery, limit: number, optio
   let capped = false;
   // The share of the query's words a hit must hold: all of them for a search of all words.
   const required = options.allWords ? 1 : options.minCoverage;
+  // Each document's verdict, asked once: a filter turning away most of what a common word matches
+  // was asked again for every passage of every document, over thousands of results a tier.
+  const verdicts = new Map<string, boolean>();
+  const kept = (docId: string) => {
+    let verdict = verdicts.get(docId);
+    if (verdict === undefined) {
+      verdict = options.docFilter?.(docId) ?? true;
+      verdicts.set(docId, verdict);
+    }
+    return verdict;
+  };
   for (let i = 0; i < tiers.length; i++) {
     const tier = tiers.get(i);
     // No passage of this tier can hold more of the query's words than the tier holds.
@@ -109,11 +121,12 @@ export function searchTiers(tiers: Tiers, query: TierQuery, limit: number, optio
     // A search of all words checks the terms left unscored in every passage it reads; one for any
     // word never reads the passages that hold only those.
     if (!options.allWords && plan.unscored.size > 0) capped = true;
-    const wanted: Query = options.allWords ? { ...ALL_WORDS, queries: [plan.text] } : plan.text;
-    const results = tier.index.search(options.without ? { combineWith: 'AND_NOT', queries: [wanted, { ...EXACT, queries: [options.without] }] } : wanted);
-    budget -= plan.cost + expansions(results, queryTerms, matched);
-    read.tiers++;
-    read.scored += results.length;
+    const { results, searched } = resultsOf(tier, plan.text, options);
+    budget -= plan.cost + expansions(results, asked, matched);
+    if (searched) {
+      read.tiers++;
+      read.scored += results.length;
+    }
     let taken = 0;
     // Filtered here rather than by minisearch's `filter`, which calls back for every match: only
     // until `limit` hits are found. The sort is stable, so the order is the same either way.
@@ -123,7 +136,7 @@ export function searchTiers(tiers: Tiers, query: TierQuery, limit: number, optio
       // Filtered by the id before the passage is looked up: finding a passage splits its document's
       // text (read from disk when the text is left there), and a filter naming a force or a kind of
       // document turns away most of what a common word matches.
-      if (options.docFilter && !options.docFilter(lookup.docId(id))) continue;
+      if (options.docFilter && !kept(lookup.docId(id))) continue;
       const passage = lookup.passage(id);
       if (!passage) continue;
       const terms = plan.unscored.size > 0 ? lookup.termsOf(passage.text) : undefined;
@@ -138,6 +151,37 @@ export function searchTiers(tiers: Tiers, query: TierQuery, limit: number, optio
     if (enough(hits)) return { hits, capped: false, read };
   }
   return { hits, capped, read };
+}
+
+/** Queries each tier remembers the results of, the latest first. */
+const RECENT = 3;
+let recent = new WeakMap<Tier, Array<{ key: string; results: SearchResult[] }>>();
+let forgetting = false;
+
+/**
+ * minisearch's results for `text` in `tier`, as a search of all words or any (less those holding
+ * `without`); and whether it was asked now. One answer often asks the same words of the same tiers
+ * again with another filter (a paper's sentences about the forces named, then about any; the
+ * closest passage as typed, twice), and a tier's results do not depend on the filter, the limit or
+ * what is kept; so the last few queries of each tier are remembered until the answer is done (an
+ * answer is composed in one turn of the event loop; thousands of results a query are not held longer).
+ */
+function resultsOf(tier: Tier, text: string, options: FindOptions): { results: SearchResult[]; searched: boolean } {
+  const key = `${options.allWords ? 'all' : 'any'} ${options.without ?? ''}|${text}`;
+  const held = recent.get(tier) ?? [];
+  const found = held.find((r) => r.key === key);
+  if (found) return { results: found.results, searched: false };
+  const wanted: Query = options.allWords ? { ...ALL_WORDS, queries: [text] } : text;
+  const results = tier.index.search(options.without ? { combineWith: 'AND_NOT', queries: [wanted, { ...EXACT, queries: [options.without] }] } : wanted);
+  recent.set(tier, [{ key, results }, ...held.slice(0, RECENT - 1)]);
+  if (!forgetting) {
+    forgetting = true;
+    queueMicrotask(() => {
+      recent = new WeakMap();
+      forgetting = false;
+    });
+  }
+  return { results, searched: true };
 }
 
 /** How many of `terms` a tier holds anywhere (as they are: coverage counts no prefix or typo match). */
@@ -159,11 +203,11 @@ function holds(term: string, result: SearchResult, plan: TierPlan, terms: Readon
  * The postings a tier's search scored for prefix and typo matches, which no plan can count
  * beforehand; and, into `matched`, the query terms that matched anything.
  */
-function expansions(results: readonly SearchResult[], queryTerms: readonly string[], matched: Set<string>): number {
+function expansions(results: readonly SearchResult[], queryTerms: ReadonlySet<string>, matched: Set<string>): number {
   let postings = 0;
   for (const r of results) {
     for (const term of r.queryTerms) matched.add(term);
-    for (const term of r.terms) if (!queryTerms.includes(term)) postings++;
+    for (const term of r.terms) if (!queryTerms.has(term)) postings++;
   }
   return postings;
 }

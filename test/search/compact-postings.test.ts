@@ -50,6 +50,19 @@ describe('a tier with compact postings', () => {
     );
   });
 
+  it('finds the same when a typo is asked again, its expansions remembered', () => {
+    const compact = built();
+    compactPostings(compact);
+    const first = results(compact);
+    expect(results(compact)).toEqual(first);
+    expect(first).toEqual(results(built()));
+    // minisearch deletes a prefix match from the typo matches it is given: a search of the same word
+    // without prefixes must still see it.
+    const typoOnly = (index: MiniSearch<Passage>) => index.search('misconduc', { prefix: false });
+    expect(typoOnly(compact)).toEqual(typoOnly(built()));
+    expect(typoOnly(compact).length).toBeGreaterThan(0);
+  });
+
   it('serialises exactly as before it was compacted', () => {
     const compact = built();
     compactPostings(compact);

@@ -171,6 +171,24 @@ describe('a corpus its budget covers', () => {
   const one = new MiniSearch(PASSAGE_INDEX_OPTIONS);
   one.addAll(documents.flatMap(passagesOf));
 
+  it('finds the same again within one turn with another filter or limit, as a fresh search would', () => {
+    const query = 'officers misconduct hearings';
+    const fresh = (filter: (docId: string) => boolean, limit: number) => {
+      const alone = new PassageIndex(documents);
+      return alone.find(query, limit, { minTerms: 1, docFilter: filter }).map((h) => [h.passage.id, h.score, h.coverage]);
+    };
+    const all = () => true;
+    const figuresOnly = (docId: string) => docId === 'figures';
+    // Asked in one turn of the event loop, the second and third reuse the first's results.
+    const asked = [
+      index.find(query, 10, { minTerms: 1, docFilter: all }),
+      index.find(query, 10, { minTerms: 1, docFilter: figuresOnly }),
+      index.find(query, 2, { minTerms: 1, docFilter: all }),
+    ].map((hits) => hits.map((h) => [h.passage.id, h.score, h.coverage]));
+    expect(asked).toEqual([fresh(all, 10), fresh(figuresOnly, 10), fresh(all, 2)]);
+    expect(asked[1]?.length).toBeGreaterThan(0);
+  });
+
   it('ranks exactly as one minisearch index of the same passages', () => {
     for (const query of ['officers misconduct', 'what did the IOPC spokesperson say', 'vetting reviewed', 'misconduc hearing', 'dismissed custody sergeant'])
       expect(index.find(query, 10, { minTerms: 1 }).map((h) => [h.passage.id, h.score])).toEqual(
