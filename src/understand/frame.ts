@@ -293,14 +293,28 @@ function first(slots: ReadonlyMap<PhraseSlot, SlotMatch[]>, slot: PhraseSlot): S
  * the catalogue ("constabualry"): it is that word mistyped, never a subject of its own. */
 function mistyped(w: string, readers: QuestionReaders): boolean {
   if (w.length < TYPO_WORD) return false;
-  const near = (known: string) => Math.abs(known.length - w.length) <= 1 && editDistance(w, known, 1) <= 1;
-  for (const known of readers.phrases.words) if (near(known)) return true;
-  for (const known of readers.matcher.vocabulary) if (near(known)) return true;
-  return false;
+  let known = KNOWN_WORDS.get(readers);
+  if (!known) {
+    known = { byLength: new Map(), seen: new Map() };
+    for (const word of [...readers.phrases.words, ...readers.matcher.vocabulary])
+      if (word.length >= TYPO_WORD - 1) known.byLength.set(word.length, [...(known.byLength.get(word.length) ?? []), word]);
+    KNOWN_WORDS.set(readers, known);
+  }
+  const seen = known.seen.get(w);
+  if (seen !== undefined) return seen;
+  // Only words a letter longer or shorter, or as long, can be one edit away.
+  const near = [w.length - 1, w.length, w.length + 1].some((n) => (known.byLength.get(n) ?? []).some((k) => editDistance(w, k, 1) <= 1));
+  if (known.seen.size >= TYPO_MEMO) known.seen.clear();
+  known.seen.set(w, near);
+  return near;
 }
 
 /** The shortest word read as a typo of a known one. */
 const TYPO_WORD = 7;
+/** Words remembered as typos or not, per set of readers, before the memo starts afresh (users' typing is unbounded). */
+const TYPO_MEMO = 5_000;
+/** The phrase book's and the catalogue's long words by length, and the words already judged, per set of readers. */
+const KNOWN_WORDS = new WeakMap<QuestionReaders, { byLength: Map<number, string[]>; seen: Map<string, boolean> }>();
 
 function accountedFor(readers: QuestionReaders): (w: string) => boolean {
   return (w) =>
