@@ -81,7 +81,8 @@ const SHORTHAND: Record<string, string> = {
   mater: 'matter',
   acepted: 'accepted',
 };
-const SHORTHAND_WORD = new RegExp(`\\b(${Object.keys(SHORTHAND).join('|')})\\b\\.?`, 'gi');
+// A stop after shorthand ("avg.") goes with it, but not one joining it to what follows ("sch.3").
+const SHORTHAND_WORD = new RegExp(`\\b(${Object.keys(SHORTHAND).join('|')})\\b(?:\\.(?=\\s|$))?`, 'gi');
 
 /** "What's" is "what is", "wasn't" is "was not", "avg" is "average", "%" is "percent": one spelling
  * for the phrase book and the catalogue to match. */
@@ -468,15 +469,18 @@ const LOOSE_INSTEAD = 0.5;
 const PART_OVER_WHOLE = 0.1;
 
 /** "Racism is a real worry here. How many discriminatory behaviour allegations…?": measures and
- * breakdowns named only in a remark before the question are its context; those the question names
- * are what it asks. */
-function asked(breakdowns: Fit[], spans: ReadonlyMap<string, Array<[number, number]>>, inContext: (at: number) => boolean): Fit[] {
+ * breakdowns named only in a remark are its context; those the question names are what it asks.
+ * Where it names none, the remark's stand, unless `orContext` is false. */
+function asked(breakdowns: Fit[], spans: ReadonlyMap<string, Array<[number, number]>>, inContext: (at: number) => boolean, orContext = true): Fit[] {
   const named = breakdowns.filter((b) => {
     const at = spans.get(b.id) ?? [];
     return at.length === 0 || at.some(([a]) => !inContext(a));
   });
-  return named.length > 0 ? named : breakdowns;
+  return named.length > 0 || !orContext ? named : breakdowns;
 }
+
+/** The fewest words a remark has: shorter runs between stops are the question's own fragments. */
+const REMARK_WORDS = 3;
 
 /** Where a question's remarks are, by words and characters: those before it end at `before` ("I live
  * in Reading. How many …?": sentences ending in a full stop or an exclamation mark that another
@@ -494,14 +498,15 @@ function remarksOf(wording: string): { before: { words: number; chars: number };
   const lastAsked = asking.lastIndexOf(true);
   const before = { words: 0, chars: 0 };
   for (const [i, sentence] of sentences.entries()) {
-    if (i === sentences.length - 1 || !/[.!]\s*$/.test(sentence)) break;
+    // "kent. sched 3. avg days?": words cut short by stops are the question's, not remarks.
+    if (i === sentences.length - 1 || !/[.!]\s*$/.test(sentence) || words(sentence).length < REMARK_WORDS) break;
     before.words += words(sentence).length;
     before.chars += sentence.length;
   }
   const after = { ...total };
   // Only statements ("It feels like it goes up every year."): words after a question mark with no
   // stop of their own ("…? Average working days in 2022/23 and 2023/24") go on asking.
-  const stated = sentences.slice(lastAsked + 1).every((s) => /[.!]\s*$/.test(s));
+  const stated = sentences.slice(lastAsked + 1).every((s) => /[.!]\s*$/.test(s) && words(s).length >= REMARK_WORDS);
   if (lastAsked >= 0 && lastAsked < sentences.length - 1 && stated) {
     const head = sentences.slice(0, lastAsked + 1);
     after.words = head.reduce((n, s) => n + words(s).length, 0);
@@ -620,9 +625,13 @@ function measureReading(
     questionWords,
     readers,
   );
+  // A question naming its own measure outright takes no kind from a remark ("…came up at a council
+  // meeting. How many cases under Schedule 3…?"); one asking loosely ("Racism is a worry. How many
+  // allegations…?") counts the kind the remark named.
+  const namesOwnMeasure = decided.fits.some((f) => !f.loose && (metrics.measureSpans.get(f.id) ?? []).some(([a]) => !inContext(a)));
   const reading: MeasureReading = {
     fits: decided.fits,
-    breakdowns: asked(fits(metrics.outcomes, metrics.outcomeSpans), metrics.outcomeSpans, inContext),
+    breakdowns: asked(fits(metrics.outcomes, metrics.outcomeSpans), metrics.outcomeSpans, inContext, !namesOwnMeasure),
     inside: fits(metrics.inside, new Map()),
     touched: [...metrics.touched],
     duration,
