@@ -482,6 +482,15 @@ function asked(breakdowns: Fit[], spans: ReadonlyMap<string, Array<[number, numb
 /** The fewest words a remark has: shorter runs between stops are the question's own fragments. */
 const REMARK_WORDS = 3;
 
+/** Whether a sentence is a remark: a statement of a few words or more, asking nothing ("how many
+ * sexual conduct allegations (e.g." is cut short by an abbreviation's stop, not a remark). */
+function isRemark(sentence: string): boolean {
+  const ws = words(sentence);
+  const open = (sentence.match(/\(/g) ?? []).length > (sentence.match(/\)/g) ?? []).length;
+  const asks = QUESTION_OPENERS.has(ws[0] ?? '') || ws.some((w, i) => w === 'how' && ['many', 'much', 'long', 'often'].includes(ws[i + 1] ?? ''));
+  return /[.!]\s*$/.test(sentence) && ws.length >= REMARK_WORDS && !open && !asks;
+}
+
 /** Where a question's remarks are, by words and characters: those before it end at `before` ("I live
  * in Reading. How many …?": sentences ending in a full stop or an exclamation mark that another
  * follows), those after it start at `after` ("…in 2024/25? It feels like it goes up every year.":
@@ -499,14 +508,14 @@ function remarksOf(wording: string): { before: { words: number; chars: number };
   const before = { words: 0, chars: 0 };
   for (const [i, sentence] of sentences.entries()) {
     // "kent. sched 3. avg days?": words cut short by stops are the question's, not remarks.
-    if (i === sentences.length - 1 || !/[.!]\s*$/.test(sentence) || words(sentence).length < REMARK_WORDS) break;
+    if (i === sentences.length - 1 || !isRemark(sentence)) break;
     before.words += words(sentence).length;
     before.chars += sentence.length;
   }
   const after = { ...total };
   // Only statements ("It feels like it goes up every year."): words after a question mark with no
   // stop of their own ("…? Average working days in 2022/23 and 2023/24") go on asking.
-  const stated = sentences.slice(lastAsked + 1).every((s) => /[.!]\s*$/.test(s) && words(s).length >= REMARK_WORDS);
+  const stated = sentences.slice(lastAsked + 1).every(isRemark);
   if (lastAsked >= 0 && lastAsked < sentences.length - 1 && stated) {
     const head = sentences.slice(0, lastAsked + 1);
     after.words = head.reduce((n, s) => n + words(s).length, 0);
