@@ -30,6 +30,9 @@ function nameWords(publisher: string): string[] {
 }
 
 /** Whether `name` stands in `asked`, word after word. */
+/** Words after a paper's name that make it the source asked about ("the Independent story"). */
+const SOURCE_NOUNS = new Set(['article', 'story', 'piece', 'report', 'reported', 'reports', 'says', 'said', 'figures']);
+
 function standsIn(asked: readonly string[], name: readonly string[]): boolean {
   return asked.some((_, i) => name.every((w, k) => asked[i + k] === w));
 }
@@ -99,13 +102,21 @@ export function documentsNamed(ctx: AnswerContext, frame: QueryFrame): ReadonlyS
 function papersNamed(ctx: AnswerContext, frame: QueryFrame): Set<string> {
   const asked = frame.keywords;
   const papers = PAPERS(ctx.documents, 'papers');
-  const named = papers.filter((p) => standsIn(asked, p.name));
+  // "How many independent IOPC investigations…": one word that is also a word of our measures
+  // (The Independent) is that word, not the paper, unless the words around it make it a source
+  // ("according to the Independent", "the Independent's story").
+  const ours = (word: string | undefined) => {
+    if (word === undefined || !ctx.matcher.vocabulary.has(word)) return false;
+    const at = asked.indexOf(word);
+    return asked[at - 1] !== 'according' && !SOURCE_NOUNS.has(asked[at + 1] ?? '');
+  };
+  const named = papers.filter((p) => standsIn(asked, p.name) && !(p.name.length === 1 && ours(p.name[0])));
   const longest = Math.max(0, ...named.map((p) => p.name.length));
   if (named.length > 0) return new Set(named.filter((p) => p.name.length === longest).flatMap((p) => p.ids));
   // "The Echo", "the Chronicle": a paper by the last word of its name, when the question names a
   // force it writes about (the Daily Echo about Hampshire, not the Southend Echo about Essex).
   const forces = frame.scope.kind === 'forces' ? frame.scope.forces : [];
-  return new Set(papers.filter((p) => asked.includes(p.name.at(-1) as string)).flatMap((p) => about(p, forces)));
+  return new Set(papers.filter((p) => asked.includes(p.name.at(-1) as string) && !ours(p.name.at(-1))).flatMap((p) => about(p, forces)));
 }
 
 /**
