@@ -544,7 +544,10 @@ function askedPlaces(mentioned: ForceMention, inQuestion: ForceMention | undefin
 }
 
 function periodsAfterRemarks(all: PeriodMention, inQuestion: PeriodMention): PeriodMention {
-  return inQuestion.asks.length > 0 ? inQuestion : { asks: all.asks, since: inQuestion.since };
+  // "Complaints hit a record in 2024/25. By how much did they rise on the previous year?": a year
+  // counted from another is counted from the remark's.
+  const anchored = inQuestion.asks.some((a) => a.kind !== 'previous' && a.kind !== 'latest');
+  return anchored ? inQuestion : { asks: all.asks, since: inQuestion.since };
 }
 
 /** The phrases read in the question, less those wholly inside a remark before or after it ("since
