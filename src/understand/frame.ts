@@ -15,6 +15,7 @@ import { type ForceMention, type ForceResolver, NATIONAL } from './forces.ts';
 import { FIGURE_INTENTS, has, inheritedIntent, intentOf, type Cues } from './intent.ts';
 import { measuresNamedTogether, type MetricMatcher, type MetricMention } from './metrics.ts';
 import { findPeriods, type PeriodMention } from './periods.ts';
+import { askedPlaces, asked, outsideRemarks, periodsAfterRemarks, QUESTION_OPENERS, remarksOf } from './remarks.ts';
 import type { PhraseBook, SlotMatch } from './phrases.ts';
 import { scopeOf, type ScopeReading } from './scope.ts';
 import { responseAsked, topicWords } from './recommendations.ts';
@@ -32,9 +33,6 @@ export interface QuestionReaders {
   /** The catalogue's own words, to decide between measures the phrases fit equally. */
   catalogue: CatalogueIndex;
 }
-
-/** Words that open a question: another one after them starts a second question. */
-const QUESTION_OPENERS = new Set(['how', 'what', 'which', 'who', 'when']);
 
 /** Words that open a second question after a question mark ("…? And how many were about racism?"). */
 const SECOND_OPENERS = new Set([...QUESTION_OPENERS, 'and']);
@@ -468,62 +466,6 @@ const LOOSE_INSTEAD = 0.5;
 /** How far a part named beside its whole comes before it. */
 const PART_OVER_WHOLE = 0.1;
 
-/** "Racism is a real worry here. How many discriminatory behaviour allegations…?": measures and
- * breakdowns named only in a remark are its context; those the question names are what it asks.
- * Where it names none, the remark's stand, unless `orContext` is false. */
-function asked(breakdowns: Fit[], spans: ReadonlyMap<string, Array<[number, number]>>, inContext: (at: number) => boolean, orContext = true): Fit[] {
-  const named = breakdowns.filter((b) => {
-    const at = spans.get(b.id) ?? [];
-    return at.length === 0 || at.some(([a]) => !inContext(a));
-  });
-  return named.length > 0 || !orContext ? named : breakdowns;
-}
-
-/** The fewest words a remark has: shorter runs between stops are the question's own fragments. */
-const REMARK_WORDS = 3;
-
-/** Whether a sentence is a remark: a statement of a few words or more, asking nothing ("how many
- * sexual conduct allegations (e.g." is cut short by an abbreviation's stop, not a remark). */
-function isRemark(sentence: string): boolean {
-  const ws = words(sentence);
-  const open = (sentence.match(/\(/g) ?? []).length > (sentence.match(/\)/g) ?? []).length;
-  const asks = QUESTION_OPENERS.has(ws[0] ?? '') || ws.some((w, i) => w === 'how' && ['many', 'much', 'long', 'often'].includes(ws[i + 1] ?? ''));
-  return /[.!]\s*$/.test(sentence) && ws.length >= REMARK_WORDS && !open && !asks;
-}
-
-/** Where a question's remarks are, by words and characters: those before it end at `before` ("I live
- * in Reading. How many …?": sentences ending in a full stop or an exclamation mark that another
- * follows), those after it start at `after` ("…in 2024/25? It feels like it goes up every year.":
- * sentences after the last question mark). With no remark, `before` is 0 and `after` the end. */
-function remarksOf(wording: string): { before: { words: number; chars: number }; after: { words: number; chars: number } } {
-  // A sentence ends at a stop before a space ("2.4 per 1,000" is one number), its space kept with it.
-  const sentences = wording.split(/(?<=[.!?])(?=\s)/);
-  const total = { words: words(wording).length, chars: wording.length };
-  const none = { before: { words: 0, chars: 0 }, after: total };
-  // A full stop inside a name ("St. Albans") would split words differently: then the sentences are
-  // not the question's words, and no remark is read.
-  if (sentences.reduce((n, s) => n + words(s).length, 0) !== total.words) return none;
-  const asking = sentences.map((s) => /\?\s*$/.test(s));
-  const lastAsked = asking.lastIndexOf(true);
-  const before = { words: 0, chars: 0 };
-  for (const [i, sentence] of sentences.entries()) {
-    // "kent. sched 3. avg days?": words cut short by stops are the question's, not remarks.
-    if (i === sentences.length - 1 || !isRemark(sentence)) break;
-    before.words += words(sentence).length;
-    before.chars += sentence.length;
-  }
-  const after = { ...total };
-  // Only statements ("It feels like it goes up every year."): words after a question mark with no
-  // stop of their own ("…? Average working days in 2022/23 and 2023/24") go on asking.
-  const stated = sentences.slice(lastAsked + 1).every(isRemark);
-  if (lastAsked >= 0 && lastAsked < sentences.length - 1 && stated) {
-    const head = sentences.slice(0, lastAsked + 1);
-    after.words = head.reduce((n, s) => n + words(s).length, 0);
-    after.chars = head.join('').length;
-  }
-  return before.words < after.words ? { before, after } : none;
-}
-
 /** Of the measures named outright, the one named first ("more [under Schedule 3] than outside it"). */
 function firstNamed(fits: readonly Fit[], spans: ReadonlyMap<string, Array<[number, number]>>): string | undefined {
   const start = (id: string) => Math.min(...(spans.get(id) ?? []).map(([a]) => a));
@@ -531,34 +473,6 @@ function firstNamed(fits: readonly Fit[], spans: ReadonlyMap<string, Array<[numb
     .filter((f) => !f.loose && spans.has(f.id))
     .sort((a, b) => start(a.id) - start(b.id))
     .at(0)?.id;
-}
-
-/** The places a question names: those of the question itself where it names any, else those of the
- * remark before it ("I live in Reading. How many …?"). */
-function askedPlaces(mentioned: ForceMention, inQuestion: ForceMention | undefined, remarks: number): ForceMention {
-  if (inQuestion === undefined || inQuestion.forces.length === 0) return mentioned;
-  // The remark's names stay read (no other reader takes their words); the question's are the places.
-  const { places: _places, ...rest } = mentioned;
-  const positions = inQuestion.positions.map((p) => ({ ...p, at: p.at + remarks }));
-  return { ...rest, forces: inQuestion.forces, positions, ...(inQuestion.places ? { places: inQuestion.places } : {}) };
-}
-
-function periodsAfterRemarks(all: PeriodMention, inQuestion: PeriodMention): PeriodMention {
-  // "Complaints hit a record in 2024/25. By how much did they rise on the previous year?": a year
-  // counted from another is counted from the remark's.
-  const anchored = inQuestion.asks.some((a) => a.kind !== 'previous' && a.kind !== 'latest');
-  return anchored ? inQuestion : { asks: all.asks, since: inQuestion.since };
-}
-
-/** The phrases read in the question, less those wholly inside a remark before or after it ("since
- * the Couzens case" in a remark asks no change; nor does "it goes up every year" after the question). */
-function outsideRemarks(slots: Map<PhraseSlot, SlotMatch[]>, remarks: number, trailing: number): Map<PhraseSlot, SlotMatch[]> {
-  const kept = new Map<PhraseSlot, SlotMatch[]>();
-  for (const [slot, matches] of slots) {
-    const asked = matches.filter((m) => m.end > remarks && m.at < trailing);
-    if (asked.length > 0) kept.set(slot, asked);
-  }
-  return kept;
 }
 
 /** Of two or more breakdowns, those whose phrases overlap no other breakdown's. */
