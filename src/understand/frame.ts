@@ -813,8 +813,9 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const whole = partOfNumber(ws);
   if (whole !== undefined) frame.partOfNumber = whole;
   if (has(cues, 'when') && has(cues, 'publication')) frame.asksPublished = true;
-  // "…, how many sacked?": a question opening again after one already asked starts a second part.
-  const asking = (at: number) => ws.slice(0, at).some((w) => QUESTION_OPENERS.has(w));
+  // "…, how many sacked?": a question opening again after one already asked starts a second part
+  // ("…talking up how the force deals with complaints. How many…?": a remark's "how" asks nothing).
+  const asking = (at: number) => ws.slice(remarks, at).some((w) => QUESTION_OPENERS.has(w));
   const second = (slots.get('second-question') ?? []).find((m) => m.at >= 2 && (ws[m.at] === 'and' || asking(m.at)));
   if (second !== undefined) {
     const opening = ws.slice(second.at, second.end);
