@@ -15,7 +15,7 @@ import { type ForceMention, type ForceResolver, NATIONAL } from './forces.ts';
 import { FIGURE_INTENTS, has, inheritedIntent, intentOf, type Cues } from './intent.ts';
 import { measuresNamedTogether, type MetricMatcher, type MetricMention } from './metrics.ts';
 import { findPeriods, type PeriodMention } from './periods.ts';
-import { askedPlaces, asked, outsideRemarks, periodsAfterRemarks, QUESTION_OPENERS, remarksOf } from './remarks.ts';
+import { askedPlaces, namedInQuestion, outsideRemarks, periodsAfterRemarks, QUESTION_OPENERS, remarksOf } from './remarks.ts';
 import type { PhraseBook, SlotMatch } from './phrases.ts';
 import { scopeOf, type ScopeReading } from './scope.ts';
 import { responseAsked, topicWords } from './recommendations.ts';
@@ -547,7 +547,7 @@ function measureReading(
     if (ofFamily.length > 0) measures = new Map([...measures, ...ofFamily.map((id) => [id, top] as const)]);
   }
   const decided = decideTies(
-    partsFirst(asked(fits(measures, metrics.measureSpans, loose), metrics.measureSpans, inContext), metrics.measureSpans, readers),
+    partsFirst(namedInQuestion(fits(measures, metrics.measureSpans, loose), metrics.measureSpans, inContext), metrics.measureSpans, readers),
     questionWords,
     readers,
   );
@@ -557,7 +557,7 @@ function measureReading(
   const namesOwnMeasure = decided.fits.some((f) => !f.loose && (metrics.measureSpans.get(f.id) ?? []).some(([a]) => !inContext(a)));
   const reading: MeasureReading = {
     fits: decided.fits,
-    breakdowns: asked(fits(metrics.outcomes, metrics.outcomeSpans), metrics.outcomeSpans, inContext, !namesOwnMeasure),
+    breakdowns: namedInQuestion(fits(metrics.outcomes, metrics.outcomeSpans), metrics.outcomeSpans, inContext, !namesOwnMeasure),
     inside: fits(metrics.inside, new Map()),
     touched: [...metrics.touched],
     duration,

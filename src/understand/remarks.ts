@@ -17,13 +17,14 @@ export const QUESTION_OPENERS: ReadonlySet<string> = new Set(['how', 'what', 'wh
 /** "Racism is a real worry here. How many discriminatory behaviour allegations…?": measures and
  * breakdowns named only in a remark are its context; those the question names are what it asks.
  * Where it names none, the remark's stand, unless `orContext` is false. */
-export function asked(breakdowns: Fit[], spans: ReadonlyMap<string, Array<[number, number]>>, inContext: (at: number) => boolean, orContext = true): Fit[] {
-  const named = breakdowns.filter((b) => {
+export function namedInQuestion(fits: Fit[], spans: ReadonlyMap<string, Array<[number, number]>>, inContext: (at: number) => boolean, orContext = true): Fit[] {
+  const named = fits.filter((b) => {
     const at = spans.get(b.id) ?? [];
     return at.length === 0 || at.some(([a]) => !inContext(a));
   });
-  return named.length > 0 || !orContext ? named : breakdowns;
+  return named.length > 0 || !orContext ? named : fits;
 }
+
 /** The fewest words a remark has: shorter runs between stops are the question's own fragments. */
 const REMARK_WORDS = 3;
 
@@ -45,8 +46,8 @@ export function remarksOf(wording: string): { before: { words: number; chars: nu
   const sentences = wording.split(/(?<=[.!?])(?=\s)/);
   const total = { words: words(wording).length, chars: wording.length };
   const none = { before: { words: 0, chars: 0 }, after: total };
-  // A full stop inside a name ("St. Albans") would split words differently: then the sentences are
-  // not the question's words, and no remark is read.
+  // Should a stop split a word's letters differently from the question's reading, the sentences
+  // are not the question's words, and no remark is read.
   if (sentences.reduce((n, s) => n + words(s).length, 0) !== total.words) return none;
   const asking = sentences.map((s) => /\?\s*$/.test(s));
   const lastAsked = asking.lastIndexOf(true);
