@@ -509,10 +509,18 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   if (frame.intent === 'change' || frame.intent === 'trend') return change(ctx, frame, draft, target, frame.intent);
   // "Case to answer rate": a rate the source publishes answers before any share of ours.
   const published = answerPublishedRate(ctx, frame, draft, force, metric, notCompared);
-  if (published) return published;
+  if (published) return uncompared(published, notCompared);
   if (frame.intent === 'share' || (asksShare(frame) && metric.unit === 'count'))
     return sharesOfEachKind(ctx, frame, draft, forces) ?? share(ctx, frame, draft, target);
-  return lookup(ctx, frame, draft, target, notCompared + onlyFor);
+  return uncompared(lookup(ctx, frame, draft, target, notCompared + onlyFor), notCompared);
+}
+
+/** A comparison we hold one side of is declined, with that side shown: "Lincolnshire compared with
+ * Nottinghamshire?" is not answered by Nottinghamshire's figure alone. */
+function uncompared(answer: Answer, notCompared: string): Answer {
+  if (notCompared === '' || answer.status !== 'answered') return answer;
+  const { status: _answered, ...shown } = answer;
+  return { ...shown, status: 'no_data', reason: 'metric_not_held' };
 }
 
 function periodNotHeld(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft, target: Target, unmatched: PeriodAsk[]): Answer {
