@@ -42,7 +42,8 @@ function twins(ctx: AnswerContext, frame: QueryFrame): string[] {
   );
   if (twin) return [first.id, twin.id];
   const others = frame.outnumber && first.partOf !== undefined ? [...ctx.measures.values()].filter((m) => m.partOf === first.partOf && m.id !== first.id) : [];
-  return others.length === 1 ? [first.id, (others[0] as { id: string }).id] : [];
+  const [other] = others;
+  return others.length === 1 && other ? [first.id, other.id] : [];
 }
 
 /** The ranking, or undefined when the question is no ranking by a gap between two measures held for several forces. */

@@ -29,10 +29,10 @@ function nameWords(publisher: string): string[] {
   return place.length === 1 ? [...place, ...name] : [];
 }
 
-/** Whether `name` stands in `asked`, word after word. */
 /** Words after a paper's name that make it the source asked about ("the Independent story"). */
 const SOURCE_NOUNS = new Set(['article', 'story', 'piece', 'report', 'reported', 'reports', 'says', 'said', 'figures']);
 
+/** Whether `name` stands in `asked`, word after word. */
 function standsIn(asked: readonly string[], name: readonly string[]): boolean {
   return asked.some((_, i) => name.every((w, k) => asked[i + k] === w));
 }

@@ -286,8 +286,6 @@ function first(slots: ReadonlyMap<PhraseSlot, SlotMatch[]>, slot: PhraseSlot): S
   return slots.get(slot)?.[0];
 }
 
-/** Words that are accounted for without naming anything: helper words, phrases of the book, the
- * vocabulary, numbers, and who the complaints are about. */
 /** Whether a long word is a typo (one edit, or two letters swapped) of a word of the phrase book or
  * the catalogue ("constabualry"): it is that word mistyped, never a subject of its own. */
 function mistyped(w: string, readers: QuestionReaders): boolean {
@@ -295,8 +293,12 @@ function mistyped(w: string, readers: QuestionReaders): boolean {
   let known = KNOWN_WORDS.get(readers);
   if (!known) {
     known = { byLength: new Map(), seen: new Map() };
-    for (const word of [...readers.phrases.words, ...readers.matcher.vocabulary])
-      if (word.length >= TYPO_WORD - 1) known.byLength.set(word.length, [...(known.byLength.get(word.length) ?? []), word]);
+    for (const word of [...readers.phrases.words, ...readers.matcher.vocabulary]) {
+      if (word.length < TYPO_WORD - 1) continue;
+      const sameLength = known.byLength.get(word.length);
+      if (sameLength) sameLength.push(word);
+      else known.byLength.set(word.length, [word]);
+    }
     KNOWN_WORDS.set(readers, known);
   }
   const seen = known.seen.get(w);
@@ -315,9 +317,10 @@ const TYPO_MEMO = 5_000;
 /** The phrase book's and the catalogue's long words by length, and the words already judged, per set of readers. */
 const KNOWN_WORDS = new WeakMap<QuestionReaders, { byLength: Map<number, string[]>; seen: Map<string, boolean> }>();
 
+/** Words that are accounted for without naming anything: helper words, phrases of the book, the
+ * vocabulary, numbers, and who the complaints are about. */
 function accountedFor(readers: QuestionReaders): (w: string) => boolean {
   return (w) =>
-    mistyped(w, readers) ||
     w.length < 3 ||
     /\d/.test(w) ||
     wordNumber(w) !== undefined ||
@@ -326,7 +329,8 @@ function accountedFor(readers: QuestionReaders): (w: string) => boolean {
     readers.phrases.words.has(w) ||
     readers.matcher.vocabulary.has(w) ||
     readers.families.words.has(w) ||
-    readers.publisherWords.has(w);
+    readers.publisherWords.has(w) ||
+    mistyped(w, readers);
 }
 
 /** Whether every span of `spans` lies inside one of `within`. */
@@ -628,8 +632,11 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   // A force let in to a ranking or count of every force ("counting BTP") is no place asked about.
   const places = mentioned.forces.filter((f) => !shape.excluded.includes(f) && !(shape.rank && shape.included.includes(f)));
   const taken = (at: number) => mentioned.spans.some(([a, b]) => at >= a && at < b);
-  // Words of a remark before the question ("Cardiff resident here.") are its context: no subject, topic or word left out.
+  // Words of a remark around the question ("Cardiff resident here.") are its context: no subject, topic or word left out.
   const context = (at: number) => at < remarks || at >= trailing || taken(at);
+  // "The BBC looked at officers with a case to answer. How many of those were dismissed?": a question
+  // pointing back at the remark before it counts within what the remark named.
+  const pointsBack = ws.slice(remarks).some((w) => POINTING_BACK.has(w));
   let normalisation = normalisationOf(ws, slots);
 
   const attribute = first(slots, 'attribute');
@@ -746,9 +753,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
       previous,
       unheldSubject(wording, ws, slots, metrics, context, readers, scope),
       ws.filter((w, at) => !taken(at) && !STOPWORDS.has(w) && !/\d/.test(w)),
-      // "The BBC looked at officers with a case to answer. How many of those were dismissed?": a
-      // question pointing back at the remark counts within what the remark named.
-      (at) => (at < remarks && !ws.slice(remarks).some((w) => POINTING_BACK.has(w))) || at >= trailing,
+      (at) => (at < remarks && !pointsBack) || at >= trailing,
     ),
     periods: periodsAsked(periods, previous, intent, asksSomething && (!named || has(cues, 'follow-up') || ws.some((w) => BACK_REFERENCES.has(w)))),
     normalisation,

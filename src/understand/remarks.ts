@@ -49,8 +49,7 @@ export function remarksOf(wording: string): { before: { words: number; chars: nu
   // Should a stop split a word's letters differently from the question's reading, the sentences
   // are not the question's words, and no remark is read.
   if (sentences.reduce((n, s) => n + words(s).length, 0) !== total.words) return none;
-  const asking = sentences.map((s) => /\?\s*$/.test(s));
-  const lastAsked = asking.lastIndexOf(true);
+  const lastAsked = sentences.map((s) => /\?\s*$/.test(s)).lastIndexOf(true);
   const before = { words: 0, chars: 0 };
   for (const [i, sentence] of sentences.entries()) {
     // "kent. sched 3. avg days?": words cut short by stops are the question's, not remarks.
@@ -80,6 +79,9 @@ export function askedPlaces(mentioned: ForceMention, inQuestion: ForceMention | 
   return { ...rest, forces: inQuestion.forces, positions, ...(inQuestion.places ? { places: inQuestion.places } : {}) };
 }
 
+/** The periods a question asks: its own where it names one ("…sacked officers in 2023. How many in
+ * 2024?"), else the remark's ("…said it sacked officers in 2023. How many were dismissed?"); "since"
+ * only as the question says it. */
 export function periodsAfterRemarks(all: PeriodMention, inQuestion: PeriodMention): PeriodMention {
   // "Complaints hit a record in 2024/25. By how much did they rise on the previous year?": a year
   // counted from another is counted from the remark's.
