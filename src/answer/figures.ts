@@ -194,7 +194,16 @@ function noMetric(ctx: AnswerContext, frameAsked: QueryFrame, draft: AnswerDraft
           `We don't hold ${what} for ${joinNames(
             holding.map((f) => draft.forceName(f)),
             'or',
-          )}. ${nearer(first) ?? closestHeld(ctx, draft, first, asked?.measure)}`,
+          )}. ${
+            nearer(first) ??
+            closestHeld(
+              ctx,
+              draft,
+              first,
+              asked?.measure,
+              frameAsked.measure.inside.map((b) => b.id),
+            )
+          }`,
         ];
   const reason = holding.length === 0 ? 'force_not_held' : 'metric_not_held';
   const tail = reason === 'force_not_held' ? ` ${whatWeHold(ctx)}` : '';

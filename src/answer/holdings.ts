@@ -82,9 +82,13 @@ const SHORT_PERIOD = 24;
  * with its newest period: "For Kent Police we hold, among others: allegations logged (2024-25), …".
  * Closest means the measure itself (another period), then its parts and whole, then measures the
  * same everyday words name, then measures of the same publications, then the newest. The answer points to the force card for everything.
+ * What became of cases that the question names (`results`: "dismissed") and a measure holds as a
+ * breakdown comes first: "officers dismissed" overall is not held, but those dismissed after an
+ * IOPC case to answer are.
  */
-export function closestHeld(ctx: AnswerContext, draft: AnswerDraft, force: string, near?: string): string {
-  const newest = newestHeld(ctx.store, force).byMeasure;
+export function closestHeld(ctx: AnswerContext, draft: AnswerDraft, force: string, near?: string, results: readonly string[] = []): string {
+  const held = newestHeld(ctx.store, force);
+  const newest = held.byMeasure;
   const asked = near === undefined ? undefined : ctx.measures.get(near);
   const closeness = (id: string): number => {
     const m = ctx.measures.get(id);
@@ -98,17 +102,22 @@ export function closestHeld(ctx: AnswerContext, draft: AnswerDraft, force: strin
     const sameWords = (m.broad ?? []).some((w) => asked.broad?.includes(w));
     return related ? 1 : sameWords ? 1.5 : m.family === asked.family ? 2 : 3;
   };
-  const chosen = [...newest]
+  const asBreakdown = results.flatMap((id) => {
+    const outcome = ctx.outcomes.get(id);
+    const obs = outcome?.dimension === 'outcome' && !outcome.generic ? held.byOutcome.get(id) : undefined;
+    return obs ? [{ measure: obs.metric.measure, label: obs.metric.label, period: obs.period }] : [];
+  });
+  const byCloseness = [...newest]
+    .filter(([id]) => !asBreakdown.some((b) => b.measure === id))
     .sort(([a, pa], [b, pb]) => closeness(a) - closeness(b) || periodOrder(pb) - periodOrder(pa))
-    .slice(0, CLOSEST)
-    .map(([id, period]) => {
-      const label = ctx.measures.get(id)?.short ?? id;
-      draft.allow(label, 'measure');
-      draft.allow(period.label, 'period');
-      // A period described at length ("the latest year the article reports (year not stated)") is
-      // left to the force card.
-      return period.kind === 'unstated' || period.label.length > SHORT_PERIOD ? label : `${label} (${period.label})`;
-    });
+    .map(([id, period]) => ({ label: ctx.measures.get(id)?.short ?? id, period }));
+  const chosen = [...asBreakdown, ...byCloseness].slice(0, CLOSEST).map(({ label, period }) => {
+    draft.allow(label, 'measure');
+    draft.allow(period.label, 'period');
+    // A period described at length ("the latest year the article reports (year not stated)") is
+    // left to the force card.
+    return period.kind === 'unstated' || period.label.length > SHORT_PERIOD ? label : `${label} (${period.label})`;
+  });
   draft.more(force);
   const others = newest.size > chosen.length ? ', among others' : '';
   return `For ${draft.forceName(force)} we hold${others}: ${chosen.join('; ')}.`;

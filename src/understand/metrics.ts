@@ -370,10 +370,16 @@ export function rankMetrics(
   const namedMeasure = measures.size > 0 && !(looseOnly && looseLacksOutcome);
   // "Quickest at dealing with complaints": a measure named outright comes before those loose words fit.
   const namedOutright = [...measures.keys()].some((id) => !loose.has(id));
+  // "BBC data: how many Essex officers were dismissed?": words of another family's measure, with the
+  // named family holding what they ask as a breakdown, mean the named family's measure.
+  const ofFamily = (measure: string) => reading.family !== undefined && options.familyOf?.(measure) === reading.family;
+  const familyUnnamed = reading.family !== undefined && ![...measures.keys()].some(ofFamily);
+  const top = Math.max(0, ...measures.values());
   const out: MetricChoice[] = [];
   for (const metric of metrics) {
     let ms = (measures.get(metric.measure) ?? 0) - (namedOutright && loose.has(metric.measure) ? LOOSE_BEHIND : 0);
-    let os = metric.outcome === undefined ? 0 : (outcomes.get(metric.outcome) ?? (measures.has(metric.measure) ? (inside.get(metric.outcome) ?? 0) : 0));
+    const insideCounts = measures.has(metric.measure) || (familyUnnamed && ofFamily(metric.measure));
+    let os = metric.outcome === undefined ? 0 : (outcomes.get(metric.outcome) ?? (insideCounts ? (inside.get(metric.outcome) ?? 0) : 0));
     if (!namedMeasure && !namedOutcome) {
       // Nothing named: a follow-up carries the previous question's metric; otherwise the default measure.
       const measure = carried?.measure ?? options.defaultMeasure;
@@ -386,9 +392,10 @@ export function rankMetrics(
       if (ms === 0) {
         // Only an outcome named; a generic one ("officers") names nothing on its own, except as a part
         // of the measure a follow-up carries ("PCSOs accused…?" then "and police staff?").
-        if (namedMeasure || (os < 1 && !(os > 0 && metric.measure === carried?.measure))) continue;
+        if (familyUnnamed && os >= 1 && ofFamily(metric.measure)) ms = top;
+        else if (namedMeasure || (os < 1 && !(os > 0 && metric.measure === carried?.measure))) continue;
         // Only an outcome named: prefer the measure in context, then the default.
-        if (metric.measure === carried?.measure) ms = 0.6;
+        else if (metric.measure === carried?.measure) ms = 0.6;
         else if (metric.measure === options.defaultMeasure) ms = 0.5;
         else ms = 0.1;
       }
@@ -396,7 +403,7 @@ export function rankMetrics(
       if (metric.outcome === undefined && [...outcomes.keys(), ...inside.keys()].some((o) => hasOutcome(metrics, metric.measure, o))) ms -= 0.5;
     }
     // "In the BBC's figures": the named family's measures before others the words fit as well.
-    if (reading.family !== undefined && options.familyOf?.(metric.measure) === reading.family) ms += FAMILY_NAMED;
+    if (ofFamily(metric.measure)) ms += FAMILY_NAMED;
     const unitFits = (metric.unit === 'percent') === options.share;
     // A "how many" question wants a count: a percentage only answers it when nothing else fits as well
     // ("how many complaints were investigated under special procedures?" is the count, not the 2%).
