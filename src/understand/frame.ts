@@ -13,13 +13,14 @@ import { editDistance, STOPWORDS, words } from '../text/words.ts';
 import type { CatalogueIndex } from './catalogue-index.ts';
 import { type ForceMention, type ForceResolver, NATIONAL } from './forces.ts';
 import { FIGURE_INTENTS, has, inheritedIntent, intentOf, type Cues } from './intent.ts';
-import { measuresNamedTogether, type MetricMatcher, type MetricMention } from './metrics.ts';
+import { measuresNamedTogether, type MetricMatcher, type MetricMention, undoubled } from './metrics.ts';
 import { findPeriods, type PeriodMention } from './periods.ts';
 import { askedPlaces, namedInQuestion, outsideRemarks, periodsAfterRemarks, QUESTION_OPENERS, remarksOf } from './remarks.ts';
 import type { PhraseBook, SlotMatch } from './phrases.ts';
 import { scopeOf, type ScopeReading } from './scope.ts';
 import { responseAsked, topicWords } from './recommendations.ts';
 import { readShape } from './shape.ts';
+import { respelt } from './respell.ts';
 
 /** What reading a question needs: the force register, the measure catalogue, the phrase book, the
  * names of the families of publications and the words of publishers' names. */
@@ -289,12 +290,12 @@ function first(slots: ReadonlyMap<PhraseSlot, SlotMatch[]>, slot: PhraseSlot): S
 /** Whether a long word is a typo (one edit, or two letters swapped) of a word of the phrase book or
  * the catalogue ("constabualry"): it is that word mistyped, never a subject of its own. */
 function mistyped(w: string, readers: QuestionReaders): boolean {
-  if (w.length < TYPO_WORD) return false;
+  if (w.length < UNDOUBLED_WORD) return false;
   let known = KNOWN_WORDS.get(readers);
   if (!known) {
     known = { byLength: new Map(), seen: new Map() };
     for (const word of [...readers.phrases.words, ...readers.matcher.vocabulary]) {
-      if (word.length < TYPO_WORD - 1) continue;
+      if (word.length <= UNDOUBLED_WORD) continue;
       const sameLength = known.byLength.get(word.length);
       if (sameLength) sameLength.push(word);
       else known.byLength.set(word.length, [word]);
@@ -304,17 +305,32 @@ function mistyped(w: string, readers: QuestionReaders): boolean {
   const seen = known.seen.get(w);
   if (seen !== undefined) return seen;
   // Only words a letter longer or shorter, or as long, can be one edit away.
-  const near = [w.length - 1, w.length, w.length + 1].some((n) => (known.byLength.get(n) ?? []).some((k) => editDistance(w, k, 1) <= 1));
+  const near =
+    w.length < TYPO_WORD
+      ? (known.byLength.get(w.length + 1) ?? []).some((k) => undoubled(w, k))
+      : [w.length - 1, w.length, w.length + 1].some((n) => (known.byLength.get(n) ?? []).some((k) => k.length >= TYPO_WORD - 1 && editDistance(w, k, 1) <= 1));
   if (known.seen.size >= TYPO_MEMO) known.seen.clear();
   known.seen.set(w, near);
   return near;
 }
 
-/** The shortest word read as a typo of a known one. */
+/** The shortest word read as a typo of a known one; a doubled letter typed once ("comon") is read in shorter ones. */
 const TYPO_WORD = 7;
+const UNDOUBLED_WORD = 5;
 /** Words remembered as typos or not, per set of readers, before the memo starts afresh (users' typing is unbounded). */
 const TYPO_MEMO = 5_000;
 /** The phrase book's and the catalogue's long words by length, and the words already judged, per set of readers. */
+/** The phrase book's words with a letter doubled, which a hurried question types once. */
+function doubledWords(readers: QuestionReaders): ReadonlySet<string> {
+  let doubled = DOUBLED_WORDS.get(readers);
+  if (!doubled) {
+    doubled = new Set([...readers.phrases.words].filter((w) => /([a-z])\1/.test(w)));
+    DOUBLED_WORDS.set(readers, doubled);
+  }
+  return doubled;
+}
+const DOUBLED_WORDS = new WeakMap<QuestionReaders, ReadonlySet<string>>();
+
 const KNOWN_WORDS = new WeakMap<QuestionReaders, { byLength: Map<number, string[]>; seen: Map<string, boolean> }>();
 
 /** Words that are accounted for without naming anything: helper words, phrases of the book, the
@@ -598,7 +614,7 @@ function normalisationOf(ws: readonly string[], slots: ReadonlyMap<PhraseSlot, S
 
 /** Understands `text`, with `previous` (the last exchange's frame) for follow-ups. */
 export function readQuestion(text: string, readers: QuestionReaders, previous?: Frame): QueryFrame {
-  const wording = normaliseWording(text);
+  const wording = respelt(normaliseWording(text), doubledWords(readers), (w) => readers.phrases.words.has(w) || readers.matcher.vocabulary.has(w));
   // "Everyone assumes the Met dominates these tables. Apart from the Met, which force…?": a remark
   // before the question sets its context; what the question itself says is what is asked.
   const remark = remarksOf(wording);

@@ -59,14 +59,23 @@ const COUNTED_FIRST = 1.01;
 const BROAD = 0.5;
 
 /** The shortest words read with a typo: the vocabulary's, and the question's; two letters swapped
- * ("serach") is read in words a letter shorter, as it keeps every letter. */
-const TYPO_LENGTH = { known: 7, asked: 6, swapped: 6 };
+ * ("serach") and a doubled letter typed once ("loged", "acess") are read in shorter words, as they
+ * keep every letter the word has. */
+const TYPO_LENGTH = { known: 7, asked: 6, swapped: 6, undoubled: 5 };
 
 /** Whether a question word is the vocabulary's word, allowing a typo in longer words. */
 function sameWord(asked: string, known: string): boolean {
   if (asked === known) return true;
   if (known.length >= TYPO_LENGTH.known && asked.length >= TYPO_LENGTH.asked) return oneEditApart(asked, known);
+  if (asked.length >= TYPO_LENGTH.undoubled && asked.length + 1 === known.length && undoubled(asked, known)) return true;
   return known.length >= TYPO_LENGTH.swapped && asked.length === known.length && swappedPair(asked, known);
+}
+
+/** Whether `a` is `b` with one of a doubled letter left out ("comon" for "common"). */
+export function undoubled(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i > 0 && b.charCodeAt(i) === b.charCodeAt(i - 1) && a.slice(i) === b.slice(i + 1);
 }
 
 /** Whether `a` is `b` with two neighbouring letters swapped. */
@@ -208,7 +217,7 @@ export class MetricMatcher {
         (t) => words(t),
       ),
     );
-    this.typoWords = [...this.vocabulary].filter((w) => w.length >= TYPO_LENGTH.swapped).map((word) => ({ word, stem: stem(word) }));
+    this.typoWords = [...this.vocabulary].filter((w) => w.length > TYPO_LENGTH.undoubled).map((word) => ({ word, stem: stem(word) }));
   }
 
   /** The whole a measure is part of, if any. */
@@ -228,7 +237,7 @@ export class MetricMatcher {
     const fitting = new Set<string>();
     if (this.everyday.has(word)) return fitting;
     if (asked.length >= TYPO_LENGTH.asked) for (const known of this.typoStems) if (sameWord(asked, known)) fitting.add(known);
-    if (word.length >= TYPO_LENGTH.asked) for (const known of this.typoWords) if (sameWord(word, known.word)) fitting.add(known.stem);
+    if (word.length >= TYPO_LENGTH.undoubled) for (const known of this.typoWords) if (sameWord(word, known.word)) fitting.add(known.stem);
     return fitting;
   }
 
