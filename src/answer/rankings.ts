@@ -152,8 +152,9 @@ export function answerRanking(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   const named = tablesOf(metrics);
   // "Which Welsh force logged the fewest complaint allegations in 2024/25?": where the measure named is
   // held for too few of the forces that year, one its loose word ("allegations") also fits is ranked, saying so.
+  // A sum is never another measure's: "the Yorkshire forces combined" asks for that count.
   const tables =
-    named.length > 0
+    named.length > 0 || frame.total
       ? named
       : tablesOf(
           frame.measure.touched.flatMap((id) =>
@@ -174,7 +175,7 @@ export function answerRanking(ctx: AnswerContext, frame: QueryFrame, draft: Answ
     for (const a of asks) draft.allow(a.label);
     return draft.noData(
       'period_not_held',
-      `We don't hold ${best.label} for several forces${asks.length > 0 ? ` for ${asks.map((a) => a.label).join(' or ')}` : ''}, so we can't rank them.`,
+      `We don't hold ${best.label} for several forces${asks.length > 0 ? ` for ${asks.map((a) => a.label).join(' or ')}` : ''}, so we can't ${frame.total ? 'add them up' : 'rank them'}.`,
       { type: 'ranking', forces: [], periods: [], measure: best.measure },
       'ranking',
     );

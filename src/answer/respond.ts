@@ -182,9 +182,9 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
     const said = readText(ctx, frame, draft, [], undefined, frame.quantity);
     if (said) return said;
   }
-  // "The age profile of people complaining about the Met": a group we hold nothing on is never
-  // answered with the force's overview either.
-  const overviewOfPeople = frame.intent === 'overview' && unheld?.by === 'people';
+  // "The age profile of people complaining about the Met", "anything on DS Mark Pellow at Cleveland
+  // Police?": a group or a person we hold nothing on is never answered with the force's overview either.
+  const overviewOfPeople = frame.intent === 'overview' && (unheld?.by === 'people' || unheld?.by === 'person');
   if (
     (unheld !== undefined || subjectOnly !== undefined) &&
     (FIGURE_INTENTS.includes(frame.intent) || frame.intent === 'rank' || frame.intent === 'count' || overviewOfPeople)

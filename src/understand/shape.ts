@@ -93,7 +93,8 @@ export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatc
     included,
     rank: !nationalTarget && (has('rank') || countForces || ranked || listed || ((direction !== undefined || has('total')) && forcesWord)),
     perHead: has('per-head'),
-    total: has('total') && !nationalTarget,
+    // "The difference between the Met and GMP in total allegations logged": the total is the measure's, not a sum of the forces.
+    total: has('total') && !nationalTarget && !has('difference'),
     excluded,
     countForces,
     breakdown: has('breakdown'),
