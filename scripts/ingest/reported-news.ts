@@ -122,6 +122,21 @@ export const NEWS_PICKS: Record<string, FigurePick[]> = {
     { metric: 'allegations-logged-individual-behaviours', value: 568 },
     { metric: 'allegations-logged-abuse-of-position-corruption', value: 91 },
   ],
+  // The article gives the year's complaints as 1,984 and, two paragraphs on, as 1,987: both are kept, so an answer says the source differs.
+  'avon-and-somerset|2020-21|complaints logged (IOPC annual stats)': [
+    {
+      metric: 'complaint-cases-logged',
+      value: 1984,
+      stated: '1,984',
+      quote: 'A TOTAL of 1,984 complaints were logged by Avon and Somerset Police in the last financial year',
+    },
+    {
+      metric: 'complaint-cases-logged',
+      value: 1987,
+      stated: '1,987',
+      quote: 'The 1,987 complaints the force was subject to were made up of 3,309 allegations.',
+    },
+  ],
   'avon-and-somerset|2020-21|complaints logged per 1,000 employees (IOPC)': [{ metric: 'complaint-cases-logged-per-1000-employees', value: 329 }],
   'greater-manchester|2017-18 (Q4 YTD, 1 Apr 2017-31 Mar 2018)|allegations recorded per 1,000 employees (IOPC bulletin, old regime)': bulletin(
     'allegations-recorded-per-1000-employees',
