@@ -103,8 +103,9 @@ function countSentence(draft: AnswerDraft, asked: QueryFrame, s: Selection, forc
   const ofAll = s.response ? `, of ${counted(draft, of.length, whom, '')} we hold` : '';
   const n = chosen.length;
   const head = `We hold ${counted(draft, n, whom, status.trim())} IOPC learning recommendation${n === 1 ? '' : 's'} to ${whom.name}${s.about}${s.when}${recordedAs(s)}${ofAll} ${working(whom, s)}.`;
-  // The responses are told where a number was asked, and what the count leaves out.
-  const told = asked.quantity && !s.response ? ` ${responses(draft, chosen, whom)}` : '';
+  // The responses are told where a number or every response was asked ("did Sussex reject any?"),
+  // and what the count leaves out.
+  const told = (asked.quantity || asked.recommendations?.responses === true) && !s.response ? ` ${responses(draft, chosen, whom)}` : '';
   const plain = s.topic.length === 0 && s.asks.length === 0 && !s.response;
   return `${head}${told}${asked.quantity && plain ? besides(draft, s.all, forces, whom.name) : ''}`;
 }
