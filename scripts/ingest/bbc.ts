@@ -203,8 +203,8 @@ const RateRow = z.object({
   rate_per_1000_workforce: z
     .string()
     .trim()
-    .regex(/^\d+(\.\d)?$/, 'must be a rate to one decimal place')
-    .transform(Number),
+    // Kept as written ("1.0"): a quote and an answer give the rate as the source does.
+    .regex(/^\d+(\.\d)?$/, 'must be a rate to one decimal place'),
 });
 type RateRow = z.infer<typeof RateRow>;
 
@@ -310,7 +310,7 @@ export function ingestWorkforce(dir: string, out: Collector): void {
       },
       { file, row },
     );
-    if (Math.round((n / value.total_workforce_used) * 10_000) / 10 !== value.rate_per_1000_workforce) {
+    if (Math.round((n / value.total_workforce_used) * 10_000) / 10 !== Number(value.rate_per_1000_workforce)) {
       out.problems.push({
         file,
         row,
@@ -323,7 +323,7 @@ export function ingestWorkforce(dir: string, out: Collector): void {
         ...base,
         id: `${RATES_ID}-${value.force_id}`,
         metric: 'case-to-answer-rate-per-1000-workforce',
-        value: value.rate_per_1000_workforce,
+        value: Number(value.rate_per_1000_workforce),
         source: RATES_ID,
         quote: rateLine(value),
         note: RATE_NOTE,

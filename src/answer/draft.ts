@@ -256,7 +256,7 @@ export class AnswerDraft {
     };
     if (obs.qualifier !== undefined) fact.qualifier = obs.qualifier;
     this.facts.push(fact);
-    const value = formatValue(obs.value, obs.metric.unit);
+    const value = withStatedDecimals(formatValue(obs.value, obs.metric.unit), obs);
     // "nearly 97,100", but "less than half (48%)".
     const shown = !obs.qualifier ? value : HEDGES.has(obs.qualifier) ? `${obs.qualifier} ${value}` : `${obs.qualifier} (${value})`;
     return { index: this.facts.length - 1, marks: `${markers([...new Set(ns)])}${more}`, shown };
@@ -389,4 +389,11 @@ export class AnswerDraft {
     for (const label of this.labelsByLength) if (rest.includes(label)) rest = rest.replace(standingAlone(label), ' ');
     return rest;
   }
+}
+
+/** A value as its sources write it where they give decimals our formatting drops ("1.0", not "1"). */
+function withStatedDecimals(value: string, obs: Observation): string {
+  const stated = obs.figures[0]?.stated;
+  if (stated === undefined || value.includes('.') || !/^\d+\.\d+$/.test(stated) || Number(stated) !== obs.value) return value;
+  return obs.figures.every((f) => f.stated === stated) ? value.replace(/^[\d,]+/, (whole) => `${whole}${stated.slice(stated.indexOf('.'))}`) : value;
 }

@@ -63,12 +63,24 @@ const BROAD = 0.5;
  * keep every letter the word has. */
 const TYPO_LENGTH = { known: 7, asked: 6, swapped: 6, undoubled: 5 };
 
-/** Whether a question word is the vocabulary's word, allowing a typo in longer words. */
-function sameWord(asked: string, known: string): boolean {
+/** Whether a question word is the vocabulary's word, allowing a typo in longer words; `whole` words
+ * (not stems, whose ends are cut) may also have the wrong letter doubled. */
+function sameWord(asked: string, known: string, whole = false): boolean {
+  if (whole && asked.length >= TYPO_LENGTH.known && asked.length === known.length && doubledElsewhere(asked, known)) return true;
   if (asked === known) return true;
   if (known.length >= TYPO_LENGTH.known && asked.length >= TYPO_LENGTH.asked) return oneEditApart(asked, known);
   if (asked.length >= TYPO_LENGTH.undoubled && asked.length + 1 === known.length && undoubled(asked, known)) return true;
   return known.length >= TYPO_LENGTH.swapped && asked.length === known.length && swappedPair(asked, known);
+}
+
+/** Whether `a` is `b` with the wrong letter doubled ("reffered" for "referred"): each less one of its doubled letters is the same word. */
+function doubledElsewhere(a: string, b: string): boolean {
+  for (let i = 1; i < a.length; i++) {
+    if (a.charCodeAt(i) !== a.charCodeAt(i - 1)) continue;
+    const single = a.slice(0, i) + a.slice(i + 1);
+    if (undoubled(single, b)) return true;
+  }
+  return false;
 }
 
 /** Whether `a` is `b` with one of a doubled letter left out ("comon" for "common"). */
@@ -237,7 +249,7 @@ export class MetricMatcher {
     const fitting = new Set<string>();
     if (this.everyday.has(word)) return fitting;
     if (asked.length >= TYPO_LENGTH.asked) for (const known of this.typoStems) if (sameWord(asked, known)) fitting.add(known);
-    if (word.length >= TYPO_LENGTH.undoubled) for (const known of this.typoWords) if (sameWord(word, known.word)) fitting.add(known.stem);
+    if (word.length >= TYPO_LENGTH.undoubled) for (const known of this.typoWords) if (sameWord(word, known.word, true)) fitting.add(known.stem);
     return fitting;
   }
 
