@@ -25,6 +25,9 @@ export function namedInQuestion(fits: Fit[], spans: ReadonlyMap<string, Array<[n
   return named.length > 0 || !orContext ? named : fits;
 }
 
+/** Words after "how" that ask within a sentence ("how many", "how does that compare"). */
+const HOW_ASKS: ReadonlySet<string> = new Set(['many', 'much', 'long', 'often', 'does', 'do', 'did', 'is', 'are', 'has', 'have', 'was', 'were']);
+
 /** The fewest words a remark has: shorter runs between stops are the question's own fragments. */
 const REMARK_WORDS = 3;
 
@@ -33,7 +36,8 @@ const REMARK_WORDS = 3;
 function isRemark(sentence: string): boolean {
   const ws = words(sentence);
   const open = (sentence.match(/\(/g) ?? []).length > (sentence.match(/\)/g) ?? []).length;
-  const asks = QUESTION_OPENERS.has(ws[0] ?? '') || ws.some((w, i) => w === 'how' && ['many', 'much', 'long', 'often'].includes(ws[i + 1] ?? ''));
+  // "…in 2024/25, and how does that compare with England and Wales." asks, though it ends in a stop.
+  const asks = QUESTION_OPENERS.has(ws[0] ?? '') || ws.some((w, i) => w === 'how' && HOW_ASKS.has(ws[i + 1] ?? ''));
   return /[.!]\s*$/.test(sentence) && ws.length >= REMARK_WORDS && !open && !asks;
 }
 
