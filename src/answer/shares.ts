@@ -108,7 +108,12 @@ export function statedShareBeside(ctx: AnswerContext, draft: AnswerDraft, force:
   const only = statedShareOf(ctx, force, metric, periodId);
   if (!only) return '';
   const s = draft.stated(only);
-  const whole = totalMetric(ctx, metric)?.label;
+  const total = totalMetric(ctx, metric);
+  const whole = total?.label;
   if (whole !== undefined) draft.allow(whole);
-  return `; that is ${s.shown} ${s.marks} of all ${whole ?? 'of them'}, as the source states it`;
+  // The whole's count beside it where held once ("10% of all 31 IOPC reviews"), so the share can be checked.
+  const counts = total ? ctx.store.of(force, total.id).filter((o) => o.period.id === periodId) : [];
+  const count = counts.length === 1 && counts[0] ? draft.stated(counts[0]) : undefined;
+  const of = count ? `${count.shown} ${count.marks} ` : '';
+  return `; that is ${s.shown} ${s.marks} of all ${of}${whole ?? 'of them'}, as the source states it`;
 }
