@@ -101,6 +101,8 @@ function normaliseWording(text: string): string {
       .replace(/\b(what|who|where|how|that)s\b/gi, '$1 is')
       // "these days", "nowadays": now, never a number of days.
       .replace(/\b(?:these days|nowadays)\b/gi, 'now')
+      // "worse then average": "than", typed as it sounds.
+      .replace(/\b(worse|better|more|less|higher|lower|fewer|slower|quicker|faster|longer|shorter|bigger|smaller|greater|rather|other) then\b/gi, '$1 than')
       .replace(/\b(can)['’]?t\b/gi, '$1 not')
       .replace(/\bwon['’]?t\b/gi, 'will not')
       .replace(/\b(was|were|is|are|did|does|do|has|have|had|would|should|could)n['’]?t\b/gi, '$1 not')

@@ -91,7 +91,8 @@ export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatc
   const listed = forcesWord && stated.length > 0;
   const shape: Shape = {
     included,
-    rank: !nationalTarget && (has('rank') || countForces || ranked || listed || ((direction !== undefined || has('total')) && forcesWord)),
+    // "Did forces get quicker at …?" asks how a figure changed, not which force is quickest.
+    rank: !nationalTarget && (has('rank') || countForces || ranked || listed || ((direction !== undefined || has('total')) && forcesWord && !has('change'))),
     perHead: has('per-head'),
     // "The difference between the Met and GMP in total allegations logged": the total is the measure's, not a sum of the forces.
     total: has('total') && !nationalTarget && !has('difference'),
