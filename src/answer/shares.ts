@@ -114,6 +114,8 @@ export function statedShareBeside(ctx: AnswerContext, draft: AnswerDraft, force:
   // The whole's count beside it where held once ("10% of all 31 IOPC reviews"), so the share can be checked.
   const counts = total ? ctx.store.of(force, total.id).filter((o) => o.period.id === periodId) : [];
   const count = counts.length === 1 && counts[0] ? draft.stated(counts[0]) : undefined;
-  const of = count ? `${count.shown} ${count.marks} ` : '';
-  return `; that is ${s.shown} ${s.marks} of all ${of}${whole ?? 'of them'}, as the source states it`;
+  // Cited, and with no working of ours, it reads as the source's share; without the count, say so.
+  return count
+    ? `; that is ${s.shown} ${s.marks} of all ${count.shown} ${count.marks} ${whole ?? 'of them'}`
+    : `; that is ${s.shown} ${s.marks} of all ${whole ?? 'of them'}, as the source states it`;
 }
