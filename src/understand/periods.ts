@@ -57,6 +57,9 @@ const EARLIEST = 1900;
 /** Words that set aside the period right after them ("not the 2020/21 figure", "rather than 2023"). */
 const NEGATED_BEFORE = /\b(?:not|rather than|instead of|as opposed to)\s+(?:the\s+|in\s+)?$/;
 
+/** "the Police Reform Act 2002": a law's name, not a period asked. */
+const ACT_BEFORE = /\bact\s+(?:of\s+)?$/;
+
 /** "by April 2021": the date something was done by, not a period asked. */
 const DEADLINE_BEFORE = /\b(?:by|before|until)\s+(?:the\s+end\s+of\s+)?$/;
 
@@ -78,7 +81,9 @@ export function findPeriods(question: string): PeriodMention {
     // "… in 2024/25, not the 2020/21 number": a year set aside is not asked; nor is a deadline
     // ("finalised by April 2021").
     const before = q.slice(Math.max(0, at - 20), at);
-    if (!NEGATED_BEFORE.test(before) && !(ask.kind === 'year' && DEADLINE_BEFORE.test(before))) found.push({ at, end: at + m[0].length, ask });
+    // Nor is an Act's year ("the Police Reform Act 2002").
+    if (!NEGATED_BEFORE.test(before) && !(ask.kind === 'year' && (DEADLINE_BEFORE.test(before) || ACT_BEFORE.test(before))))
+      found.push({ at, end: at + m[0].length, ask });
   };
   const fy = (start: number): PeriodAsk => ({ kind: 'financial-year', id: financialYearId(start), label: financialYearId(start) });
 
