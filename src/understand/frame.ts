@@ -531,7 +531,7 @@ function measureReading(
   // "Quickest at finalising Schedule 3 complaint cases": the question counts days, so of the measures
   // its words fit (also where a longer phrase took them), only those of time taken answer it.
   // Measures named side by side ("cases finalised, and the average days") are each answered.
-  const together = measuresNamedTogether(metrics);
+  const together = measuresNamedTogether(metrics, (a, b) => readers.matcher.timesSameCases(a, b));
   const timed = new Map([...metrics.shadowed, ...metrics.measures].filter(([id]) => durations.has(id)));
   const counted = new Map([...metrics.measures].filter(([id]) => !durations.has(id)));
   // …and a question that does not ask how long never means time taken when something else fits.

@@ -232,6 +232,12 @@ export class MetricMatcher {
     this.typoWords = [...this.vocabulary].filter((w) => w.length > TYPO_LENGTH.undoubled).map((word) => ({ word, stem: stem(word) }));
   }
 
+  /** Whether two measures of time taken time the same cases (with and without suspension). */
+  timesSameCases(a: string, b: string): boolean {
+    const [x, y] = [this.timed.get(a)?.[0], this.timed.get(b)?.[0]];
+    return a !== b && x !== undefined && x === y;
+  }
+
   /** The whole a measure is part of, if any. */
   wholeOf(measure: string): string | undefined {
     return this.wholes.get(measure);
@@ -480,7 +486,7 @@ export type MeasurePart = Array<{ id: string; score: number }>;
  * measures whose phrases it holds (by how many of its words they cover); parts must be joined by
  * "and", "or", "versus" and the like. Empty unless at least two parts name different measures.
  */
-export function measuresNamedTogether(mention: MetricMention): MeasurePart[] {
+export function measuresNamedTogether(mention: MetricMention, sameCases: (a: string, b: string) => boolean = () => false): MeasurePart[] {
   // Loose words ("police complaints") name no measure of their own beside named ones, unless joined to
   // one by "and" as a measure of their own ("Wiltshire allegations and complaints logged").
   const spans = [...mention.measureSpans].flatMap(([id, list]) => list.map(([a, b]) => ({ id, a, b, loose: mention.loose.has(id) })));
@@ -519,6 +525,14 @@ export function measuresNamedTogether(mention: MetricMention): MeasurePart[] {
     for (const { id, a, b } of run.spans) covered.set(id, (covered.get(id) ?? 0) + b - a);
     return [...covered].map(([id, score]) => ({ id, score })).sort((x, y) => y.score - x.score);
   });
-  const tops = new Set(parts.map((p) => p[0]?.id));
-  return tops.size >= 2 ? parts : [];
+  // "The gap between average days with and without suspension": of the measures a shared phrase
+  // ("average days") fits alike, the one timing the same cases as another part's measure.
+  const settled = parts.map((part, i) => {
+    const top = part[0]?.score;
+    const others = parts.filter((_, k) => k !== i).map((p) => p[0]?.id);
+    const pick = part.find((f) => f.score === top && !others.includes(f.id) && others.some((o) => o !== undefined && sameCases(f.id, o)));
+    return pick ? [pick, ...part.filter((f) => f !== pick)] : part;
+  });
+  const tops = new Set(settled.map((p) => p[0]?.id));
+  return tops.size >= 2 ? settled : [];
 }
