@@ -372,7 +372,9 @@ function unheldSubject(
   // "Complaints in Swansea specifically": our figures are whole forces', never a town's within one.
   const place = scope.kind === 'forces' ? scope.places[0] : undefined;
   if (place !== undefined && first(slots, 'within-area') !== undefined) return { words: place.place, by: 'area' };
-  const people = first(slots, 'people');
+  // "individual officers' behaviour" names a kind of complaint (individual behaviours), not officers one by one.
+  const kinds = [...metrics.outcomeSpans].filter(([id]) => readers.matcher.subjects.has(id)).flatMap(([, spans]) => spans);
+  const people = (slots.get('people') ?? []).find((m) => !kinds.some(([a, b]) => a < m.end && b > m.at));
   if (people !== undefined) return { words: typed(text, ws, [people.at, people.end]), by: 'people' };
   const person = personNamed(text, ws, taken, readers);
   if (person !== undefined) return { words: person, by: 'person' };
@@ -498,11 +500,26 @@ function firstNamed(fits: readonly Fit[], spans: ReadonlyMap<string, Array<[numb
 }
 
 /** Of two or more breakdowns, those whose phrases overlap no other breakdown's. */
-function namedApart(spans: ReadonlyMap<string, Array<[number, number]>>, breakdowns: readonly Fit[]): string[] {
+function namedApart(
+  spans: ReadonlyMap<string, Array<[number, number]>>,
+  breakdowns: readonly Fit[],
+  wider: ReadonlyMap<string, string>,
+  ws: readonly string[],
+): string[] {
   if (breakdowns.length < 2) return [];
   const overlaps = (x: string, y: string) => (spans.get(x) ?? []).some(([a, b]) => (spans.get(y) ?? []).some(([c, d]) => a < d && c < b));
-  return breakdowns.filter((f) => !breakdowns.some((g) => g.id !== f.id && overlaps(f.id, g.id))).map((f) => f.id);
+  // "…used their powers, like arrests, searches, detention and so on": a narrower kind given as an
+  // example of the wider one named before it is no second question.
+  const start = (id: string) => Math.min(...(spans.get(id) ?? []).map(([a]) => a));
+  const end = (id: string) => Math.max(...(spans.get(id) ?? []).map(([, b]) => b));
+  const marked = (from: number, to: number) =>
+    ws.slice(from, to).some((w) => EXAMPLE_WORDS.has(w)) || ws.slice(to).join(' ').includes('and so on') || ws.slice(to).includes('etc');
+  const example = (f: Fit) => breakdowns.some((g) => g.id === wider.get(f.id) && end(g.id) <= start(f.id) && marked(end(g.id), start(f.id)));
+  return breakdowns.filter((f) => !example(f) && !breakdowns.some((g) => g.id !== f.id && overlaps(f.id, g.id))).map((f) => f.id);
 }
+
+/** Words that give what follows as an example ("like", "such as", "e.g."). */
+const EXAMPLE_WORDS: ReadonlySet<string> = new Set(['like', 'such', 'including', 'example', 'eg', 'etc']);
 
 /** The two named measures of different families the question fits too closely to choose between. */
 function nearTieOf(fits: readonly Fit[], readers: QuestionReaders): [string, string] | undefined {
@@ -585,7 +602,7 @@ function measureReading(
     duration,
     together,
   };
-  const apart = namedApart(metrics.outcomeSpans, reading.breakdowns);
+  const apart = namedApart(metrics.outcomeSpans, reading.breakdowns, readers.matcher.wider, metrics.words);
   if (apart.length > 0) reading.apart = apart;
   if (previous?.measure !== undefined)
     reading.carried = { measure: previous.measure, ...(previous.outcome !== undefined ? { breakdown: previous.outcome } : {}) };

@@ -184,6 +184,8 @@ export class MetricMatcher {
   readonly results: ReadonlySet<string>;
   /** Each measure's family of publications. */
   readonly families: ReadonlyMap<string, string>;
+  /** The wider breakdown each narrower one is counted within (use of force within police powers). */
+  readonly wider: ReadonlyMap<string, string>;
   /** Measures related as a whole and its part, or an old series and the one replacing it: never two
    * separate answers to one question. */
   private readonly related = new Set<string>();
@@ -212,6 +214,7 @@ export class MetricMatcher {
     this.typoStems = [...this.stems].filter((known) => known.length >= TYPO_LENGTH.swapped);
     this.durations = new Set(measures.filter((m) => m.duration).map((m) => m.id));
     this.families = new Map(measures.map((m) => [m.id, m.family]));
+    this.wider = new Map(outcomes.flatMap((o) => (o.within === undefined ? [] : [[o.id, o.within] as const])));
     const byId = new Map(measures.map((m) => [m.id, m]));
     this.timed = new Map(
       measures.flatMap((m) =>
