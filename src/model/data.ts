@@ -422,6 +422,8 @@ export const PhraseSlot = z.enum([
   'average-target',
   /** Every force as the scope ("across all forces"). */
   'every-force',
+  /** The territorial forces only, leaving out British Transport Police ("the 43 territorial forces"). */
+  'territorial',
   /** Words for police forces in general ("forces", "constabularies"). */
   'forces-word',
   /** Asks how a total broke down ("what were the outcomes?", "how did they turn out?"). */

@@ -208,6 +208,11 @@ export class ForceResolver {
   /** The regions of the register by their names ("the North East"), each with its forces. */
   private readonly regions: Array<{ tokens: string[]; region: string; forces: string[] }> = [];
 
+  /** The forces that are not territorial ones (British Transport Police): left out of "the 43 territorial forces". */
+  nonTerritorial(): string[] {
+    return [...this.byId.values()].filter((f) => f.kind === 'special').map((f) => f.id);
+  }
+
   get(id: string): Force | undefined {
     return this.byId.get(id);
   }

@@ -351,9 +351,9 @@ function accountedFor(readers: QuestionReaders): (w: string) => boolean {
     mistyped(w, readers);
 }
 
-/** Whether every span of `spans` lies inside one of `within`. */
-function allInside(spans: ReadonlyArray<[number, number]>, within: readonly SlotMatch[]): boolean {
-  return spans.length > 0 && spans.every(([a, b]) => within.some((m) => a >= m.at && b <= m.end));
+/** Whether every span of `spans` starts inside one of `within` ("per 1,000 staff with a case to answer": the staff are the rate's denominator, not what is counted). */
+function startsInside(spans: ReadonlyArray<[number, number]>, within: readonly SlotMatch[]): boolean {
+  return spans.length > 0 && spans.every(([a]) => within.some((m) => a >= m.at && a < m.end));
 }
 
 /**
@@ -542,7 +542,7 @@ function measureReading(
   const { durations, subjects } = readers.matcher;
   const fits = (map: Map<string, number>, spans: Map<string, Array<[number, number]>>, loose?: Set<string>) =>
     [...map]
-      .filter(([id]) => !allInside(spans.get(id) ?? [], perHead))
+      .filter(([id]) => !startsInside(spans.get(id) ?? [], perHead))
       .sort((a, b) => b[1] - a[1])
       .map(([id, score]) => (loose?.has(id) ? { id, score, loose: true, words: metrics.looseWords.get(id) ?? 1 } : { id, score }));
   // "Quickest at finalising Schedule 3 complaint cases": the question counts days, so of the measures
@@ -660,6 +660,8 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const metrics = readers.matcher.find(wording, mentioned.spans, negations);
   const ws = metrics.words;
   const shape = readShape(ws, slots, mentioned);
+  // "Among the 43 territorial forces": British Transport Police left out, as "apart from BTP" would.
+  if ((slots.get('territorial')?.length ?? 0) > 0) shape.excluded.push(...readers.resolver.nonTerritorial().filter((f) => !shape.excluded.includes(f)));
   // The remark's periods ("…said it sacked officers in 2023. How many…?") only where the question names none.
   const periods = remarked ? periodsAfterRemarks(findPeriods(wording), findPeriods(question)) : findPeriods(wording);
   const named = metrics.measures.size > 0 || metrics.outcomes.size > 0;
