@@ -646,7 +646,8 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     remarked ? readers.resolver.find(question, readers.matcher.vocabulary) : undefined,
     remarks,
   );
-  const slots = outsideRemarks(readers.phrases.find(words(wording)), remarks, trailing);
+  const found = readers.phrases.find(words(wording));
+  const slots = outsideRemarks(found, remarks, trailing);
   // "What are 'special procedures'? Saw it in a story about Hampshire": a definition asked before a
   // remark is read where the question ends.
   const asked = wording.indexOf('?');
@@ -659,6 +660,11 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const negations = (slots.get('negation') ?? []).map((m) => [m.at, m.end] as const);
   const metrics = readers.matcher.find(wording, mentioned.spans, negations);
   const ws = metrics.words;
+  // "Working on a piece about IOPC recommendations. How many are on record for the Met?": a question
+  // naming nothing counted asks about the recommendations its remark names.
+  const namesNothing = [...metrics.measureSpans.values()].flat().every(([a]) => a < remarks || a >= trailing);
+  const inRemark = found.get('recommendation');
+  if (!slots.has('recommendation') && inRemark && namesNothing) slots.set('recommendation', inRemark);
   const shape = readShape(ws, slots, mentioned);
   // "Among the 43 territorial forces": British Transport Police left out, as "apart from BTP" would.
   if ((slots.get('territorial')?.length ?? 0) > 0) shape.excluded.push(...readers.resolver.nonTerritorial().filter((f) => !shape.excluded.includes(f)));
