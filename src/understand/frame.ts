@@ -322,11 +322,11 @@ const UNDOUBLED_WORD = 5;
 /** Words remembered as typos or not, per set of readers, before the memo starts afresh (users' typing is unbounded). */
 const TYPO_MEMO = 5_000;
 /** The phrase book's and the catalogue's long words by length, and the words already judged, per set of readers. */
-/** The phrase book's words with a letter doubled, which a hurried question types once. */
+/** The phrase book's and catalogue's words with a letter doubled, which a hurried question types once or thrice. */
 function doubledWords(readers: QuestionReaders): ReadonlySet<string> {
   let doubled = DOUBLED_WORDS.get(readers);
   if (!doubled) {
-    doubled = new Set([...readers.phrases.words].filter((w) => /([a-z])\1/.test(w)));
+    doubled = new Set([...readers.phrases.words, ...readers.matcher.vocabulary].filter((w) => /([a-z])\1/.test(w)));
     DOUBLED_WORDS.set(readers, doubled);
   }
   return doubled;
