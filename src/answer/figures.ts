@@ -1100,6 +1100,17 @@ function change(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
       frameOf('lookup', frame, target, [only.period.id]),
     );
   }
+  // "…1,019 allegations, an increase of 37% on the previous year": one year held, its change stated.
+  const [single] = groups;
+  const saidOnly = groups.length === 1 && single?.observations.length === 1 ? statedChange(single.observations[0] as Observation) : undefined;
+  if (single && saidOnly !== undefined) {
+    draft.allow(saidOnly);
+    return draft.answered(
+      type,
+      `${draft.forceName(force)}: ${stateGroup(single, draft)}. Its source states the change on the year before as ${saidOnly} ${draft.stated(single.observations[0] as Observation).marks}; we hold no figure for the year before to check it.`,
+      frameOf(type, frame, target, [single.period.id]),
+    );
+  }
   if (groups.length < 2) {
     const held = groups.map((g) => stateGroup(g, draft, false));
     const differ = disputed.map((g) => stateGroup(g, draft, false));
@@ -1174,6 +1185,11 @@ function change(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
     const pctWorking = `${diff < 0 ? '−' : ''}${formatNumber(Math.abs(diff))} ÷ ${formatNumber(a.value)} = ${pct < 0 ? '−' : ''}${formatNumber(Math.abs(pct))}%`;
     draft.computed({ ...base, metricLabel: `percentage change in ${metric.label}`, unit: 'percent' }, pct, 'percent_change', [sa.index, sb.index], pctWorking);
     text += `: ${diff > 0 ? 'up' : 'down'} ${formatNumber(Math.abs(diff))}, or ${formatNumber(Math.abs(pct))}%. Our calculation: ${diffWorking}; ${pctWorking}.`;
+    const said = statedChange(b, pct);
+    if (said !== undefined) {
+      draft.allow(said);
+      text += ` The source puts it at ${said} ${sb.marks}.`;
+    }
   } else if (diff !== 0) text += `. Our calculation: ${diffWorking}.`;
   else text += '.';
   const between = groups.slice(groups.indexOf(from) + 1, groups.indexOf(to));
@@ -1182,6 +1198,18 @@ function change(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   if (from.period.kind === 'unstated' || to.period.kind === 'unstated') text += ' The source does not say which year its latest figures cover.';
   text += conflicts;
   return draft.answered(type, text, frameOf(type, frame, target, [to.period.id, from.period.id]));
+}
+
+/** The change as the later figure's own sentence states it ("a 33% rise … from 1,802 … to 2,402"),
+ * where it agrees with ours to the nearest point: the figure a reader will see quoted elsewhere. */
+function statedChange(later: Observation, pct?: number): string | undefined {
+  for (const f of later.figures) {
+    const m =
+      /(\d+(?:\.\d+)?)\s?(%|per cent)\s+(?:rise|increase|fall|drop|decrease|reduction)/i.exec(f.quote) ??
+      /(?:up|down|rise of|increase of|fall of|drop of|decrease of)\s+(\d+(?:\.\d+)?)\s?(%|per cent)/i.exec(f.quote);
+    if (m?.[1] !== undefined && (pct === undefined || Math.abs(Number(m[1]) - Math.abs(pct)) < 1)) return `${m[1]}${m[2] === '%' ? '%' : ' per cent'}`;
+  }
+  return undefined;
 }
 
 /** A sentence stating a number of the breakdown the question names ("'Delivery of duties and service'
