@@ -3,7 +3,7 @@
  * passages, so an engine started from the saved files does not hold every text: at 10,000 documents
  * the texts were 40 MB of a 100 MB live heap (a curly quote makes V8 keep a whole text at two bytes
  * a character). A document's `text` is then read from its file in `sources/` each time it is asked
- * for; its figures' quotes are copies, so they do not keep the text alive as slices of it would.
+ * for.
  */
 import { readFileSync } from 'node:fs';
 import type { SourceDocument, SourceMeta } from '../model/data.ts';
@@ -33,8 +33,8 @@ function readText(this: object): string {
   } catch (error) {
     throw new SourceTextChanged(where.path, { cause: error });
   }
-  // The data was fingerprinted, and its quotes checked, with the bytes read at load: a text of
-  // another length is another text.
+  // The file was found at load to be the one the data were checked with (by its bytes or its
+  // status, data-fingerprint.ts): a text of another length is another text.
   if (bytes.length !== where.bytes) throw new SourceTextChanged(where.path);
   return bytes.toString('utf8');
 }
@@ -55,9 +55,4 @@ export function withoutText(doc: SourceDocument): SourceMeta {
   const meta: Record<string, unknown> = {};
   for (const key of Object.keys(doc)) if (key !== 'text') meta[key] = doc[key as keyof SourceDocument];
   return meta as SourceMeta;
-}
-
-/** A copy of `text` of its own: a slice of a text would keep the whole text alive. */
-export function ownCopy(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
 }
