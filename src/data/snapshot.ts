@@ -12,7 +12,8 @@
  * name them by position: 100,000 figures quote 7,400 sentences at 10,000 documents), and a news
  * report's text left out where it is its file in `sources/`, which is then read only when a search
  * needs it (source-texts.ts): start-up reads no source text. It is written in sections (the
- * catalogue, the periods, the quotes, then documents and figures a few thousand at a time) whose
+ * catalogue, the periods, the quotes, the texts' lengths, then documents and figures a few thousand
+ * at a time) whose
  * lengths the header gives, and read one section at a time from the open file: reading and parsing
  * the whole body at once (the string, the bytes hashed, the objects parsed) grew V8's heap by three
  * times the body's size at 10,000 documents. It is not parsed with the zod schemas again: we wrote
@@ -45,7 +46,7 @@ const DatasetSnapshotHeader = z.strictObject({
   documents: z.number().int().nonnegative(),
   figures: z.number().int().nonnegative(),
   /** Bytes of each section's JSON, in the order the body holds them. */
-  sections: z.strictObject({ catalogue: Bytes, periods: Bytes, quotes: Bytes, documents: z.array(Bytes), figures: z.array(Bytes) }),
+  sections: z.strictObject({ catalogue: Bytes, periods: Bytes, quotes: Bytes, textBytes: Bytes, documents: z.array(Bytes), figures: z.array(Bytes) }),
 });
 type DatasetSnapshotHeader = z.infer<typeof DatasetSnapshotHeader>;
 
@@ -55,14 +56,17 @@ const SECTION_ITEMS = 2_000;
 /** A figure as saved: its period's position in `periods`, its quote's in `quotes`. */
 type SavedFigure = Omit<Figure, 'period' | 'quote'> & { period: number; quote: number };
 
-/** A document as saved: with its text, or, when that is its file in `sources/`, the file's length in
- * bytes instead (which source-texts.ts checks each time it reads it). */
-type SavedDocument = SourceDocument | (Omit<SourceDocument, 'text'> & { textBytes: number });
+/** A document as saved: with its text, or without it when that is its file in `sources/`. */
+type SavedDocument = SourceDocument | Omit<SourceDocument, 'text'>;
 
 /** The dataset but its documents and figures. */
 type Catalogue = Omit<Dataset, 'figures' | 'documents'>;
 
-type SnapshotBody = Catalogue & { documents: SavedDocument[]; periods: Period[]; quotes: string[]; figures: SavedFigure[] };
+/** `textBytes` gives, for each document by position, its file's length in bytes where its text is
+ * left there (which source-texts.ts checks each time it reads it), or 0: kept apart from the
+ * documents so a document is rebuilt from its saved object without a field taken out of it (see
+ * source-texts.ts's documentOnDisk). */
+type SnapshotBody = Catalogue & { documents: SavedDocument[]; textBytes: number[]; periods: Period[]; quotes: string[]; figures: SavedFigure[] };
 
 /** The file in `sources/` that holds a document's text, as named in data-fingerprint.ts. */
 function textFile(id: string): string {
@@ -99,13 +103,16 @@ function toBody(dataset: Dataset, fileText: (id: string) => string | undefined):
   const periodAt = positions(periods);
   const quoteAt = positions(quotes);
   const figures = dataset.figures.map((figure): SavedFigure => ({ ...figure, period: periodAt(figure.period), quote: quoteAt(figure.quote) }));
+  const textBytes: number[] = [];
   // Recommendations are held: a recommendation question reads the text of every one.
   const documents = dataset.documents.map((doc): SavedDocument => {
-    if (doc.kind === 'recommendation' || fileText(doc.id) !== doc.text) return doc;
-    const { text, ...meta } = doc;
-    return { ...meta, textBytes: Buffer.byteLength(text) };
+    const onDisk = doc.kind !== 'recommendation' && fileText(doc.id) === doc.text;
+    textBytes.push(onDisk ? Buffer.byteLength(doc.text) : 0);
+    if (!onDisk) return doc;
+    const { text: _text, ...meta } = doc;
+    return meta;
   });
-  return { ...dataset, documents, periods, quotes, figures };
+  return { ...dataset, documents, textBytes, periods, quotes, figures };
 }
 
 /** JSON with every character beyond ASCII escaped: the file then reads as a one-byte string, half
@@ -154,11 +161,12 @@ export function writeDatasetSnapshot(dir: string, path: string): Required<Loaded
       throw error;
     }
   };
-  const { documents, figures, periods, quotes, ...catalogue } = toBody(dataset, fileText);
+  const { documents, textBytes, figures, periods, quotes, ...catalogue } = toBody(dataset, fileText);
   const json = {
     catalogue: asciiJson(catalogue),
     periods: asciiJson(periods),
     quotes: asciiJson(quotes),
+    textBytes: asciiJson(textBytes),
     documents: sectionsOf(documents),
     figures: sectionsOf(figures),
   };
@@ -167,6 +175,7 @@ export function writeDatasetSnapshot(dir: string, path: string): Required<Loaded
     catalogue: json.catalogue.length,
     periods: json.periods.length,
     quotes: json.quotes.length,
+    textBytes: json.textBytes.length,
     documents: json.documents.map((d) => d.length),
     figures: json.figures.map((f) => f.length),
   };
@@ -178,7 +187,7 @@ export function writeDatasetSnapshot(dir: string, path: string): Required<Loaded
     figures: dataset.figures.length,
     sections,
   };
-  writeSavedFile(path, header, [json.catalogue, json.periods, json.quotes, ...json.documents, ...json.figures].join(''));
+  writeSavedFile(path, header, [json.catalogue, json.periods, json.quotes, json.textBytes, ...json.documents, ...json.figures].join(''));
   return { dataset, fingerprint };
 }
 
@@ -202,15 +211,15 @@ function fromSections(file: OpenSavedFile<DatasetSnapshotHeader>, dir: string): 
   const catalogue = next<Catalogue>(sections.catalogue);
   const periods = next<Period[]>(sections.periods);
   const quotes = next<string[]>(sections.quotes);
+  const textBytes = next<number[]>(sections.textBytes);
+  const folder = join(dir, SOURCE_TEXTS);
   const documents: SourceDocument[] = [];
   const shareId = idSharer();
   for (const bytes of sections.documents)
     for (const saved of next<SavedDocument[]>(bytes)) {
       shareDocumentStrings(saved, shareId);
-      if ('textBytes' in saved) {
-        const { textBytes, ...meta } = saved;
-        documents.push(documentOnDisk(meta, join(dir, textFile(saved.id)), textBytes));
-      } else documents.push(saved);
+      const onDisk = textBytes[documents.length] ?? 0;
+      documents.push('text' in saved ? saved : documentOnDisk(saved, folder, onDisk));
     }
   const figures: Figure[] = [];
   for (const bytes of sections.figures)
@@ -253,8 +262,8 @@ export function readDatasetSnapshot(path: string, dir: string): DatasetSnapshotR
       return { ok: false, reason: `cannot fingerprint the data (${describeError(error)})` };
     }
     if (checkedBy === undefined) return { ok: false, reason: 'stale: made from other data files or by other checking code' };
-    const { catalogue, periods, quotes, documents, figures } = header.sections;
-    if ([catalogue, periods, quotes, ...documents, ...figures].reduce((a, b) => a + b, 0) !== file.bodyBytes)
+    const { catalogue, periods, quotes, textBytes, documents, figures } = header.sections;
+    if ([catalogue, periods, quotes, textBytes, ...documents, ...figures].reduce((a, b) => a + b, 0) !== file.bodyBytes)
       return { ok: false, reason: 'unreadable snapshot (its sections do not fill its body)' };
     const dataset = fromSections(file, dir);
     if (dataset.documents.length !== header.documents || dataset.figures.length !== header.figures)
