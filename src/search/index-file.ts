@@ -2,12 +2,11 @@
  * The passage index saved to a file (`npm run index:build`), so start-up can skip tokenising and
  * stemming every passage. A saved file's first line is a header naming the format, a fingerprint of
  * the data the documents were read from and of the term processing, and the length in bytes of each
- * tier's JSON; the rest is
- * the tiers' JSON (saved-tier.ts), one after another. The file is held open and each tier
- * read from it when a search or the background work first needs it: holding the whole body as one
- * string until then was a fifth of the live heap at start-up at 10,000 documents. A file that does
- * not match is not used and the index is built as usual: a stale file can slow start-up, never
- * change an answer.
+ * tier's JSON; the rest is the tiers' JSON (saved-tier.ts), one after another. The file is held open
+ * and each tier read from it when a search or the background work first needs it: holding the whole
+ * body as one string until then was a fifth of the live heap at start-up at 10,000 documents. A file
+ * that does not match is not used and the index is built as usual: a stale file can slow start-up,
+ * never change an answer.
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
