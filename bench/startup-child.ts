@@ -42,7 +42,7 @@ if (job.phases) {
   phases = {};
   heapAfter = {};
   let t = performance.now();
-  const data = loadDatasetOrSnapshot(job.dataDir, snapshotFile, logger);
+  const { dataset: data, fingerprint } = loadDatasetOrSnapshot(job.dataDir, snapshotFile, logger, { fingerprint: job.indexFile !== undefined });
   phases['read and validate data'] = performance.now() - t;
   heapAfter['read and validate data'] = liveHeap();
   t = performance.now();
@@ -50,7 +50,7 @@ if (job.phases) {
   phases['figure table'] = performance.now() - t;
   heapAfter['figure table'] = liveHeap();
   t = performance.now();
-  const index = loadOrBuildPassageIndex(data.documents, job.indexFile, logger);
+  const index = loadOrBuildPassageIndex(data.documents, job.indexFile, fingerprint, logger);
   phases['passage index'] = performance.now() - t;
   heapAfter['passage index'] = liveHeap();
   // Kept alive until the heap is measured.

@@ -80,7 +80,10 @@ function numberedNames(data: Dataset): string[] {
 export function loadEngine(options: EngineOptions = {}): Engine {
   const started = performance.now();
   const log = options.logger?.child({ component: 'engine' });
-  const data = loadDatasetOrSnapshot(options.dataDir ?? BUNDLED_DATA_DIR, options.snapshotFile, log);
+  // A saved passage index is tied to the data's fingerprint, so it is asked for when one is named.
+  const { dataset: data, fingerprint } = loadDatasetOrSnapshot(options.dataDir ?? BUNDLED_DATA_DIR, options.snapshotFile, log, {
+    fingerprint: options.indexFile !== undefined,
+  });
   const forces = new Map(data.forces.map((f) => [f.id, f]));
   const ctx: AnswerContext = {
     store: new FigureStore(data.figures, data.metrics),
@@ -89,7 +92,7 @@ export function loadEngine(options: EngineOptions = {}): Engine {
     measures: new Map(data.measures.map((m) => [m.id, m])),
     outcomes: new Map(data.outcomes.map((o) => [o.id, o])),
     ...questionReaders(data),
-    passages: loadOrBuildPassageIndex(data.documents, options.indexFile, log),
+    passages: loadOrBuildPassageIndex(data.documents, options.indexFile, fingerprint, log),
     documents: new Map(data.documents.map((d) => [d.id, d])),
     forces,
     unreadable: data.unreadable,

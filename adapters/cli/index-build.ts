@@ -24,9 +24,10 @@ try {
   // The snapshot goes beside the index unless told otherwise, so the two travel together.
   const snapshot = option('--snapshot') ?? savedFilePaths(dirname(out)).snapshotFile;
   const started = performance.now();
-  const { documents, figures } = writeDatasetSnapshot(dir, snapshot);
+  const { dataset, fingerprint } = writeDatasetSnapshot(dir, snapshot);
+  const { documents, figures } = dataset;
   const index = new PassageIndex(documents);
-  writePassageIndexFile(out, index, documents);
+  writePassageIndexFile(out, index, documents, fingerprint);
   process.stdout.write(
     `Dataset snapshot of ${documents.length} documents and ${figures.length} figures written to ${snapshot}; passage index written to ${out}; in ${Math.round(performance.now() - started)} ms.\n`,
   );

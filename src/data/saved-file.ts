@@ -140,6 +140,9 @@ function checkOpened<H>(fd: number, headerSchema: z.ZodType<H>, kind: string): S
   }
   if (hash.digest('hex') !== parsed.recorded) return { ok: false, reason: ALTERED };
   let open = true;
+  // Every part is read through one buffer, grown to the largest part: a buffer a part (55 of up to
+  // 1 MB for a dataset snapshot at 10,000 documents) left their memory with malloc after they were freed.
+  let scratch = chunk;
   const file: OpenSavedFile<H> = {
     header: parsed.header,
     bodyBytes: size - bodyStart,
@@ -147,17 +150,18 @@ function checkOpened<H>(fd: number, headerSchema: z.ZodType<H>, kind: string): S
       if (!open) throw new Error('saved file: read after it was closed');
       if (offset < 0 || length < 0 || offset + length > size - bodyStart)
         throw new RangeError(`saved file: bytes ${offset}–${offset + length} are outside its body`);
-      const bytes = Buffer.allocUnsafe(length);
+      if (scratch.length < length) scratch = Buffer.allocUnsafe(length);
       for (let done = 0; done < length; ) {
-        const n = readSync(fd, bytes, done, length - done, bodyStart + offset + done);
+        const n = readSync(fd, scratch, done, length - done, bodyStart + offset + done);
         if (n === 0) throw new Error('saved file: cut short while open');
         done += n;
       }
-      return bytes.toString('utf8');
+      return scratch.toString('utf8', 0, length);
     },
     close() {
       if (open) closeSync(fd);
       open = false;
+      scratch = Buffer.alloc(0);
     },
   };
   return { ok: true, file };

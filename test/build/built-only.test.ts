@@ -33,8 +33,8 @@ describe('a deploy of dist/ and data/ without src/', () => {
     const data = join(deploy, 'data');
     cpSync(BUNDLED_DATA_DIR, data, { recursive: true });
     const { snapshotFile, indexFile } = savedFilePaths(data);
-    const { documents } = writeDatasetSnapshot(data, snapshotFile);
-    writePassageIndexFile(indexFile, new PassageIndex(documents), documents);
+    const { dataset, fingerprint } = writeDatasetSnapshot(data, snapshotFile);
+    writePassageIndexFile(indexFile, new PassageIndex(dataset.documents), dataset.documents, fingerprint);
     writeFileSync(join(deploy, 'package.json'), JSON.stringify({ name: 'forcewatch', type: 'module', private: true }));
     symlinkSync(join(ROOT, 'node_modules'), join(deploy, 'node_modules'), 'dir');
 

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { savedFileOptions, savedFilePaths } from '../../adapters/shared/saved-files.ts';
 import { DataError, loadDataset } from '../../src/data/dataset.ts';
+import { SETTLED_MS } from '../../src/data/data-fingerprint.ts';
 import { readDatasetSnapshot, writeDatasetSnapshot } from '../../src/data/snapshot.ts';
 import { BUNDLED_DATA_DIR, loadEngine, type Engine } from '../../src/engine.ts';
 import { createLogger } from '../../src/log.ts';
@@ -92,6 +93,48 @@ describe('the dataset snapshot', () => {
     const { result: engine, lines } = logged((logger) => loadEngine({ dataDir: dir, snapshotFile: truncated, logger }));
     expect(lines).toContainEqual(expect.objectContaining({ level: 40, snapshotFile: truncated }));
     expect(engine.answer(QUESTIONS[0] as string).text).toContain('1,938');
+  });
+});
+
+describe('the data files, checked by their status', () => {
+  afterEach(() => vi.useRealTimers());
+
+  /** Runs `run` with the clock `offset` ms from now. */
+  function at<T>(offset: number, run: () => T): T {
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + offset });
+    try {
+      return run();
+    } finally {
+      vi.useRealTimers();
+    }
+  }
+  /** As if the files had been left alone for longer than SETTLED_MS. */
+  const later = <T>(run: () => T): T => at(2 * SETTLED_MS, run);
+
+  it('are not hashed when they are as they were when the snapshot was made', () => {
+    const settled = later(() => dataWithSnapshot());
+    const read = later(() => readDatasetSnapshot(settled.snapshotFile, settled.dir));
+    expect(read).toMatchObject({ ok: true, checkedBy: 'status' });
+    if (read.ok) expect(read.dataset).toEqual(loadDataset(settled.dir));
+  });
+
+  it('are hashed when they had just changed as the snapshot was made, which then still serves them', () => {
+    const fresh = at(-2 * SETTLED_MS, () => dataWithSnapshot());
+    expect(later(() => readDatasetSnapshot(fresh.snapshotFile, fresh.dir))).toMatchObject({ ok: true, checkedBy: 'bytes' });
+  });
+
+  it('refuse the snapshot after an edit that keeps a file’s length and its modification time', () => {
+    const settled = later(() => dataWithSnapshot());
+    const source = join(settled.dir, 'sources', readdirSync(join(settled.dir, 'sources'))[0] as string);
+    const { atime, mtime } = statSync(source);
+    const text = readFileSync(source, 'utf8');
+    writeFileSync(
+      source,
+      text.replace(/[0-9]/, (digit) => String((Number(digit) + 1) % 10)),
+    );
+    utimesSync(source, atime, mtime);
+    expect(readFileSync(source, 'utf8')).not.toBe(text);
+    expect(later(() => readDatasetSnapshot(settled.snapshotFile, settled.dir))).toEqual({ ok: false, reason: expect.stringContaining('stale') });
   });
 });
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/dataset.ts';
+import { datasetFingerprint } from '../../src/data/snapshot.ts';
 import { BUNDLED_DATA_DIR, loadEngine } from '../../src/engine.ts';
 import { createLogger } from '../../src/log.ts';
 import { loadOrBuildPassageIndex, readPassageIndexFile, writePassageIndexFile } from '../../src/search/index-file.ts';
@@ -12,9 +13,10 @@ const dir = mkdtempSync(join(tmpdir(), 'forcewatch-index-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const { documents } = loadDataset(BUNDLED_DATA_DIR);
+const fingerprint = datasetFingerprint(BUNDLED_DATA_DIR);
 const built = new PassageIndex(documents);
 const file = join(dir, 'passage-index.json');
-writePassageIndexFile(file, built, documents);
+writePassageIndexFile(file, built, documents, fingerprint);
 
 /** Log lines written while `run` runs, parsed as JSON. */
 function logged(run: (logger: ReturnType<typeof createLogger>) => void): Array<Record<string, unknown>> {
@@ -25,7 +27,7 @@ function logged(run: (logger: ReturnType<typeof createLogger>) => void): Array<R
 
 describe('the saved passage index', () => {
   it('finds the same passages, with the same scores, as the index built from the documents', () => {
-    const read = readPassageIndexFile(file, documents);
+    const read = readPassageIndexFile(file, documents, fingerprint);
     if (!read.ok) throw new Error(read.reason);
     for (const query of ['recordable conduct matter', 'what did the NPCC say', 'Hants sacked officers', 'reflective practice']) {
       const ids = (index: PassageIndex) => index.find(query, 10, { minTerms: 1 }).map((h) => [h.passage.id, h.score, h.coverage]);
@@ -34,9 +36,10 @@ describe('the saved passage index', () => {
     expect(read.index.passages('hemel-today-hertfordshire-no-action')).toEqual(built.passages('hemel-today-hertfordshire-no-action'));
   });
 
-  it('is refused when the documents have changed since it was built', () => {
-    const changed = documents.map((d, i) => (i === 0 ? { ...d, text: `${d.text}\n\nA new paragraph.` } : d));
-    expect(readPassageIndexFile(file, changed)).toEqual({ ok: false, reason: expect.stringContaining('stale') });
+  it('is refused when the data have changed since it was built, or other documents are given', () => {
+    const changed = datasetFingerprint(join(BUNDLED_DATA_DIR, 'sources'));
+    expect(readPassageIndexFile(file, documents, changed)).toEqual({ ok: false, reason: expect.stringContaining('stale') });
+    expect(readPassageIndexFile(file, documents.slice(1), fingerprint)).toEqual({ ok: false, reason: expect.stringContaining('stale') });
   });
 
   it('is refused when its body was edited under an intact header', () => {
@@ -44,23 +47,23 @@ describe('the saved passage index', () => {
     const text = readFileSync(file, 'utf8');
     const newline = text.indexOf('\n');
     writeFileSync(edited, `${text.slice(0, newline + 1)}${text.slice(newline + 1).replace('misconduct', 'misconduKt')}`);
-    expect(readPassageIndexFile(edited, documents)).toEqual({ ok: false, reason: expect.stringContaining('altered since it was saved') });
+    expect(readPassageIndexFile(edited, documents, fingerprint)).toEqual({ ok: false, reason: expect.stringContaining('altered since it was saved') });
   });
 
   it('is refused when it is not an index file', () => {
     const junk = join(dir, 'junk.json');
     writeFileSync(junk, '{"hello": "world"}\n{}');
-    expect(readPassageIndexFile(junk, documents)).toEqual({ ok: false, reason: expect.stringContaining('not a passage index file') });
+    expect(readPassageIndexFile(junk, documents, fingerprint)).toEqual({ ok: false, reason: expect.stringContaining('not a passage index file') });
     const truncated = join(dir, 'truncated.json');
     writeFileSync(truncated, readFileSync(file, 'utf8').slice(0, 2_000));
-    expect(readPassageIndexFile(truncated, documents)).toEqual({ ok: false, reason: expect.stringContaining('altered since it was saved') });
+    expect(readPassageIndexFile(truncated, documents, fingerprint)).toEqual({ ok: false, reason: expect.stringContaining('altered since it was saved') });
   });
 
   it('is built instead, with a warning naming the file and why, when it cannot be used', () => {
     const missing = join(dir, 'missing.json');
     let index: PassageIndex | undefined;
     const lines = logged((logger) => {
-      index = loadOrBuildPassageIndex(documents, missing, logger);
+      index = loadOrBuildPassageIndex(documents, missing, fingerprint, logger);
     });
     expect(index?.find('recordable conduct matter', 3, { minTerms: 1 }).length).toBeGreaterThan(0);
     expect(lines).toContainEqual(expect.objectContaining({ level: 40, indexFile: missing, reason: 'no such file' }));
@@ -91,8 +94,8 @@ describe('the saved passage index, read tier by tier', () => {
   it('reads its later tiers from the file it opened, even once another file is saved in its place', async () => {
     expect(tiered.toJSON().reporting.length).toBeGreaterThan(2);
     const own = join(dir, 'replaced.json');
-    writePassageIndexFile(own, tiered, many);
-    const read = readPassageIndexFile(own, many);
+    writePassageIndexFile(own, tiered, many, 'twenty copies');
+    const read = readPassageIndexFile(own, many, 'twenty copies');
     if (!read.ok) throw new Error(read.reason);
     // index:build saves a new file beside the old and renames it into place.
     const other = join(dir, 'other.json');

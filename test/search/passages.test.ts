@@ -93,8 +93,8 @@ describe('a passage search over a large corpus', () => {
     const dir = mkdtempSync(join(tmpdir(), 'forcewatch-tiers-'));
     try {
       const file = join(dir, 'passage-index.json');
-      writePassageIndexFile(file, index, documents);
-      const read = readPassageIndexFile(file, documents);
+      writePassageIndexFile(file, index, documents, 'hand-made documents');
+      const read = readPassageIndexFile(file, documents, 'hand-made documents');
       if (!read.ok) throw new Error(read.reason);
       for (const query of ['conduct matter', 'vetting reviews', 'officer suitable', 'conduc', 'answered complaints'])
         expect(read.index.find(query, 30, { minTerms: 1 })).toEqual(index.find(query, 30, { minTerms: 1 }));
