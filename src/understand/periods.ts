@@ -161,8 +161,13 @@ export function findPeriods(question: string): PeriodMention {
     .filter((f) => !restated(f))
     .map((f) => f.ask)
     .filter((ask, i, all) => all.findIndex((other) => JSON.stringify(other) === JSON.stringify(ask)) === i);
-  return { asks, since: /\bsince\b/.test(q) };
+  // "How much did it change from 2023/24?", one year named: the change since then, as "since" asks.
+  return { asks, since: /\bsince\b/.test(q) || (asks.length === 1 && CHANGED_FROM.test(q)) };
 }
+
+/** "changed from 2023/24", "rise on 2023-24": a change counted from the year named. */
+const CHANGED_FROM =
+  /\b(?:change[sd]?|rise|risen|rose|fall|fallen|fell|grow|grown|grew|increase[sd]?|decrease[sd]?|(?:gone|went|go) (?:up|down)|moved?)\s+(?:from|on)\s+(?:the\s+)?(?:(?:19|20)\d\d|\d\d\s*[-/]\s*\d\d)/;
 
 /** Sort key placing periods in time: dated ones by their end, unstated ones after, by sequence. */
 export function periodOrder(p: Period): number {
