@@ -144,6 +144,10 @@ const INSIDE = new Set([
   'our',
   'your',
   'this',
+  // "How many people actually complained?": emphasis, not a word of the phrase.
+  'actually',
+  'really',
+  'ever',
 ]);
 
 /** Where the phrase `stems` ends if it starts at word `i`, or -1. Helper words and a force's name
