@@ -101,11 +101,11 @@ export function findPeriods(question: string): PeriodMention {
     const end = Number(m[2]);
     add(m, fy((end < 100 ? 2000 + end : end) - 1));
   }
-  // "2018 to early 2022": a range, whatever part of its last year it reaches.
-  for (const m of q.matchAll(/\b((?:19|20)\d\d)\s*(?:-|–|—|to)\s*(?:early|mid|late|the end of|the start of)\s+((?:19|20)\d\d)\b/g)) {
+  // "2018 to early 2022", "between 2018 and early 2022": a range, whatever part of its last year it reaches.
+  for (const m of q.matchAll(/\b(?:between\s+)?((?:19|20)\d\d)\s*(?:-|–|—|to|and)\s*(?:early|mid|late|the end of|the start of)\s+((?:19|20)\d\d)\b/g)) {
     const a = Number(m[1]);
     const b = Number(m[2]);
-    if (b > a) add(m, { kind: 'range', from: a, to: b, label: m[0].trim() });
+    if (b > a) add(m, { kind: 'range', from: a, to: b, label: m[0].replace(/^between\s+/, '').trim() });
   }
   for (const m of q.matchAll(YEAR_TO_YEAR)) {
     const a = Number(m[1]);
