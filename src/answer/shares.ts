@@ -108,14 +108,7 @@ export function statedShareBeside(ctx: AnswerContext, draft: AnswerDraft, force:
   const only = statedShareOf(ctx, force, metric, periodId);
   if (!only) return '';
   const s = draft.stated(only);
-  const total = totalMetric(ctx, metric);
-  const whole = total?.label;
+  const whole = totalMetric(ctx, metric)?.label;
   if (whole !== undefined) draft.allow(whole);
-  // The whole's count beside it where held once ("10% of all 31 IOPC reviews"), so the share can be checked.
-  const counts = total ? ctx.store.of(force, total.id).filter((o) => o.period.id === periodId) : [];
-  const count = counts.length === 1 && counts[0] ? draft.stated(counts[0]) : undefined;
-  // Cited, and with no working of ours, it reads as the source's share; without the count, say so.
-  return count
-    ? `; that is ${s.shown} ${s.marks} of all ${count.shown} ${count.marks} ${whole ?? 'of them'}`
-    : `; that is ${s.shown} ${s.marks} of all ${whole ?? 'of them'}, as the source states it`;
+  return `; that is ${s.shown} ${s.marks} of all ${whole ?? 'of them'}, as the source states it`;
 }
