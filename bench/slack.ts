@@ -81,7 +81,7 @@ export interface SlackLevelResult {
   throughput: number;
   /** HTTP response latency: from writing the request to the end of its response (ms). */
   ack: Percentiles;
-  /** From the request being built to the answer's last message reaching the Web API (ms). */
+  /** From the request being written to the answer's last message reaching the Web API (ms). */
   reply: Percentiles;
   errors: {
     non2xx: number;
@@ -272,32 +272,34 @@ async function untilIdle(tracker: ReplyTracker, acked: number): Promise<number> 
 async function measureLevel(level: SlackLevel, adapter: Adapter, tracker: ReplyTracker, drainMs: number): Promise<SlackLevelResult> {
   const questions = mentionQuestions();
   const channel = `C0BENCH${level.connections}R${level.rate ?? 0}`;
-  let next = 0;
   tracker.reset();
-  const cpuBefore = adapter.cpuMs();
-  const load = await runLoad({
-    url: `http://127.0.0.1:${adapter.port}/slack/events`,
-    connections: level.connections,
-    amount: level.amount,
-    maxSeconds: level.maxSeconds,
-    timeoutMs: 10_000,
-    ...(level.rate === undefined ? {} : { rate: level.rate }),
-    // Each request is a new, correctly signed app_mention with its own event id and ts.
-    next: () => {
-      const question = questions[next++ % questions.length] ?? '';
-      const { ts, body } = appMention(channel, `<@${BOT_USER_ID}> ${question}`);
-      const raw = JSON.stringify(body);
-      const timestamp = Math.floor(Date.now() / 1000);
-      tracker.sentAt.set(ts, epochNow());
-      return {
+  // Each request a new, correctly signed app_mention with its own event id and ts, all built before
+  // the clock starts (slack-load.ts says why).
+  const timestamp = Math.floor(Date.now() / 1000);
+  const mentions = Array.from({ length: level.amount }, (_, i) => {
+    const { ts, body } = appMention(channel, `<@${BOT_USER_ID}> ${questions[i % questions.length] ?? ''}`);
+    const raw = JSON.stringify(body);
+    return {
+      ts,
+      request: {
         headers: {
           'content-type': 'application/json',
           'x-slack-request-timestamp': String(timestamp),
           'x-slack-signature': slackSignature(SIGNING_SECRET, timestamp, raw),
         },
         body: raw,
-      };
-    },
+      },
+    };
+  });
+  const cpuBefore = adapter.cpuMs();
+  const load = await runLoad({
+    url: `http://127.0.0.1:${adapter.port}/slack/events`,
+    connections: level.connections,
+    maxSeconds: level.maxSeconds,
+    timeoutMs: 10_000,
+    ...(level.rate === undefined ? {} : { rate: level.rate }),
+    requests: mentions.map((m) => m.request),
+    onSend: (i, at) => void tracker.sentAt.set(mentions[i]?.ts ?? '', at),
   });
   const cpuSent = adapter.cpuMs();
   const acked = load.ok;
