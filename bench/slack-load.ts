@@ -21,6 +21,7 @@
  * writes ready bytes and reads the status line and the length of its response, nothing else.
  */
 import { connect, type Socket } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { epochNow } from './child.ts';
 import { percentile } from './stats.ts';
 
@@ -61,6 +62,9 @@ export interface LoadResult {
   ms: number;
   /** Opening the connections before the clock starts (ms), and the slowest of those requests. */
   open: { ms: number; slowestMs: number };
+  /** This process's longest event loop delay while the clock ran (ms): how long a response could
+   * have waited here, unread, before its latency was taken. */
+  loopDelayMaxMs: number;
 }
 
 /** `request` as HTTP/1.1 bytes, with the headers Slack sends. */
@@ -193,7 +197,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     // Built before the clock starts: request i goes on connection i mod n.
     const bytes = options.requests.map((r) => serialise(url, 'POST', r));
 
-    const result: LoadResult = { ok: 0, non2xx: 0, errors: 0, timeouts: 0, latencies: [], ms: 0, open };
+    const result: LoadResult = { ok: 0, non2xx: 0, errors: 0, timeouts: 0, latencies: [], ms: 0, open, loopDelayMaxMs: 0 };
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
     const started = epochNow();
     const stopAt = started + options.maxSeconds * 1000;
     let last = started;
@@ -223,7 +229,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       }
     };
     await Promise.all(Array.from({ length: n }, (_, i) => connection(i)));
+    loop.disable();
     result.ms = last - started;
+    result.loopDelayMaxMs = loop.max / 1e6;
     return result;
   } finally {
     clearInterval(sweep);

@@ -10,7 +10,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { slackConfigFromEnv, startSlack } from '../adapters/slack/index.ts';
@@ -311,8 +310,6 @@ async function measureLevel(level: SlackLevel, adapter: Adapter, tracker: ReplyT
   });
   const cpuBefore = adapter.cpuMs();
   await adapter.pauses();
-  const benchLoop = monitorEventLoopDelay({ resolution: 10 });
-  benchLoop.enable();
   const load = await runLoad({
     url: `http://127.0.0.1:${adapter.port}/slack/events`,
     connections: level.connections,
@@ -323,7 +320,6 @@ async function measureLevel(level: SlackLevel, adapter: Adapter, tracker: ReplyT
     onSend: (i, at) => void tracker.sentAt.set(mentions[i]?.ts ?? '', at),
   });
   const cpuSent = adapter.cpuMs();
-  benchLoop.disable();
   const adapterPauses = await adapter.pauses();
   const acked = load.ok;
   // Replies still on their way when the last ack came back; then the last parts of long answers.
@@ -362,7 +358,7 @@ async function measureLevel(level: SlackLevel, adapter: Adapter, tracker: ReplyT
     },
     afterDrain: { late: answeredInTheEnd - replyMs.length, never: Math.max(0, acked - answeredInTheEnd) },
     callsPerMention: Object.fromEntries([...tracker.calls].map(([method, n]) => [method, n / Math.max(1, acked)])),
-    pauses: { ...(adapterPauses === undefined ? {} : { adapter: adapterPauses }), benchLoopDelayMaxMs: benchLoop.max / 1e6 },
+    pauses: { ...(adapterPauses === undefined ? {} : { adapter: adapterPauses }), benchLoopDelayMaxMs: load.loopDelayMaxMs },
   };
 }
 
