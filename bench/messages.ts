@@ -169,5 +169,16 @@ export const SlackJobSchema = z.object({
 });
 export type SlackJob = z.infer<typeof SlackJobSchema>;
 
-/** The Slack child's one message: it is listening. */
+/** The Slack child's first message: it is listening. */
 export const SlackListeningSchema = z.object({ port: z.number().int().positive() });
+
+/** What the parent asks the Slack child for, between levels and after each level's load. */
+export const SLACK_PAUSES_REQUEST = 'pauses';
+/** The Slack child's answer: its longest pauses since it was last asked (ms). */
+export const SlackPausesSchema = z.object({
+  /** The event loop's longest delay (a turn of the loop that long, or a stall). */
+  loopDelayMaxMs: z.number(),
+  /** The longest garbage collection pause. */
+  gcPauseMaxMs: z.number(),
+});
+export type SlackPauses = z.infer<typeof SlackPausesSchema>;

@@ -150,7 +150,7 @@ function slackBlocks(result: BenchResult): Block[] {
     slackTable('4. Slack end to end: signed app_mention events → real Bolt app on loopback → local Slack Web API', slack.levels),
     {
       text: [
-        'Ack: the HTTP response to the event, from writing the request to the end of the response, on keep-alive connections opened before the clock started. Reply: from building the request to the answer’s last chat.postMessage reaching the local Web API. Adapter CPU a mention: the CPU time of the adapter’s process (every thread, from /proc) from the level’s first request until it had called the Web API for nothing (charts included) for a second, over the mentions acknowledged. The next level starts then.',
+        'Ack: the HTTP response to the event, from writing the request to the end of the response, on keep-alive connections opened before the clock started, every request built and signed before it (so the load’s own work is not timed). Reply: from writing the request to the answer’s last chat.postMessage reaching the local Web API. Adapter CPU a mention: the CPU time of the adapter’s process (every thread, from /proc) from the level’s first request until it had called the Web API for nothing (charts included) for a second, over the mentions acknowledged. The next level starts then.',
       ],
     },
   ];

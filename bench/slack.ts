@@ -22,7 +22,7 @@ import { slackSignature } from '../test/adapters/slack/support/sign.ts';
 import { appMention } from '../test/adapters/slack/support/slack-payloads.ts';
 import { bundledScript } from './bundle.ts';
 import { epochNow, startChild } from './child.ts';
-import { SlackListeningSchema, type SlackJob } from './messages.ts';
+import { SLACK_PAUSES_REQUEST, SlackListeningSchema, type SlackJob, type SlackPauses, SlackPausesSchema } from './messages.ts';
 import { startFlags } from './npm-start.ts';
 import { hotFunctions, hotOwnFunctions, readCpuProfile, type ProfileSummary } from './profile.ts';
 import { QUESTIONS, QUESTION_TYPES } from './questions.ts';
@@ -81,7 +81,7 @@ export interface SlackLevelResult {
   throughput: number;
   /** HTTP response latency: from writing the request to the end of its response (ms). */
   ack: Percentiles;
-  /** From the request being built to the answer's last message reaching the Web API (ms). */
+  /** From the request being written to the answer's last message reaching the Web API (ms). */
   reply: Percentiles;
   errors: {
     non2xx: number;
@@ -100,6 +100,10 @@ export interface SlackLevelResult {
   afterDrain: { late: number; never: number };
   /** Web API calls a mention acknowledged, by method, until the adapter went idle. */
   callsPerMention: Record<string, number>;
+  /** The longest pauses while the level's requests were being sent (ms): the adapter's event loop
+   * and garbage collector (an adapter in a child process only), and this process's event loop,
+   * where the load is sent and timed. */
+  pauses?: { adapter?: SlackPauses; benchLoopDelayMaxMs: number };
 }
 
 export interface SlackResult {
@@ -184,11 +188,13 @@ function watchCalls(fake: FakeSlackApi, see: (call: RecordedCall) => void): void
   };
 }
 
-/** A running adapter: where it listens, how to stop it, and the CPU time it has used so far (ms), when that can be read. */
+/** A running adapter: where it listens, how to stop it, the CPU time it has used so far (ms), and
+ * its longest pauses since last asked, when those can be read. */
 interface Adapter {
   port: number;
   stop: () => Promise<void>;
   cpuMs: () => number | undefined;
+  pauses: () => Promise<SlackPauses | undefined>;
 }
 
 /** User plus system CPU time of process `pid` (ms, all its threads), from /proc on Linux: the 14th
@@ -218,8 +224,9 @@ async function startAdapter(apiUrl: string, isolate: boolean, redis: SlackJob['r
     if (slack.port === null) throw new Error('bench: the Slack adapter did not report a port');
     return {
       port: slack.port,
-      // The benchmark's own work shares this process: no CPU of the adapter's alone.
+      // The benchmark's own work shares this process: no CPU or pauses of the adapter's alone.
       cpuMs: () => undefined,
+      pauses: () => Promise.resolve(undefined),
       stop: async () => {
         await slack.stop();
         await state?.close();
@@ -246,6 +253,16 @@ async function startAdapter(apiUrl: string, isolate: boolean, redis: SlackJob['r
   return {
     port,
     cpuMs: () => processCpuMs(child.pid),
+    pauses: () =>
+      new Promise((resolve) => {
+        // A child too busy to answer within 10 s has no figures worth waiting for.
+        const timer = setTimeout(() => resolve(undefined), 10_000);
+        child.once('message', (raw: unknown) => {
+          clearTimeout(timer);
+          resolve(SlackPausesSchema.safeParse(raw).data);
+        });
+        child.send(SLACK_PAUSES_REQUEST);
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
@@ -272,34 +289,38 @@ async function untilIdle(tracker: ReplyTracker, acked: number): Promise<number> 
 async function measureLevel(level: SlackLevel, adapter: Adapter, tracker: ReplyTracker, drainMs: number): Promise<SlackLevelResult> {
   const questions = mentionQuestions();
   const channel = `C0BENCH${level.connections}R${level.rate ?? 0}`;
-  let next = 0;
   tracker.reset();
-  const cpuBefore = adapter.cpuMs();
-  const load = await runLoad({
-    url: `http://127.0.0.1:${adapter.port}/slack/events`,
-    connections: level.connections,
-    amount: level.amount,
-    maxSeconds: level.maxSeconds,
-    timeoutMs: 10_000,
-    ...(level.rate === undefined ? {} : { rate: level.rate }),
-    // Each request is a new, correctly signed app_mention with its own event id and ts.
-    next: () => {
-      const question = questions[next++ % questions.length] ?? '';
-      const { ts, body } = appMention(channel, `<@${BOT_USER_ID}> ${question}`);
-      const raw = JSON.stringify(body);
-      const timestamp = Math.floor(Date.now() / 1000);
-      tracker.sentAt.set(ts, epochNow());
-      return {
+  // Each request a new, correctly signed app_mention with its own event id and ts, all built before
+  // the clock starts (slack-load.ts says why).
+  const timestamp = Math.floor(Date.now() / 1000);
+  const mentions = Array.from({ length: level.amount }, (_, i) => {
+    const { ts, body } = appMention(channel, `<@${BOT_USER_ID}> ${questions[i % questions.length] ?? ''}`);
+    const raw = JSON.stringify(body);
+    return {
+      ts,
+      request: {
         headers: {
           'content-type': 'application/json',
           'x-slack-request-timestamp': String(timestamp),
           'x-slack-signature': slackSignature(SIGNING_SECRET, timestamp, raw),
         },
         body: raw,
-      };
-    },
+      },
+    };
+  });
+  const cpuBefore = adapter.cpuMs();
+  await adapter.pauses();
+  const load = await runLoad({
+    url: `http://127.0.0.1:${adapter.port}/slack/events`,
+    connections: level.connections,
+    maxSeconds: level.maxSeconds,
+    timeoutMs: 10_000,
+    ...(level.rate === undefined ? {} : { rate: level.rate }),
+    requests: mentions.map((m) => m.request),
+    onSend: (i, at) => void tracker.sentAt.set(mentions[i]?.ts ?? '', at),
   });
   const cpuSent = adapter.cpuMs();
+  const adapterPauses = await adapter.pauses();
   const acked = load.ok;
   // Replies still on their way when the last ack came back; then the last parts of long answers.
   const until = epochNow() + drainMs;
@@ -337,6 +358,7 @@ async function measureLevel(level: SlackLevel, adapter: Adapter, tracker: ReplyT
     },
     afterDrain: { late: answeredInTheEnd - replyMs.length, never: Math.max(0, acked - answeredInTheEnd) },
     callsPerMention: Object.fromEntries([...tracker.calls].map(([method, n]) => [method, n / Math.max(1, acked)])),
+    pauses: { ...(adapterPauses === undefined ? {} : { adapter: adapterPauses }), benchLoopDelayMaxMs: load.loopDelayMaxMs },
   };
 }
 
@@ -355,11 +377,16 @@ function progressLine(result: SlackLevelResult, withRedis: boolean): string {
       ? ''
       : `; adapter CPU ${perMention(adapterCpuMs.sending)} ms an ack while sending, ${perMention(adapterCpuMs.all)} ms a mention in all`;
   const calls = Object.entries(result.callsPerMention).map(([method, n]) => `${method} ${n.toFixed(2)}`);
+  const adapterPauses = result.pauses?.adapter;
+  const pauses =
+    result.pauses === undefined
+      ? ''
+      : `; longest pauses while sending: ${adapterPauses === undefined ? '' : `adapter loop ${adapterPauses.loopDelayMaxMs.toFixed(0)} ms, GC ${adapterPauses.gcPauseMaxMs.toFixed(0)} ms, `}bench loop ${result.pauses.benchLoopDelayMaxMs.toFixed(0)} ms`;
   return (
     `slack${withRedis ? ' (Redis)' : ''} ×${result.connections}${result.rate === undefined ? '' : ` at ${result.rate}/s`}: ` +
     `ack p50 ${ack.p50.toFixed(1)} ms p99 ${ack.p99.toFixed(1)} ms; reply p50 ${reply.p50.toFixed(1)} ms p99 ${reply.p99.toFixed(1)} ms; ` +
     `errors ${slackErrors(result)} (no reply ${errors.noReply}: ${afterDrain.late} late, ${afterDrain.never} never; parts twice ${errors.duplicateParts})${cpu}; ` +
-    `Web API calls a mention: ${calls.join(', ')}`
+    `Web API calls a mention: ${calls.join(', ')}${pauses}`
   );
 }
 

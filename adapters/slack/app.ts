@@ -1,5 +1,5 @@
 /**
- * The Slack adapter: builds the Bolt app, registers one listener module per kind of delivery
+ * The Slack adapter: builds the Bolt apps, registers one listener module per kind of delivery
  * (listeners/: mention, direct message, commands, share, every figure of a card, feedback) and starts it over HTTP
  * or Socket Mode. Posting lives in delivery.ts, memory and de-duplication behind the state port:
  * the engine never sees Bolt.
@@ -21,7 +21,7 @@ import { boltLogger, scrubSecrets } from './bolt-logger.ts';
 import type { SlackConfig } from './config.ts';
 import { SlackDelivery, slackErrorCode } from './delivery.ts';
 import { SlackEventsReceiver } from './events-receiver.ts';
-import { createSlackHttpServer, DEFAULT_HTTP_TIMEOUTS, EVENTS_PATH, type HttpTimeouts } from './http-endpoint.ts';
+import { createSlackHttpServer, DEFAULT_HTTP_TIMEOUTS, EVENTS_PATH, type HttpReceivers, type HttpTimeouts } from './http-endpoint.ts';
 import * as commands from './listeners/commands.ts';
 import { QuestionNotStoredError } from './listeners/dedup.ts';
 import { answerInConversation, ConversationQuestion, type AnswerOptions } from './listeners/conversation.ts';
@@ -57,10 +57,12 @@ export interface SlackDeps {
 
 /** The app, and what starting and stopping it needs. */
 interface BuiltApp {
-  app: App;
+  /** Over HTTP, two Bolt apps (see {@link HttpReceivers}); in Socket Mode, one, over its websocket. */
+  apps: readonly App[];
   desk: AnswerDesk;
   feedback: AnswerFeedback | undefined;
-  receiver: SlackEventsReceiver | undefined;
+  /** Undefined in Socket Mode. */
+  receivers: HttpReceivers | undefined;
   /** Answers a conversation question (what a queue worker calls). */
   answer: (question: ConversationQuestion, options: AnswerOptions) => Promise<void>;
 }
@@ -95,12 +97,14 @@ function secretsOf(config: SlackConfig): string[] {
   return config.mode === 'http' ? [config.botToken, config.signingSecret] : [config.botToken, config.appToken];
 }
 
-/** The listener modules. A question typed in a conversation is taken once per message
- * (listeners/dedup.ts), a signed command or click once per body (http-endpoint.ts). */
-const LISTENERS = [mention, directMessage, commands, share, more, feedbackButtons];
+/** The listener modules: questions typed in conversations (Events API deliveries), then slash
+ * commands, clicks and the report form. A question is taken once per message (listeners/dedup.ts),
+ * a signed command or click once per body (http-endpoint.ts). */
+const CONVERSATION_LISTENERS = [mention, directMessage];
+const INTERACTION_LISTENERS = [commands, share, more, feedbackButtons];
 
 /**
- * Builds the Bolt app with every listener registered, not yet started. Initialisation (auth.test)
+ * Builds the Bolt apps with every listener registered, not yet started. Initialisation (auth.test)
  * is deferred to {@link startSlack}, so a bad token fails at start, not on the first question.
  */
 export function createSlackApp({
@@ -138,20 +142,26 @@ export function createSlackApp({
     // request under a flood.
     convoStore: false,
   } satisfies AppOptions;
-  // In HTTP mode the receiver only dispatches: http-endpoint.ts owns the server, reads and checks
-  // each request, then hands its parsed body over.
-  let receiver: SlackEventsReceiver | undefined;
-  let app: App;
+  // In HTTP mode the receivers only dispatch: http-endpoint.ts owns the server, reads and checks
+  // each request, then hands its parsed body to the app for its kind.
+  let receivers: HttpReceivers | undefined;
+  let conversations: App;
+  let interactions: App;
   if (config.mode === 'http') {
     // With a work queue, the acknowledgement goes out when the listeners return, once the
     // question is stored (never after its answer); without, as soon as Bolt acknowledges, before
     // its middleware and listeners run: a question is then claimed in this process, which cannot
     // fail in a way Slack sending it again would mend.
-    receiver = new SlackEventsReceiver(log, enqueue !== undefined);
-    app = new App({ ...common, receiver });
+    const afterListeners = enqueue !== undefined;
+    receivers = { events: new SlackEventsReceiver(log, afterListeners), interactions: new SlackEventsReceiver(log, afterListeners) };
+    conversations = new App({ ...common, receiver: receivers.events });
+    interactions = new App({ ...common, receiver: receivers.interactions });
   } else {
-    app = new App({ ...common, socketMode: true, appToken: config.appToken });
+    // One websocket, so one app: Socket Mode delivers every kind over it.
+    conversations = new App({ ...common, socketMode: true, appToken: config.appToken });
+    interactions = conversations;
   }
+  const apps = conversations === interactions ? [conversations] : [conversations, interactions];
 
   // Posting retries for itself (delivery.ts): only where a post cannot have landed twice, and a
   // 429 pauses only the method and channel it covers rather than this client's whole queue.
@@ -180,18 +190,21 @@ export function createSlackApp({
       }),
     ...(feedback === undefined ? {} : { feedback }),
   };
-  for (const listener of LISTENERS) listener.register(app, deps);
+  for (const listener of CONVERSATION_LISTENERS) listener.register(conversations, deps);
+  for (const listener of INTERACTION_LISTENERS) listener.register(interactions, deps);
 
-  app.error(async (error) => {
-    if (error instanceof QuestionNotStoredError) {
-      log.error({ error: delivery.describe(error) }, 'could not store a question; failing its delivery so that Slack sends it again');
-      // Thrown on, Bolt's receiver answers the delivery 500 rather than sending its acknowledgement.
-      throw error;
-    }
-    log.error({ error: delivery.describe(error) }, 'unhandled error in a Slack handler');
-  });
+  for (const app of apps) {
+    app.error(async (error) => {
+      if (error instanceof QuestionNotStoredError) {
+        log.error({ error: delivery.describe(error) }, 'could not store a question; failing its delivery so that Slack sends it again');
+        // Thrown on, Bolt's receiver answers the delivery 500 rather than sending its acknowledgement.
+        throw error;
+      }
+      log.error({ error: delivery.describe(error) }, 'unhandled error in a Slack handler');
+    });
+  }
 
-  return { app, desk, feedback, receiver, answer: (question, options) => answerInConversation(question, deps, options) };
+  return { apps, desk, feedback, receivers, answer: (question, options) => answerInConversation(question, deps, options) };
 }
 
 /**
@@ -208,14 +221,15 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
     deps.queue === undefined
       ? undefined
       : await WorkQueue.open({ config: deps.queue, name: 'slack', schema: ConversationQuestion, concurrency: SLACK_CONCURRENCY.max, log });
-  const { app, desk, feedback, receiver, answer } = createSlackApp({
+  const { apps, desk, feedback, receivers, answer } = createSlackApp({
     ...deps,
     state,
     ...(queue === undefined ? {} : { enqueue: (q: ConversationQuestion, onceKey: string) => queue.enqueueOnce(onceKey, CLAIM_TTL_MS, q) }),
   });
   deps.health?.set('slack', 'starting');
   try {
-    await app.init();
+    // Each app checks the token (auth.test) for the bot's identity, which its listeners read.
+    await Promise.all(apps.map((app) => app.init()));
   } catch (error) {
     await queue?.stop(0);
     const reason = scrubSecrets(slackErrorCode(error), secretsOf(config));
@@ -248,21 +262,21 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
     };
   queue?.start((job, { attempt, release }) => answer(job, { recheck: attempt > 1, onAnswered: release }));
 
-  if (receiver === undefined || config.mode === 'socket') {
-    await app.start();
+  if (receivers === undefined || config.mode === 'socket') {
+    await Promise.all(apps.map((app) => app.start()));
     deps.health?.set('slack', 'ready');
     log.info({ mode: 'socket', apiUrl: apiUrlForLog }, 'Slack adapter connected over Socket Mode');
     return {
       port: null,
       stop: stopAfter(async () => {
-        await app.stop();
+        await Promise.all(apps.map((app) => app.stop()));
       }),
       inFlight,
     };
   }
 
   const server = createSlackHttpServer({
-    receiver,
+    receivers,
     signingSecret: config.signingSecret,
     state,
     health: deps.health,
