@@ -63,6 +63,11 @@ const BROAD = 0.5;
  * keep every letter the word has. */
 const TYPO_LENGTH = { known: 7, asked: 6, swapped: 6, undoubled: 5 };
 
+/** Words outside the vocabulary remembered before the memo starts afresh (users' typing is unbounded). */
+const TYPOS_REMEMBERED = 5_000;
+/** No stem at all. */
+const NONE: ReadonlySet<string> = new Set();
+
 /** Whether a question word is the vocabulary's word, allowing a typo in longer words; `whole` words
  * (not stems, whose ends are cut) may also have the wrong letter doubled. */
 function sameWord(asked: string, known: string, whole = false): boolean {
@@ -256,15 +261,25 @@ export class MetricMatcher {
   }
 
   /** The vocabulary stems a question word is: itself, or within a typo of a long one. */
-  private stemsFitting(asked: string, word: string): Set<string> {
+  private stemsFitting(asked: string, word: string): ReadonlySet<string> {
     // A word of the vocabulary is that word, never a typo of another ("complaint" is not "complain").
     if (this.stems.has(asked) || this.vocabulary.has(word)) return new Set([asked]);
+    if (this.everyday.has(word)) return NONE;
+    // Words outside the vocabulary recur from question to question: each is compared with the whole
+    // vocabulary once, not in every question.
+    const key = `${asked} ${word}`;
+    const seen = this.typosSeen.get(key);
+    if (seen !== undefined) return seen;
     const fitting = new Set<string>();
-    if (this.everyday.has(word)) return fitting;
     if (asked.length >= TYPO_LENGTH.asked) for (const known of this.typoStems) if (sameWord(asked, known)) fitting.add(known);
     if (word.length >= TYPO_LENGTH.undoubled) for (const known of this.typoWords) if (sameWord(word, known.word, true)) fitting.add(known.stem);
+    if (this.typosSeen.size >= TYPOS_REMEMBERED) this.typosSeen.clear();
+    this.typosSeen.set(key, fitting);
     return fitting;
   }
+
+  /** What each word outside the vocabulary was read as, remembered (see {@link stemsFitting}). */
+  private readonly typosSeen = new Map<string, ReadonlySet<string>>();
 
   /**
    * Matches terms against the question, skipping words already taken (force names). The term right
