@@ -321,7 +321,7 @@ const TYPO_WORD = 7;
 const UNDOUBLED_WORD = 5;
 /** Words remembered as typos or not, per set of readers, before the memo starts afresh (users' typing is unbounded). */
 const TYPO_MEMO = 5_000;
-/** The phrase book's and the catalogue's long words by length, and the words already judged, per set of readers. */
+
 /** The phrase book's and catalogue's words with a letter doubled, which a hurried question types once or thrice. */
 function doubledWords(readers: QuestionReaders): ReadonlySet<string> {
   let doubled = DOUBLED_WORDS.get(readers);
@@ -333,6 +333,7 @@ function doubledWords(readers: QuestionReaders): ReadonlySet<string> {
 }
 const DOUBLED_WORDS = new WeakMap<QuestionReaders, ReadonlySet<string>>();
 
+/** The phrase book's and the catalogue's long words by length, and the words already judged, per set of readers. */
 const KNOWN_WORDS = new WeakMap<QuestionReaders, { byLength: Map<number, string[]>; seen: Map<string, boolean> }>();
 
 /** Words that are accounted for without naming anything: helper words, phrases of the book, the
@@ -499,7 +500,8 @@ function firstNamed(fits: readonly Fit[], spans: ReadonlyMap<string, Array<[numb
     .at(0)?.id;
 }
 
-/** Of two or more breakdowns, those whose phrases overlap no other breakdown's. */
+/** Of two or more breakdowns, those whose phrases overlap no other breakdown's, less those given as
+ * examples of a wider one named before them. */
 function namedApart(
   spans: ReadonlyMap<string, Array<[number, number]>>,
   breakdowns: readonly Fit[],
