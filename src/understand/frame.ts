@@ -13,7 +13,7 @@ import { editDistance, STOPWORDS, words } from '../text/words.ts';
 import type { CatalogueIndex } from './catalogue-index.ts';
 import { type ForceMention, type ForceResolver, NATIONAL } from './forces.ts';
 import { FIGURE_INTENTS, has, inheritedIntent, intentOf, type Cues } from './intent.ts';
-import { measuresNamedTogether, type MetricMatcher, type MetricMention, undoubled } from './metrics.ts';
+import { measuresNamedTogether, type MetricMatcher, type MetricMention } from './metrics.ts';
 import { findPeriods, type PeriodMention } from './periods.ts';
 import { askedPlaces, namedInQuestion, outsideRemarks, periodsAfterRemarks, QUESTION_OPENERS, remarksOf } from './remarks.ts';
 import type { PhraseBook, SlotMatch } from './phrases.ts';
@@ -292,12 +292,12 @@ function first(slots: ReadonlyMap<PhraseSlot, SlotMatch[]>, slot: PhraseSlot): S
 /** Whether a long word is a typo (one edit, or two letters swapped) of a word of the phrase book or
  * the catalogue ("constabualry"): it is that word mistyped, never a subject of its own. */
 function mistyped(w: string, readers: QuestionReaders): boolean {
-  if (w.length < UNDOUBLED_WORD) return false;
+  if (w.length < TYPO_WORD) return false;
   let known = KNOWN_WORDS.get(readers);
   if (!known) {
     known = { byLength: new Map(), seen: new Map() };
     for (const word of [...readers.phrases.words, ...readers.matcher.vocabulary]) {
-      if (word.length <= UNDOUBLED_WORD) continue;
+      if (word.length < TYPO_WORD - 1) continue;
       const sameLength = known.byLength.get(word.length);
       if (sameLength) sameLength.push(word);
       else known.byLength.set(word.length, [word]);
@@ -307,18 +307,14 @@ function mistyped(w: string, readers: QuestionReaders): boolean {
   const seen = known.seen.get(w);
   if (seen !== undefined) return seen;
   // Only words a letter longer or shorter, or as long, can be one edit away.
-  const near =
-    w.length < TYPO_WORD
-      ? (known.byLength.get(w.length + 1) ?? []).some((k) => undoubled(w, k))
-      : [w.length - 1, w.length, w.length + 1].some((n) => (known.byLength.get(n) ?? []).some((k) => k.length >= TYPO_WORD - 1 && editDistance(w, k, 1) <= 1));
+  const near = [w.length - 1, w.length, w.length + 1].some((n) => (known.byLength.get(n) ?? []).some((k) => editDistance(w, k, 1) <= 1));
   if (known.seen.size >= TYPO_MEMO) known.seen.clear();
   known.seen.set(w, near);
   return near;
 }
 
-/** The shortest word read as a typo of a known one; a doubled letter typed once ("comon") is read in shorter ones. */
+/** The shortest word read as a typo of a known one. */
 const TYPO_WORD = 7;
-const UNDOUBLED_WORD = 5;
 /** Words remembered as typos or not, per set of readers, before the memo starts afresh (users' typing is unbounded). */
 const TYPO_MEMO = 5_000;
 

@@ -59,40 +59,20 @@ const COUNTED_FIRST = 1.01;
 const BROAD = 0.5;
 
 /** The shortest words read with a typo: the vocabulary's, and the question's; two letters swapped
- * ("serach") and a doubled letter typed once ("loged", "acess") are read in shorter words, as they
- * keep every letter the word has. */
-const TYPO_LENGTH = { known: 7, asked: 6, swapped: 6, undoubled: 5 };
+ * ("serach") is read in words a letter shorter, as it keeps every letter. (A doubled letter mistyped
+ * is respelt before the question is read: src/understand/respell.ts.) */
+const TYPO_LENGTH = { known: 7, asked: 6, swapped: 6 };
 
 /** Words outside the vocabulary remembered before the memo starts afresh (users' typing is unbounded). */
 const TYPOS_REMEMBERED = 5_000;
 /** No stem at all. */
 const NONE: ReadonlySet<string> = new Set();
 
-/** Whether a question word is the vocabulary's word, allowing a typo in longer words; `whole` words
- * (not stems, whose ends are cut) may also have the wrong letter doubled. */
-function sameWord(asked: string, known: string, whole = false): boolean {
-  if (whole && asked.length >= TYPO_LENGTH.known && asked.length === known.length && doubledElsewhere(asked, known)) return true;
+/** Whether a question word is the vocabulary's word, allowing a typo in longer words. */
+function sameWord(asked: string, known: string): boolean {
   if (asked === known) return true;
   if (known.length >= TYPO_LENGTH.known && asked.length >= TYPO_LENGTH.asked) return oneEditApart(asked, known);
-  if (asked.length >= TYPO_LENGTH.undoubled && asked.length + 1 === known.length && undoubled(asked, known)) return true;
   return known.length >= TYPO_LENGTH.swapped && asked.length === known.length && swappedPair(asked, known);
-}
-
-/** Whether `a` is `b` with the wrong letter doubled ("reffered" for "referred"): each less one of its doubled letters is the same word. */
-function doubledElsewhere(a: string, b: string): boolean {
-  for (let i = 1; i < a.length; i++) {
-    if (a.charCodeAt(i) !== a.charCodeAt(i - 1)) continue;
-    const single = a.slice(0, i) + a.slice(i + 1);
-    if (undoubled(single, b)) return true;
-  }
-  return false;
-}
-
-/** Whether `a` is `b` with one of a doubled letter left out ("comon" for "common"). */
-export function undoubled(a: string, b: string): boolean {
-  let i = 0;
-  while (i < a.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i > 0 && b.charCodeAt(i) === b.charCodeAt(i - 1) && a.slice(i) === b.slice(i + 1);
 }
 
 /** Whether `a` is `b` with two neighbouring letters swapped. */
@@ -241,7 +221,7 @@ export class MetricMatcher {
         (t) => words(t),
       ),
     );
-    this.typoWords = [...this.vocabulary].filter((w) => w.length > TYPO_LENGTH.undoubled).map((word) => ({ word, stem: stem(word) }));
+    this.typoWords = [...this.vocabulary].filter((w) => w.length >= TYPO_LENGTH.swapped).map((word) => ({ word, stem: stem(word) }));
   }
 
   /** Whether two measures of time taken time the same cases (with and without suspension). */
@@ -272,7 +252,7 @@ export class MetricMatcher {
     if (seen !== undefined) return seen;
     const fitting = new Set<string>();
     if (asked.length >= TYPO_LENGTH.asked) for (const known of this.typoStems) if (sameWord(asked, known)) fitting.add(known);
-    if (word.length >= TYPO_LENGTH.undoubled) for (const known of this.typoWords) if (sameWord(word, known.word, true)) fitting.add(known.stem);
+    if (word.length >= TYPO_LENGTH.asked) for (const known of this.typoWords) if (sameWord(word, known.word)) fitting.add(known.stem);
     if (this.typosSeen.size >= TYPOS_REMEMBERED) this.typosSeen.clear();
     this.typosSeen.set(key, fitting);
     return fitting;

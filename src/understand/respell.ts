@@ -1,14 +1,16 @@
 /**
- * A doubled letter typed once ("comon", "recomendations", "oficers") or three times ("barrred"): the
- * commonest slips of fast typing, read as the known word before the question is matched, as the
- * phrase book matches words exactly. Other typos are read where measures and outcomes are matched
- * (src/understand/metrics.ts).
+ * A doubled letter typed once ("comon", "recomendations", "oficers"), three times ("barrred") or on
+ * the wrong letter ("reffered"): the commonest slips of fast typing, read as the known word before the
+ * question is read at all, so the phrase book, the catalogue and the check for unknown words all see
+ * the word meant. Other typos are read where measures and outcomes are matched (src/understand/metrics.ts).
  */
 
 /** The shortest word respelt: shorter ones are too often real words of their own. */
 const SHORTEST = 5;
+/** The shortest word read with the wrong letter doubled. */
+const WRONGLY_DOUBLED = 7;
 
-/** `text` with each word that is not a known word, but is one with a doubled letter typed once or thrice, written as that word. */
+/** `text` with each word that is not a known word, but is one with a doubled letter mistyped, written as that word. */
 export function respelt(text: string, doubled: ReadonlySet<string>, known: (word: string) => boolean): string {
   return text.replace(/[A-Za-z]+/g, (typed) => {
     const word = typed.toLowerCase();
@@ -17,10 +19,17 @@ export function respelt(text: string, doubled: ReadonlySet<string>, known: (word
       const candidate = `${word.slice(0, i + 1)}${word.slice(i)}`;
       if (doubled.has(candidate)) return candidate;
     }
-    for (let i = 2; i < word.length; i++) {
-      if (word[i] !== word[i - 1] || word[i] !== word[i - 2]) continue;
-      const candidate = `${word.slice(0, i)}${word.slice(i + 1)}`;
-      if (doubled.has(candidate)) return candidate;
+    for (let i = 1; i < word.length; i++) {
+      if (word[i] !== word[i - 1]) continue;
+      const single = `${word.slice(0, i)}${word.slice(i + 1)}`;
+      // "barrred": the letter typed three times.
+      if (i >= 2 && word[i] === word[i - 2] && doubled.has(single)) return single;
+      // "reffered": the wrong letter doubled, read in longer words only.
+      if (word.length < WRONGLY_DOUBLED) continue;
+      for (let k = 0; k < single.length; k++) {
+        const candidate = `${single.slice(0, k + 1)}${single.slice(k)}`;
+        if (candidate !== word && doubled.has(candidate)) return candidate;
+      }
     }
     return typed;
   });
