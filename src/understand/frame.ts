@@ -855,7 +855,8 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   if (has(cues, 'difference')) frame.difference = true;
   const larger = has(cues, 'outnumber') ? firstNamed(frame.measure.fits, metrics.measureSpans) : undefined;
   if (larger !== undefined) frame.outnumber = { measure: larger };
-  if (has(cues, 'both-parts')) frame.bothParts = true;
+  // "Did Lincolnshire deal with more formal complaints than informal ones?": both figures answer it.
+  if (has(cues, 'both-parts') || (frame.outnumber && intent === 'lookup')) frame.bothParts = true;
   const whole = partOfNumber(ws);
   if (whole !== undefined) frame.partOfNumber = whole;
   if (has(cues, 'when') && has(cues, 'publication')) frame.asksPublished = true;

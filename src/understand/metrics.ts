@@ -133,6 +133,8 @@ const INSIDE = new Set([
   'actually',
   'really',
   'ever',
+  // "How many formal complaints did they deal with?"
+  'they',
 ]);
 
 /** Where the phrase `stems` ends if it starts at word `i`, or -1. Helper words and a force's name
