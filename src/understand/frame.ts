@@ -503,6 +503,7 @@ function namedApart(
   breakdowns: readonly Fit[],
   wider: ReadonlyMap<string, string>,
   ws: readonly string[],
+  bracketed: ReadonlySet<number>,
 ): string[] {
   if (breakdowns.length < 2) return [];
   const overlaps = (x: string, y: string) => (spans.get(x) ?? []).some(([a, b]) => (spans.get(y) ?? []).some(([c, d]) => a < d && c < b));
@@ -510,10 +511,37 @@ function namedApart(
   // example of the wider one named before it is no second question.
   const start = (id: string) => Math.min(...(spans.get(id) ?? []).map(([a]) => a));
   const end = (id: string) => Math.max(...(spans.get(id) ?? []).map(([, b]) => b));
+  // "…how they use their powers (arrests, searches, force)": examples in brackets after it.
   const marked = (from: number, to: number) =>
-    ws.slice(from, to).some((w) => EXAMPLE_WORDS.has(w)) || ws.slice(to).join(' ').includes('and so on') || ws.slice(to).includes('etc');
+    ws.slice(from, to).some((w) => EXAMPLE_WORDS.has(w)) ||
+    ws.slice(to).join(' ').includes('and so on') ||
+    ws.slice(to).includes('etc') ||
+    [...bracketed].some((at) => at >= from && at <= to);
   const example = (f: Fit) => breakdowns.some((g) => g.id === wider.get(f.id) && end(g.id) <= start(f.id) && marked(end(g.id), start(f.id)));
   return breakdowns.filter((f) => !example(f) && !breakdowns.some((g) => g.id !== f.id && overlaps(f.id, g.id))).map((f) => f.id);
+}
+
+/** Less the kinds offered as alternatives to the wider kind holding them: "complaints about racism or
+ * discrimination" asks about discrimination, racism among it. */
+function widerOffered(
+  breakdowns: Fit[],
+  spans: ReadonlyMap<string, Array<[number, number]>>,
+  wider: ReadonlyMap<string, string>,
+  ws: readonly string[],
+): Fit[] {
+  const between = (x: string, y: string) =>
+    (spans.get(x) ?? []).some(([a, b]) =>
+      (spans.get(y) ?? []).some(([c, d]) => {
+        const gap = b <= c ? ws.slice(b, c) : d <= a ? ws.slice(d, a) : [];
+        return gap.length > 0 && gap.every((w) => w === 'or' || w === 'and');
+      }),
+    );
+  return breakdowns.filter((f) => !breakdowns.some((g) => g.id === wider.get(f.id) && between(f.id, g.id) && (spans.get(f.id) ?? []).length > 0));
+}
+
+/** The places of the words a bracket opens before ("powers (arrests, searches)": the place of "arrests"). */
+function bracketOpenings(wording: string): Set<number> {
+  return new Set([...wording.matchAll(/\(/g)].map((m) => words(wording.slice(0, m.index)).length));
 }
 
 /** Words that give what follows as an example ("like", "such as", "e.g."). */
@@ -536,6 +564,7 @@ function measureReading(
   unheld: MeasureReading['unheld'],
   questionWords: readonly string[],
   inContext: (at: number) => boolean,
+  bracketed: ReadonlySet<number>,
 ): MeasureReading {
   const { durations, subjects } = readers.matcher;
   const fits = (map: Map<string, number>, spans: Map<string, Array<[number, number]>>, loose?: Set<string>) =>
@@ -594,13 +623,18 @@ function measureReading(
   const namesOwnMeasure = decided.fits.some((f) => !f.loose && (metrics.measureSpans.get(f.id) ?? []).some(([a]) => !inContext(a)));
   const reading: MeasureReading = {
     fits: decided.fits,
-    breakdowns: namedInQuestion(fits(metrics.outcomes, metrics.outcomeSpans), metrics.outcomeSpans, inContext, !namesOwnMeasure),
+    breakdowns: widerOffered(
+      namedInQuestion(fits(metrics.outcomes, metrics.outcomeSpans), metrics.outcomeSpans, inContext, !namesOwnMeasure),
+      metrics.outcomeSpans,
+      readers.matcher.wider,
+      metrics.words,
+    ),
     inside: fits(metrics.inside, new Map()),
     touched: [...metrics.touched],
     duration,
     together,
   };
-  const apart = namedApart(metrics.outcomeSpans, reading.breakdowns, readers.matcher.wider, metrics.words);
+  const apart = namedApart(metrics.outcomeSpans, reading.breakdowns, readers.matcher.wider, metrics.words, bracketed);
   if (apart.length > 0) reading.apart = apart;
   if (previous?.measure !== undefined)
     reading.carried = { measure: previous.measure, ...(previous.outcome !== undefined ? { breakdown: previous.outcome } : {}) };
@@ -795,6 +829,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
       unheldSubject(wording, ws, slots, metrics, context, readers, scope),
       ws.filter((w, at) => !taken(at) && !STOPWORDS.has(w) && !/\d/.test(w)),
       (at) => (at < remarks && !pointsBack) || at >= trailing,
+      bracketOpenings(wording),
     ),
     periods: periodsAsked(periods, previous, intent, asksSomething && (!named || has(cues, 'follow-up') || ws.some((w) => BACK_REFERENCES.has(w)))),
     normalisation,
