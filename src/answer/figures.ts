@@ -24,7 +24,7 @@ import { readText } from './reading.ts';
 import { NATIONAL } from '../understand/forces.ts';
 import { type OurRate, ratePer1000, workforceOf } from './rankings.ts';
 import { declineUnreadable } from './unreadable.ts';
-import { askedWhole, partMetrics, partsOf, wholeFromParts } from './parts.ts';
+import { askedWhole, fitsEveryPart, partMetrics, partsOf, summedParts, wholeFromParts } from './parts.ts';
 import { compareWithAverage } from './average-force.ts';
 import { answerPublishedRate, publishedRate } from './published-rates.ts';
 import { canRatePerHead, canSum } from '../catalogue/rules.ts';
@@ -402,8 +402,12 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   const twin = twinOf(ctx, frame, metric, alsoFits, forces);
   if (twin) return answerEachMeasure(ctx, frame, draft, forces, [[{ id: metric.measure, score: 1 }], [{ id: twin, score: 1 }]]);
   // "Kent vs Essex complaint cases finalised": a whole its words fit every part of alike is compared,
-  // or followed over time, part by part, as a lookup gives their sum with its parts.
-  const wholeRelated = (frame.intent === 'compare' || frame.intent === 'change') && askedWhole(ctx, metric, alsoFits) !== undefined;
+  // or followed over time, part by part, as a lookup gives their sum with its parts; an outcome of
+  // such a whole ("how did the IOPC's reviews of Kent turn out") is given for each part, as the
+  // parts' outcomes are published apart.
+  const wholeRelated =
+    ((frame.intent === 'compare' || frame.intent === 'change') && askedWhole(ctx, metric, alsoFits) !== undefined) ||
+    (frame.intent === 'lookup' && metric.outcome !== undefined && fitsEveryPart(ctx, metric, alsoFits));
   const others = partsAskedFor(ctx, wholeRelated ? { ...frame, bothParts: true } : frame, metric, forces);
   if (others.length > 0)
     return answerEachMeasure(
@@ -570,9 +574,20 @@ function lookup(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   const sum = whole ? wholeFromParts(ctx, draft, force, whole, period) : undefined;
   if (whole && sum) {
     draft.allow(period.label);
+    // "What were the outcomes of Kent's IOPC reviews?": each part's outcomes, published apart.
+    const outcomes = frame.breakdown
+      ? summedParts(ctx, whole)
+          .map((p) => [ctx.measures.get(p.measure)?.short ?? p.label, outcomesOf(ctx, draft, force, p, chosen)] as const)
+          .filter(([, o]) => o !== '')
+          .map(([short, o]) => {
+            draft.allow(short);
+            return `\n• ${short}:${o}`;
+          })
+          .join('')
+      : '';
     return draft.answered(
       'lookup',
-      `${draft.forceName(force)}: ${sum.shown} ${whole.label} ${inPeriod(period)} (${sum.working}).${note}`,
+      `${draft.forceName(force)}: ${sum.shown} ${whole.label} ${inPeriod(period)} (${sum.working}).${outcomes}${note}`,
       frameOf('lookup', frame, { ...target, metric: whole }, [period.id]),
     );
   }

@@ -79,12 +79,18 @@ export function wholeFromParts(ctx: AnswerContext, draft: AnswerDraft, force: st
   return sumOf(draft, rows, { force, forceName: draft.forceName(force), period, whole, partName });
 }
 
+/** Whether the question's words fit every part of the whole `metric`'s measure splits alike
+ * ("IOPC reviews" fits those of complaints investigated and not investigated). */
+export function fitsEveryPart(ctx: AnswerContext, metric: Metric, alsoFits: readonly string[]): boolean {
+  const whole = ctx.measures.get(metric.measure)?.partOf;
+  if (whole === undefined || ctx.measures.get(whole)?.partsAddUp !== true) return false;
+  return [...ctx.measures.values()].filter((m) => m.partOf === whole).every((p) => p.id === metric.measure || alsoFits.includes(p.id));
+}
+
 /** The whole a question asked for when its words fit every part of it alike ("complaint cases
  * finalised" fits those under and outside Schedule 3): the answer is their sum. */
 export function askedWhole(ctx: AnswerContext, metric: Metric, alsoFits: readonly string[]): Metric | undefined {
+  if (metric.outcome !== undefined || !fitsEveryPart(ctx, metric, alsoFits)) return undefined;
   const whole = ctx.measures.get(metric.measure)?.partOf;
-  if (whole === undefined || metric.outcome !== undefined || ctx.measures.get(whole)?.partsAddUp !== true) return undefined;
-  const parts = [...ctx.measures.values()].filter((m) => m.partOf === whole);
-  if (!parts.every((p) => p.id === metric.measure || alsoFits.includes(p.id))) return undefined;
   return ctx.metrics.find((m) => m.measure === whole && m.outcome === undefined && m.unit === metric.unit);
 }
