@@ -130,7 +130,28 @@ function typedWords(text: string, count: number): string[] | undefined {
 }
 
 /** Words after which a name that is also a word ("met") names its force, however typed. */
-const BEFORE_FORCE = new Set(['excluding', 'except', 'versus', 'from', 'than', 'besides', 'without', 'exclude']);
+const BEFORE_FORCE = new Set([
+  'excluding',
+  'except',
+  'versus',
+  'vs',
+  'v',
+  'from',
+  'than',
+  'besides',
+  'without',
+  'exclude',
+  'on',
+  'for',
+  'about',
+  'against',
+  'at',
+  'of',
+  'in',
+  'to',
+  'with',
+  'like',
+]);
 
 /** Resolves force names in questions against the register. */
 export class ForceResolver {
