@@ -305,13 +305,17 @@ function chooseAnyMetric(ctx: AnswerContext, frame: QueryFrame, forces: string[]
       // a news report's figures.
       // A comparison, change or trend keeps the catalogue's order: a comparison would set a whole's parts
       // side by side one by one, and a change is best told between neighbouring years of one series.
-      const looseLevel = !RELATING.has(frame.intent) && frame.periods.asks.length === 0 && atLevel.every((c) => loose.has(c.metric.measure));
+      const allLoose = atLevel.every((c) => loose.has(c.metric.measure));
+      const looseLevel = !RELATING.has(frame.intent) && frame.periods.asks.length === 0 && allLoose;
       const asks = looseLevel ? [NEWEST] : frame.periods.asks;
       const fit = new Map(atLevel.map((c) => [c, periodFit(ctx, c.metric.id, forces, asks)]));
       const bestFit = Math.max(...fit.values());
       const newest = atLevel.filter((c) => fit.get(c) === bestFit);
       const order = (c: MetricChoice) => (places.every((f) => ctx.store.holds(f, c.metric.id)) ? 2 : 0) + (official(c) ? 1 : 0);
-      const tier = looseLevel ? [...newest].sort((a, b) => order(b) - order(a)) : newest;
+      // "By how much did complaints go up between 2023/24 and 2024/25?": between the years asked too,
+      // official statistics before a news report's rounded figures.
+      const namedYears = frame.periods.asks.length > 0 && frame.periods.asks.every((a) => a.kind === 'financial-year' || a.kind === 'year');
+      const tier = looseLevel || (allLoose && namedYears) ? [...newest].sort((a, b) => order(b) - order(a)) : newest;
       const pick = tier.find((c) => c.unitFits && national(c)) ?? tier.find((c) => c.unitFits && held(c)) ?? tier.find(held);
       if (pick) return { metric: pick.metric, alsoFits: [...new Set(atLevel.map((c) => c.metric.measure))].filter((m) => m !== pick.metric.measure) };
       if (!atLevel.every((c) => loose.has(c.metric.measure))) return 'stop';
