@@ -77,8 +77,10 @@ export function answerInTwoParts(ctx: AnswerContext, question: string, asked: Qu
   if (two.status === 'answered' && !FIGURES.includes(two.type)) return undefined;
   // "How does my force do on complaints? How many cases handled outside Schedule 3 did it finalise?":
   // a first part asking no quantity of words that fit loosely only leads in to the second, the
-  // measure asked; its figure would answer another question.
-  const leadIn = !firstFrame.quantity && firstFrame.measure.breakdowns.length === 0 && firstFrame.measure.fits.every((f) => f.loose);
+  // measure asked; its figure would answer another question. One naming a year asks its figure
+  // ("Gwent allegations last year, and how many formal complaints…").
+  const leadIn =
+    !firstFrame.quantity && firstFrame.periods.asks.length === 0 && firstFrame.measure.breakdowns.length === 0 && firstFrame.measure.fits.every((f) => f.loose);
   if (leadIn && two.status === 'answered' && secondFrame.measure.fits.some((f) => !f.loose)) return draft.answered(two.type, two.text, two.frame);
   // The second part leans on the first's year: an answer for another year answers something else.
   const years = new Set(one.frame.periods);

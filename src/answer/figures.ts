@@ -228,7 +228,9 @@ function restrictTo(ctx: AnswerContext, frame: QueryFrame, part: Fit[], parts: F
   const anotherPart = (outcome: string) => others.some((p) => counted(outcome, p.fits) || named(outcome, p.stems));
   const breakdowns = frame.measure.breakdowns.filter((b) => counted(b.id, part) || (ctx.outcomes.get(b.id)?.dimension !== 'role' && !anotherPart(b.id)));
   const { bothParts: _, ...one } = frame;
-  return { ...one, measure: { ...frame.measure, fits, breakdowns, together: [] } };
+  // Words of another part fit no other reading of this one ("…allegations, and how many formal complaints").
+  const touched = frame.measure.touched.filter((id) => part.some((f) => f.id === id));
+  return { ...one, measure: { ...frame.measure, fits, breakdowns, touched, together: [] } };
 }
 
 /** Two parts of one whole (cases outside and under Schedule 3), or two times of the same cases (with

@@ -12,7 +12,7 @@ import type { AnswerContext } from './context.ts';
 import { asksPerHead, asksShare, forcesOf } from './frame-reading.ts';
 import { ASKED_PERIOD_HELD, periodFit } from './period-fit.ts';
 import { NATIONAL } from '../understand/forces.ts';
-import type { PeriodAsk } from '../understand/periods.ts';
+import { type PeriodAsk, periodMatches } from '../understand/periods.ts';
 import { documentsNamed, seriesStatedIn } from './named-documents.ts';
 
 /** Intents that relate figures to one another. */
@@ -311,7 +311,11 @@ function chooseAnyMetric(ctx: AnswerContext, frame: QueryFrame, forces: string[]
       const fit = new Map(atLevel.map((c) => [c, periodFit(ctx, c.metric.id, forces, asks)]));
       const bestFit = Math.max(...fit.values());
       const newest = atLevel.filter((c) => fit.get(c) === bestFit);
-      const order = (c: MetricChoice) => (places.every((f) => ctx.store.holds(f, c.metric.id)) ? 2 : 0) + (official(c) ? 1 : 0);
+      // The years asked held first ("up or down in 2024/25 compared with 2023/24" needs both), then
+      // the places asked, then official statistics.
+      const yearsHeld = (c: MetricChoice) =>
+        frame.periods.asks.filter((a) => places.some((f) => ctx.store.of(f, c.metric.id).some((o) => periodMatches(o.period, a)))).length;
+      const order = (c: MetricChoice) => yearsHeld(c) * 4 + (places.every((f) => ctx.store.holds(f, c.metric.id)) ? 2 : 0) + (official(c) ? 1 : 0);
       // "By how much did complaints go up between 2023/24 and 2024/25?": between the years asked too,
       // official statistics before a news report's rounded figures.
       const namedYears = frame.periods.asks.length > 0 && frame.periods.asks.every((a) => a.kind === 'financial-year' || a.kind === 'year');

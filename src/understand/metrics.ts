@@ -478,6 +478,10 @@ const JOINERS = new Set([
   'were',
   'their',
   'its',
+  // "…allegations last year, and how many formal complaints…": a period said in words.
+  'last',
+  'latest',
+  'year',
 ]);
 
 /** One part of a question naming several measures side by side: the measures its words fit, best first. */
