@@ -99,8 +99,12 @@ export function documentsNamed(ctx: AnswerContext, frame: QueryFrame): ReadonlyS
   return named;
 }
 
+/** Intents asking figures: a paper named only in the label such a question opens with is who asks. */
+const FIGURE_INTENTS: ReadonlySet<QueryFrame['intent']> = new Set(['lookup', 'share', 'compare', 'change', 'trend', 'rank', 'count']);
+
 function papersNamed(ctx: AnswerContext, frame: QueryFrame): Set<string> {
-  const asked = frame.keywords;
+  const byline = FIGURE_INTENTS.has(frame.intent) ? (frame.byline ?? []) : [];
+  const asked = byline.length > 0 ? frame.keywords.filter((w) => !byline.includes(w)) : frame.keywords;
   const papers = PAPERS(ctx.documents, 'papers');
   // "How many independent IOPC investigations…": one word that is also a word of our measures
   // (The Independent) is that word, not the paper, unless the words around it make it a source

@@ -234,6 +234,9 @@ export const QueryFrame = z.strictObject({
   about: z.string().optional(),
   /** The question's meaningful words, for searching the sources' text. */
   keywords: z.array(z.string()),
+  /** The words of a label the question opens with ("Blackpool Gazette: …", "KentOnline - …"): who
+   * asks or where, not a source asked about. */
+  byline: z.array(z.string()).optional(),
   /** Words the question quotes ("'much broader than just misconduct'"), two or more: a passage holding them answers a text question. */
   quoted: z.array(z.string()).optional(),
   /** What a recommendations question is about: its meaningful words, less forces, numbers and the

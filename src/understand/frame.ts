@@ -141,6 +141,18 @@ function quotedWords(text: string): string[] {
     .filter((q) => q.includes(' ') || (q.length >= QUOTED_WORD && !STOPWORDS.has(q)));
 }
 
+/** Less the quotes that name what we count ("the IOPC's 'individual behaviours' category"): the
+ * catalogue's own term, no source's words. A quoted figure is kept, as the series it names. */
+function sourceQuotes(quoted: readonly string[], ws: readonly string[], metrics: MetricMention): string[] {
+  const spans = [...metrics.measureSpans.values(), ...metrics.outcomeSpans.values()].flat();
+  const ownTerm = (q: string) => {
+    const qs = q.split(' ');
+    const at = ws.findIndex((_, i) => qs.every((w, k) => ws[i + k] === w));
+    return at >= 0 && spans.some(([a, b]) => a <= at && at + qs.length <= b);
+  };
+  return quoted.filter((q) => /\d/.test(q) || !ownTerm(q));
+}
+
 /**
  * Phrases inside words quoted from a source are the source's, not the question's: "Hampshire 'bucks
  * the trend' - what's the latest figure?" asks no trend. (A quoted figure, "'more than 1,000'", is
@@ -544,6 +556,14 @@ function bracketOpenings(wording: string): Set<number> {
   return new Set([...wording.matchAll(/\(/g)].map((m) => words(wording.slice(0, m.index)).length));
 }
 
+/** A label of up to four words the question opens with, before a colon or a spaced dash: "Mansfield
+ * Chad: how many…" is asked by the paper, not about it. */
+function bylineOf(wording: string): string[] {
+  const label = /^\s*([^:?!.\n]{2,48}?)\s*(?::\s|\s[-–—]\s)/.exec(wording)?.[1];
+  const named = label === undefined ? [] : words(label);
+  return named.length <= 4 ? named : [];
+}
+
 /** Words that give what follows as an example ("like", "such as", "e.g."). */
 const EXAMPLE_WORDS: ReadonlySet<string> = new Set(['like', 'such', 'including', 'example', 'eg', 'etc']);
 
@@ -781,6 +801,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   // "How many forces beat the England and Wales average?" counts every force; England and Wales is the bar.
   if (intent === 'count' && shape.pastTarget && scope.kind === 'national') scope = { kind: 'every-force', except: shape.excluded };
   const unused = unaccounted(ws, metrics, slots, context, mentioned, readers);
+  const byline = bylineOf(wording);
   // "and Narnia?": a follow-up naming a place we can't resolve is about that place, never the last one.
   const follow = first(slots, 'follow-up');
   if (scope.kind === 'forces' && scope.carried && follow && unused.length > 0 && ws.length - follow.end <= 3)
@@ -860,8 +881,9 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     asksWhen: has(cues, 'when'),
     keywords: ws.filter((w) => !STOPWORDS.has(w)),
     topic: topicWords(ws, context, has(cues, 'quantity'), readers.phrases, slots),
-    unaccounted: intent === 'define' || intent === 'statement' || intent === 'recommendations' ? [] : unused,
+    unaccounted: intent === 'define' || intent === 'statement' || intent === 'recommendations' ? [] : unused.filter((w) => !byline.includes(w)),
   };
+  if (byline.length > 0) frame.byline = byline;
   // "The Home Office's line": the speaker, not their possessive.
   if (subject) frame.subject = typed(wording, ws, subject).replace(/['’]s$/, '');
   // "Who is Ilyas Nagdee and what did he say…?": a pronoun speaks for the person the question named.
@@ -915,7 +937,9 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   // Definitions, statements and recommendations read the sources' words already; "who is Herts' chief
   // constable?" asks an attribute we never hold.
   const readsText = intent === 'define' || intent === 'statement' || intent === 'recommendations';
-  if (quoted.length > 0) frame.quoted = quoted;
+  // "How many… (the IOPC's 'individual behaviours' category)?": the figure asked quotes our own term.
+  const fromSources = frame.quantity ? sourceQuotes(quoted, ws, metrics) : quoted;
+  if (fromSources.length > 0) frame.quoted = fromSources;
   // Words quoted from a source, in a question asking no figure, ask what the source says about them.
   // (A quoted figure, "'more than 1,000'", or a quoted category, "'individual behaviours'", asks for a figure.)
   const quotesSource =

@@ -62,6 +62,8 @@ const Row = z.strictObject({
   published: z.literal(true).optional(),
   /** The measure asked to be the larger of two ("more under Schedule 3 than outside it"). */
   outnumber: z.string().optional(),
+  /** The label the question opens with ("Mansfield Chad - …"): who asks, not a source asked about. */
+  byline: z.array(z.string()).optional(),
 });
 type Row = z.infer<typeof Row>;
 
@@ -132,6 +134,7 @@ function asRow(f: QueryFrame, expected: Row): Partial<Row> {
     ...(f.asksText ? { text: f.asksText } : {}),
     ...(f.asksPublished ? { published: true as const } : {}),
     ...(f.outnumber ? { outnumber: f.outnumber.measure } : {}),
+    ...(f.byline ? { byline: f.byline } : {}),
   };
   const { q: _q, previous: _previous, ...named } = expected;
   // Every field the frame holds is checked, and every field the row names: a row missing a field the
