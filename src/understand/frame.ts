@@ -529,7 +529,9 @@ function namedApart(
     ws.slice(to).join(' ').includes('and so on') ||
     ws.slice(to).includes('etc') ||
     [...bracketed].some((at) => at >= from && at <= to);
-  const example = (f: Fit) => breakdowns.some((g) => g.id === wider.get(f.id) && end(g.id) <= start(f.id) && marked(end(g.id), start(f.id)));
+  // "…discrimination, racism included": the narrower kind said to be inside the wider one.
+  const inside = (f: Fit) => INSIDE_WORDS.has(ws[end(f.id)] ?? '');
+  const example = (f: Fit) => breakdowns.some((g) => g.id === wider.get(f.id) && end(g.id) <= start(f.id) && (marked(end(g.id), start(f.id)) || inside(f)));
   return breakdowns.filter((f) => !example(f) && !breakdowns.some((g) => g.id !== f.id && overlaps(f.id, g.id))).map((f) => f.id);
 }
 
@@ -563,6 +565,9 @@ function bylineOf(wording: string): string[] {
   const named = label === undefined ? [] : words(label);
   return named.length <= 4 ? named : [];
 }
+
+/** Words after a kind that put it inside the one named before ("racism included", "race too"). */
+const INSIDE_WORDS: ReadonlySet<string> = new Set(['included', 'includes', 'among', 'amongst', 'too']);
 
 /** Words that give what follows as an example ("like", "such as", "e.g."). */
 const EXAMPLE_WORDS: ReadonlySet<string> = new Set(['like', 'such', 'including', 'example', 'eg', 'etc']);
