@@ -307,7 +307,9 @@ function chooseAnyMetric(ctx: AnswerContext, frame: QueryFrame, forces: string[]
       // side by side one by one, and a change is best told between neighbouring years of one series.
       const allLoose = atLevel.every((c) => loose.has(c.metric.measure));
       const looseLevel = !RELATING.has(frame.intent) && frame.periods.asks.length === 0 && allLoose;
-      const asks = looseLevel ? [NEWEST] : frame.periods.asks;
+      // "Latest year against the year before" in loose words: the series with the newest figures.
+      const newestAsked = allLoose && frame.periods.asks.some((a) => a.kind === 'latest');
+      const asks = looseLevel || newestAsked ? [NEWEST] : frame.periods.asks;
       const fit = new Map(atLevel.map((c) => [c, periodFit(ctx, c.metric.id, forces, asks)]));
       const bestFit = Math.max(...fit.values());
       const newest = atLevel.filter((c) => fit.get(c) === bestFit);
@@ -319,7 +321,7 @@ function chooseAnyMetric(ctx: AnswerContext, frame: QueryFrame, forces: string[]
       // "By how much did complaints go up between 2023/24 and 2024/25?": between the years asked too,
       // official statistics before a news report's rounded figures.
       const namedYears = frame.periods.asks.length > 0 && frame.periods.asks.every((a) => a.kind === 'financial-year' || a.kind === 'year');
-      const tier = looseLevel || (allLoose && namedYears) ? [...newest].sort((a, b) => order(b) - order(a)) : newest;
+      const tier = looseLevel || newestAsked || (allLoose && namedYears) ? [...newest].sort((a, b) => order(b) - order(a)) : newest;
       const pick = tier.find((c) => c.unitFits && national(c)) ?? tier.find((c) => c.unitFits && held(c)) ?? tier.find(held);
       if (pick) return { metric: pick.metric, alsoFits: [...new Set(atLevel.map((c) => c.metric.measure))].filter((m) => m !== pick.metric.measure) };
       if (!atLevel.every((c) => loose.has(c.metric.measure))) return 'stop';

@@ -133,8 +133,9 @@ const INSIDE = new Set([
   'actually',
   'really',
   'ever',
-  // "How many formal complaints did they deal with?"
+  // "How many formal complaints did they (or it) deal with?"
   'they',
+  'it',
 ]);
 
 /** Where the phrase `stems` ends if it starts at word `i`, or -1. Helper words and a force's name
