@@ -1033,8 +1033,9 @@ function compare(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targ
     working,
   );
   const when = samePeriod ? `${inPeriod(hi.period)}, ` : '';
-  // "Which saw fewer…?" is answered the way it was asked: the lower one first.
-  const lower = frame.ranking.direction === 'lowest';
+  // "Which saw fewer…?" is answered the way it was asked: the lower one first; a comparison asking
+  // neither way ("how does Cambridgeshire compare with Essex?") is said of the force named first.
+  const lower = frame.ranking.direction === 'lowest' || (frame.ranking.direction === undefined && have.length === 2 && lo.force === target.forces[0]);
   const first = lower ? lo : hi;
   const ordered = lower ? [lo, hi] : [hi, lo];
   const more = asShare
