@@ -68,6 +68,12 @@ const TYPOS_REMEMBERED = 5_000;
 /** No stem at all. */
 const NONE: ReadonlySet<string> = new Set();
 
+/** Whether `present` holds every one of `stems` (a plain loop: this runs for every term a question's stems file). */
+function holdsAll(present: ReadonlySet<string>, stems: readonly string[]): boolean {
+  for (const s of stems) if (!present.has(s)) return false;
+  return true;
+}
+
 /** Whether a question word is the vocabulary's word, allowing a typo in longer words. */
 function sameWord(asked: string, known: string): boolean {
   if (asked === known) return true;
@@ -290,11 +296,12 @@ export class MetricMatcher {
     const fitting = qs.map((w, i) => this.stemsFitting(w, ws[i] as string));
     const fits = (at: number, stem: string) => fitting[at]?.has(stem) === true;
     const named = (at: number) => owner[at] === -2;
-    const present = new Set(fitting.flatMap((f) => [...f]));
+    const present = new Set<string>();
+    for (const f of fitting) for (const s of f) present.add(s);
     const byFirstStem = new Map<string, Array<{ term: Term; index: number }>>();
     for (const s of present)
       for (const entry of this.byRarestStem.get(s) ?? []) {
-        if (!entry.term.stems.every((t) => present.has(t))) continue;
+        if (!holdsAll(present, entry.term.stems)) continue;
         const first = entry.term.stems[0] ?? '';
         const list = byFirstStem.get(first);
         if (list) list.push(entry);

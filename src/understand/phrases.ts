@@ -126,10 +126,11 @@ export class PhraseBook<S extends string = PhraseSlot> {
       if (i + 1 < ws.length) add(`${w} ${ws[i + 1]}`, i);
     }
     const everywhere = [...ws.keys()];
-    // The phrases filed under the question's words whose every word it holds, tried in the book's order.
-    const candidates = [...this.wordless, ...[...at.keys()].flatMap((key) => this.byKey.get(key) ?? [])]
-      .filter((entry) => entry.needs.every((t) => at.has(t)))
-      .sort((a, b) => a.rank - b.rank);
+    // The phrases filed under the question's words whose every word it holds, tried in the book's
+    // order. (Plain loops: gathered with flatMap and filter, this was a tenth of the parser's time.)
+    const candidates = [...this.wordless];
+    for (const key of at.keys()) for (const entry of this.byKey.get(key) ?? []) if (holdsAll(at, entry.needs)) candidates.push(entry);
+    candidates.sort((a, b) => a.rank - b.rank);
     for (const entry of candidates) {
       const places = entry.tokens[0] === GAP ? everywhere : (at.get(keyOf(entry.tokens)) ?? []);
       const starts = entry.start ? places.filter((i) => i === 0) : places;
@@ -157,6 +158,12 @@ export class PhraseBook<S extends string = PhraseSlot> {
     }
     return found;
   }
+}
+
+/** Whether every one of `needs` is a key of `at`. */
+function holdsAll(at: ReadonlyMap<string, unknown>, needs: readonly string[]): boolean {
+  for (const t of needs) if (!at.has(t)) return false;
+  return true;
 }
 
 /** Where a phrase is filed: its first two words, or its first alone when the second is a gap or none. */
