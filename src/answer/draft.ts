@@ -54,7 +54,51 @@ const quoteNumbers: (quote: string) => readonly number[] = memoised(numbersIn, 5
 interface CatalogueLabels {
   labels: ReadonlyMap<string, Name['role']>;
   byLength: readonly string[];
+  /** The labels in the order of `labels`, and where each is filed (see {@link labelsIn}). */
+  entries: ReadonlyArray<[string, Name['role']]>;
+  /** The places in `entries` of the labels under each word. */
+  byWord: ReadonlyMap<string, readonly number[]>;
+  /** Those with no word to file them under, read against every answer. */
+  unfiled: readonly number[];
 }
+
+/** Runs of letters and digits: a text's words, as {@link labelsIn} reads them. (Plain ASCII, which
+ * is quicker to read than every alphabet's letters; any set of characters would serve, read the
+ * same way in labels and texts.) */
+const WORD_RUN = /[A-Za-z0-9]+/g;
+
+/** The words of `label` with a character outside a word on both sides within it ("under" and
+ * "Schedule" of "finalised under Schedule 3"): wherever the label stands in a text, each is a whole
+ * word of that text too. */
+function innerWords(label: string): string[] {
+  return [...label.matchAll(WORD_RUN)].filter((m) => m.index > 0 && m.index + m[0].length < label.length).map((m) => m[0]);
+}
+
+/** The labels filed each under its inner word that the fewest labels hold. */
+function filed(labels: ReadonlyMap<string, Name['role']>): Pick<CatalogueLabels, 'entries' | 'byWord' | 'unfiled'> {
+  const entries = [...labels];
+  const holding = new Map<string, number>();
+  for (const [label] of entries) for (const w of new Set(innerWords(label))) holding.set(w, (holding.get(w) ?? 0) + 1);
+  const byWord = new Map<string, number[]>();
+  const unfiled: number[] = [];
+  for (const [i, [label]] of entries.entries()) {
+    const [rarest] = innerWords(label).sort((a, b) => (holding.get(a) ?? 0) - (holding.get(b) ?? 0));
+    if (rarest === undefined) unfiled.push(i);
+    else byWord.set(rarest, [...(byWord.get(rarest) ?? []), i]);
+  }
+  return { entries, byWord, unfiled };
+}
+
+/** The catalogue's labels that `text` holds, in the order of `labels`: only those filed under one of
+ * its words are looked for, not the hundreds of the catalogue. */
+function labelsIn(catalogue: CatalogueLabels, text: string): Array<[string, Name['role']]> {
+  const places = [...new Set(text.match(WORD_RUN))].flatMap((w) => catalogue.byWord.get(w) ?? []);
+  return [...catalogue.unfiled, ...places]
+    .sort((a, b) => a - b)
+    .map((i) => catalogue.entries[i] as [string, Name['role']])
+    .filter(([label]) => text.includes(label));
+}
+
 const catalogueLabels: (names: readonly string[]) => CatalogueLabels = (() => {
   const built = new WeakMap<readonly string[], CatalogueLabels>();
   return (names) => {
@@ -62,7 +106,7 @@ const catalogueLabels: (names: readonly string[]) => CatalogueLabels = (() => {
     if (labels === undefined) {
       const map = new Map<string, Name['role']>();
       for (const name of names) if (/\d/.test(name)) for (const spelling of spellings(name)) map.set(spelling, 'measure');
-      labels = { labels: map, byLength: [...map.keys()].sort((a, b) => b.length - a.length) };
+      labels = { labels: map, byLength: [...map.keys()].sort((a, b) => b.length - a.length), ...filed(map) };
       built.set(names, labels);
     }
     return labels;
@@ -300,8 +344,7 @@ export class AnswerDraft {
     const written = [body, ...notes].join('\n');
     this.check(written);
     // Of the hundreds of labels, only those the answer writes can be segments of it.
-    const names: Name[] = [...this.catalogue.labels, ...this.labels]
-      .filter(([text]) => written.includes(text))
+    const names: Name[] = [...labelsIn(this.catalogue, written), ...[...this.labels].filter(([text]) => written.includes(text))]
       .map(([text, role]) => ({ text, role }))
       .sort((a, b) => b.text.length - a.text.length);
     const quotes = this.book.quotes.map((q, i) => ({ text: q.quote, citation: i + 1 })).sort((a, b) => b.text.length - a.text.length);

@@ -19,6 +19,9 @@ export interface Observation {
 export class FigureStore {
   private readonly series = new Map<string, Observation[]>();
   private readonly byForce = new Map<string, Observation[]>();
+  /** The forces holding each metric, in the order of `byForce`: asked of every metric a question
+   * might mean, answer after answer, where reading it from the series asked once per force. */
+  private readonly byMetric = new Map<string, string[]>();
 
   constructor(figures: Figure[], metrics: Metric[]) {
     const metricById = new Map(metrics.map((m) => [m.id, m]));
@@ -43,6 +46,12 @@ export class FigureStore {
       this.byForce.set(obs.force, [...(this.byForce.get(obs.force) ?? []), obs]);
     }
     for (const list of [...this.series.values(), ...this.byForce.values()]) list.sort((a, b) => periodOrder(a.period) - periodOrder(b.period));
+    for (const [force, observations] of this.byForce)
+      for (const metricId of new Set(observations.map((o) => o.metric.id))) {
+        const forces = this.byMetric.get(metricId);
+        if (forces) forces.push(force);
+        else this.byMetric.set(metricId, [force]);
+      }
   }
 
   /** Observations of one metric for one force, oldest first. */
@@ -62,7 +71,7 @@ export class FigureStore {
 
   /** Forces holding any figure for the metric. */
   forcesFor(metricId: string): string[] {
-    return [...this.byForce.keys()].filter((f) => this.series.has(`${f}|${metricId}`));
+    return [...(this.byMetric.get(metricId) ?? [])];
   }
 
   /** Every force with at least one figure. */

@@ -45,9 +45,18 @@ interface Paper {
   byForce: Map<string, number[]>;
 }
 
-/** The papers the documents are reported by, each name once with its documents' ids: a question is
- * read against some eighty names, not every document. */
-const PAPERS = memoisedPer((documents: ReadonlyMap<string, SourceDocument>, _: 'papers') => {
+/** The papers the documents are reported by, each name once with its documents' ids, in data order;
+ * and the places among them of the papers whose names open and end with each word. */
+interface Papers {
+  list: Paper[];
+  byFirst: Map<string, number[]>;
+  byLast: Map<string, number[]>;
+}
+
+/** The papers, read once for each loaded data: a question is read against some eighty names (hundreds
+ * in a generated corpus), not every document, and only against those opening (or, for a paper
+ * named by the last word of its name, ending) with one of its words. */
+const PAPERS = memoisedPer((documents: ReadonlyMap<string, SourceDocument>, _: 'papers'): Papers => {
   const byName = new Map<string, Paper>();
   for (const doc of documents.values()) {
     const name = REPORTING.has(doc.kind) ? nameWords(doc.publisher) : [];
@@ -62,8 +71,21 @@ const PAPERS = memoisedPer((documents: ReadonlyMap<string, SourceDocument>, _: '
     paper.ids.push(doc.id);
     byName.set(key, paper);
   }
-  return [...byName.values()];
+  const list = [...byName.values()];
+  const file = (word: (p: Paper) => string) => {
+    const filed = new Map<string, number[]>();
+    for (const [i, p] of list.entries()) filed.set(word(p), [...(filed.get(word(p)) ?? []), i]);
+    return filed;
+  };
+  return { list, byFirst: file((p) => p.name[0] as string), byLast: file((p) => p.name.at(-1) as string) };
 });
+
+/** The papers filed under any of `words` in `filed`, in data order. */
+function filedUnder(papers: Papers, filed: Map<string, number[]>, words: readonly string[]): Paper[] {
+  const at: number[] = [];
+  for (const w of new Set(words)) for (const i of filed.get(w) ?? []) at.push(i);
+  return at.sort((a, b) => a - b).map((i) => papers.list[i] as Paper);
+}
 
 /** A paper's documents about any of `forces`, in data order: read by force, not document by document
  * (a paper named by the last word of its name is every paper so named, tens of thousands of
@@ -114,13 +136,17 @@ function papersNamed(ctx: AnswerContext, frame: QueryFrame): Set<string> {
     const at = asked.indexOf(word);
     return asked[at - 1] !== 'according' && !SOURCE_NOUNS.has(asked[at + 1] ?? '');
   };
-  const named = papers.filter((p) => standsIn(asked, p.name) && !(p.name.length === 1 && ours(p.name[0])));
+  const named = filedUnder(papers, papers.byFirst, asked).filter((p) => standsIn(asked, p.name) && !(p.name.length === 1 && ours(p.name[0])));
   const longest = Math.max(0, ...named.map((p) => p.name.length));
   if (named.length > 0) return new Set(named.filter((p) => p.name.length === longest).flatMap((p) => p.ids));
   // "The Echo", "the Chronicle": a paper by the last word of its name, when the question names a
   // force it writes about (the Daily Echo about Hampshire, not the Southend Echo about Essex).
   const forces = frame.scope.kind === 'forces' ? frame.scope.forces : [];
-  return new Set(papers.filter((p) => asked.includes(p.name.at(-1) as string) && !ours(p.name.at(-1))).flatMap((p) => about(p, forces)));
+  return new Set(
+    filedUnder(papers, papers.byLast, asked)
+      .filter((p) => !ours(p.name.at(-1)))
+      .flatMap((p) => about(p, forces)),
+  );
 }
 
 /**

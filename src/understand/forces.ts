@@ -109,10 +109,10 @@ class NameList<T extends { tokens: string[] }> {
 
   /** The names starting with a word of `tokens`, longest first. */
   opening(tokens: readonly string[]): T[] {
-    return [...new Set(tokens)]
-      .flatMap((t) => this.byFirst.get(t) ?? [])
-      .sort((a, b) => a - b)
-      .map((index) => this.all[index] as T);
+    // Plain loops: gathered with flatMap, this was a fortieth of the parser's time.
+    const indices: number[] = [];
+    for (const t of new Set(tokens)) for (const index of this.byFirst.get(t) ?? []) indices.push(index);
+    return indices.sort((a, b) => a - b).map((index) => this.all[index] as T);
   }
 }
 

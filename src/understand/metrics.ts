@@ -68,6 +68,12 @@ const TYPOS_REMEMBERED = 5_000;
 /** No stem at all. */
 const NONE: ReadonlySet<string> = new Set();
 
+/** Whether `present` holds every one of `stems` (a plain loop: this runs for every term a question's stems file). */
+function holdsAll(present: ReadonlySet<string>, stems: readonly string[]): boolean {
+  for (const s of stems) if (!present.has(s)) return false;
+  return true;
+}
+
 /** Whether a question word is the vocabulary's word, allowing a typo in longer words. */
 function sameWord(asked: string, known: string): boolean {
   if (asked === known) return true;
@@ -154,8 +160,10 @@ function matchAt(ws: string[], qs: string[], i: number, stems: string[], fits: (
 /** Finds vocabulary terms in questions. */
 export class MetricMatcher {
   private readonly terms: Term[];
-  /** The terms by their first stem, each with its place in `terms`. */
-  private readonly byFirstStem = new Map<string, Array<{ term: Term; index: number }>>();
+  /** The terms by the stem of theirs that the fewest terms hold, each with its place in `terms`: a
+   * term is tried only on a question holding that stem. (By their first stem, the hundreds of terms
+   * opening "did", "not" or "leave" were each tried at every such word of a question.) */
+  private readonly byRarestStem = new Map<string, Array<{ term: Term; index: number }>>();
   /** Every stem of every term. */
   private readonly stems: Set<string>;
   /** The stems long enough to be matched with a typo. */
@@ -196,11 +204,13 @@ export class MetricMatcher {
     for (const o of outcomes)
       for (const t of o.terms.flatMap(expandPhrase)) terms.push({ kind: 'outcome', id: o.id, stems: words(t).map(stem), weight: o.generic ? 0.3 : 1 });
     this.terms = terms.sort((a, b) => b.stems.length - a.stems.length);
+    const holding = new Map<string, number>();
+    for (const term of this.terms) for (const s of new Set(term.stems)) holding.set(s, (holding.get(s) ?? 0) + 1);
     this.terms.forEach((term, index) => {
-      const first = term.stems[0] ?? '';
-      const list = this.byFirstStem.get(first);
+      const [rarest = ''] = [...term.stems].sort((a, b) => (holding.get(a) ?? 0) - (holding.get(b) ?? 0));
+      const list = this.byRarestStem.get(rarest);
       if (list) list.push({ term, index });
-      else this.byFirstStem.set(first, [{ term, index }]);
+      else this.byRarestStem.set(rarest, [{ term, index }]);
     });
     this.stems = new Set(terms.flatMap((t) => t.stems));
     this.typoStems = [...this.stems].filter((known) => known.length >= TYPO_LENGTH.swapped);
@@ -283,10 +293,22 @@ export class MetricMatcher {
     const matches: Array<{ term: Term; at: number; len: number; end: number }> = [];
     const counted = new Set<string>();
     // Each question word is compared with the vocabulary once (a typo allowance is an edit distance),
-    // and only terms whose first stem a word fits are tried there, not every term at every word.
+    // and only terms whose every stem some word fits are tried, each where a word fits its first.
     const fitting = qs.map((w, i) => this.stemsFitting(w, ws[i] as string));
     const fits = (at: number, stem: string) => fitting[at]?.has(stem) === true;
     const named = (at: number) => owner[at] === -2;
+    const present = new Set<string>();
+    for (const f of fitting) for (const s of f) present.add(s);
+    const byFirstStem = new Map<string, Array<{ term: Term; index: number }>>();
+    for (const s of present)
+      for (const entry of this.byRarestStem.get(s) ?? []) {
+        if (!holdsAll(present, entry.term.stems)) continue;
+        const first = entry.term.stems[0] ?? '';
+        const list = byFirstStem.get(first);
+        if (list) list.push(entry);
+        else byFirstStem.set(first, [entry]);
+      }
+    // The order terms are found in does not matter: they are sorted below on every key that tells them apart.
     const termsAt = () => {
       const found: Array<{ term: Term; index: number; i: number; end: number }> = [];
       fitting.forEach((firsts, i) => {
@@ -294,7 +316,7 @@ export class MetricMatcher {
         // never one that merely stems like one ("Staffs" is not staff).
         if (named(i) && !this.vocabulary.has(ws[i] as string)) return;
         for (const first of firsts)
-          for (const { term, index } of this.byFirstStem.get(first) ?? []) {
+          for (const { term, index } of byFirstStem.get(first) ?? []) {
             const end = matchAt(ws, qs, i, term.stems, fits, named);
             if (end > 0) found.push({ term, index, i, end });
           }
