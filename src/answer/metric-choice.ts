@@ -97,7 +97,15 @@ export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReadin
     if (counts(top.id)) continue;
     // Where a weaker fit counts it ("cases" beside "case to answer"), that fit comes up level with the best.
     const counting = fits.filter((f) => counts(f.id));
-    const holders = [...new Set(ctx.metrics.filter((m) => m.outcome === b.id).map((m) => m.measure))].filter((id) => ctx.measures.get(id)?.family === family);
+    // Another measure stands in only where it holds the kind for a year asked: "discriminatory behaviour
+    // allegations finalised under Schedule 3 in 2024/25" is never answered with those logged in 2023/24.
+    const asked = frame.periods.asks;
+    const holdsAsked = (measure: string) =>
+      asked.length === 0 ||
+      ctx.metrics.some((m) => m.measure === measure && m.outcome === b.id && periodFit(ctx, m.id, forcesOf(frame), asked) >= ASKED_PERIOD_HELD);
+    const holders = [...new Set(ctx.metrics.filter((m) => m.outcome === b.id).map((m) => m.measure))].filter(
+      (id) => ctx.measures.get(id)?.family === family && holdsAsked(id),
+    );
     if (counting.length > 0) fits = fits.map((f) => (counts(f.id) && f.score < top.score ? { ...f, score: top.score } : f));
     else if (holders.length === 1) fits = [...fits, { id: holders[0] as string, score: top.score }];
     else if (isKindOfAllegation(ctx.outcomes.get(b.id)) && (holders.length > 1 || !reading.family)) {
@@ -105,7 +113,7 @@ export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReadin
       // category; "GMP use of police vehicles complaints allegations": none of theirs does. The one that
       // holds it for the place asked and shares most words with the question answers (its label says which).
       const other = categoryHolder(ctx, frame, b.id, holders.length > 1 ? holders : undefined);
-      if (other !== undefined) fits = [...fits, { id: other, score: top.score }];
+      if (other !== undefined && holdsAsked(other)) fits = [...fits, { id: other, score: top.score }];
     }
   }
   // "For how many Met officers with a case to answer was misconduct proven at a force panel?": the
