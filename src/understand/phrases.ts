@@ -39,8 +39,15 @@ interface Entry<S extends string> {
   rank: number;
   /** Its words, each once: a question lacking one cannot hold the phrase. */
   needs: string[];
-  /** Its words and the pairs of them it holds side by side (as `find` files a question's): where the phrase may be filed. */
-  keys: string[];
+}
+
+/** A phrase's words and the pairs of them it holds side by side (as `find` files a question's): where
+ * it may be filed. Made while the book is built, one spelling at a time: the keys of all 26,000
+ * spellings held at once (kept on each entry) raised the bot's RSS at ready by about 9 MB. */
+function keysOf(e: Entry<string>): string[] {
+  const { tokens } = e;
+  const pairs = tokens.flatMap((t, i) => (t !== GAP && i + 1 < tokens.length && tokens[i + 1] !== GAP ? [`${t} ${tokens[i + 1]}`] : []));
+  return [...e.needs, ...new Set(pairs)];
 }
 
 /** Every spelling a phrase's alternatives make: "(what|whats) (is|)" → "what is", "what", "whats is", "whats". */
@@ -63,9 +70,7 @@ function entryOf<S extends string>(slot: S, spelling: string): Entry<S> {
   const body = spelling.replace(/^\^/, '').replace(/\$$/, '');
   // A gap mark stands alone; every other part is folded into words as questions are.
   const tokens = body.split(/\s+/).flatMap((part) => (part === GAP ? [GAP] : words(part)));
-  const needs = [...new Set(tokens.filter((t) => t !== GAP))];
-  const pairs = tokens.flatMap((t, i) => (t !== GAP && i + 1 < tokens.length && tokens[i + 1] !== GAP ? [`${t} ${tokens[i + 1]}`] : []));
-  return { slot, tokens, start, end, rank: 0, needs, keys: [...needs, ...new Set(pairs)] };
+  return { slot, tokens, start, end, rank: 0, needs: [...new Set(tokens.filter((t) => t !== GAP))] };
 }
 
 /** Finds the phrase book's slots in questions (or any other book of named phrases, such as the
@@ -89,10 +94,11 @@ export class PhraseBook<S extends string = PhraseSlot> {
     for (const [rank, e] of ordered.entries()) e.rank = rank;
     this.words = new Set(ordered.filter((e) => !MARKING_SLOTS.has(e.slot)).flatMap((e) => e.tokens.filter((t) => t !== GAP)));
     this.wordless = ordered.filter((e) => e.needs.length === 0);
+    // Each spelling's keys are made twice, once to count and once to choose, never all held at once.
     const holding = new Map<string, number>();
-    for (const e of ordered) for (const key of e.keys) holding.set(key, (holding.get(key) ?? 0) + 1);
+    for (const e of ordered) for (const key of keysOf(e)) holding.set(key, (holding.get(key) ?? 0) + 1);
     for (const e of ordered) {
-      const [rarest] = [...e.keys].sort((a, b) => (holding.get(a) ?? 0) - (holding.get(b) ?? 0));
+      const [rarest] = keysOf(e).sort((a, b) => (holding.get(a) ?? 0) - (holding.get(b) ?? 0));
       if (rarest === undefined) continue;
       const list = this.byKey.get(rarest);
       if (list) list.push(e);
