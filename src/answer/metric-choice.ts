@@ -99,7 +99,7 @@ export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReadin
     const counting = fits.filter((f) => counts(f.id));
     // Another measure stands in only where it holds the kind for a year asked: "discriminatory behaviour
     // allegations finalised under Schedule 3 in 2024/25" is never answered with those logged in 2023/24.
-    const asked = frame.periods.asks;
+    const asked = frame.periods.asks.filter((a) => a.kind !== 'latest' && a.kind !== 'previous');
     const holdsAsked = (measure: string) =>
       asked.length === 0 ||
       ctx.metrics.some((m) => m.measure === measure && m.outcome === b.id && periodFit(ctx, m.id, forcesOf(frame), asked) >= ASKED_PERIOD_HELD);
