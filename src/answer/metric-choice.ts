@@ -329,7 +329,9 @@ function chooseAnyMetric(ctx: AnswerContext, frame: QueryFrame, forces: string[]
       // "By how much did complaints go up between 2023/24 and 2024/25?": between the years asked too,
       // official statistics before a news report's rounded figures.
       const namedYears = frame.periods.asks.length > 0 && frame.periods.asks.every((a) => a.kind === 'financial-year' || a.kind === 'year');
-      const tier = looseLevel || newestAsked || (allLoose && namedYears) ? [...newest].sort((a, b) => order(b) - order(a)) : newest;
+      // Years no measure holds ("complaints in 2025-26") leave the catalogue's order, for the decline to name.
+      const yearsDecide = allLoose && namedYears && newest.some((c) => yearsHeld(c) > 0);
+      const tier = looseLevel || newestAsked || yearsDecide ? [...newest].sort((a, b) => order(b) - order(a)) : newest;
       const pick = tier.find((c) => c.unitFits && national(c)) ?? tier.find((c) => c.unitFits && held(c)) ?? tier.find(held);
       if (pick) return { metric: pick.metric, alsoFits: [...new Set(atLevel.map((c) => c.metric.measure))].filter((m) => m !== pick.metric.measure) };
       if (!atLevel.every((c) => loose.has(c.metric.measure))) return 'stop';

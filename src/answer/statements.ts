@@ -150,9 +150,15 @@ export function answerStatement(ctx: AnswerContext, asked: QueryFrame, draft: An
     fallback(ctx, asked, draft) ??
     draft.noData(
       'off_topic',
-      `None of the sources we hold quotes ${draft.echo(asked.subject ?? 'that')}. ${whatWeHold(ctx)}`,
+      `None of the sources we hold quotes ${draft.echo(echoable(asked.subject) ?? 'that')}. ${whatWeHold(ctx)}`,
       { type: 'statement', forces: [], periods: [] },
       'statement',
     )
   );
+}
+
+/** A speaker's name as the reply may repeat it: never one holding digits, which the reading may have
+ * split from how they were typed ("3.14159" read as "3 14159") and which would read as figures. */
+function echoable(subject: string | undefined): string | undefined {
+  return subject !== undefined && !/\d/.test(subject) ? subject : undefined;
 }

@@ -137,6 +137,7 @@ describe('no question breaks the engine or makes it state an unproven number', (
           numRuns: RUNS,
           examples: [
             ['complaints recordable percentage', 'Hampshire 0 Hampshire'],
+            ['what did 3.14159 مرحبا Hampshire say', undefined],
             ['percentage 2021-22 no action', undefined],
             ['recommend trend 2021-22', undefined],
             ['latest allegations complaints', undefined],
