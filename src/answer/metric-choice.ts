@@ -331,7 +331,9 @@ function chooseAnyMetric(ctx: AnswerContext, frame: QueryFrame, forces: string[]
       const namedYears = frame.periods.asks.length > 0 && frame.periods.asks.every((a) => a.kind === 'financial-year' || a.kind === 'year');
       // Years no measure holds ("complaints in 2025-26") leave the catalogue's order, for the decline to name.
       const yearsDecide = allLoose && namedYears && newest.some((c) => yearsHeld(c) > 0);
-      const tier = looseLevel || newestAsked || yearsDecide ? [...newest].sort((a, b) => order(b) - order(a)) : newest;
+      // Each candidate's order read once: it walks the store's figures.
+      const ranks = looseLevel || newestAsked || yearsDecide ? new Map(newest.map((c) => [c, order(c)])) : undefined;
+      const tier = ranks ? [...newest].sort((a, b) => (ranks.get(b) ?? 0) - (ranks.get(a) ?? 0)) : newest;
       const pick = tier.find((c) => c.unitFits && national(c)) ?? tier.find((c) => c.unitFits && held(c)) ?? tier.find(held);
       if (pick) return { metric: pick.metric, alsoFits: [...new Set(atLevel.map((c) => c.metric.measure))].filter((m) => m !== pick.metric.measure) };
       if (!atLevel.every((c) => loose.has(c.metric.measure))) return 'stop';

@@ -364,6 +364,8 @@ export const PhraseSlot = z.enum([
   'forecast',
   'difference',
   'outnumber',
+  // Both ends of a comparison offered ("higher or lower", "faster or slower"): no direction asked.
+  'either-end',
   'superlative-force',
   'periods-listed',
   'uk-wide',

@@ -146,11 +146,17 @@ function quotedWords(text: string): string[] {
 function sourceQuotes(quoted: readonly string[], ws: readonly string[], metrics: MetricMention): string[] {
   const spans = [...metrics.measureSpans.values(), ...metrics.outcomeSpans.values()].flat();
   const ownTerm = (q: string) => {
-    const qs = q.split(' ');
-    const at = ws.findIndex((_, i) => qs.every((w, k) => ws[i + k] === w));
-    return at >= 0 && spans.some(([a, b]) => a <= at && at + qs.length <= b);
+    const at = quotedSpan(ws, q);
+    return at !== undefined && spans.some(([a, b]) => a <= at[0] && at[1] <= b);
   };
   return quoted.filter((q) => /\d/.test(q) || !ownTerm(q));
+}
+
+/** Where the quoted words `q` (folded, space-separated) first stand in the question's words. */
+function quotedSpan(ws: readonly string[], q: string): readonly [number, number] | undefined {
+  const qs = q.split(' ');
+  const at = ws.findIndex((_, i) => qs.every((w, k) => ws[i + k] === w));
+  return at < 0 ? undefined : [at, at + qs.length];
 }
 
 /**
@@ -162,9 +168,8 @@ function maskQuoted(slots: Map<PhraseSlot, SlotMatch[]>, ws: readonly string[], 
   const spans = quoted
     .filter((q) => !/\d/.test(q))
     .flatMap((q) => {
-      const qs = q.split(' ');
-      const at = ws.findIndex((_, i) => qs.every((w, k) => ws[i + k] === w));
-      return at < 0 ? [] : [[at, at + qs.length] as const];
+      const span = quotedSpan(ws, q);
+      return span ? [span] : [];
     });
   if (spans.length === 0) return;
   for (const [slot, matches] of slots) {
@@ -550,7 +555,7 @@ function widerOffered(
         return gap.length > 0 && gap.every((w) => w === 'or' || w === 'and');
       }),
     );
-  return breakdowns.filter((f) => !breakdowns.some((g) => g.id === wider.get(f.id) && between(f.id, g.id) && (spans.get(f.id) ?? []).length > 0));
+  return breakdowns.filter((f) => !breakdowns.some((g) => g.id === wider.get(f.id) && between(f.id, g.id)));
 }
 
 /** The places of the words a bracket opens before ("powers (arrests, searches)": the place of "arrests"). */

@@ -54,22 +54,6 @@ const NONE_BEFORE = new Set(['had', 'have', 'has', 'with', 'recorded', 'logged',
  * "excluding suspension for Lancashire" leaves out suspension, not Lancashire. */
 const BETWEEN_EXCLUSION = new Set(['the', 'both', 'and', 'or']);
 
-/** Words of one end of a comparison, offered with the other ("higher or lower"). */
-const OPPOSITES: ReadonlySet<string> = new Set([
-  'higher',
-  'lower',
-  'more',
-  'fewer',
-  'less',
-  'faster',
-  'slower',
-  'quicker',
-  'above',
-  'below',
-  'better',
-  'worse',
-]);
-
 /** Reads the shape from the slots found in the question's words `ws`. */
 export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatch[]>, forces: ForceMention): Shape {
   const has = (slot: PhraseSlot) => (slots.get(slot)?.length ?? 0) > 0;
@@ -82,9 +66,7 @@ export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatc
   const directed = (slot: PhraseSlot) => unbounded(slot).filter((m) => !saysEnd || !placeWord(m));
   const first = (slot: PhraseSlot) => directed(slot)[0]?.at ?? Infinity;
   // "Higher or lower than Hertfordshire?", "faster or slower": both ends offered ask no direction.
-  const offered = [...directed('highest'), ...directed('lowest')].some(
-    (m) => (ws[m.at - 1] === 'or' && OPPOSITES.has(ws[m.at - 2] ?? '')) || (ws[m.end] === 'or' && OPPOSITES.has(ws[m.end + 1] ?? '')),
-  );
+  const offered = has('either-end');
   const direction =
     !offered && (directed('highest').length > 0 || directed('lowest').length > 0) ? (first('highest') <= first('lowest') ? 'highest' : 'lowest') : undefined;
   // A force right after an exclusion is left out, and so is one joined to it ("leaving out Kent and Essex").
