@@ -122,16 +122,6 @@ export const NEWS_PICKS: Record<string, FigurePick[]> = {
     { metric: 'allegations-logged-individual-behaviours', value: 568 },
     { metric: 'allegations-logged-abuse-of-position-corruption', value: 91 },
   ],
-  // The share is the article's own (95 per cent), so an answer gives it rather than our rounding of 774 ÷ 819.
-  'gwent|2021-22 (YE 31 Mar 2022)|complaint allegations resulting in no action': [
-    { metric: 'complaint-allegations-no-action', value: 774, stated: '774' },
-    {
-      metric: 'complaint-allegations-no-action-share',
-      value: 95,
-      stated: '95 per cent',
-      quote: 'Of these, 774 (95 per cent) resulted in no action being required against the police officers involved.',
-    },
-  ],
   // The article gives the year's complaints as 1,984 and, two paragraphs on, as 1,987: both are kept, so an answer says the source differs.
   'avon-and-somerset|2020-21|complaints logged (IOPC annual stats)': [
     {

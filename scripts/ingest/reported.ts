@@ -51,6 +51,15 @@ const NEWS_METRICS: Record<string, string> = {
   'officers added to police barred list (College of Policing)': 'barred-list-officers',
 };
 
+/** Counts whose share of the whole a report often gives beside them ("4,002, or 90 per cent"), and
+ * the metric of that share: the report's own share is kept, so an answer gives it rather than our rounding. */
+const SHARE_METRICS: Record<string, string> = {
+  'complaint-allegations-no-action': 'complaint-allegations-no-action-share',
+};
+
+/** "3,894 (89 per cent)", "4,002, or 90 per cent", "1,758 (89%)": the count, then its share. */
+const SHARE_BESIDE = /(\d[\d,]*)(?:\s*\(|,\s*or\s+)(\d+(?:\.\d+)?)(\s*per cent|%)/g;
+
 const LOW_RELIABILITY = /low[- ]reliability|low[- ]quality|verify/i;
 
 const NewsRow = z.object({
@@ -186,11 +195,20 @@ function newsReason(r: NewsRow, key: string, seeds: Set<string>, picks: FigurePi
   return undefined;
 }
 
-/** The figure a row with one plain value states: its metric and value; undefined for a packed value. */
+/** The figure a row with one plain value states (its metric and value), with the share the quote
+ * gives beside it where its metric has one; undefined for a packed value. */
 function singlePick(r: NewsRow): FigurePick[] | undefined {
   const metric = NEWS_METRICS[r.metric] as string;
   const value = plainInteger(r.value);
-  return value === undefined ? undefined : [{ metric, value }];
+  if (value === undefined) return undefined;
+  const shareMetric = SHARE_METRICS[metric];
+  const beside = shareMetric === undefined ? undefined : [...r.supporting_text.matchAll(SHARE_BESIDE)].find((m) => plainInteger(m[1] ?? '') === value);
+  if (shareMetric === undefined || beside === undefined) return [{ metric, value }];
+  const [, count = '', share = '', unit = ''] = beside;
+  return [
+    { metric, value, stated: count },
+    { metric: shareMetric, value: Number(share), stated: `${share}${unit}` },
+  ];
 }
 
 /** Reads the per-force reported figures (documents are made by {@link addReports}). `seedUrls` are the curated articles' addresses. */
