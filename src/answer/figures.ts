@@ -17,6 +17,7 @@ import { byPeriod, type Observation, type PeriodGroup } from './figure-store.ts'
 import { stateGroup } from './period-groups.ts';
 import { otherBreakdownsNamed } from './breakdowns-named.ts';
 import { nearestPeriods } from './period-fit.ts';
+import { kindsSummed } from './kinds-summed.ts';
 import { closestHeld, inPeriod, joinNames, whatWeHold, widerBreakdownHeld } from './holdings.ts';
 import { fallback, sentences } from './passages.ts';
 import { documentsNamed } from './named-documents.ts';
@@ -157,8 +158,11 @@ function noMetric(ctx: AnswerContext, frameAsked: QueryFrame, draft: AnswerDraft
   const unreadable = unheld === undefined ? declineUnreadable(ctx, frameAsked, draft, forces, choices) : undefined;
   if (unreadable) return unreadable;
   const asked = choices[0]?.metric;
-  const askedLabel = asked ? (ctx.measures.get(asked.measure)?.label ?? asked.label) : 'that';
-  const outcomeId = unheld?.id ?? asked?.outcome;
+  // No figure of the measure named outright answers it ("abuse of position allegations finalised
+  // under Schedule 3"): that measure, and the kind named, are what we lack.
+  const named = asked ? undefined : frameAsked.measure.fits.find((f) => !f.loose && f.score > 0);
+  const askedLabel = asked ? (ctx.measures.get(asked.measure)?.label ?? asked.label) : named ? (ctx.measures.get(named.id)?.label ?? 'that') : 'that';
+  const outcomeId = unheld?.id ?? asked?.outcome ?? (named ? frameAsked.measure.breakdowns[0]?.id : undefined);
   const outcome = outcomeId === undefined ? undefined : (ctx.outcomes.get(outcomeId)?.label ?? outcomeId);
   // "How many police officers are there?" names a breakdown and no measure: what was asked is the
   // breakdown itself, never the first measure that happens to have it.
@@ -400,7 +404,7 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   if (tie) return tie;
   const { choices, metric, alsoFits, otherFamily } = chooseMetric(ctx, frame, forces);
   if (otherFamily) return notInFamily(ctx, frame, draft, forces, otherFamily);
-  if (!metric) return noMetric(ctx, frame, draft, forces, choices);
+  if (!metric) return kindsSummed(ctx, frame, draft) ?? noMetric(ctx, frame, draft, forces, choices);
   const twin = twinOf(ctx, frame, metric, alsoFits, forces);
   if (twin) return answerEachMeasure(ctx, frame, draft, forces, [[{ id: metric.measure, score: 1 }], [{ id: twin, score: 1 }]]);
   // "Kent vs Essex complaint cases finalised": a whole its words fit every part of alike is compared,

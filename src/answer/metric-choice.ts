@@ -37,6 +37,39 @@ function categoryHolder(ctx: AnswerContext, frame: QueryFrame, outcome: string, 
   return best !== undefined && best.n > 0 && (next === undefined || next.n < best.n) ? best.id : undefined;
 }
 
+/** The stems of each measure's own words (label and phrases), less those so common among the
+ * measures (in a quarter or more: "complaints", "allegations", "officers") that they name none apart. */
+const distinctStems = new WeakMap<AnswerContext['measures'], Map<string, Set<string>>>();
+
+function measureStems(ctx: AnswerContext, id: string): Set<string> {
+  let all = distinctStems.get(ctx.measures);
+  if (!all) {
+    const own = new Map(
+      [...ctx.measures.values()].map((m) => [m.id, new Set([m.label, ...m.terms].flatMap((t) => words(t).map(stem)).filter((w) => !STOPWORDS.has(w)))]),
+    );
+    const spread = new Map<string, number>();
+    for (const stems of own.values()) for (const w of stems) spread.set(w, (spread.get(w) ?? 0) + 1);
+    const common = (w: string) => (spread.get(w) ?? 0) * 4 >= own.size;
+    all = new Map([...own].map(([m, stems]) => [m, new Set([...stems].filter((w) => !common(w)))]));
+    distinctStems.set(ctx.measures, all);
+  }
+  return all.get(id) ?? new Set();
+}
+
+/** Whether the question's words name `asked` apart from `other`: a word of the question in the
+ * phrases of the one and not of the other ("finalised under Schedule 3" is not "logged"), so `other`
+ * would answer a different measure than the one asked. The breakdown's own words name neither
+ * ("abuse of position" is a kind of allegation, and a phrase of the inspectorate's measure). */
+function namesApart(ctx: AnswerContext, frame: QueryFrame, asked: string, other: string, breakdown: Outcome): boolean {
+  const own = measureStems(ctx, asked);
+  const theirs = measureStems(ctx, other);
+  const kind = new Set(breakdown.terms.flatMap((t) => words(t).map(stem)));
+  return frame.keywords.some((w) => {
+    const s = stem(w);
+    return own.has(s) && !theirs.has(s) && !kind.has(s);
+  });
+}
+
 /** The period asked when none is: the newest held. */
 const NEWEST: PeriodAsk = { kind: 'latest', label: 'the latest year' };
 
@@ -91,8 +124,12 @@ export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReadin
   // The family a question names ("in the BBC's analysis") leads, else the best fit's.
   const family = reading.family ?? (fits[0] && ctx.measures.get(fits[0].id)?.family);
   const top = fits.find((f) => ctx.measures.get(f.id)?.family === family) ?? fits[0];
-  for (const b of reading.breakdowns) {
-    if (!top || ctx.outcomes.get(b.id)?.generic) continue;
+  // "Appeals to the IOPC upheld": another measure's outcome, said of this one, is one of its own.
+  const own = top ? ctx.measures.get(top.id)?.outcomeWords : undefined;
+  if (own) breakdowns = breakdowns.map((b) => (own[b.id] === undefined ? b : { ...b, id: own[b.id] as string }));
+  for (const b of breakdowns) {
+    const outcome = ctx.outcomes.get(b.id);
+    if (!top || !outcome || outcome.generic) continue;
     const counts = (id: string) => ctx.metrics.some((m) => m.measure === id && m.outcome === b.id);
     if (counts(top.id)) continue;
     // Where a weaker fit counts it ("cases" beside "case to answer"), that fit comes up level with the best.
@@ -107,13 +144,14 @@ export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReadin
       (id) => ctx.measures.get(id)?.family === family && holdsAsked(id),
     );
     if (counting.length > 0) fits = fits.map((f) => (counts(f.id) && f.score < top.score ? { ...f, score: top.score } : f));
-    else if (holders.length === 1) fits = [...fits, { id: holders[0] as string, score: top.score }];
+    else if (holders.length === 1 && !namesApart(ctx, frame, top.id, holders[0] as string, outcome))
+      fits = [...fits, { id: holders[0] as string, score: top.score }];
     else if (isKindOfAllegation(ctx.outcomes.get(b.id)) && (holders.length > 1 || !reading.family)) {
       // "Sex discrimination complaints finalised": several measures of the publications count the
       // category; "GMP use of police vehicles complaints allegations": none of theirs does. The one that
       // holds it for the place asked and shares most words with the question answers (its label says which).
       const other = categoryHolder(ctx, frame, b.id, holders.length > 1 ? holders : undefined);
-      if (other !== undefined && holdsAsked(other)) fits = [...fits, { id: other, score: top.score }];
+      if (other !== undefined && holdsAsked(other) && !namesApart(ctx, frame, top.id, other, outcome)) fits = [...fits, { id: other, score: top.score }];
     }
   }
   // "For how many Met officers with a case to answer was misconduct proven at a force panel?": the
@@ -373,6 +411,12 @@ function chooseAnyMetric(ctx: AnswerContext, frame: QueryFrame, forces: string[]
     const fallback = inYear.length > 0 ? pickFrom(inYear, loose) : undefined;
     if (fallback !== undefined && fallback !== 'stop') return { choices, ...fallback };
   }
+  // "How many abuse of position allegations were finalised under Schedule 3?": no figure of the
+  // measures named best outright answers it (no total, no kind named), and a measure named less well
+  // never answers in their place.
+  const bestNamed = Math.max(0, ...reading.fits.filter((f) => !f.loose).map((f) => f.score));
+  const answersBest = (c: MetricChoice) => reading.fits.some((f) => f.id === c.metric.measure && f.score >= bestNamed);
+  if (bestNamed > 0 && !choices.some(answersBest)) return { choices: [], alsoFits: [] };
   const picked = pickFrom(choices, loose);
   if (picked !== undefined && picked !== 'stop') return { choices, ...picked };
   // A loose phrase naming one measure ("complaints made" is complaints logged) never falls to another.

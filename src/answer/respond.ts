@@ -3,7 +3,7 @@
  * (a place outside England and Wales, a force we don't know, a word several forces share).
  */
 import type { Answer, NoDataReason } from '../model/answer.ts';
-import type { Measure } from '../model/data.ts';
+import { isKindOfAllegation, type Measure } from '../model/data.ts';
 import type { Intent, QueryFrame, Scope } from '../model/frame.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
@@ -37,6 +37,11 @@ const BEYOND_FIGURES: Record<NonNullable<QueryFrame['beyondFigures']>, { reason:
     text: () => `We hold published figures for past years only, and we don't forecast. Ask how the figures have changed so far instead.`,
   },
   money: { reason: 'metric_not_held', text: (ctx) => `We hold complaints and misconduct figures, not budgets, spending or pay. ${whatWeHold(ctx)}` },
+  activity: {
+    reason: 'metric_not_held',
+    text: (ctx) =>
+      `We hold complaints and misconduct figures, not crime or policing activity (crime rates, arrests, stop and search, Taser use or response times). ${whatWeHold(ctx)}`,
+  },
   authorship: {
     reason: 'metric_not_held',
     text: () =>
@@ -133,8 +138,11 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
   // Money beside a measure we hold ("cases finalised, and how much compensation was paid?"): the
   // figure, and a word on the rest.
   const moneyAside = frame.beyondFigures === 'money' && frame.measure.fits.some((f) => !f.loose);
+  // "Complaints about stop and search": a kind of complaint, which we hold ("complaints about Taser
+  // use" is none of ours).
+  const aboutComplaints = frame.beyondFigures === 'activity' && frame.measure.breakdowns.some((b) => isKindOfAllegation(ctx.outcomes.get(b.id)));
   if (moneyAside) draft.note('We hold no figures on money (budgets, spending, pay or compensation), so that part of the question is not answered.');
-  else if (frame.beyondFigures !== undefined) {
+  else if (frame.beyondFigures !== undefined && !aboutComplaints) {
     const beyond = BEYOND_FIGURES[frame.beyondFigures];
     return draft.noData(beyond.reason, beyond.text(ctx), { type: typeOf(frame), forces, periods: [] }, typeOf(frame));
   }

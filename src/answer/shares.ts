@@ -108,7 +108,9 @@ export function statedShareBeside(ctx: AnswerContext, draft: AnswerDraft, force:
   const only = statedShareOf(ctx, force, metric, periodId);
   if (!only) return '';
   const s = draft.stated(only);
-  const whole = totalMetric(ctx, metric)?.label;
+  // The whole by its short name: the sentence has just named the measure in full.
+  const total = totalMetric(ctx, metric);
+  const whole = total ? (ctx.measures.get(total.measure)?.short ?? total.label) : undefined;
   if (whole !== undefined) draft.allow(whole);
   return `; that is ${s.shown} ${s.marks} of all ${whole ?? 'of them'}, as the source states it`;
 }

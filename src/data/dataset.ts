@@ -207,11 +207,13 @@ export function inspectDataset(dir: string): { dataset: Dataset; problems: DataP
     for (const related of [measure.partOf, measure.supersededBy, measure.rateOf, measure.timeOf, measure.refines?.measure])
       if (related !== undefined && !measureIds.has(related)) problems.push({ file, line, message: `unknown measure "${related}"` });
   const outcomeIds = new Set(outcomes.map((o) => o.value.id));
-  for (const { value: outcome, line, file } of outcomes)
+  for (const { value: outcome, line, file } of outcomes) {
     if (outcome.within !== undefined && !outcomeIds.has(outcome.within)) problems.push({ file, line, message: `unknown outcome "${outcome.within}"` });
+    for (const listed of outcome.kindsListed ?? []) if (!measureIds.has(listed)) problems.push({ file, line, message: `unknown measure "${listed}"` });
+  }
   for (const { value: measure, line, file } of measures)
-    if (measure.refines !== undefined && !outcomeIds.has(measure.refines.outcome))
-      problems.push({ file, line, message: `unknown outcome "${measure.refines.outcome}"` });
+    for (const outcome of [measure.refines?.outcome, ...Object.entries(measure.outcomeWords ?? {}).flat()])
+      if (outcome !== undefined && !outcomeIds.has(outcome)) problems.push({ file, line, message: `unknown outcome "${outcome}"` });
   for (const { value: metric, line, file } of metrics) {
     if (!measureIds.has(metric.measure)) problems.push({ file, line, message: `unknown measure "${metric.measure}"` });
     if (metric.outcome !== undefined && !outcomeIds.has(metric.outcome)) problems.push({ file, line, message: `unknown outcome "${metric.outcome}"` });

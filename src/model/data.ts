@@ -271,6 +271,9 @@ export const Measure = z.strictObject({
   /** Published as a table of outcomes (the IOPC's reviews and what they found): a lookup of the count
    * gives the outcomes beside it, as the table does, since the count alone says little. */
   outcomesShown: z.literal(true).optional(),
+  /** Breakdowns of other measures that, said of this one, mean one of its own: an IOPC review
+   * "upheld" (an appeal won) is one that found the outcome not reasonable and proportionate. */
+  outcomeWords: z.record(slug, slug).optional(),
 });
 export type Measure = z.infer<typeof Measure>;
 
@@ -285,6 +288,9 @@ export const Outcome = z.strictObject({
   terms: z.array(z.string().min(1)).min(1),
   /** Words so common in questions ("officers") that they only count beside the measure they belong to. */
   generic: z.boolean().optional(),
+  /** For a category: the measures whose published table lists every kind within it (IOPC Table 18),
+   * so that its count there, which the table does not print, is their sum, given with the working. */
+  kindsListed: z.array(slug).optional(),
 });
 export type Outcome = z.infer<typeof Outcome>;
 
@@ -370,6 +376,8 @@ export const PhraseSlot = z.enum([
   'periods-listed',
   'uk-wide',
   'money',
+  /** "Crime rate in Nottingham", "how many tasers were fired": crime and policing activity, not complaints. */
+  'activity',
   /** "Swansea specifically, rather than South Wales Police as a whole": a part of a force's area. */
   'within-area',
   /** "Who wrote the Hampshire Chronicle piece?": a byline, which the sources' records do not keep. */

@@ -55,7 +55,7 @@ export const NATIONAL = 'england-and-wales';
 /** Words after a region's name that show it is the region ("the North East forces"). */
 const REGION_FOLLOWERS = new Set(['force', 'forces', 'police', 'region', 'area', 'constabularies', 'constabulary']);
 /** Words joining two places compared or listed ("Swindon vs Gloucestershire"). */
-const JOINING = new Set(['vs', 'versus', 'v', 'and', 'or', 'against', 'with']);
+const JOINING = new Set(['vs', 'versus', 'v', 'and', 'or', 'against', 'with', 'compared', 'than']);
 
 /** Words for a region that name all of its forces ("the Welsh forces", "in Wales"). */
 const REGION_WORDS: Record<string, string> = { wales: 'Wales', welsh: 'Wales' };
@@ -495,7 +495,9 @@ const NOT_NAMES = new Set([
 /** Capitals past the first letter (other than "I") show the question was typed with care: then only
  * a capitalised word is a name ("take police to …" names no force "Take"). */
 function capitalised(question: string): boolean {
-  return /[A-Z]/.test(question.slice(1).replace(/\bI\b/g, ''));
+  // Acronyms ("IOPC", "PCCs") are typed in capitals in a question otherwise in lower case.
+  const rest = question.slice(1).replace(/\bI\b/g, '');
+  return /[A-Z]/.test(/^[a-z]/.test(question) ? rest.replace(/\b[A-Z][A-Z&]+s?\b/g, '') : rest);
 }
 
 /** "Narnia" in "Narnia Police" / "Narnia Constabulary" / "police in Narnia", when it is no name of ours. */

@@ -914,9 +914,11 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
       ? 'opinion'
       : has(cues, 'money')
         ? 'money'
-        : has(cues, 'authorship')
-          ? 'authorship'
-          : undefined;
+        : has(cues, 'activity')
+          ? 'activity'
+          : has(cues, 'authorship')
+            ? 'authorship'
+            : undefined;
   if (beyond) frame.beyondFigures = beyond;
   if (has(cues, 'uk-wide')) frame.ukWide = true;
   if (has(cues, 'difference')) frame.difference = true;

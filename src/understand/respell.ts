@@ -1,6 +1,6 @@
 /**
  * A doubled letter typed once ("comon", "recomendations", "oficers"), three times ("barrred") or on
- * the wrong letter ("reffered"): the commonest slips of fast typing, read as the known word before the
+ * the wrong letter ("reffered"), or another letter left out ("polce"): the commonest slips of fast typing, read as the known word before the
  * question is read at all, so the phrase book, the catalogue and the check for unknown words all see
  * the word meant. Other typos are read where measures and outcomes are matched (src/understand/metrics.ts).
  */
@@ -31,6 +31,19 @@ export function respelt(text: string, doubled: ReadonlySet<string>, known: (word
         if (candidate !== word && doubled.has(candidate)) return candidate;
       }
     }
-    return typed;
+    return dropped(word, known) ?? typed;
   });
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** "polce", "avrage": the one known word the typed word is with a letter put back, if just one is. */
+function dropped(word: string, known: (word: string) => boolean): string | undefined {
+  const found = new Set<string>();
+  for (let i = 0; i <= word.length; i++)
+    for (const letter of LETTERS) {
+      const candidate = `${word.slice(0, i)}${letter}${word.slice(i)}`;
+      if (known(candidate)) found.add(candidate);
+    }
+  return found.size === 1 ? [...found][0] : undefined;
 }
