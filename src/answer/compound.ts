@@ -69,7 +69,23 @@ export function answerInTwoParts(ctx: AnswerContext, question: string, asked: Qu
   // "Which force covers Southampton, and how many …?": a first part naming only a place is no question
   // of its own; the whole already answers it.
   if (one.status !== 'answered' || one.frame === undefined || !FIGURES.includes(one.type)) return undefined;
-  const secondFrame = readQuestion(second, ctx, one.frame);
+  // "The Welsh forces together: reviews completed, and how many found not reasonable?": a second part
+  // naming no place is about the same group of forces, taken the same way.
+  const read = readQuestion(second, ctx, one.frame);
+  // "Which force had the most …, and how long did they take?": the force the ranking put first.
+  const grouped = firstFrame.scope.kind === 'region' || firstFrame.scope.kind === 'every-force';
+  const top =
+    one.type === 'ranking' && firstFrame.ranking.direction !== undefined && (firstFrame.ranking.limit ?? 1) === 1 && !firstFrame.total
+      ? one.facts[0]?.force
+      : undefined;
+  const secondFrame =
+    read.scope.kind !== 'unnamed'
+      ? read
+      : top !== undefined && ctx.forces.has(top)
+        ? { ...read, scope: { kind: 'forces' as const, forces: [top], carried: true, places: [] } }
+        : grouped
+          ? { ...read, scope: firstFrame.scope, total: firstFrame.total }
+          : read;
   const two = draft.section(() => respond(ctx, secondFrame, draft));
   // "…, and what was the date of that response?": a second part asking for the sources' words.
   const asksWords = secondFrame.asksText !== undefined || (secondFrame.asksWhen && !secondFrame.quantity);

@@ -430,6 +430,11 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   const comparing = frame.intent === 'compare';
   let targetForces = forces.filter((f) => ctx.store.holds(f, metric.id) || forces.length === 1);
   let onlyFor = '';
+  // "England and Wales minus the Met": the other forces' figures added up, beside the published total less the Met's.
+  if (frame.scope.kind === 'every-force' && frame.scope.except.length > 0 && frame.total) {
+    const summed = answerRanking(ctx, { ...frame, intent: 'rank' }, draft);
+    if (summed) return summed;
+  }
   if (forces.length === 0) {
     const holders = ctx.store.forcesFor(metric.id);
     if (holders.length === 1 || comparing) targetForces = holders;

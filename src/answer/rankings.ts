@@ -25,6 +25,7 @@ import { shareFor, totalMetric } from './shares.ts';
 import { askedWhole } from './parts.ts';
 import { pickedBy } from './ranking-filter.ts';
 import { partsNamed, type WholeRow, wholeLines, wholeRows } from './whole-ranking.ts';
+import { totalOfForces } from './force-totals.ts';
 
 /** How many places a ranking lists when the question does not say. */
 const DEFAULT_PLACES = 5;
@@ -220,7 +221,12 @@ export function answerRanking(ctx: AnswerContext, frame: QueryFrame, draft: Answ
     named.length === 0
       ? ` We hold ${best.label} for too few of these forces${asks.length > 0 ? ` for ${asks.map((a) => a.label).join(' or ')}` : ''} to rank them; this ranks ${metric.label}, which the question's words also fit.`
       : '';
-  const scope = scopeNote(ctx, draft, table.rows, excluded, within) + picked.note + instead;
+  // "…, and how does that compare with England and Wales?": its own figure, beside the ranking.
+  // An average's England and Wales figure is the national average already ("the national average days").
+  const barAsked = frame.comparison.target === 'national' || (frame.comparison.target === 'average' && metric.aggregation === 'average');
+  const bar = barAsked && national && !ranking.pastTarget ? draft.stated(national) : undefined;
+  const against = bar ? ` England and Wales's own figure: ${bar.shown} ${bar.marks}.` : '';
+  const scope = against + scopeNote(ctx, draft, table.rows, excluded, within) + picked.note + instead;
   // "Which forces had more than 5,000 …?" is answered as "how many forces": the list past the threshold.
   // "How many forces took longer than the England and Wales average?": past its own figure, cited.
   if (ranking.pastTarget && national) {
@@ -232,31 +238,7 @@ export function answerRanking(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   if (frame.total && ranking.direction === undefined) {
     const summed = summedOf(metric, asksPerHead(frame));
     if (!canSum(summed)) return refuseSum(draft, summed, answerFrame, national);
-    const stated = rows.map((o) => draft.stated(o));
-    const sum = rows.reduce((t, o) => t + o.value, 0);
-    draft.computed(
-      {
-        force: 'all-forces',
-        forceName: within ? joinNames(rows.map((o) => draft.forceName(o.force))) : 'all forces listed',
-        periodId: period.id,
-        period: period.label,
-        metric: metric.id,
-        metricLabel: `total ${metric.label}`,
-        unit: metric.unit,
-      },
-      sum,
-      'sum',
-      stated.map((s) => s.index),
-      `sum of every force's figure in the table`,
-    );
-    // "All four Welsh forces together": those forces, named, and no England and Wales total beside them.
-    const whose = within ? `${joinNames(rows.map((o) => draft.forceName(o.force)))} together` : 'all forces we hold it for';
-    let text = `${metric.label} ${inPeriod(period)}, ${whose}: ${formatValue(sum, metric.unit)} (our calculation: the sum of every force's figure ${stated.map((s) => s.marks).join('')}).`;
-    if (national && !within) {
-      const n = draft.stated(national);
-      text += ` The published England and Wales total is ${n.shown} ${n.marks}${national.value === sum ? ', which matches' : ', which differs from our sum; the published total is the one to use'}.`;
-    }
-    return draft.answered('ranking', text.charAt(0).toUpperCase() + text.slice(1) + scope + leftOut, answerFrame);
+    return totalOfForces(ctx, draft, { metric, rows, within: within !== undefined, excluded, frame: answerFrame, after: scope + leftOut });
   }
 
   const ascending = ranking.direction === 'lowest';

@@ -810,6 +810,9 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   }
   // "How many forces beat the England and Wales average?" counts every force; England and Wales is the bar.
   if (intent === 'count' && shape.pastTarget && scope.kind === 'national') scope = { kind: 'every-force', except: shape.excluded };
+  // "England and Wales minus the Met": every other force's figures, added up.
+  const nationalLess = scope.kind === 'national' && shape.excluded.length > 0 && FIGURE_INTENTS.includes(intent);
+  if (nationalLess) scope = { kind: 'every-force', except: shape.excluded };
   const unused = unaccounted(ws, metrics, slots, context, mentioned, readers);
   const byline = bylineOf(wording);
   // "and Narnia?": a follow-up naming a place we can't resolve is about that place, never the last one.
@@ -879,7 +882,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
       ...(shape.pastTarget ? { pastTarget: shape.pastTarget } : {}),
     },
     comparison: shape.target ? { target: shape.target } : {},
-    total: shape.total,
+    total: shape.total || nationalLess,
     breakdown: shape.breakdown,
     // "How many, and what share…?" asks for the whole beside the part.
     alsoTotal:

@@ -87,7 +87,9 @@ const RULES: readonly IntentRule[] = [
   { intent: 'recommendations', priority: 75, when: (c) => has(c, 'recommendation') },
   { intent: 'count', priority: 71, when: (c) => has(c, 'count-forces') && !c.target && (c.places === 0 || c.places > 2 || c.group) },
   { intent: 'count', priority: 71, when: (c) => c.pastTarget },
-  { intent: 'rank', priority: 70, when: (c) => c.rank && (c.places === 0 || c.places > 2 || c.group) },
+  // "Which force was slowest, and how does that compare with England and Wales?": England and Wales
+  // is the bar the ranking is set against, no place ranked.
+  { intent: 'rank', priority: 70, when: (c) => c.rank && (c.places - (c.national && c.target ? 1 : 0) === 0 || c.places > 2 || c.group) },
   // "Was Lancashire the slowest force?": a claim about one force's place among all.
   { intent: 'rank', priority: 70, when: (c) => has(c, 'superlative-force') && c.places - (c.national ? 1 : 0) === 1 && !c.target },
   // "The three biggest categories for GMP": a force's breakdowns in order.

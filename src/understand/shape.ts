@@ -95,7 +95,10 @@ export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatc
   const shape: Shape = {
     included,
     // "Did forces get quicker at …?" asks how a figure changed, not which force is quickest.
-    rank: !nationalTarget && (has('rank') || countForces || ranked || listed || ((direction !== undefined || has('total')) && forcesWord && !has('change'))),
+    // "Which force was slowest, and how does that compare with England and Wales?" ranks all the same.
+    rank:
+      (!nationalTarget || (forcesWord && direction !== undefined)) &&
+      (has('rank') || countForces || ranked || listed || ((direction !== undefined || has('total')) && forcesWord && !has('change'))),
     perHead: has('per-head'),
     // "The difference between the Met and GMP in total allegations logged": the total is the measure's, not a sum of the forces.
     total: has('total') && !nationalTarget && !has('difference'),
