@@ -66,9 +66,19 @@ function frameOf(type: QuestionType, asked: QueryFrame, target: Target, periods:
   return frame;
 }
 
-/** The asks a series must answer: a follow-up's default period (`held`) only where the series holds it. */
+/** The asks a series must answer: a follow-up's default period (`held`) only where the series holds
+ * it; "2023 to 2024" (read as a financial year) of a series held by calendar year, its two years. */
 function firmAsks(groups: PeriodGroup[], asks: readonly PeriodAsk[]): PeriodAsk[] {
-  return asks.filter((a) => a.kind !== 'held' || groups.some((g) => periodMatches(g.period, a)));
+  const holds = (a: PeriodAsk) => groups.some((g) => periodMatches(g.period, a));
+  const calendar = (a: PeriodAsk) => groups.some((g) => g.period.kind === 'calendar-years' && periodMatches(g.period, a));
+  return asks
+    .filter((a) => a.kind !== 'held' || holds(a))
+    .flatMap((a) => {
+      if (a.kind !== 'financial-year' || holds(a)) return [a];
+      const start = Number(a.id.slice(0, 4));
+      const years: PeriodAsk[] = [start, start + 1].map((year) => ({ kind: 'year', year, label: String(year) }));
+      return years.every(calendar) ? years : [a];
+    });
 }
 
 /** Resolves relative and explicit period asks against one series. */
@@ -234,7 +244,14 @@ function restrictTo(ctx: AnswerContext, frame: QueryFrame, part: Fit[], parts: F
   const { bothParts: _, ...one } = frame;
   // Words of another part fit no other reading of this one ("…allegations, and how many formal complaints").
   const touched = frame.measure.touched.filter((id) => part.some((f) => f.id === id));
-  return { ...one, measure: { ...frame.measure, fits, breakdowns, touched, together: [] } };
+  // "Complaints logged and complaints per 1,000 employees": the rate is the other part's, not this count's.
+  const isRate = (p: Fit[]) => p.some((f) => ctx.measures.get(f.id)?.rateOf !== undefined);
+  const rateElsewhere = !isRate(part) && parts.some((p) => p !== part && isRate(p));
+  return {
+    ...one,
+    ...(rateElsewhere && asksPerHead(frame) ? { normalisation: 'count' as const } : {}),
+    measure: { ...frame.measure, fits, breakdowns, touched, together: [] },
+  };
 }
 
 /** Two parts of one whole (cases outside and under Schedule 3), or two times of the same cases (with
@@ -294,7 +311,7 @@ function answerEachMeasure(
   const opening = sideBySide
     ? intro
     : `${capitalise(joinNames(labels))} are different measures, so each is answered on its own and they are never added together or compared:`;
-  const together = sideBySide ? partsCombined(ctx, asked, draft, firstFacts) : undefined;
+  const together = sideBySide ? (partsCombined(ctx, asked, draft, firstFacts) ?? wholeBeside(ctx, draft, firstFacts)) : undefined;
   const text = `${opening}\n${answers.map((p) => `• ${p.text}`).join('\n')}${together ? `\n${together}` : ''}`;
   const type = typeOf(asked);
   const frame = { type, forces, periods: [] };
@@ -304,18 +321,45 @@ function answerEachMeasure(
     : draft.noData(answers.find((a) => a.status === 'no_data')?.reason ?? 'metric_not_held', text, frame, type);
 }
 
+/** The first figure each part stated, from `starts` (where each part's facts begin), when both are
+ * of one force and period. */
+function partFacts(draft: AnswerDraft, starts: readonly number[]): [number, number] | undefined {
+  if (starts.length !== 2) return undefined;
+  const [ia, ib] = starts.map((from) => draft.facts.findIndex((f, i) => i >= from && f.computed === undefined));
+  const a = ia === undefined ? undefined : draft.facts[ia];
+  const b = ib === undefined ? undefined : draft.facts[ib];
+  if (ia === undefined || ib === undefined || !a || !b || ia === ib || a.force !== b.force || a.periodId !== b.periodId || a.unit !== b.unit) return undefined;
+  return [ia, ib];
+}
+
+/** "In all: 81,776 complaint cases finalised [1]": the published whole two parts asked side by side
+ * split (cases finalised formally and informally), where it is held for their force and period. */
+function wholeBeside(ctx: AnswerContext, draft: AnswerDraft, starts: readonly number[]): string | undefined {
+  const pair = partFacts(draft, starts);
+  const a = pair ? draft.facts[pair[0]] : undefined;
+  const b = pair ? draft.facts[pair[1]] : undefined;
+  const whole = (id: string | undefined) => ctx.measures.get(ctx.metricById.get(id ?? '')?.measure ?? '')?.partOf;
+  const measure = whole(a?.metric);
+  if (!a || !b || measure === undefined || measure !== whole(b.metric)) return undefined;
+  const metric = ctx.metrics.find((m) => m.measure === measure && m.outcome === undefined && m.unit === a.unit);
+  const held = metric ? ctx.store.of(a.force, metric.id).filter((o) => o.period.id === a.periodId) : [];
+  if (!metric || held.length !== 1) return undefined;
+  const s = draft.stated(held[0] as Observation);
+  return `In all: ${s.shown} ${metric.label} ${s.marks}.`;
+}
+
 /**
  * "Altogether", "combined": two parts of one whole (cases outside and under Schedule 3) added up, for
  * the same force and period; "the gap between": two figures of one unit (days with and without
  * suspension) taken one from the other. `starts` is where each part's facts begin.
  */
 function partsCombined(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft, starts: readonly number[]): string | undefined {
-  if (starts.length !== 2 || !(asked.total || asked.difference)) return undefined;
-  const stated = starts.map((from) => draft.facts.findIndex((f, i) => i >= from && f.computed === undefined));
-  const [ia, ib] = stated;
-  const a = ia === undefined ? undefined : draft.facts[ia];
-  const b = ib === undefined ? undefined : draft.facts[ib];
-  if (ia === undefined || ib === undefined || !a || !b || ia === ib || a.force !== b.force || a.periodId !== b.periodId || a.unit !== b.unit) return undefined;
+  const pair = asked.total || asked.difference ? partFacts(draft, starts) : undefined;
+  if (!pair) return undefined;
+  const [ia, ib] = pair;
+  const a = draft.facts[ia];
+  const b = draft.facts[ib];
+  if (!a || !b) return undefined;
   const ma = ctx.metricById.get(a.metric);
   const mb = ctx.metricById.get(b.metric);
   const whole = ma && ctx.measures.get(ma.measure)?.partOf;
@@ -1070,6 +1114,27 @@ function compare(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targ
       : subject && whole
         ? `${Then}${draft.forceName(subject.force)} had a ${subject.value > whole.value ? 'higher' : 'lower'} ${label} than England and Wales${pace(subject.value > whole.value)}: ${draft.forceName(subject.force)} ${subject.text}, against England and Wales ${whole.text}. Difference: ${working} (our calculation).`
         : `${Then}${draft.forceName(first.force)} had ${more} ${label}${pace(!lower)}: ${ordered.map((r) => `${draft.forceName(r.force)} ${r.text}`).join(', against ')}. Difference: ${working} (our calculation).`;
+  // "How many times the national average?": the larger as a multiple of the smaller.
+  if (frame.ratio && diff !== 0 && lo.value > 0) {
+    const times = round1(hi.value / lo.value);
+    const ratioWorking = `${formatValue(hi.value, unit)} ÷ ${formatValue(lo.value, unit)} = ${formatNumber(times)}`;
+    draft.computed(
+      {
+        force: `${hi.force}-vs-${lo.force}`,
+        forceName: `${draft.forceName(hi.force)} vs ${draft.forceName(lo.force)}`,
+        periodId: hi.period.id,
+        period: hi.period.label,
+        metric: metric.id,
+        metricLabel: `ratio of ${label}`,
+        unit: 'count',
+      },
+      times,
+      'ratio',
+      [hi.fact, lo.fact],
+      ratioWorking,
+    );
+    text += ` ${draft.forceName(hi.force)}'s figure is ${formatNumber(times)} times ${draft.forceName(lo.force)}'s (our calculation: ${ratioWorking}).`;
+  }
   if (!samePeriod)
     draft.note(
       `These figures are for different periods (${have.map((r) => `${draft.shortName(r.force)}: ${r.period.label}`).join('; ')}), so compare them with care.`,
@@ -1159,6 +1224,9 @@ function change(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   let from: PeriodGroup | undefined;
   let to: PeriodGroup | undefined;
   const { matched, unmatched } = selectPeriods(groups, asks, anchor);
+  // "…2022/23, and the change on 2021/22", where 2021/22's sources differ: the change from each.
+  const differing = unmatched.length === 1 && matched.length === 1 && !since ? selectPeriods(disputed, unmatched, anchor).matched : [];
+  if (differing.length === 1) return changeFromDisputed(draft, frame, target, type, all, matched[0] as PeriodGroup, differing[0] as PeriodGroup);
   if (asks.length > 0 && unmatched.length > 0 && matched.length < (since ? 1 : asks.length)) return periodNotHeld(ctx, frame, draft, target, unmatched);
   const sorted = [...matched].sort((a, b) => groups.indexOf(a) - groups.indexOf(b));
   if (type === 'trend' || (since && sorted.length <= 1)) {
@@ -1225,6 +1293,64 @@ function change(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   if (from.period.kind === 'unstated' || to.period.kind === 'unstated') text += ' The source does not say which year its latest figures cover.';
   text += conflicts;
   return draft.answered(type, text, frameOf(type, frame, target, [to.period.id, from.period.id]));
+}
+
+/** A change between a period held once and one whose sources differ, worked from each of the
+ * latter's figures; its direction said where both agree. */
+function changeFromDisputed(
+  draft: AnswerDraft,
+  frame: QueryFrame,
+  target: Target,
+  type: 'change' | 'trend',
+  all: PeriodGroup[],
+  single: PeriodGroup,
+  differing: PeriodGroup,
+): Answer {
+  const force = target.forces[0] as string;
+  const { metric } = target;
+  const singleFirst = all.indexOf(single) < all.indexOf(differing);
+  const one = single.observations[0] as Observation;
+  const s = draft.stated(one);
+  const changes = differing.observations.map((o) => {
+    const other = draft.stated(o);
+    const [a, b] = singleFirst ? [one, o] : [o, one];
+    const diff = b.value - a.value;
+    const working = `${formatValue(b.value, metric.unit)} − ${formatValue(a.value, metric.unit)} = ${diff < 0 ? '−' : ''}${formatValue(Math.abs(diff), metric.unit)}`;
+    const [ia, ib] = singleFirst ? [s.index, other.index] : [other.index, s.index];
+    draft.computed(
+      {
+        force,
+        forceName: draft.forceName(force),
+        periodId: `${a.period.id}..${b.period.id}`,
+        period: `${a.period.label} to ${b.period.label}`,
+        metric: metric.id,
+        metricLabel: `change in ${metric.label}`,
+        unit: metric.unit,
+      },
+      diff,
+      'difference',
+      [ia, ib],
+      working,
+    );
+    return { diff, working, shown: `${other.shown} ${other.marks}` };
+  });
+  const signs = new Set(changes.map((c) => Math.sign(c.diff)));
+  const [later, earlier] = singleFirst ? [differing.period, single.period] : [single.period, differing.period];
+  const direction =
+    signs.size === 1
+      ? (changes[0]?.diff ?? 0) > 0
+        ? 'rose'
+        : (changes[0]?.diff ?? 0) < 0
+          ? 'fell'
+          : 'did not change'
+      : 'rose or fell, depending on the source';
+  draft.allow(later.label);
+  draft.allow(earlier.label);
+  const text =
+    `${capitalise(metric.label)} for ${draft.forceName(force)} ${direction} from ${earlier.label} to ${later.label}: ` +
+    `${s.shown} ${s.marks} ${inPeriod(single.period)}, against ${changes.map((c) => c.shown).join(' or ')} ${inPeriod(differing.period)}, whose sources differ. ` +
+    `Our calculation, from each: ${changes.map((c) => c.working).join('; ')}.`;
+  return draft.answered(type, text, frameOf(type, frame, target, [single.period.id, differing.period.id]));
 }
 
 /** The change as the later figure's own sentence states it ("a 33% rise … from 1,802 … to 2,402"),

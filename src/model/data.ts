@@ -369,6 +369,8 @@ export const PhraseSlot = z.enum([
   'outcomes-asked',
   'forecast',
   'difference',
+  /** "How many times the national average", "twice as many": one figure as a multiple of another. */
+  'ratio',
   'outnumber',
   // Both ends of a comparison offered ("higher or lower", "faster or slower"): no direction asked.
   'either-end',

@@ -223,6 +223,8 @@ export const QueryFrame = z.strictObject({
   secondPart: z.strictObject({ words: z.array(z.string()).min(1), nth: z.number().int().nonnegative() }).optional(),
   /** Asks how far apart two figures are ("how many more days when suspension is included?"). */
   difference: z.literal(true).optional(),
+  /** Asks how many times one figure is another ("took how many times the national average?"). */
+  ratio: z.literal(true).optional(),
   /** Asks where one figure exceeds another held for the same force ("forces that finalised more
    * cases under Schedule 3 than outside it"): the measure named first, asked to be the larger. */
   outnumber: z.strictObject({ measure: z.string() }).optional(),

@@ -62,6 +62,8 @@ const Row = z.strictObject({
   published: z.literal(true).optional(),
   /** The measure asked to be the larger of two ("more under Schedule 3 than outside it"). */
   outnumber: z.string().optional(),
+  /** Asks how many times one figure is another ("how many times longer"). */
+  ratio: z.literal(true).optional(),
   /** The label the question opens with ("Mansfield Chad - …"): who asks, not a source asked about. */
   byline: z.array(z.string()).optional(),
 });
@@ -135,6 +137,7 @@ function asRow(f: QueryFrame, expected: Row): Partial<Row> {
     ...(f.asksPublished ? { published: true as const } : {}),
     ...(f.outnumber ? { outnumber: f.outnumber.measure } : {}),
     ...(f.byline ? { byline: f.byline } : {}),
+    ...(f.ratio ? { ratio: true as const } : {}),
   };
   const { q: _q, previous: _previous, ...named } = expected;
   // Every field the frame holds is checked, and every field the row names: a row missing a field the
