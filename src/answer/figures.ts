@@ -533,6 +533,12 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   const group = frame.scope.kind === 'region' || targetForces.length >= 3;
   const asOne = group && frame.comparison.target === undefined && (frame.intent === 'lookup' || frame.intent === 'compare' || frame.intent === 'share');
   const regionTotal = asOne && frame.scope.kind === 'region' && frame.intent === 'lookup' && canSum(metric) && !asksShare(frame) && !asksPerHead(frame);
+  // "Each of the Welsh forces against the England and Wales figure": the region's forces in order,
+  // England and Wales's own figure beside them.
+  if (frame.scope.kind === 'region' && frame.comparison.target !== undefined && !frame.total) {
+    const ranked = answerRanking(ctx, { ...frame, intent: 'rank' }, draft);
+    if (ranked) return ranked;
+  }
   if (asOne && !frame.total && !regionTotal) {
     const ranked = answerRanking(ctx, { ...frame, intent: 'rank' }, draft);
     if (ranked) return ranked;

@@ -325,7 +325,9 @@ export class ForceResolver {
       : [];
     found.sort((a, b) => a.at - b.at);
     const mention: ForceMention = { forces: found.map((f) => f.force), spans, positions: found };
-    if (ambiguous && found.length === 0) mention.ambiguous = ambiguous;
+    // England and Wales named beside a region ("the Welsh forces against the England and Wales average")
+    // leaves the region to be read.
+    if (ambiguous && found.every((f) => this.byId.get(f.force)?.kind === 'area')) mention.ambiguous = ambiguous;
     if (outside) mention.outOfScope = outside;
     if (places.length > 0) mention.places = places;
     // A name several forces share ("Yorkshire Police") asks which, not "unknown force".

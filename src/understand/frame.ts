@@ -735,7 +735,9 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const named = metrics.measures.size > 0 || metrics.outcomes.size > 0;
   const namedOutright = [...metrics.measures.keys()].some((id) => !metrics.loose.has(id)) || metrics.outcomes.size > 0;
   // A force let in to a ranking or count of every force ("counting BTP") is no place asked about.
-  const places = mentioned.forces.filter((f) => !shape.excluded.includes(f) && !(shape.rank && shape.included.includes(f)));
+  // A force let in ("BTP included") to a ranking or to the average compared with is no place asked about.
+  const letIn = (f: string) => (shape.rank || shape.target === 'average') && shape.included.includes(f);
+  const places = mentioned.forces.filter((f) => !shape.excluded.includes(f) && !letIn(f));
   const taken = (at: number) => mentioned.spans.some(([a, b]) => at >= a && at < b);
   // Words of a remark around the question ("Cardiff resident here.") are its context: no subject, topic or word left out.
   const context = (at: number) => at < remarks || at >= trailing || taken(at);

@@ -27,6 +27,13 @@ export interface ScopeReading {
 export function scopeOf(r: ScopeReading, intent: Intent, carryFrom?: Frame): Scope {
   const { mentioned, places, excluded } = r;
   const ordered = intent === 'rank' || intent === 'count';
+  // "Each of the Welsh forces, set against the England and Wales average": England and Wales is the
+  // bar, the region's forces the places asked.
+  const region = mentioned.ambiguous?.region;
+  if (places.length === 1 && places[0] === NATIONAL && r.target !== undefined && region !== undefined && mentioned.ambiguous) {
+    const forces = mentioned.ambiguous.candidates.filter((f) => !excluded.includes(f));
+    return { kind: 'region', region, forces, except: excluded };
+  }
   if (places.length === 1 && places[0] === NATIONAL) return { kind: 'national' };
   if (places.length > 0) return { kind: 'forces', forces: places, carried: false, places: mentioned.places ?? [] };
   // "Swansea rather than South Wales Police as a whole": the town is asked, its force set aside.

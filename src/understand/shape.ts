@@ -76,6 +76,11 @@ export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatc
   const excluded = forcesAfter(exclusions, ws, forces, taken);
   // "Counting BTP, how many forces…": a force let in, not the one force asked about.
   const included = forcesAfter(slots.get('include') ?? [], ws, forces, taken);
+  // "(BTP included)": a force named just before the word is let in the same way.
+  for (const p of forces.positions) {
+    const end = forces.spans.find(([a]) => a === p.at)?.[1] ?? p.at + 1;
+    if (ws[end] === 'included' && !taken.has(p.at) && !included.includes(p.force)) included.push(p.force);
+  }
   // "Not counting London", "apart from the Welsh forces": every force the word is shared by.
   const shared = forces.ambiguous;
   const sharedAt = shared ? ws.indexOf(shared.word) : -1;
