@@ -469,6 +469,17 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
       true,
       ...(wholeRelated && !frame.bothParts ? ['The published figures count these in two parts, each given:'] : []),
     );
+  // "Is Thames Valley worse than average on IOPC reviews?": judged by the outcome the measure's table
+  // is read for (reviews finding the outcome not reasonable), not by how many reviews a force had.
+  const verdict = ctx.measures.get(metric.measure)?.verdict;
+  if (
+    verdict !== undefined &&
+    metric.outcome === undefined &&
+    frame.comparison.target !== undefined &&
+    frame.intent === 'compare' &&
+    frame.normalisation !== 'per-1000'
+  )
+    return answerFigures(ctx, { ...frame, measure: { ...frame.measure, breakdowns: [{ id: verdict, score: 1 }] } }, draft, forces);
   const unheld = metric.outcome === undefined ? unheldOutcome(ctx, frame, metric.measure, forces) : undefined;
   if (unheld !== undefined) return noMetric(ctx, frame, draft, forces, choices, unheld);
   const comparing = frame.intent === 'compare';
@@ -1148,7 +1159,7 @@ function compare(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targ
   for (const r of have) draft.allow(r.period.label);
   // An outcome's count beside the share its table states for each force ("reviews found not
   // reasonable": 16 of Thames Valley's, 35%) says more about size than a rate per head of workforce.
-  const shares = asksPerHead(frame) ? [] : have.flatMap((r) => statedShareOf(ctx, r.force, metric, r.period.id) ?? []);
+  const shares = asksPerHead(frame) || asShare ? [] : have.flatMap((r) => statedShareOf(ctx, r.force, metric, r.period.id) ?? []);
   if (shares.length > 0 && shares.length === have.length) {
     const whole = totalMetric(ctx, metric)?.label ?? 'the total';
     draft.allow(whole);

@@ -212,7 +212,7 @@ export function inspectDataset(dir: string): { dataset: Dataset; problems: DataP
     for (const listed of outcome.kindsListed ?? []) if (!measureIds.has(listed)) problems.push({ file, line, message: `unknown measure "${listed}"` });
   }
   for (const { value: measure, line, file } of measures)
-    for (const outcome of [measure.refines?.outcome, ...Object.entries(measure.outcomeWords ?? {}).flat()])
+    for (const outcome of [measure.refines?.outcome, measure.verdict, ...Object.entries(measure.outcomeWords ?? {}).flat()])
       if (outcome !== undefined && !outcomeIds.has(outcome)) problems.push({ file, line, message: `unknown outcome "${outcome}"` });
   for (const { value: metric, line, file } of metrics) {
     if (!measureIds.has(metric.measure)) problems.push({ file, line, message: `unknown measure "${metric.measure}"` });

@@ -274,6 +274,10 @@ export const Measure = z.strictObject({
   /** Breakdowns of other measures that, said of this one, mean one of its own: an IOPC review
    * "upheld" (an appeal won) is one that found the outcome not reasonable and proportionate. */
   outcomeWords: z.record(slug, slug).optional(),
+  /** The outcome a force is judged by on this measure (an IOPC review finding the outcome not
+   * reasonable): a force set against England and Wales or the average force is compared on its
+   * share, since the counts only say how big the force is. */
+  verdict: slug.optional(),
 });
 export type Measure = z.infer<typeof Measure>;
 
