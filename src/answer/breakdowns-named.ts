@@ -8,7 +8,8 @@ import type { QueryFrame } from '../model/frame.ts';
 import { words } from '../text/words.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
-import { byPeriod, type PeriodGroup } from './figure-store.ts';
+import { byPeriod, type Observation, type PeriodGroup } from './figure-store.ts';
+import { differenceOf } from './totals.ts';
 import { inPeriod, widerBreakdownHeld } from './holdings.ts';
 import { stateGroup } from './period-groups.ts';
 
@@ -29,6 +30,7 @@ export function otherBreakdownsNamed(ctx: AnswerContext, frame: QueryFrame, draf
   const widerOfNamed = (id: string) => frame.measure.breakdowns.some((b) => ctx.outcomes.get(b.id)?.within === id);
   const missed = (id: string) => isKind(metric.outcome) && isKind(id) && frame.measure.apart?.includes(id) === true && !widerOfNamed(id);
   const lines: string[] = [];
+  const others: Observation[] = [];
   const missing: string[] = [];
   for (const b of frame.measure.breakdowns) {
     if (b.id === metric.outcome) continue;
@@ -37,9 +39,19 @@ export function otherBreakdownsNamed(ctx: AnswerContext, frame: QueryFrame, draf
       (ownRole(b.id) ? ctx.metrics.find((m) => m.measure === metric.measure && m.outcome === undefined && m.unit === metric.unit) : undefined);
     const groups = other ? byPeriod(ctx.store.of(force, other.id)).filter((g) => periods.has(g.period.id)) : [];
     lines.push(...groups.map((g) => stateGroup(g, draft, true)));
+    others.push(...groups.flatMap((g) => (g.observations.length === 1 ? g.observations : [])));
     if (groups.length === 0 && missed(b.id)) missing.push(notBrokenOut(ctx, draft, force, metric, b.id, chosen));
   }
-  return (lines.length > 0 ? ` Also asked: ${lines.join('; ')}.` : '') + missing.join('');
+  return (lines.length > 0 ? ` Also asked: ${lines.join('; ')}.${gapBetween(draft, frame, chosen, others)}` : '') + missing.join('');
+}
+
+/** " Difference: 1,069 − 468 = 601 (our calculation)." where "how many more" asks it of two kinds. */
+function gapBetween(draft: AnswerDraft, frame: QueryFrame, chosen: PeriodGroup[], others: Observation[]): string {
+  const [only] = chosen;
+  const [first] = only?.observations ?? [];
+  const [other] = others;
+  if (!frame.difference || chosen.length !== 1 || only?.observations.length !== 1 || !first || others.length !== 1 || !other) return '';
+  return ` Difference: ${differenceOf(draft, first, other).working} (our calculation).`;
 }
 
 /** "We hold no allegations logged about race (discriminatory behaviour) for Essex Police in 2024-25", and the wider kind that counts it. */

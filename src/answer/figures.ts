@@ -458,7 +458,17 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   const wholeRelated =
     ((frame.intent === 'compare' || frame.intent === 'change') && askedWhole(ctx, metric, alsoFits) !== undefined) ||
     (frame.intent === 'lookup' && metric.outcome !== undefined && fitsEveryPart(ctx, metric, alsoFits));
-  const others = partsAskedFor(ctx, wholeRelated ? { ...frame, bothParts: true } : frame, metric, forces);
+  // "How many more reviews of investigations than of complaints not investigated?": both parts of the
+  // whole, and their difference (two times of the same cases are told apart by differenceOfTwins).
+  const own = ctx.measures.get(metric.measure);
+  const siblingNamed =
+    frame.difference === true &&
+    own !== undefined &&
+    frame.measure.fits.some((f) => {
+      const other = ctx.measures.get(f.id);
+      return !f.loose && other !== undefined && other.id !== own.id && own.partOf !== undefined && other.partOf === own.partOf;
+    });
+  const others = partsAskedFor(ctx, wholeRelated || siblingNamed ? { ...frame, bothParts: true } : frame, metric, forces);
   if (others.length > 0)
     return answerEachMeasure(
       ctx,

@@ -382,6 +382,8 @@ export const PhraseSlot = z.enum([
   'periods-listed',
   'uk-wide',
   'money',
+  /** "For a paper on discrimination complaints, …": an opening clause saying what the question is for. */
+  'lead-in',
   /** "Crime rate in Nottingham", "how many tasers were fired": crime and policing activity, not complaints. */
   'activity',
   /** "Swansea specifically, rather than South Wales Police as a whole": a part of a force's area. */

@@ -698,7 +698,9 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const wording = respelt(normaliseWording(text), doubledWords(readers), (w) => readers.phrases.words.has(w) || readers.matcher.vocabulary.has(w));
   // "Everyone assumes the Met dominates these tables. Apart from the Met, which force…?": a remark
   // before the question sets its context; what the question itself says is what is asked.
-  const remark = remarksOf(wording);
+  const found = readers.phrases.find(words(wording));
+  const leadIn = found.get('lead-in')?.find((m) => m.at === 0)?.end ?? 0;
+  const remark = remarksOf(wording, leadIn);
   const remarks = remark.before.words;
   const trailing = remark.after.words;
   const question = wording.slice(remark.before.chars, remark.after.chars);
@@ -708,7 +710,6 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     remarked ? readers.resolver.find(question, readers.matcher.vocabulary) : undefined,
     remarks,
   );
-  const found = readers.phrases.find(words(wording));
   const slots = outsideRemarks(found, remarks, trailing);
   // "What are 'special procedures'? Saw it in a story about Hampshire": a definition asked before a
   // remark is read where the question ends.
@@ -734,8 +735,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const periods = remarked ? periodsAfterRemarks(findPeriods(wording), findPeriods(question)) : findPeriods(wording);
   const named = metrics.measures.size > 0 || metrics.outcomes.size > 0;
   const namedOutright = [...metrics.measures.keys()].some((id) => !metrics.loose.has(id)) || metrics.outcomes.size > 0;
-  // A force let in to a ranking or count of every force ("counting BTP") is no place asked about.
-  // A force let in ("BTP included") to a ranking or to the average compared with is no place asked about.
+  // A force let in ("counting BTP", "BTP included") to a ranking or to the average compared with is no place asked about.
   const letIn = (f: string) => (shape.rank || shape.target === 'average') && shape.included.includes(f);
   const places = mentioned.forces.filter((f) => !shape.excluded.includes(f) && !letIn(f));
   const taken = (at: number) => mentioned.spans.some(([a, b]) => at >= a && at < b);

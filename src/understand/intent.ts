@@ -85,7 +85,8 @@ const RULES: readonly IntentRule[] = [
   { intent: 'chart', priority: 85, when: (c) => (has(c, 'chart') || has(c, 'csv')) && c.places === 0 && !c.named },
   { intent: 'help', priority: 80, when: (c) => has(c, 'help') && !c.named && c.places === 0 },
   { intent: 'recommendations', priority: 75, when: (c) => has(c, 'recommendation') },
-  { intent: 'count', priority: 71, when: (c) => has(c, 'count-forces') && !c.target && (c.places === 0 || c.places > 2 || c.group) },
+  // "How many forces in England and Wales finalised more than 2,000…?": England and Wales is where they are counted.
+  { intent: 'count', priority: 71, when: (c) => has(c, 'count-forces') && !c.target && (c.places - (c.national ? 1 : 0) === 0 || c.places > 2 || c.group) },
   { intent: 'count', priority: 71, when: (c) => c.pastTarget },
   // "Which force was slowest, and how does that compare with England and Wales?": England and Wales
   // is the bar the ranking is set against, no place ranked.

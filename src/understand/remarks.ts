@@ -31,6 +31,9 @@ const HOW_ASKS: ReadonlySet<string> = new Set(['many', 'much', 'long', 'often', 
 /** The fewest words a remark has: shorter runs between stops are the question's own fragments. */
 const REMARK_WORDS = 3;
 
+/** The fewest words of a question that names what it asks ("What is it?" names nothing). */
+const SHORTEST_QUESTION = 4;
+
 /** Whether a sentence is a remark: a statement of a few words or more, asking nothing ("how many
  * sexual conduct allegations (e.g." is cut short by an abbreviation's stop, not a remark). */
 function isRemark(sentence: string): boolean {
@@ -45,7 +48,7 @@ function isRemark(sentence: string): boolean {
  * in Reading. How many …?": sentences ending in a full stop or an exclamation mark that another
  * follows), those after it start at `after` ("…in 2024/25? It feels like it goes up every year.":
  * sentences after the last question mark). With no remark, `before` is 0 and `after` the end. */
-export function remarksOf(wording: string): { before: { words: number; chars: number }; after: { words: number; chars: number } } {
+export function remarksOf(wording: string, leadIn = 0): { before: { words: number; chars: number }; after: { words: number; chars: number } } {
   // A sentence ends at a stop before a space ("2.4 per 1,000" is one number), its space kept with it.
   const sentences = wording.split(/(?<=[.!?])(?=\s)/);
   const total = { words: words(wording).length, chars: wording.length };
@@ -60,6 +63,16 @@ export function remarksOf(wording: string): { before: { words: number; chars: nu
     if (i === sentences.length - 1 || !isRemark(sentence)) break;
     before.words += words(sentence).length;
     before.chars += sentence.length;
+  }
+  // "Surrey's average days … excluding time on suspension. What is it?": a question too short to name
+  // anything asks about the sentence before it, which is then no remark.
+  if (total.words - before.words < SHORTEST_QUESTION) Object.assign(before, { words: 0, chars: 0 });
+  // "For a paper on discrimination complaints, how many …?": an opening clause saying what the
+  // question is for (`leadIn` words, read by the phrase book) is a remark up to its comma or colon.
+  if (before.words === 0 && leadIn > 0) {
+    const breaks = [...wording.matchAll(/[,:;]\s/g)].map((m) => (m.index ?? 0) + 1);
+    const end = breaks.find((at) => words(wording.slice(0, at)).length >= leadIn);
+    if (end !== undefined) Object.assign(before, { words: words(wording.slice(0, end)).length, chars: end });
   }
   const after = { ...total };
   // Only statements ("It feels like it goes up every year."): words after a question mark with no
