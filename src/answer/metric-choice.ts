@@ -330,7 +330,14 @@ function chooseAnyMetric(ctx: AnswerContext, frame: QueryFrame, forces: string[]
   const quotedFor = forces.length > 0 ? forces : [NATIONAL];
   const stating =
     quoted.size === 0 ? [] : ranked.filter((c) => c.score > 0 && quotedFor.some((f) => ctx.store.of(f, c.metric.id).some((o) => quoted.has(o.value))));
-  const choices = stating.length > 0 ? stating : ranked;
+  // "Where does Kent's 3,566 come from?": a quoted figure naming no measure is found wherever it is held.
+  const anyStating =
+    stating.length === 0 && quoted.size > 0 && reading.fits.length === 0
+      ? ctx.metrics
+          .filter((m) => quotedFor.some((f) => ctx.store.of(f, m.id).some((o) => quoted.has(o.value))))
+          .map((metric) => ({ metric, score: 1, unitFits: true }))
+      : [];
+  const choices = stating.length > 0 ? stating : anyStating.length > 0 ? anyStating : ranked;
   // A published cell we could not read counts as held: the answer is to say so, not to fall to another measure.
   const unreadable = (c: MetricChoice) => ctx.unreadable.some((u) => u.metric === c.metric.id && forces.includes(u.force));
   const held = (c: MetricChoice) =>

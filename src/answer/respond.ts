@@ -259,7 +259,8 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
   }
   if (frame.intent === 'rank' || frame.intent === 'count')
     return rankByDifference(ctx, frame, draft) ?? answerRanking(ctx, frame, draft) ?? answerFigures(ctx, { ...frame, intent: 'compare' }, draft, forces);
-  const named = namesMeasure(frame);
+  // "Where does Kent's 3,566 come from?": a figure quoted names the series holding it.
+  const named = namesMeasure(frame) || (frame.quoted ?? []).some((q) => /\d{3}/.test(q));
   if (frame.intent === 'overview') {
     const force = forces[0];
     return force === undefined ? catalogue(ctx, draft) : overview(ctx, draft, force);

@@ -382,6 +382,10 @@ export const PhraseSlot = z.enum([
   'periods-listed',
   'uk-wide',
   'money',
+  /** "Norfolk and Suffolk share a department": "share" as a verb, no share asked. */
+  'share-verb',
+  /** "Is that borne out?", "check it": a claim put to the figures, its quoted words the question's own. */
+  'claim-check',
   /** "For a paper on discrimination complaints, …": an opening clause saying what the question is for. */
   'lead-in',
   /** "Crime rate in Nottingham", "how many tasers were fired": crime and policing activity, not complaints. */

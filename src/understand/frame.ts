@@ -179,6 +179,11 @@ function maskQuoted(slots: Map<PhraseSlot, SlotMatch[]>, ws: readonly string[], 
   }
 }
 
+/** A figure a question names ("the figure of 94,940"): a number of three digits or more that is no year. */
+function namedFigure(wording: string): string | undefined {
+  return [...wording.matchAll(/\d{1,3}(?:,\d{3})+|\d{3,}(?:\.\d+)?/g)].map((m) => m[0]).find((n) => !/^(19|20)\d{2}$/.test(n));
+}
+
 /** The shortest single word worth treating as quoted from a source. */
 const QUOTED_WORD = 8;
 
@@ -688,7 +693,9 @@ function normalisationOf(ws: readonly string[], slots: ReadonlyMap<PhraseSlot, S
   // rate per head, not a share.
   const rateAsShare = rates.some((m) => !ws.slice(m.end).includes('per') && !ws.slice(Math.max(0, m.at - 5), m.at).includes('per'));
   const perHead = (slots.get('per-head')?.length ?? 0) > 0 || rates.length > 0;
-  const share = (slots.get('share')?.length ?? 0) > 0 || rateAsShare;
+  // "Norfolk and Suffolk share a department": the verb, not a share asked.
+  const verbs = slots.get('share-verb') ?? [];
+  const share = (slots.get('share') ?? []).some((m) => !verbs.some((v) => v.at === m.at)) || rateAsShare;
   if (perHead && share) return 'rate';
   return perHead ? 'per-1000' : share ? 'share' : 'count';
 }
@@ -700,7 +707,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   // before the question sets its context; what the question itself says is what is asked.
   const found = readers.phrases.find(words(wording));
   const leadIn = found.get('lead-in')?.find((m) => m.at === 0)?.end ?? 0;
-  const remark = remarksOf(wording, leadIn);
+  const remark = remarksOf(wording, leadIn, found.has('claim-check'));
   const remarks = remark.before.words;
   const trailing = remark.after.words;
   const question = wording.slice(remark.before.chars, remark.after.chars);
@@ -719,7 +726,9 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     const define = head.get('define');
     if (define) slots.set('define', define);
   }
-  maskQuoted(slots, words(wording), quotedWords(text));
+  // "An MP says Lancashire takes 'twice as long as the national average'. Check it": the claim's
+  // own words are what is asked.
+  if (!slots.has('claim-check')) maskQuoted(slots, words(wording), quotedWords(text));
   const negations = (slots.get('negation') ?? []).map((m) => [m.at, m.end] as const);
   const metrics = readers.matcher.find(wording, mentioned.spans, negations);
   const ws = metrics.words;
@@ -783,6 +792,10 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const { response, responses } = responseAsked(slots);
   const aboutRecommendations = previous?.type === 'recommendation' && !named && (response !== undefined || has(cues, 'follow-up'));
   if (aboutRecommendations && !['help', 'provenance', 'chart'].includes(intent)) intent = 'recommendations';
+  // "Where does the figure of 94,940 complaints come from?", with no answer before it to trace: the
+  // figure named is looked up, its source given with it.
+  const figureNamed = (intent === 'provenance' || has(cues, 'provenance')) && !previous?.sources?.length ? namedFigure(wording) : undefined;
+  if (figureNamed !== undefined) intent = 'lookup';
   // A follow-up leans on the previous question only when it asks something of its own ("blah blah" after a force is not about it).
   const asksSomething =
     named ||
@@ -957,7 +970,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const readsText = intent === 'define' || intent === 'statement' || intent === 'recommendations';
   // "How many… (the IOPC's 'individual behaviours' category)?": the figure asked quotes our own term.
   const fromSources = frame.quantity ? sourceQuotes(quoted, ws, metrics) : quoted;
-  if (fromSources.length > 0) frame.quoted = fromSources;
+  if (fromSources.length > 0 || figureNamed !== undefined) frame.quoted = [...fromSources, ...(figureNamed !== undefined ? [figureNamed] : [])];
   // Words quoted from a source, in a question asking no figure, ask what the source says about them.
   // (A quoted figure, "'more than 1,000'", or a quoted category, "'individual behaviours'", asks for a figure.)
   const quotesSource =

@@ -48,7 +48,11 @@ function isRemark(sentence: string): boolean {
  * in Reading. How many …?": sentences ending in a full stop or an exclamation mark that another
  * follows), those after it start at `after` ("…in 2024/25? It feels like it goes up every year.":
  * sentences after the last question mark). With no remark, `before` is 0 and `after` the end. */
-export function remarksOf(wording: string, leadIn = 0): { before: { words: number; chars: number }; after: { words: number; chars: number } } {
+export function remarksOf(
+  wording: string,
+  leadIn = 0,
+  claimChecked = false,
+): { before: { words: number; chars: number }; after: { words: number; chars: number } } {
   // A sentence ends at a stop before a space ("2.4 per 1,000" is one number), its space kept with it.
   const sentences = wording.split(/(?<=[.!?])(?=\s)/);
   const total = { words: words(wording).length, chars: wording.length };
@@ -66,7 +70,8 @@ export function remarksOf(wording: string, leadIn = 0): { before: { words: numbe
   }
   // "Surrey's average days … excluding time on suspension. What is it?": a question too short to name
   // anything asks about the sentence before it, which is then no remark.
-  if (total.words - before.words < SHORTEST_QUESTION) Object.assign(before, { words: 0, chars: 0 });
+  // "An MP says Lancashire takes twice as long as average. Is that true?": the claim is what is asked.
+  if (total.words - before.words < SHORTEST_QUESTION || claimChecked) Object.assign(before, { words: 0, chars: 0 });
   // "For a paper on discrimination complaints, how many …?": an opening clause saying what the
   // question is for (`leadIn` words, read by the phrase book) is a remark up to its comma or colon.
   if (before.words === 0 && leadIn > 0) {
