@@ -232,7 +232,18 @@ function noMetric(ctx: AnswerContext, frameAsked: QueryFrame, draft: AnswerDraft
  */
 function restrictTo(ctx: AnswerContext, frame: QueryFrame, part: Fit[], parts: Fit[][]): QueryFrame {
   const loose = new Set(frame.measure.fits.filter((f) => f.loose).map((f) => f.id));
-  const fits = part.map((f) => (loose.has(f.id) ? { ...f, loose: true } : f));
+  // "Average days to finalise complaints outside Schedule 3, and under Schedule 3 …": a time asked of
+  // every part, so a part naming only the cases means the time they took (one no other part names:
+  // with or without suspension).
+  const otherParts = new Set(parts.filter((p) => p !== part).flatMap((p) => p.map((g) => g.id)));
+  const timeOf = (f: Fit): Fit => {
+    const taken = [...ctx.measures.values()].filter((m) => m.duration && m.timeOf === f.id && !otherParts.has(m.id));
+    const time = taken.find((m) => frame.measure.fits.some((g) => g.id === m.id)) ?? taken[0];
+    return time ? { ...f, id: time.id } : f;
+  };
+  const times = part.filter((f) => ctx.measures.get(f.id)?.duration);
+  const asked = !frame.measure.duration ? part : times.length > 0 ? times : part.map(timeOf);
+  const fits = asked.map((f) => (loose.has(f.id) ? { ...f, loose: true } : f));
   const counted = (outcome: string, by: Fit[]) => ctx.metrics.some((m) => m.outcome === outcome && by.some((f) => f.id === m.measure));
   // Another part's own words: "dismissals" names the officers dismissed, not hearings that ended so.
   const others = parts
@@ -311,7 +322,8 @@ function answerEachMeasure(
   const opening = sideBySide
     ? intro
     : `${capitalise(joinNames(labels))} are different measures, so each is answered on its own and they are never added together or compared:`;
-  const together = sideBySide ? (partsCombined(ctx, asked, draft, firstFacts) ?? wholeBeside(ctx, draft, firstFacts)) : undefined;
+  // Parts of one place only: over several forces each part is its own total already.
+  const together = sideBySide && forces.length <= 1 ? (partsCombined(ctx, asked, draft, firstFacts) ?? wholeBeside(ctx, draft, firstFacts)) : undefined;
   const text = `${opening}\n${answers.map((p) => `• ${p.text}`).join('\n')}${together ? `\n${together}` : ''}`;
   const type = typeOf(asked);
   const frame = { type, forces, periods: [] };
@@ -341,7 +353,9 @@ function wholeBeside(ctx: AnswerContext, draft: AnswerDraft, starts: readonly nu
   const whole = (id: string | undefined) => ctx.measures.get(ctx.metricById.get(id ?? '')?.measure ?? '')?.partOf;
   const measure = whole(a?.metric);
   if (!a || !b || measure === undefined || measure !== whole(b.metric)) return undefined;
-  const metric = ctx.metrics.find((m) => m.measure === measure && m.outcome === undefined && m.unit === a.unit);
+  // The whole of the same kind: detention in custody finalised, split into investigated and not.
+  const outcome = ctx.metricById.get(a.metric)?.outcome;
+  const metric = ctx.metrics.find((m) => m.measure === measure && m.outcome === outcome && m.unit === a.unit);
   const held = metric ? ctx.store.of(a.force, metric.id).filter((o) => o.period.id === a.periodId) : [];
   if (!metric || held.length !== 1) return undefined;
   const s = draft.stated(held[0] as Observation);

@@ -257,6 +257,9 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
       );
     }
   }
+  // "The East Midlands forces together: how many under Schedule 3 and how many outside it?": each
+  // part added up over the forces.
+  if (frame.intent === 'rank' && frame.total && frame.bothParts && forces.length >= 2) return answerFigures(ctx, { ...frame, intent: 'lookup' }, draft, forces);
   if (frame.intent === 'rank' || frame.intent === 'count')
     return rankByDifference(ctx, frame, draft) ?? answerRanking(ctx, frame, draft) ?? answerFigures(ctx, { ...frame, intent: 'compare' }, draft, forces);
   // "Where does Kent's 3,566 come from?": a figure quoted names the series holding it.

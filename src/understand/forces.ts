@@ -157,6 +157,8 @@ const BEFORE_FORCE = new Set([
 export class ForceResolver {
   /** The forces' names. */
   private readonly keys: NameList<Key>;
+  /** Each name's force, by its words joined ("west yorkshire"). */
+  private readonly keyed: Map<string, string>;
   private readonly distinctive = new Map<string, string>();
   private readonly ambiguousWords = new Map<string, string[]>();
   private readonly byId: Map<string, Force>;
@@ -193,6 +195,7 @@ export class ForceResolver {
       }
     }
     this.keys = new NameList(keys.values());
+    this.keyed = new Map([...keys].map(([name, key]) => [name, key.force]));
     this.areas = new NameList(forces.flatMap((f) => (f.areas ?? []).map((area) => ({ tokens: words(area), force: f.id }))));
     this.areaWords = new Set(this.areas.names.flatMap((a) => a.tokens));
     this.outside = new NameList(outside.flatMap((force) => force.places.map((place) => ({ tokens: words(place), force }))));
@@ -275,6 +278,15 @@ export class ForceResolver {
         if (taken.slice(i, i + key.tokens.length).some(Boolean)) continue;
         if (key.tokens.every((t, k) => tokens[i + k] === t)) take(i, key.tokens.length, key.force);
       }
+    }
+    // "West and South Yorkshire": the first name's last word left to the second ("North and South Wales").
+    for (const [i, token] of tokens.entries()) {
+      const joined = tokens[i + 1] === 'and' || tokens[i + 1] === 'or';
+      const next = found.find((f) => f.at === i + 2);
+      const tail = next && spans.find(([a]) => a === i + 2);
+      if (taken[i] || !joined || !next || !tail || tail[1] - tail[0] !== 2) continue;
+      const whole = this.keyed.get(`${token} ${tokens[tail[1] - 1]}`);
+      if (whole !== undefined && whole !== next.force) take(i, 1, whole);
     }
     // "The North East forces", "forces in the South West": a region named as one, by its name.
     for (const { tokens: key, region, forces } of this.regions) {
