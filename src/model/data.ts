@@ -382,6 +382,8 @@ export const PhraseSlot = z.enum([
   'periods-listed',
   'uk-wide',
   'money',
+  /** "Hartlepool Mail wants the total …": who asks, opening the question. */
+  'asker',
   /** "Norfolk and Suffolk share a department": "share" as a verb, no share asked. */
   'share-verb',
   /** "Is that borne out?", "check it": a claim put to the figures, its quoted words the question's own. */

@@ -570,9 +570,13 @@ function bracketOpenings(wording: string): Set<number> {
 
 /** A label of up to four words the question opens with, before a colon or a spaced dash: "Mansfield
  * Chad: how many…" is asked by the paper, not about it. */
-function bylineOf(wording: string): string[] {
+function bylineOf(wording: string, found: ReadonlyMap<PhraseSlot, SlotMatch[]>): string[] {
   const label = /^\s*([^:?!.\n]{2,48}?)\s*(?::\s|\s[-–—]\s)/.exec(wording)?.[1];
-  const named = label === undefined ? [] : words(label);
+  // "Hartlepool Mail wants the total …": who asks, by the phrase book's words for asking.
+  const asker = found.get('asker')?.find((m) => m.at === 0 && m.gap !== undefined)?.gap;
+  const askerWords = asker ? words(wording).slice(...asker) : [];
+  // "How many … does the force need?" is a question, not someone asking.
+  const named = label !== undefined ? words(label) : QUESTION_OPENERS.has(askerWords[0] ?? '') ? [] : askerWords;
   return named.length <= 4 ? named : [];
 }
 
@@ -829,7 +833,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const nationalLess = scope.kind === 'national' && shape.excluded.length > 0 && FIGURE_INTENTS.includes(intent);
   if (nationalLess) scope = { kind: 'every-force', except: shape.excluded };
   const unused = unaccounted(ws, metrics, slots, context, mentioned, readers);
-  const byline = bylineOf(wording);
+  const byline = bylineOf(wording, found);
   // "and Narnia?": a follow-up naming a place we can't resolve is about that place, never the last one.
   const follow = first(slots, 'follow-up');
   if (scope.kind === 'forces' && scope.carried && follow && unused.length > 0 && ws.length - follow.end <= 3)
