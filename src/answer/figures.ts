@@ -471,7 +471,7 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   // parts' outcomes are published apart.
   const wholeRelated =
     ((frame.intent === 'compare' || frame.intent === 'change') && askedWhole(ctx, metric, alsoFits) !== undefined) ||
-    (frame.intent === 'lookup' && metric.outcome !== undefined && fitsEveryPart(ctx, metric, alsoFits));
+    ((frame.intent === 'lookup' || frame.intent === 'share') && metric.outcome !== undefined && fitsEveryPart(ctx, metric, alsoFits));
   // "How many more reviews of investigations than of complaints not investigated?": both parts of the
   // whole, and their difference (two times of the same cases are told apart by differenceOfTwins).
   const own = ctx.measures.get(metric.measure);

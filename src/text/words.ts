@@ -88,3 +88,9 @@ export const STOPWORDS = new Set(
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** The label a question opens with, before a colon or a spaced dash ("Mansfield Chad - …",
+ * "Hampshire Chronicle: …"), as typed; undefined where there is none. */
+export function openingLabel(text: string): string | undefined {
+  return /^\s*([^:?!.\n]{2,48}?)\s*(?::\s|\s[-–—]\s)/.exec(text)?.[1];
+}

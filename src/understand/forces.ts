@@ -4,7 +4,7 @@
  * force we do not know ("Narnia Police"), so the answer can say so instead of guessing.
  */
 import type { Force, OutsideForce } from '../model/data.ts';
-import { editDistance, fold, STOPWORDS, words } from '../text/words.ts';
+import { editDistance, fold, openingLabel, STOPWORDS, words } from '../text/words.ts';
 
 /** Words too common in force names to identify one on their own. */
 const GENERIC = new Set([
@@ -173,10 +173,14 @@ export class ForceResolver {
   /** Words of the phrase book ("themes"): they mean something to us, so are never a misspelt force ("Thames"). */
   private readonly phraseWords: ReadonlySet<string>;
 
+  /** Publishers' names holding a place's name ("South Wales Argus"): the paper, not the force. */
+  private readonly mastheads: NameList<{ tokens: string[] }>;
+
   constructor(
     readonly forces: Force[],
     outside: OutsideForce[] = [],
     phraseWords: ReadonlySet<string> = new Set(),
+    publishers: readonly string[] = [],
   ) {
     this.phraseWords = phraseWords;
     this.byId = new Map(forces.map((f) => [f.id, f]));
@@ -195,6 +199,12 @@ export class ForceResolver {
       }
     }
     this.keys = new NameList(keys.values());
+    const placeWords = new Set([...keys.keys()].flatMap((k) => k.split(' ')));
+    this.mastheads = new NameList(
+      [...new Set(publishers)]
+        .map((p) => ({ tokens: words(p.replace(/\(.*?\)/g, '')) }))
+        .filter((p) => p.tokens.length >= 2 && p.tokens.some((t) => placeWords.has(t)) && !keys.has(p.tokens.join(' '))),
+    );
     this.keyed = new Map([...keys].map(([name, key]) => [name, key.force]));
     this.areas = new NameList(forces.flatMap((f) => (f.areas ?? []).map((area) => ({ tokens: words(area), force: f.id }))));
     this.areaWords = new Set(this.areas.names.flatMap((a) => a.tokens));
@@ -265,6 +275,14 @@ export class ForceResolver {
       if (!found.some((f) => f.force === force)) found.push({ at, force });
     };
     let ambiguous: ForceMention['ambiguous'];
+    // "South Wales Argus said …": a paper's name, not the force it shares words with.
+    // A label opening the question ("Hampshire Chronicle: how many …?") is who asks, about their patch.
+    const label = openingLabel(question);
+    for (const { tokens: key } of this.mastheads.opening(tokens)) {
+      const i = ForceResolver.at(tokens, taken, key);
+      if (i === 0 && label !== undefined && words(label).length === key.length) continue;
+      if (i >= 0) for (let k = i; k < i + key.length; k++) taken[k] = true;
+    }
     // "The West Midlands region": a region that shares its name with a force, called a region.
     for (const { tokens: key, region, forces } of this.regions) {
       const i = ForceResolver.at(tokens, taken, key);

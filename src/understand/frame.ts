@@ -9,7 +9,7 @@ import type { PhraseSlot, SourceFamily } from '../model/data.ts';
 import type { Fit, Intent, MeasureReading, Normalisation, QueryFrame, Scope } from '../model/frame.ts';
 import { wordNumber } from '../text/numbers.ts';
 import { memoised } from '../text/memo.ts';
-import { editDistance, STOPWORDS, words } from '../text/words.ts';
+import { editDistance, openingLabel, STOPWORDS, words } from '../text/words.ts';
 import type { CatalogueIndex } from './catalogue-index.ts';
 import { type ForceMention, type ForceResolver, NATIONAL } from './forces.ts';
 import { FIGURE_INTENTS, has, inheritedIntent, intentOf, type Cues } from './intent.ts';
@@ -571,7 +571,7 @@ function bracketOpenings(wording: string): Set<number> {
 /** A label of up to four words the question opens with, before a colon or a spaced dash: "Mansfield
  * Chad: how many…" is asked by the paper, not about it. */
 function bylineOf(wording: string, found: ReadonlyMap<PhraseSlot, SlotMatch[]>): string[] {
-  const label = /^\s*([^:?!.\n]{2,48}?)\s*(?::\s|\s[-–—]\s)/.exec(wording)?.[1];
+  const label = openingLabel(wording);
   // "Hartlepool Mail wants the total …": who asks, by the phrase book's words for asking.
   const asker = found.get('asker')?.find((m) => m.at === 0 && m.gap !== undefined)?.gap;
   const askerWords = asker ? words(wording).slice(...asker) : [];
@@ -745,7 +745,15 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   // "Among the 43 territorial forces": British Transport Police left out, as "apart from BTP" would.
   if ((slots.get('territorial')?.length ?? 0) > 0) shape.excluded.push(...readers.resolver.nonTerritorial().filter((f) => !shape.excluded.includes(f)));
   // The remark's periods ("…said it sacked officers in 2023. How many…?") only where the question names none.
-  const periods = remarked ? periodsAfterRemarks(findPeriods(wording), findPeriods(question)) : findPeriods(wording);
+  const read = remarked ? periodsAfterRemarks(findPeriods(wording), findPeriods(question)) : findPeriods(wording);
+  // "'… nearly 1,800 last year'. Is that right for 2024/25?": the year named is the one "last year"
+  // meant, where nothing asks how they differ.
+  const yearNamed = (a: QueryFrame['periods']['asks'][number]) => a.kind === 'financial-year' || a.kind === 'year';
+  const relating = ['change', 'compare', 'trend', 'periods-listed'].some((slot) => has({ slots }, slot as PhraseSlot));
+  const periods =
+    read.asks.some(yearNamed) && read.asks.some((a) => a.kind === 'latest') && !relating
+      ? { ...read, asks: read.asks.filter((a) => a.kind !== 'latest') }
+      : read;
   const named = metrics.measures.size > 0 || metrics.outcomes.size > 0;
   const namedOutright = [...metrics.measures.keys()].some((id) => !metrics.loose.has(id)) || metrics.outcomes.size > 0;
   // A force let in ("counting BTP", "BTP included") to a ranking or to the average compared with is no place asked about.

@@ -103,8 +103,10 @@ const RULES: readonly IntentRule[] = [
     priority: 60,
     // "… with a case to answer, according to the BBC?" asks the BBC's figure, not what the BBC said.
     // "When was Carrick suspended, according to the Herts story?" asks a date the story gives.
+    // "Someone said two-thirds went against Sussex. What do the figures say?" puts a claim to the figures.
     when: (c) =>
       has(c, 'statement') &&
+      !has(c, 'claim-check') &&
       !has(c, 'how-many') &&
       !has(c, 'when') &&
       (has(c, 'speech') || !(c.measureOutright && (c.periods > 0 || c.family || has(c, 'duration') || has(c, 'quantity')))),

@@ -15,7 +15,12 @@ import { PhraseBook } from './phrases.ts';
 export function questionReaders(data: Pick<Dataset, 'forces' | 'outside' | 'measures' | 'outcomes' | 'phrases' | 'families' | 'documents'>): QuestionReaders {
   const phrases = new PhraseBook(data.phrases);
   return {
-    resolver: new ForceResolver(data.forces, data.outside, phrases.words),
+    resolver: new ForceResolver(
+      data.forces,
+      data.outside,
+      phrases.words,
+      data.documents.map((d) => d.publisher),
+    ),
     matcher: new MetricMatcher(
       data.measures,
       data.outcomes,
