@@ -1,0 +1,83 @@
+/**
+ * Two parts of one whole asked side by side (cases finalised formally and informally; allegations of
+ * a kind investigated and not), for one force and period: the published whole beside them, or, where
+ * asked, their sum or the gap between them, as our calculation.
+ */
+import type { QueryFrame } from '../model/frame.ts';
+import { formatNumber, round1 } from '../text/numbers.ts';
+import type { AnswerContext } from './context.ts';
+import type { AnswerDraft } from './draft.ts';
+import type { Observation } from './figure-store.ts';
+
+/** The first figure each part stated, from `starts` (where each part's facts begin), when both are
+ * of one force and period. */
+function partFacts(draft: AnswerDraft, starts: readonly number[]): [number, number] | undefined {
+  if (starts.length !== 2) return undefined;
+  const [ia, ib] = starts.map((from) => draft.facts.findIndex((f, i) => i >= from && f.computed === undefined));
+  const a = ia === undefined ? undefined : draft.facts[ia];
+  const b = ib === undefined ? undefined : draft.facts[ib];
+  if (ia === undefined || ib === undefined || !a || !b || ia === ib || a.force !== b.force || a.periodId !== b.periodId || a.unit !== b.unit) return undefined;
+  return [ia, ib];
+}
+
+/** "In all: 81,776 complaint cases finalised [1]": the published whole two parts asked side by side
+ * split (cases finalised formally and informally), where it is held for their force and period. */
+export function wholeBeside(ctx: AnswerContext, draft: AnswerDraft, starts: readonly number[]): string | undefined {
+  const pair = partFacts(draft, starts);
+  const a = pair ? draft.facts[pair[0]] : undefined;
+  const b = pair ? draft.facts[pair[1]] : undefined;
+  const whole = (id: string | undefined) => ctx.measures.get(ctx.metricById.get(id ?? '')?.measure ?? '')?.partOf;
+  const measure = whole(a?.metric);
+  if (!a || !b || measure === undefined || measure !== whole(b.metric)) return undefined;
+  // The whole of the same kind: detention in custody finalised, split into investigated and not.
+  const outcome = ctx.metricById.get(a.metric)?.outcome;
+  const metric = ctx.metrics.find((m) => m.measure === measure && m.outcome === outcome && m.unit === a.unit);
+  const held = metric ? ctx.store.of(a.force, metric.id).filter((o) => o.period.id === a.periodId) : [];
+  if (!metric || held.length !== 1) return undefined;
+  const s = draft.stated(held[0] as Observation);
+  return `In all: ${s.shown} ${metric.label} ${s.marks}.`;
+}
+
+/**
+ * "Altogether", "combined": two parts of one whole (cases outside and under Schedule 3) added up, for
+ * the same force and period; "the gap between": two figures of one unit (days with and without
+ * suspension) taken one from the other. `starts` is where each part's facts begin.
+ */
+export function partsCombined(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft, starts: readonly number[]): string | undefined {
+  const pair = asked.total || asked.difference ? partFacts(draft, starts) : undefined;
+  if (!pair) return undefined;
+  const [ia, ib] = pair;
+  const a = draft.facts[ia];
+  const b = draft.facts[ib];
+  if (!a || !b) return undefined;
+  const ma = ctx.metricById.get(a.metric);
+  const mb = ctx.metricById.get(b.metric);
+  const whole = ma && ctx.measures.get(ma.measure)?.partOf;
+  const summable =
+    asked.total && whole !== undefined && whole === (mb && ctx.measures.get(mb.measure)?.partOf) && ma?.aggregation === 'count' && mb?.aggregation === 'count';
+  if (!summable && !asked.difference) return undefined;
+  const value = summable ? a.value + b.value : Math.abs(a.value - b.value);
+  const [hi, lo] = a.value >= b.value ? [a, b] : [b, a];
+  const working = summable
+    ? `${formatNumber(a.value)} + ${formatNumber(b.value)} = ${formatNumber(value)}`
+    : `${formatNumber(hi.value)} − ${formatNumber(lo.value)} = ${formatNumber(round1(value))}`;
+  const label = summable
+    ? (ctx.measures.get(whole)?.label ?? `${a.metricLabel} and ${b.metricLabel}`)
+    : `difference between ${a.metricLabel} and ${b.metricLabel}`;
+  draft.computed(
+    {
+      force: a.force,
+      forceName: a.forceName,
+      periodId: a.periodId,
+      period: a.period,
+      metric: `${a.metric}-${summable ? 'plus' : 'vs'}-${b.metric}`,
+      metricLabel: label,
+      unit: a.unit,
+    },
+    value,
+    summable ? 'sum' : 'difference',
+    [ia, ib],
+    working,
+  );
+  return summable ? `Together: ${working} (our calculation).` : `Difference: ${working} (our calculation).`;
+}
