@@ -233,17 +233,11 @@ function noMetric(ctx: AnswerContext, frameAsked: QueryFrame, draft: AnswerDraft
  */
 function restrictTo(ctx: AnswerContext, frame: QueryFrame, part: Fit[], parts: Fit[][]): QueryFrame {
   const loose = new Set(frame.measure.fits.filter((f) => f.loose).map((f) => f.id));
-  // "Average days to finalise complaints outside Schedule 3, and under Schedule 3 …": a time asked of
-  // every part, so a part naming only the cases means the time they took (one no other part names:
-  // with or without suspension).
-  const otherParts = new Set(parts.filter((p) => p !== part).flatMap((p) => p.map((g) => g.id)));
-  const timeOf = (f: Fit): Fit => {
-    const taken = [...ctx.measures.values()].filter((m) => m.duration && m.timeOf === f.id && !otherParts.has(m.id));
-    const time = taken.find((m) => frame.measure.fits.some((g) => g.id === m.id)) ?? taken[0];
-    return time ? { ...f, id: time.id } : f;
-  };
-  const times = part.filter((f) => ctx.measures.get(f.id)?.duration);
-  const asked = !frame.measure.duration ? part : times.length > 0 ? times : part.map(timeOf);
+  // "Average days to finalise complaints outside Schedule 3, and under Schedule 3 …": where a part's
+  // words fit its cases and their time alike, the time asked is the one meant.
+  const top = Math.max(...part.map((f) => f.score));
+  const times = part.filter((f) => f.score === top && ctx.measures.get(f.id)?.duration);
+  const asked = frame.measure.duration && times.length > 0 ? times : part;
   const fits = asked.map((f) => (loose.has(f.id) ? { ...f, loose: true } : f));
   const counted = (outcome: string, by: Fit[]) => ctx.metrics.some((m) => m.outcome === outcome && by.some((f) => f.id === m.measure));
   // Another part's own words: "dismissals" names the officers dismissed, not hearings that ended so.
