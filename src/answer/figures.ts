@@ -1033,21 +1033,15 @@ function compare(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targ
   const unit = asShare ? 'percent' : metric.unit;
   const diff = round1(hi.value - lo.value);
   const working = `${formatValue(hi.value, unit)} − ${formatValue(lo.value, unit)} = ${unit === 'percent' ? `${formatNumber(diff)} percentage points` : formatNumber(diff)}`;
-  draft.computed(
-    {
-      force: `${hi.force}-vs-${lo.force}`,
-      forceName: `${draft.forceName(hi.force)} vs ${draft.forceName(lo.force)}`,
-      periodId: hi.period.id,
-      period: hi.period.label,
-      metric: metric.id,
-      metricLabel: `difference in ${label}`,
-      unit: metric.unit,
-    },
-    diff,
-    'difference',
-    [hi.fact, lo.fact],
-    working,
-  );
+  // The two forces' figures, as the facts worked from them (a difference, a ratio) name them.
+  const between = {
+    force: `${hi.force}-vs-${lo.force}`,
+    forceName: `${draft.forceName(hi.force)} vs ${draft.forceName(lo.force)}`,
+    periodId: hi.period.id,
+    period: hi.period.label,
+    metric: metric.id,
+  };
+  draft.computed({ ...between, metricLabel: `difference in ${label}`, unit: metric.unit }, diff, 'difference', [hi.fact, lo.fact], working);
   const when = samePeriod ? `${inPeriod(hi.period)}, ` : '';
   // "Which saw fewer…?" is answered the way it was asked: the lower one first; a comparison asking
   // neither way ("how does Cambridgeshire compare with Essex?") is said of the force named first.
@@ -1081,21 +1075,7 @@ function compare(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targ
   if (frame.ratio && diff !== 0 && lo.value > 0) {
     const times = round1(hi.value / lo.value);
     const ratioWorking = `${formatValue(hi.value, unit)} ÷ ${formatValue(lo.value, unit)} = ${formatNumber(times)}`;
-    draft.computed(
-      {
-        force: `${hi.force}-vs-${lo.force}`,
-        forceName: `${draft.forceName(hi.force)} vs ${draft.forceName(lo.force)}`,
-        periodId: hi.period.id,
-        period: hi.period.label,
-        metric: metric.id,
-        metricLabel: `ratio of ${label}`,
-        unit: 'count',
-      },
-      times,
-      'ratio',
-      [hi.fact, lo.fact],
-      ratioWorking,
-    );
+    draft.computed({ ...between, metricLabel: `ratio of ${label}`, unit: 'count' }, times, 'ratio', [hi.fact, lo.fact], ratioWorking);
     text += ` ${draft.forceName(hi.force)}'s figure is ${formatNumber(times)} times ${draft.forceName(lo.force)}'s (our calculation: ${ratioWorking}).`;
   }
   if (!samePeriod)
@@ -1226,7 +1206,7 @@ function change(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   const sb = draft.stated(b);
   const diff = b.value - a.value;
   const unit = metric.unit;
-  const diffWorking = `${formatValue(b.value, unit)} − ${formatValue(a.value, unit)} = ${diff < 0 ? '−' : ''}${formatValue(Math.abs(diff), unit)}`;
+  const diffWorking = changeWorking(a.value, b.value, unit);
   const base = {
     force,
     forceName: draft.forceName(force),
@@ -1258,6 +1238,12 @@ function change(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   return draft.answered(type, text, frameOf(type, frame, target, [to.period.id, from.period.id]));
 }
 
+/** "86,160 − 87,786 = −1,626": the later figure less the earlier, signed. */
+function changeWorking(earlier: number, later: number, unit: Metric['unit']): string {
+  const diff = later - earlier;
+  return `${formatValue(later, unit)} − ${formatValue(earlier, unit)} = ${diff < 0 ? '−' : ''}${formatValue(Math.abs(diff), unit)}`;
+}
+
 /** A change between a period held once and one whose sources differ, worked from each of the
  * latter's figures; its direction said where both agree. */
 function changeFromDisputed(
@@ -1278,7 +1264,7 @@ function changeFromDisputed(
     const other = draft.stated(o);
     const [a, b] = singleFirst ? [one, o] : [o, one];
     const diff = b.value - a.value;
-    const working = `${formatValue(b.value, metric.unit)} − ${formatValue(a.value, metric.unit)} = ${diff < 0 ? '−' : ''}${formatValue(Math.abs(diff), metric.unit)}`;
+    const working = changeWorking(a.value, b.value, metric.unit);
     const [ia, ib] = singleFirst ? [s.index, other.index] : [other.index, s.index];
     draft.computed(
       {

@@ -11,6 +11,7 @@ import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import type { Observation } from './figure-store.ts';
 import { inPeriod, joinNames } from './holdings.ts';
+import { sumOf } from './totals.ts';
 
 /** The most forces whose figures are written out in the working; more are cited only. */
 const WRITTEN_OUT = 8;
@@ -65,32 +66,31 @@ function besideNational(ctx: AnswerContext, draft: AnswerDraft, total: ForceTota
   return ` The published England and Wales total, ${n.shown} ${n.marks}, less ${names}, is ${formatValue(value, total.metric.unit)} (${working}): ${agree}.`;
 }
 
+/** The sum over more forces than the working writes out: each figure cited, the sum our calculation. */
+function manyForces(draft: AnswerDraft, rows: readonly Observation[], forceName: string): { value: number; working: string } {
+  const { metric, period } = rows[0] as Observation;
+  const stated = rows.map((o) => draft.stated(o));
+  const value = rows.reduce((t, o) => t + o.value, 0);
+  draft.computed(
+    { force: 'all-forces', forceName, periodId: period.id, period: period.label, metric: metric.id, metricLabel: `total ${metric.label}`, unit: metric.unit },
+    value,
+    'sum',
+    stated.map((s) => s.index),
+    `sum of every force's figure in the table`,
+  );
+  return { value, working: `our calculation: the sum of every force's figure ${stated.map((s) => s.marks).join('')}` };
+}
+
 /** The total of a count over the forces asked, with its working. */
 export function totalOfForces(ctx: AnswerContext, draft: AnswerDraft, total: ForceTotal): Answer {
   const { metric, rows } = total;
   const period = (rows[0] as Observation).period;
-  const stated = rows.map((o) => draft.stated(o));
-  const sum = rows.reduce((t, o) => t + o.value, 0);
-  const arithmetic = `${rows.map((o) => formatNumber(o.value)).join(' + ')} = ${formatNumber(sum)}`;
-  const few = rows.length <= WRITTEN_OUT;
-  draft.computed(
-    {
-      force: 'all-forces',
-      forceName: total.within ? joinNames(rows.map((o) => draft.forceName(o.force))) : 'all forces listed',
-      periodId: period.id,
-      period: period.label,
-      metric: metric.id,
-      metricLabel: `total ${metric.label}`,
-      unit: metric.unit,
-    },
-    sum,
-    'sum',
-    stated.map((s) => s.index),
-    few ? arithmetic : `sum of every force's figure in the table`,
-  );
-  const working = few
-    ? `our calculation: ${joinNames(rows.map((o, i) => `${(stated[i] as (typeof stated)[number]).shown} ${draft.shortName(o.force)} ${(stated[i] as (typeof stated)[number]).marks}`))}; ${arithmetic}`
-    : `our calculation: the sum of every force's figure ${stated.map((s) => s.marks).join('')}`;
+  const forceName = total.within ? joinNames(rows.map((o) => draft.forceName(o.force))) : 'all forces listed';
+  const whole = { id: metric.id, label: `total ${metric.label}`, unit: metric.unit };
+  const { value: sum, working } =
+    rows.length <= WRITTEN_OUT
+      ? sumOf(draft, rows, { force: 'all-forces', forceName, period, whole, partName: (o) => draft.shortName(o.force) })
+      : manyForces(draft, rows, forceName);
   // "All four Welsh forces together": those forces, named, and no England and Wales total beside them.
   const whose = total.within
     ? `${joinNames(rows.map((o) => draft.forceName(o.force)))} together`

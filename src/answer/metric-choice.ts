@@ -28,32 +28,35 @@ function categoryHolder(ctx: AnswerContext, frame: QueryFrame, outcome: string, 
     (id) => (among === undefined || among.includes(id)) && ctx.measures.get(id)?.partOf === undefined,
   );
   const asked = new Set(frame.keywords.map(stem));
-  const shared = (id: string) => {
-    const m = ctx.measures.get(id);
-    return new Set([m?.label ?? '', ...(m?.terms ?? [])].flatMap((t) => words(t).map(stem)).filter((w) => asked.has(w) && !STOPWORDS.has(w))).size;
-  };
+  const shared = (id: string) => [...measureStems(ctx).own(id)].filter((w) => asked.has(w)).length;
   const scored = holders.map((id) => ({ id, n: shared(id) })).sort((a, b) => b.n - a.n);
   const [best, next] = scored;
   return best !== undefined && best.n > 0 && (next === undefined || next.n < best.n) ? best.id : undefined;
 }
 
-/** The stems of each measure's own words (label and phrases), less those so common among the
- * measures (in a quarter or more: "complaints", "allegations", "officers") that they name none apart. */
-const distinctStems = new WeakMap<AnswerContext['measures'], Map<string, Set<string>>>();
+/** The stems of each measure's own words (label and phrases), all of them (`own`) and less those so
+ * common among the measures (in a quarter or more: "complaints", "allegations", "officers") that they
+ * name none apart (`distinct`); worked out once per catalogue. */
+interface MeasureStems {
+  own: (id: string) => ReadonlySet<string>;
+  distinct: (id: string) => ReadonlySet<string>;
+}
+const stemsByCatalogue = new WeakMap<AnswerContext['measures'], MeasureStems>();
 
-function measureStems(ctx: AnswerContext, id: string): Set<string> {
-  let all = distinctStems.get(ctx.measures);
-  if (!all) {
-    const own = new Map(
-      [...ctx.measures.values()].map((m) => [m.id, new Set([m.label, ...m.terms].flatMap((t) => words(t).map(stem)).filter((w) => !STOPWORDS.has(w)))]),
-    );
-    const spread = new Map<string, number>();
-    for (const stems of own.values()) for (const w of stems) spread.set(w, (spread.get(w) ?? 0) + 1);
-    const common = (w: string) => (spread.get(w) ?? 0) * 4 >= own.size;
-    all = new Map([...own].map(([m, stems]) => [m, new Set([...stems].filter((w) => !common(w)))]));
-    distinctStems.set(ctx.measures, all);
-  }
-  return all.get(id) ?? new Set();
+function measureStems(ctx: AnswerContext): MeasureStems {
+  const known = stemsByCatalogue.get(ctx.measures);
+  if (known) return known;
+  const own = new Map(
+    [...ctx.measures.values()].map((m) => [m.id, new Set([m.label, ...m.terms].flatMap((t) => words(t).map(stem)).filter((w) => !STOPWORDS.has(w)))]),
+  );
+  const spread = new Map<string, number>();
+  for (const stems of own.values()) for (const w of stems) spread.set(w, (spread.get(w) ?? 0) + 1);
+  const common = (w: string) => (spread.get(w) ?? 0) * 4 >= own.size;
+  const distinct = new Map([...own].map(([m, stems]) => [m, new Set([...stems].filter((w) => !common(w)))]));
+  const none = new Set<string>();
+  const made: MeasureStems = { own: (id) => own.get(id) ?? none, distinct: (id) => distinct.get(id) ?? none };
+  stemsByCatalogue.set(ctx.measures, made);
+  return made;
 }
 
 /** Whether the question's words name `asked` apart from `other`: a word of the question in the
@@ -61,8 +64,8 @@ function measureStems(ctx: AnswerContext, id: string): Set<string> {
  * would answer a different measure than the one asked. The breakdown's own words name neither
  * ("abuse of position" is a kind of allegation, and a phrase of the inspectorate's measure). */
 function namesApart(ctx: AnswerContext, frame: QueryFrame, asked: string, other: string, breakdown: Outcome): boolean {
-  const own = measureStems(ctx, asked);
-  const theirs = measureStems(ctx, other);
+  const own = measureStems(ctx).distinct(asked);
+  const theirs = measureStems(ctx).distinct(other);
   const kind = new Set(breakdown.terms.flatMap((t) => words(t).map(stem)));
   return frame.keywords.some((w) => {
     const s = stem(w);
