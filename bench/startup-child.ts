@@ -46,7 +46,7 @@ if (job.phases) {
   phases['read and validate data'] = performance.now() - t;
   heapAfter['read and validate data'] = liveHeap();
   t = performance.now();
-  const store = new FigureStore(data.figures, data.metrics);
+  const store = new FigureStore(data.figures, data.metrics, data.documents);
   phases['figure table'] = performance.now() - t;
   heapAfter['figure table'] = liveHeap();
   t = performance.now();

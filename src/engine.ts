@@ -86,7 +86,7 @@ export function loadEngine(options: EngineOptions = {}): Engine {
   });
   const forces = new Map(data.forces.map((f) => [f.id, f]));
   const ctx: AnswerContext = {
-    store: new FigureStore(data.figures, data.metrics),
+    store: new FigureStore(data.figures, data.metrics, data.documents),
     metrics: data.metrics,
     metricById: new Map(data.metrics.map((m) => [m.id, m])),
     measures: new Map(data.measures.map((m) => [m.id, m])),

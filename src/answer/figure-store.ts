@@ -3,7 +3,7 @@
  * that agree are one observation with several sources; figures that disagree stay separate, so a
  * conflict is shown rather than resolved by guess.
  */
-import type { Figure, Metric, Period } from '../model/data.ts';
+import type { Figure, Metric, Period, SourceDocument, SourceType } from '../model/data.ts';
 import { periodOrder } from '../understand/periods.ts';
 
 /** One value for one force, metric and period, with every figure (source) that states it. */
@@ -14,6 +14,9 @@ export interface Observation {
   value: number;
   qualifier?: string;
   figures: Figure[];
+  /** The kinds of source stating it, in the order its figures first show them: read once here, as a
+   * national figure may have thousands of sources and answers ask this of many observations. */
+  sourceTypes: readonly SourceType[];
 }
 
 export class FigureStore {
@@ -23,8 +26,20 @@ export class FigureStore {
    * might mean, answer after answer, where reading it from the series asked once per force. */
   private readonly byMetric = new Map<string, string[]>();
 
-  constructor(figures: Figure[], metrics: Metric[]) {
+  constructor(figures: Figure[], metrics: Metric[], documents: readonly SourceDocument[]) {
     const metricById = new Map(metrics.map((m) => [m.id, m]));
+    const typeOf = new Map(documents.map((d) => [d.id, d.sourceType]));
+    // Observations share their lists of kinds: a corpus has a handful of distinct lists and may have
+    // a hundred thousand observations.
+    const none: readonly SourceType[] = [];
+    const lists = new Map<string, readonly SourceType[]>();
+    const withType = (types: readonly SourceType[], type: SourceType | undefined): readonly SourceType[] => {
+      if (type === undefined || types.includes(type)) return types;
+      const key = [...types, type].join('|');
+      const shared = lists.get(key) ?? [...types, type];
+      lists.set(key, shared);
+      return shared;
+    };
     const groups = new Map<string, Observation>();
     for (const figure of figures) {
       // Hedged headline restatements ("more than 1,000") are recorded but never answered with.
@@ -33,9 +48,18 @@ export class FigureStore {
       if (!metric) continue;
       const key = `${figure.force}|${figure.metric}|${figure.period.id}|${figure.value}`;
       const existing = groups.get(key);
-      if (existing) existing.figures.push(figure);
-      else {
-        const obs: Observation = { force: figure.force, metric, period: figure.period, value: figure.value, figures: [figure] };
+      if (existing) {
+        existing.figures.push(figure);
+        existing.sourceTypes = withType(existing.sourceTypes, typeOf.get(figure.source));
+      } else {
+        const obs: Observation = {
+          force: figure.force,
+          metric,
+          period: figure.period,
+          value: figure.value,
+          figures: [figure],
+          sourceTypes: withType(none, typeOf.get(figure.source)),
+        };
         if (figure.qualifier !== undefined) obs.qualifier = figure.qualifier;
         groups.set(key, obs);
       }

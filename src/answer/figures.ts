@@ -1302,16 +1302,24 @@ function changeFromDisputed(
   return draft.answered(type, text, frameOf(type, frame, target, [single.period.id, differing.period.id]));
 }
 
+/** The changes each observation's sources state, read once per observation: a national figure may
+ * have thousands of sources, and every change answered from it would read them all again. */
+const statedChanges = new WeakMap<Observation, { pct: number; shown: string }[]>();
+
 /** The change as the later figure's own sentence states it ("a 33% rise … from 1,802 … to 2,402"),
  * where it agrees with ours to the nearest point: the figure a reader will see quoted elsewhere. */
 function statedChange(later: Observation, pct?: number): string | undefined {
-  for (const f of later.figures) {
-    const m =
-      /(\d+(?:\.\d+)?)\s?(%|per cent)\s+(?:rise|increase|fall|drop|decrease|reduction)/i.exec(f.quote) ??
-      /(?:up|down|rise of|increase of|fall of|drop of|decrease of)\s+(\d+(?:\.\d+)?)\s?(%|per cent)/i.exec(f.quote);
-    if (m?.[1] !== undefined && (pct === undefined || Math.abs(Number(m[1]) - Math.abs(pct)) < 1)) return `${m[1]}${m[2] === '%' ? '%' : ' per cent'}`;
+  let stated = statedChanges.get(later);
+  if (stated === undefined) {
+    stated = later.figures.flatMap((f) => {
+      const m =
+        /(\d+(?:\.\d+)?)\s?(%|per cent)\s+(?:rise|increase|fall|drop|decrease|reduction)/i.exec(f.quote) ??
+        /(?:up|down|rise of|increase of|fall of|drop of|decrease of)\s+(\d+(?:\.\d+)?)\s?(%|per cent)/i.exec(f.quote);
+      return m?.[1] === undefined ? [] : [{ pct: Number(m[1]), shown: `${m[1]}${m[2] === '%' ? '%' : ' per cent'}` }];
+    });
+    statedChanges.set(later, stated);
   }
-  return undefined;
+  return stated.find((s) => pct === undefined || Math.abs(s.pct - Math.abs(pct)) < 1)?.shown;
 }
 
 /** A sentence stating a number of the breakdown the question names ("'Delivery of duties and service'

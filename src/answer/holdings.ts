@@ -153,10 +153,7 @@ export function holdingsList(ctx: AnswerContext, draft: AnswerDraft, force: stri
     const entry = measures.get(label) ?? { periods: new Set<string>(), types: new Set<string>() };
     entry.periods.add(obs.period.label);
     draft.allow(obs.period.label, 'period');
-    for (const f of obs.figures) {
-      const type = ctx.documents.get(f.source)?.sourceType;
-      if (type !== undefined) entry.types.add(type);
-    }
+    for (const type of obs.sourceTypes) entry.types.add(type);
     measures.set(label, entry);
   }
   return [...measures].map(([label, e]) => `${label} (${[...e.periods].join('; ')}; ${[...e.types].join(', ')})`);

@@ -348,8 +348,7 @@ function chooseAnyMetric(ctx: AnswerContext, frame: QueryFrame, forces: string[]
   // With no force named, a national figure answers before any one force's.
   const national = (c: MetricChoice) => forces.length === 0 && ctx.store.forcesFor(c.metric.id).some((f) => ctx.forces.get(f)?.kind === 'area');
   const places = forces.length > 0 ? forces : [NATIONAL];
-  const official = (c: MetricChoice) =>
-    places.some((f) => ctx.store.of(f, c.metric.id).some((o) => o.figures.some((g) => ctx.documents.get(g.source)?.sourceType.startsWith('official'))));
+  const official = (c: MetricChoice) => places.some((f) => ctx.store.of(f, c.metric.id).some((o) => o.sourceTypes.some((t) => t.startsWith('official'))));
   /** The best choice held, level by level; loose words may fall to a level below, a named measure never. */
   const pickFrom = (ranked: MetricChoice[], loose: Set<string>): { metric: Metric; alsoFits: string[] } | 'stop' | undefined => {
     for (const level of new Set(ranked.map((c) => c.score))) {
