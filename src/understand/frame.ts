@@ -13,7 +13,7 @@ import { editDistance, openingLabel, STOPWORDS, words } from '../text/words.ts';
 import type { CatalogueIndex } from './catalogue-index.ts';
 import { type ForceMention, type ForceResolver, NATIONAL } from './forces.ts';
 import { FIGURE_INTENTS, has, inheritedIntent, intentOf, type Cues } from './intent.ts';
-import { measuresNamedTogether, type MetricMatcher, type MetricMention } from './metrics.ts';
+import { countThenItsTime, measuresNamedTogether, type MetricMatcher, type MetricMention } from './metrics.ts';
 import { findPeriods, type PeriodMention } from './periods.ts';
 import { askedPlaces, namedInQuestion, outsideRemarks, periodsAfterRemarks, QUESTION_OPENERS, remarksOf } from './remarks.ts';
 import type { PhraseBook, SlotMatch } from './phrases.ts';
@@ -370,9 +370,11 @@ function accountedFor(readers: QuestionReaders): (w: string) => boolean {
     mistyped(w, readers);
 }
 
-/** Whether every span of `spans` starts inside one of `within` ("per 1,000 staff with a case to answer": the staff are the rate's denominator, not what is counted). */
-function startsInside(spans: ReadonlyArray<[number, number]>, within: readonly SlotMatch[]): boolean {
-  return spans.length > 0 && spans.every(([a]) => within.some((m) => a >= m.at && a < m.end));
+/** Whether every span lies within one of the matches: words a per-head phrase holds ("per 1,000
+ * officers") name what is divided by, not what is counted; a phrase running past it ("per 1,000 staff
+ * with a case to answer") names what is counted. */
+function liesInside(spans: ReadonlyArray<[number, number]>, within: readonly SlotMatch[]): boolean {
+  return spans.length > 0 && spans.every(([a, b]) => within.some((m) => a >= m.at && b <= m.end));
 }
 
 /**
@@ -596,7 +598,7 @@ function nearTieOf(fits: readonly Fit[], readers: QuestionReaders): [string, str
 function measureReading(
   metrics: MetricMention,
   perHead: readonly SlotMatch[],
-  duration: boolean,
+  timeAsked: readonly SlotMatch[],
   readers: QuestionReaders,
   family: SourceFamily | undefined,
   previous: Frame | undefined,
@@ -606,15 +608,17 @@ function measureReading(
   bracketed: ReadonlySet<number>,
 ): MeasureReading {
   const { durations, subjects } = readers.matcher;
+  const duration = timeAsked.length > 0;
   const fits = (map: Map<string, number>, spans: Map<string, Array<[number, number]>>, loose?: Set<string>) =>
     [...map]
-      .filter(([id]) => !startsInside(spans.get(id) ?? [], perHead))
+      .filter(([id]) => !liesInside(spans.get(id) ?? [], perHead))
       .sort((a, b) => b[1] - a[1])
       .map(([id, score]) => (loose?.has(id) ? { id, score, loose: true, words: metrics.looseWords.get(id) ?? 1 } : { id, score }));
   // "Quickest at finalising Schedule 3 complaint cases": the question counts days, so of the measures
   // its words fit (also where a longer phrase took them), only those of time taken answer it.
   // Measures named side by side ("cases finalised, and the average days") are each answered.
-  const together = measuresNamedTogether(metrics, (a, b) => readers.matcher.timesSameCases(a, b));
+  const named = measuresNamedTogether(metrics, (a, b) => readers.matcher.timesSameCases(a, b));
+  const together = named.length >= 2 ? named : countThenItsTime(metrics, timeAsked, readers.matcher);
   const timed = new Map([...metrics.shadowed, ...metrics.measures].filter(([id]) => durations.has(id)));
   const counted = new Map([...metrics.measures].filter(([id]) => !durations.has(id)));
   // …and a question that does not ask how long never means time taken when something else fits.
@@ -883,7 +887,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     measure: measureReading(
       metrics,
       slots.get('per-head') ?? [],
-      has(cues, 'duration'),
+      slots.get('duration') ?? [],
       readers,
       familyNamed(ws, readers),
       previous,

@@ -567,3 +567,25 @@ export function measuresNamedTogether(mention: MetricMention, sameCases: (a: str
   const tops = new Set(settled.map((p) => p[0]?.id));
   return tops.size >= 2 ? settled : [];
 }
+
+/**
+ * A count named outright and then, in a clause of its own, how long it took ("cases finalised outside
+ * Schedule 3 last year, and how quick?", "… in 2024/25 and the mean days taken"): the count and the
+ * measures timing those cases, as two parts. Empty unless the time is asked after "and", past every
+ * phrase of the count, and we hold a measure timing it.
+ */
+export function countThenItsTime(
+  mention: MetricMention,
+  timeAsked: ReadonlyArray<{ at: number }>,
+  matcher: Pick<MetricMatcher, 'durations' | 'timed'>,
+): MeasurePart[] {
+  const [cue] = timeAsked;
+  if (cue === undefined || !mention.words.slice(Math.max(0, cue.at - 3), cue.at).includes('and')) return [];
+  const counts = [...mention.measures].filter(([id]) => !matcher.durations.has(id) && !mention.loose.has(id));
+  const [count, ...others] = counts;
+  if (count === undefined || others.length > 0) return [];
+  const [id, score] = count;
+  if ((mention.measureSpans.get(id) ?? []).some(([, end]) => end > cue.at)) return [];
+  const timing = [...matcher.timed].filter(([, of]) => of[0] === id).map(([t]) => ({ id: t, score }));
+  return timing.length > 0 ? [[{ id, score }], timing] : [];
+}
