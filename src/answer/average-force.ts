@@ -4,11 +4,12 @@
  * figures cited. Forces differ in size, so a count's comparison says so.
  */
 import type { Answer, Frame } from '../model/answer.ts';
-import type { Metric } from '../model/data.ts';
+import type { Metric, Period } from '../model/data.ts';
 import type { PeriodAsk } from '../model/frame.ts';
 import { formatNumber, formatValue, round1 } from '../text/numbers.ts';
 import { capitalise } from '../text/words.ts';
-import { periodMatches } from '../understand/periods.ts';
+import { NATIONAL } from '../understand/forces.ts';
+import { periodMatches, periodOrder } from '../understand/periods.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import type { Observation } from './figure-store.ts';
@@ -27,30 +28,25 @@ function forcesIn(ctx: AnswerContext, metric: Metric, periodId: string): Observa
   });
 }
 
-/** The force's figure against the average force's, or undefined when too few forces hold the period. */
-export function compareWithAverage(
+/** The mean over the territorial forces holding `metric` in `period`, our calculation with the forces'
+ * figures and their sum cited; undefined when too few forces hold it. */
+function meanOverForces(
   ctx: AnswerContext,
   draft: AnswerDraft,
-  force: string,
   metric: Metric,
-  asks: readonly PeriodAsk[],
-  frame: Frame,
-  lead = '',
-): Answer | undefined {
-  const own = ctx.store.of(force, metric.id).filter((o) => asks.length === 0 || asks.some((a) => a.kind === 'latest' || periodMatches(o.period, a)));
-  const mine = own.at(-1);
-  if (!mine) return undefined;
-  const rows = forcesIn(ctx, metric, mine.period.id);
+  period: Period,
+): { mean: number; index: number; forces: number; working: string } | undefined {
+  const rows = forcesIn(ctx, metric, period.id);
   if (rows.length < FEWEST) return undefined;
   const stated = rows.map((o) => draft.stated(o));
   const sum = rows.reduce((t, o) => t + o.value, 0);
   const mean = round1(sum / rows.length);
-  const base = { periodId: mine.period.id, period: mine.period.label, metric: metric.id, unit: metric.unit };
+  const base = { periodId: period.id, period: period.label, metric: metric.id, unit: metric.unit };
   countOf(
     draft,
     rows.length,
     'forces with a figure',
-    mine.period,
+    period,
     rows.map((o) => draft.forceName(o.force)),
   );
   const total = draft.computed(
@@ -61,26 +57,83 @@ export function compareWithAverage(
     `the sum of ${rows.length} forces' figures`,
   );
   const working = `${formatNumber(sum)} ÷ ${rows.length} = ${formatNumber(mean)}`;
-  const average = draft.computed(
+  const index = draft.computed(
     { ...base, force: 'average-force', forceName: 'the average force', metricLabel: `${metric.label}, mean over forces` },
     mean,
     'ratio',
     [total],
     working,
   );
+  return { mean, index, forces: rows.length, working };
+}
+
+/** The latest period asked (or held) of a series. */
+function periodOf(series: readonly Observation[], asks: readonly PeriodAsk[]): Observation | undefined {
+  return series.filter((o) => asks.length === 0 || asks.some((a) => a.kind === 'latest' || periodMatches(o.period, a))).at(-1);
+}
+
+/** The force's figure against the average force's, or undefined when too few forces hold the period. */
+export function compareWithAverage(
+  ctx: AnswerContext,
+  draft: AnswerDraft,
+  force: string,
+  metric: Metric,
+  asks: readonly PeriodAsk[],
+  frame: Frame,
+  lead = '',
+): Answer | undefined {
+  const mine = periodOf(ctx.store.of(force, metric.id), asks);
+  if (!mine) return undefined;
+  const average = meanOverForces(ctx, draft, metric, mine.period);
+  if (!average) return undefined;
+  const { mean, working } = average;
   const m = draft.stated(mine);
   const diff = round1(mine.value - mean);
   draft.computed(
-    { ...base, force: `${force}-vs-average`, forceName: `${draft.forceName(force)} vs the average force`, metricLabel: `difference in ${metric.label}` },
+    {
+      periodId: mine.period.id,
+      period: mine.period.label,
+      metric: metric.id,
+      unit: metric.unit,
+      force: `${force}-vs-average`,
+      forceName: `${draft.forceName(force)} vs the average force`,
+      metricLabel: `difference in ${metric.label}`,
+    },
     Math.abs(diff),
     'difference',
-    [m.index, average],
+    [m.index, average.index],
     `${formatNumber(mine.value)} − ${formatNumber(mean)}`,
   );
   const against = diff === 0 ? 'the same as' : diff > 0 ? 'above' : 'below';
   draft.allow(mine.period.label);
   const size = metric.aggregation === 'count' ? ' Forces differ in size, so a count above or below the average says little on its own.' : '';
   draft.allow(metric.label);
-  const text = `${lead}${capitalise(inPeriod(mine.period))}, ${draft.forceName(force)} was ${against} the average force on ${metric.label}: ${m.shown} ${m.marks}, against ${formatValue(mean, metric.unit)} (our calculation: the mean of the ${rows.length} forces' figures in the same table, ${working}; a difference of ${formatNumber(Math.abs(diff))}).${size}`;
+  const text = `${lead}${capitalise(inPeriod(mine.period))}, ${draft.forceName(force)} was ${against} the average force on ${metric.label}: ${m.shown} ${m.marks}, against ${formatValue(mean, metric.unit)} (our calculation: the mean of the ${average.forces} forces' figures in the same table, ${working}; a difference of ${formatNumber(Math.abs(diff))}).${size}`;
   return draft.answered('comparison', text, { ...frame, periods: [mine.period.id] });
+}
+
+/**
+ * "The mean of the forces' average days, not the national figure": the average force itself, asked of
+ * every force. England and Wales's own figure, where held, stands beside it: for an average it is
+ * weighted by cases, so the two differ. Undefined when too few forces hold the period.
+ */
+export function averageForce(ctx: AnswerContext, draft: AnswerDraft, metric: Metric, asks: readonly PeriodAsk[], frame: Frame): Answer | undefined {
+  const latest = periodOf(
+    ctx.store
+      .forcesFor(metric.id)
+      .flatMap((f) => (ctx.forces.get(f)?.kind === 'territorial' ? ctx.store.of(f, metric.id) : []))
+      .sort((a, b) => periodOrder(a.period) - periodOrder(b.period)),
+    asks,
+  );
+  if (!latest) return undefined;
+  const average = meanOverForces(ctx, draft, metric, latest.period);
+  if (!average) return undefined;
+  draft.allow(latest.period.label);
+  draft.allow(metric.label);
+  const national = ctx.store.of(NATIONAL, metric.id).filter((o) => o.period.id === latest.period.id);
+  const whole = national.length === 1 ? draft.stated(national[0] as Observation) : undefined;
+  const weighted = metric.aggregation === 'average' ? ", weighted by each force's cases" : '';
+  const beside = whole ? ` England and Wales's own figure is ${whole.shown} ${whole.marks}${weighted}.` : '';
+  const text = `${capitalise(inPeriod(latest.period))}, the mean over the ${average.forces} territorial forces of ${metric.label} was ${formatValue(average.mean, metric.unit)} (our calculation: the sum of their figures divided by ${average.forces}, ${average.working}).${beside}`;
+  return draft.answered('lookup', text, { ...frame, periods: [latest.period.id] });
 }

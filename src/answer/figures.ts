@@ -27,7 +27,7 @@ import { NATIONAL } from '../understand/forces.ts';
 import { type OurRate, ratePer1000, workforceOf } from './rankings.ts';
 import { declineUnreadable } from './unreadable.ts';
 import { askedWhole, fitsEveryPart, partMetrics, partsOf, summedParts, wholeFromParts } from './parts.ts';
-import { compareWithAverage } from './average-force.ts';
+import { averageForce, compareWithAverage } from './average-force.ts';
 import { answerPublishedRate, publishedRate } from './published-rates.ts';
 import { canRatePerHead, canSum } from '../catalogue/rules.ts';
 import { asksPerHead, asksShare, isLoose, namedOutright, typeOf } from './frame-reading.ts';
@@ -435,6 +435,11 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   if (frame.scope.kind === 'every-force' && frame.scope.except.length > 0 && frame.total) {
     const summed = answerRanking(ctx, { ...frame, intent: 'rank' }, draft);
     if (summed) return summed;
+  }
+  // "The mean of every force's average days, not the national figure": the average force is what is asked.
+  if (forces.length === 0 && frame.comparison.target === 'average' && frame.scope.kind === 'every-force' && frame.scope.except.length === 0) {
+    const average = averageForce(ctx, draft, metric, frame.periods.asks, frameOf('lookup', frame, { forces: [], metric, alsoFits }, []));
+    if (average) return average;
   }
   if (forces.length === 0) {
     const holders = ctx.store.forcesFor(metric.id);

@@ -15,6 +15,10 @@ const REPORTING = new Set(['news article', 'FOI coverage', 'inspection report co
 /** Words that name no one paper on their own ("the News", "the Star", "independent"). */
 const GENERIC = new Set(['news', 'star', 'post', 'echo', 'times', 'today', 'independent', 'mail', 'express', 'telegraph', 'guardian', 'herald', 'journal']);
 
+/** Words for a kind of publication: the last word of a copy's name ("docslib mirror of IOPC bulletin")
+ * that names no one paper on its own ("for the 6pm bulletin"). */
+const KINDS = new Set(['bulletin', 'blog', 'report', 'release']);
+
 /** Words of a body's name, not a paper's. */
 const BODIES = new Set(['police', 'constabulary', 'commissioner']);
 
@@ -144,7 +148,7 @@ function papersNamed(ctx: AnswerContext, frame: QueryFrame): Set<string> {
   const forces = frame.scope.kind === 'forces' ? frame.scope.forces : [];
   return new Set(
     filedUnder(papers, papers.byLast, asked)
-      .filter((p) => !ours(p.name.at(-1)))
+      .filter((p) => !ours(p.name.at(-1)) && !KINDS.has(p.name.at(-1) ?? ''))
       .flatMap((p) => about(p, forces)),
   );
 }
