@@ -34,16 +34,21 @@ export function scopeOf(r: ScopeReading, intent: Intent, carryFrom?: Frame): Sco
     const forces = mentioned.ambiguous.candidates.filter((f) => !excluded.includes(f));
     return { kind: 'region', region, forces, except: excluded };
   }
-  if (places.length === 1 && places[0] === NATIONAL) return { kind: 'national' };
+  const outside = (): Scope | undefined => {
+    if (!mentioned.outOfScope) return undefined;
+    const { id, name, jurisdiction, notAForce } = mentioned.outOfScope.force;
+    return { kind: 'outside', place: mentioned.outOfScope.place, force: { id, name, jurisdiction, ...(notAForce === undefined ? {} : { notAForce }) } };
+  };
+  // "PSNI complaints, for comparison with England and Wales": the place outside is what is asked;
+  // England and Wales is only what it would be set against.
+  if (places.length === 1 && places[0] === NATIONAL) return (r.target !== undefined ? outside() : undefined) ?? { kind: 'national' };
   if (places.length > 0) return { kind: 'forces', forces: places, carried: false, places: mentioned.places ?? [] };
   // "Swansea rather than South Wales Police as a whole": the town is asked, its force set aside.
   const towns = mentioned.places ?? [];
   if (towns.length > 0 && towns.every((p) => excluded.includes(p.force)))
     return { kind: 'forces', forces: [...new Set(towns.map((p) => p.force))], carried: false, places: towns };
-  if (mentioned.outOfScope) {
-    const { id, name, jurisdiction, notAForce } = mentioned.outOfScope.force;
-    return { kind: 'outside', place: mentioned.outOfScope.place, force: { id, name, jurisdiction, ...(notAForce === undefined ? {} : { notAForce }) } };
-  }
+  const beyond = outside();
+  if (beyond) return beyond;
   if (mentioned.unknown !== undefined) return { kind: 'unknown', name: mentioned.unknown };
   // "Not counting London": a word several forces share, left out, is no scope of its own.
   if (mentioned.ambiguous && !mentioned.ambiguous.candidates.every((f) => excluded.includes(f))) {
