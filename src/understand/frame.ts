@@ -619,8 +619,14 @@ function measureReading(
   // Measures named side by side ("cases finalised, and the average days") are each answered.
   const named = measuresNamedTogether(metrics, (a, b) => readers.matcher.timesSameCases(a, b));
   const together = named.length >= 2 ? named : countThenItsTime(metrics, timeAsked, readers.matcher);
-  const timed = new Map([...metrics.shadowed, ...metrics.measures].filter(([id]) => durations.has(id)));
+  const timesNamed = new Map([...metrics.shadowed, ...metrics.measures].filter(([id]) => durations.has(id)));
   const counted = new Map([...metrics.measures].filter(([id]) => !durations.has(id)));
+  // "Average days to finalise allegations handled under Schedule 3": only the count's words, with its
+  // time asked; the measure timing that count answers.
+  const twins = [...counted].flatMap(([id, score]) =>
+    [...readers.matcher.timed].filter(([t, of]) => of[0] === id && !timesNamed.has(t)).map(([t]) => [t, score] as const),
+  );
+  const timed = duration ? new Map([...timesNamed, ...twins]) : timesNamed;
   // …and a question that does not ask how long never means time taken when something else fits.
   // "How long do IOPC reviews take?": times of other things (days to finalise complaint cases) do not
   // answer how long something named outright takes; that is what is asked, and we hold no time of it.
