@@ -79,6 +79,11 @@ const SHORTHAND: Record<string, string> = {
   shedule: 'schedule',
   mater: 'matter',
   acepted: 'accepted',
+  discrim: 'discriminatory',
+  inv: 'investigated',
+  subcat: 'subcategory',
+  subcats: 'subcategories',
+  qtr: 'quarter',
 };
 // A stop after shorthand ("avg.") goes with it, but not one joining it to what follows ("sch.3").
 const SHORTHAND_WORD = new RegExp(`\\b(${Object.keys(SHORTHAND).join('|')})\\b(?:\\.(?=\\s|$))?`, 'gi');
