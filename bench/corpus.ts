@@ -21,7 +21,15 @@ import { Prng, unitFor } from './prng.ts';
 export const FIGURES_PER_DOCUMENT = 10;
 
 /** The vocabulary files every corpus shares with the bundled data, copied unchanged. */
-const VOCABULARY_FILES = ['forces.jsonl', 'outside-scope.jsonl', 'phrases.jsonl', 'measures.jsonl', 'outcomes.jsonl', 'metrics.jsonl'] as const;
+const VOCABULARY_FILES = [
+  'forces.jsonl',
+  'outside-scope.jsonl',
+  'phrases.jsonl',
+  'shorthand.jsonl',
+  'measures.jsonl',
+  'outcomes.jsonl',
+  'metrics.jsonl',
+] as const;
 
 /** Financial years the stories cover, in the order the generator cycles through them: the years the
  * benchmark's questions ask about come first, so even a small corpus can answer them. */

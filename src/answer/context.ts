@@ -2,27 +2,19 @@
  * Everything the answer composers read: the data, indexed. Built once when the engine loads and
  * shared read-only by every question.
  */
-import type { Force, Measure, Metric, Outcome, SourceDocument, SourceFamily, Unreadable } from '../model/data.ts';
+import type { Force, Measure, Metric, Outcome, SourceDocument, Unreadable } from '../model/data.ts';
 import type { PassageIndex } from '../search/passages.ts';
-import type { CatalogueIndex } from '../understand/catalogue-index.ts';
-import type { ForceResolver } from '../understand/forces.ts';
-import type { MetricMatcher } from '../understand/metrics.ts';
-import type { PhraseBook } from '../understand/phrases.ts';
+import type { QuestionReaders } from '../understand/frame.ts';
 import type { DraftContext } from './draft.ts';
 import type { FigureStore } from './figure-store.ts';
 
-export interface AnswerContext extends DraftContext {
+/** The question readers are part of it: a question in two parts has each part read while answering. */
+export interface AnswerContext extends DraftContext, QuestionReaders {
   store: FigureStore;
   metrics: Metric[];
   metricById: Map<string, Metric>;
   measures: Map<string, Measure>;
   outcomes: Map<string, Outcome>;
-  resolver: ForceResolver;
-  matcher: MetricMatcher;
-  phrases: PhraseBook;
-  families: PhraseBook<SourceFamily>;
-  publisherWords: ReadonlySet<string>;
-  catalogue: CatalogueIndex;
   passages: PassageIndex;
   documents: Map<string, SourceDocument>;
   forces: Map<string, Force>;

@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import {
   FamilyNames,
+  ShorthandEntry,
   Figure,
   Force,
   Measure,
@@ -60,6 +61,8 @@ export interface Dataset {
   phrases: Phrase[];
   /** The names of the families of publications. */
   families: FamilyNames[];
+  /** Words people type for longer ones ("avg"). */
+  shorthand: ShorthandEntry[];
   measures: Measure[];
   outcomes: Outcome[];
   metrics: Metric[];
@@ -75,6 +78,7 @@ export const DATA_FILES = {
   outside: 'outside-scope.jsonl',
   phrases: 'phrases.jsonl',
   families: 'families.jsonl',
+  shorthand: 'shorthand.jsonl',
   measures: 'measures.jsonl',
   outcomes: 'outcomes.jsonl',
   metrics: 'metrics.jsonl',
@@ -177,6 +181,7 @@ export function inspectDataset(dir: string): { dataset: Dataset; problems: DataP
   // Optional too: without it, questions are read for their measure, force and period alone.
   const phrases = readJsonLines(dir, DATA_FILES.phrases, Phrase, problems, true);
   const families = readJsonLines(dir, DATA_FILES.families, FamilyNames, problems, true);
+  const shorthand = readJsonLines(dir, DATA_FILES.shorthand, ShorthandEntry, problems, true);
   const measures = readJsonLines(dir, DATA_FILES.measures, Measure, problems);
   const outcomes = readJsonLines(dir, DATA_FILES.outcomes, Outcome, problems);
   const metrics = readJsonLines(dir, DATA_FILES.metrics, Metric, problems);
@@ -272,6 +277,7 @@ export function inspectDataset(dir: string): { dataset: Dataset; problems: DataP
       outside: outside.map((o) => o.value),
       phrases: phrases.map((p) => p.value),
       families: families.map((f) => f.value),
+      shorthand: shorthand.map((e) => e.value),
       measures: measures.map((m) => m.value),
       outcomes: outcomes.map((o) => o.value),
       metrics: metrics.map((m) => m.value),

@@ -502,6 +502,14 @@ export const FamilyNames = z.strictObject({
 });
 export type FamilyNames = z.infer<typeof FamilyNames>;
 
+/** A word people type for a longer one ("avg" for "average", "discrim" for "discriminatory"): written
+ * out before a question is read. */
+export const ShorthandEntry = z.strictObject({
+  short: z.string().regex(/^[a-z]+$/, 'must be one lower-case word'),
+  full: z.string().regex(/^[a-z]+(?: [a-z]+)*$/, 'must be lower-case words'),
+});
+export type ShorthandEntry = z.infer<typeof ShorthandEntry>;
+
 /** The words people use for one slot; adding a phrase is a line here and a test, not a new pattern. */
 export const Phrase = z.strictObject({
   slot: PhraseSlot,

@@ -20,6 +20,7 @@ import type { PhraseBook, SlotMatch } from './phrases.ts';
 import { scopeOf, type ScopeReading } from './scope.ts';
 import { responseAsked, topicWords } from './recommendations.ts';
 import { readShape } from './shape.ts';
+import type { Shorthand } from './shorthand.ts';
 import { respelt } from './respell.ts';
 
 /** What reading a question needs: the force register, the measure catalogue, the phrase book, the
@@ -28,6 +29,8 @@ export interface QuestionReaders {
   resolver: ForceResolver;
   matcher: MetricMatcher;
   phrases: PhraseBook;
+  /** Words people type for longer ones, written out before reading. */
+  shorthand: Shorthand;
   families: PhraseBook<SourceFamily>;
   /** Words of the publishers' names ("PoliticsHome"): a question naming one names no subject. */
   publisherWords: ReadonlySet<string>;
@@ -38,58 +41,6 @@ export interface QuestionReaders {
 /** Words that open a second question after a question mark ("…? And how many were about racism?"). */
 const SECOND_OPENERS = new Set([...QUESTION_OPENERS, 'and']);
 
-/** Shorthand people type for words the catalogue and phrase book spell out. */
-const SHORTHAND: Record<string, string> = {
-  avg: 'average',
-  ave: 'average',
-  av: 'average',
-  incl: 'including',
-  inc: 'including',
-  exc: 'excluding',
-  excl: 'excluding',
-  yr: 'year',
-  yrs: 'years',
-  approx: 'approximately',
-  vs: 'versus',
-  v: 'versus',
-  info: 'information',
-  recs: 'recommendations',
-  rec: 'recommendation',
-  constab: 'constabulary',
-  sch: 'schedule',
-  n: 'and',
-  ye: 'year ending',
-  pct: 'percent',
-  yoy: 'year on year',
-  dept: 'department',
-  fed: 'federation',
-  recomendations: 'recommendations',
-  recomendation: 'recommendation',
-  reccomendations: 'recommendations',
-  reccomendation: 'recommendation',
-  recommendatons: 'recommendations',
-  recieved: 'received',
-  recieve: 'receive',
-  recived: 'received',
-  alot: 'a lot',
-  abt: 'about',
-  thru: 'through',
-  susp: 'suspension',
-  schedual: 'schedule',
-  shedule: 'schedule',
-  mater: 'matter',
-  acepted: 'accepted',
-  discrim: 'discriminatory',
-  inv: 'investigated',
-  subcat: 'subcategory',
-  subcats: 'subcategories',
-  qtr: 'quarter',
-};
-// A stop after shorthand ("avg.") goes with it, but not one joining it to what follows ("sch.3").
-const SHORTHAND_WORD = new RegExp(`\\b(${Object.keys(SHORTHAND).join('|')})\\b(?:\\.(?=\\s|$))?`, 'gi');
-
-/** "What's" is "what is", "wasn't" is "was not", "avg" is "average", "%" is "percent": one spelling
- * for the phrase book and the catalogue to match. */
 /** A span of words less those at either end that `drop` says are not part of it; undefined when none is left. */
 function trimmed([a, b]: readonly [number, number], drop: (at: number) => boolean): [number, number] | undefined {
   let [start, end] = [a, b];
@@ -98,20 +49,23 @@ function trimmed([a, b]: readonly [number, number], drop: (at: number) => boolea
   return start < end ? [start, end] : undefined;
 }
 
-function normaliseWording(text: string): string {
+/** "What's" is "what is", "wasn't" is "was not", "avg" is "average" (the shorthand book), "%" is "percent": one spelling
+ * for the phrase book and the catalogue to match. */
+function normaliseWording(text: string, shorthand: Shorthand): string {
+  const spoken = text
+    .replace(/\b(what|who|where|how|that|it|there|here)['’]s\b/gi, '$1 is')
+    // Chat drops the apostrophe: "whats the gap", "hows Kent doing".
+    .replace(/\b(what|who|where|how|that)s\b/gi, '$1 is')
+    // "these days", "nowadays": now, never a number of days.
+    .replace(/\b(?:these days|nowadays)\b/gi, 'now')
+    // "worse then average": "than", typed as it sounds.
+    .replace(/\b(worse|better|more|less|higher|lower|fewer|slower|quicker|faster|longer|shorter|bigger|smaller|greater|rather|other) then\b/gi, '$1 than')
+    .replace(/\b(can)['’]?t\b/gi, '$1 not')
+    .replace(/\bwon['’]?t\b/gi, 'will not')
+    .replace(/\b(was|were|is|are|did|does|do|has|have|had|would|should|could)n['’]?t\b/gi, '$1 not');
   return (
-    text
-      .replace(/\b(what|who|where|how|that|it|there|here)['’]s\b/gi, '$1 is')
-      // Chat drops the apostrophe: "whats the gap", "hows Kent doing".
-      .replace(/\b(what|who|where|how|that)s\b/gi, '$1 is')
-      // "these days", "nowadays": now, never a number of days.
-      .replace(/\b(?:these days|nowadays)\b/gi, 'now')
-      // "worse then average": "than", typed as it sounds.
-      .replace(/\b(worse|better|more|less|higher|lower|fewer|slower|quicker|faster|longer|shorter|bigger|smaller|greater|rather|other) then\b/gi, '$1 than')
-      .replace(/\b(can)['’]?t\b/gi, '$1 not')
-      .replace(/\bwon['’]?t\b/gi, 'will not')
-      .replace(/\b(was|were|is|are|did|does|do|has|have|had|would|should|could)n['’]?t\b/gi, '$1 not')
-      .replace(SHORTHAND_WORD, (w) => SHORTHAND[w.replace(/\.$/, '').toLowerCase()] ?? w)
+    shorthand
+      .expand(spoken)
       // "More than half", "half or more": a threshold in percent.
       .replace(
         /\b(more than|over|at least|less than|under|fewer than) (?:a )?(half|quarter)\b/gi,
@@ -721,7 +675,11 @@ function normalisationOf(ws: readonly string[], slots: ReadonlyMap<PhraseSlot, S
 
 /** Understands `text`, with `previous` (the last exchange's frame) for follow-ups. */
 export function readQuestion(text: string, readers: QuestionReaders, previous?: Frame): QueryFrame {
-  const wording = respelt(normaliseWording(text), doubledWords(readers), (w) => readers.phrases.words.has(w) || readers.matcher.vocabulary.has(w));
+  const wording = respelt(
+    normaliseWording(text, readers.shorthand),
+    doubledWords(readers),
+    (w) => readers.phrases.words.has(w) || readers.matcher.vocabulary.has(w),
+  );
   // "Everyone assumes the Met dominates these tables. Apart from the Met, which force…?": a remark
   // before the question sets its context; what the question itself says is what is asked.
   const found = readers.phrases.find(words(wording));

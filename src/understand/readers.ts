@@ -10,9 +10,12 @@ import { CatalogueIndex } from './catalogue-index.ts';
 import { ForceResolver } from './forces.ts';
 import { MetricMatcher } from './metrics.ts';
 import { PhraseBook } from './phrases.ts';
+import { Shorthand } from './shorthand.ts';
 
 /** The question readers for `data`. */
-export function questionReaders(data: Pick<Dataset, 'forces' | 'outside' | 'measures' | 'outcomes' | 'phrases' | 'families' | 'documents'>): QuestionReaders {
+export function questionReaders(
+  data: Pick<Dataset, 'forces' | 'outside' | 'measures' | 'outcomes' | 'phrases' | 'families' | 'shorthand' | 'documents'>,
+): QuestionReaders {
   const phrases = new PhraseBook(data.phrases);
   return {
     resolver: new ForceResolver(
@@ -27,6 +30,7 @@ export function questionReaders(data: Pick<Dataset, 'forces' | 'outside' | 'meas
       data.phrases.filter((p) => p.slot === 'plain').flatMap((p) => p.phrases),
     ),
     phrases,
+    shorthand: new Shorthand(data.shorthand),
     families: new PhraseBook(data.families.map((f) => ({ slot: f.family, phrases: f.names }))),
     publisherWords: new Set(data.documents.flatMap((d) => words(d.publisher))),
     catalogue: new CatalogueIndex(data.measures),
