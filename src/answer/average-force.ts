@@ -114,8 +114,8 @@ export function compareWithAverage(
 
 /**
  * "The mean of the forces' average days, not the national figure": the average force itself, asked of
- * every force. England and Wales's own figure, where held, stands beside it: for an average it is
- * weighted by cases, so the two differ. Undefined when too few forces hold the period.
+ * every force. England and Wales's own average or rate, where held, stands beside it: weighted by
+ * cases, so the two differ. Undefined when too few forces hold the period.
  */
 export function averageForce(ctx: AnswerContext, draft: AnswerDraft, metric: Metric, asks: readonly PeriodAsk[], frame: Frame): Answer | undefined {
   const latest = periodOf(
@@ -130,7 +130,8 @@ export function averageForce(ctx: AnswerContext, draft: AnswerDraft, metric: Met
   if (!average) return undefined;
   draft.allow(latest.period.label);
   draft.allow(metric.label);
-  const national = ctx.store.of(NATIONAL, metric.id).filter((o) => o.period.id === latest.period.id);
+  // A national count is a total, not a force's: only an average's or a rate's stands beside the mean.
+  const national = metric.aggregation === 'count' ? [] : ctx.store.of(NATIONAL, metric.id).filter((o) => o.period.id === latest.period.id);
   const whole = national.length === 1 ? draft.stated(national[0] as Observation) : undefined;
   const weighted = metric.aggregation === 'average' ? ", weighted by each force's cases" : '';
   const beside = whole ? ` England and Wales's own figure is ${whole.shown} ${whole.marks}${weighted}.` : '';

@@ -436,7 +436,8 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
     const summed = answerRanking(ctx, { ...frame, intent: 'rank' }, draft);
     if (summed) return summed;
   }
-  // "The mean of every force's average days, not the national figure": the average force is what is asked.
+  // "The mean of every force's average days, not the national figure", "the average per force": the
+  // average force is what is asked.
   if (forces.length === 0 && frame.comparison.target === 'average' && frame.scope.kind === 'every-force' && frame.scope.except.length === 0) {
     const average = averageForce(ctx, draft, metric, frame.periods.asks, frameOf('lookup', frame, { forces: [], metric, alsoFits }, []));
     if (average) return average;

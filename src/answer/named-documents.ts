@@ -6,6 +6,7 @@ import type { SourceDocument } from '../model/data.ts';
 import type { QueryFrame } from '../model/frame.ts';
 import { memoisedPer } from '../text/memo.ts';
 import { STOPWORDS, words } from '../text/words.ts';
+import { BODY_WORDS } from '../understand/forces.ts';
 import type { AnswerContext } from './context.ts';
 import type { FigureStore, Observation } from './figure-store.ts';
 
@@ -19,15 +20,12 @@ const GENERIC = new Set(['news', 'star', 'post', 'echo', 'times', 'today', 'inde
  * that names no one paper on its own ("for the 6pm bulletin"). */
 const KINDS = new Set(['bulletin', 'blog', 'report', 'release']);
 
-/** Words of a body's name, not a paper's. */
-const BODIES = new Set(['police', 'constabulary', 'commissioner']);
-
 /** A paper's own name, less what it adds in brackets ("Daily Echo (Southampton)" is the Daily Echo);
  * a name no paper has alone is named with its place ("The News (Portsmouth)" is the Portsmouth News). */
 function nameWords(publisher: string): string[] {
   const name = words(publisher.replace(/\(.*?\)/g, ' ')).filter((w) => !STOPWORDS.has(w));
   // A force's own statement ("Surrey Police (official)") is named by the force, never as a paper.
-  if (name.some((w) => BODIES.has(w))) return [];
+  if (name.some((w) => BODY_WORDS.has(w))) return [];
   if (name.length !== 1 || !GENERIC.has(name[0] as string)) return name;
   const place = words(/\(([^()]*)\)/.exec(publisher)?.[1] ?? '');
   return place.length === 1 ? [...place, ...name] : [];

@@ -153,6 +153,10 @@ const BEFORE_FORCE = new Set([
   'like',
 ]);
 
+/** Words of a police body's own name: a publisher holding one ("Surrey Police and Crime
+ * Commissioner") is the force or its commissioner, named as the force, not a paper. */
+export const BODY_WORDS: ReadonlySet<string> = new Set(['police', 'constabulary', 'commissioner']);
+
 /** Resolves force names in questions against the register. */
 export class ForceResolver {
   /** The forces' names. */
@@ -203,7 +207,9 @@ export class ForceResolver {
     this.mastheads = new NameList(
       [...new Set(publishers)]
         .map((p) => ({ tokens: words(p.replace(/\(.*?\)/g, '')) }))
-        .filter((p) => p.tokens.length >= 2 && p.tokens.some((t) => placeWords.has(t)) && !keys.has(p.tokens.join(' '))),
+        .filter(
+          (p) => p.tokens.length >= 2 && p.tokens.some((t) => placeWords.has(t)) && !keys.has(p.tokens.join(' ')) && !p.tokens.some((t) => BODY_WORDS.has(t)),
+        ),
     );
     this.keyed = new Map([...keys].map(([name, key]) => [name, key.force]));
     this.areas = new NameList(forces.flatMap((f) => (f.areas ?? []).map((area) => ({ tokens: words(area), force: f.id }))));

@@ -58,7 +58,8 @@ export function scopeOf(r: ScopeReading, intent: Intent, carryFrom?: Frame): Sco
       return { kind: 'region', region: region ?? word, forces: candidates.filter((f) => !excluded.includes(f)), except: excluded };
     return { kind: 'ambiguous', word, candidates };
   }
-  if (r.everyForce || ordered) return { kind: 'every-force', except: excluded };
+  // "Mean per force, not the England and Wales total": England and Wales set aside is no force left out.
+  if (r.everyForce || ordered) return { kind: 'every-force', except: excluded.filter((f) => f !== NATIONAL) };
   if (carryFrom && carryFrom.forces.length > 0) return { kind: 'forces', forces: carryFrom.forces, carried: true, places: [] };
   return { kind: 'unnamed' };
 }
