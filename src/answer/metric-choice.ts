@@ -249,14 +249,34 @@ export function chooseMetric(
   frame: QueryFrame,
   forces: string[],
 ): { choices: MetricChoice[]; metric?: Metric; alsoFits: string[]; otherFamily?: Metric } {
-  const chosen = chooseAnyMetric(ctx, frame, forces);
+  const found = chooseAnyMetric(ctx, frame, forces);
+  const renamed = found.metric && countedAs(ctx, frame, forces, found.metric);
+  const chosen = renamed ? { ...found, metric: renamed, alsoFits: [] } : found;
   // "According to the Home Office figures…": a figure of another family of publications answers
   // another question, so none is chosen; the answer says which family holds it.
   const family = frame.measure.family;
   const metric = chosen.metric;
-  if (family !== undefined && metric !== undefined && ctx.measures.get(metric.measure)?.family !== family && !publisherNamed(ctx, frame, metric))
+  // A news report's measure counting a publisher's own (its countsAs) is of that publisher's family.
+  const measure = metric === undefined ? undefined : ctx.measures.get(metric.measure);
+  const familyOf = measure?.countsAs !== undefined ? ctx.measures.get(measure.countsAs)?.family : measure?.family;
+  if (family !== undefined && metric !== undefined && familyOf !== family && !publisherNamed(ctx, frame, metric))
     return { choices: chosen.choices, alsoFits: [], otherFamily: metric };
   return chosen;
+}
+
+/** "Home Office complaint allegations in the year to March 2025": the years asked, where the measure
+ * chosen holds none of them, held by a news report's measure that counts the same thing under a
+ * looser name (its figures' notes say so). */
+function countedAs(ctx: AnswerContext, frame: QueryFrame, forces: string[], metric: Metric): Metric | undefined {
+  const asks = frame.periods.asks.filter((a) => a.kind !== 'latest' && a.kind !== 'previous');
+  if (asks.length === 0 || periodFit(ctx, metric.id, forces, asks) >= ASKED_PERIOD_HELD) return undefined;
+  return ctx.metrics.find(
+    (m) =>
+      ctx.measures.get(m.measure)?.countsAs === metric.measure &&
+      m.outcome === metric.outcome &&
+      m.unit === metric.unit &&
+      periodFit(ctx, m.id, forces, asks) >= ASKED_PERIOD_HELD,
+  );
 }
 
 /** The question names a publisher of the metric's figures ("according to the BBC" of a BBC News

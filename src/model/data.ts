@@ -278,6 +278,10 @@ export const Measure = z.strictObject({
    * reasonable): a force set against England and Wales or the average force is compared on its
    * share, since the counts only say how big the force is. */
   verdict: slug.optional(),
+  /** The publisher's own measure that a news report's loosely named figures count (the Petersfield
+   * Post's "complaints against officers" are the Home Office's complaint allegations): a question
+   * naming that measure for a year only this one holds is answered with this one's figure. */
+  countsAs: slug.optional(),
 });
 export type Measure = z.infer<typeof Measure>;
 
