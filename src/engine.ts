@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { answerInTwoParts } from './answer/compound.ts';
+import { withDefinition } from './answer/defined-too.ts';
 import type { AnswerContext } from './answer/context.ts';
 import { AnswerDraft } from './answer/draft.ts';
 import { FigureStore } from './answer/figure-store.ts';
@@ -130,7 +131,8 @@ export function loadEngine(options: EngineOptions = {}): Engine {
       const previous = conversation?.previous?.frame;
       const asked = readQuestion(trimmed, ctx, previous);
       const whole = guarded(draft, () => respond(ctx, asked, draft));
-      return guarded(draft, () => answerInTwoParts(ctx, trimmed, asked, whole, previous) ?? whole);
+      const parts = guarded(draft, () => answerInTwoParts(ctx, trimmed, asked, whole, previous) ?? whole);
+      return guarded(draft, () => withDefinition(ctx, asked, parts, draft));
     },
     forceCard(name, options = {}) {
       const draft = new AnswerDraft(ctx, name);

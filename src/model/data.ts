@@ -339,6 +339,9 @@ export const PhraseSlot = z.enum([
   'define',
   /** How a definition opens, whether or not a term could be read after it. */
   'define-opener',
+  /** A definition asked beside a figure ("what is a recordable conduct matter, and how many…?");
+   * the gap is the term. */
+  'define-too',
   /** One particular thing of something ("what is the * of"); the gap names the thing. */
   'attribute',
   /** How such a question opens ("who is", "what was"). */

@@ -232,6 +232,9 @@ export const QueryFrame = z.strictObject({
   ukWide: z.literal(true).optional(),
   /** The term defined, or the speaker quoted, as typed. */
   subject: z.string().optional(),
+  /** A term a figure question also asks the meaning of ("what is a recordable conduct matter, and
+   * how many were there?"), as typed: the answer gives the figure and the sources' definition. */
+  defineToo: z.string().optional(),
   /** What a statement is about ("… say about body worn video?"), as typed. */
   about: z.string().optional(),
   /** The question's meaningful words, for searching the sources' text. */

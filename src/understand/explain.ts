@@ -102,6 +102,7 @@ export function explanationText({ frame, names }: Explanation): string {
     ...(measure.unheld ? [`About: "${measure.unheld.words}", which no figure of ours is broken down by`] : []),
     ...(measure.subjectOnly ? [`Counts ${name(measure.subjectOnly)} itself, where we count only complaints about it`] : []),
     ...(frame.subject ? [`Subject: "${frame.subject}"`] : []),
+    ...(frame.defineToo ? [`Also asks what "${frame.defineToo}" means`] : []),
     ...(frame.unaccounted.length > 0 ? [`Words not used: ${frame.unaccounted.join(', ')}`] : []),
   ];
   return lines.join('\n');

@@ -899,6 +899,8 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   if (byline.length > 0) frame.byline = byline;
   // "The Home Office's line": the speaker, not their possessive.
   if (subject) frame.subject = typed(wording, ws, subject).replace(/['’]s$/, '');
+  const defineToo = FIGURE_INTENTS.includes(intent) ? first(slots, 'define-too')?.gap : undefined;
+  if (defineToo) frame.defineToo = typed(wording, ws, defineToo);
   // "Who is Ilyas Nagdee and what did he say…?": a pronoun speaks for the person the question named.
   if (frame.subject !== undefined && PRONOUNS.has(frame.subject.toLowerCase()) && frame.measure.unheld?.by === 'person')
     frame.subject = frame.measure.unheld.words;

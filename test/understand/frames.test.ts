@@ -34,6 +34,8 @@ const Row = z.strictObject({
   position: z.number().optional(),
   /** "more 1000" */
   threshold: z.string().optional(),
+  /** A term a figure question also asks the meaning of. */
+  defineToo: z.string().optional(),
   /** The forces a ranking is over, by the count a share is of: "more 10". */
   filter: z.string().optional(),
   /** The side of England and Wales's own figure the forces counted are on ("longer than the average"). */
@@ -124,6 +126,7 @@ function asRow(f: QueryFrame, expected: Row): Partial<Row> {
     ...(f.measure.duration ? { duration: true as const } : {}),
     ...(f.measure.family ? { family: f.measure.family } : {}),
     ...(f.subject !== undefined ? { subject: f.subject } : {}),
+    ...(f.defineToo !== undefined ? { defineToo: f.defineToo } : {}),
     ...(f.measure.unheld ? { unheld: f.measure.unheld.words } : {}),
     ...(f.measure.subjectOnly && FIGURE_INTENTS.includes(f.intent) ? { subjectOnly: f.measure.subjectOnly } : {}),
     ...(f.measure.together.length > 0 ? { together: f.measure.together.map((part) => part[0]?.id ?? '') } : {}),
