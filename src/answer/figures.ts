@@ -18,7 +18,7 @@ import { stateGroup } from './period-groups.ts';
 import { otherBreakdownsNamed } from './breakdowns-named.ts';
 import { nearestPeriods } from './period-fit.ts';
 import { kindsSummed } from './kinds-summed.ts';
-import { partsCombined, wholeBeside } from './parts-side-by-side.ts';
+import { partsCombined, sharesCombined, wholeBeside } from './parts-side-by-side.ts';
 import { closestHeld, inPeriod, joinNames, whatWeHold, widerBreakdownHeld } from './holdings.ts';
 import { fallback, sentences } from './passages.ts';
 import { documentsNamed } from './named-documents.ts';
@@ -318,7 +318,10 @@ function answerEachMeasure(
     ? intro
     : `${capitalise(joinNames(labels))} are different measures, so each is answered on its own and they are never added together or compared:`;
   // Parts of one place only: over several forces each part is its own total already.
-  const together = sideBySide && forces.length <= 1 ? (partsCombined(ctx, asked, draft, firstFacts) ?? wholeBeside(ctx, draft, firstFacts)) : undefined;
+  const together =
+    sideBySide && forces.length <= 1
+      ? (partsCombined(ctx, asked, draft, firstFacts) ?? sharesCombined(ctx, asked, draft, firstFacts) ?? wholeBeside(ctx, draft, firstFacts))
+      : undefined;
   const text = `${opening}\n${answers.map((p) => `• ${p.text}`).join('\n')}${together ? `\n${together}` : ''}`;
   const type = typeOf(asked);
   const frame = { type, forces, periods: [] };

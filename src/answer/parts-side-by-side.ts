@@ -81,3 +81,59 @@ export function partsCombined(ctx: AnswerContext, asked: QueryFrame, draft: Answ
   );
   return summable ? `Together: ${working} (our calculation).` : `Difference: ${working} (our calculation).`;
 }
+
+/** The outcome's count and the count it is a share of, stated among the facts from `from` to `to`. */
+function shareInputs(ctx: AnswerContext, draft: AnswerDraft, outcome: string, from: number, to: number): { part: number; whole: number } | undefined {
+  const stated = draft.facts.map((f, i) => ({ f, i, m: ctx.metricById.get(f.metric) })).filter(({ f, i }) => i >= from && i < to && f.computed === undefined);
+  const part = stated.find(({ m }) => m?.outcome === outcome && m.aggregation === 'count');
+  const whole = part && stated.find(({ m }) => m?.measure === part.m?.measure && m !== undefined && m.outcome === undefined && m.aggregation === 'count');
+  return part && whole ? { part: part.i, whole: whole.i } : undefined;
+}
+
+/**
+ * "Both kinds of review together: what share found the outcome not reasonable?": the two parts'
+ * counts of the outcome over their counts, added up (our calculation), where each part gave its own
+ * share with the counts it is of. `starts` is where each part's facts begin.
+ */
+export function sharesCombined(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft, starts: readonly number[]): string | undefined {
+  const outcome = asked.measure.breakdowns[0]?.id;
+  if (!asked.total || outcome === undefined || starts.length !== 2) return undefined;
+  const [a, b] = [0, 1].map((k) => shareInputs(ctx, draft, outcome, starts[k] as number, starts[k + 1] ?? draft.facts.length));
+  if (!a || !b) return undefined;
+  const [pa, pb, wa, wb] = [a.part, b.part, a.whole, b.whole].map((i) => draft.facts[i]);
+  if (!pa || !pb || !wa || !wb || pa.force !== pb.force || pa.periodId !== pb.periodId) return undefined;
+  const [ma, mb] = [pa, pb].map((f) => ctx.measures.get(ctx.metricById.get(f.metric)?.measure ?? '')?.partOf);
+  if (ma === undefined || ma !== mb) return undefined;
+  const base = { force: pa.force, forceName: pa.forceName, periodId: pa.periodId, period: pa.period, unit: 'count' as const };
+  const wholeLabel = ctx.measures.get(ma)?.label ?? `${wa.metricLabel} and ${wb.metricLabel}`;
+  const outcomeLabel = ctx.outcomes.get(outcome)?.label ?? outcome;
+  const parts = pa.value + pb.value;
+  const wholes = wa.value + wb.value;
+  if (wholes === 0) return undefined;
+  const partSum = draft.computed(
+    { ...base, metric: `${pa.metric}-plus-${pb.metric}`, metricLabel: `${wholeLabel}: ${outcomeLabel}` },
+    parts,
+    'sum',
+    [a.part, b.part],
+    `${formatNumber(pa.value)} + ${formatNumber(pb.value)} = ${formatNumber(parts)}`,
+  );
+  const wholeSum = draft.computed(
+    { ...base, metric: `${wa.metric}-plus-${wb.metric}`, metricLabel: wholeLabel },
+    wholes,
+    'sum',
+    [a.whole, b.whole],
+    `${formatNumber(wa.value)} + ${formatNumber(wb.value)} = ${formatNumber(wholes)}`,
+  );
+  const share = round1((parts / wholes) * 100);
+  const working = `${formatNumber(parts)} ÷ ${formatNumber(wholes)} = ${formatNumber(share)}%`;
+  draft.computed(
+    { ...base, unit: 'percent', metric: `${pa.metric}-plus-${pb.metric}-share`, metricLabel: `share of ${wholeLabel} ${outcomeLabel}` },
+    share,
+    'share',
+    [partSum, wholeSum],
+    working,
+  );
+  draft.allow(wholeLabel);
+  draft.allow(outcomeLabel);
+  return `Together: ${formatNumber(parts)} of ${formatNumber(wholes)} ${wholeLabel}, ${formatNumber(share)}% (our calculation: ${formatNumber(pa.value)} + ${formatNumber(pb.value)} = ${formatNumber(parts)}; ${formatNumber(wa.value)} + ${formatNumber(wb.value)} = ${formatNumber(wholes)}; ${working}).`;
+}
