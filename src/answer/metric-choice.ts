@@ -4,7 +4,7 @@
  * whose time a measure takes, the breakdowns of the previous answer's measure), then, among equally
  * good fits, the figures held for the forces and period asked.
  */
-import { isKindOfAllegation, type Measure, type Metric, type Outcome } from '../model/data.ts';
+import { isKindOfAllegation, type Measure, type Metric, type Outcome, type Period } from '../model/data.ts';
 import type { Fit, MeasureReading, QueryFrame } from '../model/frame.ts';
 import { rankMetrics, type MetricChoice } from '../understand/metrics.ts';
 import { STOPWORDS, stem, words } from '../text/words.ts';
@@ -340,6 +340,11 @@ function quotedFigures(frame: QueryFrame): Set<number> {
   return found;
 }
 
+/** Whether a held period runs from the first year of a range asked to its last ("April 2013 to March 2022" for "2013 to 2022"). */
+function spansRange(p: Period, ask: PeriodAsk): boolean {
+  return ask.kind === 'range' && p.start?.slice(0, 4) === String(ask.from) && p.end?.slice(0, 4) === String(ask.to);
+}
+
 function chooseAnyMetric(ctx: AnswerContext, frame: QueryFrame, forces: string[]): { choices: MetricChoice[]; metric?: Metric; alsoFits: string[] } {
   const reading = readingFor(ctx, frame);
   const defaultMeasure = [...ctx.measures.values()].find((m) => m.default)?.id;
@@ -390,12 +395,15 @@ function chooseAnyMetric(ctx: AnswerContext, frame: QueryFrame, forces: string[]
       const newest = atLevel.filter((c) => fit.get(c) === bestFit);
       // The years asked held first ("up or down in 2024/25 compared with 2023/24" needs both), then
       // the places asked, then official statistics.
+      // "Misconduct allegations, 2013 to 2022": a figure for the whole range asked before one year inside it.
       const yearsHeld = (c: MetricChoice) =>
-        frame.periods.asks.filter((a) => places.some((f) => ctx.store.of(f, c.metric.id).some((o) => periodMatches(o.period, a)))).length;
+        frame.periods.asks.filter((a) => places.some((f) => ctx.store.of(f, c.metric.id).some((o) => periodMatches(o.period, a)))).length +
+        frame.periods.asks.filter((a) => places.some((f) => ctx.store.of(f, c.metric.id).some((o) => spansRange(o.period, a)))).length;
       const order = (c: MetricChoice) => yearsHeld(c) * 4 + (places.every((f) => ctx.store.holds(f, c.metric.id)) ? 2 : 0) + (official(c) ? 1 : 0);
       // "By how much did complaints go up between 2023/24 and 2024/25?": between the years asked too,
       // official statistics before a news report's rounded figures.
-      const namedYears = frame.periods.asks.length > 0 && frame.periods.asks.every((a) => a.kind === 'financial-year' || a.kind === 'year');
+      const namedYears =
+        frame.periods.asks.length > 0 && frame.periods.asks.every((a) => a.kind === 'financial-year' || a.kind === 'year' || a.kind === 'range');
       // Years no measure holds ("complaints in 2025-26") leave the catalogue's order, for the decline to name.
       const yearsDecide = allLoose && namedYears && newest.some((c) => yearsHeld(c) > 0);
       // Each candidate's order read once: it walks the store's figures.
