@@ -684,7 +684,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   // before the question sets its context; what the question itself says is what is asked.
   const found = readers.phrases.find(words(wording));
   const leadIn = found.get('lead-in')?.find((m) => m.at === 0)?.end ?? 0;
-  const remark = remarksOf(wording, leadIn, found.has('claim-check'));
+  const remark = remarksOf(wording, leadIn, found.has('claim-check'), found.get('opinion')?.some((m) => m.at === 0) ?? false);
   const remarks = remark.before.words;
   const trailing = remark.after.words;
   const question = wording.slice(remark.before.chars, remark.after.chars);

@@ -52,6 +52,7 @@ export function remarksOf(
   wording: string,
   leadIn = 0,
   claimChecked = false,
+  opinionFirst = false,
 ): { before: { words: number; chars: number }; after: { words: number; chars: number } } {
   // A sentence ends at a stop before a space ("2.4 per 1,000" is one number), its space kept with it.
   const sentences = wording.split(/(?<=[.!?])(?=\s)/);
@@ -64,7 +65,9 @@ export function remarksOf(
   const before = { words: 0, chars: 0 };
   for (const [i, sentence] of sentences.entries()) {
     // "kent. sched 3. avg days?": words cut short by stops are the question's, not remarks.
-    if (i === sentences.length - 1 || !isRemark(sentence)) break;
+    // "Are the Met as racist as everyone says? How many discrimination allegations…?": an opinion asked
+    // first leads in to the question after it.
+    if (i === sentences.length - 1 || !(isRemark(sentence) || (i === 0 && opinionFirst))) break;
     before.words += words(sentence).length;
     before.chars += sentence.length;
   }
