@@ -151,6 +151,35 @@ const BEFORE_FORCE = new Set([
   'to',
   'with',
   'like',
+  'the',
+]);
+
+/** Words a force's name is followed by ("met police", "met investigations"): after a name that is also
+ * a word, they make it the force, unless someone did the meeting ("they met officers"). */
+const AFTER_FORCE = new Set(['police', 'officers', 'officer', 'investigations', 'complaints', 'allegations', 'figures', 'cases', 'staff', 'force']);
+const MEETERS = new Set([
+  'i',
+  'we',
+  'you',
+  'they',
+  'he',
+  'she',
+  'who',
+  'have',
+  'has',
+  'had',
+  'was',
+  'were',
+  'been',
+  'being',
+  'be',
+  'never',
+  'just',
+  'finally',
+  'once',
+  'then',
+  'also',
+  'and',
 ]);
 
 /** Words of a police body's own name: a publisher holding one ("Surrey Police and Crime
@@ -350,8 +379,9 @@ export class ForceResolver {
     const typed = typedWords(question, tokens.length);
     typed?.forEach((word, i) => {
       // Chat often starts in lower case: "met discrimination allegations?" opens with the Met.
-      // So does one after a word that only a force would follow there: "excl met", "gmp vs met".
-      const lowerNamed = i === 0 || BEFORE_FORCE.has(tokens[i - 1] as string);
+      // So does one after a word that only a force would follow there ("excl met", "gmp vs met",
+      // "the met"), or before one a force's name would ("reviewed met investigations").
+      const lowerNamed = i === 0 || BEFORE_FORCE.has(tokens[i - 1] as string) || (AFTER_FORCE.has(tokens[i + 1] ?? '') && !MEETERS.has(tokens[i - 1] ?? ''));
       const force = this.cased.get(word) ?? (lowerNamed ? this.cased.get(word.toUpperCase()) : undefined);
       if (force && !taken[i]) take(i, 1, force);
     });
