@@ -5,7 +5,7 @@
  */
 import type { Answer, Frame } from '../model/answer.ts';
 import type { Metric, Period } from '../model/data.ts';
-import type { PeriodAsk } from '../model/frame.ts';
+import type { PeriodAsk, QueryFrame } from '../model/frame.ts';
 import { formatNumber, formatValue, round1 } from '../text/numbers.ts';
 import { capitalise } from '../text/words.ts';
 import { NATIONAL } from '../understand/forces.ts';
@@ -19,24 +19,35 @@ import { countOf } from './rankings.ts';
 /** The fewest forces a mean is taken over: fewer is no "average force". */
 const FEWEST = 10;
 
-/** One figure for each territorial force holding `metric` in the period (sources agreeing), by period. */
-function forcesIn(ctx: AnswerContext, metric: Metric, periodId: string): Observation[] {
+/** What the average is asked over: the periods, and whether British Transport Police counts ("all 44 forces"). */
+type AverageAsked = Pick<QueryFrame, 'periods' | 'withSpecial'>;
+
+/** Whether a force is one the average is taken over. */
+function averaged(ctx: AnswerContext, force: string, withSpecial: boolean): boolean {
+  const kind = ctx.forces.get(force)?.kind;
+  return kind === 'territorial' || (withSpecial && kind === 'special');
+}
+
+/** One figure for each territorial force (and British Transport Police, where asked) holding `metric`
+ * in the period (sources agreeing). */
+function forcesIn(ctx: AnswerContext, metric: Metric, periodId: string, withSpecial: boolean): Observation[] {
   return ctx.store.forcesFor(metric.id).flatMap((f) => {
-    if (ctx.forces.get(f)?.kind !== 'territorial') return [];
+    if (!averaged(ctx, f, withSpecial)) return [];
     const held = ctx.store.of(f, metric.id).filter((o) => o.period.id === periodId);
     return held.length === 1 ? held : [];
   });
 }
 
-/** The mean over the territorial forces holding `metric` in `period`, our calculation with the forces'
- * figures and their sum cited; undefined when too few forces hold it. */
+/** The mean over the forces holding `metric` in `period`, our calculation with the forces' figures and
+ * their sum cited; undefined when too few forces hold it. */
 function meanOverForces(
   ctx: AnswerContext,
   draft: AnswerDraft,
   metric: Metric,
   period: Period,
+  withSpecial: boolean,
 ): { mean: number; index: number; forces: number; working: string } | undefined {
-  const rows = forcesIn(ctx, metric, period.id);
+  const rows = forcesIn(ctx, metric, period.id, withSpecial);
   if (rows.length < FEWEST) return undefined;
   const stated = rows.map((o) => draft.stated(o));
   const sum = rows.reduce((t, o) => t + o.value, 0);
@@ -78,13 +89,13 @@ export function compareWithAverage(
   draft: AnswerDraft,
   force: string,
   metric: Metric,
-  asks: readonly PeriodAsk[],
+  asked: AverageAsked,
   frame: Frame,
   lead = '',
 ): Answer | undefined {
-  const mine = periodOf(ctx.store.of(force, metric.id), asks);
+  const mine = periodOf(ctx.store.of(force, metric.id), asked.periods.asks);
   if (!mine) return undefined;
-  const average = meanOverForces(ctx, draft, metric, mine.period);
+  const average = meanOverForces(ctx, draft, metric, mine.period, asked.withSpecial === true);
   if (!average) return undefined;
   const { mean, working } = average;
   const m = draft.stated(mine);
@@ -117,16 +128,17 @@ export function compareWithAverage(
  * every force. England and Wales's own average or rate, where held, stands beside it: weighted by
  * cases, so the two differ. Undefined when too few forces hold the period.
  */
-export function averageForce(ctx: AnswerContext, draft: AnswerDraft, metric: Metric, asks: readonly PeriodAsk[], frame: Frame): Answer | undefined {
+export function averageForce(ctx: AnswerContext, draft: AnswerDraft, metric: Metric, asked: AverageAsked, frame: Frame): Answer | undefined {
+  const withSpecial = asked.withSpecial === true;
   const latest = periodOf(
     ctx.store
       .forcesFor(metric.id)
-      .flatMap((f) => (ctx.forces.get(f)?.kind === 'territorial' ? ctx.store.of(f, metric.id) : []))
+      .flatMap((f) => (averaged(ctx, f, withSpecial) ? ctx.store.of(f, metric.id) : []))
       .sort((a, b) => periodOrder(a.period) - periodOrder(b.period)),
-    asks,
+    asked.periods.asks,
   );
   if (!latest) return undefined;
-  const average = meanOverForces(ctx, draft, metric, latest.period);
+  const average = meanOverForces(ctx, draft, metric, latest.period, withSpecial);
   if (!average) return undefined;
   draft.allow(latest.period.label);
   draft.allow(metric.label);
@@ -135,6 +147,6 @@ export function averageForce(ctx: AnswerContext, draft: AnswerDraft, metric: Met
   const whole = national.length === 1 ? draft.stated(national[0] as Observation) : undefined;
   const weighted = metric.aggregation === 'average' ? ", weighted by each force's cases" : '';
   const beside = whole ? ` England and Wales's own figure is ${whole.shown} ${whole.marks}${weighted}.` : '';
-  const text = `${capitalise(inPeriod(latest.period))}, the mean over the ${average.forces} territorial forces of ${metric.label} was ${formatValue(average.mean, metric.unit)} (our calculation: the sum of their figures divided by ${average.forces}, ${average.working}).${beside}`;
+  const text = `${capitalise(inPeriod(latest.period))}, the mean over the ${average.forces} ${withSpecial ? 'forces (British Transport Police with the territorial forces)' : 'territorial forces'} of ${metric.label} was ${formatValue(average.mean, metric.unit)} (our calculation: the sum of their figures divided by ${average.forces}, ${average.working}).${beside}`;
   return draft.answered('lookup', text, { ...frame, periods: [latest.period.id] });
 }

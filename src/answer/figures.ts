@@ -442,7 +442,7 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   // "The mean of every force's average days, not the national figure", "the average per force": the
   // average force is what is asked.
   if (forces.length === 0 && frame.comparison.target === 'average' && frame.scope.kind === 'every-force' && frame.scope.except.length === 0) {
-    const average = averageForce(ctx, draft, metric, frame.periods.asks, frameOf('lookup', frame, { forces: [], metric, alsoFits }, []));
+    const average = averageForce(ctx, draft, metric, frame, frameOf('lookup', frame, { forces: [], metric, alsoFits }, []));
     if (average) return average;
   }
   if (forces.length === 0) {
@@ -526,14 +526,15 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
     return answerFigures(ctx, { ...frame, normalisation: 'share', comparison: { target: 'national' } }, draft, forces);
   // An average's national figure (days to finalise) is the national average already: the mean of
   // forces' averages would weigh a small force like a large one.
-  const nationalAverage = metric.aggregation === 'average' && ctx.store.holds(NATIONAL, metric.id);
+  // "The average of all 44 forces" asks the mean over the forces, whatever England and Wales's own is.
+  const nationalAverage = metric.aggregation === 'average' && ctx.store.holds(NATIONAL, metric.id) && frame.withSpecial !== true;
   // Asked against England and Wales where we hold no national figure: the average force stands in, and says so.
   const noNational = frame.comparison.target === 'national' && frame.normalisation === 'count' && !ctx.store.holds(NATIONAL, metric.id);
   if ((frame.comparison.target === 'average' && !nationalAverage) || noNational) {
     const lead = noNational ? `We hold no England and Wales figure for ${metric.label}, so here is the average force instead. ` : '';
     const average =
       one.length === 1
-        ? compareWithAverage(ctx, draft, one[0] as string, metric, frame.periods.asks, frameOf('comparison', frame, { ...target, forces: one }, []), lead)
+        ? compareWithAverage(ctx, draft, one[0] as string, metric, frame, frameOf('comparison', frame, { ...target, forces: one }, []), lead)
         : undefined;
     if (average) return average;
   }

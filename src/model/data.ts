@@ -339,6 +339,8 @@ export const PhraseSlot = z.enum([
   'define',
   /** How a definition opens, whether or not a term could be read after it. */
   'define-opener',
+  /** The forces taken to include British Transport Police ("all 44 forces", "BTP included"). */
+  'with-special',
   /** A definition asked beside a figure ("what is a recordable conduct matter, and how many…?");
    * the gap is the term. */
   'define-too',

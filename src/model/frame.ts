@@ -232,6 +232,9 @@ export const QueryFrame = z.strictObject({
   ukWide: z.literal(true).optional(),
   /** The term defined, or the speaker quoted, as typed. */
   subject: z.string().optional(),
+  /** The average over forces is to take British Transport Police in with the territorial forces
+   * ("the unweighted average of all 44 forces"). */
+  withSpecial: z.literal(true).optional(),
   /** A term a figure question also asks the meaning of ("what is a recordable conduct matter, and
    * how many were there?"), as typed: the answer gives the figure and the sources' definition. */
   defineToo: z.string().optional(),

@@ -928,6 +928,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   if (has(cues, 'uk-wide')) frame.ukWide = true;
   if (has(cues, 'difference')) frame.difference = true;
   if (has(cues, 'ratio')) frame.ratio = true;
+  if (has(cues, 'with-special')) frame.withSpecial = true;
   const larger = has(cues, 'outnumber') ? firstNamed(frame.measure.fits, metrics.measureSpans) : undefined;
   if (larger !== undefined) frame.outnumber = { measure: larger };
   // "Did Lincolnshire deal with more formal complaints than informal ones?": both figures answer it.
