@@ -36,6 +36,8 @@ const Row = z.strictObject({
   threshold: z.string().optional(),
   /** A term a figure question also asks the meaning of. */
   defineToo: z.string().optional(),
+  /** British Transport Police taken in with the territorial forces ("all 44 forces"). */
+  withSpecial: z.literal(true).optional(),
   /** The forces a ranking is over, by the count a share is of: "more 10". */
   filter: z.string().optional(),
   /** The side of England and Wales's own figure the forces counted are on ("longer than the average"). */
@@ -127,6 +129,7 @@ function asRow(f: QueryFrame, expected: Row): Partial<Row> {
     ...(f.measure.family ? { family: f.measure.family } : {}),
     ...(f.subject !== undefined ? { subject: f.subject } : {}),
     ...(f.defineToo !== undefined ? { defineToo: f.defineToo } : {}),
+    ...(f.withSpecial ? { withSpecial: true as const } : {}),
     ...(f.measure.unheld ? { unheld: f.measure.unheld.words } : {}),
     ...(f.measure.subjectOnly && FIGURE_INTENTS.includes(f.intent) ? { subjectOnly: f.measure.subjectOnly } : {}),
     ...(f.measure.together.length > 0 ? { together: f.measure.together.map((part) => part[0]?.id ?? '') } : {}),
