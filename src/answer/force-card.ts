@@ -169,20 +169,37 @@ const SOURCES_LISTED = 8;
 /** Publishers listed per kind of source before the rest are summarised. */
 const PUBLISHERS_LISTED = 8;
 
+/** What the catalogue says of the documents, read once per loaded data: a large corpus has a hundred
+ * thousand documents, and "what data do you have?" read them all each time it was asked. */
+interface Holdings {
+  /** Each kind of source with its publishers' names, sorted. */
+  publishers: Map<string, string[]>;
+  /** Whether any document is an IOPC learning recommendation. */
+  recommendations: boolean;
+}
+
+const documentHoldings = memoisedPer((documents: ReadonlyMap<string, SourceDocument>, _: 'holdings'): Holdings => {
+  const byType = new Map<string, Set<string>>();
+  let recommendations = false;
+  for (const d of documents.values()) {
+    byType.set(d.sourceType, (byType.get(d.sourceType) ?? new Set()).add(d.publisher));
+    recommendations ||= d.kind === 'recommendation';
+  }
+  return { publishers: new Map([...byType].map(([type, publishers]) => [type, [...publishers].sort()])), recommendations };
+});
+
 /** The documents and places we hold: each document when there are few, by kind of source when many. */
 export function catalogue(ctx: AnswerContext, draft: AnswerDraft): Answer {
-  const docs = [...ctx.documents.values()];
+  const held = documentHoldings(ctx.documents, 'holdings');
   let body: string;
-  if (docs.length <= PUBLISHERS_LISTED) {
+  if (ctx.documents.size <= PUBLISHERS_LISTED) {
+    const docs = [...ctx.documents.values()];
     // Only titles shown are allowed: allowing thousands would make the grounding check crawl.
     for (const d of docs) draft.allow(d.title);
     body = docs.map((d) => `• ${citedTitle(d)} — ${d.publisher}`).join('\n');
   } else {
-    const byType = new Map<string, Set<string>>();
-    for (const d of docs) byType.set(d.sourceType, (byType.get(d.sourceType) ?? new Set()).add(d.publisher));
-    body = [...byType]
-      .map(([type, publishers]) => {
-        const names = [...publishers].sort();
+    body = [...held.publishers]
+      .map(([type, names]) => {
         const listed = names.slice(0, PUBLISHERS_LISTED);
         // Publishers' names can hold digits ("bt24news"): they are names, not figures.
         for (const name of listed) draft.allow(name);
@@ -191,7 +208,7 @@ export function catalogue(ctx: AnswerContext, draft: AnswerDraft): Answer {
       })
       .join('\n');
   }
-  const recs = docs.some((d) => d.kind === 'recommendation')
+  const recs = held.recommendations
     ? '\nAsk about IOPC learning recommendations too, such as “What has the IOPC recommended to Sussex Police about custody?”'
     : '';
   return draft.answered('sources', `${whatWeHold(ctx)} The sources:\n${body}${recs}`, { type: 'sources', forces: [], periods: [] });
