@@ -330,8 +330,9 @@ function accountedFor(readers: QuestionReaders): (w: string) => boolean {
 }
 
 /** Whether every span lies within one of the matches: words a per-head phrase holds ("per 1,000
- * officers") name what is divided by, not what is counted; a phrase running past it ("per 1,000 staff
- * with a case to answer") names what is counted. */
+ * officers") name what is divided by, and words naming a family of publications ("the BBC's analysis
+ * of IOPC reports") whose figures they are, not what is counted; a phrase running past them ("per
+ * 1,000 staff with a case to answer") names what is counted. */
 function liesInside(spans: ReadonlyArray<[number, number]>, within: readonly SlotMatch[]): boolean {
   return spans.length > 0 && spans.every(([a, b]) => within.some((m) => a >= m.at && b <= m.end));
 }
@@ -556,7 +557,9 @@ function nearTieOf(fits: readonly Fit[], readers: QuestionReaders): [string, str
 
 function measureReading(
   metrics: MetricMention,
-  perHead: readonly SlotMatch[],
+  /** Phrases naming what a rate is per ("per 1,000 officers") or whose figures they are ("the BBC's
+   * analysis of IOPC reports"), not what is counted. */
+  notCounted: readonly SlotMatch[],
   timeAsked: readonly SlotMatch[],
   readers: QuestionReaders,
   family: SourceFamily | undefined,
@@ -570,7 +573,7 @@ function measureReading(
   const duration = timeAsked.length > 0;
   const fits = (map: Map<string, number>, spans: Map<string, Array<[number, number]>>, loose?: Set<string>) =>
     [...map]
-      .filter(([id]) => !liesInside(spans.get(id) ?? [], perHead))
+      .filter(([id]) => !liesInside(spans.get(id) ?? [], notCounted))
       .sort((a, b) => b[1] - a[1])
       .map(([id, score]) => (loose?.has(id) ? { id, score, loose: true, words: metrics.looseWords.get(id) ?? 1 } : { id, score }));
   // "Quickest at finalising Schedule 3 complaint cases": the question counts days, so of the measures
@@ -855,7 +858,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     scope,
     measure: measureReading(
       metrics,
-      slots.get('per-head') ?? [],
+      [...(slots.get('per-head') ?? []), ...[...readers.families.find(ws).values()].flat()],
       slots.get('duration') ?? [],
       readers,
       familyNamed(ws, readers),
