@@ -5,6 +5,7 @@
  */
 import type { Answer, Frame, QuestionType } from '../model/answer.ts';
 import { isKindOfAllegation, type Measure, type Metric, type Outcome, type Period } from '../model/data.ts';
+import { memoisedPer } from '../text/memo.ts';
 import { formatNumber, formatValue, round1 } from '../text/numbers.ts';
 import { capitalise, stems, words } from '../text/words.ts';
 import type { Fit, QueryFrame } from '../model/frame.ts';
@@ -1314,22 +1315,19 @@ function changeFromDisputed(
 
 /** The changes each observation's sources state, read once per observation: a national figure may
  * have thousands of sources, and every change answered from it would read them all again. */
-const statedChanges = new WeakMap<Observation, { pct: number; shown: string }[]>();
+const statedChanges = memoisedPer((later: Observation, _: 'changes'): { pct: number; shown: string }[] =>
+  later.figures.flatMap((f) => {
+    const m =
+      /(\d+(?:\.\d+)?)\s?(%|per cent)\s+(?:rise|increase|fall|drop|decrease|reduction)/i.exec(f.quote) ??
+      /(?:up|down|rise of|increase of|fall of|drop of|decrease of)\s+(\d+(?:\.\d+)?)\s?(%|per cent)/i.exec(f.quote);
+    return m?.[1] === undefined ? [] : [{ pct: Number(m[1]), shown: `${m[1]}${m[2] === '%' ? '%' : ' per cent'}` }];
+  }),
+);
 
 /** The change as the later figure's own sentence states it ("a 33% rise … from 1,802 … to 2,402"),
  * where it agrees with ours to the nearest point: the figure a reader will see quoted elsewhere. */
 function statedChange(later: Observation, pct?: number): string | undefined {
-  let stated = statedChanges.get(later);
-  if (stated === undefined) {
-    stated = later.figures.flatMap((f) => {
-      const m =
-        /(\d+(?:\.\d+)?)\s?(%|per cent)\s+(?:rise|increase|fall|drop|decrease|reduction)/i.exec(f.quote) ??
-        /(?:up|down|rise of|increase of|fall of|drop of|decrease of)\s+(\d+(?:\.\d+)?)\s?(%|per cent)/i.exec(f.quote);
-      return m?.[1] === undefined ? [] : [{ pct: Number(m[1]), shown: `${m[1]}${m[2] === '%' ? '%' : ' per cent'}` }];
-    });
-    statedChanges.set(later, stated);
-  }
-  return stated.find((s) => pct === undefined || Math.abs(s.pct - Math.abs(pct)) < 1)?.shown;
+  return statedChanges(later, 'changes').find((s) => pct === undefined || Math.abs(s.pct - Math.abs(pct)) < 1)?.shown;
 }
 
 /** A sentence stating a number of the breakdown the question names ("'Delivery of duties and service'

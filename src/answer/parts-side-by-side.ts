@@ -38,6 +38,24 @@ export function wholeBeside(ctx: AnswerContext, draft: AnswerDraft, starts: read
   return `In all: ${s.shown} ${metric.label} ${s.marks}.`;
 }
 
+/** Two stated facts added up, our calculation, under `label`: the sum's fact and its working. */
+function addedUp(
+  draft: AnswerDraft,
+  ia: number,
+  ib: number,
+  label: string,
+  unit = draft.facts[ia]?.unit,
+): { index: number; value: number; working: string } | undefined {
+  const a = draft.facts[ia];
+  const b = draft.facts[ib];
+  if (!a || !b || unit === undefined) return undefined;
+  const value = a.value + b.value;
+  const working = `${formatNumber(a.value)} + ${formatNumber(b.value)} = ${formatNumber(value)}`;
+  const base = { force: a.force, forceName: a.forceName, periodId: a.periodId, period: a.period, unit };
+  const index = draft.computed({ ...base, metric: `${a.metric}-plus-${b.metric}`, metricLabel: label }, value, 'sum', [ia, ib], working);
+  return { index, value, working };
+}
+
 /**
  * "Altogether", "combined": two parts of one whole (cases outside and under Schedule 3) added up, for
  * the same force and period; "the gap between": two figures of one unit (days with and without
@@ -55,31 +73,30 @@ export function partsCombined(ctx: AnswerContext, asked: QueryFrame, draft: Answ
   const whole = ma && ctx.measures.get(ma.measure)?.partOf;
   const summable =
     asked.total && whole !== undefined && whole === (mb && ctx.measures.get(mb.measure)?.partOf) && ma?.aggregation === 'count' && mb?.aggregation === 'count';
-  if (!summable && !asked.difference) return undefined;
-  const value = summable ? a.value + b.value : Math.abs(a.value - b.value);
+  if (summable) {
+    const sum = addedUp(draft, ia, ib, ctx.measures.get(whole)?.label ?? `${a.metricLabel} and ${b.metricLabel}`);
+    return sum && `Together: ${sum.working} (our calculation).`;
+  }
+  if (!asked.difference) return undefined;
+  const value = Math.abs(a.value - b.value);
   const [hi, lo] = a.value >= b.value ? [a, b] : [b, a];
-  const working = summable
-    ? `${formatNumber(a.value)} + ${formatNumber(b.value)} = ${formatNumber(value)}`
-    : `${formatNumber(hi.value)} − ${formatNumber(lo.value)} = ${formatNumber(round1(value))}`;
-  const label = summable
-    ? (ctx.measures.get(whole)?.label ?? `${a.metricLabel} and ${b.metricLabel}`)
-    : `difference between ${a.metricLabel} and ${b.metricLabel}`;
+  const working = `${formatNumber(hi.value)} − ${formatNumber(lo.value)} = ${formatNumber(round1(value))}`;
   draft.computed(
     {
       force: a.force,
       forceName: a.forceName,
       periodId: a.periodId,
       period: a.period,
-      metric: `${a.metric}-${summable ? 'plus' : 'vs'}-${b.metric}`,
-      metricLabel: label,
+      metric: `${a.metric}-vs-${b.metric}`,
+      metricLabel: `difference between ${a.metricLabel} and ${b.metricLabel}`,
       unit: a.unit,
     },
     value,
-    summable ? 'sum' : 'difference',
+    'difference',
     [ia, ib],
     working,
   );
-  return summable ? `Together: ${working} (our calculation).` : `Difference: ${working} (our calculation).`;
+  return `Difference: ${working} (our calculation).`;
 }
 
 /** The outcome's count and the count it is a share of, stated among the facts from `from` to `to`. */
@@ -104,36 +121,30 @@ export function sharesCombined(ctx: AnswerContext, asked: QueryFrame, draft: Ans
   if (!pa || !pb || !wa || !wb || pa.force !== pb.force || pa.periodId !== pb.periodId) return undefined;
   const [ma, mb] = [pa, pb].map((f) => ctx.measures.get(ctx.metricById.get(f.metric)?.measure ?? '')?.partOf);
   if (ma === undefined || ma !== mb) return undefined;
-  const base = { force: pa.force, forceName: pa.forceName, periodId: pa.periodId, period: pa.period, unit: 'count' as const };
   const wholeLabel = ctx.measures.get(ma)?.label ?? `${wa.metricLabel} and ${wb.metricLabel}`;
   const outcomeLabel = ctx.outcomes.get(outcome)?.label ?? outcome;
-  const parts = pa.value + pb.value;
-  const wholes = wa.value + wb.value;
-  if (wholes === 0) return undefined;
-  const partSum = draft.computed(
-    { ...base, metric: `${pa.metric}-plus-${pb.metric}`, metricLabel: `${wholeLabel}: ${outcomeLabel}` },
-    parts,
-    'sum',
-    [a.part, b.part],
-    `${formatNumber(pa.value)} + ${formatNumber(pb.value)} = ${formatNumber(parts)}`,
-  );
-  const wholeSum = draft.computed(
-    { ...base, metric: `${wa.metric}-plus-${wb.metric}`, metricLabel: wholeLabel },
-    wholes,
-    'sum',
-    [a.whole, b.whole],
-    `${formatNumber(wa.value)} + ${formatNumber(wb.value)} = ${formatNumber(wholes)}`,
-  );
-  const share = round1((parts / wholes) * 100);
-  const working = `${formatNumber(parts)} ÷ ${formatNumber(wholes)} = ${formatNumber(share)}%`;
+  if (wa.value + wb.value === 0) return undefined;
+  const parts = addedUp(draft, a.part, b.part, `${wholeLabel}: ${outcomeLabel}`, 'count');
+  const wholes = addedUp(draft, a.whole, b.whole, wholeLabel, 'count');
+  if (!parts || !wholes) return undefined;
+  const share = round1((parts.value / wholes.value) * 100);
+  const working = `${formatNumber(parts.value)} ÷ ${formatNumber(wholes.value)} = ${formatNumber(share)}%`;
   draft.computed(
-    { ...base, unit: 'percent', metric: `${pa.metric}-plus-${pb.metric}-share`, metricLabel: `share of ${wholeLabel} ${outcomeLabel}` },
+    {
+      force: pa.force,
+      forceName: pa.forceName,
+      periodId: pa.periodId,
+      period: pa.period,
+      unit: 'percent',
+      metric: `${pa.metric}-plus-${pb.metric}-share`,
+      metricLabel: `share of ${wholeLabel} ${outcomeLabel}`,
+    },
     share,
     'share',
-    [partSum, wholeSum],
+    [parts.index, wholes.index],
     working,
   );
   draft.allow(wholeLabel);
   draft.allow(outcomeLabel);
-  return `Together: ${formatNumber(parts)} of ${formatNumber(wholes)} ${wholeLabel}, ${formatNumber(share)}% (our calculation: ${formatNumber(pa.value)} + ${formatNumber(pb.value)} = ${formatNumber(parts)}; ${formatNumber(wa.value)} + ${formatNumber(wb.value)} = ${formatNumber(wholes)}; ${working}).`;
+  return `Together: ${formatNumber(parts.value)} of ${formatNumber(wholes.value)} ${wholeLabel}, ${formatNumber(share)}% (our calculation: ${parts.working}; ${wholes.working}; ${working}).`;
 }

@@ -125,6 +125,9 @@ export function content(text: string): string[] {
  */
 const DEFINITION_CANDIDATES = 100;
 
+/** How a definition answer opens when a sentence of the sources defines the term, not only mentions it. */
+export const EXPLAINED = 'The sources explain';
+
 /** "What is a conduct matter?": the sentence of the sources that explains the term. */
 export function answerDefinition(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft): Answer {
   const subject = draft.echo(asked.subject ?? '');
@@ -187,7 +190,7 @@ export function answerDefinition(ctx: AnswerContext, asked: QueryFrame, draft: A
   if (!best) return fallback(ctx, asked, draft) ?? offTopic(asked, draft);
   const quoted = best.sentences.map((sentence) => `“${sentence}” [${draft.cite(best.docId, sentence)}]`).join(' ');
   // A sentence that only mentions the term is offered as that, not as a definition.
-  const intro = best.score >= 3 ? `The sources explain “${subject}” like this` : `The sources don't define “${subject}”, but mention it here`;
+  const intro = best.score >= 3 ? `${EXPLAINED} “${subject}” like this` : `The sources don't define “${subject}”, but mention it here`;
   // The term's measure carries to a follow-up ("what is a conduct matter?" … "how many did Hertfordshire have?").
   const frame: Frame = { type: 'definition', forces: [], periods: [] };
   const top = asked.measure.fits[0]?.score;

@@ -586,7 +586,10 @@ function measureReading(
   // "Average days to finalise allegations handled under Schedule 3": only the count's words, with its
   // time asked; the measure timing that count answers.
   const twins = [...counted].flatMap(([id, score]) =>
-    [...readers.matcher.timed].filter(([t, of]) => of[0] === id && !timesNamed.has(t)).map(([t]) => [t, score] as const),
+    readers.matcher
+      .timersOf(id)
+      .filter((t) => !timesNamed.has(t))
+      .map((t) => [t, score] as const),
   );
   const timed = duration ? new Map([...timesNamed, ...twins]) : timesNamed;
   // …and a question that does not ask how long never means time taken when something else fits.

@@ -237,6 +237,12 @@ export class MetricMatcher {
     this.typoWords = [...this.vocabulary].filter((w) => w.length >= TYPO_LENGTH.swapped).map((word) => ({ word, stem: stem(word) }));
   }
 
+  /** The measures of time taken that time a count ("average days under Schedule 3, with and without
+   * suspension" of "cases finalised under Schedule 3"). */
+  timersOf(count: string): string[] {
+    return [...this.timed].filter(([, of]) => of[0] === count).map(([t]) => t);
+  }
+
   /** Whether two measures of time taken time the same cases (with and without suspension). */
   timesSameCases(a: string, b: string): boolean {
     const [x, y] = [this.timed.get(a)?.[0], this.timed.get(b)?.[0]];
@@ -577,7 +583,7 @@ export function measuresNamedTogether(mention: MetricMention, sameCases: (a: str
 export function countThenItsTime(
   mention: MetricMention,
   timeAsked: ReadonlyArray<{ at: number }>,
-  matcher: Pick<MetricMatcher, 'durations' | 'timed'>,
+  matcher: Pick<MetricMatcher, 'durations' | 'timersOf'>,
 ): MeasurePart[] {
   const [cue] = timeAsked;
   if (cue === undefined || !mention.words.slice(Math.max(0, cue.at - 3), cue.at).includes('and')) return [];
@@ -586,6 +592,6 @@ export function countThenItsTime(
   if (count === undefined || others.length > 0) return [];
   const [id, score] = count;
   if ((mention.measureSpans.get(id) ?? []).some(([, end]) => end > cue.at)) return [];
-  const timing = [...matcher.timed].filter(([, of]) => of[0] === id).map(([t]) => ({ id: t, score }));
+  const timing = matcher.timersOf(id).map((t) => ({ id: t, score }));
   return timing.length > 0 ? [[{ id, score }], timing] : [];
 }
