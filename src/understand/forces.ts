@@ -182,6 +182,13 @@ const MEETERS = new Set([
   'and',
 ]);
 
+/** A publisher's names: its own, and any paper it copied or mirrored, named in its brackets
+ * ("darkdotnet.com (copy of Stoke Sentinel/LDRS)"). */
+function mastheadsOf(publisher: string): string[] {
+  const inner = [...publisher.matchAll(/\(([^)]*)\)/g)].flatMap((m) => (m[1] ?? '').split(/[/;]/));
+  return [publisher.replace(/\(.*?\)/g, ''), ...inner.map((name) => name.replace(/\b(?:copy|rewrite|mirror)(?: of)?\b/gi, ''))];
+}
+
 /** Words of a police body's own name: a publisher holding one ("Surrey Police and Crime
  * Commissioner") is the force or its commissioner, named as the force, not a paper. */
 export const BODY_WORDS: ReadonlySet<string> = new Set(['police', 'constabulary', 'commissioner']);
@@ -199,6 +206,9 @@ export class ForceResolver {
   private readonly areas: NameList<Key>;
   /** Every word of every area's name. */
   private readonly areaWords: Set<string>;
+  /** One-word places by their word ("plymouth" → "Plymouth"), and each one's force. */
+  private readonly townNames = new Map<string, string>();
+  private readonly townForces = new Map<string, string>();
   private readonly outside: NameList<{ tokens: string[]; force: OutsideForce }>;
   /** Names that count only as written ("Met"), each with its force. */
   private readonly cased: Map<string, string>;
@@ -232,17 +242,23 @@ export class ForceResolver {
       }
     }
     this.keys = new NameList(keys.values());
-    const placeWords = new Set([...keys.keys()].flatMap((k) => k.split(' ')));
+    // Every paper's name of two words or more, a copied paper's too ("copy of Stoke Sentinel"): a place
+    // in it ("Wigan Today") or a word a typo away from a force's ("Cambrian News") is the paper's.
     this.mastheads = new NameList(
-      [...new Set(publishers)]
-        .map((p) => ({ tokens: words(p.replace(/\(.*?\)/g, '')) }))
-        .filter(
-          (p) => p.tokens.length >= 2 && p.tokens.some((t) => placeWords.has(t)) && !keys.has(p.tokens.join(' ')) && !p.tokens.some((t) => BODY_WORDS.has(t)),
-        ),
+      [...new Set(publishers.flatMap(mastheadsOf))]
+        .map((name) => ({ tokens: words(name) }))
+        .filter((p) => p.tokens.length >= 2 && !keys.has(p.tokens.join(' ')) && !p.tokens.some((t) => BODY_WORDS.has(t))),
     );
     this.keyed = new Map([...keys].map(([name, key]) => [name, key.force]));
     this.areas = new NameList(forces.flatMap((f) => (f.areas ?? []).map((area) => ({ tokens: words(area), force: f.id }))));
     this.areaWords = new Set(this.areas.names.flatMap((a) => a.tokens));
+    for (const force of forces)
+      for (const area of force.areas ?? []) {
+        const [only, ...more] = words(area);
+        if (only === undefined || more.length > 0) continue;
+        this.townNames.set(only, area);
+        this.townForces.set(area, force.id);
+      }
     this.outside = new NameList(outside.flatMap((force) => force.places.map((place) => ({ tokens: words(place), force }))));
     this.cased = new Map(forces.flatMap((f) => (f.casedAliases ?? []).map((name) => [name, f.id] as const)));
     const owners = new Map<string, Set<string>>();
@@ -313,10 +329,12 @@ export class ForceResolver {
     // "South Wales Argus said …": a paper's name, not the force it shares words with.
     // A label opening the question ("Hampshire Chronicle: how many …?") is who asks, about their patch.
     const label = openingLabel(question);
+    /** Words of a paper's name opening the question as its label, read as its patch. */
+    let patch = 0;
     for (const { tokens: key } of this.mastheads.opening(tokens)) {
       const i = ForceResolver.at(tokens, taken, key);
-      if (i === 0 && label !== undefined && words(label).length === key.length) continue;
-      if (i >= 0) for (let k = i; k < i + key.length; k++) taken[k] = true;
+      if (i === 0 && label !== undefined && words(label).length === key.length) patch = key.length;
+      else if (i >= 0) for (let k = i; k < i + key.length; k++) taken[k] = true;
     }
     // "The West Midlands region": a region that shares its name with a force, called a region.
     for (const { tokens: key, region, forces } of this.regions) {
@@ -326,9 +344,17 @@ export class ForceResolver {
       spans.push([i, i + key.length + 1]);
       ambiguous ??= { word: region, candidates: forces, region };
     }
+    // "North East Lincolnshire": a place whose longer name holds a force's is the place, read below.
+    const placeNamed = new Array<boolean>(tokens.length).fill(false);
+    const typed = typedWords(question, tokens.length);
+    for (const { tokens: key } of this.areas.opening(tokens)) {
+      const i = key.length > 1 ? ForceResolver.at(tokens, taken, key) : -1;
+      const written = i >= 0 && (!capitalised(question) || /^[A-Z]/.test(typed?.[i] ?? ''));
+      if (written && !this.keyed.has(key.join(' '))) for (let k = i; k < i + key.length; k++) placeNamed[k] = true;
+    }
     for (const key of this.keys.opening(tokens)) {
       for (let i = 0; i + key.tokens.length <= tokens.length; i++) {
-        if (taken.slice(i, i + key.tokens.length).some(Boolean)) continue;
+        if (taken.slice(i, i + key.tokens.length).some(Boolean) || placeNamed[i]) continue;
         if (key.tokens.every((t, k) => tokens[i + k] === t)) take(i, key.tokens.length, key.force);
       }
     }
@@ -354,8 +380,10 @@ export class ForceResolver {
       spans.push([i, i + key.length]);
       ambiguous ??= { word: region, candidates: forces, region };
     }
+    /** Words that may be a place's name mistyped ("Gatshead"), tried once the places typed right are read. */
+    const misspelt: number[] = [];
     for (const [i, token] of tokens.entries()) {
-      if (taken[i]) continue;
+      if (taken[i] || placeNamed[i]) continue;
       const exact = this.distinctive.get(token);
       const several = this.ambiguousWords.get(token);
       const region = this.regionWords.get(token);
@@ -371,12 +399,12 @@ export class ForceResolver {
         !/\d/.test(token) &&
         !this.areaWords.has(token)
       ) {
-        const near = this.nearest(token);
+        const near = this.nearest(token, this.distinctive);
         if (near) take(i, 1, near);
+        else misspelt.push(i);
       }
     }
     // "Met complaints": a name that is also a word counts only as written, with its capital.
-    const typed = typedWords(question, tokens.length);
     typed?.forEach((word, i) => {
       // Chat often starts in lower case: "met discrimination allegations?" opens with the Met.
       // So does one after a word that only a force would follow there ("excl met", "gmp vs met",
@@ -387,9 +415,14 @@ export class ForceResolver {
     });
     const outside = this.outsidePlace(tokens, taken, question);
     const places = !outside
-      ? this.placesIn(tokens, taken, question, take, new Set(found.filter((f) => this.byId.get(f.force)?.kind !== 'area').map((f) => f.force)))
+      ? this.placesIn(tokens, taken, question, take, new Set(found.filter((f) => this.byId.get(f.force)?.kind !== 'area').map((f) => f.force)), misspelt)
       : [];
     found.sort((a, b) => a.at - b.at);
+    // "South Wales Argus: allegations against Gwent Police": a paper's patch gives way to a force named.
+    if (found.some((f) => f.at >= patch)) {
+      found.splice(0, found.length, ...found.filter((f) => f.at >= patch));
+      spans.splice(0, spans.length, ...spans.filter(([a]) => a >= patch));
+    }
     const mention: ForceMention = { forces: found.map((f) => f.force), spans, positions: found };
     // England and Wales named beside a region ("the Welsh forces against the England and Wales average")
     // leaves the region to be read.
@@ -432,24 +465,33 @@ export class ForceResolver {
     question: string,
     take: (at: number, len: number, force: string) => void,
     named: ReadonlySet<string>,
+    misspelt: readonly number[],
   ): Array<{ place: string; force: string }> {
     const typed = typedWords(question, tokens.length);
     const capitals = typed !== undefined && capitalised(question);
     const places: Array<{ place: string; force: string }> = [];
-    for (const { tokens: key, force } of this.areas.opening(tokens)) {
-      const i = ForceResolver.at(tokens, taken, key);
-      if (i < 0) continue;
-      const written = (typed ?? tokens).slice(i, i + key.length);
+    const placeAt = (i: number, length: number, force: string, place: string) => {
+      const written = (typed ?? tokens).slice(i, i + length);
       // Chat often starts in lower case ("newcastle - average days…"): the first word may be a place.
       // …and so may one right after words that can only lead to a place ("the force covering bolton").
-      if (capitals && i > 0 && !/^[A-Z]/.test(written[0] ?? '') && !leadsToPlace(tokens, i)) continue;
+      if (capitals && i > 0 && !/^[A-Z]/.test(written[0] ?? '') && !leadsToPlace(tokens, i)) return;
       // Beside a force, a town is another force only as one ("Swindon police", "Swindon vs Kent"),
       // never "people living in Sheffield".
-      const asForce = REGION_FOLLOWERS.has(tokens[i + key.length] ?? '') || JOINING.has(tokens[i - 1] ?? '') || JOINING.has(tokens[i + key.length] ?? '');
+      const asForce = REGION_FOLLOWERS.has(tokens[i + length] ?? '') || JOINING.has(tokens[i - 1] ?? '') || JOINING.has(tokens[i + length] ?? '');
       // A town of the force named ("Coventry: WMP's figures") is that force again.
-      if (named.size > 0 && !asForce && !named.has(force)) continue;
-      take(i, key.length, force);
-      places.push({ place: written.join(' '), force });
+      if (named.size > 0 && !asForce && !named.has(force)) return;
+      take(i, length, force);
+      places.push({ place: place || written.join(' '), force });
+    };
+    for (const { tokens: key, force } of this.areas.opening(tokens)) {
+      const i = ForceResolver.at(tokens, taken, key);
+      if (i >= 0) placeAt(i, key.length, force, '');
+    }
+    // A one-word place mistyped ("Middlesborough", "Pymouth") is that place, named as it is spelt.
+    for (const i of misspelt) {
+      const token = tokens[i] as string;
+      const near = taken[i] || token.length < 6 ? undefined : this.nearest(token, this.townNames);
+      if (near) placeAt(i, 1, this.townForces.get(near) as string, near);
     }
     return places;
   }
@@ -462,12 +504,12 @@ export class ForceResolver {
     return this.distinctive.has(stem) || this.areaWords.has(stem) ? stem : token;
   }
 
-  /** The force whose distinctive word is within a typo or two of `token`, if exactly one is. */
-  private nearest(token: string): string | undefined {
+  /** What `names` files under the word within a typo or two of `token`, if exactly one word is that near. */
+  private nearest(token: string, names: ReadonlyMap<string, string>): string | undefined {
     const max = token.length >= 8 ? 2 : 1;
     let best: { force: string; d: number } | undefined;
     let tie = false;
-    for (const [word, force] of this.distinctive) {
+    for (const [word, force] of names) {
       // Typos rarely hit the first letter, and allowing it turns places into forces ("Winchester" is
       // two letters from "Manchester").
       if (word[0] !== token[0]) continue;
