@@ -32,7 +32,7 @@ import { averageForce, compareWithAverage } from './average-force.ts';
 import { answerPublishedRate, publishedRate } from './published-rates.ts';
 import { canRatePerHead, canSum } from '../catalogue/rules.ts';
 import { asksPerHead, asksShare, isLoose, namedOutright, typeOf } from './frame-reading.ts';
-import { differenceOf, summedOf, totalOverForces, totalOverYears } from './totals.ts';
+import { differenceOf, summedOf, totalOverForces, totalOverYears, yearsAddedUp } from './totals.ts';
 import { answerRanking } from './rankings.ts';
 import { shareFor, statedShareBeside, statedShareMetric, statedShareOf, totalMetric } from './shares.ts';
 
@@ -102,6 +102,13 @@ function selectPeriods(groups: PeriodGroup[], asks: PeriodAsk[], previousPeriod?
     for (const g of found) if (!matched.includes(g)) matched.push(g);
   }
   return { matched, unmatched };
+}
+
+/** Each period asked on its own ("in 2024, and in total from 2020 to 2024"): the groups of each, a
+ * range's only where its years may be added up; none when any is not held. */
+function periodsEach(groups: PeriodGroup[], asks: PeriodAsk[], previousPeriod?: string): PeriodGroup[][] {
+  const each = asks.map((ask) => selectPeriods(groups, [ask], previousPeriod).matched);
+  return each.every((g) => g.length === 1 || (g.length > 1 && successiveYears(g))) ? each : [];
 }
 
 /** Periods the forces all hold, newest first. */
@@ -619,6 +626,21 @@ function lookup(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
       `${draft.forceName(force)}: ${sum.shown} ${whole.label} ${inPeriod(period)} (${sum.working}).${outcomes}${note}`,
       frameOf('lookup', frame, { ...target, metric: whole }, [period.id]),
     );
+  }
+  // "In 2024, and in total from 2020 to 2024": each period asked, a range of years added up.
+  const each = asks.length > 1 && asks.some((a) => a.kind === 'range') && canSum(target.metric) ? periodsEach(groups, asks, frame.periods.anchor) : [];
+  if (each.length > 0) {
+    const lines = each.map((g) =>
+      g.length > 1
+        ? yearsAddedUp(
+            draft,
+            force,
+            g.map((x) => x.observations[0] as Observation),
+          )
+        : g.map((x) => stateGroup(x, draft)).join('; '),
+    );
+    const ids = [...new Set(each.flat().map((g) => g.period.id))];
+    return draft.answered('lookup', `${draft.forceName(force)}: ${lines.join('; ')}.${note}`, frameOf('lookup', frame, target, ids));
   }
   // "In total from 2020 to 2024", "how many between 2020 and 2023": the years asked, added up.
   const overYears = (frame.total || asks.some((a) => a.kind === 'range')) && canSum(target.metric) && successiveYears(chosen);

@@ -139,14 +139,15 @@ export function totalOverForces(
 
 /** "In total from 2020 to 2024": a count over the years asked, each year cited, summed. */
 export function totalOverYears(draft: AnswerDraft, force: string, rows: readonly Observation[], frame: Frame): Answer {
+  return draft.answered(frame.type, `${draft.forceName(force)}: ${yearsAddedUp(draft, force, rows)}.`, frame);
+}
+
+/** One force's count over successive years, added up: "403 referrals … from 2020 to 2024 in total (…)". */
+export function yearsAddedUp(draft: AnswerDraft, force: string, rows: readonly Observation[]): string {
   const first = rows[0] as Observation;
   const last = rows.at(-1) as Observation;
   const span: Period = { ...first.period, id: `${first.period.id}..${last.period.id}`, label: `${first.period.label} to ${last.period.label}` };
   const sum = sumOf(draft, rows, { force, forceName: draft.forceName(force), period: span });
   for (const o of rows) draft.allow(o.period.label);
-  return draft.answered(
-    frame.type,
-    `${draft.forceName(force)}: ${sum.shown} ${first.metric.label} from ${first.period.label} to ${last.period.label} in total (${sum.working}).`,
-    frame,
-  );
+  return `${sum.shown} ${first.metric.label} from ${first.period.label} to ${last.period.label} in total (${sum.working})`;
 }

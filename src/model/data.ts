@@ -282,6 +282,10 @@ export const Measure = z.strictObject({
    * Post's "complaints against officers" are the Home Office's complaint allegations): a question
    * naming that measure for a year only this one holds is answered with this one's figure. */
   countsAs: slug.optional(),
+  /** For a count of cases or reports: the measures counting the people in them, by role (the BBC's
+   * reports with a case to answer: the officers, and the staff, with one). "Reports, officers and
+   * staff" asks each of them, not the reports broken down by role, which no source does. */
+  people: z.record(slug, slug).optional(),
 });
 export type Measure = z.infer<typeof Measure>;
 

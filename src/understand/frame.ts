@@ -568,6 +568,8 @@ function measureReading(
   questionWords: readonly string[],
   inContext: (at: number) => boolean,
   bracketed: ReadonlySet<number>,
+  /** Asks for both ways of a figure ("with and without suspension"). */
+  bothWays: boolean,
 ): MeasureReading {
   const { durations, subjects } = readers.matcher;
   const duration = timeAsked.length > 0;
@@ -580,7 +582,19 @@ function measureReading(
   // its words fit (also where a longer phrase took them), only those of time taken answer it.
   // Measures named side by side ("cases finalised, and the average days") are each answered.
   const named = measuresNamedTogether(metrics, (a, b) => readers.matcher.timesSameCases(a, b));
-  const together = named.length >= 2 ? named : countThenItsTime(metrics, timeAsked, readers.matcher);
+  const paired = named.length >= 2 ? named : countThenItsTime(metrics, timeAsked, readers.matcher);
+  // "How long … to finalise Schedule 3 cases, with and without suspension": the cases timed both ways
+  // are what the times are of, not a count asked beside them.
+  const [first, second] = paired.map((part) => part[0]?.id ?? '');
+  const timedBothWays =
+    bothWays &&
+    duration &&
+    paired.length === 2 &&
+    [
+      [first, second],
+      [second, first],
+    ].some(([c, t]) => readers.matcher.timersOf(c ?? '').includes(t ?? ''));
+  const together = timedBothWays ? [] : paired;
   const timesNamed = new Map([...metrics.shadowed, ...metrics.measures].filter(([id]) => durations.has(id)));
   const counted = new Map([...metrics.measures].filter(([id]) => !durations.has(id)));
   // "Average days to finalise allegations handled under Schedule 3": only the count's words, with its
@@ -650,6 +664,14 @@ function measureReading(
   };
   const apart = namedApart(metrics.outcomeSpans, reading.breakdowns, readers.matcher.wider, metrics.words, bracketed);
   if (apart.length > 0) reading.apart = apart;
+  // "IOPC reports with a case to answer, officers and staff": the people in the reports, each counted.
+  const [top] = reading.fits;
+  const people = top && !top.loose && together.length === 0 ? readers.matcher.people.get(top.id) : undefined;
+  const roles = people ? reading.breakdowns.filter((b) => people[b.id] !== undefined) : [];
+  if (top && people && roles.length > 0) {
+    reading.together = [[top], ...roles.map((b) => [{ id: people[b.id] as string, score: top.score }])];
+    reading.breakdowns = reading.breakdowns.filter((b) => !roles.includes(b));
+  }
   if (previous?.measure !== undefined)
     reading.carried = { measure: previous.measure, ...(previous.outcome !== undefined ? { breakdown: previous.outcome } : {}) };
   if (unheld !== undefined) reading.unheld = unheld;
@@ -870,6 +892,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
       ws.filter((w, at) => !taken(at) && !STOPWORDS.has(w) && !/\d/.test(w)),
       (at) => (at < remarks && !pointsBack) || at >= trailing,
       bracketOpenings(wording),
+      has(cues, 'both-parts'),
     ),
     periods: periodsAsked(periods, previous, intent, asksSomething && (!named || has(cues, 'follow-up') || ws.some((w) => BACK_REFERENCES.has(w)))),
     normalisation,
@@ -1031,11 +1054,37 @@ function partAskedOfNamed(ws: readonly string[], metrics: MetricMention, phrases
 function partsListed(metrics: MetricMention, results: ReadonlySet<string>): boolean {
   const named = [...metrics.measureSpans].filter(([id]) => !metrics.loose.has(id)).flatMap(([, spans]) => spans);
   const firstEnd = Math.min(...named.map(([, end]) => end));
-  const apart = [...metrics.outcomeSpans].filter(
-    ([id, spans]) => results.has(id) && spans.some(([a, b]) => a >= firstEnd && !named.some(([c, d]) => a < d && c < b)),
+  const starts = [...metrics.outcomeSpans].flatMap(([id, spans]) =>
+    results.has(id) ? spans.filter(([a, b]) => a >= firstEnd && !named.some(([c, d]) => a < d && c < b)).map(([a]) => ({ id, a })) : [],
   );
-  return named.length > 0 && apart.length >= 2;
+  // "…complaint allegations in 2021-22, and what share needed no action?": one result joined on by "and".
+  const joinedOn = starts.some(({ a }) => {
+    let k = a - 1;
+    while (k > firstEnd && LINKING.has(metrics.words[k] ?? '')) k--;
+    return metrics.words[k] === 'and';
+  });
+  return named.length > 0 && (new Set(starts.map((s) => s.id)).size >= 2 || joinedOn);
 }
+
+/** Words between "and" and a result it joins on ("and the % with no action", "and how many needed"). */
+const LINKING: ReadonlySet<string> = new Set([
+  'the',
+  'with',
+  'any',
+  'percent',
+  'share',
+  'what',
+  'how',
+  'many',
+  'were',
+  'was',
+  'of',
+  'them',
+  'those',
+  'needing',
+  'needed',
+  'had',
+]);
 
 /** "How many of the 38 …": the number of the whole a "how many of" takes a part of. */
 function partOfNumber(ws: readonly string[]): number | undefined {

@@ -178,6 +178,8 @@ export class MetricMatcher {
   /** What each measure of time taken times, and that measure's whole (days to finalise cases under
    * Schedule 3 time those cases, and complaint cases finalised). */
   readonly timed: ReadonlyMap<string, readonly string[]>;
+  /** Each count of cases or reports with the measures counting the people in them, by role. */
+  readonly people: ReadonlyMap<string, Readonly<Record<string, string>>>;
   /** Breakdowns that say what complaints were about (categories and subcategories), not what became of them. */
   readonly subjects: ReadonlySet<string>;
   /** Breakdowns that say what became of complaints (no action, misconduct proceedings, upheld). */
@@ -223,6 +225,7 @@ export class MetricMatcher {
         m.timeOf === undefined ? [] : [[m.id, [m.timeOf, byId.get(m.timeOf)?.partOf].filter((x): x is string => x !== undefined)] as const],
       ),
     );
+    this.people = new Map(measures.flatMap((m) => (m.people === undefined ? [] : [[m.id, m.people] as const])));
     for (const m of measures)
       for (const other of [m.partOf, m.supersededBy]) if (other !== undefined) this.related.add(`${m.id} ${other}`).add(`${other} ${m.id}`);
     for (const m of measures) if (m.partOf !== undefined) this.wholes.set(m.id, m.partOf);
