@@ -721,6 +721,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     readers.resolver.find(wording, readers.matcher.vocabulary),
     remarked ? readers.resolver.find(question, readers.matcher.vocabulary) : undefined,
     remarks,
+    { pointed: words(question).some((w) => w === 'its' || w === 'their'), area: (id) => readers.resolver.get(id)?.kind === 'area' },
   );
   const slots = outsideRemarks(found, remarks, trailing);
   // "What are 'special procedures'? Saw it in a story about Hampshire": a definition asked before a

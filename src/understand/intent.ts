@@ -90,7 +90,12 @@ const RULES: readonly IntentRule[] = [
   { intent: 'count', priority: 71, when: (c) => c.pastTarget },
   // "Which force was slowest, and how does that compare with England and Wales?": England and Wales
   // is the bar the ranking is set against, no place ranked.
-  { intent: 'rank', priority: 70, when: (c) => c.rank && (c.places - (c.national && c.target ? 1 : 0) === 0 || c.places > 2 || c.group) },
+  // "The three forces that finalised the most … in England and Wales": England and Wales is where they are ranked.
+  {
+    intent: 'rank',
+    priority: 70,
+    when: (c) => c.rank && (c.places - (c.national && (c.target || has(c, 'forces-word')) ? 1 : 0) === 0 || c.places > 2 || c.group),
+  },
   // "Was Lancashire the slowest force?": a claim about one force's place among all.
   { intent: 'rank', priority: 70, when: (c) => has(c, 'superlative-force') && c.places - (c.national ? 1 : 0) === 1 && !c.target },
   // "The three biggest categories for GMP": a force's breakdowns in order.

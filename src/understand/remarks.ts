@@ -96,12 +96,21 @@ export function remarksOf(
 
 /** The places a question names: those of the question itself where it names any, else those of the
  * remark before it ("I live in Reading. How many …?"). */
-export function askedPlaces(mentioned: ForceMention, inQuestion: ForceMention | undefined, remarks: number): ForceMention {
+export function askedPlaces(
+  mentioned: ForceMention,
+  inQuestion: ForceMention | undefined,
+  remarks: number,
+  /** Whether the question points back at a force ("its", "their"), and which ids are areas (England and Wales). */
+  back?: { pointed: boolean; area: (force: string) => boolean },
+): ForceMention {
   if (inQuestion === undefined || inQuestion.forces.length === 0) return mentioned;
   // The remark's names stay read (no other reader takes their words); the question's are the places.
   const { places: _places, ...rest } = mentioned;
-  const positions = inQuestion.positions.map((p) => ({ ...p, at: p.at + remarks }));
-  return { ...rest, forces: inQuestion.forces, positions, ...(inQuestion.places ? { places: inQuestion.places } : {}) };
+  // "I reckon Lancashire is dragging its feet. What were its days, compared with England & Wales?": a
+  // question naming only England and Wales, and pointing back, asks of the remark's force too.
+  const remarked = back?.pointed && inQuestion.forces.every(back.area) ? mentioned.positions.filter((p) => p.at < remarks && !back.area(p.force)) : [];
+  const positions = [...remarked, ...inQuestion.positions.map((p) => ({ ...p, at: p.at + remarks }))];
+  return { ...rest, forces: positions.map((p) => p.force), positions, ...(inQuestion.places ? { places: inQuestion.places } : {}) };
 }
 
 /** The periods a question asks: its own where it names one ("…sacked officers in 2023. How many in

@@ -63,7 +63,10 @@ export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatc
   // "Top 3 quickest": "top" says how many places; the word after it says which end.
   const placeWord = (m: SlotMatch) => m.end - m.at === 1 && (ws[m.at] === 'top' || ws[m.at] === 'bottom');
   const saysEnd = [...unbounded('highest'), ...unbounded('lowest')].some((m) => !placeWord(m));
-  const directed = (slot: PhraseSlot) => unbounded(slot).filter((m) => !saysEnd || !placeWord(m));
+  // "Most quickly" is the lowest time, though "most" alone is the highest: the longer phrase says which end.
+  const within = (m: SlotMatch, slot: PhraseSlot) => unbounded(slot).some((o) => o.at <= m.at && m.end <= o.end && o.end - o.at > m.end - m.at);
+  const other = (slot: PhraseSlot): PhraseSlot => (slot === 'highest' ? 'lowest' : 'highest');
+  const directed = (slot: PhraseSlot) => unbounded(slot).filter((m) => (!saysEnd || !placeWord(m)) && !within(m, other(slot)));
   const first = (slot: PhraseSlot) => directed(slot)[0]?.at ?? Infinity;
   // "Higher or lower than Hertfordshire?", "faster or slower": both ends offered ask no direction.
   const offered = has('either-end');
