@@ -189,6 +189,9 @@ function mastheadsOf(publisher: string): string[] {
   return [publisher.replace(/\(.*?\)/g, ''), ...inner.map((name) => name.replace(/\b(?:copy|rewrite|mirror)(?: of)?\b/gi, ''))];
 }
 
+/** Words that follow a force's name ("… police"). */
+const FORCE_WORDS: ReadonlySet<string> = new Set(['police', 'constabulary', 'force']);
+
 /** Words of a police body's own name: a publisher holding one ("Surrey Police and Crime
  * Commissioner") is the force or its commissioner, named as the force, not a paper. */
 export const BODY_WORDS: ReadonlySet<string> = new Set(['police', 'constabulary', 'commissioner']);
@@ -206,6 +209,8 @@ export class ForceResolver {
   private readonly areas: NameList<Key>;
   /** Every word of every area's name. */
   private readonly areaWords: Set<string>;
+  /** Each force's name's opening word, where no other force's name opens with it ("metropolitan"). */
+  private readonly openers = new Map<string, string>();
   /** One-word places by their word ("plymouth" → "Plymouth"), and each one's force. */
   private readonly townNames = new Map<string, string>();
   private readonly townForces = new Map<string, string>();
@@ -273,6 +278,13 @@ export class ForceResolver {
         }
       }
     }
+    const openedBy = new Map<string, Set<string>>();
+    for (const force of forces) {
+      const [opening] = words(force.name);
+      if (force.kind === 'area' || opening === undefined || opening.length < 5) continue;
+      openedBy.set(opening, (openedBy.get(opening) ?? new Set()).add(force.id));
+    }
+    for (const [word, set] of openedBy) if (set.size === 1) this.openers.set(word, [...set][0] as string);
     for (const [word, set] of owners) {
       if (set.size === 1) this.distinctive.set(word, [...set][0] as string);
     }
@@ -399,7 +411,8 @@ export class ForceResolver {
         !/\d/.test(token) &&
         !this.areaWords.has(token)
       ) {
-        const near = this.nearest(token, this.distinctive);
+        // "Metropolitian police": before "police", a force's opening word mistyped, common as it may be.
+        const near = this.nearest(token, this.distinctive) ?? (FORCE_WORDS.has(tokens[i + 1] ?? '') ? this.nearest(token, this.openers) : undefined);
         if (near) take(i, 1, near);
         else misspelt.push(i);
       }

@@ -399,23 +399,28 @@ function unheldTopic(
     while (end < ws.length && !ABOUT_ENDS.has(ws[end] as string) && !/\d/.test(ws[end] as string) && !read.some((m) => end >= m.at && end < m.end)) end++;
     const rest = ws.slice(about.end, end).filter((w) => !STOPWORDS.has(w) && !WHO.has(w));
     // "Taser use": a catalogue word beside one it lacks names nothing held; a phrase it read does.
-    if (rest.length === 0 || rest.every((w) => readers.matcher.vocabulary.has(w))) return undefined;
-    for (let at = about.end; at < end; at++) if (taken(at) || metrics.spans.some(([a, b]) => at >= a && at < b)) return undefined;
-    return typed(text, ws, [about.end, end]);
+    const held = rest.length === 0 || rest.every((w) => readers.matcher.vocabulary.has(w));
+    const readThere = () =>
+      ws.slice(about.end, end).some((_, k) => taken(about.end + k) || metrics.spans.some(([a, b]) => about.end + k >= a && about.end + k < b));
+    if (!held && !readThere()) return typed(text, ws, [about.end, end]);
   }
   // A word straight before the measure's phrase that nothing we read accounts for ("noise complaints").
   const starts = [...metrics.measureSpans.values()].flat().map(([a]) => a);
   if (starts.length === 0) return undefined;
-  const at = Math.min(...starts) - 1;
-  const word = ws[at];
+  const next = Math.min(...starts) - 1;
+  const known = accountedFor(readers);
   // A word a breakdown's phrase read ("… inappropriate emotional relationships - allegations") is no unheld subject.
-  const read = metrics.spans.some(([a, b]) => at >= a && at < b);
-  if (word === undefined || taken(at) || read || accountedFor(readers)(word)) return undefined;
+  const read = (at: number) => taken(at) || metrics.spans.some(([a, b]) => at >= a && at < b);
+  // "Taser use complaints": an everyday word of ours ("use") may stand between the one we lack and the measure.
+  const plain = ws[next] !== undefined && !STOPWORDS.has(ws[next] as string) && known(ws[next] as string) && !read(next);
+  const at = plain && ws[next - 1] !== undefined && !known(ws[next - 1] as string) && !read(next - 1) ? next - 1 : next;
+  const word = ws[at];
+  if (word === undefined || read(at) || known(word)) return undefined;
   // Only a word in the same clause modifies the measure's noun ("Newport campaigner here. Not counting
   // suspensions, …"; "Honestly, how long…"), and only before a noun ("my son complained …").
-  const pair = typed(text, ws, [at, at + 2]);
-  if (/[.,;:!?()\u2013\u2014]|\s-\s/.test(pair) || /(?:ed|ing)$/.test(ws[at + 1] ?? '')) return undefined;
-  return typed(text, ws, [at, at + 1]);
+  const pair = typed(text, ws, [at, next + 2]);
+  if (/[.,;:!?()\u2013\u2014]|\s-\s/.test(pair) || /(?:ed|ing)$/.test(ws[next + 1] ?? '')) return undefined;
+  return typed(text, ws, [at, next + 1]);
 }
 
 /**
@@ -548,6 +553,14 @@ const INSIDE_WORDS: ReadonlySet<string> = new Set(['included', 'includes', 'amon
 /** Words that give what follows as an example ("like", "such as", "e.g."). */
 const EXAMPLE_WORDS: ReadonlySet<string> = new Set(['like', 'such', 'including', 'example', 'eg', 'etc']);
 
+/** "…allegations finalised under Schedule 3 — and how many weren't investigated?": of measures the
+ * words fit equally well, the one related to the measure carried from before comes first. */
+function nearCarried(fits: Fit[], carried: string | undefined, matcher: MetricMatcher): Fit[] {
+  const [a, b] = fits;
+  if (carried === undefined || !a || !b || a.score !== b.score || matcher.areRelated(a.id, carried) || !matcher.areRelated(b.id, carried)) return fits;
+  return [b, a, ...fits.slice(2)];
+}
+
 /** The two named measures of different families the question fits too closely to choose between. */
 function nearTieOf(fits: readonly Fit[], readers: QuestionReaders): [string, string] | undefined {
   const [a, b] = fits.filter((f) => !f.loose);
@@ -641,7 +654,11 @@ function measureReading(
     if (ofFamily.length > 0) measures = new Map([...measures, ...ofFamily.map((id) => [id, top] as const)]);
   }
   const decided = decideTies(
-    partsFirst(namedInQuestion(fits(measures, metrics.measureSpans, loose), metrics.measureSpans, inContext), metrics.measureSpans, readers),
+    nearCarried(
+      partsFirst(namedInQuestion(fits(measures, metrics.measureSpans, loose), metrics.measureSpans, inContext), metrics.measureSpans, readers),
+      previous?.measure,
+      readers.matcher,
+    ),
     questionWords,
     readers,
   );
@@ -821,6 +838,11 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const reading: ScopeReading = { mentioned, places, excluded: shape.excluded, everyForce: has(cues, 'every-force'), target: shape.target };
   const carryFrom = (kind: Intent) => (FIGURE_INTENTS.includes(kind) && asksSomething ? previous : undefined);
   let scope = scopeOf(reading, intent, carryFrom(intent));
+  // "What's the national total?": England and Wales asked of itself, with nothing to set it against.
+  if (intent === 'compare' && shape.target === 'national' && scope.kind === 'unnamed' && previous === undefined && !has(cues, 'compare')) {
+    scope = { kind: 'national' };
+    intent = 'lookup';
+  }
   // "misconduct figures for Wales": a region's figures, no count or year asked, is its forces' overview.
   if (scope.kind === 'region' && intent === 'lookup' && !has(cues, 'how-many') && periods.asks.length === 0) intent = 'overview';
   // "What share of all IOPC reviews … concerned the Met?": one force's part of England and Wales's
@@ -915,8 +937,10 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     total: shape.total || nationalLess,
     breakdown: shape.breakdown,
     // "How many, and what share…?" asks for the whole beside the part.
+    // "Sexual conduct allegations, and those about discreditable conduct": kinds listed ask each, not
+    // their force's total, unless a total is named.
     alsoTotal:
-      shape.alsoTotal ||
+      (shape.alsoTotal && (kindsListed(metrics, readers.matcher.subjects) < 2 || ws.includes('total'))) ||
       (countsToo(ws) && (has(cues, 'share') || has(cues, 'rate'))) ||
       partAskedOfNamed(ws, metrics, readers.phrases, remarks) ||
       partsListed(metrics, readers.matcher.results),
@@ -956,7 +980,8 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
             : undefined;
   if (beyond) frame.beyondFigures = beyond;
   if (has(cues, 'uk-wide')) frame.ukWide = true;
-  if (has(cues, 'difference')) frame.difference = true;
+  // Two places compared are set apart by the comparison itself ("which finalised more, and by how many?").
+  if (has(cues, 'difference') && intent !== 'compare') frame.difference = true;
   if (has(cues, 'ratio')) frame.ratio = true;
   if (has(cues, 'with-special')) frame.withSpecial = true;
   const larger = has(cues, 'outnumber') ? firstNamed(frame.measure.fits, metrics.measureSpans) : undefined;
@@ -969,7 +994,8 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   // "…, how many sacked?": a question opening again after one already asked starts a second part
   // ("…talking up how the force deals with complaints. How many…?": a remark's "how" asks nothing).
   const asking = (at: number) => ws.slice(remarks, at).some((w) => QUESTION_OPENERS.has(w));
-  const second = (slots.get('second-question') ?? []).find((m) => m.at >= 2 && (ws[m.at] === 'and' || asking(m.at)));
+  // "Which finalised more, and by how many?" asks the gap the comparison gives, not a second question.
+  const second = (slots.get('second-question') ?? []).find((m) => m.at >= 2 && ws[m.at - 1] !== 'by' && (ws[m.at] === 'and' || asking(m.at)));
   if (second !== undefined) {
     const opening = ws.slice(second.at, second.end);
     frame.secondPart = { words: opening, nth: ws.slice(0, second.at).join(' ').split(opening.join(' ')).length - 1 };
@@ -1086,6 +1112,11 @@ const LINKING: ReadonlySet<string> = new Set([
   'needed',
   'had',
 ]);
+
+/** How many kinds of allegation the question names by words of their own. */
+function kindsListed(metrics: MetricMention, subjects: ReadonlySet<string>): number {
+  return [...metrics.outcomeSpans.keys()].filter((id) => subjects.has(id)).length;
+}
 
 /** "How many of the 38 …": the number of the whole a "how many of" takes a part of. */
 function partOfNumber(ws: readonly string[]): number | undefined {
