@@ -209,7 +209,10 @@ export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReadin
     const next = ctx.measures.get(f.id)?.supersededBy;
     return next !== undefined && !fits.some((g) => g.id === next) ? [{ ...f, id: next }] : [];
   });
-  if (successors.length > 0 && fits.every((f) => ctx.measures.get(f.id)?.supersededBy !== undefined)) fits = [...fits, ...successors];
+  // (Loose words beside them, "allegations recorded on complaints", name no current measure.)
+  const named = fits.filter((f) => !f.loose);
+  if (successors.length > 0 && named.length > 0 && named.every((f) => ctx.measures.get(f.id)?.supersededBy !== undefined))
+    fits = [...fits, ...successors.filter((f) => named.some((n) => ctx.measures.get(n.id)?.supersededBy === f.id))];
   // And the other way: "allegations per 1,000 employees in 2013-14" is the old system's series, the one held then.
   const predecessors = fits.flatMap((f) =>
     [...ctx.measures.values()].filter((m) => m.supersededBy === f.id && !fits.some((g) => g.id === m.id)).map((m) => ({ ...f, id: m.id })),

@@ -204,11 +204,13 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
         ? `Our figures are totals for forces and for England and Wales, never about one person, so we hold none about ${draft.echo(unheld.words)}.`
         : unheld?.by === 'people'
           ? `Our figures are forces' and England and Wales's totals, never by officer or by who complained, so we can't answer “${draft.echo(unheld.words)}”.`
-          : unheld?.by === 'area' && force !== undefined
-            ? `Our figures are whole police forces' totals, never a town's or district's within one, so we hold none for ${draft.echo(unheld.words)} alone: it is policed by ${draft.forceName(force)}.`
-            : unheld !== undefined
-              ? `We hold no figures on “${draft.echo(unheld.words)}” complaints or allegations: none of our figures is broken down that way.`
-              : subjectAbout(ctx, draft, subjectOnly as string);
+          : unheld?.by === 'month'
+            ? `Our figures are for whole years (financial or calendar), never month by month, so we hold none for “${draft.echo(unheld.words)}”.`
+            : unheld?.by === 'area' && force !== undefined
+              ? `Our figures are whole police forces' totals, never a town's or district's within one, so we hold none for ${draft.echo(unheld.words)} alone: it is policed by ${draft.forceName(force)}.`
+              : unheld !== undefined
+                ? `We hold no figures on “${draft.echo(unheld.words)}” complaints or allegations: none of our figures is broken down that way.`
+                : subjectAbout(ctx, draft, subjectOnly as string);
     return draft.noData('metric_not_held', `${why}${held}`, { type, forces, periods: [] }, type);
   }
   // "How long do IOPC reviews take?": asked how long, of something we hold only as a count.

@@ -488,6 +488,9 @@ export const PhraseSlot = z.enum([
   /** Figures by person we never hold: individual officers, who complained (their sex, age or
    * ethnicity), Action Fraud on its own. A question asking for them is declined saying so. */
   'people',
+  /** Figures by month we never hold ("by month", "each month", "in January 2025 alone"): our figures
+   * are for whole years, and a question asking for a month is declined saying so. */
+  'by-month',
   /** Complaints "about", "involving" …: the words after it say what the complaints are about. */
   'about',
   /** "When …?": a passage answering it should hold a date. */

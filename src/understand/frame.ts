@@ -180,6 +180,9 @@ const OWN = new Set(['its', 'their', 'his', 'her', 'the']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'him', 'her', 'them']);
 
 /** Words that end what complaints are "about" ("complaints about racism made in Kent"). */
+/** Slots of words that say nothing of what complaints are about ("police", "learning"). */
+const NOISE: ReadonlySet<PhraseSlot> = new Set(['topic-noise', 'count-noise', 'plain']);
+
 const ABOUT_ENDS = new Set([
   'were',
   'was',
@@ -357,6 +360,8 @@ function unheldSubject(
   const kinds = [...metrics.outcomeSpans].filter(([id]) => readers.matcher.subjects.has(id)).flatMap(([, spans]) => spans);
   const people = (slots.get('people') ?? []).find((m) => !kinds.some(([a, b]) => a < m.end && b > m.at));
   if (people !== undefined) return { words: typed(text, ws, [people.at, people.end]), by: 'people' };
+  const monthly = first(slots, 'by-month');
+  if (monthly !== undefined) return { words: typed(text, ws, [monthly.at, monthly.end]), by: 'month' };
   const person = personNamed(text, ws, taken, readers);
   if (person !== undefined) return { words: person, by: 'person' };
   const subject = unheldTopic(text, ws, slots, metrics, taken, readers);
@@ -393,7 +398,7 @@ function unheldTopic(
   const about = first(slots, 'about');
   if (about !== undefined) {
     // What they are about ends at a word that ends such phrases, or at another phrase read ("against the total").
-    const read = [...slots].flatMap(([slot, list]) => (slot === 'about' ? [] : list));
+    const read = [...slots].flatMap(([slot, list]) => (slot === 'about' || NOISE.has(slot) ? [] : list));
     let end = about.end;
     // A year or a count ("against officers (2016-20)") ends them too: it is a period or a figure.
     while (end < ws.length && !ABOUT_ENDS.has(ws[end] as string) && !/\d/.test(ws[end] as string) && !read.some((m) => end >= m.at && end < m.end)) end++;
