@@ -444,7 +444,8 @@ export class ForceResolver {
     if (places.length > 0) mention.places = places;
     // A name several forces share ("Yorkshire Police") asks which, not "unknown force".
     if (found.length === 0 && !outside && !mention.ambiguous) {
-      const unknown = unknownForceName(question, capitalised(question), vocabulary);
+      // A word of ours ("most common reason coppers …") is never the name of a force.
+      const unknown = unknownForceName(question, capitalised(question), (w) => vocabulary.has(w) || this.phraseWords.has(w));
       if (unknown) mention.unknown = unknown;
     }
     return mention;
@@ -624,7 +625,7 @@ function capitalised(question: string): boolean {
 }
 
 /** "Narnia" in "Narnia Police" / "Narnia Constabulary" / "police in Narnia", when it is no name of ours. */
-function unknownForceName(question: string, withCapitals: boolean, vocabulary: ReadonlySet<string>): string | undefined {
+function unknownForceName(question: string, withCapitals: boolean, ours: (word: string) => boolean): string | undefined {
   const plain = question.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   /** A name is written with a capital where the question uses capitals at all. */
   const isName = (name: string) => {
@@ -638,7 +639,7 @@ function unknownForceName(question: string, withCapitals: boolean, vocabulary: R
     const first = name.split(/\s+/)[0] ?? '';
     // "allegations involving police officers": a word ending "-ing" names no force; nor does a word of
     // our measures ("barred list police staff").
-    if (!NOT_NAMES.has(first) && !STOPWORDS.has(first) && !vocabulary.has(first) && !first.endsWith('ing') && isName(name)) return name;
+    if (!NOT_NAMES.has(first) && !STOPWORDS.has(first) && !ours(first) && !first.endsWith('ing') && isName(name)) return name;
   }
   const after = /\b(?:police|constabulary|force)\s+(?:in|of)\s+([a-z][a-z'-]+)/gi;
   for (const m of fold(question).matchAll(after)) {

@@ -9,7 +9,7 @@ import type { PhraseSlot, SourceFamily } from '../model/data.ts';
 import type { Fit, Intent, MeasureReading, Normalisation, QueryFrame, Scope } from '../model/frame.ts';
 import { wordNumber } from '../text/numbers.ts';
 import { memoised } from '../text/memo.ts';
-import { editDistance, openingLabel, STOPWORDS, words } from '../text/words.ts';
+import { editDistance, fold, openingLabel, STOPWORDS, words } from '../text/words.ts';
 import type { CatalogueIndex } from './catalogue-index.ts';
 import { type ForceMention, type ForceResolver, NATIONAL } from './forces.ts';
 import { FIGURE_INTENTS, has, inheritedIntent, intentOf, type Cues } from './intent.ts';
@@ -58,6 +58,10 @@ function normaliseWording(text: string, shorthand: Shorthand): string {
     .replace(/\b(what|who|where|how|that)s\b/gi, '$1 is')
     // "these days", "nowadays": now, never a number of days.
     .replace(/\b(?:these days|nowadays)\b/gi, 'now')
+    // "cases + the average days": chat's plus is "and".
+    .replace(/\s\+\s/g, ' and ')
+    // "sch3", "schedule3": the schedule's number typed onto its word.
+    .replace(/\b(sch|sched|schedule)(\d)\b/gi, '$1 $2')
     // "worse then average": "than", typed as it sounds.
     .replace(/\b(worse|better|more|less|higher|lower|fewer|slower|quicker|faster|longer|shorter|bigger|smaller|greater|rather|other) then\b/gi, '$1 than')
     .replace(/\b(can)['’]?t\b/gi, '$1 not')
@@ -417,7 +421,8 @@ function unheldTopic(
   // A word a breakdown's phrase read ("… inappropriate emotional relationships - allegations") is no unheld subject.
   const read = (at: number) => taken(at) || metrics.spans.some(([a, b]) => at >= a && at < b);
   // "Taser use complaints": an everyday word of ours ("use") may stand between the one we lack and the measure.
-  const plain = ws[next] !== undefined && !STOPWORDS.has(ws[next] as string) && known(ws[next] as string) && !read(next);
+  // (Never past "police": "Thames Valey Police complaints" names the force, mistyped.)
+  const plain = ws[next] !== undefined && !STOPWORDS.has(ws[next] as string) && !WHO.has(ws[next] as string) && known(ws[next] as string) && !read(next);
   const at = plain && ws[next - 1] !== undefined && !known(ws[next - 1] as string) && !read(next - 1) ? next - 1 : next;
   const word = ws[at];
   if (word === undefined || read(at) || known(word)) return undefined;
@@ -734,7 +739,15 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   // before the question sets its context; what the question itself says is what is asked.
   const found = readers.phrases.find(words(wording));
   const leadIn = found.get('lead-in')?.find((m) => m.at === 0)?.end ?? 0;
-  const remark = remarksOf(wording, leadIn, found.has('claim-check'), found.get('opinion')?.some((m) => m.at === 0) ?? false);
+  const remark = remarksOf(wording, leadIn, found.has('claim-check'), found.get('opinion')?.some((m) => m.at === 0) ?? false, (sentence) => {
+    // A remark after the question names no figure, year, place, measure or kind of its own
+    // ("bent coppers everywhere": officers, whom every figure is about, name no kind).
+    const named = readers.matcher.find(sentence);
+    const kinds = [...named.outcomeSpans.values()].flat().filter(([a, b]) => named.words.slice(a, b).some((w) => !WHO.has(w)));
+    return (
+      !/\d/.test(sentence) && named.measures.size === 0 && kinds.length === 0 && readers.resolver.find(sentence, readers.matcher.vocabulary).forces.length === 0
+    );
+  });
   const remarks = remark.before.words;
   const trailing = remark.after.words;
   const question = wording.slice(remark.before.chars, remark.after.chars);
@@ -745,6 +758,8 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     remarks,
     { pointed: words(question).some((w) => w === 'its' || w === 'their'), area: (id) => readers.resolver.get(id)?.kind === 'area' },
   );
+  // "… across all forces. bent coppers everywhere": a remark after the question names no force we don't know.
+  if (mentioned.unknown !== undefined && !fold(wording.slice(0, remark.after.chars)).includes(fold(mentioned.unknown))) delete mentioned.unknown;
   const slots = outsideRemarks(found, remarks, trailing);
   // "What are 'special procedures'? Saw it in a story about Hampshire": a definition asked before a
   // remark is read where the question ends.
@@ -843,6 +858,11 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const reading: ScopeReading = { mentioned, places, excluded: shape.excluded, everyForce: has(cues, 'every-force'), target: shape.target };
   const carryFrom = (kind: Intent) => (FIGURE_INTENTS.includes(kind) && asksSomething ? previous : undefined);
   let scope = scopeOf(reading, intent, carryFrom(intent));
+  // "The total for the 43 forces in England and Wales": England and Wales's own published figure.
+  if (shape.total && scope.kind === 'every-force' && mentioned.forces.includes(NATIONAL) && shape.direction === undefined && !shape.threshold) {
+    scope = { kind: 'national' };
+    if (intent === 'rank') intent = 'lookup';
+  }
   // "What's the national total?": England and Wales asked of itself, with nothing to set it against.
   if (intent === 'compare' && shape.target === 'national' && scope.kind === 'unnamed' && previous === undefined && !has(cues, 'compare')) {
     scope = { kind: 'national' };

@@ -29,7 +29,7 @@ const YEAR_TO_SPRING =
   /\b(?:(?:the\s+)?(?:financial\s+)?(?:years?|yr)\s+(?:to|ending|ended|end(?:ing)?\s+in)|f?ye|y\s*\/\s*e)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(march|april|mar|apr)\s+((?:19|20)?\d\d)\b/g;
 /** "March 2023 - Feb 2024", "between October 2021 and March 2022", "15 Dec 2017 to 31 Mar 2018" */
 const MONTHS_TO_MONTHS = new RegExp(
-  `\\b(?:(?:between|from)\\s+)?(?:${MONTHS})\\s+((?:19|20)\\d\\d)\\s*(?:-|–|—|to|until|till|and)\\s*(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?(?:${MONTHS})\\s+((?:19|20)\\d\\d)\\b`,
+  `\\b(?:(?:between|from)\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?(?<first>${MONTHS})\\s+(?<from>(?:19|20)\\d\\d)\\s*(?:-|–|—|to|until|till|and)\\s*(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?(?<last>${MONTHS})\\s+(?<to>(?:19|20)\\d\\d)\\b`,
   'g',
 );
 /** "2017 to 21": a range in shorthand, never a day before a month ("2017 to 31 Mar 2018"). */
@@ -120,10 +120,12 @@ export function findPeriods(question: string): PeriodMention {
     if (Number(m[2]) === a + 1 && a >= 5 && a <= 40) add(m, fy(2000 + a));
   }
   // "March 2023 - Feb 2024", "between April 2013 and March 2022": one run of months, as a range of the years it spans.
+  // "April 2024 to March 2025", "1 April 2024 to 31 March 2025": exactly a financial year, named so.
   for (const m of q.matchAll(MONTHS_TO_MONTHS)) {
-    const a = Number(m[1]);
-    const b = Number(m[2]);
-    if (b >= a) add(m, { kind: 'range', from: a, to: b, label: m[0].replace(/^(?:between|from)\s+/, '').trim() });
+    const a = Number(m.groups?.from);
+    const b = Number(m.groups?.to);
+    if (b === a + 1 && m.groups?.first?.startsWith('apr') && m.groups.last?.startsWith('mar')) add(m, fy(a));
+    else if (b >= a) add(m, { kind: 'range', from: a, to: b, label: m[0].replace(/^(?:between|from)\s+/, '').trim() });
   }
   for (const m of q.matchAll(/\b(?:between|from)\s+((?:19|20)\d\d)\s+(?:and|to|until|till)\s+((?:19|20)\d\d)\b/g)) {
     const a = Number(m[1]);
@@ -136,7 +138,7 @@ export function findPeriods(question: string): PeriodMention {
     add(m, { kind: 'year', year: Number(m[2]), ...(month !== undefined ? { month } : {}), label: m[2] ?? '' });
   }
   for (const m of q.matchAll(
-    /\b(?:the\s+)?(?:year|period)\s+before(?:\s+(?:that|the\s+(?:most\s+recent|latest)(?:\s+one)?|last))?\b|\b(?:the\s+)?previous\s+year\b|\b(?:the\s+)?year\s+prior(?:\s+to\s+(?:that|the\s+(?:most\s+recent|latest|last)(?:\s+(?:one|year))?))?\b|\bprior\s+year\b|\b(?:a|the|one)\s+year\s+earlier\b/g,
+    /\b(?:the\s+)?(?:year|period)\s+before(?:\s+(?:that|the\s+(?:most\s+recent|latest)(?:\s+one)?|last))?\b|\b(?:the\s+)?previous\s+year\b|\b(?:the\s+)?year\s+prior(?:\s+to\s+(?:that|the\s+(?:most\s+recent|latest|last)(?:\s+(?:one|year))?))?\b|\bprior\s+year\b|\b(?:the\s+)?preceding\s+year\b|\b(?:a|the|one)\s+year\s+earlier\b/g,
   ))
     add(m, { kind: 'previous', label: 'the year before' });
   // "last year" is the latest year held, unless a follow-up's previous answer gives it another meaning.

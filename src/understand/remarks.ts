@@ -40,8 +40,12 @@ function isRemark(sentence: string): boolean {
   const ws = words(sentence);
   const open = (sentence.match(/\(/g) ?? []).length > (sentence.match(/\)/g) ?? []).length;
   // "…in 2024/25, and how does that compare with England and Wales." asks, though it ends in a stop.
-  const asks = QUESTION_OPENERS.has(ws[0] ?? '') || ws.some((w, i) => w === 'how' && HOW_ASKS.has(ws[i + 1] ?? ''));
-  return /[.!]\s*$/.test(sentence) && ws.length >= REMARK_WORDS && !open && !asks;
+  return /[.!]\s*$/.test(sentence) && ws.length >= REMARK_WORDS && !open && !asksIn(ws);
+}
+
+/** Whether words ask something: they open with a question word, or hold "how many", "how long"…. */
+function asksIn(ws: readonly string[]): boolean {
+  return QUESTION_OPENERS.has(ws[0] ?? '') || ws.some((w, i) => w === 'how' && HOW_ASKS.has(ws[i + 1] ?? ''));
 }
 
 /** Where a question's remarks are, by words and characters: those before it end at `before` ("I live
@@ -53,6 +57,8 @@ export function remarksOf(
   leadIn = 0,
   claimChecked = false,
   opinionFirst = false,
+  /** Whether a sentence names nothing we count, no figure or year ("heard its a joke"). */
+  namesNothing: (sentence: string) => boolean = () => false,
 ): { before: { words: number; chars: number }; after: { words: number; chars: number } } {
   // A sentence ends at a stop before a space ("2.4 per 1,000" is one number), its space kept with it.
   const sentences = wording.split(/(?<=[.!?])(?=\s)/);
@@ -84,10 +90,16 @@ export function remarksOf(
   }
   const after = { ...total };
   // Only statements ("It feels like it goes up every year."): words after a question mark with no
-  // stop of their own ("…? Average working days in 2022/23 and 2023/24") go on asking.
-  const stated = sentences.slice(lastAsked + 1).every(isRemark);
-  if (lastAsked >= 0 && lastAsked < sentences.length - 1 && stated) {
-    const head = sentences.slice(0, lastAsked + 1);
+  // stop of their own ("…? Average working days in 2022/23 and 2023/24") go on asking, unless they
+  // name nothing we count ("…? bet its the met, arrogant lot").
+  const aside = (s: string) => isRemark(s) || (words(s).length >= 2 && !asksIn(words(s)) && namesNothing(s));
+  const stated = sentences.slice(lastAsked + 1).every(aside);
+  // Chat leaves out the question mark: "… sch3 in 2024/25. heard its a joke" ends on a remark too.
+  const last = sentences.at(-1) ?? '';
+  const trailing = lastAsked < 0 && sentences.length > 1 && words(last).length >= REMARK_WORDS && !asksIn(words(last)) && namesNothing(last);
+  const end = lastAsked >= 0 && lastAsked < sentences.length - 1 && stated ? lastAsked + 1 : trailing ? sentences.length - 1 : -1;
+  if (end > 0 && total.words - words(sentences.slice(end).join('')).length >= SHORTEST_QUESTION) {
+    const head = sentences.slice(0, end);
     after.words = head.reduce((n, s) => n + words(s).length, 0);
     after.chars = head.join('').length;
   }

@@ -106,7 +106,12 @@ export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatc
     // "Which force was slowest, and how does that compare with England and Wales?" ranks all the same.
     rank:
       (!nationalTarget || (forcesWord && direction !== undefined)) &&
-      (has('rank') || countForces || ranked || listed || ((direction !== undefined || has('total')) && forcesWord && !has('change'))),
+      // "The total for the 43 forces in England and Wales" is England and Wales's figure, no ranking.
+      (has('rank') ||
+        countForces ||
+        ranked ||
+        listed ||
+        ((direction !== undefined || (has('total') && !forces.forces.includes(NATIONAL))) && forcesWord && !has('change'))),
     perHead: has('per-head'),
     // "The difference between the Met and GMP in total allegations logged": the total is the measure's, not a sum of the forces.
     total: has('total') && !nationalTarget && !has('difference'),
