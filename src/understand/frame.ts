@@ -886,8 +886,10 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   }
   // "How many forces beat the England and Wales average?" counts every force; England and Wales is the bar.
   if (intent === 'count' && shape.pastTarget && scope.kind === 'national') scope = { kind: 'every-force', except: shape.excluded };
-  // "England and Wales minus the Met": every other force's figures, added up.
-  const nationalLess = scope.kind === 'national' && shape.excluded.length > 0 && FIGURE_INTENTS.includes(intent);
+  // "England and Wales minus the Met": every other force's figures, added up. ("The 43 forces in
+  // England and Wales", leaving out British Transport Police, are what England and Wales's figures count.)
+  const nonTerritorial = readers.resolver.nonTerritorial();
+  const nationalLess = scope.kind === 'national' && shape.excluded.some((f) => !nonTerritorial.includes(f)) && FIGURE_INTENTS.includes(intent);
   if (nationalLess) scope = { kind: 'every-force', except: shape.excluded };
   const unused = unaccounted(ws, metrics, slots, context, mentioned, readers);
   const byline = bylineOf(wording, found);
