@@ -488,11 +488,16 @@ const PART_OVER_WHOLE = 0.1;
 
 /** Of the measures named outright, the one named first ("more [under Schedule 3] than outside it"). */
 function firstNamed(fits: readonly Fit[], spans: ReadonlyMap<string, Array<[number, number]>>): string | undefined {
-  const start = (id: string) => Math.min(...(spans.get(id) ?? []).map(([a]) => a));
-  return fits
-    .filter((f) => !f.loose && spans.has(f.id))
-    .sort((a, b) => start(a.id) - start(b.id))
-    .at(0)?.id;
+  const named = fits.filter((f) => !f.loose && spans.has(f.id));
+  // Words every one of them fits ("finalised") name none first; nor does a phrase inside another's
+  // longer one ("sch 3" in "non sch 3").
+  const key = ([a, b]: [number, number]) => `${a} ${b}`;
+  const shared = (span: [number, number]) => named.every((f) => (spans.get(f.id) ?? []).some((s) => key(s) === key(span)));
+  const inside = (id: string, [a, b]: [number, number]) =>
+    named.some((f) => f.id !== id && (spans.get(f.id) ?? []).some(([c, d]) => c <= a && b <= d && d - c > b - a));
+  const own = (id: string) => (spans.get(id) ?? []).filter((span) => !shared(span) && !inside(id, span));
+  const start = (id: string) => Math.min(...own(id).map(([a]) => a));
+  return [...named].sort((a, b) => start(a.id) - start(b.id)).at(0)?.id;
 }
 
 /** Of two or more breakdowns, those whose phrases overlap no other breakdown's, less those given as
