@@ -491,6 +491,8 @@ export const PhraseSlot = z.enum([
   /** Figures by month we never hold ("by month", "each month", "in January 2025 alone"): our figures
    * are for whole years, and a question asking for a month is declined saying so. */
   'by-month',
+  /** "How many … led to complaints": the words in its gap are what is counted, as complaints' cause. */
+  'complained-of',
   /** Complaints "about", "involving" …: the words after it say what the complaints are about. */
   'about',
   /** "When …?": a passage answering it should hold a date. */

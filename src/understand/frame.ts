@@ -399,6 +399,13 @@ function unheldTopic(
   taken: (at: number) => boolean,
   readers: QuestionReaders,
 ): string | undefined {
+  // "How many Taser discharges … led to complaints?": what led to them is counted, and must be ours.
+  const cause = first(slots, 'complained-of')?.gap;
+  if (cause !== undefined) {
+    const [a, b] = cause;
+    const lacking = ws.slice(a, b).filter((w, k) => !taken(a + k) && !STOPWORDS.has(w) && !WHO.has(w) && !readers.matcher.vocabulary.has(w));
+    if (lacking.length > 0) return typed(text, ws, cause);
+  }
   const about = first(slots, 'about');
   if (about !== undefined) {
     // What they are about ends at a word that ends such phrases, or at another phrase read ("against the total").
