@@ -83,6 +83,8 @@ export function rankByPublishedRate(
   count: number,
   frame: Frame,
   inScope: (force: string) => boolean,
+  /** Which forces the ranking covers, and which lack a published rate. */
+  coverage: (rated: Observation[]) => string,
 ): Answer | undefined {
   const p = publishedRate(ctx, metric);
   const rows = p
@@ -99,6 +101,6 @@ export function rankByPublishedRate(
   const list = shown.map((o) => `• ${draft.forceName(o.force)}: ${stateRate(ctx, draft, p, o)}`);
   const top = shown[0] as Observation;
   draft.allow(p.rate.label);
-  const text = `${draft.forceName(top.force)} had the ${ascending ? 'lowest' : 'highest'} ${p.rate.label} ${inPeriod(top.period)}. Ranked ${ascending ? 'lowest' : 'highest'} first, by the published rate (${draft.provenance(top)}):\n${list.join('\n')}${belowList(differs(draft, metric, p))}`;
+  const text = `${draft.forceName(top.force)} had the ${ascending ? 'lowest' : 'highest'} ${p.rate.label} ${inPeriod(top.period)}. Ranked ${ascending ? 'lowest' : 'highest'} first, by the published rate (${draft.provenance(top)}):\n${list.join('\n')}${belowList(differs(draft, metric, p) + coverage(rows))}`;
   return draft.answered('ranking', text, { ...frame, measure: p.rate.measure });
 }

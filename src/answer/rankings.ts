@@ -245,7 +245,7 @@ export function answerRanking(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   const count = Math.max(ranking.limit ?? (within ? rows.length : DEFAULT_PLACES), ranking.position ?? 0);
   if (asksPerHead(frame) && canRatePerHead(metric))
     return (
-      rankByPublishedRate(ctx, draft, metric, ascending, count, answerFrame, inScope) ??
+      rankByPublishedRate(ctx, draft, metric, ascending, count, answerFrame, inScope, (rated) => scopeNote(ctx, draft, rated, excluded, within) + leftOut) ??
       rankPerWorkforce(ctx, draft, rows, ascending, count, answerFrame, scope + leftOut)
     );
   // "Which force finalised the most complaint cases?": both parts fit alike, so their sum is ranked.
