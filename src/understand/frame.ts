@@ -34,6 +34,9 @@ export interface QuestionReaders {
   families: PhraseBook<SourceFamily>;
   /** Words of the publishers' names ("PoliticsHome"): a question naming one names no subject. */
   publisherWords: ReadonlySet<string>;
+  /** Of those, the ones no other words share ("today", "echo", never "of"): a month and year right
+   * after one is the date of a paper's story. */
+  paperWords: ReadonlySet<string>;
   /** The catalogue's own words, to decide between measures the phrases fit equally. */
   catalogue: CatalogueIndex;
 }
@@ -796,7 +799,8 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   // "Among the 43 territorial forces": British Transport Police left out, as "apart from BTP" would.
   if ((slots.get('territorial')?.length ?? 0) > 0) shape.excluded.push(...readers.resolver.nonTerritorial().filter((f) => !shape.excluded.includes(f)));
   // The remark's periods ("…said it sacked officers in 2023. How many…?") only where the question names none.
-  const read = remarked ? periodsAfterRemarks(findPeriods(wording), findPeriods(question)) : findPeriods(wording);
+  const papers = readers.paperWords;
+  const read = remarked ? periodsAfterRemarks(findPeriods(wording, papers), findPeriods(question, papers)) : findPeriods(wording, papers);
   // "'… nearly 1,800 last year'. Is that right for 2024/25?": the year named is the one "last year"
   // meant, where nothing asks how they differ.
   const yearNamed = (a: QueryFrame['periods']['asks'][number]) => a.kind === 'financial-year' || a.kind === 'year';

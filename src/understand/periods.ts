@@ -69,7 +69,7 @@ export function financialYearId(start: number): string {
 }
 
 /** Finds the periods a question mentions, in the order it mentions them. */
-export function findPeriods(question: string): PeriodMention {
+export function findPeriods(question: string, publishers: ReadonlySet<string> = new Set()): PeriodMention {
   const q = fold(question);
   const found: Array<{ at: number; end: number; ask: PeriodAsk }> = [];
   const used: Array<[number, number]> = [];
@@ -81,8 +81,11 @@ export function findPeriods(question: string): PeriodMention {
     // "… in 2024/25, not the 2020/21 number": a year set aside is not asked; nor is a deadline
     // ("finalised by April 2021").
     const before = q.slice(Math.max(0, at - 20), at);
-    // Nor is an Act's year ("the Police Reform Act 2002").
-    if (!NEGATED_BEFORE.test(before) && !(ask.kind === 'year' && (DEADLINE_BEFORE.test(before) || ACT_BEFORE.test(before))))
+    // Nor is an Act's year ("the Police Reform Act 2002"), nor the month a paper printed its story
+    // ("Hemel Today (January 2023)", "PoliticsHome Feb 2024").
+    const paper = /(?:(\w+)\W+)?(\w+)\W*$/.exec(before);
+    const dated = ask.kind === 'year' && ask.month !== undefined && [paper?.[1], paper?.[2]].some((w) => publishers.has(w ?? ''));
+    if (!NEGATED_BEFORE.test(before) && !dated && !(ask.kind === 'year' && (DEADLINE_BEFORE.test(before) || ACT_BEFORE.test(before))))
       found.push({ at, end: at + m[0].length, ask });
   };
   const fy = (start: number): PeriodAsk => ({ kind: 'financial-year', id: financialYearId(start), label: financialYearId(start) });

@@ -4,7 +4,7 @@
  * publishers' names.
  */
 import type { Dataset } from '../data/dataset.ts';
-import { words } from '../text/words.ts';
+import { STOPWORDS, words } from '../text/words.ts';
 import type { QuestionReaders } from './frame.ts';
 import { CatalogueIndex } from './catalogue-index.ts';
 import { ForceResolver } from './forces.ts';
@@ -33,6 +33,7 @@ export function questionReaders(
     shorthand: new Shorthand(data.shorthand),
     families: new PhraseBook(data.families.map((f) => ({ slot: f.family, phrases: f.names }))),
     publisherWords: new Set(data.documents.flatMap((d) => words(d.publisher))),
+    paperWords: new Set(data.documents.flatMap((d) => words(d.publisher)).filter((w) => !STOPWORDS.has(w) && !phrases.words.has(w))),
     catalogue: new CatalogueIndex(data.measures),
   };
 }
