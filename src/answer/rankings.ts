@@ -26,6 +26,7 @@ import { askedWhole } from './parts.ts';
 import { pickedBy } from './ranking-filter.ts';
 import { partsNamed, type WholeRow, wholeLines, wholeRows } from './whole-ranking.ts';
 import { totalOfForces } from './force-totals.ts';
+import { declineKindRanking, kindNotRanked } from './unranked-kind.ts';
 
 /** How many places a ranking lists when the question does not say. */
 const DEFAULT_PLACES = 5;
@@ -141,6 +142,9 @@ export function answerRanking(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   const metrics = rankableMetrics(ctx, frame).map((m) => (perHeadCount ? (publishedRate(ctx, m)?.rate ?? m) : m));
   const best = metrics[0];
   if (!best) return undefined;
+  // "Which force had the most racism allegations?": never the forces' totals in its place.
+  const unranked = kindNotRanked(ctx, frame, metrics);
+  if (unranked) return declineKindRanking(ctx, draft, unranked);
   const { ranking } = frame;
   const { within, excluded } = rankedForces(frame);
   const inScope = (f: string) => ctx.forces.get(f)?.kind !== 'area' && !excluded.includes(f) && (within === undefined || within.has(f));
