@@ -492,8 +492,9 @@ export class ForceResolver {
       // Beside a force, a town is another force only as one ("Swindon police", "Swindon vs Kent"),
       // never "people living in Sheffield".
       const asForce = REGION_FOLLOWERS.has(tokens[i + length] ?? '') || JOINING.has(tokens[i - 1] ?? '') || JOINING.has(tokens[i + length] ?? '');
-      // A town of the force named ("Coventry: WMP's figures") is that force again.
-      if (named.size > 0 && !asForce && !named.has(force)) return;
+      // A town of the force named ("Coventry: WMP's figures") is that force again; one opening the
+      // question ("Newcastle upon Tyne: …, and for comparison the Met's") is asked about in its own right.
+      if (named.size > 0 && !asForce && !named.has(force) && i > 0) return;
       take(i, length, force);
       places.push({ place: place || written.join(' '), force });
     };

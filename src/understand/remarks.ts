@@ -73,7 +73,10 @@ export function remarksOf(
     // "kent. sched 3. avg days?": words cut short by stops are the question's, not remarks.
     // "Are the Met as racist as everyone says? How many discrimination allegations…?": an opinion asked
     // first leads in to the question after it.
-    if (i === sentences.length - 1 || !(isRemark(sentence) || (i === 0 && opinionFirst))) break;
+    // "… 2024/25. and for comparison, the Met's figure?": a sentence the next one goes on from with
+    // "and" is part of the question.
+    const goesOn = words(sentences[i + 1] ?? '')[0] === 'and';
+    if (i === sentences.length - 1 || goesOn || !(isRemark(sentence) || (i === 0 && opinionFirst))) break;
     before.words += words(sentence).length;
     before.chars += sentence.length;
   }
