@@ -89,6 +89,9 @@ const PUBLISHED_RATE_FIRST = 0.5;
  * - a measure of the old complaints system and the one that superseded it fit each other's words, the
  *   period asked deciding ("allegations recorded" in 2024/25, "allegations per 1,000" in 2013-14).
  */
+/** Words asking how many things there were, not a figure's value again. */
+const COUNTING: ReadonlySet<string> = new Set(['many', 'number', 'cases', 'complaints', 'allegations']);
+
 export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReading {
   const reading = frame.measure;
   const carried = reading.carried;
@@ -101,7 +104,10 @@ export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReadin
   let breakdowns = reading.breakdowns.filter((b) => !narrowerNamed(b.id));
   if (fits.length === 0 && carried !== undefined && frame.context !== undefined) {
     const measure = ctx.measures.get(carried.measure);
-    if (measure?.timeOf !== undefined && !reading.duration && frame.quantity) fits = [{ id: measure.timeOf, score: 1 }];
+    // "…and how many cases was that?" after the days counts the cases; "and the national figure?" asks
+    // the days again.
+    const counting = frame.quantity && frame.keywords.some((w) => COUNTING.has(w));
+    if (measure?.timeOf !== undefined && !reading.duration && counting) fits = [{ id: measure.timeOf, score: 1 }];
     else if (reading.duration && !measure?.duration)
       fits = [...ctx.measures.values()].filter((m) => m.timeOf === carried.measure).map((m) => ({ id: m.id, score: 1 }));
   }
