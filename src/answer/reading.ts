@@ -4,6 +4,7 @@
  * rarest words, quoted verbatim and cited. No figure answers them, and a figure of the force named
  * is never offered in their place.
  */
+import { NATIONAL } from '../understand/forces.ts';
 import type { Answer } from '../model/answer.ts';
 import type { QueryFrame } from '../model/frame.ts';
 import type { Passage } from '../search/passages.ts';
@@ -121,7 +122,11 @@ export function readText(
   // their passages ("who declined to comment on the carrick case?" is answered a passage further on).
   const person = asked.measure.unheld?.by === 'person' ? words(asked.measure.unheld.words).at(-1) : undefined;
   const naming = person === undefined ? documentsNaming(ctx, asked.unaccounted, speakable) : undefined;
-  const about = named.size > 0 || person !== undefined || naming !== undefined ? [] : within;
+  // Papers named that tell of the force asked about ("Thames Valley … the news sources give different
+  // figures") are read for that force, never for another they also tell of.
+  const askedForces = asked.scope.kind === 'forces' ? asked.scope.forces.filter((f) => f !== NATIONAL) : [];
+  const onForce = [...named].some((id) => (ctx.documents.get(id)?.forces ?? []).some((f) => askedForces.includes(f)));
+  const about = person !== undefined || naming !== undefined ? [] : named.size > 0 ? (onForce ? askedForces : []) : within;
   // The words naming the person asked about, typed ("David Carrick") or found written as a name ("carrick").
   const nameStems = new Set(matchStems(person !== undefined ? (asked.measure.unheld?.words ?? '') : (naming?.words.join(' ') ?? '')));
   // Telling two terms apart, passages holding words that do so rank first.
@@ -161,7 +166,11 @@ export function readText(
   const counted = new Set(terms.flat(2));
   const counts = (sentence: string) => [...sentence.matchAll(COUNTED)].some((m) => matchStems(m[1] ?? '').some((w) => counted.has(w)));
   const candidates = (titled.size > 0 ? read.filter((r) => titled.has(r.passage.docId) && r.passage.index > 0) : read).filter(
-    (r) => (!stating || counts(r.sentence)) && (!national || !namesForce(ctx, r.sentence)),
+    (r) =>
+      (!stating || counts(r.sentence)) &&
+      (!national || !namesForce(ctx, r.sentence)) &&
+      // A sentence about another force than the one asked about answers nothing asked.
+      (askedForces.length === 0 || person !== undefined || !namesForce(ctx, r.sentence, askedForces)),
   );
   const top = Math.max(...weights);
   for (const r of candidates) {
@@ -244,8 +253,8 @@ const SPEAKS = /\b(?:said|says|added|told|continued|warned|according to)\b/i;
 /** Speech given only to a pronoun ("they added"): its speaker is named earlier. */
 const PRONOUN_SPEAKS = /\b(?:they|he|she|it)\s+(?:also\s+)?(?:said|added|continued|warned)\b/i;
 
-/** Whether a sentence names a police force by its short name ("Gloucestershire Constabulary" → "Gloucestershire"). */
-function namesForce(ctx: AnswerContext, sentence: string): boolean {
+/** Whether a sentence names a police force by its short name ("Gloucestershire Constabulary" → "Gloucestershire"), other than those of `except`. */
+function namesForce(ctx: AnswerContext, sentence: string, except: readonly string[] = []): boolean {
   const said = ` ${words(sentence).join(' ')} `;
-  return [...ctx.forces.values()].some((f) => f.kind !== 'area' && said.includes(` ${words(f.shortName).join(' ')} `));
+  return [...ctx.forces.values()].some((f) => f.kind !== 'area' && !except.includes(f.id) && said.includes(` ${words(f.shortName).join(' ')} `));
 }
