@@ -256,5 +256,10 @@ const PRONOUN_SPEAKS = /\b(?:they|he|she|it)\s+(?:also\s+)?(?:said|added|continu
 /** Whether a sentence names a police force by its short name ("Gloucestershire Constabulary" → "Gloucestershire"), other than those of `except`. */
 function namesForce(ctx: AnswerContext, sentence: string, except: readonly string[] = []): boolean {
   const said = ` ${words(sentence).join(' ')} `;
-  return [...ctx.forces.values()].some((f) => f.kind !== 'area' && !except.includes(f.id) && said.includes(` ${words(f.shortName).join(' ')} `));
+  return shortNames(ctx.forces, 'short').some((f) => !except.includes(f.id) && said.includes(f.name));
 }
+
+/** Each force's short name as words between spaces (" Kent "), once per loaded register. */
+const shortNames = memoisedPer((forces: AnswerContext['forces'], _: 'short') =>
+  [...forces.values()].filter((f) => f.kind !== 'area').map((f) => ({ id: f.id, name: ` ${words(f.shortName).join(' ')} ` })),
+);

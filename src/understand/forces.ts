@@ -522,20 +522,20 @@ export class ForceResolver {
   /** What `names` files under the word within a typo or two of `token`, if exactly one word is that near. */
   private nearest(token: string, names: ReadonlyMap<string, string>): string | undefined {
     const max = token.length >= 8 ? 2 : 1;
-    let best: { force: string; d: number } | undefined;
+    let best: { value: string; d: number } | undefined;
     let tie = false;
-    for (const [word, force] of names) {
+    for (const [word, value] of names) {
       // Typos rarely hit the first letter, and allowing it turns places into forces ("Winchester" is
       // two letters from "Manchester").
       if (word[0] !== token[0]) continue;
       const d = editDistance(token, word, max);
       if (d > max) continue;
       if (!best || d < best.d) {
-        best = { force, d };
+        best = { value, d };
         tie = false;
-      } else if (d === best.d && force !== best.force) tie = true;
+      } else if (d === best.d && value !== best.value) tie = true;
     }
-    return best && !tie ? best.force : undefined;
+    return best && !tie ? best.value : undefined;
   }
 }
 

@@ -1119,8 +1119,9 @@ function partAskedOfNamed(ws: readonly string[], metrics: MetricMention, phrases
 }
 
 /** "Complaint allegations, no further action, and misconduct proceedings": a measure named outright,
- * then two or more of its results by words of their own, lists the whole with its parts. (Kinds of
- * allegation listed are not: their force's total is another figure than the ones asked.) */
+ * then two or more of its results by words of their own, or one joined on by "and", lists the whole
+ * with its parts. (Kinds of allegation listed are not: their force's total is another figure than the
+ * ones asked.) */
 function partsListed(metrics: MetricMention, results: ReadonlySet<string>): boolean {
   const named = [...metrics.measureSpans].filter(([id]) => !metrics.loose.has(id)).flatMap(([, spans]) => spans);
   const firstEnd = Math.min(...named.map(([, end]) => end));
