@@ -14,6 +14,8 @@ import type { AnswerDraft } from './draft.ts';
 import type { Observation } from './figure-store.ts';
 import { belowList, inPeriod, joinNames } from './holdings.ts';
 import { readingFor } from './metric-choice.ts';
+import { asksShare } from './frame-reading.ts';
+import { meetsThreshold } from '../understand/shape.ts';
 
 /** Breakdowns listed when the question does not say how many. */
 const LISTED = 5;
@@ -21,8 +23,16 @@ const LISTED = 5;
 /** The breakdown metrics of `measure` to put in order: a named category's subcategories; for what
  * came of it, every breakdown other than what was complained about and who (officers, staff); else
  * its categories where it has them, else every breakdown other than who. */
-function breakdownMetrics(ctx: AnswerContext, measure: string, within: string | undefined, outcomes: boolean, place: string, subcategories: boolean): Metric[] {
-  const parts = ctx.metrics.filter((m) => m.measure === measure && m.outcome !== undefined && m.unit === 'count');
+function breakdownMetrics(
+  ctx: AnswerContext,
+  measure: string,
+  within: string | undefined,
+  outcomes: boolean,
+  place: string,
+  subcategories: boolean,
+  unit: Metric['unit'],
+): Metric[] {
+  const parts = ctx.metrics.filter((m) => m.measure === measure && m.outcome !== undefined && m.unit === unit);
   const dimension = (m: Metric) => ctx.outcomes.get(m.outcome as string)?.dimension;
   if (within !== undefined) return parts.filter((m) => ctx.outcomes.get(m.outcome as string)?.within === within);
   const others = parts.filter((m) => dimension(m) !== 'role' && dimension(m) !== 'category');
@@ -31,6 +41,16 @@ function breakdownMetrics(ctx: AnswerContext, measure: string, within: string | 
   // thirty-odd subcategories: ranking the two would hide the rest).
   const categories = parts.filter((m) => dimension(m) === 'category' && ctx.store.of(place, m.id).length > 0);
   return categories.length >= MIN_CATEGORIES ? categories : others;
+}
+
+/** "Among subcategories with at least 50 allegations": whether the count a share is of (the whole
+ * the measure is part of, for the same kind and period) passes the filter; true with no filter. */
+function wholeMeets(ctx: AnswerContext, place: string, measure: string, share: Observation, filter: QueryFrame['ranking']['filter']): boolean {
+  if (filter === undefined) return true;
+  const whole = ctx.measures.get(measure)?.partOf;
+  const count = ctx.metrics.find((m) => m.measure === whole && m.outcome === share.metric.outcome && m.unit === 'count');
+  const held = count ? ctx.store.of(place, count.id).find((o) => o.period.id === share.period.id) : undefined;
+  return held !== undefined && meetsThreshold(filter, held.value);
 }
 
 /** The fewest categories held for a place that are ranked as categories rather than by subcategory. */
@@ -70,7 +90,12 @@ export function rankBreakdowns(ctx: AnswerContext, frame: QueryFrame, draft: Ans
   const found = measures.flatMap((measure) => {
     // One figure per breakdown and period: where sources differ, that breakdown is left out of the order.
     const bySubcategory = frame.keywords.some((w) => w === 'subcategory' || w === 'subcategories');
-    const all = breakdownMetrics(ctx, measure, category, frame.ranking.over === 'outcomes', place, bySubcategory).flatMap((m) => ctx.store.of(place, m.id));
+    // "The highest share investigated" ranks the published shares, where the table gives them.
+    const metricsOf = (unit: Metric['unit']) => breakdownMetrics(ctx, measure, category, frame.ranking.over === 'outcomes', place, bySubcategory, unit);
+    const shares = asksShare(frame) ? metricsOf('percent') : [];
+    const all = (shares.length > 0 ? shares : metricsOf('count'))
+      .flatMap((m) => ctx.store.of(place, m.id))
+      .filter((o) => shares.length === 0 || wholeMeets(ctx, place, measure, o, frame.ranking.filter));
     const series = all.filter((o) => all.filter((x) => x.metric.id === o.metric.id && x.period.id === o.period.id).length === 1);
     const periods = [...new Set(series.map((o) => o.period.id))];
     const asked = frame.periods.asks.filter((a) => a.kind !== 'latest');
@@ -113,11 +138,13 @@ function ranked(
   draft.allow(what);
   const left = (frame.measure.excluded ?? []).map((id) => ctx.outcomes.get(id)?.label ?? id);
   const leftOut = left.length > 0 ? belowList(`Left out as asked: ${joinNames(left)}.`) : '';
-  const most = lowest ? 'fewest' : 'most';
+  // Shares are ranked as shares: "the highest share was …", never "the most were …".
+  const most = first.metric.unit === 'percent' ? (lowest ? 'lowest share' : 'highest share') : lowest ? 'fewest' : 'most';
+  const were = first.metric.unit === 'percent' ? 'was' : 'were';
   const lead =
     placed && position !== undefined
-      ? `the ${ordinalWord(position)} ${most} were ${label(placed)}, after ${joinNames(ordered.slice(0, position - 1).map(label))}`
-      : `the ${most} were ${label(first)}`;
+      ? `the ${ordinalWord(position)} ${most} ${were} ${label(placed)}, after ${joinNames(ordered.slice(0, position - 1).map(label))}`
+      : `the ${most} ${were} ${label(first)}`;
   const text = `${draft.forceName(place)}, ${what} ${inPeriod(first.period)}: ${lead}. By ${most} (our ranking; ${draft.provenance(first)}):\n${list.join('\n')}${leftOut}`;
   return draft.answered('ranking', text, { type: 'ranking', forces: [place], periods: [first.period.id], measure });
 }
