@@ -637,7 +637,7 @@ function lookup(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
             force,
             g.map((x) => x.observations[0] as Observation),
           )
-        : g.map((x) => stateGroup(x, draft)).join('; '),
+        : stateGroup(g[0] as PeriodGroup, draft),
     );
     const ids = [...new Set(each.flat().map((g) => g.period.id))];
     return draft.answered('lookup', `${draft.forceName(force)}: ${lines.join('; ')}.${note}`, frameOf('lookup', frame, target, ids));

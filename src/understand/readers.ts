@@ -17,6 +17,7 @@ export function questionReaders(
   data: Pick<Dataset, 'forces' | 'outside' | 'measures' | 'outcomes' | 'phrases' | 'families' | 'shorthand' | 'documents'>,
 ): QuestionReaders {
   const phrases = new PhraseBook(data.phrases);
+  const publisherWords = new Set(data.documents.flatMap((d) => words(d.publisher)));
   return {
     resolver: new ForceResolver(
       data.forces,
@@ -32,8 +33,8 @@ export function questionReaders(
     phrases,
     shorthand: new Shorthand(data.shorthand),
     families: new PhraseBook(data.families.map((f) => ({ slot: f.family, phrases: f.names }))),
-    publisherWords: new Set(data.documents.flatMap((d) => words(d.publisher))),
-    paperWords: new Set(data.documents.flatMap((d) => words(d.publisher)).filter((w) => !STOPWORDS.has(w) && !phrases.words.has(w))),
+    publisherWords,
+    paperWords: new Set([...publisherWords].filter((w) => !STOPWORDS.has(w) && !phrases.words.has(w))),
     catalogue: new CatalogueIndex(data.measures),
   };
 }
