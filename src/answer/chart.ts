@@ -30,9 +30,10 @@ const FULL_SOURCE_MAX = 330;
 /** The figures to chart: the answer's measure, or our rates when a ranking is by rate. */
 function chartedFacts(answer: Charted, type: ChartedType): Fact[] {
   // The frame names the measure asked about; a share of it ("the no-action rate") is stated under
-  // a metric of its own, so the answer's first stated figure names the measure then.
+  // a metric of its own, so the answer's first stated figure names the measure then, even where the
+  // counts the share is of are stated beside it.
   const firstStated = answer.facts.find((f) => f.computed === undefined)?.metric;
-  const measure = answer.facts.some((f) => f.metric === answer.frame?.measure) ? answer.frame?.measure : firstStated;
+  const measure = !answer.frame?.share && answer.facts.some((f) => f.metric === answer.frame?.measure) ? answer.frame?.measure : firstStated;
   if (measure === undefined) return [];
   const rates = answer.facts.filter((f) => f.metric === `${measure}${RATE_SUFFIX}` && f.computed?.operation === 'ratio');
   if (type === 'ranking' && rates.length >= 2) return rates;

@@ -656,7 +656,8 @@ function lookup(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
         chosen.map((g) => g.period.id),
       ),
     );
-  const lines = chosen.map((g) => stateGroup(g, draft) + statedShareBeside(ctx, draft, force, target.metric, g.period.id));
+  const besides = chosen.map((g) => statedShareBeside(ctx, draft, force, target.metric, g.period.id));
+  const lines = chosen.map((g, i) => stateGroup(g, draft) + (besides[i]?.text ?? ''));
   let text = `${draft.forceName(force)}: ${lines.join('; ')}.`;
   const others = asks.length === 0 ? groups.filter((g) => !chosen.includes(g)).reverse() : [];
   if (others.length > 0) text += ` Earlier: ${others.map((g) => stateGroup(g, draft, false)).join('; ')}.`;
@@ -667,7 +668,8 @@ function lookup(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   const outcomesShown = ctx.measures.get(target.metric.measure)?.outcomesShown === true;
   if (target.metric.outcome === undefined && (frame.breakdown || outcomesShown)) text += outcomesOf(ctx, draft, force, target.metric, chosen);
   const part = ctx.measures.get(target.metric.measure)?.partOf !== undefined;
-  if ((target.metric.outcome !== undefined || part) && frame.alsoTotal) text += totalsOf(ctx, draft, force, target.metric, chosen);
+  const wholeGiven = besides.every((b) => b.withWhole);
+  if ((target.metric.outcome !== undefined || part) && frame.alsoTotal && !wholeGiven) text += totalsOf(ctx, draft, force, target.metric, chosen);
   // Its parts only when asked for ("what were they?", "and how many were investigated?"): a figure not asked
   // for beside the one asked is a figure to mistake for the answer.
   // "Officers and staff with a case to answer": a whole named by the roles it is split into, read as a
@@ -1008,7 +1010,8 @@ function compare(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targ
   const conflicts: string[] = [];
   for (const [i, f] of target.forces.entries()) {
     const group = (series[i] ?? []).find((g) => g.period.id === periodId) ?? (periodId === undefined ? (series[i] ?? []).at(-1) : undefined);
-    const share = group && asShare ? shareFor(ctx, draft, f, metric, group.period.id) : undefined;
+    // Two or three shares side by side are given with the counts they are of, so each can be checked.
+    const share = group && asShare ? shareFor(ctx, draft, f, metric, group.period.id, target.forces.length <= 3 ? 'both' : 'none') : undefined;
     if (!group || (asShare && !share)) rows.push({ force: f, none: true });
     else if (share) rows.push({ force: f, value: share.value, text: share.text, fact: share.fact, period: group.period });
     else if (group.observations.length > 1) {

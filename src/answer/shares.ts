@@ -101,16 +101,26 @@ export function statedShareOf(ctx: AnswerContext, force: string, metric: Metric,
   return held.length === 1 ? held[0] : undefined;
 }
 
-/** "; that is 35% [1] of all IOPC reviews completed…, as the source states it" beside an outcome's count, where the same table
- * states the outcome's share for that force and period; else "". A share stated is the same finding
+/** "; that is 35% [1] of all 46 [1] IOPC reviews completed…, as the source states it" beside an outcome's count, where the same
+ * table states the outcome's share for that force and period; else "". `withWhole` says the whole's count was given. A share stated is the same finding
  * put another way, never a figure of another measure. */
-export function statedShareBeside(ctx: AnswerContext, draft: AnswerDraft, force: string, metric: Metric, periodId: string): string {
+export function statedShareBeside(
+  ctx: AnswerContext,
+  draft: AnswerDraft,
+  force: string,
+  metric: Metric,
+  periodId: string,
+): { text: string; withWhole: boolean } {
   const only = statedShareOf(ctx, force, metric, periodId);
-  if (!only) return '';
+  if (!only) return { text: '', withWhole: false };
   const s = draft.stated(only);
   // The whole by its short name: the sentence has just named the measure in full.
   const total = totalMetric(ctx, metric);
   const whole = total ? (ctx.measures.get(total.measure)?.short ?? total.label) : undefined;
   if (whole !== undefined) draft.allow(whole);
-  return `; that is ${s.shown} ${s.marks} of all ${whole ?? 'of them'}, as the source states it`;
+  // The count the share is of, where held for the period: a share of a handful reads differently.
+  const held = total ? ctx.store.of(force, total.id).find((o) => o.period.id === periodId) : undefined;
+  const w = held ? draft.stated(held) : undefined;
+  const of = w ? `${w.shown} ${w.marks} ` : '';
+  return { text: `; that is ${s.shown} ${s.marks} of all ${of}${whole ?? 'of them'}, as the source states it`, withWhole: w !== undefined };
 }

@@ -619,7 +619,7 @@ function measureReading(
   // "Quickest at finalising Schedule 3 complaint cases": the question counts days, so of the measures
   // its words fit (also where a longer phrase took them), only those of time taken answer it.
   // Measures named side by side ("cases finalised, and the average days") are each answered.
-  const named = measuresNamedTogether(metrics, (a, b) => readers.matcher.timesSameCases(a, b));
+  const named = measuresNamedTogether(metrics, (a, b) => readers.matcher.aboutSameCases(a, b));
   const paired = named.length >= 2 ? named : countThenItsTime(metrics, timeAsked, readers.matcher);
   // "How long … to finalise Schedule 3 cases, with and without suspension": the cases timed both ways
   // are what the times are of, not a count asked beside them.
@@ -734,8 +734,11 @@ function normalisationOf(ws: readonly string[], slots: ReadonlyMap<PhraseSlot, S
   const rates = slots.get('rate') ?? [];
   // "rate of allegations per 1,000 employees", "the complaints-per-1,000-employees rate" ask for a
   // rate per head, not a share.
-  const rateAsShare = rates.some((m) => !ws.slice(m.end).includes('per') && !ws.slice(Math.max(0, m.at - 5), m.at).includes('per'));
-  const perHead = (slots.get('per-head')?.length ?? 0) > 0 || rates.length > 0;
+  // "… per 1,000 employees, nearly double the Met's rate": a rate after a rate per head is that rate.
+  const perHeadNamed =
+    (slots.get('per-head')?.length ?? 0) > 0 || rates.some((m) => ws.slice(m.end).includes('per') || ws.slice(Math.max(0, m.at - 5), m.at).includes('per'));
+  const rateAsShare = !perHeadNamed && rates.length > 0;
+  const perHead = perHeadNamed || rates.length > 0;
   // "Norfolk and Suffolk share a department": the verb, not a share asked.
   const verbs = slots.get('share-verb') ?? [];
   const share = (slots.get('share') ?? []).some((m) => !verbs.some((v) => v.at === m.at)) || rateAsShare;

@@ -246,10 +246,11 @@ export class MetricMatcher {
     return [...this.timed].filter(([, of]) => of[0] === count).map(([t]) => t);
   }
 
-  /** Whether two measures of time taken time the same cases (with and without suspension). */
-  timesSameCases(a: string, b: string): boolean {
+  /** Whether two measures are of the same cases: two times taken (with and without suspension), or a
+   * count and a time taken over it. */
+  aboutSameCases(a: string, b: string): boolean {
     const [x, y] = [this.timed.get(a)?.[0], this.timed.get(b)?.[0]];
-    return a !== b && x !== undefined && x === y;
+    return a !== b && ((x !== undefined && x === y) || x === b || y === a);
   }
 
   /** The whole a measure is part of, if any. */
@@ -571,7 +572,8 @@ export function measuresNamedTogether(mention: MetricMention, sameCases: (a: str
     const top = part[0]?.score;
     const others = parts.filter((_, k) => k !== i).map((p) => p[0]?.id);
     const pick = part.find((f) => f.score === top && !others.includes(f.id) && others.some((o) => o !== undefined && sameCases(f.id, o)));
-    return pick ? [pick, ...part.filter((f) => f !== pick)] : part;
+    // The shared phrase then means that measure only: the others it fits alike time other cases.
+    return pick ? [pick, ...part.filter((f) => f !== pick && f.score !== top)] : part;
   });
   const tops = new Set(settled.map((p) => p[0]?.id));
   return tops.size >= 2 ? settled : [];
