@@ -71,7 +71,10 @@ export function answerInTwoParts(ctx: AnswerContext, question: string, asked: Qu
   if (one.status !== 'answered' || one.frame === undefined || !FIGURES.includes(one.type)) return undefined;
   // "The Welsh forces together: reviews completed, and how many found not reasonable?": a second part
   // naming no place is about the same group of forces, taken the same way.
-  const read = readQuestion(second, ctx, one.frame);
+  // "…were referred, and how many needed no action?": the "and how many" joining a second part naming a
+  // result of its own asks that result, not the whole beside it (the first part answered its measure).
+  const reread = readQuestion(second, ctx, one.frame);
+  const read = reread.measure.breakdowns.length > 0 ? { ...reread, alsoTotal: false } : reread;
   // "Which force had the most …, and how long did they take?": the force the ranking put first.
   const grouped = firstFrame.scope.kind === 'region' || firstFrame.scope.kind === 'every-force';
   const top =

@@ -656,8 +656,10 @@ function lookup(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
         chosen.map((g) => g.period.id),
       ),
     );
-  const besides = chosen.map((g) => statedShareBeside(ctx, draft, force, target.metric, g.period.id));
-  const lines = chosen.map((g, i) => stateGroup(g, draft) + (besides[i]?.text ?? ''));
+  // Each group's figure is stated before its share, so the facts (and citations) run in reading order.
+  const groupLines = chosen.map((g) => ({ line: stateGroup(g, draft), beside: statedShareBeside(ctx, draft, force, target.metric, g.period.id) }));
+  const besides = groupLines.map((x) => x.beside);
+  const lines = groupLines.map((x) => x.line + x.beside.text);
   let text = `${draft.forceName(force)}: ${lines.join('; ')}.`;
   const others = asks.length === 0 ? groups.filter((g) => !chosen.includes(g)).reverse() : [];
   if (others.length > 0) text += ` Earlier: ${others.map((g) => stateGroup(g, draft, false)).join('; ')}.`;

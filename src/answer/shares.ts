@@ -101,6 +101,9 @@ export function statedShareOf(ctx: AnswerContext, force: string, metric: Metric,
   return held.length === 1 ? held[0] : undefined;
 }
 
+/** Wholes below this are given beside a share of them. */
+const SMALL_WHOLE = 100;
+
 /** "; that is 35% [1] of all 46 [1] IOPC reviews completed…, as the source states it" beside an outcome's count, where the same
  * table states the outcome's share for that force and period; else "". `withWhole` says the whole's count was given. A share stated is the same finding
  * put another way, never a figure of another measure. */
@@ -118,9 +121,10 @@ export function statedShareBeside(
   const total = totalMetric(ctx, metric);
   const whole = total ? (ctx.measures.get(total.measure)?.short ?? total.label) : undefined;
   if (whole !== undefined) draft.allow(whole);
-  // The count the share is of, where held for the period: a share of a handful reads differently.
+  // The count the share is of, where held for the period and small: a share of a handful reads
+  // differently ("63% of 8"), while a large whole beside a part could be taken for the answer.
   const held = total ? ctx.store.of(force, total.id).find((o) => o.period.id === periodId) : undefined;
-  const w = held ? draft.stated(held) : undefined;
+  const w = held && held.value < SMALL_WHOLE ? draft.stated(held) : undefined;
   const of = w ? `${w.shown} ${w.marks} ` : '';
   return { text: `; that is ${s.shown} ${s.marks} of all ${of}${whole ?? 'of them'}, as the source states it`, withWhole: w !== undefined };
 }

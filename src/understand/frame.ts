@@ -986,10 +986,11 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     // "Sexual conduct allegations, and those about discreditable conduct": kinds listed ask each, not
     // their force's total, unless a total is named.
     alsoTotal:
-      (shape.alsoTotal && (kindsListed(metrics, readers.matcher.subjects) < 2 || ws.includes('total'))) ||
-      (countsToo(ws) && (has(cues, 'share') || has(cues, 'rate'))) ||
-      partAskedOfNamed(ws, metrics, readers.phrases, remarks) ||
-      partsListed(metrics, readers.matcher.results),
+      !resultsOfClause(metrics, readers.matcher.results) &&
+      ((shape.alsoTotal && (kindsListed(metrics, readers.matcher.subjects) < 2 || ws.includes('total'))) ||
+        (countsToo(ws) && (has(cues, 'share') || has(cues, 'rate'))) ||
+        partAskedOfNamed(ws, metrics, readers.phrases, remarks) ||
+        partsListed(metrics, readers.matcher.results)),
     quantity: has(cues, 'quantity') || asksValue,
     asksWhen: has(cues, 'when'),
     keywords: ws.filter((w) => !STOPWORDS.has(w)),
@@ -1138,6 +1139,22 @@ function partsListed(metrics: MetricMention, results: ReadonlySet<string>): bool
     return metrics.words[k] === 'and';
   });
   return named.length > 0 && (new Set(starts.map((s) => s.id)).size >= 2 || joinedOn);
+}
+
+/** Words joining a measure to the result its own clause counts ("allegations were referred", "allegations with no action"). */
+const ATTACHING: ReadonlySet<string> = new Set(['were', 'was', 'with', 'that', 'which', 'had', 'got', 'been', 'being']);
+
+/** "How many complaint allegations were referred …, and how many needed no action?": two results or
+ * more, the first counted in the measure's own clause, are each of the measure, with no whole asked
+ * beside them. */
+function resultsOfClause(metrics: MetricMention, results: ReadonlySet<string>): boolean {
+  const named = [...metrics.measureSpans].filter(([id]) => !metrics.loose.has(id)).flatMap(([, spans]) => spans);
+  if (named.length === 0) return false;
+  const firstEnd = Math.min(...named.map(([, end]) => end));
+  const starts = [...metrics.outcomeSpans].flatMap(([id, spans]) => (results.has(id) ? spans.filter(([a]) => a >= firstEnd).map(([a]) => ({ id, a })) : []));
+  if (new Set(starts.map((s) => s.id)).size < 2) return false;
+  const gap = metrics.words.slice(firstEnd, Math.min(...starts.map((s) => s.a)));
+  return gap.length > 0 && gap.length <= 2 && gap.every((w) => ATTACHING.has(w));
 }
 
 /** Words between "and" and a result it joins on ("and the % with no action", "and how many needed"). */

@@ -1,6 +1,6 @@
 /**
  * A doubled letter typed once ("comon", "recomendations", "oficers"), three times ("barrred") or on
- * the wrong letter ("reffered"), or another letter left out ("polce"): the commonest slips of fast typing, read as the known word before the
+ * the wrong letter ("reffered"), another letter left out ("polce") or two swapped ("polcie"): the commonest slips of fast typing, read as the known word before the
  * question is read at all, so the phrase book, the catalogue and the check for unknown words all see
  * the word meant. Other typos are read where measures and outcomes are matched (src/understand/metrics.ts).
  */
@@ -31,8 +31,18 @@ export function respelt(text: string, doubled: ReadonlySet<string>, known: (word
         if (candidate !== word && doubled.has(candidate)) return candidate;
       }
     }
-    return dropped(word, known) ?? typed;
+    return dropped(word, known) ?? swapped(word, known) ?? typed;
   });
+}
+
+/** "polcie", "complaitns": the one known word the typed word is with two neighbouring letters swapped back, if just one is. */
+function swapped(word: string, known: (word: string) => boolean): string | undefined {
+  const found = new Set<string>();
+  for (let i = 1; i < word.length; i++) {
+    const candidate = `${word.slice(0, i - 1)}${word[i]}${word[i - 1]}${word.slice(i + 1)}`;
+    if (candidate !== word && known(candidate)) found.add(candidate);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
