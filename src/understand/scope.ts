@@ -42,6 +42,10 @@ export function scopeOf(r: ScopeReading, intent: Intent, carryFrom?: Frame): Sco
   // "PSNI complaints, for comparison with England and Wales": the place outside is what is asked;
   // England and Wales is only what it would be set against.
   if (places.length === 1 && places[0] === NATIONAL) return (r.target !== undefined ? outside() : undefined) ?? { kind: 'national' };
+  // "Did Police Scotland log more than the Met?": a place outside named beside ours is what the answer
+  // must first say; no figure of it can be given or set beside theirs.
+  const besideOurs = places.length > 0 && r.target === undefined ? outside() : undefined;
+  if (besideOurs) return besideOurs;
   if (places.length > 0) return { kind: 'forces', forces: places, carried: false, places: mentioned.places ?? [] };
   // "Swansea rather than South Wales Police as a whole": the town is asked, its force set aside.
   const towns = mentioned.places ?? [];
