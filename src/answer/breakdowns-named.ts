@@ -9,7 +9,7 @@ import { words } from '../text/words.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import { byPeriod, type Observation, type PeriodGroup } from './figure-store.ts';
-import { differenceOf } from './totals.ts';
+import { differenceOf, sumOf } from './totals.ts';
 import { inPeriod, widerBreakdownHeld } from './holdings.ts';
 import { stateGroup } from './period-groups.ts';
 
@@ -42,7 +42,22 @@ export function otherBreakdownsNamed(ctx: AnswerContext, frame: QueryFrame, draf
     others.push(...groups.flatMap((g) => (g.observations.length === 1 ? g.observations : [])));
     if (groups.length === 0 && missed(b.id)) missing.push(notBrokenOut(ctx, draft, force, metric, b.id, chosen));
   }
-  return (lines.length > 0 ? ` Also asked: ${lines.join('; ')}.${gapBetween(draft, frame, chosen, others)}` : '') + missing.join('');
+  const between = gapBetween(draft, frame, chosen, others) || kindsTogether(ctx, draft, frame, chosen, others);
+  return (lines.length > 0 ? ` Also asked: ${lines.join('; ')}.${between}` : '') + missing.join('');
+}
+
+/** " Together: 2,026 + 717 = 2,743 (our calculation)." where "put together", "combined" asks it of
+ * kinds of allegation, which count apart (an allegation is filed under one kind) and so add up. */
+function kindsTogether(ctx: AnswerContext, draft: AnswerDraft, frame: QueryFrame, chosen: PeriodGroup[], others: Observation[]): string {
+  const [only] = chosen;
+  const [first] = only?.observations ?? [];
+  const rows = first ? [first, ...others] : [];
+  const kinds = rows.every((o) => isKindOfAllegation(ctx.outcomes.get(o.metric.outcome ?? '')));
+  if (!frame.total || !only || !first || only.observations.length !== 1 || others.length === 0 || !kinds) return '';
+  const what = ctx.measures.get(first.metric.measure)?.short ?? first.metric.label;
+  const whole = { id: `${first.metric.measure}-kinds-together`, label: `${what} of the kinds asked, together`, unit: first.metric.unit };
+  const sum = sumOf(draft, rows, { force: first.force, forceName: draft.forceName(first.force), period: first.period, whole });
+  return ` Together: ${sum.arithmetic} (our calculation).`;
 }
 
 /** " Difference: 1,069 − 468 = 601 (our calculation)." where "how many more" asks it of two kinds. */
