@@ -399,6 +399,8 @@ export const PhraseSlot = z.enum([
   'asker',
   /** "Norfolk and Suffolk share a department": "share" as a verb, no share asked. */
   'share-verb',
+  /** "The percentage rise", "up 37%": a change put in percent, no share asked. */
+  'change-percent',
   /** "Is that borne out?", "check it": a claim put to the figures, its quoted words the question's own. */
   'claim-check',
   /** "For a paper on discrimination complaints, …": an opening clause saying what the question is for. */

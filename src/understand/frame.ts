@@ -741,7 +741,9 @@ function normalisationOf(ws: readonly string[], slots: ReadonlyMap<PhraseSlot, S
   const perHead = perHeadNamed || rates.length > 0;
   // "Norfolk and Suffolk share a department": the verb, not a share asked.
   const verbs = slots.get('share-verb') ?? [];
-  const share = (slots.get('share') ?? []).some((m) => !verbs.some((v) => v.at === m.at)) || rateAsShare;
+  // "The percentage rise", "up 37%": a change put in percent, not a share of a whole.
+  const changes = slots.get('change-percent') ?? [];
+  const share = (slots.get('share') ?? []).some((m) => !verbs.some((v) => v.at === m.at) && !changes.some((c) => m.at >= c.at && m.at < c.end)) || rateAsShare;
   if (perHead && share) return 'rate';
   return perHead ? 'per-1000' : share ? 'share' : 'count';
 }
