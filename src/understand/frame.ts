@@ -418,7 +418,13 @@ function unheldTopic(
     while (end < ws.length && !ABOUT_ENDS.has(ws[end] as string) && !/\d/.test(ws[end] as string) && !read.some((m) => end >= m.at && end < m.end)) end++;
     const rest = ws.slice(about.end, end).filter((w) => !STOPWORDS.has(w) && !WHO.has(w));
     // "Taser use": a catalogue word beside one it lacks names nothing held; a phrase it read does.
-    const held = rest.length === 0 || rest.every((w) => readers.matcher.vocabulary.has(w));
+    // "About basic service - the 'delivery of duties and service' category": words glossing a kind
+    // read elsewhere in the question, sharing a word with its phrase, are that kind.
+    const kindWords = new Set(
+      [...metrics.outcomeSpans].filter(([id]) => readers.matcher.subjects.has(id)).flatMap(([, spans]) => spans.flatMap(([a, b]) => ws.slice(a, b))),
+    );
+    const glossed = ws.slice(about.end, end + 1).some((w) => !STOPWORDS.has(w) && kindWords.has(w));
+    const held = rest.length === 0 || glossed || rest.every((w) => readers.matcher.vocabulary.has(w));
     const readThere = () =>
       ws.slice(about.end, end).some((_, k) => taken(about.end + k) || metrics.spans.some(([a, b]) => about.end + k >= a && about.end + k < b));
     if (!held && !readThere()) return typed(text, ws, [about.end, end]);
