@@ -246,7 +246,11 @@ export function answerRanking(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   }
 
   const ascending = ranking.direction === 'lowest';
-  const count = Math.max(ranking.limit ?? (within ? rows.length : DEFAULT_PLACES), ranking.position ?? 0);
+  // "The third-highest": the list runs to the place asked, no further (those below answer nothing asked).
+  const count =
+    ranking.limit === undefined && ranking.position !== undefined && !within
+      ? ranking.position
+      : Math.max(ranking.limit ?? (within ? rows.length : DEFAULT_PLACES), ranking.position ?? 0);
   if (asksPerHead(frame) && canRatePerHead(metric))
     return (
       rankByPublishedRate(ctx, draft, metric, ascending, count, answerFrame, inScope, (rated) => scopeNote(ctx, draft, rated, excluded, within) + leftOut) ??
