@@ -1213,6 +1213,9 @@ function change(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   if (type === 'trend' || (since && sorted.length <= 1)) {
     from = sorted[0] ?? groups[0];
     to = groups.at(-1);
+    // "Has it gone up since, going by the 2024/25 table?": the year named is the latest held, the
+    // change asked is into it, from the year held before.
+    if (from === to && since && from !== undefined) from = groups[groups.indexOf(from) - 1];
   } else if (sorted.length >= 2) {
     from = sorted[0];
     to = sorted.at(-1);
