@@ -144,11 +144,17 @@ function displayPath(dir: string, name: string): string {
 }
 
 function checkUniqueIds<T extends { id: string }>(items: Located<T>[], problems: DataProblem[]): void {
+  checkUnique(items, (v) => v.id, 'id', problems);
+}
+
+/** Each record's `key` once in its file: a second record under the same key is a near-copy to merge. */
+function checkUnique<T>(items: Located<T>[], key: (value: T) => string, what: string, problems: DataProblem[]): void {
   const seen = new Map<string, Located<T>>();
   for (const item of items) {
-    const first = seen.get(item.value.id);
-    if (first === undefined) seen.set(item.value.id, item);
-    else problems.push({ file: item.file, line: item.line, message: `duplicate id "${item.value.id}" (first at ${first.file}:${first.line})` });
+    const k = key(item.value);
+    const first = seen.get(k);
+    if (first === undefined) seen.set(k, item);
+    else problems.push({ file: item.file, line: item.line, message: `duplicate ${what} "${k}" (first at ${first.file}:${first.line})` });
   }
 }
 
@@ -189,6 +195,7 @@ export function inspectDataset(dir: string): { dataset: Dataset; problems: DataP
   const figures = readJsonLines(dir, DATA_FILES.figures, Figure, problems);
 
   checkUniqueIds(forces, problems);
+  checkUnique(phrases, (p) => p.slot, 'slot', problems);
   checkUniqueIds(outside, problems);
   checkUniqueIds(measures, problems);
   checkUniqueIds(outcomes, problems);

@@ -186,6 +186,13 @@ describe('invalid data is refused with the file, the line and what is wrong', ()
     expect(problems.find((p) => p.line === 3)?.message).toMatch(/value/);
     expect(problems.find((p) => p.line === 4)?.message).toMatch(/duplicate id/);
   });
+  it("names a phrase-book slot entered twice, so a slot's phrases stay in one place", () => {
+    const dir = dataWith('phrases.jsonl', (lines) => [...lines.filter((l) => l !== ''), lines[0] as string]);
+    const problems = inspectDataset(dir).problems;
+    expect(problems).toEqual([
+      expect.objectContaining({ file: expect.stringContaining('phrases.jsonl'), message: expect.stringMatching(/duplicate slot "help"/) }),
+    ]);
+  });
   it('checks every file, not just the figures: a duplicate force, a broken source line, a missing source text', () => {
     const dir = dataWith('forces.jsonl', (lines) => [...lines.filter((l) => l !== ''), lines[0] as string]);
     const forceLines = readFileSync(join(dir, 'forces.jsonl'), 'utf8').split('\n').length;
