@@ -15,6 +15,7 @@ import { asksShare, forcesCarried, forcesOf, namesMeasure, typeOf } from './fram
 import { closestHeld, exampleQuestion, joinNames, whatWeHold } from './holdings.ts';
 import { answerRanking } from './rankings.ts';
 import { categoryNamed, rankBreakdowns } from './breakdown-ranking.ts';
+import { rankPeriods } from './period-ranking.ts';
 import { rankByDifference } from './difference-ranking.ts';
 import { NATIONAL } from '../understand/forces.ts';
 import { paperMetrics, readingFor } from './metric-choice.ts';
@@ -240,7 +241,11 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
       'ranking',
     );
   }
-  if (frame.intent === 'rank' && frame.ranking.over !== 'forces') {
+  if (frame.intent === 'rank' && frame.ranking.over === 'periods') {
+    const years = rankPeriods(ctx, frame, draft);
+    if (years) return years;
+  }
+  if (frame.intent === 'rank' && frame.ranking.over !== 'forces' && frame.ranking.over !== 'periods') {
     const ranked = rankBreakdowns(ctx, frame, draft);
     if (ranked) return ranked;
     // "The most common complaints in Wiltshire": what was complained about, or declined — a ranking of

@@ -383,6 +383,8 @@ export const PhraseSlot = z.enum([
   'rank',
   /** Asks for a measure's breakdowns in order ("the three biggest categories", "the most common reason"). */
   'rank-breakdowns',
+  /** "Which year had the most…": one place's periods put in order. */
+  'rank-periods',
   'outcomes-asked',
   'forecast',
   'difference',

@@ -183,8 +183,9 @@ export const QueryFrame = z.strictObject({
     /** The one place asked for ("the second-highest force"): the list reaches it and the lead names it. */
     position: z.number().int().min(2).max(10).optional(),
     /** What is put in order: forces, or a measure's breakdowns for one place: what was complained
-     * about ("the most common complaints"), or what came of it ("the most common outcome"). */
-    over: z.enum(['forces', 'breakdowns', 'outcomes']),
+     * about ("the most common complaints"), or what came of it ("the most common outcome"), or one
+     * place's periods ("which year had the most"). */
+    over: z.enum(['forces', 'breakdowns', 'outcomes', 'periods']),
     /** "more than 1,000", "50 or more" (inclusive): the number as typed is echoed, never treated as a figure of ours. */
     threshold: z.strictObject({ op: z.enum(['more', 'fewer']), value: z.number(), inclusive: z.boolean().optional() }).optional(),
     /** "Among forces with 10 or more reviews": the forces ranked or counted, by the count a share is of. */

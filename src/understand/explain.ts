@@ -69,6 +69,7 @@ export function explanationText({ frame, names }: Explanation): string {
   const { ranking, measure, scope } = frame;
   const shape = [
     ranking.direction ? `${ranking.direction} first` : undefined,
+    frame.intent === 'rank' && ranking.over !== 'forces' ? `ordering its ${ranking.over === 'periods' ? 'years' : ranking.over}` : undefined,
     ranking.limit ? `${ranking.limit} places` : undefined,
     ranking.position ? `place ${ranking.position}` : undefined,
     frame.normalisation === 'per-1000'

@@ -975,11 +975,13 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     normalisation,
     ranking: {
       over:
-        (intent !== 'rank' && intent !== 'recommendations') || !has(cues, 'rank-breakdowns')
-          ? 'forces'
-          : has(cues, 'outcomes-asked')
-            ? 'outcomes'
-            : 'breakdowns',
+        intent === 'rank' && has(cues, 'rank-periods') && !has(cues, 'rank-breakdowns')
+          ? 'periods'
+          : (intent !== 'rank' && intent !== 'recommendations') || !has(cues, 'rank-breakdowns')
+            ? 'forces'
+            : has(cues, 'outcomes-asked')
+              ? 'outcomes'
+              : 'breakdowns',
       ...(shape.direction ? { direction: shape.direction } : {}),
       ...(shape.limit !== undefined ? { limit: shape.limit } : {}),
       ...(shape.position !== undefined ? { position: shape.position } : {}),

@@ -100,6 +100,8 @@ const RULES: readonly IntentRule[] = [
   { intent: 'rank', priority: 70, when: (c) => has(c, 'superlative-force') && c.places - (c.national ? 1 : 0) === 1 && !c.target },
   // "The three biggest categories for GMP": a force's breakdowns in order.
   { intent: 'rank', priority: 69, when: (c) => has(c, 'rank-breakdowns') && c.places <= 1 },
+  // "Which year had the most complaint investigations in Dorset?": one place's years in order.
+  { intent: 'rank', priority: 69, when: (c) => has(c, 'rank-periods') && c.places <= 1 && (has(c, 'highest') || has(c, 'lowest')) },
   { intent: 'sources', priority: 72, when: (c) => has(c, 'sources') && c.places <= 1 },
   // "According to the Home Office, how many …", "Met officers facing hearings in 2023 according to London
   // Assembly figures" ask for a figure, not for what the Home Office or the Assembly said.

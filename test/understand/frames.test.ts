@@ -122,7 +122,7 @@ function asRow(f: QueryFrame, expected: Row): Partial<Row> {
     ...(f.ranking.threshold ? { threshold: `${f.ranking.threshold.op} ${f.ranking.threshold.value}` } : {}),
     ...(f.ranking.filter ? { filter: `${f.ranking.filter.op} ${f.ranking.filter.value}` } : {}),
     ...(f.ranking.pastTarget ? { pastTarget: f.ranking.pastTarget } : {}),
-    ...(f.ranking.over === 'breakdowns' ? { over: 'breakdowns' } : {}),
+    ...(f.ranking.over === 'breakdowns' || f.ranking.over === 'periods' ? { over: f.ranking.over } : {}),
     ...(f.comparison.target ? { target: f.comparison.target } : {}),
     ...(f.total ? { total: true as const } : {}),
     ...(f.measure.duration ? { duration: true as const } : {}),
