@@ -75,7 +75,11 @@ export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatc
   // A force right after an exclusion is left out, and so is one joined to it ("leaving out Kent and Essex").
   const taken = new Set<number>();
   // "So not BTP" leaves BTP out as "apart from BTP" does.
-  const exclusions = [...(slots.get('exclude') ?? []), ...(slots.get('negation') ?? [])];
+  // "How far behind the Met": a force compared with, not left out.
+  const compared = slots.get('compare') ?? [];
+  const exclusions = [...(slots.get('exclude') ?? []), ...(slots.get('negation') ?? [])].filter(
+    (m) => !compared.some((c) => c.end - c.at > 1 && m.at >= c.at && m.end <= c.end),
+  );
   const excluded = forcesAfter(exclusions, ws, forces, taken);
   // "Counting BTP, how many forces…": a force let in, not the one force asked about.
   const included = forcesAfter(slots.get('include') ?? [], ws, forces, taken);
