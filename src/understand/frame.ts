@@ -754,6 +754,9 @@ function normalisationOf(ws: readonly string[], slots: ReadonlyMap<PhraseSlot, S
   return perHead ? 'per-1000' : share ? 'share' : 'count';
 }
 
+/** Verbs that make a sentence a statement about something ("racism is rife"), not a narrowing of what is asked. */
+const STATING: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'seems', 'seem', 'feels', 'feel']);
+
 /** Understands `text`, with `previous` (the last exchange's frame) for follow-ups. */
 export function readQuestion(text: string, readers: QuestionReaders, previous?: Frame): QueryFrame {
   const wording = respelt(
@@ -769,7 +772,16 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     // A remark after the question names no figure, year, place, measure or kind of its own
     // ("bent coppers everywhere": officers, whom every figure is about, name no kind).
     const named = readers.matcher.find(sentence);
-    const kinds = [...named.outcomeSpans.values()].flat().filter(([a, b]) => named.words.slice(a, b).some((w) => !WHO.has(w)));
+    // "…log in 2024/25? racism is rife in that force": a kind inside one the rest of the question
+    // names is said of what is asked, no kind of its own.
+    // Only a statement says it ("… is rife"); "racism specifically", "just race" narrow what is asked.
+    const states = named.words.some((w) => STATING.has(w));
+    const rest = readers.matcher.find(wording.replace(sentence, ' '));
+    const askedKind = (id: string) => states && (rest.outcomeSpans.has(id) || rest.outcomeSpans.has(readers.matcher.wider.get(id) ?? ''));
+    const kinds = [...named.outcomeSpans]
+      .filter(([id]) => !askedKind(id))
+      .flatMap(([, spans]) => spans)
+      .filter(([a, b]) => named.words.slice(a, b).some((w) => !WHO.has(w)));
     return (
       !/\d/.test(sentence) && named.measures.size === 0 && kinds.length === 0 && readers.resolver.find(sentence, readers.matcher.vocabulary).forces.length === 0
     );
