@@ -771,6 +771,8 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const remark = remarksOf(wording, leadIn, found.has('claim-check'), found.get('opinion')?.some((m) => m.at === 0) ?? false, (sentence) => {
     // A remark after the question names no figure, year, place, measure or kind of its own
     // ("bent coppers everywhere": officers, whom every figure is about, name no kind).
+    // "…altogether? doing a custody deaths piece": what the asker is working on, not a subject asked.
+    if (readers.phrases.find(words(sentence)).has('lead-in')) return true;
     const named = readers.matcher.find(sentence);
     // "…log in 2024/25? racism is rife in that force": a kind inside one the rest of the question
     // names is said of what is asked, no kind of its own.
