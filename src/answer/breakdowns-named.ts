@@ -60,12 +60,14 @@ function kindsTogether(ctx: AnswerContext, draft: AnswerDraft, frame: QueryFrame
   return ` Together: ${sum.arithmetic} (our calculation).`;
 }
 
-/** " Difference: 1,069 − 468 = 601 (our calculation)." where "how many more" asks it of two kinds. */
+/** " Difference: 1,069 − 468 = 601 (our calculation)." where "how many more" asks it of two kinds, or they are compared. */
 function gapBetween(draft: AnswerDraft, frame: QueryFrame, chosen: PeriodGroup[], others: Observation[]): string {
   const [only] = chosen;
   const [first] = only?.observations ?? [];
   const [other] = others;
-  if (!frame.difference || chosen.length !== 1 || only?.observations.length !== 1 || !first || others.length !== 1 || !other) return '';
+  // Two kinds compared ("race vs disability: how far apart?") are set apart by their difference too.
+  if (!(frame.difference || frame.intent === 'compare') || chosen.length !== 1 || only?.observations.length !== 1 || !first || others.length !== 1 || !other)
+    return '';
   return ` Difference: ${differenceOf(draft, first, other).working} (our calculation).`;
 }
 

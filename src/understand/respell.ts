@@ -1,12 +1,16 @@
 /**
  * A doubled letter typed once ("comon", "recomendations", "oficers"), three times ("barrred") or on
- * the wrong letter ("reffered"), another letter left out ("polce") or two swapped ("polcie"): the commonest slips of fast typing, read as the known word before the
- * question is read at all, so the phrase book, the catalogue and the check for unknown words all see
- * the word meant. Other typos are read where measures and outcomes are matched (src/understand/metrics.ts).
+ * the wrong letter ("reffered"), another letter left out ("polce"), two swapped ("polcie") or, in long
+ * words, one typed for another ("percantage"): the commonest slips of fast typing, read as the known
+ * word before the question is read at all, so the phrase book, the catalogue and the check for unknown
+ * words all see the word meant. Other typos are read where measures and outcomes are matched
+ * (src/understand/metrics.ts).
  */
 
 /** The shortest word respelt: shorter ones are too often real words of their own. */
 const SHORTEST = 5;
+/** The shortest word read with one letter typed for another ("percantage"): shorter ones too often spell another word. */
+const SUBSTITUTED = 8;
 /** The shortest word read with the wrong letter doubled. */
 const WRONGLY_DOUBLED = 7;
 
@@ -31,7 +35,7 @@ export function respelt(text: string, doubled: ReadonlySet<string>, known: (word
         if (candidate !== word && doubled.has(candidate)) return candidate;
       }
     }
-    return dropped(word, known) ?? swapped(word, known) ?? typed;
+    return dropped(word, known) ?? swapped(word, known) ?? (word.length >= SUBSTITUTED ? substituted(word, known) : undefined) ?? typed;
   });
 }
 
@@ -53,6 +57,18 @@ function dropped(word: string, known: (word: string) => boolean): string | undef
   for (let i = 0; i <= word.length; i++)
     for (const letter of LETTERS) {
       const candidate = `${word.slice(0, i)}${letter}${word.slice(i)}`;
+      if (known(candidate)) found.add(candidate);
+    }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** "percantage", "complaimts": the one known word the typed word is with one letter typed for another, if just one is. */
+function substituted(word: string, known: (word: string) => boolean): string | undefined {
+  const found = new Set<string>();
+  for (let i = 0; i < word.length; i++)
+    for (const letter of LETTERS) {
+      if (letter === word[i]) continue;
+      const candidate = `${word.slice(0, i)}${letter}${word.slice(i + 1)}`;
       if (known(candidate)) found.add(candidate);
     }
   return found.size === 1 ? [...found][0] : undefined;

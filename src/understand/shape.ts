@@ -280,7 +280,8 @@ function thresholdsAsked(ws: readonly string[], slots: Map<PhraseSlot, SlotMatch
   }
   // "50 or more", "10 or fewer", "10 days or fewer".
   for (const [at, w] of ws.entries()) {
-    const n = /^\d+$/.test(w) && !/^\d+$/.test(ws[at - 1] ?? '') ? numberAt(ws, at) : undefined;
+    // "Five or more" as well as "5 or more".
+    const n = (/^\d+$/.test(w) || wordNumber(w) !== undefined) && !/^\d+$/.test(ws[at - 1] ?? '') ? numberAt(ws, at) : undefined;
     const or = n && ws[n.next] !== 'or' && /^[a-z]+$/.test(ws[n.next] ?? '') ? n.next + 1 : n?.next;
     if (!n || or === undefined || ws[or] !== 'or') continue;
     // "2.4 per 1,000 workforce or higher": the rate is the threshold, not what it is per.
