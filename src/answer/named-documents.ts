@@ -20,6 +20,9 @@ const GENERIC = new Set(['news', 'star', 'post', 'echo', 'times', 'today', 'inde
  * that names no one paper on its own ("for the 6pm bulletin"). */
 const KINDS = new Set(['bulletin', 'blog', 'report', 'release']);
 
+/** Last words of papers' names that everyday questions use alone ("how many times did…"): no paper by them alone. */
+const EVERYDAY = new Set(['times']);
+
 /** A paper's own name, less what it adds in brackets ("Daily Echo (Southampton)" is the Daily Echo);
  * a name no paper has alone is named with its place ("The News (Portsmouth)" is the Portsmouth News). */
 function nameWords(publisher: string): string[] {
@@ -146,7 +149,7 @@ function papersNamed(ctx: AnswerContext, frame: QueryFrame): Set<string> {
   const forces = frame.scope.kind === 'forces' ? frame.scope.forces : [];
   return new Set(
     filedUnder(papers, papers.byLast, asked)
-      .filter((p) => !ours(p.name.at(-1)) && !KINDS.has(p.name.at(-1) ?? ''))
+      .filter((p) => !ours(p.name.at(-1)) && !KINDS.has(p.name.at(-1) ?? '') && !EVERYDAY.has(p.name.at(-1) ?? ''))
       .flatMap((p) => about(p, forces)),
   );
 }

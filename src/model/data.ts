@@ -493,7 +493,9 @@ export const PhraseSlot = z.enum([
    * ethnicity), Action Fraud on its own. A question asking for them is declined saying so. */
   'people',
   /** Figures by month we never hold ("by month", "each month", "in January 2025 alone"): our figures
-   * are for whole years, and a question asking for a month is declined saying so. */
+   * are for whole years, and a question asking for a month is declined saying so. A question ending
+   * "in <month> <year>" asks for that month, save March: "the year ending in March 2025" is a
+   * financial year. */
   'by-month',
   /** "How many … led to complaints": the words in its gap are what is counted, as complaints' cause. */
   'complained-of',
