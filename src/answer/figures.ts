@@ -823,6 +823,9 @@ function sameYearElsewhere(
   for (const measure of frame.measure.touched) {
     if (measure === target.metric.measure || target.metric.outcome !== undefined) continue;
     if (family !== undefined && ctx.measures.get(measure)?.family !== family) continue;
+    // One part of a whole ("cases finalised outside Schedule 3") is no other reading of words a whole
+    // answers ("complaints made"): only a part answered is set beside another part.
+    if (ctx.measures.get(measure)?.partOf !== undefined && ctx.measures.get(target.metric.measure)?.partOf === undefined) continue;
     const groups = samePeriods(ctx, force, measure, target.metric, chosen);
     if (groups.length === 0) continue;
     measures.push(measure);
