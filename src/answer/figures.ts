@@ -671,7 +671,13 @@ function lookup(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   if (target.metric.outcome === undefined && (frame.breakdown || outcomesShown)) text += outcomesOf(ctx, draft, force, target.metric, chosen);
   const part = ctx.measures.get(target.metric.measure)?.partOf !== undefined;
   const wholeGiven = besides.every((b) => b.withWhole);
-  if ((target.metric.outcome !== undefined || part) && frame.alsoTotal && !wholeGiven) text += totalsOf(ctx, draft, force, target.metric, chosen);
+  // "Barred list: how many staff and specials?": a measure whose label names a role (regular officers)
+  // counts that role, no whole of the others.
+  const role = ctx.outcomes.get(target.metric.outcome ?? '');
+  const label = ` ${words(ctx.measures.get(target.metric.measure)?.label ?? '').join(' ')} `;
+  const roleCount =
+    role?.dimension === 'role' && [...ctx.outcomes.values()].some((o) => o.dimension === 'role' && o.terms.some((t) => label.includes(` ${t} `)));
+  if ((target.metric.outcome !== undefined || part) && frame.alsoTotal && !wholeGiven && !roleCount) text += totalsOf(ctx, draft, force, target.metric, chosen);
   // Its parts only when asked for ("what were they?", "and how many were investigated?"): a figure not asked
   // for beside the one asked is a figure to mistake for the answer.
   // "Officers and staff with a case to answer": a whole named by the roles it is split into, read as a
