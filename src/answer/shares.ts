@@ -104,9 +104,10 @@ export function statedShareOf(ctx: AnswerContext, force: string, metric: Metric,
 /** Wholes below this are given beside a share of them. */
 const SMALL_WHOLE = 100;
 
-/** "; that is 35% [1] of all 46 [1] IOPC reviews completed…, as the source states it" beside an outcome's count, where the same
- * table states the outcome's share for that force and period; else "". `withWhole` says the whole's count was given. A share stated is the same finding
- * put another way, never a figure of another measure. */
+/** "; that is 63% [1] of all 8 [1] IOPC reviews completed…, as the source states it" beside an
+ * outcome's count, where the same table states the outcome's share for that force and period; else
+ * "". `withWhole` says the whole's count was given. A share stated is the same finding put another
+ * way, never a figure of another measure. */
 export function statedShareBeside(
   ctx: AnswerContext,
   draft: AnswerDraft,

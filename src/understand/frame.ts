@@ -777,9 +777,8 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     // "…log in 2024/25? racism is rife in that force": a kind inside one the rest of the question
     // names is said of what is asked, no kind of its own.
     // Only a statement says it ("… is rife"); "racism specifically", "just race" narrow what is asked.
-    const states = named.words.some((w) => STATING.has(w));
-    const rest = readers.matcher.find(wording.replace(sentence, ' '));
-    const askedKind = (id: string) => states && (rest.outcomeSpans.has(id) || rest.outcomeSpans.has(readers.matcher.wider.get(id) ?? ''));
+    const rest = named.words.some((w) => STATING.has(w)) ? readers.matcher.find(wording.replace(sentence, ' ')) : undefined;
+    const askedKind = (id: string) => rest !== undefined && (rest.outcomeSpans.has(id) || rest.outcomeSpans.has(readers.matcher.wider.get(id) ?? ''));
     const kinds = [...named.outcomeSpans]
       .filter(([id]) => !askedKind(id))
       .flatMap(([, spans]) => spans)
