@@ -1272,7 +1272,10 @@ function change(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
     const pct = round1((diff / a.value) * 100);
     const pctWorking = `${diff < 0 ? '−' : ''}${formatNumber(Math.abs(diff))} ÷ ${formatNumber(a.value)} = ${pct < 0 ? '−' : ''}${formatNumber(Math.abs(pct))}%`;
     draft.computed({ ...base, metricLabel: `percentage change in ${metric.label}`, unit: 'percent' }, pct, 'percent_change', [sa.index, sb.index], pctWorking);
-    text += `: ${diff > 0 ? 'up' : 'down'} ${formatNumber(Math.abs(diff))}, or ${formatNumber(Math.abs(pct))}%. Our calculation: ${diffWorking}; ${pctWorking}.`;
+    // "Has it doubled?": a rise of 100% or more said in words as well.
+    const factor = b.value >= 3 * a.value ? 3 : b.value >= 2 * a.value ? 2 : undefined;
+    const times = factor && a.value > 0 ? ` (${b.value > factor * a.value ? 'more than ' : ''}${factor === 3 ? 'tripled' : 'doubled'})` : '';
+    text += `: ${diff > 0 ? 'up' : 'down'} ${formatNumber(Math.abs(diff))}, or ${formatNumber(Math.abs(pct))}%${times}. Our calculation: ${diffWorking}; ${pctWorking}.`;
     const said = statedChange(b, pct);
     if (said !== undefined) {
       draft.allow(said);
