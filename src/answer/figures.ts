@@ -19,6 +19,7 @@ import { stateGroup } from './period-groups.ts';
 import { otherBreakdownsNamed } from './breakdowns-named.ts';
 import { nearestPeriods } from './period-fit.ts';
 import { kindsSummed } from './kinds-summed.ts';
+import { claimedElsewhere } from './claimed.ts';
 import { partsCombined, sharesCombined, wholeBeside } from './parts-side-by-side.ts';
 import { closestHeld, inPeriod, joinNames, whatWeHold, widerBreakdownHeld } from './holdings.ts';
 import { fallback, sentences } from './passages.ts';
@@ -704,6 +705,14 @@ function lookup(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   const parts = otherParts(ctx, draft, force, target, chosen);
   const stated = [...sameYear.measures, ...parts.measures];
   text += parts.text + sameYear.text + measureNote(ctx, draft, { ...target, alsoFits: target.alsoFits.filter((m) => !stated.includes(m)) });
+  text += claimedElsewhere(
+    ctx,
+    frame,
+    draft,
+    force,
+    target.metric,
+    chosen.map((g) => g.period.id),
+  );
   return draft.answered(
     'lookup',
     text + note,

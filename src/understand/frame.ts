@@ -1021,6 +1021,8 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     unaccounted: intent === 'define' || intent === 'statement' || intent === 'recommendations' ? [] : unused.filter((w) => !byline.includes(w)),
   };
   if (byline.length > 0) frame.byline = byline;
+  const claimed = has(cues, 'claim-check') ? figuresClaimed(wording) : [];
+  if (claimed.length > 0) frame.claimed = claimed;
   // "The Home Office's line": the speaker, not their possessive.
   if (subject) frame.subject = typed(wording, ws, subject).replace(/['’]s$/, '');
   const defineToo = FIGURE_INTENTS.includes(intent) ? first(slots, 'define-too')?.gap : undefined;
@@ -1272,4 +1274,19 @@ function unaccounted(
   // Places read as out of scope, unknown or ambiguous are accounted for by the scope.
   const places = new Set([mentioned.ambiguous?.word, ...words(mentioned.outOfScope?.place ?? ''), ...words(mentioned.unknown ?? '')]);
   return [...new Set(ws.filter((w, at) => !taken(at) && !inMetric(at) && !inPhrase(at) && !plain(w) && !places.has(w)))];
+}
+
+/** The figures a claim states ("801 complaint cases", "1,365"): numbers typed with their thousands
+ * separators, never a year, a period ("2024/25"), a share ("37%") or what a rate is per ("1,000"). */
+function figuresClaimed(wording: string): number[] {
+  const found: number[] = [];
+  for (const m of wording.matchAll(/(?<![\d.,/-])\d{1,3}(?:,\d{3})+(?![\d%/-])|(?<![\d.,/-])\d+(?![\d,.%/-])/g)) {
+    const value = Number(m[0].replaceAll(',', ''));
+    const at = m.index ?? 0;
+    const before = wording.slice(Math.max(0, at - 4), at).toLowerCase();
+    const after = wording.slice(at + m[0].length, at + m[0].length + 9).toLowerCase();
+    if (value < 10 || (value >= 1990 && value <= 2035) || before.endsWith('per ') || /^\s*(percent|per cent)/.test(after)) continue;
+    found.push(value);
+  }
+  return found;
 }

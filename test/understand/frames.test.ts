@@ -70,6 +70,8 @@ const Row = z.strictObject({
   ratio: z.literal(true).optional(),
   /** The label the question opens with ("Mansfield Chad - …"): who asks, not a source asked about. */
   byline: z.array(z.string()).optional(),
+  /** Figures a claim put to the data states ("I have 801 … Is that right?"). */
+  claimed: z.array(z.number()).optional(),
 });
 type Row = z.infer<typeof Row>;
 
@@ -144,6 +146,7 @@ function asRow(f: QueryFrame, expected: Row): Partial<Row> {
     ...(f.outnumber ? { outnumber: f.outnumber.measure } : {}),
     ...(f.byline ? { byline: f.byline } : {}),
     ...(f.ratio ? { ratio: true as const } : {}),
+    ...(f.claimed ? { claimed: f.claimed } : {}),
   };
   const { q: _q, previous: _previous, ...named } = expected;
   // Every field the frame holds is checked, and every field the row names: a row missing a field the
