@@ -1059,7 +1059,10 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const larger = has(cues, 'outnumber') ? firstNamed(frame.measure.fits, metrics.measureSpans) : undefined;
   if (larger !== undefined) frame.outnumber = { measure: larger };
   // "Did Lincolnshire deal with more formal complaints than informal ones?": both figures answer it.
-  if (has(cues, 'both-parts') || (frame.outnumber && intent === 'lookup')) frame.bothParts = true;
+  // "How long does it take GMP to sort out a complaint?": time asked, no route named, and the words fit
+  // the informal and the formal route's days alike: both routes are the answer.
+  const bothRoutes = frame.measure.duration && intent === 'lookup' && previous === undefined && routesAlike(frame.measure.fits, readers.matcher);
+  if (has(cues, 'both-parts') || (frame.outnumber && intent === 'lookup') || bothRoutes) frame.bothParts = true;
   const whole = partOfNumber(ws);
   if (whole !== undefined) frame.partOfNumber = whole;
   if (has(cues, 'when') && has(cues, 'publication')) frame.asksPublished = true;
@@ -1289,4 +1292,14 @@ function figuresClaimed(wording: string): number[] {
     found.push(value);
   }
   return found;
+}
+
+/** Whether the two best fits, level, time the two parts of one whole (cases finalised outside and
+ * under Schedule 3): words of time naming no route fit both routes alike. */
+function routesAlike(fits: readonly Fit[], matcher: MetricMatcher): boolean {
+  const [a, b] = fits;
+  if (!a || !b || a.score !== b.score) return false;
+  const [ca, cb] = [matcher.timed.get(a.id)?.[0], matcher.timed.get(b.id)?.[0]];
+  const whole = matcher.wholeOf(ca ?? '');
+  return ca !== undefined && cb !== undefined && ca !== cb && whole !== undefined && whole === matcher.wholeOf(cb);
 }
