@@ -1283,7 +1283,8 @@ function unaccounted(
  * separators, never a year, a period ("2024/25"), a share ("37%") or what a rate is per ("1,000"). */
 function figuresClaimed(wording: string): number[] {
   const found: number[] = [];
-  for (const m of wording.matchAll(/(?<![\d.,/-])\d{1,3}(?:,\d{3})+(?![\d%/-])|(?<![\d.,/-])\d+(?![\d,.%/-])/g)) {
+  // A stop or comma after a number ends it ("801, is that right?") unless a digit follows ("2.4").
+  for (const m of wording.matchAll(/(?<![\d.,/-])\d{1,3}(?:,\d{3})+(?![\d%/-]|[.,]\d)|(?<![\d.,/-])\d+(?![\d%/-]|[.,]\d)/g)) {
     const value = Number(m[0].replaceAll(',', ''));
     const at = m.index ?? 0;
     const before = wording.slice(Math.max(0, at - 4), at).toLowerCase();
