@@ -7,7 +7,7 @@
 import type { Frame } from '../model/answer.ts';
 import type { PhraseSlot, SourceFamily } from '../model/data.ts';
 import type { Fit, Intent, MeasureReading, Normalisation, QueryFrame, Scope } from '../model/frame.ts';
-import { wordNumber } from '../text/numbers.ts';
+import { digitNumbersAt, wordNumber } from '../text/numbers.ts';
 import { memoised } from '../text/memo.ts';
 import { editDistance, fold, openingLabel, STOPWORDS, words } from '../text/words.ts';
 import type { CatalogueIndex } from './catalogue-index.ts';
@@ -1279,20 +1279,25 @@ function unaccounted(
   return [...new Set(ws.filter((w, at) => !taken(at) && !inMetric(at) && !inPhrase(at) && !plain(w) && !places.has(w)))];
 }
 
-/** The figures a claim states ("801 complaint cases", "1,365"): numbers typed with their thousands
- * separators, never a year, a period ("2024/25"), a share ("37%") or what a rate is per ("1,000"). */
+/** The figures a claim states ("801 complaint cases", "1,365"): whole numbers in digits, never a
+ * year, a period's part ("2024/25"), a share ("37%", "37 percent") or what a rate is per ("1,000"). */
 function figuresClaimed(wording: string): number[] {
-  const found: number[] = [];
-  // A stop or comma after a number ends it ("801, is that right?") unless a digit follows ("2.4").
-  for (const m of wording.matchAll(/(?<![\d.,/-])\d{1,3}(?:,\d{3})+(?![\d%/-]|[.,]\d)|(?<![\d.,/-])\d+(?![\d%/-]|[.,]\d)/g)) {
-    const value = Number(m[0].replaceAll(',', ''));
-    const at = m.index ?? 0;
-    const before = wording.slice(Math.max(0, at - 4), at).toLowerCase();
-    const after = wording.slice(at + m[0].length, at + m[0].length + 9).toLowerCase();
-    if (value < 10 || (value >= 1990 && value <= 2035) || before.endsWith('per ') || /^\s*(percent|per cent)/.test(after)) continue;
-    found.push(value);
-  }
-  return found;
+  return digitNumbersAt(wording)
+    .filter(({ value, at }) => {
+      const written = /^[\d,.]*\d/.exec(wording.slice(at))?.[0] ?? '';
+      const before = wording.slice(Math.max(0, at - 4), at).toLowerCase();
+      const after = wording.slice(at + written.length, at + written.length + 9).toLowerCase();
+      const period = /[/-]$/.test(before) || /^[/-]\d/.test(after);
+      return (
+        Number.isInteger(value) &&
+        value >= 10 &&
+        !(value >= 1990 && value <= 2035) &&
+        !period &&
+        !before.endsWith('per ') &&
+        !/^\s*(%|percent|per cent)/.test(after)
+      );
+    })
+    .map((n) => n.value);
 }
 
 /** Whether the two best fits, level, time the two parts of one whole (cases finalised outside and
