@@ -3,7 +3,7 @@
  * cleared?", "officers, staff and specials", "racism and sexual conduct allegations". A kind of
  * allegation the force's figures do not break out is said to be missing, never dropped in silence.
  */
-import { isKindOfAllegation, type Metric } from '../model/data.ts';
+import { isKindOfAllegation, type Metric, type Outcome } from '../model/data.ts';
 import type { QueryFrame } from '../model/frame.ts';
 import { words } from '../text/words.ts';
 import type { AnswerContext } from './context.ts';
@@ -19,11 +19,10 @@ export function otherBreakdownsNamed(ctx: AnswerContext, frame: QueryFrame, draf
   const periods = new Set(chosen.map((g) => g.period.id));
   // "Officers, staff and specials added to the barred list": the measure itself counts the officers,
   // its breakdowns the others, so a role it has no breakdown for but names in its label is its total.
-  const label = ` ${words(ctx.measures.get(metric.measure)?.label ?? '').join(' ')} `;
   // Only where the question lists roles ("officers, staff and specials"), one of them the metric's.
   const isRole = (id: string | undefined) => id !== undefined && ctx.outcomes.get(id)?.dimension === 'role';
   const listsRoles = isRole(metric.outcome) && frame.measure.breakdowns.filter((b) => isRole(b.id)).length >= 2;
-  const ownRole = (id: string) => listsRoles && isRole(id) && (ctx.outcomes.get(id)?.terms ?? []).some((t) => label.includes(` ${t} `));
+  const ownRole = (id: string) => listsRoles && isRole(id) && labelNames(ctx, metric.measure, ctx.outcomes.get(id));
   // A kind of allegation asked and not held is a different count from the one given.
   const isKind = (id: string | undefined) => isKindOfAllegation(ctx.outcomes.get(id ?? ''));
   // "Religion or belief discrimination": the wider kind named with its own part only says which part.
@@ -44,6 +43,13 @@ export function otherBreakdownsNamed(ctx: AnswerContext, frame: QueryFrame, draf
   }
   const between = gapBetween(draft, frame, chosen, others) || kindsTogether(ctx, draft, frame, chosen, others);
   return (lines.length > 0 ? ` Also asked: ${lines.join('; ')}.${between}` : '') + missing.join('');
+}
+
+/** Whether `measure`'s label names the outcome by one of its terms ("regular officers added to the
+ * barred list" names officers): a role so named is what the measure counts, not a breakdown of it. */
+export function labelNames(ctx: AnswerContext, measure: string, outcome: Outcome | undefined): boolean {
+  const label = ` ${words(ctx.measures.get(measure)?.label ?? '').join(' ')} `;
+  return (outcome?.terms ?? []).some((t) => label.includes(` ${t} `));
 }
 
 /** " Together: 2,026 + 717 = 2,743 (our calculation)." where "put together", "combined" asks it of

@@ -16,7 +16,7 @@ import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import { byPeriod, type Observation, type PeriodGroup } from './figure-store.ts';
 import { stateGroup } from './period-groups.ts';
-import { otherBreakdownsNamed } from './breakdowns-named.ts';
+import { labelNames, otherBreakdownsNamed } from './breakdowns-named.ts';
 import { nearestPeriods } from './period-fit.ts';
 import { kindsSummed } from './kinds-summed.ts';
 import { claimedElsewhere } from './claimed.ts';
@@ -675,9 +675,7 @@ function lookup(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   // "Barred list: how many staff and specials?": a measure whose label names a role (regular officers)
   // counts that role, no whole of the others.
   const role = ctx.outcomes.get(target.metric.outcome ?? '');
-  const label = ` ${words(ctx.measures.get(target.metric.measure)?.label ?? '').join(' ')} `;
-  const roleCount =
-    role?.dimension === 'role' && [...ctx.outcomes.values()].some((o) => o.dimension === 'role' && o.terms.some((t) => label.includes(` ${t} `)));
+  const roleCount = role?.dimension === 'role' && [...ctx.outcomes.values()].some((o) => o.dimension === 'role' && labelNames(ctx, target.metric.measure, o));
   if ((target.metric.outcome !== undefined || part) && frame.alsoTotal && !wholeGiven && !roleCount) text += totalsOf(ctx, draft, force, target.metric, chosen);
   // Its parts only when asked for ("what were they?", "and how many were investigated?"): a figure not asked
   // for beside the one asked is a figure to mistake for the answer.
