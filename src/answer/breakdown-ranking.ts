@@ -49,7 +49,7 @@ function wholeMeets(ctx: AnswerContext, place: string, measure: string, share: O
   if (filter === undefined) return true;
   const whole = ctx.measures.get(measure)?.partOf;
   const count = ctx.metrics.find((m) => m.measure === whole && m.outcome === share.metric.outcome && m.unit === 'count');
-  const held = count ? ctx.store.of(place, count.id).find((o) => o.period.id === share.period.id) : undefined;
+  const held = count ? ctx.store.at(place, count.id, share.period.id) : undefined;
   return held !== undefined && meetsThreshold(filter, held.value);
 }
 

@@ -125,7 +125,7 @@ export function answerInTwoParts(ctx: AnswerContext, question: string, asked: Qu
  * that the first part's figure does not name. */
 function inWords(ctx: AnswerContext, one: Answer, second: QueryFrame): { sentence: string; source: string; quote: string } | undefined {
   const fact = one.facts.find((f) => f.computed === undefined);
-  const obs = fact && ctx.store.of(fact.force, fact.metric).find((o) => o.period.id === fact.periodId);
+  const obs = fact && ctx.store.at(fact.force, fact.metric, fact.periodId);
   const figure = obs?.figures[0];
   if (!fact || !figure) return undefined;
   const named = new Set(stems(fact.metricLabel));

@@ -83,6 +83,11 @@ export class FigureStore {
     return this.series.get(`${force}|${metricId}`) ?? [];
   }
 
+  /** The first observation of one metric for one force in the period, if any. */
+  at(force: string, metricId: string, periodId: string): Observation | undefined {
+    return this.of(force, metricId).find((o) => o.period.id === periodId);
+  }
+
   /** Every observation for a force, oldest first. */
   forForce(force: string): Observation[] {
     return this.byForce.get(force) ?? [];

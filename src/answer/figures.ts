@@ -914,7 +914,7 @@ function shareInWords(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft,
 function narrowerInWords(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, force: string, metric: Metric, periodId: string): string | undefined {
   const narrower = frame.measure.breakdowns.filter((b) => b.id !== metric.outcome && ctx.outcomes.get(b.id)?.generic !== true);
   if (narrower.length === 0) return undefined;
-  const obs = ctx.store.of(force, metric.id).find((o) => o.period.id === periodId);
+  const obs = ctx.store.at(force, metric.id, periodId);
   const asked = narrower.flatMap((b) => stems(ctx.outcomes.get(b.id)?.label ?? ''));
   const sentence = obs && shareSentence(obs, asked);
   const figure = obs?.figures[0];

@@ -32,7 +32,7 @@ export interface ForceTotal {
 /** The published England and Wales total beside our sum, or, with forces left out, less theirs. */
 function besideNational(ctx: AnswerContext, draft: AnswerDraft, total: ForceTotal, sum: number): string {
   const period = (total.rows[0] as Observation).period;
-  const national = ctx.store.of(NATIONAL, total.metric.id).find((o) => o.period.id === period.id);
+  const national = ctx.store.at(NATIONAL, total.metric.id, period.id);
   if (!national || total.within) return '';
   const n = draft.stated(national);
   const less = total.excluded.flatMap((f) =>

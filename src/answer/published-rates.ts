@@ -36,7 +36,7 @@ export function publishedRate(ctx: AnswerContext, metric: Metric): Published | u
 /** "2.7 per 1,000 workforce [1] (published: 7 [2] of a workforce of 2,623 [3])" for one force. */
 function stateRate(ctx: AnswerContext, draft: AnswerDraft, p: Published, rate: Observation): string {
   const s = draft.stated(rate);
-  const count = ctx.store.of(rate.force, p.count.id).find((o) => o.period.id === rate.period.id);
+  const count = ctx.store.at(rate.force, p.count.id, rate.period.id);
   // The workforce the rate was worked from: of the rate's own period, else from the source of the rate or its count.
   const workforces = ctx.metrics.filter((m) => m.aggregation === 'denominator').flatMap((m) => ctx.store.of(rate.force, m.id));
   const sources = new Set([...rate.figures, ...(count?.figures ?? [])].map((f) => f.source));

@@ -203,7 +203,7 @@ export function answerRanking(ctx: AnswerContext, frame: QueryFrame, draft: Answ
     measure: metric.measure,
     ...(metric.outcome ? { outcome: metric.outcome } : {}),
   };
-  const national = ctx.store.of(NATIONAL, metric.id).find((o) => o.period.id === period.id);
+  const national = ctx.store.at(NATIONAL, metric.id, period.id);
   const left = disputed.get(period.id) ?? [];
   const leftOut =
     left.length === 0

@@ -37,16 +37,16 @@ export function shareFor(
   withCounts: 'none' | 'whole' | 'both' = 'none',
 ): { text: string; value: number; fact: number } | undefined {
   const stated = statedShareMetric(ctx, metric);
-  const statedObs = stated ? ctx.store.of(force, stated.id).find((o) => o.period.id === periodId) : undefined;
+  const statedObs = stated ? ctx.store.at(force, stated.id, periodId) : undefined;
   if (statedObs) {
     const s = draft.stated(statedObs);
     // The counts the share is of, where held for the same period: "89% (1,758 of 1,972 …)" for one
     // force's share, so a claim like "nine in ten" can be checked against both; none beside others'.
     const total = totalMetric(ctx, metric);
-    const whole = total && total.id !== metric.id ? ctx.store.of(force, total.id).find((o) => o.period.id === periodId) : undefined;
+    const whole = total && total.id !== metric.id ? ctx.store.at(force, total.id, periodId) : undefined;
     const count =
       metric.unit === 'count' ? metric : ctx.metrics.find((m) => m.unit === 'count' && m.measure === metric.measure && m.outcome === metric.outcome);
-    const part = count ? ctx.store.of(force, count.id).find((o) => o.period.id === periodId) : undefined;
+    const part = count ? ctx.store.at(force, count.id, periodId) : undefined;
     const w = whole && withCounts !== 'none' ? draft.stated(whole) : undefined;
     const p = part && w && withCounts === 'both' ? draft.stated(part) : undefined;
     const of = p && w ? ` (${p.shown} ${p.marks} of ${w.shown} ${total?.label} ${w.marks})` : w ? ` of ${w.shown} ${total?.label} ${w.marks}` : '';
@@ -54,11 +54,11 @@ export function shareFor(
   }
   const total = totalMetric(ctx, metric);
   if (!total || total.id === metric.id) return undefined;
-  const part = ctx.store.of(force, metric.id).find((o) => o.period.id === periodId);
+  const part = ctx.store.at(force, metric.id, periodId);
   if (!part) return undefined;
   const p = draft.stated(part);
   // The whole as held, or as the sum of its parts where only they are ("cases finalised, however handled").
-  const held = ctx.store.of(force, total.id).find((o) => o.period.id === periodId);
+  const held = ctx.store.at(force, total.id, periodId);
   const heldStated = held ? draft.stated(held) : undefined;
   const summed = held ? undefined : wholeFromParts(ctx, draft, force, total, part.period);
   const w =
@@ -124,7 +124,7 @@ export function statedShareBeside(
   if (whole !== undefined) draft.allow(whole);
   // The count the share is of, where held for the period and small: a share of a handful reads
   // differently ("63% of 8"), while a large whole beside a part could be taken for the answer.
-  const held = total ? ctx.store.of(force, total.id).find((o) => o.period.id === periodId) : undefined;
+  const held = total ? ctx.store.at(force, total.id, periodId) : undefined;
   const w = held && held.value < SMALL_WHOLE ? draft.stated(held) : undefined;
   const of = w ? `${w.shown} ${w.marks} ` : '';
   return { text: `; that is ${s.shown} ${s.marks} of all ${of}${whole ?? 'of them'}, as the source states it`, withWhole: w !== undefined };

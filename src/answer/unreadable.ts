@@ -39,7 +39,7 @@ export function declineUnreadable(ctx: AnswerContext, frame: QueryFrame, draft: 
     const category = ctx.outcomes.get(ctx.metricById.get(u.metric)?.outcome ?? '')?.label ?? u.table.column;
     for (const name of [u.table.name, category, u.reason, u.period.label]) draft.allow(name);
     let line = `${draft.forceName(u.force)}, ${category} ${inPeriod(u.period)}: ${u.table.name} could not be read reliably there (${u.reason}), so we give no figure.`;
-    const held = total ? ctx.store.of(u.force, total.id).find((o) => o.period.id === u.period.id) : undefined;
+    const held = total ? ctx.store.at(u.force, total.id, u.period.id) : undefined;
     if (held) {
       const s = draft.stated(held);
       line += ` The force's total: ${s.shown} ${held.metric.label} ${inPeriod(held.period)} ${s.marks}.`;
