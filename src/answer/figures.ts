@@ -125,7 +125,13 @@ function commonPeriods(seriesByForce: PeriodGroup[][]): string[] {
 /** An outcome the question names that no figure of the measure counts ("how many were upheld?",
  * "sexual assault allegations that led to no further action"): answering with the measure's total
  * instead would pass one number off as another. */
-function unheldOutcome(ctx: AnswerContext, frame: QueryFrame, measure: string, forces: readonly string[]): Outcome | undefined {
+function unheldOutcome(ctx: AnswerContext, frame: QueryFrame, metric: Metric, forces: readonly string[]): Outcome | undefined {
+  const { measure } = metric;
+  // "Of the 386 staff referred…, how many were dismissed?": a role the metric counts leaves the result
+  // named beside it still asked; any other kind the metric counts answers for the kinds named.
+  const counted = metric.outcome === undefined ? undefined : ctx.outcomes.get(metric.outcome);
+  if (counted !== undefined && counted.dimension !== 'role') return undefined;
+  const own = (id: string) => id === counted?.id;
   // Words the measure's own name or definition shares with an outcome ("special procedures", "dismissed
   // after misconduct hearings") describe the measure.
   const described = ctx.measures.get(measure);
@@ -134,7 +140,7 @@ function unheldOutcome(ctx: AnswerContext, frame: QueryFrame, measure: string, f
   const describes = (term: string) => measureTerms.has(term) || about.includes(` ${words(term).join(' ')} `);
   for (const { id } of frame.measure.breakdowns) {
     const outcome = ctx.outcomes.get(id);
-    if (!outcome || outcome.generic || outcome.terms.some(describes)) continue;
+    if (!outcome || outcome.generic || own(id) || outcome.terms.some(describes)) continue;
     // "Wiltshire abuse of position allegations": the category is counted, but not for the force asked
     // (its row of the table is missing), so the force's total never stands in for it.
     const heldFor = (metric: string) =>
@@ -200,7 +206,21 @@ function noMetric(ctx: AnswerContext, frameAsked: QueryFrame, draft: AnswerDraft
   draft.allow(what);
   const type = typeOf(frameAsked);
   const frame: Frame = { type, forces, periods: [] };
-  if (forces.length === 0) return draft.noData('metric_not_held', `We don't hold figures for ${what}. ${whatWeHold(ctx)}`, frame, type);
+  if (forces.length === 0) {
+    // "Of the 386 staff referred, how many were dismissed?": the measure is held for England and Wales,
+    // so what we hold of it there is what to show.
+    const nationally = asked !== undefined && ctx.store.holds(NATIONAL, asked.id);
+    const held = nationally
+      ? closestHeld(
+          ctx,
+          draft,
+          NATIONAL,
+          asked.measure,
+          frameAsked.measure.inside.map((b) => b.id),
+        )
+      : whatWeHold(ctx);
+    return draft.noData('metric_not_held', `We don't hold figures for ${what}. ${held}`, frame, type);
+  }
   const holding = forces.filter((f) => ctx.store.holds(f));
   const empty = forces.filter((f) => !ctx.store.holds(f)).map((f) => `We hold no figures for ${draft.forceName(f)}.`);
   // What we hold is named for the first force only: for several it would say much the same again.
@@ -438,7 +458,7 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
     frame.normalisation !== 'per-1000'
   )
     return answerFigures(ctx, { ...frame, measure: { ...frame.measure, breakdowns: [{ id: verdict, score: 1 }] } }, draft, forces);
-  const unheld = metric.outcome === undefined ? unheldOutcome(ctx, frame, metric.measure, forces) : undefined;
+  const unheld = unheldOutcome(ctx, frame, metric, forces);
   if (unheld !== undefined) return noMetric(ctx, frame, draft, forces, choices, unheld);
   const comparing = frame.intent === 'compare';
   let targetForces = forces.filter((f) => ctx.store.holds(f, metric.id) || forces.length === 1);
