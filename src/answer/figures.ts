@@ -10,7 +10,7 @@ import { formatNumber, formatValue, round1 } from '../text/numbers.ts';
 import { capitalise, stems, words } from '../text/words.ts';
 import type { Fit, QueryFrame } from '../model/frame.ts';
 import type { MetricChoice } from '../understand/metrics.ts';
-import { chooseMetric } from './metric-choice.ts';
+import { chooseMetric, readingFor } from './metric-choice.ts';
 import { periodMatches, type PeriodAsk } from '../understand/periods.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
@@ -130,15 +130,20 @@ function unheldOutcome(ctx: AnswerContext, frame: QueryFrame, metric: Metric, fo
   // "Of the 386 staff referred…, how many were dismissed?": a role the metric counts leaves the result
   // named beside it still asked; any other kind the metric counts answers for the kinds named.
   const counted = metric.outcome === undefined ? undefined : ctx.outcomes.get(metric.outcome);
-  if (counted !== undefined && counted.dimension !== 'role') return undefined;
-  const own = (id: string) => id === counted?.id;
+  // Kinds of allegation listed side by side are each answered in their own right.
+  const own = (id: string) => {
+    if (counted === undefined) return false;
+    const other = ctx.outcomes.get(id);
+    return id === counted.id || (isKindOfAllegation(counted) && isKindOfAllegation(other)) || (other?.terms ?? []).some((t) => counted.terms.includes(t));
+  };
   // Words the measure's own name or definition shares with an outcome ("special procedures", "dismissed
   // after misconduct hearings") describe the measure.
   const described = ctx.measures.get(measure);
   const measureTerms = new Set(described?.terms ?? []);
   const about = ` ${words(`${described?.label ?? ''} ${described?.definition ?? ''}`).join(' ')} `;
   const describes = (term: string) => measureTerms.has(term) || about.includes(` ${words(term).join(' ')} `);
-  for (const { id } of frame.measure.breakdowns) {
+  // Read as the metric choice reads them: "appeals upheld" is the reviews' own outcome.
+  for (const { id } of readingFor(ctx, frame).breakdowns) {
     const outcome = ctx.outcomes.get(id);
     if (!outcome || outcome.generic || own(id) || outcome.terms.some(describes)) continue;
     // "Wiltshire abuse of position allegations": the category is counted, but not for the force asked
@@ -201,7 +206,7 @@ function noMetric(ctx: AnswerContext, frameAsked: QueryFrame, draft: AnswerDraft
         : askedLabel
       : frameAsked.unaccounted.length > 0
         ? 'that'
-        : `a count of ${ctx.outcomes.get(alone.id)?.label ?? alone.id}`;
+        : `a count of ${ctx.outcomes.get(alone.id)?.label ?? alone.id}${unheld !== undefined && unheld.id !== alone.id ? ` (${unheld.label})` : ''}`;
   // A measure's name ("… under Schedule 3") is a name, not a figure.
   draft.allow(what);
   const type = typeOf(frameAsked);
@@ -581,7 +586,7 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   const published = answerPublishedRate(ctx, frame, draft, force, metric, notCompared);
   if (published) return uncompared(published, notCompared);
   if (frame.intent === 'share' || (asksShare(frame) && metric.unit === 'count'))
-    return sharesOfEachKind(ctx, frame, draft, forces) ?? share(ctx, frame, draft, target);
+    return uncompared(sharesOfEachKind(ctx, frame, draft, forces) ?? share(ctx, frame, draft, target), notCompared);
   return uncompared(lookup(ctx, frame, draft, target, notCompared + onlyFor), notCompared);
 }
 
@@ -590,7 +595,11 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
 function uncompared(answer: Answer, notCompared: string): Answer {
   if (notCompared === '' || answer.status !== 'answered') return answer;
   const { status: _answered, ...shown } = answer;
-  return { ...shown, status: 'no_data', reason: 'metric_not_held' };
+  // The side we lack is said once, where the composer has not said it already.
+  const said = shown.text.includes(notCompared.trim());
+  const [head, ...rest] = shown.text.split('\n');
+  const text = said ? shown.text : [`${head}${notCompared}`, ...rest].join('\n');
+  return { ...shown, text, status: 'no_data', reason: 'metric_not_held' };
 }
 
 function periodNotHeld(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft, target: Target, unmatched: PeriodAsk[]): Answer {
