@@ -424,6 +424,8 @@ export const PhraseSlot = z.enum([
   'total',
   /** The forces named next are left out ("apart from the Met"). */
   'exclude',
+  /** Words right after a force that leave it out ("the Met aside", "London excluded"). */
+  'left-out-after',
   /** Words of emphasis beside a speaker ("what did Hampshire police actually say"), no part of a name. */
   'emphasis',
   /** "Counting BTP", "including the Met": a force let in to a count or ranking of every force. */

@@ -777,8 +777,11 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     // "…log in 2024/25? racism is rife in that force": a kind inside one the rest of the question
     // names is said of what is asked, no kind of its own.
     // Only a statement says it ("… is rife"); "racism specifically", "just race" narrow what is asked.
-    const rest = named.words.some((w) => STATING.has(w)) ? readers.matcher.find(wording.replace(sentence, ' ')) : undefined;
-    const askedKind = (id: string) => rest !== undefined && (rest.outcomeSpans.has(id) || rest.outcomeSpans.has(readers.matcher.wider.get(id) ?? ''));
+    // The very kind asked, said again in other words ("'individual behaviours' … ? rude cops etc"), glosses it.
+    const rest = named.outcomeSpans.size > 0 ? readers.matcher.find(wording.replace(sentence, ' ')) : undefined;
+    const stating = named.words.some((w) => STATING.has(w));
+    const askedKind = (id: string) =>
+      rest !== undefined && (rest.outcomeSpans.has(id) || (stating && rest.outcomeSpans.has(readers.matcher.wider.get(id) ?? '')));
     const kinds = [...named.outcomeSpans]
       .filter(([id]) => !askedKind(id))
       .flatMap(([, spans]) => spans)
@@ -1012,7 +1015,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
       !resultsOfClause(metrics, readers.matcher.results) &&
       ((shape.alsoTotal && (kindsListed(metrics, readers.matcher.subjects) < 2 || ws.includes('total'))) ||
         (countsToo(ws) && (has(cues, 'share') || has(cues, 'rate'))) ||
-        partAskedOfNamed(ws, metrics, readers.phrases, remarks) ||
+        partAskedOfNamed(ws, metrics, readers.phrases, remarks, trailing) ||
         partsListed(metrics, readers.matcher.results)),
     quantity: has(cues, 'quantity') || asksValue,
     asksWhen: has(cues, 'when'),
@@ -1135,7 +1138,7 @@ function countsToo(ws: readonly string[]): boolean {
 /** "Stop and search allegations finalised under Schedule 3 - how many were investigated?", "of
  * officers with a case to answer, how many were sacked?": what is counted is named before "how many"
  * and the part asked of it after, so the whole is asked for beside the part. */
-function partAskedOfNamed(ws: readonly string[], metrics: MetricMention, phrases: PhraseBook, remarks: number): boolean {
+function partAskedOfNamed(ws: readonly string[], metrics: MetricMention, phrases: PhraseBook, remarks: number, trailing: number): boolean {
   const ask = ws.findIndex((w, i) => i > 0 && w === 'how' && ws[i + 1] === 'many');
   if (ask < 0) return false;
   // A measure named in a remark before the question ("we hear a lot about officers abusing their
@@ -1144,9 +1147,10 @@ function partAskedOfNamed(ws: readonly string[], metrics: MetricMention, phrases
   // The part may be read by the whole's phrase already ("… under Schedule 3 that were investigated"):
   // any word of substance after "how many" names it.
   const after =
-    [...metrics.measureSpans.values(), ...metrics.outcomeSpans.values()].flat().some(([a]) => a > ask + 1) ||
+    // A remark after the question ("…how many? rude cops etc") asks no part.
+    [...metrics.measureSpans.values(), ...metrics.outcomeSpans.values()].flat().some(([a]) => a > ask + 1 && a < trailing) ||
     // "Sexual conduct allegations — how many were logged?": a plain word ("logged") only asks again.
-    ws.slice(ask + 2, ask + 6).some((w) => !STOPWORDS.has(w) && !/\d/.test(w) && !phrases.isWordOf('plain', w));
+    ws.slice(ask + 2, Math.min(ask + 6, trailing)).some((w) => !STOPWORDS.has(w) && !/\d/.test(w) && !phrases.isWordOf('plain', w));
   return measureBefore && after;
 }
 

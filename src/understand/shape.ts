@@ -54,6 +54,9 @@ const NONE_BEFORE = new Set(['had', 'have', 'has', 'with', 'recorded', 'logged',
  * "excluding suspension for Lancashire" leaves out suspension, not Lancashire. */
 const BETWEEN_EXCLUSION = new Set(['the', 'both', 'and', 'or']);
 
+/** Words asking whether a force was left out ("was the Met excluded?"), not leaving it out. */
+const ASKING_IF = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being', 'get', 'got']);
+
 /** Reads the shape from the slots found in the question's words `ws`. */
 export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatch[]>, forces: ForceMention): Shape {
   const has = (slot: PhraseSlot) => (slots.get(slot)?.length ?? 0) > 0;
@@ -83,15 +86,26 @@ export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatc
   const excluded = forcesAfter(exclusions, ws, forces, taken);
   // "Counting BTP, how many forces…": a force let in, not the one force asked about.
   const included = forcesAfter(slots.get('include') ?? [], ws, forces, taken);
-  // "(BTP included)": a force named just before the word is let in the same way.
+  // "(BTP included)", "the Met aside": a force named just before the word is let in, or left out.
+  const leftOutAt = new Set((slots.get('left-out-after') ?? []).map((m) => m.at));
   for (const p of forces.positions) {
     const end = forces.spans.find(([a]) => a === p.at)?.[1] ?? p.at + 1;
-    if (ws[end] === 'included' && !taken.has(p.at) && !included.includes(p.force)) included.push(p.force);
+    if (taken.has(p.at)) continue;
+    if (ws[end] === 'included' && !included.includes(p.force)) included.push(p.force);
+    else if (leftOutAt.has(end) && !ASKING_IF.has(ws[p.at - 1] ?? '') && !ASKING_IF.has(ws[p.at - 2] ?? '') && !excluded.includes(p.force)) {
+      excluded.push(p.force);
+      taken.add(p.at);
+    }
   }
-  // "Not counting London", "apart from the Welsh forces": every force the word is shared by.
+  // "Not counting London", "leave London out of it", "apart from the Welsh forces": every force the word is shared by.
   const shared = forces.ambiguous;
   const sharedAt = shared ? ws.indexOf(shared.word) : -1;
-  if (shared && sharedAt >= 0 && exclusions.some((m) => m.end === sharedAt || (m.end === sharedAt - 1 && ws[m.end] === 'the')))
+  const inGap = (m: SlotMatch) => m.gap !== undefined && sharedAt >= m.gap[0] && sharedAt < m.gap[1];
+  if (
+    shared &&
+    sharedAt >= 0 &&
+    (exclusions.some((m) => m.end === sharedAt || (m.end === sharedAt - 1 && ws[m.end] === 'the') || inGap(m)) || leftOutAt.has(sharedAt + 1))
+  )
     excluded.push(...shared.candidates.filter((f) => !excluded.includes(f)));
   const target = has('average-target') ? 'average' : has('national-target') ? 'national' : undefined;
   const nationalTarget = target !== undefined;
