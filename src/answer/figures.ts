@@ -354,7 +354,7 @@ function answerEachMeasure(
   // Parts of one place only: over several forces each part is its own total already.
   const together =
     sideBySide && forces.length <= 1
-      ? (partsCombined(ctx, asked, draft, firstFacts) ?? sharesCombined(ctx, asked, draft, firstFacts) ?? wholeBeside(ctx, draft, firstFacts))
+      ? (sharesCombined(ctx, asked, draft, firstFacts) ?? partsCombined(ctx, asked, draft, firstFacts) ?? wholeBeside(ctx, draft, firstFacts))
       : undefined;
   const text = `${opening}\n${answers.map((p) => `• ${p.text}`).join('\n')}${together ? `\n${together}` : ''}`;
   const type = typeOf(asked);

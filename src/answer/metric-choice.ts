@@ -239,7 +239,36 @@ export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReadin
     }),
   );
   if (further.length > 0) fits = [...fits, ...further];
+  fits = wholesOfParts(ctx, frame, fits);
   return fits === reading.fits && breakdowns === reading.breakdowns ? reading : { ...reading, fits, breakdowns };
+}
+
+/**
+ * A whole whose parts add up, asked for: "informal and Schedule 3 combined" (two parts, each named
+ * by words of its own, asked as a total) is the whole; and a whole named ("reviews of both kinds")
+ * fits its parts as well, so that where the whole itself is not held their sum answers.
+ */
+function wholesOfParts(ctx: AnswerContext, frame: QueryFrame, fits: Fit[]): Fit[] {
+  const score = (id: string) => fits.find((f) => f.id === id && !f.loose)?.score ?? 0;
+  const partsOf = (whole: string) => [...ctx.measures.values()].filter((m) => m.partOf === whole);
+  const wholes = [...ctx.measures.values()].filter((m) => m.partsAddUp === true);
+  const top = Math.max(0, ...fits.map((f) => f.score));
+  // Each part named beyond the words the whole shares with it.
+  const combined = frame.total ? wholes.find((w) => partsOf(w.id).filter((p) => score(p.id) > score(w.id)).length >= 2) : undefined;
+  const asked = combined ? [{ id: combined.id, score: top + 1 }, ...fits.filter((f) => f.id !== combined.id)] : fits;
+  const [best, ...rest] = asked;
+  const whole = best === undefined || best.loose ? undefined : wholes.find((w) => w.id === best.id);
+  if (best === undefined || whole === undefined) return asked;
+  // In the order the question's words fit them; the whole itself first among equals where held.
+  const at = (id: string) => {
+    const i = rest.findIndex((f) => f.id === id);
+    return i < 0 ? rest.length : i;
+  };
+  const parts = partsOf(whole.id)
+    .filter((p) => !asked.some((f) => f.id === p.id && f.score === best.score))
+    .sort((a, b) => at(a.id) - at(b.id));
+  if (parts.length === 0) return asked;
+  return [{ ...best, preferred: true }, ...parts.map((p) => ({ id: p.id, score: best.score })), ...rest.filter((f) => !parts.some((p) => p.id === f.id))];
 }
 
 /** The measure beside `measure` (a sibling part of its whole, or a part of it) whose phrases begin
@@ -419,7 +448,9 @@ function chooseAnyMetric(ctx: AnswerContext, frame: QueryFrame, forces: string[]
       const ranks = looseLevel || newestAsked || yearsDecide ? new Map(newest.map((c) => [c, order(c)])) : undefined;
       const tier = ranks ? [...newest].sort((a, b) => (ranks.get(b) ?? 0) - (ranks.get(a) ?? 0)) : newest;
       const pick = tier.find((c) => c.unitFits && national(c)) ?? tier.find((c) => c.unitFits && held(c)) ?? tier.find(held);
-      if (pick) return { metric: pick.metric, alsoFits: [...new Set(atLevel.map((c) => c.metric.measure))].filter((m) => m !== pick.metric.measure) };
+      // The parts of a whole picked are no other measure the words fit: the whole holds them.
+      const other = (m: string) => m !== pick?.metric.measure && ctx.measures.get(m)?.partOf !== pick?.metric.measure;
+      if (pick) return { metric: pick.metric, alsoFits: [...new Set(atLevel.map((c) => c.metric.measure))].filter(other) };
       if (!atLevel.every((c) => loose.has(c.metric.measure))) return 'stop';
     }
     return undefined;
