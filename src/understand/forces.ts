@@ -305,6 +305,19 @@ export class ForceResolver {
   /** The regions of the register by their names ("the North East"), each with its forces. */
   private readonly regions: Array<{ tokens: string[]; region: string; forces: string[] }> = [];
 
+  /** Whether `word` is a word of some force's or place's name ("yorkshire", "herefordshire"), so a slip
+   * in typing it can be read back and a place typed right is never read as a slip for another. */
+  isNameWord(word: string): boolean {
+    return (
+      this.distinctive.has(word) ||
+      this.ambiguousWords.has(word) ||
+      this.openers.has(word) ||
+      this.regionWords.has(word) ||
+      this.areaWords.has(word) ||
+      this.townNames.has(word)
+    );
+  }
+
   /** The forces that are not territorial ones (British Transport Police): left out of "the 43 territorial forces". */
   nonTerritorial(): string[] {
     return [...this.byId.values()].filter((f) => f.kind === 'special').map((f) => f.id);

@@ -762,7 +762,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const wording = respelt(
     normaliseWording(text, readers.shorthand),
     doubledWords(readers),
-    (w) => readers.phrases.words.has(w) || readers.matcher.vocabulary.has(w),
+    (w) => readers.phrases.words.has(w) || readers.matcher.vocabulary.has(w) || readers.resolver.isNameWord(w),
   );
   // "Everyone assumes the Met dominates these tables. Apart from the Met, which force…?": a remark
   // before the question sets its context; what the question itself says is what is asked.
