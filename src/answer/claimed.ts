@@ -1,8 +1,10 @@
 /**
- * A figure a claim puts to the data ("I have 801 complaint cases finalised under Schedule 3. Is that
- * right?") that is not the one answered but is another measure's for the same place and period: the
- * answer says whose figure it is, cited, so a number taken from the wrong column is caught.
+ * Figures a claim puts to the data ("I have 801 complaint cases finalised under Schedule 3. Is that
+ * right?"): whether the figure answered bears the claim out, said first; and a claimed figure that is
+ * another measure's for the same place and period, said to be so, cited, so a number taken from the
+ * wrong column is caught.
  */
+import type { Answer, Fact } from '../model/answer.ts';
 import type { Metric } from '../model/data.ts';
 import type { QueryFrame } from '../model/frame.ts';
 import type { AnswerContext } from './context.ts';
@@ -16,7 +18,7 @@ export function claimedElsewhere(ctx: AnswerContext, frame: QueryFrame, draft: A
   const held = ctx.store.forForce(force).filter((o) => periods.includes(o.period.id));
   // A claimed figure the answer's own measure holds is confirmed by the answer itself.
   const answered = new Set(held.filter((o) => o.metric.id === metric.id).map((o) => o.value));
-  const notes = claimed.flatMap((value) => {
+  const notes = claimed.flatMap(({ value }) => {
     if (answered.has(value)) return [];
     const other = held.find((o) => o.value === value && o.metric.id !== metric.id && o.metric.unit === metric.unit);
     if (!other) return [];
@@ -25,4 +27,47 @@ export function claimedElsewhere(ctx: AnswerContext, frame: QueryFrame, draft: A
     return [` The ${s.shown} quoted is ${draft.forceName(force)}'s figure for ${other.metric.label} ${inPeriod(other.period)} ${s.marks}, another measure.`];
   });
   return notes.join('');
+}
+
+/** How far a figure put "about" or "nearly" may be from the one held and still be borne out. */
+const ROUGHLY = 0.05;
+
+/**
+ * "Yes, that's right." or "No, that's not right." before an answer to a claim, judged on `given` (the
+ * figures the answer gives, the one answered first): a figure claimed exactly must be one of them, of
+ * the measure answered or the whole or part it belongs to (a sibling's figure is another measure's,
+ * named as such); one bounded ("more than 2,400", "nearly 1,000") is judged against the figure
+ * answered. "No" only where one figure was claimed, so a claim's other numbers never decide it; ""
+ * where nothing was claimed, or the claim says more than its figures (how many times, which is more).
+ */
+function claimVerdict(ctx: AnswerContext, frame: QueryFrame, given: readonly Fact[]): string {
+  const claimed = frame.claimed ?? [];
+  const [main] = given;
+  if (claimed.length === 0 || main === undefined || frame.ratio || frame.intent === 'compare') return '';
+  const measure = (f: Fact) => ctx.metricById.get(f.metric)?.measure;
+  const own = measure(main);
+  const related = (f: Fact) => {
+    const m = measure(f);
+    return m === own || (m !== undefined && own !== undefined && (ctx.measures.get(m)?.partOf === own || ctx.measures.get(own)?.partOf === m));
+  };
+  const holds = ({ value, bound }: (typeof claimed)[number]) =>
+    bound === 'over'
+      ? main.value > value
+      : bound === 'under'
+        ? main.value < value
+        : bound === 'about'
+          ? Math.abs(main.value - value) <= value * ROUGHLY
+          : given.some((f) => f.value === value && (f.computed !== undefined || related(f)));
+  if (claimed.every(holds)) return claimed.some((c) => c.bound === 'about') ? 'Yes, roughly. ' : "Yes, that's right. ";
+  return claimed.length === 1 ? "No, that's not right. " : '';
+}
+
+/** The answer `compose` gives to a claim put to the data, led by whether the figures bear it out. */
+export function judgedClaim(ctx: AnswerContext, draft: AnswerDraft, frame: QueryFrame, compose: () => Answer): Answer {
+  if ((frame.claimed ?? []).length === 0) return compose();
+  const from = draft.facts.length;
+  const inner = draft.section(compose);
+  if (inner.status === 'no_data') return draft.noData(inner.reason, inner.text, inner.frame, inner.type);
+  if (inner.status === 'unclear') return draft.unclear(inner.text, inner.frame, inner.type);
+  return draft.answered(inner.type, claimVerdict(ctx, frame, draft.facts.slice(from)) + inner.text, inner.frame);
 }

@@ -586,7 +586,7 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   const published = answerPublishedRate(ctx, frame, draft, force, metric, notCompared);
   if (published) return uncompared(published, notCompared);
   if (frame.intent === 'share' || (asksShare(frame) && metric.unit === 'count'))
-    return uncompared(sharesOfEachKind(ctx, frame, draft, forces) ?? share(ctx, frame, draft, target), notCompared);
+    return sayingUncompared(draft, notCompared, () => sharesOfEachKind(ctx, frame, draft, forces) ?? share(ctx, frame, draft, target));
   return uncompared(lookup(ctx, frame, draft, target, notCompared + onlyFor), notCompared);
 }
 
@@ -595,11 +595,16 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
 function uncompared(answer: Answer, notCompared: string): Answer {
   if (notCompared === '' || answer.status !== 'answered') return answer;
   const { status: _answered, ...shown } = answer;
-  // The side we lack is said once, where the composer has not said it already.
-  const said = shown.text.includes(notCompared.trim());
-  const [head, ...rest] = shown.text.split('\n');
-  const text = said ? shown.text : [`${head}${notCompared}`, ...rest].join('\n');
-  return { ...shown, text, status: 'no_data', reason: 'metric_not_held' };
+  return { ...shown, status: 'no_data', reason: 'metric_not_held' };
+}
+
+/** The answer `compose` gives, with the side of a comparison we lack said after it ("We don't hold …
+ * for Bedfordshire Police, so the forces can't be compared on it."), and so declined. */
+function sayingUncompared(draft: AnswerDraft, notCompared: string, compose: () => Answer): Answer {
+  if (notCompared === '') return compose();
+  const inner = draft.section(compose);
+  if (inner.status !== 'answered') return inner;
+  return draft.noData('metric_not_held', inner.text + notCompared, inner.frame, inner.type);
 }
 
 function periodNotHeld(ctx: AnswerContext, asked: QueryFrame, draft: AnswerDraft, target: Target, unmatched: PeriodAsk[]): Answer {

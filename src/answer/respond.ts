@@ -8,6 +8,7 @@ import type { Intent, QueryFrame, Scope } from '../model/frame.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import { capitalise } from '../text/words.ts';
+import { judgedClaim } from './claimed.ts';
 import { answerFigures } from './figures.ts';
 import { catalogue, forceCatalogue, overview } from './force-card.ts';
 import { help } from './help.ts';
@@ -308,7 +309,7 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
       return draft.unclear(`How many of what, and where? For example: ${exampleQuestion(draft)}`, { type, forces: [], periods: [] }, type);
     if (forces.length === 0) return fallback(ctx, frame, draft) ?? offTopic(frame, draft);
   }
-  const answer = answerFigures(ctx, frame, draft, forces);
+  const answer = judgedClaim(ctx, draft, frame, () => answerFigures(ctx, frame, draft, forces));
   // "How many of the 38 … involved officers on duty?": the whole again, with the words naming the part
   // left out, answers another question; we hold no such breakdown of it.
   const whole = frame.partOfNumber;

@@ -457,6 +457,8 @@ export const PhraseSlot = z.enum([
   /** A threshold: "more than 1,000", "fewer than 50". */
   'more-than',
   'fewer-than',
+  /** "About", "nearly": a figure given loosely, as a claim may put it ("nearly 1,000 …, right?"). */
+  'roughly',
   /** Asks how many forces ("how many forces had…"). */
   'count-forces',
   /** Compares with the published England and Wales figure ("the national figure"). */

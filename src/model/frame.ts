@@ -229,9 +229,10 @@ export const QueryFrame = z.strictObject({
   /** Asks where one figure exceeds another held for the same force ("forces that finalised more
    * cases under Schedule 3 than outside it"): the measure named first, asked to be the larger. */
   outnumber: z.strictObject({ measure: z.string() }).optional(),
-  /** Figures a claim put to the data states ("I have 801 … Is that right?"), as numbers: each is
-   * looked for among the place's other figures of the period, so a figure of another measure is named. */
-  claimed: z.array(z.number()).optional(),
+  /** Figures a claim put to the data states ("I have 801 … Is that right?", "more than 2,400"), each
+   * with the bound the claim puts on it: the answer says whether the figure held bears it out, and a
+   * figure of another measure is named as that measure's. */
+  claimed: z.array(z.strictObject({ value: z.number(), bound: z.enum(['over', 'under', 'about']).optional() })).optional(),
   /** Asks about the whole United Kingdom, of which we hold England and Wales only. */
   ukWide: z.literal(true).optional(),
   /** The term defined, or the speaker quoted, as typed. */

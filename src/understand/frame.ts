@@ -1024,7 +1024,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     unaccounted: intent === 'define' || intent === 'statement' || intent === 'recommendations' ? [] : unused.filter((w) => !byline.includes(w)),
   };
   if (byline.length > 0) frame.byline = byline;
-  const claimed = has(cues, 'claim-check') ? figuresClaimed(wording) : [];
+  const claimed = has(cues, 'claim-check') ? figuresClaimed(wording, slots) : [];
   if (claimed.length > 0) frame.claimed = claimed;
   // "The Home Office's line": the speaker, not their possessive.
   if (subject) frame.subject = typed(wording, ws, subject).replace(/['’]s$/, '');
@@ -1285,7 +1285,13 @@ function unaccounted(
 
 /** The figures a claim states ("801 complaint cases", "1,365"): whole numbers in digits, never a
  * year, a period's part ("2024/25"), a share ("37%", "37 percent") or what a rate is per ("1,000"). */
-function figuresClaimed(wording: string): number[] {
+function figuresClaimed(wording: string, slots: ReadonlyMap<PhraseSlot, SlotMatch[]>): NonNullable<QueryFrame['claimed']> {
+  // "More than 2,400", "nearly 1,000": the words just before the figure bound it.
+  const endsAt = (slot: PhraseSlot, k: number) => (slots.get(slot) ?? []).some((m) => m.end === k);
+  const boundAt = (at: number) => {
+    const k = words(wording.slice(0, at)).length;
+    return endsAt('more-than', k) ? 'over' : endsAt('fewer-than', k) ? 'under' : endsAt('roughly', k) ? 'about' : undefined;
+  };
   return digitNumbersAt(wording)
     .filter(({ value, at }) => {
       const written = /^[\d,.]*\d/.exec(wording.slice(at))?.[0] ?? '';
@@ -1301,7 +1307,10 @@ function figuresClaimed(wording: string): number[] {
         !/^\s*(%|percent|per cent)/.test(after)
       );
     })
-    .map((n) => n.value);
+    .map(({ value, at }) => {
+      const bound = boundAt(at);
+      return bound ? { value, bound } : { value };
+    });
 }
 
 /** Whether the two best fits, level, time the two parts of one whole (cases finalised outside and
