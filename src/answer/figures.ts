@@ -1133,7 +1133,11 @@ function compare(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targ
   const when = samePeriod ? `${inPeriod(hi.period)}, ` : '';
   // "Which saw fewer…?" is answered the way it was asked: the lower one first; a comparison asking
   // neither way ("how does Cambridgeshire compare with Essex?") is said of the force named first.
-  const lower = frame.ranking.direction === 'lowest' || (frame.ranking.direction === undefined && have.length === 2 && lo.force === target.forces[0]);
+  // A claim says which way it is asked ("more … than the Met", whatever else it says is smaller).
+  const claimed = typeof frame.checksClaim === 'string' ? frame.checksClaim : undefined;
+  const lower = claimed
+    ? claimed === 'fewer'
+    : frame.ranking.direction === 'lowest' || (frame.ranking.direction === undefined && have.length === 2 && lo.force === target.forces[0]);
   const first = lower ? lo : hi;
   const ordered = lower ? [lo, hi] : [hi, lo];
   const more = asShare
@@ -1153,12 +1157,18 @@ function compare(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targ
   // Days taken: more days is slower, said in words ("was Gloucestershire faster or slower?").
   const timed = ctx.measures.get(metric.measure)?.duration === true;
   const pace = (higher: boolean) => (timed ? ` (${higher ? 'slower' : 'quicker'})` : '');
+  // "Is it true South Wales logged more … than the Met?": the force named first, claimed the higher
+  // (or the lower), is or is not.
+  const claim = have.length === 2 && diff !== 0 && !whole ? claimed : undefined;
+  const claimedSide = claim === 'more' ? hi : lo;
+  const verdict = claim ? (claimedSide.force === target.forces[0] ? "Yes, that's right. " : "No, that's not right. ") : '';
   let text =
-    diff === 0
+    verdict +
+    (diff === 0
       ? `${Then}${joinNames(have.map((r) => draft.forceName(r.force)))} had the same ${label}: ${hi.text}.`
       : subject && whole
         ? `${Then}${draft.forceName(subject.force)} had a ${subject.value > whole.value ? 'higher' : 'lower'} ${label} than England and Wales${pace(subject.value > whole.value)}: ${draft.forceName(subject.force)} ${subject.text}, against England and Wales ${whole.text}. Difference: ${working} (our calculation).`
-        : `${Then}${draft.forceName(first.force)} had ${more} ${label}${pace(!lower)}: ${ordered.map((r) => `${draft.forceName(r.force)} ${r.text}`).join(', against ')}. Difference: ${working} (our calculation).`;
+        : `${Then}${draft.forceName(first.force)} had ${more} ${label}${pace(!lower)}: ${ordered.map((r) => `${draft.forceName(r.force)} ${r.text}`).join(', against ')}. Difference: ${working} (our calculation).`);
   // "How many times the national average?": the larger as a multiple of the smaller.
   if (frame.ratio && diff !== 0 && lo.value > 0) {
     const times = round1(hi.value / lo.value);

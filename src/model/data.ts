@@ -459,6 +459,9 @@ export const PhraseSlot = z.enum([
   'fewer-than',
   /** "About", "nearly": a figure given loosely, as a claim may put it ("nearly 1,000 …, right?"). */
   'roughly',
+  /** What a claim says of the place it names first: "…logged more … than the Met", or fewer. */
+  'claims-more',
+  'claims-fewer',
   /** Asks how many forces ("how many forces had…"). */
   'count-forces',
   /** Compares with the published England and Wales figure ("the national figure"). */

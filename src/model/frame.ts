@@ -229,6 +229,10 @@ export const QueryFrame = z.strictObject({
   /** Asks where one figure exceeds another held for the same force ("forces that finalised more
    * cases under Schedule 3 than outside it"): the measure named first, asked to be the larger. */
   outnumber: z.strictObject({ measure: z.string() }).optional(),
+  /** The question puts a claim to the data ("Is it true that…", "…, right?"): the answer says first
+   * whether the data bears it out, where the figures can tell. "more" or "fewer" where the claim is
+   * that the place named first has more (or fewer) than the other ("… logged more … than the Met"). */
+  checksClaim: z.union([z.literal(true), z.enum(['more', 'fewer'])]).optional(),
   /** Figures a claim put to the data states ("I have 801 … Is that right?", "more than 2,400"), each
    * with the bound the claim puts on it: the answer says whether the figure held bears it out, and a
    * figure of another measure is named as that measure's. */

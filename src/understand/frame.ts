@@ -1026,6 +1026,12 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   if (byline.length > 0) frame.byline = byline;
   const claimed = has(cues, 'claim-check') ? figuresClaimed(wording, slots) : [];
   if (claimed.length > 0) frame.claimed = claimed;
+  if (has(cues, 'claim-check')) {
+    // The comparative nearest the claim's first "than" says which way it goes.
+    const said = (slot: PhraseSlot) => Math.min(...(slots.get(slot) ?? []).map((m) => m.end));
+    const [more, fewer] = [said('claims-more'), said('claims-fewer')];
+    frame.checksClaim = more < fewer ? 'more' : fewer < more ? 'fewer' : true;
+  }
   // "The Home Office's line": the speaker, not their possessive.
   if (subject) frame.subject = typed(wording, ws, subject).replace(/['’]s$/, '');
   const defineToo = FIGURE_INTENTS.includes(intent) ? first(slots, 'define-too')?.gap : undefined;

@@ -71,6 +71,8 @@ const Row = z.strictObject({
   /** The label the question opens with ("Mansfield Chad - …"): who asks, not a source asked about. */
   byline: z.array(z.string()).optional(),
   /** Figures a claim put to the data states ("I have 801 … Is that right?"). */
+  /** A claim put to the data, to be judged. */
+  checksClaim: z.union([z.literal(true), z.enum(['more', 'fewer'])]).optional(),
   /** Each figure claimed, with its bound where the claim puts one: 801, "over 2400". */
   claimed: z.array(z.union([z.number(), z.string()])).optional(),
 });
@@ -147,6 +149,7 @@ function asRow(f: QueryFrame, expected: Row): Partial<Row> {
     ...(f.outnumber ? { outnumber: f.outnumber.measure } : {}),
     ...(f.byline ? { byline: f.byline } : {}),
     ...(f.ratio ? { ratio: true as const } : {}),
+    ...(f.checksClaim ? { checksClaim: f.checksClaim } : {}),
     ...(f.claimed ? { claimed: f.claimed.map((c) => (c.bound ? `${c.bound} ${c.value}` : c.value)) } : {}),
   };
   const { q: _q, previous: _previous, ...named } = expected;
