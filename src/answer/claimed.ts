@@ -43,7 +43,8 @@ const ROUGHLY = 0.05;
 function claimVerdict(ctx: AnswerContext, frame: QueryFrame, given: readonly Fact[]): string {
   const claimed = frame.claimed ?? [];
   const [main] = given;
-  if (claimed.length === 0 || main === undefined || frame.ratio || frame.intent === 'compare') return '';
+  // Which of two is more is judged where they are compared.
+  if (claimed.length === 0 || main === undefined || frame.ratio || typeof frame.checksClaim === 'string') return '';
   const measure = (f: Fact) => ctx.metricById.get(f.metric)?.measure;
   const own = measure(main);
   const related = (f: Fact) => {

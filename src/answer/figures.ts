@@ -20,7 +20,7 @@ import { labelNames, otherBreakdownsNamed } from './breakdowns-named.ts';
 import { nearestPeriods } from './period-fit.ts';
 import { kindsSummed } from './kinds-summed.ts';
 import { claimedElsewhere } from './claimed.ts';
-import { partsCombined, sharesCombined, wholeBeside } from './parts-side-by-side.ts';
+import { partsClaimVerdict, partsCombined, sharesCombined, wholeBeside } from './parts-side-by-side.ts';
 import { closestHeld, inPeriod, joinNames, whatWeHold, widerBreakdownHeld } from './holdings.ts';
 import { fallback, sentences } from './passages.ts';
 import { documentsNamed } from './named-documents.ts';
@@ -356,7 +356,7 @@ function answerEachMeasure(
     sideBySide && forces.length <= 1
       ? (sharesCombined(ctx, asked, draft, firstFacts) ?? partsCombined(ctx, asked, draft, firstFacts) ?? wholeBeside(ctx, draft, firstFacts))
       : undefined;
-  const text = `${opening}\n${answers.map((p) => `• ${p.text}`).join('\n')}${together ? `\n${together}` : ''}`;
+  const text = `${partsClaimVerdict(asked, draft, firstFacts)}${opening}\n${answers.map((p) => `• ${p.text}`).join('\n')}${together ? `\n${together}` : ''}`;
   const type = typeOf(asked);
   const frame = { type, forces, periods: [] };
   const answered = answers.some((p) => p.status === 'answered');

@@ -20,6 +20,17 @@ function partFacts(draft: AnswerDraft, starts: readonly number[]): [number, numb
   return [ia, ib];
 }
 
+/** "Yes, that's right. " where a claim that the part named first is the larger ("more under Schedule 3
+ * than outside it") holds for the two parts' figures, "No, that's not right. " where it does not; ""
+ * where no such claim was made or the parts are not of one place, period and unit. */
+export function partsClaimVerdict(asked: QueryFrame, draft: AnswerDraft, starts: readonly number[]): string {
+  const claim = typeof asked.checksClaim === 'string' ? asked.checksClaim : undefined;
+  const pair = claim ? partFacts(draft, starts) : undefined;
+  const [a, b] = pair ? [draft.facts[pair[0]], draft.facts[pair[1]]] : [];
+  if (!a || !b || a.value === b.value) return '';
+  return (claim === 'more') === a.value > b.value ? "Yes, that's right. " : "No, that's not right. ";
+}
+
 /** "In all: 81,776 complaint cases finalised [1]": the published whole two parts asked side by side
  * split (cases finalised formally and informally), where it is held for their force and period. */
 export function wholeBeside(ctx: AnswerContext, draft: AnswerDraft, starts: readonly number[]): string | undefined {

@@ -1024,11 +1024,14 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     unaccounted: intent === 'define' || intent === 'statement' || intent === 'recommendations' ? [] : unused.filter((w) => !byline.includes(w)),
   };
   if (byline.length > 0) frame.byline = byline;
-  const claimed = has(cues, 'claim-check') ? figuresClaimed(wording, slots) : [];
+  // "… than outside it in 24/25?? is that right": a claim check said apart from the question is one still.
+  const checking = found.has('claim-check');
+  const claimed = checking ? figuresClaimed(wording, slots) : [];
   if (claimed.length > 0) frame.claimed = claimed;
-  if (has(cues, 'claim-check')) {
+  if (checking) {
     // The comparative nearest the claim's first "than" says which way it goes.
-    const said = (slot: PhraseSlot) => Math.min(...(slots.get(slot) ?? []).map((m) => m.end));
+    // "More than 2,400" bounds a figure, and is no comparison.
+    const said = (slot: PhraseSlot) => Math.min(...(slots.get(slot) ?? []).filter((m) => !/^\d/.test(ws[m.end] ?? '')).map((m) => m.end));
     const [more, fewer] = [said('claims-more'), said('claims-fewer')];
     frame.checksClaim = more < fewer ? 'more' : fewer < more ? 'fewer' : true;
   }
