@@ -145,7 +145,8 @@ function unheldOutcome(ctx: AnswerContext, frame: QueryFrame, metric: Metric, fo
   // Read as the metric choice reads them: "appeals upheld" is the reviews' own outcome.
   for (const { id } of readingFor(ctx, frame).breakdowns) {
     const outcome = ctx.outcomes.get(id);
-    if (!outcome || outcome.generic || own(id) || outcome.terms.some(describes)) continue;
+    // "Valid complaint cases finalised": an outcome the measure's own label names describes it.
+    if (!outcome || outcome.generic || own(id) || outcome.terms.some(describes) || describes(outcome.label)) continue;
     // "Wiltshire abuse of position allegations": the category is counted, but not for the force asked
     // (its row of the table is missing), so the force's total never stands in for it.
     const heldFor = (metric: string) =>
