@@ -18,8 +18,8 @@ export function claimedElsewhere(ctx: AnswerContext, frame: QueryFrame, draft: A
   const held = ctx.store.forForce(force).filter((o) => periods.includes(o.period.id));
   // A claimed figure the answer's own measure holds is confirmed by the answer itself.
   const answered = new Set(held.filter((o) => o.metric.id === metric.id).map((o) => o.value));
-  const notes = claimed.flatMap(({ value }) => {
-    if (answered.has(value)) return [];
+  const notes = claimed.flatMap(({ value, percent }) => {
+    if (percent || answered.has(value)) return [];
     const other = held.find((o) => o.value === value && o.metric.id !== metric.id && o.metric.unit === metric.unit);
     if (!other) return [];
     const s = draft.stated(other);
@@ -31,6 +31,10 @@ export function claimedElsewhere(ctx: AnswerContext, frame: QueryFrame, draft: A
 
 /** How far a figure put "about" or "nearly" may be from the one held and still be borne out. */
 const ROUGHLY = 0.05;
+/** The same for a share, in percentage points. */
+const PERCENT_POINTS = 2.5;
+/** A share claimed as a whole number is borne out by one given to a decimal place that rounds to it. */
+const HALF = 0.5;
 
 /**
  * "Yes, that's right." or "No, that's not right." before an answer to a claim, judged on `given` (the
@@ -51,14 +55,16 @@ function claimVerdict(ctx: AnswerContext, frame: QueryFrame, given: readonly Fac
     const m = measure(f);
     return m === own || (m !== undefined && own !== undefined && (ctx.measures.get(m)?.partOf === own || ctx.measures.get(own)?.partOf === m));
   };
-  const holds = ({ value, bound }: (typeof claimed)[number]) =>
-    bound === 'over'
-      ? main.value > value
-      : bound === 'under'
-        ? main.value < value
-        : bound === 'about'
-          ? Math.abs(main.value - value) <= value * ROUGHLY
-          : given.some((f) => f.value === value && (f.computed !== undefined || related(f)));
+  // A share claimed is judged against the shares given, the first of them the one answered.
+  const shares = given.filter((f) => f.unit === 'percent');
+  const holds = ({ value, bound, percent }: (typeof claimed)[number]) => {
+    const judged = percent ? shares[0]?.value : main.value;
+    if (judged === undefined) return false;
+    if (bound === 'over') return judged > value;
+    if (bound === 'under') return judged < value;
+    if (bound === 'about') return Math.abs(judged - value) <= (percent ? PERCENT_POINTS : value * ROUGHLY);
+    return percent ? shares.some((f) => Math.abs(f.value - value) < HALF) : given.some((f) => f.value === value && (f.computed !== undefined || related(f)));
+  };
   if (claimed.every(holds)) return claimed.some((c) => c.bound === 'about') ? 'Yes, roughly. ' : "Yes, that's right. ";
   return claimed.length === 1 ? "No, that's not right. " : '';
 }

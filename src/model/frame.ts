@@ -236,7 +236,7 @@ export const QueryFrame = z.strictObject({
   /** Figures a claim put to the data states ("I have 801 … Is that right?", "more than 2,400"), each
    * with the bound the claim puts on it: the answer says whether the figure held bears it out, and a
    * figure of another measure is named as that measure's. */
-  claimed: z.array(z.strictObject({ value: z.number(), bound: z.enum(['over', 'under', 'about']).optional() })).optional(),
+  claimed: z.array(z.strictObject({ value: z.number(), bound: z.enum(['over', 'under', 'about']).optional(), percent: z.literal(true).optional() })).optional(),
   /** Asks about the whole United Kingdom, of which we hold England and Wales only. */
   ukWide: z.literal(true).optional(),
   /** The term defined, or the speaker quoted, as typed. */

@@ -1301,25 +1301,18 @@ function figuresClaimed(wording: string, slots: ReadonlyMap<PhraseSlot, SlotMatc
     const k = words(wording.slice(0, at)).length;
     return endsAt('more-than', k) ? 'over' : endsAt('fewer-than', k) ? 'under' : endsAt('roughly', k) ? 'about' : undefined;
   };
-  return digitNumbersAt(wording)
-    .filter(({ value, at }) => {
-      const written = /^[\d,.]*\d/.exec(wording.slice(at))?.[0] ?? '';
-      const before = wording.slice(Math.max(0, at - 4), at).toLowerCase();
-      const after = wording.slice(at + written.length, at + written.length + 9).toLowerCase();
-      const period = /[/-]$/.test(before) || /^[/-]\d/.test(after);
-      return (
-        Number.isInteger(value) &&
-        value >= 10 &&
-        !(value >= 1990 && value <= 2035) &&
-        !period &&
-        !before.endsWith('per ') &&
-        !/^\s*(%|percent|per cent)/.test(after)
-      );
-    })
-    .map(({ value, at }) => {
-      const bound = boundAt(at);
-      return bound ? { value, bound } : { value };
-    });
+  return digitNumbersAt(wording).flatMap(({ value, at }) => {
+    const written = /^[\d,.]*\d/.exec(wording.slice(at))?.[0] ?? '';
+    const before = wording.slice(Math.max(0, at - 4), at).toLowerCase();
+    const after = wording.slice(at + written.length, at + written.length + 9).toLowerCase();
+    const period = /[/-]$/.test(before) || /^[/-]\d/.test(after);
+    // "Only 14% were found not reasonable": a share claimed, judged against the shares given.
+    const percent = /^\s*(%|percent|per cent)/.test(after);
+    const figure = percent ? value <= 100 : Number.isInteger(value) && value >= 10 && !(value >= 1990 && value <= 2035);
+    if (!figure || period || before.endsWith('per ')) return [];
+    const bound = boundAt(at);
+    return [{ value, ...(bound ? { bound } : {}), ...(percent ? { percent: true as const } : {}) }];
+  });
 }
 
 /** Whether the two best fits, level, time the two parts of one whole (cases finalised outside and

@@ -73,7 +73,7 @@ const Row = z.strictObject({
   /** Figures a claim put to the data states ("I have 801 … Is that right?"). */
   /** A claim put to the data, to be judged. */
   checksClaim: z.union([z.literal(true), z.enum(['more', 'fewer'])]).optional(),
-  /** Each figure claimed, with its bound where the claim puts one: 801, "over 2400". */
+  /** Each figure claimed, with its bound where the claim puts one: 801, "over 2400", "14%". */
   claimed: z.array(z.union([z.number(), z.string()])).optional(),
 });
 type Row = z.infer<typeof Row>;
@@ -150,7 +150,9 @@ function asRow(f: QueryFrame, expected: Row): Partial<Row> {
     ...(f.byline ? { byline: f.byline } : {}),
     ...(f.ratio ? { ratio: true as const } : {}),
     ...(f.checksClaim ? { checksClaim: f.checksClaim } : {}),
-    ...(f.claimed ? { claimed: f.claimed.map((c) => (c.bound ? `${c.bound} ${c.value}` : c.value)) } : {}),
+    ...(f.claimed
+      ? { claimed: f.claimed.map((c) => (c.bound || c.percent ? `${c.bound ? `${c.bound} ` : ''}${c.value}${c.percent ? '%' : ''}` : c.value)) }
+      : {}),
   };
   const { q: _q, previous: _previous, ...named } = expected;
   // Every field the frame holds is checked, and every field the row names: a row missing a field the
