@@ -29,6 +29,11 @@ export function claimedElsewhere(ctx: AnswerContext, frame: QueryFrame, draft: A
   return notes.join('');
 }
 
+/** The verdict on a claim, said before the figures that settle it. */
+export function verdict(borneOut: boolean, roughly = false): string {
+  return borneOut ? (roughly ? 'Yes, roughly. ' : "Yes, that's right. ") : "No, that's not right. ";
+}
+
 /** How far a figure put "about" or "nearly" may be from the one held and still be borne out. */
 const ROUGHLY = 0.05;
 /** The same for a share, in percentage points. */
@@ -65,8 +70,12 @@ function claimVerdict(ctx: AnswerContext, frame: QueryFrame, given: readonly Fac
     if (bound === 'about') return Math.abs(judged - value) <= (percent ? PERCENT_POINTS : value * ROUGHLY);
     return percent ? shares.some((f) => Math.abs(f.value - value) < HALF) : given.some((f) => f.value === value && (f.computed !== undefined || related(f)));
   };
-  if (claimed.every(holds)) return claimed.some((c) => c.bound === 'about') ? 'Yes, roughly. ' : "Yes, that's right. ";
-  return claimed.length === 1 ? "No, that's not right. " : '';
+  if (claimed.every(holds))
+    return verdict(
+      true,
+      claimed.some((c) => c.bound === 'about'),
+    );
+  return claimed.length === 1 ? verdict(false) : '';
 }
 
 /** The answer `compose` gives to a claim put to the data, led by whether the figures bear it out. */

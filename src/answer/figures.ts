@@ -19,7 +19,7 @@ import { stateGroup } from './period-groups.ts';
 import { labelNames, otherBreakdownsNamed } from './breakdowns-named.ts';
 import { nearestPeriods } from './period-fit.ts';
 import { kindsSummed } from './kinds-summed.ts';
-import { claimedElsewhere } from './claimed.ts';
+import { claimedElsewhere, verdict } from './claimed.ts';
 import { partsClaimVerdict, partsCombined, sharesCombined, wholeBeside } from './parts-side-by-side.ts';
 import { closestHeld, inPeriod, joinNames, whatWeHold, widerBreakdownHeld } from './holdings.ts';
 import { fallback, sentences } from './passages.ts';
@@ -1162,9 +1162,8 @@ function compare(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targ
   // (or the lower), is or is not.
   const claim = have.length === 2 && diff !== 0 && !whole ? claimed : undefined;
   const claimedSide = claim === 'more' ? hi : lo;
-  const verdict = claim ? (claimedSide.force === target.forces[0] ? "Yes, that's right. " : "No, that's not right. ") : '';
   let text =
-    verdict +
+    (claim ? verdict(claimedSide.force === target.forces[0]) : '') +
     (diff === 0
       ? `${Then}${joinNames(have.map((r) => draft.forceName(r.force)))} had the same ${label}: ${hi.text}.`
       : subject && whole

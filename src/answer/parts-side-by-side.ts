@@ -3,6 +3,7 @@
  * a kind investigated and not), for one force and period: the published whole beside them, or, where
  * asked, their sum or the gap between them, as our calculation.
  */
+import { verdict } from './claimed.ts';
 import type { QueryFrame } from '../model/frame.ts';
 import { formatNumber, round1 } from '../text/numbers.ts';
 import type { AnswerContext } from './context.ts';
@@ -28,7 +29,7 @@ export function partsClaimVerdict(asked: QueryFrame, draft: AnswerDraft, starts:
   const pair = claim ? partFacts(draft, starts) : undefined;
   const [a, b] = pair ? [draft.facts[pair[0]], draft.facts[pair[1]]] : [];
   if (!a || !b || a.value === b.value) return '';
-  return (claim === 'more') === a.value > b.value ? "Yes, that's right. " : "No, that's not right. ";
+  return verdict((claim === 'more') === a.value > b.value);
 }
 
 /** "In all: 81,776 complaint cases finalised [1]": the published whole two parts asked side by side
