@@ -193,6 +193,7 @@ const NOISE: ReadonlySet<PhraseSlot> = new Set(['topic-noise', 'count-noise', 'p
 const ABOUT_ENDS = new Set([
   'were',
   'was',
+  'being',
   'are',
   'is',
   'made',
