@@ -127,10 +127,11 @@ function commonPeriods(seriesByForce: PeriodGroup[][]): string[] {
  * instead would pass one number off as another. */
 function unheldOutcome(ctx: AnswerContext, frame: QueryFrame, metric: Metric, forces: readonly string[]): Outcome | undefined {
   const { measure } = metric;
-  // "Of the 386 staff referred…, how many were dismissed?": a role the metric counts leaves the result
-  // named beside it still asked; any other kind the metric counts answers for the kinds named.
+  // "Of the 386 staff referred…, how many were dismissed?", "deaths in police custody": the kind the
+  // metric counts (a role, a subcategory) leaves a result or kind named beside it still asked. Kinds
+  // of allegation listed side by side are each answered in their own right, and a kind sharing words
+  // with the one counted is that one.
   const counted = metric.outcome === undefined ? undefined : ctx.outcomes.get(metric.outcome);
-  // Kinds of allegation listed side by side are each answered in their own right.
   const own = (id: string) => {
     if (counted === undefined) return false;
     const other = ctx.outcomes.get(id);
