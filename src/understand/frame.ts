@@ -1298,22 +1298,57 @@ function unaccounted(
 function figuresClaimed(wording: string, slots: ReadonlyMap<PhraseSlot, SlotMatch[]>): NonNullable<QueryFrame['claimed']> {
   // "More than 2,400", "nearly 1,000": the words just before the figure bound it.
   const endsAt = (slot: PhraseSlot, k: number) => (slots.get(slot) ?? []).some((m) => m.end === k);
-  const boundAt = (at: number) => {
+  const boundAt = (at: number): 'over' | 'under' | 'about' | undefined => {
     const k = words(wording.slice(0, at)).length;
     return endsAt('more-than', k) ? 'over' : endsAt('fewer-than', k) ? 'under' : endsAt('roughly', k) ? 'about' : undefined;
   };
-  return digitNumbersAt(wording).flatMap(({ value, at }) => {
-    const written = /^[\d,.]*\d/.exec(wording.slice(at))?.[0] ?? '';
-    const before = wording.slice(Math.max(0, at - 4), at).toLowerCase();
-    const after = wording.slice(at + written.length, at + written.length + 9).toLowerCase();
-    const period = /[/-]$/.test(before) || /^[/-]\d/.test(after);
-    // "Only 14% were found not reasonable": a share claimed, judged against the shares given.
-    const percent = /^\s*(%|percent|per cent)/.test(after);
-    const figure = percent ? value <= 100 : Number.isInteger(value) && value >= 10 && !(value >= 1990 && value <= 2035);
-    if (!figure || period || before.endsWith('per ')) return [];
-    const bound = boundAt(at);
-    return [{ value, ...(bound ? { bound } : {}), ...(percent ? { percent: true as const } : {}) }];
-  });
+  return [
+    ...digitNumbersAt(wording).flatMap(({ value, at }) => {
+      const written = /^[\d,.]*\d/.exec(wording.slice(at))?.[0] ?? '';
+      const before = wording.slice(Math.max(0, at - 4), at).toLowerCase();
+      const after = wording.slice(at + written.length, at + written.length + 9).toLowerCase();
+      const period = /[/-]$/.test(before) || /^[/-]\d/.test(after);
+      // "Only 14% were found not reasonable": a share claimed, judged against the shares given.
+      const percent = /^\s*(%|percent|per cent)/.test(after);
+      const figure = percent ? value <= 100 : Number.isInteger(value) && value >= 10 && !(value >= 1990 && value <= 2035);
+      if (!figure || period || before.endsWith('per ')) return [];
+      const bound = boundAt(at);
+      return [{ value, ...(bound ? { bound } : {}), ...(percent ? { percent: true as const } : {}) }];
+    }),
+    ...sharesInWords(wording),
+  ];
+}
+
+/** Shares a claim puts in words, as percentages: "two-thirds", "one in five". */
+const FRACTIONS: ReadonlyArray<[RegExp, number]> = [
+  [/\b(?:a |one )?half\b/, 50],
+  [/\btwo[- ]thirds\b/, 66.7],
+  [/\b(?:a |one )?third\b/, 33.3],
+  [/\bthree[- ]quarters\b/, 75],
+  [/\b(?:a |one )?quarter\b/, 25],
+  [/\b(one|two|three|four|five|six|seven|eight|nine) in (?:ten|10)\b/, 10],
+  [/\bone in (?:five|5)\b/, 20],
+];
+
+const WORD_DIGITS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
+
+/**
+ * "Half of Dorset's reviews … – correct?", "is it true most of these were investigated?": a share
+ * said in words, claimed loosely (a bound of "about", or "over" for "most"); never "the first half of
+ * 2024", a period.
+ */
+function sharesInWords(wording: string): NonNullable<QueryFrame['claimed']> {
+  const text = wording.toLowerCase();
+  const found: NonNullable<QueryFrame['claimed']> = [];
+  if (/\b(?:most|the majority) of\b/.test(text)) found.push({ value: 50, bound: 'over', percent: true });
+  for (const [pattern, value] of FRACTIONS) {
+    const m = pattern.exec(text);
+    if (!m || /\b(?:first|second|last|latter)\s+$/.test(text.slice(0, m.index))) continue;
+    const share = value === 10 ? (WORD_DIGITS[m[1] ?? ''] ?? 0) * 10 : value;
+    found.push({ value: share, bound: 'about', percent: true });
+    break;
+  }
+  return found;
 }
 
 /** Whether the two best fits, level, time the two parts of one whole (cases finalised outside and
