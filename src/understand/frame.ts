@@ -1319,15 +1319,15 @@ function figuresClaimed(wording: string, slots: ReadonlyMap<PhraseSlot, SlotMatc
   ];
 }
 
-/** Shares a claim puts in words, as percentages: "two-thirds", "one in five". */
-const FRACTIONS: ReadonlyArray<[RegExp, number]> = [
-  [/\b(?:a |one )?half\b/, 50],
-  [/\btwo[- ]thirds\b/, 66.7],
-  [/\b(?:a |one )?third\b/, 33.3],
-  [/\bthree[- ]quarters\b/, 75],
-  [/\b(?:a |one )?quarter\b/, 25],
-  [/\b(one|two|three|four|five|six|seven|eight|nine) in (?:ten|10)\b/, 10],
-  [/\bone in (?:five|5)\b/, 20],
+/** Shares a claim puts in words, as percentages: "two-thirds", "one in five", "nine in ten". */
+const FRACTIONS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => number]> = [
+  [/\b(?:a |one )?half\b/, () => 50],
+  [/\btwo[- ]thirds\b/, () => 66.7],
+  [/\b(?:a |one )?third\b/, () => 33.3],
+  [/\bthree[- ]quarters\b/, () => 75],
+  [/\b(?:a |one )?quarter\b/, () => 25],
+  [/\b(one|two|three|four|five|six|seven|eight|nine) in (?:ten|10)\b/, (m) => (WORD_DIGITS[m[1] ?? ''] ?? 0) * 10],
+  [/\bone in (?:five|5)\b/, () => 20],
 ];
 
 const WORD_DIGITS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
@@ -1341,11 +1341,11 @@ function sharesInWords(wording: string): NonNullable<QueryFrame['claimed']> {
   const text = wording.toLowerCase();
   const found: NonNullable<QueryFrame['claimed']> = [];
   if (/\b(?:most|the majority) of\b/.test(text)) found.push({ value: 50, bound: 'over', percent: true });
-  for (const [pattern, value] of FRACTIONS) {
+  // One share in words is read: the first of these the claim names.
+  for (const [pattern, share] of FRACTIONS) {
     const m = pattern.exec(text);
     if (!m || /\b(?:first|second|last|latter)\s+$/.test(text.slice(0, m.index))) continue;
-    const share = value === 10 ? (WORD_DIGITS[m[1] ?? ''] ?? 0) * 10 : value;
-    found.push({ value: share, bound: 'about', percent: true });
+    found.push({ value: share(m), bound: 'about', percent: true });
     break;
   }
   return found;
