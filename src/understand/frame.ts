@@ -1293,8 +1293,9 @@ function unaccounted(
   return [...new Set(ws.filter((w, at) => !taken(at) && !inMetric(at) && !inPhrase(at) && !plain(w) && !places.has(w)))];
 }
 
-/** The figures a claim states ("801 complaint cases", "1,365"): whole numbers in digits, never a
- * year, a period's part ("2024/25"), a share ("37%", "37 percent") or what a rate is per ("1,000"). */
+/** The figures a claim states ("801 complaint cases", "1,365", "14%", "two-thirds"), each with the
+ * bound its words put on it: whole numbers and shares, never a year, a period's part ("2024/25") or
+ * what a rate is per ("1,000"). */
 function figuresClaimed(wording: string, slots: ReadonlyMap<PhraseSlot, SlotMatch[]>): NonNullable<QueryFrame['claimed']> {
   // "More than 2,400", "nearly 1,000": the words just before the figure bound it.
   const endsAt = (slot: PhraseSlot, k: number) => (slots.get(slot) ?? []).some((m) => m.end === k);
@@ -1326,11 +1327,9 @@ const FRACTIONS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => number]> = [
   [/\b(?:a |one )?third\b/, () => 33.3],
   [/\bthree[- ]quarters\b/, () => 75],
   [/\b(?:a |one )?quarter\b/, () => 25],
-  [/\b(one|two|three|four|five|six|seven|eight|nine) in (?:ten|10)\b/, (m) => (WORD_DIGITS[m[1] ?? ''] ?? 0) * 10],
+  [/\b(one|two|three|four|five|six|seven|eight|nine) in (?:ten|10)\b/, (m) => (wordNumber(m[1] ?? '') ?? 0) * 10],
   [/\bone in (?:five|5)\b/, () => 20],
 ];
-
-const WORD_DIGITS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
 
 /**
  * "Half of Dorset's reviews … – correct?", "is it true most of these were investigated?": a share
