@@ -27,6 +27,7 @@ import { pickedBy } from './ranking-filter.ts';
 import { partsNamed, type WholeRow, wholeLines, wholeRows } from './whole-ranking.ts';
 import { totalOfForces } from './force-totals.ts';
 import { declineKindRanking, kindNotRanked } from './unranked-kind.ts';
+import { verdict } from './claimed.ts';
 
 /** How many places a ranking lists when the question does not say. */
 const DEFAULT_PLACES = 5;
@@ -281,7 +282,7 @@ export function answerRanking(ctx: AnswerContext, frame: QueryFrame, draft: Answ
     draft.allow(sumOfParts.label);
     const covered = rows.filter((o) => wholes.some((w) => w.force === o.force));
     const lead = `${joinNames(level)} had the ${ascending ? 'fewest' : 'most'} ${sumOfParts.label} ${inPeriod(period)}`;
-    const text = `${lead}. Ranked ${ascending ? 'lowest' : 'highest'} first; each figure is our calculation, ${partsNamed(ctx, draft, sumOfParts)} (${draft.provenance(covered[0] as Observation)}):\n${lines.join('\n')}${belowList(scopeNote(ctx, draft, covered, excluded, within) + leftOut)}`;
+    const text = `${endVerdict(frame, sortedWholes)}${lead}. Ranked ${ascending ? 'lowest' : 'highest'} first; each figure is our calculation, ${partsNamed(ctx, draft, sumOfParts)} (${draft.provenance(covered[0] as Observation)}):\n${lines.join('\n')}${belowList(scopeNote(ctx, draft, covered, excluded, within) + leftOut)}`;
     return draft.answered('ranking', text, { ...answerFrame, measure: sumOfParts.measure });
   }
   const whole = asksShare(frame) && metric.unit === 'count' ? totalMetric(ctx, metric) : undefined;
@@ -300,7 +301,7 @@ export function answerRanking(ctx: AnswerContext, frame: QueryFrame, draft: Answ
     placeLead(draft, sorted, ranking.position, end, `${metric.label} ${inPeriod(period)}`) ??
     `${joinNames(level)} had the ${end} ${metric.label} ${inPeriod(period)}${level.length > 1 ? ` (${formatValue(first.value, metric.unit)} each)` : ''}`;
   const source = draft.provenance(first);
-  const text = `${lead}. Ranked ${ascending ? 'lowest' : 'highest'} first (our ranking; ${source}):\n${list.join('\n')}${placeOf(draft, frame, sorted, ascending)}${belowList(scope + leftOut)}`;
+  const text = `${endVerdict(frame, sorted)}${lead}. Ranked ${ascending ? 'lowest' : 'highest'} first (our ranking; ${source}):\n${list.join('\n')}${placeOf(draft, frame, sorted, ascending)}${belowList(scope + leftOut)}`;
   return draft.answered('ranking', text, answerFrame);
 }
 
@@ -317,6 +318,19 @@ function placeLead(draft: AnswerDraft, sorted: readonly Observation[], position:
   const before = sorted.slice(0, position - 1).filter((o) => o.value !== row.value);
   const tie = level.length > 1 ? `, level with ${joinNames(level.filter((o) => o !== row).map(shown))}` : '';
   return `${shown(row)} had the ${ordinalWord(position)}-${end} ${what}${tie}${before.length > 0 ? `, after ${joinNames(before.map(shown))}` : ''}`;
+}
+
+/**
+ * "Was Lancashire the slowest force?", "… the second-highest, right?": "Yes, that's right. " or "No,
+ * that's not right. " when the one force named is claimed to stand at a place, judged on its place
+ * with ties shared (forces level with it do not push it down); "" when no such claim was put.
+ */
+function endVerdict(frame: QueryFrame, sorted: readonly { force: string; value: number }[]): string {
+  const forces = frame.scope.kind === 'forces' ? frame.scope.forces.filter((f) => f !== NATIONAL) : [];
+  const row = forces.length === 1 ? sorted.find((o) => o.force === forces[0]) : undefined;
+  if (frame.checksClaim === undefined || frame.ranking.direction === undefined || !row) return '';
+  const place = 1 + sorted.filter((o) => (frame.ranking.direction === 'lowest' ? o.value < row.value : o.value > row.value)).length;
+  return verdict(place === (frame.ranking.position ?? 1));
 }
 
 /** "Was Lancashire the slowest force?": where the one force named stands, when the list leaves it out. */

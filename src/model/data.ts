@@ -394,6 +394,8 @@ export const PhraseSlot = z.enum([
   // Both ends of a comparison offered ("higher or lower", "faster or slower"): no direction asked.
   'either-end',
   'superlative-force',
+  /** "Was Lancashire the slowest force?", "more allegations than any other force": a claim that one force is at an end of the ranking, answered yes or no. */
+  'claims-end',
   'periods-listed',
   'uk-wide',
   'money',

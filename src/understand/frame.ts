@@ -1036,6 +1036,9 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     const [more, fewer] = [said('claims-more'), said('claims-fewer')];
     frame.checksClaim = more < fewer ? 'more' : fewer < more ? 'fewer' : true;
   }
+  // "Was Lancashire the slowest force?", "… more than any other force, right?": whether the one force
+  // named is at the end of the ranking is the claim, whichever way it is put.
+  if (intent === 'rank' && slots.has('claims-end') && frame.scope.kind === 'forces' && frame.scope.forces.length === 1) frame.checksClaim = true;
   // "The Home Office's line": the speaker, not their possessive.
   if (subject) frame.subject = typed(wording, ws, subject).replace(/['’]s$/, '');
   const defineToo = FIGURE_INTENTS.includes(intent) ? first(slots, 'define-too')?.gap : undefined;

@@ -96,8 +96,21 @@ const RULES: readonly IntentRule[] = [
     priority: 70,
     when: (c) => c.rank && (c.places - (c.national && (c.target || has(c, 'forces-word')) ? 1 : 0) === 0 || c.places > 2 || c.group),
   },
-  // "Was Lancashire the slowest force?": a claim about one force's place among all.
-  { intent: 'rank', priority: 70, when: (c) => has(c, 'superlative-force') && c.places - (c.national ? 1 : 0) === 1 && !c.target },
+  // "Was Lancashire the slowest force?", "where does Kent rank?": one force's place among all.
+  { intent: 'rank', priority: 70, when: (c) => (has(c, 'superlative-force') || has(c, 'claims-end')) && c.places - (c.national ? 1 : 0) === 1 && !c.target },
+  // "Which force logged the most allegations – was it the Met?": the ranking asked, the force named its claimed end.
+  {
+    intent: 'rank',
+    priority: 70,
+    when: (c) =>
+      c.rank &&
+      has(c, 'rank') &&
+      (has(c, 'highest') || has(c, 'lowest')) &&
+      c.places === 1 &&
+      !c.target &&
+      !has(c, 'rank-periods') &&
+      !has(c, 'rank-breakdowns'),
+  },
   // "The three biggest categories for GMP": a force's breakdowns in order.
   { intent: 'rank', priority: 69, when: (c) => has(c, 'rank-breakdowns') && c.places <= 1 },
   // "Which year had the most complaint investigations in Dorset?": one place's years in order.

@@ -57,11 +57,14 @@ const BETWEEN_EXCLUSION = new Set(['the', 'both', 'and', 'or']);
 /** Words asking whether a force was left out ("was the Met excluded?"), not leaving it out. */
 const ASKING_IF = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being', 'get', 'got']);
 
+/** Words after "more than" that make it an end of a ranking, not a threshold ("… than any other force"). */
+const ANY_OTHER = new Set(['any', 'every', 'all']);
+
 /** Reads the shape from the slots found in the question's words `ws`. */
 export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatch[]>, forces: ForceMention): Shape {
   const has = (slot: PhraseSlot) => (slots.get(slot)?.length ?? 0) > 0;
-  // "At least 5,000" is a threshold, not the least.
-  const thresholds = slots.get('more-than') ?? [];
+  // "At least 5,000" is a threshold, not the least; "slower than any other force" is the slowest.
+  const thresholds = (slots.get('more-than') ?? []).filter((t) => !ANY_OTHER.has(ws[t.end] ?? ''));
   const unbounded = (slot: PhraseSlot) => (slots.get(slot) ?? []).filter((m) => !thresholds.some((t) => m.at < t.end && t.at < m.end));
   // "Top 3 quickest": "top" says how many places; the word after it says which end.
   const placeWord = (m: SlotMatch) => m.end - m.at === 1 && (ws[m.at] === 'top' || ws[m.at] === 'bottom');
