@@ -1319,7 +1319,10 @@ function change(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   };
   draft.computed({ ...base, metricLabel: `change in ${metric.label}` }, diff, 'difference', [sa.index, sb.index], diffWorking);
   const direction = diff > 0 ? 'rose' : diff < 0 ? 'fell' : 'did not change';
-  let text = `${capitalise(metric.label)} for ${draft.forceName(force)} ${direction} from ${sa.shown} ${inPeriod(a.period)} ${sa.marks} to ${sb.shown} ${inPeriod(b.period)} ${sb.marks}`;
+  // "Did complaints fall …?": answered yes or no before the figures.
+  const claim = frame.claimsChange;
+  const borneOut = claim === 'double' ? b.value >= 2 * a.value : claim === 'halve' ? 2 * b.value <= a.value : diff !== 0 && diff > 0 === (claim === 'rise');
+  let text = `${claim ? verdict(borneOut) : ''}${capitalise(metric.label)} for ${draft.forceName(force)} ${direction} from ${sa.shown} ${inPeriod(a.period)} ${sa.marks} to ${sb.shown} ${inPeriod(b.period)} ${sb.marks}`;
   if (diff !== 0 && unit === 'count' && a.value !== 0) {
     const pct = round1((diff / a.value) * 100);
     const pctWorking = `${diff < 0 ? '−' : ''}${formatNumber(Math.abs(diff))} ÷ ${formatNumber(a.value)} = ${pct < 0 ? '−' : ''}${formatNumber(Math.abs(pct))}%`;

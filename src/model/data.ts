@@ -464,6 +464,12 @@ export const PhraseSlot = z.enum([
   /** What a claim says of the place it names first: "…logged more … than the Met", or fewer. */
   'claims-more',
   'claims-fewer',
+  /** What a yes-or-no question claims of a figure over time: "did complaints rise …?", or fall. */
+  'claims-rise',
+  'claims-fall',
+  /** "Did complaints double …?", "… halve?": a yes-or-no question claiming a figure at least doubled, or at least halved. */
+  'claims-double',
+  'claims-halve',
   /** Asks how many forces ("how many forces had…"). */
   'count-forces',
   /** Compares with the published England and Wales figure ("the national figure"). */

@@ -233,6 +233,9 @@ export const QueryFrame = z.strictObject({
    * whether the data bears it out, where the figures can tell. "more" or "fewer" where the claim is
    * that the place named first has more (or fewer) than the other ("… logged more … than the Met"). */
   checksClaim: z.union([z.literal(true), z.enum(['more', 'fewer'])]).optional(),
+  /** A yes-or-no question claims the figure rose, fell, at least doubled or at least halved between the periods asked
+   * ("Did complaints fall between 2021/22 and 2022/23?"): the change answered says first whether it did. */
+  claimsChange: z.enum(['rise', 'fall', 'double', 'halve']).optional(),
   /** Figures a claim put to the data states ("I have 801 … Is that right?", "more than 2,400"), each
    * with the bound the claim puts on it: the answer says whether the figure held bears it out, and a
    * figure of another measure is named as that measure's. */

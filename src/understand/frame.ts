@@ -183,6 +183,9 @@ const typedPattern: (folded: string) => RegExp = memoised(
 /** Words after "share of all" that make the whole the force's own ("of all its allegations"). */
 const OWN = new Set(['its', 'their', 'his', 'her', 'the']);
 
+/** Words opening a question answered yes or no ("did complaints fall …?", "have they risen …?"). */
+const YES_NO = new Set(['did', 'do', 'does', 'has', 'have', 'had', 'is', 'was', 'were', 'are']);
+
 /** Speakers named only by a pronoun. */
 const PRONOUNS = new Set(['he', 'she', 'they', 'him', 'her', 'them']);
 
@@ -1036,6 +1039,12 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     const [more, fewer] = [said('claims-more'), said('claims-fewer')];
     frame.checksClaim = more < fewer ? 'more' : fewer < more ? 'fewer' : true;
   }
+  // "Did complaints fall between 2021/22 and 2022/23?", "is it true they rose…": one way claimed, asked yes or no.
+  const [rise, fall] = [slots.has('claims-rise'), slots.has('claims-fall')];
+  const yesNo = intent === 'change' && claimed.length === 0 && (checking || YES_NO.has(ws[0] ?? ''));
+  if (yesNo && slots.has('claims-double')) frame.claimsChange = 'double';
+  else if (yesNo && slots.has('claims-halve')) frame.claimsChange = 'halve';
+  else if (yesNo && rise !== fall && !slots.has('either-end')) frame.claimsChange = rise ? 'rise' : 'fall';
   // "Was Lancashire the slowest force?", "… more than any other force, right?": whether the one force
   // named is at the end of the ranking is the claim, whichever way it is put.
   if (intent === 'rank' && slots.has('claims-end') && frame.scope.kind === 'forces' && frame.scope.forces.length === 1) frame.checksClaim = true;

@@ -70,9 +70,10 @@ const Row = z.strictObject({
   ratio: z.literal(true).optional(),
   /** The label the question opens with ("Mansfield Chad - …"): who asks, not a source asked about. */
   byline: z.array(z.string()).optional(),
-  /** Figures a claim put to the data states ("I have 801 … Is that right?"). */
   /** A claim put to the data, to be judged. */
   checksClaim: z.union([z.literal(true), z.enum(['more', 'fewer'])]).optional(),
+  /** What a yes-or-no question claims a figure did over time ("did complaints fall …?"). */
+  claimsChange: z.enum(['rise', 'fall', 'double', 'halve']).optional(),
   /** Each figure claimed, with its bound where the claim puts one: 801, "over 2400", "14%". */
   claimed: z.array(z.union([z.number(), z.string()])).optional(),
 });
@@ -150,6 +151,7 @@ function asRow(f: QueryFrame, expected: Row): Partial<Row> {
     ...(f.byline ? { byline: f.byline } : {}),
     ...(f.ratio ? { ratio: true as const } : {}),
     ...(f.checksClaim ? { checksClaim: f.checksClaim } : {}),
+    ...(f.claimsChange ? { claimsChange: f.claimsChange } : {}),
     ...(f.claimed
       ? { claimed: f.claimed.map((c) => (c.bound || c.percent ? `${c.bound ? `${c.bound} ` : ''}${c.value}${c.percent ? '%' : ''}` : c.value)) }
       : {}),
