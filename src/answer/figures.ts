@@ -36,6 +36,7 @@ import { asksPerHead, asksShare, isLoose, namedOutright, typeOf } from './frame-
 import { differenceOf, summedOf, totalOverForces, totalOverYears, yearsAddedUp } from './totals.ts';
 import { answerRanking } from './rankings.ts';
 import { shareFor, statedShareBeside, statedShareMetric, statedShareOf, totalMetric } from './shares.ts';
+import { shareChangeText } from './share-change.ts';
 
 /** A figure question's resolved target. */
 interface Target {
@@ -1281,8 +1282,13 @@ function change(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
     from = sorted[0];
     to = sorted.at(-1);
   } else if (sorted.length === 1) {
-    to = sorted[0];
-    from = groups[groups.indexOf(sorted[0] as PeriodGroup) - 1];
+    to = sorted[0] as PeriodGroup;
+    from = groups[groups.indexOf(to) - 1];
+    // "Did they fall in 2022/23?" is on the year just before, even where its sources differ: the change
+    // from each of its figures, never from an older year held once.
+    const end = (g: PeriodGroup | undefined) => g?.period.end ?? '';
+    const between = disputed.filter((g) => end(g) > end(from) && end(g) < end(to)).at(-1);
+    if (between) return changeFromDisputed(draft, frame, target, type, all, to, between);
     if (!from) {
       from = to;
       to = groups[groups.indexOf(sorted[0] as PeriodGroup) + 1];
@@ -1302,6 +1308,9 @@ function change(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
       type,
     );
   }
+  // "Was the share … lower in 2024/25 than in 2022/23?": the shares' change, not the counts'.
+  const shares = asksShare(frame) && metric.unit === 'count' ? shareChangeText(ctx, frame, draft, force, metric, from, to) : undefined;
+  if (shares) return draft.answered(type, shares, frameOf(type, frame, target, [to.period.id, from.period.id]));
   const a = from.observations[0] as Observation;
   const b = to.observations[0] as Observation;
   const sa = draft.stated(a);
@@ -1393,6 +1402,10 @@ function changeFromDisputed(
   });
   const signs = new Set(changes.map((c) => Math.sign(c.diff)));
   const [later, earlier] = singleFirst ? [differing.period, single.period] : [single.period, differing.period];
+  // "Did they fall …?": a verdict only where every source's figure gives the same direction.
+  const claim = frame.claimsChange === 'rise' || frame.claimsChange === 'fall' ? frame.claimsChange : undefined;
+  const diff = signs.size === 1 ? (changes[0]?.diff ?? 0) : 0;
+  const judged = claim && diff !== 0 ? verdict(diff > 0 === (claim === 'rise')) : '';
   const direction =
     signs.size === 1
       ? (changes[0]?.diff ?? 0) > 0
@@ -1404,7 +1417,7 @@ function changeFromDisputed(
   draft.allow(later.label);
   draft.allow(earlier.label);
   const text =
-    `${capitalise(metric.label)} for ${draft.forceName(force)} ${direction} from ${earlier.label} to ${later.label}: ` +
+    `${judged}${capitalise(metric.label)} for ${draft.forceName(force)} ${direction} from ${earlier.label} to ${later.label}: ` +
     `${s.shown} ${s.marks} ${inPeriod(single.period)}, against ${changes.map((c) => c.shown).join(' or ')} ${inPeriod(differing.period)}, whose sources differ. ` +
     `Our calculation, from each: ${changes.map((c) => c.working).join('; ')}.`;
   return draft.answered(type, text, frameOf(type, frame, target, [single.period.id, differing.period.id]));

@@ -14,6 +14,7 @@ import { ASKED_PERIOD_HELD, periodFit } from './period-fit.ts';
 import { NATIONAL } from '../understand/forces.ts';
 import { type PeriodAsk, periodMatches } from '../understand/periods.ts';
 import { documentsNamed, seriesStatedIn } from './named-documents.ts';
+import { expandPhrase } from '../understand/phrases.ts';
 
 /** Intents that relate figures to one another. */
 const RELATING: ReadonlySet<QueryFrame['intent']> = new Set(['compare', 'change', 'trend']);
@@ -253,8 +254,14 @@ function wholesOfParts(ctx: AnswerContext, frame: QueryFrame, fits: Fit[]): Fit[
   const partsOf = (whole: string) => [...ctx.measures.values()].filter((m) => m.partOf === whole);
   const wholes = [...ctx.measures.values()].filter((m) => m.partsAddUp === true);
   const top = Math.max(0, ...fits.map((f) => f.score));
-  // Each part named beyond the words the whole shares with it.
-  const combined = frame.total ? wholes.find((w) => partsOf(w.id).filter((p) => score(p.id) > score(w.id)).length >= 2) : undefined;
+  // Each part named beyond the words the whole shares with it, by a phrase of its own: "Schedule 3
+  // complaint cases … the Welsh forces combined" sums forces, not "Schedule 3" and the cases outside it.
+  const combined = frame.total
+    ? wholes.find((w) => {
+        const parts = partsOf(w.id);
+        return parts.filter((p) => score(p.id) > score(w.id) && namedApart(p, parts, frame.keywords)).length >= 2;
+      })
+    : undefined;
   const asked = combined ? [{ id: combined.id, score: top + 1 }, ...fits.filter((f) => f.id !== combined.id)] : fits;
   const [best, ...rest] = asked;
   const whole = best === undefined || best.loose ? undefined : wholes.find((w) => w.id === best.id);
@@ -269,6 +276,18 @@ function wholesOfParts(ctx: AnswerContext, frame: QueryFrame, fits: Fit[]): Fit[
     .sort((a, b) => at(a.id) - at(b.id));
   if (parts.length === 0) return asked;
   return [{ ...best, preferred: true }, ...parts.map((p) => ({ id: p.id, score: best.score })), ...rest.filter((f) => !parts.some((p) => p.id === f.id))];
+}
+
+/** Whether the question's content words hold a phrase of `part` that none of its sibling parts
+ * has ("informal", "Schedule 3"), not only words they share ("complaint cases finalised"). */
+function namedApart(part: Measure, parts: readonly Measure[], keywords: readonly string[]): boolean {
+  const asked = new Set(keywords);
+  const spellings = (m: Measure) => m.terms.flatMap(expandPhrase);
+  const shared = new Set(parts.filter((p) => p !== part).flatMap(spellings));
+  return spellings(part).some((t) => {
+    const ws = words(t).filter((w) => !STOPWORDS.has(w));
+    return !shared.has(t) && ws.length > 0 && ws.every((w) => asked.has(w));
+  });
 }
 
 /** The measure beside `measure` (a sibling part of its whole, or a part of it) whose phrases begin

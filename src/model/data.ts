@@ -417,6 +417,8 @@ export const PhraseSlot = z.enum([
   'authorship',
   /** "What share of all IOPC reviews … concerned the Met?": a force's part of the national whole. */
   'share-of-all',
+  /** "What proportion of the IOPC's reviews … involved the Met?": the force named after the words is the part, England and Wales's figure the whole. */
+  'share-from-force',
   'opinion',
   'highest',
   'lowest',

@@ -6,7 +6,7 @@
  */
 import type { Frame } from '../model/answer.ts';
 import type { PhraseSlot, SourceFamily } from '../model/data.ts';
-import type { Fit, Intent, MeasureReading, Normalisation, QueryFrame, Scope } from '../model/frame.ts';
+import type { Fit, Intent, MeasureReading, Normalisation, PeriodAsk, QueryFrame, Scope } from '../model/frame.ts';
 import { digitNumbersAt, wordNumber } from '../text/numbers.ts';
 import { memoised } from '../text/memo.ts';
 import { editDistance, fold, openingLabel, STOPWORDS, words } from '../text/words.ts';
@@ -182,6 +182,11 @@ const typedPattern: (folded: string) => RegExp = memoised(
 
 /** Words after "share of all" that make the whole the force's own ("of all its allegations"). */
 const OWN = new Set(['its', 'their', 'his', 'her', 'the']);
+
+/** The year a period named starts in, for telling which of two comes later. */
+function startYear(ask: PeriodAsk): number | undefined {
+  return ask.kind === 'financial-year' ? Number(ask.id.slice(0, 4)) : ask.kind === 'year' ? ask.year : undefined;
+}
 
 /** Words opening a question answered yes or no ("did complaints fall …?", "have they risen …?"). */
 const YES_NO = new Set(['did', 'do', 'does', 'has', 'have', 'had', 'is', 'was', 'were', 'are']);
@@ -920,13 +925,15 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   // "What share of all IOPC reviews … concerned the Met?": one force's part of England and Wales's
   // whole, as "what share of England and Wales's reviews were the Met's?" ("of all its …" is its own).
   const ofAll = first(slots, 'share-of-all');
+  // "What proportion of the IOPC's reviews … involved the Met?": the force named straight after the words.
+  const fromForce = (slots.get('share-from-force') ?? []).some((m) => mentioned.spans.some(([a, b]) => a <= m.end && m.end < b));
   if (
-    ofAll !== undefined &&
+    (ofAll !== undefined || fromForce) &&
     intent === 'share' &&
     scope.kind === 'forces' &&
     scope.forces.length === 1 &&
     metrics.outcomes.size === 0 &&
-    !OWN.has(ws[ofAll.end] ?? '')
+    !OWN.has(ws[ofAll?.end ?? -1] ?? '')
   ) {
     scope = { ...scope, forces: [NATIONAL, ...scope.forces] };
     intent = 'compare';
@@ -1045,6 +1052,11 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   if (yesNo && slots.has('claims-double')) frame.claimsChange = 'double';
   else if (yesNo && slots.has('claims-halve')) frame.claimsChange = 'halve';
   else if (yesNo && rise !== fall && !slots.has('either-end')) frame.claimsChange = rise ? 'rise' : 'fall';
+  else if (yesNo && slots.has('claims-more') !== slots.has('claims-fewer') && !slots.has('either-end')) {
+    // "Was the share lower in 2024/25 than in 2022/23?": lower in the later year named first is a fall.
+    const [named, against] = periods.asks.map(startYear);
+    if (named !== undefined && against !== undefined && named !== against) frame.claimsChange = slots.has('claims-more') === named > against ? 'rise' : 'fall';
+  }
   // "Was Lancashire the slowest force?", "… more than any other force, right?": whether the one force
   // named is at the end of the ranking is the claim, whichever way it is put.
   if (intent === 'rank' && slots.has('claims-end') && frame.scope.kind === 'forces' && frame.scope.forces.length === 1) frame.checksClaim = true;
