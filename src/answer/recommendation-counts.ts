@@ -33,6 +33,8 @@ export interface Selection {
   about: string;
   /** " from July 2020" or "". */
   when: string;
+  /** Every force's on the topic, dated as asked, where one force's part of them is asked beside the whole; else empty. */
+  onTopicEverywhere: readonly SourceDocument[];
 }
 
 /** Which rows a count of recommendations counted, in words a reader can filter the spreadsheet by. */
@@ -141,7 +143,14 @@ function wholeBeside(draft: AnswerDraft, s: Selection): string[] {
     const whole = s.held.filter(kept);
     const whom = whomOf(draft, s, s.forces, undefined);
     const sentence = `In all, whatever the topic, we hold ${counted(draft, whole.length, whom, status.trim())} to ${whom.name}${s.when}${recorded}`;
-    return [`${sentence} ${working(whom, { ...s, topic: [], category: undefined })}.`];
+    // Which is the part, the force or the topic, the count cannot tell: both wholes are given.
+    const everyForce = s.onTopicEverywhere.filter(kept);
+    const across = whomOf(draft, s, [], s.category);
+    const onTopic =
+      s.onTopicEverywhere.length > 0
+        ? [`Across every force, we hold ${counted(draft, everyForce.length, across, status.trim())}${s.about}${s.when}${recorded} ${working(across, s)}.`]
+        : [];
+    return [...onTopic, `${sentence} ${working(whom, { ...s, topic: [], category: undefined })}.`];
   }
   // Every force's count with the response kept, beside one force's ("…turned down, and how many of
   // those were the Met's?"): the force's own whole, every response, is said already. Several forces'

@@ -81,7 +81,9 @@ export function answerRecommendations(ctx: AnswerContext, asked: QueryFrame, dra
     category !== undefined ? ` in the IOPC's category “${draft.echo(category)}”` : topic.length > 0 ? ` mentioning “${draft.echo(topic.join(' '))}”` : '';
   const when = asks.length > 0 ? ` from ${draft.echo(joinNames(asks.map((a) => a.label)))}` : '';
   const recorded = response ? ` recorded as ${RESPONSES[response]}` : '';
-  const s: Selection = { all, held, dated, chosen, forces, who, topic, category, asks, response, about, when };
+  // "…, and how many of those concerned the Met?": every force's on the topic, the whole of the force's part.
+  const onTopicEverywhere = asked.alsoTotal && forces.length === 1 && topic.length > 0 ? onTopic(ctx, all, topic).chosen.filter((d) => datedIn(d, asks)) : [];
+  const s: Selection = { all, held, dated, chosen, forces, who, topic, category, asks, response, about, when, onTopicEverywhere };
   draft.allow(SCRAPED);
   const ranked = ranking(ctx, asked, draft, s, frame, `${about}${when}${recorded}`);
   if (ranked) return ranked;

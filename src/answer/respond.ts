@@ -209,10 +209,12 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
           : unheld?.by === 'month'
             ? `Our figures are for whole years (financial or calendar), never month by month, so we hold none for “${draft.echo(unheld.words)}”.`
             : unheld?.by === 'area' && force !== undefined
-              ? `Our figures are whole police forces' totals, never a town's or district's within one, so we hold none for ${draft.echo(unheld.words)} alone: it is policed by ${draft.forceName(force)}.`
-              : unheld !== undefined
-                ? `We hold no figures on “${draft.echo(unheld.words)}” complaints or allegations: none of our figures is broken down that way.`
-                : subjectAbout(ctx, draft, subjectOnly as string);
+              ? `Our figures are for whole forces, never a town or district within one, so we hold none for ${draft.echo(unheld.words)} alone: it is policed by ${draft.forceName(force)}.`
+              : unheld?.by === 'unit'
+                ? `Our figures are for whole forces, never broken down by ${draft.echo(unheld.words)} or any other part of a force's area, so we hold none for one ${draft.echo(unheld.words)}.`
+                : unheld !== undefined
+                  ? `We hold no figures on “${draft.echo(unheld.words)}” complaints or allegations: none of our figures is broken down that way.`
+                  : subjectAbout(ctx, draft, subjectOnly as string);
     return draft.noData('metric_not_held', `${why}${held}`, { type, forces, periods: [] }, type);
   }
   // "How long do IOPC reviews take?": asked how long, of something we hold only as a count.

@@ -413,6 +413,8 @@ export const PhraseSlot = z.enum([
   'activity',
   /** "Swansea specifically, rather than South Wales Police as a whole": a part of a force's area. */
   'within-area',
+  /** "In our borough", "ward by ward": a unit smaller than a force, which no figure of ours is for. */
+  'sub-area',
   /** "Who wrote the Hampshire Chronicle piece?": a byline, which the sources' records do not keep. */
   'authorship',
   /** "What share of all IOPC reviews … concerned the Met?": a force's part of the national whole. */

@@ -134,8 +134,9 @@ export const MeasureReading = z.strictObject({
   /** The previous exchange's measure and breakdown, for a follow-up that names neither. */
   carried: z.strictObject({ measure: id, breakdown: id.optional() }).optional(),
   /** A subject no figure of ours is broken down by ("noise" in "noise complaints", a person, a group
-   * of people, a town within a force's area, a month): declined, never answered with the total. */
-  unheld: z.strictObject({ words: z.string(), by: z.enum(['subject', 'people', 'person', 'area', 'month']) }).optional(),
+   * of people, a town within a force's area, a unit of any force's area such as a borough, a month):
+   * declined, never answered with the total. */
+  unheld: z.strictObject({ words: z.string(), by: z.enum(['subject', 'people', 'person', 'area', 'unit', 'month']) }).optional(),
   /** A subject of complaints named with nothing counted ("how many stop and searches?"): we count
    * complaints about it, not it. */
   subjectOnly: id.optional(),

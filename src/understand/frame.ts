@@ -183,10 +183,35 @@ const typedPattern: (folded: string) => RegExp = memoised(
 /** Words after "share of all" that make the whole the force's own ("of all its allegations"). */
 const OWN = new Set(['its', 'their', 'his', 'her', 'the']);
 
+/** The unit a `sub-area` phrase names ("borough" of "in our borough", "ward" of "ward level"). */
+function unitWord(ws: readonly string[], m: SlotMatch): string {
+  const span = ws.slice(m.at, m.end);
+  if (span.at(-1) === 'level') return span.slice(0, -1).join(' ');
+  const at = span.findIndex((w) => SUB_AREAS.has(w));
+  return at < 0 ? (span.at(-1) ?? '') : span.slice(at).join(' ');
+}
+
 /** The year a period named starts in, for telling which of two comes later. */
 function startYear(ask: PeriodAsk): number | undefined {
   return ask.kind === 'financial-year' ? Number(ask.id.slice(0, 4)) : ask.kind === 'year' ? ask.year : undefined;
 }
+
+/** Words for parts of a force's area that a `sub-area` phrase may end with. */
+const SUB_AREAS = new Set([
+  'borough',
+  'boroughs',
+  'ward',
+  'wards',
+  'neighbourhood',
+  'neighbourhoods',
+  'neighborhood',
+  'district',
+  'districts',
+  'postcode',
+  'postcodes',
+  'estate',
+  'council',
+]);
 
 /** Words opening a question answered yes or no ("did complaints fall …?", "have they risen …?"). */
 const YES_NO = new Set(['did', 'do', 'does', 'has', 'have', 'had', 'is', 'was', 'were', 'are']);
@@ -372,6 +397,9 @@ function unheldSubject(
   // "Complaints in Swansea specifically": our figures are whole forces', never a town's within one.
   const place = scope.kind === 'forces' ? scope.places[0] : undefined;
   if (place !== undefined && first(slots, 'within-area') !== undefined) return { words: place.place, by: 'area' };
+  // "Met officers in our borough", "complaints ward by ward": a part of a force's area, town named or not.
+  const unit = first(slots, 'sub-area');
+  if (unit !== undefined) return place !== undefined ? { words: place.place, by: 'area' } : { words: unitWord(ws, unit), by: 'unit' };
   // "individual officers' behaviour" names a kind of complaint (individual behaviours), not officers one by one.
   const kinds = [...metrics.outcomeSpans].filter(([id]) => readers.matcher.subjects.has(id)).flatMap(([, spans]) => spans);
   const people = (slots.get('people') ?? []).find((m) => !kinds.some(([a, b]) => a < m.end && b > m.at));
