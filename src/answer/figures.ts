@@ -18,7 +18,7 @@ import { byPeriod, type Observation, type PeriodGroup } from './figure-store.ts'
 import { stateGroup } from './period-groups.ts';
 import { labelNames, otherBreakdownsNamed } from './breakdowns-named.ts';
 import { nearestPeriods } from './period-fit.ts';
-import { kindsSummed } from './kinds-summed.ts';
+import { kindShareOfCategory, kindsSummed } from './kinds-summed.ts';
 import { claimedElsewhere, verdict } from './claimed.ts';
 import { partsClaimVerdict, partsCombined, sharesCombined, wholeBeside } from './parts-side-by-side.ts';
 import { closestHeld, inPeriod, joinNames, whatWeHold, widerBreakdownHeld } from './holdings.ts';
@@ -977,6 +977,8 @@ function sharesOfEachKind(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDr
 function share(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, target: Target): Answer {
   const force = target.forces[0] as string;
   const { metric } = target;
+  const ofCategory = kindShareOfCategory(ctx, frame, draft);
+  if (ofCategory) return ofCategory;
   if (metric.outcome === undefined && totalMetric(ctx, metric)?.id === metric.id) {
     const outcomes = [
       ...new Set(ctx.metrics.filter((m) => m.measure === metric.measure && m.outcome).map((m) => ctx.outcomes.get(m.outcome ?? '')?.label ?? '')),

@@ -14,6 +14,7 @@ import type { Observation } from './figure-store.ts';
 import { forcesOf } from './frame-reading.ts';
 import { inPeriod } from './holdings.ts';
 import { sumOf } from './totals.ts';
+import { formatNumber, round1 } from '../text/numbers.ts';
 
 /** Each kind's one figure for `force` in `measure` and a period all of them hold (the one asked, or
  * the newest), or undefined unless every kind the table lists is held there. */
@@ -33,12 +34,10 @@ function kindsHeld(ctx: AnswerContext, frame: QueryFrame, force: string, measure
   return period === undefined ? undefined : series.map((rows) => rows.find((o) => o.period.id === period.id) as Observation);
 }
 
-/** "England and Wales: 3,980 allegations finalised under Schedule 3 about discriminatory behaviour
- * in 2024-25 (our calculation: 62 age [1], …; 62 + 717 + … = 3,980)", for a lookup of a category
- * whose measure's table lists its kinds but not its own count; else undefined. */
-export function kindsSummed(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft): Answer | undefined {
-  if (frame.intent !== 'lookup' || frame.normalisation !== 'count') return undefined;
-  const category = frame.measure.breakdowns.map((b) => ctx.outcomes.get(b.id)).find((o) => o?.dimension === 'category');
+/** The category named, the measure whose table lists its kinds, the place, and each kind's figure
+ * summed into the category's count; undefined unless all of them are held. */
+function categorySum(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, of?: Outcome) {
+  const category = of ?? frame.measure.breakdowns.map((b) => ctx.outcomes.get(b.id)).find((o) => o?.dimension === 'category');
   const measure = category && frame.measure.fits.map((f) => f.id).find((id) => category.kindsListed?.includes(id));
   const named = forcesOf(frame);
   const [force] = named.length === 0 ? [NATIONAL] : named;
@@ -56,6 +55,68 @@ export function kindsSummed(ctx: AnswerContext, frame: QueryFrame, draft: Answer
   const sum = sumOf(draft, rows, { force, forceName: draft.forceName(force), period, whole, partName });
   draft.allow(whole.label, 'measure');
   draft.allow(period.label, 'period');
+  return { category, measure, force, rows, period, whole, sum };
+}
+
+/**
+ * "What share of discriminatory behaviour allegations finalised under Schedule 3 were about race?":
+ * the kind's count as a share of its category's, the category's being the sum of its kinds; else
+ * undefined (no kind of a category so listed named beside it).
+ */
+export function kindShareOfCategory(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft): Answer | undefined {
+  if (frame.intent !== 'share') return undefined;
+  // The category is the one named, else the one the kind named belongs to, where no whole of the
+  // measure is held to take a share of ("what share of allegations finalised under Schedule 3 were
+  // about race?", of a table printed only in part): said to be of the category.
+  const named = frame.measure.breakdowns.map((b) => ctx.outcomes.get(b.id));
+  const kind = named.find((o) => o?.within !== undefined);
+  const category = named.find((o) => o !== undefined && o.id === kind?.within) ?? (kind?.within === undefined ? undefined : ctx.outcomes.get(kind.within));
+  // "… what proportion were investigated?": a share of another breakdown, not of the category.
+  if (named.some((o) => o !== undefined && o !== kind && o !== category)) return undefined;
+  const summed = kind && category && categorySum(ctx, frame, draft, category);
+  const row = kind && summed?.rows.find((o) => o.metric.outcome === kind.id);
+  // "… were investigated?" names a part of the measure: the share asked is of the part's whole.
+  if (!summed || !kind || !row || summed.sum.value === 0 || ctx.measures.get(summed.measure)?.partOf !== undefined) return undefined;
+  const categoryNamed = named.includes(category);
+  const measureWhole = ctx.metrics.find((m) => m.measure === summed.measure && m.outcome === undefined && ctx.store.at(summed.force, m.id, summed.period.id));
+  if (!categoryNamed && measureWhole) return undefined;
+  const { force, period, whole, sum } = summed;
+  const part = draft.stated(row);
+  const value = round1((row.value / sum.value) * 100);
+  const working = `${formatNumber(row.value)} ÷ ${formatNumber(sum.value)} = ${formatNumber(value)}%`;
+  draft.computed(
+    {
+      force,
+      forceName: draft.forceName(force),
+      periodId: period.id,
+      period: period.label,
+      metric: `${row.metric.id}-share`,
+      metricLabel: `share of ${whole.label} about ${kind.label}`,
+      unit: 'percent',
+    },
+    value,
+    'share',
+    [part.index, sum.fact],
+    working,
+  );
+  const instead = categoryNamed
+    ? ''
+    : `We hold no total of ${ctx.measures.get(summed.measure)?.short ?? summed.measure} to take a share of, so this is the share of ${summed.category.label}, the category ${kind.label} belongs to.\n`;
+  const text =
+    `${instead}${draft.forceName(force)}: ${formatNumber(value)}% of ${whole.label} ${inPeriod(period)} were about ${kind.label}: ${part.shown} ${part.marks} of ${sum.shown} (our calculation: ${working}).
+` +
+    `The table gives ${summed.category.label} only kind by kind, so its ${sum.shown} is the sum of every kind: ${sum.working.replace(/^our calculation: /, '')}.`;
+  return draft.answered('share', text, { type: 'share', forces: [force], periods: [period.id], measure: summed.measure, outcome: kind.id });
+}
+
+/** "England and Wales: 3,980 allegations finalised under Schedule 3 about discriminatory behaviour
+ * in 2024-25 (our calculation: 62 age [1], …; 62 + 717 + … = 3,980)", for a lookup of a category
+ * whose measure's table lists its kinds but not its own count; else undefined. */
+export function kindsSummed(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft): Answer | undefined {
+  if (frame.intent !== 'lookup' || frame.normalisation !== 'count') return undefined;
+  const summed = categorySum(ctx, frame, draft);
+  if (!summed) return undefined;
+  const { category, measure, force, period, whole, sum } = summed;
   // The kinds are many: the working follows the figure, not inside its sentence.
   const text =
     `${draft.forceName(force)}: ${sum.shown} ${whole.label} ${inPeriod(period)} (our calculation: the sum of its kinds).\n` +

@@ -154,9 +154,24 @@ const BEFORE_FORCE = new Set([
   'the',
 ]);
 
-/** Words a force's name is followed by ("met police", "met investigations"): after a name that is also
+/** Words a force's name is followed by ("met police", "met investigations", "met vs gmp"): after a name that is also
  * a word, they make it the force, unless someone did the meeting ("they met officers"). */
-const AFTER_FORCE = new Set(['police', 'officers', 'officer', 'investigations', 'complaints', 'allegations', 'figures', 'cases', 'staff', 'force']);
+const AFTER_FORCE = new Set([
+  'police',
+  'officers',
+  'officer',
+  'investigations',
+  'complaints',
+  'allegations',
+  'figures',
+  'cases',
+  'staff',
+  'force',
+  'vs',
+  'versus',
+  'v',
+  'and',
+]);
 const MEETERS = new Set([
   'i',
   'we',
@@ -452,7 +467,9 @@ export class ForceResolver {
     const mention: ForceMention = { forces: found.map((f) => f.force), spans, positions: found };
     // England and Wales named beside a region ("the Welsh forces against the England and Wales average")
     // leaves the region to be read.
-    if (ambiguous && found.every((f) => this.byId.get(f.force)?.kind === 'area')) mention.ambiguous = ambiguous;
+    // So does a force of the region named beside it ("the Welsh forces … where does Gwent sit?"), which
+    // only a ranking of the region reads (src/understand/scope.ts).
+    if (ambiguous && found.every((f) => this.byId.get(f.force)?.kind === 'area' || ambiguous.candidates.includes(f.force))) mention.ambiguous = ambiguous;
     if (outside) mention.outOfScope = outside;
     if (places.length > 0) mention.places = places;
     // A name several forces share ("Yorkshire Police") asks which, not "unknown force".

@@ -34,6 +34,11 @@ export function scopeOf(r: ScopeReading, intent: Intent, carryFrom?: Frame): Sco
     const forces = mentioned.ambiguous.candidates.filter((f) => !excluded.includes(f));
     return { kind: 'region', region, forces, except: excluded };
   }
+  // "Welsh forces ranked …? Wrexham group wants to know where we sit": a ranking of a region whose
+  // every place named is among its forces ranks the region, those places in it.
+  const group = mentioned.ambiguous;
+  if (ordered && region !== undefined && group && places.length > 0 && places.every((f) => group.candidates.includes(f)))
+    return { kind: 'region', region, forces: group.candidates.filter((f) => !excluded.includes(f)), except: excluded };
   const outside = (): Scope | undefined => {
     if (!mentioned.outOfScope) return undefined;
     const { id, name, jurisdiction, notAForce } = mentioned.outOfScope.force;
