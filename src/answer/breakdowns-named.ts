@@ -9,7 +9,7 @@ import { words } from '../text/words.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import { byPeriod, type Observation, type PeriodGroup } from './figure-store.ts';
-import { differenceOf, sumOf } from './totals.ts';
+import { differenceOf, multipleOf, sumOf } from './totals.ts';
 import { inPeriod, widerBreakdownHeld } from './holdings.ts';
 import { stateGroup } from './period-groups.ts';
 
@@ -41,7 +41,7 @@ export function otherBreakdownsNamed(ctx: AnswerContext, frame: QueryFrame, draf
     others.push(...groups.flatMap((g) => (g.observations.length === 1 ? g.observations : [])));
     if (groups.length === 0 && missed(b.id)) missing.push(notBrokenOut(ctx, draft, force, metric, b.id, chosen));
   }
-  const between = gapBetween(draft, frame, chosen, others) || kindsTogether(ctx, draft, frame, chosen, others);
+  const between = gapBetween(draft, frame, chosen, others) || timesBetween(draft, frame, chosen, others) || kindsTogether(ctx, draft, frame, chosen, others);
   return (lines.length > 0 ? ` Also asked: ${lines.join('; ')}.${between}` : '') + missing.join('');
 }
 
@@ -64,6 +64,15 @@ function kindsTogether(ctx: AnswerContext, draft: AnswerDraft, frame: QueryFrame
   const whole = { id: `${first.metric.measure}-kinds-together`, label: `${what} of the kinds asked, together`, unit: first.metric.unit };
   const sum = sumOf(draft, rows, { force: first.force, forceName: draft.forceName(first.force), period: first.period, whole });
   return ` Together: ${sum.arithmetic} (our calculation).`;
+}
+
+/** " Race … is 3.4 times sex … (our calculation: …)." where "how many times more" asks it of two kinds. */
+function timesBetween(draft: AnswerDraft, frame: QueryFrame, chosen: PeriodGroup[], others: Observation[]): string {
+  const [first] = chosen.length === 1 ? (chosen[0]?.observations ?? []) : [];
+  const [other] = others;
+  if (!frame.ratio || !first || others.length !== 1 || !other) return '';
+  const said = multipleOf(draft, draft.stated(first).index, draft.stated(other).index);
+  return said ? ` ${said}` : '';
 }
 
 /** " Difference: 1,069 − 468 = 601 (our calculation)." where "how many more" asks it of two kinds, or they are compared. */

@@ -20,7 +20,7 @@ import { labelNames, otherBreakdownsNamed } from './breakdowns-named.ts';
 import { nearestPeriods } from './period-fit.ts';
 import { kindShareOfCategory, kindsSummed } from './kinds-summed.ts';
 import { claimedElsewhere, verdict } from './claimed.ts';
-import { partsClaimVerdict, partsCombined, sharesCombined, wholeBeside } from './parts-side-by-side.ts';
+import { partsClaimVerdict, partsCombined, partsMultiple, sharesCombined, wholeBeside } from './parts-side-by-side.ts';
 import { closestHeld, inPeriod, joinNames, whatWeHold, widerBreakdownHeld } from './holdings.ts';
 import { fallback, sentences } from './passages.ts';
 import { documentsNamed } from './named-documents.ts';
@@ -357,7 +357,10 @@ function answerEachMeasure(
   // Parts of one place only: over several forces each part is its own total already.
   const together =
     sideBySide && forces.length <= 1
-      ? (sharesCombined(ctx, asked, draft, firstFacts) ?? partsCombined(ctx, asked, draft, firstFacts) ?? wholeBeside(ctx, draft, firstFacts))
+      ? (partsMultiple(asked, draft, firstFacts) ??
+        sharesCombined(ctx, asked, draft, firstFacts) ??
+        partsCombined(ctx, asked, draft, firstFacts) ??
+        wholeBeside(ctx, draft, firstFacts))
       : undefined;
   const text = `${partsClaimVerdict(asked, draft, firstFacts)}${opening}\n${answers.map((p) => `• ${p.text}`).join('\n')}${together ? `\n${together}` : ''}`;
   const type = typeOf(asked);

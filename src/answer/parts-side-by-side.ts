@@ -4,6 +4,7 @@
  * asked, their sum or the gap between them, as our calculation.
  */
 import { verdict } from './claimed.ts';
+import { multipleOf } from './totals.ts';
 import type { QueryFrame } from '../model/frame.ts';
 import { formatNumber, round1 } from '../text/numbers.ts';
 import type { AnswerContext } from './context.ts';
@@ -30,6 +31,13 @@ export function partsClaimVerdict(asked: QueryFrame, draft: AnswerDraft, starts:
   const [a, b] = pair ? [draft.facts[pair[0]], draft.facts[pair[1]]] : [];
   if (!a || !b || a.value === b.value) return '';
   return verdict((claim === 'more') === a.value > b.value);
+}
+
+/** "… outside Schedule 3 is 1.4 times … under Schedule 3 (our calculation: …)" where "how many times
+ * more" asks it of two parts of one place and period; else undefined. */
+export function partsMultiple(asked: QueryFrame, draft: AnswerDraft, starts: readonly number[]): string | undefined {
+  const pair = asked.ratio ? partFacts(draft, starts) : undefined;
+  return pair ? multipleOf(draft, pair[0], pair[1]) : undefined;
 }
 
 /** "In all: 81,776 complaint cases finalised [1]": the published whole two parts asked side by side

@@ -113,6 +113,28 @@ export function differenceOf(
   return { value, working, x: sx, y: sy };
 }
 
+/** "How many times more race allegations than sex?": the larger of two stated figures of one force,
+ * period and unit as a multiple of the smaller, our calculation with both cited, said in a sentence;
+ * undefined where they differ in any of those or the smaller is nought. */
+export function multipleOf(draft: AnswerDraft, ia: number, ib: number): string | undefined {
+  const [a, b] = [draft.facts[ia], draft.facts[ib]];
+  if (!a || !b || a.force !== b.force || a.periodId !== b.periodId || a.unit !== b.unit || a.unit === 'percent') return undefined;
+  const [hi, lo] = a.value >= b.value ? [a, b] : [b, a];
+  if (lo.value <= 0) return undefined;
+  const times = round1(hi.value / lo.value);
+  const working = `${formatValue(hi.value, hi.unit)} ÷ ${formatValue(lo.value, lo.unit)} = ${formatNumber(times)}`;
+  const inputs = a === hi ? [ia, ib] : [ib, ia];
+  const base = { force: a.force, forceName: a.forceName, periodId: a.periodId, period: a.period, unit: 'count' as const };
+  draft.computed(
+    { ...base, metric: `${hi.metric}-over-${lo.metric}`, metricLabel: `${hi.metricLabel} as a multiple of ${lo.metricLabel}` },
+    times,
+    'ratio',
+    inputs,
+    working,
+  );
+  return `${capitalise(hi.metricLabel)} is ${formatNumber(times)} times ${lo.metricLabel} (our calculation: ${working}).`;
+}
+
 /** "Kent and Essex added together": one period all the forces hold, summed; refused unless a count. */
 export function totalOverForces(
   draft: AnswerDraft,

@@ -966,6 +966,20 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     scope = { ...scope, forces: [NATIONAL, ...scope.forces] };
     intent = 'compare';
   }
+  // "…, and what percentage of the England and Wales total is that?": the one force just answered is the part.
+  const [answered] = previous?.forces ?? [];
+  if (
+    ofAll !== undefined &&
+    intent === 'share' &&
+    scope.kind === 'national' &&
+    previous?.forces.length === 1 &&
+    answered !== undefined &&
+    answered !== NATIONAL &&
+    ws.some((w) => BACK_REFERENCES.has(w))
+  ) {
+    scope = { kind: 'forces', forces: [NATIONAL, answered], carried: true, places: [] };
+    intent = 'compare';
+  }
   // "How many forces beat the England and Wales average?" counts every force; England and Wales is the bar.
   if (intent === 'count' && shape.pastTarget && scope.kind === 'national') scope = { kind: 'every-force', except: shape.excluded };
   // "England and Wales minus the Met": every other force's figures, added up. ("The 43 forces in

@@ -135,7 +135,8 @@ export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatc
         ((direction !== undefined || (has('total') && !forces.forces.includes(NATIONAL))) && forcesWord && !has('change'))),
     perHead: has('per-head'),
     // "The difference between the Met and GMP in total allegations logged": the total is the measure's, not a sum of the forces.
-    total: has('total') && !nationalTarget && !has('difference'),
+    // "A percentage of the England and Wales total": the whole a share is of, not a sum asked.
+    total: (slots.get('total') ?? []).some((m) => !within(m, 'share-of-all')) && !nationalTarget && !has('difference'),
     excluded,
     countForces,
     breakdown: has('breakdown'),
