@@ -6,7 +6,7 @@
  */
 import type { Answer, Frame, QuestionType } from '../model/answer.ts';
 import type { QueryFrame } from '../model/frame.ts';
-import { readQuestion } from '../understand/frame.ts';
+import { normaliseWording, readQuestion } from '../understand/frame.ts';
 import type { AnswerContext } from './context.ts';
 import { AnswerDraft } from './draft.ts';
 import { respond } from './respond.ts';
@@ -15,7 +15,7 @@ import { sentences } from './passages.ts';
 import { HOLDS_NUMBER } from './reading.ts';
 import { STOPWORDS, stems } from '../text/words.ts';
 
-/** Where the second part starts in the text as typed: the character offset of its opening words'
+/** Where the second part starts in the wording as read: the character offset of its opening words'
  * occurrence ("and how many" may come twice). */
 function offsetOf(text: string, { words, nth }: NonNullable<QueryFrame['secondPart']>): number | undefined {
   // "and" may be typed as chat's shorthand for it ("n", "&", "+").
@@ -51,11 +51,14 @@ export function answerInTwoParts(ctx: AnswerContext, question: string, asked: Qu
   // A recommendations question's frame holds every response it asks about ("how many were accepted
   // and how many rejected?"): its second part is no figure of its own to look up.
   if (whole.status === 'answered' && whole.type === 'recommendation') return undefined;
-  const at = asked.secondPart === undefined ? undefined : offsetOf(question, asked.secondPart);
+  // The parts are cut from the wording as read ("whats the avg time" is "what is the average time"),
+  // which the opening's words are.
+  const wording = normaliseWording(question, ctx.shorthand);
+  const at = asked.secondPart === undefined ? undefined : offsetOf(wording, asked.secondPart);
   if (at === undefined) return undefined;
   // "and how long did they take?" keeps its "and": a follow-up leaning on the first part's force and period.
-  const second = question.slice(at);
-  const first = sharedEnding(question.slice(0, at).replace(/[\s,;:-]+$/, ''), second);
+  const second = wording.slice(at);
+  const first = sharedEnding(wording.slice(0, at).replace(/[\s,;:-]+$/, ''), second);
   const draft = new AnswerDraft(ctx, question);
   const firstFrame = readQuestion(first, ctx, previous);
   const one = draft.section(() => respond(ctx, firstFrame, draft));
@@ -117,7 +120,9 @@ export function answerInTwoParts(ctx: AnswerContext, question: string, asked: Qu
   if (otherYear) return undefined;
   const shown = statedMetrics(whole);
   const added = [...statedMetrics(two)].some((m) => !shown.has(m));
-  if (two.status !== 'answered' || (whole.status === 'answered' && !added)) return undefined;
+  // "How many cases …, and what's the average time?" answered as one with the times alone left the count out.
+  const firstLeftOut = [...statedMetrics(one)].some((m) => !shown.has(m));
+  if (two.status !== 'answered' || (whole.status === 'answered' && !added && !firstLeftOut)) return undefined;
   return draft.answered(one.type, `${one.text}\n${two.text}`, one.frame);
 }
 

@@ -54,8 +54,11 @@ function trimmed([a, b]: readonly [number, number], drop: (at: number) => boolea
 
 /** "What's" is "what is", "wasn't" is "was not", "avg" is "average" (the shorthand book), "%" is "percent": one spelling
  * for the phrase book and the catalogue to match. */
-function normaliseWording(text: string, shorthand: Shorthand): string {
+export function normaliseWording(text: string, shorthand: Shorthand): string {
   const spoken = text
+    // "stockton group here 👋 how long…": an emoji between words ends a sentence as a stop would; any other is no word.
+    .replace(/\s*(?:\p{Extended_Pictographic}|\u200d|\ufe0f)+(?=\s+\p{L})/gu, '.')
+    .replace(/(?:\p{Extended_Pictographic}|\u200d|\ufe0f)+/gu, ' ')
     .replace(/\b(what|who|where|how|that|it|there|here)['’]s\b/gi, '$1 is')
     // Chat drops the apostrophe: "whats the gap", "hows Kent doing".
     .replace(/\b(what|who|where|how|that)s\b/gi, '$1 is')
@@ -212,6 +215,10 @@ const SUB_AREAS = new Set([
   'estate',
   'council',
 ]);
+
+/** Words in a question pointing to a place its remark named ("Cardiff here. How does its force…",
+ * "Stockton group here. How long did our lot take…"). */
+const POINTING_TO_REMARK = new Set(['its', 'their', 'our', 'my', 'we', 'us']);
 
 /** Words opening a question answered yes or no ("did complaints fall …?", "have they risen …?"). */
 const YES_NO = new Set(['did', 'do', 'does', 'has', 'have', 'had', 'is', 'was', 'were', 'are']);
@@ -835,7 +842,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     readers.resolver.find(wording, readers.matcher.vocabulary),
     remarked ? readers.resolver.find(question, readers.matcher.vocabulary) : undefined,
     remarks,
-    { pointed: words(question).some((w) => w === 'its' || w === 'their'), area: (id) => readers.resolver.get(id)?.kind === 'area' },
+    { pointed: words(question).some((w) => POINTING_TO_REMARK.has(w)), area: (id) => readers.resolver.get(id)?.kind === 'area' },
   );
   // "… across all forces. bent coppers everywhere": a remark after the question names no force we don't know.
   if (mentioned.unknown !== undefined && !fold(wording.slice(0, remark.after.chars)).includes(fold(mentioned.unknown))) delete mentioned.unknown;
