@@ -1244,10 +1244,13 @@ function change(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   const [single] = groups;
   const saidOnly = groups.length === 1 && single?.observations.length === 1 ? statedChange(single.observations[0] as Observation) : undefined;
   if (single && saidOnly !== undefined) {
-    draft.allow(saidOnly);
+    draft.allow(saidOnly.shown);
+    // "Did they go up in 2023/24?": the source's own word on which way, said as the source's.
+    const claim = frame.claimsChange === 'rise' || frame.claimsChange === 'fall' ? frame.claimsChange : undefined;
+    const judged = claim ? `${saidOnly.rise === (claim === 'rise') ? 'Yes' : 'No'}, by its source's account. ` : '';
     return draft.answered(
       type,
-      `${draft.forceName(force)}: ${stateGroup(single, draft)}. Its source states the change on the year before as ${saidOnly} ${draft.stated(single.observations[0] as Observation).marks}; we hold no figure for the year before to check it.`,
+      `${judged}${draft.forceName(force)}: ${stateGroup(single, draft)}. Its source states the change on the year before as ${saidOnly.rise ? 'a rise' : 'a fall'} of ${saidOnly.shown} ${draft.stated(single.observations[0] as Observation).marks}; we hold no figure for the year before to check it.`,
       frameOf(type, frame, target, [single.period.id]),
     );
   }
@@ -1345,7 +1348,7 @@ function change(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
     const factor = b.value >= 3 * a.value ? 3 : b.value >= 2 * a.value ? 2 : undefined;
     const times = factor && a.value > 0 ? ` (${b.value > factor * a.value ? 'more than ' : ''}${factor === 3 ? 'tripled' : 'doubled'})` : '';
     text += `: ${diff > 0 ? 'up' : 'down'} ${formatNumber(Math.abs(diff))}, or ${formatNumber(Math.abs(pct))}%${times}. Our calculation: ${diffWorking}; ${pctWorking}.`;
-    const said = statedChange(b, pct);
+    const said = statedChange(b, pct)?.shown;
     if (said !== undefined) {
       draft.allow(said);
       text += ` The source puts it at ${said} ${sb.marks}.`;
@@ -1430,19 +1433,28 @@ function changeFromDisputed(
 
 /** The changes each observation's sources state, read once per observation: a national figure may
  * have thousands of sources, and every change answered from it would read them all again. */
-const statedChanges = memoisedPer((later: Observation, _: 'changes'): { pct: number; shown: string }[] =>
+const statedChanges = memoisedPer((later: Observation, _: 'changes'): StatedChange[] =>
   later.figures.flatMap((f) => {
-    const m =
-      /(\d+(?:\.\d+)?)\s?(%|per cent)\s+(?:rise|increase|fall|drop|decrease|reduction)/i.exec(f.quote) ??
-      /(?:up|down|rise of|increase of|fall of|drop of|decrease of)\s+(\d+(?:\.\d+)?)\s?(%|per cent)/i.exec(f.quote);
-    return m?.[1] === undefined ? [] : [{ pct: Number(m[1]), shown: `${m[1]}${m[2] === '%' ? '%' : ' per cent'}` }];
+    const after = /(\d+(?:\.\d+)?)\s?(%|per cent)\s+(rise|increase|fall|drop|decrease|reduction)/i.exec(f.quote);
+    const before = after ? null : /(up|down|rise of|increase of|fall of|drop of|decrease of)\s+(\d+(?:\.\d+)?)\s?(%|per cent)/i.exec(f.quote);
+    const [pct, unit, word] = after ? [after[1], after[2], after[3]] : before ? [before[2], before[3], before[1]] : [];
+    if (pct === undefined || word === undefined) return [];
+    const rise = /^(up|rise|increase)/i.test(word);
+    return [{ pct: Number(pct), shown: `${pct}${unit === '%' ? '%' : ' per cent'}`, rise }];
   }),
 );
 
+/** A change a source states: its size in percent, as written, and whether it was a rise. */
+interface StatedChange {
+  pct: number;
+  shown: string;
+  rise: boolean;
+}
+
 /** The change as the later figure's own sentence states it ("a 33% rise … from 1,802 … to 2,402"),
  * where it agrees with ours to the nearest point: the figure a reader will see quoted elsewhere. */
-function statedChange(later: Observation, pct?: number): string | undefined {
-  return statedChanges(later, 'changes').find((s) => pct === undefined || Math.abs(s.pct - Math.abs(pct)) < 1)?.shown;
+function statedChange(later: Observation, pct?: number): StatedChange | undefined {
+  return statedChanges(later, 'changes').find((s) => pct === undefined || Math.abs(s.pct - Math.abs(pct)) < 1);
 }
 
 /** A sentence stating a number of the breakdown the question names ("'Delivery of duties and service'
