@@ -70,6 +70,8 @@ function claimVerdict(ctx: AnswerContext, frame: QueryFrame, given: readonly Fac
     if (bound === 'about') return Math.abs(judged - value) <= (percent ? PERCENT_POINTS : value * ROUGHLY);
     return percent ? shares.some((f) => Math.abs(f.value - value) < HALF) : given.some((f) => f.value === value && (f.computed !== undefined || related(f)));
   };
+  // A share claimed of an answer giving none ("up by a third" of a count) cannot be judged either way.
+  if (claimed.some((c) => c.percent && shares.length === 0)) return '';
   if (claimed.every(holds))
     return verdict(
       true,

@@ -1402,7 +1402,15 @@ const FRACTIONS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => number]> = [
   [/\b(?:a |one )?quarter\b/, () => 25],
   [/\b(one|two|three|four|five|six|seven|eight|nine) in (?:ten|10)\b/, (m) => (wordNumber(m[1] ?? '') ?? 0) * 10],
   [/\bone in (?:five|5)\b/, () => 20],
+  // "3 out of 4 went against them": any count of a small whole, said as a share.
+  [/\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine) out of (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\b/, (m) => outOf(m[1], m[2])],
 ];
+
+/** "3 out of 4": the share as a percentage, to one decimal; NaN unless fewer than all. */
+function outOf(part: string | undefined, whole: string | undefined): number {
+  const [n, of] = [wordNumber(part ?? ''), wordNumber(whole ?? '')];
+  return n !== undefined && of !== undefined && n < of ? Math.round((n / of) * 1000) / 10 : Number.NaN;
+}
 
 /**
  * "Half of Dorset's reviews … – correct?", "is it true most of these were investigated?": a share
@@ -1416,7 +1424,7 @@ function sharesInWords(wording: string): NonNullable<QueryFrame['claimed']> {
   // One share in words is read: the first of these the claim names.
   for (const [pattern, share] of FRACTIONS) {
     const m = pattern.exec(text);
-    if (!m || /\b(?:first|second|last|latter)\s+$/.test(text.slice(0, m.index))) continue;
+    if (!m || /\b(?:first|second|last|latter)\s+$/.test(text.slice(0, m.index)) || Number.isNaN(share(m))) continue;
     found.push({ value: share(m), bound: 'about', percent: true });
     break;
   }
