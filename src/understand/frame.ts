@@ -1085,7 +1085,11 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   };
   if (byline.length > 0) frame.byline = byline;
   // "… than outside it in 24/25?? is that right": a claim check said apart from the question is one still.
-  const checking = found.has('claim-check');
+  // "Was Suffolk's total below 1,000?", "Did Kent log more than Essex?": a yes-or-no question putting
+  // a bound or a comparison is a claim as much as "is it true…".
+  const putsBound = ['more-than', 'fewer-than', 'claims-more', 'claims-fewer'].some((slot) => slots.has(slot as PhraseSlot));
+  // "Did Kent or Essex finalise more?" offers both: no claim.
+  const checking = found.has('claim-check') || (YES_NO.has(ws[0] ?? '') && putsBound && !ws.includes('or') && !['count', 'rank'].includes(intent));
   const claimed = checking ? figuresClaimed(wording, slots) : [];
   if (claimed.length > 0) frame.claimed = claimed;
   if (checking) {
