@@ -128,6 +128,11 @@ export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReadin
     const top = Math.max(...fits.map((f) => f.score));
     const timeOfCarried = fits.filter((f) => f.score === top && ctx.measures.get(f.id)?.timeOf === carried.measure);
     if (reading.duration && timeOfCarried.length > 0) fits = timeOfCarried;
+    // "Allegations finalised outside Schedule 3 …, and how long did they take?": words of time that pick
+    // no measure of their own (several fit alike) time the count just given, where it has a time.
+    const own = [...ctx.measures.values()].filter((m) => m.timeOf === carried.measure);
+    const level = fits.filter((f) => f.score === top);
+    if (reading.duration && timeOfCarried.length === 0 && own.length === 1 && level.length >= 2) fits = [{ id: (own[0] as Measure).id, score: top }];
   }
   // "Cases with a case to answer that involved a death or serious injury": an outcome that none of the
   // measures the words fit has, and only one other measure of the same publications does.
