@@ -29,6 +29,12 @@ export function claimedElsewhere(ctx: AnswerContext, frame: QueryFrame, draft: A
   return notes.join('');
 }
 
+/** The way a change is claimed to have gone ("did complaints fall?"), for a change answer to judge;
+ * undefined where figures were claimed too ("fell by around 30%"), which the claim's figures settle. */
+export function changeClaimed(frame: QueryFrame): QueryFrame['claimsChange'] {
+  return (frame.claimed ?? []).length > 0 ? undefined : frame.claimsChange;
+}
+
 /** The verdict on a claim, said before the figures that settle it. */
 export function verdict(borneOut: boolean, roughly = false): string {
   return borneOut ? (roughly ? 'Yes, roughly. ' : "Yes, that's right. ") : "No, that's not right. ";
@@ -60,8 +66,12 @@ function claimVerdict(ctx: AnswerContext, frame: QueryFrame, given: readonly Fac
     const m = measure(f);
     return m === own || (m !== undefined && own !== undefined && (ctx.measures.get(m)?.partOf === own || ctx.measures.get(own)?.partOf === m));
   };
-  // A share claimed is judged against the shares given, the first of them the one answered.
-  const shares = given.filter((f) => f.unit === 'percent');
+  // A share claimed is judged against the shares given, the first of them the one answered. A change
+  // in percent is judged by its size in the way claimed ("fell by around 30%" of a fall of 30.3%).
+  const way = frame.claimsChange === 'fall' ? -1 : 1;
+  const sized = (f: Fact) =>
+    f.computed?.operation === 'percent_change' ? { ...f, value: frame.claimsChange === undefined ? Math.abs(f.value) : f.value * way } : f;
+  const shares = given.filter((f) => f.unit === 'percent').map(sized);
   const holds = ({ value, bound, percent }: (typeof claimed)[number]) => {
     const judged = percent ? shares[0]?.value : main.value;
     if (judged === undefined) return false;
@@ -72,6 +82,11 @@ function claimVerdict(ctx: AnswerContext, frame: QueryFrame, given: readonly Fac
   };
   // A share claimed of an answer giving none ("up by a third" of a count) cannot be judged either way.
   if (claimed.some((c) => c.percent && shares.length === 0)) return '';
+  // "I've seen 3,757 and 4,585 in different papers, which is right?": two figures the sources give for
+  // one measure, place and year bear out neither claim over the other.
+  const matched = claimed.filter((c) => !c.bound && !c.percent).flatMap((c) => given.filter((f) => f.value === c.value && f.computed === undefined));
+  const slot = (f: Fact) => `${f.metric} ${f.force} ${f.periodId}`;
+  if (new Set(matched.map(slot)).size < matched.length) return '';
   if (claimed.every(holds))
     return verdict(
       true,

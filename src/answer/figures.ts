@@ -19,7 +19,7 @@ import { stateGroup } from './period-groups.ts';
 import { labelNames, otherBreakdownsNamed } from './breakdowns-named.ts';
 import { nearestPeriods } from './period-fit.ts';
 import { kindShareOfCategory, kindsSummed } from './kinds-summed.ts';
-import { claimedElsewhere, verdict } from './claimed.ts';
+import { changeClaimed, claimedElsewhere, verdict } from './claimed.ts';
 import { partsClaimVerdict, partsCombined, partsMultiple, sharesCombined, wholeBeside } from './parts-side-by-side.ts';
 import { closestHeld, inPeriod, joinNames, whatWeHold, widerBreakdownHeld } from './holdings.ts';
 import { fallback, sentences } from './passages.ts';
@@ -1246,7 +1246,8 @@ function change(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   if (single && saidOnly !== undefined) {
     draft.allow(saidOnly.shown);
     // "Did they go up in 2023/24?": the source's own word on which way, said as the source's.
-    const claim = frame.claimsChange === 'rise' || frame.claimsChange === 'fall' ? frame.claimsChange : undefined;
+    const changed = changeClaimed(frame);
+    const claim = changed === 'rise' || changed === 'fall' ? changed : undefined;
     const judged = claim ? `${saidOnly.rise === (claim === 'rise') ? 'Yes' : 'No'}, by its source's account. ` : '';
     return draft.answered(
       type,
@@ -1337,7 +1338,7 @@ function change(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   draft.computed({ ...base, metricLabel: `change in ${metric.label}` }, diff, 'difference', [sa.index, sb.index], diffWorking);
   const direction = diff > 0 ? 'rose' : diff < 0 ? 'fell' : 'did not change';
   // "Did complaints fall …?": answered yes or no before the figures.
-  const claim = frame.claimsChange;
+  const claim = changeClaimed(frame);
   const borneOut = claim === 'double' ? b.value >= 2 * a.value : claim === 'halve' ? 2 * b.value <= a.value : diff !== 0 && diff > 0 === (claim === 'rise');
   let text = `${claim ? verdict(borneOut) : ''}${capitalise(metric.label)} for ${draft.forceName(force)} ${direction} from ${sa.shown} ${inPeriod(a.period)} ${sa.marks} to ${sb.shown} ${inPeriod(b.period)} ${sb.marks}`;
   if (diff !== 0 && unit === 'count' && a.value !== 0) {
@@ -1411,7 +1412,8 @@ function changeFromDisputed(
   const signs = new Set(changes.map((c) => Math.sign(c.diff)));
   const [later, earlier] = singleFirst ? [differing.period, single.period] : [single.period, differing.period];
   // "Did they fall …?": a verdict only where every source's figure gives the same direction.
-  const claim = frame.claimsChange === 'rise' || frame.claimsChange === 'fall' ? frame.claimsChange : undefined;
+  const changed = changeClaimed(frame);
+  const claim = changed === 'rise' || changed === 'fall' ? changed : undefined;
   const diff = signs.size === 1 ? (changes[0]?.diff ?? 0) : 0;
   const judged = claim && diff !== 0 ? verdict(diff > 0 === (claim === 'rise')) : '';
   const direction =

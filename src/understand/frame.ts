@@ -1101,7 +1101,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   }
   // "Did complaints fall between 2021/22 and 2022/23?", "is it true they rose…": one way claimed, asked yes or no.
   const [rise, fall] = [slots.has('claims-rise'), slots.has('claims-fall')];
-  const yesNo = intent === 'change' && claimed.length === 0 && (checking || YES_NO.has(ws[0] ?? ''));
+  const yesNo = intent === 'change' && (checking || YES_NO.has(ws[0] ?? ''));
   if (yesNo && slots.has('claims-double')) frame.claimsChange = 'double';
   else if (yesNo && slots.has('claims-halve')) frame.claimsChange = 'halve';
   else if (yesNo && rise !== fall && !slots.has('either-end')) frame.claimsChange = rise ? 'rise' : 'fall';
