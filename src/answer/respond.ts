@@ -326,6 +326,25 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
       { type, forces, periods: [] },
       type,
     );
+  // "…and how many officers got complained about?" after 2020/21's complainants: a follow-up naming no
+  // measure of its own, answered only by another measure for a year it never asked about (officers
+  // accused of abuse of authority, 2016), answers another question.
+  const held = frame.periods.asks.find((a) => a.kind === 'held');
+  const elsewhere =
+    answer.status === 'answered' &&
+    held !== undefined &&
+    frame.measure.fits.every((f) => f.loose) &&
+    answer.frame?.measure !== undefined &&
+    answer.frame.measure !== frame.measure.carried?.measure &&
+    !answer.frame.periods.includes(held.id);
+  const [one] = forces;
+  if (elsewhere && one !== undefined)
+    return draft.noData(
+      'metric_not_held',
+      `We hold no figure for that for ${draft.forceName(one)} in ${draft.echo(held.label)}. ${closestHeld(ctx, draft, one, frame.measure.carried?.measure)}`,
+      { type, forces, periods: [] },
+      type,
+    );
   // A "how many" about something no figure covers may still be answered by a passage ("counts of rape").
   if (answer.status === 'no_data' && answer.reason === 'metric_not_held' && forces.length === 0 && !named) return fallback(ctx, frame, draft) ?? answer;
   return answer;
