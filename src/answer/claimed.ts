@@ -99,8 +99,5 @@ function claimVerdict(ctx: AnswerContext, frame: QueryFrame, given: readonly Fac
 export function judgedClaim(ctx: AnswerContext, draft: AnswerDraft, frame: QueryFrame, compose: () => Answer): Answer {
   if ((frame.claimed ?? []).length === 0) return compose();
   const from = draft.facts.length;
-  const inner = draft.section(compose);
-  if (inner.status === 'no_data') return draft.noData(inner.reason, inner.text, inner.frame, inner.type);
-  if (inner.status === 'unclear') return draft.unclear(inner.text, inner.frame, inner.type);
-  return draft.answered(inner.type, claimVerdict(ctx, frame, draft.facts.slice(from)) + inner.text, inner.frame);
+  return draft.led(compose, () => claimVerdict(ctx, frame, draft.facts.slice(from)));
 }

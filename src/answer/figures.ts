@@ -930,7 +930,10 @@ function shareSentence(obs: Observation, asked: readonly string[]): string | und
 function shareInWords(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, target: Target): Answer | undefined {
   const force = target.forces[0] as string;
   const groups = byPeriod(ctx.store.of(force, target.metric.id));
-  const { matched } = selectPeriods(groups, firmAsks(groups, frame.periods.asks), frame.periods.anchor);
+  const asks = firmAsks(groups, frame.periods.asks);
+  const { matched, unmatched } = selectPeriods(groups, asks, frame.periods.anchor);
+  // "… in 2024/25 were men?" of a share said only for 2020/21: another year's words answer another question.
+  if (asks.length > 0 && matched.length === 0) return periodNotHeld(ctx, frame, draft, target, unmatched);
   const obs = (matched.length > 0 ? matched : groups.slice(-1))[0]?.observations[0];
   const sentence =
     obs &&

@@ -9,6 +9,7 @@ import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import { capitalise } from '../text/words.ts';
 import { judgedClaim } from './claimed.ts';
+import { withTownsNamed } from './towns.ts';
 import { answerFigures } from './figures.ts';
 import { catalogue, forceCatalogue, overview } from './force-card.ts';
 import { help } from './help.ts';
@@ -311,7 +312,7 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
       return draft.unclear(`How many of what, and where? For example: ${exampleQuestion(draft)}`, { type, forces: [], periods: [] }, type);
     if (forces.length === 0) return fallback(ctx, frame, draft) ?? offTopic(frame, draft);
   }
-  const answer = judgedClaim(ctx, draft, frame, () => answerFigures(ctx, frame, draft, forces));
+  const answer = withTownsNamed(draft, frame, () => judgedClaim(ctx, draft, frame, () => answerFigures(ctx, frame, draft, forces)));
   // "How many of the 38 … involved officers on duty?": the whole again, with the words naming the part
   // left out, answers another question; we hold no such breakdown of it.
   const whole = frame.partOfNumber;
