@@ -1041,7 +1041,7 @@ function compare(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targ
   const againstNational = target.forces.some((f) => ctx.forces.get(f)?.kind === 'area');
   // "What share of England and Wales's cases were the Met's?": a whole measure against the national
   // total is the force's part of it, not a share within each.
-  const partOfNational = againstNational && metric.outcome === undefined && canSum(metric) && statedShareMetric(ctx, metric) === undefined;
+  const partOfNational = againstNational && !frame.ownWhole && metric.outcome === undefined && canSum(metric) && statedShareMetric(ctx, metric) === undefined;
   const asShare =
     (asksShare(frame) && !partOfNational) || (againstNational && metric.outcome !== undefined && canSum(metric) && totalMetric(ctx, metric) !== undefined);
   const series = target.forces.map((f) => byPeriod(ctx.store.of(f, metric.id)));

@@ -248,6 +248,9 @@ export const QueryFrame = z.strictObject({
   /** The average over forces is to take British Transport Police in with the territorial forces
    * ("the unweighted average of all 44 forces"). */
   withSpecial: z.literal(true).optional(),
+  /** The share asked is of each place's own whole ("what % of their finalised cases were Schedule 3,
+   * vs England and Wales?"), never one force's part of England and Wales's. */
+  ownWhole: z.literal(true).optional(),
   /** A term a figure question also asks the meaning of ("what is a recordable conduct matter, and
    * how many were there?"), as typed: the answer gives the figure and the sources' definition. */
   defineToo: z.string().optional(),

@@ -223,6 +223,9 @@ const POINTING_TO_REMARK = new Set(['its', 'their', 'our', 'my', 'we', 'us']);
 /** Words opening a question answered yes or no ("did complaints fall …?", "have they risen …?"). */
 const YES_NO = new Set(['did', 'do', 'does', 'has', 'have', 'had', 'is', 'was', 'were', 'are']);
 
+/** Words after "share of" that make the whole the place's own ("of their cases", "of its allegations"). */
+const OWNERS = new Set(['its', 'their', 'our', 'my']);
+
 /** Speakers named only by a pronoun. */
 const PRONOUNS = new Set(['he', 'she', 'they', 'him', 'her', 'them']);
 
@@ -1146,6 +1149,8 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   if (has(cues, 'difference') && intent !== 'compare') frame.difference = true;
   if (has(cues, 'ratio')) frame.ratio = true;
   if (has(cues, 'with-special')) frame.withSpecial = true;
+  // "What % of their finalised cases were Schedule 3?": a share of the place's own whole.
+  if ((slots.get('share') ?? []).some((m) => ws[m.end] === 'of' && OWNERS.has(ws[m.end + 1] ?? ''))) frame.ownWhole = true;
   const larger = has(cues, 'outnumber') ? firstNamed(frame.measure.fits, metrics.measureSpans) : undefined;
   if (larger !== undefined) frame.outnumber = { measure: larger };
   // "Did Lincolnshire deal with more formal complaints than informal ones?": both figures answer it.

@@ -166,12 +166,16 @@ export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatc
 /** Words that may stand between "more than" and England and Wales named ("longer than the England and Wales average"). */
 const BEFORE_TARGET = new Set(['the', 'a', 'an', 'its', 'their']);
 
+/** The national figure's own value may stand there too ("above the 29 percent national figure"). */
+const TARGET_VALUE = /^(?:\d+(?:\.\d+)?|percent|per|cent|days)$/;
+
 /** "More than the national figure", "lower … than the England and Wales average": which side of
  * England and Wales's figure the forces counted are on. */
 function pastTargetAsked(ws: readonly string[], slots: Map<PhraseSlot, SlotMatch[]>, national: ReadonlyArray<[number, number]>): 'more' | 'fewer' | undefined {
   const targets = [...(slots.get('national-target') ?? []), ...(slots.get('average-target') ?? []), ...national.map(([at, end]) => ({ at, end }))];
   // The target's phrase may take the "than" itself ("than the England and Wales figure").
-  const before = (m: SlotMatch) => targets.some((t) => t.at > m.at && t.at >= m.end - 1 && ws.slice(m.end, t.at).every((w) => BEFORE_TARGET.has(w)));
+  const before = (m: SlotMatch) =>
+    targets.some((t) => t.at > m.at && t.at >= m.end - 1 && ws.slice(m.end, t.at).every((w) => BEFORE_TARGET.has(w) || TARGET_VALUE.test(w)));
   if ((slots.get('more-than') ?? []).some(before)) return 'more';
   if ((slots.get('fewer-than') ?? []).some(before)) return 'fewer';
   return undefined;

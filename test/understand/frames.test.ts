@@ -74,6 +74,8 @@ const Row = z.strictObject({
   checksClaim: z.union([z.literal(true), z.enum(['more', 'fewer'])]).optional(),
   /** What a yes-or-no question claims a figure did over time ("did complaints fall …?"). */
   claimsChange: z.enum(['rise', 'fall', 'double', 'halve']).optional(),
+  /** A share of each place's own whole ("what % of their cases…"). */
+  ownWhole: z.literal(true).optional(),
   /** Each figure claimed, with its bound where the claim puts one: 801, "over 2400", "14%". */
   claimed: z.array(z.union([z.number(), z.string()])).optional(),
 });
@@ -152,6 +154,7 @@ function asRow(f: QueryFrame, expected: Row): Partial<Row> {
     ...(f.ratio ? { ratio: true as const } : {}),
     ...(f.checksClaim ? { checksClaim: f.checksClaim } : {}),
     ...(f.claimsChange ? { claimsChange: f.claimsChange } : {}),
+    ...(f.ownWhole ? { ownWhole: true as const } : {}),
     ...(f.claimed
       ? { claimed: f.claimed.map((c) => (c.bound || c.percent ? `${c.bound ? `${c.bound} ` : ''}${c.value}${c.percent ? '%' : ''}` : c.value)) }
       : {}),
