@@ -1393,7 +1393,9 @@ function figuresClaimed(wording: string, slots: ReadonlyMap<PhraseSlot, SlotMatc
       const period = /[/-]$/.test(before) || /^[/-]\d/.test(after);
       // "Only 14% were found not reasonable": a share claimed, judged against the shares given.
       const percent = /^\s*(%|percent|per cent)/.test(after);
-      const figure = percent ? value <= 100 : Number.isInteger(value) && value >= 10 && !(value >= 1990 && value <= 2035);
+      // "2020" may be a year; "2,000", written with its comma, never is.
+      const year = !written.includes(',') && value >= 1990 && value <= 2035;
+      const figure = percent ? value <= 100 : Number.isInteger(value) && value >= 10 && !year;
       if (!figure || period || before.endsWith('per ')) return [];
       const bound = boundAt(at);
       return [{ value, ...(bound ? { bound } : {}), ...(percent ? { percent: true as const } : {}) }];
@@ -1411,6 +1413,8 @@ const FRACTIONS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => number]> = [
   [/\b(?:a |one )?quarter\b/, () => 25],
   [/\b(one|two|three|four|five|six|seven|eight|nine) in (?:ten|10)\b/, (m) => (wordNumber(m[1] ?? '') ?? 0) * 10],
   [/\bone in (?:five|5)\b/, () => 20],
+  // "Every IOPC review … went against the force": all of them.
+  [/\bevery (?:single )?(?:one\b|(?:iopc )?(?:reviews?|allegations?|complaints?|cases?)\b)/, () => 100],
   // "3 out of 4 went against them": any count of a small whole, said as a share.
   [/\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine) out of (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\b/, (m) => outOf(m[1], m[2])],
 ];
