@@ -1401,6 +1401,8 @@ function figuresClaimed(wording: string, slots: ReadonlyMap<PhraseSlot, SlotMatc
       return [{ value, ...(bound ? { bound } : {}), ...(percent ? { percent: true as const } : {}) }];
     }),
     ...sharesInWords(wording),
+    // "Is it right that none of GMP's officers … were dismissed?": a count of nought claimed.
+    ...(/\b(?:none of|no one|nobody|not one|not a single)\b/i.test(wording) ? [{ value: 0 }] : []),
   ];
 }
 

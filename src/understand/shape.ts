@@ -288,7 +288,7 @@ function thresholdsAsked(ws: readonly string[], slots: Map<PhraseSlot, SlotMatch
       const other = [ws[m.at - 1], ws[m.at - 2]].some((w) => w === 'not' || w === 'no');
       const threshold: Threshold = other
         ? { op: op === 'more' ? 'fewer' : 'more', value: n.value, inclusive: true }
-        : { op, value: n.value, ...(ws[m.at] === 'at' ? { inclusive: true } : {}) };
+        : { op, value: n.value, ...(ws[m.at] === 'at' || (ws[m.at - 1] === 'or' && ws[m.at - 2] === 'at') ? { inclusive: true } : {}) };
       found.push({ threshold, at: m.at });
     }
   }
