@@ -59,9 +59,12 @@ function kindsTogether(ctx: AnswerContext, draft: AnswerDraft, frame: QueryFrame
   const [first] = only?.observations ?? [];
   const rows = first ? [first, ...others] : [];
   const kinds = rows.every((o) => isKindOfAllegation(ctx.outcomes.get(o.metric.outcome ?? '')));
-  if (!frame.total || !only || !first || only.observations.length !== 1 || others.length === 0 || !kinds) return '';
+  // "Officers, staff and specials together": roles listed, the measure's own count the one its label names.
+  const isRole = (o: Observation) => o.metric.outcome === undefined || ctx.outcomes.get(o.metric.outcome)?.dimension === 'role';
+  const roles = !kinds && rows.every(isRole) && rows.filter((o) => o.metric.outcome !== undefined).length >= 1;
+  if (!frame.total || !only || !first || only.observations.length !== 1 || others.length === 0 || !(kinds || roles)) return '';
   const what = ctx.measures.get(first.metric.measure)?.short ?? first.metric.label;
-  const whole = { id: `${first.metric.measure}-kinds-together`, label: `${what} of the kinds asked, together`, unit: first.metric.unit };
+  const whole = { id: `${first.metric.measure}-kinds-together`, label: `${what} of the ${kinds ? 'kinds' : 'roles'} asked, together`, unit: first.metric.unit };
   const sum = sumOf(draft, rows, { force: first.force, forceName: draft.forceName(first.force), period: first.period, whole });
   return ` Together: ${sum.arithmetic} (our calculation).`;
 }
