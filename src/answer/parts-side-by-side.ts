@@ -46,11 +46,18 @@ export function wholeBeside(ctx: AnswerContext, draft: AnswerDraft, starts: read
   const pair = partFacts(draft, starts);
   const a = pair ? draft.facts[pair[0]] : undefined;
   const b = pair ? draft.facts[pair[1]] : undefined;
-  const whole = (id: string | undefined) => ctx.measures.get(ctx.metricById.get(id ?? '')?.measure ?? '')?.partOf;
-  const measure = whole(a?.metric);
-  if (!a || !b || measure === undefined || measure !== whole(b.metric)) return undefined;
-  // The whole of the same kind: detention in custody finalised, split into investigated and not.
-  const outcome = ctx.metricById.get(a.metric)?.outcome;
+  // A part's whole: the measure it is part of, of the same kind (detention in custody finalised, split
+  // into investigated and not); or, for a role's breakdown (police staff referred), its measure's total.
+  const whole = (id: string | undefined) => {
+    const metric = ctx.metricById.get(id ?? '');
+    const measure = ctx.measures.get(metric?.measure ?? '');
+    if (!metric || !measure) return undefined;
+    if (measure.partOf !== undefined) return { measure: measure.partOf, outcome: metric.outcome };
+    return ctx.outcomes.get(metric.outcome ?? '')?.dimension === 'role' ? { measure: measure.id, outcome: undefined } : undefined;
+  };
+  const [wa, wb] = [whole(a?.metric), whole(b?.metric)];
+  if (!a || !b || wa === undefined || wa.measure !== wb?.measure || wa.outcome !== wb.outcome) return undefined;
+  const { measure, outcome } = wa;
   const metric = ctx.metrics.find((m) => m.measure === measure && m.outcome === outcome && m.unit === a.unit);
   const held = metric ? ctx.store.of(a.force, metric.id).filter((o) => o.period.id === a.periodId) : [];
   if (!metric || held.length !== 1) return undefined;
