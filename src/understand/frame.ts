@@ -958,6 +958,11 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     scope = { kind: 'national' };
     intent = 'lookup';
   }
+  // "…in 2024, and how many across 2020-2024?": a year and a range holding it ask each figure (the
+  // range's added up), not a change between them, unless a change is asked in words.
+  const range = periods.asks.find((a) => a.kind === 'range');
+  const within = (a: PeriodAsk) => a.kind === 'year' && range?.kind === 'range' && a.year >= range.from && a.year <= range.to;
+  if (intent === 'change' && !has(cues, 'change') && !has(cues, 'compare') && !periods.since && periods.asks.some(within)) intent = 'lookup';
   // "misconduct figures for Wales": a region's figures, no count or year asked, is its forces' overview.
   if (scope.kind === 'region' && intent === 'lookup' && !has(cues, 'how-many') && periods.asks.length === 0) intent = 'overview';
   // "What share of all IOPC reviews … concerned the Met?": one force's part of England and Wales's
