@@ -268,10 +268,21 @@ export function ingestWorkforce(dir: string, out: Collector): void {
       continue;
     }
     if (value.force_id === 'city-of-london') {
-      out.skip(
-        file,
-        row,
-        "City of London: its workforce (3,744) repeats Cheshire's, likely an error in the source, so neither it nor the rate worked from it is held",
+      const reason = "its workforce (3,744) repeats Cheshire's, likely an error in the source";
+      out.skip(file, row, `City of London: ${reason}, so neither it nor the rate worked from it is held`);
+      // Held as doubtful cells, so a question about them is told why no figure is given.
+      const cell = (column: string) => ({ name: 'iopc_forfunnel.csv', row: value.force, column });
+      out.unreadable.push(
+        { force: value.force_id, metric: 'workforce', period: WORKFORCE_PERIOD, source: id, table: cell('sample size (workforce)'), reason, doubtful: true },
+        {
+          force: value.force_id,
+          metric: 'case-to-answer-rate-per-1000-workforce',
+          period: ANALYSIS_PERIOD,
+          source: id,
+          table: cell('rate per 1,000 workforce'),
+          reason,
+          doubtful: true,
+        },
       );
       continue;
     }

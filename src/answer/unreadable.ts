@@ -36,9 +36,11 @@ export function declineUnreadable(ctx: AnswerContext, frame: QueryFrame, draft: 
   const metric = ctx.metricById.get(first.metric);
   const total = ctx.metrics.find((m) => m.measure === metric?.measure && m.outcome === undefined && m.unit === 'count');
   const lines = cells.map((u) => {
-    const category = ctx.outcomes.get(ctx.metricById.get(u.metric)?.outcome ?? '')?.label ?? u.table.column;
+    const cell = ctx.metricById.get(u.metric);
+    const category = ctx.outcomes.get(cell?.outcome ?? '')?.label ?? (u.doubtful ? cell?.label : undefined) ?? u.table.column;
     for (const name of [u.table.name, category, u.reason, u.period.label]) draft.allow(name);
-    let line = `${draft.forceName(u.force)}, ${category} ${inPeriod(u.period)}: ${u.table.name} could not be read reliably there (${u.reason}), so we give no figure.`;
+    const why = u.doubtful ? `${u.table.name} gives a figure, but ${u.reason}` : `${u.table.name} could not be read reliably there (${u.reason})`;
+    let line = `${draft.forceName(u.force)}, ${category} ${inPeriod(u.period)}: ${why}, so we give no figure.`;
     const held = total ? ctx.store.at(u.force, total.id, u.period.id) : undefined;
     if (held) {
       const s = draft.stated(held);

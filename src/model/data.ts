@@ -317,6 +317,8 @@ export const Unreadable = z.strictObject({
   source: slug,
   table: TableCell,
   reason: z.string().min(1),
+  /** The cell was read but is likely wrong (City of London's BBC workforce repeats Cheshire's): set aside, and said why. */
+  doubtful: z.literal(true).optional(),
 });
 export type Unreadable = z.infer<typeof Unreadable>;
 
