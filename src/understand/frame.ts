@@ -62,6 +62,8 @@ export function normaliseWording(text: string, shorthand: Shorthand): string {
     .replace(/\b(what|who|where|how|that|it|there|here)['’]s\b/gi, '$1 is')
     // Chat drops the apostrophe: "whats the gap", "hows Kent doing".
     .replace(/\b(what|who|where|how|that)s\b/gi, '$1 is')
+    // "outside of Schedule 3": "outside", as the catalogue spells it.
+    .replace(/\boutside of\b/gi, 'outside')
     // "these days", "nowadays": now, never a number of days.
     .replace(/\b(?:these days|nowadays)\b/gi, 'now')
     // "cases + the average days": chat's plus is "and".
@@ -472,9 +474,14 @@ function unheldTopic(
     );
     const glossed = ws.slice(about.end, end + 1).some((w) => !STOPWORDS.has(w) && kindWords.has(w));
     const held = rest.length === 0 || glossed || rest.every((w) => readers.matcher.vocabulary.has(w));
-    const readThere = () =>
-      ws.slice(about.end, end).some((_, k) => taken(about.end + k) || metrics.spans.some(([a, b]) => about.end + k >= a && about.end + k < b));
-    if (!held && !readThere()) return typed(text, ws, [about.end, end]);
+    // Read there only where every word we lack is taken by a phrase read ("officers" read as a role
+    // leaves "tasers" in "involved officers using tasers" unread).
+    const isRead = (at: number) => taken(at) || metrics.spans.some(([a, b]) => at >= a && at < b);
+    const lacking = ws
+      .slice(about.end, end)
+      .map((w, k) => ({ w, at: about.end + k }))
+      .filter(({ w }) => !STOPWORDS.has(w) && !WHO.has(w) && !readers.matcher.vocabulary.has(w));
+    if (!held && !lacking.every(({ at }) => isRead(at))) return typed(text, ws, [about.end, end]);
   }
   // A word straight before the measure's phrase that nothing we read accounts for ("noise complaints").
   const starts = [...metrics.measureSpans.values()].flat().map(([a]) => a);
