@@ -15,6 +15,7 @@ import { NATIONAL } from '../understand/forces.ts';
 import { type PeriodAsk, periodMatches } from '../understand/periods.ts';
 import { documentsNamed, seriesStatedIn } from './named-documents.ts';
 import { expandPhrase } from '../understand/phrases.ts';
+import { memoisedPer } from '../text/memo.ts';
 
 /** Intents that relate figures to one another. */
 const RELATING: ReadonlySet<QueryFrame['intent']> = new Set(['compare', 'change', 'trend']);
@@ -287,13 +288,15 @@ function wholesOfParts(ctx: AnswerContext, frame: QueryFrame, fits: Fit[]): Fit[
  * has ("informal", "Schedule 3"), not only words they share ("complaint cases finalised"). */
 function namedApart(part: Measure, parts: readonly Measure[], keywords: readonly string[]): boolean {
   const asked = new Set(keywords);
-  const spellings = (m: Measure) => m.terms.flatMap(expandPhrase);
-  const shared = new Set(parts.filter((p) => p !== part).flatMap(spellings));
-  return spellings(part).some((t) => {
-    const ws = words(t).filter((w) => !STOPWORDS.has(w));
-    return !shared.has(t) && ws.length > 0 && ws.every((w) => asked.has(w));
-  });
+  const shared = new Set(parts.filter((p) => p !== part).flatMap((p) => spellingsOf(p, 'spellings').map((s) => s.text)));
+  return spellingsOf(part, 'spellings').some((s) => !shared.has(s.text) && s.words.length > 0 && s.words.every((w) => asked.has(w)));
 }
+
+/** Every spelling of a measure's phrases with its content words, worked out once per measure: the
+ * catalogue's alternatives expand to thousands of spellings, and answers ask for them often. */
+const spellingsOf = memoisedPer((m: Measure, _: 'spellings') =>
+  m.terms.flatMap(expandPhrase).map((text) => ({ text, words: words(text).filter((w) => !STOPWORDS.has(w)) })),
+);
 
 /** The measure beside `measure` (a sibling part of its whole, or a part of it) whose phrases begin
  * with the role's words, when `measure`'s own phrases never name the role. */
