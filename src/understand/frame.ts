@@ -191,32 +191,13 @@ const OWN = new Set(['its', 'their', 'his', 'her', 'the']);
 /** The unit a `sub-area` phrase names ("borough" of "in our borough", "ward" of "ward level"). */
 function unitWord(ws: readonly string[], m: SlotMatch): string {
   const span = ws.slice(m.at, m.end);
-  if (span.at(-1) === 'level') return span.slice(0, -1).join(' ');
-  const at = span.findIndex((w) => SUB_AREAS.has(w));
-  return at < 0 ? (span.at(-1) ?? '') : span.slice(at).join(' ');
+  return (span.at(-1) === 'level' ? span.at(-2) : span.at(-1)) ?? '';
 }
 
 /** The year a period named starts in, for telling which of two comes later. */
 function startYear(ask: PeriodAsk): number | undefined {
   return ask.kind === 'financial-year' ? Number(ask.id.slice(0, 4)) : ask.kind === 'year' ? ask.year : undefined;
 }
-
-/** Words for parts of a force's area that a `sub-area` phrase may end with. */
-const SUB_AREAS = new Set([
-  'borough',
-  'boroughs',
-  'ward',
-  'wards',
-  'neighbourhood',
-  'neighbourhoods',
-  'neighborhood',
-  'district',
-  'districts',
-  'postcode',
-  'postcodes',
-  'estate',
-  'council',
-]);
 
 /** Words in a question pointing to a place its remark named ("Cardiff here. How does its force…",
  * "Stockton group here. How long did our lot take…"). */
