@@ -61,7 +61,7 @@ function kindsTogether(ctx: AnswerContext, draft: AnswerDraft, frame: QueryFrame
   const kinds = rows.every((o) => isKindOfAllegation(ctx.outcomes.get(o.metric.outcome ?? '')));
   // "Officers, staff and specials together": roles listed, the measure's own count the one its label names.
   const isRole = (o: Observation) => o.metric.outcome === undefined || ctx.outcomes.get(o.metric.outcome)?.dimension === 'role';
-  const roles = !kinds && rows.every(isRole) && rows.filter((o) => o.metric.outcome !== undefined).length >= 1;
+  const roles = !kinds && rows.every(isRole) && rows.some((o) => o.metric.outcome !== undefined);
   if (!frame.total || !only || !first || only.observations.length !== 1 || others.length === 0 || !(kinds || roles)) return '';
   const what = ctx.measures.get(first.metric.measure)?.short ?? first.metric.label;
   const whole = { id: `${first.metric.measure}-kinds-together`, label: `${what} of the ${kinds ? 'kinds' : 'roles'} asked, together`, unit: first.metric.unit };

@@ -35,6 +35,12 @@ export function changeClaimed(frame: QueryFrame): QueryFrame['claimsChange'] {
   return (frame.claimed ?? []).length > 0 ? undefined : frame.claimsChange;
 }
 
+/** "Did they fall?", "have they risen?": the way a change is claimed, where no figure or multiple was. */
+export function riseOrFallClaimed(frame: QueryFrame): 'rise' | 'fall' | undefined {
+  const claim = changeClaimed(frame);
+  return claim === 'rise' || claim === 'fall' ? claim : undefined;
+}
+
 /** The verdict on a claim, said before the figures that settle it. */
 export function verdict(borneOut: boolean, roughly = false): string {
   return borneOut ? (roughly ? 'Yes, roughly. ' : "Yes, that's right. ") : "No, that's not right. ";

@@ -329,13 +329,14 @@ export class AnswerDraft {
     }
   }
 
-  /** The answer `compose` gives, its text led by what `lead` says of it where it answered (a verdict
-   * on a claim, the force a town is policed by); a decline or a question back as it is. */
-  led(compose: () => Answer, lead: (answer: Answer) => string): Answer {
+  /** The answer `compose` gives, its text led by what `lead` then says (a verdict on a claim judged on
+   * the facts it stated, the force a town is policed by) where it answered; a decline or a question
+   * back as it is. */
+  led(compose: () => Answer, lead: () => string): Answer {
     const inner = this.section(compose);
     if (inner.status === 'no_data') return this.noData(inner.reason, inner.text, inner.frame, inner.type);
     if (inner.status === 'unclear') return this.unclear(inner.text, inner.frame, inner.type);
-    return this.answered(inner.type, lead(inner) + inner.text, inner.frame);
+    return this.answered(inner.type, lead() + inner.text, inner.frame);
   }
 
   private finish(status: Answer['status'], type: QuestionType | undefined, body: string, frame?: Frame, reason?: NoDataReason): Answer {

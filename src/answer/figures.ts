@@ -19,7 +19,7 @@ import { stateGroup } from './period-groups.ts';
 import { labelNames, otherBreakdownsNamed } from './breakdowns-named.ts';
 import { nearestPeriods } from './period-fit.ts';
 import { kindShareOfCategory, kindsSummed } from './kinds-summed.ts';
-import { changeClaimed, claimedElsewhere, verdict } from './claimed.ts';
+import { changeClaimed, claimedElsewhere, riseOrFallClaimed, verdict } from './claimed.ts';
 import { partsClaimVerdict, partsCombined, partsMultiple, sharesCombined, wholeBeside } from './parts-side-by-side.ts';
 import { closestHeld, inPeriod, joinNames, whatWeHold, widerBreakdownHeld } from './holdings.ts';
 import { fallback, sentences } from './passages.ts';
@@ -1249,8 +1249,7 @@ function change(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targe
   if (single && saidOnly !== undefined) {
     draft.allow(saidOnly.shown);
     // "Did they go up in 2023/24?": the source's own word on which way, said as the source's.
-    const changed = changeClaimed(frame);
-    const claim = changed === 'rise' || changed === 'fall' ? changed : undefined;
+    const claim = riseOrFallClaimed(frame);
     const judged = claim ? `${saidOnly.rise === (claim === 'rise') ? 'Yes' : 'No'}, by its source's account. ` : '';
     return draft.answered(
       type,
@@ -1415,8 +1414,7 @@ function changeFromDisputed(
   const signs = new Set(changes.map((c) => Math.sign(c.diff)));
   const [later, earlier] = singleFirst ? [differing.period, single.period] : [single.period, differing.period];
   // "Did they fall …?": a verdict only where every source's figure gives the same direction.
-  const changed = changeClaimed(frame);
-  const claim = changed === 'rise' || changed === 'fall' ? changed : undefined;
+  const claim = riseOrFallClaimed(frame);
   const diff = signs.size === 1 ? (changes[0]?.diff ?? 0) : 0;
   const judged = claim && diff !== 0 ? verdict(diff > 0 === (claim === 'rise')) : '';
   const direction =

@@ -34,9 +34,9 @@ function kindsHeld(ctx: AnswerContext, frame: QueryFrame, force: string, measure
   return period === undefined ? undefined : series.map((rows) => rows.find((o) => o.period.id === period.id) as Observation);
 }
 
-/** The category named, the measure whose table lists its kinds, the place, and each kind's figure
- * summed into the category's count; undefined unless all of them are held. */
-function categorySum(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, of?: Outcome) {
+/** The category named, the measure whose table lists its kinds, the place, and each kind's figure;
+ * undefined unless all of them are held. Nothing is recorded in the draft until the kinds are summed. */
+function categoryKinds(ctx: AnswerContext, frame: QueryFrame, of?: Outcome) {
   const category = of ?? frame.measure.breakdowns.map((b) => ctx.outcomes.get(b.id)).find((o) => o?.dimension === 'category');
   const measure = category && frame.measure.fits.map((f) => f.id).find((id) => category.kindsListed?.includes(id));
   const named = forcesOf(frame);
@@ -47,6 +47,12 @@ function categorySum(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, 
   if (!rows || label === undefined) return undefined;
   const period = (rows[0] as Observation).period;
   const whole = { id: `${measure}-${category.id}`, label: `${label} about ${category.label}`, unit: 'count' as const };
+  return { category, measure, force, rows, period, whole };
+}
+
+/** The category's count: its kinds summed, each cited, the working shown. */
+function summedKinds(ctx: AnswerContext, draft: AnswerDraft, kinds: NonNullable<ReturnType<typeof categoryKinds>>) {
+  const { force, rows, period, whole } = kinds;
   const partName = (o: Observation) => {
     const kind = ctx.outcomes.get(o.metric.outcome ?? '')?.label ?? o.metric.label;
     draft.allow(kind);
@@ -55,7 +61,7 @@ function categorySum(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, 
   const sum = sumOf(draft, rows, { force, forceName: draft.forceName(force), period, whole, partName });
   draft.allow(whole.label, 'measure');
   draft.allow(period.label, 'period');
-  return { category, measure, force, rows, period, whole, sum };
+  return sum;
 }
 
 /**
@@ -73,14 +79,15 @@ export function kindShareOfCategory(ctx: AnswerContext, frame: QueryFrame, draft
   const category = named.find((o) => o !== undefined && o.id === kind?.within) ?? (kind?.within === undefined ? undefined : ctx.outcomes.get(kind.within));
   // "… what proportion were investigated?": a share of another breakdown, not of the category.
   if (named.some((o) => o !== undefined && o !== kind && o !== category)) return undefined;
-  const summed = kind && category && categorySum(ctx, frame, draft, category);
-  const row = kind && summed?.rows.find((o) => o.metric.outcome === kind.id);
+  const kinds = kind && category && categoryKinds(ctx, frame, category);
+  const row = kind && kinds?.rows.find((o) => o.metric.outcome === kind.id);
   // "… were investigated?" names a part of the measure: the share asked is of the part's whole.
-  if (!summed || !kind || !row || summed.sum.value === 0 || ctx.measures.get(summed.measure)?.partOf !== undefined) return undefined;
+  if (!kinds || !kind || !row || ctx.measures.get(kinds.measure)?.partOf !== undefined) return undefined;
   const categoryNamed = named.includes(category);
-  const measureWhole = ctx.metrics.find((m) => m.measure === summed.measure && m.outcome === undefined && ctx.store.at(summed.force, m.id, summed.period.id));
-  if (!categoryNamed && measureWhole) return undefined;
-  const { force, period, whole, sum } = summed;
+  const measureWhole = ctx.metrics.find((m) => m.measure === kinds.measure && m.outcome === undefined && ctx.store.at(kinds.force, m.id, kinds.period.id));
+  if ((!categoryNamed && measureWhole) || kinds.rows.every((o) => o.value === 0)) return undefined;
+  const { force, period, whole } = kinds;
+  const sum = summedKinds(ctx, draft, kinds);
   const part = draft.stated(row);
   const value = round1((row.value / sum.value) * 100);
   const working = `${formatNumber(row.value)} ÷ ${formatNumber(sum.value)} = ${formatNumber(value)}%`;
@@ -101,12 +108,11 @@ export function kindShareOfCategory(ctx: AnswerContext, frame: QueryFrame, draft
   );
   const instead = categoryNamed
     ? ''
-    : `We hold no total of ${ctx.measures.get(summed.measure)?.short ?? summed.measure} to take a share of, so this is the share of ${summed.category.label}, the category ${kind.label} belongs to.\n`;
+    : `We hold no total of ${ctx.measures.get(kinds.measure)?.short ?? kinds.measure} to take a share of, so this is the share of ${kinds.category.label}, the category ${kind.label} belongs to.\n`;
   const text =
-    `${instead}${draft.forceName(force)}: ${formatNumber(value)}% of ${whole.label} ${inPeriod(period)} were about ${kind.label}: ${part.shown} ${part.marks} of ${sum.shown} (our calculation: ${working}).
-` +
-    `The table gives ${summed.category.label} only kind by kind, so its ${sum.shown} is the sum of every kind: ${sum.working.replace(/^our calculation: /, '')}.`;
-  return draft.answered('share', text, { type: 'share', forces: [force], periods: [period.id], measure: summed.measure, outcome: kind.id });
+    `${instead}${draft.forceName(force)}: ${formatNumber(value)}% of ${whole.label} ${inPeriod(period)} were about ${kind.label}: ${part.shown} ${part.marks} of ${sum.shown} (our calculation: ${working}).\n` +
+    `The table gives ${kinds.category.label} only kind by kind, so its ${sum.shown} is the sum of every kind: ${sum.working.replace(/^our calculation: /, '')}.`;
+  return draft.answered('share', text, { type: 'share', forces: [force], periods: [period.id], measure: kinds.measure, outcome: kind.id });
 }
 
 /** "England and Wales: 3,980 allegations finalised under Schedule 3 about discriminatory behaviour
@@ -114,9 +120,10 @@ export function kindShareOfCategory(ctx: AnswerContext, frame: QueryFrame, draft
  * whose measure's table lists its kinds but not its own count; else undefined. */
 export function kindsSummed(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft): Answer | undefined {
   if (frame.intent !== 'lookup' || frame.normalisation !== 'count') return undefined;
-  const summed = categorySum(ctx, frame, draft);
-  if (!summed) return undefined;
-  const { category, measure, force, period, whole, sum } = summed;
+  const kinds = categoryKinds(ctx, frame);
+  if (!kinds) return undefined;
+  const { category, measure, force, period, whole } = kinds;
+  const sum = summedKinds(ctx, draft, kinds);
   // The kinds are many: the working follows the figure, not inside its sentence.
   const text =
     `${draft.forceName(force)}: ${sum.shown} ${whole.label} ${inPeriod(period)} (our calculation: the sum of its kinds).\n` +

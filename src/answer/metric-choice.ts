@@ -131,9 +131,10 @@ export function readingFor(ctx: AnswerContext, frame: QueryFrame): MeasureReadin
     if (reading.duration && timeOfCarried.length > 0) fits = timeOfCarried;
     // "Allegations finalised outside Schedule 3 …, and how long did they take?": words of time that pick
     // no measure of their own (several fit alike) time the count just given, where it has a time.
-    const own = [...ctx.measures.values()].filter((m) => m.timeOf === carried.measure);
-    const level = fits.filter((f) => f.score === top);
-    if (reading.duration && timeOfCarried.length === 0 && own.length === 1 && level.length >= 2) fits = [{ id: (own[0] as Measure).id, score: top }];
+    if (reading.duration && timeOfCarried.length === 0 && fits.filter((f) => f.score === top).length >= 2) {
+      const own = [...ctx.measures.values()].filter((m) => m.timeOf === carried.measure);
+      if (own.length === 1) fits = [{ id: (own[0] as Measure).id, score: top }];
+    }
   }
   // "Cases with a case to answer that involved a death or serious injury": an outcome that none of the
   // measures the words fit has, and only one other measure of the same publications does.

@@ -326,17 +326,22 @@ function placeLead(draft: AnswerDraft, sorted: readonly Observation[], position:
  * with ties shared (forces level with it do not push it down); "" when no such claim was put.
  */
 function endVerdict(frame: QueryFrame, sorted: readonly { force: string; value: number }[]): string {
-  const forces = frame.scope.kind === 'forces' ? frame.scope.forces.filter((f) => f !== NATIONAL) : [];
-  const row = forces.length === 1 ? sorted.find((o) => o.force === forces[0]) : undefined;
+  const named = oneForceNamed(frame);
+  const row = named === undefined ? undefined : sorted.find((o) => o.force === named);
   if (frame.checksClaim === undefined || frame.ranking.direction === undefined || !row) return '';
   const place = 1 + sorted.filter((o) => (frame.ranking.direction === 'lowest' ? o.value < row.value : o.value > row.value)).length;
   return verdict(place === (frame.ranking.position ?? 1));
 }
 
+/** The one force a ranking question names (England and Wales aside), whose place it asks about. */
+function oneForceNamed(frame: QueryFrame): string | undefined {
+  const forces = frame.scope.kind === 'forces' ? frame.scope.forces.filter((f) => f !== NATIONAL) : [];
+  return forces.length === 1 ? forces[0] : undefined;
+}
+
 /** "Was Lancashire the slowest force?": where the one force named stands, when the list leaves it out. */
 function placeOf(draft: AnswerDraft, frame: QueryFrame, sorted: readonly Observation[], ascending: boolean): string {
-  const forces = frame.scope.kind === 'forces' ? frame.scope.forces.filter((f) => f !== NATIONAL) : [];
-  const named = forces.length === 1 ? forces[0] : undefined;
+  const named = oneForceNamed(frame);
   const at = sorted.findIndex((o) => o.force === named);
   const row = sorted[at];
   if (named === undefined) return '';

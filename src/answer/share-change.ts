@@ -6,7 +6,7 @@
 import type { Metric } from '../model/data.ts';
 import type { QueryFrame } from '../model/frame.ts';
 import { formatNumber, round1 } from '../text/numbers.ts';
-import { changeClaimed, verdict } from './claimed.ts';
+import { riseOrFallClaimed, verdict } from './claimed.ts';
 import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import type { PeriodGroup } from './figure-store.ts';
@@ -45,8 +45,8 @@ export function shareChangeText(
     [a.fact, b.fact],
     working,
   );
-  const claim = changeClaimed(frame);
-  const judged = claim === 'rise' || claim === 'fall' ? verdict(points !== 0 && points > 0 === (claim === 'rise')) : '';
+  const claim = riseOrFallClaimed(frame);
+  const judged = claim ? verdict(points !== 0 && points > 0 === (claim === 'rise')) : '';
   const direction = points > 0 ? 'rose' : points < 0 ? 'fell' : 'did not change';
   const by = points === 0 ? '' : `: ${points > 0 ? 'up' : 'down'} ${formatNumber(Math.abs(points))} percentage points (our calculation: ${working})`;
   return `${judged}${draft.forceName(force)}: the share of ${total.label} that were ${metric.label} ${direction} from ${a.text} ${inPeriod(from.period)} to ${b.text} ${inPeriod(to.period)}${by}.`;
