@@ -234,10 +234,39 @@ export function answerRanking(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   const scope = against + scopeNote(ctx, draft, table.rows, excluded, within) + picked.note + instead;
   // "Which forces had more than 5,000 …?" is answered as "how many forces": the list past the threshold.
   // "How many forces took longer than the England and Wales average?": past its own figure, cited.
-  if (ranking.pastTarget && national) {
-    const s = draft.stated(national);
-    const stated = ` England and Wales's own figure: ${s.shown} ${s.marks}.`;
-    return countForces(draft, metric, rows, { op: ranking.pastTarget, value: national.value }, answerFrame, `${stated}${scope}`);
+  // "How many forces took longer than Kent?": past Kent's own figure, cited, Kent not counted.
+  if (ranking.pastTarget) {
+    const place = ranking.pastPlace;
+    const bar = place === undefined ? national : rows.find((o) => o.force === place);
+    const whose = place === undefined ? 'England and Wales' : draft.forceName(place);
+    if (!bar) {
+      draft.allow(period.label);
+      countOf(
+        draft,
+        rows.length,
+        'forces with a figure',
+        period,
+        rows.map((o) => draft.forceName(o.force)),
+      );
+      return draft.noData(
+        'metric_not_held',
+        `We don't hold ${whose}'s own figure for ${metric.label} ${inPeriod(period)}, so we can't count the forces ${ranking.pastTarget === 'more' ? 'above' : 'below'} it. We hold it for ${rows.length} forces: ask for them ranked.`,
+        answerFrame,
+        'ranking',
+      );
+    }
+    const s = draft.stated(bar);
+    const others = rows.filter((o) => o.force !== place);
+    const counted = place === undefined ? 'forces' : 'other forces';
+    return countForces(
+      draft,
+      metric,
+      others,
+      { op: ranking.pastTarget, value: bar.value },
+      answerFrame,
+      ` ${whose}'s own figure: ${s.shown} ${s.marks}.${scope}`,
+      counted,
+    );
   }
   if (frame.intent === 'count' || ranking.threshold) return countForces(draft, metric, rows, ranking.threshold, answerFrame, scope);
   if (frame.total && ranking.direction === undefined) {
@@ -423,6 +452,8 @@ function countForces(
   threshold: QueryFrame['ranking']['threshold'],
   frame: Frame,
   scope: string,
+  /** What the forces counted are: "other forces" beside the one whose figure is the bar. */
+  forcesWord = 'forces',
 ): Answer {
   const period = (rows[0] as Observation).period;
   draft.allow(period.label);
@@ -454,7 +485,7 @@ function countForces(
     const s = draft.stated(o);
     return `• ${draft.forceName(o.force)}: ${s.shown} ${s.marks}`;
   });
-  const text = `${past.length} of the ${rows.length} forces we hold it for had ${words} ${metric.label} ${inPeriod(period)} (our count)${past.length > 0 ? `:\n${list.join('\n')}${belowList(scope)}` : `.${scope}`}`;
+  const text = `${past.length} of the ${rows.length} ${forcesWord} we hold it for had ${words} ${metric.label} ${inPeriod(period)} (our count)${past.length > 0 ? `:\n${list.join('\n')}${belowList(scope)}` : `.${scope}`}`;
   return draft.answered('ranking', text, frame);
 }
 

@@ -194,6 +194,8 @@ export const QueryFrame = z.strictObject({
     /** "How many forces took longer than the England and Wales average?": the forces counted are those
      * past England and Wales's own figure, on this side of it. */
     pastTarget: z.enum(['more', 'fewer']).optional(),
+    /** "How many forces took longer than Kent?": the force whose own figure is the bar, not England and Wales's. */
+    pastPlace: id.optional(),
   }),
   comparison: z.strictObject({ target: ComparisonTarget.optional() }),
   /** A sum over forces ("in total", "altogether"). */

@@ -984,7 +984,10 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     intent = 'compare';
   }
   // "How many forces beat the England and Wales average?" counts every force; England and Wales is the bar.
-  if (intent === 'count' && shape.pastTarget && scope.kind === 'national') scope = { kind: 'every-force', except: shape.excluded };
+  // "How many forces took longer than Kent?" counts every force; Kent's own figure is the bar.
+  const bar = (f: string) => f === NATIONAL || f === shape.pastPlace;
+  if (intent === 'count' && shape.pastTarget && (scope.kind === 'national' || (scope.kind === 'forces' && scope.forces.every(bar))))
+    scope = { kind: 'every-force', except: shape.excluded };
   // "England and Wales minus the Met": every other force's figures, added up. ("The 43 forces in
   // England and Wales", leaving out British Transport Police, are what England and Wales's figures count.)
   const nonTerritorial = readers.resolver.nonTerritorial();
@@ -1060,6 +1063,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
       ...(shape.threshold ? { threshold: shape.threshold } : {}),
       ...(shape.filter ? { filter: shape.filter } : {}),
       ...(shape.pastTarget ? { pastTarget: shape.pastTarget } : {}),
+      ...(shape.pastPlace !== undefined ? { pastPlace: shape.pastPlace } : {}),
     },
     comparison: shape.target ? { target: shape.target } : {},
     total: shape.total || nationalLess,

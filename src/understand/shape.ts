@@ -31,6 +31,8 @@ export interface Shape {
   /** "How many forces took longer than the England and Wales average?": the forces counted are those
    * past the England and Wales figure, on this side of it. */
   pastTarget?: 'more' | 'fewer';
+  /** "How many forces took longer than Kent?": the force whose own figure is the bar, in place of England and Wales's. */
+  pastPlace?: string;
   /** Compares with England and Wales as a whole: its published figure, or the average force. */
   target?: 'national' | 'average';
   /** Asks how a total broke down, by outcome. */
@@ -156,10 +158,10 @@ export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatc
   const threshold = stated.find((t) => !picks(t.at))?.threshold;
   if (filter) shape.filter = filter;
   if (threshold) shape.threshold = threshold;
-  // "Above the England and Wales 30%": England and Wales named as a place is a target too.
-  const national = forces.spans.filter(([a]) => forces.positions.some((p) => p.at === a && p.force === NATIONAL));
-  const past = countForces && !threshold ? pastTargetAsked(ws, slots, national) : undefined;
-  if (past) shape.pastTarget = past;
+  // "Above the England and Wales 30%", "longer than Kent": a place named is a target too.
+  const past = countForces && !threshold ? pastTargetAsked(ws, slots, forces) : undefined;
+  if (past) shape.pastTarget = past.op;
+  if (past?.force !== undefined) shape.pastPlace = past.force;
   return shape;
 }
 
@@ -169,15 +171,30 @@ const BEFORE_TARGET = new Set(['the', 'a', 'an', 'its', 'their']);
 /** The national figure's own value may stand there too ("above the 29 percent national figure"). */
 const TARGET_VALUE = /^(?:\d+(?:\.\d+)?|percent|per|cent|days)$/;
 
-/** "More than the national figure", "lower … than the England and Wales average": which side of
- * England and Wales's figure the forces counted are on. */
-function pastTargetAsked(ws: readonly string[], slots: Map<PhraseSlot, SlotMatch[]>, national: ReadonlyArray<[number, number]>): 'more' | 'fewer' | undefined {
-  const targets = [...(slots.get('national-target') ?? []), ...(slots.get('average-target') ?? []), ...national.map(([at, end]) => ({ at, end }))];
+/** "More than the national figure", "lower … than the England and Wales average", "longer than
+ * Kent": which side of the bar the forces counted are on, and the force whose figure is the bar where
+ * one is named (none for England and Wales's own figure). */
+function pastTargetAsked(
+  ws: readonly string[],
+  slots: Map<PhraseSlot, SlotMatch[]>,
+  forces: ForceMention,
+): { op: 'more' | 'fewer'; force?: string } | undefined {
+  const named = forces.positions.map((p) => ({ at: p.at, end: forces.spans.find(([a]) => a === p.at)?.[1] ?? p.at + 1, force: p.force }));
+  const targets = [...(slots.get('national-target') ?? []), ...(slots.get('average-target') ?? []), ...named];
   // The target's phrase may take the "than" itself ("than the England and Wales figure").
-  const before = (m: SlotMatch) =>
-    targets.some((t) => t.at > m.at && t.at >= m.end - 1 && ws.slice(m.end, t.at).every((w) => BEFORE_TARGET.has(w) || TARGET_VALUE.test(w)));
-  if ((slots.get('more-than') ?? []).some(before)) return 'more';
-  if ((slots.get('fewer-than') ?? []).some(before)) return 'fewer';
+  const bar = (m: SlotMatch) =>
+    targets.find((t) => t.at > m.at && t.at >= m.end - 1 && ws.slice(m.end, t.at).every((w) => BEFORE_TARGET.has(w) || TARGET_VALUE.test(w)));
+  // "Fewer allegations than Essex": the words of the claim slots span what is counted.
+  for (const [op, phrases] of [
+    ['more', ['more-than', 'claims-more']],
+    ['fewer', ['fewer-than', 'claims-fewer']],
+  ] as const) {
+    const found = phrases
+      .flatMap((slot) => slots.get(slot) ?? [])
+      .map(bar)
+      .find((t) => t !== undefined);
+    if (found) return 'force' in found && found.force !== NATIONAL ? { op, force: found.force } : { op };
+  }
   return undefined;
 }
 

@@ -42,6 +42,8 @@ const Row = z.strictObject({
   filter: z.string().optional(),
   /** The side of England and Wales's own figure the forces counted are on ("longer than the average"). */
   pastTarget: z.string().optional(),
+  /** The force whose own figure is the bar for the forces counted ("longer than Kent"). */
+  pastPlace: z.string().optional(),
   over: z.string().optional(),
   target: z.string().optional(),
   total: z.literal(true).optional(),
@@ -130,6 +132,7 @@ function asRow(f: QueryFrame, expected: Row): Partial<Row> {
     ...(f.ranking.threshold ? { threshold: `${f.ranking.threshold.op} ${f.ranking.threshold.value}` } : {}),
     ...(f.ranking.filter ? { filter: `${f.ranking.filter.op} ${f.ranking.filter.value}` } : {}),
     ...(f.ranking.pastTarget ? { pastTarget: f.ranking.pastTarget } : {}),
+    ...(f.ranking.pastPlace !== undefined ? { pastPlace: f.ranking.pastPlace } : {}),
     ...(f.ranking.over === 'breakdowns' || f.ranking.over === 'periods' ? { over: f.ranking.over } : {}),
     ...(f.comparison.target ? { target: f.comparison.target } : {}),
     ...(f.total ? { total: true as const } : {}),
