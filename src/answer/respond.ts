@@ -210,7 +210,7 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
           : unheld?.by === 'month'
             ? `Our figures are for whole years (financial or calendar), never month by month, so we hold none for “${draft.echo(unheld.words)}”.`
             : unheld?.by === 'area' && force !== undefined
-              ? `Our figures are for whole forces, never a town or district within one, so we hold none for ${draft.echo(unheld.words)} alone: it is policed by ${draft.forceName(force)}.`
+              ? `We hold no figures for ${draft.echo(unheld.words)} alone: it is policed by ${draft.forceName(force)}, and our figures are whole forces'.`
               : unheld?.by === 'unit'
                 ? `Our figures are for whole forces, never broken down by ${draft.echo(unheld.words)} or any other part of a force's area, so we hold none for one ${draft.echo(unheld.words)}.`
                 : unheld !== undefined

@@ -792,12 +792,24 @@ function normalisationOf(ws: readonly string[], slots: ReadonlyMap<PhraseSlot, S
 /** Verbs that make a sentence a statement about something ("racism is rife"), not a narrowing of what is asked. */
 const STATING: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'seems', 'seem', 'feels', 'feel']);
 
+/** "(Avon & Somerset to Suffolk)": a table's run of forces from one name to another, said in
+ * brackets, describes the table; it asks about neither force. */
+function withoutForceRuns(wording: string, readers: QuestionReaders): string {
+  return wording.replace(/\(([^()]*)\)/g, (whole, inner: string) => {
+    if (/\d/.test(inner) || !/\b(?:to|through)\b/i.test(inner)) return whole;
+    return readers.resolver.find(inner, readers.matcher.vocabulary).forces.length === 2 ? ' ' : whole;
+  });
+}
+
 /** Understands `text`, with `previous` (the last exchange's frame) for follow-ups. */
 export function readQuestion(text: string, readers: QuestionReaders, previous?: Frame): QueryFrame {
-  const wording = respelt(
-    normaliseWording(text, readers.shorthand),
-    doubledWords(readers),
-    (w) => readers.phrases.words.has(w) || readers.matcher.vocabulary.has(w) || readers.resolver.isNameWord(w),
+  const wording = withoutForceRuns(
+    respelt(
+      normaliseWording(text, readers.shorthand),
+      doubledWords(readers),
+      (w) => readers.phrases.words.has(w) || readers.matcher.vocabulary.has(w) || readers.resolver.isNameWord(w),
+    ),
+    readers,
   );
   // "Everyone assumes the Met dominates these tables. Apart from the Met, which force…?": a remark
   // before the question sets its context; what the question itself says is what is asked.
@@ -1296,6 +1308,9 @@ const LINKING: ReadonlySet<string> = new Set([
   'needing',
   'needed',
   'had',
+  // "Officers with a case to answer and officers with misconduct proven": the people counted, said again.
+  'officers',
+  'staff',
 ]);
 
 /** How many kinds of allegation the question names by words of their own. */

@@ -591,7 +591,7 @@ export function countThenItsTime(
   matcher: Pick<MetricMatcher, 'durations' | 'timersOf'>,
 ): MeasurePart[] {
   const [cue] = timeAsked;
-  if (cue === undefined || !mention.words.slice(Math.max(0, cue.at - 3), cue.at).includes('and')) return [];
+  if (cue === undefined || !mention.words.slice(Math.max(0, cue.at - 4), cue.at).includes('and')) return [];
   const counts = [...mention.measures].filter(([id]) => !matcher.durations.has(id) && !mention.loose.has(id));
   const [count, ...others] = counts;
   if (count === undefined || others.length > 0) return [];

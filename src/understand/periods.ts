@@ -190,14 +190,16 @@ export function periodMatches(p: Period, ask: PeriodAsk): boolean {
     case 'held':
       return p.id === ask.id;
     case 'range': {
-      const start = p.start ? Number(p.start.slice(0, 4)) : undefined;
-      const end = p.end ? Number(p.end.slice(0, 4)) : undefined;
-      return start !== undefined && end !== undefined && start >= ask.from && end <= ask.to;
+      if (p.end === undefined) return false;
+      const end = Number(p.end.slice(0, 4));
+      // A point in time ("at the time of the HMIC report") is its end alone.
+      const start = p.start ? Number(p.start.slice(0, 4)) : end;
+      return start >= ask.from && end <= ask.to;
     }
     case 'year': {
-      if (p.start === undefined || p.end === undefined) return false;
-      const start = Number(p.start.slice(0, 4));
+      if (p.end === undefined) return false;
       const end = Number(p.end.slice(0, 4));
+      const start = p.start ? Number(p.start.slice(0, 4)) : end;
       // A financial year touches two calendar years; it answers the one it mostly covers or ends in.
       if (p.kind === 'financial-year') return ask.year === start || ask.year === end;
       return ask.year >= start && ask.year <= end;
