@@ -6,7 +6,7 @@
 import type { Answer } from '../model/answer.ts';
 import { isKindOfAllegation, type Metric, type Outcome } from '../model/data.ts';
 import type { QueryFrame } from '../model/frame.ts';
-import { ordinalWord } from '../text/numbers.ts';
+import { formatValue, ordinalWord } from '../text/numbers.ts';
 import { NATIONAL } from '../understand/forces.ts';
 import { periodMatches } from '../understand/periods.ts';
 import type { AnswerContext } from './context.ts';
@@ -15,7 +15,7 @@ import type { Observation } from './figure-store.ts';
 import { belowList, inPeriod, joinNames } from './holdings.ts';
 import { readingFor } from './metric-choice.ts';
 import { asksShare } from './frame-reading.ts';
-import { meetsThreshold } from '../understand/shape.ts';
+import { meetsThreshold, thresholdWords } from '../understand/shape.ts';
 
 /** Breakdowns listed when the question does not say how many. */
 const LISTED = 5;
@@ -111,7 +111,59 @@ export function rankBreakdowns(ctx: AnswerContext, frame: QueryFrame, draft: Ans
   const newest = (f: (typeof found)[number]) => (f.rows[0] as Observation).period.end ?? '';
   const candidates = loose ? [...found].sort((a, b) => newest(b).localeCompare(newest(a))) : found;
   const best = (frame.ranking.over === 'outcomes' ? undefined : candidates.find((f) => f.rows.every(isCategory))) ?? candidates[0];
-  return best ? ranked(ctx, draft, frame, place, best.measure, best.rows, frame.ranking.limit ?? LISTED) : undefined;
+  if (!best) return undefined;
+  const bar = frame.ranking.threshold;
+  if (frame.intent === 'count' && bar) return counted(ctx, draft, place, best.measure, best.rows, bar);
+  return ranked(ctx, draft, frame, place, best.measure, best.rows, frame.ranking.limit ?? LISTED);
+}
+
+/** "How many subcategories had more than 5,000 …?": the breakdowns past the bar, counted and named. */
+function counted(
+  ctx: AnswerContext,
+  draft: AnswerDraft,
+  place: string,
+  measure: string,
+  rows: readonly Observation[],
+  bar: NonNullable<QueryFrame['ranking']['threshold']>,
+): Answer {
+  const first = rows[0] as Observation;
+  const past = rows.filter((o) => meetsThreshold(bar, o.value));
+  const bound = formatValue(bar.value, first.metric.unit);
+  // The user's own number, echoed.
+  draft.allow(bound);
+  // Each count is ours, the kinds counted its working.
+  for (const [label, kinds] of [
+    ['kinds past the bar', past],
+    ['kinds held', rows],
+  ] as const)
+    draft.computed(
+      {
+        force: place,
+        forceName: draft.forceName(place),
+        periodId: first.period.id,
+        period: first.period.label,
+        metric: 'kind-count',
+        metricLabel: label,
+        unit: 'count',
+      },
+      kinds.length,
+      'count',
+      [],
+      `${kinds.length}: ${kinds.map((o) => breakdownLabel(ctx, o)).join(', ')}`,
+    );
+  const list = past.map((o) => {
+    const s = draft.stated(o);
+    return `• ${breakdownLabel(ctx, o)}: ${s.shown} ${s.marks}`;
+  });
+  const what = ctx.measures.get(measure)?.label ?? measure;
+  draft.allow(what);
+  const text = `${draft.forceName(place)}, ${what} ${inPeriod(first.period)}: ${past.length} of the ${rows.length} kinds we hold had ${thresholdWords(bar)} ${bound} (our count)${past.length > 0 ? `:\n${list.join('\n')}` : '.'}`;
+  return draft.answered('ranking', text, { type: 'ranking', forces: [place], periods: [first.period.id], measure });
+}
+
+/** A breakdown's own name ("use of force"), else its metric's label. */
+function breakdownLabel(ctx: AnswerContext, o: Observation): string {
+  return ctx.outcomes.get(o.metric.outcome as string)?.label ?? o.metric.label;
 }
 
 function ranked(
@@ -129,7 +181,7 @@ function ranked(
   const shown = ordered.slice(0, Math.max(count, position ?? 0));
   const first = shown[0] as Observation;
   const placed = position === undefined ? undefined : ordered[position - 1];
-  const label = (o: Observation) => ctx.outcomes.get(o.metric.outcome as string)?.label ?? o.metric.label;
+  const label = (o: Observation) => breakdownLabel(ctx, o);
   const list = shown.map((o) => {
     const s = draft.stated(o);
     return `• ${label(o)}: ${s.shown} ${s.marks}`;

@@ -3,6 +3,7 @@
  * over periods. Stated figures are cited; anything we compute carries its working and is labelled
  * as our calculation.
  */
+import { answerMeasureRatio } from './measure-ratio.ts';
 import type { Answer, Frame, QuestionType } from '../model/answer.ts';
 import { isKindOfAllegation, type Measure, type Metric, type Outcome, type Period } from '../model/data.ts';
 import { memoisedPer } from '../text/memo.ts';
@@ -421,8 +422,13 @@ export function answerFigures(ctx: AnswerContext, frame: QueryFrame, draft: Answ
   const { together } = frame.measure;
   if (together.length >= 2) {
     const [a, b] = together.map((part) => ctx.measures.get(part[0]?.id ?? ''));
-    return answerEachMeasure(ctx, frame, draft, forces, together, together.length === 2 && a !== undefined && b !== undefined && siblings(a, b));
+    // "Finalised and investigated numbers", "cases finalised, and at what average days": a whole and
+    // its part, or a count and the time its cases took, are side by side too.
+    const related = a !== undefined && b !== undefined && (siblings(a, b) || [a.partOf, a.timeOf].includes(b.id) || [b.partOf, b.timeOf].includes(a.id));
+    return answerEachMeasure(ctx, frame, draft, forces, together, together.length === 2 && related);
   }
+  const perMeasure = answerMeasureRatio(ctx, frame, draft, forces);
+  if (perMeasure) return perMeasure;
   const tie = nearTie(ctx, frame, draft, forces);
   if (tie) return tie;
   const { choices, metric, alsoFits, otherFamily } = chooseMetric(ctx, frame, forces);

@@ -249,7 +249,7 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
     const years = rankPeriods(ctx, frame, draft);
     if (years) return years;
   }
-  if (frame.intent === 'rank' && frame.ranking.over !== 'forces' && frame.ranking.over !== 'periods') {
+  if ((frame.intent === 'rank' || frame.intent === 'count') && frame.ranking.over !== 'forces' && frame.ranking.over !== 'periods') {
     const ranked = rankBreakdowns(ctx, frame, draft);
     if (ranked) return ranked;
     // "The most common complaints in Wiltshire": what was complained about, or declined — a ranking of

@@ -385,6 +385,8 @@ export const PhraseSlot = z.enum([
   'rank',
   /** Asks for a measure's breakdowns in order ("the three biggest categories", "the most common reason"). */
   'rank-breakdowns',
+  /** Asks how many of a measure's breakdowns meet a bar ("how many subcategories had more than 5,000"). */
+  'count-breakdowns',
   /** "Which year had the most…": one place's periods put in order. */
   'rank-periods',
   'outcomes-asked',
@@ -392,6 +394,8 @@ export const PhraseSlot = z.enum([
   'difference',
   /** "How many times the national average", "twice as many": one figure as a multiple of another. */
   'ratio',
+  /** "Per", "for every" before a measure ("allegations per complaint"): one measure divided by another. */
+  'per-measure',
   'outnumber',
   // Both ends of a comparison offered ("higher or lower", "faster or slower"): no direction asked.
   'either-end',

@@ -229,6 +229,9 @@ export const QueryFrame = z.strictObject({
   difference: z.literal(true).optional(),
   /** Asks how many times one figure is another ("took how many times the national average?"). */
   ratio: z.literal(true).optional(),
+  /** Asks for one measure per another ("allegations per complaint logged"): the measures the words
+   * before "per" fit, and those after it, to be divided for the same place and period. */
+  ratioOf: z.strictObject({ of: z.array(Fit).min(1), per: z.array(Fit).min(1) }).optional(),
   /** Asks where one figure exceeds another held for the same force ("forces that finalised more
    * cases under Schedule 3 than outside it"): the measure named first, asked to be the larger. */
   outnumber: z.strictObject({ measure: z.string() }).optional(),

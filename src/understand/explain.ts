@@ -69,7 +69,9 @@ export function explanationText({ frame, names }: Explanation): string {
   const { ranking, measure, scope } = frame;
   const shape = [
     ranking.direction ? `${ranking.direction} first` : undefined,
-    frame.intent === 'rank' && ranking.over !== 'forces' ? `ordering its ${ranking.over === 'periods' ? 'years' : ranking.over}` : undefined,
+    (frame.intent === 'rank' || frame.intent === 'count') && ranking.over !== 'forces'
+      ? `${frame.intent === 'rank' ? 'ordering' : 'counting'} its ${ranking.over === 'periods' ? 'years' : ranking.over}`
+      : undefined,
     ranking.limit ? `${ranking.limit} places` : undefined,
     ranking.position ? `place ${ranking.position}` : undefined,
     frame.normalisation === 'per-1000'
@@ -81,6 +83,9 @@ export function explanationText({ frame, names }: Explanation): string {
           : undefined,
     frame.total ? 'a total over forces' : undefined,
     ranking.threshold ? `${thresholdWords(ranking.threshold)} ${ranking.threshold.value}` : undefined,
+    ranking.pastTarget && ranking.pastPlace !== undefined
+      ? `${ranking.pastTarget === 'more' ? 'above' : 'below'} ${name(ranking.pastPlace)}'s own figure`
+      : undefined,
     frame.comparison.target === 'national'
       ? 'compared with England and Wales'
       : frame.comparison.target === 'average'
@@ -95,6 +100,7 @@ export function explanationText({ frame, names }: Explanation): string {
     `Periods: ${frame.periods.asks.length > 0 ? frame.periods.asks.map((a) => a.label).join(', ') : 'none named'}${frame.periods.since ? ' (since then)' : ''}`,
     `Measures the words fit: ${measure.fits.length > 0 ? measure.fits.map((m) => `${name(m.id)} (${weight(m.score)}${m.loose ? ', loosely' : ''})`).join('; ') : 'none'}`,
     ...(measure.together.length > 0 ? [`Answered one by one: ${measure.together.map((part) => name(part[0]?.id ?? '')).join('; ')}`] : []),
+    ...(frame.ratioOf ? [`One per the other: ${name(frame.ratioOf.of[0]?.id ?? '')} per ${name(frame.ratioOf.per[0]?.id ?? '')}`] : []),
     ...(frame.outnumber ? [`Forces where ${name(frame.outnumber.measure)} is the larger figure`] : []),
     ...(measure.breakdowns.length > 0 ? [`Breakdowns: ${measure.breakdowns.map((b) => `${name(b.id)} (${weight(b.score)})`).join('; ')}`] : []),
     ...(measure.carried

@@ -1064,11 +1064,13 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
       over:
         intent === 'rank' && has(cues, 'rank-periods') && !has(cues, 'rank-breakdowns')
           ? 'periods'
-          : (intent !== 'rank' && intent !== 'recommendations') || !has(cues, 'rank-breakdowns')
-            ? 'forces'
-            : has(cues, 'outcomes-asked')
-              ? 'outcomes'
-              : 'breakdowns',
+          : intent === 'count' && has(cues, 'count-breakdowns')
+            ? 'breakdowns'
+            : (intent !== 'rank' && intent !== 'recommendations') || !has(cues, 'rank-breakdowns')
+              ? 'forces'
+              : has(cues, 'outcomes-asked')
+                ? 'outcomes'
+                : 'breakdowns',
       ...(shape.direction ? { direction: shape.direction } : {}),
       ...(shape.limit !== undefined ? { limit: shape.limit } : {}),
       ...(shape.position !== undefined ? { position: shape.position } : {}),
@@ -1157,6 +1159,8 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   // Two places compared are set apart by the comparison itself ("which finalised more, and by how many?").
   if (has(cues, 'difference') && intent !== 'compare') frame.difference = true;
   if (has(cues, 'ratio')) frame.ratio = true;
+  const ratioOf = measurePerMeasure(slots, metrics, frame.measure.fits, readers.matcher.durations);
+  if (ratioOf) frame.ratioOf = ratioOf;
   if (has(cues, 'with-special')) frame.withSpecial = true;
   // "What % of their finalised cases were Schedule 3?": a share of the place's own whole.
   if ((slots.get('share') ?? []).some((m) => ws[m.end] === 'of' && OWNERS.has(ws[m.end + 1] ?? ''))) frame.ownWhole = true;
@@ -1253,6 +1257,37 @@ function partAskedOfNamed(ws: readonly string[], metrics: MetricMention, phrases
     // "Sexual conduct allegations — how many were logged?": a plain word ("logged") only asks again.
     ws.slice(ask + 2, Math.min(ask + 6, trailing)).some((w) => !STOPWORDS.has(w) && !/\d/.test(w) && !phrases.isWordOf('plain', w));
   return measureBefore && after;
+}
+
+/** Words that may stand between "per" and the measure it divides by ("per complaint", "for every one complaint case"). */
+const BEFORE_DIVISOR: ReadonlySet<string> = new Set(['a', 'an', 'one', 'each', 'single', 'the']);
+
+/** "Allegations per complaint logged", "cases outside Schedule 3 for every case under it": the measures
+ * named before "per" and those named right after it, each with the fit the question gave it. Undefined
+ * unless both sides name a measure (per head, "per officer", is a rate, read elsewhere). */
+function measurePerMeasure(
+  slots: ReadonlyMap<PhraseSlot, SlotMatch[]>,
+  metrics: MetricMention,
+  fits: readonly Fit[],
+  durations: ReadonlySet<string>,
+): QueryFrame['ratioOf'] {
+  const perHead = slots.get('per-head') ?? [];
+  // "On average, how many allegations per complaint": a count per a count, never a time taken.
+  const spans = [...metrics.measureSpans].filter(([id]) => !durations.has(id)).flatMap(([id, list]) => list.map(([a, b]) => ({ id, a, b })));
+  // Each side is scored by the words of its own that a measure covers, not the whole question's.
+  const fitOf = (id: string, score: number): Fit => ({ id, score, ...(fits.find((f) => f.id === id)?.loose ? { loose: true } : {}) });
+  const side = (ids: ReadonlyArray<{ id: string; b: number; a: number }>) =>
+    [...new Map(ids.map((x) => [x.id, fitOf(x.id, x.b - x.a)])).values()].sort((x, y) => y.score - x.score);
+  for (const m of slots.get('per-measure') ?? []) {
+    if (perHead.some((h) => h.at < m.end && m.at < h.end)) continue;
+    let start = m.end;
+    while (BEFORE_DIVISOR.has(metrics.words[start] ?? '')) start++;
+    // "Allegations per complaint": a measure both sides' words fit ("complaint allegations") is counted, not divided by.
+    const of = side(spans.filter((x) => x.b <= m.at));
+    const per = side(spans.filter((x) => x.a === start && !of.some((o) => o.id === x.id)));
+    if (per.length > 0 && of.length > 0) return { of, per };
+  }
+  return undefined;
 }
 
 /** "Complaint allegations, no further action, and misconduct proceedings": a measure named outright,

@@ -88,6 +88,8 @@ const RULES: readonly IntentRule[] = [
   // "How many forces in England and Wales finalised more than 2,000…?": England and Wales is where they are counted.
   { intent: 'count', priority: 71, when: (c) => has(c, 'count-forces') && !c.target && (c.places - (c.national ? 1 : 0) === 0 || c.places > 2 || c.group) },
   { intent: 'count', priority: 71, when: (c) => c.pastTarget },
+  // "How many subcategories had more than 5,000 …?": one place's breakdowns counted past the bar.
+  { intent: 'count', priority: 71, when: (c) => has(c, 'count-breakdowns') && c.places <= 1 },
   // "Which force was slowest, and how does that compare with England and Wales?": England and Wales
   // is the bar the ranking is set against, no place ranked.
   // "The three forces that finalised the most … in England and Wales": England and Wales is where they are ranked.

@@ -70,6 +70,8 @@ const Row = z.strictObject({
   outnumber: z.string().optional(),
   /** Asks how many times one figure is another ("how many times longer"). */
   ratio: z.literal(true).optional(),
+  /** One measure per another, by the best fit on each side: "allegations-logged per complaint-cases-logged". */
+  ratioOf: z.string().optional(),
   /** The label the question opens with ("Mansfield Chad - …"): who asks, not a source asked about. */
   byline: z.array(z.string()).optional(),
   /** A claim put to the data, to be judged. */
@@ -155,6 +157,7 @@ function asRow(f: QueryFrame, expected: Row): Partial<Row> {
     ...(f.outnumber ? { outnumber: f.outnumber.measure } : {}),
     ...(f.byline ? { byline: f.byline } : {}),
     ...(f.ratio ? { ratio: true as const } : {}),
+    ...(f.ratioOf ? { ratioOf: `${f.ratioOf.of[0]?.id} per ${f.ratioOf.per[0]?.id}` } : {}),
     ...(f.checksClaim ? { checksClaim: f.checksClaim } : {}),
     ...(f.claimsChange ? { claimsChange: f.claimsChange } : {}),
     ...(f.ownWhole ? { ownWhole: true as const } : {}),
