@@ -469,7 +469,9 @@ export class ForceResolver {
     // leaves the region to be read.
     // So does a force of the region named beside it ("the Welsh forces … where does Gwent sit?"), which
     // only a ranking of the region reads (src/understand/scope.ts).
-    if (ambiguous && found.every((f) => this.byId.get(f.force)?.kind === 'area' || ambiguous.candidates.includes(f.force))) mention.ambiguous = ambiguous;
+    // A word several forces share, named beside another force ("London than Manchester"), stays to be asked.
+    if (ambiguous && (ambiguous.region === undefined || found.every((f) => this.byId.get(f.force)?.kind === 'area' || ambiguous.candidates.includes(f.force))))
+      mention.ambiguous = ambiguous;
     if (outside) mention.outOfScope = outside;
     if (places.length > 0) mention.places = places;
     // A name several forces share ("Yorkshire Police") asks which, not "unknown force".

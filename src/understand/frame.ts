@@ -1106,6 +1106,8 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const checking = found.has('claim-check') || (YES_NO.has(ws[0] ?? '') && putsBound && !ws.includes('or') && !['count', 'rank'].includes(intent));
   const claimed = checking ? figuresClaimed(wording, slots) : [];
   if (claimed.length > 0) frame.claimed = claimed;
+  // "No action in 9 out of 10 allegations – true?": a claim only of shares asks the share.
+  if (claimed.length > 0 && claimed.every((c) => c.percent) && frame.normalisation === 'count' && frame.intent === 'lookup') frame.normalisation = 'share';
   if (checking) {
     // The comparative nearest the claim's first "than" says which way it goes.
     // "More than 2,400" bounds a figure, and is no comparison.
@@ -1432,8 +1434,14 @@ function figuresClaimed(wording: string, slots: ReadonlyMap<PhraseSlot, SlotMatc
     const k = words(wording.slice(0, at)).length;
     return endsAt('more-than', k) ? 'over' : endsAt('fewer-than', k) ? 'under' : endsAt('roughly', k) ? 'about' : undefined;
   };
+  // "9 out of 10", "one in 10": the numbers of a share said in words are that share, no count.
+  const inShares = FRACTIONS.flatMap(([pattern]) => {
+    const m = new RegExp(pattern.source, 'g');
+    return [...wording.toLowerCase().matchAll(m)].map((x) => [x.index, x.index + x[0].length] as const);
+  });
   return [
     ...digitNumbersAt(wording).flatMap(({ value, at }) => {
+      if (inShares.some(([a, b]) => at >= a && at < b)) return [];
       const written = /^[\d,.]*\d/.exec(wording.slice(at))?.[0] ?? '';
       const before = wording.slice(Math.max(0, at - 4), at).toLowerCase();
       const after = wording.slice(at + written.length, at + written.length + 9).toLowerCase();

@@ -51,6 +51,11 @@ export function scopeOf(r: ScopeReading, intent: Intent, carryFrom?: Frame): Sco
   // must first say; no figure of it can be given or set beside theirs.
   const besideOurs = places.length > 0 && r.target === undefined ? outside() : undefined;
   if (besideOurs) return besideOurs;
+  // "A bigger share in London than in Manchester?": a place several forces share, named beside a
+  // force, is asked about too; answering for the other alone would answer another question.
+  const shared = mentioned.ambiguous;
+  if (shared && shared.region === undefined && !ordered && !shared.candidates.some((f) => excluded.includes(f) || places.includes(f)))
+    return { kind: 'ambiguous', word: shared.word, candidates: shared.candidates };
   if (places.length > 0) return { kind: 'forces', forces: places, carried: false, places: mentioned.places ?? [] };
   // "Swansea rather than South Wales Police as a whole": the town is asked, its force set aside.
   const towns = mentioned.places ?? [];
