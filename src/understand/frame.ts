@@ -250,6 +250,21 @@ const ABOUT_ENDS = new Set([
   'each',
   'per',
   'now',
+  // A period starts: "… against South Yorkshire officers, year to March 2023".
+  'year',
+  'years',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
   // A second question starts: "… against male officers 2016-2020 - how many were unfounded?"
   'how',
   'what',
@@ -814,7 +829,12 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   // "Everyone assumes the Met dominates these tables. Apart from the Met, which force…?": a remark
   // before the question sets its context; what the question itself says is what is asked.
   const found = readers.phrases.find(words(wording));
-  const leadIn = found.get('lead-in')?.find((m) => m.at === 0)?.end ?? 0;
+  // "For a story explainer: what is the … review process?": a lead-in's gap ends where a question opens.
+  const leadInMatch = found.get('lead-in')?.find((m) => m.at === 0);
+  const opensAt = leadInMatch?.gap
+    ? words(wording).findIndex((w, i) => i >= (leadInMatch.gap?.[0] ?? 0) && i < leadInMatch.end && QUESTION_OPENERS.has(w))
+    : -1;
+  const leadIn = opensAt > 0 ? opensAt : (leadInMatch?.end ?? 0);
   const remark = remarksOf(wording, leadIn, found.has('claim-check'), found.get('opinion')?.some((m) => m.at === 0) ?? false, (sentence) => {
     // A remark after the question names no figure, year, place, measure or kind of its own
     // ("bent coppers everywhere": officers, whom every figure is about, name no kind).
@@ -858,6 +878,24 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     const define = head.get('define');
     if (define) slots.set('define', define);
   }
+  // "For a story explainer: what is the reflective practice review process?": a question opening
+  // after a remark opens where the remark ends.
+  if (!slots.has('define') && remarks > 0) {
+    const own = readers.phrases.find(words(wording).slice(remarks, trailing < Infinity ? trailing : undefined));
+    for (const slot of ['define', 'define-opener'] as const) {
+      const at = own.get(slot);
+      if (at)
+        slots.set(
+          slot,
+          at.map((m) => ({
+            ...m,
+            at: m.at + remarks,
+            end: m.end + remarks,
+            ...(m.gap ? { gap: [m.gap[0] + remarks, m.gap[1] + remarks] as [number, number] } : {}),
+          })),
+        );
+    }
+  }
   // "An MP says Lancashire takes 'twice as long as the national average'. Check it": the claim's
   // own words are what is asked.
   if (!slots.has('claim-check')) maskQuoted(slots, words(wording), quotedWords(text));
@@ -899,7 +937,9 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const attribute = first(slots, 'attribute');
   const attributeGap = attribute?.gap && attribute.gap[1] - attribute.gap[0] <= 3 ? attribute.gap : possessive(ws, slots, mentioned.spans);
   const asksValue = attributeGap !== undefined && !ws.slice(...attributeGap).some((w) => readers.phrases.isWordOf('general', w));
-  const term = first(slots, 'define')?.gap;
+  // "What actually is RPRP? keeps coming up": the term ends where a remark after the question starts.
+  const defined = first(slots, 'define')?.gap;
+  const term: [number, number] | undefined = defined && [defined[0], Math.min(defined[1], trailing)];
   const quoted = quotedWords(text);
   const cues: Cues = {
     slots,

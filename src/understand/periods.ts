@@ -32,6 +32,11 @@ const MONTHS_TO_MONTHS = new RegExp(
   `\\b(?:(?:between|from)\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?(?<first>${MONTHS})\\s+(?<from>(?:19|20)\\d\\d)\\s*(?:-|–|—|to|until|till|and)\\s*(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?(?<last>${MONTHS})\\s+(?<to>(?:19|20)\\d\\d)\\b`,
   'g',
 );
+/** "April to June 2025", "Jan-Mar 2024": months of one year, or running into it ("November to February 2024"). */
+const MONTHS_OF_A_YEAR = new RegExp(
+  `\\b(?:(?:between|from)\\s+)?(?<first>${MONTHS})\\s*(?:-|–|—|to|until|till|and)\\s*(?<last>${MONTHS})\\s+(?<to>(?:19|20)\\d\\d)\\b`,
+  'g',
+);
 /** "2017 to 21": a range in shorthand, never a day before a month ("2017 to 31 Mar 2018"). */
 const YEAR_TO_YEAR = new RegExp(`\\b(?:fy\\s*)?((?:19|20)\\d\\d)\\s*(?:-|\\/|–|—|to)\\s*((?:19|20)?\\d\\d)\\b(?!\\s+(?:${MONTHS})\\b)`, 'g');
 /** "2019", "May 2019" (the month kept). */
@@ -129,6 +134,12 @@ export function findPeriods(question: string, publishers: ReadonlySet<string> = 
     const b = Number(m.groups?.to);
     if (b === a + 1 && m.groups?.first?.startsWith('apr') && m.groups.last?.startsWith('mar')) add(m, fy(a));
     else if (b >= a) add(m, { kind: 'range', from: a, to: b, label: m[0].replace(/^(?:between|from)\s+/, '').trim() });
+  }
+  for (const m of q.matchAll(MONTHS_OF_A_YEAR)) {
+    const to = Number(m.groups?.to);
+    const [first, last] = [m.groups?.first, m.groups?.last].map((x) => MONTH_STARTS.indexOf((x ?? '').slice(0, 3)));
+    const from = (first ?? 0) > (last ?? 0) ? to - 1 : to;
+    add(m, { kind: 'range', from, to, label: m[0].replace(/^(?:between|from)\s+/, '').trim() });
   }
   for (const m of q.matchAll(/\b(?:between|from)\s+((?:19|20)\d\d)\s+(?:and|to|until|till)\s+((?:19|20)\d\d)\b/g)) {
     const a = Number(m[1]);
