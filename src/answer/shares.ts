@@ -49,9 +49,30 @@ export function shareFor(
     const part = count ? ctx.store.at(force, count.id, periodId) : undefined;
     const w = whole && withCounts !== 'none' ? draft.stated(whole) : undefined;
     const p = part && w && withCounts === 'both' ? draft.stated(part) : undefined;
+    // "15,763 (89%) resulting in no further action": a share the source takes of a narrower whole
+    // than the one we hold (89% of 17,653, not of 18,454) is never set beside ours as if of it.
+    const ofAnother = part && whole && whole.value > 0 && !sameShare((part.value / whole.value) * 100, statedObs.value);
+    const ours = ofAnother && count ? computedShare(ctx, draft, force, count, periodId) : undefined;
+    if (ours) return { ...ours, text: `${ours.text.replace(/\)$/, '')}; the source's ${s.shown} ${s.marks} is of a narrower whole it does not give)` };
     const of = p && w ? ` (${p.shown} ${p.marks} of ${w.shown} ${total?.label} ${w.marks})` : w ? ` of ${w.shown} ${total?.label} ${w.marks}` : '';
     return { text: `${s.shown} ${s.marks}${of}`, value: statedObs.value, fact: s.index };
   }
+  return computedShare(ctx, draft, force, metric, periodId);
+}
+
+/** Whether our share rounds to the one stated (to a whole percent, or to the decimals stated). */
+function sameShare(ours: number, stated: number): boolean {
+  return Number.isInteger(stated) ? Math.round(ours) === stated : Math.abs(ours - stated) < 0.1;
+}
+
+/** Our share of `metric`'s count in its whole (held, or summed from its parts), with the working. */
+function computedShare(
+  ctx: AnswerContext,
+  draft: AnswerDraft,
+  force: string,
+  metric: Metric,
+  periodId: string,
+): { text: string; value: number; fact: number } | undefined {
   const total = totalMetric(ctx, metric);
   if (!total || total.id === metric.id) return undefined;
   const part = ctx.store.at(force, metric.id, periodId);
@@ -118,9 +139,10 @@ export function statedShareBeside(
   const only = statedShareOf(ctx, force, metric, periodId);
   if (!only) return { text: '', withWhole: false };
   const s = draft.stated(only);
-  // The whole by its short name: the sentence has just named the measure in full.
+  // The whole by its short name: the sentence has just named the measure in full. A kind's whole is
+  // that kind's ("26% of all allegations … about sexual orientation"), never every allegation.
   const total = totalMetric(ctx, metric);
-  const whole = total ? (ctx.measures.get(total.measure)?.short ?? total.label) : undefined;
+  const whole = total ? (total.outcome !== undefined ? total.label : (ctx.measures.get(total.measure)?.short ?? total.label)) : undefined;
   if (whole !== undefined) draft.allow(whole);
   // The count the share is of, where held for the period and small: a share of a handful reads
   // differently ("63% of 8"), while a large whole beside a part could be taken for the answer.
