@@ -201,7 +201,9 @@ function startYear(ask: PeriodAsk): number | undefined {
 
 /** Words in a question pointing to a place its remark named ("Cardiff here. How does its force…",
  * "Stockton group here. How long did our lot take…"). */
-const POINTING_TO_REMARK = new Set(['its', 'their', 'our', 'my', 'we', 'us']);
+// "Kent: IOPC reviews, 2024/25. How does it compare with England and Wales?": "it" and "that" too,
+// where England and Wales is all the question names (src/understand/remarks.ts).
+const POINTING_TO_REMARK = new Set(['its', 'their', 'our', 'my', 'we', 'us', 'it', 'that', 'this', 'they', 'them']);
 
 /** Words opening a question answered yes or no ("did complaints fall …?", "have they risen …?"). */
 const YES_NO = new Set(['did', 'do', 'does', 'has', 'have', 'had', 'is', 'was', 'were', 'are']);

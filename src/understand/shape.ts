@@ -66,7 +66,8 @@ const ANY_OTHER = new Set(['any', 'every', 'all']);
 export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatch[]>, forces: ForceMention): Shape {
   const has = (slot: PhraseSlot) => (slots.get(slot)?.length ?? 0) > 0;
   // "At least 5,000" is a threshold, not the least; "slower than any other force" is the slowest.
-  const thresholds = (slots.get('more-than') ?? []).filter((t) => !ANY_OTHER.has(ws[t.end] ?? ''));
+  // "Ignoring forces with fewer than 10 reviews, which had the highest…": "fewer" bounds, and says no end.
+  const thresholds = [...(slots.get('more-than') ?? []), ...(slots.get('fewer-than') ?? [])].filter((t) => !ANY_OTHER.has(ws[t.end] ?? ''));
   const unbounded = (slot: PhraseSlot) => (slots.get(slot) ?? []).filter((m) => !thresholds.some((t) => m.at < t.end && t.at < m.end));
   // "Top 3 quickest": "top" says how many places; the word after it says which end.
   const placeWord = (m: SlotMatch) => m.end - m.at === 1 && (ws[m.at] === 'top' || ws[m.at] === 'bottom');
@@ -154,7 +155,13 @@ export function readShape(ws: readonly string[], slots: Map<PhraseSlot, SlotMatc
   // the count the ranked share is of; any other is the threshold asked about.
   // Alone and with no end of a ranking asked, it is the threshold ("how many forces with more than 1,000 …").
   const picks = (at: number) => FILTER_BEFORE.has(ws[at - 1] ?? '') && (direction !== undefined || stated.length > 1);
-  const filter = stated.find((t) => picks(t.at))?.threshold;
+  const picked = stated.find((t) => picks(t.at));
+  // "Ignoring forces with fewer than 10 reviews": the forces kept are those on the other side.
+  const setAside = picked !== undefined && (slots.get('exclude') ?? []).some((m) => m.end >= picked.at - 3 && m.end < picked.at);
+  const filter =
+    picked && setAside
+      ? { op: picked.threshold.op === 'more' ? ('fewer' as const) : ('more' as const), value: picked.threshold.value, inclusive: !picked.threshold.inclusive }
+      : picked?.threshold;
   const threshold = stated.find((t) => !picks(t.at))?.threshold;
   if (filter) shape.filter = filter;
   if (threshold) shape.threshold = threshold;
