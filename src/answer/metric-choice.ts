@@ -315,6 +315,11 @@ export function chooseMetric(
   frame: QueryFrame,
   forces: string[],
 ): { choices: MetricChoice[]; metric?: Metric; alsoFits: string[]; otherFamily?: Metric } {
+  // "How many officers are currently suspended?": people named, and nothing counted of them, is no
+  // measure; any figure that happens to count officers would answer another question.
+  const { fits, breakdowns, carried } = frame.measure;
+  const onlyWho = breakdowns.length > 0 && breakdowns.every((b) => ctx.outcomes.get(b.id)?.dimension === 'role');
+  if (fits.length === 0 && carried === undefined && onlyWho && frame.measure.family === undefined) return { choices: [], alsoFits: [] };
   const found = chooseAnyMetric(ctx, frame, forces);
   const renamed = found.metric && countedAs(ctx, frame, forces, found.metric);
   const chosen = renamed ? { ...found, metric: renamed, alsoFits: [] } : found;

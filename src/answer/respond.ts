@@ -178,7 +178,8 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
     const story = readText(ctx, frame, draft, [], undefined, (frame.quantity || asksShare(frame)) && !quoting);
     if (story) return story;
   }
-  if ((frame.asksText || (frame.asksWhen && !frame.quantity)) && frame.measure.unheld?.by !== 'people') {
+  // "Monthly complaints in 2024 - which month was worst?" asks figures by month, which no passage gives.
+  if ((frame.asksText || (frame.asksWhen && !frame.quantity)) && frame.measure.unheld?.by !== 'people' && frame.measure.unheld?.by !== 'month') {
     // The sources about the forces named first; then any (the Herts article tells of a Met officer).
     const passage = readText(ctx, frame, draft, forces) ?? (forces.length > 0 ? readText(ctx, frame, draft) : undefined);
     if (passage) return passage;

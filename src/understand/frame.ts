@@ -1258,7 +1258,14 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     frame.intent = 'lookup';
     delete frame.subject;
     frame.asksText = 'differ';
-  } else if ((has(cues, 'text-question') || opens || quotesSource) && !has(cues, 'how-many') && !asksValue && !answeredElse)
+    // "Who's slowest on Schedule 3 cases?" asks for forces in order, not for someone a source names.
+  } else if (
+    (has(cues, 'text-question') || opens || quotesSource) &&
+    !has(cues, 'how-many') &&
+    !asksValue &&
+    !answeredElse &&
+    !(intent === 'rank' && has(cues, 'who-question') && shape.direction !== undefined)
+  )
     frame.asksText = has(cues, 'who-question') ? 'who' : has(cues, 'why-question') ? 'why' : 'what';
   if (intent === 'chart') frame.files = [...(has(cues, 'chart') || !has(cues, 'csv') ? ['png' as const] : []), ...(has(cues, 'csv') ? ['csv' as const] : [])];
   if (previous) frame.context = previous;

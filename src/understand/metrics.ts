@@ -492,6 +492,10 @@ const JOINERS = new Set([
   'well',
   'versus',
   'vs',
+  // "Schedule 3 cases v ones handled outside it".
+  'ones',
+  'those',
+  'handled',
   'plus',
   'both',
   'with',
