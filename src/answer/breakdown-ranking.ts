@@ -90,19 +90,26 @@ export function rankBreakdowns(ctx: AnswerContext, frame: QueryFrame, draft: Ans
   const found = measures.flatMap((measure) => {
     // One figure per breakdown and period: where sources differ, that breakdown is left out of the order.
     const bySubcategory = frame.keywords.some((w) => w === 'subcategory' || w === 'subcategories');
-    // "The highest share investigated" ranks the published shares, where the table gives them.
     const metricsOf = (unit: Metric['unit']) => breakdownMetrics(ctx, measure, category, frame.ranking.over === 'outcomes', place, bySubcategory, unit);
-    const shares = asksShare(frame) ? metricsOf('percent') : [];
-    const all = (shares.length > 0 ? shares : metricsOf('count'))
-      .flatMap((m) => ctx.store.of(place, m.id))
-      .filter((o) => shares.length === 0 || wholeMeets(ctx, place, measure, o, frame.ranking.filter));
-    const series = all.filter((o) => all.filter((x) => x.metric.id === o.metric.id && x.period.id === o.period.id).length === 1);
-    const periods = [...new Set(series.map((o) => o.period.id))];
-    const asked = frame.periods.asks.filter((a) => a.kind !== 'latest');
-    const period = periods.filter((id) => asked.length === 0 || asked.some((a) => series.some((o) => o.period.id === id && periodMatches(o.period, a)))).at(-1);
-    const left = frame.measure.excluded ?? [];
-    const rows = series.filter((o) => o.period.id === period && !left.includes(o.metric.outcome as string)).sort((a, b) => b.value - a.value);
-    return period !== undefined && rows.length >= 2 ? [{ measure, rows }] : [];
+    // "The highest share investigated" ranks the published shares, where the table gives them; so does
+    // a year whose breakdown is published only as shares ("the national split by category in 2023/24").
+    const rowsOf = (unit: Metric['unit']) => {
+      const shares = unit === 'percent';
+      const all = metricsOf(unit)
+        .flatMap((m) => ctx.store.of(place, m.id))
+        .filter((o) => !shares || wholeMeets(ctx, place, measure, o, frame.ranking.filter));
+      const series = all.filter((o) => all.filter((x) => x.metric.id === o.metric.id && x.period.id === o.period.id).length === 1);
+      const periods = [...new Set(series.map((o) => o.period.id))];
+      const asked = frame.periods.asks.filter((a) => a.kind !== 'latest');
+      const period = periods
+        .filter((id) => asked.length === 0 || asked.some((a) => series.some((o) => o.period.id === id && periodMatches(o.period, a))))
+        .at(-1);
+      const left = frame.measure.excluded ?? [];
+      const rows = series.filter((o) => o.period.id === period && !left.includes(o.metric.outcome as string)).sort((a, b) => b.value - a.value);
+      return period !== undefined && rows.length >= 2 ? rows : undefined;
+    };
+    const rows = asksShare(frame) ? (rowsOf('percent') ?? rowsOf('count')) : (rowsOf('count') ?? rowsOf('percent'));
+    return rows ? [{ measure, rows }] : [];
   });
   // "The most common complaints" are what was complained about: a measure's categories before its outcomes.
   const isCategory = (o: Observation) => isKindOfAllegation(ctx.outcomes.get(o.metric.outcome as string)) || category !== undefined;

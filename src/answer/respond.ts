@@ -253,6 +253,9 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
   if ((frame.intent === 'rank' || frame.intent === 'count') && frame.ranking.over !== 'forces' && frame.ranking.over !== 'periods') {
     const ranked = rankBreakdowns(ctx, frame, draft);
     if (ranked) return ranked;
+    // "The split by category in 2023/24 - what % was delivery of duties?": the one kind named, as a share.
+    if (frame.measure.breakdowns.length === 1 && asksShare(frame))
+      return answerFigures(ctx, { ...frame, intent: 'share', ranking: { over: 'forces' } }, draft, forces);
     // "The most common complaints in Wiltshire": what was complained about, or declined — a ranking of
     // forces is another question.
     const place = forces.length === 1 ? forces[0] : frame.scope.kind === 'national' ? NATIONAL : undefined;
