@@ -4,7 +4,7 @@
  * ratio; it is our calculation from two cited figures, and declined where no period holds both.
  */
 import type { Answer } from '../model/answer.ts';
-import type { Fit, QueryFrame } from '../model/frame.ts';
+import type { Fit, PeriodAsk, QueryFrame } from '../model/frame.ts';
 import type { Metric } from '../model/data.ts';
 import { formatNumber, round1 } from '../text/numbers.ts';
 import { NATIONAL } from '../understand/forces.ts';
@@ -41,8 +41,7 @@ function sameSource(a: Observation, b: Observation): boolean {
 
 /** The best pair for `place`: the measures the words fit best, of one family where they can be, in
  * the period asked or else the latest both hold. */
-function bestPair(ctx: AnswerContext, frame: QueryFrame, ratio: NonNullable<QueryFrame['ratioOf']>, place: string): Pair | undefined {
-  const asks = frame.periods.asks.filter((a) => a.kind !== 'latest');
+function bestPair(ctx: AnswerContext, asks: readonly PeriodAsk[], ratio: NonNullable<QueryFrame['ratioOf']>, place: string): Pair | undefined {
   const family = (o: Observation) => ctx.measures.get(o.metric.measure)?.family;
   const pairs: Pair[] = [];
   for (const a of ratio.of)
@@ -71,36 +70,40 @@ export function answerMeasureRatio(ctx: AnswerContext, frame: QueryFrame, draft:
   const lines: string[] = [];
   const missing: string[] = [];
   let periodId: string | undefined;
-  for (const place of places) {
-    const pair = bestPair(ctx, frame, ratio, place);
-    if (!pair) {
-      missing.push(draft.forceName(place));
-      continue;
+  // "2022/23 versus 2023/24": each year asked has its own ratio.
+  const asked = frame.periods.asks.filter((a) => a.kind !== 'latest');
+  const each = asked.length >= 2 ? asked.map((a) => [a]) : [asked];
+  for (const place of places)
+    for (const asks of each) {
+      const pair = bestPair(ctx, asks, ratio, place);
+      if (!pair) {
+        if (!missing.includes(draft.forceName(place))) missing.push(draft.forceName(place));
+        continue;
+      }
+      const a = draft.stated(pair.of);
+      const b = draft.stated(pair.per);
+      const value = round1(pair.of.value / pair.per.value);
+      const working = `${formatNumber(pair.of.value)} ÷ ${formatNumber(pair.per.value)} = ${formatNumber(value)}`;
+      draft.computed(
+        {
+          force: place,
+          forceName: draft.forceName(place),
+          periodId: pair.of.period.id,
+          period: pair.of.period.label,
+          metric: `${pair.of.metric.id}-per-${pair.per.metric.id}`,
+          metricLabel: `${pair.of.metric.label} per ${pair.per.metric.label}`,
+          unit: 'count',
+        },
+        value,
+        'ratio',
+        [a.index, b.index],
+        working,
+      );
+      periodId ??= pair.of.period.id;
+      lines.push(
+        `${draft.forceName(place)}: ${a.shown} ${pair.of.metric.label} ${a.marks} against ${b.shown} ${pair.per.metric.label} ${b.marks} ${inPeriod(pair.of.period)}, so ${formatNumber(value)} for every one (our calculation: ${working}; no source publishes this ratio).`,
+      );
     }
-    const a = draft.stated(pair.of);
-    const b = draft.stated(pair.per);
-    const value = round1(pair.of.value / pair.per.value);
-    const working = `${formatNumber(pair.of.value)} ÷ ${formatNumber(pair.per.value)} = ${formatNumber(value)}`;
-    draft.computed(
-      {
-        force: place,
-        forceName: draft.forceName(place),
-        periodId: pair.of.period.id,
-        period: pair.of.period.label,
-        metric: `${pair.of.metric.id}-per-${pair.per.metric.id}`,
-        metricLabel: `${pair.of.metric.label} per ${pair.per.metric.label}`,
-        unit: 'count',
-      },
-      value,
-      'ratio',
-      [a.index, b.index],
-      working,
-    );
-    periodId ??= pair.of.period.id;
-    lines.push(
-      `${draft.forceName(place)}: ${a.shown} ${pair.of.metric.label} ${a.marks} against ${b.shown} ${pair.per.metric.label} ${b.marks} ${inPeriod(pair.of.period)}, so ${formatNumber(value)} for every one (our calculation: ${working}; no source publishes this ratio).`,
-    );
-  }
   const frameOut = { type: 'lookup' as const, forces: [...places], periods: periodId ? [periodId] : [] };
   const none = `We hold no ${label(ratio.of)} and ${label(ratio.per)} for ${joinNames(missing)} for the same period${frame.periods.asks.length > 0 ? ' asked' : ''}, so we can't give one per the other.`;
   if (lines.length === 0) return draft.noData('metric_not_held', none, frameOut, 'lookup');

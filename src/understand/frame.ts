@@ -806,6 +806,9 @@ function normalisationOf(ws: readonly string[], slots: ReadonlyMap<PhraseSlot, S
   return perHead ? 'per-1000' : share ? 'share' : 'count';
 }
 
+/** Words opening a request for a meaning that no question word opens ("define …", "explain …"). */
+const DEFINING: ReadonlySet<string> = new Set(['define', 'definition', 'meaning', 'explain', 'whats']);
+
 /** Verbs that make a sentence a statement about something ("racism is rife"), not a narrowing of what is asked. */
 const STATING: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'seems', 'seem', 'feels', 'feel']);
 
@@ -867,7 +870,11 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     readers.resolver.find(wording, readers.matcher.vocabulary),
     remarked ? readers.resolver.find(question, readers.matcher.vocabulary) : undefined,
     remarks,
-    { pointed: words(question).some((w) => POINTING_TO_REMARK.has(w)), area: (id) => readers.resolver.get(id)?.kind === 'area' },
+    {
+      pointed: words(question).some((w) => POINTING_TO_REMARK.has(w)),
+      comparing: (found.get('compare') ?? []).some((m) => m.at >= words(wording.slice(0, remark.before.chars)).length),
+      area: (id) => readers.resolver.get(id)?.kind === 'area',
+    },
   );
   // "… across all forces. bent coppers everywhere": a remark after the question names no force we don't know.
   if (mentioned.unknown !== undefined && !fold(wording.slice(0, remark.after.chars)).includes(fold(mentioned.unknown))) delete mentioned.unknown;
@@ -882,8 +889,9 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   }
   // "For a story explainer: what is the reflective practice review process?": a question opening
   // after a remark opens where the remark ends.
-  if (!slots.has('define') && remarks > 0) {
-    const own = readers.phrases.find(words(wording).slice(remarks, trailing < Infinity ? trailing : undefined));
+  const opening = words(wording)[remarks] ?? '';
+  if (!slots.has('define') && remarks > 0 && (QUESTION_OPENERS.has(opening) || DEFINING.has(opening))) {
+    const own = readers.phrases.find(words(wording).slice(remarks, trailing));
     for (const slot of ['define', 'define-opener'] as const) {
       const at = own.get(slot);
       if (at)
@@ -1313,7 +1321,7 @@ function partAskedOfNamed(ws: readonly string[], metrics: MetricMention, phrases
 /** Words that may stand between "per" and the measure it divides by ("per complaint", "for every one complaint case"). */
 const BEFORE_DIVISOR: ReadonlySet<string> = new Set(['a', 'an', 'one', 'each', 'single', 'the']);
 
-/** "Allegations per complaint logged", "cases outside Schedule 3 for every case under it": the measures
+/** "Allegations per complaint logged", "allegations for every complaint case": the measures
  * named before "per" and those named right after it, each with the fit the question gave it. Undefined
  * unless both sides name a measure (per head, "per officer", is a rate, read elsewhere). */
 function measurePerMeasure(

@@ -115,15 +115,21 @@ export function askedPlaces(
   mentioned: ForceMention,
   inQuestion: ForceMention | undefined,
   remarks: number,
-  /** Whether the question points back at a force ("its", "their"), and which ids are areas (England and Wales). */
-  back?: { pointed: boolean; area: (force: string) => boolean },
+  /** Whether the question points back at a force ("its", "their"), whether it compares, and which ids are areas (England and Wales). */
+  back?: { pointed: boolean; comparing?: boolean; area: (force: string) => boolean },
 ): ForceMention {
   if (inQuestion === undefined || inQuestion.forces.length === 0) return mentioned;
   // The remark's names stay read (no other reader takes their words); the question's are the places.
   const { places: _places, ...rest } = mentioned;
   // "I reckon Lancashire is dragging its feet. What were its days, compared with England & Wales?": a
   // question naming only England and Wales, and pointing back, asks of the remark's force too.
-  const remarked = back?.pointed && inQuestion.forces.every(back.area) ? mentioned.positions.filter((p) => p.at < remarks && !back.area(p.force)) : [];
+  // "The Met put 183 officers on the barred list. What's that per 1,000, and how does GMP compare?":
+  // one force compared, pointing back, is compared with the remark's force.
+  const beside = back?.comparing === true && inQuestion.forces.filter((f) => !back.area(f)).length === 1;
+  const remarked =
+    back?.pointed && (inQuestion.forces.every(back.area) || beside)
+      ? mentioned.positions.filter((p) => p.at < remarks && !back.area(p.force) && !inQuestion.forces.includes(p.force))
+      : [];
   const positions = [...remarked, ...inQuestion.positions.map((p) => ({ ...p, at: p.at + remarks }))];
   return { ...rest, forces: positions.map((p) => p.force), positions, ...(inQuestion.places ? { places: inQuestion.places } : {}) };
 }
