@@ -45,6 +45,10 @@ const BEYOND_FIGURES: Record<NonNullable<QueryFrame['beyondFigures']>, { reason:
     text: (ctx) =>
       `We hold complaints and misconduct figures, not crime or policing activity (crime rates, arrests, stop and search, Taser use or response times). ${whatWeHold(ctx)}`,
   },
+  personnel: {
+    reason: 'metric_not_held',
+    text: (ctx) => `We hold complaints and misconduct figures, not personnel records such as suspensions or restricted duties. ${whatWeHold(ctx)}`,
+  },
   authorship: {
     reason: 'metric_not_held',
     text: () =>

@@ -417,6 +417,8 @@ export const PhraseSlot = z.enum([
   'lead-in',
   /** "Crime rate in Nottingham", "how many tasers were fired": crime and policing activity, not complaints. */
   'activity',
+  /** Personnel records no figure of ours holds ("officers currently suspended", "on restricted duties"). */
+  'personnel',
   /** "Swansea specifically, rather than South Wales Police as a whole": a part of a force's area. */
   'within-area',
   /** "In our borough", "ward by ward": a unit smaller than a force, which no figure of ours is for. */

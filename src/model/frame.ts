@@ -219,7 +219,7 @@ export const QueryFrame = z.strictObject({
   asksText: z.enum(['who', 'why', 'differ', 'what']).optional(),
   /** Asks what no figure of ours can settle: a forecast ("next year", "will it rise"), an opinion
    * ("should…", "is it biased"), money ("budget", "spend") or who wrote an article (no byline is kept). */
-  beyondFigures: z.enum(['forecast', 'opinion', 'money', 'activity', 'authorship']).optional(),
+  beyondFigures: z.enum(['forecast', 'opinion', 'money', 'activity', 'personnel', 'authorship']).optional(),
   /** Asks for both parts of a measure side by side ("with and without suspension", "outside and under Schedule 3"). */
   bothParts: z.literal(true).optional(),
   /** Where a second question leaning on the first starts ("…, and how long did they take?"): its

@@ -1203,9 +1203,11 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
         ? 'money'
         : has(cues, 'activity')
           ? 'activity'
-          : has(cues, 'authorship')
-            ? 'authorship'
-            : undefined;
+          : has(cues, 'personnel')
+            ? 'personnel'
+            : has(cues, 'authorship')
+              ? 'authorship'
+              : undefined;
   if (beyond) frame.beyondFigures = beyond;
   if (has(cues, 'uk-wide')) frame.ukWide = true;
   // Two places compared are set apart by the comparison itself ("which finalised more, and by how many?").
