@@ -177,7 +177,9 @@ export function respond(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraf
   // "Amnesty reckoned the figures were 'likely only the tip of' what?", "in the Daily Echo piece, what
   // is a 'disapplication'?": words quoted from a source's text are asked about in it, whatever it counts.
   const papers = documentsNamed(ctx, frame).size > 0;
-  const quoting = (frame.unaccounted.length > 0 || papers) && quotesSources(ctx, frame);
+  // "The Chronicle said allegations were 'significantly up'. Up from what, and by how much?": a change
+  // asked of the paper's own words is worked from its figures.
+  const quoting = frame.intent !== 'change' && (frame.unaccounted.length > 0 || papers) && quotesSources(ctx, frame);
   if ((papers && (frame.unaccounted.length > 0 || paperMetrics(ctx, frame, forces).length === 0)) || quoting) {
     const story = readText(ctx, frame, draft, [], undefined, (frame.quantity || asksShare(frame)) && !quoting);
     if (story) return story;
