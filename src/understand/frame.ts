@@ -879,6 +879,11 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   // "… across all forces. bent coppers everywhere": a remark after the question names no force we don't know.
   if (mentioned.unknown !== undefined && !fold(wording.slice(0, remark.after.chars)).includes(fold(mentioned.unknown))) delete mentioned.unknown;
   const slots = outsideRemarks(found, remarks, trailing);
+  // "When force panels found misconduct proven, what proportion led to the sack?": a clause opening
+  // "when" with no verb asking after it sets the time of what the later question asks; it asks no date.
+  const opened = words(wording).slice(remarks);
+  const whenClause = opened[0] === 'when' && !YES_NO.has(opened[1] ?? '') && opened.slice(2).some((w) => QUESTION_OPENERS.has(w));
+  if (whenClause) slots.delete('when');
   // "What are 'special procedures'? Saw it in a story about Hampshire": a definition asked before a
   // remark is read where the question ends.
   const asked = wording.indexOf('?');
@@ -1230,7 +1235,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   if (has(cues, 'when') && has(cues, 'publication')) frame.asksPublished = true;
   // "…, how many sacked?": a question opening again after one already asked starts a second part
   // ("…talking up how the force deals with complaints. How many…?": a remark's "how" asks nothing).
-  const asking = (at: number) => ws.slice(remarks, at).some((w) => QUESTION_OPENERS.has(w));
+  const asking = (at: number) => ws.slice(remarks + (whenClause ? 1 : 0), at).some((w) => QUESTION_OPENERS.has(w));
   // "Which finalised more, and by how many?" asks the gap the comparison gives, not a second question.
   const second = (slots.get('second-question') ?? []).find((m) => m.at >= 2 && ws[m.at - 1] !== 'by' && (ws[m.at] === 'and' || asking(m.at)));
   if (second !== undefined) {
