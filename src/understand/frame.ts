@@ -806,6 +806,9 @@ function normalisationOf(ws: readonly string[], slots: ReadonlyMap<PhraseSlot, S
   return perHead ? 'per-1000' : share ? 'share' : 'count';
 }
 
+/** Words naming a body of figures a term is used in ("… in the Home Office misconduct figures"). */
+const SOURCE_WORDS: ReadonlySet<string> = new Set(['figures', 'statistics', 'stats', 'data', 'numbers', 'tables']);
+
 /** Words opening a request for a meaning that no question word opens ("define …", "explain …"). */
 const DEFINING: ReadonlySet<string> = new Set(['define', 'definition', 'meaning', 'explain', 'whats']);
 
@@ -954,7 +957,17 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const asksValue = attributeGap !== undefined && !ws.slice(...attributeGap).some((w) => readers.phrases.isWordOf('general', w));
   // "What actually is RPRP? keeps coming up": the term ends where a remark after the question starts.
   const defined = first(slots, 'define')?.gap;
-  const term: [number, number] | undefined = defined && [defined[0], Math.min(defined[1], trailing)];
+  // "What is a 'recordable conduct matter' in the Home Office misconduct figures?": the figures it is
+  // a term of are where it is used, no figure asked; the term ends at "in".
+  const usedIn = defined
+    ? ws.findIndex((w, k) => w === 'in' && k > defined[0] && k < defined[1] && ws.slice(k + 1, defined[1]).some((x) => SOURCE_WORDS.has(x)))
+    : -1;
+  if (usedIn > 0) {
+    const asked = (slots.get('quantity') ?? []).filter((m) => m.at < usedIn);
+    if (asked.length > 0) slots.set('quantity', asked);
+    else slots.delete('quantity');
+  }
+  const term: [number, number] | undefined = defined && [defined[0], Math.min(usedIn > 0 ? usedIn : defined[1], trailing)];
   const quoted = quotedWords(text);
   const cues: Cues = {
     slots,
