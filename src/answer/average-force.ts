@@ -14,7 +14,7 @@ import type { AnswerContext } from './context.ts';
 import type { AnswerDraft } from './draft.ts';
 import type { Observation } from './figure-store.ts';
 import { inPeriod } from './holdings.ts';
-import { countOf } from './rankings.ts';
+import { forcesWithFigure } from './rankings.ts';
 
 /** The fewest forces a mean is taken over: fewer is no "average force". */
 const FEWEST = 10;
@@ -53,13 +53,7 @@ function meanOverForces(
   const sum = rows.reduce((t, o) => t + o.value, 0);
   const mean = round1(sum / rows.length);
   const base = { periodId: period.id, period: period.label, metric: metric.id, unit: metric.unit };
-  countOf(
-    draft,
-    rows.length,
-    'forces with a figure',
-    period,
-    rows.map((o) => draft.forceName(o.force)),
-  );
+  forcesWithFigure(draft, rows, period);
   const total = draft.computed(
     { ...base, force: 'all-forces', forceName: `${rows.length} forces`, metricLabel: `total ${metric.label}` },
     sum,

@@ -241,13 +241,7 @@ export function answerRanking(ctx: AnswerContext, frame: QueryFrame, draft: Answ
     const whose = place === undefined ? 'England and Wales' : draft.forceName(place);
     if (!bar) {
       draft.allow(period.label);
-      countOf(
-        draft,
-        rows.length,
-        'forces with a figure',
-        period,
-        rows.map((o) => draft.forceName(o.force)),
-      );
+      forcesWithFigure(draft, rows, period);
       return draft.noData(
         'metric_not_held',
         `We don't hold ${whose}'s own figure for ${metric.label} ${inPeriod(period)}, so we can't count the forces ${ranking.pastTarget === 'more' ? 'above' : 'below'} it. We hold it for ${rows.length} forces: ask for them ranked.`,
@@ -433,6 +427,17 @@ function scopeNote(ctx: AnswerContext, draft: AnswerDraft, rows: Observation[], 
   return `${without} This covers ${covered.length} of ${territorial.length} territorial forces${lacking}.`;
 }
 
+/** How many forces a figure is held for, as a computed fact naming them. */
+export function forcesWithFigure(draft: AnswerDraft, rows: readonly Observation[], period: Pick<Observation['period'], 'id' | 'label'>): void {
+  countOf(
+    draft,
+    rows.length,
+    'forces with a figure',
+    period,
+    rows.map((o) => draft.forceName(o.force)),
+  );
+}
+
 /** A count of forces as a computed fact, the forces counted being its working. */
 export function countOf(draft: AnswerDraft, value: number, label: string, period: Pick<Observation['period'], 'id' | 'label'>, names: string[]): void {
   draft.computed(
@@ -457,13 +462,7 @@ function countForces(
 ): Answer {
   const period = (rows[0] as Observation).period;
   draft.allow(period.label);
-  countOf(
-    draft,
-    rows.length,
-    'forces with a figure',
-    period,
-    rows.map((o) => draft.forceName(o.force)),
-  );
+  forcesWithFigure(draft, rows, period);
   if (!threshold) {
     return draft.answered('ranking', `We hold ${metric.label} ${inPeriod(period)} for ${rows.length} forces.${scope}`, frame);
   }
