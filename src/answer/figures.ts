@@ -1152,9 +1152,10 @@ function compare(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targ
   // neither way ("how does Cambridgeshire compare with Essex?") is said of the force named first.
   // A claim says which way it is asked ("more … than the Met", whatever else it says is smaller).
   const claimed = typeof frame.checksClaim === 'string' ? frame.checksClaim : undefined;
-  const lower = claimed
-    ? claimed === 'fewer'
-    : frame.ranking.direction === 'lowest' || (frame.ranking.direction === undefined && have.length === 2 && lo.force === target.forces[0]);
+  const lower =
+    claimed === 'more' || claimed === 'fewer'
+      ? claimed === 'fewer'
+      : frame.ranking.direction === 'lowest' || (frame.ranking.direction === undefined && have.length === 2 && lo.force === target.forces[0]);
   const first = lower ? lo : hi;
   const ordered = lower ? [lo, hi] : [hi, lo];
   const more = asShare
@@ -1176,10 +1177,10 @@ function compare(ctx: AnswerContext, frame: QueryFrame, draft: AnswerDraft, targ
   const pace = (higher: boolean) => (timed ? ` (${higher ? 'slower' : 'quicker'})` : '');
   // "Is it true South Wales logged more … than the Met?": the force named first, claimed the higher
   // (or the lower), is or is not.
-  const claim = have.length === 2 && diff !== 0 && !whole ? claimed : undefined;
+  const claim = have.length === 2 && !whole && (diff !== 0 || claimed === 'same') ? claimed : undefined;
   const claimedSide = claim === 'more' ? hi : lo;
   let text =
-    (claim ? verdict(claimedSide.force === target.forces[0]) : '') +
+    (claim === 'same' ? verdict(diff === 0) : claim ? verdict(claimedSide.force === target.forces[0]) : '') +
     (diff === 0
       ? `${Then}${joinNames(have.map((r) => draft.forceName(r.force)))} had the same ${label}: ${hi.text}.`
       : subject && whole

@@ -29,7 +29,9 @@ export function partsClaimVerdict(asked: QueryFrame, draft: AnswerDraft, starts:
   const claim = typeof asked.checksClaim === 'string' ? asked.checksClaim : undefined;
   const pair = claim ? partFacts(draft, starts) : undefined;
   const [a, b] = pair ? [draft.facts[pair[0]], draft.facts[pair[1]]] : [];
-  if (!a || !b || a.value === b.value) return '';
+  if (!a || !b) return '';
+  if (claim === 'same') return verdict(a.value === b.value);
+  if (a.value === b.value) return '';
   return verdict((claim === 'more') === a.value > b.value);
 }
 

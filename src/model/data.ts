@@ -480,6 +480,8 @@ export const PhraseSlot = z.enum([
   'claims-rise',
   'claims-fall',
   /** "Did complaints double …?", "… halve?": a yes-or-no question claiming a figure at least doubled, or at least halved. */
+  /** "Exactly the same number": a claim that two figures are equal. */
+  'claims-same',
   'claims-double',
   'claims-halve',
   /** Asks how many forces ("how many forces had…"). */

@@ -238,7 +238,7 @@ export const QueryFrame = z.strictObject({
   /** The question puts a claim to the data ("Is it true that…", "…, right?"): the answer says first
    * whether the data bears it out, where the figures can tell. "more" or "fewer" where the claim is
    * that the place named first has more (or fewer) than the other ("… logged more … than the Met"). */
-  checksClaim: z.union([z.literal(true), z.enum(['more', 'fewer'])]).optional(),
+  checksClaim: z.union([z.literal(true), z.enum(['more', 'fewer', 'same'])]).optional(),
   /** A yes-or-no question claims the figure rose, fell, at least doubled or at least halved between the periods asked
    * ("Did complaints fall between 2021/22 and 2022/23?"): the change answered says first whether it did. */
   claimsChange: z.enum(['rise', 'fall', 'double', 'halve']).optional(),

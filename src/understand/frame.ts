@@ -1181,7 +1181,8 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     // "More than 2,400" bounds a figure, and is no comparison.
     const said = (slot: PhraseSlot) => Math.min(...(slots.get(slot) ?? []).filter((m) => !/^\d/.test(ws[m.end] ?? '')).map((m) => m.end));
     const [more, fewer] = [said('claims-more'), said('claims-fewer')];
-    frame.checksClaim = more < fewer ? 'more' : fewer < more ? 'fewer' : true;
+    // "Did Lancashire and Essex log exactly the same number?": a claim that neither is more.
+    frame.checksClaim = more < fewer ? 'more' : fewer < more ? 'fewer' : slots.has('claims-same') ? 'same' : true;
   }
   // "Did complaints fall between 2021/22 and 2022/23?", "is it true they rose…": one way claimed, asked yes or no.
   const [rise, fall] = [slots.has('claims-rise'), slots.has('claims-fall')];

@@ -75,7 +75,7 @@ const Row = z.strictObject({
   /** The label the question opens with ("Mansfield Chad - …"): who asks, not a source asked about. */
   byline: z.array(z.string()).optional(),
   /** A claim put to the data, to be judged. */
-  checksClaim: z.union([z.literal(true), z.enum(['more', 'fewer'])]).optional(),
+  checksClaim: z.union([z.literal(true), z.enum(['more', 'fewer', 'same'])]).optional(),
   /** What a yes-or-no question claims a figure did over time ("did complaints fall …?"). */
   claimsChange: z.enum(['rise', 'fall', 'double', 'halve']).optional(),
   /** A share of each place's own whole ("what % of their cases…"). */
