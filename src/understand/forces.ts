@@ -387,14 +387,23 @@ export class ForceResolver {
     // "North East Lincolnshire": a place whose longer name holds a force's is the place, read below.
     const placeNamed = new Array<boolean>(tokens.length).fill(false);
     const typed = typedWords(question, tokens.length);
+    // Where each place's name ends: "Newport in south Wales" places the town, and names no force.
+    const placeEnds = new Set<number>();
     for (const { tokens: key } of this.areas.opening(tokens)) {
       const i = key.length > 1 ? ForceResolver.at(tokens, taken, key) : -1;
       const written = i >= 0 && (!capitalised(question) || /^[A-Z]/.test(typed?.[i] ?? ''));
       if (written && !this.keyed.has(key.join(' '))) for (let k = i; k < i + key.length; k++) placeNamed[k] = true;
+      const at = ForceResolver.at(tokens, taken, key);
+      if (at >= 0 && !this.keyed.has(key.join(' '))) placeEnds.add(at + key.length);
     }
     for (const key of this.keys.opening(tokens)) {
       for (let i = 0; i + key.tokens.length <= tokens.length; i++) {
         if (taken.slice(i, i + key.tokens.length).some(Boolean) || placeNamed[i]) continue;
+        if (tokens[i - 1] === 'in' && placeEnds.has(i - 1) && key.tokens.every((t, k) => tokens[i + k] === t)) {
+          for (let k = i; k < i + key.tokens.length; k++) taken[k] = true;
+          spans.push([i, i + key.tokens.length]);
+          continue;
+        }
         if (key.tokens.every((t, k) => tokens[i + k] === t)) take(i, key.tokens.length, key.force);
       }
     }
