@@ -390,21 +390,19 @@ export class ForceResolver {
     // Where each place's name ends: "Newport in south Wales" places the town, and names no force.
     const placeEnds = new Set<number>();
     for (const { tokens: key } of this.areas.opening(tokens)) {
-      const i = key.length > 1 ? ForceResolver.at(tokens, taken, key) : -1;
-      const written = i >= 0 && (!capitalised(question) || /^[A-Z]/.test(typed?.[i] ?? ''));
-      if (written && !this.keyed.has(key.join(' '))) for (let k = i; k < i + key.length; k++) placeNamed[k] = true;
       const at = ForceResolver.at(tokens, taken, key);
-      if (at >= 0 && !this.keyed.has(key.join(' '))) placeEnds.add(at + key.length);
+      if (at < 0 || this.keyed.has(key.join(' '))) continue;
+      placeEnds.add(at + key.length);
+      const written = key.length > 1 && (!capitalised(question) || /^[A-Z]/.test(typed?.[at] ?? ''));
+      if (written) for (let k = at; k < at + key.length; k++) placeNamed[k] = true;
     }
     for (const key of this.keys.opening(tokens)) {
       for (let i = 0; i + key.tokens.length <= tokens.length; i++) {
-        if (taken.slice(i, i + key.tokens.length).some(Boolean) || placeNamed[i]) continue;
-        if (tokens[i - 1] === 'in' && placeEnds.has(i - 1) && key.tokens.every((t, k) => tokens[i + k] === t)) {
+        if (taken.slice(i, i + key.tokens.length).some(Boolean) || placeNamed[i] || !key.tokens.every((t, k) => tokens[i + k] === t)) continue;
+        if (tokens[i - 1] === 'in' && placeEnds.has(i - 1)) {
           for (let k = i; k < i + key.tokens.length; k++) taken[k] = true;
           spans.push([i, i + key.tokens.length]);
-          continue;
-        }
-        if (key.tokens.every((t, k) => tokens[i + k] === t)) take(i, key.tokens.length, key.force);
+        } else take(i, key.tokens.length, key.force);
       }
     }
     // "West and South Yorkshire": the first name's last word left to the second ("North and South Wales").

@@ -836,12 +836,11 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   );
   // "Everyone assumes the Met dominates these tables. Apart from the Met, which force…?": a remark
   // before the question sets its context; what the question itself says is what is asked.
-  const found = readers.phrases.find(words(wording));
+  const wordsAsked = words(wording);
+  const found = readers.phrases.find(wordsAsked);
   // "For a story explainer: what is the … review process?": a lead-in's gap ends where a question opens.
   const leadInMatch = found.get('lead-in')?.find((m) => m.at === 0);
-  const opensAt = leadInMatch?.gap
-    ? words(wording).findIndex((w, i) => i >= (leadInMatch.gap?.[0] ?? 0) && i < leadInMatch.end && QUESTION_OPENERS.has(w))
-    : -1;
+  const opensAt = leadInMatch?.gap ? wordsAsked.findIndex((w, i) => i >= (leadInMatch.gap?.[0] ?? 0) && i < leadInMatch.end && QUESTION_OPENERS.has(w)) : -1;
   const leadIn = opensAt > 0 ? opensAt : (leadInMatch?.end ?? 0);
   const remark = remarksOf(wording, leadIn, found.has('claim-check'), found.get('opinion')?.some((m) => m.at === 0) ?? false, (sentence) => {
     // A remark after the question names no figure, year, place, measure or kind of its own
@@ -875,7 +874,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
     remarks,
     {
       pointed: words(question).some((w) => POINTING_TO_REMARK.has(w)),
-      comparing: (found.get('compare') ?? []).some((m) => m.at >= words(wording.slice(0, remark.before.chars)).length),
+      comparing: (found.get('compare') ?? []).some((m) => m.at >= remarks),
       area: (id) => readers.resolver.get(id)?.kind === 'area',
     },
   );
@@ -884,7 +883,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   const slots = outsideRemarks(found, remarks, trailing);
   // "When force panels found misconduct proven, what proportion led to the sack?": a clause opening
   // "when" with no verb asking after it sets the time of what the later question asks; it asks no date.
-  const opened = words(wording).slice(remarks);
+  const opened = wordsAsked.slice(remarks);
   const whenClause = opened[0] === 'when' && !YES_NO.has(opened[1] ?? '') && opened.slice(2).some((w) => QUESTION_OPENERS.has(w));
   if (whenClause) slots.delete('when');
   // "What are 'special procedures'? Saw it in a story about Hampshire": a definition asked before a
@@ -897,9 +896,9 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   }
   // "For a story explainer: what is the reflective practice review process?": a question opening
   // after a remark opens where the remark ends.
-  const opening = words(wording)[remarks] ?? '';
+  const opening = opened[0] ?? '';
   if (!slots.has('define') && remarks > 0 && (QUESTION_OPENERS.has(opening) || DEFINING.has(opening))) {
-    const own = readers.phrases.find(words(wording).slice(remarks, trailing));
+    const own = readers.phrases.find(wordsAsked.slice(remarks, trailing));
     for (const slot of ['define', 'define-opener'] as const) {
       const at = own.get(slot);
       if (at)
@@ -916,7 +915,7 @@ export function readQuestion(text: string, readers: QuestionReaders, previous?: 
   }
   // "An MP says Lancashire takes 'twice as long as the national average'. Check it": the claim's
   // own words are what is asked.
-  if (!slots.has('claim-check')) maskQuoted(slots, words(wording), quotedWords(text));
+  if (!slots.has('claim-check')) maskQuoted(slots, wordsAsked, quotedWords(text));
   const negations = (slots.get('negation') ?? []).map((m) => [m.at, m.end] as const);
   const metrics = readers.matcher.find(wording, mentioned.spans, negations);
   const ws = metrics.words;
